@@ -1,0 +1,145 @@
+/**
+ * The loaded, validated configuration: what the rest of the tool works from. Every object
+ * keeps the position it was declared at, so later stages can point diagnostics at YAML.
+ */
+import type { SourcePos } from '../diagnostics.js';
+
+/** The kinds of on-call source the tool can read. */
+export type SourceType = 'pagerduty' | 'opsgenie' | 'rotations';
+
+/** A named place that knows who is on call, declared under `spec.sources`. */
+export interface SourceConfig {
+  /** The key it is declared under; profiles refer to it by this name. */
+  name: string;
+  type: SourceType;
+  /** Name of the environment variable holding the API token (never the token itself). */
+  tokenEnv?: string;
+  /** Overrides the public API endpoint (EU region, local emulator). */
+  apiUrl?: string;
+  pos: SourcePos;
+}
+
+/** A named system that holds entitlements, declared under `spec.targets`. */
+export interface TargetConfig {
+  name: string;
+  type: 'github';
+  /** The GitHub organisation whose teams are managed. */
+  org: string;
+  /** Name of the environment variable holding the GitHub token. */
+  tokenEnv?: string;
+  /** Overrides `https://api.github.com` (GitHub Enterprise Server, local emulator). */
+  apiUrl?: string;
+  pos: SourcePos;
+}
+
+/** Safety rails applied to every plan. */
+export interface GuardConfig {
+  /** Refuse a plan that revokes more than this many holdings in one run. */
+  maxRevocations?: number;
+  /** GitHub logins that are never revoked (break-glass admins). */
+  protectedAccounts: string[];
+}
+
+/** `kind: Config`, normally `oncall-access.yaml`. */
+export interface Config {
+  /** Path of the config file as given by the user. */
+  file: string;
+  /** Directory the config file is in; every other path is relative to it. */
+  dir: string;
+  sources: Map<string, SourceConfig>;
+  targets: Map<string, TargetConfig>;
+  guards: GuardConfig;
+  /** Absolute paths of the directories and files the config names. */
+  paths: { profiles: string; rotations: string; requests: string; identities: string };
+}
+
+/** How an on-call binding selects people: one of these per `spec.rotations[]` item. */
+export type RotationBinding =
+  | { kind: 'schedule'; source: string; schedule: string; pos: SourcePos }
+  | { kind: 'escalationPolicy'; source: string; escalationPolicy: string; levels?: number[]; pos: SourcePos }
+  | { kind: 'rotation'; source: string; rotation: string; pos: SourcePos };
+
+/** A GitHub team role. */
+export type TeamRole = 'member' | 'maintainer';
+
+/** A GitHub repository permission for outside collaborators or members. */
+export type RepoPermission = 'pull' | 'triage' | 'push' | 'maintain' | 'admin';
+
+/** `exclusive`: the tool removes holders no profile wants. `additive`: only what it granted. */
+export type Membership = 'exclusive' | 'additive';
+
+/** One grantable thing a profile names. */
+export type EntitlementSpec =
+  | { kind: 'team'; target: string; team: string; role: TeamRole; membership: Membership; pos: SourcePos }
+  | { kind: 'repository'; target: string; repository: string; permission: RepoPermission; membership: 'additive'; pos: SourcePos };
+
+/** `kind: AccessProfile`. */
+export interface Profile {
+  name: string;
+  description?: string;
+  mode: 'auto' | 'requestable';
+  /** Longest duration one request may ask for, in milliseconds (requestable profiles). */
+  maxRequestMs?: number;
+  rotations: RotationBinding[];
+  /** Widening of each shift: granted `beforeMs` early, kept `afterMs` late. */
+  window: { beforeMs: number; afterMs: number };
+  /** Emails always entitled, whoever is on call. */
+  members: string[];
+  entitlements: EntitlementSpec[];
+  pos: SourcePos;
+}
+
+/** A dated replacement in a built-in rotation. */
+export interface RotationOverride {
+  /** Who is on call instead. */
+  member: string;
+  /** Whose time is covered; when absent, the override covers whoever is on call. */
+  covers?: string;
+  /** Absolute instants. */
+  start: Date;
+  end: Date;
+}
+
+/** `kind: Rotation`: an on-call schedule kept in git. */
+export interface Rotation {
+  name: string;
+  description?: string;
+  /** IANA time zone the handoff wall time is kept in. */
+  timeZone: string;
+  /** Length of one shift in milliseconds. */
+  shiftMs: number;
+  /** The first handoff, as a wall time in `timeZone` (`YYYY-MM-DDTHH:MM[:SS]`). */
+  firstHandoff: string;
+  /** People (emails) in order; the first is on call from `firstHandoff`. */
+  members: string[];
+  overrides: RotationOverride[];
+  pos: SourcePos;
+}
+
+/** `kind: Identities`: email to GitHub login pairs. */
+export interface IdentityEntry {
+  email: string;
+  login: string;
+  pos: SourcePos;
+}
+
+/** `kind: AccessRequest` (schema only for now). */
+export interface AccessRequest {
+  profile: string;
+  subject: string;
+  reason: string;
+  durationMs: number;
+  requestedAt?: Date;
+  pos: SourcePos;
+}
+
+/** Everything loaded from a config and the files it points at. */
+export interface Workspace {
+  config: Config;
+  profiles: Profile[];
+  rotations: Rotation[];
+  identities: IdentityEntry[];
+  requests: AccessRequest[];
+  /** Every file read, with its contents' SHA-256, for plans to record what they came from. */
+  files: { path: string; sha256: string }[];
+}

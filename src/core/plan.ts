@@ -1,0 +1,79 @@
+/**
+ * The plan: the changes that would make reality match the profiles, as data. Renderers and
+ * apply work from this alone; apply ignores `reasons`, which are for people.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { TeamRole } from '../config/model.js';
+
+/** Version of the JSON form of a plan; bumped on any incompatible change. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/**
+ * What a change does:
+ * - `grant`: the subject does not hold the entitlement and should (before: absent; after: `entitlement.role`);
+ * - `revoke`: the subject holds it and should not (before: `entitlement.role`; after: absent);
+ * - `update`: the subject holds it with another role (before: `previousRole`; after: `entitlement.role`).
+ */
+export type Action = 'grant' | 'revoke' | 'update';
+
+/** A GitHub team membership with a role. */
+export interface TeamEntitlement {
+  kind: 'team';
+  org: string;
+  team: string;
+  /** For grant/update the role wanted; for revoke the role held. */
+  role: TeamRole;
+}
+
+/** A person: always a target account; the email when the source side knows it. */
+export interface Subject {
+  login: string;
+  email?: string;
+}
+
+/** One change to one subject's holding of one entitlement. */
+export interface Change {
+  action: Action;
+  /** Name of the target (as declared in the config) the change is made on. */
+  target: string;
+  entitlement: TeamEntitlement;
+  subject: Subject;
+  /** Why, in words: the profile and the shift, static membership, or drift. Never read by apply. */
+  reasons: string[];
+  /** Names of the profiles that manage this entitlement (for grouping). */
+  profiles: string[];
+  /** For `update`: the role held now. */
+  previousRole?: TeamRole;
+  /** For `grant`/`update`: when the last reason for holding ends (ISO instant); absent when open-ended. */
+  until?: string;
+  /** For `revoke`: true when no profile ever wanted this holder (added outside the tool). */
+  drift?: boolean;
+  /** True when the holding is a pending invitation rather than an active membership. */
+  pending?: boolean;
+}
+
+/** Counts of changes by action, plus holdings already right. */
+export interface PlanSummary {
+  grant: number;
+  revoke: number;
+  update: number;
+  /** Desired holdings that already hold with the right role. */
+  unchanged: number;
+}
+
+/** A complete plan for one instant. */
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** The instant the plan was computed for (ISO 8601, UTC). */
+  at: string;
+  changes: Change[];
+  summary: PlanSummary;
+  diagnostics: Diagnostic[];
+}
+
+/** Counts changes by action. */
+export function summarize(changes: readonly Change[], unchanged: number): PlanSummary {
+  const summary: PlanSummary = { grant: 0, revoke: 0, update: 0, unchanged };
+  for (const c of changes) summary[c.action] += 1;
+  return summary;
+}

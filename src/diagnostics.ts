@@ -1,0 +1,64 @@
+/**
+ * Diagnostics: problems found while loading, validating or planning, collected rather than
+ * thrown. Every user-facing error in the tool is one of these; only the CLI entry turns them
+ * into an exit code.
+ */
+
+/** How bad a diagnostic is: errors stop a plan or apply, warnings never do. */
+export type Severity = 'error' | 'warning';
+
+/** One problem, optionally anchored at a position in a user's file. */
+export interface Diagnostic {
+  /** `error` makes the command fail (exit 1); `warning` is reported and ignored. */
+  severity: Severity;
+  /** A sentence in the user's terms, naming the field or thing at fault. */
+  message: string;
+  /** Path of the file at fault, relative to the working directory when possible. */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  /** 1-based column in `file`. */
+  col?: number;
+}
+
+/** A position in a user's file. */
+export interface SourcePos {
+  /** Path of the file, as shown to the user. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  col: number;
+}
+
+/** Builds an error diagnostic, anchored at `pos` when given. */
+export function error(message: string, pos?: SourcePos): Diagnostic {
+  return { severity: 'error', message, ...pos };
+}
+
+/** Builds a warning diagnostic, anchored at `pos` when given. */
+export function warning(message: string, pos?: SourcePos): Diagnostic {
+  return { severity: 'warning', message, ...pos };
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** `file:line:col: severity: message`, the form compilers and editors understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file === undefined ? '' : `${[d.file, d.line, d.col].filter((x) => x !== undefined).join(':')}: `;
+  return `${where}${d.severity}: ${d.message}`;
+}
+
+/** Orders diagnostics by file, line and column so output is stable. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The port every on-call source implements: list the shifts of some rotations over an
+ * interval. Reads only. A rotation that cannot be read is reported as a failure, never as
+ * "nobody on call".
+ */
+import type { RotationBinding } from '../config/model.js';
+
+/** One person on call in one rotation over `[start, end)`. */
+export interface Shift {
+  /** The person's email as the source knows it. */
+  email: string;
+  start: Date;
+  /** Absent when the on-call is open-ended (permanent). */
+  end?: Date;
+}
+
+/** The outcome of reading one rotation: its shifts, or why they are unknown. */
+export type ShiftRead = { ok: true; shifts: Shift[] } | { ok: false; error: string };
+
+/** A source of on-call data. */
+export interface Source {
+  /**
+   * Shifts of each binding that overlap `[since, until)`, keyed by {@link bindingKey}. Every
+   * binding asked for gets an entry.
+   */
+  readShifts(bindings: readonly RotationBinding[], since: Date, until: Date): Promise<Map<string, ShiftRead>>;
+}
+
+/** A stable key for a binding, shared by all profiles that bind the same rotation. */
+export function bindingKey(b: RotationBinding): string {
+  switch (b.kind) {
+    case 'schedule':
+      return `${b.source}/schedule/${b.schedule}`;
+    case 'escalationPolicy':
+      return `${b.source}/escalation-policy/${b.escalationPolicy}${b.levels ? `/levels=${[...b.levels].sort((x, y) => x - y).join(',')}` : ''}`;
+    case 'rotation':
+      return `${b.source}/rotation/${b.rotation}`;
+  }
+}
+
+/** How a binding is named to people: `pagerduty schedule P1ABCDE`. */
+export function bindingLabel(b: RotationBinding): string {
+  switch (b.kind) {
+    case 'schedule':
+      return `${b.source} schedule ${b.schedule}`;
+    case 'escalationPolicy':
+      return `${b.source} escalation policy ${b.escalationPolicy}${b.levels ? ` level ${b.levels.join(',')}` : ''}`;
+    case 'rotation':
+      return `rotation ${b.rotation}`;
+  }
+}
