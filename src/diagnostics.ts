@@ -32,12 +32,12 @@ export interface SourcePos {
 }
 
 /** Builds an error diagnostic, anchored at `pos` when given. */
-export function error(message: string, pos?: SourcePos): Diagnostic {
+export function error(message: string, pos?: Partial<SourcePos>): Diagnostic {
   return { severity: 'error', message, ...pos };
 }
 
 /** Builds a warning diagnostic, anchored at `pos` when given. */
-export function warning(message: string, pos?: SourcePos): Diagnostic {
+export function warning(message: string, pos?: Partial<SourcePos>): Diagnostic {
   return { severity: 'warning', message, ...pos };
 }
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * The command-line entry: parses arguments, dispatches to a command, and is the one place
+ * that turns errors into exit codes. User errors print one line; only bugs print a stack,
+ * and only with ONCALL_ACCESS_DEBUG set.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { COMMANDS, type Command } from './commands/index.js';
+import { EXIT, UserError, type Io } from './io.js';
+
+const VERSION = '0.1.0';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: oncall-access <command> [flags]',
+    '',
+    'Grants access to whoever is on call, and takes it back when the shift ends.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "oncall-access <command> --help" for its flags and exit codes.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  const flags = Object.entries(c.flags).map(([name, f]) => {
+    const left = `--${name}${f.type === 'string' ? ` ${f.valueName ?? 'VALUE'}` : ''}`;
+    return `  ${left.padEnd(28)} ${f.help}${f.default !== undefined ? ` (default: ${f.default})` : ''}`;
+  });
+  return [`Usage: oncall-access ${c.name} ${c.usage}`, '', c.description, '', 'Flags:', ...flags, `  ${'--help'.padEnd(28)} Show this help.`, '', 'Exit codes:', ...c.exitCodes.map(([code, why]) => `  ${code}  ${why}`), ''].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.error : EXIT.ok;
+  }
+  if (name === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`oncall-access: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.error;
+  }
+  try {
+    const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+    for (const [flag, f] of Object.entries(command.flags)) options[flag] = { type: f.type, ...(f.multiple ? { multiple: true } : {}) };
+    const parsed = parseArgs({ args: [...rest], options, allowPositionals: command.positionals !== undefined, strict: true });
+    if (parsed.values.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const values: Record<string, unknown> = {};
+    for (const [flag, f] of Object.entries(command.flags)) {
+      const v = parsed.values[flag] ?? f.default;
+      if (f.choices && v !== undefined && !f.choices.includes(String(v))) throw new UserError(`--${flag} must be one of ${f.choices.join(', ')}; got "${String(v)}"`);
+      values[flag] = v;
+    }
+    return await command.run(values, parsed.positionals, io);
+  } catch (e) {
+    if (e instanceof UserError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`oncall-access ${command.name}: ${(e as Error).message}\n`);
+      return EXIT.error;
+    }
+    io.stderr.write(`oncall-access ${command.name}: internal error: ${(e as Error).message}\n`);
+    if (io.env.ONCALL_ACCESS_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    else io.stderr.write('This is a bug in oncall-access. Set ONCALL_ACCESS_DEBUG=1 to see where.\n');
+    return EXIT.error;
+  }
+}
+
+/** The process's own {@link Io}. */
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date() };
+}
+
+const invoked = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invoked) process.exitCode = await main(process.argv.slice(2), processIo());

@@ -1,0 +1,43 @@
+/**
+ * `oncall-access validate`: load and check everything, write nothing, call nothing.
+ */
+import { loadWorkspace } from '../config/load.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { EXIT, type Io } from '../io.js';
+import { renderAnnotations } from '../render/github.js';
+import type { Workspace } from '../config/model.js';
+
+/** Output formats of `validate`. */
+export type ValidateFormat = 'text' | 'json' | 'github';
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  config: string;
+  format: ValidateFormat;
+}
+
+/** Runs `validate`; exit 0 when there is no error (warnings allowed), 1 otherwise. */
+export function runValidate(opts: ValidateOptions, io: Io): number {
+  const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd);
+  const sorted = sortDiagnostics(diagnostics);
+  const ok = !hasErrors(sorted);
+  io.stdout.write(render(opts.format, sorted, workspace));
+  return ok ? EXIT.ok : EXIT.error;
+}
+
+function counts(ws: Workspace | undefined): Record<string, number> | undefined {
+  return ws && { files: ws.files.length, profiles: ws.profiles.length, rotations: ws.rotations.length, identities: ws.identities.length, requests: ws.requests.length };
+}
+
+function render(format: ValidateFormat, diagnostics: Diagnostic[], ws: Workspace | undefined): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (format === 'json') return `${JSON.stringify({ valid: errors === 0, errors, warnings, counts: counts(ws), diagnostics }, null, 2)}\n`;
+  if (format === 'github') return renderAnnotations(diagnostics);
+  const lines = diagnostics.map(formatDiagnostic);
+  const c = counts(ws);
+  const tail = c
+    ? `Valid: ${c.profiles} profiles, ${c.rotations} rotations, ${c.identities} identities, ${c.requests} requests in ${c.files} files${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`
+    : `Invalid: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`;
+  return `${[...lines, tail].join('\n')}\n`;
+}

@@ -1,0 +1,201 @@
+/**
+ * Loading a workspace: the config file and every profile, rotation, identities and request
+ * file it points at, checked against the schemas and turned into the model. Collects every
+ * problem; never throws for anything a user can get wrong.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { error, hasErrors, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { parseDuration } from '../duration.js';
+import { parseInstant } from '../time/zoned.js';
+import type { AccessRequest, Config, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
+import { checkDocument, type Kind } from './schema.js';
+import { checkSemantics } from './semantics.js';
+import { fsMessage, pos, readYamlFile, type YamlDoc } from './yaml-file.js';
+
+/** The result of loading: a workspace when there were no errors, and every diagnostic. */
+export interface LoadResult {
+  workspace?: Workspace;
+  diagnostics: Diagnostic[];
+}
+
+/** Plain YAML data already checked against its kind's schema, so its shape is known. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema, not the type system, has vouched for it
+type Data = any;
+
+/**
+ * Loads the config at `configPath` and everything it names. File names in diagnostics are
+ * relative to `cwd`. The workspace is returned only when no error was found.
+ */
+export function loadWorkspace(configPath: string, cwd = process.cwd()): LoadResult {
+  const show = (abs: string): string => relative(cwd, abs) || abs;
+  const abs = resolve(cwd, configPath);
+  const diagnostics: Diagnostic[] = [];
+  const files: Workspace['files'] = [];
+  const read = (path: string, kinds: readonly Kind[]): { d: YamlDoc; data: Data }[] => {
+    const r = readYamlFile(path, show(path));
+    diagnostics.push(...r.diagnostics);
+    if (r.docs.length > 0) files.push({ path: show(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    return r.docs.flatMap((d) => {
+      const c = checkDocument(d, kinds);
+      diagnostics.push(...c.diagnostics);
+      return c.kind ? [{ d, data: d.value as Data }] : [];
+    });
+  };
+
+  const configDocs = read(abs, ['Config']);
+  if (configDocs.length !== 1) {
+    if (configDocs.length > 1) diagnostics.push(error('expected exactly one Config document', pos(configDocs[1]!.d, [])));
+    return { diagnostics };
+  }
+  const config = toConfig(configDocs[0]!.d, configDocs[0]!.data, abs);
+  const skip = new Set([abs, config.paths.identities]);
+  const paths = configDocs[0]!.data.spec.paths ?? {};
+  const inDir = (dir: string, key: string, required: boolean): string[] => {
+    const where = paths[key] === undefined ? { file: show(abs), line: 1, col: 1 } : pos(configDocs[0]!.d, ['spec', 'paths', key]);
+    const listed = listYamlFiles(dir, show(dir), where, required);
+    diagnostics.push(...listed.diagnostics);
+    return listed.files.filter((f) => !skip.has(f));
+  };
+
+  const profiles = inDir(config.paths.profiles, 'profiles', true).flatMap((f) => read(f, ['AccessProfile'])).map(({ d, data }) => toProfile(d, data, diagnostics));
+  const rotations = inDir(config.paths.rotations, 'rotations', false).flatMap((f) => read(f, ['Rotation'])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
+  const requests = inDir(config.paths.requests, 'requests', false).flatMap((f) => read(f, ['AccessRequest'])).map(({ d, data }) => toRequest(d, data));
+  const identities = existsFile(config.paths.identities, paths.identities !== undefined)
+    ? read(config.paths.identities, ['Identities']).flatMap(({ d, data }) => toIdentities(d, data))
+    : [];
+  if (paths.identities !== undefined && !existsFile(config.paths.identities, false)) {
+    diagnostics.push(error(`identities file ${show(config.paths.identities)} does not exist`, pos(configDocs[0]!.d, ['spec', 'paths', 'identities'])));
+  }
+
+  const workspace: Workspace = { config, profiles, rotations, identities, requests, files };
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkSemantics(workspace));
+  return hasErrors(diagnostics) ? { diagnostics } : { workspace, diagnostics };
+}
+
+function existsFile(path: string, mustExist: boolean): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return mustExist;
+  }
+}
+
+function listYamlFiles(dir: string, shown: string, where: SourcePos, required: boolean): { files: string[]; diagnostics: Diagnostic[] } {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], diagnostics: [] };
+    return { files: [], diagnostics: [error(`directory ${shown} ${fsMessage(e)}`, where)] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const files = entries
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch (e) {
+        diagnostics.push(error(fsMessage(e), { file: join(shown, f.slice(dir.length + 1)) }));
+        return false;
+      }
+    });
+  return { files, diagnostics };
+}
+
+function toConfig(d: YamlDoc, data: Data, abs: string): Config {
+  const dir = dirname(abs);
+  const spec = data.spec;
+  const paths = spec.paths ?? {};
+  return {
+    file: d.file,
+    dir,
+    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'sources'], name) }])),
+    targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
+    guards: { maxRevocations: spec.guards?.maxRevocations, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
+    paths: {
+      profiles: resolve(dir, paths.profiles ?? 'profiles'),
+      rotations: resolve(dir, paths.rotations ?? 'rotations'),
+      requests: resolve(dir, paths.requests ?? 'requests'),
+      identities: resolve(dir, paths.identities ?? 'identities.yaml'),
+    },
+  };
+}
+
+function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Profile {
+  const spec = data.spec;
+  const rotations = (spec.rotations ?? []).flatMap((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i], diagnostics));
+  const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics));
+  return {
+    name: data.metadata.name,
+    description: data.metadata.description,
+    mode: spec.mode,
+    maxRequestMs: spec.maxRequestDuration === undefined ? undefined : parseDuration(spec.maxRequestDuration),
+    rotations,
+    window: { beforeMs: parseDuration(spec.window?.before ?? '0s')!, afterMs: parseDuration(spec.window?.after ?? '0s')! },
+    members: spec.members ?? [],
+    entitlements,
+    pos: pos(d, ['metadata', 'name']),
+  };
+}
+
+const BINDING_FIELDS = ['schedule', 'escalationPolicy', 'rotation'] as const;
+
+function toBinding(d: YamlDoc, r: Data, path: (string | number)[], diagnostics: Diagnostic[]): RotationBinding[] {
+  const at = pos(d, path);
+  const given = BINDING_FIELDS.filter((f) => r[f] !== undefined);
+  const field = `spec.rotations[${path[2]}]`;
+  if (given.length !== 1) {
+    diagnostics.push(error(`${field}: give exactly one of schedule, escalationPolicy or rotation${given.length > 1 ? ` (found ${given.join(' and ')})` : ''}`, at));
+    return [];
+  }
+  if (r.levels !== undefined && given[0] !== 'escalationPolicy') {
+    diagnostics.push(error(`${field}.levels: levels only apply to an escalationPolicy`, pos(d, path, 'levels')));
+    return [];
+  }
+  if (given[0] === 'escalationPolicy') return [{ kind: 'escalationPolicy', source: r.source, escalationPolicy: r.escalationPolicy, levels: r.levels, pos: at }];
+  if (given[0] === 'rotation') return [{ kind: 'rotation', source: r.source, rotation: r.rotation, pos: at }];
+  return [{ kind: 'schedule', source: r.source, schedule: r.schedule, pos: at }];
+}
+
+function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnostics: Diagnostic[]): EntitlementSpec[] {
+  const at = pos(d, path);
+  const field = `spec.entitlements[${path[2]}]`;
+  const problem = (message: string, key?: string): EntitlementSpec[] => {
+    diagnostics.push(error(`${field}${key ? `.${key}` : ''}: ${message}`, key ? pos(d, path, key) : at));
+    return [];
+  };
+  if ((e.team === undefined) === (e.repository === undefined)) return problem('give exactly one of team or repository');
+  if (e.team !== undefined) {
+    if (e.permission !== undefined) return problem('permission applies to repositories; teams take a role (member or maintainer)', 'permission');
+    return [{ kind: 'team', target: e.target, team: e.team, role: e.role ?? 'member', membership: e.membership ?? 'exclusive', pos: at }];
+  }
+  if (e.role !== undefined) return problem('role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)', 'role');
+  if (e.permission === undefined) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
+  if (e.membership === 'exclusive') return problem('repository permissions are always additive: the tool only removes what it granted', 'membership');
+  return [{ kind: 'repository', target: e.target, repository: e.repository, permission: e.permission, membership: 'additive', pos: at }];
+}
+
+function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation[] {
+  const spec = data.spec;
+  const overrides = (spec.overrides ?? []).map((o: Data, i: number) => {
+    const start = parseInstant(o.from, spec.timeZone)!;
+    const end = parseInstant(o.to, spec.timeZone)!;
+    if (end <= start) diagnostics.push(error(`spec.overrides[${i}]: "to" must be after "from"`, pos(d, ['spec', 'overrides', i, 'to'])));
+    return { member: o.member, covers: o.covers, start, end };
+  });
+  return [{ name: data.metadata.name, description: data.metadata.description, timeZone: spec.timeZone, shiftMs: parseDuration(spec.shiftLength)!, firstHandoff: spec.firstHandoff, members: spec.members, overrides, pos: pos(d, ['metadata', 'name']) }];
+}
+
+function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
+  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, pos: pos(d, ['spec', 'identities', i]) }));
+}
+
+function toRequest(d: YamlDoc, data: Data): AccessRequest {
+  const s = data.spec;
+  return { profile: s.profile, subject: s.subject, reason: s.reason, durationMs: parseDuration(s.duration)!, requestedAt: s.requestedAt === undefined ? undefined : parseInstant(s.requestedAt, 'UTC'), pos: pos(d, []) };
+}

@@ -1,0 +1,137 @@
+/**
+ * Checks documents against the JSON Schemas in `schemas/` and says what is wrong in the
+ * user's terms: the field as written in YAML (`spec.rotations[0].levels`), at its line.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { FORMATS } from './formats.js';
+import { pos, type YamlDoc } from './yaml-file.js';
+
+/** The document kinds of the `oncall-access/v1` format. */
+export const KINDS = ['Config', 'AccessProfile', 'Rotation', 'Identities', 'AccessRequest'] as const;
+/** One document kind. */
+export type Kind = (typeof KINDS)[number];
+
+/** The apiVersion every document carries. */
+export const API_VERSION = 'oncall-access/v1';
+
+const SCHEMA_FILES: Record<Kind, string> = {
+  Config: 'config.schema.json',
+  AccessProfile: 'access-profile.schema.json',
+  Rotation: 'rotation.schema.json',
+  Identities: 'identities.schema.json',
+  AccessRequest: 'access-request.schema.json',
+};
+
+/** Directory holding the JSON Schemas (shipped with the package). */
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+let validators: Map<Kind, ValidateFunction> | undefined;
+
+function compiled(): Map<Kind, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.validate });
+  validators = new Map(KINDS.map((k) => [k, ajv.compile(JSON.parse(readFileSync(SCHEMAS_DIR + SCHEMA_FILES[k], 'utf8')))]));
+  return validators;
+}
+
+/**
+ * Checks the envelope (a mapping with the right apiVersion and a known kind), then the
+ * kind's schema, reporting every problem. Returns the kind when the document is usable.
+ */
+export function checkDocument(d: YamlDoc, expected: readonly Kind[]): { kind?: Kind; diagnostics: Diagnostic[] } {
+  const v = d.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    return { diagnostics: [error(`expected a mapping with apiVersion and kind, found ${describe(v)}`, pos(d, []))] };
+  }
+  const { apiVersion, kind } = v as Record<string, unknown>;
+  if (apiVersion !== API_VERSION) {
+    const found = apiVersion === undefined ? 'it is missing' : `found ${quote(apiVersion)}`;
+    return { diagnostics: [error(`apiVersion: expected "${API_VERSION}", ${found}`, pos(d, apiVersion === undefined ? [] : ['apiVersion']))] };
+  }
+  if (!expected.includes(kind as Kind)) {
+    const found = kind === undefined ? 'it is missing' : `found ${quote(kind)}`;
+    return { diagnostics: [error(`kind: expected ${expected.join(' or ')} here, ${found}`, pos(d, kind === undefined ? [] : ['kind']))] };
+  }
+  const validate = compiled().get(kind as Kind)!;
+  if (validate(v)) return { kind: kind as Kind, diagnostics: [] };
+  return { diagnostics: dedupe((validate.errors ?? []).flatMap((e) => translate(d, e))) };
+}
+
+function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
+  const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const field = display(path);
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'propertyNames') return [];
+  if (e.propertyName !== undefined) {
+    const f = FORMATS[String(p.format)];
+    return [error(`${field}: ${quote(e.propertyName)} is not ${f?.expected ?? 'a valid name'}`, pos(d, path, e.propertyName))];
+  }
+  switch (e.keyword) {
+    case 'required':
+      return [error(`${field === '' ? 'document' : field}: missing required field "${String(p.missingProperty)}"`, path.length === 0 ? pos(d, []) : pos(d, path.slice(0, -1), path[path.length - 1]))];
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const hint = suggestion(name, Object.keys((e.parentSchema as { properties?: object }).properties ?? {}));
+      return [error(`${field === '' ? 'document' : field}: unknown field "${name}"${hint}`, pos(d, path, name))];
+    }
+    case 'format':
+      return [error(`${field}: ${quote(e.data)} is not ${FORMATS[String(p.format)]!.expected}`, pos(d, path))];
+    case 'enum':
+      return [error(`${field}: must be one of ${(p.allowedValues as unknown[]).join(', ')}; found ${quote(e.data)}`, pos(d, path))];
+    case 'type':
+      return [error(`${field}: must be ${article(String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
+    default:
+      return [error(`${field}: ${e.message ?? 'is not valid'}`, pos(d, path))];
+  }
+}
+
+/** `spec.rotations[0].levels` from `['spec', 'rotations', '0', 'levels']`. */
+export function display(path: readonly string[]): string {
+  return path.reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === '' ? seg : `${acc}.${seg}`), '');
+}
+
+function article(type: string): string {
+  return type === 'integer' || type === 'object' || type === 'array' ? `an ${type === 'object' ? 'mapping' : type}` : `a ${type}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${quote(v)}`;
+}
+
+/** A value quoted for a message: JSON-escaped (so control characters show), cut at 60 characters. */
+export function quote(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function suggestion(name: string, known: readonly string[]): string {
+  const best = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * Rules that span documents: names are unique, references resolve to declared things of the
+ * right type, and profiles that share an entitlement agree on how it is managed.
+ */
+import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import type { EntitlementSpec, Profile, RotationBinding, Workspace } from './model.js';
+
+/** Which bindings each source type can serve. */
+const BINDINGS_BY_SOURCE: Record<string, readonly RotationBinding['kind'][]> = {
+  pagerduty: ['schedule', 'escalationPolicy'],
+  opsgenie: ['schedule'],
+  rotations: ['rotation'],
+};
+
+const at = (p: SourcePos): string => `${p.file}:${p.line}`;
+
+/** Every cross-document problem in a workspace whose documents are each valid. */
+export function checkSemantics(ws: Workspace): Diagnostic[] {
+  return [...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws)];
+}
+
+function uniqueNames(ws: Workspace): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [what, items] of [
+    ['profile', ws.profiles],
+    ['rotation', ws.rotations],
+  ] as const) {
+    const first = new Map<string, SourcePos>();
+    for (const item of items) {
+      const seen = first.get(item.name);
+      if (seen) out.push(error(`${what} "${item.name}" is declared twice (first at ${at(seen)})`, item.pos));
+      else first.set(item.name, item.pos);
+    }
+  }
+  return out;
+}
+
+function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const b of p.rotations) {
+    const source = ws.config.sources.get(b.source);
+    if (!source) {
+      out.push(error(`profile "${p.name}": source "${b.source}" is not declared in ${ws.config.file} (declared: ${[...ws.config.sources.keys()].join(', ') || 'none'})`, b.pos));
+    } else if (!BINDINGS_BY_SOURCE[source.type]!.includes(b.kind)) {
+      out.push(error(`profile "${p.name}": a ${source.type} source takes ${BINDINGS_BY_SOURCE[source.type]!.join(' or ')}, not ${b.kind}`, b.pos));
+    } else if (b.kind === 'rotation' && !ws.rotations.some((r) => r.name === b.rotation)) {
+      out.push(error(`profile "${p.name}": rotation "${b.rotation}" is not declared in any Rotation file`, b.pos));
+    }
+  }
+  const seen = new Map<string, SourcePos>();
+  for (const e of p.entitlements) {
+    const target = ws.config.targets.get(e.target);
+    if (!target) out.push(error(`profile "${p.name}": target "${e.target}" is not declared in ${ws.config.file}`, e.pos));
+    const key = entitlementKey(e);
+    const dup = seen.get(key);
+    if (dup) out.push(error(`profile "${p.name}": ${describe(e)} is listed twice (first at ${at(dup)})`, e.pos));
+    seen.set(key, e.pos);
+    if (e.membership === 'additive') {
+      out.push(error(`profile "${p.name}": ${describe(e)} is additive, which is not supported yet: revoking only what this tool granted needs the grant ledger. Use a team with membership: exclusive`, e.pos));
+    }
+  }
+  if (p.mode === 'requestable' && p.maxRequestMs === undefined) {
+    out.push(error(`profile "${p.name}": a requestable profile needs spec.maxRequestDuration (the longest one request may ask for)`, p.pos));
+  }
+  if (p.mode === 'auto' && p.maxRequestMs !== undefined) out.push(warning(`profile "${p.name}": maxRequestDuration is ignored for mode auto`, p.pos));
+  if (p.rotations.length === 0 && p.members.length === 0) out.push(warning(`profile "${p.name}" binds no rotation and no members: it entitles nobody`, p.pos));
+  return out;
+}
+
+function entitlementKey(e: EntitlementSpec): string {
+  return e.kind === 'team' ? `${e.target}/team/${e.team}` : `${e.target}/repo/${e.repository}`;
+}
+
+function describe(e: EntitlementSpec): string {
+  return e.kind === 'team' ? `team "${e.team}" on ${e.target}` : `repository "${e.repository}" on ${e.target}`;
+}
+
+function sharedEntitlements(profiles: readonly Profile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { profile: string; membership: string; pos: SourcePos }>();
+  for (const p of profiles) {
+    for (const e of p.entitlements) {
+      const key = entitlementKey(e);
+      const seen = first.get(key);
+      if (!seen) first.set(key, { profile: p.name, membership: e.membership, pos: e.pos });
+      else if (seen.membership !== e.membership) {
+        out.push(error(`profile "${p.name}": ${describe(e)} is ${e.membership} here but ${seen.membership} in profile "${seen.profile}" (${at(seen.pos)}); profiles sharing an entitlement must agree`, e.pos));
+      }
+    }
+  }
+  return out;
+}
+
+function checkIdentities(ws: Workspace): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { login: string; pos: SourcePos }>();
+  for (const i of ws.identities) {
+    const email = i.email.toLowerCase();
+    const seen = first.get(email);
+    if (!seen) first.set(email, i);
+    else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
+    else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
+  }
+  return out;
+}
+
+function checkRequests(ws: Workspace): Diagnostic[] {
+  return ws.requests.flatMap((r) => {
+    const p = ws.profiles.find((x) => x.name === r.profile);
+    if (!p) return [error(`request for unknown profile "${r.profile}"`, r.pos)];
+    if (p.mode !== 'requestable') return [error(`profile "${r.profile}" is not requestable (mode: ${p.mode})`, r.pos)];
+    return [];
+  });
+}

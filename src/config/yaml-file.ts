@@ -1,0 +1,195 @@
+/**
+ * Reading YAML files into documents that remember where every value came from, and turning
+ * every way a file can be unreadable into a diagnostic instead of an exception.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
+
+/** Files larger than this are refused unread: profiles are small, a huge file is a mistake or an attack. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper nesting than this is refused; no oncall-access document needs more than a few levels. */
+export const MAX_DEPTH = 32;
+/** Aliases a document may expand; bounds "billion laughs" expansion. */
+export const MAX_ALIAS_COUNT = 50;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** One YAML document of a file, with its plain value and the means to locate paths in it. */
+export interface YamlDoc {
+  /** The file as shown to the user. */
+  file: string;
+  /** The parsed document, keeping node ranges. */
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as plain data. */
+  value: unknown;
+}
+
+/** The documents of a file, or the diagnostics explaining why some could not be read. */
+export interface YamlRead {
+  docs: YamlDoc[];
+  diagnostics: Diagnostic[];
+}
+
+/** A path into a document: mapping keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * Reads `path` (shown as `file`) and parses every document in it. Never throws: a missing file,
+ * a directory, a symlink loop, a file over {@link MAX_FILE_BYTES}, bytes that are not UTF-8,
+ * YAML syntax errors, duplicate keys, alias bombs, excessive nesting, `__proto__`-like keys and
+ * empty files all become error diagnostics, and the offending document is left out.
+ */
+export function readYamlFile(path: string, file: string): YamlRead {
+  const text = readText(path, file);
+  if (typeof text !== 'string') return { docs: [], diagnostics: [text] };
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const docs: YamlDoc[] = [];
+  const all = Array.isArray(parsed) ? parsed : [];
+  for (const doc of all) {
+    const problems = [...doc.errors].map((e) => {
+      const { line, col } = lineCounter.linePos(e.pos[0]);
+      return error(yamlMessage(e.code, e.message), { file, line, col });
+    });
+    if (problems.length === 0) problems.push(...checkNodes(doc.contents, file, lineCounter));
+    if (problems.length > 0) {
+      diagnostics.push(...problems);
+      continue;
+    }
+    if (doc.contents === null) continue;
+    try {
+      docs.push({ file, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+    } catch {
+      diagnostics.push(error(`YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing to expand this document`, positionOf(doc, lineCounter, file, [])));
+    }
+  }
+  if (docs.length === 0 && diagnostics.length === 0) diagnostics.push(error('file is empty: expected an oncall-access document', { file, line: 1, col: 1 }));
+  return { docs, diagnostics };
+}
+
+function readText(path: string, file: string): string | Diagnostic {
+  const at = { file, line: 1, col: 1 };
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return error('is a directory, expected a YAML file', at);
+    size = st.size;
+  } catch (e) {
+    return error(fsMessage(e), { file });
+  }
+  if (size > MAX_FILE_BYTES) return error(`file is ${size} bytes, over the limit of ${MAX_FILE_BYTES}; refusing to read it`, at);
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return error('file is not valid UTF-8 text', positionOfBadUtf8(bytes, file));
+  }
+}
+
+/** A readable sentence for a filesystem error. */
+export function fsMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ELOOP':
+      return 'is a symbolic link loop';
+    case 'EACCES':
+      return 'cannot be read: permission denied';
+    default:
+      return `cannot be read: ${code ?? String(e)}`;
+  }
+}
+
+function positionOfBadUtf8(bytes: Buffer, file: string): SourcePos {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  const good = bytes.subarray(0, lo).toString('utf8');
+  const lines = good.split('\n');
+  return { file, line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return `duplicate key: ${message.replace(/^Map keys must be unique.*$/s, 'each key may appear once in a mapping')}`;
+  return `invalid YAML: ${message.split('\n')[0]}`;
+}
+
+function checkNodes(root: Node | null, file: string, lc: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (out.length > 0) return;
+    if (depth > MAX_DEPTH) {
+      out.push(error(`nesting is deeper than ${MAX_DEPTH} levels`, at(node)));
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (!isScalar(pair.key) || (typeof key !== 'string' && typeof key !== 'number')) {
+          out.push(error('mapping keys must be plain strings', at(pair.key ?? node)));
+          return;
+        }
+        if (FORBIDDEN_KEYS.has(String(key))) {
+          out.push(error(`key "${String(key)}" is not allowed`, at(pair.key)));
+          return;
+        }
+        walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item, depth + 1);
+    }
+  };
+  const at = (node: unknown): SourcePos => {
+    const range = (node as Node | null)?.range;
+    const { line, col } = lc.linePos(range?.[0] ?? 0);
+    return { file, line, col };
+  };
+  walk(root, 0);
+  return out;
+}
+
+/**
+ * Position of the value at `path` in `doc`; with `key`, of that key inside the mapping at
+ * `path`. When the path does not exist (a missing field), the deepest existing ancestor.
+ */
+export function positionOf(doc: Document.Parsed, lc: LineCounter, file: string, path: YamlPath, key?: string): SourcePos {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    const next = child(node, seg);
+    if (next === undefined) break;
+    node = next;
+  }
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair) node = pair.key;
+  }
+  const range = (node as Node | null)?.range;
+  const { line, col } = lc.linePos(range?.[0] ?? 0);
+  return { file, line, col };
+}
+
+function child(node: unknown, seg: string | number): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+    return pair ? (pair.value ?? pair.key) : undefined;
+  }
+  if (isSeq(node)) return node.items[Number(seg)] ?? undefined;
+  return undefined;
+}
+
+/** Position of a path in a {@link YamlDoc}. */
+export function pos(d: YamlDoc, path: YamlPath, key?: string): SourcePos {
+  return positionOf(d.doc, d.lineCounter, d.file, path, key);
+}

@@ -1,0 +1,65 @@
+import t from 'tap';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { main } from '../src/cli.js';
+import { COMMANDS } from '../src/commands/index.js';
+import { captureIo } from './helpers/io.js';
+
+t.test('every command answers --help with its flags and exit codes', async (t) => {
+  for (const c of COMMANDS) {
+    const io = captureIo(process.cwd());
+    t.equal(await main([c.name, '--help'], io.io), 0);
+    t.match(io.out(), `Usage: oncall-access ${c.name}`);
+    t.match(io.out(), 'Exit codes:');
+    for (const flag of Object.keys(c.flags)) t.match(io.out(), `--${flag}`);
+  }
+});
+
+t.test('no command prints usage and fails; --help and help succeed', async (t) => {
+  let io = captureIo(process.cwd());
+  t.equal(await main([], io.io), 1);
+  t.match(io.out(), 'Commands:');
+  io = captureIo(process.cwd());
+  t.equal(await main(['--help'], io.io), 0);
+  io = captureIo(process.cwd());
+  t.equal(await main(['--version'], io.io), 0);
+  t.match(io.out(), /^\d+\.\d+\.\d+\n$/);
+});
+
+t.test('an unknown command or flag is a one-line error, exit 1, no stack', async (t) => {
+  let io = captureIo(process.cwd());
+  t.equal(await main(['destroy'], io.io), 1);
+  t.match(io.err(), /^oncall-access: unknown command "destroy"/);
+  io = captureIo(process.cwd());
+  t.equal(await main(['validate', '--force'], io.io), 1);
+  t.equal(io.err(), "oncall-access validate: Unknown option '--force'\n");
+  io = captureIo(process.cwd());
+  t.equal(await main(['validate', '--format', 'xml'], io.io), 1);
+  t.equal(io.err(), 'oncall-access validate: --format must be one of text, json, github; got "xml"\n');
+});
+
+t.test('a bug is reported as an internal error, with the stack only on request', async (t) => {
+  const broken = { ...captureIo('/nonexistent') };
+  const command = COMMANDS[0]!;
+  const original = command.run;
+  command.run = async () => {
+    throw new Error('boom');
+  };
+  t.teardown(() => {
+    command.run = original;
+  });
+  t.equal(await main([command.name], broken.io), 1);
+  t.equal(broken.err(), `oncall-access ${command.name}: internal error: boom\nThis is a bug in oncall-access. Set ONCALL_ACCESS_DEBUG=1 to see where.\n`);
+  const debug = captureIo('/nonexistent', { ONCALL_ACCESS_DEBUG: '1' });
+  t.equal(await main([command.name], debug.io), 1);
+  t.match(debug.err(), /at .*cli\.test\.ts/);
+});
+
+t.test('the installed bin runs with node and exits with the command\'s code', async (t) => {
+  const run = promisify(execFile);
+  const ok = await run('node', ['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']);
+  t.match(ok.stdout, /^Valid: /);
+  const bad = await run('node', ['dist/cli.js', 'validate', '--config', 'missing.yaml']).catch((e: { code: number; stdout: string; stderr: string }) => e);
+  t.equal((bad as { code: number }).code, 1);
+  t.equal((bad as { stderr: string }).stderr, '');
+});

@@ -1,0 +1,67 @@
+import t from 'tap';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { fsMessage, MAX_FILE_BYTES, readYamlFile } from '../src/config/yaml-file.js';
+
+const bomb = [
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+].join('\n');
+
+function read(t: Tap.Test, content: string | Buffer) {
+  const dir = t.testdir({ 'f.yaml': content });
+  return readYamlFile(join(dir, 'f.yaml'), 'f.yaml');
+}
+
+const cases: [string, string | Buffer, string][] = [
+  ['duplicate keys are refused with the position of the second one', 'a: 1\na: 2\n', 'f.yaml:2:1: duplicate key'],
+  ['malformed YAML names the position', 'a: [1,\n', 'f.yaml:2:1: invalid YAML'],
+  ['an alias bomb is refused before it expands', bomb, 'f.yaml:1:1: YAML aliases expand too much'],
+  ['__proto__ keys are refused', 'spec:\n  __proto__: 1\n', 'f.yaml:2:3: key "__proto__" is not allowed'],
+  ['constructor keys are refused', '- constructor: 1\n', 'f.yaml:1:3: key "constructor" is not allowed'],
+  ['an empty file is an error', '', 'f.yaml:1:1: file is empty'],
+  ['a file of comments only is an error', '# nothing\n', 'f.yaml:1:1: file is empty'],
+  ['bytes that are not UTF-8 are refused with the line they are on', Buffer.from('a: 1\nb: \xff\xfe\n', 'latin1'), 'f.yaml:2:4: file is not valid UTF-8'],
+  ['complex keys are refused', '? [a, b]\n: 1\n', 'f.yaml:1:3: mapping keys must be plain strings'],
+  ['deep nesting is refused', 'a: '.concat('['.repeat(40), ']'.repeat(40), '\n'), 'nesting is deeper than 32 levels'],
+  ['a file over the size limit is refused unread', 'a: "'.concat('x'.repeat(MAX_FILE_BYTES), '"\n'), 'f.yaml:1:1: file is'],
+];
+
+for (const [name, content, expected] of cases) {
+  t.test(name, async (t) => {
+    const r = read(t, content);
+    t.equal(r.docs.length, 0);
+    t.equal(r.diagnostics.length, 1);
+    const d = r.diagnostics[0]!;
+    t.equal(d.severity, 'error');
+    t.match(`${d.file}:${d.line}:${d.col}: ${d.message}`, expected);
+  });
+}
+
+t.test('several documents in one file are read in order', async (t) => {
+  const r = read(t, 'a: 1\n---\n- 2\n');
+  t.same(r.diagnostics, []);
+  t.same(r.docs.map((d) => d.value), [{ a: 1 }, [2]]);
+});
+
+t.test('one bad document does not hide the good ones', async (t) => {
+  const r = read(t, 'a: 1\n---\nb: 1\nb: 2\n');
+  t.same(r.docs.map((d) => d.value), [{ a: 1 }]);
+  t.equal(r.diagnostics.length, 1);
+});
+
+t.test('missing files, directories and symlink loops are diagnostics', async (t) => {
+  const dir = t.testdir({ sub: {} });
+  symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+  t.match(readYamlFile(join(dir, 'nope.yaml'), 'nope.yaml').diagnostics[0], { file: 'nope.yaml', message: 'does not exist' });
+  t.match(readYamlFile(join(dir, 'sub'), 'sub').diagnostics[0], { message: 'is a directory, expected a YAML file' });
+  t.match(readYamlFile(join(dir, 'loop'), 'loop').diagnostics[0], { message: 'is a symbolic link loop' });
+});
+
+t.test('filesystem errors read as sentences', async (t) => {
+  t.equal(fsMessage(Object.assign(new Error('x'), { code: 'EACCES' })), 'cannot be read: permission denied');
+  t.equal(fsMessage(Object.assign(new Error('x'), { code: 'EIO' })), 'cannot be read: EIO');
+  t.equal(fsMessage('weird'), 'cannot be read: weird');
+});

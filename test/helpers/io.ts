@@ -1,0 +1,16 @@
+import type { Io } from '../../src/io.js';
+
+/** An in-memory Io: what a command printed, with a chosen cwd, environment and clock. */
+export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}, now = new Date('2026-11-30T07:50:00Z')) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env,
+    cwd,
+    stdinIsTTY: false,
+    now: () => now,
+  };
+  return { io, out: () => out, err: () => err };
+}
