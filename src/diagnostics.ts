@@ -19,6 +19,12 @@ export interface Diagnostic {
   line?: number;
   /** 1-based column in `file`. */
   col?: number;
+  /**
+   * What kind of problem, for machines: `read-failed` (a source or target could not be read;
+   * what it feeds is frozen, the rest of a plan can still be applied), `guard` (a safety rule
+   * refused the plan), `identity` (a person could not be resolved). Absent for config problems.
+   */
+  code?: 'read-failed' | 'guard' | 'identity';
 }
 
 /** A position in a user's file. */

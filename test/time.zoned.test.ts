@@ -86,13 +86,19 @@ t.test('parseInstant takes an offset or Z as absolute, whatever the zone', async
   t.equal(parseInstant('2026-11-02T09:00Z', 'Europe/Berlin')?.toISOString(), '2026-11-02T09:00:00.000Z');
 });
 
+t.test('parseInstant keeps milliseconds of an absolute instant, so toISOString round-trips', async (t) => {
+  t.equal(parseInstant('2026-11-02T08:00:00.000Z', 'UTC')?.toISOString(), '2026-11-02T08:00:00.000Z');
+  t.equal(parseInstant('2026-11-02T09:00:00.5+01:00', 'UTC')?.toISOString(), '2026-11-02T08:00:00.500Z');
+  t.equal(parseInstant('2026-11-02T09:00:00.123-01:00', 'UTC')?.toISOString(), '2026-11-02T10:00:00.123Z');
+});
+
 t.test('parseInstant reads a wall time without offset in the zone given', async (t) => {
   t.equal(parseInstant('2026-11-02T09:00', 'Europe/Berlin')?.toISOString(), '2026-11-02T08:00:00.000Z');
   t.equal(parseInstant('2026-03-29T02:30:00', 'Europe/Berlin')?.toISOString(), '2026-03-29T01:30:00.000Z');
 });
 
 t.test('parseInstant gives undefined for text that is no instant', async (t) => {
-  for (const text of ['2026-02-30T09:00', '2026-02-30T09:00Z', '2026-11-02T09:00+24:00', '2026-11-02T09:00+01:60', '2026-11-02T09:00:00.000Z', '2026-11-02', 'tomorrow', '']) {
+  for (const text of ['2026-02-30T09:00', '2026-02-30T09:00Z', '2026-11-02T09:00+24:00', '2026-11-02T09:00+01:60', '2026-11-02T09:00:00.000', '2026-11-02T09:00.5Z', '2026-11-02T09:00:00.1234Z', '2026-11-02T09:00:00.Z', '2026-11-02', 'tomorrow', '']) {
     t.equal(parseInstant(text, 'UTC'), undefined, JSON.stringify(text));
   }
 });

@@ -2,6 +2,7 @@
  * The command table: each command's flags, help and exit codes, and the function that runs it.
  */
 import { EXIT, type Io } from '../io.js';
+import { runApply, runPlan, type PlanFormat } from './reconcile.js';
 import { runValidate, type ValidateFormat } from './validate.js';
 
 /** One flag of a command. */
@@ -32,6 +33,17 @@ export interface Command {
 /** `--config`, shared by every command that reads a workspace. */
 export const CONFIG_FLAG: Flag = { type: 'string', valueName: 'PATH', help: 'The Config file; other paths are relative to it.', default: 'oncall-access.yaml' };
 
+const AT_FLAG: Flag = { type: 'string', valueName: 'ISO', help: 'Plan for this instant instead of now (ISO 8601 with Z or an offset).' };
+const FORMAT_FLAG: Flag = { type: 'string', valueName: 'FORMAT', help: 'text, markdown (PR comments, job summaries) or json (the plan data).', default: 'text', choices: ['text', 'markdown', 'json'] };
+const MAX_REVOCATIONS_FLAG: Flag = { type: 'string', valueName: 'N', help: 'Allow up to N revocations this run, overriding guards.maxRevocations.' };
+
+const reconcile = (v: Record<string, unknown>) => ({
+  config: String(v.config),
+  at: v.at as string | undefined,
+  format: v.format as PlanFormat,
+  maxRevocations: v['max-revocations'] as string | undefined,
+});
+
 /** Every command, in the order help lists them. */
 export const COMMANDS: Command[] = [
   {
@@ -48,5 +60,46 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'any error'],
     ],
     run: async (v, _p, io) => runValidate({ config: String(v.config), format: v.format as ValidateFormat }, io),
+  },
+  {
+    name: 'plan',
+    summary: 'Show the grants and revocations that would make access match the profiles.',
+    usage: '[--config PATH] [--at ISO] [--format text|markdown|json] [--out FILE] [--detailed-exitcode]',
+    description:
+      'Validates, then reads who is on call and who holds each managed team, and prints the plan. Read-only: the HTTP layer refuses any request that could write.',
+    flags: {
+      config: CONFIG_FLAG,
+      at: AT_FLAG,
+      format: FORMAT_FLAG,
+      out: { type: 'string', valueName: 'FILE', help: 'Also write the plan as JSON to FILE.' },
+      'detailed-exitcode': { type: 'boolean', help: 'Exit 2 when the plan has changes.', default: false },
+      'max-revocations': MAX_REVOCATIONS_FLAG,
+    },
+    exitCodes: [
+      [EXIT.ok, 'success (with --detailed-exitcode: no changes)'],
+      [EXIT.error, 'any error: invalid config, a source or team that could not be read, a guard refusal'],
+      [EXIT.changes, 'with --detailed-exitcode: success, and there are changes'],
+    ],
+    run: async (v, _p, io) => runPlan({ ...reconcile(v), out: v.out as string | undefined, detailedExitcode: Boolean(v['detailed-exitcode']) }, io),
+  },
+  {
+    name: 'apply',
+    summary: 'Plan, then make the changes.',
+    usage: '[--config PATH] [--yes] [--concurrency N] [--format text|markdown|json]',
+    description:
+      'Computes a fresh plan and prints it. Without --yes it asks for confirmation on an interactive terminal and refuses otherwise. A plan refused by a guard or invalid config applies nothing; a source that could not be read freezes only the teams it feeds.',
+    flags: {
+      config: CONFIG_FLAG,
+      yes: { type: 'boolean', help: 'Apply without asking.', default: false },
+      concurrency: { type: 'string', valueName: 'N', help: 'Changes in flight at once.', default: '4' },
+      at: AT_FLAG,
+      format: FORMAT_FLAG,
+      'max-revocations': MAX_REVOCATIONS_FLAG,
+    },
+    exitCodes: [
+      [EXIT.ok, 'every change applied (or none was needed)'],
+      [EXIT.error, 'any change failed, the plan was refused, or a read failed'],
+    ],
+    run: async (v, _p, io) => runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency) }, io),
   },
 ];

@@ -8,8 +8,9 @@ const DAY_MS = 86_400_000;
 /** `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, no offset. */
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** A wall time followed by nothing (zoned), `Z`, or `±HH:MM`. */
-const INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:(Z)|([+-])(\d{2}):(\d{2}))?$/;
+/** A wall time, a fraction of a second if it has seconds, then nothing (zoned), `Z` or `±HH:MM`. */
+const INSTANT =
+  /^(?<wall>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:(?<=:\d{2}:\d{2})\.(?<fraction>\d{1,3}))?(?:(?<utc>Z)|(?<sign>[+-])(?<hh>\d{2}):(?<mm>\d{2}))?$/;
 
 /** Zone names start with a letter; this keeps out offsets (`+01:00`) that newer `Intl`s accept. */
 const ZONE_NAME = /^[A-Za-z]/;
@@ -192,22 +193,23 @@ export function zonedWallTimeToInstant(wall: string, timeZone: string): Date {
 
 /**
  * The instant `text` denotes: an ISO instant with `Z` or an offset
- * (`2026-11-02T09:00:00+01:00`) as is, or a wall time (`2026-11-02T09:00`) in `timeZone` as
- * {@link zonedWallTimeToInstant} reads it. Seconds are optional; fractions of a second are not
- * accepted. Undefined when `text` is neither, or names no real date, time or offset. Throws a
+ * (`2026-11-02T09:00:00+01:00`, `2026-11-02T08:00:00.000Z`) as is, or a wall time
+ * (`2026-11-02T09:00`) in `timeZone` as {@link zonedWallTimeToInstant} reads it. Seconds are
+ * optional; up to three digits of fraction are accepted after seconds, and only with `Z` or an
+ * offset. Undefined when `text` is neither, or names no real date, time or offset. Throws a
  * RangeError when `timeZone` is not a time zone, whatever `text` is.
  */
 export function parseInstant(text: string, timeZone: string): Date | undefined {
   requireFormatter(timeZone);
-  const m = INSTANT.exec(text) ?? [];
-  const wall = parseWallTime(m[1] ?? '');
+  const g = INSTANT.exec(text)?.groups ?? {};
+  const wall = parseWallTime(g.wall ?? '');
   if (wall === undefined) return undefined;
-  if (m[2] === undefined && m[3] === undefined) return wallTimeToInstant(wall, timeZone);
-  const hours = Number(m[4] ?? '0');
-  const minutes = Number(m[5] ?? '0');
+  if (g.utc === undefined && g.sign === undefined) return g.fraction === undefined ? wallTimeToInstant(wall, timeZone) : undefined;
+  const hours = Number(g.hh ?? '0');
+  const minutes = Number(g.mm ?? '0');
   if (hours > 23 || minutes > 59) return undefined;
-  const sign = m[3] === '-' ? -1 : 1;
-  return new Date(wallAsUtcMs(wall) - sign * (hours * 60 + minutes) * 60_000);
+  const offsetMs = (g.sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+  return new Date(wallAsUtcMs(wall) + Number((g.fraction ?? '').padEnd(3, '0')) - offsetMs);
 }
 
 /**

@@ -1,0 +1,154 @@
+/**
+ * desire: who should hold which team membership at an instant, and why. Pure.
+ */
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Profile, TargetConfig, TeamRole } from '../config/model.js';
+import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
+
+/** One subject's wanted holding of one team. */
+export interface DesiredHolding {
+  login: string;
+  email: string;
+  /** The highest role any reason asks for. */
+  role: TeamRole;
+  reasons: string[];
+  /** When the last reason ends (shift end + window); undefined when one is open-ended. */
+  until?: Date;
+}
+
+/** A team some profile manages, with who should hold it. */
+export interface ManagedTeam {
+  /** Target name from the config. */
+  target: string;
+  org: string;
+  team: string;
+  /** Profiles that name this team, sorted. */
+  profiles: string[];
+  /** Wanted holders by login (lower-cased). */
+  holders: Map<string, DesiredHolding>;
+  /**
+   * Logins (lower-cased) of people whose shift in a rotation feeding this team ended before
+   * the instant: a revocation of theirs is a handoff, not drift.
+   */
+  recentlyOnCall: Map<string, { label: string; end: Date }>;
+  /** Labels of rotations feeding this team that could not be read: nothing may be revoked. */
+  unknownRotations: string[];
+}
+
+/** What {@link desire} needs, all plain values. */
+export interface DesireInput {
+  at: Date;
+  profiles: readonly Profile[];
+  targets: ReadonlyMap<string, TargetConfig>;
+  /** Shifts read per binding, by `bindingKey`. */
+  shifts: ReadonlyMap<string, ShiftRead>;
+  /** GitHub login for an email, or undefined when the person cannot be resolved. */
+  resolve: (email: string) => string | undefined;
+}
+
+/** The wanted state of every managed team, plus problems found on the way. */
+export interface Desired {
+  teams: Map<string, ManagedTeam>;
+  diagnostics: Diagnostic[];
+}
+
+/** An instant to the minute, as reasons show it: `2026-11-30 08:00Z`. */
+export function instant(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')}Z`;
+}
+
+const ROLE_RANK: Record<TeamRole, number> = { member: 0, maintainer: 1 };
+
+/** Key of a team across targets: `target/org/team`. */
+export function managedKey(target: string, org: string, team: string): string {
+  return `${target}/${org}/${team}`.toLowerCase();
+}
+
+/** True when `shift`, widened by the profile's window, covers `at`: `[start - before, end + after)`. */
+export function covers(shift: Shift, window: Profile['window'], at: Date): boolean {
+  const from = shift.start.getTime() - window.beforeMs;
+  const to = shift.end === undefined ? Infinity : shift.end.getTime() + window.afterMs;
+  return from <= at.getTime() && at.getTime() < to;
+}
+
+/**
+ * Who should hold what at `input.at`. Only `auto` profiles grant; requestable profiles' teams
+ * are left unmanaged until requests are supported (warned once per profile). A person who
+ * cannot be resolved to a login gets a warning and nothing. A rotation that could not be read
+ * marks every team it feeds as unknown.
+ */
+export function desire(input: DesireInput): Desired {
+  const teams = new Map<string, ManagedTeam>();
+  const diagnostics: Diagnostic[] = [];
+  const warned = new Set<string>();
+  const once = (key: string, d: Diagnostic): void => {
+    if (!warned.has(key)) diagnostics.push(d);
+    warned.add(key);
+  };
+
+  for (const profile of input.profiles) {
+    if (profile.mode !== 'auto') {
+      diagnostics.push(warning(`profile "${profile.name}" is requestable; access requests are not supported yet, so its teams are left untouched`, profile.pos));
+      continue;
+    }
+    const wanted: { email: string; reason: string; until?: Date }[] = profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }));
+    const ended: { email: string; label: string; end: Date }[] = [];
+    const unknown: string[] = [];
+    for (const b of profile.rotations) {
+      const label = bindingLabel(b);
+      const read = input.shifts.get(bindingKey(b)) ?? { ok: false, error: 'it was not read' };
+      if (!read.ok) {
+        unknown.push(label);
+        once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, b.pos), code: 'read-failed' });
+        continue;
+      }
+      for (const shift of read.shifts) {
+        if (covers(shift, profile.window, input.at)) {
+          const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
+          const span = `${instant(shift.start)} – ${shift.end ? instant(shift.end) : 'open-ended'}`;
+          wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
+        } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input.at.getTime()) {
+          ended.push({ email: shift.email, label, end: shift.end });
+        }
+      }
+    }
+    for (const spec of profile.entitlements) {
+      if (spec.kind !== 'team') continue;
+      const target = input.targets.get(spec.target)!;
+      const key = managedKey(spec.target, target.org, spec.team);
+      let team = teams.get(key);
+      if (!team) {
+        team = { target: spec.target, org: target.org, team: spec.team, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [] };
+        teams.set(key, team);
+      }
+      if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
+      team.profiles.sort();
+      team.unknownRotations.push(...unknown.filter((u) => !team!.unknownRotations.includes(u)));
+      for (const e of ended) {
+        const login = input.resolve(e.email);
+        if (login) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+      }
+      for (const w of wanted) {
+        const login = input.resolve(w.email);
+        if (!login) {
+          once(`id:${w.email}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
+          continue;
+        }
+        addHolding(team, { login, email: w.email, role: spec.role, reasons: [w.reason], until: w.until });
+      }
+    }
+  }
+  return { teams, diagnostics };
+}
+
+function addHolding(team: ManagedTeam, h: DesiredHolding): void {
+  const key = h.login.toLowerCase();
+  const seen = team.holders.get(key);
+  if (!seen) {
+    team.holders.set(key, h);
+    return;
+  }
+  if (ROLE_RANK[h.role] > ROLE_RANK[seen.role]) seen.role = h.role;
+  for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
+  seen.until = seen.until === undefined || h.until === undefined ? undefined : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
+}

@@ -1,0 +1,71 @@
+/**
+ * diff: wanted holdings against observed ones gives the changes. Pure. Teams that could not
+ * be read get no change at all; teams fed by an unreadable rotation get no revocation and no
+ * role downgrade.
+ */
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { TeamRole } from '../config/model.js';
+import type { HoldersRead } from '../targets/target.js';
+import { teamKey } from '../targets/target.js';
+import { instant, type Desired, type ManagedTeam } from './desire.js';
+import type { Change } from './plan.js';
+
+/** Changes, the count of holdings already right, and problems. */
+export interface DiffResult {
+  changes: Change[];
+  unchanged: number;
+  diagnostics: Diagnostic[];
+}
+
+const ROLE_RANK: Record<TeamRole, number> = { member: 0, maintainer: 1 };
+
+/** Diffs every managed team; `observed` is keyed by `org/team` ({@link teamKey}). */
+export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>): DiffResult {
+  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [] };
+  for (const team of desired.teams.values()) diffTeam(team, observed.get(teamKey(team)), result);
+  return result;
+}
+
+function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, out: DiffResult): void {
+  const where = `${team.org}/${team.team}`;
+  if (!read || !read.ok) {
+    out.diagnostics.push({ ...error(`cannot read team ${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
+    return;
+  }
+  const frozen = team.unknownRotations.length > 0;
+  const base = { target: team.target, profiles: team.profiles };
+  const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
+  for (const [key, want] of team.holders) {
+    const have = held.get(key);
+    const entitlement = { kind: 'team' as const, org: team.org, team: team.team, role: want.role };
+    const subject = { login: have?.login ?? want.login, email: want.email };
+    const until = want.until?.toISOString();
+    if (!have) {
+      out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });
+    } else if (have.state === 'active' && have.role !== want.role && !(frozen && ROLE_RANK[want.role] < ROLE_RANK[have.role])) {
+      out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...(until ? { until } : {}) });
+    } else {
+      out.unchanged += 1;
+    }
+  }
+  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
+  if (frozen) {
+    if (unwanted.length > 0) {
+      out.diagnostics.push({ ...warning(`team ${where}: ${unwanted.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
+    }
+    return;
+  }
+  for (const h of unwanted) {
+    const past = team.recentlyOnCall.get(h.login.toLowerCase());
+    const reasons = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(', ')}`];
+    out.changes.push({
+      action: 'revoke',
+      ...base,
+      entitlement: { kind: 'team', org: team.org, team: team.team, role: h.role },
+      subject: { login: h.login },
+      reasons,
+      ...(past ? {} : { drift: true }),
+      ...(h.state === 'pending' ? { pending: true } : {}),
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the main job on the bundled demo, with no token and no network. Starts the
+ * GitHub emulator seeded with the demo organisation on 127.0.0.1, then runs `plan` on
+ * `profiles/oncall-access.yaml` for the demo instant (pass --at to choose another). Arguments
+ * go to `plan`; `npm start -- apply` instead applies the plan, then plans again to show it
+ * empty.
+ */
+import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { main, processIo } from './cli.js';
+import { DEMO_AT, DEMO_GITHUB, DEMO_GITHUB_PORT } from './emulators/demo-world.js';
+import { startGitHubEmulator } from './emulators/github.js';
+import type { Io } from './io.js';
+
+/** Runs the demo with `args`; returns the exit code. */
+export async function demo(args: readonly string[], io: Io): Promise<number> {
+  const token = `demo-${randomBytes(8).toString('hex')}`;
+  const emulator = await startGitHubEmulator({ ...DEMO_GITHUB, port: DEMO_GITHUB_PORT, token });
+  const env = { ...io.env, GITHUB_TOKEN: token };
+  const run = (argv: string[]): Promise<number> => main([...argv, '--config', 'profiles/oncall-access.yaml', ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
+  try {
+    io.stderr.write(`Demo: GitHub emulator on ${emulator.url} seeded with the "acme" organisation; planning for ${DEMO_AT}.\n\n`);
+    if (args[0] !== 'apply') return await run(['plan', ...args]);
+    const applied = await run(['apply', '--yes', ...args.slice(1)]);
+    io.stdout.write('\nPlanning again after apply:\n\n');
+    const again = await run(['plan', '--detailed-exitcode', ...args.slice(1)]);
+    return applied || again;
+  } finally {
+    await emulator.close();
+  }
+}
+
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await demo(process.argv.slice(2), processIo());

@@ -1,0 +1,346 @@
+/**
+ * The GitHub emulator's world: organisations, their members, teams (with parents), pending
+ * invitations, and rate-limit counters. Pure data and rules, no HTTP: the REST routes and the
+ * GraphQL resolvers both read and change it through this module.
+ *
+ * Like GitHub, logins, organisation names and team slugs are matched case-insensitively and
+ * reported with the case they were created with.
+ */
+
+/** A member's role on a team, as GitHub's REST API spells it. */
+export type GitHubTeamRole = 'member' | 'maintainer';
+
+/** A team to seed. Team members must be organisation members (GitHub enforces that). */
+export interface TeamSeed {
+  slug: string;
+  /** Display name; defaults to the slug. */
+  name?: string;
+  /** Slug of the parent team in the same organisation. */
+  parent?: string;
+  members: { login: string; role: GitHubTeamRole }[];
+}
+
+/** A pending organisation invitation to seed, granting `member` on each listed team on acceptance. */
+export interface InvitationSeed {
+  id: number;
+  /** `null` for an invitation sent to an email address without a GitHub account. */
+  login: string | null;
+  email?: string;
+  /** Slugs of teams in the same organisation. */
+  teams: string[];
+}
+
+/** An organisation to seed. */
+export interface OrgSeed {
+  /** Logins of the organisation's members. */
+  members: string[];
+  teams: TeamSeed[];
+  invitations?: InvitationSeed[];
+}
+
+/** The whole world to seed. */
+export interface GitHubSeed {
+  /** Keyed by organisation login. */
+  orgs: Record<string, OrgSeed>;
+  /**
+   * GitHub accounts that exist besides organisation members and invitees; a login outside all
+   * of them is unknown (404). When omitted, every login is an existing account.
+   */
+  users?: string[];
+}
+
+/** An organisation. Maps are keyed by lower-cased login or slug. */
+export interface Org {
+  id: number;
+  login: string;
+  /** Values are logins as seeded or first added. */
+  members: Map<string, string>;
+  teams: Map<string, Team>;
+  /** In creation order. */
+  invitations: Invitation[];
+}
+
+/** A team. `members` holds immediate members only, in the order they were added. */
+export interface Team {
+  id: number;
+  org: Org;
+  slug: string;
+  name: string;
+  parent: Team | undefined;
+  children: Team[];
+  /** Keyed by lower-cased login. */
+  members: Map<string, { login: string; role: GitHubTeamRole }>;
+}
+
+/** A pending organisation invitation. It may have no teams left (GitHub keeps it until cancelled). */
+export interface Invitation {
+  id: number;
+  login: string | null;
+  email: string | null;
+  /** ISO instant. */
+  createdAt: string;
+  /** Login of whoever sent it. */
+  inviter: string;
+  /** Keyed by lower-cased slug; the role the invitee gets on acceptance. */
+  teams: Map<string, { team: Team; role: GitHubTeamRole }>;
+}
+
+/** Someone holding a team membership, active or pending; what tests assert on. */
+export interface TeamMember {
+  login: string;
+  role: GitHubTeamRole;
+  state: 'active' | 'pending';
+}
+
+/** GitHub's rate-limit resources the emulator counts. */
+export type RateResource = 'core' | 'graphql';
+
+/** A rate-limit counter; `remaining` is `limit - used`, never below 0. */
+export interface RateLimitSnapshot {
+  limit: number;
+  used: number;
+  remaining: number;
+  /** When the window resets, in seconds since the epoch. */
+  reset: number;
+}
+
+/** Which members a GraphQL `Team.members` query lists (GitHub's `TeamMembershipType`). */
+export type MembershipFilter = 'IMMEDIATE' | 'CHILD_TEAM' | 'ALL';
+
+const RATE_LIMIT = 5000;
+
+/**
+ * The global node id of an object, the same in REST (`node_id`) and GraphQL (`id`): opaque,
+ * prefixed by kind like GitHub's (`U_` user, `T_` team, `O_` organisation, `OI_` invitation).
+ */
+export function nodeId(prefix: string, id: number): string {
+  return `${prefix}_${Buffer.from(`emulator:${id}`).toString('base64url')}`;
+}
+
+/** The emulator's mutable world; see the module comment for the rules it keeps. */
+export class GitHubState {
+  /** ISO instant the state was created; seeded invitations carry it. */
+  readonly startedAt = new Date().toISOString();
+  private readonly orgs = new Map<string, Org>();
+  /** Extra existing accounts by lower-cased login; `undefined` when every login exists. */
+  private readonly users: Map<string, string> | undefined;
+  private readonly userIds = new Map<string, number>();
+  private readonly rate: Record<RateResource, { used: number; reset: number }>;
+  private nextId = 1;
+  private nextInvitationId = 1;
+
+  /** Builds the world from `seed`; throws on a seed GitHub could not be in. */
+  constructor(
+    seed: GitHubSeed,
+    /** Login of the token's owner: the inviter of invitations created through the API. */
+    readonly viewer: string,
+  ) {
+    this.users = seed.users && new Map(seed.users.map((u) => [u.toLowerCase(), u]));
+    for (const [login, orgSeed] of Object.entries(seed.orgs)) this.seedOrg(login, orgSeed);
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    this.rate = { core: { used: 0, reset }, graphql: { used: 0, reset } };
+  }
+
+  /** The organisation, or `undefined` when there is none by that login. */
+  org(login: string): Org | undefined {
+    return this.orgs.get(login.toLowerCase());
+  }
+
+  /** The team, or `undefined` when the organisation or the team does not exist. */
+  team(org: string, slug: string): Team | undefined {
+    return this.org(org)?.teams.get(slug.toLowerCase());
+  }
+
+  /** Like {@link team} but throws, for test accessors where a typo must not pass silently. */
+  requireTeam(org: string, slug: string): Team {
+    const team = this.team(org, slug);
+    if (team === undefined) throw new Error(`GitHub emulator: no team ${org}/${slug}`);
+    return team;
+  }
+
+  /** Like {@link org} but throws. */
+  requireOrg(login: string): Org {
+    const org = this.org(login);
+    if (org === undefined) throw new Error(`GitHub emulator: no organisation ${login}`);
+    return org;
+  }
+
+  /** The account's login in its canonical case, or `undefined` when no such account exists. */
+  user(login: string): string | undefined {
+    const key = login.toLowerCase();
+    for (const org of this.orgs.values()) {
+      const member = org.members.get(key);
+      if (member !== undefined) return member;
+    }
+    return this.users === undefined ? login : this.users.get(key);
+  }
+
+  /** A stable numeric id for an account, assigned on first use. */
+  userId(login: string): number {
+    const key = login.toLowerCase();
+    let id = this.userIds.get(key);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.userIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The team and all its descendants, the team first, then breadth-first. */
+  subtree(team: Team): Team[] {
+    const out = [team];
+    for (let i = 0; i < out.length; i++) out.push(...out[i].children);
+    return out;
+  }
+
+  /**
+   * Members as GraphQL's `Team.members(membership:)` lists them, each login once, immediate
+   * members first. Members inherited from a child team count as `member` on this team.
+   */
+  listMembers(team: Team, membership: MembershipFilter): { login: string; role: GitHubTeamRole }[] {
+    const immediate = [...team.members.values()];
+    if (membership === 'IMMEDIATE') return immediate;
+    const seen = new Set(team.members.keys());
+    const inherited: { login: string; role: GitHubTeamRole }[] = [];
+    for (const child of this.subtree(team).slice(1)) {
+      for (const [key, m] of child.members) {
+        if (!seen.has(key)) inherited.push({ login: m.login, role: 'member' });
+        seen.add(key);
+      }
+    }
+    return membership === 'ALL' ? [...immediate, ...inherited] : inherited;
+  }
+
+  /** Immediate members (`active`, in order added) followed by pending invitees (`pending`). */
+  holders(team: Team): TeamMember[] {
+    const active = [...team.members.values()].map((m): TeamMember => ({ ...m, state: 'active' }));
+    const pending = team.org.invitations.flatMap((inv): TeamMember[] => {
+      const entry = inv.teams.get(team.slug.toLowerCase());
+      return entry && inv.login !== null ? [{ login: inv.login, role: entry.role, state: 'pending' }] : [];
+    });
+    return [...active, ...pending];
+  }
+
+  /**
+   * GitHub's view of one user's membership of a team: immediate, through a pending invitation,
+   * or (as `member`) through a child team, as the REST API's "get team membership" reports it.
+   */
+  membership(team: Team, login: string): { role: GitHubTeamRole; state: 'active' | 'pending' } | undefined {
+    const key = login.toLowerCase();
+    const immediate = team.members.get(key);
+    if (immediate) return { role: immediate.role, state: 'active' };
+    const invited = this.invitationFor(team.org, key)?.teams.get(team.slug.toLowerCase());
+    if (invited) return { role: invited.role, state: 'pending' };
+    return this.subtree(team).some((t) => t.members.has(key)) ? { role: 'member', state: 'active' } : undefined;
+  }
+
+  /**
+   * Adds `login` (an existing account) to the team with `role`, or changes their role. An
+   * organisation member becomes an active member; anyone else gets (or has extended) a pending
+   * organisation invitation including the team.
+   */
+  setMembership(team: Team, login: string, role: GitHubTeamRole): 'active' | 'pending' {
+    const key = login.toLowerCase();
+    const existing = team.members.get(key);
+    if (existing) {
+      existing.role = role;
+      return 'active';
+    }
+    const member = team.org.members.get(key);
+    if (member !== undefined) {
+      team.members.set(key, { login: member, role });
+      return 'active';
+    }
+    let invitation = this.invitationFor(team.org, key);
+    if (invitation === undefined) {
+      invitation = { id: this.nextInvitationId++, login, email: null, createdAt: new Date().toISOString(), inviter: this.viewer, teams: new Map() };
+      team.org.invitations.push(invitation);
+    }
+    invitation.teams.set(team.slug.toLowerCase(), { team, role });
+    return 'pending';
+  }
+
+  /**
+   * Removes `login`'s immediate membership of the team, and the team from their pending
+   * invitation. The invitation itself stays, even with no teams left: on GitHub only cancelling
+   * it ({@link cancelInvitation}) withdraws the offer to join the organisation.
+   */
+  removeMembership(team: Team, login: string): void {
+    const key = login.toLowerCase();
+    team.members.delete(key);
+    this.invitationFor(team.org, key)?.teams.delete(team.slug.toLowerCase());
+  }
+
+  /** Withdraws an invitation; false when there is none with that id. */
+  cancelInvitation(org: Org, id: number): boolean {
+    const i = org.invitations.findIndex((inv) => inv.id === id);
+    if (i < 0) return false;
+    org.invitations.splice(i, 1);
+    return true;
+  }
+
+  /** What happens when the invitee accepts: they join the organisation and the invitation's teams. */
+  acceptInvitation(org: Org, login: string): void {
+    const key = login.toLowerCase();
+    const invitation = this.invitationFor(org, key);
+    if (invitation === undefined) throw new Error(`GitHub emulator: no pending invitation for ${login} in ${org.login}`);
+    org.invitations.splice(org.invitations.indexOf(invitation), 1);
+    org.members.set(key, login);
+    for (const { team, role } of invitation.teams.values()) team.members.set(key, { login, role });
+  }
+
+  /** Counts one request against `resource` and returns the counter after it. */
+  consume(resource: RateResource): RateLimitSnapshot {
+    this.rate[resource].used += 1;
+    return this.rateLimit(resource);
+  }
+
+  /** The counter for `resource`, without counting anything. */
+  rateLimit(resource: RateResource): RateLimitSnapshot {
+    const { used, reset } = this.rate[resource];
+    return { limit: RATE_LIMIT, used, remaining: Math.max(0, RATE_LIMIT - used), reset };
+  }
+
+  private invitationFor(org: Org, key: string): Invitation | undefined {
+    return org.invitations.find((inv) => inv.login?.toLowerCase() === key);
+  }
+
+  private seedOrg(login: string, seed: OrgSeed): void {
+    const org: Org = {
+      id: this.nextId++,
+      login,
+      members: new Map(seed.members.map((m) => [m.toLowerCase(), m])),
+      teams: new Map(),
+      invitations: [],
+    };
+    this.orgs.set(login.toLowerCase(), org);
+    for (const t of seed.teams) {
+      const members = new Map<string, { login: string; role: GitHubTeamRole }>();
+      for (const m of t.members) {
+        const canonical = org.members.get(m.login.toLowerCase());
+        if (canonical === undefined) throw new Error(`GitHub emulator seed: ${m.login} is on ${login}/${t.slug} but not an organisation member`);
+        members.set(m.login.toLowerCase(), { login: canonical, role: m.role });
+      }
+      org.teams.set(t.slug.toLowerCase(), { id: this.nextId++, org, slug: t.slug, name: t.name ?? t.slug, parent: undefined, children: [], members });
+    }
+    for (const t of seed.teams) {
+      if (t.parent === undefined) continue;
+      const team = this.requireTeam(login, t.slug);
+      const parent = this.requireTeam(login, t.parent);
+      team.parent = parent;
+      parent.children.push(team);
+    }
+    for (const team of org.teams.values()) {
+      let steps = 0;
+      for (let t = team.parent; t !== undefined; t = t.parent) {
+        if (++steps > org.teams.size) throw new Error(`GitHub emulator seed: ${login}/${team.slug} is its own ancestor`);
+      }
+    }
+    for (const inv of seed.invitations ?? []) {
+      const teams = new Map(inv.teams.map((slug) => [slug.toLowerCase(), { team: this.requireTeam(login, slug), role: 'member' as const }]));
+      org.invitations.push({ id: inv.id, login: inv.login, email: inv.email ?? null, createdAt: this.startedAt, inviter: this.viewer, teams });
+      if (inv.login !== null) this.users?.set(inv.login.toLowerCase(), inv.login);
+      this.nextInvitationId = Math.max(this.nextInvitationId, inv.id + 1);
+    }
+  }
+}

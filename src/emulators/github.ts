@@ -1,0 +1,265 @@
+/**
+ * A local GitHub API emulator for tests, the demo and benchmarks: GitHub's GraphQL endpoint
+ * (validated against the real schema) and the REST endpoints the GitHub target uses for team
+ * memberships and organisation invitations, with GitHub's response shapes, error bodies,
+ * pagination `Link` headers and rate-limit headers. It listens on 127.0.0.1 only.
+ */
+import { GitHubState, nodeId, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
+import { serveGraphQL } from './github-graphql.js';
+import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
+
+export { loadGitHubSchema } from './github-graphql.js';
+export type { GitHubSeed, GitHubTeamRole, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
+export type { FaultMatch, FaultResponse, RequestRecord, UnexpectedRequest } from './http-server.js';
+
+/** How to start the emulator: the world to seed plus server behaviour. */
+export interface GitHubEmulatorOptions extends GitHubSeed {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** When set, every request must carry `Authorization: token <it>` or `bearer <it>`, else 401. */
+  token?: string;
+  /** Unknown routes answer 501 instead of GitHub's 404 (they are recorded in `unexpected` either way). */
+  strict?: boolean;
+  /** Milliseconds added before every response. */
+  latencyMs?: number;
+  /** Login of the token's owner: what `viewer` resolves to and who invitations come from. Default `emulator-admin`. */
+  viewer?: string;
+}
+
+/** A pending organisation invitation as tests see it. */
+export interface PendingInvitation {
+  id: number;
+  login: string | null;
+  email: string | null;
+  teams: { slug: string; role: GitHubTeamRole }[];
+}
+
+/**
+ * A running emulator. The state accessors return copies taken at call time and throw on an
+ * unknown organisation or team, so a typo in a test cannot pass as "no members".
+ */
+export interface GitHubEmulator extends JsonServer {
+  /** A team's immediate members (`active`, in order added) then its pending invitees (`pending`). */
+  teamMembers(org: string, slug: string): TeamMember[];
+  /** Logins of the organisation's members, in order added. */
+  orgMembers(org: string): string[];
+  /** The organisation's pending invitations, oldest first. */
+  invitations(org: string): PendingInvitation[];
+  /** Plays the invitee accepting: they join the organisation and the invitation's teams. Throws when none is pending. */
+  acceptInvitation(org: string, login: string): void;
+  /** Requests counted against a rate-limit resource so far (every request counts one, errors included). */
+  rateLimit(resource: RateResource): RateLimitSnapshot;
+}
+
+const API_DOCS = 'https://docs.github.com/rest';
+const DEFAULT_PAGE = 30;
+const MAX_PAGE = 100;
+
+/** Starts an emulator seeded with `options`; throws on a seed GitHub could not be in. */
+export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
+  const state = new GitHubState(options, options.viewer ?? 'emulator-admin');
+  const server = await startJsonServer({
+    routes: routes(state),
+    errorBody: error,
+    port: options.port,
+    strict: options.strict,
+    latencyMs: options.latencyMs,
+    authenticate: (req) => authenticate(options.token, req),
+    headers: (req) => rateLimitHeaders(state, req.path === '/graphql' ? 'graphql' : 'core'),
+  });
+  return {
+    ...server,
+    teamMembers: (org, slug) => state.holders(state.requireTeam(org, slug)),
+    orgMembers: (org) => [...state.requireOrg(org).members.values()],
+    invitations: (org) =>
+      state.requireOrg(org).invitations.map((inv) => ({
+        id: inv.id,
+        login: inv.login,
+        email: inv.email,
+        teams: [...inv.teams.values()].map(({ team, role }) => ({ slug: team.slug, role })),
+      })),
+    acceptInvitation: (org, login) => state.acceptInvitation(state.requireOrg(org), login),
+    rateLimit: (resource) => state.rateLimit(resource),
+  };
+}
+
+function routes(state: GitHubState): Route[] {
+  const membership = '/orgs/:org/teams/:team_slug/memberships/:username';
+  return [
+    { method: 'POST', pattern: '/graphql', handler: (req) => serveGraphQL(state, req) },
+    { method: 'GET', pattern: '/orgs/:org/invitations', handler: (req) => listInvitations(state, req) },
+    { method: 'DELETE', pattern: '/orgs/:org/invitations/:invitation_id', handler: (req) => cancelInvitation(state, req) },
+    { method: 'GET', pattern: '/orgs/:org/invitations/:invitation_id/teams', handler: (req) => listInvitationTeams(state, req) },
+    { method: 'GET', pattern: membership, handler: (req) => getMembership(state, req) },
+    { method: 'PUT', pattern: membership, handler: (req) => putMembership(state, req) },
+    { method: 'DELETE', pattern: membership, handler: (req) => deleteMembership(state, req) },
+  ];
+}
+
+function authenticate(token: string | undefined, req: JsonRequest): JsonResponse | undefined {
+  if (token === undefined) return undefined;
+  const header = req.headers.authorization;
+  if (header === undefined) {
+    return { status: 401, body: error(401, 'Requires authentication'), unexpected: 'no credentials' };
+  }
+  if (/^(?:token|bearer)\s+(.*)$/i.exec(header)?.[1] !== token) {
+    return { status: 401, body: error(401, 'Bad credentials'), unexpected: 'bad credentials' };
+  }
+  return undefined;
+}
+
+function rateLimitHeaders(state: GitHubState, resource: RateResource): Record<string, string> {
+  const r = state.consume(resource);
+  return {
+    'x-ratelimit-limit': String(r.limit),
+    'x-ratelimit-remaining': String(r.remaining),
+    'x-ratelimit-reset': String(r.reset),
+    'x-ratelimit-used': String(r.used),
+    'x-ratelimit-resource': resource,
+  };
+}
+
+function listInvitations(state: GitHubState, req: JsonRequest): JsonResponse {
+  const org = state.org(req.params.org);
+  if (org === undefined) return notFound();
+  return paginate(req, org.invitations.map((inv) => invitationJson(state, req.origin, org, inv)));
+}
+
+function cancelInvitation(state: GitHubState, req: JsonRequest): JsonResponse {
+  const org = state.org(req.params.org);
+  if (org === undefined || !state.cancelInvitation(org, Number(req.params.invitation_id))) return notFound();
+  return { status: 204 };
+}
+
+function listInvitationTeams(state: GitHubState, req: JsonRequest): JsonResponse {
+  const id = Number(req.params.invitation_id);
+  const invitation = state.org(req.params.org)?.invitations.find((inv) => inv.id === id);
+  if (invitation === undefined) return notFound();
+  return paginate(req, [...invitation.teams.values()].map(({ team }) => teamJson(req.origin, team)));
+}
+
+function getMembership(state: GitHubState, req: JsonRequest): JsonResponse {
+  const { team, login } = membershipTarget(state, req);
+  if (team === undefined || login === undefined) return notFound();
+  const held = state.membership(team, login);
+  if (held === undefined) return notFound();
+  return { status: 200, body: membershipJson(req.origin, team, login, held.role, held.state) };
+}
+
+function putMembership(state: GitHubState, req: JsonRequest): JsonResponse {
+  const { team, login } = membershipTarget(state, req);
+  if (team === undefined) return notFound();
+  const role = typeof req.body === 'object' && req.body !== null && 'role' in req.body ? req.body.role : 'member';
+  if (role !== 'member' && role !== 'maintainer') {
+    return { status: 422, body: error(422, `Invalid request.\n\nFor 'properties/role', ${JSON.stringify(role)} is not one of ["member", "maintainer"].`) };
+  }
+  if (login === undefined) return notFound();
+  const held = state.setMembership(team, login, role);
+  return { status: 200, body: membershipJson(req.origin, team, login, role, held) };
+}
+
+function deleteMembership(state: GitHubState, req: JsonRequest): JsonResponse {
+  const { team, login } = membershipTarget(state, req);
+  if (team === undefined || login === undefined) return notFound();
+  state.removeMembership(team, login);
+  return { status: 204 };
+}
+
+/** The route's team and the user's canonical login; either is `undefined` when it does not exist. */
+function membershipTarget(state: GitHubState, req: JsonRequest): { team: Team | undefined; login: string | undefined } {
+  return { team: state.team(req.params.org, req.params.team_slug), login: state.user(req.params.username) };
+}
+
+/**
+ * One page of `items` with GitHub's pagination: `per_page` (default 30, capped at 100) and
+ * 1-based `page`, and a `Link` header (`prev`, `next`, `last`, `first` as applicable) only when
+ * there is more than one page. A page past the end is empty.
+ */
+function paginate(req: JsonRequest, items: readonly unknown[]): JsonResponse {
+  const asked = Number.parseInt(req.query.get('per_page') ?? '', 10);
+  const perPage = asked >= 1 ? Math.min(asked, MAX_PAGE) : DEFAULT_PAGE;
+  const page = Math.max(1, Number.parseInt(req.query.get('page') ?? '', 10) || 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number, rel: string): string => {
+    const query = new URLSearchParams(req.query);
+    query.set('page', String(n));
+    return `<${req.origin}${req.path}?${query}>; rel="${rel}"`;
+  };
+  const links = [
+    ...(page > 1 ? [link(page - 1, 'prev')] : []),
+    ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+    ...(page > 1 ? [link(1, 'first')] : []),
+  ];
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length > 0 ? { link: links.join(', ') } : {},
+  };
+}
+
+function notFound(): JsonResponse {
+  return { status: 404, body: error(404, 'Not Found') };
+}
+
+/** GitHub's error body; recent API versions repeat the status as a string. */
+function error(status: number, message: string): Record<string, string> {
+  return { message, documentation_url: API_DOCS, status: String(status) };
+}
+
+function membershipJson(origin: string, team: Team, login: string, role: GitHubTeamRole, state: 'active' | 'pending'): Record<string, unknown> {
+  return { url: `${origin}/organizations/${team.org.id}/team/${team.id}/memberships/${login}`, role, state };
+}
+
+function simpleUser(state: GitHubState, origin: string, login: string): Record<string, unknown> {
+  const id = state.userId(login);
+  return {
+    login,
+    id,
+    node_id: nodeId('U', id),
+    avatar_url: `${origin}/avatars/${login}`,
+    url: `${origin}/users/${login}`,
+    html_url: `${origin}/${login}`,
+    type: 'User',
+    site_admin: false,
+  };
+}
+
+function invitationJson(state: GitHubState, origin: string, org: Org, inv: Invitation): Record<string, unknown> {
+  return {
+    id: inv.id,
+    node_id: nodeId('OI', inv.id),
+    login: inv.login,
+    email: inv.email,
+    role: 'direct_member',
+    created_at: inv.createdAt,
+    failed_at: null,
+    failed_reason: null,
+    inviter: simpleUser(state, origin, inv.inviter),
+    team_count: inv.teams.size,
+    invitation_teams_url: `${origin}/orgs/${org.login}/invitations/${inv.id}/teams`,
+    invitation_source: 'member',
+  };
+}
+
+/** GitHub's "team" object; its `parent` is the shorter "team-simple" form. */
+function teamJson(origin: string, team: Team): Record<string, unknown> {
+  return { ...teamSimpleJson(origin, team), parent: team.parent === undefined ? null : teamSimpleJson(origin, team.parent) };
+}
+
+function teamSimpleJson(origin: string, team: Team): Record<string, unknown> {
+  const url = `${origin}/organizations/${team.org.id}/team/${team.id}`;
+  return {
+    id: team.id,
+    node_id: nodeId('T', team.id),
+    url,
+    html_url: `${origin}/orgs/${team.org.login}/teams/${team.slug}`,
+    name: team.name,
+    slug: team.slug,
+    description: null,
+    privacy: 'closed',
+    notification_setting: 'notifications_enabled',
+    permission: 'pull',
+    members_url: `${url}/members{/member}`,
+    repositories_url: `${url}/repos`,
+  };
+}

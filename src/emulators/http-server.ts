@@ -1,0 +1,269 @@
+/**
+ * A tiny JSON-over-HTTP server for API emulators: a routing table plus what every emulator
+ * shares (request log, `unexpected` log, strict mode, added latency, fault injection). It knows
+ * nothing about any one API; per-API behaviour (auth, error bodies, extra headers) comes in
+ * through hooks, so the GitHub, PagerDuty and Opsgenie emulators can all sit on it.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A request as handlers see it: body already parsed, path parameters already extracted. */
+export interface JsonRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The URL path without the query string, still percent-encoded. */
+  path: string;
+  query: URLSearchParams;
+  /** Values of the route pattern's `:name` segments, percent-decoded. Empty before routing. */
+  params: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON body; `undefined` when the body was empty. */
+  body: unknown;
+  /** `http://127.0.0.1:PORT`, the server's own URL, for building links back to it. */
+  origin: string;
+}
+
+/** What a handler (or hook) answers. */
+export interface JsonResponse {
+  status: number;
+  /** Sent JSON-encoded; no body at all (as for a 204) when `undefined`. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Set when the emulator could not serve the request as asked: the reason, recorded in `unexpected`. */
+  unexpected?: string;
+  /** A finer name for the request than method and path (a GraphQL operation), recorded in the log. */
+  operation?: string;
+}
+
+/** Serves one route. May throw: the server then answers 500 and records the request as unexpected. */
+export type RouteHandler = (req: JsonRequest) => JsonResponse | Promise<JsonResponse>;
+
+/** One entry of the routing table. */
+export interface Route {
+  /** Upper-case HTTP method; a request with another method does not match. */
+  method: string;
+  /** Path with `:name` placeholders, each matching exactly one non-empty segment: `/orgs/:org/teams`. */
+  pattern: string;
+  handler: RouteHandler;
+}
+
+/** How a {@link JsonServer} behaves. Only `routes` and `errorBody` are required. */
+export interface JsonServerOptions {
+  routes: readonly Route[];
+  /** Builds the API's error body for a status and message (used for 400, 404, 500, 501). */
+  errorBody: (status: number, message: string) => unknown;
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Unknown routes answer 501 instead of the API's 404, so "not emulated" can't pass for "not found". */
+  strict?: boolean;
+  /** Milliseconds added before every response. */
+  latencyMs?: number;
+  /** Called before routing; returning a response refuses the request with it. */
+  authenticate?: (req: JsonRequest) => JsonResponse | undefined;
+  /** Called exactly once per request, before anything else: headers added to its response (handler headers win). */
+  headers?: (req: JsonRequest) => Record<string, string>;
+}
+
+/** One served request, in the order responses were sent. */
+export interface RequestRecord {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  status: number;
+  /** Present when the handler named the operation (GraphQL). */
+  operation?: string;
+}
+
+/** A request the emulator could not serve: unknown route, refused credentials, invalid query, crash. */
+export interface UnexpectedRequest {
+  method: string;
+  path: string;
+  reason: string;
+}
+
+/** Which requests a fault applies to; an omitted field matches anything. */
+export interface FaultMatch {
+  /** Compared case-insensitively. */
+  method?: string;
+  /** Matches when the request path starts with it. */
+  pathPrefix?: string;
+}
+
+/** The response a fault sends instead of serving the request. */
+export interface FaultResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A running server. The logs are live arrays that only ever grow. */
+export interface JsonServer {
+  /** `http://127.0.0.1:PORT`, without a trailing slash. */
+  readonly url: string;
+  readonly requests: readonly RequestRecord[];
+  /** Every request the emulator could not serve, in any mode; tests assert it stays empty. */
+  readonly unexpected: readonly UnexpectedRequest[];
+  /**
+   * Answers the next `times` requests matching `match` with `response`, before authentication
+   * and routing. Faults are consumed in the order they were added; faulted requests are logged
+   * in `requests` but are not `unexpected`.
+   */
+  failNext(match: FaultMatch, response: FaultResponse, times?: number): void;
+  /** Stops listening and drops open connections. Idempotent. */
+  close(): Promise<void>;
+}
+
+interface CompiledRoute {
+  route: Route;
+  /** Pattern segments; a `null` entry is a placeholder named in `names` at the same index. */
+  segments: (string | null)[];
+  names: (string | null)[];
+}
+
+interface Fault {
+  match: FaultMatch;
+  response: FaultResponse;
+  remaining: number;
+}
+
+/** Starts a server on 127.0.0.1; resolves once it is listening. */
+export async function startJsonServer(options: JsonServerOptions): Promise<JsonServer> {
+  const routes = options.routes.map(compile);
+  const requests: RequestRecord[] = [];
+  const unexpected: UnexpectedRequest[] = [];
+  const faults: Fault[] = [];
+  let origin = '';
+
+  const dispatch = async (req: JsonRequest, raw: string): Promise<JsonResponse> => {
+    const fault = takeFault(faults, req);
+    if (fault) return fault;
+    const refused = options.authenticate?.(req);
+    if (refused) return refused;
+    if (raw !== '') {
+      try {
+        req.body = JSON.parse(raw);
+      } catch {
+        return { status: 400, body: options.errorBody(400, 'Problems parsing JSON'), unexpected: 'body is not JSON' };
+      }
+    }
+    for (const compiled of routes) {
+      const params = matchRoute(compiled, req);
+      if (params) return compiled.route.handler({ ...req, params });
+    }
+    return options.strict
+      ? { status: 501, body: options.errorBody(501, `Not emulated: ${req.method} ${req.path}`), unexpected: 'no such route' }
+      : { status: 404, body: options.errorBody(404, 'Not Found'), unexpected: 'no such route' };
+  };
+
+  const handle = async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Node sets `url` and `method` (upper case, as its parser only accepts) on every request a server receives.
+    const url = new URL(incoming.url as string, origin);
+    const req: JsonRequest = {
+      method: incoming.method as string,
+      path: url.pathname,
+      query: url.searchParams,
+      params: {},
+      headers: incoming.headers,
+      body: undefined,
+      origin,
+    };
+    let response: JsonResponse;
+    try {
+      const extra = options.headers?.(req) ?? {};
+      const raw = await readBody(incoming);
+      const served = await dispatch(req, raw);
+      response = { ...served, headers: { ...extra, ...served.headers } };
+    } catch (err) {
+      const reason = `emulator crashed: ${err instanceof Error ? err.message : String(err)}`;
+      response = { status: 500, body: options.errorBody(500, reason), unexpected: reason };
+    }
+    if (options.latencyMs) await sleep(options.latencyMs);
+    requests.push({ method: req.method, path: req.path, status: response.status, ...(response.operation === undefined ? {} : { operation: response.operation }) });
+    if (response.unexpected !== undefined) unexpected.push({ method: req.method, path: req.path, reason: response.unexpected });
+    send(res, response);
+  };
+
+  const server = createServer((incoming, res) => void handle(incoming, res));
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    requests,
+    unexpected,
+    failNext(match, response, times = 1) {
+      faults.push({ match, response, remaining: times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        // The callback's error only ever says "not running", which is what close() wants.
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function compile(route: Route): CompiledRoute {
+  const parts = route.pattern.split('/');
+  return {
+    route,
+    segments: parts.map((p) => (p.startsWith(':') ? null : p)),
+    names: parts.map((p) => (p.startsWith(':') ? p.slice(1) : null)),
+  };
+}
+
+/** The decoded path parameters when `req` matches the route, else `undefined`. */
+function matchRoute(compiled: CompiledRoute, req: JsonRequest): Record<string, string> | undefined {
+  const parts = req.path.split('/');
+  if (compiled.route.method !== req.method || parts.length !== compiled.segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, part] of parts.entries()) {
+    const name = compiled.names[i];
+    if (name === null) {
+      if (part !== compiled.segments[i]) return undefined;
+    } else if (part === '') {
+      return undefined;
+    } else {
+      params[name] = decodeURIComponent(part);
+    }
+  }
+  return params;
+}
+
+/** Consumes one use of the first fault matching `req`, returning its response. */
+function takeFault(faults: Fault[], req: JsonRequest): JsonResponse | undefined {
+  const i = faults.findIndex(
+    ({ match }) =>
+      (match.method === undefined || match.method.toUpperCase() === req.method) &&
+      (match.pathPrefix === undefined || req.path.startsWith(match.pathPrefix)),
+  );
+  const fault = faults[i];
+  if (fault === undefined) return undefined;
+  fault.remaining -= 1;
+  if (fault.remaining <= 0) faults.splice(i, 1);
+  return { ...fault.response };
+}
+
+async function readBody(incoming: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, response: JsonResponse): void {
+  if (response.body === undefined) {
+    res.writeHead(response.status, response.headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...response.headers,
+  });
+  res.end(text);
+}

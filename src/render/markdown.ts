@@ -1,0 +1,191 @@
+/**
+ * The Markdown rendering of a plan, for pull-request comments and job summaries (GitHub
+ * Flavored Markdown). Data in a plan may come from anyone who can edit a schedule or a file,
+ * so every value from it goes through {@link escapeMarkdown}; only this module's own words
+ * are markup.
+ */
+import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import type { Action, Change, Plan, PlanSummary } from '../core/plan.js';
+import {
+  changeNotes,
+  formatInstant,
+  groupChanges,
+  groupTitle,
+  roleLabel,
+  sanitizeText,
+  subjectLabel,
+  summarySentence,
+  type ChangeGroup,
+} from './text.js';
+
+/** Default bound on the length of the output: under GitHub's 65,536-character comment limit. */
+export const DEFAULT_MAX_CHARS = 60_000;
+
+/** Fold every group when the plan has more changes than this. */
+const FOLD_TOTAL = 20;
+/** Fold any group with more changes than this. */
+const FOLD_GROUP = 10;
+
+const ZWJ = '\u200d';
+const ACTIONS: readonly Action[] = ['grant', 'revoke', 'update'];
+const SEVERITIES: readonly { severity: Severity; alert: string }[] = [
+  { severity: 'error', alert: 'CAUTION' },
+  { severity: 'warning', alert: 'WARNING' },
+];
+
+/** Autolink starts, mention and reference sigils, and characters Markdown or HTML give meaning to. */
+const MARKDOWN_SPECIAL = /:\/\/|www\.|[@#&<[\]\\`*_~|$]/gi;
+
+/** What is shown when even the summary would not fit; {@link renderMarkdown} needs room for it. */
+const TOO_LARGE =
+  '## oncall-access plan\n\nThe plan is too large to show here. The full plan is in the JSON output (job artifact).\n';
+
+/** A piece of the output after the summary that can be left out when space runs short. */
+interface Unit {
+  kind: 'diagnostic' | 'group';
+  /** What goes between the previous piece and this one. */
+  sep: string;
+  text: string;
+  /** Number of changes shown in the piece. */
+  changes: number;
+}
+
+/**
+ * Makes `text` inert in GitHub Markdown, in paragraphs, list items, headings, table cells and
+ * HTML blocks alike, while reading the same once rendered:
+ * - control characters, line separators and bidi overrides become `\uXXXX` (see `sanitizeText`),
+ *   so a value never leaves its line (no new list item, table row or block);
+ * - `& < [ ] \ ` * _ ~ | $` become numeric character references, which CommonMark shows as the
+ *   character but never treats as markup: no HTML tag, link, image, emphasis, code, math or
+ *   table cell break;
+ * - `@` and `#` are followed by a zero-width joiner, and so are the `:` of `://` and the `www`
+ *   of `www.`: no @mention, team mention, issue reference or autolink (GitHub finds those in the
+ *   rendered text, where character references have already been decoded).
+ */
+export function escapeMarkdown(text: string): string {
+  return sanitizeText(text).replace(MARKDOWN_SPECIAL, (m) => {
+    if (m === '://') return `:${ZWJ}//`;
+    if (m.length === 4) return `${m.slice(0, 3)}${ZWJ}.`;
+    if (m === '@' || m === '#') return `${m}${ZWJ}`;
+    return `&#${m.charCodeAt(0)};`;
+  });
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function countsTable(summary: PlanSummary): string {
+  return [
+    '| Grant | Revoke | Update | Unchanged |',
+    '| ---: | ---: | ---: | ---: |',
+    `| ${summary.grant} | ${summary.revoke} | ${summary.update} | ${summary.unchanged} |`,
+  ].join('\n');
+}
+
+function diagnosticCounts(diagnostics: readonly Diagnostic[]): string {
+  const counts = SEVERITIES.map(({ severity }) => [severity, diagnostics.filter((d) => d.severity === severity).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => plural(n, severity));
+  return counts.length === 0 ? '' : ` Diagnostics: ${counts.join(', ')}.`;
+}
+
+function head(plan: Plan): string {
+  const blocks = [
+    `## oncall-access plan for ${escapeMarkdown(formatInstant(plan.at, 'seconds'))}`,
+    `**${summarySentence(plan)}**${diagnosticCounts(plan.diagnostics)}`,
+  ];
+  if (plan.changes.length > 0) blocks.push(countsTable(plan.summary));
+  return blocks.join('\n\n');
+}
+
+/** One GitHub alert per severity, errors first; each diagnostic is its own unit. */
+function diagnosticUnits(diagnostics: readonly Diagnostic[]): Unit[] {
+  return SEVERITIES.flatMap(({ severity, alert }) => {
+    const ds = sortDiagnostics(diagnostics.filter((d) => d.severity === severity));
+    return ds.map((d, i): Unit => {
+      const item = `> - ${escapeMarkdown(formatDiagnostic(d))}`;
+      const lead = `> [!${alert}]\n> **${plural(ds.length, severity)}**\n>\n`;
+      return i === 0
+        ? { kind: 'diagnostic', sep: '\n\n', text: `${lead}${item}`, changes: 0 }
+        : { kind: 'diagnostic', sep: '\n', text: item, changes: 0 };
+    });
+  });
+}
+
+function actionCounts(changes: readonly Change[]): string {
+  return ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([a, n]) => `${n} to ${a}`)
+    .join(', ');
+}
+
+function changeItem(change: Change): string {
+  const notes = changeNotes(change).map((n) => ` ${escapeMarkdown(n)}`).join('');
+  const reasons = change.reasons.length === 0 ? '' : ` — ${change.reasons.map(escapeMarkdown).join('; ')}`;
+  const who = escapeMarkdown(subjectLabel(change.subject));
+  return `- **${change.action}** ${who} ${escapeMarkdown(roleLabel(change))}${notes}${reasons}`;
+}
+
+function groupUnit(group: ChangeGroup, fold: boolean): Unit {
+  const blocks = [`### ${escapeMarkdown(groupTitle(group))} — ${actionCounts(group.changes)}`];
+  if (group.profiles.length > 0) blocks.push(`Profiles: ${group.profiles.map(escapeMarkdown).join(', ')}`);
+  const list = group.changes.map(changeItem).join('\n');
+  const n = group.changes.length;
+  blocks.push(fold ? `<details><summary>Show ${plural(n, 'change')}</summary>\n\n${list}\n\n</details>` : list);
+  return { kind: 'group', sep: '\n\n', text: blocks.join('\n\n'), changes: n };
+}
+
+function cutNote(groups: number, changes: number, diagnostics: number, maxChars: number): string {
+  const cut: string[] = [];
+  if (groups > 0) cut.push(`${plural(changes, 'change')} in ${plural(groups, 'group')}`);
+  if (diagnostics > 0) cut.push(plural(diagnostics, 'diagnostic'));
+  return (
+    `\n\n> [!NOTE]\n> Not shown, to stay under ${maxChars} characters: ${cut.join(' and ')}. ` +
+    'The full plan is in the JSON output (job artifact).'
+  );
+}
+
+/**
+ * Renders a plan as GitHub Markdown: a heading naming the instant, the one-line summary and a
+ * table of counts; then errors and warnings as GitHub alerts (errors first, each sorted by
+ * position); then one section per entitlement group, ordered as in the text renderer. Lists
+ * are folded in `<details>` when the plan has more than 20 changes or a group more than 10.
+ *
+ * Invariants: the result never exceeds `options.maxChars` (default {@link DEFAULT_MAX_CHARS});
+ * to fit, whole groups and then diagnostics are dropped from the end and a note says how many
+ * changes, groups and diagnostics were cut. The summary and counts always describe the whole
+ * plan. Every data value is escaped with {@link escapeMarkdown}. The result ends with a newline.
+ *
+ * @throws RangeError when `maxChars` is not an integer large enough for the shortest output.
+ */
+export function renderMarkdown(plan: Plan, options: { maxChars?: number } = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (!Number.isInteger(maxChars) || maxChars < TOO_LARGE.length) {
+    throw new RangeError(`maxChars must be an integer of at least ${TOO_LARGE.length}, got ${maxChars}`);
+  }
+  const fold = plan.changes.length > FOLD_TOTAL;
+  const units = [
+    ...diagnosticUnits(plan.diagnostics),
+    ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP)),
+  ];
+  const top = head(plan);
+  const ends = [0];
+  for (const u of units) ends.push(ends[ends.length - 1]! + u.sep.length + u.text.length);
+  const cut = { groups: 0, changes: 0, diagnostics: 0 };
+  for (let kept = units.length; ; kept -= 1) {
+    const note = kept === units.length ? '' : cutNote(cut.groups, cut.changes, cut.diagnostics, maxChars);
+    if (top.length + ends[kept]! + note.length + 1 <= maxChars) {
+      const body = units.slice(0, kept).map((u) => u.sep + u.text).join('');
+      return `${top}${body}${note}\n`;
+    }
+    if (kept === 0) return TOO_LARGE;
+    const dropped = units[kept - 1]!;
+    if (dropped.kind === 'group') {
+      cut.groups += 1;
+      cut.changes += dropped.changes;
+    } else {
+      cut.diagnostics += 1;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The terminal rendering of a plan, plus the pieces every human-readable renderer shares:
+ * grouping and ordering of changes, instants, the summary sentence and the neutralising of
+ * control characters found in data. Everything here is pure: same plan, same text.
+ */
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import type { Action, Change, Plan, Subject } from '../core/plan.js';
+
+/** The changes to one team on one target, as rendered under one heading. */
+export interface ChangeGroup {
+  /** Name of the target, as declared in the config. */
+  target: string;
+  org: string;
+  team: string;
+  /** Every profile named by the group's changes, sorted, without duplicates. */
+  profiles: string[];
+  /** Never empty; sorted by action (grant, revoke, update), then login. */
+  changes: Change[];
+}
+
+const ACTION_ORDER: Record<Action, number> = { grant: 0, revoke: 1, update: 2 };
+const SIGN: Record<Action, string> = { grant: '+', revoke: '-', update: '~' };
+const COLOR: Record<Action, string> = { grant: '\x1b[32m', revoke: '\x1b[31m', update: '\x1b[33m' };
+const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
+const RESET = '\x1b[0m';
+
+/** C0 and C1 controls, line and paragraph separators, and bidirectional overrides/isolates. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** An ISO 8601 instant with an explicit offset: the only form {@link formatInstant} rewrites. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Orders strings by UTF-16 code units: unlike `localeCompare`, the same on every machine. */
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function compareChanges(a: Change, b: Change): number {
+  return (
+    ACTION_ORDER[a.action] - ACTION_ORDER[b.action] ||
+    compare(a.subject.login.toLowerCase(), b.subject.login.toLowerCase()) ||
+    compare(a.subject.login, b.subject.login)
+  );
+}
+
+/**
+ * Groups changes by target and team (whatever the role), groups sorted by target, org and
+ * team, changes within a group by action then login (case-insensitively, GitHub logins being
+ * so). Every change lands in exactly one group; input order matters only between changes
+ * equal on all those keys.
+ */
+export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
+  const groups = new Map<string, Change[]>();
+  for (const c of changes) {
+    const key = JSON.stringify([c.target, c.entitlement.org, c.entitlement.team]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [c]);
+    else group.push(c);
+  }
+  return [...groups.values()]
+    .map((cs): ChangeGroup => {
+      const { target, entitlement } = cs[0]!;
+      const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(compare);
+      return { target, org: entitlement.org, team: entitlement.team, profiles, changes: cs.sort(compareChanges) };
+    })
+    .sort((a, b) => compare(a.target, b.target) || compare(a.org, b.org) || compare(a.team, b.team));
+}
+
+/**
+ * Replaces every control character (newlines and ANSI escapes included), line separator and
+ * bidirectional override in `text` by its `\uXXXX` spelling, so data printed to a terminal
+ * stays on its line and cannot restyle, move the cursor or reorder what is shown.
+ */
+export function sanitizeText(text: string): string {
+  return text.replace(UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * An ISO 8601 instant in UTC, without zero milliseconds: `2026-11-25T17:00:00Z`; with
+ * `minutes`, also without zero seconds: `2026-11-25T18:00Z`. A string that is not an ISO
+ * instant with an offset is returned unchanged (never interpreted in the local time zone).
+ */
+export function formatInstant(iso: string, precision: 'seconds' | 'minutes'): string {
+  const ms = ISO_INSTANT.test(iso) ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return iso;
+  const seconds = new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  return precision === 'minutes' ? seconds.replace(/:00Z$/, 'Z') : seconds;
+}
+
+/** `login (email)`, or the login alone when the email is unknown. */
+export function subjectLabel(subject: Subject): string {
+  return subject.email === undefined ? subject.login : `${subject.login} (${subject.email})`;
+}
+
+/** The role part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
+export function roleLabel(change: Change): string {
+  if (change.action !== 'update') return `as ${change.entitlement.role}`;
+  return `${change.previousRole ?? '(unknown role)'} -> ${change.entitlement.role}`;
+}
+
+/** The annotations of a change, in display order: `until …`, pending invitation, drift. */
+export function changeNotes(change: Change): string[] {
+  const notes: string[] = [];
+  if (change.until !== undefined) notes.push(`until ${formatInstant(change.until, 'minutes')}`);
+  if (change.pending === true) notes.push('(pending invitation)');
+  if (change.drift === true) notes.push('(drift: not wanted by any profile)');
+  return notes;
+}
+
+/** `target: org/team`, the heading of a group. */
+export function groupTitle(group: ChangeGroup): string {
+  return `${group.target}: ${group.org}/${group.team}`;
+}
+
+/**
+ * The one-line summary: `No changes. Access matches the profiles (N unchanged).` when there is
+ * nothing to do and no error, otherwise `Plan: G to grant, R to revoke, U to update, N unchanged.`
+ * Counts come from `plan.summary`.
+ */
+export function summarySentence(plan: Plan): string {
+  const { grant, revoke, update, unchanged } = plan.summary;
+  if (plan.changes.length === 0 && !hasErrors(plan.diagnostics)) {
+    return `No changes. Access matches the profiles (${unchanged} unchanged).`;
+  }
+  return `Plan: ${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
+}
+
+function paint(code: string, text: string, color: boolean): string {
+  return color ? `${code}${text}${RESET}` : text;
+}
+
+function changeLine(change: Change, color: boolean): string {
+  const parts = [`${SIGN[change.action]} ${subjectLabel(change.subject)} ${roleLabel(change)}`, ...changeNotes(change)];
+  if (change.reasons.length > 0) parts.push(`— ${change.reasons.join('; ')}`);
+  return `  ${paint(COLOR[change.action], sanitizeText(parts.join('  ')), color)}`;
+}
+
+function groupBlock(group: ChangeGroup, color: boolean): string {
+  const profiles = group.profiles.length === 0 ? '' : ` (profiles: ${group.profiles.join(', ')})`;
+  const title = sanitizeText(`${groupTitle(group)}${profiles}`);
+  return [title, ...group.changes.map((c) => changeLine(c, color))].join('\n');
+}
+
+/**
+ * Renders a plan for a terminal: a `Plan for <at>` header; one block per {@link groupChanges}
+ * group, one line per change (`+` grant, `-` revoke, `~` update) with its notes and reasons
+ * inline; the diagnostics, sorted, as `file:line:col: severity: message`; and the
+ * {@link summarySentence}. Blocks are separated by one blank line and the text ends with a
+ * newline. Every change is exactly one line: data is passed through {@link sanitizeText}.
+ * With `color`, change lines are green/red/yellow by action and errors red, warnings yellow;
+ * without it the output contains no escape sequence. Decide `color` with {@link shouldColor}.
+ */
+export function renderText(plan: Plan, options: { color: boolean }): string {
+  const { color } = options;
+  const blocks = [`Plan for ${sanitizeText(formatInstant(plan.at, 'seconds'))}`];
+  blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
+  if (plan.diagnostics.length > 0) {
+    const lines = sortDiagnostics(plan.diagnostics).map((d) =>
+      paint(d.severity === 'error' ? RED : YELLOW, sanitizeText(formatDiagnostic(d)), color),
+    );
+    blocks.push(lines.join('\n'));
+  }
+  blocks.push(summarySentence(plan));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
+/**
+ * Whether to colour what is written to `stream`. The first rule that applies decides:
+ * 1. `NO_COLOR` set and non-empty: no (https://no-color.org);
+ * 2. `FORCE_COLOR` set and non-empty: yes, unless it is `0` or `false`;
+ * 3. `TERM=dumb`: no;
+ * 4. otherwise: yes exactly when the stream is a TTY.
+ */
+export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (isSet(env.NO_COLOR)) return false;
+  if (isSet(env.FORCE_COLOR)) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
