@@ -9,7 +9,9 @@ import { desire } from './core/desire.js';
 import { diff } from './core/diff.js';
 import { guard, type GuardOverrides } from './core/guard.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
-import { fileResolver } from './identities.js';
+import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
+import type { Diagnostic } from './diagnostics.js';
+import { error } from './diagnostics.js';
 import { bindingKey, type ShiftRead } from './sources/source.js';
 import type { HoldersRead, TeamRef } from './targets/target.js';
 
@@ -48,7 +50,13 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
   const shifts = new Map<string, ShiftRead>(shiftReads.flatMap((m) => [...m]));
   const observed = new Map<string, HoldersRead>(holderReads.flatMap((m) => [...m]));
 
-  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: fileResolver(ws.identities) });
+  const emails = [...auto.flatMap((p) => p.members), ...[...shifts.values()].flatMap((r) => (r.ok ? r.shifts.map((x) => x.email) : []))];
+  const identities = await resolveIdentities(ws, adapters, emails);
+  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve });
+  for (const team of wanted.teams.values()) {
+    const failed = identities.failed.get(team.target);
+    if (failed) team.unknownRotations.push(failed);
+  }
   const delta = diff(wanted, observed);
   const guarded = guard(delta.changes, ws.config.guards, overrides);
   return {
@@ -56,6 +64,49 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
     at: at.toISOString(),
     changes: delta.changes,
     summary: summarize(delta.changes, delta.unchanged),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
   };
+}
+
+/** Logins per target, and which targets' identity reads failed (their teams are frozen). */
+interface Identities {
+  resolve: (email: string, target: string) => string | undefined;
+  diagnostics: Diagnostic[];
+  /** Target name to a label of the identity method that could not be read. */
+  failed: Map<string, string>;
+}
+
+/**
+ * Resolves every email through the configured methods in order, per target. A method that
+ * reads the target (SAML, verified emails) is read only while some email is still unresolved,
+ * once per run. If such a read fails, that target's teams are frozen: someone it would have
+ * resolved could otherwise be revoked as drift.
+ */
+async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
+  const diagnostics: Diagnostic[] = [];
+  const failed = new Map<string, string>();
+  const byTarget = new Map<string, Map<string, string>>();
+  const fileTable = identityTable('file', ws.identities);
+  for (const [name, target] of adapters.targets) {
+    const org = ws.config.targets.get(name)!.org;
+    const tables: IdentityTable[] = [];
+    let result = resolveEmails(emails, tables);
+    for (const method of ws.config.identities) {
+      if (method !== 'file' && unresolved(emails, result.logins).length === 0) break;
+      if (method === 'file') tables.push(fileTable);
+      else {
+        const read = await target.readIdentities(org, method);
+        if (!read.ok) {
+          failed.set(name, METHOD_LABEL[method]);
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`), code: 'read-failed' });
+          break;
+        }
+        tables.push(identityTable(method, read.pairs));
+      }
+      result = resolveEmails(emails, tables);
+    }
+    diagnostics.push(...result.diagnostics);
+    byTarget.set(name, result.logins);
+  }
+  return { resolve: (email, target) => byTarget.get(target)?.get(email.toLowerCase()), diagnostics, failed };
 }

@@ -1,13 +1,55 @@
 /**
- * Identity resolution: the email a source knows a person by, to their GitHub login.
+ * Identity resolution: the email a source knows a person by, to their GitHub login, through
+ * tables tried in the configured order (the Identities file, SAML external identities,
+ * verified-domain emails). Pure: the tables are read elsewhere.
  */
-import type { IdentityEntry } from './config/model.js';
+import { error, type Diagnostic } from './diagnostics.js';
 
-/** Resolves an email to a login, or undefined when nobody is known by it. Case-insensitive on email. */
-export type Resolver = (email: string) => string | undefined;
+/** The ways an email can become a login, in `identities.resolve`. */
+export type IdentityMethod = 'file' | 'saml' | 'verifiedEmail';
 
-/** A resolver over the Identities file. */
-export function fileResolver(entries: readonly IdentityEntry[]): Resolver {
-  const map = new Map(entries.map((e) => [e.email.toLowerCase(), e.login]));
-  return (email) => map.get(email.toLowerCase());
+/** Words for each method, for messages. */
+export const METHOD_LABEL: Record<IdentityMethod, string> = { file: 'the identities file', saml: 'SAML external identities', verifiedEmail: 'verified-domain emails' };
+
+/** One method's knowledge: logins by lower-cased email (more than one is a conflict). */
+export interface IdentityTable {
+  method: IdentityMethod;
+  logins: Map<string, string[]>;
+}
+
+/** Builds a table from email/login pairs; the same pair twice counts once. */
+export function identityTable(method: IdentityMethod, pairs: readonly { email: string; login: string }[]): IdentityTable {
+  const logins = new Map<string, string[]>();
+  for (const { email, login } of pairs) {
+    const key = email.toLowerCase();
+    const seen = logins.get(key) ?? [];
+    if (!seen.some((l) => l.toLowerCase() === login.toLowerCase())) seen.push(login);
+    logins.set(key, seen);
+  }
+  return { method, logins };
+}
+
+/**
+ * Resolves `emails` through `tables` in order: the first table that knows an email decides.
+ * An email a table maps to two logins is an error naming both, and resolves to nobody.
+ */
+export function resolveEmails(emails: Iterable<string>, tables: readonly IdentityTable[]): { logins: Map<string, string>; diagnostics: Diagnostic[] } {
+  const logins = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const email of new Set([...emails].map((e) => e.toLowerCase()))) {
+    const table = tables.find((t) => t.logins.has(email));
+    const found = table?.logins.get(email);
+    if (!found) continue;
+    if (found.length > 1) {
+      diagnostics.push({ ...error(`${email} maps to ${found.length} GitHub logins through ${METHOD_LABEL[table!.method]}: ${found.join(' and ')}; granting nothing to either`), code: 'identity' });
+      continue;
+    }
+    logins.set(email, found[0]!);
+  }
+  return { logins, diagnostics };
+}
+
+/** Emails of `emails` not yet in `logins`. */
+export function unresolved(emails: Iterable<string>, logins: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...emails].map((e) => e.toLowerCase()))].filter((e) => !logins.has(e));
 }

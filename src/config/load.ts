@@ -117,6 +117,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'sources'], name) }])),
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
+    identities: spec.identities?.resolve ?? ['file'],
     paths: {
       profiles: resolve(dir, paths.profiles ?? 'profiles'),
       rotations: resolve(dir, paths.rotations ?? 'rotations'),

@@ -49,6 +49,8 @@ export interface Config {
   sources: Map<string, SourceConfig>;
   targets: Map<string, TargetConfig>;
   guards: GuardConfig;
+  /** Identity resolution methods, in the order they are tried. */
+  identities: ('file' | 'saml' | 'verifiedEmail')[];
   /** Absolute paths of the directories and files the config names. */
   paths: { profiles: string; rotations: string; requests: string; identities: string };
 }

@@ -42,8 +42,8 @@ export interface DesireInput {
   targets: ReadonlyMap<string, TargetConfig>;
   /** Shifts read per binding, by `bindingKey`. */
   shifts: ReadonlyMap<string, ShiftRead>;
-  /** GitHub login for an email, or undefined when the person cannot be resolved. */
-  resolve: (email: string) => string | undefined;
+  /** GitHub login for an email on a target, or undefined when the person cannot be resolved. */
+  resolve: (email: string, target: string) => string | undefined;
 }
 
 /** The wanted state of every managed team, plus problems found on the way. */
@@ -88,7 +88,7 @@ export function desire(input: DesireInput): Desired {
 
   for (const profile of input.profiles) {
     if (profile.mode !== 'auto') {
-      diagnostics.push(warning(`profile "${profile.name}" is requestable; access requests are not supported yet, so its teams are left untouched`, profile.pos));
+      diagnostics.push(warning(`profile "${profile.name}" is requestable; access requests are not supported yet, so it grants nothing`, profile.pos));
       continue;
     }
     const wanted: { email: string; reason: string; until?: Date }[] = profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }));
@@ -125,13 +125,14 @@ export function desire(input: DesireInput): Desired {
       team.profiles.sort();
       team.unknownRotations.push(...unknown.filter((u) => !team!.unknownRotations.includes(u)));
       for (const e of ended) {
-        const login = input.resolve(e.email);
-        if (login) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        const login = input.resolve(e.email, spec.target);
+        const seen = login && team.recentlyOnCall.get(login.toLowerCase());
+        if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
       }
       for (const w of wanted) {
-        const login = input.resolve(w.email);
+        const login = input.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
+          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;
         }
         addHolding(team, { login, email: w.email, role: spec.role, reasons: [w.reason], until: w.until });

@@ -20,9 +20,10 @@ export function guard(changes: readonly Change[], config: GuardConfig, overrides
   const out: Diagnostic[] = [];
   const revokes = changes.filter((c) => c.action === 'revoke');
   const protectedLogins = new Set(config.protectedAccounts.map((l) => l.toLowerCase()));
-  for (const c of revokes) {
+  const downgrades = changes.filter((c) => c.action === 'update' && c.previousRole === 'maintainer');
+  for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
-      out.push({ ...error(`refusing to revoke protected account ${c.subject.login} from ${c.entitlement.org}/${c.entitlement.team}: add it as a static member of a profile managing that team, or remove it from guards.protectedAccounts`), code: 'guard' });
+      out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${c.entitlement.org}/${c.entitlement.team}: add it as a static member of a profile managing that team, or remove it from guards.protectedAccounts`), code: 'guard' });
     }
   }
   const max = overrides.maxRevocations ?? config.maxRevocations;

@@ -7,7 +7,10 @@
  * Resolved: `organization(login) { login id databaseId name team(slug) }`, `Team { id databaseId
  * slug name combinedSlug parentTeam members(first after membership role) }`, the members
  * connection (`totalCount edges { cursor role node } nodes pageInfo`), `User { login id
- * databaseId }`, `viewer`, and `rateLimit { cost limit remaining used resetAt }`.
+ * databaseId }`, `viewer`, `rateLimit { cost limit remaining used resetAt }`, and for identity
+ * resolution `Organization.samlIdentityProvider { externalIdentities(first after) { nodes {
+ * samlIdentity { nameId emails { value } } user { login } } pageInfo } }` and
+ * `Organization.membersWithRole(first after) { nodes { login organizationVerifiedDomainEmails(login) } pageInfo }`.
  */
 import {
   buildClientSchema,
@@ -147,6 +150,41 @@ function orgNode(state: GitHubState, org: Org): Record<string, unknown> {
       const team = state.team(org.login, slug);
       return team === undefined ? null : teamNode(state, team);
     },
+    samlIdentityProvider: () =>
+      org.samlIdentities === undefined
+        ? null
+        : {
+            externalIdentities: (args: PageArgs) =>
+              connection(
+                org.samlIdentities!.map((x) => ({ samlIdentity: { nameId: x.email, emails: [{ value: x.email }] }, user: userNode(state, x.login) })),
+                args,
+                'externalIdentities',
+              ),
+          },
+    membersWithRole: (args: PageArgs) =>
+      connection(
+        [...org.members.values()].map((login) => ({ ...userNode(state, login), organizationVerifiedDomainEmails: () => org.verifiedEmails.get(login.toLowerCase()) ?? [] })),
+        args,
+        'membersWithRole',
+      ),
+  };
+}
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A forward-paginated connection over `items`, with GitHub's limits and errors. */
+function connection(items: readonly Record<string, unknown>[], { first, after }: PageArgs, name: string): Record<string, unknown> {
+  if (first == null) throw typedError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+  if (first > MAX_PAGE) throw typedError('EXCESSIVE_PAGINATION', `Requesting ${first} records on the \`${name}\` connection exceeds the \`first\` limit of ${MAX_PAGE} records.`);
+  const start = after == null ? 0 : decodeCursor(after) + 1;
+  const nodes = items.slice(start, start + first);
+  return {
+    totalCount: items.length,
+    nodes,
+    pageInfo: { hasNextPage: start + first < items.length, hasPreviousPage: start > 0, startCursor: nodes.length ? encodeCursor(start) : null, endCursor: nodes.length ? encodeCursor(start + nodes.length - 1) : null },
   };
 }
 

@@ -36,6 +36,10 @@ export interface OrgSeed {
   members: string[];
   teams: TeamSeed[];
   invitations?: InvitationSeed[];
+  /** SAML single sign-on: the organisation's external identities (none: no SAML provider). */
+  samlIdentities?: { email: string; login: string }[];
+  /** Emails of members in the organisation's verified domains, by login. */
+  verifiedEmails?: Record<string, string[]>;
 }
 
 /** The whole world to seed. */
@@ -58,6 +62,8 @@ export interface Org {
   teams: Map<string, Team>;
   /** In creation order. */
   invitations: Invitation[];
+  samlIdentities?: { email: string; login: string }[];
+  verifiedEmails: Map<string, string[]>;
 }
 
 /** A team. `members` holds immediate members only, in the order they were added. */
@@ -312,6 +318,8 @@ export class GitHubState {
       members: new Map(seed.members.map((m) => [m.toLowerCase(), m])),
       teams: new Map(),
       invitations: [],
+      samlIdentities: seed.samlIdentities,
+      verifiedEmails: new Map(Object.entries(seed.verifiedEmails ?? {}).map(([l, e]) => [l.toLowerCase(), e])),
     };
     this.orgs.set(login.toLowerCase(), org);
     for (const t of seed.teams) {

@@ -35,6 +35,10 @@ export interface JsonResponse {
   unexpected?: string;
   /** A finer name for the request than method and path (a GraphQL operation), recorded in the log. */
   operation?: string;
+  /** Fault injection only: see {@link FaultResponse}. */
+  raw?: string;
+  drop?: boolean;
+  delayMs?: number;
 }
 
 /** Serves one route. May throw: the server then answers 500 and records the request as unexpected. */
@@ -96,6 +100,12 @@ export interface FaultResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as the body verbatim instead of `body` (for malformed JSON). */
+  raw?: string;
+  /** Close the connection without answering (a reset connection). */
+  drop?: boolean;
+  /** Wait this long before answering (a hang past a client's timeout). */
+  delayMs?: number;
 }
 
 /** A running server. The logs are live arrays that only ever grow. */
@@ -180,6 +190,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       response = { status: 500, body: options.errorBody(500, reason), unexpected: reason };
     }
     if (options.latencyMs) await sleep(options.latencyMs);
+    if (response.delayMs) await sleep(response.delayMs);
     requests.push({ method: req.method, path: req.path, status: response.status, ...(response.operation === undefined ? {} : { operation: response.operation }) });
     if (response.unexpected !== undefined) unexpected.push({ method: req.method, path: req.path, reason: response.unexpected });
     send(res, response);
@@ -254,6 +265,15 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, response: JsonResponse): void {
+  if (response.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  if (response.raw !== undefined) {
+    res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
+    res.end(response.raw);
+    return;
+  }
   if (response.body === undefined) {
     res.writeHead(response.status, response.headers);
     res.end();

@@ -15,13 +15,21 @@ function isGraphQLQuery(url: string, body: unknown): boolean {
   if (!new URL(url).pathname.endsWith('/graphql') || typeof body !== 'string') return false;
   try {
     const query = (JSON.parse(body) as { query?: unknown }).query;
-    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query.replace(/^\s*#.*$/gm, ''));
+    // Refuses any document that mentions an operation type that writes or streams, wherever
+    // it appears (a comment or string too: a false refusal is safe, a missed mutation is not).
+    if (typeof query !== 'string' || /mutation|subscription/i.test(query)) return false;
+    // GraphQL comments run to \n or \r only (not to U+2028 as JavaScript's `.` would stop at).
+    return /^[\s,]*(query\b|\{)/.test(query.replace(/#[^\n\r]*/g, ''));
   } catch {
     return false;
   }
 }
 
-/** Wraps `inner` so that any request that could change state rejects before it is sent. */
+/**
+ * Wraps `inner` so that any request that could change state rejects before it is sent. A
+ * GraphQL query passes only as `init.body`; a `Request` object's own body is not inspected,
+ * so such a POST is refused (fail-safe).
+ */
 export function readOnlyFetch(inner: Fetch): Fetch {
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined;

@@ -6,7 +6,7 @@ import { Octokit } from 'octokit';
 import type { TeamRole } from '../config/model.js';
 import type { TeamEntitlement } from '../core/plan.js';
 import type { Fetch } from '../http/read-only.js';
-import { teamKey, type Holder, type HoldersRead, type Target, type TeamRef } from './target.js';
+import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target, type TeamRef } from './target.js';
 
 /** How many teams one GraphQL query reads; each costs one node page of 100 members. */
 export const TEAMS_PER_QUERY = 25;
@@ -28,6 +28,21 @@ interface MembersPage {
 
 const MEMBERS_FIELDS = 'members(first: 100, after: $after, membership: IMMEDIATE) { edges { role node { login } } pageInfo { hasNextPage endCursor } }';
 
+const SAML_QUERY =
+  'query($org: String!, $after: String) { organization(login: $org) { samlIdentityProvider { externalIdentities(first: 100, after: $after) { nodes { samlIdentity { nameId emails { value } } user { login } } pageInfo { hasNextPage endCursor } } } } }';
+const VERIFIED_QUERY =
+  'query($org: String!, $after: String) { organization(login: $org) { membersWithRole(first: 100, after: $after) { nodes { login organizationVerifiedDomainEmails(login: $org) } pageInfo { hasNextPage endCursor } } } }';
+
+interface IdentityPage<N> {
+  nodes: N[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+interface IdentityOrg {
+  samlIdentityProvider?: { externalIdentities: IdentityPage<{ samlIdentity: { nameId: string | null; emails: { value: string }[] }; user: { login: string } | null }> } | null;
+  membersWithRole?: IdentityPage<{ login: string; organizationVerifiedDomainEmails: string[] }>;
+}
+
 /** Builds the octokit client every GitHub call goes through. */
 export function createOctokit(o: GitHubTargetOptions): Octokit {
   return new Octokit({
@@ -45,8 +60,9 @@ export function createOctokit(o: GitHubTargetOptions): Octokit {
 
 /** A readable reason from an octokit error, without request headers (which hold the token). */
 export function describeError(e: unknown): string {
-  const err = e as { status?: number; message?: string; name?: string };
+  const err = (e ?? {}) as { status?: number; message?: string; name?: string; cause?: { name?: string; message?: string } };
   if (err.name === 'ReadOnlyViolation') return err.message ?? 'read-only';
+  if (err.cause?.name === 'ReadOnlyViolation') return err.cause.message ?? 'read-only';
   if (err.status === 401) return 'GitHub rejected the token (401): check the token in the variable the config names';
   if (err.status === 403) return `GitHub refused (403): the token lacks permission (it needs members: read and write for teams)${err.message ? `: ${firstLine(err.message)}` : ''}`;
   if (err.status === 404) return 'not found (404): check the org and team names, and that the token can see them';
@@ -54,8 +70,11 @@ export function describeError(e: unknown): string {
   return firstLine(err.message ?? String(e));
 }
 
+/** The first line of a message; for octokit's "...errors:" lists, the listed errors instead. */
 function firstLine(s: string): string {
-  return s.split('\n')[0]!.slice(0, 300);
+  const [head = '', ...rest] = s.split('\n');
+  const line = head.endsWith(':') && rest.length > 0 ? rest.map((l) => l.replace(/^\s*-\s*/, '').trim()).filter(Boolean).join('; ') : head;
+  return line.slice(0, 300);
 }
 
 /** The GitHub target. */
@@ -144,6 +163,27 @@ export class GitHubTarget implements Target {
       return { ok: true, byTeam };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    }
+  }
+
+  async readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+    const pairs: { email: string; login: string }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data = await this.graphql(method === 'saml' ? SAML_QUERY : VERIFIED_QUERY, { org, after });
+      if (!data.ok) return data;
+      const org_ = data.value.organization as IdentityOrg | null;
+      const page = method === 'saml' ? org_?.samlIdentityProvider?.externalIdentities : org_?.membersWithRole;
+      if (!page) return { ok: false, error: method === 'saml' ? `organisation ${org} has no SAML identity provider the token can see` : `organisation ${org} not found` };
+      for (const n of page.nodes) {
+        if ('samlIdentity' in n) {
+          for (const email of new Set([n.samlIdentity.nameId, ...n.samlIdentity.emails.map((e) => e.value)])) if (n.user && email?.includes('@')) pairs.push({ email, login: n.user.login });
+        } else {
+          for (const email of n.organizationVerifiedDomainEmails) pairs.push({ email, login: n.login });
+        }
+      }
+      if (!page.pageInfo.hasNextPage) return { ok: true, pairs };
+      after = page.pageInfo.endCursor;
     }
   }
 

@@ -21,8 +21,13 @@ export interface TeamRef {
   team: string;
 }
 
+/** Email/login pairs from an identity source of the target, or why they could not be read. */
+export type IdentityRead = { ok: true; pairs: { email: string; login: string }[] } | { ok: false; error: string };
+
 /** A system holding entitlements. */
 export interface Target {
+  /** The organisation's SAML external identities, or its members' verified-domain emails. Reads only. */
+  readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead>;
   /** Immediate holders of each team (child teams excluded), keyed by {@link teamKey}. */
   readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>>;
   /** Adds `login` to the team with `entitlement.role`, or changes their role to it. */
@@ -31,7 +36,7 @@ export interface Target {
   removeMembership(entitlement: TeamRef, login: string): Promise<void>;
 }
 
-/** `org/team`, the key for a team across the tool. */
+/** `org/team` lower-cased (GitHub names are case-insensitive), the key for a team across the tool. */
 export function teamKey(t: TeamRef): string {
-  return `${t.org}/${t.team}`;
+  return `${t.org}/${t.team}`.toLowerCase();
 }

@@ -1,0 +1,72 @@
+import t from 'tap';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../src/cli.js';
+import { DEMO_AT, DEMO_GITHUB } from '../src/emulators/demo-world.js';
+import { startGitHubEmulator, type GitHubSeed } from '../src/emulators/github.js';
+import { captureIo } from './helpers/io.js';
+
+const TOKEN = 'test-token';
+
+async function planWith(t: Tap.Test, resolve: string, edit: (seed: GitHubSeed) => void) {
+  const seed = structuredClone(DEMO_GITHUB);
+  edit(seed);
+  const emu = await startGitHubEmulator({ ...seed, token: TOKEN, strict: true });
+  t.teardown(() => emu.close());
+  const dir = t.testdir({});
+  cpSync('profiles', dir, { recursive: true });
+  const config = join(dir, 'oncall-access.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('http://127.0.0.1:39170', emu.url).replace('resolve: [file]', `resolve: ${resolve}`));
+  const c = captureIo(dir, { GITHUB_TOKEN: TOKEN }, new Date(DEMO_AT));
+  const code = await main(['plan', '--config', 'oncall-access.yaml', '--format', 'json'], c.io);
+  return { code, plan: JSON.parse(c.out()), emu };
+}
+
+const grants = (plan: { changes: { action: string; subject: { login: string } }[] }) => plan.changes.filter((c) => c.action === 'grant').map((c) => c.subject.login).sort();
+
+t.test('someone missing from the identities file is found through SAML external identities', async (t) => {
+  const { code, plan, emu } = await planWith(t, '[file, saml]', (s) => {
+    s.orgs.acme!.members.push('grace-gh');
+    s.orgs.acme!.samlIdentities = [{ email: 'Grace@acme.example', login: 'grace-gh' }];
+  });
+  t.equal(code, 0);
+  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh']);
+  t.same(plan.diagnostics, []);
+  t.equal(emu.requests.filter((r) => r.path === '/graphql').length, 2, 'one query for the teams, one for SAML, cached for the run');
+});
+
+t.test('verified-domain emails resolve when SAML is not configured', async (t) => {
+  const { plan } = await planWith(t, '[file, verifiedEmail]', (s) => {
+    s.orgs.acme!.members.push('grace-gh');
+    s.orgs.acme!.verifiedEmails = { 'grace-gh': ['grace@acme.example'] };
+  });
+  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh']);
+});
+
+t.test('when everyone is resolved by the file, GitHub identity sources are not read at all', async (t) => {
+  const { emu } = await planWith(t, '[saml]', () => {});
+  t.equal(emu.requests.filter((r) => r.path === '/graphql').length, 2);
+  const { emu: emu2 } = await planWith(t, '[file, saml]', (s) => {
+    s.orgs.acme!.samlIdentities = [];
+  });
+  t.equal(emu2.requests.filter((r) => r.path === '/graphql').length, 2, 'grace is unresolved, so SAML is read once');
+});
+
+t.test('an email that SAML maps to two logins is an error naming both, and nobody gets it', async (t) => {
+  const { code, plan } = await planWith(t, '[file, saml]', (s) => {
+    s.orgs.acme!.samlIdentities = [
+      { email: 'grace@acme.example', login: 'grace-one' },
+      { email: 'grace@acme.example', login: 'grace-two' },
+    ];
+  });
+  t.equal(code, 1);
+  t.same(grants(plan), ['bob-acme']);
+  t.match(plan.diagnostics.map((d: { message: string }) => d.message).join('\n'), 'grace@acme.example maps to 2 GitHub logins through SAML external identities: grace-one and grace-two; granting nothing to either');
+});
+
+t.test('an organisation without SAML cannot resolve through it: every team is frozen, nothing revoked', async (t) => {
+  const { code, plan } = await planWith(t, '[file, saml]', () => {});
+  t.equal(code, 1);
+  t.same(plan.changes.filter((c: { action: string }) => c.action === 'revoke'), [], 'no revocation anywhere while identities are unknown');
+  t.match(plan.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read SAML external identities of acme: organisation acme has no SAML identity provider');
+});
