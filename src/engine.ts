@@ -2,7 +2,7 @@
  * One reconcile pass up to the plan: observe (sources and targets, reads only), desire, diff,
  * guard. The only orchestration of I/O before apply; everything it calls after reading is pure.
  */
-import type { Workspace, RotationBinding } from './config/model.js';
+import type { Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
 import { desire } from './core/desire.js';
@@ -26,12 +26,6 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
   const since = new Date(at.getTime() - after - LOOKBACK_MS);
   const until = new Date(at.getTime() + before + 1);
 
-  const bySource = new Map<string, Map<string, RotationBinding>>();
-  for (const b of auto.flatMap((p) => p.rotations)) {
-    const m = bySource.get(b.source) ?? new Map<string, RotationBinding>();
-    m.set(bindingKey(b), b);
-    bySource.set(b.source, m);
-  }
   const teamRefs = new Map<string, { target: string; ref: TeamRef }>();
   for (const p of auto) {
     for (const e of p.entitlements) {
@@ -41,17 +35,15 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
     }
   }
 
-  const [shiftReads, holderReads] = await Promise.all([
-    Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name)!.readShifts([...bindings.values()], since, until))),
+  const [shifts, holderReads] = await Promise.all([
+    observeShifts(ws, adapters, since, until),
     Promise.all(
       [...adapters.targets].map(([name, target]) => target.readHolders([...teamRefs.values()].filter((t) => t.target === name).map((t) => t.ref))),
     ),
   ]);
-  const shifts = new Map<string, ShiftRead>(shiftReads.flatMap((m) => [...m]));
   const observed = new Map<string, HoldersRead>(holderReads.flatMap((m) => [...m]));
 
-  const emails = [...auto.flatMap((p) => p.members), ...[...shifts.values()].flatMap((r) => (r.ok ? r.shifts.map((x) => x.email) : []))];
-  const identities = await resolveIdentities(ws, adapters, emails);
+  const identities = await resolveIdentities(ws, adapters, entitledEmails(auto, shifts));
   const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve });
   for (const team of wanted.teams.values()) {
     const failed = identities.failed.get(team.target);
@@ -68,8 +60,25 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
   };
 }
 
+/** Every auto profile's bindings, de-duplicated, read from their sources over `[since, until)`. */
+export async function observeShifts(ws: Workspace, adapters: Adapters, since: Date, until: Date): Promise<Map<string, ShiftRead>> {
+  const bySource = new Map<string, Map<string, RotationBinding>>();
+  for (const b of ws.profiles.filter((p) => p.mode === 'auto').flatMap((p) => p.rotations)) {
+    const m = bySource.get(b.source) ?? new Map<string, RotationBinding>();
+    m.set(bindingKey(b), b);
+    bySource.set(b.source, m);
+  }
+  const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name)!.readShifts([...bindings.values()], since, until)));
+  return new Map(reads.flatMap((m) => [...m]));
+}
+
+/** Every email that could be entitled: static members and everyone in a shift read. */
+export function entitledEmails(profiles: readonly Profile[], shifts: ReadonlyMap<string, ShiftRead>): string[] {
+  return [...profiles.flatMap((p) => p.members), ...[...shifts.values()].flatMap((r) => (r.ok ? r.shifts.map((x) => x.email) : []))];
+}
+
 /** Logins per target, and which targets' identity reads failed (their teams are frozen). */
-interface Identities {
+export interface Identities {
   resolve: (email: string, target: string) => string | undefined;
   diagnostics: Diagnostic[];
   /** Target name to a label of the identity method that could not be read. */
@@ -82,7 +91,7 @@ interface Identities {
  * once per run. If such a read fails, that target's teams are frozen: someone it would have
  * resolved could otherwise be revoked as drift.
  */
-async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
+export async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
   const diagnostics: Diagnostic[] = [];
   const failed = new Map<string, string>();
   const byTarget = new Map<string, Map<string, string>>();

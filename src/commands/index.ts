@@ -3,6 +3,7 @@
  */
 import { EXIT, type Io } from '../io.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
+import { runTimeline } from './timeline.js';
 import { runValidate, type ValidateFormat } from './validate.js';
 
 /** One flag of a command. */
@@ -101,5 +102,23 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'any change failed, the plan was refused, or a read failed'],
     ],
     run: async (v, _p, io) => runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency) }, io),
+  },
+  {
+    name: 'timeline',
+    summary: 'List upcoming grants and revocations, in order, across all profiles.',
+    usage: '[--config PATH] [--from ISO] [--hours N] [--time-zone TZ] [--format text|markdown|json]',
+    description: 'Reads who will be on call and lists when access changes: each grant and revocation that shift boundaries (widened by the windows) will cause. Read-only. Check it before a handoff.',
+    flags: {
+      config: CONFIG_FLAG,
+      from: { type: 'string', valueName: 'ISO', help: 'Start here instead of now.' },
+      hours: { type: 'string', valueName: 'N', help: 'How many hours to look ahead (at most 2160).', default: '24' },
+      'time-zone': { type: 'string', valueName: 'TZ', help: 'IANA time zone to show instants in.', default: 'UTC' },
+      format: { ...FORMAT_FLAG, help: 'text, markdown or json.' },
+    },
+    exitCodes: [
+      [EXIT.ok, 'success'],
+      [EXIT.error, 'any error, including a source that could not be read'],
+    ],
+    run: async (v, _p, io) => runTimeline({ config: String(v.config), from: v.from as string | undefined, hours: String(v.hours), format: v.format as 'text' | 'markdown' | 'json', timeZone: String(v['time-zone']) }, io),
   },
 ];

@@ -46,12 +46,18 @@ export interface ApplyOptions extends ReconcileOptions {
 /** The transport every adapter uses; tests and the demo may wrap it. */
 export const transport: { fetch: Fetch } = { fetch: globalThis.fetch };
 
-function parseAt(at: string | undefined, io: Io): Date {
+/** How far ahead a plan may look: on-call APIs render schedules about three months out. */
+export const MAX_AHEAD_MS = 90 * 86_400_000;
+
+/** The instant a flag names (now when absent); at most {@link MAX_AHEAD_MS} ahead. */
+export function parseAt(at: string | undefined, io: Io, flag = '--at'): Date {
   if (at === undefined) return io.now();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at))) {
-    throw new UserError(`--at must be an ISO instant with Z or an offset, like 2026-11-30T09:00:00Z; got "${at}"`);
+    throw new UserError(`${flag} must be an ISO instant with Z or an offset, like 2026-11-30T09:00:00Z; got "${at}"`);
   }
-  return new Date(at);
+  const d = new Date(at);
+  if (d.getTime() - io.now().getTime() > MAX_AHEAD_MS) throw new UserError(`${flag} may be at most 90 days ahead; got "${at}"`);
+  return d;
 }
 
 function parseCount(flag: string, value: string | undefined, min: number): number | undefined {
@@ -60,7 +66,8 @@ function parseCount(flag: string, value: string | undefined, min: number): numbe
   return Number(value);
 }
 
-function load(config: string, io: Io): Workspace | undefined {
+/** Loads a workspace, or prints why not (to stderr) and returns undefined. */
+export function loadOrReport(config: string, io: Io): Workspace | undefined {
   const { workspace, diagnostics } = loadWorkspace(config, io.cwd);
   if (!workspace) {
     io.stderr.write(sortDiagnostics(diagnostics).map((d) => `${formatDiagnostic(d)}\n`).join(''));
@@ -78,7 +85,7 @@ function render(plan: Plan, format: PlanFormat, io: Io): string {
 async function plan(opts: ReconcileOptions, io: Io, fetch: Fetch): Promise<{ plan: Plan; ws: Workspace; targets: Awaited<ReturnType<typeof buildAdapters>>['targets'] } | undefined> {
   const at = parseAt(opts.at, io);
   const maxRevocations = parseCount('max-revocations', opts.maxRevocations, 0);
-  const ws = load(opts.config, io);
+  const ws = loadOrReport(opts.config, io);
   if (!ws) return undefined;
   const adapters = buildAdapters(ws, io.env, fetch);
   return { plan: await computePlan(ws, adapters, at, { maxRevocations }), ws, targets: adapters.targets };

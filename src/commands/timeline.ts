@@ -1,0 +1,65 @@
+/**
+ * `oncall-access timeline`: what will change, and when, over the next hours: each upcoming
+ * grant and revocation across all profiles, for an on-call lead to check before a handoff.
+ */
+import { buildAdapters } from '../adapters.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { timeline, type TimelineEvent } from '../core/timeline.js';
+import { entitledEmails, LOOKBACK_MS, observeShifts, resolveIdentities } from '../engine.js';
+import { readOnlyFetch } from '../http/read-only.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { escapeMarkdown } from '../render/markdown.js';
+import { sanitizeText } from '../render/text.js';
+import { formatInZone, isTimeZone } from '../time/zoned.js';
+import { loadOrReport, parseAt, transport } from './reconcile.js';
+
+/** Options of `timeline`. */
+export interface TimelineOptions {
+  config: string;
+  from?: string;
+  hours: string;
+  format: 'text' | 'markdown' | 'json';
+  timeZone: string;
+}
+
+/** The longest look ahead: on-call APIs render schedules about three months out. */
+export const MAX_HOURS = 24 * 90;
+
+const SIGN = { grant: '+', revoke: '-', update: '~' } as const;
+
+function line(e: TimelineEvent, tz: string): string {
+  const when = formatInZone(new Date(e.at), tz);
+  const what = e.action === 'grant' ? `+ ${e.login} to ${e.org}/${e.team} as ${e.role}` : e.action === 'revoke' ? `- ${e.login} from ${e.org}/${e.team}` : `~ ${e.login} on ${e.org}/${e.team}: ${e.previousRole} -> ${e.role}`;
+  return `${when}: ${what} (${e.action === 'revoke' ? 'ends: ' : ''}${e.reasons.join('; ')})`;
+}
+
+/** Runs `timeline`; exit 0, or 1 when something could not be read. */
+export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number> {
+  const from = parseAt(opts.from, io, '--from');
+  if (!/^\d{1,4}$/.test(opts.hours) || Number(opts.hours) < 1 || Number(opts.hours) > MAX_HOURS) throw new UserError(`--hours must be a whole number from 1 to ${MAX_HOURS}; got "${opts.hours}"`);
+  if (!isTimeZone(opts.timeZone)) throw new UserError(`--time-zone must be an IANA time zone like Europe/Berlin; got "${opts.timeZone}"`);
+  const to = new Date(from.getTime() + Number(opts.hours) * 3_600_000);
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const auto = ws.profiles.filter((p) => p.mode === 'auto');
+  const before = Math.max(0, ...auto.map((p) => p.window.beforeMs));
+  const after = Math.max(0, ...auto.map((p) => p.window.afterMs));
+  const shifts = await observeShifts(ws, adapters, new Date(from.getTime() - after - LOOKBACK_MS), new Date(to.getTime() + before + 1));
+  const identities = await resolveIdentities(ws, adapters, entitledEmails(auto, shifts));
+  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve }, from, to);
+  // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
+  const targetNeeded = ws.config.identities.some((m) => m !== 'file');
+  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...result.diagnostics]);
+  if (opts.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
+  } else if (opts.format === 'markdown') {
+    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(`${e.org}/${e.team}`)} | ${escapeMarkdown(e.reasons.join('; '))} |`);
+    io.stdout.write([`### Access timeline ${from.toISOString()} – ${to.toISOString()}`, '', ...(rows.length ? ['| when | | who | team | why |', '| --- | --- | --- | --- | --- |', ...rows] : ['No access changes are due in this period.']), ...diagnostics.map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`), ''].join('\n'));
+  } else {
+    const header = `Access timeline from ${formatInZone(from, opts.timeZone)} for ${opts.hours} h`;
+    const body = result.events.length ? result.events.map((e) => sanitizeText(line(e, opts.timeZone))) : ['No access changes are due in this period.'];
+    io.stdout.write(`${[header, '', ...body, ...diagnostics.map((d) => sanitizeText(formatDiagnostic(d)))].join('\n')}\n`);
+  }
+  return hasErrors(diagnostics) ? EXIT.error : EXIT.ok;
+}

@@ -1,0 +1,65 @@
+/**
+ * timeline: the grants and revocations that the passage of time alone will cause between two
+ * instants, found by evaluating `desire` at every shift boundary (widened by the windows) and
+ * comparing consecutive states. Pure.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { bindingKey } from '../sources/source.js';
+import { desire, type DesireInput, type ManagedTeam } from './desire.js';
+
+/** One change of wanted access at an instant. */
+export interface TimelineEvent {
+  /** ISO instant the change is due. */
+  at: string;
+  action: 'grant' | 'revoke' | 'update';
+  target: string;
+  org: string;
+  team: string;
+  login: string;
+  email: string;
+  /** The role wanted after the event (for revoke: the role wanted before it). */
+  role: string;
+  previousRole?: string;
+  /** Why access starts (for grant/update) or why it was held until now (for revoke). */
+  reasons: string[];
+}
+
+/** The events between `from` (exclusive) and `to` (inclusive), in order, and problems met. */
+export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
+  const instants = new Set<number>();
+  for (const p of input.profiles) {
+    if (p.mode !== 'auto') continue;
+    for (const b of p.rotations) {
+      const read = input.shifts.get(bindingKey(b));
+      if (!read?.ok) continue;
+      for (const s of read.shifts) {
+        instants.add(s.start.getTime() - p.window.beforeMs);
+        if (s.end) instants.add(s.end.getTime() + p.window.afterMs);
+      }
+    }
+  }
+  const start = desire({ ...input, at: from });
+  let previous = start.teams;
+  const events: TimelineEvent[] = [];
+  for (const t of [...instants].filter((i) => i > from.getTime() && i <= to.getTime()).sort((a, b) => a - b)) {
+    const at = new Date(t);
+    const next = desire({ ...input, at }).teams;
+    for (const [key, team] of next) events.push(...compare(at.toISOString(), previous.get(key), team));
+    previous = next;
+  }
+  return { events, diagnostics: start.diagnostics };
+}
+
+function compare(at: string, before: ManagedTeam | undefined, after: ManagedTeam): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  const base = { at, target: after.target, org: after.org, team: after.team };
+  for (const [key, h] of after.holders) {
+    const was = before?.holders.get(key);
+    if (!was) out.push({ ...base, action: 'grant', login: h.login, email: h.email, role: h.role, reasons: h.reasons });
+    else if (was.role !== h.role) out.push({ ...base, action: 'update', login: h.login, email: h.email, role: h.role, previousRole: was.role, reasons: h.reasons });
+  }
+  for (const [key, h] of before?.holders ?? []) {
+    if (!after.holders.has(key)) out.push({ ...base, action: 'revoke', login: h.login, email: h.email, role: h.role, reasons: h.reasons });
+  }
+  return out;
+}
