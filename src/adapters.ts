@@ -5,6 +5,7 @@
 import { error, type Diagnostic } from './diagnostics.js';
 import type { SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
+import { OpsgenieSource } from './sources/opsgenie.js';
 import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
 import { GitHubTarget } from './targets/github.js';
@@ -17,10 +18,10 @@ export interface Adapters {
   diagnostics: Diagnostic[];
 }
 
-/** A source type with no adapter yet: every rotation it serves is unknown, never empty. */
-function unsupported(type: string): Source {
+/** A source that cannot be used (no token, no adapter): every rotation it serves is unknown, never empty. */
+function unavailable(why: string): Source {
   return {
-    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), { ok: false as const, error: `${type} sources are not supported yet` }])),
+    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), { ok: false as const, error: why }])),
   };
 }
 
@@ -36,8 +37,14 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, Source>();
   for (const s of ws.config.sources.values()) {
-    if (s.type === 'rotations') sources.set(s.name, new RotationsSource(new Map(ws.rotations.map((r) => [r.name, r]))));
-    else sources.set(s.name, unsupported(s.type));
+    if (s.type === 'rotations') {
+      sources.set(s.name, new RotationsSource(new Map(ws.rotations.map((r) => [r.name, r]))));
+      continue;
+    }
+    const key = token(s, 'source', env, diagnostics);
+    if (key === undefined) sources.set(s.name, unavailable(`source "${s.name}" has no token (set ${s.tokenEnv ?? 'tokenEnv in the config'})`));
+    else if (s.type === 'opsgenie') sources.set(s.name, new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv }));
+    else sources.set(s.name, unavailable(`${s.type} sources are not supported yet`));
   }
   const targets = new Map<string, Target>();
   for (const t of ws.config.targets.values()) {

@@ -140,12 +140,12 @@ t.test('a rotation that cannot be read freezes its teams: no revocation there, g
     const p = join(d, 'platform.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('      rotation: platform-follow-the-sun\n', '      rotation: platform-follow-the-sun\n    - source: pagerduty\n      schedule: P1ABCDE\n'));
   });
-  const r = await apply(dir, '--yes', '--format', 'json');
+  const r = await run(dir, ['apply', '--config', 'oncall-access.yaml', '--yes', '--format', 'json'], { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: 'pd-token' });
   t.equal(r.code, 1, 'a failed read makes the run fail');
   t.same(emu.teamMembers('acme', 'prod-deployers').map((m) => m.login), ['erin-acme', 'frank-acme'], 'erin kept: her team is fed by the unreadable schedule');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => m.login), ['alice-acme', 'carol-acme', 'bob-acme'], 'other teams converge');
   t.match(r.out, 'cannot read pagerduty schedule P1ABCDE');
-}, { env: { PAGERDUTY_TOKEN: 'x' } } as object);
+});
 
 t.test('a team that does not exist on GitHub is an error and gets no change', async (t) => {
   const { dir } = await demoWorkspace(t, (d) => {

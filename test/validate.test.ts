@@ -85,6 +85,11 @@ t.test('a rotation with a bad time zone and an override that ends before it star
   t.equal(r.code, 1);
 });
 
+t.test('a pager source must name the variable holding its key', async (t) => {
+  const r = await validate(t, { ...ws({ 'a.yaml': profile('a') }), 'oncall-access.yaml': CONFIG.replace('og: { type: opsgenie, tokenEnv: OPSGENIE_KEY }', 'og: { type: opsgenie }') });
+  t.equal(r.out.split('\n')[0], 'oncall-access.yaml:7:5: error: source "og": an opsgenie source needs tokenEnv, the environment variable holding its read-only API key');
+});
+
 t.test('rotation names are unique', async (t) => {
   const r = await validate(t, { ...ws({ 'a.yaml': profile('a') }), rotations: { 'a.yaml': ROTATION, 'b.yaml': ROTATION } });
   t.equal(r.out.split('\n')[0], 'rotations/b.yaml:3:19: error: rotation "primary" is declared twice (first at rotations/a.yaml:3)');

@@ -16,7 +16,13 @@ const at = (p: SourcePos): string => `${p.file}:${p.line}`;
 
 /** Every cross-document problem in a workspace whose documents are each valid. */
 export function checkSemantics(ws: Workspace): Diagnostic[] {
-  return [...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws)];
+  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws)];
+}
+
+function sourceTokens(ws: Workspace): Diagnostic[] {
+  return [...ws.config.sources.values()]
+    .filter((s) => s.type !== 'rotations' && s.tokenEnv === undefined)
+    .map((s) => error(`source "${s.name}": an ${s.type} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
 }
 
 function uniqueNames(ws: Workspace): Diagnostic[] {

@@ -1,0 +1,93 @@
+/**
+ * A small JSON-over-HTTP client for the on-call sources: every request has a timeout; 429s
+ * wait as the response says (Retry-After, ratelimit-reset) and retry; 5xx, network errors,
+ * timeouts and malformed JSON retry with exponential backoff; all within a bound. It never
+ * throws and never puts request headers (which hold tokens) in an error.
+ */
+import type { Fetch } from './read-only.js';
+
+/** Tuning of {@link getJson}; the defaults suit a CLI run every few minutes. */
+export interface HttpOptions {
+  fetch: Fetch;
+  /** Per-attempt timeout; default 15 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt; default 3. */
+  retries?: number;
+  /** First backoff; doubles each retry; default 500 ms. */
+  backoffMs?: number;
+  /** Longest wait a 429 may ask for before we give up instead; default 60 s. */
+  maxWaitMs?: number;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The outcome of one logical request (after retries). */
+export type HttpResult = { ok: true; status: number; body: unknown } | { ok: false; status?: number; error: string };
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Milliseconds a 429/503 asks us to wait, from `Retry-After` (seconds or date) or `ratelimit-reset` (seconds). */
+export function waitFromHeaders(headers: Headers, now = Date.now(), rateLimited = true): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== null) {
+    if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
+    const at = /^[A-Za-z]{3}, /.test(retryAfter.trim()) ? Date.parse(retryAfter) : NaN;
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  // Rate-limit reset headers come on every response of some APIs; only a 429 is about them.
+  if (!rateLimited) return undefined;
+  const reset = headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset');
+  if (reset !== null && /^\d+$/.test(reset.trim())) {
+    const n = Number(reset);
+    // Epoch seconds (GitHub style) are far larger than any sane delta (PagerDuty style).
+    return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
+  }
+  return undefined;
+}
+
+/** GETs `url` and parses JSON, with timeouts, retries and rate-limit waits. */
+export async function getJson(url: string, headers: Record<string, string>, o: HttpOptions): Promise<HttpResult> {
+  const retries = o.retries ?? 3;
+  const sleep = o.sleep ?? defaultSleep;
+  let last: HttpResult = { ok: false, error: 'no attempt made' };
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    const backoff = (o.backoffMs ?? 500) * 2 ** attempt;
+    let wait = backoff;
+    try {
+      const res = await o.fetch(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(o.timeoutMs ?? 15_000) });
+      const text = await res.text();
+      if (res.status === 429 || res.status >= 500) {
+        const asked = waitFromHeaders(res.headers, Date.now(), res.status === 429);
+        if (asked !== undefined && asked > (o.maxWaitMs ?? 60_000)) {
+          const what = res.status === 429 ? 'rate limited (HTTP 429)' : `server error (HTTP ${res.status})`;
+          return { ok: false, status: res.status, error: `${what}, asked to wait ${Math.round(asked / 1000)} s, longer than we wait` };
+        }
+        wait = asked ?? backoff;
+        last = { ok: false, status: res.status, error: res.status === 429 ? 'rate limited (HTTP 429) after retries' : `server error (HTTP ${res.status}) after retries` };
+      } else if (res.status >= 400) {
+        return { ok: false, status: res.status, error: `HTTP ${res.status}${apiMessage(text)}` };
+      } else {
+        try {
+          return { ok: true, status: res.status, body: JSON.parse(text) };
+        } catch {
+          last = { ok: false, status: res.status, error: 'malformed JSON in the response after retries' };
+        }
+      }
+    } catch (e) {
+      const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as { name?: string; message?: string; cause?: { code?: string } };
+      last = { ok: false, error: err.name === 'TimeoutError' || err.name === 'AbortError' ? `no answer within ${o.timeoutMs ?? 15_000} ms after retries` : `network error (${err.cause?.code ?? err.message}) after retries` };
+    }
+    if (attempt < retries) await sleep(wait);
+  }
+  return last;
+}
+
+function apiMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    const m = typeof body.error === 'object' ? body.error?.message : (body.message ?? body.error);
+    return typeof m === 'string' && m !== '' ? `: ${m.slice(0, 200)}` : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,261 @@
+import t, { type Test } from 'tap';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+
+const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
+const PRIMARY_ID = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';
+
+/** Payments: alice until 09:00 on 2 March, then bob; a second rotation with the secondary; a `none` gap. */
+function payments(): OpsgenieScheduleSeed {
+  return {
+    id: PRIMARY_ID,
+    name: 'Payments Primary',
+    timezone: 'Europe/Berlin',
+    periods: [
+      { user: 'alice@example.com', start: '2026-03-01T09:00:00Z', end: '2026-03-02T09:00:00Z' },
+      { user: 'bob@example.com', start: '2026-03-02T09:00:00Z', end: '2026-03-09T09:00:00Z' },
+      { user: 'carol@example.com', start: '2026-03-01T00:00:00Z', end: '2026-03-08T00:00:00Z', rotation: 'Secondary' },
+      { user: 'none', recipientType: 'none', start: '2026-03-09T09:00:00Z', end: '2026-03-10T09:00:00Z' },
+    ],
+  };
+}
+
+async function start(t: Test, extra: Partial<OpsgenieEmulatorOptions> = {}): Promise<OpsgenieEmulator> {
+  const emu = await startOpsgenieEmulator({ schedules: [payments()], apiKey: KEY, strict: true, ...extra });
+  t.teardown(() => emu.close());
+  return emu;
+}
+
+/** GETs `path` from the emulator with the key, returning status, headers and parsed body. */
+async function get(emu: OpsgenieEmulator, path: string, key: string | null = KEY): Promise<{ status: number; headers: Headers; body: any /* JSON of any shape, asserted field by field */ }> {
+  const res = await fetch(`${emu.url}${path}`, { headers: key === null ? {} : { authorization: `GenieKey ${key}` } });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+t.test('timeline: final timeline from date for interval days, clipped, grouped by rotation, in the envelope', async (t) => {
+  const emu = await start(t);
+  const { status, headers, body } = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?identifierType=id&date=2026-03-02T00:00:00Z&interval=2&intervalUnit=days`);
+  t.equal(status, 200);
+  t.type(body.took, 'number');
+  t.type(body.requestId, 'string');
+  t.equal(headers.get('x-request-id'), body.requestId);
+  t.same(body.expandable, ['base', 'forwarding', 'override']);
+  t.same(body.data._parent, { id: PRIMARY_ID, name: 'Payments Primary', enabled: true });
+  t.equal(body.data.startDate, '2026-03-02T00:00:00.000Z');
+  t.equal(body.data.endDate, '2026-03-04T00:00:00.000Z');
+  const [primary, secondary] = body.data.finalTimeline.rotations;
+  t.equal(primary.name, 'Rotation 1');
+  t.match(primary, { order: 1, id: /^[0-9a-f-]{36}$/ });
+  t.same(
+    primary.periods.map((p: { startDate: string; endDate: string; recipient: { name: string; type: string } }) => [p.startDate, p.endDate, p.recipient.name, p.recipient.type]),
+    [
+      ['2026-03-02T00:00:00.000Z', '2026-03-02T09:00:00.000Z', 'alice@example.com', 'user'],
+      ['2026-03-02T09:00:00.000Z', '2026-03-04T00:00:00.000Z', 'bob@example.com', 'user'],
+    ],
+    'periods clipped to the timeline',
+  );
+  t.match(primary.periods[0], { type: 'default', recipient: { id: /^[0-9a-f-]{36}$/ } });
+  t.equal(secondary.name, 'Secondary');
+  t.equal(body.data.baseTimeline, undefined, 'not expanded');
+  t.same(emu.unexpected, []);
+});
+
+t.test('timeline by name (URL-encoded), default one week from now, weeks and months, expand', async (t) => {
+  const emu = await start(t);
+  const byName = await get(emu, `/v2/schedules/${encodeURIComponent('Payments Primary')}/timeline?identifierType=name&date=2026-03-01T00:00:00Z`);
+  t.equal(byName.status, 200);
+  t.equal(byName.body.data.endDate, '2026-03-08T00:00:00.000Z', 'interval defaults to 1, intervalUnit to weeks');
+
+  const before = Date.now();
+  const now = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`);
+  t.ok(Date.parse(now.body.data.startDate) >= before - 1000, 'date defaults to now');
+
+  const weeks = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&interval=2&intervalUnit=weeks`);
+  t.equal(weeks.body.data.endDate, '2026-03-15T00:00:00.000Z');
+  const months = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-01-31T00:00:00Z&interval=1&intervalUnit=months&expand=base,override&expand=forwarding`);
+  t.equal(months.body.data.endDate, '2026-03-03T00:00:00.000Z', 'calendar months in UTC');
+  t.same(months.body.expandable, []);
+  t.same(months.body.data.baseTimeline, months.body.data.finalTimeline);
+  t.same(months.body.data.overrideTimeline, { rotations: [] });
+  t.same(months.body.data.forwardingTimeline, { rotations: [] });
+  const gap = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-09T12:00:00Z&interval=1&intervalUnit=days`);
+  t.same(gap.body.data.finalTimeline.rotations[0].periods[0].recipient.type, 'none', 'a none participant shows as a none recipient');
+  t.same(emu.unexpected, []);
+});
+
+t.test('unknown schedule: 404 with Opsgenie error body, by id and by name', async (t) => {
+  const emu = await start(t);
+  const byId = await get(emu, '/v2/schedules/00000000-0000-4000-8000-0000000000ff/timeline');
+  t.equal(byId.status, 404);
+  t.match(byId.body, { message: 'No schedule exists with id [00000000-0000-4000-8000-0000000000ff]', took: Number, requestId: String });
+  const wrongType = await get(emu, `/v2/schedules/${encodeURIComponent('Payments Primary')}/timeline?identifierType=id`);
+  t.equal(wrongType.status, 404, 'a name looked up as an id is not found');
+  const caseMatters = await get(emu, '/v2/schedules/payments%20primary/timeline?identifierType=name');
+  t.equal(caseMatters.status, 404);
+  t.same(emu.unexpected, [], 'a 404 for an unknown schedule is an answer, not an emulator gap');
+});
+
+t.test('invalid parameters: 422 and recorded as unexpected', async (t) => {
+  const emu = await start(t);
+  const base = `/v2/schedules/${PRIMARY_ID}/timeline?`;
+  for (const query of ['identifierType=uuid', 'intervalUnit=hours', 'interval=0', 'interval=x', 'date=yesterday', 'expand=everything']) {
+    const res = await get(emu, base + query);
+    t.equal(res.status, 422, query);
+    t.match(res.body, { message: /^Invalid /, requestId: String }, query);
+  }
+  t.same(
+    emu.unexpected.map((u) => u.reason),
+    ['invalid identifierType', 'invalid intervalUnit', 'invalid interval', 'invalid interval', 'invalid date', 'invalid expand'],
+  );
+});
+
+t.test('strict mode records unknown query parameters and routes; lenient mode answers 404 for routes', async (t) => {
+  const emu = await start(t);
+  const res = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&limit=5&limit=6`);
+  t.equal(res.status, 200, 'served anyway, as Opsgenie ignores unknown parameters');
+  const route = await get(emu, '/v2/escalations');
+  t.equal(route.status, 501);
+  t.match(route.body, { message: 'Not emulated: GET /v2/escalations' });
+  t.same(emu.unexpected, [
+    { method: 'GET', path: `/v2/schedules/${PRIMARY_ID}/timeline`, reason: 'unknown query parameter limit' },
+    { method: 'GET', path: '/v2/escalations', reason: 'no such route' },
+  ]);
+
+  const lenient = await start(t, { strict: false });
+  t.equal((await get(lenient, `/v2/schedules/${PRIMARY_ID}/timeline?limit=5`)).status, 200);
+  t.equal((await get(lenient, '/v2/escalations')).status, 404);
+  t.same(lenient.unexpected.map((u) => u.reason), ['no such route'], 'lenient mode does not check parameters');
+});
+
+t.test('GenieKey authentication: missing or wrong key is 401 with Opsgenie error body; no key configured accepts all', async (t) => {
+  const emu = await start(t);
+  const missing = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`, null);
+  t.equal(missing.status, 401);
+  t.match(missing.body, { message: 'Could not authenticate', took: Number, requestId: String });
+  const wrong = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`, 'not-the-key');
+  t.equal(wrong.status, 401);
+  const bearer = await fetch(`${emu.url}/v2/schedules/${PRIMARY_ID}/timeline`, { headers: { authorization: `Bearer ${KEY}` } });
+  t.equal(bearer.status, 401, 'only the GenieKey scheme');
+  t.same(emu.unexpected.map((u) => u.reason), ['no GenieKey credentials', 'wrong API key', 'no GenieKey credentials']);
+
+  const open = await start(t, { apiKey: undefined });
+  t.equal((await get(open, `/v2/schedules/${PRIMARY_ID}/timeline`, null)).status, 200);
+});
+
+t.test('on-calls of one schedule at a date, as participants or flat, by id or scheduleIdentifierType=name', async (t) => {
+  const emu = await start(t);
+  const at = (date: string, extra = ''): string => `/v2/schedules/${PRIMARY_ID}/on-calls?date=${date}${extra}`;
+  const morning = await get(emu, at('2026-03-02T08:00:00Z'));
+  t.equal(morning.status, 200);
+  t.same(morning.body.data._parent, { id: PRIMARY_ID, name: 'Payments Primary', enabled: true });
+  t.same(
+    morning.body.data.onCallParticipants.map((p: { name: string; type: string }) => [p.name, p.type]),
+    [
+      ['alice@example.com', 'user'],
+      ['carol@example.com', 'user'],
+    ],
+  );
+  const flat = await get(emu, at('2026-03-02T09:00:00Z', '&flat=true'));
+  t.same(flat.body.data.onCallRecipients, ['bob@example.com', 'carol@example.com'], 'the handoff instant belongs to the next shift');
+  t.equal(flat.body.data.onCallParticipants, undefined);
+  const gap = await get(emu, at('2026-03-09T10:00:00Z', '&flat=false'));
+  t.same(gap.body.data.onCallParticipants, [], 'a none period is nobody on call');
+  const byName = await get(emu, `/v2/schedules/${encodeURIComponent('Payments Primary')}/on-calls?scheduleIdentifierType=name&date=2026-03-05T00:00:00Z&flat=true`);
+  t.same(byName.body.data.onCallRecipients, ['bob@example.com', 'carol@example.com']);
+  const nameAsId = await get(emu, `/v2/schedules/${encodeURIComponent('Payments Primary')}/on-calls?identifierType=name`);
+  t.equal(nameAsId.status, 404, 'on-calls takes scheduleIdentifierType, not identifierType');
+  t.equal((await get(emu, at('2026-03-02T09:00:00Z', '&flat=yes'))).status, 422);
+  t.same(emu.unexpected.map((u) => u.reason), ['unknown query parameter identifierType', 'invalid flat']);
+});
+
+t.test('on-calls of all schedules and the schedule itself', async (t) => {
+  const other: OpsgenieScheduleSeed = { id: '11111111-2222-4333-8444-555555555555', name: 'infra', periods: [{ user: 'dave@example.com', start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z' }] };
+  const emu = await start(t, { schedules: [payments(), other] });
+  const all = await get(emu, '/v2/schedules/on-calls?date=2026-03-02T08:00:00Z&flat=true');
+  t.equal(all.status, 200);
+  t.same(
+    all.body.data.map((d: { _parent: { name: string }; onCallRecipients: string[] }) => [d._parent.name, d.onCallRecipients]),
+    [
+      ['Payments Primary', ['alice@example.com', 'carol@example.com']],
+      ['infra', ['dave@example.com']],
+    ],
+  );
+  const now = await get(emu, '/v2/schedules/on-calls');
+  t.equal(now.status, 200, 'date defaults to now');
+  const schedule = await get(emu, '/v2/schedules/infra?identifierType=name');
+  t.same(schedule.body.data, { id: other.id, name: 'infra', enabled: true, description: '', timezone: 'UTC', rotations: [] });
+  t.equal((await get(emu, `/v2/schedules/${PRIMARY_ID}`)).body.data.timezone, 'Europe/Berlin');
+  t.same(emu.unexpected, []);
+});
+
+t.test('the same user gets the same recipient id everywhere; teams and escalations keep their type', async (t) => {
+  const emu = await start(t, {
+    schedules: [
+      {
+        id: PRIMARY_ID,
+        name: 'mixed',
+        periods: [
+          { user: 'alice@example.com', start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z' },
+          { user: 'payments_team', recipientType: 'team', start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z' },
+          { user: 'alice@example.com', start: '2026-03-03T00:00:00Z', end: '2026-03-04T00:00:00Z' },
+          { user: 'payments_escalation', recipientType: 'escalation', start: '2026-03-04T00:00:00Z', end: '2026-03-05T00:00:00Z', rotation: 'Esc' },
+        ],
+      },
+    ],
+  });
+  const { body } = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z`);
+  const [main, esc] = body.data.finalTimeline.rotations;
+  const recipients = main.periods.map((p: { recipient: { id: string; name: string; type: string } }) => p.recipient);
+  t.same(recipients.map((r: { type: string }) => r.type), ['user', 'team', 'user']);
+  t.equal(recipients[0].id, recipients[2].id);
+  t.not(recipients[0].id, recipients[1].id);
+  t.same(esc.periods[0].recipient.type, 'escalation');
+});
+
+t.test('faults, latency and a chosen port come from the shared JSON server', async (t) => {
+  const emu = await start(t, { latencyMs: 20 });
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 429, body: { message: 'Too many requests', took: 0, requestId: 'r' }, headers: { 'retry-after': '1' } });
+  const limited = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`);
+  t.equal(limited.status, 429);
+  t.equal(limited.headers.get('retry-after'), '1');
+  const started = Date.now();
+  t.equal((await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`)).status, 200);
+  t.ok(Date.now() - started >= 15, 'latency added');
+  t.same(emu.requests.map((r) => r.status), [429, 200]);
+  t.ok(emu.url.startsWith('http://127.0.0.1:'));
+});
+
+t.test('seeds Opsgenie could not hold are refused', async (t) => {
+  const period = { user: 'a@example.com', start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z' };
+  await t.rejects(startOpsgenieEmulator({ schedules: [{ id: PRIMARY_ID, name: 'x', periods: [{ ...period, end: period.start }] }] }), /ends before it starts/);
+  await t.rejects(startOpsgenieEmulator({ schedules: [{ id: PRIMARY_ID, name: 'x', periods: [{ ...period, start: 'soon' }] }] }), /"soon" is not an instant/);
+  await t.rejects(
+    startOpsgenieEmulator({
+      schedules: [
+        { id: PRIMARY_ID, name: 'x', periods: [] },
+        { id: PRIMARY_ID, name: 'y', periods: [] },
+      ],
+    }),
+    /two schedules share one id/,
+  );
+  await t.rejects(
+    startOpsgenieEmulator({
+      schedules: [
+        { id: PRIMARY_ID, name: 'x', periods: [] },
+        { id: '11111111-2222-4333-8444-555555555555', name: 'x', periods: [] },
+      ],
+    }),
+    /two schedules share one name/,
+  );
+  const dated = await startOpsgenieEmulator({ schedules: [{ id: PRIMARY_ID, name: 'x', periods: [{ ...period, start: new Date(period.start) }] }] });
+  t.teardown(() => dated.close());
+  t.equal((await get(dated, `/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-01T12:00:00Z&flat=true`)).body.data.onCallRecipients[0], 'a@example.com', 'Date instants are accepted');
+});
+
+t.test('a handler crash is a 500 with an Opsgenie error body, recorded as unexpected', async (t) => {
+  const emu = await start(t);
+  // A malformed percent-encoding makes the shared server's decodeURIComponent throw while routing.
+  const res = await get(emu, '/v2/schedules/%E0%A4%A/timeline');
+  t.equal(res.status, 500);
+  t.match(res.body, { message: /emulator crashed/, requestId: String });
+  t.equal(emu.unexpected.length, 1);
+});

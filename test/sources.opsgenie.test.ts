@@ -1,0 +1,394 @@
+import t, { type Test } from 'tap';
+import type { RotationBinding } from '../src/config/model.js';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+import type { HttpOptions } from '../src/http/client.js';
+import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
+import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type OpsgenieSourceOptions } from '../src/sources/opsgenie.js';
+import { bindingKey, type Shift, type ShiftRead } from '../src/sources/source.js';
+
+const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
+const PAYMENTS_ID = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';
+const SPECIAL = 'SRE / Nights & Weekends #1?';
+const pos = { file: 'profiles/p.yaml', line: 1, col: 1 };
+
+/** The window asked for: 08:00 to 10:00 UTC on Monday 2 March 2026, around the 09:00 handoff. */
+const SINCE = new Date('2026-03-02T08:00:00Z');
+const UNTIL = new Date('2026-03-02T10:00:00Z');
+
+/**
+ * payments_primary: a weekly rotation handing off Mondays 09:00 UTC (alice, then bob).
+ * The special-characters schedule: carol all month. team-run: a team on call from noon on 2 March.
+ * escalated: an escalation on call. quiet: a `none` participant. split: dave in three rotations,
+ * touching and overlapping, with erin and adam (starting with dave) alongside.
+ */
+function schedules(): OpsgenieScheduleSeed[] {
+  return [
+    {
+      id: PAYMENTS_ID,
+      name: 'payments_primary',
+      periods: [
+        { user: 'zoe@example.com', start: '2026-02-16T09:00:00Z', end: '2026-02-23T09:00:00Z' },
+        { user: 'alice@example.com', start: '2026-02-23T09:00:00Z', end: '2026-03-02T09:00:00Z' },
+        { user: 'bob@example.com', start: '2026-03-02T09:00:00Z', end: '2026-03-09T09:00:00Z' },
+        { user: 'zoe@example.com', start: '2026-03-09T09:00:00Z', end: '2026-03-16T09:00:00Z' },
+      ],
+    },
+    { id: '11111111-2222-4333-8444-555555555555', name: SPECIAL, periods: [{ user: 'carol@example.com', start: '2026-03-01T00:00:00Z', end: '2026-04-01T00:00:00Z' }] },
+    {
+      id: '22222222-2222-4333-8444-555555555555',
+      name: 'team-run',
+      periods: [
+        { user: 'alice@example.com', start: '2026-03-01T00:00:00Z', end: '2026-03-02T09:30:00Z' },
+        { user: 'payments_team', recipientType: 'team', start: '2026-03-02T09:30:00Z', end: '2026-03-03T00:00:00Z' },
+      ],
+    },
+    { id: '33333333-2222-4333-8444-555555555555', name: 'escalated', periods: [{ user: 'payments_escalation', recipientType: 'escalation', start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' }] },
+    { id: '44444444-2222-4333-8444-555555555555', name: 'quiet', periods: [{ user: 'none', recipientType: 'none', start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' }] },
+    {
+      id: '55555555-2222-4333-8444-555555555555',
+      name: 'split',
+      periods: [
+        { user: 'dave@example.com', start: '2026-03-02T00:00:00Z', end: '2026-03-02T08:30:00Z' },
+        { user: 'dave@example.com', start: '2026-03-02T08:30:00Z', end: '2026-03-02T12:00:00Z' },
+        { user: 'dave@example.com', start: '2026-03-02T11:00:00Z', end: '2026-03-02T18:00:00Z', rotation: 'Backup' },
+        { user: 'erin@example.com', start: '2026-03-02T06:00:00Z', end: '2026-03-02T20:00:00Z', rotation: 'Backup' },
+        { user: 'dave@example.com', start: '2026-03-02T10:00:00Z', end: '2026-03-02T11:00:00Z', rotation: 'Third' },
+        { user: 'adam@example.com', start: '2026-03-02T00:00:00Z', end: '2026-03-02T09:00:00Z', rotation: 'Third' },
+      ],
+    },
+  ];
+}
+
+async function emulator(t: Test): Promise<OpsgenieEmulator> {
+  const emu = await startOpsgenieEmulator({ schedules: schedules(), apiKey: KEY, strict: true });
+  t.teardown(() => emu.close());
+  return emu;
+}
+
+/** A fetch that records every URL it is asked for, then passes the request on. */
+function recording(inner: Fetch = globalThis.fetch): { fetch: Fetch; urls: URL[] } {
+  const urls: URL[] = [];
+  const fetch: Fetch = (input, init) => {
+    urls.push(new URL(String(input)));
+    return inner(input, init);
+  };
+  return { fetch, urls };
+}
+
+/** A sleep that returns at once and records what it was asked to wait. */
+function sleeper(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = [];
+  return { sleep: async (ms) => void waits.push(ms), waits };
+}
+
+function source(emu: OpsgenieEmulator, over: Partial<OpsgenieSourceOptions> = {}, http: Partial<Omit<HttpOptions, 'fetch'>> = {}): OpsgenieSource {
+  return new OpsgenieSource({ apiUrl: emu.url, apiKey: KEY, fetch: globalThis.fetch, http: { retries: 0, ...http }, ...over });
+}
+
+const schedule = (name: string, src = 'og'): RotationBinding => ({ kind: 'schedule', source: src, schedule: name, pos });
+const shift = (email: string, start: string, end: string): Shift => ({ email, start: new Date(start), end: new Date(end) });
+
+/** The shifts of a read that must have succeeded. */
+function shifts(t: Test, read: ShiftRead | undefined): Shift[] {
+  if (!read?.ok) {
+    t.fail(`should read: ${read ? read.error : 'missing'}`);
+    return [];
+  }
+  return read.shifts;
+}
+
+/** The error of a read that must have failed. */
+function failure(t: Test, read: ShiftRead | undefined): string {
+  if (read === undefined || read.ok) {
+    t.fail('should fail to read');
+    return '';
+  }
+  return read.error;
+}
+
+async function readOne(src: OpsgenieSource, name: string): Promise<ShiftRead | undefined> {
+  const b = schedule(name);
+  return (await src.readShifts([b], SINCE, UNTIL)).get(bindingKey(b));
+}
+
+const HANDOFF = [shift('alice@example.com', '2026-02-23T09:00:00Z', '2026-03-02T09:00:00Z'), shift('bob@example.com', '2026-03-02T09:00:00Z', '2026-03-09T09:00:00Z')];
+
+t.test('handoff inside the window: alice until 09:00 and bob from 09:00, each with the true weekly boundaries', async (t) => {
+  const emu = await emulator(t);
+  const { fetch, urls } = recording();
+  t.same(shifts(t, await readOne(source(emu, { fetch }), PAYMENTS_ID)), HANDOFF, 'zoe, on call before and after, is outside the window');
+  t.equal(urls.length, 1, 'one request');
+  t.equal(urls[0]?.pathname, `/v2/schedules/${PAYMENTS_ID}/timeline`);
+  t.same(Object.fromEntries(urls[0]!.searchParams), { identifierType: 'id', date: '2026-02-22T08:00:00.000Z', interval: '17', intervalUnit: 'days' });
+  t.same(emu.unexpected, []);
+});
+
+t.test('schedule by name and by id: identifierType follows the shape of the value', async (t) => {
+  const emu = await emulator(t);
+  const { fetch, urls } = recording();
+  const src = source(emu, { fetch });
+  const read = await src.readShifts([schedule('payments_primary'), schedule(PAYMENTS_ID)], SINCE, UNTIL);
+  t.same(shifts(t, read.get('og/schedule/payments_primary')), HANDOFF);
+  t.same(shifts(t, read.get(`og/schedule/${PAYMENTS_ID}`)), HANDOFF);
+  t.same(urls.map((u) => u.searchParams.get('identifierType')).sort(), ['id', 'name']);
+  t.equal(identifierType('9E1F7A2C-0D3B-4C55-8A11-5B7C2F0E6D41'), 'id', 'upper-case UUIDs are ids too');
+  t.equal(identifierType('9e1f7a2c-0d3b-4c55-8a11'), 'name');
+  t.same(emu.unexpected, []);
+});
+
+t.test('a schedule name with spaces, slash, ampersand, hash and question mark is URL-encoded into one path segment', async (t) => {
+  const emu = await emulator(t);
+  const { fetch, urls } = recording();
+  t.same(
+    shifts(t, await readOne(source(emu, { fetch }), SPECIAL)),
+    [shift('carol@example.com', '2026-03-01T00:00:00Z', '2026-03-11T08:00:00Z')],
+    'a month-long shift ends, as read, at the edge of the timeline (the margin past the window)',
+  );
+  t.equal(urls[0]?.pathname, '/v2/schedules/SRE%20%2F%20Nights%20%26%20Weekends%20%231%3F/timeline');
+  t.equal(urls[0]?.searchParams.get('identifierType'), 'name');
+  t.same(emu.unexpected, []);
+});
+
+t.test('many profiles binding one schedule cost one request; every binding gets an entry', async (t) => {
+  const emu = await emulator(t);
+  const bindings = [schedule('payments_primary'), schedule('payments_primary', 'og-eu'), schedule('payments_primary'), schedule(SPECIAL), schedule(SPECIAL, 'og-eu')];
+  const read = await source(emu).readShifts(bindings, SINCE, UNTIL);
+  t.same([...read.keys()].sort(), ['og-eu/schedule/SRE / Nights & Weekends #1?', 'og-eu/schedule/payments_primary', 'og/schedule/SRE / Nights & Weekends #1?', 'og/schedule/payments_primary']);
+  t.same(shifts(t, read.get('og-eu/schedule/payments_primary')), HANDOFF);
+  t.equal(emu.requests.length, 2, 'one request per distinct schedule');
+  const a = shifts(t, read.get('og/schedule/payments_primary'));
+  const b = shifts(t, read.get('og-eu/schedule/payments_primary'));
+  t.not(a[0], b[0], 'bindings do not share shift objects');
+});
+
+t.test('one person in several rotations, touching or overlapping, is one shift; others alongside stay separate', async (t) => {
+  const emu = await emulator(t);
+  t.same(shifts(t, await readOne(source(emu), 'split')), [
+    shift('adam@example.com', '2026-03-02T00:00:00Z', '2026-03-02T09:00:00Z'),
+    shift('dave@example.com', '2026-03-02T00:00:00Z', '2026-03-02T18:00:00Z'),
+    shift('erin@example.com', '2026-03-02T06:00:00Z', '2026-03-02T20:00:00Z'),
+  ]);
+});
+
+t.test('a none participant is nobody on call, not a failure', async (t) => {
+  const emu = await emulator(t);
+  t.same(shifts(t, await readOne(source(emu), 'quiet')), []);
+});
+
+t.test('a team or an escalation on call is reported, not guessed at; other schedules still read', async (t) => {
+  const emu = await emulator(t);
+  const read = await source(emu).readShifts([schedule('team-run'), schedule('escalated'), schedule('payments_primary')], SINCE, UNTIL);
+  t.equal(
+    failure(t, read.get('og/schedule/team-run')),
+    'og schedule team-run: team "payments_team" is on call from 2026-03-02T09:30:00.000Z to 2026-03-03T00:00:00.000Z, and only users are supported: put users, not teams or escalations, in the schedule\'s rotations',
+  );
+  t.match(failure(t, read.get('og/schedule/escalated')), /^og schedule escalated: escalation "payments_escalation" is on call from .*only users are supported/);
+  t.same(shifts(t, read.get('og/schedule/payments_primary')), HANDOFF);
+});
+
+t.test('bindings other than schedules are refused by name', async (t) => {
+  const emu = await emulator(t);
+  const policy: RotationBinding = { kind: 'escalationPolicy', source: 'og', escalationPolicy: 'payments_escalation', pos };
+  const rotation: RotationBinding = { kind: 'rotation', source: 'og', rotation: 'primary', pos };
+  const read = await source(emu).readShifts([policy, rotation], SINCE, UNTIL);
+  t.equal(failure(t, read.get(bindingKey(policy))), 'og escalation policy payments_escalation: an opsgenie source serves schedules');
+  t.equal(failure(t, read.get(bindingKey(rotation))), 'rotation primary: an opsgenie source serves schedules');
+  t.equal(emu.requests.length, 0, 'no request for them');
+});
+
+t.test('429 with Retry-After: 1 waits the second asked for, then reads', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 429, body: { message: 'You are making too many requests!', took: 0, requestId: 'r1' }, headers: { 'retry-after': '1' } });
+  const { sleep, waits } = sleeper();
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 3, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.same(waits, [1000], 'waited what Retry-After asked, not the backoff');
+  t.same(emu.requests.map((r) => r.status), [429, 200]);
+});
+
+t.test('500, 502 and 503 in a row are retried with doubling backoff, then the read succeeds', async (t) => {
+  const emu = await emulator(t);
+  for (const status of [500, 502, 503]) emu.failNext({ pathPrefix: '/v2/schedules' }, { status, body: { message: 'Internal error', took: 0, requestId: 'r' } });
+  const { sleep, waits } = sleeper();
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 3, backoffMs: 10, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.same(waits, [10, 20, 40]);
+  t.same(emu.requests.map((r) => r.status), [500, 502, 503, 200]);
+});
+
+t.test('a dropped connection is retried', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 200, drop: true });
+  const { sleep, waits } = sleeper();
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 1, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.equal(waits.length, 1);
+});
+
+t.test('malformed JSON is retried', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 200, raw: '{"data": {"finalTimeline": ' });
+  const { sleep } = sleeper();
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 1, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.same(emu.requests.map((r) => r.status), [200, 200]);
+});
+
+t.test('a response hanging past timeoutMs is abandoned and retried', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 200, body: {}, delayMs: 400 });
+  const { sleep } = sleeper();
+  const started = Date.now();
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 1, timeoutMs: 100, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.ok(Date.now() - started < 390, 'did not wait for the hung response');
+});
+
+t.test('persistent failures leave only the affected binding unknown, with a clear error', async (t) => {
+  const emu = await emulator(t);
+  const path = `/v2/schedules/${encodeURIComponent('payments_primary')}`;
+  const { sleep } = sleeper();
+  const cases: [string, Parameters<OpsgenieEmulator['failNext']>[1], RegExp][] = [
+    ['503', { status: 503, body: { message: 'Service Unavailable', took: 0, requestId: 'r' } }, /could not read the schedule's timeline: server error \(HTTP 503\) after retries$/],
+    ['429', { status: 429, body: {}, headers: { 'retry-after': '1' } }, /rate limited \(HTTP 429\) after retries$/],
+    ['drop', { status: 200, drop: true }, /network error \(.+\) after retries$/],
+    ['malformed', { status: 200, raw: 'not json' }, /malformed JSON in the response after retries$/],
+    ['hang', { status: 200, body: {}, delayMs: 300 }, /no answer within 50 ms after retries$/],
+  ];
+  for (const [name, fault, expected] of cases) {
+    emu.failNext({ pathPrefix: path }, fault, 3);
+    const read = await source(emu, {}, { retries: 2, timeoutMs: 50, sleep }).readShifts([schedule('payments_primary'), schedule(SPECIAL)], SINCE, UNTIL);
+    t.match(failure(t, read.get('og/schedule/payments_primary')), expected, name);
+    t.match(failure(t, read.get('og/schedule/payments_primary')), /^og schedule payments_primary: /, `${name}: names the binding`);
+    t.equal(shifts(t, read.get(`og/schedule/${SPECIAL}`)).length, 1, `${name}: the other schedule still reads`);
+  }
+});
+
+t.test('401: the key was rejected; the error names the variable to check and never the key', async (t) => {
+  const emu = await emulator(t);
+  const wrong = 'a-wrong-key-0000';
+  const read = await readOne(source(emu, { apiKey: wrong, tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
+  t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
+  const unnamed = await readOne(source(emu, { apiKey: wrong }), 'payments_primary');
+  t.match(failure(t, unnamed), /check the key in the environment variable named by the source's tokenEnv$/);
+  t.same(emu.requests.map((r) => r.status), [401, 401], 'a 401 is not retried');
+});
+
+t.test('an API error message that echoes the key is redacted', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({}, { status: 401, body: { message: `Key ${KEY} is not valid`, took: 0, requestId: 'r' } });
+  emu.failNext({}, { status: 422, body: { message: `GenieKey ${KEY} cannot do that`, took: 0, requestId: 'r' } });
+  const first = failure(t, await readOne(source(emu), 'payments_primary'));
+  const second = failure(t, await readOne(source(emu), 'payments_primary'));
+  t.equal(first, 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Key [redacted] is not valid): check the key in the environment variable named by the source\'s tokenEnv');
+  t.equal(second, "og schedule payments_primary: could not read the schedule's timeline: HTTP 422: GenieKey [redacted] cannot do that");
+  const empty = failure(t, await readOne(new OpsgenieSource({ apiUrl: emu.url, apiKey: '', fetch: globalThis.fetch, http: { retries: 0 } }), 'payments_primary'));
+  t.match(empty, /HTTP 401/, 'an empty key is sent, rejected and redacts nothing');
+});
+
+t.test('403: the key lacks read access; the error says which kind of key works', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({}, { status: 403, body: { message: 'You are not authorized for this operation', took: 0, requestId: 'r' } });
+  const error = failure(t, await readOne(source(emu), PAYMENTS_ID));
+  t.equal(error, `og schedule ${PAYMENTS_ID}: the API key may not read schedules (HTTP 403: You are not authorized for this operation): use an API key with Read and Configuration access, or an API integration that is not restricted from configurations`);
+  t.notMatch(error, KEY);
+});
+
+t.test('404: schedule not found; the error says how it was looked up and what to check', async (t) => {
+  const emu = await emulator(t);
+  const read = await source(emu).readShifts([schedule('Payments_Primary'), schedule('00000000-0000-4000-8000-0000000000ff')], SINCE, UNTIL);
+  t.equal(
+    failure(t, read.get('og/schedule/Payments_Primary')),
+    "og schedule Payments_Primary: schedule not found (HTTP 404: No schedule exists with name [Payments_Primary]): looked up by name; check the schedule's name as Opsgenie shows it, or use its id",
+  );
+  t.equal(
+    failure(t, read.get('og/schedule/00000000-0000-4000-8000-0000000000ff')),
+    "og schedule 00000000-0000-4000-8000-0000000000ff: schedule not found (HTTP 404: No schedule exists with id [00000000-0000-4000-8000-0000000000ff]): looked up by id; check the schedule's id",
+  );
+});
+
+t.test('the key never appears in any error, whatever fails', async (t) => {
+  const emu = await emulator(t);
+  const { sleep } = sleeper();
+  const faults: Parameters<OpsgenieEmulator['failNext']>[1][] = [
+    { status: 401, body: { message: KEY } },
+    { status: 403, body: { message: KEY } },
+    { status: 404, body: { message: KEY } },
+    { status: 500, body: { message: KEY } },
+    { status: 200, raw: KEY },
+    { status: 200, body: { data: { message: KEY } } },
+    { status: 200, body: { data: { startDate: '2026-01-01T00:00:00Z', endDate: '2027-01-01T00:00:00Z', finalTimeline: { rotations: [{ periods: [{ startDate: '2026-03-02T00:00:00Z', endDate: '2026-03-03T00:00:00Z', recipient: { type: 'team', name: KEY } }] }] } } } },
+  ];
+  for (const fault of faults) {
+    emu.failNext({}, fault);
+    t.notMatch(failure(t, await readOne(source(emu, {}, { sleep }), 'payments_primary')), KEY, `HTTP ${fault.status}`);
+  }
+});
+
+t.test('responses that do not fit the contract are errors, never "nobody on call"', async (t) => {
+  const emu = await emulator(t);
+  const window = { startDate: '2026-02-22T00:00:00Z', endDate: '2026-03-12T00:00:00Z' };
+  const period = { startDate: '2026-03-02T00:00:00Z', endDate: '2026-03-03T00:00:00Z', type: 'default' };
+  const bodies: [string, unknown, string][] = [
+    ['no data', {}, 'no final timeline with a start and end date'],
+    ['null body', null, 'no final timeline with a start and end date'],
+    ['no finalTimeline', { data: window }, 'no final timeline with a start and end date'],
+    ['bad endDate', { data: { ...window, endDate: 'later', finalTimeline: { rotations: [] } } }, 'no final timeline with a start and end date'],
+    ['late start', { data: { ...window, startDate: '2026-03-02T09:00:00Z', finalTimeline: { rotations: [] } } }, 'the timeline covers 2026-03-02T09:00:00.000Z to 2026-03-12T00:00:00.000Z, not the whole window 2026-03-02T08:00:00.000Z to 2026-03-02T10:00:00.000Z'],
+    ['early end', { data: { ...window, endDate: '2026-03-02T09:00:00Z', finalTimeline: { rotations: [] } } }, 'the timeline covers 2026-02-22T00:00:00.000Z to 2026-03-02T09:00:00.000Z, not the whole window 2026-03-02T08:00:00.000Z to 2026-03-02T10:00:00.000Z'],
+    ['periods not a list', { data: { ...window, finalTimeline: { rotations: [{ periods: {} }] } } }, 'a rotation whose periods are not a list'],
+    ['no recipient', { data: { ...window, finalTimeline: { rotations: [{ periods: [period] }] } } }, 'a period without a start date, end date or recipient'],
+    ['null period', { data: { ...window, finalTimeline: { rotations: [{ periods: [null] }] } } }, 'a period without a start date, end date or recipient'],
+    ['no username', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, recipient: { type: 'user', name: '' } }] }] } } }, 'a user recipient without a username'],
+  ];
+  for (const [name, body, why] of bodies) {
+    emu.failNext({}, { status: 200, body });
+    t.equal(failure(t, await readOne(source(emu), 'payments_primary')), `og schedule payments_primary: unexpected timeline response from Opsgenie: ${why}`, name);
+  }
+  const odd = { data: { ...window, finalTimeline: { rotations: [null, { name: 'no periods' }, { periods: [{ ...period, recipient: { type: 'group' } }] }] } } };
+  emu.failNext({}, { status: 200, body: odd });
+  t.match(failure(t, await readOne(source(emu), 'payments_primary')), /: a group is on call from 2026-03-02T00:00:00.000Z/, 'a rotation without periods is empty; an unnamed recipient of another type is named by its type');
+});
+
+t.test('timelineQuery covers the window with a margin in whole days, even for an empty or reversed window', async (t) => {
+  const q = (since: string, until: string): Record<string, string> => Object.fromEntries(timelineQuery('x', new Date(since), new Date(until)));
+  t.same(q('2026-03-02T08:00:00Z', '2026-03-02T08:00:00Z'), { identifierType: 'name', date: '2026-02-22T08:00:00.000Z', interval: '16', intervalUnit: 'days' });
+  t.same(q('2026-03-02T08:00:00Z', '2026-03-01T08:00:00Z').interval, '16', 'a reversed window reads as the instant since');
+  t.same(q('2026-03-02T08:00:00Z', '2026-03-02T08:00:00.001Z').interval, '17');
+  t.equal(MARGIN_MS, 8 * 86_400_000);
+});
+
+t.test('the default API URL is Opsgenie US; a trailing slash on apiUrl is ignored; the key goes in a GenieKey header', async (t) => {
+  const seen: { url: string; auth: string | null }[] = [];
+  const fake: Fetch = async (input, init) => {
+    seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
+    return new Response(JSON.stringify({ data: { startDate: '2026-01-01T00:00:00Z', endDate: '2026-12-01T00:00:00Z', finalTimeline: { rotations: [] } }, took: 0, requestId: 'r' }));
+  };
+  await new OpsgenieSource({ apiKey: KEY, fetch: fake }).readShifts([schedule('x')], SINCE, UNTIL);
+  await new OpsgenieSource({ apiUrl: 'https://api.eu.opsgenie.com/', apiKey: KEY, fetch: fake }).readShifts([schedule('x')], SINCE, UNTIL);
+  t.match(seen[0], { url: /^https:\/\/api\.opsgenie\.com\/v2\/schedules\/x\/timeline\?/, auth: `GenieKey ${KEY}` });
+  t.match(seen[1], { url: /^https:\/\/api\.eu\.opsgenie\.com\/v2\/schedules\/x\/timeline\?/ });
+});
+
+t.test('a read-only run may read: readOnlyFetch lets the timeline GETs through', async (t) => {
+  const emu = await emulator(t);
+  const read = await source(emu, { fetch: readOnlyFetch(globalThis.fetch) }).readShifts([schedule('payments_primary'), schedule(SPECIAL)], SINCE, UNTIL);
+  t.same(shifts(t, read.get('og/schedule/payments_primary')), HANDOFF);
+  t.equal(shifts(t, read.get(`og/schedule/${SPECIAL}`)).length, 1);
+  t.ok(emu.requests.every((r) => r.method === 'GET'));
+});
+
+t.test('many schedules are all read, a few at a time', async (t) => {
+  const many = Array.from({ length: 9 }, (_, i): OpsgenieScheduleSeed => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `s${i}`, periods: [{ user: `u${i}@example.com`, start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' }] }));
+  const emu = await startOpsgenieEmulator({ schedules: many, apiKey: KEY, strict: true, latencyMs: 5 });
+  t.teardown(() => emu.close());
+  let inFlight = 0;
+  let peak = 0;
+  const counting: Fetch = async (input, init) => {
+    peak = Math.max(peak, ++inFlight);
+    try {
+      return await globalThis.fetch(input, init);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const read = await source(emu, { fetch: counting }).readShifts(many.map((s) => schedule(s.name)), SINCE, UNTIL);
+  t.same([...read.values()].map((r) => (r.ok ? r.shifts[0]?.email : r.error)), many.map((_, i) => `u${i}@example.com`));
+  t.ok(peak <= 4, `at most 4 requests at once (saw ${peak})`);
+  t.same(emu.unexpected, []);
+});
