@@ -6,6 +6,7 @@ import { error, type Diagnostic } from './diagnostics.js';
 import type { SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
+import { PagerDutySource } from './sources/pagerduty.js';
 import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
 import { GitHubTarget } from './targets/github.js';
@@ -18,7 +19,7 @@ export interface Adapters {
   diagnostics: Diagnostic[];
 }
 
-/** A source that cannot be used (no token, no adapter): every rotation it serves is unknown, never empty. */
+/** A source that cannot be used (no token): every rotation it serves is unknown, never empty. */
 function unavailable(why: string): Source {
   return {
     readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), { ok: false as const, error: why }])),
@@ -44,7 +45,7 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
     const key = token(s, 'source', env, diagnostics);
     if (key === undefined) sources.set(s.name, unavailable(`source "${s.name}" has no token (set ${s.tokenEnv ?? 'tokenEnv in the config'})`));
     else if (s.type === 'opsgenie') sources.set(s.name, new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv }));
-    else sources.set(s.name, unavailable(`${s.type} sources are not supported yet`));
+    else sources.set(s.name, new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch }));
   }
   const targets = new Map<string, Target>();
   for (const t of ws.config.targets.values()) {

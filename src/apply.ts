@@ -1,17 +1,20 @@
 /**
  * apply: executes a plan's changes, nothing else. It takes only the plan and the targets; it
- * never re-diffs. Bounded concurrency; each change reports its own outcome.
+ * never re-diffs. Each change may first be re-checked against a fresh read (saved plans):
+ * a change whose world moved on is skipped and reported, never forced. Bounded concurrency;
+ * each change reports its own outcome.
  */
 import pLimit from 'p-limit';
 import type { Change, Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
-import type { Target } from './targets/target.js';
+import type { Holder, HoldersRead, Target } from './targets/target.js';
+import { teamKey } from './targets/target.js';
 
 /** What happened to one change. */
 export interface Outcome {
   change: Change;
-  ok: boolean;
-  /** Why it failed, without secrets. */
+  status: 'applied' | 'failed' | 'skipped';
+  /** Why it failed or was skipped, without secrets. */
   error?: string;
 }
 
@@ -20,25 +23,61 @@ export function applicable(plan: Plan): boolean {
   return !plan.diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed');
 }
 
-/** Executes every change of `plan` with at most `concurrency` in flight; outcomes in plan order. */
-export async function applyPlan(plan: Plan, targets: ReadonlyMap<string, Target>, concurrency: number, onOutcome: (o: Outcome) => void = () => {}): Promise<Outcome[]> {
+/**
+ * Why `change` may no longer be made, given the team's holders now; undefined when its
+ * precondition still holds: a grant's subject holds nothing, an update's subject holds the
+ * previous role, a revocation's subject still holds it.
+ */
+export function precondition(change: Change, read: HoldersRead | undefined): string | undefined {
+  if (!read || !read.ok) return `cannot re-check ${change.entitlement.org}/${change.entitlement.team}: ${read ? read.error : 'not read'}`;
+  const h: Holder | undefined = read.holders.find((x) => x.login.toLowerCase() === change.subject.login.toLowerCase());
+  switch (change.action) {
+    case 'grant':
+      return h ? `${change.subject.login} already holds it (${h.state === 'pending' ? 'pending invitation' : h.role})` : undefined;
+    case 'update':
+      if (!h) return `${change.subject.login} no longer holds it`;
+      return h.state === 'active' && h.role === change.previousRole ? undefined : `${change.subject.login} now holds it as ${h.state === 'pending' ? 'a pending invitation' : h.role}, not ${change.previousRole}`;
+    case 'revoke':
+      return h ? undefined : `${change.subject.login} no longer holds it`;
+  }
+}
+
+/**
+ * Executes `plan`'s changes with at most `concurrency` in flight; outcomes in plan order.
+ * With `recheck` (holders read again just now, keyed by {@link teamKey}), changes whose
+ * precondition fails are skipped.
+ */
+export async function applyPlan(
+  plan: Plan,
+  targets: ReadonlyMap<string, Target>,
+  concurrency: number,
+  onOutcome: (o: Outcome) => void = () => {},
+  recheck?: ReadonlyMap<string, HoldersRead>,
+): Promise<Outcome[]> {
   const limit = pLimit(concurrency);
   return Promise.all(
     plan.changes.map((change) =>
       limit(async () => {
-        const target = targets.get(change.target);
-        let outcome: Outcome;
-        try {
-          if (!target) throw new Error(`target "${change.target}" is not declared in this config`);
-          if (change.action === 'revoke') await target.removeMembership(change.entitlement, change.subject.login);
-          else await target.setMembership(change.entitlement, change.subject.login);
-          outcome = { change, ok: true };
-        } catch (e) {
-          outcome = { change, ok: false, error: describeError(e) };
-        }
+        const outcome = await execute(change, targets, recheck);
         onOutcome(outcome);
         return outcome;
       }),
     ),
   );
+}
+
+async function execute(change: Change, targets: ReadonlyMap<string, Target>, recheck: ReadonlyMap<string, HoldersRead> | undefined): Promise<Outcome> {
+  const target = targets.get(change.target);
+  if (!target) return { change, status: 'failed', error: `target "${change.target}" is not declared in this config` };
+  if (recheck) {
+    const why = precondition(change, recheck.get(teamKey(change.entitlement)));
+    if (why) return { change, status: 'skipped', error: why };
+  }
+  try {
+    if (change.action === 'revoke') await target.removeMembership(change.entitlement, change.subject.login);
+    else await target.setMembership(change.entitlement, change.subject.login);
+    return { change, status: 'applied' };
+  } catch (e) {
+    return { change, status: 'failed', error: describeError(e) };
+  }
 }

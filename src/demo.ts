@@ -6,6 +6,9 @@
  * empty.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
@@ -18,7 +21,9 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
   const token = `demo-${randomBytes(8).toString('hex')}`;
   const emulator = await startGitHubEmulator({ ...DEMO_GITHUB, port: DEMO_GITHUB_PORT, token });
   const env = { ...io.env, GITHUB_TOKEN: token };
-  const run = (argv: string[]): Promise<number> => main([...argv, '--config', 'profiles/oncall-access.yaml', ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
+  // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
+  const state = mkdtempSync(join(tmpdir(), 'oncall-access-demo-'));
+  const run = (argv: string[]): Promise<number> => main([...argv, '--config', 'profiles/oncall-access.yaml', '--state', state, ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
     io.stderr.write(`Demo: GitHub emulator on ${emulator.url} seeded with the "acme" organisation; planning for ${DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);
@@ -28,6 +33,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
     return applied || again;
   } finally {
     await emulator.close();
+    rmSync(state, { recursive: true, force: true });
   }
 }
 

@@ -7,19 +7,68 @@ import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
 import { desire } from './core/desire.js';
 import { diff } from './core/diff.js';
-import { guard, type GuardOverrides } from './core/guard.js';
+import { createHash } from 'node:crypto';
+import { guard, type EmptiedRotation, type GuardOverrides } from './core/guard.js';
+import type { State } from './state.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
 import type { Diagnostic } from './diagnostics.js';
 import { error } from './diagnostics.js';
-import { bindingKey, type ShiftRead } from './sources/source.js';
+import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
 import type { HoldersRead, TeamRef } from './targets/target.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
 
-/** Computes the plan for `at`. Never throws for a failed read: it becomes a diagnostic. */
-export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, overrides: GuardOverrides = {}): Promise<Plan> {
+/** What a plan needs besides the workspace and adapters. */
+export interface PlanContext {
+  /** The instant to plan for. */
+  at: Date;
+  /** The wall clock, recorded as `createdAt`. */
+  now: Date;
+  overrides?: GuardOverrides;
+  /** The state directory's contents (grant ledger, last on-call counts). */
+  state?: State;
+}
+
+/** SHA-256 over the loaded files' paths and contents' hashes, in path order. */
+export function configHash(ws: Workspace): string {
+  const h = createHash('sha256');
+  for (const f of [...ws.files].sort((a, b) => (a.path < b.path ? -1 : 1))) h.update(`${f.path}\0${f.sha256}\n`);
+  return h.digest('hex');
+}
+
+/** People on call at `at` (no window) per readable binding. */
+function onCallCounts(shifts: ReadonlyMap<string, ShiftRead>, at: Date): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, read] of shifts) {
+    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at && (s.end === undefined || at < s.end)).map((s) => s.email.toLowerCase())).size;
+  }
+  return out;
+}
+
+/** Rotations that had people at the last apply and have nobody now, with the teams they guard. */
+function emptiedRotations(ws: Workspace, previous: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): EmptiedRotation[] {
+  const out: EmptiedRotation[] = [];
+  for (const [key, before] of Object.entries(previous)) {
+    if (before === 0 || now[key] !== 0) continue;
+    const teams = new Set<string>();
+    let label = key;
+    for (const p of ws.profiles) {
+      const b = p.rotations.find((r) => bindingKey(r) === key);
+      if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
+      label = bindingLabel(b);
+      for (const e of p.entitlements) if (e.kind === 'team') teams.add(`${ws.config.targets.get(e.target)!.org}/${e.team}`.toLowerCase());
+    }
+    if (teams.size > 0) out.push({ label, before, teams: [...teams] });
+  }
+  return out;
+}
+
+/** Computes the plan for `ctx.at`. Never throws for a failed read: it becomes a diagnostic. */
+export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Plan> {
+  const { at } = ctx;
+  const state = ctx.state ?? { grants: [], onCall: {} };
   const auto = ws.profiles.filter((p) => p.mode === 'auto');
   const before = Math.max(0, ...auto.map((p) => p.window.beforeMs));
   const after = Math.max(0, ...auto.map((p) => p.window.afterMs));
@@ -49,14 +98,19 @@ export async function computePlan(ws: Workspace, adapters: Adapters, at: Date, o
     const failed = identities.failed.get(team.target);
     if (failed) team.unknownRotations.push(failed);
   }
-  const delta = diff(wanted, observed);
-  const guarded = guard(delta.changes, ws.config.guards, overrides);
+  const delta = diff(wanted, observed, state.grants);
+  const holders = new Map([...observed].map(([k, r]) => [k, r.ok ? r.holders.length : 0]));
+  const onCall = onCallCounts(shifts, at);
+  const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     at: at.toISOString(),
+    createdAt: ctx.now.toISOString(),
+    configHash: configHash(ws),
     changes: delta.changes,
     summary: summarize(delta.changes, delta.unchanged),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    state: { prune: delta.prune, onCall },
   };
 }
 

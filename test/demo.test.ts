@@ -13,7 +13,7 @@ t.test('npm start shows the demo plan with no token and no network', async (t) =
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['apply'], c.io), 0);
-  t.match(c.out(), 'Apply complete: 6 applied, 0 failed.');
+  t.match(c.out(), 'Apply complete: 6 applied, 0 failed, 0 skipped.');
   t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(5 unchanged\)\./);
 });
 

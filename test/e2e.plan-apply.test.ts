@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { DEMO_AT, DEMO_GITHUB } from '../src/emulators/demo-world.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
+import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
 import { captureIo } from './helpers/io.js';
 
 const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
@@ -84,7 +85,7 @@ t.test('apply then plan: the second plan finds nothing to do (idempotency for gr
   const { dir, emu } = await demoWorkspace(t);
   const first = await apply(dir, '--yes');
   t.equal(first.code, 0, first.err);
-  t.match(first.out, 'Apply complete: 6 applied, 0 failed.');
+  t.match(first.out, 'Apply complete: 6 applied, 0 failed, 0 skipped.');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => [m.login, m.role, m.state]), [
     ['alice-acme', 'member', 'active'],
     ['carol-acme', 'member', 'active'],
@@ -134,9 +135,11 @@ t.test('a protected account is never revoked: the plan is refused', async (t) =>
 });
 
 t.test('a rotation that cannot be read freezes its teams: no revocation there, grants elsewhere still apply', async (t) => {
+  const pd = await startPagerDutyEmulator({ users: [], token: 'pd-token', strict: true });
+  t.teardown(() => pd.close());
   const { dir, emu } = await demoWorkspace(t, (d) => {
     const cfg = join(d, 'oncall-access.yaml');
-    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('    rotations:\n      type: rotations\n', '    rotations:\n      type: rotations\n    pagerduty:\n      type: pagerduty\n      tokenEnv: PAGERDUTY_TOKEN\n'));
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('    rotations:\n      type: rotations\n', `    rotations:\n      type: rotations\n    pagerduty:\n      type: pagerduty\n      tokenEnv: PAGERDUTY_TOKEN\n      apiUrl: ${pd.url}\n`));
     const p = join(d, 'platform.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('      rotation: platform-follow-the-sun\n', '      rotation: platform-follow-the-sun\n    - source: pagerduty\n      schedule: P1ABCDE\n'));
   });
@@ -145,6 +148,7 @@ t.test('a rotation that cannot be read freezes its teams: no revocation there, g
   t.same(emu.teamMembers('acme', 'prod-deployers').map((m) => m.login), ['erin-acme', 'frank-acme'], 'erin kept: her team is fed by the unreadable schedule');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => m.login), ['alice-acme', 'carol-acme', 'bob-acme'], 'other teams converge');
   t.match(r.out, 'cannot read pagerduty schedule P1ABCDE');
+  t.match(r.out, 'not found');
 });
 
 t.test('a team that does not exist on GitHub is an error and gets no change', async (t) => {

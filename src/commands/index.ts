@@ -1,7 +1,7 @@
 /**
  * The command table: each command's flags, help and exit codes, and the function that runs it.
  */
-import { EXIT, type Io } from '../io.js';
+import { EXIT, UserError, type Io } from '../io.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
 import { runTimeline } from './timeline.js';
 import { runValidate, type ValidateFormat } from './validate.js';
@@ -38,11 +38,21 @@ const AT_FLAG: Flag = { type: 'string', valueName: 'ISO', help: 'Plan for this i
 const FORMAT_FLAG: Flag = { type: 'string', valueName: 'FORMAT', help: 'text, markdown (PR comments, job summaries) or json (the plan data).', default: 'text', choices: ['text', 'markdown', 'json'] };
 const MAX_REVOCATIONS_FLAG: Flag = { type: 'string', valueName: 'N', help: 'Allow up to N revocations this run, overriding guards.maxRevocations.' };
 
+const GUARD_FLAGS: Record<string, Flag> = {
+  'max-revocations': MAX_REVOCATIONS_FLAG,
+  'max-revocation-share': { type: 'string', valueName: 'SHARE', help: 'Allow revoking up to this share (0 to 1) of a team\'s holders this run, overriding guards.maxRevocationShare.' },
+  'allow-empty-rotations': { type: 'boolean', help: 'Allow revocations fed by rotations that had people on call at the last apply and have nobody now.', default: false },
+  state: { type: 'string', valueName: 'DIR', help: 'Use this state directory instead of the config\'s paths.state.' },
+};
+
 const reconcile = (v: Record<string, unknown>) => ({
   config: String(v.config),
   at: v.at as string | undefined,
   format: v.format as PlanFormat,
   maxRevocations: v['max-revocations'] as string | undefined,
+  maxRevocationShare: v['max-revocation-share'] as string | undefined,
+  allowEmptyRotations: Boolean(v['allow-empty-rotations']),
+  state: v.state as string | undefined,
 });
 
 /** Every command, in the order help lists them. */
@@ -74,7 +84,7 @@ export const COMMANDS: Command[] = [
       format: FORMAT_FLAG,
       out: { type: 'string', valueName: 'FILE', help: 'Also write the plan as JSON to FILE.' },
       'detailed-exitcode': { type: 'boolean', help: 'Exit 2 when the plan has changes.', default: false },
-      'max-revocations': MAX_REVOCATIONS_FLAG,
+      ...GUARD_FLAGS,
     },
     exitCodes: [
       [EXIT.ok, 'success (with --detailed-exitcode: no changes)'],
@@ -85,23 +95,28 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'apply',
-    summary: 'Plan, then make the changes.',
-    usage: '[--config PATH] [--yes] [--concurrency N] [--format text|markdown|json]',
+    summary: 'Plan (or take a saved plan), then make the changes.',
+    usage: '[PLANFILE] [--config PATH] [--yes] [--concurrency N] [--max-plan-age DURATION] [--format text|markdown|json]',
     description:
-      'Computes a fresh plan and prints it. Without --yes it asks for confirmation on an interactive terminal and refuses otherwise. A plan refused by a guard or invalid config applies nothing; a source that could not be read freezes only the teams it feeds.',
+      'Computes a fresh plan, or reads PLANFILE (from "plan --out"), and prints it. A saved plan older than --max-plan-age or made from other config files is refused, and each of its changes is re-checked against GitHub first: a change whose world moved on is skipped and reported, never forced. Without --yes it asks for confirmation on an interactive terminal and refuses otherwise. A plan refused by a guard or invalid config applies nothing; a source that could not be read freezes only the teams it feeds. Afterwards the state directory (grant ledger, on-call counts) is updated and every change is appended to its audit.jsonl.',
+    positionals: 'PLANFILE',
     flags: {
       config: CONFIG_FLAG,
       yes: { type: 'boolean', help: 'Apply without asking.', default: false },
       concurrency: { type: 'string', valueName: 'N', help: 'Changes in flight at once.', default: '4' },
+      'max-plan-age': { type: 'string', valueName: 'DURATION', help: 'Refuse a saved plan older than this.', default: '1h' },
       at: AT_FLAG,
       format: FORMAT_FLAG,
-      'max-revocations': MAX_REVOCATIONS_FLAG,
+      ...GUARD_FLAGS,
     },
     exitCodes: [
       [EXIT.ok, 'every change applied (or none was needed)'],
       [EXIT.error, 'any change failed, the plan was refused, or a read failed'],
     ],
-    run: async (v, _p, io) => runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency) }, io),
+    run: async (v, p, io) => {
+      if (p.length > 1) throw new UserError('apply takes at most one plan file');
+      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age']), planFile: p[0] }, io);
+    },
   },
   {
     name: 'timeline',

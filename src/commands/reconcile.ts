@@ -1,23 +1,28 @@
 /**
  * `plan` and `apply`: the two commands that reconcile. They share loading, the instant, the
  * adapters and rendering; they differ only in the transport (read-only for plan) and in
- * whether the plan is executed.
+ * whether the plan is executed. `apply PLANFILE` executes a saved plan after checking that it
+ * is recent, made from the same config, and that each change's precondition still holds.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildAdapters } from '../adapters.js';
 import { applicable, applyPlan, type Outcome } from '../apply.js';
+import { appendAudit, auditEvents, configCommit } from '../audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Workspace } from '../config/model.js';
-import type { Plan } from '../core/plan.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { computePlan } from '../engine.js';
+import { parseDuration } from '../duration.js';
+import { computePlan, configHash } from '../engine.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
+import { nextState, readState, STATE_FILES, writeState } from '../state.js';
+import type { TeamRef } from '../targets/target.js';
 
 /** Output formats of a plan. */
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -29,6 +34,10 @@ export interface ReconcileOptions {
   at?: string;
   format: PlanFormat;
   maxRevocations?: string;
+  maxRevocationShare?: string;
+  allowEmptyRotations: boolean;
+  /** Overrides the config's state directory. */
+  state?: string;
 }
 
 /** Options of `plan`. */
@@ -41,6 +50,10 @@ export interface PlanOptions extends ReconcileOptions {
 export interface ApplyOptions extends ReconcileOptions {
   yes: boolean;
   concurrency: string;
+  /** A saved plan to apply instead of a fresh one. */
+  planFile?: string;
+  /** Oldest saved plan accepted, as a duration. */
+  maxPlanAge: string;
 }
 
 /** The transport every adapter uses; tests and the demo may wrap it. */
@@ -66,6 +79,12 @@ function parseCount(flag: string, value: string | undefined, min: number): numbe
   return Number(value);
 }
 
+function parseShare(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value)) throw new UserError(`--max-revocation-share must be a number from 0 to 1; got "${value}"`);
+  return Number(value);
+}
+
 /** Loads a workspace, or prints why not (to stderr) and returns undefined. */
 export function loadOrReport(config: string, io: Io): Workspace | undefined {
   const { workspace, diagnostics } = loadWorkspace(config, io.cwd);
@@ -82,18 +101,23 @@ function render(plan: Plan, format: PlanFormat, io: Io): string {
   return renderText(plan, { color: shouldColor(io.stdout, io.env) });
 }
 
-async function plan(opts: ReconcileOptions, io: Io, fetch: Fetch): Promise<{ plan: Plan; ws: Workspace; targets: Awaited<ReturnType<typeof buildAdapters>>['targets'] } | undefined> {
+function stateDir(ws: Workspace, opts: ReconcileOptions, io: Io): string {
+  return opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
+}
+
+async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch) {
   const at = parseAt(opts.at, io);
-  const maxRevocations = parseCount('max-revocations', opts.maxRevocations, 0);
+  const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const ws = loadOrReport(opts.config, io);
   if (!ws) return undefined;
+  const state = readState(stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
-  return { plan: await computePlan(ws, adapters, at, { maxRevocations }), ws, targets: adapters.targets };
+  return { plan: await computePlan(ws, adapters, { at, now: io.now(), overrides, state }), ws, state, targets: adapters.targets };
 }
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */
 export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
-  const result = await plan(opts, io, readOnlyFetch(transport.fetch));
+  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch));
   if (!result) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
   if (opts.out) writeFileSync(resolve(io.cwd, opts.out), renderJson(result.plan));
@@ -112,27 +136,67 @@ async function confirm(io: Io): Promise<boolean> {
 function outcomeLine(o: Outcome): string {
   const c = o.change;
   const what = `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${c.entitlement.org}/${c.entitlement.team}${c.action === 'revoke' ? '' : ` as ${c.entitlement.role}`}`;
-  return o.ok ? `applied: ${what}\n` : `failed: ${what}: ${o.error}\n`;
+  return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;
 }
 
-/** `apply`: plans, then executes with confirmation; exit 0 when all applied, 1 otherwise. */
+/** Reads a saved plan and refuses one that is not a plan, too old, or made from other files. */
+function savedPlan(file: string, ws: Workspace, maxAge: string, io: Io): Plan {
+  let plan: Plan;
+  try {
+    plan = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8')) as Plan;
+  } catch (e) {
+    throw new UserError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+  }
+  if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || typeof plan.createdAt !== 'string' || typeof plan.configHash !== 'string') {
+    throw new UserError(`${file} is not an oncall-access plan (formatVersion ${PLAN_FORMAT_VERSION}); make one with "plan --out"`);
+  }
+  const maxAgeMs = parseDuration(maxAge);
+  if (maxAgeMs === undefined) throw new UserError(`--max-plan-age must be a duration like 1h; got "${maxAge}"`);
+  const age = io.now().getTime() - Date.parse(plan.createdAt);
+  if (!(age <= maxAgeMs)) throw new UserError(`refusing plan ${file}: it was made ${Math.round(age / 60_000)} min ago, more than --max-plan-age ${maxAge} allows; run plan again`);
+  const hash = configHash(ws);
+  if (plan.configHash !== hash) throw new UserError(`refusing plan ${file}: it was made from other config files than these (hash ${plan.configHash.slice(0, 12)}, now ${hash.slice(0, 12)}); run plan again`);
+  return plan;
+}
+
+/** `apply`: plans (or reads a saved plan), then executes with confirmation; exit 0 when all applied, 1 otherwise. */
 export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
   const concurrency = parseCount('concurrency', opts.concurrency, 1)!;
-  const result = await plan(opts, io, transport.fetch);
-  if (!result) return EXIT.error;
-  io.stdout.write(render(result.plan, opts.format, io));
-  const failedReads = hasErrors(result.plan.diagnostics);
-  if (!applicable(result.plan)) {
+  let plan: Plan;
+  let ws: Workspace;
+  let targets;
+  let recheck;
+  if (opts.planFile) {
+    const loaded = loadOrReport(opts.config, io);
+    if (!loaded) return EXIT.error;
+    ws = loaded;
+    plan = savedPlan(opts.planFile, ws, opts.maxPlanAge, io);
+    targets = buildAdapters(ws, io.env, transport.fetch).targets;
+    const teams = new Map<string, { target: string; ref: TeamRef }>();
+    for (const c of plan.changes) teams.set(`${c.target}/${c.entitlement.org}/${c.entitlement.team}`.toLowerCase(), { target: c.target, ref: { org: c.entitlement.org, team: c.entitlement.team } });
+    const reads = await Promise.all([...targets].map(([name, t]) => t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref))));
+    recheck = new Map(reads.flatMap((m) => [...m]));
+  } else {
+    const result = await freshPlan(opts, io, transport.fetch);
+    if (!result) return EXIT.error;
+    ({ plan, ws, targets } = result);
+  }
+  io.stdout.write(render(plan, opts.format, io));
+  const failedReads = hasErrors(plan.diagnostics);
+  if (!applicable(plan)) {
     io.stderr.write('Apply refused: the plan has errors (above). Nothing was changed.\n');
     return EXIT.error;
   }
-  if (result.plan.changes.length === 0) return failedReads ? EXIT.error : EXIT.ok;
-  if (!opts.yes && !(await confirm(io))) {
+  if (plan.changes.length > 0 && !opts.yes && !(await confirm(io))) {
     io.stderr.write(io.stdinIsTTY ? 'Apply cancelled. Nothing was changed.\n' : 'Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n');
     return EXIT.error;
   }
-  const outcomes = await applyPlan(result.plan, result.targets, concurrency, (o) => io.stdout.write(outcomeLine(o)));
-  const failed = outcomes.filter((o) => !o.ok).length;
-  io.stdout.write(`Apply complete: ${outcomes.length - failed} applied, ${failed} failed.\n`);
-  return failed > 0 || failedReads ? EXIT.error : EXIT.ok;
+  const outcomes = await applyPlan(plan, targets, concurrency, (o) => io.stdout.write(outcomeLine(o)), recheck);
+  const dir = stateDir(ws, opts, io);
+  const now = io.now();
+  writeState(dir, nextState(readState(dir), plan, outcomes, now));
+  appendAudit(join(dir, STATE_FILES.audit), auditEvents(plan, outcomes, now, io.env, configCommit(ws.config.dir, io.env)));
+  const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
+  if (outcomes.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped.\n`);
+  return count('failed') > 0 || failedReads ? EXIT.error : EXIT.ok;
 }

@@ -116,13 +116,14 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     dir,
     sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'sources'], name) }])),
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
-    guards: { maxRevocations: spec.guards?.maxRevocations, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
+    guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ['file'],
     paths: {
       profiles: resolve(dir, paths.profiles ?? 'profiles'),
       rotations: resolve(dir, paths.rotations ?? 'rotations'),
       requests: resolve(dir, paths.requests ?? 'requests'),
       identities: resolve(dir, paths.identities ?? 'identities.yaml'),
+      state: resolve(dir, paths.state ?? 'state'),
     },
   };
 }
@@ -139,6 +140,7 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Profile {
     rotations,
     window: { beforeMs: parseDuration(spec.window?.before ?? '0s')!, afterMs: parseDuration(spec.window?.after ?? '0s')! },
     members: spec.members ?? [],
+    allowEmptyRotations: spec.allowEmptyRotations ?? false,
     entitlements,
     pos: pos(d, ['metadata', 'name']),
   };

@@ -36,6 +36,8 @@ export interface TargetConfig {
 export interface GuardConfig {
   /** Refuse a plan that revokes more than this many holdings in one run. */
   maxRevocations?: number;
+  /** Refuse a plan that revokes more than this share (0..1) of any one team's holders. */
+  maxRevocationShare?: number;
   /** GitHub logins that are never revoked (break-glass admins). */
   protectedAccounts: string[];
 }
@@ -52,7 +54,7 @@ export interface Config {
   /** Identity resolution methods, in the order they are tried. */
   identities: ('file' | 'saml' | 'verifiedEmail')[];
   /** Absolute paths of the directories and files the config names. */
-  paths: { profiles: string; rotations: string; requests: string; identities: string };
+  paths: { profiles: string; rotations: string; requests: string; identities: string; state: string };
 }
 
 /** How an on-call binding selects people: one of these per `spec.rotations[]` item. */
@@ -87,6 +89,8 @@ export interface Profile {
   window: { beforeMs: number; afterMs: number };
   /** Emails always entitled, whoever is on call. */
   members: string[];
+  /** When true, a bound rotation may fall empty without the empty-rotation guard refusing revocations. */
+  allowEmptyRotations: boolean;
   entitlements: EntitlementSpec[];
   pos: SourcePos;
 }

@@ -61,8 +61,8 @@ function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
     const dup = seen.get(key);
     if (dup) out.push(error(`profile "${p.name}": ${describe(e)} is listed twice (first at ${at(dup)})`, e.pos));
     seen.set(key, e.pos);
-    if (e.membership === 'additive') {
-      out.push(error(`profile "${p.name}": ${describe(e)} is additive, which is not supported yet: revoking only what this tool granted needs the grant ledger. Use a team with membership: exclusive`, e.pos));
+    if (e.kind === 'repository') {
+      out.push(error(`profile "${p.name}": ${describe(e)}: repository permissions are not supported yet; grant them through a team`, e.pos));
     }
   }
   if (p.mode === 'requestable' && p.maxRequestMs === undefined) {

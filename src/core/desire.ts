@@ -2,7 +2,7 @@
  * desire: who should hold which team membership at an instant, and why. Pure.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { Profile, TargetConfig, TeamRole } from '../config/model.js';
+import type { Membership, Profile, TargetConfig, TeamRole } from '../config/model.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
 
 /** One subject's wanted holding of one team. */
@@ -33,6 +33,8 @@ export interface ManagedTeam {
   recentlyOnCall: Map<string, { label: string; end: Date }>;
   /** Labels of rotations feeding this team that could not be read: nothing may be revoked. */
   unknownRotations: string[];
+  /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
+  membership: Membership;
 }
 
 /** What {@link desire} needs, all plain values. */
@@ -118,7 +120,7 @@ export function desire(input: DesireInput): Desired {
       const key = managedKey(spec.target, target.org, spec.team);
       let team = teams.get(key);
       if (!team) {
-        team = { target: spec.target, org: target.org, team: spec.team, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [] };
+        team = { target: spec.target, org: target.org, team: spec.team, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], membership: spec.membership };
         teams.set(key, team);
       }
       if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);

@@ -10,23 +10,40 @@ import { teamKey } from '../targets/target.js';
 import { instant, type Desired, type ManagedTeam } from './desire.js';
 import type { Change } from './plan.js';
 
+/** A holding the grant ledger names, identified by team and login. */
+export interface LedgerRef {
+  target: string;
+  org: string;
+  team: string;
+  login: string;
+}
+
 /** Changes, the count of holdings already right, and problems. */
 export interface DiffResult {
   changes: Change[];
   unchanged: number;
   diagnostics: Diagnostic[];
+  /** Ledger entries whose holding is gone (removed by hand): apply drops them. */
+  prune: LedgerRef[];
 }
 
 const ROLE_RANK: Record<TeamRole, number> = { member: 0, maintainer: 1 };
 
-/** Diffs every managed team; `observed` is keyed by `org/team` ({@link teamKey}). */
-export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>): DiffResult {
-  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [] };
-  for (const team of desired.teams.values()) diffTeam(team, observed.get(teamKey(team)), result);
+/**
+ * Diffs every managed team; `observed` is keyed by `org/team` ({@link teamKey}). `ledger` is
+ * what this tool granted: in additive teams only those holders may be revoked, and a holder
+ * someone else granted is never taken over.
+ */
+export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = []): DiffResult {
+  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [] };
+  for (const team of desired.teams.values()) {
+    const own = ledger.filter((e) => e.target === team.target && teamKey(e) === teamKey(team));
+    diffTeam(team, observed.get(teamKey(team)), own, result);
+  }
   return result;
 }
 
-function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, out: DiffResult): void {
+function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult): void {
   const where = `${team.org}/${team.team}`;
   if (!read || !read.ok) {
     out.diagnostics.push({ ...error(`cannot read team ${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
@@ -48,7 +65,9 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, out: DiffRes
       out.unchanged += 1;
     }
   }
-  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
+  const granted = new Set(own.map((e) => e.login.toLowerCase()));
+  out.prune.push(...own.filter((e) => !held.has(e.login.toLowerCase())));
+  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()) && (team.membership === 'exclusive' || granted.has(h.login.toLowerCase())));
   if (frozen) {
     if (unwanted.length > 0) {
       out.diagnostics.push({ ...warning(`team ${where}: ${unwanted.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
@@ -58,13 +77,14 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, out: DiffRes
   for (const h of unwanted) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
     const reasons = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(', ')}`];
+    const drift = !past && !granted.has(h.login.toLowerCase());
     out.changes.push({
       action: 'revoke',
       ...base,
       entitlement: { kind: 'team', org: team.org, team: team.team, role: h.role },
       subject: { login: h.login },
       reasons,
-      ...(past ? {} : { drift: true }),
+      ...(drift ? { drift: true } : {}),
       ...(h.state === 'pending' ? { pending: true } : {}),
     });
   }

@@ -10,13 +10,31 @@ import type { Change } from './plan.js';
 export interface GuardOverrides {
   /** Replaces `maxRevocations` for this run. */
   maxRevocations?: number;
+  /** Replaces `maxRevocationShare` for this run. */
+  maxRevocationShare?: number;
+  /** Allows revocations fed by rotations that emptied since the last apply. */
+  allowEmptyRotations?: boolean;
+}
+
+/** A rotation that had people on call at the last apply and has nobody now. */
+export interface EmptiedRotation {
+  label: string;
+  before: number;
+  /** Teams (`org/team`, lower-cased) it feeds through profiles that do not allow empty rotations. */
+  teams: string[];
 }
 
 /**
  * Refuses plans that revoke a protected account, or that revoke more holdings than allowed.
  * Each refusal names the numbers or the account and how to allow it.
  */
-export function guard(changes: readonly Change[], config: GuardConfig, overrides: GuardOverrides = {}): Diagnostic[] {
+export function guard(
+  changes: readonly Change[],
+  config: GuardConfig,
+  overrides: GuardOverrides = {},
+  holders: ReadonlyMap<string, number> = new Map(),
+  emptied: readonly EmptiedRotation[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const revokes = changes.filter((c) => c.action === 'revoke');
   const protectedLogins = new Set(config.protectedAccounts.map((l) => l.toLowerCase()));
@@ -24,6 +42,28 @@ export function guard(changes: readonly Change[], config: GuardConfig, overrides
   for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
       out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${c.entitlement.org}/${c.entitlement.team}: add it as a static member of a profile managing that team, or remove it from guards.protectedAccounts`), code: 'guard' });
+    }
+  }
+  const share = overrides.maxRevocationShare ?? config.maxRevocationShare;
+  if (share !== undefined) {
+    const perTeam = new Map<string, number>();
+    for (const c of revokes) {
+      const key = `${c.entitlement.org}/${c.entitlement.team}`.toLowerCase();
+      perTeam.set(key, (perTeam.get(key) ?? 0) + 1);
+    }
+    for (const [team, n] of perTeam) {
+      const total = holders.get(team) ?? n;
+      if (n / total > share) {
+        out.push({ ...error(`refusing to revoke ${n} of ${total} holders of ${team}: guards.maxRevocationShare allows ${Math.round(share * 100)}%. Check the plan, then re-run with --max-revocation-share ${Math.ceil((n / total) * 100) / 100} to allow it once`), code: 'guard' });
+      }
+    }
+  }
+  if (!overrides.allowEmptyRotations) {
+    for (const r of emptied) {
+      const hit = revokes.filter((c) => r.teams.includes(`${c.entitlement.org}/${c.entitlement.team}`.toLowerCase()));
+      if (hit.length > 0) {
+        out.push({ ...error(`refusing ${hit.length} revocation(s) fed by ${r.label}: it had ${r.before} on call at the last apply and has nobody now, which looks like a broken schedule. If it is expected, set spec.allowEmptyRotations: true in the profile or re-run with --allow-empty-rotations`), code: 'guard' });
+      }
     }
   }
   const max = overrides.maxRevocations ?? config.maxRevocations;

@@ -61,14 +61,27 @@ export interface PlanSummary {
   unchanged: number;
 }
 
+/** Bookkeeping apply performs besides the changes. */
+export interface PlanState {
+  /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
+  prune: { target: string; org: string; team: string; login: string }[];
+  /** People on call now per rotation (binding key), recorded by apply for the empty-rotation guard. */
+  onCall: Record<string, number>;
+}
+
 /** A complete plan for one instant. */
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** The instant the plan was computed for (ISO 8601, UTC). */
   at: string;
+  /** When the plan was computed (wall clock); a saved plan older than the allowed age is refused. */
+  createdAt: string;
+  /** SHA-256 over the loaded config files; a saved plan made from other files is refused. */
+  configHash: string;
   changes: Change[];
   summary: PlanSummary;
   diagnostics: Diagnostic[];
+  state: PlanState;
 }
 
 /** Counts changes by action. */

@@ -352,3 +352,73 @@ export class GitHubState {
     }
   }
 }
+
+/** A comment on an issue or pull request to seed: `repo` is `owner/name`. */
+export interface IssueCommentSeed {
+  repo: string;
+  issue: number;
+  /** Login of the author; `[bot]` logins are reported as bots. */
+  user: string;
+  body: string;
+}
+
+/** An issue or pull-request comment. */
+export interface IssueComment {
+  id: number;
+  /** `owner/name` as first used. */
+  repo: string;
+  issue: number;
+  user: string;
+  body: string;
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Issue and pull-request comments, by repository and number. Repositories are not modelled:
+ * any `owner/name` has comments (matched case-insensitively, like GitHub).
+ */
+export class IssueCommentsState {
+  private readonly comments: IssueComment[] = [];
+  private nextId = 1_000_001;
+
+  constructor(seed: readonly IssueCommentSeed[] = []) {
+    for (const c of seed) this.add(c.repo, c.issue, c.user, c.body);
+  }
+
+  /** The issue's comments, oldest first. */
+  list(repo: string, issue: number): IssueComment[] {
+    const key = repo.toLowerCase();
+    return this.comments.filter((c) => c.repo.toLowerCase() === key && c.issue === issue);
+  }
+
+  /** Adds a comment and returns it. */
+  add(repo: string, issue: number, user: string, body: string): IssueComment {
+    const now = new Date().toISOString();
+    const comment: IssueComment = { id: this.nextId++, repo, issue, user, body, createdAt: now, updatedAt: now };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  /** The comment with `id` in `repo`, or `undefined`. */
+  get(repo: string, id: number): IssueComment | undefined {
+    return this.comments.find((c) => c.id === id && c.repo.toLowerCase() === repo.toLowerCase());
+  }
+
+  /** Replaces the body of an existing comment. */
+  update(comment: IssueComment, body: string): IssueComment {
+    comment.body = body;
+    comment.updatedAt = new Date().toISOString();
+    return comment;
+  }
+}
+
+/** A GitHub App to seed: its id, the public half of its key, and its installations. */
+export interface AppSeed {
+  id: number;
+  /** PEM (SPKI) public key matching the private key the App signs its JWTs with. */
+  publicKey: string;
+  /** The installation token each installation id hands out. */
+  installations: Record<string, string>;
+}

@@ -4,12 +4,13 @@
  * memberships and organisation invitations, with GitHub's response shapes, error bodies,
  * pagination `Link` headers and rate-limit headers. It listens on 127.0.0.1 only.
  */
-import { GitHubState, nodeId, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
+import { verify } from 'node:crypto';
+import { GitHubState, IssueCommentsState, nodeId, type AppSeed, type IssueComment, type IssueCommentSeed, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
 import { serveGraphQL } from './github-graphql.js';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
-export type { GitHubSeed, GitHubTeamRole, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
+export type { AppSeed, GitHubSeed, GitHubTeamRole, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
 export type { FaultMatch, FaultResponse, RequestRecord, UnexpectedRequest } from './http-server.js';
 
 /** How to start the emulator: the world to seed plus server behaviour. */
@@ -24,6 +25,10 @@ export interface GitHubEmulatorOptions extends GitHubSeed {
   latencyMs?: number;
   /** Login of the token's owner: what `viewer` resolves to and who invitations come from. Default `emulator-admin`. */
   viewer?: string;
+  /** Issue and pull-request comments that exist at start. */
+  comments?: IssueCommentSeed[];
+  /** GitHub Apps whose installations can mint tokens (`POST /app/installations/{id}/access_tokens`). */
+  apps?: AppSeed[];
 }
 
 /** A pending organisation invitation as tests see it. */
@@ -49,6 +54,8 @@ export interface GitHubEmulator extends JsonServer {
   acceptInvitation(org: string, login: string): void;
   /** Requests counted against a rate-limit resource so far (every request counts one, errors included). */
   rateLimit(resource: RateResource): RateLimitSnapshot;
+  /** Comments on an issue or pull request of `owner/name`, oldest first (copies). */
+  issueComments(repo: string, issue: number): IssueComment[];
 }
 
 const API_DOCS = 'https://docs.github.com/rest';
@@ -58,8 +65,9 @@ const MAX_PAGE = 100;
 /** Starts an emulator seeded with `options`; throws on a seed GitHub could not be in. */
 export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
   const state = new GitHubState(options, options.viewer ?? 'emulator-admin');
+  const comments = new IssueCommentsState(options.comments);
   const server = await startJsonServer({
-    routes: routes(state),
+    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? [])],
     errorBody: error,
     port: options.port,
     strict: options.strict,
@@ -80,6 +88,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
       })),
     acceptInvitation: (org, login) => state.acceptInvitation(state.requireOrg(org), login),
     rateLimit: (resource) => state.rateLimit(resource),
+    issueComments: (repo, issue) => comments.list(repo, issue).map((c) => ({ ...c })),
   };
 }
 
@@ -98,6 +107,8 @@ function routes(state: GitHubState): Route[] {
 
 function authenticate(token: string | undefined, req: JsonRequest): JsonResponse | undefined {
   if (token === undefined) return undefined;
+  // App routes authenticate with the App's signed JWT, which their handler verifies.
+  if (req.path.startsWith('/app/')) return undefined;
   const header = req.headers.authorization;
   if (header === undefined) {
     return { status: 401, body: error(401, 'Requires authentication'), unexpected: 'no credentials' };
@@ -262,4 +273,104 @@ function teamSimpleJson(origin: string, team: Team): Record<string, unknown> {
     members_url: `${url}/members{/member}`,
     repositories_url: `${url}/repos`,
   };
+}
+
+/** Issue comments: list (paginated), create, and edit, as the PR-comment flow uses them. */
+function commentRoutes(state: GitHubState, comments: IssueCommentsState): Route[] {
+  const onIssue = '/repos/:owner/:repo/issues/:issue_number/comments';
+  const repoOf = (req: JsonRequest): string => `${req.params.owner}/${req.params.repo}`;
+  const issueOf = (req: JsonRequest): number | undefined => (/^[1-9]\d{0,9}$/.test(req.params.issue_number) ? Number(req.params.issue_number) : undefined);
+  const bodyOf = (req: JsonRequest): string | undefined => {
+    const body = typeof req.body === 'object' && req.body !== null && 'body' in req.body ? req.body.body : undefined;
+    return typeof body === 'string' ? body : undefined;
+  };
+  const invalidBody: JsonResponse = { status: 422, body: error(422, 'Invalid request.\n\n"body" wasn\'t supplied.') };
+  return [
+    {
+      method: 'GET',
+      pattern: onIssue,
+      handler: (req) => {
+        const issue = issueOf(req);
+        if (issue === undefined) return notFound();
+        return paginate(req, comments.list(repoOf(req), issue).map((c) => commentJson(state, req.origin, c)));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: onIssue,
+      handler: (req) => {
+        const issue = issueOf(req);
+        const body = bodyOf(req);
+        if (issue === undefined) return notFound();
+        if (body === undefined) return invalidBody;
+        return { status: 201, body: commentJson(state, req.origin, comments.add(repoOf(req), issue, state.viewer, body)) };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: '/repos/:owner/:repo/issues/comments/:comment_id',
+      handler: (req) => {
+        const comment = comments.get(repoOf(req), Number(req.params.comment_id));
+        const body = bodyOf(req);
+        if (comment === undefined) return notFound();
+        if (body === undefined) return invalidBody;
+        return { status: 200, body: commentJson(state, req.origin, comments.update(comment, body)) };
+      },
+    },
+  ];
+}
+
+function commentJson(state: GitHubState, origin: string, c: IssueComment): Record<string, unknown> {
+  const user = simpleUser(state, origin, c.user);
+  return {
+    id: c.id,
+    node_id: nodeId('IC', c.id),
+    url: `${origin}/repos/${c.repo}/issues/comments/${c.id}`,
+    html_url: `${origin}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}`,
+    issue_url: `${origin}/repos/${c.repo}/issues/${c.issue}`,
+    body: c.body,
+    user: { ...user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    author_association: c.user.endsWith('[bot]') ? 'NONE' : 'MEMBER',
+  };
+}
+
+/** `POST /app/installations/{id}/access_tokens`: an installation token for a valid App JWT. */
+function appRoutes(apps: readonly AppSeed[]): Route[] {
+  return [
+    {
+      method: 'POST',
+      pattern: '/app/installations/:installation_id/access_tokens',
+      handler: (req) => {
+        const app = verifyAppJwt(apps, req.headers.authorization);
+        if (app === undefined) return { status: 401, body: error(401, 'A JSON web token could not be decoded'), unexpected: 'bad app JWT' };
+        const token = app.installations[req.params.installation_id];
+        if (token === undefined) return notFound();
+        return {
+          status: 201,
+          body: { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: { members: 'read', metadata: 'read' }, repository_selection: 'all' },
+        };
+      },
+    },
+  ];
+}
+
+/** The App whose key signed the `Bearer` JWT in `header` (RS256, `iss` = app id, unexpired), or `undefined`. */
+function verifyAppJwt(apps: readonly AppSeed[], header: string | undefined): AppSeed | undefined {
+  const jwt = /^bearer\s+([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(header ?? '');
+  if (jwt === null) return undefined;
+  const [, head = '', payload = '', signature = ''] = jwt;
+  let claims: { iss?: unknown; exp?: unknown; iat?: unknown };
+  try {
+    if ((JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as { alg?: unknown }).alg !== 'RS256') return undefined;
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
+  } catch {
+    return undefined;
+  }
+  const now = Date.now() / 1000;
+  if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp <= now || claims.iat > now + 60 || claims.exp - claims.iat > 660) return undefined;
+  const app = apps.find((a) => String(a.id) === String(claims.iss));
+  if (app === undefined) return undefined;
+  return verify('sha256', Buffer.from(`${head}.${payload}`), app.publicKey, Buffer.from(signature, 'base64url')) ? app : undefined;
 }

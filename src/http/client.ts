@@ -75,6 +75,7 @@ export async function getJson(url: string, headers: Record<string, string>, o: H
       }
     } catch (e) {
       const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as { name?: string; message?: string; cause?: { code?: string } };
+      if (err.name === 'ReadOnlyViolation') return { ok: false, error: err.message ?? 'refused by the read-only transport' };
       last = { ok: false, error: err.name === 'TimeoutError' || err.name === 'AbortError' ? `no answer within ${o.timeoutMs ?? 15_000} ms after retries` : `network error (${err.cause?.code ?? err.message}) after retries` };
     }
     if (attempt < retries) await sleep(wait);

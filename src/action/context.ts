@@ -1,0 +1,207 @@
+/**
+ * What the Action is asked to do and where it runs: its inputs (`INPUT_*` variables, as the
+ * runner or the composite action sets them) and the GitHub context (`GITHUB_*` variables and
+ * the event payload file). Read once, validated, then passed around as plain values.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseDuration } from '../duration.js';
+import { UserError } from '../io.js';
+
+/** The CLI commands the Action runs. */
+export type ActionCommand = 'validate' | 'plan' | 'apply';
+
+const COMMANDS: readonly ActionCommand[] = ['validate', 'plan', 'apply'];
+
+/** Flags the Action sets itself; `args` may not set them. */
+const RESERVED_FLAGS = ['--config', '--format', '--out', '--yes', '--help', '-h'];
+
+/** GitHub App installation credentials. */
+export interface AppCredentials {
+  appId: string;
+  /** PEM; `\n` escapes (as some secret stores keep keys) are turned into newlines. */
+  privateKey: string;
+  installationId: string;
+}
+
+/** The Action's inputs, validated. */
+export interface ActionInputs {
+  command: ActionCommand;
+  /** The Config file, relative to the working directory. */
+  config: string;
+  /** Extra CLI flags for the command. */
+  args: string[];
+  /** Token for the pull-request comment (normally the workflow's `GITHUB_TOKEN`). */
+  githubToken?: string;
+  /** Token for the config's GitHub target, when not using App credentials. */
+  token?: string;
+  /** App credentials for the config's GitHub target. */
+  app?: AppCredentials;
+  /** The environment variable the config's GitHub target reads its token from (its `tokenEnv`). */
+  tokenEnv: string;
+  /** Post (or update) the plan as a pull-request comment. */
+  comment: boolean;
+  /** Absolute path the plan JSON is written to. */
+  planFile: string;
+  /** Absolute path of the directory holding `last-apply.json`; apply records each success there. */
+  stateDir?: string;
+  /** Fail an apply run when the last successful apply is older than this. */
+  maxStaleness?: { text: string; ms: number };
+}
+
+/** The pull request an event is about. */
+export interface PullRequestContext {
+  number: number;
+  /** The commit the plan is computed for. */
+  headSha?: string;
+  /**
+   * True when the head branch lives in another repository (or its repository was deleted):
+   * the workflow then has no secrets and a read-only token, and nothing may be written.
+   */
+  fromFork: boolean;
+}
+
+/** Where the Action runs. */
+export interface ActionContext {
+  eventName: string;
+  /** `owner/name` of the repository the workflow runs in. */
+  repository?: { owner: string; repo: string };
+  apiUrl: string;
+  /** The commit the workflow runs on (`GITHUB_SHA`). */
+  sha?: string;
+  /** Link to this workflow run. */
+  runUrl?: string;
+  actor?: string;
+  /** Set for `pull_request` and `pull_request_target` events. */
+  pullRequest?: PullRequestContext;
+  /** The `GITHUB_OUTPUT` file. */
+  outputFile?: string;
+  /** The `GITHUB_STEP_SUMMARY` file. */
+  summaryFile?: string;
+}
+
+/**
+ * An input as `@actions/core` reads it: `INPUT_` plus the upper-cased name (hyphens kept, as
+ * the runner sets it for JavaScript actions), or with hyphens as underscores (as the composite
+ * action passes it, portable to every shell). Trimmed; `undefined` when empty.
+ */
+export function getInput(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const key = `INPUT_${name.toUpperCase()}`;
+  const value = (env[key] ?? env[key.replace(/-/g, '_')] ?? '').trim();
+  return value === '' ? undefined : value;
+}
+
+function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = getInput(env, name);
+  if (value === undefined) return fallback;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^(false|no|off)$/i.test(value)) return false;
+  throw new UserError(`input ${name} must be true or false; got "${value}"`);
+}
+
+function appCredentials(env: NodeJS.ProcessEnv): AppCredentials | undefined {
+  const appId = getInput(env, 'app-id');
+  const privateKey = getInput(env, 'app-private-key');
+  const installationId = getInput(env, 'installation-id');
+  if (appId === undefined && privateKey === undefined && installationId === undefined) return undefined;
+  if (appId === undefined || privateKey === undefined || installationId === undefined) {
+    throw new UserError('GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
+  }
+  if (!/^\d{1,20}$/.test(appId)) throw new UserError(`input app-id must be the App's numeric id; got "${appId}"`);
+  if (!/^\d{1,20}$/.test(installationId)) throw new UserError(`input installation-id must be a number; got "${installationId}"`);
+  return { appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId };
+}
+
+function splitArgs(text: string | undefined): string[] {
+  const args = text === undefined ? [] : text.split(/\s+/).filter(Boolean);
+  const reserved = args.find((a) => RESERVED_FLAGS.includes(a.split('=')[0]!));
+  if (reserved !== undefined) throw new UserError(`input args may not contain ${reserved.split('=')[0]}: the Action sets it (use the config input for --config)`);
+  return args;
+}
+
+/** Reads and validates the inputs; throws a {@link UserError} naming the input at fault. */
+export function readInputs(env: NodeJS.ProcessEnv, cwd: string): ActionInputs {
+  const command = getInput(env, 'command');
+  if (command === undefined || !COMMANDS.includes(command as ActionCommand)) {
+    throw new UserError(`input command must be one of ${COMMANDS.join(', ')}; got "${command ?? ''}"`);
+  }
+  const token = getInput(env, 'token');
+  const app = appCredentials(env);
+  if (token !== undefined && app !== undefined) throw new UserError('give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
+  const tokenEnv = getInput(env, 'token-env') ?? 'GITHUB_TOKEN';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw new UserError(`input token-env must be an environment variable name; got "${tokenEnv}"`);
+  const staleness = getInput(env, 'max-staleness');
+  const maxMs = staleness === undefined ? undefined : parseDuration(staleness);
+  if (staleness !== undefined && (maxMs === undefined || maxMs === 0)) throw new UserError(`input max-staleness must be a duration such as 30m or 1h; got "${staleness}"`);
+  const stateDir = getInput(env, 'state-dir');
+  if (staleness !== undefined && stateDir === undefined) throw new UserError('input max-staleness needs state-dir: the directory where each successful apply is recorded');
+  const planFile = getInput(env, 'plan-file');
+  return {
+    command: command as ActionCommand,
+    config: getInput(env, 'config') ?? 'oncall-access.yaml',
+    args: splitArgs(getInput(env, 'args')),
+    githubToken: getInput(env, 'github-token'),
+    token,
+    app,
+    tokenEnv,
+    comment: booleanInput(env, 'comment', true),
+    planFile: planFile === undefined ? join(env.RUNNER_TEMP || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
+    stateDir: stateDir === undefined ? undefined : resolve(cwd, stateDir),
+    maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },
+  };
+}
+
+interface PullRequestPayload {
+  pull_request?: {
+    number?: unknown;
+    head?: { sha?: unknown; repo?: { full_name?: unknown } | null };
+    base?: { repo?: { full_name?: unknown } | null };
+  };
+  repository?: { full_name?: unknown };
+}
+
+function readEvent(path: string | undefined): PullRequestPayload {
+  if (path === undefined || path === '') return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PullRequestPayload;
+  } catch (e) {
+    throw new UserError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(e as Error).message}`);
+  }
+}
+
+function pullRequest(eventName: string, payload: PullRequestPayload, repository: string | undefined): PullRequestContext | undefined {
+  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
+  const pr = payload.pull_request;
+  if (pr === undefined || typeof pr.number !== 'number') throw new UserError(`the ${eventName} event payload has no pull_request.number`);
+  const head = typeof pr.head?.repo?.full_name === 'string' ? pr.head.repo.full_name : undefined;
+  const baseName = pr.base?.repo?.full_name ?? payload.repository?.full_name ?? repository;
+  const base = typeof baseName === 'string' ? baseName : undefined;
+  const sha = pr.head?.sha;
+  return {
+    number: pr.number,
+    headSha: typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined,
+    fromFork: head === undefined || base === undefined || head.toLowerCase() !== base.toLowerCase(),
+  };
+}
+
+/** Reads the GitHub context; throws a {@link UserError} when the event payload is unreadable. */
+export function readContext(env: NodeJS.ProcessEnv): ActionContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const full = env.GITHUB_REPOSITORY;
+  const [owner, repo] = full !== undefined && /^[\w.-]+\/[\w.-]+$/.test(full) ? full.split('/') : [];
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runId = env.GITHUB_RUN_ID;
+  const sha = env.GITHUB_SHA;
+  return {
+    eventName,
+    repository: owner !== undefined && repo !== undefined ? { owner, repo } : undefined,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    sha: sha !== undefined && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined,
+    runUrl: full !== undefined && owner !== undefined && runId !== undefined && /^\d+$/.test(runId) && /^https?:\/\/[^\s<>()]+$/.test(server) ? `${server}/${full}/actions/runs/${runId}` : undefined,
+    actor: env.GITHUB_ACTOR || undefined,
+    pullRequest: pullRequest(eventName, readEvent(env.GITHUB_EVENT_PATH), full),
+    outputFile: env.GITHUB_OUTPUT || undefined,
+    summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The Markdown the Action writes besides the plan itself: validation results, the note for
+ * pull requests from forks, the audit events of an apply, and the footer naming the commit
+ * and run. Pure functions; every value that is not the Action's own words is escaped.
+ */
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { escapeMarkdown } from '../render/markdown.js';
+import type { ActionContext } from './context.js';
+
+/** Diagnostics listed in full; the rest are counted (the annotations still show every one). */
+const MAX_LISTED = 50;
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function alert(kind: 'CAUTION' | 'WARNING', lines: readonly string[]): string {
+  return [`> [!${kind}]`, ...lines.map((l) => `> ${l}`)].join('\n');
+}
+
+function diagnosticList(diagnostics: readonly Diagnostic[]): string[] {
+  const listed = sortDiagnostics(diagnostics).slice(0, MAX_LISTED).map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`);
+  return diagnostics.length > MAX_LISTED ? [...listed, `- … and ${diagnostics.length - MAX_LISTED} more`] : listed;
+}
+
+/** The validation result for the job summary and, when invalid, the pull-request comment. */
+export function validationMarkdown(config: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const blocks = [errors.length > 0 ? `## oncall-access: ${escapeMarkdown(config)} is invalid` : `## oncall-access: ${escapeMarkdown(config)} is valid`];
+  if (errors.length > 0) {
+    blocks.push(`**${plural(errors.length, 'error')}${warnings.length > 0 ? `, ${plural(warnings.length, 'warning')}` : ''}.** Each is annotated on its line (see Files changed); no plan was computed.`);
+    blocks.push(alert('CAUTION', diagnosticList(errors)));
+  }
+  if (warnings.length > 0) blocks.push(alert('WARNING', diagnosticList(warnings)));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Why a pull request from a fork gets validation only. */
+export function forkMarkdown(config: string): string {
+  return [
+    `## oncall-access: no plan for a pull request from a fork`,
+    `The configuration (${escapeMarkdown(config)}) was validated; problems are annotated on their lines. ` +
+      'The plan was not computed: workflows run for pull requests from forks get no secrets and a read-only token, ' +
+      "so there are no credentials to read who is on call or who holds each team, and no comment is posted. To see the plan before merging, a maintainer can push the branch to this repository and open the pull request from there.",
+  ].join('\n\n') + '\n';
+}
+
+/** One line naming the commit and workflow run a report comes from. */
+export function footer(ctx: ActionContext, what: string, sha: string | undefined): string {
+  const parts = [what];
+  if (sha !== undefined) parts.push(`commit \`${sha.slice(0, 12)}\``);
+  if (ctx.runUrl !== undefined) parts.push(`[workflow run](${ctx.runUrl})`);
+  return `\n<sub>${parts.join(' · ')}</sub>\n`;
+}
+
+/** The audit events of an apply: one line per executed change, and who and what triggered it. */
+export function auditMarkdown(ctx: ActionContext, at: Date, outcomes: readonly string[]): string {
+  const trigger = [`\`${escapeMarkdown(ctx.eventName || 'unknown')}\` event`];
+  if (ctx.actor !== undefined) trigger.push(`by ${escapeMarkdown(ctx.actor)}`);
+  const lines = outcomes.map((o) => `- ${o.startsWith('failed:') ? '❌' : '✅'} ${escapeMarkdown(o)}`);
+  return [
+    '### Audit events',
+    `Applied at ${at.toISOString()} on the ${trigger.join(' ')}${ctx.sha === undefined ? '' : `, config at commit \`${ctx.sha.slice(0, 12)}\``}.`,
+    lines.length > 0 ? lines.join('\n') : 'No change was needed.',
+  ].join('\n\n') + '\n';
+}

@@ -1,0 +1,414 @@
+/**
+ * The PagerDuty source: shifts of PagerDuty schedules and escalation policies (optionally some
+ * levels), read with the official `@pagerduty/pdjs` client.
+ *
+ * pdjs builds and sends every request (URL, `[]` array parameters, the versioned `Accept` and
+ * `Authorization: Token token=...` headers); everything around it is ours, because pdjs gets
+ * it wrong (see ARCHITECTURE.md, "Library notes"): {@link getJson} supplies the timeout,
+ * retries, backoff and 429 waits, and this module pages (`limit` 100, never past
+ * `offset + limit` = 10000) and checks statuses. pdjs has no fetch option and sends through
+ * `cross-fetch`; we route that through the configured {@link Fetch} (so read-only mode applies),
+ * and hand the response straight back to `getJson` before pdjs's own response handling (its
+ * 429 retry loop, its resolve-on-error) can see it.
+ *
+ * Reads: `GET /oncalls` in a few batched requests (ids chunked so URLs stay under 6 KB),
+ * with users included so emails need no extra requests. A schedule no on-call entry names
+ * (used by no escalation policy, or nobody on call) falls back to its final rendered schedule
+ * plus `GET /schedules/{id}/users`; an escalation policy with nothing at a level asked for is
+ * checked with `GET /escalation_policies/{id}`, so a wrong id or level is an error, not "nobody".
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+import { api } from '@pagerduty/pdjs';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { RotationBinding } from '../config/model.js';
+import { getJson, type HttpOptions, type HttpResult } from '../http/client.js';
+import type { Fetch } from '../http/read-only.js';
+import { bindingKey, type Shift, type ShiftRead, type Source } from './source.js';
+
+/** How to reach PagerDuty. */
+export interface PagerDutySourceOptions {
+  /** Default `https://api.pagerduty.com`; the EU service is `https://api.eu.pagerduty.com`. */
+  apiUrl?: string;
+  /** A REST API key (sent as `Token token=...`). Never appears in errors. */
+  token: string;
+  /** The transport every request goes through (wrap it in `readOnlyFetch` for plans). */
+  fetch: Fetch;
+  /** Timeouts, retries and waits for {@link getJson}. */
+  http?: Partial<Omit<HttpOptions, 'fetch'>>;
+}
+
+const DEFAULT_API_URL = 'https://api.pagerduty.com';
+const PAGE_LIMIT = 100;
+const MAX_OFFSET_PLUS_LIMIT = 10_000;
+const MAX_URL_LENGTH = 6_000;
+const CONCURRENCY = 4;
+
+/** A read that worked, or why it did not. */
+type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type Query = Record<string, string | string[]>;
+
+/** One `/oncalls` entry, checked. `start`/`end` are absent for a permanent on-call. */
+interface OnCallEntry {
+  userId: string;
+  email?: string;
+  policyId: string;
+  level: number;
+  scheduleId?: string;
+  start?: Date;
+  end?: Date;
+}
+
+/** What a binding's read is about, for error messages. */
+interface Subject {
+  kind: 'schedule' | 'escalation policy';
+  id: string;
+}
+
+/** The state of one `readShifts` call. */
+interface Run {
+  since: Date;
+  until: Date;
+  onCalls: { schedules: Map<string, Read<OnCallEntry[]>>; policies: Map<string, Read<OnCallEntry[]>> };
+  /** Escalation policies fetched so far (their number of levels), shared by bindings of one policy. */
+  policies: Map<string, Promise<Read<number>>>;
+}
+
+/**
+ * Reads shifts from PagerDuty. Invariants: every request goes through the configured fetch
+ * with pdjs building it; every binding asked for gets an entry; a failed request fails exactly
+ * the bindings whose data it carried; no error contains the token.
+ */
+export class PagerDutySource implements Source {
+  private readonly base: string;
+  private readonly token: string;
+  private readonly http: HttpOptions;
+  private readonly limit: LimitFunction = pLimit(CONCURRENCY);
+
+  constructor(options: PagerDutySourceOptions) {
+    this.base = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+    this.token = options.token;
+    this.http = { ...options.http, fetch: pdjsFetch(options.token, options.fetch) };
+  }
+
+  /** Shifts of each schedule and escalation-policy binding overlapping `[since, until)`; see {@link Source}. */
+  async readShifts(bindings: readonly RotationBinding[], since: Date, until: Date): Promise<Map<string, ShiftRead>> {
+    const unique = new Map(bindings.map((b) => [bindingKey(b), b]));
+    const scheduleIds = [...new Set(bindings.flatMap((b) => (b.kind === 'schedule' ? [b.schedule] : [])))];
+    const policyIds = [...new Set(bindings.flatMap((b) => (b.kind === 'escalationPolicy' ? [b.escalationPolicy] : [])))];
+    const [schedules, policies] = await Promise.all([
+      this.onCallsBy('schedule_ids[]', scheduleIds, since, until),
+      this.onCallsBy('escalation_policy_ids[]', policyIds, since, until),
+    ]);
+    const run: Run = { since, until, onCalls: { schedules, policies }, policies: new Map() };
+    const reads = await Promise.all([...unique].map(async ([key, b]) => [key, this.redact(await this.readBinding(b, run))] as const));
+    return new Map(reads);
+  }
+
+  private async readBinding(b: RotationBinding, run: Run): Promise<ShiftRead> {
+    switch (b.kind) {
+      case 'schedule':
+        return this.readSchedule(b.schedule, run);
+      case 'escalationPolicy':
+        return this.readPolicy(b.escalationPolicy, b.levels, run);
+      case 'rotation':
+        return { ok: false, error: 'a pagerduty source serves schedules and escalation policies' };
+    }
+  }
+
+  private async readSchedule(id: string, run: Run): Promise<ShiftRead> {
+    const read = run.onCalls.schedules.get(id) as Read<OnCallEntry[]>;
+    if (!read.ok) return read;
+    const entries = read.value.filter((e) => e.scheduleId === id);
+    return entries.length > 0 ? shiftsOf(entries, run.since) : this.renderedSchedule(id, run);
+  }
+
+  private async readPolicy(id: string, levels: readonly number[] | undefined, run: Run): Promise<ShiftRead> {
+    const read = run.onCalls.policies.get(id) as Read<OnCallEntry[]>;
+    if (!read.ok) return read;
+    const entries = read.value.filter((e) => e.policyId === id && (levels === undefined || levels.includes(e.level)));
+    const empty = levels === undefined ? entries.length === 0 : levels.some((l) => !entries.some((e) => e.level === l));
+    if (empty) {
+      const checked = await this.checkLevels(id, levels, run);
+      if (!checked.ok) return checked;
+    }
+    return shiftsOf(entries, run.since);
+  }
+
+  /** Confirms the policy exists and has every level in `levels`, fetching it once per run. */
+  private async checkLevels(id: string, levels: readonly number[] | undefined, run: Run): Promise<Read<void>> {
+    let count = run.policies.get(id);
+    if (count === undefined) {
+      count = this.levelCount(id);
+      run.policies.set(id, count);
+    }
+    const n = await count;
+    if (!n.ok) return n;
+    const missing = (levels ?? []).filter((l) => l < 1 || l > n.value);
+    if (missing.length > 0) return { ok: false, error: `escalation policy ${id} has no level ${missing.join(', ')} (it has ${n.value})` };
+    return { ok: true, value: undefined };
+  }
+
+  private async levelCount(id: string): Promise<Read<number>> {
+    const path = `/escalation_policies/${encodeURIComponent(id)}`;
+    const res = await this.get(path, {}, { kind: 'escalation policy', id });
+    if (!res.ok) return res;
+    const rules = field(field(res.value, 'escalation_policy'), 'escalation_rules');
+    return Array.isArray(rules) ? { ok: true, value: rules.length } : shapeError(path);
+  }
+
+  /**
+   * A schedule's shifts from its final rendered schedule (overrides included), with emails from
+   * its users over the same window: two requests, whatever the number of people.
+   */
+  private async renderedSchedule(id: string, run: Run): Promise<ShiftRead> {
+    const subject: Subject = { kind: 'schedule', id };
+    const path = `/schedules/${encodeURIComponent(id)}`;
+    const window = { since: run.since.toISOString(), until: run.until.toISOString() };
+    const res = await this.get(path, { ...window, time_zone: 'UTC' }, subject);
+    if (!res.ok) return res;
+    const raw = field(field(field(res.value, 'schedule'), 'final_schedule'), 'rendered_schedule_entries');
+    const entries = Array.isArray(raw) ? raw.map(parseRendered) : [undefined];
+    if (!entries.every((e) => e !== undefined)) return shapeError(path);
+    if (entries.length === 0) return { ok: true, shifts: [] };
+    const emails = await this.scheduleEmails(id, window, subject);
+    if (!emails.ok) return emails;
+    return shiftsOf(entries.map((e) => ({ ...e, email: emails.value.get(e.userId) })), run.since);
+  }
+
+  private async scheduleEmails(id: string, window: Query, subject: Subject): Promise<Read<Map<string, string | undefined>>> {
+    const path = `/schedules/${encodeURIComponent(id)}/users`;
+    const res = await this.get(path, window, subject);
+    if (!res.ok) return res;
+    const users = field(res.value, 'users');
+    const parsed = Array.isArray(users) ? users.map(parseUser) : [undefined];
+    if (!parsed.every((u) => u !== undefined)) return shapeError(path);
+    return { ok: true, value: new Map(parsed.map((u) => [u.id, u.email])) };
+  }
+
+  /**
+   * `/oncalls` entries for `ids` (passed as `param`), in chunks that keep URLs short; every id
+   * maps to its chunk's outcome. The number of requests depends on ids and entries, not bindings.
+   */
+  private async onCallsBy(param: string, ids: readonly string[], since: Date, until: Date): Promise<Map<string, Read<OnCallEntry[]>>> {
+    const fixed: Query = { since: since.toISOString(), until: until.toISOString(), time_zone: 'UTC', earliest: 'false', 'include[]': ['users'] };
+    const room = MAX_URL_LENGTH - this.url('/oncalls', { ...fixed, limit: String(PAGE_LIMIT), offset: String(MAX_OFFSET_PLUS_LIMIT) }).length;
+    const chunks = chunkIds(ids, param, room);
+    const reads = await Promise.all(chunks.map((chunk) => this.onCalls({ ...fixed, [param]: chunk }, chunk.length)));
+    return new Map(chunks.flatMap((chunk, i) => chunk.map((id) => [id, reads[i] as Read<OnCallEntry[]>] as const)));
+  }
+
+  private async onCalls(query: Query, idCount: number): Promise<Read<OnCallEntry[]>> {
+    const items = await this.list('/oncalls', query, 'oncalls', `${idCount} id(s)`);
+    if (!items.ok) return items;
+    const entries = items.value.map(parseOnCall);
+    return entries.every((e) => e !== undefined) ? { ok: true, value: entries } : shapeError('/oncalls');
+  }
+
+  /**
+   * Every item of a classic-paginated list: `limit` 100, next `offset` from the page's own
+   * `limit`, until `more` is false. Refuses (as an error) to ask past `offset + limit` = 10000.
+   */
+  private async list(path: string, query: Query, key: string, what: string, offset = 0, items: unknown[] = []): Promise<Read<unknown[]>> {
+    if (offset + PAGE_LIMIT > MAX_OFFSET_PLUS_LIMIT) {
+      return { ok: false, error: `GET ${path} for ${what} has more than ${MAX_OFFSET_PLUS_LIMIT} results, more than PagerDuty can page through; bind fewer rotations to this source or shorten the window` };
+    }
+    const res = await this.get(path, { ...query, limit: String(PAGE_LIMIT), offset: String(offset) });
+    if (!res.ok) return res;
+    const page = field(res.value, key);
+    if (!Array.isArray(page)) return shapeError(path);
+    items.push(...page);
+    if (field(res.value, 'more') !== true) return { ok: true, value: items };
+    const limit = field(res.value, 'limit');
+    return this.list(path, query, key, what, offset + (typeof limit === 'number' && limit > 0 ? limit : PAGE_LIMIT), items);
+  }
+
+  /** One GET through pdjs and {@link getJson}, with the failure described for people. */
+  private async get(path: string, query: Query, subject?: Subject): Promise<Read<unknown>> {
+    const res = await this.limit(() => getJson(this.url(path, query), {}, this.http));
+    return res.ok ? { ok: true, value: res.body } : { ok: false, error: describeFailure(res, path, subject) };
+  }
+
+  private url(path: string, query: Query): string {
+    const url = new URL(`${this.base}${path}`);
+    for (const [k, v] of Object.entries(query)) for (const value of [v].flat()) url.searchParams.append(k, value);
+    return url.toString();
+  }
+
+  /** `read` with every occurrence of the token replaced, in case a server or proxy echoed it. */
+  private redact(read: ShiftRead): ShiftRead {
+    if (read.ok || this.token === '') return read;
+    return { ok: false, error: read.error.split(this.token).join('[redacted]') };
+  }
+}
+
+/** A person-readable reason for a failed request, naming what to check. */
+function describeFailure(res: Extract<HttpResult, { ok: false }>, path: string, subject?: Subject): string {
+  switch (res.status) {
+    case 401:
+      return 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv';
+    case 403:
+      return `the token lacks read access (HTTP 403 on GET ${path})`;
+    case 404:
+      if (subject !== undefined) return `${subject.kind} ${subject.id} not found (check the ${subject.kind} id)`;
+  }
+  return `GET ${path}: ${res.error}`;
+}
+
+function shapeError(path: string): { ok: false; error: string } {
+  return { ok: false, error: `GET ${path} answered a body this source does not understand` };
+}
+
+/** Splits `ids` so that each chunk, written as `&param=id...`, fits in `room` characters. */
+export function chunkIds(ids: readonly string[], param: string, room: number): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let used = 0;
+  for (const id of ids) {
+    const cost = `&${encodeURIComponent(param)}=${encodeURIComponent(id)}`.length;
+    if (current.length > 0 && used + cost > room) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(id);
+    used += cost;
+  }
+  return current.length > 0 ? [...chunks, current] : chunks;
+}
+
+/**
+ * Shifts from entries, de-duplicated (one per email, start and end: `/oncalls` repeats a shift
+ * per policy and level) and sorted. A permanent on-call starts at `since` and never ends. A user
+ * without an email fails the whole read: guessing who they are could grant the wrong person.
+ */
+function shiftsOf(entries: readonly Omit<OnCallEntry, 'policyId' | 'level'>[], since: Date): ShiftRead {
+  const shifts = new Map<string, Shift>();
+  for (const e of entries) {
+    if (e.email === undefined || e.email === '') return { ok: false, error: `PagerDuty user ${e.userId} has no email address` };
+    const shift: Shift = { email: e.email, start: e.start ?? since, ...(e.end === undefined ? {} : { end: e.end }) };
+    shifts.set(`${shift.email}\u0000${shift.start.getTime()}\u0000${shift.end?.getTime()}`, shift);
+  }
+  const sorted = [...shifts.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.email.localeCompare(b.email));
+  return { ok: true, shifts: sorted };
+}
+
+// --- response parsing -----------------------------------------------------------------------
+
+/** `value[key]` when `value` is an object, else `undefined`. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** An instant, `null` (absent), or `false` when the value is neither. */
+function instantOrNull(value: unknown): Date | undefined | false {
+  if (value === null || value === undefined) return undefined;
+  const d = typeof value === 'string' ? new Date(value) : undefined;
+  return d !== undefined && !Number.isNaN(d.getTime()) ? d : false;
+}
+
+function parseUser(raw: unknown): { id: string; email?: string } | undefined {
+  const id = str(field(raw, 'id'));
+  return id === undefined ? undefined : { id, email: str(field(raw, 'email')) };
+}
+
+function parseOnCall(raw: unknown): OnCallEntry | undefined {
+  const user = parseUser(field(raw, 'user'));
+  const policyId = str(field(field(raw, 'escalation_policy'), 'id'));
+  const level = field(raw, 'escalation_level');
+  const start = instantOrNull(field(raw, 'start'));
+  const end = instantOrNull(field(raw, 'end'));
+  if (user === undefined || policyId === undefined || typeof level !== 'number' || start === false || end === false) return undefined;
+  const scheduleId = str(field(field(raw, 'schedule'), 'id'));
+  return { userId: user.id, email: user.email, policyId, level, scheduleId, start, end };
+}
+
+function parseRendered(raw: unknown): { userId: string; start: Date; end: Date } | undefined {
+  const userId = str(field(field(raw, 'user'), 'id'));
+  const start = instantOrNull(field(raw, 'start'));
+  const end = instantOrNull(field(raw, 'end'));
+  return userId === undefined || !start || !end ? undefined : { userId, start, end };
+}
+
+// --- pdjs transport -------------------------------------------------------------------------
+
+/** The request pdjs is sending for us: the fetch to use and, once sent, its response. */
+interface RoutedCall {
+  fetch: Fetch;
+  response?: Response;
+}
+
+/** What pdjs hands `cross-fetch`: always a method and a node-fetch `Headers` (iterable as pairs), and our signal. */
+interface PdjsInit {
+  method: string;
+  headers: Iterable<[string, string]>;
+  signal?: AbortSignal | null;
+}
+
+type CrossFetch = (url: string, init: PdjsInit) => Promise<unknown>;
+
+/** Rejects pdjs's fetch once ours has answered, so pdjs neither retries nor reads the response. */
+class HandedBack extends Error {}
+
+const routedCalls = new AsyncLocalStorage<RoutedCall>();
+let routing = false;
+
+/**
+ * Makes pdjs send through the fetch of the {@link routedCalls} call it runs in. pdjs calls
+ * `require('cross-fetch').default` at request time, so replacing that export (in the copy pdjs
+ * resolves) reroutes it; requests made outside a routed call still go to cross-fetch.
+ */
+function routePdjs(): void {
+  if (routing) return;
+  const fromPdjs = createRequire(createRequire(import.meta.url).resolve('@pagerduty/pdjs'));
+  const crossFetch = fromPdjs('cross-fetch') as { default: CrossFetch };
+  const original = crossFetch.default;
+  crossFetch.default = (url, init) => {
+    const call = routedCalls.getStore();
+    return call === undefined ? original(url, init) : send(call, url, init);
+  };
+  routing = true;
+}
+
+async function send(call: RoutedCall, url: string, init: PdjsInit): Promise<never> {
+  call.response = await call.fetch(url, { method: init.method, headers: [...init.headers], signal: init.signal ?? null });
+  throw new HandedBack();
+}
+
+/**
+ * A {@link Fetch} that performs GETs with pdjs: the URL's query becomes pdjs's
+ * `queryParameters`, pdjs adds `Accept` and `Authorization`, and the request leaves through
+ * `fetch`. The response is returned untouched (body unread), for `getJson` to judge.
+ */
+function pdjsFetch(token: string, fetch: Fetch): Fetch {
+  routePdjs();
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const queryParameters = queryOf(url.searchParams);
+    url.search = '';
+    const call: RoutedCall = { fetch };
+    try {
+      // requestTimeout 0: pdjs's timeout only starts a timer that keeps the process alive.
+      await routedCalls.run(call, () => api({ url: url.toString(), token, tokenType: 'token', method: 'GET', queryParameters, signal: init?.signal ?? null, requestTimeout: 0 }));
+    } catch (err) {
+      if (!(err instanceof HandedBack)) throw err;
+    }
+    if (call.response === undefined) throw new Error('pdjs did not send the request through the configured fetch');
+    return call.response;
+  };
+}
+
+/** URL parameters as pdjs takes them: `[]` names (and repeated names) as arrays. */
+function queryOf(params: URLSearchParams): Query {
+  const query: Query = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 && !key.endsWith('[]') ? (values[0] as string) : values;
+  }
+  return query;
+}

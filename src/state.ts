@@ -1,0 +1,112 @@
+/**
+ * The state directory kept in the repository next to the config: what this tool granted (the
+ * grant ledger, so additive entitlements revoke only their own grants), how many people each
+ * rotation had on call at the last apply (for the empty-rotation guard), and the audit log.
+ * Files are deterministic and sorted, one record per line, so git diffs read as history.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { UserError } from './io.js';
+
+/** One holding this tool granted and has not revoked. */
+export interface LedgerEntry {
+  target: string;
+  org: string;
+  team: string;
+  login: string;
+  role: string;
+  /** ISO instant of the apply that granted it. */
+  grantedAt: string;
+}
+
+/** Everything kept between runs. */
+export interface State {
+  grants: LedgerEntry[];
+  /** People on call in each rotation (by binding key) at the last apply. */
+  onCall: Record<string, number>;
+}
+
+/** File names inside the state directory. */
+export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl' } as const;
+
+/** Identity of a ledger entry: the same team and login (case-insensitive). */
+export function ledgerKey(e: { target: string; org: string; team: string; login: string }): string {
+  return `${e.target}/${e.org}/${e.team}/${e.login}`.toLowerCase();
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UserError(`cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UserError(`state file ${path} is not valid JSON; restore it from git history`);
+  }
+}
+
+/** Reads the state directory; missing files are empty state. A corrupt file is a UserError. */
+export function readState(dir: string): State {
+  const grants = readJson(join(dir, STATE_FILES.grants)) as { grants?: LedgerEntry[] } | undefined;
+  const onCall = readJson(join(dir, STATE_FILES.onCall)) as { rotations?: { key: string; onCall: number }[] } | undefined;
+  if (grants !== undefined && !Array.isArray(grants.grants)) throw new UserError(`state file ${join(dir, STATE_FILES.grants)} has no "grants" list; restore it from git history`);
+  if (onCall !== undefined && !Array.isArray(onCall.rotations)) throw new UserError(`state file ${join(dir, STATE_FILES.onCall)} has no "rotations" list; restore it from git history`);
+  return {
+    grants: grants?.grants ?? [],
+    onCall: Object.fromEntries((onCall?.rotations ?? []).map((r) => [r.key, r.onCall])),
+  };
+}
+
+/** `{ "formatVersion": 1, "<name>": [ one record per line ] }`, records in the given order. */
+function lines(name: string, records: readonly object[]): string {
+  const body = records.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+  return `{\n  "formatVersion": 1,\n  "${name}": [${records.length ? `\n${body}\n  ` : ''}]\n}\n`;
+}
+
+/** The grant ledger as written: sorted by target, org, team, login. */
+export function serializeGrants(grants: readonly LedgerEntry[]): string {
+  const sorted = [...grants]
+    .map((g) => ({ target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt }))
+    .sort((a, b) => (ledgerKey(a) < ledgerKey(b) ? -1 : ledgerKey(a) > ledgerKey(b) ? 1 : 0));
+  return lines('grants', sorted);
+}
+
+/** The on-call counts as written: sorted by rotation key. */
+export function serializeOnCall(onCall: Readonly<Record<string, number>>): string {
+  return lines('rotations', Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })));
+}
+
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Writes the state directory (atomically per file). */
+export function writeState(dir: string, state: State): void {
+  writeAtomic(join(dir, STATE_FILES.grants), serializeGrants(state.grants));
+  writeAtomic(join(dir, STATE_FILES.onCall), serializeOnCall(state.onCall));
+}
+
+/**
+ * The state after a run: applied grants join the ledger, applied updates change its role,
+ * applied revocations and the plan's pruned entries leave it, and the on-call counts become
+ * the plan's. Failed and skipped changes leave the ledger as it was.
+ */
+export function nextState(state: State, plan: { state: { prune: readonly { target: string; org: string; team: string; login: string }[]; onCall: Record<string, number> } }, outcomes: readonly { change: { action: string; target: string; entitlement: { org: string; team: string; role: string }; subject: { login: string } }; status: string }[], now: Date): State {
+  const ledger = new Map(state.grants.map((g) => [ledgerKey(g), g]));
+  for (const p of plan.state.prune) ledger.delete(ledgerKey(p));
+  for (const { change: c, status } of outcomes) {
+    if (status !== 'applied') continue;
+    const entry = { target: c.target, org: c.entitlement.org, team: c.entitlement.team, login: c.subject.login, role: c.entitlement.role, grantedAt: now.toISOString() };
+    const key = ledgerKey(entry);
+    if (c.action === 'grant') ledger.set(key, entry);
+    else if (c.action === 'revoke') ledger.delete(key);
+    else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, role: c.entitlement.role });
+  }
+  return { grants: [...ledger.values()], onCall: { ...plan.state.onCall } };
+}
