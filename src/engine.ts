@@ -5,7 +5,7 @@
 import type { Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
-import { desire } from './core/desire.js';
+import { desire, type Desired } from './core/desire.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
 import { guard, type EmptiedRotation, type GuardOverrides } from './core/guard.js';
@@ -67,6 +67,18 @@ function emptiedRotations(ws: Workspace, previous: Readonly<Record<string, numbe
 
 /** Computes the plan for `ctx.at`. Never throws for a failed read: it becomes a diagnostic. */
 export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Plan> {
+  return (await reconcile(ws, adapters, ctx)).plan;
+}
+
+/** A plan with what it was computed from: the wanted state and the observed holders. */
+export interface Reconciled {
+  plan: Plan;
+  wanted: Desired;
+  observed: ReadonlyMap<string, HoldersRead>;
+}
+
+/** Observes, desires, diffs and guards: everything up to the plan, keeping the intermediate data. */
+export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Reconciled> {
   const { at } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
   const auto = ws.profiles.filter((p) => p.mode === 'auto');
@@ -102,7 +114,7 @@ export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanCo
   const holders = new Map([...observed].map(([k, r]) => [k, r.ok ? r.holders.length : 0]));
   const onCall = onCallCounts(shifts, at);
   const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
-  return {
+  const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     at: at.toISOString(),
     createdAt: ctx.now.toISOString(),
@@ -112,6 +124,7 @@ export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanCo
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall },
   };
+  return { plan, wanted, observed };
 }
 
 /** Every auto profile's bindings, de-duplicated, read from their sources over `[since, until)`. */

@@ -1,25 +1,11 @@
 import t from 'tap';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { main } from '../src/cli.js';
-import { DEMO_AT, DEMO_GITHUB } from '../src/emulators/demo-world.js';
-import { startGitHubEmulator, type GitHubSeed } from '../src/emulators/github.js';
-import { captureIo } from './helpers/io.js';
+import type { GitHubSeed } from '../src/emulators/github.js';
+import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
-const TOKEN = 'test-token';
-
-async function planWith(t: Tap.Test, resolve: string, edit: (seed: GitHubSeed) => void) {
-  const seed = structuredClone(DEMO_GITHUB);
-  edit(seed);
-  const emu = await startGitHubEmulator({ ...seed, token: TOKEN, strict: true });
-  t.teardown(() => emu.close());
-  const dir = t.testdir({});
-  cpSync('profiles', dir, { recursive: true });
-  const config = join(dir, 'oncall-access.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace('http://127.0.0.1:39170', emu.url).replace('resolve: [file]', `resolve: ${resolve}`));
-  const c = captureIo(dir, { GITHUB_TOKEN: TOKEN }, new Date(DEMO_AT));
-  const code = await main(['plan', '--config', 'oncall-access.yaml', '--format', 'json'], c.io);
-  return { code, plan: JSON.parse(c.out()), emu };
+async function planWith(t: Tap.Test, resolve: string, seed: (s: GitHubSeed) => void) {
+  const { dir, emu } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', `resolve: ${resolve}`), seed);
+  const r = await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json']);
+  return { code: r.code, plan: JSON.parse(r.out), emu };
 }
 
 const grants = (plan: { changes: { action: string; subject: { login: string } }[] }) => plan.changes.filter((c) => c.action === 'grant').map((c) => c.subject.login).sort();

@@ -1,34 +1,10 @@
 import t from 'tap';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../src/cli.js';
-import { DEMO_AT, DEMO_GITHUB } from '../src/emulators/demo-world.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
 import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { captureIo } from './helpers/io.js';
+import { cli, demoWorkspace, TOKEN } from './helpers/demo-workspace.js';
 
-const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
-
-/** A copy of the demo workspace pointed at a fresh strict emulator seeded with the demo org. */
-async function demoWorkspace(t: Tap.Test, edit: (dir: string) => void = () => {}): Promise<{ dir: string; emu: GitHubEmulator }> {
-  const emu = await startGitHubEmulator({ ...structuredClone(DEMO_GITHUB), token: TOKEN, strict: true });
-  t.teardown(() => emu.close());
-  const dir = t.testdir({});
-  cpSync('profiles', dir, { recursive: true });
-  const config = join(dir, 'oncall-access.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace('http://127.0.0.1:39170', emu.url));
-  edit(dir);
-  return { dir, emu };
-}
-
-async function run(dir: string, args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: TOKEN }) {
-  const c = captureIo(dir, env, new Date(DEMO_AT));
-  const code = await main(args, c.io);
-  const out = c.out();
-  const err = c.err();
-  return { code, out, err };
-}
-
+const run = (dir: string, args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: TOKEN }) => cli(dir, args, { env });
 const plan = (dir: string, ...flags: string[]) => run(dir, ['plan', '--config', 'oncall-access.yaml', ...flags]);
 const apply = (dir: string, ...flags: string[]) => run(dir, ['apply', '--config', 'oncall-access.yaml', ...flags]);
 

@@ -19,7 +19,7 @@ function change(overrides: Partial<Change> & Pick<Change, 'action'>): Change {
 }
 
 function plan(changes: Change[], diagnostics: Plan['diagnostics'] = [], unchanged = 5): Plan {
-  return { formatVersion: PLAN_FORMAT_VERSION, at: AT, changes, summary: summarize(changes, unchanged), diagnostics };
+  return { formatVersion: PLAN_FORMAT_VERSION, at: AT, createdAt: AT, configHash: 'c0ffee', summary: summarize(changes, unchanged), changes, diagnostics, state: { prune: [], onCall: {} } };
 }
 
 /** A plan as the planner would produce on a busy afternoon, in no particular order. */
@@ -340,8 +340,11 @@ t.test('json: the plan round-trips exactly, top-level keys in a fixed order', as
   t.strictSame(JSON.parse(json), p);
   t.ok(json.endsWith('}\n'));
   t.equal(json, `${JSON.stringify(p, null, 2)}\n`);
-  const shuffled = { diagnostics: p.diagnostics, summary: p.summary, changes: p.changes, at: p.at, formatVersion: p.formatVersion };
-  t.same(Object.keys(JSON.parse(renderJson(shuffled))), ['formatVersion', 'at', 'changes', 'summary', 'diagnostics']);
+  const shuffled = { state: p.state, diagnostics: p.diagnostics, changes: p.changes, summary: p.summary, configHash: p.configHash, createdAt: p.createdAt, at: p.at, formatVersion: p.formatVersion };
+  t.same(Object.keys(JSON.parse(renderJson(shuffled))), ['formatVersion', 'at', 'createdAt', 'configHash', 'summary', 'changes', 'diagnostics', 'state']);
   t.equal(renderJson(shuffled), json);
-  t.equal(renderJson(plan([], [], 0)), '{\n  "formatVersion": 1,\n  "at": "2026-11-25T17:00:00.000Z",\n  "changes": [],\n  "summary": {\n    "grant": 0,\n    "revoke": 0,\n    "update": 0,\n    "unchanged": 0\n  },\n  "diagnostics": []\n}\n');
+  t.equal(
+    renderJson(plan([], [], 0)),
+    '{\n  "formatVersion": 1,\n  "at": "2026-11-25T17:00:00.000Z",\n  "createdAt": "2026-11-25T17:00:00.000Z",\n  "configHash": "c0ffee",\n  "summary": {\n    "grant": 0,\n    "revoke": 0,\n    "update": 0,\n    "unchanged": 0\n  },\n  "changes": [],\n  "diagnostics": [],\n  "state": {\n    "prune": [],\n    "onCall": {}\n  }\n}\n',
+  );
 });

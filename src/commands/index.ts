@@ -3,6 +3,7 @@
  */
 import { EXIT, UserError, type Io } from '../io.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
+import { runExplain } from './explain.js';
 import { runTimeline } from './timeline.js';
 import { runValidate, type ValidateFormat } from './validate.js';
 
@@ -116,6 +117,28 @@ export const COMMANDS: Command[] = [
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError('apply takes at most one plan file');
       return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age']), planFile: p[0] }, io);
+    },
+  },
+  {
+    name: 'explain',
+    summary: 'Explain one person\'s access: what they should hold and why, what they hold, the differences.',
+    usage: 'SUBJECT [--config PATH] [--at ISO] [--format text|json]',
+    description:
+      'SUBJECT is an email or a GitHub login. Shows every managed team the person should hold at the instant and why (profile, rotation, shift, static member), what they hold now, and the changes a plan would make. With --at in the past, the audit log (state/audit.jsonl) also answers what oncall-access had granted them then, and why. Read-only.',
+    positionals: 'SUBJECT',
+    flags: {
+      config: CONFIG_FLAG,
+      at: AT_FLAG,
+      format: { type: 'string', valueName: 'FORMAT', help: 'text or json.', default: 'text', choices: ['text', 'json'] },
+      state: GUARD_FLAGS.state!,
+    },
+    exitCodes: [
+      [EXIT.ok, 'success'],
+      [EXIT.error, 'any error, including a source or team that could not be read'],
+    ],
+    run: async (v, p, io) => {
+      if (p.length !== 1) throw new UserError('explain takes one SUBJECT: an email or a GitHub login');
+      return runExplain({ config: String(v.config), subject: p[0]!, at: v.at as string | undefined, format: v.format as 'text' | 'json', state: v.state as string | undefined }, io);
     },
   },
   {

@@ -66,6 +66,9 @@ export function describeError(e: unknown): string {
   if (err.status === 401) return 'GitHub rejected the token (401): check the token in the variable the config names';
   if (err.status === 403) return `GitHub refused (403): the token lacks permission (it needs members: read and write for teams)${err.message ? `: ${firstLine(err.message)}` : ''}`;
   if (err.status === 404) return 'not found (404): check the org and team names, and that the token can see them';
+  const code = (err.cause as { code?: string; cause?: { code?: string } } | undefined);
+  const network = code?.code ?? code?.cause?.code;
+  if (network) return `network error talking to GitHub (${network})`;
   if (err.status !== undefined) return `GitHub answered ${err.status}: ${firstLine(err.message ?? '')}`;
   return firstLine(err.message ?? String(e));
 }

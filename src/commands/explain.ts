@@ -1,0 +1,116 @@
+/**
+ * `oncall-access explain SUBJECT`: for one person, every team they should hold at an instant
+ * and why, what they hold now, and the differences. With `--at` in the past, the audit log
+ * answers what they held then and why.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildAdapters } from '../adapters.js';
+import type { AuditEvent } from '../audit.js';
+import { formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { reconcile } from '../engine.js';
+import { readOnlyFetch } from '../http/read-only.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { sanitizeText } from '../render/text.js';
+import { readState, STATE_FILES } from '../state.js';
+import { loadOrReport, parseAt, transport } from './reconcile.js';
+
+/** Options of `explain`. */
+export interface ExplainOptions {
+  config: string;
+  subject: string;
+  at?: string;
+  format: 'text' | 'json';
+  state?: string;
+}
+
+/** One holding in an explanation. */
+interface Holding {
+  team: string;
+  role: string;
+  state?: string;
+  reasons?: string[];
+  until?: string;
+  since?: string;
+}
+
+/** What the audit log says `login` held at `at`: the last applied event per team decides. */
+export function heldAt(events: readonly AuditEvent[], login: string, at: Date): Holding[] {
+  const last = new Map<string, AuditEvent>();
+  for (const e of events) {
+    if (e.outcome !== 'applied' || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at.getTime()) continue;
+    last.set(`${e.org}/${e.team}`.toLowerCase(), e);
+  }
+  return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: `${e.org}/${e.team}`, role: e.role, reasons: e.reasons, since: e.time }));
+}
+
+function readAudit(path: string): AuditEvent[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as AuditEvent;
+      } catch {
+        throw new UserError(`${path}:${i + 1}: not a JSON audit event; restore the file from git history`);
+      }
+    });
+}
+
+/** Runs `explain`; exit 0, or 1 when something could not be read. */
+export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> {
+  const at = parseAt(opts.at, io);
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const { plan, wanted, observed } = await reconcile(ws, adapters, { at, now: io.now(), state: readState(dir) });
+  const subject = opts.subject.toLowerCase();
+  const byEmail = subject.includes('@');
+  const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.login;
+  const matches = (h: { login: string; email?: string }): boolean => (byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject);
+
+  const should: Holding[] = [];
+  let login = byEmail ? fileLogin : opts.subject;
+  for (const team of wanted.teams.values()) {
+    for (const h of team.holders.values()) {
+      if (!matches(h)) continue;
+      login = h.login;
+      should.push({ team: `${team.org}/${team.team}`, role: h.role, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
+    }
+  }
+  const holds: Holding[] = [];
+  for (const [key, read] of observed) {
+    if (!read.ok || login === undefined) continue;
+    const h = read.holders.find((x) => x.login.toLowerCase() === login!.toLowerCase());
+    if (h) holds.push({ team: key, role: h.role, state: h.state });
+  }
+  const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
+  const past = at.getTime() < io.now().getTime() - 60_000;
+  const then = past && login !== undefined ? heldAt(readAudit(join(dir, STATE_FILES.audit)), login, at) : undefined;
+  const unresolved = plan.diagnostics.filter((d) => d.code === 'identity' && d.message.toLowerCase().includes(subject));
+  const problems = [...plan.diagnostics.filter((d) => d.severity === 'error'), ...unresolved];
+
+  if (opts.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at.toISOString(), shouldHold: should, holdsNow: holds, changes, ...(then ? { heldThen: then } : {}), diagnostics: problems }, null, 2)}\n`);
+    return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
+  }
+  const list = (items: Holding[], none: string, f: (h: Holding) => string): string[] => (items.length ? items.map((h) => `  ${f(h)}`) : [`  ${none}`]);
+  const out = [
+    `${login ?? '(no GitHub login known)'}${byEmail ? ` (${opts.subject})` : ''} at ${at.toISOString()}`,
+    '',
+    'Should hold:',
+    ...list(should, 'nothing', (h) => `${h.team} as ${h.role}${h.until ? ` until ${h.until}` : ''} — ${h.reasons!.join('; ')}`),
+    '',
+    'Holds now:',
+    ...list(holds, 'none of the managed teams', (h) => `${h.team} as ${h.role}${h.state === 'pending' ? ' (pending invitation)' : ''}`),
+    '',
+    'Differences:',
+    ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${c.entitlement.org}/${c.entitlement.team} ${c.action === 'update' ? `${c.previousRole} -> ${c.entitlement.role}` : `as ${c.entitlement.role}`} — ${c.reasons.join('; ')}`) : ['  none']),
+    ...(then ? ['', `Held at ${at.toISOString()} (from the audit log):`, ...list(then, 'nothing granted by oncall-access', (h) => `${h.team} as ${h.role} since ${h.since} — ${h.reasons!.join('; ')}`)] : []),
+    ...(problems.length ? ['', ...problems.map(formatDiagnostic)] : []),
+  ];
+  io.stdout.write(`${out.map(sanitizeText).join('\n')}\n`);
+  return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
+}
