@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job on the bundled demo, with no token and no network. Starts the
- * GitHub emulator seeded with the demo organisation on 127.0.0.1, then runs `plan` on
+ * GitHub, PagerDuty and Opsgenie emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
  * `profiles/oncall-access.yaml` for the demo instant (pass --at to choose another). Arguments
  * go to `plan`; `npm start -- apply` instead applies the plan, then plans again to show it
  * empty.
@@ -12,27 +12,28 @@ import { join } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
-import { DEMO_AT, DEMO_GITHUB, DEMO_GITHUB_PORT } from './emulators/demo-world.js';
-import { startGitHubEmulator } from './emulators/github.js';
+import { startDemoEmulators } from './emulators/demo-emulators.js';
+import { DEMO_AT, DEMO_PORTS } from './emulators/demo-world.js';
 import type { Io } from './io.js';
 
 /** Runs the demo with `args`; returns the exit code. */
 export async function demo(args: readonly string[], io: Io): Promise<number> {
-  const token = `demo-${randomBytes(8).toString('hex')}`;
-  const emulator = await startGitHubEmulator({ ...DEMO_GITHUB, port: DEMO_GITHUB_PORT, token });
-  const env = { ...io.env, GITHUB_TOKEN: token };
+  // Fresh random tokens each run: whatever tokens the user's environment holds never leave it.
+  const tokens = { GITHUB_TOKEN: `demo-${randomBytes(8).toString('hex')}`, PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`, OPSGENIE_API_KEY: `demo-${randomBytes(8).toString('hex')}` };
+  const emulators = await startDemoEmulators({ ports: DEMO_PORTS, tokens });
+  const env = { ...io.env, ...tokens };
   // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
   const state = mkdtempSync(join(tmpdir(), 'oncall-access-demo-'));
   const run = (argv: string[]): Promise<number> => main([...argv, '--config', 'profiles/oncall-access.yaml', '--state', state, ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
-    io.stderr.write(`Demo: GitHub emulator on ${emulator.url} seeded with the "acme" organisation; planning for ${DEMO_AT}.\n\n`);
+    io.stderr.write(`Demo: GitHub, PagerDuty and Opsgenie emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.opsgenie.url}, seeded with Acme's world; planning for ${DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);
     const applied = await run(['apply', '--yes', ...args.slice(1)]);
     io.stdout.write('\nPlanning again after apply:\n\n');
     const again = await run(['plan', '--detailed-exitcode', ...args.slice(1)]);
     return applied || again;
   } finally {
-    await emulator.close();
+    await emulators.close();
     rmSync(state, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,7 @@ t.test('someone missing from the identities file is found through SAML external 
     s.orgs.acme!.samlIdentities = [{ email: 'Grace@acme.example', login: 'grace-gh' }];
   });
   t.equal(code, 0);
-  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh']);
+  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh', 'judy-acme', 'leo-acme']);
   t.same(plan.diagnostics, []);
   t.equal(emu.requests.filter((r) => r.path === '/graphql').length, 2, 'one query for the teams, one for SAML, cached for the run');
 });
@@ -26,7 +26,7 @@ t.test('verified-domain emails resolve when SAML is not configured', async (t) =
     s.orgs.acme!.members.push('grace-gh');
     s.orgs.acme!.verifiedEmails = { 'grace-gh': ['grace@acme.example'] };
   });
-  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh']);
+  t.same(grants(plan), ['bob-acme', 'grace-gh', 'grace-gh', 'judy-acme', 'leo-acme']);
 });
 
 t.test('when everyone is resolved by the file, GitHub identity sources are not read at all', async (t) => {
@@ -46,7 +46,7 @@ t.test('an email that SAML maps to two logins is an error naming both, and nobod
     ];
   });
   t.equal(code, 1);
-  t.same(grants(plan), ['bob-acme']);
+  t.same(grants(plan), ['bob-acme', 'judy-acme', 'leo-acme']);
   t.match(plan.diagnostics.map((d: { message: string }) => d.message).join('\n'), 'grace@acme.example maps to 2 GitHub logins through SAML external identities: grace-one and grace-two; granting nothing to either');
 });
 

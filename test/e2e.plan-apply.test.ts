@@ -1,10 +1,9 @@
 import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { cli, demoWorkspace, TOKEN } from './helpers/demo-workspace.js';
+import { cli, demoWorkspace, ENV, TOKEN } from './helpers/demo-workspace.js';
 
-const run = (dir: string, args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: TOKEN }) => cli(dir, args, { env });
+const run = (dir: string, args: string[], env: NodeJS.ProcessEnv = ENV) => cli(dir, args, { env });
 const plan = (dir: string, ...flags: string[]) => run(dir, ['plan', '--config', 'oncall-access.yaml', ...flags]);
 const apply = (dir: string, ...flags: string[]) => run(dir, ['apply', '--config', 'oncall-access.yaml', ...flags]);
 
@@ -15,7 +14,7 @@ t.test('the demo plan: a handoff in progress, drift, a role change and an unmapp
   const p = JSON.parse(r.out);
   t.equal(p.formatVersion, 1);
   t.equal(p.at, '2026-11-30T07:50:00.000Z');
-  t.same(p.summary, { grant: 1, revoke: 4, update: 1, unchanged: 3 });
+  t.same(p.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
   t.same(
     p.changes.map((c: { action: string; subject: { login: string }; entitlement: { team: string; role: string }; drift?: boolean }) => [c.action, c.subject.login, c.entitlement.team, c.entitlement.role, c.drift ?? false]).sort(),
     [
@@ -25,6 +24,10 @@ t.test('the demo plan: a handoff in progress, drift, a role change and an unmapp
       ['revoke', 'mallory-acme', 'payments-deployers', 'member', true],
       ['revoke', 'heidi-acme', 'payments-deployers', 'member', true],
       ['revoke', 'erin-acme', 'prod-deployers', 'member', false],
+      ['grant', 'judy-acme', 'checkout-deployers', 'member', false],
+      ['revoke', 'ken-acme', 'checkout-deployers', 'member', true],
+      ['grant', 'leo-acme', 'data-deployers', 'member', false],
+      ['revoke', 'mia-acme', 'data-deployers', 'member', false],
     ].sort(),
   );
   t.same(p.diagnostics.map((d: { severity: string; code?: string }) => [d.severity, d.code]), [['warning', 'identity']]);
@@ -44,7 +47,7 @@ t.test('--detailed-exitcode exits 2 with changes, and --out saves the plan data'
   const r = await plan(dir, '--detailed-exitcode', '--out', 'plan.json');
   t.equal(r.code, 2);
   const saved = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
-  t.equal(saved.summary.grant, 1);
+  t.equal(saved.summary.grant, 3);
   t.match(r.out, /^Plan for 2026-11-30T07:50:00Z\n/);
 });
 
@@ -61,7 +64,7 @@ t.test('apply then plan: the second plan finds nothing to do (idempotency for gr
   const { dir, emu } = await demoWorkspace(t);
   const first = await apply(dir, '--yes');
   t.equal(first.code, 0, first.err);
-  t.match(first.out, 'Apply complete: 6 applied, 0 failed, 0 skipped.');
+  t.match(first.out, 'Apply complete: 10 applied, 0 failed, 0 skipped.');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => [m.login, m.role, m.state]), [
     ['alice-acme', 'member', 'active'],
     ['carol-acme', 'member', 'active'],
@@ -71,7 +74,7 @@ t.test('apply then plan: the second plan finds nothing to do (idempotency for gr
   t.same(emu.teamMembers('acme', 'infra-contractors').map((m) => m.login), ['zed-acme'], 'child team members are not touched');
   const second = await plan(dir, '--detailed-exitcode');
   t.equal(second.code, 0);
-  t.match(second.out, 'No changes. Access matches the profiles (5 unchanged).');
+  t.match(second.out, 'No changes. Access matches the profiles (8 unchanged).');
   const third = await apply(dir, '--yes');
   t.equal(third.code, 0);
   t.notMatch(third.out, 'applied:');
@@ -93,10 +96,10 @@ t.test('a guard refuses a plan with too many revocations; --max-revocations allo
   const { dir, emu } = await demoWorkspace(t);
   const refused = await apply(dir, '--yes', '--max-revocations', '2');
   t.equal(refused.code, 1);
-  t.match(refused.out, 'refusing a plan that revokes 4 holdings: guards.maxRevocations allows 2');
+  t.match(refused.out, 'refusing a plan that revokes 6 holdings: guards.maxRevocations allows 2');
   t.match(refused.err, 'Apply refused');
   t.equal(emu.teamMembers('acme', 'payments-deployers').length, 4, 'nothing changed');
-  const allowed = await apply(dir, '--yes', '--max-revocations', '4');
+  const allowed = await apply(dir, '--yes', '--max-revocations', '6');
   t.equal(allowed.code, 0);
 });
 
@@ -111,15 +114,11 @@ t.test('a protected account is never revoked: the plan is refused', async (t) =>
 });
 
 t.test('a rotation that cannot be read freezes its teams: no revocation there, grants elsewhere still apply', async (t) => {
-  const pd = await startPagerDutyEmulator({ users: [], token: 'pd-token', strict: true });
-  t.teardown(() => pd.close());
   const { dir, emu } = await demoWorkspace(t, (d) => {
-    const cfg = join(d, 'oncall-access.yaml');
-    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('    rotations:\n      type: rotations\n', `    rotations:\n      type: rotations\n    pagerduty:\n      type: pagerduty\n      tokenEnv: PAGERDUTY_TOKEN\n      apiUrl: ${pd.url}\n`));
     const p = join(d, 'platform.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('      rotation: platform-follow-the-sun\n', '      rotation: platform-follow-the-sun\n    - source: pagerduty\n      schedule: P1ABCDE\n'));
   });
-  const r = await run(dir, ['apply', '--config', 'oncall-access.yaml', '--yes', '--format', 'json'], { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: 'pd-token' });
+  const r = await run(dir, ['apply', '--config', 'oncall-access.yaml', '--yes', '--format', 'json']);
   t.equal(r.code, 1, 'a failed read makes the run fail');
   t.same(emu.teamMembers('acme', 'prod-deployers').map((m) => m.login), ['erin-acme', 'frank-acme'], 'erin kept: her team is fed by the unreadable schedule');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => m.login), ['alice-acme', 'carol-acme', 'bob-acme'], 'other teams converge');
@@ -163,7 +162,7 @@ t.test('the token never appears in any output of any command', async (t) => {
     const r = await run(dir, [...args, '--config', 'oncall-access.yaml']);
     outputs.push(r.out, r.err);
   }
-  const bad = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { GITHUB_TOKEN: 'ghp_wrongTOKEN000000000000000000000000000' });
+  const bad = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { ...ENV, GITHUB_TOKEN: 'ghp_wrongTOKEN000000000000000000000000000' });
   t.equal(bad.code, 1);
   t.match(bad.out, 'GitHub rejected the token (401)');
   outputs.push(bad.out, bad.err);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AT } from '../src/emulators/demo-world.js';
 import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { cli, demoWorkspace, editFile, TOKEN } from './helpers/demo-workspace.js';
+import { cli, demoWorkspace, editFile, ENV, TOKEN } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];
 const later = (minutes: number) => new Date(Date.parse(DEMO_AT) + minutes * 60_000);
@@ -13,7 +13,7 @@ t.test('a saved plan applies: plan --out, then apply plan.json', async (t) => {
   t.equal((await cli(dir, ['plan', ...C, '--out', 'plan.json'])).code, 0);
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes'], { now: later(5) });
   t.equal(r.code, 0, r.err);
-  t.match(r.out, 'Apply complete: 6 applied, 0 failed, 0 skipped.');
+  t.match(r.out, 'Apply complete: 10 applied, 0 failed, 0 skipped.');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => m.login), ['alice-acme', 'carol-acme', 'bob-acme']);
 });
 
@@ -56,18 +56,18 @@ t.test('changes whose world moved on between plan and apply are skipped and repo
   t.match(r.out, 'skipped: grant bob-acme on acme/payments-deployers as member: bob-acme already holds it (maintainer)');
   t.match(r.out, 'skipped: revoke mallory-acme from acme/payments-deployers: mallory-acme no longer holds it');
   t.match(r.out, 'skipped: update frank-acme on acme/infra-maintainers as maintainer: frank-acme now holds it as maintainer, not member');
-  t.match(r.out, 'Apply complete: 3 applied, 0 failed, 3 skipped.');
+  t.match(r.out, 'Apply complete: 7 applied, 0 failed, 3 skipped.');
   const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  t.same(audit.map((e) => e.outcome).sort(), ['applied', 'applied', 'applied', 'skipped', 'skipped', 'skipped']);
+  t.same(audit.map((e) => e.outcome).sort(), [...Array(7).fill('applied'), 'skipped', 'skipped', 'skipped']);
 });
 
 t.test('the audit log records every executed change with who, what, why, when and which config; nothing secret', async (t) => {
   const { dir } = await demoWorkspace(t);
-  await cli(dir, ['apply', ...C, '--yes'], { env: { GITHUB_TOKEN: TOKEN, GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '42', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'abc123', GITHUB_REPOSITORY: 'acme/access', GITHUB_EVENT_NAME: 'schedule', GITHUB_WORKFLOW: 'apply', GITHUB_RUN_ATTEMPT: '1' } });
+  await cli(dir, ['apply', ...C, '--yes'], { env: { ...ENV, GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '42', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'abc123', GITHUB_REPOSITORY: 'acme/access', GITHUB_EVENT_NAME: 'schedule', GITHUB_WORKFLOW: 'apply', GITHUB_RUN_ATTEMPT: '1' } });
   const text = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8');
   t.notMatch(text, TOKEN);
   const events = text.trim().split('\n').map((l) => JSON.parse(l));
-  t.equal(events.length, 6);
+  t.equal(events.length, 10);
   const bob = events.find((e) => e.login === 'bob-acme');
   t.same(bob, {
     time: DEMO_AT.replace('Z', '.000Z'),
@@ -93,7 +93,17 @@ t.test('the grant ledger is sorted, one grant per line, and records what apply g
   await cli(dir, ['apply', ...C, '--yes']);
   t.equal(
     readFileSync(join(dir, 'state', 'grants.json'), 'utf8'),
-    `{\n  "formatVersion": 1,\n  "grants": [\n    {"target":"github","org":"acme","team":"payments-deployers","login":"bob-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"}\n  ]\n}\n`,
+    [
+      '{',
+      '  "formatVersion": 1,',
+      '  "grants": [',
+      '    {"target":"github","org":"acme","team":"checkout-deployers","login":"judy-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"},',
+      '    {"target":"github","org":"acme","team":"data-deployers","login":"leo-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"},',
+      '    {"target":"github","org":"acme","team":"payments-deployers","login":"bob-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"}',
+      '  ]',
+      '}',
+      '',
+    ].join('\n'),
   );
   t.match(readFileSync(join(dir, 'state', 'rotations.json'), 'utf8'), '{"key":"rotations/rotation/payments-primary","onCall":1}');
 });
@@ -141,16 +151,16 @@ t.test('a rotation that had people at the last apply and has nobody now refuses 
   });
   t.teardown(() => pd.close());
   const { dir } = await demoWorkspace(t, (d) => {
-    editFile(d, 'oncall-access.yaml', '    rotations:\n      type: rotations\n', `    rotations:\n      type: rotations\n    pagerduty:\n      type: pagerduty\n      tokenEnv: PAGERDUTY_TOKEN\n      apiUrl: ${pd.url}\n`);
-    editFile(d, 'platform.yaml', '    - source: rotations\n      rotation: platform-follow-the-sun\n', '    - source: pagerduty\n      schedule: PSUN\n');
+    editFile(d, 'oncall-access.yaml', '    rotations:\n      type: rotations\n', `    rotations:\n      type: rotations\n    pd-platform:\n      type: pagerduty\n      tokenEnv: PD_PLATFORM_TOKEN\n      apiUrl: ${pd.url}\n`);
+    editFile(d, 'platform.yaml', '    - source: rotations\n      rotation: platform-follow-the-sun\n', '    - source: pd-platform\n      schedule: PSUN\n');
   });
-  const env = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: 'pd-token' };
+  const env = { ...ENV, PD_PLATFORM_TOKEN: 'pd-token' };
   t.equal((await cli(dir, ['apply', ...C, '--yes'], { env })).code, 0);
   // Three hours later the schedule has a gap: nobody is on call, which looks like a broken schedule.
   const at = ['--at', '2026-11-30T10:50:00Z'];
   const r = await cli(dir, ['plan', ...C, ...at], { env, now: later(180) });
   t.equal(r.code, 1);
-  t.match(r.out, 'refusing 2 revocation(s) fed by pagerduty schedule PSUN: it had 1 on call at the last apply and has nobody now, which looks like a broken schedule');
+  t.match(r.out, 'refusing 2 revocation(s) fed by pd-platform schedule PSUN: it had 1 on call at the last apply and has nobody now, which looks like a broken schedule');
   t.equal((await cli(dir, ['plan', ...C, ...at, '--allow-empty-rotations'], { env, now: later(180) })).code, 0);
   editFile(dir, 'platform.yaml', '  mode: auto\n', '  mode: auto\n  allowEmptyRotations: true\n');
   t.equal((await cli(dir, ['plan', ...C, ...at], { env, now: later(180) })).code, 0, 'the profile may allow it');
@@ -158,7 +168,7 @@ t.test('a rotation that had people at the last apply and has nobody now refuses 
 });
 
 t.test('partial failure: whatever position the failing change has, done changes are recorded and the next run converges', async (t) => {
-  for (let position = 0; position < 6; position++) {
+  for (let position = 0; position < 10; position++) {
     const { dir, emu } = await demoWorkspace(t);
     // Fail exactly the change at `position`, with a permission error.
     const r0 = await cli(dir, ['plan', ...C, '--format', 'json']);
@@ -167,9 +177,9 @@ t.test('partial failure: whatever position the failing change has, done changes 
     const r = await cli(dir, ['apply', ...C, '--yes', '--concurrency', '1']);
     t.equal(r.code, 1, `position ${position}: exit 1`);
     t.match(r.out, `failed: ${change.action} ${change.subject.login}`, `position ${position}: names what failed`);
-    t.match(r.out, 'Apply complete: 5 applied, 1 failed, 0 skipped.');
+    t.match(r.out, 'Apply complete: 9 applied, 1 failed, 0 skipped.');
     const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    t.equal(audit.filter((e) => e.outcome === 'applied').length, 5, `position ${position}: done changes recorded`);
+    t.equal(audit.filter((e) => e.outcome === 'applied').length, 9, `position ${position}: done changes recorded`);
     const again = await cli(dir, ['apply', ...C, '--yes']);
     t.equal(again.code, 0);
     t.match(again.out, 'Apply complete: 1 applied, 0 failed, 0 skipped.', `position ${position}: the next run does only what is left`);

@@ -1,12 +1,11 @@
 import t from 'tap';
-import { main } from '../src/cli.js';
-import { captureIo } from './helpers/io.js';
+import { cli, demoWorkspace } from './helpers/demo-workspace.js';
 
-const run = async (...args: string[]) => {
-  const c = captureIo(process.cwd(), {}, new Date('2026-11-30T07:00:00Z'));
-  const code = await main(['timeline', '--config', 'profiles/oncall-access.yaml', ...args], c.io);
-  return { code, out: c.out(), err: c.err() };
-};
+let dir = '';
+t.before(async () => {
+  dir = (await demoWorkspace(t)).dir;
+});
+const run = (...args: string[]) => cli(dir, ['timeline', '--config', 'oncall-access.yaml', ...args], { now: new Date('2026-11-30T07:00:00Z') });
 
 t.test('the timeline lists each upcoming grant and revocation in order, in the chosen time zone', async (t) => {
   const r = await run('--hours', '3', '--time-zone', 'Europe/Berlin');
@@ -18,9 +17,11 @@ t.test('the timeline lists each upcoming grant and revocation in order, in the c
       '',
       'Mon 2026-11-30 08:15 Europe/Berlin: - erin-acme from acme/prod-deployers (ends: on call in rotation platform-follow-the-sun (2026-11-29 19:00Z – 2026-11-30 07:00Z), profile platform-oncall)',
       'Mon 2026-11-30 08:15 Europe/Berlin: - erin-acme from acme/infra-maintainers (ends: on call in rotation platform-follow-the-sun (2026-11-29 19:00Z – 2026-11-30 07:00Z), profile platform-oncall)',
+      'Mon 2026-11-30 08:45 Europe/Berlin: + judy-acme to acme/checkout-deployers as member (on call in pagerduty escalation policy PCHKEP1 level 1 (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile checkout-oncall)',
       'Mon 2026-11-30 08:45 Europe/Berlin: + bob-acme to acme/payments-deployers as member (on call in rotation payments-primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile payments-oncall)',
+      'Mon 2026-11-30 09:15 Europe/Berlin: - ivan-acme from acme/checkout-deployers (ends: on call in pagerduty escalation policy PCHKEP1 level 1 (2026-11-23 08:00Z – 2026-11-30 08:00Z), profile checkout-oncall)',
       'Mon 2026-11-30 09:30 Europe/Berlin: - alice-acme from acme/payments-deployers (ends: on call in rotation payments-primary (2026-11-23 08:00Z – 2026-11-30 08:00Z), profile payments-oncall)',
-      'profiles/platform.yaml:5:9: warning: grace@acme.example is entitled by profile platform-oncall but has no GitHub login; granting nothing (add them to the identities file)',
+      'platform.yaml:5:9: warning: grace@acme.example is entitled by profile platform-oncall but has no GitHub login; granting nothing (add them to the identities file)',
       '',
     ].join('\n'),
   );
@@ -34,7 +35,9 @@ t.test('--format json gives the events as data', async (t) => {
   t.same(data.events.map((e: { at: string; action: string; login: string }) => [e.at, e.action, e.login]), [
     ['2026-11-30T07:15:00.000Z', 'revoke', 'erin-acme'],
     ['2026-11-30T07:15:00.000Z', 'revoke', 'erin-acme'],
+    ['2026-11-30T07:45:00.000Z', 'grant', 'judy-acme'],
     ['2026-11-30T07:45:00.000Z', 'grant', 'bob-acme'],
+    ['2026-11-30T08:15:00.000Z', 'revoke', 'ivan-acme'],
     ['2026-11-30T08:30:00.000Z', 'revoke', 'alice-acme'],
   ]);
 });

@@ -5,24 +5,69 @@
  * managed team is drift, and a child team's member must be left alone.
  */
 import type { GitHubSeed } from './github-state.js';
+import type { OpsgenieScheduleSeed } from './opsgenie.js';
+import type { PagerDutySeed } from './pagerduty-state.js';
 
 /** The instant the demo plans for: Monday 08:50 in Berlin, ten minutes before the payments handoff. */
 export const DEMO_AT = '2026-11-30T07:50:00Z';
 
-/** The port the demo config's `apiUrl` names. */
-export const DEMO_GITHUB_PORT = 39170;
+/** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, Opsgenie. */
+export const DEMO_PORTS = { github: 39170, pagerduty: 39171, opsgenie: 39172 } as const;
+
+/** The tokens the demo's emulators accept; not secrets, they open nothing but local emulators. */
+export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', OPSGENIE_API_KEY: 'demo-opsgenie-key' } as const;
+
+/**
+ * Acme's PagerDuty account: the checkout escalation policy pages the checkout schedule at
+ * level 1 (ivan hands over to judy at 08:00Z) and ken directly at level 2 (a permanent
+ * on-call the profile leaves out by asking for level 1 only).
+ */
+export const DEMO_PAGERDUTY: PagerDutySeed = {
+  users: [
+    { id: 'PIVAN01', name: 'Ivan', email: 'ivan@acme.example' },
+    { id: 'PJUDY01', name: 'Judy', email: 'judy@acme.example' },
+    { id: 'PKEN001', name: 'Ken', email: 'ken@acme.example' },
+  ],
+  schedules: [
+    {
+      id: 'PCHKOUT',
+      name: 'Checkout primary',
+      entries: [
+        { userId: 'PIVAN01', start: '2026-11-23T08:00:00Z', end: '2026-11-30T08:00:00Z' },
+        { userId: 'PJUDY01', start: '2026-11-30T08:00:00Z', end: '2026-12-07T08:00:00Z' },
+        { userId: 'PIVAN01', start: '2026-12-07T08:00:00Z', end: '2026-12-14T08:00:00Z' },
+      ],
+    },
+  ],
+  escalationPolicies: [{ id: 'PCHKEP1', name: 'Checkout', levels: [[{ schedule: 'PCHKOUT' }], [{ user: 'PKEN001' }]] }],
+};
+
+/** Acme's Opsgenie account: the data platform's schedule, leo on call this week. */
+export const DEMO_OPSGENIE: OpsgenieScheduleSeed[] = [
+  {
+    id: '5b1c0f8e-4a7d-4d8e-9a51-0c2f6e3d7b10',
+    name: 'data_primary',
+    periods: [
+      { user: 'mia@acme.example', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+      { user: 'leo@acme.example', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+      { user: 'mia@acme.example', start: '2026-12-06T09:00:00Z', end: '2026-12-13T09:00:00Z' },
+    ],
+  },
+];
 
 /** Acme's GitHub organisation. */
 export const DEMO_GITHUB: GitHubSeed = {
   orgs: {
     acme: {
-      members: ['alice-acme', 'bob-acme', 'carol-acme', 'dave-acme', 'erin-acme', 'frank-acme', 'mallory-acme', 'zed-acme', 'acme-breakglass'],
+      members: ['alice-acme', 'bob-acme', 'carol-acme', 'dave-acme', 'erin-acme', 'frank-acme', 'ivan-acme', 'judy-acme', 'ken-acme', 'leo-acme', 'mia-acme', 'mallory-acme', 'zed-acme', 'acme-breakglass'],
       teams: [
         { slug: 'payments-deployers', members: [{ login: 'alice-acme', role: 'member' }, { login: 'carol-acme', role: 'member' }, { login: 'mallory-acme', role: 'member' }] },
         { slug: 'prod-deployers', members: [{ login: 'erin-acme', role: 'member' }, { login: 'frank-acme', role: 'member' }] },
         { slug: 'infra-maintainers', members: [{ login: 'erin-acme', role: 'maintainer' }, { login: 'frank-acme', role: 'member' }] },
         { slug: 'infra-contractors', parent: 'infra-maintainers', members: [{ login: 'zed-acme', role: 'member' }] },
         { slug: 'admins', members: [{ login: 'acme-breakglass', role: 'maintainer' }] },
+        { slug: 'checkout-deployers', members: [{ login: 'ivan-acme', role: 'member' }, { login: 'ken-acme', role: 'member' }] },
+        { slug: 'data-deployers', members: [{ login: 'mia-acme', role: 'member' }] },
       ],
       invitations: [{ id: 4242, login: 'heidi-acme', teams: ['payments-deployers'] }],
     },

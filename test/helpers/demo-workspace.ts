@@ -1,27 +1,36 @@
-/** A copy of the demo workspace (profiles/) pointed at a fresh strict GitHub emulator. */
+/** A copy of the demo workspace (profiles/) pointed at fresh strict emulators seeded with the demo world. */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
-import { DEMO_AT, DEMO_GITHUB } from '../../src/emulators/demo-world.js';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed } from '../../src/emulators/github.js';
+import { startDemoEmulators, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
+import { DEMO_AT, DEMO_PORTS } from '../../src/emulators/demo-world.js';
+import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { captureIo } from './io.js';
 
-/** A recognisable fake token: tests scan output for it. */
+/** Recognisable fake secrets: tests scan output for them. */
 export const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
+export const PD_TOKEN = 'pdFAKEtokenFORtests_u+0123456789';
+export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
+/** The environment every test run gets unless it says otherwise. */
+export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY };
 
-/** Copies the demo into a test directory, seeds an emulator (optionally edited), and lets `edit` change files. */
-export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}): Promise<{ dir: string; emu: GitHubEmulator }> {
-  const world = structuredClone(DEMO_GITHUB);
-  seed(world);
-  const emu = await startGitHubEmulator({ ...world, token: TOKEN, strict: true });
-  t.teardown(() => emu.close());
+/** Copies the demo into a test directory, starts the emulators (GitHub world optionally edited), and lets `edit` change files. */
+export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
+  const emulators = await startDemoEmulators({ strict: true, github: seed, tokens: ENV });
+  t.teardown(() => emulators.close());
   const dir = t.testdir({});
   cpSync('profiles', dir, { recursive: true });
   const config = join(dir, 'oncall-access.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace('http://127.0.0.1:39170', emu.url));
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8')
+      .replace(`http://127.0.0.1:${DEMO_PORTS.github}`, emulators.github.url)
+      .replace(`http://127.0.0.1:${DEMO_PORTS.pagerduty}`, emulators.pagerduty.url)
+      .replace(`http://127.0.0.1:${DEMO_PORTS.opsgenie}`, emulators.opsgenie.url),
+  );
   edit(dir);
-  return { dir, emu };
+  return { dir, emu: emulators.github, emulators };
 }
 
 /** Replaces `from` with `to` in a workspace file. */
@@ -35,7 +44,7 @@ export function editFile(dir: string, file: string, from: string | RegExp, to: s
 
 /** Runs the CLI in-process in `dir` at `now` (default: the demo instant). */
 export async function cli(dir: string, args: string[], options: { env?: NodeJS.ProcessEnv; now?: Date } = {}) {
-  const c = captureIo(dir, options.env ?? { GITHUB_TOKEN: TOKEN }, options.now ?? new Date(DEMO_AT));
+  const c = captureIo(dir, options.env ?? ENV, new Date(options.now ?? DEMO_AT));
   const code = await main(args, c.io);
   return { code, out: c.out(), err: c.err() };
 }

@@ -1,0 +1,43 @@
+/**
+ * The demo's three emulators (GitHub, PagerDuty, Opsgenie) seeded with the demo world, on
+ * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
+ */
+import { DEMO_GITHUB, DEMO_OPSGENIE, DEMO_PAGERDUTY, DEMO_TOKENS } from './demo-world.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed } from './github.js';
+import { startOpsgenieEmulator, type OpsgenieEmulator } from './opsgenie.js';
+import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
+
+/** The running emulators. */
+export interface DemoEmulators {
+  github: GitHubEmulator;
+  pagerduty: PagerDutyEmulator;
+  opsgenie: OpsgenieEmulator;
+  close(): Promise<void>;
+}
+
+/** How to start them: ports (0 = ephemeral), strictness, whether tokens are required, latency. */
+export interface DemoEmulatorOptions {
+  ports?: { github?: number; pagerduty?: number; opsgenie?: number };
+  strict?: boolean;
+  /** When true (the default) the emulators accept only {@link DEMO_TOKENS}; otherwise any token. */
+  requireTokens?: boolean;
+  latencyMs?: number;
+  /** Changes to the GitHub world before it is seeded. */
+  github?: (seed: GitHubSeed) => void;
+  /** Overrides the tokens required (tests use recognisable fakes). */
+  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; OPSGENIE_API_KEY: string };
+}
+
+/** Starts the three emulators. */
+export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<DemoEmulators> {
+  const tokens = o.tokens ?? DEMO_TOKENS;
+  const auth = o.requireTokens ?? true;
+  const world = structuredClone(DEMO_GITHUB);
+  o.github?.(world);
+  const [github, pagerduty, opsgenie] = await Promise.all([
+    startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
+    startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
+    startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
+  ]);
+  return { github, pagerduty, opsgenie, close: async () => void (await Promise.all([github.close(), pagerduty.close(), opsgenie.close()])) };
+}
