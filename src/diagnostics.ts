@@ -22,9 +22,10 @@ export interface Diagnostic {
   /**
    * What kind of problem, for machines: `read-failed` (a source or target could not be read;
    * what it feeds is frozen, the rest of a plan can still be applied), `guard` (a safety rule
-   * refused the plan), `identity` (a person could not be resolved). Absent for config problems.
+   * refused the plan), `identity` (a person could not be resolved), `request` (an access
+   * request that is not eligible). Absent for config problems.
    */
-  code?: 'read-failed' | 'guard' | 'identity';
+  code?: 'read-failed' | 'guard' | 'identity' | 'request';
 }
 
 /** A position in a user's file. */

@@ -6,6 +6,7 @@ import type { Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
 import { desire, type Desired } from './core/desire.js';
+import { activeRequests } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
 import { guard, type EmptiedRotation, type GuardOverrides } from './core/guard.js';
@@ -29,6 +30,8 @@ export interface PlanContext {
   overrides?: GuardOverrides;
   /** The state directory's contents (grant ledger, last on-call counts). */
   state?: State;
+  /** When planning a pull request: its author and the request files it adds or changes. */
+  pullRequest?: { author: string; files: readonly string[] };
 }
 
 /** SHA-256 over the loaded files' paths and contents' hashes, in path order. */
@@ -81,14 +84,10 @@ export interface Reconciled {
 export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Reconciled> {
   const { at } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
-  const auto = ws.profiles.filter((p) => p.mode === 'auto');
-  const before = Math.max(0, ...auto.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...auto.map((p) => p.window.afterMs));
-  const since = new Date(at.getTime() - after - LOOKBACK_MS);
-  const until = new Date(at.getTime() + before + 1);
+  const { since, until } = readSpan(ws, at, ctx.pullRequest);
 
   const teamRefs = new Map<string, { target: string; ref: TeamRef }>();
-  for (const p of auto) {
+  for (const p of ws.profiles) {
     for (const e of p.entitlements) {
       if (e.kind !== 'team') continue;
       const org = ws.config.targets.get(e.target)!.org;
@@ -104,8 +103,10 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   ]);
   const observed = new Map<string, HoldersRead>(holderReads.flatMap((m) => [...m]));
 
-  const identities = await resolveIdentities(ws, adapters, entitledEmails(auto, shifts));
-  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve });
+  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
+  const firstTarget = [...ws.config.targets.keys()][0]!;
+  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest });
+  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active });
   for (const team of wanted.teams.values()) {
     const failed = identities.failed.get(team.target);
     if (failed) team.unknownRotations.push(failed);
@@ -121,16 +122,29 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     configHash: configHash(ws),
     changes: delta.changes,
     summary: summarize(delta.changes, delta.unchanged),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall },
   };
   return { plan, wanted, observed };
 }
 
-/** Every auto profile's bindings, de-duplicated, read from their sources over `[since, until)`. */
+/**
+ * The span shifts are read over for an instant: back far enough to tell a handoff from drift
+ * ({@link LOOKBACK_MS} past the longest `after`) and to check every running request's
+ * eligibility when it was made; ahead by the longest `before`.
+ */
+export function readSpan(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): { since: Date; until: Date } {
+  const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
+  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
+  const running = ws.requests.filter((r) => pullRequest?.files.includes(r.file) || (r.requestedAt <= at && at.getTime() < r.requestedAt.getTime() + r.durationMs));
+  const earliest = Math.min(at.getTime() - after - LOOKBACK_MS, ...running.map((r) => r.requestedAt.getTime() - before - 1));
+  return { since: new Date(earliest), until: new Date(at.getTime() + before + 1) };
+}
+
+/** Every profile's bindings, de-duplicated, read from their sources over `[since, until)`. */
 export async function observeShifts(ws: Workspace, adapters: Adapters, since: Date, until: Date): Promise<Map<string, ShiftRead>> {
   const bySource = new Map<string, Map<string, RotationBinding>>();
-  for (const b of ws.profiles.filter((p) => p.mode === 'auto').flatMap((p) => p.rotations)) {
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) {
     const m = bySource.get(b.source) ?? new Map<string, RotationBinding>();
     m.set(bindingKey(b), b);
     bySource.set(b.source, m);

@@ -558,15 +558,30 @@ const rows: Row[] = [
 
   // --- requestable profiles -----------------------------------------------------------------
   {
-    name: 'a requestable profile leaves its teams untouched and says so, while auto profiles go on',
+    name: 'a requestable profile with no running request grants nothing, and its team is still managed (drift revoked)',
     at: NOW,
     profiles: [profile({ name: 'break-glass', mode: 'requestable', rotations: [], teams: ['admins'] }), profile()],
     shifts: shifts({ primary: ALICE_NOW }),
     observed: held({ 'acme/admins': ['mallory'], 'acme/sre': [] }),
-    changes: [{ action: 'grant', team: 'acme/sre', login: 'alice', role: 'member', until: until('2026-12-07T08:00Z') }],
+    changes: [
+      { action: 'revoke', team: 'acme/admins', login: 'mallory', role: 'member', drift: true },
+      { action: 'grant', team: 'acme/sre', login: 'alice', role: 'member', until: until('2026-12-07T08:00Z') },
+    ],
     unchanged: 0,
-    diagnostics: ['warning: profile "break-glass" is requestable; access requests are not supported yet, so it grants nothing'],
-    check: (t, d) => t.same([...d.teams.keys()], [TEAM], 'the requestable profile’s team is not managed'),
+    check: (t, d) => t.same([...d.teams.keys()].sort(), ['github/acme/admins', TEAM]),
+  },
+  {
+    name: 'a running request grants its requestable profile until it expires, and not a minute longer',
+    at: NOW,
+    profiles: [profile({ name: 'break-glass', mode: 'requestable', rotations: [], teams: ['admins'] })],
+    shifts: shifts({}),
+    observed: held({ 'acme/admins': [] }),
+    requests: [
+      { profile: 'break-glass', login: 'alice', email: 'alice@acme.example', from: new Date(NOW.getTime() - 3_600_000), until: new Date(NOW.getTime() + 3_600_000), reason: 'request r.yaml: "INC-1"' },
+      { profile: 'break-glass', login: 'bob', from: new Date(NOW.getTime() - 7_200_000), until: NOW, reason: 'request old.yaml: expired exactly now' },
+    ],
+    changes: [{ action: 'grant', team: 'acme/admins', login: 'alice', role: 'member', until: new Date(NOW.getTime() + 3_600_000).toISOString() }],
+    unchanged: 0,
   },
 
   // --- logins compared case-insensitively ---------------------------------------------------

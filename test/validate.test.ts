@@ -106,11 +106,34 @@ t.test('an email mapped to two logins is an error naming both', async (t) => {
   ].join('\n'));
 });
 
-t.test('requests must name a requestable profile', async (t) => {
-  const req = (p: string) => `apiVersion: oncall-access/v1\nkind: AccessRequest\nspec:\n  profile: ${p}\n  subject: alice@acme.example\n  reason: INC-1\n  duration: 2h\n  requestedAt: 2026-11-30T08:00:00Z\n`;
+t.test('requests: unknown or auto profile, bad durations, future dates, duplicates and unresolvable subjects are each an error naming the file', async (t) => {
+  const req = (p: string, subject = 'alice-gh', duration = '2h', at = '2026-11-30T07:00:00Z') =>
+    `apiVersion: oncall-access/v1\nkind: AccessRequest\nspec:\n  profile: ${p}\n  subject: ${subject}\n  reason: INC-1\n  duration: ${duration}\n  requestedAt: ${at}\n`;
   const reqProfile = profile('r').replace('mode: auto', 'mode: requestable\n  maxRequestDuration: 4h');
-  const r = await validate(t, ws({ 'a.yaml': profile('a'), 'r.yaml': reqProfile }, { requests: { '1.yaml': req('nope'), '2.yaml': req('a'), '3.yaml': req('r') } }));
-  t.equal(r.out, ['requests/1.yaml:1:1: error: request for unknown profile "nope"', 'requests/2.yaml:1:1: error: profile "a" is not requestable (mode: auto)', 'Invalid: 2 errors.', ''].join('\n'));
+  const r = await validate(t, ws({ 'a.yaml': profile('a'), 'r.yaml': reqProfile }, {
+    requests: {
+      '1.yaml': req('nope'),
+      '2.yaml': req('a'),
+      '3.yaml': req('r', 'nobody@acme.example'),
+      '4.yaml': req('r', 'alice-gh', '5h'),
+      '5.yaml': req('r', 'alice-gh', '0s', '2026-11-30T06:00:00Z'),
+      '6.yaml': req('r', 'alice-gh', '1h', '2026-12-30T07:00:00Z'),
+      '7.yaml': req('r', 'bob-gh'),
+      '8.yaml': req('r', 'bob-gh'),
+      '9.yaml': req('r', 'carol-gh'),
+    },
+  }));
+  t.equal(r.out, [
+    'requests/1.yaml:4:12: error: request for unknown profile "nope"',
+    'requests/2.yaml:4:12: error: profile "a" is not requestable (mode: auto)',
+    'requests/3.yaml:4:12: error: nobody can resolve nobody@acme.example to a GitHub login: add them to the identities file',
+    'requests/4.yaml:4:12: error: request duration 5h is longer than profile "r" allows (4h)',
+    'requests/5.yaml:4:12: error: request duration must be more than 0',
+    'requests/6.yaml:4:12: error: request is dated in the future (2026-12-30T07:00:00.000Z)',
+    'requests/8.yaml:4:12: error: the same request is filed twice (first at requests/7.yaml:4)',
+    'Invalid: 7 errors.',
+    '',
+  ].join('\n'));
 });
 
 t.test('warnings do not fail validation', async (t) => {

@@ -23,16 +23,11 @@ function reason(e: unknown): string {
  */
 export async function mintInstallationToken(credentials: AppCredentials, baseUrl: string, fetch: Fetch): Promise<string> {
   const where = `GitHub App ${credentials.appId}, installation ${credentials.installationId}`;
-  let app: App;
-  try {
-    app = new App({
-      appId: credentials.appId,
-      privateKey: credentials.privateKey,
-      Octokit: Octokit.defaults({ baseUrl: baseUrl.replace(/\/+$/, ''), request: { fetch }, throttle: { enabled: false }, retry: { retries: 2 } }),
-    });
-  } catch (e) {
-    throw new UserError(`${where}: ${(e as Error).message}`);
-  }
+  const app = new App({
+    appId: credentials.appId,
+    privateKey: credentials.privateKey,
+    Octokit: Octokit.defaults({ baseUrl: baseUrl.replace(/\/+$/, ''), request: { fetch }, throttle: { enabled: false }, retry: { retries: 2 } }),
+  });
   try {
     const installation = await app.getInstallationOctokit(Number(credentials.installationId));
     const auth = (await installation.auth({ type: 'installation' })) as { token: string };

@@ -25,6 +25,13 @@ export interface AppCredentials {
   installationId: string;
 }
 
+/**
+ * The credentials given for the config's GitHub target. Checked only when they are about to be
+ * used: a pull request from a fork gets the workflow's variables but not its secrets, so it sees
+ * an App id without a key, and must still be validated.
+ */
+export type TargetCredentials = { kind: 'none' } | { kind: 'token'; token: string } | { kind: 'app'; app: AppCredentials } | { kind: 'invalid'; reason: string };
+
 /** The Action's inputs, validated. */
 export interface ActionInputs {
   command: ActionCommand;
@@ -34,18 +41,16 @@ export interface ActionInputs {
   args: string[];
   /** Token for the pull-request comment (normally the workflow's `GITHUB_TOKEN`). */
   githubToken?: string;
-  /** Token for the config's GitHub target, when not using App credentials. */
-  token?: string;
-  /** App credentials for the config's GitHub target. */
-  app?: AppCredentials;
+  /** A token or App credentials for the config's GitHub target. */
+  credentials: TargetCredentials;
   /** The environment variable the config's GitHub target reads its token from (its `tokenEnv`). */
   tokenEnv: string;
   /** Post (or update) the plan as a pull-request comment. */
   comment: boolean;
   /** Absolute path the plan JSON is written to. */
   planFile: string;
-  /** Absolute path of the directory holding `last-apply.json`; apply records each success there. */
-  stateDir?: string;
+  /** Absolute path of the file recording the last successful apply; apply rewrites it on each success. */
+  lastApplyFile?: string;
   /** Fail an apply run when the last successful apply is older than this. */
   maxStaleness?: { text: string; ms: number };
 }
@@ -100,17 +105,18 @@ function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   throw new UserError(`input ${name} must be true or false; got "${value}"`);
 }
 
-function appCredentials(env: NodeJS.ProcessEnv): AppCredentials | undefined {
+function credentials(env: NodeJS.ProcessEnv): TargetCredentials {
+  const token = getInput(env, 'token');
   const appId = getInput(env, 'app-id');
   const privateKey = getInput(env, 'app-private-key');
   const installationId = getInput(env, 'installation-id');
-  if (appId === undefined && privateKey === undefined && installationId === undefined) return undefined;
-  if (appId === undefined || privateKey === undefined || installationId === undefined) {
-    throw new UserError('GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
-  }
-  if (!/^\d{1,20}$/.test(appId)) throw new UserError(`input app-id must be the App's numeric id; got "${appId}"`);
-  if (!/^\d{1,20}$/.test(installationId)) throw new UserError(`input installation-id must be a number; got "${installationId}"`);
-  return { appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId };
+  if (appId === undefined && privateKey === undefined && installationId === undefined) return token === undefined ? { kind: 'none' } : { kind: 'token', token };
+  const invalid = (reason: string): TargetCredentials => ({ kind: 'invalid', reason });
+  if (token !== undefined) return invalid('give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
+  if (appId === undefined || privateKey === undefined || installationId === undefined) return invalid('GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
+  if (!/^\d{1,20}$/.test(appId)) return invalid(`input app-id must be the App's numeric id; got "${appId}"`);
+  if (!/^\d{1,20}$/.test(installationId)) return invalid(`input installation-id must be a number; got "${installationId}"`);
+  return { kind: 'app', app: { appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId } };
 }
 
 function splitArgs(text: string | undefined): string[] {
@@ -126,28 +132,24 @@ export function readInputs(env: NodeJS.ProcessEnv, cwd: string): ActionInputs {
   if (command === undefined || !COMMANDS.includes(command as ActionCommand)) {
     throw new UserError(`input command must be one of ${COMMANDS.join(', ')}; got "${command ?? ''}"`);
   }
-  const token = getInput(env, 'token');
-  const app = appCredentials(env);
-  if (token !== undefined && app !== undefined) throw new UserError('give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
   const tokenEnv = getInput(env, 'token-env') ?? 'GITHUB_TOKEN';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw new UserError(`input token-env must be an environment variable name; got "${tokenEnv}"`);
   const staleness = getInput(env, 'max-staleness');
   const maxMs = staleness === undefined ? undefined : parseDuration(staleness);
   if (staleness !== undefined && (maxMs === undefined || maxMs === 0)) throw new UserError(`input max-staleness must be a duration such as 30m or 1h; got "${staleness}"`);
-  const stateDir = getInput(env, 'state-dir');
-  if (staleness !== undefined && stateDir === undefined) throw new UserError('input max-staleness needs state-dir: the directory where each successful apply is recorded');
+  const lastApplyFile = getInput(env, 'last-apply-file');
+  if (staleness !== undefined && lastApplyFile === undefined) throw new UserError('input max-staleness needs last-apply-file: the file where each successful apply is recorded');
   const planFile = getInput(env, 'plan-file');
   return {
     command: command as ActionCommand,
     config: getInput(env, 'config') ?? 'oncall-access.yaml',
     args: splitArgs(getInput(env, 'args')),
     githubToken: getInput(env, 'github-token'),
-    token,
-    app,
+    credentials: credentials(env),
     tokenEnv,
     comment: booleanInput(env, 'comment', true),
     planFile: planFile === undefined ? join(env.RUNNER_TEMP || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
-    stateDir: stateDir === undefined ? undefined : resolve(cwd, stateDir),
+    lastApplyFile: lastApplyFile === undefined ? undefined : resolve(cwd, lastApplyFile),
     maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },
   };
 }

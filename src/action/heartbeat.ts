@@ -1,16 +1,13 @@
 /**
- * The record of the last successful apply, `last-apply.json` in the state directory, and the
- * staleness check built on it. GitHub's schedule is best-effort: scheduled runs can start late,
- * be dropped under load, or stop altogether when a repository has had no activity for 60 days.
- * A run that finds the previous success older than the allowed staleness fails loudly, so a gap
- * in reconciliation is seen rather than silently absorbed.
+ * The record of the last successful apply (a small JSON file, `last-apply.json` by convention)
+ * and the staleness check built on it. GitHub's schedule is best-effort: scheduled runs can
+ * start late, be dropped under load, or stop altogether when a public repository has had no
+ * activity for 60 days. A run that finds the previous success older than the allowed staleness
+ * fails loudly, so a gap in reconciliation is seen rather than silently absorbed.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { formatDuration } from '../duration.js';
-
-/** The file name inside the state directory. */
-export const HEARTBEAT_FILE = 'last-apply.json';
 
 /** One successful apply. */
 export interface Heartbeat {
@@ -23,14 +20,14 @@ export interface Heartbeat {
   run?: string;
 }
 
-/** What the state directory says about the previous successful apply. */
+/** What the record says about the previous successful apply. */
 export type PreviousApply = { kind: 'none' } | { kind: 'ok'; heartbeat: Heartbeat } | { kind: 'unreadable'; reason: string };
 
-/** Reads `last-apply.json` from `dir`; a missing file is `none`, anything malformed is `unreadable`. */
-export function readHeartbeat(dir: string): PreviousApply {
+/** Reads the record at `path`; a missing file is `none`, anything malformed is `unreadable`. */
+export function readHeartbeat(path: string): PreviousApply {
   let text: string;
   try {
-    text = readFileSync(join(dir, HEARTBEAT_FILE), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return { kind: 'unreadable', reason: (e as Error).message };
@@ -44,10 +41,10 @@ export function readHeartbeat(dir: string): PreviousApply {
   }
 }
 
-/** Writes `heartbeat` to `dir` (created when missing), replacing the previous record. */
-export function writeHeartbeat(dir: string, heartbeat: Heartbeat): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, HEARTBEAT_FILE), `${JSON.stringify(heartbeat, null, 2)}\n`);
+/** Writes `heartbeat` to `path` (its directory created when missing), replacing the previous record. */
+export function writeHeartbeat(path: string, heartbeat: Heartbeat): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(heartbeat, null, 2)}\n`);
 }
 
 /** The outcome of the staleness check: `stale` carries the sentence to show. */
@@ -58,10 +55,11 @@ export type Staleness = { stale: false; note?: string } | { stale: true; message
  * stale (a first run; the note says the check starts now); an unreadable record is stale,
  * because nothing shows that access was kept up to date.
  */
-export function checkStaleness(previous: PreviousApply, now: Date, maxMs: number): Staleness {
+export function checkStaleness(previous: PreviousApply, path: string, now: Date, maxMs: number): Staleness {
   const limit = formatDuration(maxMs);
-  if (previous.kind === 'none') return { stale: false, note: `No record of an earlier successful apply (${HEARTBEAT_FILE}): the staleness check (max ${limit}) starts with this run.` };
-  if (previous.kind === 'unreadable') return { stale: true, message: `Cannot tell when access was last reconciled: ${HEARTBEAT_FILE} is unreadable (${previous.reason}).` };
+  const file = basename(path);
+  if (previous.kind === 'none') return { stale: false, note: `No record of an earlier successful apply (${file}): the staleness check (max ${limit}) starts with this run.` };
+  if (previous.kind === 'unreadable') return { stale: true, message: `Cannot tell when access was last reconciled: ${file} is unreadable (${previous.reason}).` };
   const ageMs = now.getTime() - Date.parse(previous.heartbeat.at);
   if (ageMs <= maxMs) return { stale: false };
   const age = formatDuration(Math.floor(ageMs / 1000) * 1000);
@@ -69,6 +67,6 @@ export function checkStaleness(previous: PreviousApply, now: Date, maxMs: number
     stale: true,
     message:
       `The last successful apply was at ${previous.heartbeat.at}, ${age} ago, more than the allowed ${limit}: on-call access may have been out of date for that long. ` +
-      "GitHub's schedule is best-effort (runs start late or are skipped under load, and are disabled after 60 days without repository activity); earlier runs may also have failed.",
+      "GitHub's schedule is best-effort (runs start late or are skipped under load, and are disabled in public repositories after 60 days without activity); earlier runs may also have failed.",
   };
 }

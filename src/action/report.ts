@@ -56,9 +56,10 @@ export function footer(ctx: ActionContext, what: string, sha: string | undefined
 
 /** The audit events of an apply: one line per executed change, and who and what triggered it. */
 export function auditMarkdown(ctx: ActionContext, at: Date, outcomes: readonly string[]): string {
-  const trigger = [`\`${escapeMarkdown(ctx.eventName || 'unknown')}\` event`];
+  // Event names are GitHub's own identifiers; anything else is not shown as code.
+  const trigger = [/^[a-z_]{1,40}$/.test(ctx.eventName) ? `\`${ctx.eventName}\` event` : 'run'];
   if (ctx.actor !== undefined) trigger.push(`by ${escapeMarkdown(ctx.actor)}`);
-  const lines = outcomes.map((o) => `- ${o.startsWith('failed:') ? '❌' : '✅'} ${escapeMarkdown(o)}`);
+  const lines = outcomes.map((o) => `- ${o.startsWith('applied:') ? '✅' : o.startsWith('failed:') ? '❌' : '⏭️'} ${escapeMarkdown(o)}`);
   return [
     '### Audit events',
     `Applied at ${at.toISOString()} on the ${trigger.join(' ')}${ctx.sha === undefined ? '' : `, config at commit \`${ctx.sha.slice(0, 12)}\``}.`,

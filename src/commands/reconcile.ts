@@ -87,7 +87,7 @@ function parseShare(value: string | undefined): number | undefined {
 
 /** Loads a workspace, or prints why not (to stderr) and returns undefined. */
 export function loadOrReport(config: string, io: Io): Workspace | undefined {
-  const { workspace, diagnostics } = loadWorkspace(config, io.cwd);
+  const { workspace, diagnostics } = loadWorkspace(config, io.cwd, io.now());
   if (!workspace) {
     io.stderr.write(sortDiagnostics(diagnostics).map((d) => `${formatDiagnostic(d)}\n`).join(''));
     io.stderr.write('Fix these errors (see "oncall-access validate"); nothing was read or changed.\n');

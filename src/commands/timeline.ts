@@ -5,7 +5,8 @@
 import { buildAdapters } from '../adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
-import { entitledEmails, LOOKBACK_MS, observeShifts, resolveIdentities } from '../engine.js';
+import { activeRequests } from '../core/requests.js';
+import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
@@ -42,15 +43,15 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
-  const auto = ws.profiles.filter((p) => p.mode === 'auto');
-  const before = Math.max(0, ...auto.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...auto.map((p) => p.window.afterMs));
-  const shifts = await observeShifts(ws, adapters, new Date(from.getTime() - after - LOOKBACK_MS), new Date(to.getTime() + before + 1));
-  const identities = await resolveIdentities(ws, adapters, entitledEmails(auto, shifts));
-  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve }, from, to);
+  const span = readSpan(ws, from);
+  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
+  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
+  const firstTarget = [...ws.config.targets.keys()][0]!;
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
+  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active }, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');
-  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...result.diagnostics]);
+  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]);
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {

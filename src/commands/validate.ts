@@ -18,7 +18,7 @@ export interface ValidateOptions {
 
 /** Runs `validate`; exit 0 when there is no error (warnings allowed), 1 otherwise. */
 export function runValidate(opts: ValidateOptions, io: Io): number {
-  const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd);
+  const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
   const sorted = sortDiagnostics(diagnostics);
   const ok = !hasErrors(sorted);
   io.stdout.write(render(opts.format, sorted, workspace));

@@ -28,7 +28,7 @@ type Data = any;
  * Loads the config at `configPath` and everything it names. File names in diagnostics are
  * relative to `cwd`. The workspace is returned only when no error was found.
  */
-export function loadWorkspace(configPath: string, cwd = process.cwd()): LoadResult {
+export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new Date()): LoadResult {
   const show = (abs: string): string => relative(cwd, abs) || abs;
   const abs = resolve(cwd, configPath);
   const diagnostics: Diagnostic[] = [];
@@ -70,7 +70,7 @@ export function loadWorkspace(configPath: string, cwd = process.cwd()): LoadResu
   }
 
   const workspace: Workspace = { config, profiles, rotations, identities, requests, files };
-  if (!hasErrors(diagnostics)) diagnostics.push(...checkSemantics(workspace));
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkSemantics(workspace, now));
   return hasErrors(diagnostics) ? { diagnostics } : { workspace, diagnostics };
 }
 
@@ -137,6 +137,8 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Profile {
     description: data.metadata.description,
     mode: spec.mode,
     maxRequestMs: spec.maxRequestDuration === undefined ? undefined : parseDuration(spec.maxRequestDuration),
+    approval: spec.approval ?? 'review',
+    approvers: spec.approvers ?? [],
     rotations,
     window: { beforeMs: parseDuration(spec.window?.before ?? '0s')!, afterMs: parseDuration(spec.window?.after ?? '0s')! },
     members: spec.members ?? [],
@@ -200,5 +202,5 @@ function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
 
 function toRequest(d: YamlDoc, data: Data): AccessRequest {
   const s = data.spec;
-  return { profile: s.profile, subject: s.subject, reason: s.reason, durationMs: parseDuration(s.duration)!, requestedAt: s.requestedAt === undefined ? undefined : parseInstant(s.requestedAt, 'UTC'), pos: pos(d, []) };
+  return { profile: s.profile, subject: s.subject, reason: s.reason, durationMs: parseDuration(s.duration)!, requestedAt: parseInstant(s.requestedAt, 'UTC')!, file: d.file, pos: pos(d, ['spec', 'profile']) };
 }

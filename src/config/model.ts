@@ -84,6 +84,10 @@ export interface Profile {
   mode: 'auto' | 'requestable';
   /** Longest duration one request may ask for, in milliseconds (requestable profiles). */
   maxRequestMs?: number;
+  /** Requestable profiles: whether an eligible request may be merged without review. */
+  approval: 'auto' | 'review';
+  /** Requestable profiles: logins who approve requests and may request for others. */
+  approvers: string[];
   rotations: RotationBinding[];
   /** Widening of each shift: granted `beforeMs` early, kept `afterMs` late. */
   window: { beforeMs: number; afterMs: number };
@@ -129,13 +133,17 @@ export interface IdentityEntry {
   pos: SourcePos;
 }
 
-/** `kind: AccessRequest` (schema only for now). */
+/** `kind: AccessRequest`: a time-boxed request against a requestable profile, merged through a pull request. */
 export interface AccessRequest {
   profile: string;
+  /** Email or GitHub login of who gets access. */
   subject: string;
   reason: string;
   durationMs: number;
-  requestedAt?: Date;
+  /** Access starts here and ends `durationMs` later. */
+  requestedAt: Date;
+  /** The request file as shown to the user. */
+  file: string;
   pos: SourcePos;
 }
 

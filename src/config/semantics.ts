@@ -3,6 +3,7 @@
  * right type, and profiles that share an entitlement agree on how it is managed.
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { formatDuration } from '../duration.js';
 import type { EntitlementSpec, Profile, RotationBinding, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
@@ -15,8 +16,8 @@ const BINDINGS_BY_SOURCE: Record<string, readonly RotationBinding['kind'][]> = {
 const at = (p: SourcePos): string => `${p.file}:${p.line}`;
 
 /** Every cross-document problem in a workspace whose documents are each valid. */
-export function checkSemantics(ws: Workspace): Diagnostic[] {
-  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws)];
+export function checkSemantics(ws: Workspace, now: Date = new Date()): Diagnostic[] {
+  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws, now)];
 }
 
 function sourceTokens(ws: Workspace): Diagnostic[] {
@@ -110,11 +111,32 @@ function checkIdentities(ws: Workspace): Diagnostic[] {
   return out;
 }
 
-function checkRequests(ws: Workspace): Diagnostic[] {
+/** Clock skew tolerated for a request's `requestedAt`. */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * What can be checked of requests without reading any API: the profile exists and is
+ * requestable, the duration is positive and within its maximum, the request is not dated in
+ * the future, no request is filed twice, and (when only the identities file resolves people)
+ * the subject resolves. Being on call is checked by plan, which reads the sources.
+ */
+function checkRequests(ws: Workspace, now: Date): Diagnostic[] {
+  const seen = new Map<string, SourcePos>();
   return ws.requests.flatMap((r) => {
+    const out: Diagnostic[] = [];
     const p = ws.profiles.find((x) => x.name === r.profile);
     if (!p) return [error(`request for unknown profile "${r.profile}"`, r.pos)];
     if (p.mode !== 'requestable') return [error(`profile "${r.profile}" is not requestable (mode: ${p.mode})`, r.pos)];
-    return [];
+    if (r.durationMs <= 0) out.push(error(`request duration must be more than 0`, r.pos));
+    if (p.maxRequestMs !== undefined && r.durationMs > p.maxRequestMs) out.push(error(`request duration ${formatDuration(r.durationMs)} is longer than profile "${p.name}" allows (${formatDuration(p.maxRequestMs)})`, r.pos));
+    if (r.requestedAt.getTime() > now.getTime() + SKEW_MS) out.push(error(`request is dated in the future (${r.requestedAt.toISOString()})`, r.pos));
+    const key = `${r.profile}/${r.subject}/${r.requestedAt.toISOString()}`.toLowerCase();
+    const dup = seen.get(key);
+    if (dup) out.push(error(`the same request is filed twice (first at ${at(dup)})`, r.pos));
+    seen.set(key, r.pos);
+    if (r.subject.includes('@') && ws.config.identities.every((m) => m === 'file') && !ws.identities.some((i) => i.email.toLowerCase() === r.subject.toLowerCase())) {
+      out.push(error(`nobody can resolve ${r.subject} to a GitHub login: add them to the identities file`, r.pos));
+    }
+    return out;
   });
 }

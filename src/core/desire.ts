@@ -4,6 +4,7 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Membership, Profile, TargetConfig, TeamRole } from '../config/model.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
+import type { ActiveRequest } from './requests.js';
 
 /** One subject's wanted holding of one team. */
 export interface DesiredHolding {
@@ -46,6 +47,8 @@ export interface DesireInput {
   shifts: ReadonlyMap<string, ShiftRead>;
   /** GitHub login for an email on a target, or undefined when the person cannot be resolved. */
   resolve: (email: string, target: string) => string | undefined;
+  /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
+  requests?: readonly ActiveRequest[];
 }
 
 /** The wanted state of every managed team, plus problems found on the way. */
@@ -74,8 +77,9 @@ export function covers(shift: Shift, window: Profile['window'], at: Date): boole
 }
 
 /**
- * Who should hold what at `input.at`. Only `auto` profiles grant; requestable profiles' teams
- * are left unmanaged until requests are supported (warned once per profile). A person who
+ * Who should hold what at `input.at`. `auto` profiles grant to whoever is on call (widened by
+ * the window) and to their static members; `requestable` profiles grant only to the subjects
+ * of eligible requests running at the instant (their teams are managed all the same). A person who
  * cannot be resolved to a login gets a warning and nothing. A rotation that could not be read
  * marks every team it feeds as unknown.
  */
@@ -89,14 +93,13 @@ export function desire(input: DesireInput): Desired {
   };
 
   for (const profile of input.profiles) {
-    if (profile.mode !== 'auto') {
-      diagnostics.push(warning(`profile "${profile.name}" is requestable; access requests are not supported yet, so it grants nothing`, profile.pos));
-      continue;
-    }
-    const wanted: { email: string; reason: string; until?: Date }[] = profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }));
+    const wanted: { email: string; login?: string; reason: string; until?: Date }[] =
+      profile.mode === 'auto'
+        ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }))
+        : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, until: r.until }));
     const ended: { email: string; label: string; end: Date }[] = [];
     const unknown: string[] = [];
-    for (const b of profile.rotations) {
+    for (const b of profile.mode === 'auto' ? profile.rotations : []) {
       const label = bindingLabel(b);
       const read = input.shifts.get(bindingKey(b)) ?? { ok: false, error: 'it was not read' };
       if (!read.ok) {
@@ -132,7 +135,7 @@ export function desire(input: DesireInput): Desired {
         if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
       }
       for (const w of wanted) {
-        const login = input.resolve(w.email, spec.target);
+        const login = w.login ?? input.resolve(w.email, spec.target);
         if (!login) {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;

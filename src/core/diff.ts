@@ -55,7 +55,7 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonl
   for (const [key, want] of team.holders) {
     const have = held.get(key);
     const entitlement = { kind: 'team' as const, org: team.org, team: team.team, role: want.role };
-    const subject = { login: have?.login ?? want.login, email: want.email };
+    const subject = { login: have?.login ?? want.login, ...(want.email ? { email: want.email } : {}) };
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });

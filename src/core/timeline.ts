@@ -38,6 +38,7 @@ export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): 
       }
     }
   }
+  for (const r of input.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   const start = desire({ ...input, at: from });
   let previous = start.teams;
   const events: TimelineEvent[] = [];

@@ -422,3 +422,168 @@ export interface AppSeed {
   /** The installation token each installation id hands out. */
   installations: Record<string, string>;
 }
+
+/**
+ * GitHub's documented secondary rate limits, for benchmarks (the emulator enforces none unless
+ * asked). Numbers from "Rate limits for the REST API", section "About secondary rate limits":
+ * at most 100 concurrent requests (REST and GraphQL together); at most 900 points per minute for
+ * REST endpoints and 2,000 for the GraphQL endpoint, where a REST GET/HEAD/OPTIONS or a GraphQL
+ * query costs 1 point and a REST POST/PATCH/PUT/DELETE or a GraphQL mutation costs 5; at most 80
+ * content-generating requests per minute and 500 per hour. Every write counts as
+ * content-generating here (GitHub does not list which endpoints do; assuming all is the safe side).
+ */
+export interface GitHubRateLimitOptions {
+  /**
+   * How many times faster than real time the limits' minutes and hours pass: with 20 a "minute"
+   * lasts 3 s, so a benchmark can run at the limit without waiting minutes. Default 1.
+   */
+  timeScale?: number;
+  /** Default 100. */
+  concurrent?: number;
+  /** Default 900. */
+  restPointsPerMinute?: number;
+  /** Default 2000. */
+  graphqlPointsPerMinute?: number;
+  /** Content-generating (write) requests per minute; default 80. */
+  writesPerMinute?: number;
+  /** Content-generating (write) requests per hour; default 500. */
+  writesPerHour?: number;
+  /** Clock in milliseconds; default `performance.now`. */
+  now?: () => number;
+}
+
+/** What a request is, for the secondary limits. */
+export interface RateClass {
+  resource: RateResource;
+  /** A REST POST/PATCH/PUT/DELETE or a GraphQL mutation. */
+  write: boolean;
+}
+
+/** The limiter's decision: admitted (call `release` when the response is sent) or refused. */
+export type RateDecision = { ok: true; release: () => void } | { ok: false; reason: string; retryAfterMs: number };
+
+/** Refusals by reason and the busiest moments so far. */
+export interface RateLimitStats {
+  /** Requests refused, by reason. */
+  refused: Record<string, number>;
+  /** Most requests admitted and in flight at once. */
+  peakConcurrent: number;
+  /** Most points spent in any one (scaled) minute, per resource, and most writes in any minute. */
+  peakPointsPerMinute: Record<RateResource, number>;
+  peakWritesPerMinute: number;
+  /** The limits in force, after scaling defaults. */
+  limits: Required<Omit<GitHubRateLimitOptions, 'now'>>;
+}
+
+/** Timestamped costs inside a sliding window, oldest first. */
+class SlidingWindow {
+  private readonly events: { t: number; cost: number }[] = [];
+  private head = 0;
+  private sum = 0;
+
+  constructor(readonly windowMs: number) {}
+
+  /** Total cost of the events in `(now - windowMs, now]`. */
+  total(now: number): number {
+    while (this.head < this.events.length && this.events[this.head]!.t <= now - this.windowMs) {
+      this.sum -= this.events[this.head]!.cost;
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.events.length) {
+      this.events.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.sum;
+  }
+
+  add(now: number, cost: number): void {
+    this.events.push({ t: now, cost });
+    this.sum += cost;
+  }
+
+  /** Milliseconds until `cost` more fits under `limit` (0 when it fits now). */
+  waitFor(now: number, cost: number, limit: number): number {
+    let excess = this.total(now) + cost - limit;
+    if (excess <= 0) return 0;
+    for (let i = this.head; i < this.events.length; i++) {
+      excess -= this.events[i]!.cost;
+      if (excess <= 0) return this.events[i]!.t + this.windowMs - now;
+    }
+    return this.windowMs;
+  }
+}
+
+/**
+ * Enforces {@link GitHubRateLimitOptions} with sliding windows: a request is refused when
+ * admitting it would put a window over its limit; refused requests cost nothing.
+ */
+export class SecondaryRateLimiter {
+  private readonly o: Required<GitHubRateLimitOptions>;
+  private readonly points: Record<RateResource, SlidingWindow>;
+  private readonly writesMinute: SlidingWindow;
+  private readonly writesHour: SlidingWindow;
+  private inFlight = 0;
+  private readonly stats: Omit<RateLimitStats, 'limits'> = { refused: {}, peakConcurrent: 0, peakPointsPerMinute: { core: 0, graphql: 0 }, peakWritesPerMinute: 0 };
+
+  constructor(options: GitHubRateLimitOptions = {}) {
+    this.o = {
+      timeScale: options.timeScale ?? 1,
+      concurrent: options.concurrent ?? 100,
+      restPointsPerMinute: options.restPointsPerMinute ?? 900,
+      graphqlPointsPerMinute: options.graphqlPointsPerMinute ?? 2000,
+      writesPerMinute: options.writesPerMinute ?? 80,
+      writesPerHour: options.writesPerHour ?? 500,
+      now: options.now ?? (() => performance.now()),
+    };
+    if (!(this.o.timeScale > 0)) throw new Error('GitHub emulator: rateLimits.timeScale must be positive');
+    const minute = 60_000 / this.o.timeScale;
+    this.points = { core: new SlidingWindow(minute), graphql: new SlidingWindow(minute) };
+    this.writesMinute = new SlidingWindow(minute);
+    this.writesHour = new SlidingWindow(60 * minute);
+  }
+
+  /** Decides on one request arriving now. */
+  admit(c: RateClass): RateDecision {
+    const now = this.o.now();
+    const cost = c.write ? 5 : 1;
+    const pointLimit = c.resource === 'graphql' ? this.o.graphqlPointsPerMinute : this.o.restPointsPerMinute;
+    const checks: [string, number][] = [
+      ['concurrent requests', this.inFlight >= this.o.concurrent ? 1000 : 0],
+      [`${c.resource === 'graphql' ? 'GraphQL' : 'REST'} points per minute`, this.points[c.resource].waitFor(now, cost, pointLimit)],
+      ...(c.write
+        ? ([
+            ['content-generating requests per minute', this.writesMinute.waitFor(now, 1, this.o.writesPerMinute)],
+            ['content-generating requests per hour', this.writesHour.waitFor(now, 1, this.o.writesPerHour)],
+          ] as [string, number][])
+        : []),
+    ];
+    const refused = checks.filter(([, wait]) => wait > 0);
+    if (refused.length > 0) {
+      const [reason] = refused[0]!;
+      this.stats.refused[reason] = (this.stats.refused[reason] ?? 0) + 1;
+      return { ok: false, reason, retryAfterMs: Math.max(...refused.map(([, wait]) => wait)) };
+    }
+    this.points[c.resource].add(now, cost);
+    this.stats.peakPointsPerMinute[c.resource] = Math.max(this.stats.peakPointsPerMinute[c.resource], this.points[c.resource].total(now));
+    if (c.write) {
+      this.writesMinute.add(now, 1);
+      this.writesHour.add(now, 1);
+      this.stats.peakWritesPerMinute = Math.max(this.stats.peakWritesPerMinute, this.writesMinute.total(now));
+    }
+    this.stats.peakConcurrent = Math.max(this.stats.peakConcurrent, ++this.inFlight);
+    let released = false;
+    return {
+      ok: true,
+      release: () => {
+        if (!released) this.inFlight -= 1;
+        released = true;
+      },
+    };
+  }
+
+  /** A copy of the statistics so far. */
+  snapshot(): RateLimitStats {
+    const { now: _now, ...limits } = this.o;
+    return { refused: { ...this.stats.refused }, peakConcurrent: this.stats.peakConcurrent, peakPointsPerMinute: { ...this.stats.peakPointsPerMinute }, peakWritesPerMinute: this.stats.peakWritesPerMinute, limits };
+  }
+}

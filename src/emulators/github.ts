@@ -5,13 +5,13 @@
  * pagination `Link` headers and rate-limit headers. It listens on 127.0.0.1 only.
  */
 import { verify } from 'node:crypto';
-import { GitHubState, IssueCommentsState, nodeId, type AppSeed, type IssueComment, type IssueCommentSeed, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
+import { GitHubState, IssueCommentsState, nodeId, SecondaryRateLimiter, type AppSeed, type GitHubRateLimitOptions, type RateLimitStats, type IssueComment, type IssueCommentSeed, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
 import { serveGraphQL } from './github-graphql.js';
-import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
+import { startJsonServer, type Admission, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
-export type { AppSeed, GitHubSeed, GitHubTeamRole, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
-export type { FaultMatch, FaultResponse, RequestRecord, UnexpectedRequest } from './http-server.js';
+export type { AppSeed, GitHubRateLimitOptions, GitHubSeed, GitHubTeamRole, RateLimitStats, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
+export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
 
 /** How to start the emulator: the world to seed plus server behaviour. */
 export interface GitHubEmulatorOptions extends GitHubSeed {
@@ -29,6 +29,13 @@ export interface GitHubEmulatorOptions extends GitHubSeed {
   comments?: IssueCommentSeed[];
   /** GitHub Apps whose installations can mint tokens (`POST /app/installations/{id}/access_tokens`). */
   apps?: AppSeed[];
+  /**
+   * Enforce GitHub's secondary rate limits (and the primary 5,000 per hour): requests over a limit
+   * are answered 403 with `retry-after`, as GitHub does. Off by default; `true` uses GitHub's numbers.
+   */
+  rateLimits?: GitHubRateLimitOptions | true;
+  /** Keep the detailed traffic log (`traffic`): timings, routes, repeated answers. */
+  traffic?: boolean;
 }
 
 /** A pending organisation invitation as tests see it. */
@@ -56,6 +63,8 @@ export interface GitHubEmulator extends JsonServer {
   rateLimit(resource: RateResource): RateLimitSnapshot;
   /** Comments on an issue or pull request of `owner/name`, oldest first (copies). */
   issueComments(repo: string, issue: number): IssueComment[];
+  /** Refusals and peaks of the rate-limit accounting; `undefined` when it is off. */
+  rateStats(): RateLimitStats | undefined;
 }
 
 const API_DOCS = 'https://docs.github.com/rest';
@@ -66,6 +75,7 @@ const MAX_PAGE = 100;
 export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
   const state = new GitHubState(options, options.viewer ?? 'emulator-admin');
   const comments = new IssueCommentsState(options.comments);
+  const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
   const server = await startJsonServer({
     routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? [])],
     errorBody: error,
@@ -74,9 +84,20 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     latencyMs: options.latencyMs,
     authenticate: (req) => authenticate(options.token, req),
     headers: (req) => rateLimitHeaders(state, req.path === '/graphql' ? 'graphql' : 'core'),
+    traffic: options.traffic,
+    ...(limiter ? { admit: (req: JsonRequest) => admit(state, limiter, req) } : {}),
   });
   return {
-    ...server,
+    url: server.url,
+    requests: server.requests,
+    unexpected: server.unexpected,
+    traffic: server.traffic,
+    get peakInFlight() {
+      return server.peakInFlight;
+    },
+    failNext: (match, response, times) => server.failNext(match, response, times),
+    close: () => server.close(),
+    rateStats: () => limiter?.snapshot(),
     teamMembers: (org, slug) => state.holders(state.requireTeam(org, slug)),
     orgMembers: (org) => [...state.requireOrg(org).members.values()],
     invitations: (org) =>
@@ -96,6 +117,7 @@ function routes(state: GitHubState): Route[] {
   const membership = '/orgs/:org/teams/:team_slug/memberships/:username';
   return [
     { method: 'POST', pattern: '/graphql', handler: (req) => serveGraphQL(state, req) },
+    { method: 'GET', pattern: '/orgs/:org/teams/:team_slug/members', handler: (req) => listTeamMembers(state, req) },
     { method: 'GET', pattern: '/orgs/:org/invitations', handler: (req) => listInvitations(state, req) },
     { method: 'DELETE', pattern: '/orgs/:org/invitations/:invitation_id', handler: (req) => cancelInvitation(state, req) },
     { method: 'GET', pattern: '/orgs/:org/invitations/:invitation_id/teams', handler: (req) => listInvitationTeams(state, req) },
@@ -128,6 +150,45 @@ function rateLimitHeaders(state: GitHubState, resource: RateResource): Record<st
     'x-ratelimit-used': String(r.used),
     'x-ratelimit-resource': resource,
   };
+}
+
+const SECONDARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits';
+
+/** The rate-limit accounting's decision on one request: GitHub's 403 and `retry-after` when over a limit. */
+function admit(state: GitHubState, limiter: SecondaryRateLimiter, req: JsonRequest): Admission {
+  const graphql = req.path === '/graphql';
+  const primary = state.rateLimit(graphql ? 'graphql' : 'core');
+  if (primary.used > primary.limit) {
+    return {
+      refuse: { status: 403, body: { message: `API rate limit exceeded for user ID 1.`, documentation_url: API_DOCS, status: '403' }, headers: { 'retry-after': String(Math.max(1, primary.reset - Math.floor(Date.now() / 1000))) } },
+      reason: 'primary rate limit',
+    };
+  }
+  const query = graphql && typeof req.body === 'object' && req.body !== null && 'query' in req.body ? req.body.query : undefined;
+  const write = graphql ? typeof query === 'string' && /\bmutation\b/.test(query) : !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+  const decision = limiter.admit({ resource: graphql ? 'graphql' : 'core', write });
+  if (decision.ok) return { release: decision.release };
+  return {
+    refuse: {
+      status: 403,
+      body: { message: `You have exceeded a secondary rate limit (${decision.reason}). Please wait a few minutes before you try again.`, documentation_url: SECONDARY_DOCS, status: '403' },
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) },
+    },
+    reason: decision.reason,
+  };
+}
+
+/**
+ * `GET /orgs/{org}/teams/{team_slug}/members`: like GitHub, members of child teams are included
+ * (as `member`); `role` filters (`all`, the default, `member`, `maintainer`). Paginated.
+ */
+function listTeamMembers(state: GitHubState, req: JsonRequest): JsonResponse {
+  const team = state.team(req.params.org, req.params.team_slug);
+  if (team === undefined) return notFound();
+  const role = req.query.get('role') ?? 'all';
+  if (!['all', 'member', 'maintainer'].includes(role)) return { status: 422, body: error(422, `Invalid request.\n\n${JSON.stringify(role)} is not a valid role.`) };
+  const members = state.listMembers(team, 'ALL').filter((m) => role === 'all' || m.role === role);
+  return paginate(req, members.map((m) => simpleUser(state, req.origin, m.login)));
 }
 
 function listInvitations(state: GitHubState, req: JsonRequest): JsonResponse {

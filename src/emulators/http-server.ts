@@ -4,6 +4,7 @@
  * nothing about any one API; per-API behaviour (auth, error bodies, extra headers) comes in
  * through hooks, so the GitHub, PagerDuty and Opsgenie emulators can all sit on it.
  */
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,6 +69,44 @@ export interface JsonServerOptions {
   authenticate?: (req: JsonRequest) => JsonResponse | undefined;
   /** Called exactly once per request, before anything else: headers added to its response (handler headers win). */
   headers?: (req: JsonRequest) => Record<string, string>;
+  /**
+   * Rate-limit accounting: called once per authenticated request with a parsed body, before
+   * routing. Returning `refuse` answers with it instead (logged, not `unexpected`); `release`
+   * is called once the response has been sent, so in-flight requests can be counted.
+   */
+  admit?: (req: JsonRequest) => Admission | undefined;
+  /** Keep {@link JsonServer.traffic}: timings, route patterns and response digests (off by default). */
+  traffic?: boolean;
+}
+
+/** What {@link JsonServerOptions.admit} decides for one request. */
+export interface Admission {
+  /** The refusal to send instead of serving the request. */
+  refuse?: JsonResponse;
+  /** Why it was refused, for the traffic log (`writes per minute`, `concurrency`...). */
+  reason?: string;
+  /** Called after the response is sent. */
+  release?: () => void;
+}
+
+/** One request in the detailed traffic log (only with `traffic: true`), in the order responses were sent. */
+export interface TrafficRecord {
+  method: string;
+  path: string;
+  /** The route pattern that served it (`/orgs/:org/invitations`), or the path when none matched. */
+  route: string;
+  status: number;
+  operation?: string;
+  /** Milliseconds on `performance.now()`'s clock: request received, response sent. */
+  receivedAt: number;
+  sentAt: number;
+  /** Set when `admit` refused the request: its reason. */
+  refused?: string;
+  /**
+   * True when an identical request (method, URL with query, body) was answered before with the
+   * same status and body: a client with a cache could have asked conditionally (ETag, 304).
+   */
+  unchanged: boolean;
 }
 
 /** One served request, in the order responses were sent. */
@@ -115,6 +154,10 @@ export interface JsonServer {
   readonly requests: readonly RequestRecord[];
   /** Every request the emulator could not serve, in any mode; tests assert it stays empty. */
   readonly unexpected: readonly UnexpectedRequest[];
+  /** The detailed log when started with `traffic: true`, else always empty. */
+  readonly traffic: readonly TrafficRecord[];
+  /** Most requests in flight at once (received, response not yet sent) so far. */
+  readonly peakInFlight: number;
   /**
    * Answers the next `times` requests matching `match` with `response`, before authentication
    * and routing. Faults are consumed in the order they were added; faulted requests are logged
@@ -143,10 +186,22 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
   const routes = options.routes.map(compile);
   const requests: RequestRecord[] = [];
   const unexpected: UnexpectedRequest[] = [];
+  const traffic: TrafficRecord[] = [];
+  /** Digest of the last answer per request identity, for `unchanged` (traffic log only). */
+  const answered = new Map<string, string>();
   const faults: Fault[] = [];
   let origin = '';
+  let inFlight = 0;
+  let peakInFlight = 0;
 
-  const dispatch = async (req: JsonRequest, raw: string): Promise<JsonResponse> => {
+  /** What one request became, besides its response: for the traffic log and admission. */
+  interface Served {
+    route?: string;
+    refused?: string;
+    release?: () => void;
+  }
+
+  const dispatch = async (req: JsonRequest, raw: string, served: Served): Promise<JsonResponse> => {
     const fault = takeFault(faults, req);
     if (fault) return fault;
     const refused = options.authenticate?.(req);
@@ -158,9 +213,18 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
         return { status: 400, body: options.errorBody(400, 'Problems parsing JSON'), unexpected: 'body is not JSON' };
       }
     }
+    const admission = options.admit?.(req);
+    served.release = admission?.release;
+    if (admission?.refuse) {
+      served.refused = admission.reason ?? 'rate limited';
+      return admission.refuse;
+    }
     for (const compiled of routes) {
       const params = matchRoute(compiled, req);
-      if (params) return compiled.route.handler({ ...req, params });
+      if (params) {
+        served.route = compiled.route.pattern;
+        return compiled.route.handler({ ...req, params });
+      }
     }
     return options.strict
       ? { status: 501, body: options.errorBody(501, `Not emulated: ${req.method} ${req.path}`), unexpected: 'no such route' }
@@ -168,6 +232,8 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
   };
 
   const handle = async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const receivedAt = performance.now();
+    peakInFlight = Math.max(peakInFlight, ++inFlight);
     // Node sets `url` and `method` (upper case, as its parser only accepts) on every request a server receives.
     const url = new URL(incoming.url as string, origin);
     const req: JsonRequest = {
@@ -180,11 +246,13 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       origin,
     };
     let response: JsonResponse;
+    let raw = '';
+    const served: Served = {};
     try {
       const extra = options.headers?.(req) ?? {};
-      const raw = await readBody(incoming);
-      const served = await dispatch(req, raw);
-      response = { ...served, headers: { ...extra, ...served.headers } };
+      raw = await readBody(incoming);
+      const answer = await dispatch(req, raw, served);
+      response = { ...answer, headers: { ...extra, ...answer.headers } };
     } catch (err) {
       const reason = `emulator crashed: ${err instanceof Error ? err.message : String(err)}`;
       response = { status: 500, body: options.errorBody(500, reason), unexpected: reason };
@@ -194,6 +262,25 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     requests.push({ method: req.method, path: req.path, status: response.status, ...(response.operation === undefined ? {} : { operation: response.operation }) });
     if (response.unexpected !== undefined) unexpected.push({ method: req.method, path: req.path, reason: response.unexpected });
     send(res, response);
+    inFlight -= 1;
+    served.release?.();
+    if (options.traffic) {
+      const key = `${req.method} ${incoming.url as string}\n${raw}`;
+      const digest = createHash('sha1').update(`${response.status}\n${response.raw ?? JSON.stringify(response.body) ?? ''}`).digest('base64');
+      const unchanged = answered.get(key) === digest;
+      answered.set(key, digest);
+      traffic.push({
+        method: req.method,
+        path: req.path,
+        route: served.route ?? req.path,
+        status: response.status,
+        ...(response.operation === undefined ? {} : { operation: response.operation }),
+        receivedAt,
+        sentAt: performance.now(),
+        ...(served.refused === undefined ? {} : { refused: served.refused }),
+        unchanged,
+      });
+    }
   };
 
   const server = createServer((incoming, res) => void handle(incoming, res));
@@ -205,6 +292,10 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     url: origin,
     requests,
     unexpected,
+    traffic,
+    get peakInFlight() {
+      return peakInFlight;
+    },
     failNext(match, response, times = 1) {
       faults.push({ match, response, remaining: times });
     },

@@ -245,3 +245,59 @@ function earliestOnly(onCalls: readonly OnCall[]): OnCall[] {
   const kept = new Set(first.values());
   return onCalls.filter((o) => kept.has(o));
 }
+
+/**
+ * PagerDuty's REST API rate limit, for benchmarks: 960 requests per minute per API key
+ * (PagerDuty's "REST API Rate Limits"), counted over a sliding minute. `timeScale` shrinks the
+ * minute (20: it lasts 3 s).
+ */
+export interface PagerDutyRateLimitOptions {
+  /** Default 960. */
+  perMinute?: number;
+  /** Default 1. */
+  timeScale?: number;
+  /** Clock in milliseconds; default `performance.now`. */
+  now?: () => number;
+}
+
+/** The decision on one request, with the values of PagerDuty's `ratelimit-*` headers. */
+export interface PagerDutyRateDecision {
+  ok: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until a request would be admitted again (0 when admitted). */
+  resetSeconds: number;
+}
+
+/** Counts requests over a sliding (scaled) minute; refused requests are not counted. */
+export class PagerDutyRateLimiter {
+  private readonly times: number[] = [];
+  private head = 0;
+  private readonly perMinute: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  /** Requests refused so far. */
+  refused = 0;
+  /** Most requests admitted in any one window. */
+  peak = 0;
+
+  constructor(o: PagerDutyRateLimitOptions = {}) {
+    this.perMinute = o.perMinute ?? 960;
+    this.windowMs = 60_000 / (o.timeScale ?? 1);
+    this.now = o.now ?? (() => performance.now());
+  }
+
+  admit(): PagerDutyRateDecision {
+    const now = this.now();
+    while (this.head < this.times.length && this.times[this.head]! <= now - this.windowMs) this.head += 1;
+    const used = this.times.length - this.head;
+    if (used >= this.perMinute) {
+      this.refused += 1;
+      const oldest = this.times[this.head]!;
+      return { ok: false, limit: this.perMinute, remaining: 0, resetSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)) };
+    }
+    this.times.push(now);
+    this.peak = Math.max(this.peak, used + 1);
+    return { ok: true, limit: this.perMinute, remaining: this.perMinute - used - 1, resetSeconds: 0 };
+  }
+}

@@ -11,10 +11,10 @@
  */
 import { isTimeZone, parseInstant, wallTimeAt } from '../time/zoned.js';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
-import { clip, overlapping, PagerDutyState, type EscalationPolicy, type PagerDutySeed, type OnCall, type Schedule, type Span, type Target, type User } from './pagerduty-state.js';
+import { clip, overlapping, PagerDutyRateLimiter, PagerDutyState, type EscalationPolicy, type PagerDutyRateLimitOptions, type PagerDutySeed, type OnCall, type Schedule, type Span, type Target, type User } from './pagerduty-state.js';
 
-export type { PagerDutyEscalationPolicySeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyShiftSeed, PagerDutyTargetSeed, PagerDutyUserSeed } from './pagerduty-state.js';
-export type { FaultMatch, FaultResponse, RequestRecord, UnexpectedRequest } from './http-server.js';
+export type { PagerDutyRateLimitOptions, PagerDutyEscalationPolicySeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyShiftSeed, PagerDutyTargetSeed, PagerDutyUserSeed } from './pagerduty-state.js';
+export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
 
 /** How to start the emulator: the world to seed plus server behaviour. */
 export interface PagerDutyEmulatorOptions extends PagerDutySeed {
@@ -32,10 +32,21 @@ export interface PagerDutyEmulatorOptions extends PagerDutySeed {
   latencyMs?: number;
   /** The clock `since`/`until` default to; default the real one. */
   now?: () => Date;
+  /**
+   * Enforce PagerDuty's REST rate limit (960 requests per minute per key; `true` for that):
+   * a request over it is answered 429 with `ratelimit-limit`, `ratelimit-remaining` (0) and
+   * `ratelimit-reset` (seconds to wait). Off by default.
+   */
+  rateLimit?: PagerDutyRateLimitOptions | true;
+  /** Keep the detailed traffic log (`traffic`). */
+  traffic?: boolean;
 }
 
 /** A running emulator: request log, `unexpected` log, fault injection, `close`. */
-export type PagerDutyEmulator = JsonServer;
+export interface PagerDutyEmulator extends JsonServer {
+  /** Requests refused by the rate limit and the most admitted in one minute; `undefined` when it is off. */
+  rateStats(): { refused: number; peakPerMinute: number; perMinute: number } | undefined;
+}
 
 /** The versioned media type PagerDuty's REST API v2 expects in `Accept`. */
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2';
@@ -49,14 +60,38 @@ const MAX_RANGE_MS = 90 * 86_400_000;
 export async function startPagerDutyEmulator(options: PagerDutyEmulatorOptions): Promise<PagerDutyEmulator> {
   const state = new PagerDutyState(options);
   const now = options.now ?? (() => new Date());
-  return startJsonServer({
+  const limitOptions = options.rateLimit === true ? {} : options.rateLimit;
+  const limiter = limitOptions === undefined ? undefined : new PagerDutyRateLimiter(limitOptions);
+  const server = await startJsonServer({
     routes: routes(state, now, options.strict ?? false),
     errorBody: (status, message) => errorBody(status, message),
     port: options.port,
     strict: options.strict,
     latencyMs: options.latencyMs,
     authenticate: (req) => authenticate(options.token, req),
+    traffic: options.traffic,
+    ...(limiter
+      ? {
+          admit: () => {
+            const d = limiter.admit();
+            const headers = { 'ratelimit-limit': String(d.limit), 'ratelimit-remaining': String(d.remaining), 'ratelimit-reset': String(d.resetSeconds) };
+            return d.ok ? {} : { refuse: { status: 429, body: errorBody(429, 'Rate Limit Exceeded'), headers }, reason: 'requests per minute' };
+          },
+        }
+      : {}),
   });
+  return {
+    url: server.url,
+    requests: server.requests,
+    unexpected: server.unexpected,
+    traffic: server.traffic,
+    get peakInFlight() {
+      return server.peakInFlight;
+    },
+    failNext: (match, response, times) => server.failNext(match, response, times),
+    close: () => server.close(),
+    rateStats: () => limiter && { refused: limiter.refused, peakPerMinute: limiter.peak, perMinute: limitOptions?.perMinute ?? 960 },
+  };
 }
 
 /** A query the request got wrong: answered 400 with PagerDuty's error body. */
@@ -122,7 +157,7 @@ function authenticate(token: string | undefined, req: JsonRequest): JsonResponse
   return { status: 401, body: errorBody(401, 'Authentication failed'), unexpected: header === '' ? 'no credentials' : 'bad credentials' };
 }
 
-const ERROR_CODES: Record<number, number> = { 400: 2001, 401: 2006, 403: 2010, 404: 2100 };
+const ERROR_CODES: Record<number, number> = { 400: 2001, 401: 2006, 403: 2010, 404: 2100, 429: 2020 };
 
 /** PagerDuty's error body: `{ error: { message, code, errors } }`. */
 function errorBody(status: number, message: string, errors: string[] = []): { error: { message: string; code: number; errors: string[] } } {

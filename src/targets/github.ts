@@ -11,6 +11,9 @@ import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target,
 /** How many teams one GraphQL query reads; each costs one node page of 100 members. */
 export const TEAMS_PER_QUERY = 25;
 
+/** Environment variable that overrides the write rate (writes per minute). */
+export const WRITES_PER_MINUTE_ENV = 'ONCALL_ACCESS_GITHUB_WRITES_PER_MINUTE';
+
 /** What the GitHub target needs besides the config. */
 export interface GitHubTargetOptions {
   /** `https://api.github.com`, a GitHub Enterprise Server `/api/v3` URL, or an emulator. */

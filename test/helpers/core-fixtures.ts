@@ -3,6 +3,7 @@
  * and holder reads written by hand, plus a tiny "apply" that plays a plan's changes onto an
  * observed state so a second diff can check idempotency. No I/O anywhere.
  */
+import type { ActiveRequest } from '../../src/core/requests.js';
 import type { Profile, RotationBinding, TargetConfig, TeamRole } from '../../src/config/model.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { desire, type Desired } from '../../src/core/desire.js';
@@ -120,11 +121,13 @@ export interface Scenario {
   shifts: Map<string, ShiftRead>;
   observed: Map<string, HoldersRead>;
   resolve?: (e: string) => string | undefined;
+  /** Eligible access requests running or not at `at`. */
+  requests?: ActiveRequest[];
 }
 
 /** desire then diff, exactly as the engine chains them. */
 export function plan(s: Scenario): { desired: Desired; result: DiffResult } {
-  const desired = desire({ at: s.at, profiles: s.profiles, targets: TARGETS, shifts: s.shifts, resolve: s.resolve ?? resolver() });
+  const desired = desire({ at: s.at, profiles: s.profiles, targets: TARGETS, shifts: s.shifts, resolve: s.resolve ?? resolver(), requests: s.requests });
   return { desired, result: diff(desired, s.observed) };
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Access requests at plan time: which merged requests are active at an instant, and whether
+ * each was eligible when made (the subject was on call in one of the profile's rotations, or is
+ * one of its members; the subject resolves to a login; in a pull request, its author is the
+ * subject or an approver). Pure.
+ */
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { AccessRequest, Profile } from '../config/model.js';
+import { bindingKey, bindingLabel, type ShiftRead } from '../sources/source.js';
+import { covers, instant } from './desire.js';
+
+/** A request that grants at the instant: its profile's entitlements to `login` until `until`. */
+export interface ActiveRequest {
+  profile: string;
+  login: string;
+  email?: string;
+  from: Date;
+  until: Date;
+  /** Why, in words: the request file, its reason and how the subject was eligible. */
+  reason: string;
+}
+
+/** What {@link activeRequests} needs. */
+export interface RequestInput {
+  at: Date;
+  requests: readonly AccessRequest[];
+  profiles: readonly Profile[];
+  /** Shifts per binding key, read over a span that includes every active request's start. */
+  shifts: ReadonlyMap<string, ShiftRead>;
+  /** Login for an email on the profile's target, undefined when unknown. */
+  resolve: (email: string) => string | undefined;
+  /** In a pull request: its author, and the request files it adds or changes. */
+  pullRequest?: { author: string; files: readonly string[] };
+  /** Instead of the requests running at `at`, those overlapping this span (for timelines). */
+  span?: { from: Date; to: Date };
+}
+
+/** The requests running at `at` (or over `span`, or added by the pull request) that are eligible, plus an error for each one that is not. */
+export function activeRequests(input: RequestInput): { active: ActiveRequest[]; diagnostics: Diagnostic[] } {
+  const active: ActiveRequest[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const r of input.requests) {
+    const until = new Date(r.requestedAt.getTime() + r.durationMs);
+    const inPr = input.pullRequest?.files.includes(r.file) ?? false;
+    const running = input.span ? r.requestedAt < input.span.to && until > input.span.from : r.requestedAt <= input.at && input.at < until;
+    if (!inPr && !running) continue;
+    const p = input.profiles.find((x) => x.name === r.profile && x.mode === 'requestable');
+    if (!p) continue;
+    const problem = (message: string): void => void diagnostics.push({ ...error(`request ${r.file}: ${message}`, r.pos), code: 'request' });
+    const byEmail = r.subject.includes('@');
+    const login = byEmail ? input.resolve(r.subject) : r.subject;
+    if (!login) {
+      problem(`nobody can resolve ${r.subject} to a GitHub login`);
+      continue;
+    }
+    const eligible = eligibility(r, p, login, input);
+    if (!eligible) {
+      const unread = p.rotations.filter((b) => !input.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
+      problem(
+        unread.length > 0
+          ? `cannot tell whether ${r.subject} was on call at ${r.requestedAt.toISOString()}: ${unread.join(', ')} could not be read; granting nothing`
+          : `${r.subject} was not on call in any rotation of profile ${p.name} at ${r.requestedAt.toISOString()} and is not one of its members`,
+      );
+      continue;
+    }
+    if (inPr && input.pullRequest) {
+      const author = input.pullRequest.author.toLowerCase();
+      if (author !== login.toLowerCase() && !p.approvers.some((a) => a.toLowerCase() === author)) {
+        problem(`opened by ${input.pullRequest.author}, who is neither the subject (${login}) nor an approver of profile ${p.name}: request access for yourself`);
+        continue;
+      }
+    }
+    active.push({ profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: `request ${r.file} (${eligible}): "${r.reason}", until ${instant(until)}` });
+  }
+  return { active, diagnostics };
+}
+
+/** How the subject was eligible when the request was made, or undefined. */
+function eligibility(r: AccessRequest, p: Profile, login: string, input: RequestInput): string | undefined {
+  const same = (email: string): boolean => email.toLowerCase() === r.subject.toLowerCase() || input.resolve(email)?.toLowerCase() === login.toLowerCase();
+  if (p.members.some(same)) return `member of profile ${p.name}`;
+  for (const b of p.rotations) {
+    const read = input.shifts.get(bindingKey(b));
+    if (!read?.ok) continue;
+    const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, r.requestedAt));
+    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : 'open-ended'}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * The Action's pure parts: reading inputs and the event, the runner's file and command
+ * formats, the record of the last apply and the staleness rule, and its Markdown.
+ */
+import t from 'tap';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliEnvironment, failure, parseApplyOutput } from '../src/action/cli-run.js';
+import { getInput, readContext, readInputs } from '../src/action/context.js';
+import { checkStaleness, readHeartbeat, writeHeartbeat } from '../src/action/heartbeat.js';
+import { commentMarker } from '../src/action/pr-comment.js';
+import { auditMarkdown, footer, validationMarkdown } from '../src/action/report.js';
+import { addMask, annotation, formatOutputs } from '../src/action/workflow.js';
+import type { Diagnostic } from '../src/diagnostics.js';
+
+const HOUR = 3_600_000;
+
+t.test('inputs: defaults, both spellings of a name, and every refusal names the input', async (t) => {
+  const base = { INPUT_COMMAND: 'plan' };
+  const d = readInputs({ ...base, RUNNER_TEMP: '/runner/tmp' }, '/ws');
+  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined });
+  t.equal(readInputs(base, '/ws').planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
+  t.equal(getInput({ 'INPUT_GITHUB-TOKEN': ' t1 ' }, 'github-token'), 't1', 'as the runner sets it for JavaScript actions');
+  t.equal(getInput({ INPUT_GITHUB_TOKEN: 't2' }, 'github-token'), 't2', 'as the composite action passes it');
+  t.equal(getInput({ INPUT_CONFIG: '   ' }, 'config'), undefined);
+  const full = readInputs(
+    { ...base, INPUT_ARGS: ' --max-revocations 20\n--concurrency 8 ', INPUT_COMMENT: 'False', 'INPUT_PLAN-FILE': 'out/plan.json', INPUT_LAST_APPLY_FILE: 'rec/last.json', INPUT_MAX_STALENESS: '1h30m', INPUT_APP_ID: '12', INPUT_APP_PRIVATE_KEY: 'a\\nb', INPUT_INSTALLATION_ID: '34', INPUT_TOKEN_ENV: 'GH_ORG_TOKEN' },
+    '/ws',
+  );
+  t.same(full.args, ['--max-revocations', '20', '--concurrency', '8']);
+  t.equal(full.comment, false);
+  t.equal(full.planFile, '/ws/out/plan.json');
+  t.equal(full.lastApplyFile, '/ws/rec/last.json');
+  t.same(full.maxStaleness, { text: '1h30m', ms: 1.5 * HOUR });
+  t.same(full.credentials, { kind: 'app', app: { appId: '12', privateKey: 'a\nb', installationId: '34' } });
+  t.same(readInputs({ ...base, INPUT_TOKEN: 'ghp_x' }, '/ws').credentials, { kind: 'token', token: 'ghp_x' });
+  t.equal(full.tokenEnv, 'GH_ORG_TOKEN');
+
+  const refusals: [NodeJS.ProcessEnv, string | RegExp][] = [
+    [{}, 'input command must be one of validate, plan, apply; got ""'],
+    [{ INPUT_COMMAND: 'destroy' }, 'got "destroy"'],
+    [{ ...base, INPUT_TOKEN_ENV: 'GITHUB-TOKEN' }, 'input token-env must be an environment variable name'],
+    [{ ...base, INPUT_MAX_STALENESS: 'soon', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, INPUT_MAX_STALENESS: '0s', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, INPUT_MAX_STALENESS: '30m' }, 'input max-staleness needs last-apply-file'],
+    [{ ...base, INPUT_ARGS: '--at 2026-01-01T00:00:00Z --format=text' }, 'input args may not contain --format'],
+    [{ ...base, INPUT_ARGS: '--yes' }, 'input args may not contain --yes'],
+    [{ ...base, INPUT_COMMENT: 'maybe' }, 'input comment must be true or false; got "maybe"'],
+  ];
+  for (const [env, message] of refusals) t.throws(() => readInputs(env, '/ws'), { name: 'UserError', message }, String(message));
+
+  // Credentials are judged only when used: a fork pull request sees variables but no secrets.
+  const credentialRefusals: [NodeJS.ProcessEnv, string | RegExp][] = [
+    [{ ...base, INPUT_APP_ID: '12', INPUT_INSTALLATION_ID: '3' }, 'need all three inputs'],
+    [{ ...base, INPUT_APP_ID: 'my-app', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, "input app-id must be the App's numeric id"],
+    [{ ...base, INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: 'acme' }, 'input installation-id must be a number'],
+    [{ ...base, INPUT_TOKEN: 't', INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, 'not both'],
+  ];
+  for (const [env, reason] of credentialRefusals) t.match(readInputs(env, '/ws').credentials, { kind: 'invalid', reason }, String(reason));
+});
+
+t.test('context: the repository, the run link, and whether a pull request comes from a fork', async (t) => {
+  const dir = t.testdir({
+    'same.json': JSON.stringify({ pull_request: { number: 3, head: { sha: 'ABCDEF1', repo: { full_name: 'Acme/Access' } }, base: { repo: { full_name: 'acme/access' } } } }),
+    'fork.json': JSON.stringify({ pull_request: { number: 4, head: { sha: 'not-a-sha', repo: { full_name: 'eve/access' } } }, repository: { full_name: 'acme/access' } }),
+    'nobase.json': JSON.stringify({ pull_request: { number: 5, head: { repo: { full_name: 'acme/access' } } } }),
+    'nonumber.json': JSON.stringify({ pull_request: {} }),
+    'broken.json': '{',
+  });
+  const env = { GITHUB_REPOSITORY: 'acme/access', GITHUB_RUN_ID: '99', GITHUB_SHA: 'f'.repeat(40), GITHUB_EVENT_NAME: 'pull_request' };
+  const same = readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'same.json') });
+  t.same(same.pullRequest, { number: 3, headSha: 'ABCDEF1', fromFork: false }, 'repository names compare case-insensitively');
+  t.same(same.repository, { owner: 'acme', repo: 'access' });
+  t.equal(same.runUrl, 'https://github.com/acme/access/actions/runs/99');
+  t.equal(same.apiUrl, 'https://api.github.com');
+  t.same(readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'fork.json') }).pullRequest, { number: 4, headSha: undefined, fromFork: true });
+  t.same(readContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'nobase.json') }).pullRequest, { number: 5, headSha: undefined, fromFork: true }, 'no base repository known: treated as a fork');
+  t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'nonumber.json') }), { message: 'the pull_request event payload has no pull_request.number' });
+  t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'broken.json') }), { name: 'UserError', message: /cannot read the event payload/ });
+  t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') }), { name: 'UserError' });
+  const push = readContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'not a repo', GITHUB_SHA: 'main', GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_RUN_ID: '1' });
+  t.same(push, { eventName: 'push', repository: undefined, apiUrl: 'https://api.github.com', sha: undefined, runUrl: undefined, actor: undefined, pullRequest: undefined, outputFile: undefined, summaryFile: undefined });
+  t.equal(readContext({}).eventName, '');
+});
+
+t.test('GITHUB_OUTPUT entries read back exactly, multi-line values included', async (t) => {
+  const text = formatOutputs({ a: 'one', b: 'two\nlines', empty: '' });
+  const m = /^a<<(ghadelimiter_[0-9a-f-]{36})\none\n\1\nb<<(ghadelimiter_[0-9a-f-]{36})\ntwo\nlines\n\2\nempty<<(ghadelimiter_[0-9a-f-]{36})\n\n\3\n$/.exec(text);
+  t.ok(m, text);
+  t.not(m![1], m![2], 'a fresh delimiter per value');
+  t.equal(formatOutputs({}), '');
+});
+
+t.test('workflow commands are escaped so a message cannot end the command or start another', async (t) => {
+  t.equal(annotation('error', '50% done\r\nnext'), '::error title=oncall-access::50%25 done%0D%0Anext\n');
+  t.equal(annotation('notice', 'x', 'a: b, c'), '::notice title=a%3A b%2C c::x\n');
+  t.equal(addMask('tok%en\n'), '::add-mask::tok%25en%0A\n');
+});
+
+t.test('the record of the last apply: written, read back, and judged against the allowed staleness', async (t) => {
+  const dir = t.testdir({ 'garbage.json': 'nope', 'old.json': JSON.stringify({ formatVersion: 2, at: 'x' }), 'adir.json': {} });
+  const path = join(dir, 'deep/last-apply.json');
+  t.same(readHeartbeat(path), { kind: 'none' });
+  writeHeartbeat(path, { formatVersion: 1, at: '2026-11-30T07:00:00.000Z', commit: 'abc' });
+  const ok = readHeartbeat(path);
+  t.same(ok, { kind: 'ok', heartbeat: { formatVersion: 1, at: '2026-11-30T07:00:00.000Z', commit: 'abc' } });
+  t.match(readHeartbeat(join(dir, 'garbage.json')), { kind: 'unreadable', reason: /^not JSON/ });
+  t.match(readHeartbeat(join(dir, 'old.json')), { kind: 'unreadable', reason: 'it has no formatVersion 1 and ISO "at" instant' });
+  t.match(readHeartbeat(join(dir, 'adir.json')), { kind: 'unreadable', reason: /EISDIR/ });
+
+  const at = (iso: string) => new Date(iso);
+  t.same(checkStaleness(ok, path, at('2026-11-30T07:30:00Z'), 30 * 60_000), { stale: false }, 'exactly at the limit is fresh');
+  const late = checkStaleness(ok, path, at('2026-11-30T07:30:01.500Z'), 30 * 60_000);
+  t.match(late, { stale: true, message: /^The last successful apply was at 2026-11-30T07:00:00.000Z, 30m1s ago, more than the allowed 30m/ });
+  t.same(checkStaleness(ok, path, at('2026-11-30T06:00:00Z'), 60_000), { stale: false }, 'a record from the future (clock skew) is not stale');
+  t.match(checkStaleness({ kind: 'none' }, path, at('2026-11-30T07:00:00Z'), HOUR), { stale: false, note: /No record of an earlier successful apply \(last-apply\.json\): the staleness check \(max 1h\) starts with this run/ });
+  t.match(checkStaleness({ kind: 'unreadable', reason: 'bad' }, path, at('2026-11-30T07:00:00Z'), HOUR), { stale: true, message: 'Cannot tell when access was last reconciled: last-apply.json is unreadable (bad).' });
+});
+
+t.test('apply output splits into the plan and the outcome lines', async (t) => {
+  const plan = { formatVersion: 1, at: 'x', changes: [{ a: 1 }], summary: {}, diagnostics: [] };
+  const json = `${JSON.stringify(plan, null, 2)}\n`;
+  const split = parseApplyOutput(`${json}applied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped.\n`);
+  t.same(split.plan, plan);
+  t.equal(split.json, json);
+  t.same(split.outcomes, ['applied: grant a on o/t as member', 'skipped: revoke b from o/t: gone', 'failed: grant c on o/t as member: 422']);
+  t.same(parseApplyOutput(''), { plan: undefined, json: undefined, outcomes: [] });
+  t.equal(failure('apply', { code: 3, stdout: '', stderr: '\n' }).message, 'apply produced no result: exit code 3');
+});
+
+t.test('the CLI never sees the inputs or the runner credentials', async (t) => {
+  t.same(cliEnvironment({ PATH: '/bin', GITHUB_TOKEN: 'x', INPUT_TOKEN: 'secret', 'INPUT_APP-PRIVATE-KEY': 'k', ACTIONS_RUNTIME_TOKEN: 'r', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'i' }), { PATH: '/bin', GITHUB_TOKEN: 'x' });
+});
+
+t.test('the comment marker cannot end its HTML comment early', async (t) => {
+  t.equal(commentMarker('oncall-access.yaml'), '<!-- oncall-access:plan config=oncall-access.yaml -->');
+  t.equal(commentMarker('a b/--><script>.yaml'), '<!-- oncall-access:plan config=a%20b/--%3E%3Cscript%3E.yaml -->');
+});
+
+t.test('validation Markdown lists errors then warnings, escaped, and stays bounded', async (t) => {
+  const d = (severity: Diagnostic['severity'], line: number, message: string): Diagnostic => ({ severity, message, file: 'profiles/p.yaml', line, col: 3 });
+  t.equal(
+    validationMarkdown('cfg.yaml', [d('warning', 2, 'meh'), d('error', 1, 'bad <b>@team</b>')]),
+    [
+      '## oncall-access: cfg.yaml is invalid',
+      '',
+      '**1 error, 1 warning.** Each is annotated on its line (see Files changed); no plan was computed.',
+      '',
+      '> [!CAUTION]',
+      '> - profiles/p.yaml:1:3: error: bad &#60;b>@\u200dteam&#60;/b>',
+      '',
+      '> [!WARNING]',
+      '> - profiles/p.yaml:2:3: warning: meh',
+      '',
+    ].join('\n'),
+  );
+  t.equal(validationMarkdown('cfg.yaml', []), '## oncall-access: cfg.yaml is valid\n');
+  const many = validationMarkdown('cfg.yaml', Array.from({ length: 60 }, (_, i) => d('error', i + 1, 'x')));
+  t.equal(many.match(/^> - profiles/gm)?.length, 50);
+  t.match(many, '> - … and 10 more');
+  t.match(many, '**60 errors.**');
+});
+
+t.test('audit Markdown marks each outcome and names the trigger; odd event names are not shown as code', async (t) => {
+  const ctx = { eventName: 'schedule', apiUrl: '', sha: 'a'.repeat(40) };
+  const md = auditMarkdown(ctx, new Date('2026-11-30T08:00:00Z'), ['applied: grant a on o/t as member', 'failed: revoke b from o/t: 500', 'skipped: revoke c from o/t: gone']);
+  t.match(md, 'Applied at 2026-11-30T08:00:00.000Z on the `schedule` event, config at commit `aaaaaaaaaaaa`.');
+  t.match(md, '- ✅ applied: grant a on o/t as member\n- ❌ failed: revoke b from o/t: 500\n- ⏭️ skipped: revoke c from o/t: gone');
+  t.match(auditMarkdown({ eventName: 'x`y', apiUrl: '' }, new Date(0), []), 'on the run.\n\nNo change was needed.');
+  t.equal(footer({ eventName: '', apiUrl: '' }, 'what', undefined), '\n<sub>what</sub>\n');
+});
