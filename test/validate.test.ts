@@ -20,7 +20,7 @@ function ws(profiles: Record<string, string>, extra: Tree = {}): Tree {
 t.test('the bundled example workspace validates clean', async (t) => {
   const c = captureIo(process.cwd());
   const code = await main(['validate', '--config', 'profiles/oncall-access.yaml'], c.io);
-  t.equal(c.out(), 'Valid: 4 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n');
+  t.equal(c.out(), 'Valid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n');
   t.equal(code, 0);
 });
 

@@ -4,6 +4,7 @@
 import { EXIT, UserError, type Io } from '../io.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
 import { runExplain } from './explain.js';
+import { runPruneRequests, runRequest } from './request.js';
 import { runTimeline } from './timeline.js';
 import { runValidate, type ValidateFormat } from './validate.js';
 
@@ -140,6 +141,46 @@ export const COMMANDS: Command[] = [
       if (p.length !== 1) throw new UserError('explain takes one SUBJECT: an email or a GitHub login');
       return runExplain({ config: String(v.config), subject: p[0]!, at: v.at as string | undefined, format: v.format as 'text' | 'json', state: v.state as string | undefined }, io);
     },
+  },
+  {
+    name: 'request',
+    summary: 'Write a time-boxed access request for a requestable profile.',
+    usage: 'PROFILE --for DURATION --reason TEXT [--subject EMAIL|LOGIN] [--config PATH]',
+    description:
+      'Checks that the request would be granted (the subject is on call in one of the profile\'s rotations or is one of its members, the duration is within its maxRequestDuration, the subject resolves to a GitHub login), then writes requests/<profile>-<subject>-<instant>.yaml. Open a pull request with it: the plan on the pull request checks it again, including that the pull request\'s author is the subject or an approver; once merged, apply grants it until the request expires. Reads no target and writes nothing else.',
+    positionals: 'PROFILE',
+    flags: {
+      config: CONFIG_FLAG,
+      for: { type: 'string', valueName: 'DURATION', help: 'How long access is needed, e.g. 2h (at most the profile\'s maxRequestDuration).' },
+      reason: { type: 'string', valueName: 'TEXT', help: 'Why: an incident or ticket. Shown in the plan and the audit log.' },
+      subject: { type: 'string', valueName: 'EMAIL|LOGIN', help: 'Who gets access (default: git config user.email).' },
+      at: { ...AT_FLAG, help: 'Date the request at this instant instead of now.' },
+    },
+    exitCodes: [
+      [EXIT.ok, 'the request file was written'],
+      [EXIT.error, 'the request is not eligible, or any other error; nothing was written'],
+    ],
+    run: async (v, p, io) => {
+      if (p.length !== 1) throw new UserError('request takes one PROFILE');
+      if (v.for === undefined || v.reason === undefined) throw new UserError('request needs --for DURATION and --reason TEXT');
+      return runRequest({ config: String(v.config), profile: p[0]!, for: String(v.for), reason: String(v.reason), subject: v.subject as string | undefined, at: v.at as string | undefined }, io);
+    },
+  },
+  {
+    name: 'prune-requests',
+    summary: 'Remove request files that expired long ago.',
+    usage: '[--older-than 30d] [--dry-run] [--config PATH]',
+    description: 'Expired requests stay in the repository as history until they are older than --older-than; git history keeps them after that.',
+    flags: {
+      config: CONFIG_FLAG,
+      'older-than': { type: 'string', valueName: 'DURATION', help: 'Remove requests that expired more than this long ago.', default: '30d' },
+      'dry-run': { type: 'boolean', help: 'Only list what would be removed.', default: false },
+    },
+    exitCodes: [
+      [EXIT.ok, 'success'],
+      [EXIT.error, 'any error'],
+    ],
+    run: async (v, _p, io) => runPruneRequests({ config: String(v.config), olderThan: String(v['older-than']), dryRun: Boolean(v['dry-run']) }, io),
   },
   {
     name: 'timeline',

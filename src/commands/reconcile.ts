@@ -21,6 +21,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
+import { pullRequestContext } from '../pull-request.js';
 import { nextState, readState, STATE_FILES, writeState } from '../state.js';
 import type { TeamRef } from '../targets/target.js';
 
@@ -111,8 +112,10 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch) {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return undefined;
   const state = readState(stateDir(ws, opts, io));
+  // Only requests can be checked against a pull request's author; without any, no git is needed.
+  const pullRequest = ws.requests.length > 0 ? pullRequestContext(io.env, io.cwd, ws.config.paths.requests) : undefined;
   const adapters = buildAdapters(ws, io.env, fetch);
-  return { plan: await computePlan(ws, adapters, { at, now: io.now(), overrides, state }), ws, state, targets: adapters.targets };
+  return { plan: await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest }), ws, state, targets: adapters.targets };
 }
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */

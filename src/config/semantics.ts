@@ -120,7 +120,7 @@ const SKEW_MS = 5 * 60_000;
  * the future, no request is filed twice, and (when only the identities file resolves people)
  * the subject resolves. Being on call is checked by plan, which reads the sources.
  */
-function checkRequests(ws: Workspace, now: Date): Diagnostic[] {
+export function checkRequests(ws: Workspace, now: Date): Diagnostic[] {
   const seen = new Map<string, SourcePos>();
   return ws.requests.flatMap((r) => {
     const out: Diagnostic[] = [];

@@ -66,6 +66,7 @@ export const DEMO_GITHUB: GitHubSeed = {
         { slug: 'infra-maintainers', members: [{ login: 'erin-acme', role: 'maintainer' }, { login: 'frank-acme', role: 'member' }] },
         { slug: 'infra-contractors', parent: 'infra-maintainers', members: [{ login: 'zed-acme', role: 'member' }] },
         { slug: 'admins', members: [{ login: 'acme-breakglass', role: 'maintainer' }] },
+        { slug: 'payments-admins', members: [] },
         { slug: 'checkout-deployers', members: [{ login: 'ivan-acme', role: 'member' }, { login: 'ken-acme', role: 'member' }] },
         { slug: 'data-deployers', members: [{ login: 'mia-acme', role: 'member' }] },
       ],

@@ -1,0 +1,112 @@
+/**
+ * `oncall-access request` writes a time-boxed access request for a requestable profile, after
+ * checking that it would be granted (the subject is on call in one of the profile's rotations
+ * or is one of its members, the duration is within the maximum, the subject resolves).
+ * `prune-requests` removes request files long expired.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { buildAdapters } from '../adapters.js';
+import type { AccessRequest, Workspace } from '../config/model.js';
+import { checkRequests } from '../config/semantics.js';
+import { activeRequests } from '../core/requests.js';
+import { formatDuration, parseDuration } from '../duration.js';
+import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
+import { readOnlyFetch } from '../http/read-only.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { loadOrReport, parseAt, transport } from './reconcile.js';
+
+/** Options of `request`. */
+export interface RequestOptions {
+  config: string;
+  profile: string;
+  for: string;
+  reason: string;
+  subject?: string;
+  at?: string;
+}
+
+/** `payments-oncall-alice-acme-example-20261130T075000Z.yaml`: sortable, unique per subject and instant. */
+export function requestFileName(profile: string, subject: string, at: Date): string {
+  const who = subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${profile}-${who}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}.yaml`;
+}
+
+function defaultSubject(cwd: string): string {
+  try {
+    const email = execFileSync('git', ['config', 'user.email'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    if (email) return email;
+  } catch {
+    // No git identity: the flag is required then.
+  }
+  throw new UserError('--subject is required (no git user.email to default to)');
+}
+
+/** Checks a request the way a plan on its pull request would; returns why it is eligible, or throws. */
+async function eligibility(ws: Workspace, r: AccessRequest, at: Date, io: Io): Promise<string> {
+  const withRequest = { ...ws, requests: [...ws.requests, r] };
+  const static_ = checkRequests(withRequest, io.now()).filter((d) => d.file === r.file);
+  if (static_.length > 0) throw new UserError(static_.map((d) => d.message).join('; '));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const pr = { author: '', files: [r.file] };
+  const span = readSpan(withRequest, at, pr);
+  const shifts = await observeShifts(ws, adapters, span.since, span.until);
+  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...(r.subject.includes('@') ? [r.subject] : [])]);
+  const firstTarget = [...ws.config.targets.keys()][0]!;
+  const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
+  if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join('; '));
+  return checked.active[0]!.reason;
+}
+
+/** Runs `request`: writes the request file when the request is eligible; exit 0, or 1. */
+export async function runRequest(opts: RequestOptions, io: Io): Promise<number> {
+  const at = parseAt(opts.at, io);
+  const durationMs = parseDuration(opts.for);
+  if (durationMs === undefined) throw new UserError(`--for must be a duration like 2h; got "${opts.for}"`);
+  if (opts.reason.trim() === '') throw new UserError('--reason must say why access is needed');
+  const subject = opts.subject ?? defaultSubject(io.cwd);
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const dir = ws.config.paths.requests;
+  const path = join(dir, requestFileName(opts.profile, subject, at));
+  const file = relative(io.cwd, path) || path;
+  const requestedAt = new Date(Math.floor(at.getTime() / 1000) * 1000);
+  const r: AccessRequest = { profile: opts.profile, subject, reason: opts.reason, durationMs, requestedAt, file, pos: { file, line: 1, col: 1 } };
+  const why = await eligibility(ws, r, requestedAt, io);
+  mkdirSync(dir, { recursive: true });
+  const body = { apiVersion: 'oncall-access/v1', kind: 'AccessRequest', spec: { profile: r.profile, subject, reason: r.reason, duration: formatDuration(durationMs), requestedAt: requestedAt.toISOString().replace('.000Z', 'Z') } };
+  writeFileSync(path, stringify(body));
+  const profile = ws.profiles.find((p) => p.name === r.profile)!;
+  const approval = profile.approval === 'auto' ? 'approval: automatic once the pull request checks pass' : `approval: a review from ${profile.approvers.length ? profile.approvers.join(', ') : 'the profile\'s CODEOWNERS'}`;
+  io.stdout.write(`Wrote ${file}: eligible (${why.replace(/^request [^ ]+ \(/, '').replace(/\):.*$/, '')}); ${approval}.\nOpen a pull request with this file; once merged, the next apply grants it until ${new Date(requestedAt.getTime() + durationMs).toISOString()}.\n`);
+  return EXIT.ok;
+}
+
+/** Options of `prune-requests`. */
+export interface PruneOptions {
+  config: string;
+  olderThan: string;
+  dryRun: boolean;
+}
+
+/** Runs `prune-requests`: removes request files that expired more than `olderThan` ago. */
+export async function runPruneRequests(opts: PruneOptions, io: Io): Promise<number> {
+  const age = parseDuration(opts.olderThan);
+  if (age === undefined) throw new UserError(`--older-than must be a duration like 30d; got "${opts.olderThan}"`);
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const cutoff = io.now().getTime() - age;
+  const byFile = new Map<string, AccessRequest[]>();
+  for (const r of ws.requests) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  let removed = 0;
+  for (const [file, requests] of byFile) {
+    if (!requests.every((r) => r.requestedAt.getTime() + r.durationMs < cutoff)) continue;
+    if (!opts.dryRun) rmSync(join(io.cwd, file));
+    io.stdout.write(`${opts.dryRun ? 'would remove' : 'removed'}: ${file}\n`);
+    removed += 1;
+  }
+  io.stdout.write(`${removed} request file(s) expired more than ${opts.olderThan} ago${opts.dryRun ? ' (dry run)' : ''}.\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,113 @@
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_AT } from '../src/emulators/demo-world.js';
+import { requestFileName } from '../src/commands/request.js';
+import { cli, demoWorkspace, ENV } from './helpers/demo-workspace.js';
+
+const C = ['--config', 'oncall-access.yaml'];
+const PROFILE = 'payments-incident-commander';
+const at = (iso: string) => ({ now: new Date(iso) });
+
+const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+
+/** A git repository of the workspace with one base commit; returns the base sha. */
+function initRepo(dir: string): string {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, '-c', 'user.email=ci@acme.example', '-c', 'user.name=ci', 'add', '-A');
+  git(dir, '-c', 'user.email=ci@acme.example', '-c', 'user.name=ci', 'commit', '-q', '-m', 'base');
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+/** The environment of a pull_request workflow run opened by `author`. */
+function prEnv(dir: string, author: string, base: string): NodeJS.ProcessEnv {
+  const event = join(dir, '..', `${author}-event.json`);
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 7, user: { login: author }, base: { sha: base } } }));
+  return { ...ENV, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+}
+
+t.test('the full flow: the on-call engineer requests, the PR check passes, merge, apply grants, expiry revokes', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  const base = initRepo(dir);
+  const made = await cli(dir, ['request', PROFILE, ...C, '--for', '2h', '--reason', 'INC-42 payments outage', '--subject', 'bob@acme.example']);
+  t.equal(made.code, 0, made.err);
+  const file = join('requests', requestFileName(PROFILE, 'bob@acme.example', new Date(DEMO_AT)));
+  t.equal(made.out.split('\n')[0], `Wrote ${file}: eligible (on call in rotation payments-primary until 2026-12-07 08:00Z); approval: a review from carol-acme.`);
+  t.equal(
+    readFileSync(join(dir, file), 'utf8'),
+    'apiVersion: oncall-access/v1\nkind: AccessRequest\nspec:\n  profile: payments-incident-commander\n  subject: bob@acme.example\n  reason: INC-42 payments outage\n  duration: 2h\n  requestedAt: 2026-11-30T07:50:00Z\n',
+  );
+  git(dir, '-c', 'user.email=bob@acme.example', '-c', 'user.name=bob', 'add', '-A');
+  git(dir, '-c', 'user.email=bob@acme.example', '-c', 'user.name=bob', 'commit', '-q', '-m', 'request');
+
+  const check = await cli(dir, ['plan', ...C, '--format', 'json'], { env: prEnv(dir, 'bob-acme', base), now: new Date('2026-11-30T07:55:00Z') });
+  t.equal(check.code, 0, check.out);
+  const grant = JSON.parse(check.out).changes.find((c: { entitlement: { team: string } }) => c.entitlement.team === 'payments-admins');
+  t.same([grant.action, grant.subject.login, grant.entitlement.role, grant.until], ['grant', 'bob-acme', 'maintainer', '2026-11-30T09:50:00.000Z']);
+  t.match(grant.reasons[0], `request ${file} (on call in rotation payments-primary until 2026-12-07 08:00Z): "INC-42 payments outage", until 2026-11-30 09:50Z`);
+
+  const applied = await cli(dir, ['apply', ...C, '--yes'], at('2026-11-30T08:00:00Z'));
+  t.equal(applied.code, 0, applied.err);
+  t.same(emu.teamMembers('acme', 'payments-admins').map((m) => [m.login, m.role]), [['bob-acme', 'maintainer']]);
+  const timeline = await cli(dir, ['timeline', ...C, '--hours', '3'], at('2026-11-30T08:00:00Z'));
+  t.match(timeline.out, 'Mon 2026-11-30 09:50 UTC: - bob-acme from acme/payments-admins (ends: request');
+  const explain = await cli(dir, ['explain', 'bob-acme', ...C], at('2026-11-30T08:00:00Z'));
+  t.match(explain.out, 'acme/payments-admins as maintainer until 2026-11-30T09:50:00.000Z — request');
+
+  const expired = await cli(dir, ['apply', ...C, '--yes'], at('2026-11-30T09:51:00Z'));
+  t.match(expired.out, 'applied: revoke bob-acme from acme/payments-admins');
+  t.same(emu.teamMembers('acme', 'payments-admins'), []);
+  t.ok(existsSync(join(dir, file)), 'the expired request stays as history');
+
+  const kept = await cli(dir, ['prune-requests', ...C, '--dry-run'], at('2026-12-15T00:00:00Z'));
+  t.equal(kept.out, '0 request file(s) expired more than 30d ago (dry run).\n');
+  const pruned = await cli(dir, ['prune-requests', ...C], at('2027-01-15T00:00:00Z'));
+  t.equal(pruned.out, `removed: ${file}\n1 request file(s) expired more than 30d ago.\n`);
+  t.same(readdirSync(join(dir, 'requests')), []);
+});
+
+t.test('a request PR opened by someone else than the subject is an error on the PR; an approver may open it', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const base = initRepo(dir);
+  await cli(dir, ['request', PROFILE, ...C, '--for', '1h', '--reason', 'INC-1', '--subject', 'bob-acme']);
+  git(dir, '-c', 'user.email=m@acme.example', '-c', 'user.name=m', 'add', '-A');
+  git(dir, '-c', 'user.email=m@acme.example', '-c', 'user.name=m', 'commit', '-q', '-m', 'request for someone else');
+  const mallory = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'mallory-acme', base) });
+  t.equal(mallory.code, 1);
+  t.match(mallory.out, 'opened by mallory-acme, who is neither the subject (bob-acme) nor an approver of profile payments-incident-commander: request access for yourself');
+  t.notMatch(mallory.out, 'acme/payments-admins', 'nothing is granted for it');
+  const carol = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'carol-acme', base) });
+  t.equal(carol.code, 0, 'carol is an approver');
+});
+
+t.test('each refusal is a clear error and writes nothing', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const refuse = async (args: string[], message: string) => {
+    const r = await cli(dir, ['request', ...args, ...C]);
+    t.equal(r.code, 1, message);
+    t.equal(r.err, `oncall-access request: ${message}\n`);
+  };
+  await refuse([PROFILE, '--for', '2h', '--reason', 'x', '--subject', 'dave@acme.example'], `request requests/${requestFileName(PROFILE, 'dave@acme.example', new Date(DEMO_AT))}: dave@acme.example was not on call in any rotation of profile ${PROFILE} at 2026-11-30T07:50:00.000Z and is not one of its members`);
+  await refuse(['payments-oncall', '--for', '2h', '--reason', 'x', '--subject', 'bob-acme'], 'profile "payments-oncall" is not requestable (mode: auto)');
+  await refuse(['nope', '--for', '2h', '--reason', 'x', '--subject', 'bob-acme'], 'request for unknown profile "nope"');
+  await refuse([PROFILE, '--for', '5h', '--reason', 'x', '--subject', 'bob-acme'], `request duration 5h is longer than profile "${PROFILE}" allows (4h)`);
+  await refuse([PROFILE, '--for=-2h', '--reason', 'x', '--subject', 'bob-acme'], '--for must be a duration like 2h; got "-2h"');
+  await refuse([PROFILE, '--for', '2h', '--reason', ' ', '--subject', 'bob-acme'], '--reason must say why access is needed');
+  await refuse([PROFILE, '--for', '2h', '--reason', 'x', '--subject', 'grace@acme.example'], 'nobody can resolve grace@acme.example to a GitHub login: add them to the identities file');
+  await refuse([PROFILE, '--for', '2h'], 'request needs --for DURATION and --reason TEXT');
+  t.notOk(existsSync(join(dir, 'requests')), 'nothing written');
+  t.equal((await cli(dir, ['request', PROFILE, ...C, '--for', '2h', '--reason', 'x', '--subject', 'bob-acme'])).code, 0);
+  await refuse([PROFILE, '--for', '2h', '--reason', 'x', '--subject', 'bob-acme'], `the same request is filed twice (first at requests/${requestFileName(PROFILE, 'bob-acme', new Date(DEMO_AT))}:4)`);
+});
+
+t.test('a merged request whose subject was not on call is refused by plan, not granted', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'requests'));
+  writeFileSync(join(dir, 'requests', 'forged.yaml'), 'apiVersion: oncall-access/v1\nkind: AccessRequest\nspec:\n  profile: payments-incident-commander\n  subject: dave-acme\n  reason: sneaky\n  duration: 4h\n  requestedAt: 2026-11-30T07:00:00Z\n');
+  const r = await cli(dir, ['apply', ...C, '--yes']);
+  t.equal(r.code, 1);
+  t.match(r.out, 'request requests/forged.yaml: dave-acme was not on call in any rotation of profile payments-incident-commander');
+  t.match(r.err, 'Apply refused');
+});
