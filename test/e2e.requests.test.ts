@@ -111,3 +111,20 @@ t.test('a merged request whose subject was not on call is refused by plan, not g
   t.match(r.out, 'request requests/forged.yaml: dave-acme was not on call in any rotation of profile payments-incident-commander');
   t.match(r.err, 'Apply refused');
 });
+
+t.test('--open-pr commits the request on a branch and opens a pull request through the GitHub API', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  initRepo(dir);
+  const r = await cli(dir, ['request', PROFILE, ...C, '--for', '90m', '--reason', 'INC-7 card declines', '--subject', 'bob@acme.example', '--open-pr', '--repo', 'acme/access']);
+  t.equal(r.code, 0, r.err);
+  const name = requestFileName(PROFILE, 'bob@acme.example', new Date(DEMO_AT));
+  const [pull] = emu.pulls('acme/access');
+  t.match(r.out, `Opened ${emu.url}/acme/access/pull/1`);
+  t.same([pull!.title, pull!.head, pull!.base], [`Access request: ${PROFILE} for bob@acme.example, 1h30m`, `oncall-access/request-${name.replace('.yaml', '')}`, 'main']);
+  t.match(pull!.body, '**Reason:** INC-7 card declines');
+  t.match(pull!.body, '**Expires:** 2026-11-30T09:20:00.000Z');
+  t.equal(emu.repoFile('acme/access', pull!.head, `requests/${name}`), readFileSync(join(dir, 'requests', name), 'utf8'));
+  t.same(emu.unexpected, []);
+  const noRepo = await cli(dir, ['request', PROFILE, ...C, '--for', '1h', '--reason', 'x', '--subject', 'bob-acme', '--open-pr']);
+  t.equal(noRepo.err, 'oncall-access request: --open-pr needs --repo OWNER/NAME (or GITHUB_REPOSITORY)\n');
+});

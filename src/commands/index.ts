@@ -145,7 +145,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'request',
     summary: 'Write a time-boxed access request for a requestable profile.',
-    usage: 'PROFILE --for DURATION --reason TEXT [--subject EMAIL|LOGIN] [--config PATH]',
+    usage: 'PROFILE --for DURATION --reason TEXT [--subject EMAIL|LOGIN] [--open-pr [--repo OWNER/NAME]] [--config PATH]',
     description:
       'Checks that the request would be granted (the subject is on call in one of the profile\'s rotations or is one of its members, the duration is within its maxRequestDuration, the subject resolves to a GitHub login), then writes requests/<profile>-<subject>-<instant>.yaml. Open a pull request with it: the plan on the pull request checks it again, including that the pull request\'s author is the subject or an approver; once merged, apply grants it until the request expires. Reads no target and writes nothing else.',
     positionals: 'PROFILE',
@@ -155,6 +155,8 @@ export const COMMANDS: Command[] = [
       reason: { type: 'string', valueName: 'TEXT', help: 'Why: an incident or ticket. Shown in the plan and the audit log.' },
       subject: { type: 'string', valueName: 'EMAIL|LOGIN', help: 'Who gets access (default: git config user.email).' },
       at: { ...AT_FLAG, help: 'Date the request at this instant instead of now.' },
+      'open-pr': { type: 'boolean', help: 'Also open a pull request with the file (branch, commit, PR) through the GitHub API, with the GitHub target\'s token.', default: false },
+      repo: { type: 'string', valueName: 'OWNER/NAME', help: 'The repository holding the config, for --open-pr (default: GITHUB_REPOSITORY).' },
     },
     exitCodes: [
       [EXIT.ok, 'the request file was written'],
@@ -163,7 +165,7 @@ export const COMMANDS: Command[] = [
     run: async (v, p, io) => {
       if (p.length !== 1) throw new UserError('request takes one PROFILE');
       if (v.for === undefined || v.reason === undefined) throw new UserError('request needs --for DURATION and --reason TEXT');
-      return runRequest({ config: String(v.config), profile: p[0]!, for: String(v.for), reason: String(v.reason), subject: v.subject as string | undefined, at: v.at as string | undefined }, io);
+      return runRequest({ config: String(v.config), profile: p[0]!, for: String(v.for), reason: String(v.reason), subject: v.subject as string | undefined, at: v.at as string | undefined, openPr: Boolean(v['open-pr']), repo: v.repo as string | undefined }, io);
     },
   },
   {

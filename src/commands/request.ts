@@ -5,8 +5,8 @@
  * `prune-requests` removes request files long expired.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { buildAdapters } from '../adapters.js';
 import type { AccessRequest, Workspace } from '../config/model.js';
@@ -15,6 +15,7 @@ import { activeRequests } from '../core/requests.js';
 import { formatDuration, parseDuration } from '../duration.js';
 import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
+import { createOctokit, describeError } from '../targets/github.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadOrReport, parseAt, transport } from './reconcile.js';
 
@@ -26,6 +27,10 @@ export interface RequestOptions {
   reason: string;
   subject?: string;
   at?: string;
+  /** Open a pull request with the file through the GitHub API. */
+  openPr: boolean;
+  /** `owner/name` of the repository holding the config (default: GITHUB_REPOSITORY). */
+  repo?: string;
 }
 
 /** `payments-oncall-alice-acme-example-20261130T075000Z.yaml`: sortable, unique per subject and instant. */
@@ -80,8 +85,48 @@ export async function runRequest(opts: RequestOptions, io: Io): Promise<number> 
   writeFileSync(path, stringify(body));
   const profile = ws.profiles.find((p) => p.name === r.profile)!;
   const approval = profile.approval === 'auto' ? 'approval: automatic once the pull request checks pass' : `approval: a review from ${profile.approvers.length ? profile.approvers.join(', ') : 'the profile\'s CODEOWNERS'}`;
-  io.stdout.write(`Wrote ${file}: eligible (${why.replace(/^request [^ ]+ \(/, '').replace(/\):.*$/, '')}); ${approval}.\nOpen a pull request with this file; once merged, the next apply grants it until ${new Date(requestedAt.getTime() + durationMs).toISOString()}.\n`);
+  const eligible = why.replace(/^request [^ ]+ \(/, '').replace(/\):.*$/, '');
+  const expires = new Date(requestedAt.getTime() + durationMs).toISOString();
+  io.stdout.write(`Wrote ${file}: eligible (${eligible}); ${approval}.\n`);
+  if (!opts.openPr) {
+    io.stdout.write(`Open a pull request with this file (or re-run with --open-pr); once merged, the next apply grants it until ${expires}.\n`);
+    return EXIT.ok;
+  }
+  const url = await openPullRequest(ws, opts, io, path, {
+    title: `Access request: ${r.profile} for ${subject}, ${formatDuration(durationMs)}`,
+    body: [`**Reason:** ${r.reason}`, '', `**Eligible:** ${eligible}`, `**Expires:** ${expires}`, `**Approval:** ${approval.replace(/^approval: /, '')}`, '', 'Opened by `oncall-access request`. The plan check on this pull request verifies eligibility and that its author is the subject or an approver.'].join('\n'),
+  });
+  io.stdout.write(`Opened ${url}\n`);
   return EXIT.ok;
+}
+
+/** Commits the request file on a new branch and opens a pull request; returns its URL. */
+async function openPullRequest(ws: Workspace, opts: RequestOptions, io: Io, path: string, pr: { title: string; body: string }): Promise<string> {
+  const full = opts.repo ?? io.env.GITHUB_REPOSITORY;
+  if (!full || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(full)) throw new UserError('--open-pr needs --repo OWNER/NAME (or GITHUB_REPOSITORY)');
+  const [owner, repo] = full.split('/') as [string, string];
+  const target = [...ws.config.targets.values()][0]!;
+  const token = target.tokenEnv ? io.env[target.tokenEnv] : undefined;
+  if (!token) throw new UserError(`--open-pr needs a token in ${target.tokenEnv ?? 'the target\'s tokenEnv'}`);
+  let top = ws.config.dir;
+  try {
+    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: ws.config.dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    // Not a git checkout: paths are taken relative to the config's directory.
+  }
+  const inRepo = relative(top, path).split('\\').join('/');
+  const octokit = createOctokit({ baseUrl: target.apiUrl ?? 'https://api.github.com', token, fetch: transport.fetch });
+  const branch = `oncall-access/request-${basename(path, '.yaml')}`;
+  try {
+    const { data: info } = await octokit.rest.repos.get({ owner, repo });
+    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${info.default_branch}` });
+    await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: ref.object.sha });
+    await octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: inRepo, branch, message: pr.title, content: Buffer.from(readFileSync(path)).toString('base64') });
+    const { data: pull } = await octokit.rest.pulls.create({ owner, repo, head: branch, base: info.default_branch, title: pr.title, body: pr.body });
+    return pull.html_url;
+  } catch (e) {
+    throw new UserError(`the request file is written, but opening the pull request failed: ${describeError(e)}`);
+  }
 }
 
 /** Options of `prune-requests`. */

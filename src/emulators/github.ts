@@ -7,6 +7,7 @@
 import { verify } from 'node:crypto';
 import { GitHubState, IssueCommentsState, nodeId, SecondaryRateLimiter, type AppSeed, type GitHubRateLimitOptions, type RateLimitStats, type IssueComment, type IssueCommentSeed, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
 import { serveGraphQL } from './github-graphql.js';
+import { RepoState, repoRoutes, type EmulatedPull } from './github-repos.js';
 import { startJsonServer, type Admission, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
@@ -63,6 +64,10 @@ export interface GitHubEmulator extends JsonServer {
   rateLimit(resource: RateResource): RateLimitSnapshot;
   /** Comments on an issue or pull request of `owner/name`, oldest first (copies). */
   issueComments(repo: string, issue: number): IssueComment[];
+  /** Pull requests opened on `owner/name`, oldest first. */
+  pulls(repo: string): EmulatedPull[];
+  /** The text of a file written through the contents API, if any. */
+  repoFile(repo: string, branch: string, path: string): string | undefined;
   /** Refusals and peaks of the rate-limit accounting; `undefined` when it is off. */
   rateStats(): RateLimitStats | undefined;
 }
@@ -75,9 +80,10 @@ const MAX_PAGE = 100;
 export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
   const state = new GitHubState(options, options.viewer ?? 'emulator-admin');
   const comments = new IssueCommentsState(options.comments);
+  const repos = new RepoState();
   const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
   const server = await startJsonServer({
-    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? [])],
+    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin')],
     errorBody: error,
     port: options.port,
     strict: options.strict,
@@ -110,6 +116,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     acceptInvitation: (org, login) => state.acceptInvitation(state.requireOrg(org), login),
     rateLimit: (resource) => state.rateLimit(resource),
     issueComments: (repo, issue) => comments.list(repo, issue).map((c) => ({ ...c })),
+    pulls: (repo) => repos.pulls(repo),
+    repoFile: (repo, branch, path) => repos.file(repo, branch, path),
   };
 }
 
