@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { Change, Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
 import type { Holder, HoldersRead, Target } from './targets/target.js';
-import { teamKey } from './targets/target.js';
+import { holdingsKey } from './targets/target.js';
 
 /** What happened to one change. */
 export interface Outcome {
@@ -44,7 +44,7 @@ export function precondition(change: Change, read: HoldersRead | undefined): str
 
 /**
  * Executes `plan`'s changes with at most `concurrency` in flight; outcomes in plan order.
- * With `recheck` (holders read again just now, keyed by {@link teamKey}), changes whose
+ * With `recheck` (holders read again just now, keyed by {@link holdingsKey}), changes whose
  * precondition fails are skipped.
  */
 export async function applyPlan(
@@ -70,7 +70,7 @@ async function execute(change: Change, targets: ReadonlyMap<string, Target>, rec
   const target = targets.get(change.target);
   if (!target) return { change, status: 'failed', error: `target "${change.target}" is not declared in this config` };
   if (recheck) {
-    const why = precondition(change, recheck.get(teamKey(change.entitlement)));
+    const why = precondition(change, recheck.get(holdingsKey(change.target, change.entitlement)));
     if (why) return { change, status: 'skipped', error: why };
   }
   try {

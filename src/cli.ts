@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMANDS, type Command } from './commands/index.js';
 import { EXIT, UserError, type Io } from './io.js';
+import { redact, secretsIn } from './redact.js';
 
 const VERSION = '0.1.0';
 
@@ -36,7 +37,10 @@ function commandHelp(c: Command): string {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const secrets = secretsIn(rawIo.env);
+  const guarded = (out: Io['stdout']): Io['stdout'] => ({ isTTY: out.isTTY, write: (text: string) => out.write(redact(text, secrets)) });
+  const io: Io = { ...rawIo, stdout: guarded(rawIo.stdout), stderr: guarded(rawIo.stderr) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());

@@ -16,7 +16,7 @@ import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTa
 import type { Diagnostic } from './diagnostics.js';
 import { error } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
-import type { HoldersRead, TeamRef } from './targets/target.js';
+import { holdingsKey, teamKey, type HoldersRead, type TeamRef } from './targets/target.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -101,7 +101,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
       [...adapters.targets].map(([name, target]) => target.readHolders([...teamRefs.values()].filter((t) => t.target === name).map((t) => t.ref))),
     ),
   ]);
-  const observed = new Map<string, HoldersRead>(holderReads.flatMap((m) => [...m]));
+  const targetNames = [...adapters.targets.keys()];
+  const observed = new Map<string, HoldersRead>(holderReads.flatMap((m, i) => [...m].map(([key, read]) => [`${targetNames[i]}/${key}`.toLowerCase(), read] as const)));
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
@@ -112,7 +113,11 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     if (failed) team.unknownRotations.push(failed);
   }
   const delta = diff(wanted, observed, state.grants);
-  const holders = new Map([...observed].map(([k, r]) => [k, r.ok ? r.holders.length : 0]));
+  const holders = new Map<string, number>();
+  for (const t of wanted.teams.values()) {
+    const read = observed.get(holdingsKey(t.target, t));
+    holders.set(teamKey(t), read?.ok ? read.holders.length : 0);
+  }
   const onCall = onCallCounts(shifts, at);
   const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
   const plan: Plan = {

@@ -4,7 +4,7 @@
  * rotation had on call at the last apply (for the empty-rotation guard), and the audit log.
  * Files are deterministic and sorted, one record per line, so git diffs read as history.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from './io.js';
 
@@ -82,8 +82,35 @@ export function serializeOnCall(onCall: Readonly<Record<string, number>>): strin
 
 function writeAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** A lock older than this is from a run that died; it is taken over. */
+export const STALE_LOCK_MS = 15 * 60_000;
+
+/**
+ * Takes the state directory's apply lock (`.apply.lock`, created exclusively), so two applies
+ * on one machine never run at once; returns its release. A lock older than
+ * {@link STALE_LOCK_MS} is taken over. In GitHub Actions the workflow's concurrency group does
+ * the same across runners.
+ */
+export function lockState(dir: string, now: Date): () => void {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, '.apply.lock');
+  const mine = JSON.stringify({ pid: process.pid, since: now.toISOString() });
+  try {
+    writeFileSync(path, mine, { flag: 'wx' });
+  } catch {
+    const held = readJson(path) as { pid?: number; since?: string } | undefined;
+    const since = Date.parse(held?.since ?? '');
+    if (!(now.getTime() - since > STALE_LOCK_MS)) {
+      throw new UserError(`another apply is running (pid ${held?.pid ?? '?'} since ${held?.since ?? '?'}); if it is not, remove ${path}`);
+    }
+    writeFileSync(path, mine);
+  }
+  return () => rmSync(path, { force: true });
 }
 
 /** Writes the state directory (atomically per file). */

@@ -84,7 +84,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   for (const [key, read] of observed) {
     if (!read.ok || login === undefined) continue;
     const h = read.holders.find((x) => x.login.toLowerCase() === login!.toLowerCase());
-    if (h) holds.push({ team: key, role: h.role, state: h.state });
+    if (h) holds.push({ team: key.slice(key.indexOf('/') + 1), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
   const past = at.getTime() < io.now().getTime() - 60_000;

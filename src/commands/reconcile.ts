@@ -22,7 +22,8 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
 import { pullRequestContext } from '../pull-request.js';
-import { nextState, readState, STATE_FILES, writeState } from '../state.js';
+import { redact, secretsIn } from '../redact.js';
+import { lockState, nextState, readState, STATE_FILES, writeState } from '../state.js';
 import type { TeamRef } from '../targets/target.js';
 
 /** Output formats of a plan. */
@@ -102,15 +103,18 @@ function render(plan: Plan, format: PlanFormat, io: Io): string {
   return renderText(plan, { color: shouldColor(io.stdout, io.env) });
 }
 
+/** The environment variables the config names as holding tokens. */
+function tokenEnvs(ws: Workspace): string[] {
+  return [...ws.config.sources.values(), ...ws.config.targets.values()].flatMap((c) => (c.tokenEnv ? [c.tokenEnv] : []));
+}
+
 function stateDir(ws: Workspace, opts: ReconcileOptions, io: Io): string {
   return opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
 }
 
-async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch) {
+async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, ws: Workspace) {
   const at = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
-  const ws = loadOrReport(opts.config, io);
-  if (!ws) return undefined;
   const state = readState(stateDir(ws, opts, io));
   // Only requests can be checked against a pull request's author; without any, no git is needed.
   const pullRequest = ws.requests.length > 0 ? pullRequestContext(io.env, io.cwd, ws.config.paths.requests) : undefined;
@@ -120,10 +124,12 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch) {
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */
 export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
-  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch));
-  if (!result) return EXIT.error;
+  parseAt(opts.at, io);
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch), ws);
   io.stdout.write(render(result.plan, opts.format, io));
-  if (opts.out) writeFileSync(resolve(io.cwd, opts.out), renderJson(result.plan));
+  if (opts.out) writeFileSync(resolve(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
   if (hasErrors(result.plan.diagnostics)) return EXIT.error;
   return opts.detailedExitcode && result.plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
@@ -164,25 +170,31 @@ function savedPlan(file: string, ws: Workspace, maxAge: string, io: Io): Plan {
 
 /** `apply`: plans (or reads a saved plan), then executes with confirmation; exit 0 when all applied, 1 otherwise. */
 export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const release = lockState(stateDir(ws, opts, io), io.now());
+  try {
+    return await applyLocked(ws, opts, io);
+  } finally {
+    release();
+  }
+}
+
+async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<number> {
   const concurrency = parseCount('concurrency', opts.concurrency, 1)!;
   let plan: Plan;
-  let ws: Workspace;
   let targets;
   let recheck;
   if (opts.planFile) {
-    const loaded = loadOrReport(opts.config, io);
-    if (!loaded) return EXIT.error;
-    ws = loaded;
     plan = savedPlan(opts.planFile, ws, opts.maxPlanAge, io);
     targets = buildAdapters(ws, io.env, transport.fetch).targets;
     const teams = new Map<string, { target: string; ref: TeamRef }>();
     for (const c of plan.changes) teams.set(`${c.target}/${c.entitlement.org}/${c.entitlement.team}`.toLowerCase(), { target: c.target, ref: { org: c.entitlement.org, team: c.entitlement.team } });
-    const reads = await Promise.all([...targets].map(([name, t]) => t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref))));
-    recheck = new Map(reads.flatMap((m) => [...m]));
+    const reads = await Promise.all([...targets].map(async ([name, t]) => [name, await t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref))] as const));
+    recheck = new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read] as const)));
   } else {
-    const result = await freshPlan(opts, io, transport.fetch);
-    if (!result) return EXIT.error;
-    ({ plan, ws, targets } = result);
+    const result = await freshPlan(opts, io, transport.fetch, ws);
+    ({ plan, targets } = result);
   }
   io.stdout.write(render(plan, opts.format, io));
   const failedReads = hasErrors(plan.diagnostics);
@@ -198,7 +210,8 @@ export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
   const dir = stateDir(ws, opts, io);
   const now = io.now();
   writeState(dir, nextState(readState(dir), plan, outcomes, now));
-  appendAudit(join(dir, STATE_FILES.audit), auditEvents(plan, outcomes, now, io.env, configCommit(ws.config.dir, io.env)));
+  const secrets = secretsIn(io.env, tokenEnvs(ws));
+  appendAudit(join(dir, STATE_FILES.audit), auditEvents(plan, outcomes, now, io.env, configCommit(ws.config.dir, io.env)).map((e) => (e.error ? { ...e, error: redact(e.error, secrets) } : e)));
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
   if (outcomes.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped.\n`);
   return count('failed') > 0 || failedReads ? EXIT.error : EXIT.ok;

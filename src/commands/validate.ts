@@ -5,6 +5,7 @@ import { loadWorkspace } from '../config/load.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { EXIT, type Io } from '../io.js';
 import { renderAnnotations } from '../render/github.js';
+import { sanitizeText } from '../render/text.js';
 import type { Workspace } from '../config/model.js';
 
 /** Output formats of `validate`. */
@@ -34,7 +35,7 @@ function render(format: ValidateFormat, diagnostics: Diagnostic[], ws: Workspace
   const warnings = diagnostics.length - errors;
   if (format === 'json') return `${JSON.stringify({ valid: errors === 0, errors, warnings, counts: counts(ws), diagnostics }, null, 2)}\n`;
   if (format === 'github') return renderAnnotations(diagnostics);
-  const lines = diagnostics.map(formatDiagnostic);
+  const lines = diagnostics.map((d) => sanitizeText(formatDiagnostic(d)));
   const c = counts(ws);
   const tail = c
     ? `Valid: ${c.profiles} profiles, ${c.rotations} rotations, ${c.identities} identities, ${c.requests} requests in ${c.files} files${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`

@@ -130,6 +130,10 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
 
 function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Profile {
   const spec = data.spec;
+  for (const edge of ['before', 'after'] as const) {
+    const text = spec.window?.[edge];
+    if (text !== undefined && parseDuration(text)! > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge}: ${text} is longer than 7d`, pos(d, ['spec', 'window', edge])));
+  }
   const rotations = (spec.rotations ?? []).flatMap((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i], diagnostics));
   const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics));
   return {
@@ -185,8 +189,14 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
   return [{ kind: 'repository', target: e.target, repository: e.repository, permission: e.permission, membership: 'additive', pos: at }];
 }
 
+/** Shorter shifts are typos (`1s` for `1d`) and would make a plan compute millions of shifts. */
+export const MIN_SHIFT_MS = 3_600_000;
+/** Longer windows are typos too; a week before or after a shift is already generous. */
+export const MAX_WINDOW_MS = 7 * 86_400_000;
+
 function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation[] {
   const spec = data.spec;
+  if (parseDuration(spec.shiftLength)! < MIN_SHIFT_MS) diagnostics.push(error(`spec.shiftLength: ${spec.shiftLength} is shorter than 1h`, pos(d, ['spec', 'shiftLength'])));
   const overrides = (spec.overrides ?? []).map((o: Data, i: number) => {
     const start = parseInstant(o.from, spec.timeZone)!;
     const end = parseInstant(o.to, spec.timeZone)!;

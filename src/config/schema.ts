@@ -107,7 +107,8 @@ function describe(v: unknown): string {
 
 /** A value quoted for a message: JSON-escaped (so control characters show), cut at 60 characters. */
 export function quote(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
+  // JSON escapes C0 controls; bidi overrides, C1 controls and line separators are escaped too.
+  const s = (JSON.stringify(v) ?? String(v)).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 

@@ -4,7 +4,8 @@
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { formatDuration } from '../duration.js';
-import type { EntitlementSpec, Profile, RotationBinding, Workspace } from './model.js';
+import { rotationProblem } from '../sources/rotations.js';
+import type { EntitlementSpec, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
 const BINDINGS_BY_SOURCE: Record<string, readonly RotationBinding['kind'][]> = {
@@ -17,7 +18,12 @@ const at = (p: SourcePos): string => `${p.file}:${p.line}`;
 
 /** Every cross-document problem in a workspace whose documents are each valid. */
 export function checkSemantics(ws: Workspace, now: Date = new Date()): Diagnostic[] {
-  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws, now)];
+  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.rotations.flatMap(checkRotation), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws, now)];
+}
+
+function checkRotation(r: Rotation): Diagnostic[] {
+  const problem = rotationProblem(r);
+  return problem ? [error(`rotation "${r.name}": ${problem}`, r.pos)] : [];
 }
 
 function sourceTokens(ws: Workspace): Diagnostic[] {

@@ -3,7 +3,7 @@
  * every way a file can be unreadable into a diagnostic instead of an exception.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
 
 /** Files larger than this are refused unread: profiles are small, a huge file is a mistake or an attack. */
@@ -49,7 +49,9 @@ export function readYamlFile(path: string, file: string): YamlRead {
   const docs: YamlDoc[] = [];
   const all = Array.isArray(parsed) ? parsed : [];
   for (const doc of all) {
-    const problems = [...doc.errors].map((e) => {
+    // Warnings (unknown tags such as `!shell`, an unsupported %YAML version) are refused too:
+    // a document that does not mean exactly what it says is not policy.
+    const problems = [...doc.errors, ...doc.warnings].map((e) => {
       const { line, col } = lineCounter.linePos(e.pos[0]);
       return error(yamlMessage(e.code, e.message), { file, line, col });
     });
@@ -59,6 +61,12 @@ export function readYamlFile(path: string, file: string): YamlRead {
       continue;
     }
     if (doc.contents === null) continue;
+    const dangling = danglingAlias(doc);
+    if (dangling) {
+      const { line, col } = lineCounter.linePos(dangling.range?.[0] ?? 0);
+      diagnostics.push(error(`invalid YAML: alias *${dangling.source} refers to no anchor`, { file, line, col }));
+      continue;
+    }
     try {
       docs.push({ file, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
     } catch {
@@ -67,6 +75,21 @@ export function readYamlFile(path: string, file: string): YamlRead {
   }
   if (docs.length === 0 && diagnostics.length === 0) diagnostics.push(error('file is empty: expected an oncall-access document', { file, line: 1, col: 1 }));
   return { docs, diagnostics };
+}
+
+/** The first alias whose anchor is not defined before it, if any. */
+function danglingAlias(doc: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function readText(path: string, file: string): string | Diagnostic {

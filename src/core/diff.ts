@@ -6,7 +6,7 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
-import { teamKey } from '../targets/target.js';
+import { holdingsKey, teamKey } from '../targets/target.js';
 import { instant, type Desired, type ManagedTeam } from './desire.js';
 import type { Change } from './plan.js';
 
@@ -38,7 +38,7 @@ export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead
   const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [] };
   for (const team of desired.teams.values()) {
     const own = ledger.filter((e) => e.target === team.target && teamKey(e) === teamKey(team));
-    diffTeam(team, observed.get(teamKey(team)), own, result);
+    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result);
   }
   return result;
 }
@@ -59,7 +59,7 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonl
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });
-    } else if (have.state === 'active' && have.role !== want.role && !(frozen && ROLE_RANK[want.role] < ROLE_RANK[have.role])) {
+    } else if (have.state === 'active' && have.role !== want.role && !(frozen && ROLE_RANK[want.role] < ROLE_RANK[have.role]) && (team.membership === 'exclusive' || own.some((e) => e.login.toLowerCase() === key))) {
       out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...(until ? { until } : {}) });
     } else {
       out.unchanged += 1;

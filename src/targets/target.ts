@@ -40,3 +40,8 @@ export interface Target {
 export function teamKey(t: TeamRef): string {
   return `${t.org}/${t.team}`.toLowerCase();
 }
+
+/** `target/org/team` lower-cased: the key of one team's holders across several targets. */
+export function holdingsKey(target: string, t: TeamRef): string {
+  return `${target}/${teamKey(t)}`.toLowerCase();
+}

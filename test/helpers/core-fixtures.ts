@@ -125,10 +125,16 @@ export interface Scenario {
   requests?: ActiveRequest[];
 }
 
+/** Observed reads keyed `org/team` (as tests write them) re-keyed `target/org/team` as the engine does. */
+export function byTarget(observed: ReadonlyMap<string, HoldersRead>): Map<string, HoldersRead> {
+  const targetOf = new Map([...TARGETS.values()].map((t) => [t.org.toLowerCase(), t.name]));
+  return new Map([...observed].map(([key, read]) => [`${targetOf.get(key.split('/')[0]!.toLowerCase()) ?? 'github'}/${key}`.toLowerCase(), read]));
+}
+
 /** desire then diff, exactly as the engine chains them. */
 export function plan(s: Scenario): { desired: Desired; result: DiffResult } {
   const desired = desire({ at: s.at, profiles: s.profiles, targets: TARGETS, shifts: s.shifts, resolve: s.resolve ?? resolver(), requests: s.requests });
-  return { desired, result: diff(desired, s.observed) };
+  return { desired, result: diff(desired, byTarget(s.observed)) };
 }
 
 /**
