@@ -104,7 +104,7 @@ function render(plan: Plan, format: PlanFormat, io: Io): string {
 }
 
 /** The environment variables the config names as holding tokens. */
-function tokenEnvs(ws: Workspace): string[] {
+export function tokenEnvs(ws: Workspace): string[] {
   return [...ws.config.sources.values(), ...ws.config.targets.values()].flatMap((c) => (c.tokenEnv ? [c.tokenEnv] : []));
 }
 
@@ -119,7 +119,11 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, ws: Works
   // Only requests can be checked against a pull request's author; without any, no git is needed.
   const pullRequest = ws.requests.length > 0 ? pullRequestContext(io.env, io.cwd, ws.config.paths.requests) : undefined;
   const adapters = buildAdapters(ws, io.env, fetch);
-  return { plan: await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest }), ws, state, targets: adapters.targets };
+  const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest });
+  // Redacted in the data, before any renderer escapes a token into a form output redaction would miss.
+  const secrets = secretsIn(io.env, tokenEnvs(ws));
+  plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  return { plan, ws, state, targets: adapters.targets };
 }
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */

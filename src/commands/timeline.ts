@@ -12,7 +12,8 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { sanitizeText } from '../render/text.js';
 import { formatInZone, isTimeZone } from '../time/zoned.js';
-import { loadOrReport, parseAt, transport } from './reconcile.js';
+import { redact, secretsIn } from '../redact.js';
+import { loadOrReport, parseAt, tokenEnvs, transport } from './reconcile.js';
 
 /** Options of `timeline`. */
 export interface TimelineOptions {
@@ -51,7 +52,8 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active }, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');
-  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]);
+  const secrets = secretsIn(io.env, tokenEnvs(ws));
+  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {
