@@ -448,6 +448,8 @@ export interface GitHubRateLimitOptions {
   writesPerMinute?: number;
   /** Content-generating (write) requests per hour; default 500. */
   writesPerHour?: number;
+  /** The primary limit: requests per hour and resource (core, GraphQL) before 403s; default 5,000. */
+  primaryPerHour?: number;
   /** Clock in milliseconds; default `performance.now`. */
   now?: () => number;
 }
@@ -533,6 +535,7 @@ export class SecondaryRateLimiter {
       graphqlPointsPerMinute: options.graphqlPointsPerMinute ?? 2000,
       writesPerMinute: options.writesPerMinute ?? 80,
       writesPerHour: options.writesPerHour ?? 500,
+      primaryPerHour: options.primaryPerHour ?? RATE_LIMIT,
       now: options.now ?? (() => performance.now()),
     };
     if (!(this.o.timeScale > 0)) throw new Error('GitHub emulator: rateLimits.timeScale must be positive');

@@ -166,7 +166,7 @@ const SECONDARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-lim
 function admit(state: GitHubState, limiter: SecondaryRateLimiter, req: JsonRequest): Admission {
   const graphql = req.path === '/graphql';
   const primary = state.rateLimit(graphql ? 'graphql' : 'core');
-  if (primary.used > primary.limit) {
+  if (primary.used > limiter.snapshot().limits.primaryPerHour) {
     return {
       refuse: { status: 403, body: { message: `API rate limit exceeded for user ID 1.`, documentation_url: API_DOCS, status: '403' }, headers: { 'retry-after': String(Math.max(1, primary.reset - Math.floor(Date.now() / 1000))) } },
       reason: 'primary rate limit',

@@ -213,19 +213,22 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
         return { status: 400, body: options.errorBody(400, 'Problems parsing JSON'), unexpected: 'body is not JSON' };
       }
     }
+    let matched: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
+    for (const compiled of routes) {
+      const params = matchRoute(compiled, req);
+      if (params) {
+        matched = { compiled, params };
+        served.route = compiled.route.pattern;
+        break;
+      }
+    }
     const admission = options.admit?.(req);
     served.release = admission?.release;
     if (admission?.refuse) {
       served.refused = admission.reason ?? 'rate limited';
       return admission.refuse;
     }
-    for (const compiled of routes) {
-      const params = matchRoute(compiled, req);
-      if (params) {
-        served.route = compiled.route.pattern;
-        return compiled.route.handler({ ...req, params });
-      }
-    }
+    if (matched) return matched.compiled.route.handler({ ...req, params: matched.params });
     return options.strict
       ? { status: 501, body: options.errorBody(501, `Not emulated: ${req.method} ${req.path}`), unexpected: 'no such route' }
       : { status: 404, body: options.errorBody(404, 'Not Found'), unexpected: 'no such route' };

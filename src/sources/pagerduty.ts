@@ -16,6 +16,12 @@
  * (used by no escalation policy, or nobody on call) falls back to its final rendered schedule
  * plus `GET /schedules/{id}/users`; an escalation policy with nothing at a level asked for is
  * checked with `GET /escalation_policies/{id}`, so a wrong id or level is an error, not "nobody".
+ *
+ * Latency: pages ask for `total=true`, so the pages after the first are fetched at once instead
+ * of one after another (and a list that changed while paged is noticed and read again); a
+ * binding's follow-up requests start as soon as the chunk holding its id is read, not after
+ * every chunk. At most {@link CONCURRENCY} requests are in flight: PagerDuty allows 960 requests
+ * per minute per key and documents no concurrency limit; a plan of 400 profiles makes about 70.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
@@ -42,7 +48,10 @@ const DEFAULT_API_URL = 'https://api.pagerduty.com';
 const PAGE_LIMIT = 100;
 const MAX_OFFSET_PLUS_LIMIT = 10_000;
 const MAX_URL_LENGTH = 6_000;
-const CONCURRENCY = 4;
+/** Requests in flight at once. */
+export const CONCURRENCY = 12;
+/** Times a list is read again from offset 0 when it changed while being paged. */
+export const PAGE_REREADS = 2;
 
 /** A read that worked, or why it did not. */
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -70,7 +79,8 @@ interface Subject {
 interface Run {
   since: Date;
   until: Date;
-  onCalls: { schedules: Map<string, Read<OnCallEntry[]>>; policies: Map<string, Read<OnCallEntry[]>> };
+  /** Each id's chunk of `/oncalls` entries, settling when that chunk is read. */
+  onCalls: { schedules: Map<string, Promise<Read<OnCallEntry[]>>>; policies: Map<string, Promise<Read<OnCallEntry[]>>> };
   /** Escalation policies fetched so far (their number of levels), shared by bindings of one policy. */
   policies: Map<string, Promise<Read<number>>>;
 }
@@ -97,10 +107,8 @@ export class PagerDutySource implements Source {
     const unique = new Map(bindings.map((b) => [bindingKey(b), b]));
     const scheduleIds = [...new Set(bindings.flatMap((b) => (b.kind === 'schedule' ? [b.schedule] : [])))];
     const policyIds = [...new Set(bindings.flatMap((b) => (b.kind === 'escalationPolicy' ? [b.escalationPolicy] : [])))];
-    const [schedules, policies] = await Promise.all([
-      this.onCallsBy('schedule_ids[]', scheduleIds, since, until),
-      this.onCallsBy('escalation_policy_ids[]', policyIds, since, until),
-    ]);
+    const schedules = this.onCallsBy('schedule_ids[]', scheduleIds, since, until);
+    const policies = this.onCallsBy('escalation_policy_ids[]', policyIds, since, until);
     const run: Run = { since, until, onCalls: { schedules, policies }, policies: new Map() };
     const reads = await Promise.all([...unique].map(async ([key, b]) => [key, this.redact(await this.readBinding(b, run))] as const));
     return new Map(reads);
@@ -118,14 +126,14 @@ export class PagerDutySource implements Source {
   }
 
   private async readSchedule(id: string, run: Run): Promise<ShiftRead> {
-    const read = run.onCalls.schedules.get(id) as Read<OnCallEntry[]>;
+    const read = (await run.onCalls.schedules.get(id)) as Read<OnCallEntry[]>;
     if (!read.ok) return read;
     const entries = read.value.filter((e) => e.scheduleId === id);
     return entries.length > 0 ? shiftsOf(entries, run.since) : this.renderedSchedule(id, run);
   }
 
   private async readPolicy(id: string, levels: readonly number[] | undefined, run: Run): Promise<ShiftRead> {
-    const read = run.onCalls.policies.get(id) as Read<OnCallEntry[]>;
+    const read = (await run.onCalls.policies.get(id)) as Read<OnCallEntry[]>;
     if (!read.ok) return read;
     const entries = read.value.filter((e) => e.policyId === id && (levels === undefined || levels.includes(e.level)));
     const empty = levels === undefined ? entries.length === 0 : levels.some((l) => !entries.some((e) => e.level === l));
@@ -189,14 +197,19 @@ export class PagerDutySource implements Source {
 
   /**
    * `/oncalls` entries for `ids` (passed as `param`), in chunks that keep URLs short; every id
-   * maps to its chunk's outcome. The number of requests depends on ids and entries, not bindings.
+   * maps to its chunk's outcome, which settles as soon as that chunk is read. The number of
+   * requests depends on ids and entries, not bindings.
    */
-  private async onCallsBy(param: string, ids: readonly string[], since: Date, until: Date): Promise<Map<string, Read<OnCallEntry[]>>> {
+  private onCallsBy(param: string, ids: readonly string[], since: Date, until: Date): Map<string, Promise<Read<OnCallEntry[]>>> {
     const fixed: Query = { since: since.toISOString(), until: until.toISOString(), time_zone: 'UTC', earliest: 'false', 'include[]': ['users'] };
-    const room = MAX_URL_LENGTH - this.url('/oncalls', { ...fixed, limit: String(PAGE_LIMIT), offset: String(MAX_OFFSET_PLUS_LIMIT) }).length;
+    const room = MAX_URL_LENGTH - this.url('/oncalls', { ...fixed, limit: String(PAGE_LIMIT), offset: String(MAX_OFFSET_PLUS_LIMIT), total: 'true' }).length;
     const chunks = chunkIds(ids, param, room);
-    const reads = await Promise.all(chunks.map((chunk) => this.onCalls({ ...fixed, [param]: chunk }, chunk.length)));
-    return new Map(chunks.flatMap((chunk, i) => chunk.map((id) => [id, reads[i] as Read<OnCallEntry[]>] as const)));
+    return new Map(
+      chunks.flatMap((chunk) => {
+        const read = this.onCalls({ ...fixed, [param]: chunk }, chunk.length);
+        return chunk.map((id) => [id, read] as const);
+      }),
+    );
   }
 
   private async onCalls(query: Query, idCount: number): Promise<Read<OnCallEntry[]>> {
@@ -208,20 +221,60 @@ export class PagerDutySource implements Source {
 
   /**
    * Every item of a classic-paginated list: `limit` 100, next `offset` from the page's own
-   * `limit`, until `more` is false. Refuses (as an error) to ask past `offset + limit` = 10000.
+   * `limit`, until `more` is false. Every page asks for `total`; when the answer has it, the
+   * pages after the first are requested together, else one after another. Offset pages shift
+   * when entries come or go between two requests (one would be read twice or not at all, and a
+   * person on call then revoked), so when a page's total differs from the first page's, or the
+   * items read do not add up to it, the list is read again from offset 0, up to
+   * {@link PAGE_REREADS} times, after which the read fails. Refuses (as an error) to ask past
+   * `offset + limit` = 10000.
    */
-  private async list(path: string, query: Query, key: string, what: string, offset = 0, items: unknown[] = []): Promise<Read<unknown[]>> {
-    if (offset + PAGE_LIMIT > MAX_OFFSET_PLUS_LIMIT) {
-      return { ok: false, error: `GET ${path} for ${what} has more than ${MAX_OFFSET_PLUS_LIMIT} results, more than PagerDuty can page through; bind fewer rotations to this source or shorten the window` };
+  private async list(path: string, query: Query, key: string, what: string): Promise<Read<unknown[]>> {
+    for (let reread = 0; ; reread++) {
+      const read = await this.listOnce(path, { ...query, total: 'true' }, key, what);
+      if (read !== 'changed') return read;
+      if (reread >= PAGE_REREADS) return { ok: false, error: `GET ${path} for ${what}: the list kept changing while being paged (${PAGE_REREADS + 1} tries); the next run will read it again` };
     }
+  }
+
+  private async listOnce(path: string, query: Query, key: string, what: string): Promise<Read<unknown[]> | 'changed'> {
+    const tooMany: Read<unknown[]> = { ok: false, error: `GET ${path} for ${what} has more than ${MAX_OFFSET_PLUS_LIMIT} results, more than PagerDuty can page through; bind fewer rotations to this source or shorten the window` };
+    const first = await this.page(path, query, key, 0);
+    if (!first.ok) return first;
+    const items = [...first.items];
+    if (!first.more) return { ok: true, value: items };
+    let offset = first.limit;
+    if (first.total !== undefined) {
+      if (first.total > MAX_OFFSET_PLUS_LIMIT) return tooMany;
+      const offsets: number[] = [];
+      for (; offset < first.total; offset += first.limit) offsets.push(offset);
+      const pages = await Promise.all(offsets.map((o) => this.page(path, query, key, o)));
+      for (const p of pages) {
+        if (!p.ok) return p;
+        if (p.total !== first.total) return 'changed';
+        items.push(...p.items);
+      }
+      return items.length === first.total ? { ok: true, value: items } : 'changed';
+    }
+    for (;;) {
+      if (offset + PAGE_LIMIT > MAX_OFFSET_PLUS_LIMIT) return tooMany;
+      const p = await this.page(path, query, key, offset);
+      if (!p.ok) return p;
+      items.push(...p.items);
+      if (!p.more) return { ok: true, value: items };
+      offset += p.limit;
+    }
+  }
+
+  /** One page at `offset`, with what it says about the rest: `more`, its `limit`, the `total` when given. */
+  private async page(path: string, query: Query, key: string, offset: number): Promise<{ ok: true; items: unknown[]; more: boolean; limit: number; total?: number } | { ok: false; error: string }> {
     const res = await this.get(path, { ...query, limit: String(PAGE_LIMIT), offset: String(offset) });
     if (!res.ok) return res;
-    const page = field(res.value, key);
-    if (!Array.isArray(page)) return shapeError(path);
-    items.push(...page);
-    if (field(res.value, 'more') !== true) return { ok: true, value: items };
+    const items = field(res.value, key);
+    if (!Array.isArray(items)) return shapeError(path);
     const limit = field(res.value, 'limit');
-    return this.list(path, query, key, what, offset + (typeof limit === 'number' && limit > 0 ? limit : PAGE_LIMIT), items);
+    const total = field(res.value, 'total');
+    return { ok: true, items, more: field(res.value, 'more') === true, limit: typeof limit === 'number' && limit > 0 ? limit : PAGE_LIMIT, ...(typeof total === 'number' && total >= 0 ? { total } : {}) };
   }
 
   /** One GET through pdjs and {@link getJson}, with the failure described for people. */

@@ -1,9 +1,24 @@
 /**
  * The GitHub target through octokit: immediate team members and roles (GraphQL, many teams
  * per query), pending invitations (REST), and the membership writes.
+ *
+ * Rate limits. Reads: at most {@link READ_CONCURRENCY} requests in flight (GitHub refuses more
+ * than 100 concurrent requests). Writes to GitHub.com are paced for its secondary limits on
+ * content-creating requests (80 per minute, 500 per hour; see {@link WritePacer} and
+ * {@link defaultWriteLimits}), which every membership write is assumed to count against. A 403
+ * or 429 that says it is a rate limit (`retry-after`, `x-ratelimit-remaining: 0`, or "secondary
+ * rate limit") is waited out as the answer asks (writes all pause) and retried, up to
+ * {@link RATE_LIMIT_RETRIES} times and never longer than `maxRateLimitWaitMs` per wait; a longer
+ * wait fails the request instead.
+ *
+ * Robustness: every attempt has a timeout (`timeoutMs`), and a 2xx JSON answer that does not
+ * parse is an error; both are retried by octokit like network errors. A team's member pages
+ * are checked against `totalCount` and read again when members changed between pages.
  */
 import { Octokit } from 'octokit';
+import pLimit from 'p-limit';
 import type { TeamRole } from '../config/model.js';
+import { parseDuration } from '../duration.js';
 import type { TeamEntitlement } from '../core/plan.js';
 import type { Fetch } from '../http/read-only.js';
 import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target, type TeamRef } from './target.js';
@@ -11,8 +26,33 @@ import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target,
 /** How many teams one GraphQL query reads; each costs one node page of 100 members. */
 export const TEAMS_PER_QUERY = 25;
 
-/** Environment variable that overrides the write rate (writes per minute). */
-export const WRITES_PER_MINUTE_ENV = 'ONCALL_ACCESS_GITHUB_WRITES_PER_MINUTE';
+/**
+ * Environment variable overriding the write limits the pacer keeps to, as `COUNT/DURATION`
+ * pairs (`80/1m,500/1h` is GitHub.com's), or `none`: a GitHub Enterprise Server whose admin
+ * configured rate limits, or a benchmark running the limits' clock faster, sets its own.
+ */
+export const WRITE_LIMITS_ENV = 'ONCALL_ACCESS_GITHUB_WRITE_LIMITS';
+
+/** At most `count` writes in any `windowMs`. */
+export interface WriteLimit {
+  count: number;
+  windowMs: number;
+}
+
+/**
+ * GitHub's documented secondary limits on content-creating requests: 80 per minute and 500 per
+ * hour ("Rate limits for the REST API", secondary rate limits).
+ */
+export const GITHUB_WRITE_LIMITS: readonly WriteLimit[] = [
+  { count: 80, windowMs: 60_000 },
+  { count: 500, windowMs: 3_600_000 },
+];
+
+/** Read requests in flight at once, well under GitHub's 100 concurrent requests. */
+export const READ_CONCURRENCY = 10;
+
+/** Rate-limit answers waited out per request before it fails. */
+export const RATE_LIMIT_RETRIES = 3;
 
 /** What the GitHub target needs besides the config. */
 export interface GitHubTargetOptions {
@@ -20,16 +60,153 @@ export interface GitHubTargetOptions {
   baseUrl: string;
   token?: string;
   fetch: Fetch;
-  /** Retries of 5xx and rate-limited requests (octokit's retry plugin); default 2. */
+  /** Retries of 5xx answers and network errors (octokit's retry plugin); default 2. */
   retries?: number;
+  /** The limits writes are paced for; default from {@link defaultWriteLimits}. */
+  writeLimits?: readonly WriteLimit[];
+  /** Longest rate-limit wait honoured; default 60 s. */
+  maxRateLimitWaitMs?: number;
+  /** Per-attempt timeout (the whole response, body included); default 15 s. A timeout is retried like a network error. */
+  timeoutMs?: number;
+  /** Injected for tests. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Parses `80/1m,500/1h` (or `none`: no limits); `undefined` when any part is not `COUNT/DURATION` with both positive. */
+export function parseWriteLimits(text: string): WriteLimit[] | undefined {
+  if (text.trim().toLowerCase() === 'none') return [];
+  const limits = text.split(',').map((part) => {
+    const m = /^\s*(\d{1,7})\s*\/\s*(\S+)\s*$/.exec(part);
+    const windowMs = m ? parseDuration(m[2]!) : undefined;
+    return m && windowMs && Number(m[1]) > 0 ? { count: Number(m[1]), windowMs } : undefined;
+  });
+  return limits.length > 0 && limits.every((l) => l !== undefined) ? (limits as WriteLimit[]) : undefined;
+}
+
+/** True for GitHub.com's API and GitHub Enterprise Cloud with data residency (`api.SUBDOMAIN.ghe.com`). */
+export function isGitHubCloud(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname.toLowerCase();
+    return host === 'api.github.com' || host.endsWith('.ghe.com');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The write limits in force: {@link WRITE_LIMITS_ENV} when set and valid; else GitHub's
+ * documented ones for GitHub.com and GHE.com; else none. GitHub Enterprise Server ships with
+ * rate limits disabled ("Rate limits are disabled by default for GitHub Enterprise Server"), so
+ * writes to it are not paced unless configured; a rate-limit answer is waited out either way.
+ */
+export function defaultWriteLimits(baseUrl: string, env: NodeJS.ProcessEnv = process.env): readonly WriteLimit[] {
+  const text = env[WRITE_LIMITS_ENV];
+  const configured = text === undefined ? undefined : parseWriteLimits(text);
+  if (configured !== undefined) return configured;
+  return isGitHubCloud(baseUrl) ? GITHUB_WRITE_LIMITS : [];
+}
+
+/**
+ * Paces write starts so that no window of any limit ever holds more than 95% of its count (the
+ * margin is for requests that arrive closer together than they left). The shortest window's
+ * limit is kept as a token bucket: a burst of up to 3 writes (so a small apply is not slowed),
+ * then one write every `window / (95% of count - burst)`; so 80 per minute paces at 73 per
+ * minute, one write every 822 ms. Longer windows are kept with a log of starts. Turns are
+ * taken in call order; {@link pauseUntil} holds every later start.
+ */
+export class WritePacer {
+  private readonly burst: number;
+  private readonly msPerToken: number;
+  private readonly logs: { cap: number; windowMs: number; starts: number[] }[];
+  private tokens: number;
+  private refilledAt: number;
+  private pausedUntil = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    limits: readonly WriteLimit[],
+    private readonly now: () => number = () => Date.now(),
+    private readonly sleep: (ms: number) => Promise<void> = defaultSleep,
+  ) {
+    const sorted = [...limits].sort((a, b) => a.windowMs - b.windowMs);
+    const shortest = sorted[0] ?? { count: Number.MAX_SAFE_INTEGER, windowMs: 1 };
+    const cap = Math.max(1, Math.floor(shortest.count * 0.95));
+    this.burst = Math.max(1, Math.min(3, Math.floor(cap / 10)));
+    this.msPerToken = shortest.windowMs / Math.max(1, cap - this.burst);
+    this.logs = sorted.slice(1).map((l) => ({ cap: Math.max(1, Math.floor(l.count * 0.95)), windowMs: l.windowMs, starts: [] }));
+    this.tokens = this.burst;
+    this.refilledAt = now();
+  }
+
+  /** Resolves when the next write may start, and counts it as started. */
+  acquire(): Promise<void> {
+    const turn = this.chain.then(async () => {
+      for (;;) {
+        const now = this.now();
+        this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / this.msPerToken);
+        this.refilledAt = now;
+        let at = Math.max(now, this.pausedUntil);
+        if (this.tokens < 1) at = Math.max(at, now + (1 - this.tokens) * this.msPerToken);
+        for (const log of this.logs) {
+          while (log.starts.length > 0 && log.starts[0]! <= now - log.windowMs) log.starts.shift();
+          if (log.starts.length >= log.cap) at = Math.max(at, log.starts[0]! + log.windowMs);
+        }
+        if (at <= now) break;
+        await this.sleep(at - now);
+      }
+      this.tokens -= 1;
+      const started = this.now();
+      for (const log of this.logs) log.starts.push(started);
+    });
+    this.chain = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** No write starts before `until` (ms on this pacer's clock). */
+  pauseUntil(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+/**
+ * How long a failed request asks to be waited for when it is a rate limit: `retry-after`
+ * seconds, else the primary limit's reset time when none is left, else GitHub's advice for a
+ * secondary limit without `retry-after` (one minute); `undefined` when it is no rate limit.
+ */
+export function rateLimitWait(e: unknown, now: number): number | undefined {
+  const err = (e ?? {}) as { status?: number; message?: string; response?: { headers?: Record<string, string | number | undefined> } };
+  if (err.status !== 403 && err.status !== 429) return undefined;
+  const headers = err.response?.headers ?? {};
+  const retryAfter = headers['retry-after'];
+  if (retryAfter !== undefined && /^\d+$/.test(String(retryAfter).trim())) return Number(retryAfter) * 1000;
+  const reset = headers['x-ratelimit-reset'];
+  if (String(headers['x-ratelimit-remaining']) === '0' && reset !== undefined && /^\d+$/.test(String(reset))) return Math.max(0, Number(reset) * 1000 - now);
+  if (err.status === 429 || /secondary rate limit/i.test(err.message ?? '')) return 60_000;
+  return undefined;
+}
+
+/** A request that creates or changes something: a REST write or a GraphQL mutation. */
+function isWrite(options: { method?: string; url?: string; query?: unknown }): boolean {
+  const method = (options.method ?? 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (options.url === '/graphql') return typeof options.query === 'string' && /\bmutation\b/.test(options.query);
+  return true;
 }
 
 interface MembersPage {
+  /** Members in all pages; compared across pages to notice members joining or leaving mid-read. */
+  totalCount?: number;
   edges: { role: 'MAINTAINER' | 'MEMBER'; node: { login: string } }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const MEMBERS_FIELDS = 'members(first: 100, after: $after, membership: IMMEDIATE) { edges { role node { login } } pageInfo { hasNextPage endCursor } }';
+const MEMBERS_FIELDS = 'members(first: 100, after: $after, membership: IMMEDIATE) { totalCount edges { role node { login } } pageInfo { hasNextPage endCursor } }';
+
+/** Times a team's member pages are read again from the first when its members changed in between. */
+export const PAGE_REREADS = 2;
 
 const SAML_QUERY =
   'query($org: String!, $after: String) { organization(login: $org) { samlIdentityProvider { externalIdentities(first: 100, after: $after) { nodes { samlIdentity { nameId emails { value } } user { login } } pageInfo { hasNextPage endCursor } } } } }';
@@ -46,19 +223,83 @@ interface IdentityOrg {
   membersWithRole?: IdentityPage<{ login: string; organizationVerifiedDomainEmails: string[] }>;
 }
 
-/** Builds the octokit client every GitHub call goes through. */
+/** A JSON answer that does not parse: treated like a network error (octokit retries it). */
+class MalformedResponse extends Error {
+  override name = 'MalformedResponse';
+}
+
+/** No answer (or no whole body) within the per-attempt timeout. */
+class RequestTimeout extends Error {
+  override name = 'RequestTimeout';
+}
+
+/**
+ * The transport under octokit, per attempt (so octokit's retries get a fresh timeout): aborts
+ * after `timeoutMs`, and turns a 2xx JSON answer that does not parse into an error instead of
+ * letting octokit hand the raw text on as data.
+ */
+function guardedFetch(fetch: Fetch, timeoutMs: number): Fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      const res = await fetch(input, { ...init, signal });
+      if (!res.ok || res.status === 204 || res.status === 205 || !/json/i.test(res.headers.get('content-type') ?? '')) return res;
+      const text = await res.text();
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new MalformedResponse(`GitHub answered malformed JSON (HTTP ${res.status})`);
+      }
+      return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } catch (e) {
+      if (timeout.aborted && !(init?.signal?.aborted ?? false)) throw new RequestTimeout(`no answer from GitHub within ${timeoutMs} ms`);
+      throw e;
+    }
+  };
+}
+
+/**
+ * Builds the octokit client every GitHub call goes through: a timeout per attempt, malformed
+ * answers retried, reads bounded in concurrency, writes paced, rate-limit answers waited out
+ * (see the module comment).
+ */
 export function createOctokit(o: GitHubTargetOptions): Octokit {
-  return new Octokit({
+  const octokit = new Octokit({
     ...(o.token ? { auth: o.token } : {}),
     baseUrl: o.baseUrl.replace(/\/+$/, ''),
     userAgent: 'oncall-access',
-    request: { fetch: o.fetch },
-    // The throttling plugin queues every GraphQL read 1 s apart; reads are bounded by batching
-    // instead, and the retry plugin below handles rate-limit responses.
+    request: { fetch: guardedFetch(o.fetch, o.timeoutMs ?? 15_000) },
+    // The throttling plugin queues every GraphQL read 1 s apart and every write 1 s apart; reads
+    // are bounded by batching and concurrency instead, writes by the pacer below.
     throttle: { enabled: false },
-    retry: { retries: o.retries ?? 2 },
+    // 5xx, network errors, timeouts and malformed answers only: rate limits (403, 429) are handled below, as their answer asks.
+    retry: { retries: o.retries ?? 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  const now = o.now ?? (() => Date.now());
+  const sleep = o.sleep ?? defaultSleep;
+  const maxWait = o.maxRateLimitWaitMs ?? 60_000;
+  const pacer = new WritePacer(o.writeLimits ?? defaultWriteLimits(o.baseUrl), now, sleep);
+  const reads = pLimit(READ_CONCURRENCY);
+  octokit.hook.wrap('request', async (request, options) => {
+    // octokit's retry plugin counts retries on `options.request`, which every call shares:
+    // a copy keeps one request's retries from lengthening another's backoff.
+    options.request = { ...options.request };
+    const write = isWrite(options as { method?: string; url?: string; query?: unknown });
+    for (let attempt = 0; ; attempt++) {
+      if (write) await pacer.acquire();
+      try {
+        return await (write ? request(options) : reads(() => request(options)));
+      } catch (e) {
+        const wait = rateLimitWait(e, now());
+        if (wait === undefined || wait > maxWait || attempt >= RATE_LIMIT_RETRIES) throw e;
+        if (write) pacer.pauseUntil(now() + wait);
+        else await sleep(wait);
+      }
+    }
+  });
+  return octokit;
 }
 
 /** A readable reason from an octokit error, without request headers (which hold the token). */
@@ -66,6 +307,7 @@ export function describeError(e: unknown): string {
   const err = (e ?? {}) as { status?: number; message?: string; name?: string; cause?: { name?: string; message?: string } };
   if (err.name === 'ReadOnlyViolation') return err.message ?? 'read-only';
   if (err.cause?.name === 'ReadOnlyViolation') return err.cause.message ?? 'read-only';
+  if (err.cause?.name === 'RequestTimeout' || err.cause?.name === 'MalformedResponse') return `${err.cause.message ?? 'no answer'}, after retries`;
   if (err.status === 401) return 'GitHub rejected the token (401): check the token in the variable the config names';
   if (err.status === 403) return `GitHub refused (403): the token lacks permission (it needs members: read and write for teams)${err.message ? `: ${firstLine(err.message)}` : ''}`;
   if (err.status === 404) return 'not found (404): check the org and team names, and that the token can see them';
@@ -132,19 +374,46 @@ export class GitHubTarget implements Target {
     return out;
   }
 
+  /**
+   * The team's members from its first page on. Pages are cursor-based, so a member joining or
+   * leaving between two pages shifts members across the boundary: one would be read twice or
+   * not at all (and then revoked, or dropped from the ledger). When `totalCount` changes between
+   * pages, or the members read do not add up to it, the team is read again from its first page,
+   * up to {@link PAGE_REREADS} times, after which the read fails.
+   */
   private async restOfTeam(org: string, team: string, first: MembersPage): Promise<HoldersRead> {
+    let start = first;
+    for (let reread = 0; ; reread++) {
+      const read = await this.pagesFrom(org, team, start);
+      if (read !== 'changed') return read;
+      if (reread >= PAGE_REREADS) return { ok: false, error: `the members of ${org}/${team} kept changing while being read (${PAGE_REREADS + 1} tries); the next run will read them again` };
+      const again = await this.teamPage(org, team, null);
+      if (!again.ok) return again;
+      start = again.page;
+    }
+  }
+
+  private async pagesFrom(org: string, team: string, first: MembersPage): Promise<HoldersRead | 'changed'> {
     const holders: Holder[] = [];
+    const total = first.totalCount;
     let page = first;
     for (;;) {
+      if (total !== undefined && page.totalCount !== undefined && page.totalCount !== total) return 'changed';
       for (const e of page.edges) holders.push({ login: e.node.login, role: e.role === 'MAINTAINER' ? 'maintainer' : 'member', state: 'active' });
-      if (!page.pageInfo.hasNextPage) return { ok: true, holders };
-      const query = `query($org: String!, $slug: String!, $after: String) { organization(login: $org) { team(slug: $slug) { ${MEMBERS_FIELDS} } } }`;
-      const data = await this.graphql(query, { org, slug: team, after: page.pageInfo.endCursor });
-      if (!data.ok) return data;
-      const next = (data.value.organization as { team: { members: MembersPage } | null } | null)?.team;
-      if (!next) return { ok: false, error: `team ${org}/${team} disappeared while being read` };
-      page = next.members;
+      if (!page.pageInfo.hasNextPage) return total === undefined || holders.length === total ? { ok: true, holders } : 'changed';
+      const next = await this.teamPage(org, team, page.pageInfo.endCursor);
+      if (!next.ok) return next;
+      page = next.page;
     }
+  }
+
+  /** One page of one team's members. */
+  private async teamPage(org: string, team: string, after: string | null): Promise<{ ok: true; page: MembersPage } | { ok: false; error: string }> {
+    const query = `query($org: String!, $slug: String!, $after: String) { organization(login: $org) { team(slug: $slug) { ${MEMBERS_FIELDS} } } }`;
+    const data = await this.graphql(query, { org, slug: team, after });
+    if (!data.ok) return data;
+    const found = (data.value.organization as { team: { members: MembersPage } | null } | null)?.team;
+    return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
   }
 
   private async graphql(query: string, variables: Record<string, string | null>): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: string }> {
@@ -161,11 +430,12 @@ export class GitHubTarget implements Target {
     try {
       const byTeam = new Map<string, Holder[]>();
       const invitations = await this.octokit.paginate(this.octokit.rest.orgs.listPendingInvitations, { org, per_page: 100 });
-      for (const inv of invitations) {
-        if (!inv.login || inv.team_count === 0) continue;
-        const teams = await this.octokit.paginate(this.octokit.rest.orgs.listInvitationTeams, { org, invitation_id: inv.id, per_page: 100 });
-        for (const t of teams) byTeam.set(t.slug.toLowerCase(), [...(byTeam.get(t.slug.toLowerCase()) ?? []), { login: inv.login, role: 'member', state: 'pending' }]);
-      }
+      // One lookup per invitation (REST has no bulk form), all at once within the read limit.
+      const withTeams = invitations.filter((inv) => inv.login && inv.team_count !== 0);
+      const teamsOf = await Promise.all(withTeams.map((inv) => this.octokit.paginate(this.octokit.rest.orgs.listInvitationTeams, { org, invitation_id: inv.id, per_page: 100 })));
+      withTeams.forEach((inv, i) => {
+        for (const t of teamsOf[i]!) byTeam.set(t.slug.toLowerCase(), [...(byTeam.get(t.slug.toLowerCase()) ?? []), { login: inv.login!, role: 'member', state: 'pending' }]);
+      });
       return { ok: true, byTeam };
     } catch (e) {
       return { ok: false, error: describeError(e) };
