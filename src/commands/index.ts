@@ -45,6 +45,8 @@ const GUARD_FLAGS: Record<string, Flag> = {
   'max-revocation-share': { type: 'string', valueName: 'SHARE', help: 'Allow revoking up to this share (0 to 1) of a team\'s holders this run, overriding guards.maxRevocationShare.' },
   'allow-empty-rotations': { type: 'boolean', help: 'Allow revocations fed by rotations that had people on call at the last apply and have nobody now.', default: false },
   state: { type: 'string', valueName: 'DIR', help: 'Use this state directory instead of the config\'s paths.state.' },
+  shard: { type: 'string', valueName: 'NAME', help: 'Run only the profiles of this shard of spec.shards (state in <paths.state>/NAME).' },
+  profiles: { type: 'string', multiple: true, valueName: 'GLOB', help: 'Run only the profiles these globs select (name, or file when the glob has / or ends in .yaml; !GLOB excludes); repeatable; needs --state.' },
 };
 
 const reconcile = (v: Record<string, unknown>) => ({
@@ -55,6 +57,8 @@ const reconcile = (v: Record<string, unknown>) => ({
   maxRevocationShare: v['max-revocation-share'] as string | undefined,
   allowEmptyRotations: Boolean(v['allow-empty-rotations']),
   state: v.state as string | undefined,
+  shard: v.shard as string | undefined,
+  profiles: v.profiles as string[] | undefined,
 });
 
 /** Every command, in the order help lists them. */

@@ -21,7 +21,9 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
+import { shardProfiles } from '../config/semantics.js';
 import { pullRequestContext } from '../pull-request.js';
+import { selectShard } from '../shard.js';
 import { redact, secretsIn } from '../redact.js';
 import { lockState, nextState, readState, STATE_FILES, writeState } from '../state.js';
 import type { TeamRef } from '../targets/target.js';
@@ -40,6 +42,10 @@ export interface ReconcileOptions {
   allowEmptyRotations: boolean;
   /** Overrides the config's state directory. */
   state?: string;
+  /** Run only the profiles these globs select (a shard of a matrix). */
+  profiles?: string[];
+  /** Run only the profiles of this shard of `spec.shards`; its state lives in `<state>/<shard>`. */
+  shard?: string;
 }
 
 /** Options of `plan`. */
@@ -109,10 +115,33 @@ export function tokenEnvs(ws: Workspace): string[] {
 }
 
 function stateDir(ws: Workspace, opts: ReconcileOptions, io: Io): string {
-  return opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
+  if (opts.state !== undefined) return resolve(io.cwd, opts.state);
+  return opts.shard === undefined ? ws.config.paths.state : join(ws.config.paths.state, opts.shard);
 }
 
-async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, ws: Workspace) {
+/**
+ * The workspace narrowed to a shard (`--shard NAME` or `--profiles GLOB`), or as it is. A
+ * selection that would split a team between shards is refused; so is `--profiles` without
+ * `--state`, since shards sharing one state directory would overwrite each other's.
+ */
+function narrow(ws: Workspace, opts: ReconcileOptions): Workspace {
+  if (opts.shard !== undefined && opts.profiles !== undefined) throw new UserError('give --shard or --profiles, not both');
+  let globs = opts.profiles;
+  if (opts.shard !== undefined) {
+    globs = ws.config.shards.find((s) => s.name === opts.shard)?.globs;
+    if (!globs) throw new UserError(`no shard "${opts.shard}" in ${ws.config.file} (spec.shards: ${ws.config.shards.map((s) => s.name).join(', ') || 'none'})`);
+  } else if (globs !== undefined && opts.state === undefined) {
+    throw new UserError('--profiles needs --state DIR: each shard keeps its own state directory');
+  }
+  if (globs === undefined) return ws;
+  const selection = selectShard(shardProfiles(ws), globs);
+  if (selection.diagnostics.length > 0) throw new UserError(selection.diagnostics.map((d) => d.message).join('; '));
+  const names = new Set(selection.profiles.map((p) => p.name));
+  return { ...ws, profiles: ws.profiles.filter((p) => names.has(p.name)), requests: ws.requests.filter((r) => names.has(r.profile)) };
+}
+
+async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace) {
+  const ws = narrow(whole, opts);
   const at = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const state = readState(stateDir(ws, opts, io));
@@ -176,6 +205,7 @@ function savedPlan(file: string, ws: Workspace, maxAge: string, io: Io): Plan {
 export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
+  narrow(ws, opts);
   const release = lockState(stateDir(ws, opts, io), io.now());
   try {
     return await applyLocked(ws, opts, io);

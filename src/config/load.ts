@@ -59,7 +59,9 @@ export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new
     return listed.files.filter((f) => !skip.has(f));
   };
 
-  const profiles = inDir(config.paths.profiles, 'profiles', true).flatMap((f) => read(f, ['AccessProfile'])).map(({ d, data }) => toProfile(d, data, diagnostics));
+  const profiles = inDir(config.paths.profiles, 'profiles', true).flatMap((f) =>
+    read(f, ['AccessProfile']).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics), file: relative(config.dir, f).split('\\').join('/') })),
+  );
   const rotations = inDir(config.paths.rotations, 'rotations', false).flatMap((f) => read(f, ['Rotation'])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
   const requests = inDir(config.paths.requests, 'requests', false).flatMap((f) => read(f, ['AccessRequest'])).map(({ d, data }) => toRequest(d, data));
   const identities = existsFile(config.paths.identities, paths.identities !== undefined)
@@ -118,6 +120,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ['file'],
+    shards: Object.entries((spec.shards ?? {}) as Record<string, string[]>).map(([name, globs]) => ({ name, globs })),
     paths: {
       profiles: resolve(dir, paths.profiles ?? 'profiles'),
       rotations: resolve(dir, paths.rotations ?? 'rotations'),
@@ -128,7 +131,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
   };
 }
 
-function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Profile {
+function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Profile, 'file'> {
   const spec = data.spec;
   for (const edge of ['before', 'after'] as const) {
     const text = spec.window?.[edge];

@@ -51,6 +51,8 @@ export interface Config {
   sources: Map<string, SourceConfig>;
   targets: Map<string, TargetConfig>;
   guards: GuardConfig;
+  /** Named sets of profile globs for sharded runs (`--shard NAME`). */
+  shards: { name: string; globs: string[] }[];
   /** Identity resolution methods, in the order they are tried. */
   identities: ('file' | 'saml' | 'verifiedEmail')[];
   /** Absolute paths of the directories and files the config names. */
@@ -96,6 +98,8 @@ export interface Profile {
   /** When true, a bound rotation may fall empty without the empty-rotation guard refusing revocations. */
   allowEmptyRotations: boolean;
   entitlements: EntitlementSpec[];
+  /** The profile's file relative to the config's directory, `/`-separated (what shard globs match). */
+  file: string;
   pos: SourcePos;
 }
 

@@ -4,6 +4,7 @@
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { formatDuration } from '../duration.js';
+import { checkShards, shardProfile } from '../shard.js';
 import { rotationProblem } from '../sources/rotations.js';
 import type { EntitlementSpec, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 
@@ -18,12 +19,18 @@ const at = (p: SourcePos): string => `${p.file}:${p.line}`;
 
 /** Every cross-document problem in a workspace whose documents are each valid. */
 export function checkSemantics(ws: Workspace, now: Date = new Date()): Diagnostic[] {
-  return [...sourceTokens(ws), ...uniqueNames(ws), ...ws.rotations.flatMap(checkRotation), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws, now)];
+  const shards = ws.config.shards.length === 0 ? [] : checkShards(shardProfiles(ws), ws.config.shards).map((d) => ({ ...d, file: ws.config.file }));
+  return [...shards, ...sourceTokens(ws), ...uniqueNames(ws), ...ws.rotations.flatMap(checkRotation), ...ws.profiles.flatMap((p) => checkProfile(ws, p)), ...sharedEntitlements(ws.profiles), ...checkIdentities(ws), ...checkRequests(ws, now)];
 }
 
 function checkRotation(r: Rotation): Diagnostic[] {
   const problem = rotationProblem(r);
   return problem ? [error(`rotation "${r.name}": ${problem}`, r.pos)] : [];
+}
+
+/** Profiles as sharding matches them: files relative to the config's directory. */
+export function shardProfiles(ws: Workspace): ReturnType<typeof shardProfile>[] {
+  return ws.profiles.map((p) => shardProfile(p, p.file));
 }
 
 function sourceTokens(ws: Workspace): Diagnostic[] {
