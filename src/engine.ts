@@ -130,6 +130,11 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall },
   };
+  if (ctx.pullRequest) {
+    plan.requests = ws.requests
+      .filter((r) => ctx.pullRequest!.files.includes(r.file))
+      .map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? 'review', eligible: requests.active.some((a) => a.file === r.file) }));
+  }
   return { plan, wanted, observed };
 }
 

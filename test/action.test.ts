@@ -194,6 +194,7 @@ t.test('a pull request gets one plan comment: created on the first push, updated
     revokes: '2',
     updates: '1',
     'plan-file': join(w.dir, 'oncall-access-plan.json'),
+    'auto-approve': 'false',
     'comment-url': first.outputs['comment-url'],
   });
   t.ok(Object.keys(first.outputs).every((k) => ACTION_OUTPUTS.includes(k)), 'every output is declared in action.yml');
@@ -302,6 +303,7 @@ t.test('apply on push: changes applied, audit events in the job summary, the suc
     revokes: '2',
     updates: '1',
     'plan-file': join(w.dir, 'oncall-access-plan.json'),
+    'auto-approve': 'false',
     applied: '4',
     failed: '0',
     skipped: '0',

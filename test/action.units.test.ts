@@ -169,3 +169,14 @@ t.test('audit Markdown marks each outcome and names the trigger; odd event names
   t.match(auditMarkdown({ eventName: 'x`y', apiUrl: '' }, new Date(0), []), 'on the run.\n\nNo change was needed.');
   t.equal(footer({ eventName: '', apiUrl: '' }, 'what', undefined), '\n<sub>what</sub>\n');
 });
+
+t.test('auto-approve: only eligible requests to approval: auto profiles, with no error in the plan', async (t) => {
+  const { autoApprovable } = await import('../src/action/main.js');
+  const base = { formatVersion: 1 as const, at: '', createdAt: '', configHash: '', changes: [], summary: { grant: 0, revoke: 0, update: 0, unchanged: 0 }, diagnostics: [], state: { prune: [], onCall: {} } };
+  const req = (approval: 'auto' | 'review', eligible = true) => ({ file: 'requests/r.yaml', profile: 'p', subject: 'bob', approval, eligible });
+  t.equal(autoApprovable({ ...base, requests: [req('auto')] }), true);
+  t.equal(autoApprovable({ ...base }), false, 'no request, nothing to approve');
+  t.equal(autoApprovable({ ...base, requests: [req('auto'), req('review')] }), false, 'one needs review');
+  t.equal(autoApprovable({ ...base, requests: [req('auto', false)] }), false, 'ineligible');
+  t.equal(autoApprovable({ ...base, requests: [req('auto')], diagnostics: [{ severity: 'error' as const, message: 'x' }] }), false, 'the plan has an error');
+});

@@ -90,7 +90,12 @@ t.test('the plan workflow: pull_request only, read-only except comments, the hea
   t.same(plan.permissions, { contents: 'read', 'pull-requests': 'write' });
   t.equal(plan.concurrency['cancel-in-progress'], true, 'a superseded plan may be cancelled: plans are read-only');
   const steps = plan.jobs.plan!.steps;
-  t.same(steps[0]!.with, { ref: '${{ github.event.pull_request.head.sha }}', 'persist-credentials': false });
+  t.same(steps[0]!.with, { ref: '${{ github.event.pull_request.head.sha }}', 'fetch-depth': 0, 'persist-credentials': false });
+  const merge = plan.jobs['auto-merge-request']! as unknown as { if: string; permissions: Record<string, string>; needs: string };
+  t.equal(merge.needs, 'plan');
+  t.match(merge.if, "needs.plan.outputs.auto-approve == 'true'", 'only eligible auto-approval requests');
+  t.match(merge.if, 'github.event.pull_request.head.repo.full_name == github.repository', 'never for forks');
+  t.same(merge.permissions, { contents: 'write', 'pull-requests': 'write' }, 'write access only in the merge job');
   t.equal(steps.find((s) => s.uses === './')!.with!.command, 'plan');
 });
 

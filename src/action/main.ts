@@ -80,7 +80,17 @@ function planOutputs(step: Step, plan: Plan): void {
     revokes: String(plan.summary.revoke),
     updates: String(plan.summary.update),
     'plan-file': step.inputs.planFile,
+    'auto-approve': String(autoApprovable(plan)),
   });
+}
+
+/**
+ * True when the plan is for a pull request that adds access requests only to profiles with
+ * `approval: auto`, every one eligible, and the plan has no error: the workflow may merge it.
+ */
+export function autoApprovable(plan: Plan): boolean {
+  const requests = plan.requests ?? [];
+  return requests.length > 0 && requests.every((r) => r.eligible && r.approval === 'auto') && !plan.diagnostics.some((d) => d.severity === 'error');
 }
 
 function commentError(e: unknown): string {

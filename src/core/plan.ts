@@ -69,6 +69,18 @@ export interface PlanState {
   onCall: Record<string, number>;
 }
 
+/** An access request a pull request adds, as the plan checked it. */
+export interface PlanRequest {
+  /** The request file, as shown to the user. */
+  file: string;
+  profile: string;
+  subject: string;
+  /** The profile's approval mode: `auto` needs no human review when eligible. */
+  approval: 'auto' | 'review';
+  /** False when the request is refused (an error diagnostic says why). */
+  eligible: boolean;
+}
+
 /** A complete plan for one instant. */
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
@@ -82,6 +94,8 @@ export interface Plan {
   summary: PlanSummary;
   diagnostics: Diagnostic[];
   state: PlanState;
+  /** In a pull request: the access requests it adds, checked. Absent elsewhere. */
+  requests?: PlanRequest[];
 }
 
 /** Counts changes by action. */

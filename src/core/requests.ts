@@ -11,6 +11,8 @@ import { covers, instant } from './desire.js';
 
 /** A request that grants at the instant: its profile's entitlements to `login` until `until`. */
 export interface ActiveRequest {
+  /** The request file, as shown to the user. */
+  file: string;
   profile: string;
   login: string;
   email?: string;
@@ -70,7 +72,7 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
         continue;
       }
     }
-    active.push({ profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: `request ${r.file} (${eligible}): "${r.reason}", until ${instant(until)}` });
+    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: `request ${r.file} (${eligible}): "${r.reason}", until ${instant(until)}` });
   }
   return { active, diagnostics };
 }
