@@ -5,7 +5,7 @@
  * each change reports its own outcome.
  */
 import pLimit from 'p-limit';
-import type { Change, Plan } from './core/plan.js';
+import { entitlementName, type Change, type Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
 import type { Holder, HoldersRead, Target } from './targets/target.js';
 import { holdingsKey } from './targets/target.js';
@@ -29,7 +29,7 @@ export function applicable(plan: Plan): boolean {
  * previous role, a revocation's subject still holds it.
  */
 export function precondition(change: Change, read: HoldersRead | undefined): string | undefined {
-  if (!read || !read.ok) return `cannot re-check ${change.entitlement.org}/${change.entitlement.team}: ${read ? read.error : 'not read'}`;
+  if (!read || !read.ok) return `cannot re-check ${entitlementName(change.entitlement)}: ${read ? read.error : 'not read'}`;
   const h: Holder | undefined = read.holders.find((x) => x.login.toLowerCase() === change.subject.login.toLowerCase());
   switch (change.action) {
     case 'grant':
@@ -74,8 +74,12 @@ async function execute(change: Change, targets: ReadonlyMap<string, Target>, rec
     if (why) return { change, status: 'skipped', error: why };
   }
   try {
-    if (change.action === 'revoke') await target.removeMembership(change.entitlement, change.subject.login);
-    else await target.setMembership(change.entitlement, change.subject.login);
+    const e = change.entitlement;
+    if (e.kind === 'repository') {
+      if (change.action === 'revoke') await target.removeRepoCollaborator(e.org, e.repository, change.subject.login);
+      else await target.setRepoPermission(e.org, e.repository, change.subject.login, e.permission);
+    } else if (change.action === 'revoke') await target.removeMembership(e, change.subject.login);
+    else await target.setMembership(e, change.subject.login);
     return { change, status: 'applied' };
   } catch (e) {
     return { change, status: 'failed', error: describeError(e) };

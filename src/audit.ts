@@ -19,8 +19,15 @@ export interface AuditEvent {
   error?: string;
   target: string;
   org: string;
-  team: string;
-  role: string;
+  /** The team, for a team membership. */
+  team?: string;
+  /** The repository, for a repository permission. */
+  repository?: string;
+  /** The team role, for a team membership. */
+  role?: string;
+  /** The repository permission, for a repository. */
+  permission?: string;
+  /** For an update: the role (or permission) held before. */
   previousRole?: string;
   login: string;
   email?: string;
@@ -57,8 +64,7 @@ export function auditEvents(plan: Plan, outcomes: readonly Outcome[], time: Date
     ...(error ? { error } : {}),
     target: c.target,
     org: c.entitlement.org,
-    team: c.entitlement.team,
-    role: c.entitlement.role,
+    ...(c.entitlement.kind === 'repository' ? { repository: c.entitlement.repository, permission: c.entitlement.permission } : { team: c.entitlement.team, role: c.entitlement.role }),
     ...(c.previousRole ? { previousRole: c.previousRole } : {}),
     login: c.subject.login,
     ...(c.subject.email ? { email: c.subject.email } : {}),

@@ -16,7 +16,8 @@ import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTa
 import type { Diagnostic } from './diagnostics.js';
 import { error } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
-import { holdingsKey, teamKey, type HoldersRead, type TeamRef } from './targets/target.js';
+import { entitlementKey, holdingsKey, type HoldersRead, type RepoRef, type TeamRef } from './targets/target.js';
+import { entitlementName } from './core/plan.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -61,7 +62,10 @@ function emptiedRotations(ws: Workspace, previous: Readonly<Record<string, numbe
       const b = p.rotations.find((r) => bindingKey(r) === key);
       if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
       label = bindingLabel(b);
-      for (const e of p.entitlements) if (e.kind === 'team') teams.add(`${ws.config.targets.get(e.target)!.org}/${e.team}`.toLowerCase());
+      for (const e of p.entitlements) {
+        const org = ws.config.targets.get(e.target)!.org;
+        teams.add(entitlementName(e.kind === 'team' ? { org, team: e.team } : { org, repository: e.repository }).toLowerCase());
+      }
     }
     if (teams.size > 0) out.push({ label, before, teams: [...teams] });
   }
@@ -87,18 +91,23 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const { since, until } = readSpan(ws, at, ctx.pullRequest);
 
   const teamRefs = new Map<string, { target: string; ref: TeamRef }>();
+  const repoRefs = new Map<string, { target: string; ref: RepoRef }>();
   for (const p of ws.profiles) {
     for (const e of p.entitlements) {
-      if (e.kind !== 'team') continue;
       const org = ws.config.targets.get(e.target)!.org;
-      teamRefs.set(`${e.target}/${org}/${e.team}`.toLowerCase(), { target: e.target, ref: { org, team: e.team } });
+      if (e.kind === 'team') teamRefs.set(holdingsKey(e.target, { org, team: e.team }), { target: e.target, ref: { org, team: e.team } });
+      else repoRefs.set(holdingsKey(e.target, { org, repository: e.repository }), { target: e.target, ref: { org, repository: e.repository } });
     }
   }
 
   const [shifts, holderReads] = await Promise.all([
     observeShifts(ws, adapters, since, until),
     Promise.all(
-      [...adapters.targets].map(([name, target]) => target.readHolders([...teamRefs.values()].filter((t) => t.target === name).map((t) => t.ref))),
+      [...adapters.targets].map(async ([name, target]) => {
+        const repos = [...repoRefs.values()].filter((t) => t.target === name).map((t) => t.ref);
+        const [teams, repoReads] = await Promise.all([target.readHolders([...teamRefs.values()].filter((t) => t.target === name).map((t) => t.ref)), repos.length > 0 ? target.readRepoHolders(repos) : new Map<string, HoldersRead>()]);
+        return new Map([...teams, ...repoReads]);
+      }),
     ),
   ]);
   const targetNames = [...adapters.targets.keys()];
@@ -116,7 +125,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const holders = new Map<string, number>();
   for (const t of wanted.teams.values()) {
     const read = observed.get(holdingsKey(t.target, t));
-    holders.set(teamKey(t), read?.ok ? read.holders.length : 0);
+    holders.set(entitlementKey(t), read?.ok ? read.holders.length : 0);
   }
   const onCall = onCallCounts(shifts, at);
   const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));

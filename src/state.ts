@@ -7,14 +7,23 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from './io.js';
+import { entitlementLevel, entitlementName, type Entitlement } from './core/plan.js';
 
-/** One holding this tool granted and has not revoked. */
+/**
+ * One holding this tool granted and has not revoked: a team membership (`team`, `role`) or a
+ * repository permission (`repository`, `permission`). Entries written before repositories were
+ * supported are team entries and read unchanged.
+ */
 export interface LedgerEntry {
   target: string;
   org: string;
-  team: string;
+  team?: string;
+  repository?: string;
   login: string;
-  role: string;
+  /** The team role; absent for a repository. */
+  role?: string;
+  /** The repository permission; absent for a team. */
+  permission?: string;
   /** ISO instant of the apply that granted it. */
   grantedAt: string;
 }
@@ -29,9 +38,9 @@ export interface State {
 /** File names inside the state directory. */
 export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl' } as const;
 
-/** Identity of a ledger entry: the same team and login (case-insensitive). */
-export function ledgerKey(e: { target: string; org: string; team: string; login: string }): string {
-  return `${e.target}/${e.org}/${e.team}/${e.login}`.toLowerCase();
+/** Identity of a ledger entry: the same team (or repository) and login (case-insensitive). */
+export function ledgerKey(e: { target: string; org: string; team?: string; repository?: string; login: string }): string {
+  return `${e.target}/${entitlementName(e)}/${e.login}`.toLowerCase();
 }
 
 function readJson(path: string): unknown {
@@ -70,7 +79,11 @@ function lines(name: string, records: readonly object[]): string {
 /** The grant ledger as written: sorted by target, org, team, login. */
 export function serializeGrants(grants: readonly LedgerEntry[]): string {
   const sorted = [...grants]
-    .map((g) => ({ target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt }))
+    .map((g) =>
+      typeof g.repository === 'string'
+        ? { target: g.target, org: g.org, repository: g.repository, login: g.login, permission: g.permission, grantedAt: g.grantedAt }
+        : { target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt },
+    )
     .sort((a, b) => (ledgerKey(a) < ledgerKey(b) ? -1 : ledgerKey(a) > ledgerKey(b) ? 1 : 0));
   return lines('grants', sorted);
 }
@@ -124,16 +137,20 @@ export function writeState(dir: string, state: State): void {
  * applied revocations and the plan's pruned entries leave it, and the on-call counts become
  * the plan's. Failed and skipped changes leave the ledger as it was.
  */
-export function nextState(state: State, plan: { state: { prune: readonly { target: string; org: string; team: string; login: string }[]; onCall: Record<string, number> } }, outcomes: readonly { change: { action: string; target: string; entitlement: { org: string; team: string; role: string }; subject: { login: string } }; status: string }[], now: Date): State {
+export function nextState(state: State, plan: { state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number> } }, outcomes: readonly { change: { action: string; target: string; entitlement: Entitlement; subject: { login: string } }; status: string }[], now: Date): State {
   const ledger = new Map(state.grants.map((g) => [ledgerKey(g), g]));
   for (const p of plan.state.prune) ledger.delete(ledgerKey(p));
   for (const { change: c, status } of outcomes) {
     if (status !== 'applied') continue;
-    const entry = { target: c.target, org: c.entitlement.org, team: c.entitlement.team, login: c.subject.login, role: c.entitlement.role, grantedAt: now.toISOString() };
+    const e = c.entitlement;
+    const level = entitlementLevel(e);
+    const entry: LedgerEntry = e.kind === 'repository'
+      ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() }
+      : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
     const key = ledgerKey(entry);
     if (c.action === 'grant') ledger.set(key, entry);
     else if (c.action === 'revoke') ledger.delete(key);
-    else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, role: c.entitlement.role });
+    else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
   }
   return { grants: [...ledger.values()], onCall: { ...plan.state.onCall } };
 }

@@ -7,6 +7,7 @@ import t from 'tap';
 import type { Profile, Rotation } from '../src/config/model.js';
 import { covers, desire, instant, managedKey, type Desired } from '../src/core/desire.js';
 import { diff } from '../src/core/diff.js';
+import { entitlementName } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Shift, ShiftRead } from '../src/sources/source.js';
 import type { HoldersRead } from '../src/targets/target.js';
@@ -665,7 +666,7 @@ const rows: Row[] = [
 
   // --- teams and targets --------------------------------------------------------------------
   {
-    name: 'a repository entitlement next to a team is not managed by the team diff',
+    name: 'a repository entitlement next to a team is managed on its own, additively: a collaborator added by hand stays',
     at: NOW,
     profiles: [
       profile({
@@ -673,10 +674,22 @@ const rows: Row[] = [
       }),
     ],
     shifts: shifts({ primary: ALICE_NOW }),
-    observed: held({ 'acme/sre': ['alice'] }),
-    changes: [],
+    observed: held({ 'acme/sre': ['alice'], 'acme/infra (repository)': ['mallory:admin'] }),
+    changes: [{ action: 'grant', team: 'acme/infra (repository)', login: 'alice', role: 'push', until: until('2026-12-07T08:00Z') }],
     unchanged: 1,
-    check: (t, d) => t.same([...d.teams.keys()], [TEAM]),
+    check: (t, d) => t.same([...d.teams.keys()], [TEAM, 'github/acme/infra (repository)']),
+  },
+  {
+    name: 'two profiles asking for one repository: the highest permission wins',
+    at: NOW,
+    profiles: [
+      profile({ teams: [], extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'pull', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }] }),
+      profile({ name: 'leads', teams: [], members: ['alice'], extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'maintain', membership: 'additive', pos: { file: 'profiles/leads.yaml', line: 9, col: 7 } }] }),
+    ],
+    shifts: shifts({ primary: ALICE_NOW }),
+    observed: held({ 'acme/infra (repository)': [] }),
+    changes: [{ action: 'grant', team: 'acme/infra (repository)', login: 'alice', role: 'maintain' }],
+    unchanged: 0,
   },
   {
     name: 'the same team slug on two targets is two teams, each reconciled on its own',
@@ -711,7 +724,7 @@ const rows: Row[] = [
 /** Holdings the desired state wants in teams `observed` could read: all unchanged once applied. */
 function wantedInReadTeams(desired: Desired, observed: ReadonlyMap<string, HoldersRead>): number {
   let n = 0;
-  for (const team of desired.teams.values()) if (lookup(observed, `${team.org}/${team.team}`)?.ok) n += team.holders.size;
+  for (const team of desired.teams.values()) if (lookup(observed, entitlementName(team))?.ok) n += team.holders.size;
   return n;
 }
 

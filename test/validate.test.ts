@@ -51,7 +51,6 @@ const rules: [string, Record<string, string>, string][] = [
   ['an entitlement may not be listed twice in one profile', { 'a.yaml': profile('a').replace('      team: deployers\n', '      team: deployers\n    - target: github\n      team: deployers\n      role: maintainer\n') }, 'profiles/a.yaml:13:7: error: profile "a": team "deployers" on github is listed twice (first at profiles/a.yaml:11)'],
   ['a requestable profile needs a maximum duration', { 'a.yaml': profile('a').replace('mode: auto', 'mode: requestable') }, 'profiles/a.yaml:4:9: error: profile "a": a requestable profile needs spec.maxRequestDuration (the longest one request may ask for)'],
   ['profiles sharing a team agree on its membership mode', { 'a.yaml': profile('a'), 'b.yaml': profile('b').replace('team: deployers', 'team: deployers\n      membership: additive') }, 'profiles/b.yaml:11:7: error: profile "b": team "deployers" on github is additive here but exclusive in profile "a" (profiles/a.yaml:11); profiles sharing an entitlement must agree'],
-  ['repository permissions are refused until the target supports them', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }, 'profiles/a.yaml:11:7: error: profile "a": repository "infra" on github: repository permissions are not supported yet; grant them through a team'],
   ['a team entitlement takes a role, not a permission', { 'a.yaml': profile('a').replace('team: deployers', 'team: deployers\n      permission: push') }, 'profiles/a.yaml:13:7: error: spec.entitlements[0].permission: permission applies to repositories; teams take a role (member or maintainer)'],
   ['a repository entitlement needs a permission', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: missing required field "permission" (pull, triage, push, maintain or admin)'],
   ['a repository entitlement takes a permission, not a role', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      role: member') }, 'profiles/a.yaml:13:7: error: spec.entitlements[0].role: role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)'],
@@ -69,6 +68,12 @@ for (const [scenario, files, expected] of rules) {
     t.equal(r.err, '');
   });
 }
+
+t.test('a repository permission validates (repositories are additive entitlements)', async (t) => {
+  const r = await validate(t, ws({ 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }));
+  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 0 identities, 0 requests in 3 files.\n');
+  t.equal(r.code, 0);
+});
 
 t.test('every problem is reported, not just the first', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: sometimes').replace('team: deployers', 'team: a/b'), 'b.yaml': 'kind: [' }));

@@ -12,6 +12,7 @@ import { reconcile } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { sanitizeText } from '../render/text.js';
+import { entitlementLevel, entitlementName } from '../core/plan.js';
 import { readState, STATE_FILES } from '../state.js';
 import { loadOrReport, parseAt, transport } from './reconcile.js';
 
@@ -26,6 +27,7 @@ export interface ExplainOptions {
 
 /** One holding in an explanation. */
 interface Holding {
+  /** `org/team`, or `org/repo (repository)` for a repository permission ({@link entitlementName}). */
   team: string;
   role: string;
   state?: string;
@@ -39,9 +41,9 @@ export function heldAt(events: readonly AuditEvent[], login: string, at: Date): 
   const last = new Map<string, AuditEvent>();
   for (const e of events) {
     if (e.outcome !== 'applied' || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at.getTime()) continue;
-    last.set(`${e.org}/${e.team}`.toLowerCase(), e);
+    last.set(entitlementName(e).toLowerCase(), e);
   }
-  return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: `${e.org}/${e.team}`, role: e.role, reasons: e.reasons, since: e.time }));
+  return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: entitlementName(e), role: e.permission ?? e.role ?? '', reasons: e.reasons, since: e.time }));
 }
 
 function readAudit(path: string): AuditEvent[] {
@@ -77,7 +79,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
     for (const h of team.holders.values()) {
       if (!matches(h)) continue;
       login = h.login;
-      should.push({ team: `${team.org}/${team.team}`, role: h.role, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
+      should.push({ team: entitlementName(team), role: h.role, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
     }
   }
   const holds: Holding[] = [];
@@ -107,7 +109,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
     ...list(holds, 'none of the managed teams', (h) => `${h.team} as ${h.role}${h.state === 'pending' ? ' (pending invitation)' : ''}`),
     '',
     'Differences:',
-    ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${c.entitlement.org}/${c.entitlement.team} ${c.action === 'update' ? `${c.previousRole} -> ${c.entitlement.role}` : `as ${c.entitlement.role}`} — ${c.reasons.join('; ')}`) : ['  none']),
+    ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${entitlementName(c.entitlement)} ${c.action === 'update' ? `${c.previousRole} -> ${entitlementLevel(c.entitlement)}` : `as ${entitlementLevel(c.entitlement)}`} — ${c.reasons.join('; ')}`) : ['  none']),
     ...(then ? ['', `Held at ${at.toISOString()} (from the audit log):`, ...list(then, 'nothing granted by oncall-access', (h) => `${h.team} as ${h.role} since ${h.since} — ${h.reasons!.join('; ')}`)] : []),
     ...(problems.length ? ['', ...problems.map(formatDiagnostic)] : []),
   ];

@@ -12,7 +12,7 @@ import { applicable, applyPlan, type Outcome } from '../apply.js';
 import { appendAudit, auditEvents, configCommit } from '../audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Workspace } from '../config/model.js';
-import { PLAN_FORMAT_VERSION, type Plan } from '../core/plan.js';
+import { entitlementLevel, entitlementName, PLAN_FORMAT_VERSION, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
 import { computePlan, configHash } from '../engine.js';
@@ -26,7 +26,7 @@ import { pullRequestContext } from '../pull-request.js';
 import { selectShard } from '../shard.js';
 import { redact, secretsIn } from '../redact.js';
 import { lockState, nextState, readState, STATE_FILES, writeState } from '../state.js';
-import type { TeamRef } from '../targets/target.js';
+import { holdingsKey, type HoldersRead, type RepoRef, type TeamRef } from '../targets/target.js';
 
 /** Output formats of a plan. */
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -177,7 +177,7 @@ async function confirm(io: Io): Promise<boolean> {
 
 function outcomeLine(o: Outcome): string {
   const c = o.change;
-  const what = `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${c.entitlement.org}/${c.entitlement.team}${c.action === 'revoke' ? '' : ` as ${c.entitlement.role}`}`;
+  const what = `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
   return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;
 }
 
@@ -223,8 +223,19 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     plan = savedPlan(opts.planFile, ws, opts.maxPlanAge, io);
     targets = buildAdapters(ws, io.env, transport.fetch).targets;
     const teams = new Map<string, { target: string; ref: TeamRef }>();
-    for (const c of plan.changes) teams.set(`${c.target}/${c.entitlement.org}/${c.entitlement.team}`.toLowerCase(), { target: c.target, ref: { org: c.entitlement.org, team: c.entitlement.team } });
-    const reads = await Promise.all([...targets].map(async ([name, t]) => [name, await t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref))] as const));
+    const repos = new Map<string, { target: string; ref: RepoRef }>();
+    for (const c of plan.changes) {
+      const e = c.entitlement;
+      if (e.kind === 'repository') repos.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, repository: e.repository } });
+      else teams.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, team: e.team } });
+    }
+    const reads = await Promise.all(
+      [...targets].map(async ([name, t]) => {
+        const mine = [...repos.values()].filter((x) => x.target === name).map((x) => x.ref);
+        const [teamReads, repoReads] = await Promise.all([t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref)), mine.length > 0 ? t.readRepoHolders(mine) : new Map<string, HoldersRead>()]);
+        return [name, new Map([...teamReads, ...repoReads])] as const;
+      }),
+    );
     recheck = new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read] as const)));
   } else {
     const result = await freshPlan(opts, io, transport.fetch, ws);

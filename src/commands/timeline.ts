@@ -5,6 +5,7 @@
 import { buildAdapters } from '../adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
+import { entitlementName } from '../core/plan.js';
 import { activeRequests } from '../core/requests.js';
 import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
@@ -31,7 +32,8 @@ const SIGN = { grant: '+', revoke: '-', update: '~' } as const;
 
 function line(e: TimelineEvent, tz: string): string {
   const when = formatInZone(new Date(e.at), tz);
-  const what = e.action === 'grant' ? `+ ${e.login} to ${e.org}/${e.team} as ${e.role}` : e.action === 'revoke' ? `- ${e.login} from ${e.org}/${e.team}` : `~ ${e.login} on ${e.org}/${e.team}: ${e.previousRole} -> ${e.role}`;
+  const name = entitlementName(e);
+  const what = e.action === 'grant' ? `+ ${e.login} to ${name} as ${e.role}` : e.action === 'revoke' ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousRole} -> ${e.role}`;
   return `${when}: ${what} (${e.action === 'revoke' ? 'ends: ' : ''}${e.reasons.join('; ')})`;
 }
 
@@ -57,7 +59,7 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {
-    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(`${e.org}/${e.team}`)} | ${escapeMarkdown(e.reasons.join('; '))} |`);
+    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(entitlementName(e))} | ${escapeMarkdown(e.reasons.join('; '))} |`);
     io.stdout.write([`### Access timeline ${from.toISOString()} – ${to.toISOString()}`, '', ...(rows.length ? ['| when | | who | team | why |', '| --- | --- | --- | --- | --- |', ...rows] : ['No access changes are due in this period.']), ...diagnostics.map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`), ''].join('\n'));
   } else {
     const header = `Access timeline from ${formatInZone(from, opts.timeZone)} for ${opts.hours} h`;

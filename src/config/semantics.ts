@@ -75,9 +75,6 @@ function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
     const dup = seen.get(key);
     if (dup) out.push(error(`profile "${p.name}": ${describe(e)} is listed twice (first at ${at(dup)})`, e.pos));
     seen.set(key, e.pos);
-    if (e.kind === 'repository') {
-      out.push(error(`profile "${p.name}": ${describe(e)}: repository permissions are not supported yet; grant them through a team`, e.pos));
-    }
   }
   if (p.mode === 'requestable' && p.maxRequestMs === undefined) {
     out.push(error(`profile "${p.name}": a requestable profile needs spec.maxRequestDuration (the longest one request may ask for)`, p.pos));

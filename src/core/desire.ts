@@ -2,7 +2,8 @@
  * desire: who should hold which team membership at an instant, and why. Pure.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { Membership, Profile, TargetConfig, TeamRole } from '../config/model.js';
+import type { Membership, Profile, TargetConfig } from '../config/model.js';
+import { LEVEL_RANK, type Level } from './plan.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
 import type { ActiveRequest } from './requests.js';
 
@@ -10,15 +11,26 @@ import type { ActiveRequest } from './requests.js';
 export interface DesiredHolding {
   login: string;
   email: string;
-  /** The highest role any reason asks for. */
-  role: TeamRole;
+  /** The highest role (for a repository: permission) any reason asks for. */
+  role: Level;
   reasons: string[];
   /** When the last reason ends (shift end + window); undefined when one is open-ended. */
   until?: Date;
 }
 
+/** A team or repository some profile manages, with who should hold it. */
+export type ManagedEntitlement = ManagedTeam | ManagedRepo;
+
+/** A repository some profile grants a permission on: always additive (only ledger grants are revoked). */
+export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'membership'> {
+  kind: 'repository';
+  repository: string;
+  membership: 'additive';
+}
+
 /** A team some profile manages, with who should hold it. */
 export interface ManagedTeam {
+  kind: 'team';
   /** Target name from the config. */
   target: string;
   org: string;
@@ -53,7 +65,8 @@ export interface DesireInput {
 
 /** The wanted state of every managed team, plus problems found on the way. */
 export interface Desired {
-  teams: Map<string, ManagedTeam>;
+  /** Managed teams and repositories, by {@link managedKey}. */
+  teams: Map<string, ManagedEntitlement>;
   diagnostics: Diagnostic[];
 }
 
@@ -62,11 +75,9 @@ export function instant(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')}Z`;
 }
 
-const ROLE_RANK: Record<TeamRole, number> = { member: 0, maintainer: 1 };
-
-/** Key of a team across targets: `target/org/team`. */
-export function managedKey(target: string, org: string, team: string): string {
-  return `${target}/${org}/${team}`.toLowerCase();
+/** Key of a team across targets: `target/org/team`; of a repository `target/org/repo (repository)`. */
+export function managedKey(target: string, org: string, team: string, kind: 'team' | 'repository' = 'team'): string {
+  return `${target}/${org}/${team}${kind === 'repository' ? ' (repository)' : ''}`.toLowerCase();
 }
 
 /** True when `shift`, widened by the profile's window, covers `at`: `[start - before, end + after)`. */
@@ -84,7 +95,7 @@ export function covers(shift: Shift, window: Profile['window'], at: Date): boole
  * marks every team it feeds as unknown.
  */
 export function desire(input: DesireInput): Desired {
-  const teams = new Map<string, ManagedTeam>();
+  const teams = new Map<string, ManagedEntitlement>();
   const diagnostics: Diagnostic[] = [];
   const warned = new Set<string>();
   const once = (key: string, d: Diagnostic): void => {
@@ -118,12 +129,12 @@ export function desire(input: DesireInput): Desired {
       }
     }
     for (const spec of profile.entitlements) {
-      if (spec.kind !== 'team') continue;
       const target = input.targets.get(spec.target)!;
-      const key = managedKey(spec.target, target.org, spec.team);
+      const key = spec.kind === 'team' ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, 'repository');
       let team = teams.get(key);
       if (!team) {
-        team = { target: spec.target, org: target.org, team: spec.team, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], membership: spec.membership };
+        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [] };
+        team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
         teams.set(key, team);
       }
       if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
@@ -140,21 +151,21 @@ export function desire(input: DesireInput): Desired {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;
         }
-        addHolding(team, { login, email: w.email, role: spec.role, reasons: [w.reason], until: w.until });
+        addHolding(team, { login, email: w.email, role: spec.kind === 'team' ? spec.role : spec.permission, reasons: [w.reason], until: w.until });
       }
     }
   }
   return { teams, diagnostics };
 }
 
-function addHolding(team: ManagedTeam, h: DesiredHolding): void {
+function addHolding(team: ManagedEntitlement, h: DesiredHolding): void {
   const key = h.login.toLowerCase();
   const seen = team.holders.get(key);
   if (!seen) {
     team.holders.set(key, h);
     return;
   }
-  if (ROLE_RANK[h.role] > ROLE_RANK[seen.role]) seen.role = h.role;
+  if (LEVEL_RANK[h.role] > LEVEL_RANK[seen.role]) seen.role = h.role;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
   seen.until = seen.until === undefined || h.until === undefined ? undefined : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }

@@ -4,18 +4,28 @@
  * role downgrade.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { TeamRole } from '../config/model.js';
+import type { RepoPermission, TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
-import { holdingsKey, teamKey } from '../targets/target.js';
-import { instant, type Desired, type ManagedTeam } from './desire.js';
-import type { Change } from './plan.js';
+import { entitlementKey, holdingsKey } from '../targets/target.js';
+import { instant, type Desired, type ManagedEntitlement } from './desire.js';
+import { entitlementName, LEVEL_RANK, type Change, type Entitlement, type Level } from './plan.js';
 
-/** A holding the grant ledger names, identified by team and login. */
+/** A holding the grant ledger names, identified by team (or repository) and login. */
 export interface LedgerRef {
   target: string;
   org: string;
-  team: string;
+  /** The team, for a team membership. */
+  team?: string;
+  /** The repository, for a repository permission. */
+  repository?: string;
   login: string;
+}
+
+/** The entitlement of a managed team or repository at `level`. */
+export function entitlementOf(m: ManagedEntitlement, level: Level): Entitlement {
+  return m.kind === 'repository'
+    ? { kind: 'repository', org: m.org, repository: m.repository, permission: level as RepoPermission }
+    : { kind: 'team', org: m.org, team: m.team, role: level as TeamRole };
 }
 
 /** Changes, the count of holdings already right, and problems. */
@@ -27,26 +37,25 @@ export interface DiffResult {
   prune: LedgerRef[];
 }
 
-const ROLE_RANK: Record<TeamRole, number> = { member: 0, maintainer: 1 };
-
 /**
- * Diffs every managed team; `observed` is keyed by `org/team` ({@link teamKey}). `ledger` is
+ * Diffs every managed team and repository; `observed` is keyed by {@link holdingsKey}. Repositories
+ * are always additive. `ledger` is
  * what this tool granted: in additive teams only those holders may be revoked, and a holder
  * someone else granted is never taken over.
  */
 export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = []): DiffResult {
   const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [] };
   for (const team of desired.teams.values()) {
-    const own = ledger.filter((e) => e.target === team.target && teamKey(e) === teamKey(team));
+    const own = ledger.filter((e) => e.target === team.target && entitlementKey(e) === entitlementKey(team));
     diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result);
   }
   return result;
 }
 
-function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult): void {
-  const where = `${team.org}/${team.team}`;
+function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult): void {
+  const where = entitlementName(team);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read team ${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
+    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
@@ -54,12 +63,12 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonl
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
   for (const [key, want] of team.holders) {
     const have = held.get(key);
-    const entitlement = { kind: 'team' as const, org: team.org, team: team.team, role: want.role };
+    const entitlement = entitlementOf(team, want.role);
     const subject = { login: have?.login ?? want.login, ...(want.email ? { email: want.email } : {}) };
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });
-    } else if (have.state === 'active' && have.role !== want.role && !(frozen && ROLE_RANK[want.role] < ROLE_RANK[have.role]) && (team.membership === 'exclusive' || own.some((e) => e.login.toLowerCase() === key))) {
+    } else if (have.state === 'active' && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && (team.membership === 'exclusive' || own.some((e) => e.login.toLowerCase() === key))) {
       out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...(until ? { until } : {}) });
     } else {
       out.unchanged += 1;
@@ -70,7 +79,7 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonl
   const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()) && (team.membership === 'exclusive' || granted.has(h.login.toLowerCase())));
   if (frozen) {
     if (unwanted.length > 0) {
-      out.diagnostics.push({ ...warning(`team ${where}: ${unwanted.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
+      out.diagnostics.push({ ...warning(`${team.kind === 'team' ? 'team ' : ''}${where}: ${unwanted.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
     }
     return;
   }
@@ -81,7 +90,7 @@ function diffTeam(team: ManagedTeam, read: HoldersRead | undefined, own: readonl
     out.changes.push({
       action: 'revoke',
       ...base,
-      entitlement: { kind: 'team', org: team.org, team: team.team, role: h.role },
+      entitlement: entitlementOf(team, h.role),
       subject: { login: h.login },
       reasons,
       ...(drift ? { drift: true } : {}),

@@ -4,7 +4,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { GuardConfig } from '../config/model.js';
-import type { Change } from './plan.js';
+import { entitlementLevel, entitlementName, LEVEL_RANK, type Change } from './plan.js';
 
 /** Per-run overrides of the configured guards, from explicit flags. */
 export interface GuardOverrides {
@@ -20,7 +20,7 @@ export interface GuardOverrides {
 export interface EmptiedRotation {
   label: string;
   before: number;
-  /** Teams (`org/team`, lower-cased) it feeds through profiles that do not allow empty rotations. */
+  /** Teams (`org/team`) and repositories (`org/repo (repository)`), lower-cased, it feeds through profiles that do not allow empty rotations. */
   teams: string[];
 }
 
@@ -38,17 +38,17 @@ export function guard(
   const out: Diagnostic[] = [];
   const revokes = changes.filter((c) => c.action === 'revoke');
   const protectedLogins = new Set(config.protectedAccounts.map((l) => l.toLowerCase()));
-  const downgrades = changes.filter((c) => c.action === 'update' && c.previousRole === 'maintainer');
+  const downgrades = changes.filter((c) => c.action === 'update' && c.previousRole !== undefined && LEVEL_RANK[c.previousRole] > LEVEL_RANK[entitlementLevel(c.entitlement)]);
   for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
-      out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${c.entitlement.org}/${c.entitlement.team}: add it as a static member of a profile managing that team, or remove it from guards.protectedAccounts`), code: 'guard' });
+      out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: 'guard' });
     }
   }
   const share = overrides.maxRevocationShare ?? config.maxRevocationShare;
   if (share !== undefined) {
     const perTeam = new Map<string, number>();
     for (const c of revokes) {
-      const key = `${c.entitlement.org}/${c.entitlement.team}`.toLowerCase();
+      const key = entitlementName(c.entitlement).toLowerCase();
       perTeam.set(key, (perTeam.get(key) ?? 0) + 1);
     }
     for (const [team, n] of perTeam) {
@@ -60,7 +60,7 @@ export function guard(
   }
   if (!overrides.allowEmptyRotations) {
     for (const r of emptied) {
-      const hit = revokes.filter((c) => r.teams.includes(`${c.entitlement.org}/${c.entitlement.team}`.toLowerCase()));
+      const hit = revokes.filter((c) => r.teams.includes(entitlementName(c.entitlement).toLowerCase()));
       if (hit.length > 0) {
         out.push({ ...error(`refusing ${hit.length} revocation(s) fed by ${r.label}: it had ${r.before} on call at the last apply and has nobody now, which looks like a broken schedule. If it is expected, set spec.allowEmptyRotations: true in the profile or re-run with --allow-empty-rotations`), code: 'guard' });
       }

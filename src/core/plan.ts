@@ -3,7 +3,7 @@
  * apply work from this alone; apply ignores `reasons`, which are for people.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { TeamRole } from '../config/model.js';
+import type { RepoPermission, TeamRole } from '../config/model.js';
 
 /** Version of the JSON form of a plan; bumped on any incompatible change. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -25,6 +25,34 @@ export interface TeamEntitlement {
   role: TeamRole;
 }
 
+/** A GitHub repository permission held as a direct collaborator. Always additive: only ledger grants are revoked. */
+export interface RepoEntitlement {
+  kind: 'repository';
+  org: string;
+  repository: string;
+  /** For grant/update the permission wanted; for revoke the permission held. */
+  permission: RepoPermission;
+}
+
+/** Anything a change grants or revokes. */
+export type Entitlement = TeamEntitlement | RepoEntitlement;
+
+/** A team role or a repository permission: the level an entitlement is held at. */
+export type Level = TeamRole | RepoPermission;
+
+/** How an entitlement (or a reference to one) reads to people: `org/team`, or `org/repo (repository)`. */
+export function entitlementName(e: { org: string; team?: string; repository?: string }): string {
+  return typeof e.repository === 'string' ? `${e.org}/${e.repository} (repository)` : `${e.org}/${e.team}`;
+}
+
+/** The level an entitlement is granted at (or held at, for a revocation): the role or the permission. */
+export function entitlementLevel(e: Entitlement): Level {
+  return e.kind === 'repository' ? e.permission : e.role;
+}
+
+/** Rank of each level within its kind: the highest wins when several reasons ask. */
+export const LEVEL_RANK: Record<Level, number> = { member: 0, maintainer: 1, pull: 0, triage: 1, push: 2, maintain: 3, admin: 4 };
+
 /** A person: always a target account; the email when the source side knows it. */
 export interface Subject {
   login: string;
@@ -36,14 +64,14 @@ export interface Change {
   action: Action;
   /** Name of the target (as declared in the config) the change is made on. */
   target: string;
-  entitlement: TeamEntitlement;
+  entitlement: Entitlement;
   subject: Subject;
   /** Why, in words: the profile and the shift, static membership, or drift. Never read by apply. */
   reasons: string[];
   /** Names of the profiles that manage this entitlement (for grouping). */
   profiles: string[];
-  /** For `update`: the role held now. */
-  previousRole?: TeamRole;
+  /** For `update`: the role (or repository permission) held now. */
+  previousRole?: Level;
   /** For `grant`/`update`: when the last reason for holding ends (ISO instant); absent when open-ended. */
   until?: string;
   /** For `revoke`: true when no profile ever wanted this holder (added outside the tool). */
@@ -64,7 +92,7 @@ export interface PlanSummary {
 /** Bookkeeping apply performs besides the changes. */
 export interface PlanState {
   /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
-  prune: { target: string; org: string; team: string; login: string }[];
+  prune: { target: string; org: string; team?: string; repository?: string; login: string }[];
   /** People on call now per rotation (binding key), recorded by apply for the empty-rotation guard. */
   onCall: Record<string, number>;
 }

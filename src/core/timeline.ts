@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { bindingKey } from '../sources/source.js';
-import { desire, type DesireInput, type ManagedTeam } from './desire.js';
+import { desire, type DesireInput, type ManagedEntitlement } from './desire.js';
 
 /** One change of wanted access at an instant. */
 export interface TimelineEvent {
@@ -14,10 +14,13 @@ export interface TimelineEvent {
   action: 'grant' | 'revoke' | 'update';
   target: string;
   org: string;
-  team: string;
+  /** The team, for a team membership. */
+  team?: string;
+  /** The repository, for a repository permission. */
+  repository?: string;
   login: string;
   email: string;
-  /** The role wanted after the event (for revoke: the role wanted before it). */
+  /** The role (repository: permission) wanted after the event (for revoke: the one wanted before it). */
   role: string;
   previousRole?: string;
   /** Why access starts (for grant/update) or why it was held until now (for revoke). */
@@ -51,9 +54,9 @@ export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): 
   return { events, diagnostics: start.diagnostics };
 }
 
-function compare(at: string, before: ManagedTeam | undefined, after: ManagedTeam): TimelineEvent[] {
+function compare(at: string, before: ManagedEntitlement | undefined, after: ManagedEntitlement): TimelineEvent[] {
   const out: TimelineEvent[] = [];
-  const base = { at, target: after.target, org: after.org, team: after.team };
+  const base = { at, target: after.target, org: after.org, ...(after.kind === 'repository' ? { repository: after.repository } : { team: after.team }) };
   for (const [key, h] of after.holders) {
     const was = before?.holders.get(key);
     if (!was) out.push({ ...base, action: 'grant', login: h.login, email: h.email, role: h.role, reasons: h.reasons });

@@ -6,6 +6,7 @@
  * Like GitHub, logins, organisation names and team slugs are matched case-insensitively and
  * reported with the case they were created with.
  */
+import type { RepoSeed } from './github-collaborators.js';
 
 /** A member's role on a team, as GitHub's REST API spells it. */
 export type GitHubTeamRole = 'member' | 'maintainer';
@@ -51,6 +52,8 @@ export interface GitHubSeed {
    * of them is unknown (404). When omitted, every login is an existing account.
    */
   users?: string[];
+  /** Repositories with direct collaborators (and pending invitations), keyed `owner/name`; only these have collaborator routes. */
+  repos?: Record<string, RepoSeed>;
 }
 
 /** An organisation. Maps are keyed by lower-cased login or slug. */

@@ -8,9 +8,11 @@ import { verify } from 'node:crypto';
 import { GitHubState, IssueCommentsState, nodeId, SecondaryRateLimiter, type AppSeed, type GitHubRateLimitOptions, type RateLimitStats, type IssueComment, type IssueCommentSeed, type GitHubSeed, type GitHubTeamRole, type Invitation, type Org, type RateLimitSnapshot, type RateResource, type Team, type TeamMember } from './github-state.js';
 import { serveGraphQL } from './github-graphql.js';
 import { RepoState, repoRoutes, type EmulatedPull } from './github-repos.js';
+import { CollaboratorState, collaboratorRoutes, type Collaborator } from './github-collaborators.js';
 import { startJsonServer, type Admission, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
+export type { Collaborator, RepoSeed } from './github-collaborators.js';
 export type { AppSeed, GitHubRateLimitOptions, GitHubSeed, GitHubTeamRole, RateLimitStats, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
 export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
 
@@ -70,6 +72,8 @@ export interface GitHubEmulator extends JsonServer {
   repoFile(repo: string, branch: string, path: string): string | undefined;
   /** Refusals and peaks of the rate-limit accounting; `undefined` when it is off. */
   rateStats(): RateLimitStats | undefined;
+  /** A seeded repository's direct collaborators (`active`, in order added) then pending invitees (`pending`). Throws on an unseeded repository. */
+  collaborators(org: string, repo: string): Collaborator[];
 }
 
 const API_DOCS = 'https://docs.github.com/rest';
@@ -81,9 +85,10 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
   const state = new GitHubState(options, options.viewer ?? 'emulator-admin');
   const comments = new IssueCommentsState(options.comments);
   const repos = new RepoState();
+  const collaborators = new CollaboratorState(options.repos);
   const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
   const server = await startJsonServer({
-    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin')],
+    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false)],
     errorBody: error,
     port: options.port,
     strict: options.strict,
@@ -118,6 +123,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     issueComments: (repo, issue) => comments.list(repo, issue).map((c) => ({ ...c })),
     pulls: (repo) => repos.pulls(repo),
     repoFile: (repo, branch, path) => repos.file(repo, branch, path),
+    collaborators: (org, repo) => collaborators.list(org, repo),
   };
 }
 

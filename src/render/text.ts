@@ -4,14 +4,19 @@
  * control characters found in data. Everything here is pure: same plan, same text.
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import type { Action, Change, Plan, Subject } from '../core/plan.js';
+import { entitlementLevel, entitlementName, type Action, type Change, type Plan, type Subject } from '../core/plan.js';
 
 /** The changes to one team on one target, as rendered under one heading. */
 export interface ChangeGroup {
   /** Name of the target, as declared in the config. */
   target: string;
   org: string;
-  team: string;
+  /** The team, for a group of team changes. */
+  team?: string;
+  /** The repository, for a group of repository changes. */
+  repository?: string;
+  /** `org/team` or `org/repo (repository)` ({@link entitlementName}). */
+  name: string;
   /** Every profile named by the group's changes, sorted, without duplicates. */
   profiles: string[];
   /** Never empty; sorted by action (grant, revoke, update), then login. */
@@ -54,7 +59,7 @@ function compareChanges(a: Change, b: Change): number {
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   const groups = new Map<string, Change[]>();
   for (const c of changes) {
-    const key = JSON.stringify([c.target, c.entitlement.org, c.entitlement.team]);
+    const key = JSON.stringify([c.target, entitlementName(c.entitlement)]);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [c]);
     else group.push(c);
@@ -63,9 +68,10 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
     .map((cs): ChangeGroup => {
       const { target, entitlement } = cs[0]!;
       const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(compare);
-      return { target, org: entitlement.org, team: entitlement.team, profiles, changes: cs.sort(compareChanges) };
+      const which = entitlement.kind === 'repository' ? { repository: entitlement.repository } : { team: entitlement.team };
+      return { target, org: entitlement.org, ...which, name: entitlementName(entitlement), profiles, changes: cs.sort(compareChanges) };
     })
-    .sort((a, b) => compare(a.target, b.target) || compare(a.org, b.org) || compare(a.team, b.team));
+    .sort((a, b) => compare(a.target, b.target) || compare(a.org, b.org) || compare(a.name, b.name));
 }
 
 /**
@@ -96,8 +102,8 @@ export function subjectLabel(subject: Subject): string {
 
 /** The role part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
 export function roleLabel(change: Change): string {
-  if (change.action !== 'update') return `as ${change.entitlement.role}`;
-  return `${change.previousRole ?? '(unknown role)'} -> ${change.entitlement.role}`;
+  if (change.action !== 'update') return `as ${entitlementLevel(change.entitlement)}`;
+  return `${change.previousRole ?? '(unknown role)'} -> ${entitlementLevel(change.entitlement)}`;
 }
 
 /** The annotations of a change, in display order: `until …`, pending invitation, drift. */
@@ -109,9 +115,9 @@ export function changeNotes(change: Change): string[] {
   return notes;
 }
 
-/** `target: org/team`, the heading of a group. */
+/** `target: org/team` (or `target: org/repo (repository)`), the heading of a group. */
 export function groupTitle(group: ChangeGroup): string {
-  return `${group.target}: ${group.org}/${group.team}`;
+  return `${group.target}: ${group.name}`;
 }
 
 /**

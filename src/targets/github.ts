@@ -17,11 +17,11 @@
  */
 import { Octokit } from 'octokit';
 import pLimit from 'p-limit';
-import type { TeamRole } from '../config/model.js';
+import type { RepoPermission, TeamRole } from '../config/model.js';
 import { parseDuration } from '../duration.js';
 import type { TeamEntitlement } from '../core/plan.js';
 import type { Fetch } from '../http/read-only.js';
-import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target, type TeamRef } from './target.js';
+import { entitlementKey, teamKey, type Holder, type HoldersRead, type IdentityRead, type RepoRef, type Target, type TeamRef } from './target.js';
 
 /** How many teams one GraphQL query reads; each costs one node page of 100 members. */
 export const TEAMS_PER_QUERY = 25;
@@ -325,6 +325,17 @@ function firstLine(s: string): string {
   return line.slice(0, 300);
 }
 
+/** GitHub's repository role names (`role_name`, invitation `permissions`) as the permissions profiles name. */
+const REPO_ROLE: Readonly<Record<string, RepoPermission>> = { read: 'pull', pull: 'pull', triage: 'triage', write: 'push', push: 'push', maintain: 'maintain', admin: 'admin' };
+
+/** The permission a collaborator holds: its `role_name`, else the highest flag in `permissions` (custom roles). */
+export function repoPermission(roleName: string | undefined, flags?: Partial<Record<RepoPermission, boolean>>): RepoPermission {
+  const named = roleName === undefined ? undefined : REPO_ROLE[roleName.toLowerCase()];
+  if (named) return named;
+  const order: RepoPermission[] = ['admin', 'maintain', 'push', 'triage', 'pull'];
+  return order.find((p) => flags?.[p]) ?? 'pull';
+}
+
 /** The GitHub target. */
 export class GitHubTarget implements Target {
   private readonly octokit: Octokit;
@@ -345,6 +356,34 @@ export class GitHubTarget implements Target {
           if (!m.ok) out.set(teamKey(t), m);
           else if (!pending.ok) out.set(teamKey(t), { ok: false, error: `cannot list pending invitations of ${org}: ${pending.error}` });
           else out.set(teamKey(t), { ok: true, holders: [...m.holders, ...(pending.byTeam.get(t.team.toLowerCase()) ?? []).filter((p) => !m.holders.some((h) => h.login.toLowerCase() === p.login.toLowerCase()))] });
+        }
+      }),
+    );
+    return out;
+  }
+
+  /**
+   * Direct collaborators of each repository (`affiliation=direct`: people who hold it through a
+   * team or as organisation owners are not this tool's to manage) with their permission, plus
+   * pending invitations, which count as held.
+   */
+  async readRepoHolders(repos: readonly RepoRef[]): Promise<Map<string, HoldersRead>> {
+    const out = new Map<string, HoldersRead>();
+    await Promise.all(
+      repos.map(async (r) => {
+        try {
+          const [collaborators, invitations] = await Promise.all([
+            this.octokit.paginate(this.octokit.rest.repos.listCollaborators, { owner: r.org, repo: r.repository, affiliation: 'direct', per_page: 100 }),
+            this.octokit.paginate(this.octokit.rest.repos.listInvitations, { owner: r.org, repo: r.repository, per_page: 100 }),
+          ]);
+          const holders: Holder[] = collaborators.map((c) => ({ login: c.login, role: repoPermission(c.role_name, c.permissions), state: 'active' }));
+          for (const inv of invitations) {
+            const login = inv.invitee?.login;
+            if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: 'pending' });
+          }
+          out.set(entitlementKey(r), { ok: true, holders });
+        } catch (e) {
+          out.set(entitlementKey(r), { ok: false, error: describeError(e) });
         }
       }),
     );
@@ -469,5 +508,17 @@ export class GitHubTarget implements Target {
 
   async removeMembership(t: TeamRef, login: string): Promise<void> {
     await this.octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
+  }
+
+  async setRepoPermission(org: string, repository: string, login: string, permission: RepoPermission): Promise<void> {
+    await this.octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
+  }
+
+  /** Cancels `login`'s pending invitation to the repository if there is one, else removes them as a collaborator. */
+  async removeRepoCollaborator(org: string, repository: string, login: string): Promise<void> {
+    const invitations = await this.octokit.paginate(this.octokit.rest.repos.listInvitations, { owner: org, repo: repository, per_page: 100 });
+    const pending = invitations.find((i) => i.invitee?.login.toLowerCase() === login.toLowerCase());
+    if (pending) await this.octokit.rest.repos.deleteInvitation({ owner: org, repo: repository, invitation_id: pending.id });
+    else await this.octokit.rest.repos.removeCollaborator({ owner: org, repo: repository, username: login });
   }
 }

@@ -1,13 +1,14 @@
 /**
- * The port a target implements: who holds each managed entitlement now, and the three writes.
+ * The port a target implements: who holds each managed team or repository now, and the writes.
  */
-import type { TeamRole } from '../config/model.js';
-import type { TeamEntitlement } from '../core/plan.js';
+import type { RepoPermission } from '../config/model.js';
+import { entitlementName, type Level, type TeamEntitlement } from '../core/plan.js';
 
-/** One account holding a team membership now. */
+/** One account holding a team membership (or a repository permission) now. */
 export interface Holder {
   login: string;
-  role: TeamRole;
+  /** The team role, or for a repository the permission. */
+  role: Level;
   /** `pending`: invited, not yet accepted. Pending counts as held. */
   state: 'active' | 'pending';
 }
@@ -21,6 +22,12 @@ export interface TeamRef {
   team: string;
 }
 
+/** A repository to read, identified by org (owner) and name. */
+export interface RepoRef {
+  org: string;
+  repository: string;
+}
+
 /** Email/login pairs from an identity source of the target, or why they could not be read. */
 export type IdentityRead = { ok: true; pairs: { email: string; login: string }[] } | { ok: false; error: string };
 
@@ -30,6 +37,12 @@ export interface Target {
   readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead>;
   /** Immediate holders of each team (child teams excluded), keyed by {@link teamKey}. */
   readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>>;
+  /** Direct collaborators of each repository and its pending invitations, keyed by {@link entitlementKey}. */
+  readRepoHolders(repos: readonly RepoRef[]): Promise<Map<string, HoldersRead>>;
+  /** Makes `login` a direct collaborator with `permission` (invites them, or changes their permission). */
+  setRepoPermission(org: string, repository: string, login: string, permission: RepoPermission): Promise<void>;
+  /** Removes `login` as a direct collaborator, or cancels their pending invitation. */
+  removeRepoCollaborator(org: string, repository: string, login: string): Promise<void>;
   /** Adds `login` to the team with `entitlement.role`, or changes their role to it. */
   setMembership(entitlement: TeamEntitlement, login: string): Promise<void>;
   /** Removes `login` from the team (and cancels a pending invitation to it). */
@@ -41,7 +54,12 @@ export function teamKey(t: TeamRef): string {
   return `${t.org}/${t.team}`.toLowerCase();
 }
 
-/** `target/org/team` lower-cased: the key of one team's holders across several targets. */
-export function holdingsKey(target: string, t: TeamRef): string {
-  return `${target}/${teamKey(t)}`.toLowerCase();
+/** `org/team` or `org/repo (repository)` lower-cased: the key of a team's or repository's holders. */
+export function entitlementKey(e: { org: string; team?: string; repository?: string }): string {
+  return entitlementName(e).toLowerCase();
+}
+
+/** `target/org/team` (or `target/org/repo (repository)`) lower-cased: the key of one entitlement's holders across several targets. */
+export function holdingsKey(target: string, t: { org: string; team?: string; repository?: string }): string {
+  return `${target}/${entitlementKey(t)}`.toLowerCase();
 }

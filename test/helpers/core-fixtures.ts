@@ -8,7 +8,7 @@ import type { Profile, RotationBinding, TargetConfig, TeamRole } from '../../src
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { desire, type Desired } from '../../src/core/desire.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
-import type { Change } from '../../src/core/plan.js';
+import { entitlementLevel, entitlementName, type Change, type Level } from '../../src/core/plan.js';
 import { bindingKey, type Shift, type ShiftRead } from '../../src/sources/source.js';
 import type { Holder, HoldersRead } from '../../src/targets/target.js';
 
@@ -145,16 +145,16 @@ export function plan(s: Scenario): { desired: Desired; result: DiffResult } {
 export function applyChanges(observed: ReadonlyMap<string, HoldersRead>, changes: readonly Change[]): Map<string, HoldersRead> {
   const out = new Map<string, HoldersRead>([...observed].map(([k, v]) => [k, v.ok ? { ok: true, holders: v.holders.map((h) => ({ ...h })) } : v]));
   for (const c of changes) {
-    const key = `${c.entitlement.org}/${c.entitlement.team}`;
+    const key = entitlementName(c.entitlement);
     const read = lookup(out, key);
     if (!read || !read.ok) throw new Error(`change to ${key}, which was not read`);
     const i = read.holders.findIndex((h) => h.login.toLowerCase() === c.subject.login.toLowerCase());
     if (c.action === 'grant') {
       if (i >= 0) throw new Error(`grant of ${c.subject.login}, who already holds ${key}`);
-      read.holders.push({ login: c.subject.login, role: c.entitlement.role, state: 'active' });
+      read.holders.push({ login: c.subject.login, role: entitlementLevel(c.entitlement), state: 'active' });
     } else if (c.action === 'update') {
       if (i < 0) throw new Error(`update of ${c.subject.login}, who does not hold ${key}`);
-      read.holders[i]!.role = c.entitlement.role;
+      read.holders[i]!.role = entitlementLevel(c.entitlement);
     } else {
       if (i < 0) throw new Error(`revoke of ${c.subject.login}, who does not hold ${key}`);
       read.holders.splice(i, 1);
@@ -171,10 +171,10 @@ export function lookup<V>(map: ReadonlyMap<string, V>, key: string): V | undefin
 /** The fields of a change tests compare (reasons apart), with absent fields left out. */
 export interface ChangeView {
   action: Change['action'];
-  /** `org/team`, plus `@target` when the target is not `github`. */
+  /** `org/team` (or `org/repo (repository)`), plus `@target` when the target is not `github`. */
   team: string;
   login: string;
-  role: TeamRole;
+  role: Level;
   previousRole?: TeamRole;
   until?: string;
   drift?: boolean;
@@ -185,9 +185,9 @@ export interface ChangeView {
 export function view(c: Change): ChangeView {
   const v: ChangeView = {
     action: c.action,
-    team: `${c.entitlement.org}/${c.entitlement.team}${c.target === 'github' ? '' : `@${c.target}`}`,
+    team: `${entitlementName(c.entitlement)}${c.target === 'github' ? '' : `@${c.target}`}`,
     login: c.subject.login,
-    role: c.entitlement.role,
+    role: entitlementLevel(c.entitlement),
   };
   if ('previousRole' in c) v.previousRole = c.previousRole;
   if ('until' in c) v.until = c.until;
