@@ -98,16 +98,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     traffic: options.traffic,
     ...(limiter ? { admit: (req: JsonRequest) => admit(state, limiter, req) } : {}),
   });
-  return {
-    url: server.url,
-    requests: server.requests,
-    unexpected: server.unexpected,
-    traffic: server.traffic,
-    get peakInFlight() {
-      return server.peakInFlight;
-    },
-    failNext: (match, response, times) => server.failNext(match, response, times),
-    close: () => server.close(),
+  // The server itself (its live logs and peak counter) plus this emulator's accessors.
+  return Object.assign(server, {
     rateStats: () => limiter?.snapshot(),
     teamMembers: (org, slug) => state.holders(state.requireTeam(org, slug)),
     orgMembers: (org) => [...state.requireOrg(org).members.values()],
@@ -124,7 +116,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     pulls: (repo) => repos.pulls(repo),
     repoFile: (repo, branch, path) => repos.file(repo, branch, path),
     collaborators: (org, repo) => collaborators.list(org, repo),
-  };
+  } satisfies Omit<GitHubEmulator, keyof JsonServer>);
 }
 
 function routes(state: GitHubState): Route[] {

@@ -80,18 +80,10 @@ export async function startPagerDutyEmulator(options: PagerDutyEmulatorOptions):
         }
       : {}),
   });
-  return {
-    url: server.url,
-    requests: server.requests,
-    unexpected: server.unexpected,
-    traffic: server.traffic,
-    get peakInFlight() {
-      return server.peakInFlight;
-    },
-    failNext: (match, response, times) => server.failNext(match, response, times),
-    close: () => server.close(),
+  // The server itself (its live logs and peak counter) plus this emulator's accessors.
+  return Object.assign(server, {
     rateStats: () => limiter && { refused: limiter.refused, peakPerMinute: limiter.peak, perMinute: limitOptions?.perMinute ?? 960 },
-  };
+  } satisfies Omit<PagerDutyEmulator, keyof JsonServer>);
 }
 
 /** A query the request got wrong: answered 400 with PagerDuty's error body. */
