@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { PAGERDUTY_ACCEPT, renderInstant, startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions } from '../src/emulators/pagerduty.js';
 import { PagerDutyState } from '../src/emulators/pagerduty-state.js';
@@ -73,14 +73,19 @@ function lines(body: Record<string, unknown>): string[] {
 
 // --- contract ------------------------------------------------------------------------------
 
-const spec = JSON.parse(readFileSync(new URL('../../shared/contracts/pagerduty/openapiv3.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+/**
+ * PagerDuty's description has no license, so it is read from `../shared` beside the checkout and
+ * never copied in; on a clone without it, the contract test says so and skips.
+ */
+const SPEC_URL = new URL('../../shared/contracts/pagerduty/openapiv3.json', import.meta.url);
+const spec = existsSync(SPEC_URL) ? (JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Record<string, unknown>) : undefined;
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-ajv.addSchema(spec, 'pd');
+if (spec) ajv.addSchema(spec, 'pd');
 
 /** The node at a local JSON pointer (`#/a/b~1c`) of the contract. */
 function resolve(pointer: string): Record<string, unknown> {
   const keys = pointer.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, spec);
+  return keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, spec!);
 }
 
 /** A pointer to the JSON schema of `path`'s GET response `status`, following response `$ref`s. */
@@ -104,7 +109,7 @@ function contractErrors(path: string, status: number, body: unknown): ErrorObjec
   return (validate.errors ?? []).filter((e) => !DOCUMENTED_DEVIATIONS.some((re) => re.test(e.instancePath)));
 }
 
-t.test('every emulated answer conforms to the PagerDuty contract', async (t) => {
+t.test('every emulated answer conforms to the PagerDuty contract', spec ? {} : { skip: `the PagerDuty description is not here (${SPEC_URL.pathname}); it is read from ../shared, never copied in` }, async (t) => {
   const emu = await start(t);
   const cases: [string, string, number][] = [
     ['/oncalls', '/oncalls?include[]=users&since=2026-03-01T00:00:00Z&until=2026-03-03T00:00:00Z', 200],

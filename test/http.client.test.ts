@@ -62,10 +62,10 @@ t.test('4xx is not retried; the API message is extracted from each API style', a
   }
 });
 
-t.test('5xx is retried with doubling backoff, then fails with the last status', async (t) => {
+t.test('5xx is retried with doubling backoff, then fails with the last status, naming every status seen', async (t) => {
   const { fetch, calls } = scripted({ status: 500 }, { status: 502 }, { status: 503 });
   const { o, waits } = options(fetch, { backoffMs: 100 });
-  t.same(await getJson(URL_, {}, o), { ok: false, status: 503, error: 'server error (HTTP 503) after retries' });
+  t.same(await getJson(URL_, {}, o), { ok: false, status: 503, error: 'server error (HTTP 500, HTTP 502, HTTP 503) after retries' });
   t.equal(calls.length, 4, 'three retries by default');
   t.same(waits, [100, 200, 400]);
 
@@ -155,6 +155,15 @@ t.test('timeouts (TimeoutError, AbortError) are retried and reported with the ti
 
   const aborted = options(scripted({ reject: named('AbortError') }).fetch, { retries: 0 });
   t.same(await getJson(URL_, {}, aborted.o), { ok: false, error: 'no answer within 15000 ms after retries' }, 'default timeout 15 s');
+});
+
+t.test('a fault reads the same whichever attempt a slow machine turned into a timeout: every distinct reason, in order', async (t) => {
+  const reset = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+  const timeout = named('TimeoutError');
+  const mixed = options(scripted({ reject: reset }, { reject: timeout }, { reject: reset }).fetch, { timeoutMs: 1000 });
+  t.same(await getJson(URL_, {}, mixed.o), { ok: false, error: 'network error (ECONNRESET), then no answer within 1000 ms after retries' }, 'the reset is named though the last attempt timed out');
+  const last = options(scripted({ reject: timeout }, { status: 502 }).fetch, { timeoutMs: 1000 });
+  t.same(await getJson(URL_, {}, last.o), { ok: false, status: 502, error: 'no answer within 1000 ms, then server error (HTTP 502) after retries' }, 'the status is the last answer\'s');
 });
 
 t.test('the timeout signal really fires: a fetch that never answers is abandoned', async (t) => {

@@ -175,7 +175,8 @@ async function confirm(io: Io): Promise<boolean> {
   return answer.trim() === 'yes';
 }
 
-function outcomeLine(o: Outcome): string {
+/** One executed change as apply prints it: `applied: grant alice on acme/team as member`, or `failed: ...: why`. */
+export function outcomeLine(o: Outcome): string {
   const c = o.change;
   const what = `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
   return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;

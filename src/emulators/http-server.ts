@@ -261,7 +261,8 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       response = { status: 500, body: options.errorBody(500, reason), unexpected: reason };
     }
     if (options.latencyMs) await sleep(options.latencyMs);
-    if (response.delayMs) await sleep(response.delayMs);
+    // A delay (a server that hangs) must not keep the process alive once nobody waits for it.
+    if (response.delayMs) await sleep(response.delayMs, undefined, { ref: false });
     requests.push({ method: req.method, path: req.path, status: response.status, ...(response.operation === undefined ? {} : { operation: response.operation }) });
     if (response.unexpected !== undefined) unexpected.push({ method: req.method, path: req.path, reason: response.unexpected });
     send(res, response);

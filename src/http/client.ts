@@ -49,7 +49,7 @@ export function waitFromHeaders(headers: Headers, now = Date.now(), rateLimited 
 export async function getJson(url: string, headers: Record<string, string>, o: HttpOptions): Promise<HttpResult> {
   const retries = o.retries ?? 3;
   const sleep = o.sleep ?? defaultSleep;
-  let last: HttpResult = { ok: false, error: 'no attempt made' };
+  const failures = new Failures();
   for (let attempt = 0; attempt <= retries; attempt++) {
     const backoff = (o.backoffMs ?? 500) * 2 ** attempt;
     let wait = backoff;
@@ -63,24 +63,50 @@ export async function getJson(url: string, headers: Record<string, string>, o: H
           return { ok: false, status: res.status, error: `${what}, asked to wait ${Math.round(asked / 1000)} s, longer than we wait` };
         }
         wait = asked ?? backoff;
-        last = { ok: false, status: res.status, error: res.status === 429 ? 'rate limited (HTTP 429) after retries' : `server error (HTTP ${res.status}) after retries` };
+        failures.add(res.status === 429 ? 'rate limited' : 'server error', `HTTP ${res.status}`, res.status);
       } else if (res.status >= 400) {
         return { ok: false, status: res.status, error: `HTTP ${res.status}${apiMessage(text)}` };
       } else {
         try {
           return { ok: true, status: res.status, body: JSON.parse(text) };
         } catch {
-          last = { ok: false, status: res.status, error: 'malformed JSON in the response after retries' };
+          failures.add('malformed JSON in the response', undefined, res.status);
         }
       }
     } catch (e) {
       const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as { name?: string; message?: string; cause?: { code?: string } };
       if (err.name === 'ReadOnlyViolation') return { ok: false, error: err.message ?? 'refused by the read-only transport' };
-      last = { ok: false, error: err.name === 'TimeoutError' || err.name === 'AbortError' ? `no answer within ${o.timeoutMs ?? 15_000} ms after retries` : `network error (${err.cause?.code ?? err.message}) after retries` };
+      if (err.name === 'TimeoutError' || err.name === 'AbortError') failures.add(`no answer within ${o.timeoutMs ?? 15_000} ms`);
+      else failures.add('network error', err.cause?.code ?? err.message);
     }
     if (attempt < retries) await sleep(wait);
   }
-  return last;
+  return failures.result();
+}
+
+/**
+ * The failed attempts of one request. The error names every distinct kind of failure in the
+ * order they first happened, with their details (statuses, error codes), so one fault reads the
+ * same whichever attempt a slow machine turned into a timeout: `network error (ECONNRESET),
+ * then no answer within 15000 ms after retries`; `server error (HTTP 502, HTTP 503) after retries`.
+ */
+class Failures {
+  private readonly kinds = new Map<string, string[]>();
+  private status: number | undefined;
+
+  /** One failed attempt: its kind, a detail to name in parentheses, and the HTTP status if any. */
+  add(kind: string, detail?: string, status?: number): void {
+    const details = this.kinds.get(kind) ?? [];
+    if (detail !== undefined && !details.includes(detail)) details.push(detail);
+    this.kinds.set(kind, details);
+    this.status = status;
+  }
+
+  /** The request's outcome; `status` is the last answer's. */
+  result(): HttpResult {
+    const reasons = [...this.kinds].map(([kind, details]) => (details.length === 0 ? kind : `${kind} (${details.join(', ')})`));
+    return { ok: false, ...(this.status === undefined ? {} : { status: this.status }), error: `${reasons.join(', then ')} after retries` };
+  }
 }
 
 function apiMessage(text: string): string {

@@ -62,6 +62,8 @@ export interface GitHubTargetOptions {
   fetch: Fetch;
   /** Retries of 5xx answers and network errors (octokit's retry plugin); default 2. */
   retries?: number;
+  /** Unit of the retry plugin's backoff (it waits 1, then 4 units); default 1 s. */
+  retryBaseMs?: number;
   /** The limits writes are paced for; default from {@link defaultWriteLimits}. */
   writeLimits?: readonly WriteLimit[];
   /** Longest rate-limit wait honoured; default 60 s. */
@@ -274,7 +276,7 @@ export function createOctokit(o: GitHubTargetOptions): Octokit {
     // are bounded by batching and concurrency instead, writes by the pacer below.
     throttle: { enabled: false },
     // 5xx, network errors, timeouts and malformed answers only: rate limits (403, 429) are handled below, as their answer asks.
-    retry: { retries: o.retries ?? 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: { retries: o.retries ?? 2, retryAfterBaseValue: o.retryBaseMs ?? 1_000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
   const now = o.now ?? (() => Date.now());
