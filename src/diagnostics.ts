@@ -21,11 +21,12 @@ export interface Diagnostic {
   col?: number;
   /**
    * What kind of problem, for machines: `read-failed` (a source or target could not be read;
-   * what it feeds is frozen, the rest of a plan can still be applied), `guard` (a safety rule
-   * refused the plan), `identity` (a person could not be resolved), `request` (an access
-   * request that is not eligible). Absent for config problems.
+   * what it feeds is frozen, the rest of a plan can still be applied), `read-partial` (a source
+   * was read but left out part of its answer it did not understand; nothing is frozen), `guard`
+   * (a safety rule refused the plan), `identity` (a person could not be resolved), `request` (an
+   * access request that is not eligible). Absent for config problems.
    */
-  code?: 'read-failed' | 'guard' | 'identity' | 'request';
+  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request';
 }
 
 /** A position in a user's file. */

@@ -14,7 +14,7 @@ import type { State } from './state.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
 import type { Diagnostic } from './diagnostics.js';
-import { error } from './diagnostics.js';
+import { error, warning } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
 import { entitlementKey, holdingsKey, type HoldersRead, type RepoRef, type TeamRef } from './targets/target.js';
 import { entitlementName } from './core/plan.js';
@@ -136,7 +136,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     configHash: configHash(ws),
     changes: delta.changes,
     summary: summarize(delta.changes, delta.unchanged),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall },
   };
   if (ctx.pullRequest) {
@@ -170,6 +170,21 @@ export async function observeShifts(ws: Workspace, adapters: Adapters, since: Da
   }
   const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name)!.readShifts([...bindings.values()], since, until)));
   return new Map(reads.flatMap((m) => [...m]));
+}
+
+/**
+ * A `read-partial` warning for each warning a source gave with a rotation it read, naming the
+ * rotation and anchored where the first profile binds it.
+ */
+export function readWarnings(ws: Workspace, shifts: ReadonlyMap<string, ShiftRead>): Diagnostic[] {
+  const first = new Map<string, RotationBinding>();
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) if (!first.has(bindingKey(b))) first.set(bindingKey(b), b);
+  const out: Diagnostic[] = [];
+  for (const [key, read] of shifts) {
+    const b = first.get(key)!;
+    if (read.ok) out.push(...(read.warnings ?? []).map((w): Diagnostic => ({ ...warning(`${bindingLabel(b)}: ${w}`, b.pos), code: 'read-partial' })));
+  }
+  return out;
 }
 
 /** Every email that could be entitled: static members and everyone in a shift read. */

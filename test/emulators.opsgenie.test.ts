@@ -211,6 +211,83 @@ t.test('the same user gets the same recipient id everywhere; teams and escalatio
   t.same(esc.periods[0].recipient.type, 'escalation');
 });
 
+/** One schedule with every period type and recipient type the contract describes, on 1 to 3 March. */
+function everyType(): OpsgenieScheduleSeed {
+  return {
+    id: PRIMARY_ID,
+    name: 'every-type',
+    periods: [
+      { type: 'historical', flattened: [{ name: 'alice@example.com' }, { name: 'bob@example.com', forwardedFrom: 'carol@example.com' }], start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z' },
+      { type: 'default', user: 'alice@example.com', start: '2026-03-02T00:00:00Z', end: '2026-03-02T12:00:00Z' },
+      { type: 'override', user: 'dave@example.com', start: '2026-03-02T12:00:00Z', end: '2026-03-02T18:00:00Z' },
+      { type: 'forwarding', user: 'erin@example.com', fromUser: 'alice@example.com', start: '2026-03-02T18:00:00Z', end: '2026-03-03T00:00:00Z' },
+      { type: 'historical', user: 'payments_escalation', recipientType: 'escalation', flattened: [{ name: 'frank@example.com' }], start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z', rotation: 'Groups' },
+      { user: 'payments_team', recipientType: 'team', start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', rotation: 'Groups' },
+      { type: 'historical', user: 'none', recipientType: 'none', start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z', rotation: 'Quiet' },
+      { type: 'override', user: 'none', recipientType: 'none', start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', rotation: 'Quiet' },
+      { type: 'shadow', user: 'zed@example.com', start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', rotation: 'Quiet' },
+    ],
+  };
+}
+
+type PeriodJson = { startDate: string; endDate: string; type: string; fromUser?: string; recipient?: { id: string; name: string; type: string }; flattenedRecipients?: { id: string; name: string; type: string; forwardedFrom?: string }[] };
+
+/** A period without the recipients' ids (asserted separately), its fields in the order served. */
+const withoutIds = (p: PeriodJson) => ({
+  ...p,
+  ...(p.recipient ? { recipient: { name: p.recipient.name, type: p.recipient.type } } : {}),
+  ...(p.flattenedRecipients ? { flattenedRecipients: p.flattenedRecipients.map(({ id: _id, ...r }) => r) } : {}),
+});
+
+t.test('every period type and recipient type, each field only where the contract uses it', async (t) => {
+  const emu = await start(t, { schedules: [everyType()] });
+  const { body } = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&interval=2&intervalUnit=days`);
+  const [main, groups, quiet] = body.data.finalTimeline.rotations as { name: string; periods: PeriodJson[] }[];
+  t.same(main!.periods.map(withoutIds), [
+    { startDate: '2026-03-01T00:00:00.000Z', endDate: '2026-03-02T00:00:00.000Z', type: 'historical', flattenedRecipients: [{ name: 'alice@example.com', type: 'user' }, { name: 'bob@example.com', type: 'user', forwardedFrom: 'carol@example.com' }] },
+    { startDate: '2026-03-02T00:00:00.000Z', endDate: '2026-03-02T12:00:00.000Z', type: 'default', recipient: { name: 'alice@example.com', type: 'user' } },
+    { startDate: '2026-03-02T12:00:00.000Z', endDate: '2026-03-02T18:00:00.000Z', type: 'override', recipient: { name: 'dave@example.com', type: 'user' } },
+    { startDate: '2026-03-02T18:00:00.000Z', endDate: '2026-03-03T00:00:00.000Z', type: 'forwarding', fromUser: 'alice@example.com', recipient: { name: 'erin@example.com', type: 'user' } },
+  ]);
+  t.equal(main!.periods[0]!.flattenedRecipients![0]!.id, main!.periods[1]!.recipient!.id, 'a user has one id, flattened or not');
+  t.same(groups!.periods.map(withoutIds), [
+    { startDate: '2026-03-01T00:00:00.000Z', endDate: '2026-03-02T00:00:00.000Z', type: 'historical', recipient: { name: 'payments_escalation', type: 'escalation' }, flattenedRecipients: [{ name: 'frank@example.com', type: 'user' }] },
+    { startDate: '2026-03-02T00:00:00.000Z', endDate: '2026-03-03T00:00:00.000Z', type: 'default', recipient: { name: 'payments_team', type: 'team' } },
+  ]);
+  t.same(
+    quiet!.periods.map((p) => [p.type, p.recipient?.type]),
+    [
+      ['historical', 'none'],
+      ['override', 'none'],
+      ['shadow', 'user'],
+    ],
+    'a type the contract does not name is served as seeded',
+  );
+  t.same(emu.unexpected, []);
+});
+
+t.test('expanded layers hold the periods of their type; on-calls read historical periods through their flattened recipients', async (t) => {
+  const emu = await start(t, { schedules: [everyType()] });
+  const { body } = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&interval=2&intervalUnit=days&expand=base,override,forwarding`);
+  const layer = (name: string) => (body.data[name].rotations as { name: string; periods: PeriodJson[] }[]).map((r) => [r.name, r.periods.map((p) => p.type)]);
+  t.same(layer('baseTimeline'), [
+    ['Rotation 1', ['default']],
+    ['Groups', ['default']],
+  ]);
+  t.same(layer('overrideTimeline'), [
+    ['Rotation 1', ['override']],
+    ['Quiet', ['override']],
+  ]);
+  t.same(layer('forwardingTimeline'), [['Rotation 1', ['forwarding']]]);
+  t.same(body.data.overrideTimeline.rotations[1].order, 3, 'a rotation keeps its order and id in every layer');
+  const onCalls = async (date: string) => (await get(emu, `/v2/schedules/${PRIMARY_ID}/on-calls?date=${date}&flat=true`)).body.data.onCallRecipients;
+  t.same(await onCalls('2026-03-01T12:00:00Z'), ['alice@example.com', 'bob@example.com', 'frank@example.com'], 'historical: the flattened recipients; none is nobody');
+  t.same(await onCalls('2026-03-02T20:00:00Z'), ['erin@example.com', 'payments_team', 'zed@example.com'], 'forwarding: the recipient, not fromUser');
+  const participants = (await get(emu, `/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-01T12:00:00Z`)).body.data.onCallParticipants;
+  t.same(Object.keys(participants[1]), ['id', 'name', 'type'], 'an on-call participant has no forwardedFrom string');
+  t.same(emu.unexpected, []);
+});
+
 t.test('faults, latency and a chosen port come from the shared JSON server', async (t) => {
   const emu = await start(t, { latencyMs: 20 });
   emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 429, body: { message: 'Too many requests', took: 0, requestId: 'r' }, headers: { 'retry-after': '1' } });
@@ -246,6 +323,10 @@ t.test('seeds Opsgenie could not hold are refused', async (t) => {
     }),
     /two schedules share one name/,
   );
+  const refused = (p: Partial<OpsgenieScheduleSeed['periods'][number]>) => startOpsgenieEmulator({ schedules: [{ id: PRIMARY_ID, name: 'x', periods: [{ ...period, ...p }] }] });
+  await t.rejects(refused({ user: undefined }), /^schedule "x": the default period from 2026-03-01T00:00:00Z has no recipient$/);
+  await t.rejects(refused({ fromUser: 'b@example.com' }), /the default period .* has a fromUser, which only 'forwarding' periods use/);
+  await t.rejects(refused({ type: 'override', flattened: [{ name: 'b@example.com' }] }), /the override period .* has flattened recipients, which only 'historical' periods use/);
   const dated = await startOpsgenieEmulator({ schedules: [{ id: PRIMARY_ID, name: 'x', periods: [{ ...period, start: new Date(period.start) }] }] });
   t.teardown(() => dated.close());
   t.equal((await get(dated, `/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-01T12:00:00Z&flat=true`)).body.data.onCallRecipients[0], 'a@example.com', 'Date instants are accepted');

@@ -1,10 +1,15 @@
 import t, { type Test } from 'tap';
+import { main } from '../src/cli.js';
 import type { RotationBinding } from '../src/config/model.js';
+import { startGitHubEmulator } from '../src/emulators/github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type OpsgenieSourceOptions } from '../src/sources/opsgenie.js';
 import { bindingKey, type Shift, type ShiftRead } from '../src/sources/source.js';
+import { OPSGENIE_TIMELINE, PERIOD_TYPES, RECIPIENT_TYPES, readTimeline, type TimelineModel } from '../src/sources/timeline-periods.js';
+import { captureIo } from './helpers/io.js';
+import { writeWorkspace } from './helpers/world.js';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
 const PAYMENTS_ID = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';
@@ -19,7 +24,10 @@ const UNTIL = new Date('2026-03-02T10:00:00Z');
  * payments_primary: a weekly rotation handing off Mondays 09:00 UTC (alice, then bob).
  * The special-characters schedule: carol all month. team-run: a team on call from noon on 2 March.
  * escalated: an escalation on call. quiet: a `none` participant. split: dave in three rotations,
- * touching and overlapping, with erin and adam (starting with dave) alongside.
+ * touching and overlapping, with erin and adam (starting with dave) alongside. every-type: every
+ * period and recipient type, the past as `historical` up to 08:30 (the read's "now"). shadowed:
+ * alice, with periods of types Opsgenie does not document. team-history: a team's past period
+ * flattened to the team itself (as JSM's example shows one).
  */
 function schedules(): OpsgenieScheduleSeed[] {
   return [
@@ -44,6 +52,45 @@ function schedules(): OpsgenieScheduleSeed[] {
     },
     { id: '33333333-2222-4333-8444-555555555555', name: 'escalated', periods: [{ user: 'payments_escalation', recipientType: 'escalation', start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' }] },
     { id: '44444444-2222-4333-8444-555555555555', name: 'quiet', periods: [{ user: 'none', recipientType: 'none', start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' }] },
+    {
+      id: '66666666-2222-4333-8444-555555555555',
+      name: 'every-type',
+      periods: [
+        { type: 'historical', flattened: [{ name: 'alice@example.com' }], start: '2026-02-23T09:00:00Z', end: '2026-03-02T08:30:00Z' },
+        { type: 'default', user: 'alice@example.com', start: '2026-03-02T08:30:00Z', end: '2026-03-02T09:00:00Z' },
+        { type: 'override', user: 'carol@example.com', start: '2026-03-02T09:00:00Z', end: '2026-03-02T09:30:00Z' },
+        { type: 'default', user: 'bob@example.com', start: '2026-03-02T09:30:00Z', end: '2026-03-09T09:00:00Z' },
+        {
+          type: 'historical',
+          user: 'payments_escalation',
+          recipientType: 'escalation',
+          flattened: [{ name: 'dave@example.com' }, { name: 'erin@example.com', forwardedFrom: 'frank@example.com' }],
+          start: '2026-03-02T00:00:00Z',
+          end: '2026-03-02T08:30:00Z',
+          rotation: 'Secondary',
+        },
+        { type: 'forwarding', user: 'gina@example.com', fromUser: 'frank@example.com', start: '2026-03-02T08:30:00Z', end: '2026-03-02T12:00:00Z', rotation: 'Secondary' },
+        { type: 'default', user: 'payments_team', recipientType: 'team', start: '2026-03-02T12:00:00Z', end: '2026-03-03T00:00:00Z', rotation: 'Secondary' },
+        { type: 'historical', flattened: [], start: '2026-02-28T00:00:00Z', end: '2026-03-01T00:00:00Z', rotation: 'Quiet' },
+        { type: 'historical', user: 'none', recipientType: 'none', start: '2026-03-01T00:00:00Z', end: '2026-03-02T08:30:00Z', rotation: 'Quiet' },
+        { type: 'override', user: 'none', recipientType: 'none', start: '2026-03-02T08:30:00Z', end: '2026-03-03T00:00:00Z', rotation: 'Quiet' },
+      ],
+    },
+    {
+      id: '77777777-2222-4333-8444-555555555555',
+      name: 'shadowed',
+      periods: [
+        { user: 'alice@example.com', start: '2026-03-01T00:00:00Z', end: '2026-03-03T00:00:00Z' },
+        { type: 'shadow', user: 'zed@example.com', start: '2026-03-02T06:00:00Z', end: '2026-03-02T12:00:00Z', rotation: 'Shadow' },
+        { type: 'shadow', user: 'zed@example.com', start: '2026-03-05T06:00:00Z', end: '2026-03-05T12:00:00Z', rotation: 'Shadow' },
+        { type: 'swap', user: 'yan@example.com', start: '2026-03-02T06:00:00Z', end: '2026-03-02T12:00:00Z', rotation: 'Shadow' },
+      ],
+    },
+    {
+      id: '88888888-2222-4333-8444-555555555555',
+      name: 'team-history',
+      periods: [{ type: 'historical', user: 'payments_team', recipientType: 'team', flattened: [{ name: 'payments_team', type: 'team' }], start: '2026-03-01T00:00:00Z', end: '2026-03-02T08:30:00Z' }],
+    },
     {
       id: '55555555-2222-4333-8444-555555555555',
       name: 'split',
@@ -175,14 +222,151 @@ t.test('a none participant is nobody on call, not a failure', async (t) => {
   t.same(shifts(t, await readOne(source(emu), 'quiet')), []);
 });
 
+t.test('a timeline mixing every period and recipient type: historical, default, override and forwarding users are on call; none, fromUser and forwardedFrom are not', async (t) => {
+  const emu = await emulator(t);
+  const read = await readOne(source(emu), 'every-type');
+  t.same(shifts(t, read), [
+    shift('alice@example.com', '2026-02-23T09:00:00Z', '2026-03-02T09:00:00Z'),
+    shift('dave@example.com', '2026-03-02T00:00:00Z', '2026-03-02T08:30:00Z'),
+    shift('erin@example.com', '2026-03-02T00:00:00Z', '2026-03-02T08:30:00Z'),
+    shift('gina@example.com', '2026-03-02T08:30:00Z', '2026-03-02T12:00:00Z'),
+    shift('carol@example.com', '2026-03-02T09:00:00Z', '2026-03-02T09:30:00Z'),
+    shift('bob@example.com', '2026-03-02T09:30:00Z', '2026-03-09T09:00:00Z'),
+  ]);
+  t.equal(read?.ok && read.warnings, undefined, 'no warnings: every type is known');
+  t.notOk(JSON.stringify(read).includes('frank'), 'frank forwarded his on-call: neither fromUser nor forwardedFrom is on call');
+  t.notOk(JSON.stringify(read).includes('payments_'), 'the escalation is read through its flattened recipients; the team is on call only after the window');
+  t.same(emu.unexpected, []);
+});
+
+t.test('a period type the source does not know is a warning naming it; the other periods are still read', async (t) => {
+  const emu = await emulator(t);
+  const read = await readOne(source(emu), 'shadowed');
+  t.same(shifts(t, read), [shift('alice@example.com', '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')], 'zed and yan are not counted as on call');
+  t.same(read?.ok && read.warnings, [
+    'ignored 2 timeline period(s) of type "shadow", which this tool does not know (it knows default, base, override, forwarding, historical): whoever they name is not counted as on call',
+    'ignored 1 timeline period(s) of type "swap", which this tool does not know (it knows default, base, override, forwarding, historical): whoever they name is not counted as on call',
+  ]);
+  const window = { startDate: '2026-02-22T00:00:00Z', endDate: '2026-03-12T00:00:00Z' };
+  emu.failNext({}, { status: 200, body: { data: { ...window, finalTimeline: { rotations: [{ periods: [{ type: 'constructor' }, { type: 'rota', recipients: 'in a shape never seen' }] }] } } } });
+  const odd = await readOne(source(emu), 'shadowed');
+  t.same(shifts(t, odd), []);
+  t.match(odd?.ok && odd.warnings, [/^ignored 1 timeline period\(s\) of type "constructor"/, /^ignored 1 timeline period\(s\) of type "rota"/], 'a period of an unknown type is not inspected further, whatever its shape');
+});
+
+t.test('the period reading is pure and serves a JSM Operations timeline through its field names', async (t) => {
+  t.same(Object.keys(PERIOD_TYPES), ['default', 'base', 'override', 'forwarding', 'historical']);
+  t.same(Object.keys(RECIPIENT_TYPES), ['user', 'none', 'noone', 'team', 'escalation']);
+  const jsm: TimelineModel = { api: 'Jira Service Management', recipient: 'responder', flattened: 'flattenedResponders', name: 'id' };
+  const user = (id: string) => ({ id, type: 'user' });
+  // Shaped after the example of JSM's ScheduleTimelineResponse.
+  const timeline = {
+    startDate: '2024-01-29T00:00:00Z',
+    endDate: '2024-02-12T00:00:00Z',
+    finalTimeline: {
+      rotations: [
+        {
+          name: 'Primary Rotation',
+          periods: [
+            { startDate: '2024-01-29T00:00:00Z', endDate: '2024-02-01T08:11:21.263Z', type: 'historical', responder: { id: 'esc', type: 'escalation' }, flattenedResponders: [user('u1'), user('u2')] },
+            { startDate: '2024-02-01T08:11:21.263Z', endDate: '2024-02-02T00:00:00Z', type: 'override', responder: user('u2') },
+            { startDate: '2024-02-02T00:00:00Z', endDate: '2024-02-03T07:00:00Z', type: 'base', responder: user('u1') },
+            { startDate: '2024-02-03T07:00:00Z', endDate: '2024-02-04T00:00:00Z', type: 'forwarding', from: { id: 'u1', type: 'user' }, responder: user('u3') },
+            { startDate: '2024-02-04T00:00:00Z', endDate: '2024-02-12T00:00:00Z', type: 'base', responder: { id: 'team-1', type: 'team' } },
+          ],
+        },
+        { name: 'Old Rotation', periods: [{ startDate: '2024-01-29T08:00:00Z', endDate: '2024-01-30T18:30:00Z', type: 'historical', responder: { type: 'noone' } }] },
+      ],
+    },
+  };
+  const since = Date.parse('2024-01-31T00:00:00Z');
+  const read = readTimeline(timeline, since, Date.parse('2024-02-04T00:00:00Z'), jsm);
+  t.same(read, {
+    ok: true,
+    onCall: [
+      { user: 'u1', start: Date.parse('2024-01-29T00:00:00Z'), end: Date.parse('2024-02-01T08:11:21.263Z') },
+      { user: 'u2', start: Date.parse('2024-01-29T00:00:00Z'), end: Date.parse('2024-02-02T00:00:00Z') },
+      { user: 'u1', start: Date.parse('2024-02-02T00:00:00Z'), end: Date.parse('2024-02-03T07:00:00Z') },
+      { user: 'u3', start: Date.parse('2024-02-03T07:00:00Z'), end: Date.parse('2024-02-04T00:00:00Z') },
+    ],
+    warnings: [],
+  });
+  t.same(readTimeline(timeline, since, Date.parse('2024-02-05T00:00:00Z'), jsm), {
+    ok: false,
+    why: 'team "team-1" is on call from 2024-02-04T00:00:00.000Z to 2024-02-12T00:00:00.000Z, and only users are supported: put users, not teams or escalations, in the schedule\'s rotations',
+  });
+  t.same(readTimeline(undefined, since, since, jsm), { ok: false, why: 'unexpected timeline response from Jira Service Management: no final timeline with a start and end date' });
+  t.same(readTimeline(timeline, since, since, OPSGENIE_TIMELINE), { ok: false, why: 'unexpected timeline response from Opsgenie: a period without a start date, end date or recipient' }, 'the same timeline does not fit Opsgenie\'s field names');
+});
+
+t.test('through plan and timeline: a historical person is on call, and an unknown period type is a warning naming the rotation', async (t) => {
+  const env = { GITHUB_TOKEN: 'ghp_test0000000000000000000000000000000000', OPSGENIE_KEY: KEY };
+  const gh = await startGitHubEmulator({ token: env.GITHUB_TOKEN, strict: true, orgs: { acme: { members: ['alice-acme', 'bob-acme', 'carol-acme'], teams: [{ slug: 'deployers', members: [{ login: 'alice-acme', role: 'member' }] }] } } });
+  const og = await startOpsgenieEmulator({
+    apiKey: KEY,
+    strict: true,
+    schedules: [
+      {
+        id: PAYMENTS_ID,
+        name: 'ops-primary',
+        periods: [
+          { type: 'historical', flattened: [{ name: 'alice@acme.example' }], start: '2026-11-23T09:00:00Z', end: '2026-11-30T07:00:00Z' },
+          { type: 'historical', flattened: [{ name: 'bob@acme.example' }], start: '2026-11-30T07:00:00Z', end: '2026-11-30T07:50:00Z' },
+          { type: 'default', user: 'bob@acme.example', start: '2026-11-30T07:50:00Z', end: '2026-12-07T09:00:00Z' },
+          { type: 'shadow', user: 'carol@acme.example', start: '2026-11-30T00:00:00Z', end: '2026-12-01T00:00:00Z', rotation: 'Shadow' },
+        ],
+      },
+    ],
+  });
+  t.teardown(async () => {
+    await gh.close();
+    await og.close();
+  });
+  const dir = t.testdir({});
+  const profile = ['apiVersion: oncall-access/v1', 'kind: AccessProfile', 'metadata: { name: ops }', 'spec:', '  mode: auto', '  rotations:', '    - source: og', '      schedule: ops-primary', '  window: { before: 15m, after: 30m }', '  entitlements:', '    - target: github', '      team: deployers', '      role: member', ''];
+  writeWorkspace(dir, { githubUrl: gh.url, opsgenieUrl: og.url, profiles: { 'ops.yaml': profile.join('\n') } });
+  const run = async (...args: string[]) => {
+    const c = captureIo(dir, env);
+    const code = await main(args, c.io);
+    return { code, out: c.out(), err: c.err() };
+  };
+  const warned = {
+    severity: 'warning',
+    code: 'read-partial',
+    file: 'profiles/ops.yaml',
+    line: 7,
+    message:
+      'og schedule ops-primary: ignored 1 timeline period(s) of type "shadow", which this tool does not know (it knows default, base, override, forwarding, historical): whoever they name is not counted as on call',
+  };
+  const plan = await run('plan', '--format', 'json');
+  t.equal(plan.code, 0, plan.err);
+  const p = JSON.parse(plan.out);
+  t.same(
+    p.changes.map((c: { action: string; subject: { login: string } }) => [c.action, c.subject.login]),
+    [
+      ['grant', 'bob-acme'],
+      ['revoke', 'alice-acme'],
+    ],
+    'bob, on call since 07:00 by a historical period, is granted; alice, whose historical shift ended at 07:00, is revoked as a handoff',
+  );
+  t.same(p.changes[1].reasons, ['no longer on call in og schedule ops-primary (shift ended 2026-11-30 07:00Z)']);
+  t.match(p.diagnostics, [warned]);
+  t.equal(p.diagnostics.length, 1);
+  const timeline = await run('timeline', '--from', '2026-11-30T07:50:00Z', '--hours', '24', '--format', 'json');
+  t.equal(timeline.code, 0, timeline.err);
+  t.match(JSON.parse(timeline.out).diagnostics, [warned]);
+  t.same(og.unexpected, []);
+});
+
 t.test('a team or an escalation on call is reported, not guessed at; other schedules still read', async (t) => {
   const emu = await emulator(t);
-  const read = await source(emu).readShifts([schedule('team-run'), schedule('escalated'), schedule('payments_primary')], SINCE, UNTIL);
+  const read = await source(emu).readShifts([schedule('team-run'), schedule('escalated'), schedule('team-history'), schedule('payments_primary')], SINCE, UNTIL);
   t.equal(
     failure(t, read.get('og/schedule/team-run')),
     'og schedule team-run: team "payments_team" is on call from 2026-03-02T09:30:00.000Z to 2026-03-03T00:00:00.000Z, and only users are supported: put users, not teams or escalations, in the schedule\'s rotations',
   );
   t.match(failure(t, read.get('og/schedule/escalated')), /^og schedule escalated: escalation "payments_escalation" is on call from .*only users are supported/);
+  t.match(failure(t, read.get('og/schedule/team-history')), /^og schedule team-history: team "payments_team" is on call from 2026-03-01T00:00:00.000Z to 2026-03-02T08:30:00.000Z, and only users/, 'a team among the flattened recipients of a past period');
   t.same(shifts(t, read.get('og/schedule/payments_primary')), HANDOFF);
 });
 
@@ -334,7 +518,12 @@ t.test('responses that do not fit the contract are errors, never "nobody on call
     ['periods not a list', { data: { ...window, finalTimeline: { rotations: [{ periods: {} }] } } }, 'a rotation whose periods are not a list'],
     ['no recipient', { data: { ...window, finalTimeline: { rotations: [{ periods: [period] }] } } }, 'a period without a start date, end date or recipient'],
     ['null period', { data: { ...window, finalTimeline: { rotations: [{ periods: [null] }] } } }, 'a period without a start date, end date or recipient'],
-    ['no username', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, recipient: { type: 'user', name: '' } }] }] } } }, 'a user recipient without a username'],
+    ['no username', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, recipient: { type: 'user', name: '' } }] }] } } }, 'a user recipient without a "name"'],
+    ['recipient without a type', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, recipient: { name: 'alice@example.com' } }] }] } } }, 'a recipient without a type'],
+    ['type not a string', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, type: 7, recipient: { type: 'user', name: 'alice@example.com' } }] }] } } }, 'a period whose type is not a string'],
+    ['historical without recipients', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, type: 'historical' }] }] } } }, 'a period without a start date, end date or recipient'],
+    ['flattenedRecipients not a list', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, type: 'historical', flattenedRecipients: { name: 'alice@example.com' } }] }] } } }, 'a historical period whose flattenedRecipients is not a list'],
+    ['null flattened recipient', { data: { ...window, finalTimeline: { rotations: [{ periods: [{ ...period, type: 'historical', flattenedRecipients: [null] }] }] } } }, 'a recipient without a type'],
   ];
   for (const [name, body, why] of bodies) {
     emu.failNext({}, { status: 200, body });

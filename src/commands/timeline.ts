@@ -7,7 +7,7 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js'
 import { timeline, type TimelineEvent } from '../core/timeline.js';
 import { entitlementName } from '../core/plan.js';
 import { activeRequests } from '../core/requests.js';
-import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
+import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
@@ -55,7 +55,7 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');
   const secrets = secretsIn(io.env, tokenEnvs(ws));
-  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {

@@ -3,7 +3,9 @@
  * (`../shared/contracts/opsgenie/`): the schedule timeline, who-is-on-call (one schedule and
  * all schedules) and the schedule itself, with Opsgenie's response envelope
  * (`data`, `took`, `requestId`), `GenieKey` authentication, error bodies and `X-Request-ID`
- * headers. Schedules are seeded as flat lists of on-call periods. It listens on 127.0.0.1 only.
+ * headers. Schedules are seeded as flat lists of final-timeline periods, each of any period type
+ * (`default`, `override`, `forwarding`, `historical`) and recipient type the contract describes,
+ * in the contract's shapes (`TimelinePeriod`, `TimelineRecipient`). It listens on 127.0.0.1 only.
  */
 import { randomUUID } from 'node:crypto';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
@@ -13,14 +15,42 @@ export type { FaultMatch, FaultResponse, RequestRecord, UnexpectedRequest } from
 /** What an on-call period's recipient is; Opsgenie schedules may rotate teams and escalations too. */
 export type OpsgenieRecipientType = 'user' | 'team' | 'escalation' | 'none';
 
-/** One person (or other recipient) on call over `[start, end)`. */
+/**
+ * The period types Opsgenie's timelines use (`TimelinePeriod.type`): a rotation's own turn, an
+ * override, a forwarding, and a period already past as it happened.
+ */
+export type OpsgeniePeriodType = 'default' | 'override' | 'forwarding' | 'historical';
+
+/** One of a historical period's `flattenedRecipients` (a `TimelineRecipient`). */
+export interface OpsgenieRecipientSeed {
+  /** The username (an email) of a user; for another `type`, that recipient's name. */
+  name: string;
+  /** Default `user`. */
+  type?: OpsgenieRecipientType;
+  /** `forwardedFrom`: the username of the person this one stood in for. */
+  forwardedFrom?: string;
+}
+
+/** One period of a schedule's final timeline over `[start, end)`. */
 export interface OpsgeniePeriodSeed {
-  /** The username (an email); for another `recipientType`, that recipient's name. */
-  user: string;
+  /**
+   * The `recipient`'s name: the username (an email) of a user, else the team's or escalation's
+   * name. May be left out only by a `historical` period with `flattened` recipients.
+   */
+  user?: string;
   start: Date | string;
   end: Date | string;
   /** Default `user`. */
   recipientType?: OpsgenieRecipientType;
+  /**
+   * `TimelinePeriod.type`, default `default`. The contract leaves it free text, so any other
+   * string is served as given (what a type Opsgenie adds later would look like).
+   */
+  type?: OpsgeniePeriodType | string;
+  /** `fromUser` of a `forwarding` period: the username whose on-call is forwarded to the recipient. */
+  fromUser?: string;
+  /** `flattenedRecipients` of a `historical` period: who was on call. */
+  flattened?: readonly OpsgenieRecipientSeed[];
   /** The rotation the period belongs to in the timeline; default `Rotation 1`. */
   rotation?: string;
 }
@@ -51,8 +81,19 @@ export interface OpsgenieEmulatorOptions {
 /** A running emulator: a {@link JsonServer} with Opsgenie's routes. */
 export type OpsgenieEmulator = JsonServer;
 
+/** Opsgenie's `TimelineRecipient`, as served. */
+interface Recipient {
+  id: string;
+  name: string;
+  type: OpsgenieRecipientType;
+  forwardedFrom?: string;
+}
+
 interface Period {
-  recipient: { id: string; name: string; type: OpsgenieRecipientType };
+  type: string;
+  recipient?: Recipient;
+  fromUser?: string;
+  flattened?: Recipient[];
   start: number;
   end: number;
   rotation: string;
@@ -83,8 +124,9 @@ class ApiError extends Error {
 
 /**
  * Starts an emulator serving `options.schedules`; throws on a seed Opsgenie could not hold
- * (duplicate id or name, a period with an unparsable instant or ending before it starts).
- * Lookups by name are exact and case-sensitive.
+ * (duplicate id or name, a period with an unparsable instant or ending before it starts, a
+ * period without a recipient, `fromUser` on a period that is not a forwarding, or flattened
+ * recipients on one that is not historical). Lookups by name are exact and case-sensitive.
  */
 export async function startOpsgenieEmulator(options: OpsgenieEmulatorOptions): Promise<OpsgenieEmulator> {
   const schedules = seed(options.schedules);
@@ -101,10 +143,10 @@ export async function startOpsgenieEmulator(options: OpsgenieEmulatorOptions): P
 
 function seed(seeds: readonly OpsgenieScheduleSeed[]): Schedule[] {
   const ids = new Map<string, string>();
-  const idOf = (name: string): string => {
+  const recipient = (name: string, type: OpsgenieRecipientType = 'user', forwardedFrom?: string): Recipient => {
     const id = ids.get(name) ?? fakeUuid(ids.size + 1);
     ids.set(name, id);
-    return id;
+    return { id, name, type, ...(forwardedFrom === undefined ? {} : { forwardedFrom }) };
   };
   const out = seeds.map((s) => ({
     id: s.id,
@@ -113,8 +155,23 @@ function seed(seeds: readonly OpsgenieScheduleSeed[]): Schedule[] {
     periods: s.periods.map((p): Period => {
       const start = instant(p.start, s.name);
       const end = instant(p.end, s.name);
-      if (end <= start) throw new RangeError(`schedule "${s.name}": a period of ${p.user} ends before it starts`);
-      return { recipient: { id: idOf(p.user), name: p.user, type: p.recipientType ?? 'user' }, start, end, rotation: p.rotation ?? 'Rotation 1' };
+      const type = p.type ?? 'default';
+      const refuse = (why: string): never => {
+        throw new RangeError(`schedule "${s.name}": the ${type} period from ${String(p.start)} ${why}`);
+      };
+      if (end <= start) refuse('ends before it starts');
+      if (p.user === undefined && p.flattened === undefined) refuse('has no recipient');
+      if (p.fromUser !== undefined && type !== 'forwarding') refuse("has a fromUser, which only 'forwarding' periods use");
+      if (p.flattened !== undefined && type !== 'historical') refuse("has flattened recipients, which only 'historical' periods use");
+      return {
+        type,
+        ...(p.user === undefined ? {} : { recipient: recipient(p.user, p.recipientType) }),
+        ...(p.fromUser === undefined ? {} : { fromUser: p.fromUser }),
+        ...(p.flattened === undefined ? {} : { flattened: p.flattened.map((f) => recipient(f.name, f.type, f.forwardedFrom)) }),
+        start,
+        end,
+        rotation: p.rotation ?? 'Rotation 1',
+      };
     }),
   }));
   for (const key of ['id', 'name'] as const) {
@@ -236,8 +293,10 @@ function expandParam(req: JsonRequest): string[] {
 
 /**
  * `GET /v2/schedules/{identifier}/timeline`: the timeline from `date` for `interval`
- * `intervalUnit`s (default 1 week from now). The emulator has no overrides or forwardings, so
- * the final timeline is the base one; periods are clipped to the timeline and grouped by rotation.
+ * `intervalUnit`s (default 1 week from now). The final timeline is the seeded periods; the
+ * expanded layers are those of their type (`base`: `default` periods, `override`, `forwarding`).
+ * Periods are clipped to the timeline and grouped by rotation, in the order rotations first
+ * appear in the seed.
  */
 function timeline(schedules: Schedule[], req: JsonRequest): JsonResponse {
   const started = performance.now();
@@ -245,37 +304,43 @@ function timeline(schedules: Schedule[], req: JsonRequest): JsonResponse {
   const start = dateParam(req);
   const end = timelineEnd(start, intervalParam(req), oneOf(req, 'intervalUnit', ['days', 'weeks', 'months'], 'weeks'));
   const expand = expandParam(req);
-  const final = timelineJson(schedule, start, end);
-  const empty = { rotations: [] };
+  const layer = (type?: string) => timelineJson(schedule, start, end, type);
   return ok(
     {
       _parent: scheduleMeta(schedule),
       startDate: iso(start),
       endDate: iso(end),
-      finalTimeline: final,
-      ...(expand.includes('base') ? { baseTimeline: final } : {}),
-      ...(expand.includes('override') ? { overrideTimeline: empty } : {}),
-      ...(expand.includes('forwarding') ? { forwardingTimeline: empty } : {}),
+      finalTimeline: layer(),
+      ...(expand.includes('base') ? { baseTimeline: layer('default') } : {}),
+      ...(expand.includes('override') ? { overrideTimeline: layer('override') } : {}),
+      ...(expand.includes('forwarding') ? { forwardingTimeline: layer('forwarding') } : {}),
     },
     started,
     { expandable: EXPANDABLE.filter((e) => !expand.includes(e)) },
   );
 }
 
-function timelineJson(schedule: Schedule, start: number, end: number): { rotations: unknown[] } {
-  const byRotation = new Map<string, Period[]>();
-  for (const p of schedule.periods) {
-    if (p.start < end && p.end > start) byRotation.set(p.rotation, [...(byRotation.get(p.rotation) ?? []), p]);
-  }
-  const rotations = [...byRotation].map(([name, periods], i) => ({
-    id: fakeUuid(0x10000 + i),
-    name,
-    order: i + 1,
-    periods: periods
-      .sort((a, b) => a.start - b.start)
-      .map((p) => ({ startDate: iso(Math.max(p.start, start)), endDate: iso(Math.min(p.end, end)), type: 'default', recipient: p.recipient })),
-  }));
+/** Opsgenie's `Timeline` of the periods (of `type`, when given) overlapping `[start, end)`. */
+function timelineJson(schedule: Schedule, start: number, end: number, type?: string): { rotations: unknown[] } {
+  const names = [...new Set(schedule.periods.map((p) => p.rotation))];
+  const rotations = names.flatMap((name, i) => {
+    const periods = schedule.periods.filter((p) => p.rotation === name && (type === undefined || p.type === type) && p.start < end && p.end > start);
+    if (periods.length === 0) return [];
+    return [{ id: fakeUuid(0x10000 + i), name, order: i + 1, periods: periods.sort((a, b) => a.start - b.start).map((p) => periodJson(p, start, end)) }];
+  });
   return { rotations };
+}
+
+/** Opsgenie's `TimelinePeriod`, clipped to `[start, end)`: each field only where its type uses it. */
+function periodJson(p: Period, start: number, end: number): Record<string, unknown> {
+  return {
+    startDate: iso(Math.max(p.start, start)),
+    endDate: iso(Math.min(p.end, end)),
+    type: p.type,
+    ...(p.fromUser === undefined ? {} : { fromUser: p.fromUser }),
+    ...(p.recipient === undefined ? {} : { recipient: p.recipient }),
+    ...(p.flattened === undefined ? {} : { flattenedRecipients: p.flattened }),
+  };
 }
 
 /** `GET /v2/schedules/{identifier}/on-calls`: who is on call at `date` (default now). */
@@ -304,13 +369,16 @@ function flatParam(req: JsonRequest): boolean {
   return oneOf(req, 'flat', ['true', 'false'], 'false') === 'true';
 }
 
-/** Opsgenie's `OnCall`: participants as objects, or (flat) recipient names. */
+/** Opsgenie's `OnCall`: participants as objects, or (flat) recipient names; a historical period's are its flattened recipients. */
 function onCallJson(schedule: Schedule, at: number, flat: boolean): Record<string, unknown> {
-  const now = schedule.periods.filter((p) => p.start <= at && at < p.end && p.recipient.type !== 'none').map((p) => p.recipient);
+  const now = schedule.periods
+    .filter((p) => p.start <= at && at < p.end)
+    .flatMap((p) => p.flattened ?? [p.recipient!])
+    .filter((r) => r.type !== 'none');
   const unique = [...new Map(now.map((r) => [r.id, r])).values()];
   return {
     _parent: scheduleMeta(schedule),
-    ...(flat ? { onCallRecipients: unique.map((r) => r.name) } : { onCallParticipants: unique.map((r) => ({ ...r })) }),
+    ...(flat ? { onCallRecipients: unique.map((r) => r.name) } : { onCallParticipants: unique.map((r) => ({ id: r.id, name: r.name, type: r.type })) }),
   };
 }
 

@@ -6,13 +6,55 @@
  * answers "who, at one instant" with no shift boundaries, so covering a window would take one
  * request per instant sampled and still miss a handoff between samples. The timeline's
  * `finalTimeline` (rotations, overrides and forwardings applied) lists periods with their
- * `startDate`, `endDate` and `recipient`: real shifts, for the whole window, in one request.
+ * `startDate`, `endDate` and recipients: real shifts, for the whole window, in one request.
+ * The periods are read by {@link readTimeline} (`./timeline-periods.ts`, pure), which a Jira
+ * Service Management Operations source can share: JSM's schedule timelines keep this model and
+ * rename `recipient` to `responder`, `flattenedRecipients` to `flattenedResponders`, and name
+ * recipients by account `id`.
+ *
+ * ## What the timeline's period and recipient types mean
+ *
+ * References: Opsgenie's Swagger description, `definitions/schedule.yaml` (`TimelinePeriod`,
+ * `TimelineRecipient`), `definitions/common.yaml` (`Recipient`), `definitions/scheduleOverride.yaml`
+ * and `definitions/forwardingRule.yaml`; and the JSM Operations REST API, "Schedule timelines"
+ * (developer.atlassian.com/cloud/jira/service-desk-ops/rest/v2/api-group-schedule-timelines/),
+ * whose OpenAPI enumerates `TimelinePeriod.type` (`base`, `override`, `forwarding`, `historical`)
+ * and `TimelineResponder.type` (`user`, `team`, `escalation`, `noone`). Opsgenie leaves
+ * `TimelinePeriod.type` free text; its timelines say `default` where JSM says `base`.
+ *
+ * Period types (`TimelinePeriod.type`):
+ * - `default` (Opsgenie), `base` (JSM): the rotation's own turn; its `recipient` is on call.
+ * - `override`: someone takes the rotation's place; its `recipient` is on call ("the user object
+ *   who will take on call responsibility or reserved word none", `CreateScheduleOverridePayload.user`).
+ * - `forwarding`: the on-call person forwards to another; the `recipient` (the forwarding rule's
+ *   `toUser`) is on call, `fromUser` ("Only used by 'forwarding' period types") is not.
+ * - `historical`: a period already past, as it happened; its people are in `flattenedRecipients`
+ *   ("Only used by 'historical' period types"), and each user there is on call for the period
+ *   (their `forwardedFrom` only says whom they stood in for). A team or escalation in the
+ *   `recipient` of such a period is read through this list, the API's own expansion of it.
+ *   Without `flattenedRecipients`, its `recipient` is read (JSM's example has `noone` so).
+ * - no type: read as `default` (the description does not require `type`).
+ * - any other: not guessed at. Its periods are ignored and the read carries a warning naming the
+ *   type; the rest of the timeline is read. Only a response that cannot be read at all fails.
+ *
+ * Recipient types (`TimelineRecipient.type`; a rotation's participants are `Recipient`s of type
+ * `user`, `team`, `escalation` or the reserved `none`):
+ * - `user`: that person, by `name` (the username, which is the email), is on call.
+ * - `none` (Opsgenie), `noone` (JSM): nobody is on call; not a failure.
+ * - `team`, `escalation`: an error naming it, when on call in the window read (elsewhere it
+ *   changes nothing), so the teams the schedule feeds are frozen. Not expanded through the teams
+ *   API on purpose: whom a team or an escalation pages follows its own routing and escalation
+ *   rules, not its member list, so granting to every member would give access to people nobody
+ *   paged. The error says to put users in the schedule's rotations.
+ * - any other (`Recipient` also lists `all`, `schedule`, `group`): the same error, as someone
+ *   may be on call and the timeline does not say who.
  */
 import pLimit from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
 import { getJson, type HttpOptions } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
+import { OPSGENIE_TIMELINE, readTimeline } from './timeline-periods.js';
 
 /** Opsgenie's API in the US region; the EU region is `https://api.eu.opsgenie.com`. */
 export const OPSGENIE_API_URL = 'https://api.opsgenie.com';
@@ -37,19 +79,8 @@ const DAY_MS = 86_400_000;
 export const MARGIN_MS = 8 * DAY_MS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What reading one schedule gives: its shifts, or why they are unknown (without the binding's label). */
-type ScheduleRead = { ok: true; shifts: Shift[] } | { ok: false; why: string };
-
-/** The parts of Opsgenie's `GetScheduleTimelineResponse` used here; everything is checked, nothing trusted. */
-interface TimelineJson {
-  data?: { startDate?: unknown; endDate?: unknown; finalTimeline?: { rotations?: unknown } };
-}
-
-interface PeriodJson {
-  startDate?: unknown;
-  endDate?: unknown;
-  recipient?: { type?: unknown; name?: unknown };
-}
+/** What reading one schedule gives: its shifts and warnings, or why they are unknown (without the binding's label). */
+type ScheduleRead = { ok: true; shifts: Shift[]; warnings: string[] } | { ok: false; why: string };
 
 /** `id` for a UUID (how Opsgenie names schedule ids), `name` for anything else. */
 export function identifierType(schedule: string): 'id' | 'name' {
@@ -91,9 +122,10 @@ export class OpsgenieSource implements Source {
    * The shifts of each binding over `[since, until)`: every user on call in the schedule's final
    * timeline in a period overlapping the window, with that period's start and end (neighbouring
    * or overlapping periods of one person joined), sorted by start then email. A handoff further
-   * than {@link MARGIN_MS} outside the window shows as the edge of the timeline read. A schedule
-   * with a team or escalation on call in the window reads as a failure naming it; a period whose
-   * recipient is `none` is nobody on call.
+   * than {@link MARGIN_MS} outside the window shows as the edge of the timeline read. Each period
+   * and recipient type means what the module notes say: a schedule with a team or escalation on
+   * call in the window reads as a failure naming it, a `none` recipient is nobody on call, and
+   * periods of a type not known are left out with a warning on the read.
    */
   async readShifts(bindings: readonly RotationBinding[], since: Date, until: Date): Promise<Map<string, ShiftRead>> {
     const schedules = [...new Set(bindings.flatMap((b) => (b.kind === 'schedule' ? [b.schedule] : [])))];
@@ -105,8 +137,10 @@ export class OpsgenieSource implements Source {
   async #readSchedule(schedule: string, since: Date, until: Date): Promise<ScheduleRead> {
     const url = `${this.#apiUrl}/v2/schedules/${encodeURIComponent(schedule)}/timeline?${timelineQuery(schedule, since, until)}`;
     const res = await getJson(url, { authorization: `GenieKey ${this.#apiKey}` }, this.#http);
-    const read = res.ok ? parseTimeline(res.body, since.getTime(), until.getTime()) : { ok: false as const, why: this.#explain(schedule, res.status, res.error) };
-    return read.ok ? read : { ok: false, why: this.#redact(read.why) };
+    if (!res.ok) return { ok: false, why: this.#redact(this.#explain(schedule, res.status, res.error)) };
+    const read = readTimeline((res.body as { data?: unknown } | null)?.data, since.getTime(), until.getTime(), OPSGENIE_TIMELINE);
+    if (!read.ok) return { ok: false, why: this.#redact(read.why) };
+    return { ok: true, shifts: read.onCall.map((p) => ({ email: p.user, start: new Date(p.start), end: new Date(p.end) })), warnings: read.warnings.map((w) => this.#redact(w)) };
   }
 
   /** What a failed request means and what to check. */
@@ -132,87 +166,6 @@ export class OpsgenieSource implements Source {
 /** The read of binding `b`, given the read of its schedule (`undefined` for a non-schedule binding). */
 function outcome(b: RotationBinding, read: ScheduleRead | undefined): ShiftRead {
   if (read === undefined) return { ok: false, error: `${bindingLabel(b)}: an opsgenie source serves schedules` };
-  return read.ok ? { ok: true, shifts: read.shifts.map((s) => ({ ...s })) } : { ok: false, error: `${bindingLabel(b)}: ${read.why}` };
-}
-
-/** A user on call over `[start, end)` (epoch ms). */
-interface Piece {
-  email: string;
-  start: number;
-  end: number;
-}
-
-/** One period: a user's piece, nobody (`none`), or why the schedule cannot be used. */
-type PeriodRead = { ok: true; piece?: Piece } | { ok: false; why: string };
-
-/** The user shifts overlapping `[since, until)` in a timeline response, or why it cannot be used. */
-function parseTimeline(body: unknown, since: number, until: number): ScheduleRead {
-  const data = (body as TimelineJson | null)?.data;
-  const rotations = data?.finalTimeline?.rotations;
-  const start = instant(data?.startDate);
-  const end = instant(data?.endDate);
-  if (!Array.isArray(rotations) || start === undefined || end === undefined) return malformed('no final timeline with a start and end date');
-  if (start > since || end < until) return malformed(`the timeline covers ${iso(start)} to ${iso(end)}, not the whole window ${iso(since)} to ${iso(until)}`);
-  const pieces: Piece[] = [];
-  for (const rotation of rotations) {
-    const periods = (rotation as { periods?: unknown } | null)?.periods ?? [];
-    if (!Array.isArray(periods)) return malformed('a rotation whose periods are not a list');
-    for (const period of periods as (PeriodJson | null)[]) {
-      const read = periodRead(period);
-      if (!read.ok) return read;
-      if (read.piece) pieces.push(read.piece);
-    }
-  }
-  const shifts = joined(pieces)
-    .filter((p) => p.start < until && p.end > since)
-    .map((p): Shift => ({ email: p.email, start: new Date(p.start), end: new Date(p.end) }));
-  return { ok: true, shifts };
-}
-
-/** What one timeline period says; a team or escalation on call is unsupported, not guessed at. */
-function periodRead(period: PeriodJson | null): PeriodRead {
-  const start = instant(period?.startDate);
-  const end = instant(period?.endDate);
-  const { type, name } = period?.recipient ?? {};
-  if (start === undefined || end === undefined || typeof type !== 'string') return malformed('a period without a start date, end date or recipient');
-  if (type === 'none') return { ok: true };
-  if (type !== 'user') {
-    const who = typeof name === 'string' ? `${type} "${name}"` : `a ${type}`;
-    return { ok: false, why: `${who} is on call from ${iso(start)} to ${iso(end)}, and only users are supported: put users, not teams or escalations, in the schedule's rotations` };
-  }
-  if (typeof name !== 'string' || name === '') return malformed('a user recipient without a username');
-  return { ok: true, piece: { email: name, start, end } };
-}
-
-/** `pieces` sorted by start then email, with one person's touching or overlapping pieces joined. */
-function joined(pieces: readonly Piece[]): Piece[] {
-  const sorted = [...pieces].sort((a, b) => a.start - b.start || a.email.localeCompare(b.email));
-  const out: Piece[] = [];
-  const lastOf = new Map<string, Piece>();
-  for (const piece of sorted) {
-    const last = lastOf.get(piece.email);
-    if (last !== undefined && last.end >= piece.start) {
-      last.end = Math.max(last.end, piece.end);
-    } else {
-      const copy = { ...piece };
-      out.push(copy);
-      lastOf.set(piece.email, copy);
-    }
-  }
-  return out;
-}
-
-function malformed(why: string): { ok: false; why: string } {
-  return { ok: false, why: `unexpected timeline response from Opsgenie: ${why}` };
-}
-
-/** Epoch ms of an ISO date-time string, or `undefined`. */
-function instant(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}` };
+  return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...(read.warnings.length > 0 ? { warnings: [...read.warnings] } : {}) };
 }

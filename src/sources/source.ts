@@ -14,8 +14,12 @@ export interface Shift {
   end?: Date;
 }
 
-/** The outcome of reading one rotation: its shifts, or why they are unknown. */
-export type ShiftRead = { ok: true; shifts: Shift[] } | { ok: false; error: string };
+/**
+ * The outcome of reading one rotation: its shifts, or why they are unknown. A read can succeed
+ * with `warnings`: sentences (without the rotation's label) about parts of the answer the source
+ * did not understand and left out; the engine reports each as a warning naming the rotation.
+ */
+export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | { ok: false; error: string };
 
 /** A source of on-call data. */
 export interface Source {
