@@ -2,14 +2,15 @@
  * The naive way to read the same data, as the benchmark's baseline: one `/oncalls` list per
  * rotation binding, two REST lists per team (members, maintainers), everything one request at a
  * time. It computes the same plan as the real adapters for the benchmark's organisation (whose
- * managed teams have no child teams; the REST lists would include their members).
+ * managed teams have no child teams; the REST lists would include their members, and whose
+ * profiles grant teams only: the baseline reads no repositories).
  */
-import type { RotationBinding } from '../src/config/model.js';
+import type { RepoPermission, RotationBinding } from '../src/config/model.js';
 import type { TeamEntitlement } from '../src/core/plan.js';
 import { getJson, type HttpResult } from '../src/http/client.js';
 import type { Fetch } from '../src/http/read-only.js';
 import { bindingKey, type Shift, type ShiftRead, type Source } from '../src/sources/source.js';
-import { teamKey, type Holder, type HoldersRead, type IdentityRead, type Target, type TeamRef } from '../src/targets/target.js';
+import { teamKey, type Holder, type HoldersRead, type IdentityRead, type RepoRef, type Target, type TeamRef } from '../src/targets/target.js';
 
 type Json = Record<string, unknown>;
 
@@ -130,6 +131,11 @@ export class NaiveTarget implements Target {
     return out;
   }
 
+  /** The benchmark's profiles grant teams only, so the engine never asks this baseline for a repository. */
+  async readRepoHolders(_repos: readonly RepoRef[]): Promise<Map<string, HoldersRead>> {
+    throw new Error('the naive baseline covers teams only');
+  }
+
   async readIdentities(): Promise<IdentityRead> {
     return { ok: false, error: 'the naive baseline resolves identities from the file only' };
   }
@@ -139,6 +145,14 @@ export class NaiveTarget implements Target {
   }
 
   async removeMembership(_t: TeamRef, _login: string): Promise<void> {
+    throw new Error('the naive baseline only plans');
+  }
+
+  async setRepoPermission(_org: string, _repository: string, _login: string, _permission: RepoPermission): Promise<void> {
+    throw new Error('the naive baseline only plans');
+  }
+
+  async removeRepoCollaborator(_org: string, _repository: string, _login: string): Promise<void> {
     throw new Error('the naive baseline only plans');
   }
 }
