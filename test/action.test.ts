@@ -3,7 +3,7 @@
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, against a strict GitHub emulator that also
  * serves pull-request comments and App installation tokens.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync, sign } from 'node:crypto';
@@ -105,7 +105,7 @@ interface World {
 }
 
 /** The workspace in a test directory, pointed at a fresh strict emulator. */
-async function world(t: Tap.Test, options: Partial<GitHubEmulatorOptions> = {}, edit: (dir: string) => void = () => {}): Promise<World> {
+async function world(t: Test, options: Partial<GitHubEmulatorOptions> = {}, edit: (dir: string) => void = () => {}): Promise<World> {
   const emu = await startGitHubEmulator({ ...structuredClone(SEED), token: TOKEN, strict: true, viewer: BOT, ...options });
   t.teardown(() => emu.close());
   const dir = t.testdir(FILES);

@@ -108,7 +108,7 @@ t.test('one apply alone: the baseline the concurrent runs are compared with', as
 });
 
 /** Of two applies that overlapped, one ran and the other was refused by the state lock (or ran after it, finding nothing). */
-function oneRan(t: Tap.Test, a: { code: number; err: string }, b: { code: number; err: string }): void {
+function oneRan(t: Test, a: { code: number; err: string }, b: { code: number; err: string }): void {
   const refused = [a, b].filter((r) => r.code !== 0);
   t.ok(refused.length <= 1, 'at most one apply is refused');
   for (const r of refused) t.match(r.err, /another apply is running \(pid \d+ since .*\); if it is not, remove .*\.apply\.lock/, 'refused by the lock, with how to clear a stale one');

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsMessage, MAX_FILE_BYTES, readYamlFile } from '../src/config/yaml-file.js';
@@ -10,7 +10,7 @@ const bomb = [
   'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
 ].join('\n');
 
-function read(t: Tap.Test, content: string | Buffer) {
+function read(t: Test, content: string | Buffer) {
   const dir = t.testdir({ 'f.yaml': content });
   return readYamlFile(join(dir, 'f.yaml'), 'f.yaml');
 }

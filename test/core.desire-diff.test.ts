@@ -9,10 +9,11 @@ import { covers, desire, instant, managedKey, type Desired } from '../src/core/d
 import { diff } from '../src/core/diff.js';
 import { entitlementName } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';
-import type { Shift, ShiftRead } from '../src/sources/source.js';
+import type { Shift } from '../src/sources/source.js';
 import type { HoldersRead } from '../src/targets/target.js';
 import { zonedWallTimeToInstant } from '../src/time/zoned.js';
 import {
+  type Scenario,
   byTarget,
   DAY,
   HOUR,
@@ -53,13 +54,8 @@ interface ExpectedChange extends ChangeView {
   reasons?: string[];
 }
 
-interface Row {
+interface Row extends Scenario {
   name: string;
-  at: Date;
-  profiles: Profile[];
-  shifts: Map<string, ShiftRead>;
-  observed: Map<string, HoldersRead>;
-  resolve?: (e: string) => string | undefined;
   changes: ExpectedChange[];
   unchanged: number;
   /** Every diagnostic of desire then diff, as {@link diag} shows them, in order. */
@@ -579,8 +575,8 @@ const rows: Row[] = [
     shifts: shifts({}),
     observed: held({ 'acme/admins': [] }),
     requests: [
-      { profile: 'break-glass', login: 'alice', email: 'alice@acme.example', from: new Date(NOW.getTime() - 3_600_000), until: new Date(NOW.getTime() + 3_600_000), reason: 'request r.yaml: "INC-1"' },
-      { profile: 'break-glass', login: 'bob', from: new Date(NOW.getTime() - 7_200_000), until: NOW, reason: 'request old.yaml: expired exactly now' },
+      { file: 'r.yaml', profile: 'break-glass', login: 'alice', email: 'alice@acme.example', from: new Date(NOW.getTime() - 3_600_000), until: new Date(NOW.getTime() + 3_600_000), reason: 'request r.yaml: "INC-1"' },
+      { file: 'old.yaml', profile: 'break-glass', login: 'bob', from: new Date(NOW.getTime() - 7_200_000), until: NOW, reason: 'request old.yaml: expired exactly now' },
     ],
     changes: [{ action: 'grant', team: 'acme/admins', login: 'alice', role: 'member', until: new Date(NOW.getTime() + 3_600_000).toISOString() }],
     unchanged: 0,

@@ -1,8 +1,8 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { GitHubSeed } from '../src/emulators/github.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
-async function planWith(t: Tap.Test, resolve: string, seed: (s: GitHubSeed) => void) {
+async function planWith(t: Test, resolve: string, seed: (s: GitHubSeed) => void) {
   const { dir, emu } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', `resolve: ${resolve}`), seed);
   const r = await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json']);
   return { code: r.code, plan: JSON.parse(r.out), emu };

@@ -3,11 +3,11 @@
  * repository entitlement added to the platform profile (`acme/infra`, maintain). Repositories
  * are additive: only what the grant ledger says this tool granted is ever revoked or changed.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, demoWorkspace, editFile, TOKEN } from './helpers/demo-workspace.js';
-import { entitlementLevel, entitlementName, LEVEL_RANK } from '../src/core/plan.js';
+import { entitlementLevel, entitlementName, LEVEL_RANK, type RepoEntitlement, type TeamEntitlement } from '../src/core/plan.js';
 import { nextState, readState, serializeGrants } from '../src/state.js';
 import { GitHubTarget, repoPermission } from '../src/targets/github.js';
 
@@ -21,7 +21,7 @@ const REPO_ENTITLEMENT = `    - target: github
       permission: maintain
 `;
 
-async function world(t: Tap.Test) {
+async function world(t: Test) {
   return demoWorkspace(
     t,
     (dir) => editFile(dir, 'platform.yaml', '    - target: github\n      team: infra-maintainers\n      role: maintainer\n', REPO_ENTITLEMENT),
@@ -128,8 +128,10 @@ t.test('a non-member is invited (pending counts as held) and revoking cancels th
 });
 
 t.test('entitlement helpers: one name and one level for teams and repositories', async (t) => {
-  t.equal(entitlementName({ kind: 'team', org: 'acme', team: 'sre', role: 'member' }), 'acme/sre');
-  t.equal(entitlementName({ kind: 'repository', org: 'acme', repository: 'infra', permission: 'push' }), 'acme/infra (repository)');
+  const sre: TeamEntitlement = { kind: 'team', org: 'acme', team: 'sre', role: 'member' };
+  const infra: RepoEntitlement = { kind: 'repository', org: 'acme', repository: 'infra', permission: 'push' };
+  t.equal(entitlementName(sre), 'acme/sre');
+  t.equal(entitlementName(infra), 'acme/infra (repository)');
   t.equal(entitlementName({ org: 'acme', team: 'sre', repository: undefined }), 'acme/sre', 'an absent repository is a team');
   t.equal(entitlementLevel({ kind: 'team', org: 'acme', team: 'sre', role: 'maintainer' }), 'maintainer');
   t.equal(entitlementLevel({ kind: 'repository', org: 'acme', repository: 'infra', permission: 'triage' }), 'triage');

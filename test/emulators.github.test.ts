@@ -305,19 +305,21 @@ t.test('pagination headers follow GitHub: Link only with several pages, per_page
   const invitations = Array.from({ length: 5 }, (_, i) => ({ id: 100 + i, login: `guest${i}`, teams: [] }));
   const { emu } = await start(t, { token: TOKEN, orgs: { acme: { members: [], teams: [], invitations } } });
   const get = (query: string) => fetch(`${emu.url}/orgs/acme/invitations${query}`, { headers: { authorization: `bearer ${TOKEN}` } });
+  /** The body of an invitations page: `Response.json()` is untyped; this is the shape GitHub documents. */
+  const invitationsOf = async (res: Response) => (await res.json()) as { id: number }[];
 
   const middle = await get('?per_page=2&page=2');
   const link = (rel: string, page: number) => `<${emu.url}/orgs/acme/invitations?per_page=2&page=${page}>; rel="${rel}"`;
   t.equal(middle.headers.get('link'), [link('prev', 1), link('next', 3), link('last', 3), link('first', 1)].join(', '));
-  t.same((await middle.json()).map((i: { id: number }) => i.id), [102, 103]);
+  t.same((await invitationsOf(middle)).map((i) => i.id), [102, 103]);
 
   const past = await get('?per_page=2&page=9');
   t.same(await past.json(), []);
   const single = await get('?per_page=500');
   t.equal(single.headers.get('link'), null);
-  t.equal((await single.json()).length, 5);
+  t.equal((await invitationsOf(single)).length, 5);
   const defaults = await get('?per_page=0&page=x');
-  t.equal((await defaults.json()).length, 5, 'per_page defaults to 30');
+  t.equal((await invitationsOf(defaults)).length, 5, 'per_page defaults to 30');
   t.equal(defaults.headers.get('content-type'), 'application/json; charset=utf-8');
 });
 

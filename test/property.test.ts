@@ -18,11 +18,11 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { managedKey } from '../src/core/desire.js';
-import type { Change } from '../src/core/plan.js';
+import { entitlementLevel, entitlementName, type Change } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Rotation } from '../src/config/model.js';
 import type { State } from '../src/state.js';
-import { teamKey, type HoldersRead } from '../src/targets/target.js';
+import { entitlementKey, teamKey, type HoldersRead } from '../src/targets/target.js';
 import { applicable as srcApplicable, applyPlan } from '../src/apply.js';
 import { reconcile } from '../src/engine.js';
 import type { Adapters } from '../src/adapters.js';
@@ -66,12 +66,12 @@ const stats = { worlds: 0, runs: 0, applied: 0, refused: 0, changes: 0, grants: 
 const holdersOf = (r: HoldersRead | undefined) => new Map((r?.ok ? r.holders : []).map((h) => [h.login.toLowerCase(), h]));
 
 /** Throws (with a readable message) when `cond` is false; fast-check then shrinks and prints the seed. */
-function check(cond: boolean, message: () => string): void {
+function check(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new Error(message());
 }
 
 function changeName(c: Change): string {
-  return `${c.action} ${c.subject.login} ${c.target}:${c.entitlement.org}/${c.entitlement.team} ${c.entitlement.role}`;
+  return `${c.action} ${c.subject.login} ${c.target}:${entitlementName(c.entitlement)} ${entitlementLevel(c.entitlement)}`;
 }
 
 /** Runs the world's instants in order, checking every property after each run. */
@@ -90,6 +90,7 @@ function runWorld(w: World): void {
 
     // desire agrees with the oracle: exactly the entitled logins, with the highest role.
     for (const team of desired.teams.values()) {
+      check(team.kind === 'team', () => `desire manages ${team.target}:${entitlementName(team)}, but worlds grant teams only`);
       const logins = new Set([...w.identities.values(), ...w.requests.map((r) => r.login)].map((l) => l.toLowerCase()));
       const oracle = new Map([...logins].flatMap((l) => {
         const role = entitledRole(w, shifts, at, team.target, team.team, l);
@@ -102,14 +103,16 @@ function runWorld(w: World): void {
     // Every change is to a managed team, once per holding, and grants are entitled (3, 4, 7).
     const seen = new Set<string>();
     for (const c of plan.changes) {
-      const key = `${c.target}:${teamKey(c.entitlement)}`;
+      const e = c.entitlement;
+      check(e.kind === 'team', () => `change to something other than a team: ${changeName(c)}`);
+      const key = `${c.target}:${teamKey(e)}`;
       check(managed.has(key), () => `change outside the managed teams: ${changeName(c)}`);
       const one = `${key}/${c.subject.login.toLowerCase()}`;
       check(!seen.has(one), () => `two changes for one holding: ${changeName(c)}`);
       seen.add(one);
       if (c.action !== 'revoke') {
-        const role = entitledRole(w, shifts, at, c.target, c.entitlement.team, c.subject.login);
-        check(role === c.entitlement.role, () => `${changeName(c)} at ${at.toISOString()}, but the profiles entitle ${role ?? 'nothing'}`);
+        const role = entitledRole(w, shifts, at, c.target, e.team, c.subject.login);
+        check(role === e.role, () => `${changeName(c)} at ${at.toISOString()}, but the profiles entitle ${role ?? 'nothing'}`);
       }
       if (protectedLogins.has(c.subject.login.toLowerCase()) && (c.action === 'revoke' || c.previousRole === 'maintainer')) {
         check(!p.applicable, () => `a plan that would ${c.action} protected account ${c.subject.login} is applicable`);
@@ -151,7 +154,7 @@ function runWorld(w: World): void {
         stats.pending += [...is.values()].filter((h) => h.state === 'pending').length;
         // (1) every desired holder holds, with the desired role (pending invitations count as held;
         // a frozen team keeps a higher role than wanted).
-        const ownedBefore = new Set(state.grants.filter((g) => g.target === target && teamKey(g) === key).map((g) => g.login.toLowerCase()));
+        const ownedBefore = new Set(state.grants.filter((g) => g.target === target && entitlementKey(g) === key).map((g) => g.login.toLowerCase()));
         for (const [login, want] of team.holders) {
           const h = is.get(login);
           check(h !== undefined, () => `${id}: ${login} is desired but does not hold it after apply`);
@@ -163,7 +166,7 @@ function runWorld(w: World): void {
           check([...is.keys()].every((l) => team.holders.has(l)), () => `${id} (exclusive) still has unwanted holders: ${[...is.keys()].filter((l) => !team.holders.has(l))}`);
         }
         if (team.membership === 'additive') {
-          const owned = new Set(state.grants.filter((g) => g.target === target && teamKey(g) === key).map((g) => g.login.toLowerCase()));
+          const owned = new Set(state.grants.filter((g) => g.target === target && entitlementKey(g) === key).map((g) => g.login.toLowerCase()));
           for (const l of was.keys()) if (!is.has(l)) check(owned.has(l), () => `${id} (additive): ${l} was removed but the ledger does not own that holding`);
         }
         // (6) a team fed by a failed read loses nobody and no role.
@@ -265,6 +268,7 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
       ]),
       targets: new Map(TARGETS),
       guards: w.guards,
+      shards: [],
       identities: ['file'],
       paths: { profiles: '/p', rotations: '/r', requests: '/q', identities: '/i', state: '/s' },
     },
@@ -289,6 +293,15 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
       const read = holdings.get(name)!.get(teamKey(e))!;
       if (!read.ok) throw new Error('not readable');
       read.holders = read.holders.filter((x) => x.login.toLowerCase() !== login.toLowerCase());
+    },
+    readRepoHolders: async () => {
+      throw new Error('worlds grant teams only: no repository is read');
+    },
+    setRepoPermission: async () => {
+      throw new Error('worlds grant teams only: no repository is written');
+    },
+    removeRepoCollaborator: async () => {
+      throw new Error('worlds grant teams only: no repository is written');
     },
   });
   return { ws, adapters: { sources: new Map([['rotations', source], ['pd', source], ['og', source]]), targets: new Map([...TARGETS.keys()].map((n) => [n, target(n)])), diagnostics: [] } };
@@ -353,7 +366,7 @@ t.test('an additive team: a holding the tool does not own keeps the role someone
   const shiftEnd = new Date(AT0 + 8 * HOUR);
   const w: World = {
     instants: [new Date(AT0), new Date(AT0 + DAY)],
-    profiles: [{ name: 'leads', mode: 'auto', approval: 'auto', approvers: [], rotations: [{ kind: 'schedule', source: 'pd', schedule: 'PSCHED0', pos: { file: 'p.yaml', line: 1, col: 1 } }], window: { beforeMs: 0, afterMs: 0 }, members: [], allowEmptyRotations: true, entitlements: [{ kind: 'team', target: 'github', team: 'deploy', role: 'maintainer', membership: 'additive', pos: { file: 'p.yaml', line: 1, col: 1 } }], pos: { file: 'p.yaml', line: 1, col: 1 } }],
+    profiles: [{ name: 'leads', mode: 'auto', approval: 'auto', approvers: [], rotations: [{ kind: 'schedule', source: 'pd', schedule: 'PSCHED0', pos: { file: 'p.yaml', line: 1, col: 1 } }], window: { beforeMs: 0, afterMs: 0 }, members: [], allowEmptyRotations: true, entitlements: [{ kind: 'team', target: 'github', team: 'deploy', role: 'maintainer', membership: 'additive', pos: { file: 'p.yaml', line: 1, col: 1 } }], file: 'p.yaml', pos: { file: 'p.yaml', line: 1, col: 1 } }],
     bindings: new Map([['pd/schedule/PSCHED0', { kind: 'shifts', shifts: [{ email: 'p0@example.com', start: new Date(AT0 - HOUR), end: shiftEnd }] }]]),
     identities: new Map([['p0@example.com', 'user-0']]),
     identityFailed: new Set(),

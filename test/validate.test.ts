@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { captureIo } from './helpers/io.js';
@@ -6,7 +6,7 @@ import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
 type Tree = Record<string, string | Buffer | Record<string, string>>;
 
-async function validate(t: Tap.Test, tree: Tree, ...flags: string[]) {
+async function validate(t: Test, tree: Tree, ...flags: string[]) {
   const dir = t.testdir(tree);
   const c = captureIo(dir);
   const code = await main(['validate', ...flags], c.io);

@@ -62,16 +62,23 @@ export interface ProfileSpec {
   after?: number;
 }
 
-/** A profile; by default `oncall-sre`, auto, rotation `primary`, team `sre` as member, no window. */
+/**
+ * A profile; by default `oncall-sre`, auto, rotation `primary`, team `sre` as member, no window,
+ * and the loader's defaults for the rest (approval by review, no approvers, the empty-rotation guard on).
+ */
 export function profile(spec: ProfileSpec = {}): Profile {
   const name = spec.name ?? 'oncall-sre';
   return {
     name,
     mode: spec.mode ?? 'auto',
+    approval: 'review',
+    approvers: [],
     rotations: (spec.rotations ?? ['primary']).map(rotation),
     window: { beforeMs: spec.before ?? 0, afterMs: spec.after ?? 0 },
     members: (spec.members ?? []).map(email),
+    allowEmptyRotations: false,
     entitlements: [...(spec.teams ?? ['sre']).map((s) => teamSpec(s, name)), ...(spec.extra ?? [])],
+    file: `profiles/${name}.yaml`,
     pos: pos(`profiles/${name}.yaml`),
   };
 }
@@ -175,7 +182,7 @@ export interface ChangeView {
   team: string;
   login: string;
   role: Level;
-  previousRole?: TeamRole;
+  previousRole?: Level;
   until?: string;
   drift?: boolean;
   pending?: boolean;

@@ -25,7 +25,7 @@ import { desire, type Desired } from '../../src/core/desire.js';
 import type { ActiveRequest } from '../../src/core/requests.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
 import { guard, type EmptiedRotation } from '../../src/core/guard.js';
-import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
+import { entitlementName, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics.js';
 import { LOOKBACK_MS } from '../../src/engine.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
@@ -194,6 +194,7 @@ const profileArb = (i: number, membership: ReadonlyMap<string, Membership>) =>
         members: p.members.map((k) => (p.memberUpper ? PEOPLE[k]!.email.toUpperCase() : PEOPLE[k]!.email)),
         allowEmptyRotations: p.allowEmptyRotations,
         entitlements: p.entitlements.map((e) => ({ kind: 'team' as const, target: e.target, team: e.team, role: e.role, membership: membership.get(`${e.target}/${e.team}`) ?? 'exclusive', pos: pos(`profiles/prof-${i}.yaml`) })),
+        file: `profiles/prof-${i}.yaml`,
         pos: pos(`profiles/prof-${i}.yaml`),
       }),
     );
@@ -261,7 +262,7 @@ export const worldArb: fc.Arbitrary<World> = fc
         previousOnCall,
         requests: w.requests
           .filter((r) => profiles[r.profile]?.mode === 'requestable')
-          .map((r) => ({ profile: `prof-${r.profile}`, login: r.login, from: new Date(at + r.fromQ * Q), until: new Date(at + (r.fromQ + r.lengthQ) * Q), reason: `request by ${r.login}` })),
+          .map((r, n) => ({ file: `requests/request-${n}.yaml`, profile: `prof-${r.profile}`, login: r.login, from: new Date(at + r.fromQ * Q), until: new Date(at + (r.fromQ + r.lengthQ) * Q), reason: `request by ${r.login}` })),
       };
     });
   });
@@ -366,22 +367,25 @@ export function cloneHoldings(h: ReadonlyMap<string, ReadonlyMap<string, Holders
  * Executes `changes` on `holdings` as GitHub would: a grant adds an active holder, an update sets
  * the role (of an active holder), a revoke removes the holder or cancels the invitation. Throws
  * on a change GitHub would not need (a grant to a holder, a revoke of a non-holder, a change
- * to a team that was not read): such a change in a plan is a bug the properties report.
+ * to a team that was not read) and on a change to anything but a team (worlds grant teams only):
+ * such a change in a plan is a bug the properties report.
  */
 export function applyInMemory(holdings: ReadonlyMap<string, ReadonlyMap<string, HoldersRead>>, changes: readonly Change[]): Map<string, Map<string, HoldersRead>> {
   const out = cloneHoldings(holdings);
   for (const c of changes) {
-    const key = teamKey(c.entitlement);
+    const e = c.entitlement;
+    if (e.kind !== 'team') throw new Error(`${c.action} on ${c.target}:${entitlementName(e)}, but worlds grant teams only`);
+    const key = teamKey(e);
     const read = out.get(c.target)?.get(key);
     if (!read || !read.ok) throw new Error(`${c.action} on ${c.target}:${key}, a team that was not read`);
     const i = read.holders.findIndex((h) => h.login.toLowerCase() === c.subject.login.toLowerCase());
     if (c.action === 'grant') {
       if (i >= 0) throw new Error(`duplicate grant: ${c.subject.login} already holds ${key}`);
-      read.holders.push({ login: c.subject.login, role: c.entitlement.role, state: 'active' });
+      read.holders.push({ login: c.subject.login, role: e.role, state: 'active' });
     } else if (c.action === 'update') {
       if (i < 0) throw new Error(`update of ${c.subject.login}, who does not hold ${key}`);
       if (read.holders[i]!.state !== 'active') throw new Error(`update of ${c.subject.login}'s pending invitation to ${key}`);
-      read.holders[i]!.role = c.entitlement.role;
+      read.holders[i]!.role = e.role;
     } else {
       if (i < 0) throw new Error(`revoke of ${c.subject.login}, who does not hold ${key}`);
       read.holders.splice(i, 1);
