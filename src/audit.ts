@@ -4,8 +4,6 @@
  * an event: no token, no header, only names, logins, emails and reasons.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Outcome } from './apply.js';
 import type { Plan } from './core/plan.js';
 
@@ -40,7 +38,18 @@ export interface AuditEvent {
   commit?: string;
   /** GitHub Actions run, when running there. */
   run?: { id?: string; attempt?: string; actor?: string; workflow?: string; repository?: string; event?: string };
+  /**
+   * Set when the outcome was decided by a later run, because the apply that sent the change was
+   * interrupted before it recorded the answer: what that run observed (see src/journal.ts).
+   */
+  interrupted?: string;
 }
+
+/** What a recovering run knew of an interrupted change: how it judged it. */
+export const INTERRUPTED = {
+  observed: 'observed after an interrupted apply: the target shows the change made',
+  notApplied: 'not applied: the apply sending it was interrupted, and the target does not show it made',
+} as const;
 
 /** The commit of the repository holding `dir`: `GITHUB_SHA` in Actions, else `git rev-parse HEAD`, else none. */
 export function configCommit(dir: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -52,12 +61,18 @@ export function configCommit(dir: string, env: NodeJS.ProcessEnv): string | unde
   }
 }
 
-/** Builds the events for a run's outcomes. */
-export function auditEvents(plan: Plan, outcomes: readonly Outcome[], time: Date, env: NodeJS.ProcessEnv, commit: string | undefined): AuditEvent[] {
-  const run = env.GITHUB_ACTIONS === 'true'
+/** The run a line comes from, in GitHub Actions. */
+function actionsRun(env: NodeJS.ProcessEnv): AuditEvent['run'] | undefined {
+  return env.GITHUB_ACTIONS === 'true'
     ? { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, actor: env.GITHUB_ACTOR, workflow: env.GITHUB_WORKFLOW, repository: env.GITHUB_REPOSITORY, event: env.GITHUB_EVENT_NAME }
     : undefined;
-  return outcomes.map(({ change: c, status, error }) => ({
+}
+
+/** The event for one outcome of a plan (its instant and config hash), at `time`. */
+export function auditEvent(plan: Pick<Plan, 'at' | 'configHash'>, outcome: Outcome, time: Date, env: NodeJS.ProcessEnv, commit: string | undefined, interrupted?: string): AuditEvent {
+  const { change: c, status, error } = outcome;
+  const run = actionsRun(env);
+  return {
     time: time.toISOString(),
     action: c.action,
     outcome: status,
@@ -74,12 +89,6 @@ export function auditEvents(plan: Plan, outcomes: readonly Outcome[], time: Date
     configHash: plan.configHash,
     ...(commit ? { commit } : {}),
     ...(run ? { run } : {}),
-  }));
-}
-
-/** Appends events, one JSON object per line. */
-export function appendAudit(path: string, events: readonly AuditEvent[]): void {
-  if (events.length === 0) return;
-  mkdirSync(dirname(path), { recursive: true });
-  appendFileSync(path, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    ...(interrupted ? { interrupted } : {}),
+  };
 }

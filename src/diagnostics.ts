@@ -24,9 +24,10 @@ export interface Diagnostic {
    * what it feeds is frozen, the rest of a plan can still be applied), `read-partial` (a source
    * was read but left out part of its answer it did not understand; nothing is frozen), `guard`
    * (a safety rule refused the plan), `identity` (a person could not be resolved), `request` (an
-   * access request that is not eligible). Absent for config problems.
+   * access request that is not eligible), `apply-interrupted` (an apply was killed with changes
+   * unresolved in its journal; the next apply resolves them). Absent for config problems.
    */
-  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request';
+  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted';
 }
 
 /** A position in a user's file. */

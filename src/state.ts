@@ -4,8 +4,10 @@
  * rotation had on call at the last apply (for the empty-rotation guard), and the audit log.
  * Files are deterministic and sorted, one record per line, so git diffs read as history.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { writeDurably } from './durable-file.js';
 import { UserError } from './io.js';
 import { entitlementLevel, entitlementName, type Entitlement } from './core/plan.js';
 
@@ -36,7 +38,7 @@ export interface State {
 }
 
 /** File names inside the state directory. */
-export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl' } as const;
+export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl', journal: 'journal.json' } as const;
 
 /** Identity of a ledger entry: the same team (or repository) and login (case-insensitive). */
 export function ledgerKey(e: { target: string; org: string; team?: string; repository?: string; login: string }): string {
@@ -93,64 +95,123 @@ export function serializeOnCall(onCall: Readonly<Record<string, number>>): strin
   return lines('rotations', Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })));
 }
 
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** A lock older than this is from a run that died; it is taken over. */
 export const STALE_LOCK_MS = 15 * 60_000;
 
+/** What the lock file records of the apply holding it. */
+interface LockHolder {
+  pid?: number;
+  host?: string;
+  since?: string;
+}
+
+/** True when process `pid` exists on this machine (a signal 0 probe; EPERM means it exists). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Takes the state directory's apply lock (`.apply.lock`, created exclusively), so two applies
- * on one machine never run at once; returns its release. A lock older than
- * {@link STALE_LOCK_MS} is taken over. In GitHub Actions the workflow's concurrency group does
- * the same across runners.
+ * Why a held lock may be taken over, or undefined when its holder may still be running: it
+ * was taken on this host by a process that is gone, or longer ago than {@link STALE_LOCK_MS}.
  */
-export function lockState(dir: string, now: Date): () => void {
+export function staleLock(held: LockHolder | undefined, now: Date, host: string, isAlive: (pid: number) => boolean = alive): string | undefined {
+  const who = `pid ${held?.pid ?? '?'} on ${held?.host ?? 'an unknown host'} since ${held?.since ?? '?'}`;
+  if (held?.host === host && typeof held.pid === 'number' && held.pid !== process.pid && !isAlive(held.pid)) return `its apply (${who}) is no longer running`;
+  const since = Date.parse(held?.since ?? '');
+  if (!(now.getTime() - since <= STALE_LOCK_MS)) return `it is older than ${STALE_LOCK_MS / 60_000} minutes (${who})`;
+  return undefined;
+}
+
+/**
+ * Takes the state directory's apply lock (`.apply.lock`, created exclusively, recording pid,
+ * host and start), so two applies on one machine never run at once; returns its release and,
+ * when it took over a lock left by a run that died, a line saying so. See {@link staleLock}. In
+ * GitHub Actions the workflow's concurrency group keeps runners on different machines apart.
+ */
+export function lockState(dir: string, now: Date, host = hostname()): { release: () => void; tookOver?: string } {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, '.apply.lock');
-  const mine = JSON.stringify({ pid: process.pid, since: now.toISOString() });
+  const mine = JSON.stringify({ pid: process.pid, host, since: now.toISOString() });
+  const release = () => rmSync(path, { force: true });
   try {
     writeFileSync(path, mine, { flag: 'wx' });
+    return { release };
   } catch {
-    const held = readJson(path) as { pid?: number; since?: string } | undefined;
-    const since = Date.parse(held?.since ?? '');
-    if (!(now.getTime() - since > STALE_LOCK_MS)) {
-      throw new UserError(`another apply is running (pid ${held?.pid ?? '?'} since ${held?.since ?? '?'}); if it is not, remove ${path}`);
+    let held: LockHolder | undefined;
+    try {
+      held = readJson(path) as LockHolder | undefined;
+    } catch {
+      held = undefined;
     }
-    writeFileSync(path, mine);
+    const why = staleLock(held, now, host);
+    if (why === undefined) {
+      throw new UserError(`another apply is running (pid ${held?.pid ?? '?'} on ${held?.host ?? '?'} since ${held?.since ?? '?'}); if it is not, remove ${path}`);
+    }
+    writeDurably(path, mine);
+    return { release, tookOver: `Took over the apply lock ${path}: ${why}.` };
   }
-  return () => rmSync(path, { force: true });
 }
 
-/** Writes the state directory (atomically per file). */
+/** Writes the state directory (each file replaced atomically and fsynced). */
 export function writeState(dir: string, state: State): void {
-  writeAtomic(join(dir, STATE_FILES.grants), serializeGrants(state.grants));
-  writeAtomic(join(dir, STATE_FILES.onCall), serializeOnCall(state.onCall));
+  writeGrants(dir, state.grants);
+  writeDurably(join(dir, STATE_FILES.onCall), serializeOnCall(state.onCall));
+}
+
+/** Writes the grant ledger alone (after each change of an apply). */
+export function writeGrants(dir: string, grants: readonly LedgerEntry[]): void {
+  writeDurably(join(dir, STATE_FILES.grants), serializeGrants(grants));
+}
+
+/** The part of a change the ledger needs. */
+export interface LedgerChange {
+  action: string;
+  target: string;
+  entitlement: Entitlement;
+  subject: { login: string };
 }
 
 /**
- * The state after a run: applied grants join the ledger, applied updates change its role,
- * applied revocations and the plan's pruned entries leave it, and the on-call counts become
- * the plan's. Failed and skipped changes leave the ledger as it was.
+ * The ledger after one change's outcome: an applied grant joins it (granted at `now`), an
+ * applied update changes its role, an applied revocation leaves it; a failed or skipped change
+ * leaves it as it was. Applying the same outcome twice gives the same ledger.
  */
-export function nextState(state: State, plan: { state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number> } }, outcomes: readonly { change: { action: string; target: string; entitlement: Entitlement; subject: { login: string } }; status: string }[], now: Date): State {
-  const ledger = new Map(state.grants.map((g) => [ledgerKey(g), g]));
-  for (const p of plan.state.prune) ledger.delete(ledgerKey(p));
-  for (const { change: c, status } of outcomes) {
-    if (status !== 'applied') continue;
-    const e = c.entitlement;
-    const level = entitlementLevel(e);
-    const entry: LedgerEntry = e.kind === 'repository'
-      ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() }
-      : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
-    const key = ledgerKey(entry);
-    if (c.action === 'grant') ledger.set(key, entry);
-    else if (c.action === 'revoke') ledger.delete(key);
-    else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
-  }
-  return { grants: [...ledger.values()], onCall: { ...plan.state.onCall } };
+export function recordOutcome(grants: readonly LedgerEntry[], c: LedgerChange, status: string, now: Date): LedgerEntry[] {
+  if (status !== 'applied') return [...grants];
+  const ledger = new Map(grants.map((g) => [ledgerKey(g), g]));
+  const e = c.entitlement;
+  const level = entitlementLevel(e);
+  const entry: LedgerEntry = e.kind === 'repository'
+    ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() }
+    : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
+  const key = ledgerKey(entry);
+  if (c.action === 'grant') ledger.set(key, entry);
+  else if (c.action === 'revoke') ledger.delete(key);
+  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
+  return [...ledger.values()];
+}
+
+/** What a plan says of the state: ledger entries whose holding is gone, and the on-call counts now. */
+export interface PlanStateChange {
+  state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number> };
+}
+
+/** The ledger without the plan's pruned entries (holdings removed by hand); done before any change of the run is recorded, so a grant made again re-enters it. */
+export function pruneLedger(grants: readonly LedgerEntry[], plan: PlanStateChange): LedgerEntry[] {
+  const pruned = new Set(plan.state.prune.map(ledgerKey));
+  return grants.filter((g) => !pruned.has(ledgerKey(g)));
+}
+
+/**
+ * The state after a run: the plan's pruned entries leave the ledger, each outcome is recorded
+ * as {@link recordOutcome} does, and the on-call counts become the plan's.
+ */
+export function nextState(state: State, plan: PlanStateChange, outcomes: readonly { change: LedgerChange; status: string }[], now: Date): State {
+  const grants = outcomes.reduce((g, o) => recordOutcome(g, o.change, o.status, now), pruneLedger(state.grants, plan));
+  return { grants, onCall: { ...plan.state.onCall } };
 }

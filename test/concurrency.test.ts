@@ -111,7 +111,7 @@ t.test('one apply alone: the baseline the concurrent runs are compared with', as
 function oneRan(t: Test, a: { code: number; err: string }, b: { code: number; err: string }): void {
   const refused = [a, b].filter((r) => r.code !== 0);
   t.ok(refused.length <= 1, 'at most one apply is refused');
-  for (const r of refused) t.match(r.err, /another apply is running \(pid \d+ since .*\); if it is not, remove .*\.apply\.lock/, 'refused by the lock, with how to clear a stale one');
+  for (const r of refused) t.match(r.err, /another apply is running \(pid \d+ on \S+ since .*\); if it is not, remove .*\.apply\.lock/, 'refused by the lock, with how to clear a stale one');
 }
 
 t.test('two applies started together in one process: the lock lets one run; each change is made and recorded once', async (t) => {

@@ -47,6 +47,7 @@ const GUARD_FLAGS: Record<string, Flag> = {
   state: { type: 'string', valueName: 'DIR', help: 'Use this state directory instead of the config\'s paths.state.' },
   shard: { type: 'string', valueName: 'NAME', help: 'Run only the profiles of this shard of spec.shards (state in <paths.state>/NAME).' },
   profiles: { type: 'string', multiple: true, valueName: 'GLOB', help: 'Run only the profiles these globs select (name, or file when the glob has / or ends in .yaml; !GLOB excludes); repeatable; needs --state.' },
+  journal: { type: 'string', valueName: 'FILE', help: 'The apply journal (changes in flight, for crash recovery) instead of journal.json in the state directory.' },
 };
 
 const reconcile = (v: Record<string, unknown>) => ({
@@ -59,6 +60,7 @@ const reconcile = (v: Record<string, unknown>) => ({
   state: v.state as string | undefined,
   shard: v.shard as string | undefined,
   profiles: v.profiles as string[] | undefined,
+  journal: v.journal as string | undefined,
 });
 
 /** Every command, in the order help lists them. */
@@ -102,15 +104,16 @@ export const COMMANDS: Command[] = [
   {
     name: 'apply',
     summary: 'Plan (or take a saved plan), then make the changes.',
-    usage: '[PLANFILE] [--config PATH] [--yes] [--concurrency N] [--max-plan-age DURATION] [--format text|markdown|json]',
+    usage: '[PLANFILE] [--config PATH] [--yes] [--concurrency N] [--max-plan-age DURATION] [--journal FILE] [--checkpoint COMMAND] [--format text|markdown|json]',
     description:
-      'Computes a fresh plan, or reads PLANFILE (from "plan --out"), and prints it. A saved plan older than --max-plan-age or made from other config files is refused, and each of its changes is re-checked against GitHub first: a change whose world moved on is skipped and reported, never forced. Without --yes it asks for confirmation on an interactive terminal and refuses otherwise. A plan refused by a guard or invalid config applies nothing; a source that could not be read freezes only the teams it feeds. Afterwards the state directory (grant ledger, on-call counts) is updated and every change is appended to its audit.jsonl.',
+      'Computes a fresh plan, or reads PLANFILE (from "plan --out"), and prints it. A saved plan older than --max-plan-age or made from other config files is refused, and each of its changes is re-checked against GitHub first: a change whose world moved on is skipped and reported, never forced. Without --yes it asks for confirmation on an interactive terminal and refuses otherwise. A plan refused by a guard or invalid config applies nothing; a source that could not be read freezes only the teams it feeds. Before the first change is sent every change is written to the journal (and --checkpoint runs, e.g. to push it); as each change finishes its audit line is appended to audit.jsonl and the grant ledger is updated. An apply that finds changes left in the journal by an interrupted run first checks each against the target and records it.',
     positionals: 'PLANFILE',
     flags: {
       config: CONFIG_FLAG,
       yes: { type: 'boolean', help: 'Apply without asking.', default: false },
       concurrency: { type: 'string', valueName: 'N', help: 'Changes in flight at once.', default: '4' },
       'max-plan-age': { type: 'string', valueName: 'DURATION', help: 'Refuse a saved plan older than this.', default: '1h' },
+      checkpoint: { type: 'string', valueName: 'COMMAND', help: 'Run this shell command after the changes are journaled and before the first is sent (e.g. commit and push the journal); if it fails nothing is changed.' },
       at: AT_FLAG,
       format: FORMAT_FLAG,
       ...GUARD_FLAGS,
@@ -121,7 +124,7 @@ export const COMMANDS: Command[] = [
     ],
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError('apply takes at most one plan file');
-      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age']), planFile: p[0] }, io);
+      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age']), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
     },
   },
   {

@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { buildAdapters } from '../adapters.js';
-import { applicable, applyPlan, type Outcome } from '../apply.js';
-import { appendAudit, auditEvents, configCommit } from '../audit.js';
+import { applicable, applyPlan, readHoldersOf, type Outcome } from '../apply.js';
+import { configCommit } from '../audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Workspace } from '../config/model.js';
 import { entitlementLevel, entitlementName, PLAN_FORMAT_VERSION, type Plan } from '../core/plan.js';
@@ -25,8 +25,11 @@ import { shardProfiles } from '../config/semantics.js';
 import { pullRequestContext } from '../pull-request.js';
 import { selectShard } from '../shard.js';
 import { redact, secretsIn } from '../redact.js';
-import { lockState, nextState, readState, STATE_FILES, writeState } from '../state.js';
-import { holdingsKey, type HoldersRead, type RepoRef, type TeamRef } from '../targets/target.js';
+import { execFileSync } from 'node:child_process';
+import { removeTemporaries } from '../durable-file.js';
+import { Journal } from '../journal.js';
+import { Recorder, recoverInterrupted } from '../record.js';
+import { lockState, readState, STATE_FILES } from '../state.js';
 
 /** Output formats of a plan. */
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -46,6 +49,8 @@ export interface ReconcileOptions {
   profiles?: string[];
   /** Run only the profiles of this shard of `spec.shards`; its state lives in `<state>/<shard>`. */
   shard?: string;
+  /** The apply journal; default `journal.json` in the state directory. */
+  journal?: string;
 }
 
 /** Options of `plan`. */
@@ -62,6 +67,8 @@ export interface ApplyOptions extends ReconcileOptions {
   planFile?: string;
   /** Oldest saved plan accepted, as a duration. */
   maxPlanAge: string;
+  /** A shell command run after the changes are journaled and before the first is sent (e.g. push the journal); its failure refuses the apply. */
+  checkpoint?: string;
 }
 
 /** The transport every adapter uses; tests and the demo may wrap it. */
@@ -119,6 +126,10 @@ function stateDir(ws: Workspace, opts: ReconcileOptions, io: Io): string {
   return opts.shard === undefined ? ws.config.paths.state : join(ws.config.paths.state, opts.shard);
 }
 
+function journalPath(ws: Workspace, opts: ReconcileOptions, io: Io): string {
+  return opts.journal !== undefined ? resolve(io.cwd, opts.journal) : join(stateDir(ws, opts, io), STATE_FILES.journal);
+}
+
 /**
  * The workspace narrowed to a shard (`--shard NAME` or `--profiles GLOB`), or as it is. A
  * selection that would split a team between shards is refused; so is `--profiles` without
@@ -149,6 +160,10 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
   const pullRequest = ws.requests.length > 0 ? pullRequestContext(io.env, io.cwd, ws.config.paths.requests) : undefined;
   const adapters = buildAdapters(ws, io.env, fetch);
   const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest });
+  const interrupted = Journal.read(journalPath(ws, opts, io));
+  if (interrupted.length > 0) {
+    plan.diagnostics.push({ severity: 'warning', code: 'apply-interrupted', message: `an interrupted apply left ${interrupted.length} change(s) unresolved in ${journalPath(ws, opts, io)}; the next apply checks each against the target and records it before planning` });
+  }
   // Redacted in the data, before any renderer escapes a token into a form output redaction would miss.
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
@@ -207,7 +222,8 @@ export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   narrow(ws, opts);
-  const release = lockState(stateDir(ws, opts, io), io.now());
+  const { release, tookOver } = lockState(stateDir(ws, opts, io), io.now());
+  if (tookOver) io.stderr.write(`${tookOver}\n`);
   try {
     return await applyLocked(ws, opts, io);
   } finally {
@@ -217,27 +233,24 @@ export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
 
 async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<number> {
   const concurrency = parseCount('concurrency', opts.concurrency, 1)!;
+  const journal = new Journal(journalPath(ws, opts, io));
+  for (const dir of new Set([stateDir(ws, opts, io), dirname(journal.path)])) removeTemporaries(dir);
+  const recorder = new Recorder({ dir: stateDir(ws, opts, io), journal, env: io.env, commit: configCommit(ws.config.dir, io.env), secrets: secretsIn(io.env, tokenEnvs(ws)), now: io.now });
+  if (journal.list().length > 0) {
+    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, transport.fetch).targets);
+    io.stdout.write(`Resolving ${recovery.resolved.length + recovery.unresolved.length} change(s) of an interrupted apply:\n${recovery.resolved.map((l) => `${l}\n`).join('')}`);
+    if (recovery.unresolved.length > 0) {
+      io.stderr.write(`Apply refused: ${recovery.unresolved.length} change(s) of an interrupted apply cannot be judged, so what this tool granted is unknown:\n${recovery.unresolved.map((l) => `  ${l}\n`).join('')}They stay in ${journal.path}; the next apply tries again. Nothing else was changed.\n`);
+      return EXIT.error;
+    }
+  }
   let plan: Plan;
   let targets;
   let recheck;
   if (opts.planFile) {
     plan = savedPlan(opts.planFile, ws, opts.maxPlanAge, io);
     targets = buildAdapters(ws, io.env, transport.fetch).targets;
-    const teams = new Map<string, { target: string; ref: TeamRef }>();
-    const repos = new Map<string, { target: string; ref: RepoRef }>();
-    for (const c of plan.changes) {
-      const e = c.entitlement;
-      if (e.kind === 'repository') repos.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, repository: e.repository } });
-      else teams.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, team: e.team } });
-    }
-    const reads = await Promise.all(
-      [...targets].map(async ([name, t]) => {
-        const mine = [...repos.values()].filter((x) => x.target === name).map((x) => x.ref);
-        const [teamReads, repoReads] = await Promise.all([t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref)), mine.length > 0 ? t.readRepoHolders(mine) : new Map<string, HoldersRead>()]);
-        return [name, new Map([...teamReads, ...repoReads])] as const;
-      }),
-    );
-    recheck = new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read] as const)));
+    recheck = await readHoldersOf(plan.changes, targets);
   } else {
     const result = await freshPlan(opts, io, transport.fetch, ws);
     ({ plan, targets } = result);
@@ -252,13 +265,42 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     io.stderr.write(io.stdinIsTTY ? 'Apply cancelled. Nothing was changed.\n' : 'Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n');
     return EXIT.error;
   }
-  const outcomes = await applyPlan(plan, targets, concurrency, (o) => io.stdout.write(outcomeLine(o)), recheck);
-  const dir = stateDir(ws, opts, io);
-  const now = io.now();
-  writeState(dir, nextState(readState(dir), plan, outcomes, now));
-  const secrets = secretsIn(io.env, tokenEnvs(ws));
-  appendAudit(join(dir, STATE_FILES.audit), auditEvents(plan, outcomes, now, io.env, configCommit(ws.config.dir, io.env)).map((e) => (e.error ? { ...e, error: redact(e.error, secrets) } : e)));
+  let outcomes: Outcome[] = [];
+  const ids = recorder.begin(plan, `${io.now().toISOString()}/${process.pid}`);
+  if (ids.length > 0) {
+    const refused = checkpoint(opts.checkpoint, io);
+    if (refused) {
+      journal.remove(ids);
+      io.stderr.write(`Apply refused: the checkpoint command failed (${refused}), so the changes could not be recorded before they are made. Nothing was changed.\n`);
+      return EXIT.error;
+    }
+    outcomes = await applyPlan(
+      plan,
+      targets,
+      concurrency,
+      (o, i) => {
+        io.stdout.write(outcomeLine(o));
+        recorder.record(ids[i] as string, o);
+      },
+      recheck,
+    );
+  }
+  recorder.finish(plan);
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
   if (outcomes.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped.\n`);
   return count('failed') > 0 || failedReads ? EXIT.error : EXIT.ok;
+}
+
+/** Runs the `--checkpoint` command (through `sh -c`, in the working directory); why it failed, or undefined when it succeeded or there is none. */
+function checkpoint(command: string | undefined, io: Io): string | undefined {
+  if (command === undefined) return undefined;
+  try {
+    const out = execFileSync('sh', ['-c', command], { cwd: io.cwd, env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (out.length > 0) io.stderr.write(out.toString());
+    return undefined;
+  } catch (e) {
+    const err = e as { status?: number | null; stderr?: Buffer };
+    io.stderr.write(err.stderr?.toString() ?? '');
+    return `exit ${err.status ?? 'by signal'}`;
+  }
 }
