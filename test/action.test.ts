@@ -335,6 +335,17 @@ t.test('apply on push: changes applied, audit events in the job summary, the suc
   t.same(w.emu.unexpected, []);
 });
 
+t.test('apply with a journal and a checkpoint: the checkpoint sees every change journaled before any is sent', async (t) => {
+  const w = await world(t);
+  const r = await act(w, 'push', { command: 'apply', journal: 'heartbeat/journal.json', checkpoint: 'cp heartbeat/journal.json pushed.json' });
+  t.equal(r.code, 0, r.out + r.err);
+  const pushed = JSON.parse(readFileSync(join(w.dir, 'pushed.json'), 'utf8')) as { entries: { state: string }[] };
+  t.same(pushed.entries.map((e) => e.state), ['pending', 'pending', 'pending', 'pending'], 'the four changes, journaled before the first write');
+  t.notOk(existsSync(join(w.dir, 'heartbeat/journal.json')), 'the journal is gone once every change is recorded');
+  const refused = await act(w, 'push', { command: 'apply', args: '--checkpoint x' });
+  t.match(refused.out, 'input args may not contain --checkpoint');
+});
+
 t.test('a run that finds the last success older than max-staleness fails loudly, yet applies and records its own success', async (t) => {
   const w = await world(t);
   const inputs = { command: 'apply', 'last-apply-file': 'heartbeat/last-apply.json', 'max-staleness': '30m' };

@@ -110,7 +110,10 @@ t.test('the apply workflow: push, a 5-minute schedule and dispatch, one at a tim
   t.match(step.with, { command: 'apply', 'max-staleness': '30m', 'last-apply-file': '${{ env.LAST_APPLY_DIR }}/last-apply.json' });
   const names = apply.jobs.apply!.steps.map((s) => s.name);
   t.ok(names.indexOf('Apply') < names.indexOf('Commit the state back to main when it changed'));
-  t.ok(names.indexOf('Apply') < names.indexOf('Record the successful apply'));
+  t.ok(names.indexOf('Apply') < names.indexOf('Record the successful apply and the journal'));
+  // Crash safety: the journal lives on the last-apply branch, and the checkpoint pushes it there before the first write.
+  t.equal(step.with!.journal, '${{ env.LAST_APPLY_DIR }}/journal.json');
+  t.match(step.with!.checkpoint, /git -C "\$LAST_APPLY_DIR" add --all &&[\s\S]*commit[\s\S]*&&\s*git -C "\$LAST_APPLY_DIR" push --quiet origin "HEAD:refs\/heads\/\$\{LAST_APPLY_BRANCH\}"/);
 });
 
 t.test('the Action is pinned by major version everywhere it is used', async (t) => {

@@ -15,7 +15,7 @@ export type ActionCommand = 'validate' | 'plan' | 'apply';
 const COMMANDS: readonly ActionCommand[] = ['validate', 'plan', 'apply'];
 
 /** Flags the Action sets itself; `args` may not set them. */
-const RESERVED_FLAGS = ['--config', '--format', '--out', '--yes', '--help', '-h'];
+const RESERVED_FLAGS = ['--config', '--format', '--out', '--yes', '--help', '-h', '--journal', '--checkpoint'];
 
 /** GitHub App installation credentials. */
 export interface AppCredentials {
@@ -53,6 +53,10 @@ export interface ActionInputs {
   lastApplyFile?: string;
   /** Fail an apply run when the last successful apply is older than this. */
   maxStaleness?: { text: string; ms: number };
+  /** apply: the journal file (`--journal`), absolute. */
+  journal?: string;
+  /** apply: the command run once the changes are journaled, before the first is sent (`--checkpoint`). */
+  checkpoint?: string;
 }
 
 /** The pull request an event is about. */
@@ -140,6 +144,7 @@ export function readInputs(env: NodeJS.ProcessEnv, cwd: string): ActionInputs {
   const lastApplyFile = getInput(env, 'last-apply-file');
   if (staleness !== undefined && lastApplyFile === undefined) throw new UserError('input max-staleness needs last-apply-file: the file where each successful apply is recorded');
   const planFile = getInput(env, 'plan-file');
+  const journal = getInput(env, 'journal');
   return {
     command: command as ActionCommand,
     config: getInput(env, 'config') ?? 'oncall-access.yaml',
@@ -151,6 +156,8 @@ export function readInputs(env: NodeJS.ProcessEnv, cwd: string): ActionInputs {
     planFile: planFile === undefined ? join(env.RUNNER_TEMP || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
     lastApplyFile: lastApplyFile === undefined ? undefined : resolve(cwd, lastApplyFile),
     maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },
+    journal: journal === undefined ? undefined : resolve(cwd, journal),
+    checkpoint: getInput(env, 'checkpoint'),
   };
 }
 

@@ -172,7 +172,9 @@ async function runApplyCommand(step: Step): Promise<number> {
   const previous = lastApplyFile === undefined ? undefined : readHeartbeat(lastApplyFile);
   if (previous?.kind === 'ok') step.outputs['last-apply'] = previous.heartbeat.at;
   await useCredentials(step);
-  const result = await runCli(['apply', '--config', step.inputs.config, '--yes', '--format', 'json', ...step.inputs.args], step.io, step.cliEnv);
+  const { journal, checkpoint } = step.inputs;
+  const durable = [...(journal === undefined ? [] : ['--journal', journal]), ...(checkpoint === undefined ? [] : ['--checkpoint', checkpoint])];
+  const result = await runCli(['apply', '--config', step.inputs.config, '--yes', '--format', 'json', ...durable, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
   const { plan, outcomes } = parseApplyOutput(result.stdout);
   if (plan === undefined) throw failure('apply', result);
