@@ -5,7 +5,8 @@
  */
 import t, { type Test } from 'tap';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -280,6 +281,38 @@ t.test('incomplete App credentials fail a plan before any request', async (t) =>
   t.equal(r.code, 1);
   t.match(r.out, '::error title=oncall-access::GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
   t.same(w.emu.requests, []);
+});
+
+/** Every piece of `secret` at least 8 characters long that starts where it starts, as a pattern. */
+const pieceOf = (secret: string) => new RegExp(secret.slice(0, 8).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+t.test('attack: a request file linked to a file of secrets (/proc/self/environ) is refused by name; no piece of a token is printed', async (t) => {
+  const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+  t.teardown(() => rmSync(outside, { recursive: true, force: true }));
+  const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakefakefake\n-----END RSA PRIVATE KEY-----';
+  writeFileSync(join(outside, 'environ'), `INPUT_GITHUB_TOKEN=${TOKEN}\0INPUT_APP_PRIVATE_KEY=${key}\0`);
+  const w = await world(t, {}, (dir) => {
+    mkdirSync(join(dir, 'requests'));
+    symlinkSync(join(outside, 'environ'), join(dir, 'requests', 'zz.yaml'));
+  });
+  const r = await act(w, 'pull_request', { command: 'plan', 'app-private-key': key });
+  t.equal(r.code, 1);
+  t.match(r.out, /^::error file=requests\/zz\.yaml,line=1.*is a symbolic link; oncall-access reads only regular files/m, 'the link is refused, named');
+  for (const [what, text] of Object.entries({ stdout: r.out, stderr: r.err, summary: r.summary, outputs: JSON.stringify(r.outputs) })) {
+    t.notMatch(text, pieceOf(TOKEN), `${what}: no piece of the token`);
+    t.notMatch(text, 'MIIEowIBAAKCAQEA', `${what}: no piece of the key`);
+  }
+});
+
+t.test('attack: a token pasted into a request, quoted cut short in an error, is still redacted', async (t) => {
+  const w = await world(t, {}, (dir) => {
+    mkdirSync(join(dir, 'requests'));
+    writeFileSync(join(dir, 'requests', 'leak.yaml'), `apiVersion: oncall-access/v1\nkind: AccessRequest\nmetadata: { name: leak }\nspec:\n  profile: "not a profile name at all, because ${TOKEN}"\n`);
+  });
+  const r = await act(w, 'pull_request', { command: 'plan' });
+  t.equal(r.code, 1);
+  t.match(r.out, /^::error file=requests\/leak\.yaml,line=5/m, 'the bad field is annotated');
+  for (const text of [r.out, r.err, r.summary]) t.notMatch(text, pieceOf(TOKEN), 'the start of the token, cut before redaction, is redacted too');
 });
 
 t.test('apply refuses to run for a pull-request event', async (t) => {

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsMessage, MAX_FILE_BYTES, readYamlFile } from '../src/config/yaml-file.js';
+import { fsMessage, MAX_FILE_BYTES, readYamlFile, SYMLINK_REFUSED } from '../src/config/yaml-file.js';
 
 const bomb = [
   'a: &a [x, x, x, x, x, x, x, x, x, x]',
@@ -52,12 +52,16 @@ t.test('one bad document does not hide the good ones', async (t) => {
   t.equal(r.diagnostics.length, 1);
 });
 
-t.test('missing files, directories and symlink loops are diagnostics', async (t) => {
-  const dir = t.testdir({ sub: {} });
+t.test('missing files, directories and symbolic links (loops, or to a regular file) are diagnostics', async (t) => {
+  const dir = t.testdir({ sub: {}, 'real.yaml': 'a: 1\n' });
   symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+  symlinkSync(join(dir, 'real.yaml'), join(dir, 'link.yaml'));
   t.match(readYamlFile(join(dir, 'nope.yaml'), 'nope.yaml').diagnostics[0], { file: 'nope.yaml', message: 'does not exist' });
   t.match(readYamlFile(join(dir, 'sub'), 'sub').diagnostics[0], { message: 'is a directory, expected a YAML file' });
-  t.match(readYamlFile(join(dir, 'loop'), 'loop').diagnostics[0], { message: 'is a symbolic link loop' });
+  t.match(readYamlFile(join(dir, 'loop'), 'loop').diagnostics[0], { message: SYMLINK_REFUSED });
+  const link = readYamlFile(join(dir, 'link.yaml'), 'link.yaml');
+  t.same(link.docs, [], 'a link to a perfectly good file is not read either');
+  t.match(link.diagnostics[0], { file: 'link.yaml', line: 1, message: SYMLINK_REFUSED });
 });
 
 t.test('filesystem errors read as sentences', async (t) => {

@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
+import { SYMLINK_REFUSED } from '../src/config/yaml-file.js';
 import { captureIo } from './helpers/io.js';
 import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
@@ -188,7 +189,7 @@ t.test('a symlink loop in the profiles directory is reported', async (t) => {
   symlinkSync(join(dir, 'profiles', 'loop.yaml'), join(dir, 'profiles', 'loop.yaml'));
   const c = captureIo(dir);
   t.equal(await main(['validate'], c.io), 1);
-  t.equal(c.out().split('\n')[0], 'profiles/loop.yaml: error: is a symbolic link loop');
+  t.equal(c.out().split('\n')[0], `profiles/loop.yaml:1:1: error: ${SYMLINK_REFUSED}`);
 });
 
 t.test('--format json gives the same diagnostics as data', async (t) => {

@@ -17,6 +17,7 @@ import { processIo } from '../cli.js';
 import type { Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { redact, secretsIn } from '../redact.js';
 import { renderAnnotations } from '../render/github.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -31,7 +32,12 @@ import { addMask, annotation, appendRunnerFile, formatOutputs } from './workflow
 
 /** One run of the Action: what it was given and what it will report. */
 interface Step {
+  /** The process, its output redacted with {@link Step.secrets}. */
   io: Io;
+  /** Standard output as the runner reads it, unredacted: only for `::add-mask::`, which must name the secret. */
+  runner: Io['stdout'];
+  /** Every secret known: the environment's, and the target token once minted. */
+  secrets: string[];
   inputs: ActionInputs;
   ctx: ActionContext;
   /** The CLI's environment; the target token is added to it once minted. */
@@ -67,7 +73,8 @@ async function useCredentials(step: Step): Promise<void> {
   if (given.kind === 'none') return;
   if (given.kind === 'invalid') throw new UserError(given.reason);
   const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
-  print(step, addMask(value));
+  step.runner.write(addMask(value));
+  step.secrets.unshift(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
 }
@@ -207,19 +214,24 @@ const COMMANDS = { validate: runValidateCommand, plan: runPlanCommand, apply: ru
  * workflow commands (annotations, masks) on `io.stdout`. Returns the exit code: 0 on success,
  * 1 on invalid config, a plan with errors, a failed change, a failed comment or stale access.
  */
-export async function runAction(io: Io): Promise<number> {
+export async function runAction(rawIo: Io): Promise<number> {
+  // The Action's own environment holds secrets the CLI's does not see (INPUT_* tokens and keys):
+  // everything it prints or writes for the runner is redacted with them too.
+  const secrets = secretsIn(rawIo.env);
+  const guarded = (out: Io['stdout']): Io['stdout'] => ({ isTTY: out.isTTY, write: (text: string) => out.write(redact(text, secrets)) });
+  const io: Io = { ...rawIo, stdout: guarded(rawIo.stdout), stderr: guarded(rawIo.stderr) };
   const outputs: Record<string, string> = {};
   const summary: string[] = [];
   let code: number;
   try {
-    const step: Step = { io, inputs: readInputs(io.env, io.cwd), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
+    const step: Step = { io, runner: rawIo.stdout, secrets, inputs: readInputs(io.env, io.cwd), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
     code = await COMMANDS[step.inputs.command](step);
   } catch (e) {
     code = reportError(io, e);
   }
   try {
-    appendRunnerFile(io.env.GITHUB_OUTPUT || undefined, formatOutputs(outputs));
-    appendRunnerFile(io.env.GITHUB_STEP_SUMMARY || undefined, summary.join('\n'));
+    appendRunnerFile(io.env.GITHUB_OUTPUT || undefined, redact(formatOutputs(outputs), secrets));
+    appendRunnerFile(io.env.GITHUB_STEP_SUMMARY || undefined, redact(summary.join('\n'), secrets));
   } catch (e) {
     code = reportError(io, e);
   }

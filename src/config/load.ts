@@ -4,7 +4,7 @@
  * problem; never throws for anything a user can get wrong.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
@@ -12,7 +12,7 @@ import { parseInstant } from '../time/zoned.js';
 import type { AccessRequest, Config, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
-import { fsMessage, pos, readYamlFile, type YamlDoc } from './yaml-file.js';
+import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
 
 /** The result of loading: a workspace when there were no errors, and every diagnostic. */
 export interface LoadResult {
@@ -88,6 +88,7 @@ function existsFile(path: string, mustExist: boolean): boolean {
 function listYamlFiles(dir: string, shown: string, where: SourcePos, required: boolean): { files: string[]; diagnostics: Diagnostic[] } {
   let entries: string[];
   try {
+    if (lstatSync(dir).isSymbolicLink()) return { files: [], diagnostics: [error(`directory ${shown} ${SYMLINK_REFUSED}`, where)] };
     entries = readdirSync(dir);
   } catch (e) {
     if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], diagnostics: [] };
@@ -100,7 +101,9 @@ function listYamlFiles(dir: string, shown: string, where: SourcePos, required: b
     .map((n) => join(dir, n))
     .filter((f) => {
       try {
-        return statSync(f).isFile();
+        // A link is listed, so that reading it is refused with its name rather than skipped unseen.
+        const st = lstatSync(f);
+        return st.isFile() || st.isSymbolicLink();
       } catch (e) {
         diagnostics.push(error(fsMessage(e), { file: join(shown, f.slice(dir.length + 1)) }));
         return false;

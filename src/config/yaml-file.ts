@@ -2,7 +2,7 @@
  * Reading YAML files into documents that remember where every value came from, and turning
  * every way a file can be unreadable into a diagnostic instead of an exception.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
 
@@ -36,7 +36,7 @@ export type YamlPath = readonly (string | number)[];
 
 /**
  * Reads `path` (shown as `file`) and parses every document in it. Never throws: a missing file,
- * a directory, a symlink loop, a file over {@link MAX_FILE_BYTES}, bytes that are not UTF-8,
+ * a directory, a symbolic link (refused: it could point outside the repository), a file over {@link MAX_FILE_BYTES}, bytes that are not UTF-8,
  * YAML syntax errors, duplicate keys, alias bombs, excessive nesting, `__proto__`-like keys and
  * empty files all become error diagnostics, and the offending document is left out.
  */
@@ -96,7 +96,8 @@ function readText(path: string, file: string): string | Diagnostic {
   const at = { file, line: 1, col: 1 };
   let size: number;
   try {
-    const st = statSync(path);
+    const st = lstatSync(path);
+    if (st.isSymbolicLink()) return error(SYMLINK_REFUSED, at);
     if (st.isDirectory()) return error('is a directory, expected a YAML file', at);
     size = st.size;
   } catch (e) {
@@ -110,6 +111,9 @@ function readText(path: string, file: string): string | Diagnostic {
     return error('file is not valid UTF-8 text', positionOfBadUtf8(bytes, file));
   }
 }
+
+/** Why a symbolic link in the workspace is not read: it could point anywhere (`/proc/self/environ`, another repository's file). */
+export const SYMLINK_REFUSED = 'is a symbolic link; oncall-access reads only regular files, so a link cannot make it read something outside the repository (replace the link with the file)';
 
 /** A readable sentence for a filesystem error. */
 export function fsMessage(e: unknown): string {

@@ -1,0 +1,26 @@
+/** Redaction (issue 12): whole secrets, pieces of secrets cut short, and secrets known by their shape. */
+import t from 'tap';
+import { redact, secretsIn } from '../src/redact.js';
+
+const TOKEN = 'ghs_fakeINPUTtoken0123456789abcdefABCD';
+
+t.test('secrets come from variables named like one, named by the config, or holding a PEM block', async (t) => {
+  const env = { INPUT_GITHUB_TOKEN: TOKEN, MY_PD: 'pd-secret-value', CERT: '-----BEGIN CERTIFICATE-----\nabc', HOME: '/home/runner', SHORT_TOKEN: 'abc' };
+  t.same(secretsIn(env, ['MY_PD']), [TOKEN, 'pd-secret-value', '-----BEGIN CERTIFICATE-----\nabc'].sort((a, b) => b.length - a.length));
+});
+
+t.test('a whole secret, and every cut-short start of one (8 characters or more), is redacted', async (t) => {
+  const secrets = ['s3cr3t-value-that-is-long'];
+  t.equal(redact('x s3cr3t-value-that-is-long y', secrets), 'x [redacted] y');
+  t.equal(redact('profile: "s3cr3t-value-th..."', secrets), 'profile: "[redacted]..."', 'cut short before it got here');
+  t.equal(redact('s3cr3t-v and s3cr3t- and s3cr3t-valueXX', secrets), '[redacted] and s3cr3t- and [redacted]XX', 'seven characters are not a piece worth redacting');
+  t.equal(redact('nothing here', secrets), 'nothing here');
+});
+
+t.test('GitHub tokens and PEM private keys are redacted by their shape, whole or cut', async (t) => {
+  t.equal(redact(`token ${TOKEN}.`, []), 'token [redacted].');
+  t.equal(redact('pat github_pat_11ABCDEFG0123456789_abcdef', []), 'pat [redacted]');
+  t.equal(redact('key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end', []), 'key [redacted] end');
+  t.equal(redact('cut -----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN', []), 'cut [redacted]');
+  t.equal(redact('ghp_short is not a token; gh_pages neither', []), 'ghp_short is not a token; gh_pages neither');
+});
