@@ -225,7 +225,8 @@ export async function resolveIdentities(ws: Workspace, adapters: Adapters, email
           diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`), code: 'read-failed' });
           break;
         }
-        tables.push(identityTable(method, read.pairs));
+        // SAML's `emails` attributes are whatever an IdP administrator put there: only `nameId` counts unless the config says otherwise.
+        tables.push(identityTable(method, read.pairs.filter((p) => p.attribute === undefined || ws.config.samlAttributes.includes(p.attribute))));
       }
       result = resolveEmails(emails, tables);
     }

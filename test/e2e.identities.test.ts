@@ -56,3 +56,19 @@ t.test('an organisation without SAML cannot resolve through it: every team is fr
   t.same(plan.changes.filter((c: { action: string }) => c.action === 'revoke'), [], 'no revocation anywhere while identities are unknown');
   t.match(plan.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read SAML external identities of acme: organisation acme has no SAML identity provider');
 });
+
+t.test('attack: an IdP emails attribute set to someone on call does not map them to another login; only nameId counts unless the config opts in', async (t) => {
+  // mallory can edit her own user in the IdP: her nameId is hers, her emails attribute claims grace, who is on call.
+  const seed = (s: GitHubSeed) => {
+    s.orgs.acme!.members.push('mallory-gh');
+    s.orgs.acme!.samlIdentities = [{ email: 'mallory@acme.example', login: 'mallory-gh', emails: ['grace@acme.example'] }];
+  };
+  const { code, plan } = await planWith(t, '[file, saml]', seed);
+  t.equal(code, 0);
+  t.notOk(grants(plan).includes('mallory-gh'), 'nothing is granted to mallory-gh');
+  t.match(plan.diagnostics.map((d: { message: string }) => d.message).join('\n'), /grace@acme\.example/, 'grace is reported unresolved instead');
+
+  const { dir } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', 'resolve: [file, saml]\n    samlAttributes: [nameId, emails]'), seed);
+  const opted = JSON.parse((await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json'])).out);
+  t.ok(grants(opted).includes('mallory-gh'), 'a config that trusts the emails attribute gets what it asked for');
+});

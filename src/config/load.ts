@@ -123,6 +123,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ['file'],
+    samlAttributes: spec.identities?.samlAttributes ?? ['nameId'],
     shards: Object.entries((spec.shards ?? {}) as Record<string, string[]>).map(([name, globs]) => ({ name, globs })),
     paths: {
       profiles: resolve(dir, paths.profiles ?? 'profiles'),

@@ -55,6 +55,8 @@ export interface Config {
   shards: { name: string; globs: string[] }[];
   /** Identity resolution methods, in the order they are tried. */
   identities: ('file' | 'saml' | 'verifiedEmail')[];
+  /** The SAML attributes an email may come from: `nameId` only, unless the config opts into `emails` too. */
+  samlAttributes: ('nameId' | 'emails')[];
   /** Absolute paths of the directories and files the config names. */
   paths: { profiles: string; rotations: string; requests: string; identities: string; state: string };
 }

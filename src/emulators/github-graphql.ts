@@ -156,7 +156,7 @@ function orgNode(state: GitHubState, org: Org): Record<string, unknown> {
         : {
             externalIdentities: (args: PageArgs) =>
               connection(
-                org.samlIdentities!.map((x) => ({ samlIdentity: { nameId: x.email, emails: [{ value: x.email }] }, user: userNode(state, x.login) })),
+                org.samlIdentities!.map((x) => ({ samlIdentity: { nameId: x.nameId === undefined ? x.email : x.nameId, emails: (x.emails ?? [x.email]).map((value) => ({ value })) }, user: userNode(state, x.login) })),
                 args,
                 'externalIdentities',
               ),

@@ -32,13 +32,21 @@ export interface InvitationSeed {
 }
 
 /** An organisation to seed. */
+/** A SAML external identity: `email` is its nameId and its one emails attribute, unless `nameId` or `emails` say otherwise. */
+export interface SamlIdentitySeed {
+  email: string;
+  login: string;
+  nameId?: string | null;
+  emails?: string[];
+}
+
 export interface OrgSeed {
   /** Logins of the organisation's members. */
   members: string[];
   teams: TeamSeed[];
   invitations?: InvitationSeed[];
   /** SAML single sign-on: the organisation's external identities (none: no SAML provider). */
-  samlIdentities?: { email: string; login: string }[];
+  samlIdentities?: SamlIdentitySeed[];
   /** Emails of members in the organisation's verified domains, by login. */
   verifiedEmails?: Record<string, string[]>;
 }
@@ -65,7 +73,7 @@ export interface Org {
   teams: Map<string, Team>;
   /** In creation order. */
   invitations: Invitation[];
-  samlIdentities?: { email: string; login: string }[];
+  samlIdentities?: SamlIdentitySeed[];
   verifiedEmails: Map<string, string[]>;
 }
 

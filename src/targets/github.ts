@@ -484,7 +484,7 @@ export class GitHubTarget implements Target {
   }
 
   async readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
-    const pairs: { email: string; login: string }[] = [];
+    const pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] = [];
     let after: string | null = null;
     for (;;) {
       const data = await this.graphql(method === 'saml' ? SAML_QUERY : VERIFIED_QUERY, { org, after });
@@ -494,7 +494,10 @@ export class GitHubTarget implements Target {
       if (!page) return { ok: false, error: method === 'saml' ? `organisation ${org} has no SAML identity provider the token can see` : `organisation ${org} not found` };
       for (const n of page.nodes) {
         if ('samlIdentity' in n) {
-          for (const email of new Set([n.samlIdentity.nameId, ...n.samlIdentity.emails.map((e) => e.value)])) if (n.user && email?.includes('@')) pairs.push({ email, login: n.user.login });
+          const user = n.user;
+          if (user === null) continue;
+          if (n.samlIdentity.nameId?.includes('@')) pairs.push({ email: n.samlIdentity.nameId, login: user.login, attribute: 'nameId' });
+          for (const e of n.samlIdentity.emails) if (e.value.includes('@') && e.value !== n.samlIdentity.nameId) pairs.push({ email: e.value, login: user.login, attribute: 'emails' });
         } else {
           for (const email of n.organizationVerifiedDomainEmails) pairs.push({ email, login: n.login });
         }

@@ -28,8 +28,12 @@ export interface RepoRef {
   repository: string;
 }
 
-/** Email/login pairs from an identity source of the target, or why they could not be read. */
-export type IdentityRead = { ok: true; pairs: { email: string; login: string }[] } | { ok: false; error: string };
+/**
+ * Email/login pairs from an identity source of the target, each with the attribute it came from
+ * when the source has several (SAML: `nameId`, the subject the IdP asserts, or `emails`, attributes
+ * an IdP administrator may fill with anything), or why they could not be read.
+ */
+export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] } | { ok: false; error: string };
 
 /** A system holding entitlements. */
 export interface Target {
