@@ -46,8 +46,8 @@ export const realFetch: Fetch = globalThis.fetch;
 export const FAULT_KINDS = ['429 retry-after', '429 ratelimit-reset', '429 x-ratelimit-reset', '500', '502', '503', 'hang', 'drop', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** How long a hang lasts: ten times the small client timeout used with it, so a loaded machine cannot blur the two. */
-export const HANG_MS = 10_000;
+/** How long a hang lasts: ten times the client timeout used with it, so a loaded machine cannot blur the two. */
+export const HANG_MS = 30_000;
 
 /** The emulator response for a fault, built when it is armed (for `x-ratelimit-reset`'s epoch). */
 export function faultResponse(kind: FaultKind, api: 'github' | 'pagerduty' | 'opsgenie'): FaultResponse {
