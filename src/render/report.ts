@@ -154,7 +154,7 @@ function head(report: AccessReport): string {
   const { totals: t, period, sources } = report;
   const blocks = [
     `## oncall-access access review: ${edge(period.from)} to ${edge(period.to)}`,
-    `From ${at(period.from)} up to ${at(period.to)} (not included), from the audit log ${esc(sources.auditLog)} and the git history of ${esc(sources.configDirectory)}. Generated ${at(report.generatedAt)}.`,
+    `From ${at(period.from)} up to ${at(period.to)} (not included), from the audit log ${esc(sources.auditLog)} and the git history of ${esc(sources.configDirectory)}. Generated ${at(`${report.generatedAt.slice(0, 16)}Z`)}.`,
     table(
       ['People with access', 'Holdings', 'Person-hours', 'Requests approved', 'Late revocations', 'Drift removed', 'Policy changes'],
       ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
