@@ -92,7 +92,7 @@ export interface ReportHolding {
   /** When the last reason for holding ended (ISO), `open-ended` or `unknown`; see {@link Revocation}. */
   until: string;
   revocation: Revocation;
-  /** For a late revocation: hours from `until` to the revocation (or to the end of the period when not revoked). */
+  /** For a late revocation: hours from `until` to the revocation, or, with none in the log, to the end of the period (or the report's making, if earlier). */
   lateHours: number | null;
   /** Why it was held: the reasons of its grant and updates. */
   reasons: string[];
@@ -126,7 +126,7 @@ export interface LateRevocation {
   entitlement: EntitlementRef;
   login: string;
   until: string;
-  /** Null when not revoked (by the time the report was made). */
+  /** Null when the log has no revocation yet. */
   revokedAt: string | null;
   lateHours: number;
   reasons: string[];
