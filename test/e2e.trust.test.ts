@@ -81,6 +81,7 @@ t.test('the audit log records every executed change with who, what, why, when an
     email: 'bob@acme.example',
     reasons: ['on call in rotation payments-primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile payments-oncall'],
     profiles: ['payments-oncall'],
+    until: '2026-12-07T08:30:00.000Z',
     planAt: '2026-11-30T07:50:00.000Z',
     configHash: bob.configHash,
     commit: 'abc123',

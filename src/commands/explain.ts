@@ -3,14 +3,13 @@
  * and why, what they hold now, and the differences. With `--at` in the past, the audit log
  * answers what they held then and why.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildAdapters } from '../adapters.js';
-import type { AuditEvent } from '../audit.js';
+import { readAuditLog, type AuditEvent } from '../audit.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { reconcile } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
-import { EXIT, UserError, type Io } from '../io.js';
+import { EXIT, type Io } from '../io.js';
 import { sanitizeText } from '../render/text.js';
 import { entitlementLevel, entitlementName } from '../core/plan.js';
 import { readState, STATE_FILES } from '../state.js';
@@ -46,20 +45,6 @@ export function heldAt(events: readonly AuditEvent[], login: string, at: Date): 
   return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: entitlementName(e), role: e.permission ?? e.role ?? '', reasons: e.reasons, since: e.time }));
 }
 
-function readAudit(path: string): AuditEvent[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as AuditEvent;
-      } catch {
-        throw new UserError(`${path}:${i + 1}: not a JSON audit event; restore the file from git history`);
-      }
-    });
-}
-
 /** Runs `explain`; exit 0, or 1 when something could not be read. */
 export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> {
   const at = parseAt(opts.at, io);
@@ -90,7 +75,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   }
   const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
   const past = at.getTime() < io.now().getTime() - 60_000;
-  const then = past && login !== undefined ? heldAt(readAudit(join(dir, STATE_FILES.audit)), login, at) : undefined;
+  const then = past && login !== undefined ? heldAt(readAuditLog(join(dir, STATE_FILES.audit)), login, at) : undefined;
   const unresolved = plan.diagnostics.filter((d) => d.code === 'identity' && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === 'error'), ...unresolved];
 

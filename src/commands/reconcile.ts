@@ -77,10 +77,13 @@ export const transport: { fetch: Fetch } = { fetch: globalThis.fetch };
 /** How far ahead a plan may look: on-call APIs render schedules about three months out. */
 export const MAX_AHEAD_MS = 90 * 86_400_000;
 
+/** An ISO 8601 instant as flags accept it: to the minute at least, with `Z` or an offset. */
+export const ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** The instant a flag names (now when absent); at most {@link MAX_AHEAD_MS} ahead. */
 export function parseAt(at: string | undefined, io: Io, flag = '--at'): Date {
   if (at === undefined) return io.now();
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at))) {
+  if (!ISO_INSTANT_FLAG.test(at) || Number.isNaN(Date.parse(at))) {
     throw new UserError(`${flag} must be an ISO instant with Z or an offset, like 2026-11-30T09:00:00Z; got "${at}"`);
   }
   const d = new Date(at);

@@ -37,6 +37,16 @@ export interface RequestInput {
   span?: { from: Date; to: Date };
 }
 
+/** The reason a request's grants give: `request FILE (how the subject was eligible): "REASON", until INSTANT`. */
+export function requestReason(file: string, eligible: string, reason: string, until: Date): string {
+  return `request ${file} (${eligible}): "${reason}", until ${instant(until)}`;
+}
+
+/** The request file a reason names when it is an access request's ({@link requestReason}), else undefined. */
+export function requestFileOf(reason: string): string | undefined {
+  return /^request (.+?\.ya?ml) \(/.exec(reason)?.[1];
+}
+
 /** The requests running at `at` (or over `span`, or added by the pull request) that are eligible, plus an error for each one that is not. */
 export function activeRequests(input: RequestInput): { active: ActiveRequest[]; diagnostics: Diagnostic[] } {
   const active: ActiveRequest[] = [];
@@ -72,7 +82,7 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
         continue;
       }
     }
-    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: `request ${r.file} (${eligible}): "${r.reason}", until ${instant(until)}` });
+    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: requestReason(r.file, eligible, r.reason, until) });
   }
   return { active, diagnostics };
 }
