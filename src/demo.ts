@@ -6,25 +6,52 @@
  * empty.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
-import { startDemoEmulators } from './emulators/demo-emulators.js';
+import { startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
 import { DEMO_AT, DEMO_PORTS } from './emulators/demo-world.js';
 import type { Io } from './io.js';
+
+const CONFIG = 'profiles/oncall-access.yaml';
+
+/**
+ * The demo emulators on their usual ports (the ones `profiles/oncall-access.yaml` names); when
+ * one is taken (another demo, `npm run emulators`), on free ports, with a copy of the workspace
+ * in `scratch` pointed at them, and a line saying so.
+ */
+async function startEmulators(tokens: DemoEmulatorOptions['tokens'], scratch: string, io: Io): Promise<{ emulators: DemoEmulators; config: string }> {
+  try {
+    return { emulators: await startDemoEmulators({ ports: DEMO_PORTS, tokens }), config: CONFIG };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+  }
+  const emulators = await startDemoEmulators({ tokens });
+  const copy = join(scratch, 'profiles');
+  cpSync(resolve(io.cwd, 'profiles'), copy, { recursive: true });
+  const urls: [number, string][] = [
+    [DEMO_PORTS.github, emulators.github.url],
+    [DEMO_PORTS.pagerduty, emulators.pagerduty.url],
+    [DEMO_PORTS.opsgenie, emulators.opsgenie.url],
+  ];
+  const file = join(copy, 'oncall-access.yaml');
+  writeFileSync(file, urls.reduce((text, [port, url]) => text.split(`http://127.0.0.1:${port}`).join(url), readFileSync(file, 'utf8')));
+  io.stderr.write(`Ports ${DEMO_PORTS.github}-${DEMO_PORTS.opsgenie} are taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.\n`);
+  return { emulators, config: file };
+}
 
 /** Runs the demo with `args`; returns the exit code. */
 export async function demo(args: readonly string[], io: Io): Promise<number> {
   // Fresh random tokens each run: whatever tokens the user's environment holds never leave it.
   const tokens = { GITHUB_TOKEN: `demo-${randomBytes(8).toString('hex')}`, PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`, OPSGENIE_API_KEY: `demo-${randomBytes(8).toString('hex')}` };
-  const emulators = await startDemoEmulators({ ports: DEMO_PORTS, tokens });
   const env = { ...io.env, ...tokens };
   // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
   const state = mkdtempSync(join(tmpdir(), 'oncall-access-demo-'));
-  const run = (argv: string[]): Promise<number> => main([...argv, '--config', 'profiles/oncall-access.yaml', '--state', state, ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
+  const { emulators, config } = await startEmulators(tokens, state, io);
+  const run = (argv: string[]): Promise<number> => main([...argv, '--config', config, '--state', join(state, 'state'), ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
     io.stderr.write(`Demo: GitHub, PagerDuty and Opsgenie emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.opsgenie.url}, seeded with Acme's world; planning for ${DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);

@@ -1,5 +1,7 @@
 import t from 'tap';
+import { createServer } from 'node:net';
 import { demo } from '../src/demo.js';
+import { DEMO_PORTS } from '../src/emulators/demo-world.js';
 import { captureIo } from './helpers/io.js';
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
@@ -7,7 +9,8 @@ t.test('npm start shows the demo plan with no token and no network', async (t) =
   t.equal(await demo(['--format', 'json'], c.io), 0);
   const plan = JSON.parse(c.out());
   t.same(plan.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
-  t.match(c.err(), 'Demo: GitHub, PagerDuty and Opsgenie emulators on http://127.0.0.1:39170, http://127.0.0.1:39171, http://127.0.0.1:39172');
+  // Ports 39170-39172, or free ones while another run (a second copy of this suite) holds them.
+  t.match(c.err(), /Demo: GitHub, PagerDuty and Opsgenie emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
 });
 
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
@@ -21,4 +24,18 @@ t.test('--at is passed through to plan', async (t) => {
   const c = captureIo(process.cwd(), {});
   await demo(['--at', '2026-12-01T12:00:00Z'], c.io);
   t.match(c.out(), 'Plan for 2026-12-01T12:00:00Z');
+});
+
+t.test('with its ports taken (npm run emulators is running), the demo says so and runs on free ports', async (t) => {
+  const blocker = createServer();
+  const held = await new Promise<boolean>((done) => {
+    blocker.once('error', () => done(false));
+    blocker.listen(DEMO_PORTS.github, '127.0.0.1', () => done(true));
+  });
+  t.teardown(() => new Promise<void>((done) => (held ? blocker.close(() => done()) : done())));
+  const c = captureIo(process.cwd(), {});
+  t.equal(await demo(['--format', 'json'], c.io), 0, c.err());
+  t.match(c.err(), 'Ports 39170-39172 are taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.');
+  t.notMatch(c.err(), `127.0.0.1:${DEMO_PORTS.github},`, 'not on the taken port');
+  t.same(JSON.parse(c.out()).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the same plan');
 });

@@ -34,10 +34,17 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   const auth = o.requireTokens ?? true;
   const world = structuredClone(DEMO_GITHUB);
   o.github?.(world);
-  const [github, pagerduty, opsgenie] = await Promise.all([
+  const started = await Promise.allSettled([
     startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
     startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
     startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
-  ]);
-  return { github, pagerduty, opsgenie, close: async () => void (await Promise.all([github.close(), pagerduty.close(), opsgenie.close()])) };
+  ] as const);
+  const [github, pagerduty, opsgenie] = started;
+  if (github.status === 'rejected' || pagerduty.status === 'rejected' || opsgenie.status === 'rejected') {
+    // One port was taken: close the ones that started, so nothing keeps listening.
+    await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
+    throw started.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))[0];
+  }
+  const servers = { github: github.value, pagerduty: pagerduty.value, opsgenie: opsgenie.value };
+  return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.opsgenie.close()])) };
 }
