@@ -158,7 +158,7 @@ export async function crashAt(t: Test, k: number, points: readonly string[], bas
 }
 
 /** Files of the crash test, each taking every `PARTS`th point, so none comes near tap's timeout. */
-export const PARTS = 6;
+export const PARTS = 8;
 
 /** Runs the trials of part `part` (0-based) of {@link PARTS}. */
 export async function crashPart(t: Test, part: number): Promise<void> {
