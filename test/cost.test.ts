@@ -219,12 +219,13 @@ t.test('reads wait out a rate limit too; a wait longer than allowed, or too many
 t.test('a GitHub answer that hangs is abandoned at the per-attempt timeout and retried; one that never comes fails the read', async (t) => {
   const emu = await emulator(t);
   const c = clock();
-  emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 400 });
-  const read = await target(emu, c, { timeoutMs: 100, retries: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
+  // The hang (30 s) is ten times the timeout (3 s), so a loaded machine cannot blur the two.
+  emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 30_000 });
+  const read = await target(emu, c, { timeoutMs: 3_000, retries: 1, retryBaseMs: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(read.get('acme/oncall'), { ok: true, holders: [{ login: 'alice', role: 'member', state: 'active' }] }, 'the retry answered');
-  emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 400 });
-  const failed = await target(emu, c, { timeoutMs: 100 }).readHolders([{ org: 'acme', team: 'oncall' }]);
-  t.same(failed.get('acme/oncall'), { ok: false, error: 'no answer from GitHub within 100 ms, after retries' });
+  emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 30_000 }, 2);
+  const failed = await target(emu, c, { timeoutMs: 1_000, retries: 1, retryBaseMs: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
+  t.same(failed.get('acme/oncall'), { ok: false, error: 'no answer from GitHub within 1000 ms, after retries' });
 });
 
 t.test('a malformed JSON answer from GitHub is retried like a network error, never handed on as data', async (t) => {

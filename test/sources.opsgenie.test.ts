@@ -416,11 +416,12 @@ t.test('malformed JSON is retried', async (t) => {
 
 t.test('a response hanging past timeoutMs is abandoned and retried', async (t) => {
   const emu = await emulator(t);
-  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 200, body: {}, delayMs: 400 });
+  // The hang (30 s) is ten times the timeout (3 s), so a loaded machine cannot blur the two.
+  emu.failNext({ pathPrefix: '/v2/schedules' }, { status: 200, body: {}, delayMs: 30_000 });
   const { sleep } = sleeper();
   const started = Date.now();
-  t.same(shifts(t, await readOne(source(emu, {}, { retries: 1, timeoutMs: 100, sleep }), PAYMENTS_ID)), HANDOFF);
-  t.ok(Date.now() - started < 390, 'did not wait for the hung response');
+  t.same(shifts(t, await readOne(source(emu, {}, { retries: 1, timeoutMs: 3_000, sleep }), PAYMENTS_ID)), HANDOFF);
+  t.ok(Date.now() - started < 15_000, 'did not wait for the hung response');
 });
 
 t.test('persistent failures leave only the affected binding unknown, with a clear error', async (t) => {
@@ -432,11 +433,12 @@ t.test('persistent failures leave only the affected binding unknown, with a clea
     ['429', { status: 429, body: {}, headers: { 'retry-after': '1' } }, /rate limited \(HTTP 429\) after retries$/],
     ['drop', { status: 200, drop: true }, /network error \(.+\) after retries$/],
     ['malformed', { status: 200, raw: 'not json' }, /malformed JSON in the response after retries$/],
-    ['hang', { status: 200, body: {}, delayMs: 300 }, /no answer within 50 ms after retries$/],
+    ['hang', { status: 200, body: {}, delayMs: 30_000 }, /no answer within 3000 ms after retries$/],
   ];
   for (const [name, fault, expected] of cases) {
     emu.failNext({ pathPrefix: path }, fault, 3);
-    const read = await source(emu, {}, { retries: 2, timeoutMs: 50, sleep }).readShifts([schedule('payments_primary'), schedule(SPECIAL)], SINCE, UNTIL);
+    // 3 s: an answer a loaded machine is slow to deliver must not turn into a timeout.
+    const read = await source(emu, {}, { retries: 2, timeoutMs: 3_000, sleep }).readShifts([schedule('payments_primary'), schedule(SPECIAL)], SINCE, UNTIL);
     t.match(failure(t, read.get('og/schedule/payments_primary')), expected, name);
     t.match(failure(t, read.get('og/schedule/payments_primary')), /^og schedule payments_primary: /, `${name}: names the binding`);
     t.equal(shifts(t, read.get(`og/schedule/${SPECIAL}`)).length, 1, `${name}: the other schedule still reads`);
