@@ -56,17 +56,23 @@ export class Recorder {
     const event = auditEvent({ at: entry.planAt, configHash: entry.configHash }, outcome, this.ctx.now(), this.ctx.env, this.ctx.commit, interrupted);
     const line = JSON.stringify(event.error ? { ...event, error: redact(event.error, this.ctx.secrets) } : event);
     this.ctx.journal.done(id, outcome.status, line);
-    this.settle({ ...entry, state: 'done', status: outcome.status, auditLine: line });
+    this.finishEntry({ ...entry, state: 'done', status: outcome.status, auditLine: line }, false);
   }
 
   /**
-   * Finishes a `done` entry: its line joins the audit log unless the log has it already, its
-   * outcome the ledger (as of the line's time), and the journal forgets it. Idempotent.
+   * Finishes a `done` entry an interrupted run left: its line joins the audit log unless the log
+   * has it already, its outcome the ledger (as of the line's time), and the journal forgets it.
+   * Idempotent.
    */
   settle(entry: JournalEntry): void {
+    this.finishEntry(entry, true);
+  }
+
+  /** {@link settle}; the audit log is searched for the line only when an earlier run may have appended it. */
+  private finishEntry(entry: JournalEntry, mayBeLogged: boolean): void {
     const line = entry.auditLine as string;
     const audit = join(this.ctx.dir, STATE_FILES.audit);
-    if (!auditHas(audit, line)) appendDurably(audit, [line]);
+    if (!mayBeLogged || !auditHas(audit, line)) appendDurably(audit, [line]);
     const event = JSON.parse(line) as AuditEvent;
     this.grants = recordOutcome(this.grants, entry.change, entry.status as string, new Date(event.time));
     writeGrants(this.ctx.dir, this.grants);
@@ -120,10 +126,7 @@ export async function recoverInterrupted(journal: Journal, recorder: Recorder, t
   }
   const pending = journal.list().filter((x) => x.state === 'pending');
   if (pending.length === 0) return { resolved, unresolved };
-  const reads = await readHoldersOf(
-    pending.map((e) => e.change),
-    targets,
-  );
+  const reads = await readHoldersOf(pending.map((e) => e.change), targets);
   for (const e of pending) {
     const read = reads.get(holdingsKey(e.change.target, e.change.entitlement));
     const made = madeChange(e.change, read);
