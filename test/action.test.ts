@@ -4,16 +4,15 @@
  * serves pull-request comments and App installation tokens.
  */
 import t, { type Test } from 'tap';
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { runAction } from '../src/action/main.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
+import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
 
 const TOKEN = 'ghs_fakeWORKFLOWtoken0123456789abcdefXYZ';
@@ -538,13 +537,13 @@ t.test('GitHub App credentials: an installation token is minted, masked, and use
 t.test('the built entry point runs as the runner runs it: a process with the environment and files', async (t) => {
   const w = await world(t);
   const env = { ...runnerEnv(w, 'push', { command: 'plan', args: `--at ${AT}` }), PATH: process.env.PATH };
-  const run = promisify(execFile);
-  const r = await run(process.execPath, [resolve('dist/action/main.js')], { cwd: w.dir, env });
+  const r = await runBuilt([resolve('dist/action/main.js')], { cwd: w.dir, env });
+  t.equal(r.code, 0, r.stderr);
   t.equal(r.stdout, `::add-mask::${TOKEN}\n`);
   t.equal(readOutputs(join(w.dir, 'output.txt')).grants, '1');
   t.match(summaryOf(w), 'oncall-access plan for 2026-11-25T12:00:00Z');
-  const bad = await run(process.execPath, [resolve('dist/action/main.js')], { cwd: w.dir, env: { ...env, INPUT_COMMAND: '' } }).catch((e: { code: number; stdout: string }) => e);
-  t.equal((bad as { code: number }).code, 1);
+  const bad = await runBuilt([resolve('dist/action/main.js')], { cwd: w.dir, env: { ...env, INPUT_COMMAND: '' } });
+  t.equal(bad.code, 1);
 });
 
 t.test('the emulator refuses comment and App token requests that GitHub refuses', async (t) => {

@@ -1,8 +1,7 @@
 import t from 'tap';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { main } from '../src/cli.js';
 import { COMMANDS } from '../src/commands/index.js';
+import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
 
 t.test('every command answers --help with its flags and exit codes', async (t) => {
@@ -56,10 +55,10 @@ t.test('a bug is reported as an internal error, with the stack only on request',
 });
 
 t.test('the installed bin runs with node and exits with the command\'s code', async (t) => {
-  const run = promisify(execFile);
-  const ok = await run('node', ['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']);
+  const ok = await runBuilt(['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']);
+  t.equal(ok.code, 0);
   t.match(ok.stdout, /^Valid: /);
-  const bad = await run('node', ['dist/cli.js', 'validate', '--config', 'missing.yaml']).catch((e: { code: number; stdout: string; stderr: string }) => e);
-  t.equal((bad as { code: number }).code, 1);
-  t.equal((bad as { stderr: string }).stderr, '');
+  const bad = await runBuilt(['dist/cli.js', 'validate', '--config', 'missing.yaml']);
+  t.equal(bad.code, 1);
+  t.equal(bad.stderr, '');
 });

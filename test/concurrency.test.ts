@@ -7,12 +7,11 @@
  * state files must stay valid and must not lose the grant ledger's entries.
  */
 import t, { type Test } from 'tap';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { main } from '../src/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
+import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
 import { DEFAULT_IDENTITIES, ROTATION, writeWorkspace } from './helpers/world.js';
 
@@ -108,7 +107,7 @@ t.test('one apply alone: the baseline the concurrent runs are compared with', as
 });
 
 /** Of two applies that overlapped, one ran and the other was refused by the state lock (or ran after it, finding nothing). */
-function oneRan(t: Test, a: { code: number; err: string }, b: { code: number; err: string }): void {
+function oneRan(t: Test, a: { code: number | null; err: string }, b: { code: number | null; err: string }): void {
   const refused = [a, b].filter((r) => r.code !== 0);
   t.ok(refused.length <= 1, 'at most one apply is refused');
   for (const r of refused) t.match(r.err, /another apply is running \(pid \d+ on \S+ since .*\); if it is not, remove .*\.apply\.lock/, 'refused by the lock, with how to clear a stale one');
@@ -161,11 +160,10 @@ const DIST = join(process.cwd(), 'dist', 'cli.js');
 
 t.test('two apply processes (node dist/cli.js) against the same emulator and workspace', { skip: existsSync(DIST) ? false : 'dist/cli.js is not built (npm run build)' }, async (t) => {
   const { dir, gh } = await world(t);
-  const run = promisify(execFile);
   // The CLI uses the real clock; plan for a fixed instant no more than 90 days ahead of it.
   const at = NOW.toISOString();
-  const env = { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, NODE_OPTIONS: '', ONCALL_ACCESS_GITHUB_WRITE_LIMITS: '100000/1m' };
-  const apply = () => run(process.execPath, [DIST, 'apply', '--yes', '--at', at], { cwd: dir, env }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+  const env = { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, ONCALL_ACCESS_GITHUB_WRITE_LIMITS: '100000/1m' };
+  const apply = () => runBuilt([DIST, 'apply', '--yes', '--at', at], { cwd: dir, env });
   const [a, b] = await Promise.all([apply(), apply()]);
   t.comment(`exit codes ${a.code} and ${b.code}; ${writes(gh).length} writes; audit ${audit(dir).length} events`);
   if (/may be at most 90 days ahead/.test(a.stderr)) {
@@ -176,6 +174,6 @@ t.test('two apply processes (node dist/cli.js) against the same emulator and wor
   t.same(holders(gh, 'deployers'), ['alice-acme:member:active', 'dave-acme:member:active', 'erin-acme:member:active', 'grace-new:member:pending']);
   t.same(gh.invitations('acme').filter((i) => i.teams.length > 0).map((i) => i.login), ['grace-new']);
   t.same(ledger(dir), ['deployers/dave-acme', 'deployers/erin-acme', 'deployers/grace-new', 'leads/alice-acme', 'leads/erin-acme', 'leads/grace-new'], 'no lost ledger entry');
-  const plan = await run(process.execPath, [DIST, 'plan', '--detailed-exitcode', '--at', at], { cwd: dir, env }).then(() => 0, (e: { code: number }) => e.code);
-  t.equal(plan, 0, 'a plan afterwards is empty');
+  const plan = await runBuilt([DIST, 'plan', '--detailed-exitcode', '--at', at], { cwd: dir, env });
+  t.equal(plan.code, 0, 'a plan afterwards is empty');
 });

@@ -11,12 +11,12 @@
  * two on an additive one (grant dave, revoke bob, whom the ledger says the tool granted), and
  * runs with `--concurrency 1` so that the points come in the same order every time.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../src/emulators/github.js';
+import { runBuilt, type Built } from './built.js';
 import { captureIo } from './io.js';
 import { DEFAULT_IDENTITIES, ROTATION, writeWorkspace } from './world.js';
 
@@ -69,23 +69,11 @@ export async function world(t: Test): Promise<{ dir: string; gh: GitHubEmulator 
   return { dir, gh };
 }
 
-interface Run {
-  code: number | null;
-  signal: string | null;
-  out: string;
-  err: string;
-}
-
 /** `node dist/cli.js apply` in `dir` at the test instant, one change at a time, with `env` added (the next apply runs in this process). */
-function apply(dir: string, env: Record<string, string> = {}): Promise<Run> {
+function apply(dir: string, env: Record<string, string> = {}): Promise<Built> {
   const args = [...(env.CRASH_AT === undefined ? [] : ['--import', HOOK]), DIST, 'apply', '--yes', '--concurrency', '1', '--at', NOW.toISOString()];
-  const childEnv = { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, NODE_OPTIONS: '', ONCALL_ACCESS_GITHUB_WRITE_LIMITS: '100000/1m', CRASH_DIR: join(dir, 'state'), ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: dir, env: childEnv }, (error, out, err) => {
-      const e = error as (Error & { code?: number; signal?: string }) | null;
-      resolve({ code: e ? (e.code ?? null) : 0, signal: e?.signal ?? null, out, err });
-    });
-  });
+  const childEnv = { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, ONCALL_ACCESS_GITHUB_WRITE_LIMITS: '100000/1m', CRASH_DIR: join(dir, 'state'), ...env };
+  return runBuilt(args, { cwd: dir, env: childEnv });
 }
 
 /** What a run leaves: holders, the ledger and the audit log (times left out), and stray files. */
@@ -123,7 +111,7 @@ export async function pointsAndBaseline(t: Test): Promise<{ points: string[]; ba
   const { dir, gh } = await world(t);
   const log = join(dir, 'points.log');
   const r = await apply(dir, { CRASH_AT: '0', CRASH_LOG: log });
-  if (r.code !== 0) throw new Error(`the run without a kill failed: ${r.out}${r.err}`);
+  if (r.code !== 0) throw new Error(`the run without a kill failed: ${r.stdout}${r.stderr}`);
   const points = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replace(/^\d+ /, ''));
   rmSync(log);
   return { points, baseline: snapshot(dir, gh) };

@@ -1,0 +1,31 @@
+/**
+ * Runs the built CLI (`node dist/...`) as a user's shell would: without tap's process tracker.
+ *
+ * tap wraps `child_process` in test files so that every child node process loads
+ * `@tapjs/processinfo` (an `--import` loader added to NODE_OPTIONS, with its own hooks thread);
+ * that adds about a second to each start, and the built files are not part of coverage anyway.
+ * Going through `env -u NODE_OPTIONS` drops what tap added, so the child is plain `node`.
+ */
+import { execFile } from 'node:child_process';
+
+/** How a built process ended and what it printed. */
+export interface Built {
+  /** Exit code, or null when a signal ended it. */
+  code: number | null;
+  /** The signal that ended it, if any. */
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node ...args` in `cwd` with exactly `env` (plus nothing from tap), and never rejects. */
+export function runBuilt(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Built> {
+  const env = { ...(options.env ?? process.env) };
+  delete env.NODE_OPTIONS;
+  return new Promise((resolve) => {
+    execFile('env', ['-u', 'NODE_OPTIONS', process.execPath, ...args], { cwd: options.cwd, env }, (error, stdout, stderr) => {
+      const e = error as (Error & { code?: number; signal?: string }) | null;
+      resolve({ code: e ? (e.code ?? null) : 0, signal: e?.signal ?? null, stdout, stderr });
+    });
+  });
+}
