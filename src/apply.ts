@@ -18,9 +18,16 @@ export interface Outcome {
   error?: string;
 }
 
-/** True when the plan may be applied: no error other than a failed read (which froze what it fed). */
+/**
+ * Errors that are scoped to what they touch, so the rest of a plan may still be applied: a
+ * failed read froze what it fed, an identity conflict grants nothing to the people it names, an
+ * ineligible request grants nothing. Revocations of shifts that ended elsewhere still happen.
+ */
+const SCOPED: ReadonlySet<string | undefined> = new Set(['read-failed', 'identity', 'request']);
+
+/** True when the plan may be applied: no error other than {@link SCOPED} ones. */
 export function applicable(plan: Plan): boolean {
-  return !plan.diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed');
+  return !plan.diagnostics.some((d) => d.severity === 'error' && !SCOPED.has(d.code));
 }
 
 /**

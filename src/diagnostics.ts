@@ -25,9 +25,10 @@ export interface Diagnostic {
    * was read but left out part of its answer it did not understand; nothing is frozen), `guard`
    * (a safety rule refused the plan), `identity` (a person could not be resolved), `request` (an
    * access request that is not eligible), `apply-interrupted` (an apply was killed with changes
-   * unresolved in its journal; the next apply resolves them). Absent for config problems.
+   * unresolved in its journal; the next apply resolves them), `pull-request` (a change a pull
+   * request may not make, such as editing a request or the state). Absent for config problems.
    */
-  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted';
+  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request';
 }
 
 /** A position in a user's file. */

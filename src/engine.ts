@@ -6,7 +6,7 @@ import type { Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
 import { desire, type Desired } from './core/desire.js';
-import { activeRequests } from './core/requests.js';
+import { activeRequests, requestStart } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
 import { guard, type EmptiedRotation, type GuardOverrides } from './core/guard.js';
@@ -155,8 +155,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
 export function readSpan(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): { since: Date; until: Date } {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
   const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
-  const running = ws.requests.filter((r) => pullRequest?.files.includes(r.file) || (r.requestedAt <= at && at.getTime() < r.requestedAt.getTime() + r.durationMs));
-  const earliest = Math.min(at.getTime() - after - LOOKBACK_MS, ...running.map((r) => r.requestedAt.getTime() - before - 1));
+  const running = ws.requests.filter((r) => pullRequest?.files.includes(r.file) || (requestStart(r) <= at && at.getTime() < r.requestedAt.getTime() + r.durationMs));
+  const earliest = Math.min(at.getTime() - after - LOOKBACK_MS, ...running.map((r) => requestStart(r).getTime() - before - 1));
   return { since: new Date(earliest), until: new Date(at.getTime() + before + 1) };
 }
 

@@ -13,6 +13,7 @@ import { runAction } from '../src/action/main.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
 import { runBuilt } from './helpers/built.js';
+import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
 
 const TOKEN = 'ghs_fakeWORKFLOWtoken0123456789abcdefXYZ';
@@ -112,8 +113,12 @@ async function world(t: Test, options: Partial<GitHubEmulatorOptions> = {}, edit
   const config = join(dir, CONFIG);
   writeFileSync(config, readFileSync(config, 'utf8').replace('EMULATOR', emu.url));
   edit(dir);
+  initRepo(dir, ['output.txt', 'summary.md', 'oncall-access-plan.json', 'event.json']);
   return { dir, emu };
 }
+
+/** The all-zero base commit of the event fixtures. */
+const FIXTURE_BASE = '0000000000000000000000000000000000000000';
 
 /** Replaces `from` with `to` in a workspace file; `from` must be there. */
 function editFile(dir: string, file: string, from: string, to: string): void {
@@ -169,9 +174,20 @@ function readOutputs(path: string): Record<string, string> {
 
 const summaryOf = (w: World) => (existsSync(join(w.dir, 'summary.md')) ? readFileSync(join(w.dir, 'summary.md'), 'utf8') : '');
 
+/**
+ * Runs the Action for `event`. For a pull request, what the test wrote so far is committed as its
+ * base (the policy on main), and the event payload names that commit as the base.
+ */
 async function act(w: World, event: string, inputs: Record<string, string>, opts: { at?: number; eventFile?: string; env?: NodeJS.ProcessEnv } = {}) {
   for (const f of ['output.txt', 'summary.md']) writeFileSync(join(w.dir, f), '');
-  const c = captureIo(w.dir, { ...runnerEnv(w, event, inputs, opts.eventFile), ...opts.env }, new Date(Date.parse(AT) + (opts.at ?? 0)));
+  let eventFile = opts.eventFile ?? join(EVENTS, `${event}.json`);
+  if (EVENT_NAMES[event]!.startsWith('pull_request')) {
+    const base = commitAll(w.dir, 'main');
+    const payload = readFileSync(eventFile, 'utf8').replaceAll(FIXTURE_BASE, base);
+    eventFile = `${w.dir}.event.json`;
+    writeFileSync(eventFile, payload);
+  }
+  const c = captureIo(w.dir, { ...runnerEnv(w, event, inputs, eventFile), ...opts.env }, new Date(Date.parse(AT) + (opts.at ?? 0)));
   const code = await runAction(c.io);
   return { code, out: c.out(), err: c.err(), outputs: readOutputs(join(w.dir, 'output.txt')), summary: summaryOf(w) };
 }

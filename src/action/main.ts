@@ -93,11 +93,12 @@ function planOutputs(step: Step, plan: Plan): void {
 
 /**
  * True when the plan is for a pull request that adds access requests only to profiles with
- * `approval: auto`, every one eligible, and the plan has no error: the workflow may merge it.
+ * `approval: auto`, every one eligible, changes no policy, and the plan has no error: the
+ * workflow may merge it.
  */
 export function autoApprovable(plan: Plan): boolean {
   const requests = plan.requests ?? [];
-  return requests.length > 0 && requests.every((r) => r.eligible && r.approval === 'auto') && !plan.diagnostics.some((d) => d.severity === 'error');
+  return requests.length > 0 && plan.proposed === undefined && requests.every((r) => r.eligible && r.approval === 'auto') && !plan.diagnostics.some((d) => d.severity === 'error');
 }
 
 function commentError(e: unknown): string {

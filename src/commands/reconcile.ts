@@ -22,7 +22,10 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
 import { shardProfiles } from '../config/semantics.js';
-import { pullRequestContext } from '../pull-request.js';
+import { inPullRequest } from '../pull-request.js';
+import { gitLocation } from '../git.js';
+import { withLandings } from '../request-history.js';
+import { pullRequestPlan } from './pull-request-plan.js';
 import { selectShard } from '../shard.js';
 import { redact, secretsIn } from '../redact.js';
 import { execFileSync } from 'node:child_process';
@@ -154,13 +157,12 @@ function narrow(ws: Workspace, opts: ReconcileOptions): Workspace {
   return { ...ws, profiles: ws.profiles.filter((p) => names.has(p.name)), requests: ws.requests.filter((r) => names.has(r.profile)) };
 }
 
-async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace) {
+/** The plan of `whole` as seen from `io.cwd`, with its state in `stateDir` (default: the workspace's own, or `--state`). */
+async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace, pullRequest?: { author: string; files: readonly string[] }, stateDirOverride?: string) {
   const ws = narrow(whole, opts);
   const at = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
-  const state = readState(stateDir(ws, opts, io));
-  // Only requests can be checked against a pull request's author; without any, no git is needed.
-  const pullRequest = ws.requests.length > 0 ? pullRequestContext(io.env, io.cwd, ws.config.paths.requests) : undefined;
+  const state = readState(stateDirOverride ?? stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
   const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest });
   const interrupted = Journal.read(journalPath(ws, opts, io));
@@ -170,7 +172,33 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
   // Redacted in the data, before any renderer escapes a token into a form output redaction would miss.
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, state, targets: adapters.targets };
+  return { plan, ws, targets: adapters.targets };
+}
+
+/**
+ * The plan for this run. In a pull request, policy and state come from its base commit and only
+ * its added request files from its head ({@link pullRequestPlan}); undefined when the base has
+ * errors (printed). Elsewhere, requests start no earlier than the commit that brought them.
+ */
+async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace): Promise<{ plan: Plan; ws: Workspace } | undefined> {
+  if (inPullRequest(io.env)) {
+    const made = await pullRequestPlan({
+      config: opts.config,
+      head: whole,
+      io,
+      load: loadOrReport,
+      stateDir: (ws, at) => stateDir(ws, opts, at),
+      makePlan: async (ws, at, pullRequest, state) => (await planFor(opts, at, fetch, ws, pullRequest, state)).plan,
+    });
+    return made;
+  }
+  return planFor(opts, io, fetch, landed(whole, io));
+}
+
+/** The workspace with each request's landing on the default branch (from HEAD's history), or as it is outside a git checkout. */
+function landed(ws: Workspace, io: Io): Workspace {
+  const location = gitLocation(io.cwd);
+  return location === undefined ? ws : { ...ws, requests: withLandings(ws.requests, location, 'HEAD', io.now()) };
 }
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */
@@ -179,9 +207,10 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch), ws);
+  if (result === undefined) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
   if (opts.out) writeFileSync(resolve(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
-  if (hasErrors(result.plan.diagnostics)) return EXIT.error;
+  if (hasErrors(result.plan.diagnostics) || hasErrors(result.plan.proposed?.plan?.diagnostics ?? [])) return EXIT.error;
   return opts.detailedExitcode && result.plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
 
@@ -222,6 +251,7 @@ function savedPlan(file: string, ws: Workspace, maxAge: string, io: Io): Plan {
 
 /** `apply`: plans (or reads a saved plan), then executes with confirmation; exit 0 when all applied, 1 otherwise. */
 export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
+  if (inPullRequest(io.env)) throw new UserError(`apply does not run for ${io.env.GITHUB_EVENT_NAME} events: a pull request's head is not reviewed policy. Run plan on pull requests and apply on the default branch.`);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   narrow(ws, opts);
@@ -255,8 +285,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     targets = buildAdapters(ws, io.env, transport.fetch).targets;
     recheck = await readHoldersOf(plan.changes, targets);
   } else {
-    const result = await freshPlan(opts, io, transport.fetch, ws);
-    ({ plan, targets } = result);
+    ({ plan, targets } = await planFor(opts, io, transport.fetch, landed(ws, io)));
   }
   io.stdout.write(render(plan, opts.format, io));
   const failedReads = hasErrors(plan.diagnostics);

@@ -151,6 +151,13 @@ export interface AccessRequest {
   /** The request file as shown to the user. */
   file: string;
   pos: SourcePos;
+  /**
+   * When the request reached the default branch (the first-parent commit that added its file,
+   * whose time GitHub sets when it merges), or when this run first sees it (a file the pull
+   * request adds, or not yet committed). Access starts no earlier than this, and eligibility is
+   * judged then: a request cannot be backdated. Absent outside a git checkout.
+   */
+  landed?: { at: Date; commit?: string };
 }
 
 /** Everything loaded from a config and the files it points at. */

@@ -124,6 +124,12 @@ export interface Plan {
   state: PlanState;
   /** In a pull request: the access requests it adds, checked. Absent elsewhere. */
   requests?: PlanRequest[];
+  /**
+   * In a pull request that changes policy: this plan is made with the policy of the base branch
+   * (`base`), which is what merging does for the pull request's requests; `plan` is the same
+   * instant with the pull request's own policy, or `notPlanned` says why it was not made.
+   */
+  proposed?: { base: string; plan?: Plan; notPlanned?: string };
 }
 
 /** Counts changes by action. */

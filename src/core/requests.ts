@@ -37,6 +37,18 @@ export interface RequestInput {
   span?: { from: Date; to: Date };
 }
 
+/** How much earlier than the commit that brought it a request may start (clocks and CI queues). */
+export const LANDING_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * When a request starts: its `requestedAt`, but no earlier than {@link LANDING_TOLERANCE_MS}
+ * before it landed, so a request dated back to when its subject was on call grants nothing.
+ */
+export function requestStart(r: Pick<AccessRequest, 'requestedAt' | 'landed'>): Date {
+  const landed = r.landed === undefined ? 0 : r.landed.at.getTime() - LANDING_TOLERANCE_MS;
+  return new Date(Math.max(r.requestedAt.getTime(), landed));
+}
+
 /** The reason a request's grants give: `request FILE (how the subject was eligible): "REASON", until INSTANT`. */
 export function requestReason(file: string, eligible: string, reason: string, until: Date): string {
   return `request ${file} (${eligible}): "${reason}", until ${instant(until)}`;
@@ -52,9 +64,10 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
   const active: ActiveRequest[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of input.requests) {
+    const from = requestStart(r);
     const until = new Date(r.requestedAt.getTime() + r.durationMs);
     const inPr = input.pullRequest?.files.includes(r.file) ?? false;
-    const running = input.span ? r.requestedAt < input.span.to && until > input.span.from : r.requestedAt <= input.at && input.at < until;
+    const running = input.span ? from < input.span.to && until > input.span.from : from <= input.at && input.at < until;
     if (!inPr && !running) continue;
     const p = input.profiles.find((x) => x.name === r.profile && x.mode === 'requestable');
     if (!p) continue;
@@ -65,13 +78,18 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
       problem(`nobody can resolve ${r.subject} to a GitHub login`);
       continue;
     }
-    const eligible = eligibility(r, p, login, input);
+    if (from >= until) {
+      problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed!.at)}, or now for a pull request); it grants nothing (file a new request)`);
+      continue;
+    }
+    const eligible = eligibility(r, p, login, from, input);
     if (!eligible) {
       const unread = p.rotations.filter((b) => !input.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
+      const late = from > r.requestedAt ? ` (a request starts when it reaches the default branch, not at its requestedAt ${r.requestedAt.toISOString()})` : '';
       problem(
         unread.length > 0
-          ? `cannot tell whether ${r.subject} was on call at ${r.requestedAt.toISOString()}: ${unread.join(', ')} could not be read; granting nothing`
-          : `${r.subject} was not on call in any rotation of profile ${p.name} at ${r.requestedAt.toISOString()} and is not one of its members`,
+          ? `cannot tell whether ${r.subject} was on call at ${from.toISOString()}: ${unread.join(', ')} could not be read; granting nothing`
+          : `${r.subject} was not on call in any rotation of profile ${p.name} at ${from.toISOString()}${late} and is not one of its members`,
       );
       continue;
     }
@@ -82,19 +100,19 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
         continue;
       }
     }
-    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from: r.requestedAt, until, reason: requestReason(r.file, eligible, r.reason, until) });
+    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from, until, reason: requestReason(r.file, eligible, r.reason, until) });
   }
   return { active, diagnostics };
 }
 
-/** How the subject was eligible when the request was made, or undefined. */
-function eligibility(r: AccessRequest, p: Profile, login: string, input: RequestInput): string | undefined {
+/** How the subject was eligible when the request started (`from`), or undefined. */
+function eligibility(r: AccessRequest, p: Profile, login: string, from: Date, input: RequestInput): string | undefined {
   const same = (email: string): boolean => email.toLowerCase() === r.subject.toLowerCase() || input.resolve(email)?.toLowerCase() === login.toLowerCase();
   if (p.members.some(same)) return `member of profile ${p.name}`;
   for (const b of p.rotations) {
     const read = input.shifts.get(bindingKey(b));
     if (!read?.ok) continue;
-    const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, r.requestedAt));
+    const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, from));
     if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : 'open-ended'}`;
   }
   return undefined;

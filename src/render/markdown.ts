@@ -90,9 +90,9 @@ function diagnosticCounts(diagnostics: readonly Diagnostic[]): string {
   return counts.length === 0 ? '' : ` Diagnostics: ${counts.join(', ')}.`;
 }
 
-function head(plan: Plan): string {
+function head(plan: Plan, title: string): string {
   const blocks = [
-    `## oncall-access plan for ${escapeMarkdown(formatInstant(plan.at, 'seconds'))}`,
+    `## ${title} ${escapeMarkdown(formatInstant(plan.at, 'seconds'))}${plan.proposed ? ` with the policy on ${escapeMarkdown(plan.proposed.base)}` : ''}`,
     `**${summarySentence(plan)}**${diagnosticCounts(plan.diagnostics)}`,
   ];
   if (plan.changes.length > 0) blocks.push(countsTable(plan.summary));
@@ -164,12 +164,22 @@ export function renderMarkdown(plan: Plan, options: { maxChars?: number } = {}):
   if (!Number.isInteger(maxChars) || maxChars < TOO_LARGE.length) {
     throw new RangeError(`maxChars must be an integer of at least ${TOO_LARGE.length}, got ${maxChars}`);
   }
+  // A pull request that changes policy: the plan with the base's policy, then with its own, each in half the room.
+  const half = Math.floor((maxChars - 1) / 2);
+  if (!plan.proposed || half < TOO_LARGE.length) return renderSection(plan, maxChars, 'oncall-access plan for');
+  const { plan: after, notPlanned } = plan.proposed;
+  const rest = after ? renderSection(after, half, 'After this pull request, with its policy: plan for') : `## After this pull request, with its policy\n\nNot planned: ${escapeMarkdown(notPlanned ?? '')}`.slice(0, half - 1);
+  return `${renderSection(plan, half, 'oncall-access plan for')}\n${rest.endsWith('\n') ? rest : `${rest}\n`}`;
+}
+
+/** One plan's section: {@link renderMarkdown} without a pull request's second plan. */
+function renderSection(plan: Plan, maxChars: number, title: string): string {
   const fold = plan.changes.length > FOLD_TOTAL;
   const units = [
     ...diagnosticUnits(plan.diagnostics),
     ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP)),
   ];
-  const top = head(plan);
+  const top = head(plan, title);
   const ends = [0];
   for (const u of units) ends.push(ends[ends.length - 1]! + u.sep.length + u.text.length);
   const cut = { groups: 0, changes: 0, diagnostics: 0 };

@@ -160,7 +160,8 @@ function groupBlock(group: ChangeGroup, color: boolean): string {
  */
 export function renderText(plan: Plan, options: { color: boolean }): string {
   const { color } = options;
-  const blocks = [`Plan for ${sanitizeText(formatInstant(plan.at, 'seconds'))}`];
+  const title = `Plan for ${sanitizeText(formatInstant(plan.at, 'seconds'))}`;
+  const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.diagnostics.length > 0) {
     const lines = sortDiagnostics(plan.diagnostics).map((d) =>
@@ -169,7 +170,11 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
     blocks.push(lines.join('\n'));
   }
   blocks.push(summarySentence(plan));
-  return `${blocks.join('\n\n')}\n`;
+  const text = `${blocks.join('\n\n')}\n`;
+  if (!plan.proposed) return text;
+  const { plan: after, notPlanned } = plan.proposed;
+  const rest = after ? renderText(after, options).replace(/^Plan for /, 'After this pull request, with its policy: plan for ') : `After this pull request, with its policy: not planned: ${sanitizeText(notPlanned ?? '')}\n`;
+  return `${text}\n${rest}`;
 }
 
 function isSet(value: string | undefined): value is string {

@@ -1,0 +1,27 @@
+/**
+ * When each access request reached the default branch, from git history: the first-parent
+ * commit that added its file and that commit's time. On the default branch those commits are
+ * the merges GitHub made, so their time is evidence a requester cannot choose.
+ */
+import { posix } from 'node:path';
+import type { AccessRequest } from './config/model.js';
+import { git, type GitLocation } from './git.js';
+
+/**
+ * The requests with {@link AccessRequest.landed} set from the history of `rev` (HEAD, or a pull
+ * request's base): the commit that last added each file to the first-parent history, or `now`
+ * for a file that history does not have (added by the pull request, or not committed).
+ * `requests` name their files relative to the working directory at `location`.
+ */
+export function withLandings(requests: readonly AccessRequest[], location: GitLocation, rev: string, now: Date): AccessRequest[] {
+  if (requests.length === 0) return [];
+  const paths = requests.map((r) => posix.normalize(`${location.prefix}${r.file.split('\\').join('/')}`));
+  const log = git(location.top, ['log', '--first-parent', '--diff-filter=A', '--no-renames', '--format=%x00%H %ct', '--name-only', rev, '--', ...new Set(paths.map(posix.dirname))]);
+  const landed = new Map<string, { at: Date; commit: string }>();
+  for (const entry of log.split('\0').filter(Boolean)) {
+    const [head, ...files] = entry.split('\n').filter(Boolean);
+    const [commit, seconds] = head!.split(' ');
+    for (const f of files) if (!landed.has(f)) landed.set(f, { at: new Date(Number(seconds) * 1000), commit: commit! });
+  }
+  return requests.map((r, i) => ({ ...r, landed: landed.get(paths[i]!) ?? { at: now } }));
+}

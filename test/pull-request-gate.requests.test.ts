@@ -1,0 +1,81 @@
+/**
+ * The pull request is the gate (issue 12), request attacks: smuggled, edited, backdated and
+ * deleted requests, each run as the attack (a base commit on main, a pull request commit, the
+ * plan run for a pull_request event against the emulators).
+ */
+import t from 'tap';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, demoWorkspace } from './helpers/demo-workspace.js';
+import { commitAll, initRepo } from './helpers/git-repo.js';
+import { addRequests, C, grantsTo, messages, prEnv, prPlan, request } from './helpers/pull-request.js';
+
+t.test('attack 2: smuggled requests (subfolder, symbolic link, edited or retyped request) are errors in the plan', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  addRequests(dir, { 'old.yaml': request('bob-acme', '2026-11-30T07:50:00Z', '1h') });
+  const base = initRepo(dir);
+  addRequests(dir, { 'requests/x.yaml': request('dave-acme', '2026-11-30T07:50:00Z') });
+  commitAll(dir, 'smuggle', 'dave');
+  const r = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'dave-acme', base) });
+  t.equal(r.code, 1);
+  t.match(r.out, 'requests/requests/x.yaml:1:1: error: requests/requests/x.yaml is in a subfolder: request files go directly in requests/ (move it there)');
+  t.notMatch(r.out, /dave-acme/, 'nothing is granted for the smuggled request');
+
+  // An old request turned into a link to a new one: refused as a link, whichever check sees it first.
+  rmSync(join(dir, 'requests', 'old.yaml'));
+  symlinkSync('requests/x.yaml', join(dir, 'requests', 'old.yaml'));
+  commitAll(dir, 'retype', 'dave');
+  const linked = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'dave-acme', base) });
+  t.equal(linked.code, 1);
+  t.match(linked.out + linked.err, /requests\/old\.yaml:1(:1)?: error: .*symbolic link/);
+  t.notMatch(linked.out, /dave-acme/);
+
+  const edited = await demoWorkspace(t);
+  addRequests(edited.dir, { 'bob.yaml': request('bob-acme', '2026-11-30T07:50:00Z', '1h') });
+  const before = initRepo(edited.dir);
+  addRequests(edited.dir, { 'bob.yaml': request('bob-acme', '2026-11-30T07:50:00Z', '4h') });
+  commitAll(edited.dir, 'longer', 'bob');
+  const e = await cli(edited.dir, ['plan', ...C], { env: prEnv(edited.dir, 'bob-acme', before) });
+  t.equal(e.code, 1);
+  t.match(e.out, 'requests/bob.yaml:1:1: error: this pull request edits requests/bob.yaml: a request is never edited after it is filed; add a new request file instead');
+  t.match(e.out, 'until 2026-11-30 08:50Z', 'the plan uses the request as main has it');
+});
+
+t.test('attack 3: a backdated request grants nothing, on the pull request and after merge', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  const base = initRepo(dir);
+  // alice's shift ended at 08:00Z (window until 08:30Z); at 11:00Z she files a request dated 08:10Z.
+  addRequests(dir, { 'alice.yaml': request('alice@acme.example', '2026-11-30T08:10:00Z', '4h'), 'bob.yaml': request('bob@acme.example', '2026-11-30T11:00:00Z', '4h') });
+  commitAll(dir, 'requests', 'alice', '2026-11-30T11:00:00Z');
+  const pr = await prPlan(dir, 'alice-acme', base, new Date('2026-11-30T11:00:00Z'));
+  t.same(grantsTo(pr.plan, 'alice-acme'), [], 'nothing for alice');
+  t.match(messages(pr.plan), 'request requests/alice.yaml: alice@acme.example was not on call in any rotation of profile payments-incident-commander at 2026-11-30T10:55:00.000Z (a request starts when it reaches the default branch, not at its requestedAt 2026-11-30T08:10:00.000Z)');
+
+  const applied = await cli(dir, ['apply', ...C, '--yes'], { now: new Date('2026-11-30T11:05:00Z') });
+  t.match(applied.out, 'request requests/alice.yaml: alice@acme.example was not on call', 'merged, it still grants nothing: the merge commit is the evidence');
+  t.notOk(emu.teamMembers('acme', 'payments-admins').some((m) => m.login === 'alice-acme'));
+  t.ok(emu.teamMembers('acme', 'payments-admins').some((m) => m.login === 'bob-acme'), 'an honest request merged with it is granted');
+  t.match(applied.out, 'Apply complete', 'the error is scoped to the backdated request');
+
+  addRequests(dir, { 'expired.yaml': request('bob@acme.example', '2026-11-30T09:00:00Z', '1h') });
+  commitAll(dir, 'late', 'bob', '2026-11-30T11:10:00Z');
+  const late = await prPlan(dir, 'bob-acme', base, new Date('2026-11-30T11:10:00Z'));
+  t.match(messages(late.plan), 'request requests/expired.yaml: it ended at 2026-11-30 10:00Z, before it reached the default branch (2026-11-30 11:10Z, or now for a pull request); it grants nothing');
+});
+
+t.test('attack 6: deleting someone else\'s running request is an error; the subject may end their own', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  addRequests(dir, { 'bob.yaml': request('bob@acme.example', '2026-11-30T07:50:00Z', '2h') });
+  const base = initRepo(dir);
+  rmSync(join(dir, 'requests', 'bob.yaml'));
+  commitAll(dir, 'end it', 'dave');
+  const dave = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'dave-acme', base), now: new Date('2026-11-30T08:00:00Z') });
+  t.equal(dave.code, 1);
+  t.match(dave.out, 'requests/bob.yaml:1:1: error: this pull request deletes requests/bob.yaml, which grants bob@acme.example access until 2026-11-30T09:50:00.000Z: only its subject or an approver of profile payments-incident-commander may end it early');
+  const bob = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'bob-acme', base), now: new Date('2026-11-30T08:00:00Z') });
+  t.equal(bob.code, 0, bob.out);
+  t.notMatch(bob.out, 'acme/payments-admins', 'the plan shows what merging does: the request no longer grants');
+  const later = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'dave-acme', base), now: new Date('2026-11-30T10:00:00Z') });
+  t.equal(later.code, 0, 'an ended request may be deleted by anyone');
+});
+
