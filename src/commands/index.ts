@@ -3,6 +3,7 @@
  */
 import { EXIT, UserError, type Io } from '../io.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
+import { runCodeowners } from './codeowners.js';
 import { runExplain } from './explain.js';
 import { runReport, type ReportFormat } from './report.js';
 import { runPruneRequests, runRequest } from './request.js';
@@ -229,5 +230,21 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'bad input: a missing or invalid date, --from not before --to, an invalid config, an unreadable audit line'],
     ],
     run: async (v, _p, io) => runReport({ config: String(v.config), from: v.from as string | undefined, to: v.to as string | undefined, format: v.format as ReportFormat, state: v.state as string | undefined, grace: String(v.grace) }, io),
+  },
+  {
+    name: 'codeowners',
+    summary: 'Print CODEOWNERS lines that put the access policy under its owners\' review.',
+    usage: '--owners OWNERS [--owners OWNERS ...] [--config PATH]',
+    description:
+      'Prints CODEOWNERS lines, relative to the root of the git repository holding the config (or the config\'s directory outside git), that give .github/ (the workflows that plan and apply, and CODEOWNERS itself), the profiles folder, the rotations folder, the identities file, the config file and the state folder to --owners: with "Require review from Code Owners" on the default branch, no pull request changes policy or the ledger without their review. Request file names are chosen by whoever files them, so a pattern per profile would protect nothing: the requests folder gets one line, owned by the owners and every approver of a requestable profile when all of them need a review (a pull request adding a request then always needs one), and by nobody when a profile approves requests automatically (approval: auto), which an owner would otherwise hold for review. This is defence in depth: the plan on the pull request does its own checks. Reads no API and writes nothing; add the lines at the end of .github/CODEOWNERS.',
+    flags: {
+      config: CONFIG_FLAG,
+      owners: { type: 'string', multiple: true, valueName: 'OWNERS', help: 'Who owns the access policy: @org/team, @user or an email; repeatable, or several separated by spaces.' },
+    },
+    exitCodes: [
+      [EXIT.ok, 'the lines were printed'],
+      [EXIT.error, 'bad input: no --owners or a malformed one, an invalid config, a path outside the repository or one CODEOWNERS cannot name'],
+    ],
+    run: async (v, _p, io) => runCodeowners({ config: String(v.config), owners: (v.owners as string[] | undefined) ?? [] }, io),
   },
 ];
