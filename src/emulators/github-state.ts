@@ -7,6 +7,7 @@
  * reported with the case they were created with.
  */
 import type { RepoSeed } from './github-collaborators.js';
+import type { PullRequestSeed } from './github-pulls.js';
 
 /** A member's role on a team, as GitHub's REST API spells it. */
 export type GitHubTeamRole = 'member' | 'maintainer';
@@ -62,6 +63,8 @@ export interface GitHubSeed {
   users?: string[];
   /** Repositories with direct collaborators (and pending invitations), keyed `owner/name`; only these have collaborator routes. */
   repos?: Record<string, RepoSeed>;
+  /** Pull requests with their merge and reviews; only their repositories have the pull-request read routes. */
+  pullRequests?: PullRequestSeed[];
 }
 
 /** An organisation. Maps are keyed by lower-cased login or slug. */

@@ -1,7 +1,8 @@
 /**
  * A local GitHub API emulator for tests, the demo and benchmarks: GitHub's GraphQL endpoint
  * (validated against the real schema) and the REST endpoints the GitHub target uses for team
- * memberships and organisation invitations, with GitHub's response shapes, error bodies,
+ * memberships and organisation invitations (and those for comments, repositories, collaborators
+ * and pull-request reviews in the `github-*` modules), with GitHub's response shapes, error bodies,
  * pagination `Link` headers and rate-limit headers. It listens on 127.0.0.1 only.
  */
 import { verify } from 'node:crypto';
@@ -9,10 +10,12 @@ import { GitHubState, IssueCommentsState, nodeId, SecondaryRateLimiter, type App
 import { serveGraphQL } from './github-graphql.js';
 import { RepoState, repoRoutes, type EmulatedPull } from './github-repos.js';
 import { CollaboratorState, collaboratorRoutes, type Collaborator } from './github-collaborators.js';
+import { PullRequestState, pullRoutes, type PullRequestSeed, type ReviewSeed } from './github-pulls.js';
 import { startJsonServer, type Admission, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
 export type { Collaborator, RepoSeed } from './github-collaborators.js';
+export type { PullRequestSeed, ReviewSeed, ReviewState } from './github-pulls.js';
 export type { AppSeed, GitHubRateLimitOptions, GitHubSeed, GitHubTeamRole, RateLimitStats, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
 export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
 
@@ -22,7 +25,10 @@ export interface GitHubEmulatorOptions extends GitHubSeed {
   port?: number;
   /** When set, every request must carry `Authorization: token <it>` or `bearer <it>`, else 401. */
   token?: string;
-  /** Unknown routes answer 501 instead of GitHub's 404 (they are recorded in `unexpected` either way). */
+  /**
+   * Unknown routes answer 501 instead of GitHub's 404 (they are recorded in `unexpected` either
+   * way), and the pull-request read routes record query parameters GitHub does not take in `unexpected`.
+   */
   strict?: boolean;
   /** Milliseconds added before every response. */
   latencyMs?: number;
@@ -74,6 +80,10 @@ export interface GitHubEmulator extends JsonServer {
   rateStats(): RateLimitStats | undefined;
   /** A seeded repository's direct collaborators (`active`, in order added) then pending invitees (`pending`). Throws on an unseeded repository. */
   collaborators(org: string, repo: string): Collaborator[];
+  /** Adds a pull request, merged or open, with its reviews; throws on one GitHub could not have. */
+  addPullRequest(seed: PullRequestSeed): void;
+  /** Submits a review now on a pull request added before; throws on an unknown pull request or a commit not on it. */
+  addReview(repo: string, pull: number, review: ReviewSeed): void;
 }
 
 const API_DOCS = 'https://docs.github.com/rest';
@@ -86,9 +96,10 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
   const comments = new IssueCommentsState(options.comments);
   const repos = new RepoState();
   const collaborators = new CollaboratorState(options.repos);
+  const pullRequests = new PullRequestState(options.pullRequests);
   const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
   const server = await startJsonServer({
-    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false)],
+    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false), ...pullRoutes(pullRequests, { paginate, error, user: (origin, login) => simpleUser(state, origin, login), strict: options.strict ?? false })],
     errorBody: error,
     port: options.port,
     strict: options.strict,
@@ -116,6 +127,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     pulls: (repo) => repos.pulls(repo),
     repoFile: (repo, branch, path) => repos.file(repo, branch, path),
     collaborators: (org, repo) => collaborators.list(org, repo),
+    addPullRequest: (seed) => pullRequests.add(seed),
+    addReview: (repo, pull, review) => pullRequests.review(repo, pull, review),
   } satisfies Omit<GitHubEmulator, keyof JsonServer>);
 }
 
