@@ -115,7 +115,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest });
+  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
   const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active });
   for (const team of wanted.teams.values()) {
     const failed = identities.failed.get(team.target);

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { DEMO_AT } from '../src/emulators/demo-world.js';
 import { requestFileName } from '../src/commands/request.js';
 import { cli, demoWorkspace, ENV } from './helpers/demo-workspace.js';
-import { commitAll, initRepo, pullRequestEventFile } from './helpers/git-repo.js';
+import { commitAll, git, initRepo, pullRequestEventFile } from './helpers/git-repo.js';
 
 const C = ['--config', 'oncall-access.yaml'];
 const PROFILE = 'payments-incident-commander';
 const at = (iso: string) => ({ now: new Date(iso) });
+/** A run on the default branch in GitHub Actions, which names the repository (approvals are read from it). */
+const onMain = (iso: string) => ({ env: { ...ENV, GITHUB_REPOSITORY: 'acme/access' }, now: new Date(iso) });
+/** The pull request's final head commit. */
+const HEAD = 'ab'.repeat(20);
 
 /** The environment of a pull_request workflow run opened by `author`. */
 function prEnv(dir: string, author: string, base: string): NodeJS.ProcessEnv {
@@ -35,15 +39,25 @@ t.test('the full flow: the on-call engineer requests, the PR check passes, merge
   t.same([grant.action, grant.subject.login, grant.entitlement.role, grant.until], ['grant', 'bob-acme', 'maintainer', '2026-11-30T09:50:00.000Z']);
   t.match(grant.reasons[0], `request ${file} (on call in rotation payments-primary until 2026-12-07 08:00Z): "INC-42 payments outage", until 2026-11-30 09:50Z`);
 
-  const applied = await cli(dir, ['apply', ...C, '--yes'], at('2026-11-30T08:00:00Z'));
+  t.match(JSON.parse(check.out).diagnostics.map((d: { message: string }) => d.message).join('\n'), `request ${file}: needs an approval from carol-acme on this pull request, at its final commit; apply grants it only then`);
+
+  const merge = git(dir, ['rev-parse', 'HEAD']);
+  const unapproved = await cli(dir, ['apply', ...C, '--yes'], onMain('2026-11-30T08:00:00Z'));
+  t.equal(unapproved.code, 1);
+  t.match(unapproved.out, `request ${file}: not approved: `);
+  t.same(emu.teamMembers('acme', 'payments-admins'), [], 'merged without an approval, it grants nothing');
+  emu.addPullRequest({ repo: 'acme/access', number: 12, user: 'bob-acme', head: { sha: HEAD }, merged: { at: '2026-11-30T07:45:00Z', commitSha: merge }, reviews: [{ user: 'carol-acme', state: 'APPROVED', commitId: HEAD }] });
+  const applied = await cli(dir, ['apply', ...C, '--yes'], onMain('2026-11-30T08:00:00Z'));
   t.equal(applied.code, 0, applied.err);
   t.same(emu.teamMembers('acme', 'payments-admins').map((m) => [m.login, m.role]), [['bob-acme', 'maintainer']]);
+  const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8');
+  t.match(audit, 'approved by carol-acme on pull request #12', 'the audit line records who approved');
   const timeline = await cli(dir, ['timeline', ...C, '--hours', '3'], at('2026-11-30T08:00:00Z'));
   t.match(timeline.out, 'Mon 2026-11-30 09:50 UTC: - bob-acme from acme/payments-admins (ends: request');
-  const explain = await cli(dir, ['explain', 'bob-acme', ...C], at('2026-11-30T08:00:00Z'));
+  const explain = await cli(dir, ['explain', 'bob-acme', ...C], onMain('2026-11-30T08:00:00Z'));
   t.match(explain.out, 'acme/payments-admins as maintainer until 2026-11-30T09:50:00.000Z — request');
 
-  const expired = await cli(dir, ['apply', ...C, '--yes'], at('2026-11-30T09:51:00Z'));
+  const expired = await cli(dir, ['apply', ...C, '--yes'], onMain('2026-11-30T09:51:00Z'));
   t.match(expired.out, 'applied: revoke bob-acme from acme/payments-admins');
   t.same(emu.teamMembers('acme', 'payments-admins'), []);
   t.ok(existsSync(join(dir, file)), 'the expired request stays as history');

@@ -4,11 +4,17 @@
  * plan run for a pull_request event against the emulators).
  */
 import t from 'tap';
-import { rmSync, symlinkSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, demoWorkspace } from './helpers/demo-workspace.js';
+import { cli, demoWorkspace, ENV } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { addRequests, C, grantsTo, messages, prEnv, prPlan, request } from './helpers/pull-request.js';
+
+/** A run on the default branch in GitHub Actions, which names the repository approvals are read from. */
+const ON_MAIN = { ...ENV, GITHUB_REPOSITORY: 'acme/access' };
+/** A pull request's final head commit, and an earlier one. */
+const HEAD = 'ab'.repeat(20);
+const OLD = 'cd'.repeat(20);
 
 t.test('attack 2: smuggled requests (subfolder, symbolic link, edited or retyped request) are errors in the plan', async (t) => {
   const { dir } = await demoWorkspace(t);
@@ -46,12 +52,13 @@ t.test('attack 3: a backdated request grants nothing, on the pull request and af
   const base = initRepo(dir);
   // alice's shift ended at 08:00Z (window until 08:30Z); at 11:00Z she files a request dated 08:10Z.
   addRequests(dir, { 'alice.yaml': request('alice@acme.example', '2026-11-30T08:10:00Z', '4h'), 'bob.yaml': request('bob@acme.example', '2026-11-30T11:00:00Z', '4h') });
-  commitAll(dir, 'requests', 'alice', '2026-11-30T11:00:00Z');
+  const merge = commitAll(dir, 'requests', 'alice', '2026-11-30T11:00:00Z');
+  emu.addPullRequest({ repo: 'acme/access', number: 3, user: 'alice-acme', head: { sha: HEAD }, merged: { at: '2026-11-30T11:00:00Z', commitSha: merge }, reviews: [{ user: 'carol-acme', state: 'APPROVED', commitId: HEAD }] });
   const pr = await prPlan(dir, 'alice-acme', base, new Date('2026-11-30T11:00:00Z'));
   t.same(grantsTo(pr.plan, 'alice-acme'), [], 'nothing for alice');
   t.match(messages(pr.plan), 'request requests/alice.yaml: alice@acme.example was not on call in any rotation of profile payments-incident-commander at 2026-11-30T10:55:00.000Z (a request starts when it reaches the default branch, not at its requestedAt 2026-11-30T08:10:00.000Z)');
 
-  const applied = await cli(dir, ['apply', ...C, '--yes'], { now: new Date('2026-11-30T11:05:00Z') });
+  const applied = await cli(dir, ['apply', ...C, '--yes'], { env: ON_MAIN, now: new Date('2026-11-30T11:05:00Z') });
   t.match(applied.out, 'request requests/alice.yaml: alice@acme.example was not on call', 'merged, it still grants nothing: the merge commit is the evidence');
   t.notOk(emu.teamMembers('acme', 'payments-admins').some((m) => m.login === 'alice-acme'));
   t.ok(emu.teamMembers('acme', 'payments-admins').some((m) => m.login === 'bob-acme'), 'an honest request merged with it is granted');
@@ -61,6 +68,30 @@ t.test('attack 3: a backdated request grants nothing, on the pull request and af
   commitAll(dir, 'late', 'bob', '2026-11-30T11:10:00Z');
   const late = await prPlan(dir, 'bob-acme', base, new Date('2026-11-30T11:10:00Z'));
   t.match(messages(late.plan), 'request requests/expired.yaml: it ended at 2026-11-30 10:00Z, before it reached the default branch (2026-11-30 11:10Z, or now for a pull request); it grants nothing');
+});
+
+t.test('attack 4: approval: review is checked by the tool, not by a file name', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  initRepo(dir);
+  addRequests(dir, { 'anything-goes.yaml': request('bob@acme.example', '2026-11-30T07:50:00Z') });
+  const merge = commitAll(dir, 'request', 'bob');
+  const apply = () => cli(dir, ['apply', ...C, '--yes'], { env: ON_MAIN, now: new Date('2026-11-30T08:00:00Z') });
+  const admins = () => emu.teamMembers('acme', 'payments-admins').map((m) => m.login);
+  emu.addPullRequest({ repo: 'acme/access', number: 1, user: 'erin-acme', head: { sha: OLD } });
+  const none = await apply();
+  t.match(none.out, 'request requests/anything-goes.yaml: not approved: no merged pull request brought commit');
+  t.same(admins(), [], 'merged by a direct push, without a pull request: nothing');
+
+  emu.addPullRequest({ repo: 'acme/access', number: 4, user: 'bob-acme', head: { sha: HEAD }, commits: ['ef'.repeat(20)], merged: { at: '2026-11-30T07:45:00Z', commitSha: merge }, reviews: [{ user: 'mallory-acme', state: 'APPROVED', commitId: HEAD }, { user: 'carol-acme', state: 'APPROVED', commitId: 'ef'.repeat(20) }] });
+  const wrong = await apply();
+  t.match(wrong.out, 'request requests/anything-goes.yaml: not approved: waiting for approval from carol-acme on pull request #4');
+  t.same(admins(), [], 'approved by someone who is not an approver, and by carol only before the last push: nothing');
+
+  emu.addReview('acme/access', 4, { user: 'carol-acme', state: 'APPROVED', commitId: HEAD });
+  const approved = await apply();
+  t.equal(approved.code, 0, approved.out);
+  t.same(admins(), ['bob-acme'], 'approved by carol at the final head: granted');
+  t.match(readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8'), 'approved by carol-acme on pull request #4');
 });
 
 t.test('attack 6: deleting someone else\'s running request is an error; the subject may end their own', async (t) => {

@@ -13,7 +13,7 @@ import { EXIT, type Io } from '../io.js';
 import { sanitizeText } from '../render/text.js';
 import { entitlementLevel, entitlementName } from '../core/plan.js';
 import { readState, STATE_FILES } from '../state.js';
-import { loadOrReport, parseAt, transport } from './reconcile.js';
+import { loadOrReport, mergeEvidence, parseAt, transport } from './reconcile.js';
 
 /** Options of `explain`. */
 export interface ExplainOptions {
@@ -48,10 +48,12 @@ export function heldAt(events: readonly AuditEvent[], login: string, at: Date): 
 /** Runs `explain`; exit 0, or 1 when something could not be read. */
 export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> {
   const at = parseAt(opts.at, io);
-  const ws = loadOrReport(opts.config, io);
-  if (!ws) return EXIT.error;
+  const loaded = loadOrReport(opts.config, io);
+  if (!loaded) return EXIT.error;
+  const fetch = readOnlyFetch(transport.fetch);
+  const ws = await mergeEvidence(loaded, at, io, fetch);
   const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, fetch);
   const { plan, wanted, observed } = await reconcile(ws, adapters, { at, now: io.now(), state: readState(dir) });
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes('@');

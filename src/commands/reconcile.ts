@@ -25,6 +25,7 @@ import { shardProfiles } from '../config/semantics.js';
 import { inPullRequest } from '../pull-request.js';
 import { gitLocation } from '../git.js';
 import { withLandings } from '../request-history.js';
+import { withApprovals } from '../request-approvals.js';
 import { pullRequestPlan } from './pull-request-plan.js';
 import { selectShard } from '../shard.js';
 import { redact, secretsIn } from '../redact.js';
@@ -192,13 +193,18 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
     });
     return made;
   }
-  return planFor(opts, io, fetch, landed(whole, io));
+  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
 }
 
-/** The workspace with each request's landing on the default branch (from HEAD's history), or as it is outside a git checkout. */
-function landed(ws: Workspace, io: Io): Workspace {
+/**
+ * The workspace with what the default branch says of each request at `at`: when it landed
+ * (from HEAD's history; left out outside a git checkout) and, for profiles with
+ * `approval: review`, who approved the pull request that brought it.
+ */
+export async function mergeEvidence(ws: Workspace, at: Date, io: Io, fetch: Fetch): Promise<Workspace> {
   const location = gitLocation(io.cwd);
-  return location === undefined ? ws : { ...ws, requests: withLandings(ws.requests, location, 'HEAD', io.now()) };
+  const landed = location === undefined ? ws : { ...ws, requests: withLandings(ws.requests, location, 'HEAD', io.now()) };
+  return withApprovals(landed, io.env, fetch, at);
 }
 
 /** `plan`: read-only; exit 0 (or 2 with changes and --detailed-exitcode), 1 on any error. */
@@ -285,7 +291,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     targets = buildAdapters(ws, io.env, transport.fetch).targets;
     recheck = await readHoldersOf(plan.changes, targets);
   } else {
-    ({ plan, targets } = await planFor(opts, io, transport.fetch, landed(ws, io)));
+    ({ plan, targets } = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch)));
   }
   io.stdout.write(render(plan, opts.format, io));
   const failedReads = hasErrors(plan.diagnostics);

@@ -158,6 +158,12 @@ export interface AccessRequest {
    * judged then: a request cannot be backdated. Absent outside a git checkout.
    */
   landed?: { at: Date; commit?: string };
+  /**
+   * For a profile with `approval: review`, once merged: who approved the pull request that
+   * brought it (at its final head, among the profile's approvers), or what is missing. Set by
+   * the run that asked the forge; a review request without it grants nothing.
+   */
+  review?: { approvedBy: string; pullRequest: number } | { missing: string };
 }
 
 /** Everything loaded from a config and the files it points at. */

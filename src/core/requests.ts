@@ -4,7 +4,7 @@
  * one of its members; the subject resolves to a login; in a pull request, its author is the
  * subject or an approver). Pure.
  */
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AccessRequest, Profile } from '../config/model.js';
 import { bindingKey, bindingLabel, type ShiftRead } from '../sources/source.js';
 import { covers, instant } from './desire.js';
@@ -35,6 +35,12 @@ export interface RequestInput {
   pullRequest?: { author: string; files: readonly string[] };
   /** Instead of the requests running at `at`, those overlapping this span (for timelines). */
   span?: { from: Date; to: Date };
+  /**
+   * Requests to profiles with `approval: review`: `required` (merged requests grant only with
+   * {@link AccessRequest.review} approved, as plan and apply on the default branch judge them),
+   * `pending` (a pull request's: a warning says whose approval it waits for); unchecked when absent.
+   */
+  review?: 'required' | 'pending';
 }
 
 /** How much earlier than the commit that brought it a request may start (clocks and CI queues). */
@@ -100,7 +106,18 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
         continue;
       }
     }
-    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from, until, reason: requestReason(r.file, eligible, r.reason, until) });
+    let approved = '';
+    if (p.approval === 'review' && input.review !== undefined) {
+      if (input.review === 'pending') {
+        diagnostics.push({ ...warning(`request ${r.file}: needs an approval from ${p.approvers.join(' or ') || 'an approver (profile ' + p.name + ' lists none)'} on this pull request, at its final commit; apply grants it only then`, r.pos), code: 'request' });
+      } else if (r.review === undefined || 'missing' in r.review) {
+        problem(`not approved: ${r.review?.missing ?? 'nobody checked who approved it'}; granting nothing`);
+        continue;
+      } else {
+        approved = `; approved by ${r.review.approvedBy} on pull request #${r.review.pullRequest}`;
+      }
+    }
+    active.push({ file: r.file, profile: p.name, login, ...(byEmail ? { email: r.subject } : {}), from, until, reason: requestReason(r.file, `${eligible}${approved}`, r.reason, until) });
   }
   return { active, diagnostics };
 }
