@@ -55,9 +55,10 @@ function changeKey(c: Change): string {
  * produces now, `recheck` the holders of the saved changes read again (keyed by
  * {@link holdingsKey}). Each saved change becomes the fresh plan's same change (its reasons and
  * expiry, which the audit line records, come from the config, not from the file); one whose
- * holding moved on since the plan was made (its precondition fails) is kept for apply to skip and
- * report as before; any other is refused with an error scoped to its holding. The diagnostics
- * (guards included) and the state bookkeeping are the fresh plan's.
+ * holding moved on since the plan was made (its precondition fails) stays for apply to skip and
+ * report as before; any other stays with an error scoped to its holding, which refuses it (see
+ * `withoutRefused`). The diagnostics (guards included) and the state bookkeeping are the fresh
+ * plan's, never the file's.
  */
 export function confirmSaved(saved: Plan, fresh: Plan, recheck: ReadonlyMap<string, HoldersRead>, file: string): Plan {
   const produced = new Map(fresh.changes.map((c) => [changeKey(c), c]));
@@ -67,9 +68,10 @@ export function confirmSaved(saved: Plan, fresh: Plan, recheck: ReadonlyMap<stri
     const same = produced.get(changeKey(c));
     const read = recheck.get(holdingsKey(c.target, c.entitlement));
     produced.delete(changeKey(c));
-    if (same) changes.push(same);
-    else if (read?.ok && precondition(c, read) !== undefined) changes.push(c);
-    else refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: 'saved-plan', holding: holdingOf(c) });
+    changes.push(same ?? c);
+    if (!same && !(read?.ok && precondition(c, read) !== undefined)) {
+      refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: 'saved-plan', holding: holdingOf(c) });
+    }
   }
   return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };
 }
