@@ -235,6 +235,9 @@ t.test('diff: only entries the audit log bears out decide an additive team\'s re
     restored('dave', 'revoke dave from acme/sre'),
   ]);
   t.same(additive.diagnostics.map((d) => d.holding?.login), ['alice', undefined, 'carol', undefined], 'each refusal is scoped to its holding');
+  const gone = run('additive', [ref('zed', 'unrecorded'), ref('yves', 'restored')]);
+  t.same(gone.prune.map((e) => e.login), ['zed'], 'a ledger entry whose holding is gone is pruned; a restored one is not in the ledger to prune');
+  t.same(gone.diagnostics, [], 'an entry that decides nothing says nothing');
   const exclusive = run('exclusive', [ref('carol', 'unrecorded'), ref('dave', 'restored')]);
   t.same(exclusive.changes.map((c) => [view(c).action, view(c).login, view(c).drift ?? false]), [
     ['update', 'alice', false],

@@ -5,7 +5,9 @@
 import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Change, Plan } from '../src/core/plan.js';
+import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
+import { confirmSaved, readSavedPlan } from '../src/saved-plan.js';
+import type { HoldersRead } from '../src/targets/target.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];
@@ -76,4 +78,27 @@ t.test('a saved plan whose changes are not changes is not a plan', async (t) => 
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes']);
   t.equal(r.code, 1);
   t.equal(r.err, 'oncall-access apply: plan.json is not an oncall-access plan (formatVersion 1); make one with "plan --out"\n');
+});
+
+t.test('confirmSaved: the fresh plan\'s change where it makes the same, the saved one where the world moved on, a refusal otherwise', async (t) => {
+  const repo = (login: string, permission: 'push' | 'admin', reasons = ['saved']): Change => ({ action: 'grant', target: 'github', entitlement: { kind: 'repository', org: 'acme', repository: 'infra', permission }, subject: { login }, reasons, profiles: ['infra-oncall'] });
+  const plan = (changes: Change[]): Plan => ({ formatVersion: PLAN_FORMAT_VERSION, at: '2026-11-30T07:50:00.000Z', createdAt: '2026-11-30T07:50:00.000Z', configHash: 'h', changes, summary: summarize(changes, 0), diagnostics: [], state: { prune: [], onCall: {} } });
+  const team: Change = { action: 'grant', target: 'github', entitlement: { kind: 'team', org: 'acme', team: 'admins', role: 'member' }, subject: { login: 'dave' }, reasons: [], profiles: [] };
+  const saved = plan([repo('alice', 'push'), repo('bob', 'push'), repo('carol', 'admin'), team]);
+  const fresh = { ...plan([repo('ALICE', 'push', ['fresh']), repo('carol', 'push')]), diagnostics: [{ severity: 'warning' as const, message: 'from the fresh plan' }] };
+  const recheck = new Map<string, HoldersRead>([['github/acme/infra (repository)', { ok: true, holders: [{ login: 'bob', role: 'push', state: 'active' }] }]]);
+  const out = confirmSaved(saved, fresh, recheck, 'plan.json');
+  t.same(out.changes.map((c) => `${c.subject.login} ${c.reasons.join()}`), ['ALICE fresh', 'bob saved', 'carol saved', 'dave '], 'bob already holds it: kept for apply to skip');
+  t.same(out.diagnostics.map((d) => [d.severity, d.message, d.holding?.login]), [
+    ['warning', 'from the fresh plan', undefined],
+    ['error', 'refusing change grant carol on acme/infra (repository) as admin of plan plan.json: the current config does not produce it now', 'carol'],
+    ['error', 'refusing change grant dave on acme/admins as member of plan plan.json: the current config does not produce it now', 'dave'],
+  ]);
+  t.equal(out.at, saved.at, 'the audit lines name the saved plan\'s instant');
+
+  const dir = t.testdir({ 'plan.json': JSON.stringify(saved) });
+  t.same(readSavedPlan('plan.json', dir, '1h', new Date('2026-11-30T08:00:00Z'), 'h'), saved);
+  const bad = { ...saved, changes: [{ ...repo('alice', 'push'), entitlement: { kind: 'repository', org: 'acme', repository: 'infra' } }] };
+  const other = t.testdir({ 'plan.json': JSON.stringify(bad) });
+  t.throws(() => readSavedPlan('plan.json', other, '1h', new Date('2026-11-30T08:00:00Z'), 'h'), { message: 'plan.json is not an oncall-access plan (formatVersion 1); make one with "plan --out"' });
 });

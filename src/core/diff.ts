@@ -88,7 +88,7 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
       out.unchanged += 1;
     }
   }
-  out.prune.push(...own.filter((e) => !held.has(e.login.toLowerCase())));
+  out.prune.push(...own.filter((e) => e.audit !== 'restored' && !held.has(e.login.toLowerCase())));
   const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept = unwanted.filter((h) => team.membership === 'exclusive' || granted.has(h.login.toLowerCase()));
