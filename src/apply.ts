@@ -5,7 +5,7 @@
  * each change reports its own outcome.
  */
 import pLimit from 'p-limit';
-import { entitlementName, type Change, type Plan } from './core/plan.js';
+import { entitlementName, holdingKey, holdingOf, type Change, type Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
 import type { Holder, HoldersRead, RepoRef, Target, TeamRef } from './targets/target.js';
 import { holdingsKey } from './targets/target.js';
@@ -22,12 +22,33 @@ export interface Outcome {
  * Errors that are scoped to what they touch, so the rest of a plan may still be applied: a
  * failed read froze what it fed, an identity conflict grants nothing to the people it names, an
  * ineligible request grants nothing. Revocations of shifts that ended elsewhere still happen.
+ * An error naming a holding (`Diagnostic.holding`) refuses that holding's changes alone.
  */
 const SCOPED: ReadonlySet<string | undefined> = new Set(['read-failed', 'identity', 'request']);
 
-/** True when the plan may be applied: no error other than {@link SCOPED} ones. */
+/** True when the plan may be applied: no error other than {@link SCOPED} ones or ones scoped to a holding. */
 export function applicable(plan: Plan): boolean {
-  return !plan.diagnostics.some((d) => d.severity === 'error' && !SCOPED.has(d.code));
+  return !plan.diagnostics.some((d) => d.severity === 'error' && !SCOPED.has(d.code) && d.holding === undefined);
+}
+
+/** A change of a plan that an error scoped to its holding refuses, with that error's message. */
+export interface Refusal {
+  change: Change;
+  why: string;
+}
+
+/**
+ * The plan without the changes that errors scoped to their holding refuse (a protected account,
+ * a ledger entry no audit line bears out, a saved change the config does not make), and those
+ * changes with why: apply makes the rest.
+ */
+export function withoutRefused(plan: Plan): { plan: Plan; refused: Refusal[] } {
+  const why = new Map(plan.diagnostics.flatMap((d) => (d.severity === 'error' && d.holding ? [[holdingKey(d.holding), d.message] as const] : [])));
+  const refused = plan.changes.flatMap((change) => {
+    const message = why.get(holdingKey(holdingOf(change)));
+    return message === undefined ? [] : [{ change, why: message }];
+  });
+  return { plan: { ...plan, changes: plan.changes.filter((c) => !why.has(holdingKey(holdingOf(c)))) }, refused };
 }
 
 /**

@@ -3,6 +3,7 @@
  * thrown. Every user-facing error in the tool is one of these; only the CLI entry turns them
  * into an exit code.
  */
+import type { HoldingRef } from './core/plan.js';
 
 /** How bad a diagnostic is: errors stop a plan or apply, warnings never do. */
 export type Severity = 'error' | 'warning';
@@ -26,9 +27,16 @@ export interface Diagnostic {
    * (a safety rule refused the plan), `identity` (a person could not be resolved), `request` (an
    * access request that is not eligible), `apply-interrupted` (an apply was killed with changes
    * unresolved in its journal; the next apply resolves them), `pull-request` (a change a pull
-   * request may not make, such as editing a request or the state). Absent for config problems.
+   * request may not make, such as editing a request or the state), `ledger` (a grant-ledger entry
+   * the audit log does not bear out, or one the ledger lost), `saved-plan` (a change of a saved
+   * plan that the current config does not produce). Absent for config problems.
    */
-  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request';
+  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request' | 'ledger' | 'saved-plan';
+  /**
+   * For an error about one holding only: apply refuses just the plan's changes of that holding
+   * and makes the rest (see `applicable` and `withoutRefused` in src/apply.ts).
+   */
+  holding?: HoldingRef;
 }
 
 /** A position in a user's file. */

@@ -16,7 +16,7 @@ import { appendDurably } from './durable-file.js';
 import { entitlementName, type Plan } from './core/plan.js';
 import { madeChange, type Journal, type JournalEntry } from './journal.js';
 import { redact } from './redact.js';
-import { pruneLedger, readState, recordOutcome, STATE_FILES, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
+import { pruneLedger, readLedger, recordOutcome, STATE_FILES, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
 import { holdingsKey, type Target } from './targets/target.js';
 
 /** What every audit line of a run shares, and where the state lives. */
@@ -37,7 +37,7 @@ export class Recorder {
   private grants: LedgerEntry[];
 
   constructor(private readonly ctx: RecordContext) {
-    this.grants = readState(ctx.dir).grants;
+    this.grants = readLedger(ctx.dir);
   }
 
   /**

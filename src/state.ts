@@ -7,9 +7,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { readAuditLog, type AuditEvent } from './audit.js';
+import { checkStateFile, type StateFile } from './config/schema.js';
+import { locatable, pos } from './config/yaml-file.js';
+import type { RepoPermission, TeamRole } from './config/model.js';
+import type { LedgerRef } from './core/diff.js';
+import { error, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { writeDurably } from './durable-file.js';
 import { UserError } from './io.js';
-import { entitlementLevel, entitlementName, type Entitlement } from './core/plan.js';
+import { entitlementLevel, holdingKey, type Entitlement } from './core/plan.js';
 
 /**
  * One holding this tool granted and has not revoked: a team membership (`team`, `role`) or a
@@ -30,9 +36,13 @@ export interface LedgerEntry {
   grantedAt: string;
 }
 
+/** A ledger entry as a plan uses it: checked against the audit log, see {@link checkLedger}. */
+export type CheckedEntry = LedgerEntry & Pick<LedgerRef, 'audit'>;
+
 /** Everything kept between runs. */
 export interface State {
-  grants: LedgerEntry[];
+  /** The grant ledger, checked against the audit log. */
+  grants: CheckedEntry[];
   /** People on call in each rotation (by binding key) at the last apply. */
   onCall: Record<string, number>;
 }
@@ -40,12 +50,8 @@ export interface State {
 /** File names inside the state directory. */
 export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl', journal: 'journal.json' } as const;
 
-/** Identity of a ledger entry: the same team (or repository) and login (case-insensitive). */
-export function ledgerKey(e: { target: string; org: string; team?: string; repository?: string; login: string }): string {
-  return `${e.target}/${entitlementName(e)}/${e.login}`.toLowerCase();
-}
-
-function readJson(path: string): unknown {
+/** A JSON file's text and data; undefined when there is no file. */
+function readJson(path: string): { text: string; value: unknown } | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -54,22 +60,79 @@ function readJson(path: string): unknown {
     throw new UserError(`cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   try {
-    return JSON.parse(text);
+    return { text, value: JSON.parse(text) };
   } catch {
     throw new UserError(`state file ${path} is not valid JSON; restore it from git history`);
   }
 }
 
-/** Reads the state directory; missing files are empty state. A corrupt file is a UserError. */
+/** Throws a UserError listing `problems` of the state file `path`, each at its line, when there are any. */
+function refuse(path: string, problems: readonly Diagnostic[]): void {
+  if (problems.length > 0) throw new UserError(`${problems.map(formatDiagnostic).join('; ')}; restore ${path} from git history`);
+}
+
+/** A state file's text and data, checked against its schema (`schemas/state-*.schema.json`); undefined when there is none. */
+function readChecked(path: string, schema: StateFile): { text: string; value: unknown } | undefined {
+  const read = readJson(path);
+  if (read !== undefined) refuse(path, checkStateFile(schema, read.value, () => locatable(read.text, path, read.value)));
+  return read;
+}
+
+/**
+ * The grant ledger as written, checked against its schema (each entry a team with a role or a
+ * repository with a permission); empty when there is none. A malformed entry is a UserError
+ * naming the file, its line and the field.
+ */
+export function readLedger(dir: string): LedgerEntry[] {
+  const path = join(dir, STATE_FILES.grants);
+  const read = readChecked(path, 'grants');
+  if (read === undefined) return [];
+  const grants = (read.value as { grants: LedgerEntry[] }).grants;
+  const mixed = grants.flatMap((g, i) => ((g.team === undefined) === (g.repository === undefined) ? [i] : []));
+  if (mixed.length > 0) {
+    const d = locatable(read.text, path, read.value);
+    refuse(path, mixed.map((i) => error(`grants[${i}]: names ${grants[i]!.team === undefined ? 'neither a team nor a repository' : 'both a team and a repository'}`, pos(d, ['grants', i]))));
+  }
+  return grants;
+}
+
+/**
+ * Reads the state directory for a plan: the grant ledger checked against the audit log (see
+ * {@link checkLedger}) and the on-call counts. Missing files are empty state. A file that is not
+ * JSON or does not fit its schema, or an audit line that is not an event, is a UserError naming
+ * the file and line.
+ */
 export function readState(dir: string): State {
-  const grants = readJson(join(dir, STATE_FILES.grants)) as { grants?: LedgerEntry[] } | undefined;
-  const onCall = readJson(join(dir, STATE_FILES.onCall)) as { rotations?: { key: string; onCall: number }[] } | undefined;
-  if (grants !== undefined && !Array.isArray(grants.grants)) throw new UserError(`state file ${join(dir, STATE_FILES.grants)} has no "grants" list; restore it from git history`);
-  if (onCall !== undefined && !Array.isArray(onCall.rotations)) throw new UserError(`state file ${join(dir, STATE_FILES.onCall)} has no "rotations" list; restore it from git history`);
+  const onCall = readChecked(join(dir, STATE_FILES.onCall), 'rotations')?.value as { rotations: { key: string; onCall: number }[] } | undefined;
   return {
-    grants: grants?.grants ?? [],
+    grants: checkLedger(readLedger(dir), readAuditLog(join(dir, STATE_FILES.audit))),
     onCall: Object.fromEntries((onCall?.rotations ?? []).map((r) => [r.key, r.onCall])),
   };
+}
+
+/** The change an audit event records, as the ledger reads it. */
+function auditedChange(e: AuditEvent): LedgerChange {
+  const entitlement: Entitlement = typeof e.repository === 'string' ? { kind: 'repository', org: e.org, repository: e.repository, permission: e.permission as RepoPermission } : { kind: 'team', org: e.org, team: e.team as string, role: e.role as TeamRole };
+  return { action: e.action, target: e.target, entitlement, subject: { login: e.login } };
+}
+
+/**
+ * The ledger as the audit log bears it out. The audit log is append-only history kept in git:
+ * replaying its applied changes as {@link recordOutcome} does gives what this tool granted and has
+ * not revoked. A ledger entry among those is kept as it is; one that is not is marked
+ * `unrecorded` (forged, or of unknown origin: never taken as this tool's grant); one of those the
+ * ledger lacks is added, marked `restored` (the ledger lost it; it is still the tool's grant).
+ * A holding removed by hand leaves the ledger (apply prunes it) but not the audit log, so if it
+ * is later added back by hand it counts as this tool's grant again.
+ */
+export function checkLedger(ledger: readonly LedgerEntry[], events: readonly AuditEvent[]): CheckedEntry[] {
+  const audited = new Map<string, LedgerEntry>();
+  for (const e of events) if (e.outcome === 'applied') recordInto(audited, auditedChange(e), new Date(e.time));
+  const written = new Set(ledger.map(holdingKey));
+  return [
+    ...ledger.map((g) => (audited.has(holdingKey(g)) ? g : { ...g, audit: 'unrecorded' as const })),
+    ...[...audited.values()].filter((g) => !written.has(holdingKey(g))).map((g) => ({ ...g, audit: 'restored' as const })),
+  ];
 }
 
 /** `{ "formatVersion": 1, "<name>": [ one record per line ] }`, records in the given order. */
@@ -86,7 +149,7 @@ export function serializeGrants(grants: readonly LedgerEntry[]): string {
         ? { target: g.target, org: g.org, repository: g.repository, login: g.login, permission: g.permission, grantedAt: g.grantedAt }
         : { target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt },
     )
-    .sort((a, b) => (ledgerKey(a) < ledgerKey(b) ? -1 : ledgerKey(a) > ledgerKey(b) ? 1 : 0));
+    .sort((a, b) => (holdingKey(a) < holdingKey(b) ? -1 : holdingKey(a) > holdingKey(b) ? 1 : 0));
   return lines('grants', sorted);
 }
 
@@ -144,7 +207,7 @@ export function lockState(dir: string, now: Date, host = hostname()): { release:
   } catch {
     let held: LockHolder | undefined;
     try {
-      held = readJson(path) as LockHolder | undefined;
+      held = readJson(path)?.value as LockHolder | undefined;
     } catch {
       held = undefined;
     }
@@ -183,17 +246,22 @@ export interface LedgerChange {
  */
 export function recordOutcome(grants: readonly LedgerEntry[], c: LedgerChange, status: string, now: Date): LedgerEntry[] {
   if (status !== 'applied') return [...grants];
-  const ledger = new Map(grants.map((g) => [ledgerKey(g), g]));
+  const ledger = new Map(grants.map((g) => [holdingKey(g), g]));
+  recordInto(ledger, c, now);
+  return [...ledger.values()];
+}
+
+/** {@link recordOutcome} of an applied change, in place, on a ledger keyed by {@link holdingKey}. */
+function recordInto(ledger: Map<string, LedgerEntry>, c: LedgerChange, now: Date): void {
   const e = c.entitlement;
   const level = entitlementLevel(e);
   const entry: LedgerEntry = e.kind === 'repository'
     ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() }
     : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
-  const key = ledgerKey(entry);
+  const key = holdingKey(entry);
   if (c.action === 'grant') ledger.set(key, entry);
   else if (c.action === 'revoke') ledger.delete(key);
   else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
-  return [...ledger.values()];
 }
 
 /** What a plan says of the state: ledger entries whose holding is gone, and the on-call counts now. */
@@ -203,8 +271,8 @@ export interface PlanStateChange {
 
 /** The ledger without the plan's pruned entries (holdings removed by hand); done before any change of the run is recorded, so a grant made again re-enters it. */
 export function pruneLedger(grants: readonly LedgerEntry[], plan: PlanStateChange): LedgerEntry[] {
-  const pruned = new Set(plan.state.prune.map(ledgerKey));
-  return grants.filter((g) => !pruned.has(ledgerKey(g)));
+  const pruned = new Set(plan.state.prune.map(holdingKey));
+  return grants.filter((g) => !pruned.has(holdingKey(g)));
 }
 
 /**

@@ -103,7 +103,7 @@ t.test('a guard refuses a plan with too many revocations; --max-revocations allo
   t.equal(allowed.code, 0);
 });
 
-t.test('a protected account is never revoked: the plan is refused', async (t) => {
+t.test('a protected account is never revoked: the plan says so and fails', async (t) => {
   const { dir } = await demoWorkspace(t, (d) => {
     const cfg = join(d, 'oncall-access.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('protectedAccounts: [acme-breakglass]', 'protectedAccounts: [acme-breakglass, mallory-acme]'));

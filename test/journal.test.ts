@@ -35,13 +35,14 @@ t.test('the checkpoint command runs once every change is journaled and before th
 t.test('a checkpoint command that fails refuses the apply before anything is sent', async (t) => {
   const { dir, gh } = await world(t);
   const ledger = readFileSync(join(dir, 'state', 'grants.json'), 'utf8');
+  const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8');
   const r = await cli(dir, ['apply', '--yes', '--checkpoint', 'echo "remote rejected" >&2; exit 3']);
   t.equal(r.code, 1);
   t.match(r.err, 'remote rejected');
   t.match(r.err, 'Apply refused: the checkpoint command failed (exit 3), so the changes could not be recorded before they are made. Nothing was changed.');
   t.equal(writes(gh), 0, 'no write request was sent');
   t.notOk(existsSync(JOURNAL(dir)), 'the journal is cleared');
-  t.notOk(existsSync(join(dir, 'state', 'audit.jsonl')), 'nothing is audited');
+  t.equal(readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8'), audit, 'nothing is audited');
   t.equal(readFileSync(join(dir, 'state', 'grants.json'), 'utf8').includes('bob-acme'), ledger.includes('bob-acme'), 'the ledger keeps its entries');
 });
 
@@ -62,7 +63,7 @@ t.test('plan warns of an interrupted apply; apply resolves it first', async (t) 
   t.equal(apply.code, 0, apply.err);
   t.match(apply.out, 'Resolving 1 change(s) of an interrupted apply:\nskipped: grant dave-acme on acme/deployers (not applied: the apply sending it was interrupted, and the target does not show it made)');
   const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; login: string; interrupted?: string });
-  t.match(audit[0], { outcome: 'skipped', login: 'dave-acme', interrupted: /^not applied/ }, 'the dropped intent is audited as not applied');
+  t.match(audit[1], { outcome: 'skipped', login: 'dave-acme', interrupted: /^not applied/ }, 'the dropped intent is audited as not applied, after the line of the earlier grant');
   t.ok(audit.some((e) => e.outcome === 'applied' && e.login === 'dave-acme' && e.interrupted === undefined), 'and the fresh plan grants it');
 });
 

@@ -14,8 +14,8 @@ function walk(s: Schema, path: string, visit: (s: Schema, path: string) => void)
 
 const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
 
-t.test('there is one draft 2020-12 schema per kind', async (t) => {
-  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json']);
+t.test('there is one draft 2020-12 schema per kind and per state file', async (t) => {
+  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
   for (const f of files) t.equal(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$schema, 'https://json-schema.org/draft/2020-12/schema', f);
 });
 

@@ -2,19 +2,19 @@
  * `plan` and `apply`: the two commands that reconcile. They share loading, the instant, the
  * adapters and rendering; they differ only in the transport (read-only for plan) and in
  * whether the plan is executed. `apply PLANFILE` executes a saved plan after checking that it
- * is recent, made from the same config, and that each change's precondition still holds.
+ * is recent, made from the same config, that the current config still produces each change
+ * (src/saved-plan.ts), and that each change's precondition still holds.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { dirname, join, resolve } from 'node:path';
 import { buildAdapters } from '../adapters.js';
-import { applicable, applyPlan, readHoldersOf, type Outcome } from '../apply.js';
+import { applicable, applyPlan, readHoldersOf, withoutRefused, type Outcome } from '../apply.js';
 import { configCommit } from '../audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Workspace } from '../config/model.js';
-import { entitlementLevel, entitlementName, PLAN_FORMAT_VERSION, type Plan } from '../core/plan.js';
+import { describeChange, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { parseDuration } from '../duration.js';
 import { computePlan, configHash } from '../engine.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { removeTemporaries } from '../durable-file.js';
 import { Journal } from '../journal.js';
 import { Recorder, recoverInterrupted } from '../record.js';
+import { confirmSaved, readSavedPlan } from '../saved-plan.js';
 import { lockState, readState, STATE_FILES } from '../state.js';
 
 /** Output formats of a plan. */
@@ -230,29 +231,8 @@ async function confirm(io: Io): Promise<boolean> {
 
 /** One executed change as apply prints it: `applied: grant alice on acme/team as member`, or `failed: ...: why`. */
 export function outcomeLine(o: Outcome): string {
-  const c = o.change;
-  const what = `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
+  const what = describeChange(o.change);
   return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;
-}
-
-/** Reads a saved plan and refuses one that is not a plan, too old, or made from other files. */
-function savedPlan(file: string, ws: Workspace, maxAge: string, io: Io): Plan {
-  let plan: Plan;
-  try {
-    plan = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8')) as Plan;
-  } catch (e) {
-    throw new UserError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
-  }
-  if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || typeof plan.createdAt !== 'string' || typeof plan.configHash !== 'string') {
-    throw new UserError(`${file} is not an oncall-access plan (formatVersion ${PLAN_FORMAT_VERSION}); make one with "plan --out"`);
-  }
-  const maxAgeMs = parseDuration(maxAge);
-  if (maxAgeMs === undefined) throw new UserError(`--max-plan-age must be a duration like 1h; got "${maxAge}"`);
-  const age = io.now().getTime() - Date.parse(plan.createdAt);
-  if (!(age <= maxAgeMs)) throw new UserError(`refusing plan ${file}: it was made ${Math.round(age / 60_000)} min ago, more than --max-plan-age ${maxAge} allows; run plan again`);
-  const hash = configHash(ws);
-  if (plan.configHash !== hash) throw new UserError(`refusing plan ${file}: it was made from other config files than these (hash ${plan.configHash.slice(0, 12)}, now ${hash.slice(0, 12)}); run plan again`);
-  return plan;
 }
 
 /** `apply`: plans (or reads a saved plan), then executes with confirmation; exit 0 when all applied, 1 otherwise. */
@@ -283,28 +263,29 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       return EXIT.error;
     }
   }
-  let plan: Plan;
-  let targets;
+  const saved = opts.planFile === undefined ? undefined : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
+  const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
+  const { targets } = fresh;
+  let plan = fresh.plan;
   let recheck;
-  if (opts.planFile) {
-    plan = savedPlan(opts.planFile, ws, opts.maxPlanAge, io);
-    targets = buildAdapters(ws, io.env, transport.fetch).targets;
-    recheck = await readHoldersOf(plan.changes, targets);
-  } else {
-    ({ plan, targets } = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch)));
+  if (saved) {
+    recheck = await readHoldersOf(saved.changes, targets);
+    plan = confirmSaved(saved, fresh.plan, recheck, opts.planFile as string);
   }
   io.stdout.write(render(plan, opts.format, io));
-  const failedReads = hasErrors(plan.diagnostics);
+  const errors = hasErrors(plan.diagnostics);
   if (!applicable(plan)) {
     io.stderr.write('Apply refused: the plan has errors (above). Nothing was changed.\n');
     return EXIT.error;
   }
-  if (plan.changes.length > 0 && !opts.yes && !(await confirm(io))) {
+  const { plan: run, refused: refusals } = withoutRefused(plan);
+  if (run.changes.length > 0 && !opts.yes && !(await confirm(io))) {
     io.stderr.write(io.stdinIsTTY ? 'Apply cancelled. Nothing was changed.\n' : 'Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n');
     return EXIT.error;
   }
+  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change)}: ${r.why}\n`);
   let outcomes: Outcome[] = [];
-  const ids = recorder.begin(plan, `${io.now().toISOString()}/${process.pid}`);
+  const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
   if (ids.length > 0) {
     const refused = checkpoint(opts.checkpoint, io);
     if (refused) {
@@ -313,7 +294,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       return EXIT.error;
     }
     outcomes = await applyPlan(
-      plan,
+      run,
       targets,
       concurrency,
       (o, i) => {
@@ -323,10 +304,11 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       recheck,
     );
   }
-  recorder.finish(plan);
+  recorder.finish(run);
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
-  if (outcomes.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped.\n`);
-  return count('failed') > 0 || failedReads ? EXIT.error : EXIT.ok;
+  const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : '';
+  if (outcomes.length + refusals.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped${refusedCount}.\n`);
+  return count('failed') > 0 || errors ? EXIT.error : EXIT.ok;
 }
 
 /** Runs the `--checkpoint` command (through `sh -c`, in the working directory); why it failed, or undefined when it succeeded or there is none. */

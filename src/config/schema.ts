@@ -25,17 +25,40 @@ const SCHEMA_FILES: Record<Kind, string> = {
   AccessRequest: 'access-request.schema.json',
 };
 
+/** The state files apply writes (src/state.ts) that have a schema, with its file. */
+const STATE_SCHEMA_FILES = {
+  grants: 'state-grants.schema.json',
+  rotations: 'state-rotations.schema.json',
+} as const;
+
+/** A state file with a schema: the grant ledger or the on-call counts. */
+export type StateFile = keyof typeof STATE_SCHEMA_FILES;
+
 /** Directory holding the JSON Schemas (shipped with the package). */
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-let validators: Map<Kind, ValidateFunction> | undefined;
+let validators: Map<string, ValidateFunction> | undefined;
 
-function compiled(): Map<Kind, ValidateFunction> {
+/** Every schema compiled once, by file name. */
+function compiled(): Map<string, ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.validate });
-  validators = new Map(KINDS.map((k) => [k, ajv.compile(JSON.parse(readFileSync(SCHEMAS_DIR + SCHEMA_FILES[k], 'utf8')))]));
+  const files = [...Object.values(SCHEMA_FILES), ...Object.values(STATE_SCHEMA_FILES)];
+  validators = new Map(files.map((f) => [f, ajv.compile(JSON.parse(readFileSync(SCHEMAS_DIR + f, 'utf8')))]));
   return validators;
+}
+
+/**
+ * Checks a state file's data against its schema: no problem, or each with the field as written
+ * (`grants[3].login`) at its position, which `locate` finds by parsing the file again (called
+ * only when there is a problem).
+ */
+export function checkStateFile(file: StateFile, value: unknown, locate: () => YamlDoc): Diagnostic[] {
+  const validate = compiled().get(STATE_SCHEMA_FILES[file])!;
+  if (validate(value)) return [];
+  const d = locate();
+  return dedupe((validate.errors ?? []).flatMap((e) => translate(d, e)));
 }
 
 /**
@@ -56,7 +79,7 @@ export function checkDocument(d: YamlDoc, expected: readonly Kind[]): { kind?: K
     const found = kind === undefined ? 'it is missing' : `found ${quote(kind)}`;
     return { diagnostics: [error(`kind: expected ${expected.join(' or ')} here, ${found}`, pos(d, kind === undefined ? [] : ['kind']))] };
   }
-  const validate = compiled().get(kind as Kind)!;
+  const validate = compiled().get(SCHEMA_FILES[kind as Kind])!;
   if (validate(v)) return { kind: kind as Kind, diagnostics: [] };
   return { diagnostics: dedupe((validate.errors ?? []).flatMap((e) => translate(d, e))) };
 }
@@ -80,6 +103,10 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
     }
     case 'format':
       return [error(`${field}: ${quote(e.data)} is not ${FORMATS[String(p.format)]!.expected}`, pos(d, path))];
+    case 'const':
+      return [error(`${field}: must be ${JSON.stringify(p.allowedValue)}; found ${quote(e.data)}`, pos(d, path))];
+    case 'dependentRequired':
+      return [error(`${field}: has "${String(p.property)}" but no "${String(p.missingProperty)}"`, pos(d, path))];
     case 'enum':
       return [error(`${field}: must be one of ${(p.allowedValues as unknown[]).join(', ')}; found ${quote(e.data)}`, pos(d, path))];
     case 'type':

@@ -3,7 +3,7 @@
  * every way a file can be unreadable into a diagnostic instead of an exception.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
 
 /** Files larger than this are refused unread: profiles are small, a huge file is a mistake or an attack. */
@@ -214,6 +214,12 @@ function child(node: unknown, seg: string | number): unknown {
   }
   if (isSeq(node)) return node.items[Number(seg)] ?? undefined;
   return undefined;
+}
+
+/** `text` (JSON, or YAML), already read as `value` by other means, parsed again only to locate paths in it for messages. */
+export function locatable(text: string, file: string, value: unknown): YamlDoc {
+  const lineCounter = new LineCounter();
+  return { file, doc: parseDocument(text, { lineCounter }), lineCounter, value };
 }
 
 /** Position of a path in a {@link YamlDoc}. */

@@ -8,17 +8,21 @@ import type { RepoPermission, TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
 import { entitlementKey, holdingsKey } from '../targets/target.js';
 import { instant, type Desired, type ManagedEntitlement } from './desire.js';
-import { entitlementName, LEVEL_RANK, type Change, type Entitlement, type Level } from './plan.js';
+import { entitlementName, LEVEL_RANK, type Change, type Entitlement, type HoldingRef, type Level } from './plan.js';
 
-/** A holding the grant ledger names, identified by team (or repository) and login. */
-export interface LedgerRef {
-  target: string;
-  org: string;
-  /** The team, for a team membership. */
-  team?: string;
-  /** The repository, for a repository permission. */
-  repository?: string;
-  login: string;
+/**
+ * What the audit log says of a ledger entry; absent when an applied grant there, not revoked
+ * since, records it. `unrecorded`: no audit line records the grant, so the entry may be forged and
+ * is never taken as this tool's grant. `restored`: the ledger lost the entry, but the audit log
+ * records the grant and no revocation after it, so it is still this tool's grant.
+ */
+export type LedgerAudit = 'unrecorded' | 'restored';
+
+/** A holding the grant ledger names (or the audit log restores), identified by team (or repository) and login. */
+export interface LedgerRef extends HoldingRef {
+  audit?: LedgerAudit;
+  /** ISO instant the grant was made. */
+  grantedAt?: string;
 }
 
 /** The entitlement of a managed team or repository at `level`. */
@@ -39,9 +43,10 @@ export interface DiffResult {
 
 /**
  * Diffs every managed team and repository; `observed` is keyed by {@link holdingsKey}. Repositories
- * are always additive. `ledger` is
- * what this tool granted: in additive teams only those holders may be revoked, and a holder
- * someone else granted is never taken over.
+ * are always additive. `ledger` is what this tool granted, checked against the audit log by the
+ * caller ({@link LedgerAudit}): in additive teams only those holders may be revoked or have their
+ * role changed, a holder someone else granted is never taken over, and an `unrecorded` entry
+ * decides nothing: the change it would have made is refused with an error scoped to its holding.
  */
 export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = []): DiffResult {
   const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [] };
@@ -61,6 +66,15 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
   const frozen = team.unknownRotations.length > 0;
   const base = { target: team.target, profiles: team.profiles };
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
+  const entries = new Map(own.map((e) => [e.login.toLowerCase(), e]));
+  const granted = new Set(own.filter((e) => e.audit !== 'unrecorded').map((e) => e.login.toLowerCase()));
+  /** True when this tool may change `login`'s holding: any holder of an exclusive team, only its own grants elsewhere. */
+  const mine = (login: string, what: string): boolean => {
+    if (team.membership === 'exclusive') return true;
+    const note = ledgerNote(entries.get(login), what, where);
+    if (note) out.diagnostics.push(note);
+    return granted.has(login);
+  };
   for (const [key, want] of team.holders) {
     const have = held.get(key);
     const entitlement = entitlementOf(team, want.role);
@@ -68,22 +82,22 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });
-    } else if (have.state === 'active' && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && (team.membership === 'exclusive' || own.some((e) => e.login.toLowerCase() === key))) {
+    } else if (have.state === 'active' && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && mine(key, `update ${have.login} on ${where} to ${want.role}`)) {
       out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...(until ? { until } : {}) });
     } else {
       out.unchanged += 1;
     }
   }
-  const granted = new Set(own.map((e) => e.login.toLowerCase()));
-  out.prune.push(...own.filter((e) => !held.has(e.login.toLowerCase())));
-  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()) && (team.membership === 'exclusive' || granted.has(h.login.toLowerCase())));
+  out.prune.push(...own.filter((e) => e.audit !== 'restored' && !held.has(e.login.toLowerCase())));
+  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
-    if (unwanted.length > 0) {
-      out.diagnostics.push({ ...warning(`${team.kind === 'team' ? 'team ' : ''}${where}: ${unwanted.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
+    const kept = unwanted.filter((h) => team.membership === 'exclusive' || granted.has(h.login.toLowerCase()));
+    if (kept.length > 0) {
+      out.diagnostics.push({ ...warning(`${team.kind === 'team' ? 'team ' : ''}${where}: ${kept.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
     }
     return;
   }
-  for (const h of unwanted) {
+  for (const h of unwanted.filter((x) => mine(x.login.toLowerCase(), `revoke ${x.login} from ${where}`))) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
     const reasons = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(', ')}`];
     const drift = !past && !granted.has(h.login.toLowerCase());
@@ -97,4 +111,20 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
       ...(h.state === 'pending' ? { pending: true } : {}),
     });
   }
+}
+
+/**
+ * What to say when the ledger decides a change of an additive holding (`what`) against the audit
+ * log: an `unrecorded` entry refuses it (an error scoped to the holding), a `restored` one makes
+ * it with a warning that the ledger lost the entry.
+ */
+function ledgerNote(entry: LedgerRef | undefined, what: string, where: string): Diagnostic | undefined {
+  if (entry?.audit === 'unrecorded') {
+    const message = `refusing to ${what}: the grant ledger says this tool granted it, but no audit line records this grant, so the entry may be forged; if it is genuine, make the change by hand and delete the entry from grants.json; if not, delete the entry`;
+    return { ...error(message), code: 'ledger', holding: { target: entry.target, org: entry.org, ...(entry.repository === undefined ? { team: entry.team } : { repository: entry.repository }), login: entry.login } };
+  }
+  if (entry?.audit === 'restored') {
+    return { ...warning(`the grant ledger has no entry for ${entry.login} on ${where}, but the audit log records this tool granted it (${entry.grantedAt}) and has not revoked it: it is still this tool's grant, so the plan will ${what}; restore the entry from git history (git log -p grants.json)`), code: 'ledger' };
+  }
+  return undefined;
 }

@@ -1,10 +1,11 @@
 /**
- * guard: safety rules that turn a dangerous plan into error diagnostics. Pure. A plan with a
- * guard error is refused whole by apply.
+ * guard: safety rules that turn a dangerous plan into error diagnostics. Pure. A guard that
+ * bounds the whole run (too many revocations, an emptied rotation) refuses the whole apply; one
+ * about a single holding (a protected account) refuses only that change.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { GuardConfig } from '../config/model.js';
-import { entitlementLevel, entitlementName, LEVEL_RANK, type Change } from './plan.js';
+import { entitlementLevel, entitlementName, holdingOf, LEVEL_RANK, type Change } from './plan.js';
 
 /** Per-run overrides of the configured guards, from explicit flags. */
 export interface GuardOverrides {
@@ -25,8 +26,9 @@ export interface EmptiedRotation {
 }
 
 /**
- * Refuses plans that revoke a protected account, or that revoke more holdings than allowed.
- * Each refusal names the numbers or the account and how to allow it.
+ * Refuses the revocation (or downgrade) of a protected account, scoped to that holding, and plans
+ * that revoke more holdings than allowed. Each refusal names the numbers or the account and how
+ * to allow it.
  */
 export function guard(
   changes: readonly Change[],
@@ -41,7 +43,7 @@ export function guard(
   const downgrades = changes.filter((c) => c.action === 'update' && c.previousRole !== undefined && LEVEL_RANK[c.previousRole] > LEVEL_RANK[entitlementLevel(c.entitlement)]);
   for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
-      out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: 'guard' });
+      out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: 'guard', holding: holdingOf(c) });
     }
   }
   const share = overrides.maxRevocationShare ?? config.maxRevocationShare;

@@ -132,6 +132,34 @@ export interface Plan {
   proposed?: { base: string; plan?: Plan; notPlanned?: string };
 }
 
+/** One login's holding of one team or repository on one target: what a ledger entry and a change are about. */
+export interface HoldingRef {
+  /** Name of the target, as declared in the config. */
+  target: string;
+  org: string;
+  /** The team, for a team membership. */
+  team?: string;
+  /** The repository, for a repository permission. */
+  repository?: string;
+  login: string;
+}
+
+/** `target/org/team/login` (or `target/org/repo (repository)/login`) lower-cased: GitHub names are case-insensitive. */
+export function holdingKey(h: HoldingRef): string {
+  return `${h.target}/${entitlementName(h)}/${h.login}`.toLowerCase();
+}
+
+/** The holding a change grants, revokes or updates. */
+export function holdingOf(c: Change): HoldingRef {
+  const e = c.entitlement;
+  return e.kind === 'repository' ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login } : { target: c.target, org: e.org, team: e.team, login: c.subject.login };
+}
+
+/** A change in words: `grant alice on acme/sre as member`, `revoke bob from acme/sre`. */
+export function describeChange(c: Change): string {
+  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
+}
+
 /** Counts changes by action. */
 export function summarize(changes: readonly Change[], unchanged: number): PlanSummary {
   const summary: PlanSummary = { grant: 0, revoke: 0, update: 0, unchanged };

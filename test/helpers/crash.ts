@@ -8,7 +8,8 @@
  * journal and no temporary file left, a lock taken over, and an empty plan afterwards.
  *
  * The plan has four changes, two on an exclusive team (grant dave, revoke mallory as drift) and
- * two on an additive one (grant dave, revoke bob, whom the ledger says the tool granted), and
+ * two on an additive one (grant dave, revoke bob, whom the ledger and the audit log say the tool
+ * granted a week earlier), and
  * runs with `--concurrency 1` so that the points come in the same order every time.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,23 @@ spec:
       membership: additive
 `;
 
+/** The audit line of the apply that granted bob `leads` a week earlier: what makes the ledger's entry for him the tool's. */
+const BOB_GRANTED = {
+  time: '2026-11-23T07:45:00.000Z',
+  action: 'grant',
+  outcome: 'applied',
+  target: 'github',
+  org: 'acme',
+  team: 'leads',
+  role: 'member',
+  login: 'bob-acme',
+  email: 'bob@acme.example',
+  reasons: ['on call in rotation primary, profile deployers-oncall'],
+  profiles: ['deployers-oncall'],
+  planAt: '2026-11-23T07:45:00.000Z',
+  configHash: 'c0ffee',
+};
+
 /** A fresh world: at 07:50Z dave's shift is ending and alice's starting (both wanted). */
 export async function world(t: Test): Promise<{ dir: string; gh: GitHubEmulator }> {
   const gh = await startGitHubEmulator({
@@ -66,8 +84,10 @@ export async function world(t: Test): Promise<{ dir: string; gh: GitHubEmulator 
   writeWorkspace(dir, { githubUrl: gh.url, profiles: { 'deployers.yaml': PROFILE }, rotations: { 'primary.yaml': ROTATION }, identities: DEFAULT_IDENTITIES });
   mkdirSync(join(dir, 'state'));
   writeFileSync(join(dir, 'state', 'grants.json'), `${JSON.stringify({ formatVersion: 1, grants: [{ target: 'github', org: 'acme', team: 'leads', login: 'bob-acme', role: 'member', grantedAt: '2026-11-23T07:45:00.000Z' }] })}\n`);
+  writeFileSync(join(dir, 'state', 'audit.jsonl'), `${JSON.stringify(BOB_GRANTED)}\n`);
   return { dir, gh };
 }
+
 
 /** `node dist/cli.js apply` in `dir` at the test instant, one change at a time, with `env` added (the next apply runs in this process). */
 function apply(dir: string, env: Record<string, string> = {}): Promise<Built> {

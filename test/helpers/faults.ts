@@ -232,7 +232,7 @@ export const PADS = Array.from({ length: 150 }, (_, i) => `pad-${String(i + 1).p
 
 /** Options of {@link faultWorld}. */
 export interface WorldOptions {
-  /** Team `big-readers` (additive, fed by the platform rotation): 151 members, erin-acme at index 100 and in the ledger. */
+  /** Team `big-readers` (additive, fed by the platform rotation): 151 members, erin-acme at index 100 and in the ledger (and the audit log). */
   bigTeam?: boolean;
   /** Escalation policy PBUSY01 (104 `/oncalls` entries in all) feeding team `busy-deployers` (mia-acme). */
   busy?: boolean;
@@ -281,6 +281,9 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
           join(d, 'state', 'grants.json'),
           `${JSON.stringify({ formatVersion: 1, grants: [{ target: 'github', org: 'acme', team: 'big-readers', login: 'erin-acme', role: 'member', grantedAt: '2026-11-29T19:00:00.000Z' }] }, null, 2)}\n`,
         );
+        // The apply that granted her wrote its audit line too: without it the ledger entry would not be the tool's.
+        const granted = { time: '2026-11-29T19:00:00.000Z', action: 'grant', outcome: 'applied', target: 'github', org: 'acme', team: 'big-readers', role: 'member', login: 'erin-acme', reasons: ['on call in rotation platform-follow-the-sun, profile big-oncall'], profiles: ['big-oncall'], planAt: '2026-11-29T19:00:00.000Z', configHash: 'c0ffee' };
+        writeFileSync(join(d, 'state', 'audit.jsonl'), `${JSON.stringify(granted)}\n`);
       }
     },
     (seed) => {

@@ -330,6 +330,8 @@ export interface Planned {
   delta: DiffResult;
   shifts: Map<string, ShiftRead>;
   applicable: boolean;
+  /** The plan as apply executes it: without the changes of a holding an error names (a protected account). */
+  run: Plan;
 }
 
 /** desire, the identity freeze, diff and guard, chained as `reconcile` in src/engine.ts chains them. */
@@ -353,9 +355,12 @@ export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, Read
     diagnostics,
     state: { prune: delta.prune, onCall },
   };
-  // As `applicable` in src/apply.ts: any error but a failed read refuses the whole plan.
-  const applicable = !diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed');
-  return { plan, desired, delta, shifts, applicable };
+  // As `applicable` and `withoutRefused` in src/apply.ts: an error naming a holding refuses that
+  // holding's changes; any other error but a failed read refuses the whole plan.
+  const applicable = !diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed' && d.holding === undefined);
+  const refused = new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.holding ? [`${d.holding.target}:${entitlementName(d.holding)}/${d.holding.login}`.toLowerCase()] : [])));
+  const run = { ...plan, changes: plan.changes.filter((c) => !refused.has(`${c.target}:${entitlementName(c.entitlement)}/${c.subject.login}`.toLowerCase())) };
+  return { plan, desired, delta, shifts, applicable, run };
 }
 
 /** A deep copy of holdings. */
