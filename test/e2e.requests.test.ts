@@ -52,6 +52,8 @@ t.test('the full flow: the on-call engineer requests, the PR check passes, merge
   t.same(emu.teamMembers('acme', 'payments-admins').map((m) => [m.login, m.role]), [['bob-acme', 'maintainer']]);
   const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8');
   t.match(audit, 'approved by carol-acme on pull request #12', 'the audit line records who approved');
+  const review = await cli(dir, ['report', ...C, '--from', '2026-11-30', '--to', '2026-12-01', '--format', 'json'], onMain('2026-11-30T08:05:00Z'));
+  t.same(JSON.parse(review.out).requests.map((r: { file: string; approvedBy: string }) => [r.file, r.approvedBy]), [[file, 'carol-acme']], 'the access review report names the approver');
   const timeline = await cli(dir, ['timeline', ...C, '--hours', '3'], at('2026-11-30T08:00:00Z'));
   t.match(timeline.out, 'Mon 2026-11-30 09:50 UTC: - bob-acme from acme/payments-admins (ends: request');
   const explain = await cli(dir, ['explain', 'bob-acme', ...C], onMain('2026-11-30T08:00:00Z'));

@@ -173,7 +173,7 @@ t.test('a month of applies and policy commits gives exactly the expected report'
       { entitlement: deployers, login: 'gina-acme', until: '2026-07-28T09:15:00.000Z', revokedAt: null, lateHours: 86.75, reasons: [shift('2026-07-27 09:00Z', '2026-07-28 09:00Z')], revokeReasons: [] },
     ],
     drift: [{ entitlement: deployers, login: 'mallory-acme', role: 'member', removedAt: '2026-07-10T12:00:00.000Z', reasons: ['not on call and not a static member of oncall'] }],
-    requests: [{ file: 'requests/ic-dave-20260720T095000Z.yaml', login: 'dave-acme', entitlements: ['acme/payments-admins'], grantedAt: '2026-07-20T10:00:00.000Z', reason: REQUEST }],
+    requests: [{ file: 'requests/ic-dave-20260720T095000Z.yaml', login: 'dave-acme', entitlements: ['acme/payments-admins'], grantedAt: '2026-07-20T10:00:00.000Z', reason: REQUEST, approvedBy: null }],
     longestRunGap: { from: '2026-07-15T00:00:00.000Z', to: '2026-07-20T10:00:00.000Z', hours: 130 },
     policyChanges: {
       available: true,
@@ -327,9 +327,9 @@ Access someone gave outside oncall-access (no profile wanted it and the tool had
 
 <details><summary>Access requests approved: 1</summary>
 
-| Request | Person | Entitlements | Granted | Reason |
-| --- | --- | --- | --- | --- |
-| requests/ic-dave-20260720T095000Z.yaml | dave-acme | acme/api (repository) | 2026-07-20T10:00Z | request requests/ic-dave-20260720T095000Z.yaml (member of profile ic): "INC-7 payments outage", until 2026-07-20 12:00Z |
+| Request | Person | Entitlements | Granted | Approved by | Reason |
+| --- | --- | --- | --- | --- | --- |
+| requests/ic-dave-20260720T095000Z.yaml | dave-acme | acme/api (repository) | 2026-07-20T10:00Z | no review (approval: auto) | request requests/ic-dave-20260720T095000Z.yaml (member of profile ic): "INC-7 payments outage", until 2026-07-20 12:00Z |
 
 </details>
 

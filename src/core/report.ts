@@ -10,7 +10,7 @@
  */
 import type { AuditEvent } from '../audit.js';
 import { entitlementName } from './plan.js';
-import { requestFileOf } from './requests.js';
+import { requestApproverOf, requestFileOf } from './requests.js';
 
 /** Version of the JSON form of a report; bumped on any incompatible change. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -153,6 +153,8 @@ export interface GrantedRequest {
   grantedAt: string;
   /** The grant's reason: the file, how the subject was eligible, the request's reason, its expiry. */
   reason: string;
+  /** Who approved its pull request, as the audit line records it; null without one (`approval: auto`, or granted before approvals were recorded). */
+  approvedBy: string | null;
 }
 
 /** The longest time between two consecutive apply runs that wrote audit lines. */
@@ -327,7 +329,7 @@ function grantedRequests(events: readonly AuditEvent[], from: number, to: number
     for (const reason of e.reasons) {
       const file = requestFileOf(reason);
       if (file === undefined) continue;
-      const seen = byFile.get(file) ?? { file, login: e.login, entitlements: [], grantedAt: iso(at), reason };
+      const seen = byFile.get(file) ?? { file, login: e.login, entitlements: [], grantedAt: iso(at), reason, approvedBy: requestApproverOf(reason) ?? null };
       if (!seen.entitlements.includes(entitlementName(e))) seen.entitlements.push(entitlementName(e));
       byFile.set(file, seen);
     }

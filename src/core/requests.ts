@@ -65,6 +65,11 @@ export function requestFileOf(reason: string): string | undefined {
   return /^request (.+?\.ya?ml) \(/.exec(reason)?.[1];
 }
 
+/** The approver a request's reason names (`approved by carol-acme on pull request #12`), else undefined. */
+export function requestApproverOf(reason: string): string | undefined {
+  return /; approved by (\S+) on pull request #\d+\)/.exec(reason)?.[1];
+}
+
 /** The requests running at `at` (or over `span`, or added by the pull request) that are eligible, plus an error for each one that is not. */
 export function activeRequests(input: RequestInput): { active: ActiveRequest[]; diagnostics: Diagnostic[] } {
   const active: ActiveRequest[] = [];

@@ -124,9 +124,9 @@ function driftBlock(drift: readonly DriftRemoval[]): string {
 function requestsBlock(requests: readonly GrantedRequest[]): string {
   return section('Access requests approved', requests.length, 'none.', () =>
     table(
-      ['Request', 'Person', 'Entitlements', 'Granted', 'Reason'],
-      ['l', 'l', 'l', 'l', 'l'],
-      requests.map((r) => [esc(r.file), esc(r.login), r.entitlements.map(esc).join(', '), at(r.grantedAt), esc(r.reason)]),
+      ['Request', 'Person', 'Entitlements', 'Granted', 'Approved by', 'Reason'],
+      ['l', 'l', 'l', 'l', 'l', 'l'],
+      requests.map((r) => [esc(r.file), esc(r.login), r.entitlements.map(esc).join(', '), at(r.grantedAt), r.approvedBy === null ? 'no review (approval: auto)' : esc(r.approvedBy), esc(r.reason)]),
     ),
   );
 }
