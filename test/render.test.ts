@@ -348,3 +348,25 @@ t.test('json: the plan round-trips exactly, top-level keys in a fixed order', as
     '{\n  "formatVersion": 1,\n  "at": "2026-11-25T17:00:00.000Z",\n  "createdAt": "2026-11-25T17:00:00.000Z",\n  "configHash": "c0ffee",\n  "summary": {\n    "grant": 0,\n    "revoke": 0,\n    "update": 0,\n    "unchanged": 0\n  },\n  "changes": [],\n  "diagnostics": [],\n  "state": {\n    "prune": [],\n    "onCall": {}\n  }\n}\n',
   );
 });
+
+t.test('a pull request that changes policy renders two labelled plans, each within half the room', (t) => {
+  const main = { ...realisticPlan(), proposed: { base: 'main', plan: { ...plan([change({ action: 'revoke' })]) } } };
+  const text = renderText(main, { color: false });
+  t.match(text, /^Plan for 2026-11-25T17:00:00Z, with the policy on main \(what merging this pull request does\)\n/);
+  t.match(text, '\nAfter this pull request, with its policy: plan for 2026-11-25T17:00:00Z\n');
+  const md = renderMarkdown(main, { maxChars: 4000 });
+  t.ok(md.length <= 4000, `${md.length} characters`);
+  t.match(md, /^## oncall-access plan for 2026-11-25T17:00:00Z with the policy on main\n/);
+  t.match(md, '\n## After this pull request, with its policy: plan for 2026-11-25T17:00:00Z\n');
+  t.same(JSON.parse(renderJson(main)).proposed.base, 'main', 'the JSON keeps the second plan');
+
+  const refused = { ...plan([]), proposed: { base: 'main', notPlanned: 'this pull request changes where credentials are sent (targets.github changes its type, apiUrl or tokenEnv)' } };
+  t.match(renderText(refused, { color: false }), '\nAfter this pull request, with its policy: not planned: this pull request changes where credentials are sent');
+  const short = renderMarkdown(refused, { maxChars: 300 });
+  t.ok(short.length <= 300 && short.endsWith('\n'), 'the note is cut to its half');
+  t.match(short, '## After this pull request, with its policy');
+  const tiny = renderMarkdown(refused, { maxChars: 150 });
+  t.ok(tiny.length <= 150, 'too small for two halves: only the plan with the base policy');
+  t.notMatch(tiny, 'After this pull request');
+  t.end();
+});
