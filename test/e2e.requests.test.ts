@@ -39,7 +39,7 @@ t.test('the full flow: the on-call engineer requests, the PR check passes, merge
   t.same([grant.action, grant.subject.login, grant.entitlement.role, grant.until], ['grant', 'bob-acme', 'maintainer', '2026-11-30T09:50:00.000Z']);
   t.match(grant.reasons[0], `request ${file} (on call in rotation payments-primary until 2026-12-07 08:00Z): "INC-42 payments outage", until 2026-11-30 09:50Z`);
 
-  t.match(JSON.parse(check.out).diagnostics.map((d: { message: string }) => d.message).join('\n'), `request ${file}: needs an approval from carol-acme on this pull request, at its final commit; apply grants it only then`);
+  t.match(JSON.parse(check.out).diagnostics.map((d: { message: string }) => d.message).join('\n'), `request ${file}: waiting for approval from carol-acme on this pull request, at its final commit; apply grants it only then`);
 
   const merge = git(dir, ['rev-parse', 'HEAD']);
   const unapproved = await cli(dir, ['apply', ...C, '--yes'], onMain('2026-11-30T08:00:00Z'));

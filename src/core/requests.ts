@@ -114,7 +114,7 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
     let approved = '';
     if (p.approval === 'review' && input.review !== undefined) {
       if (input.review === 'pending') {
-        diagnostics.push({ ...warning(`request ${r.file}: needs an approval from ${p.approvers.join(' or ') || 'an approver (profile ' + p.name + ' lists none)'} on this pull request, at its final commit; apply grants it only then`, r.pos), code: 'request' });
+        diagnostics.push({ ...warning(`request ${r.file}: waiting for approval from ${p.approvers.join(' or ') || `an approver (profile ${p.name} lists none)`} on this pull request, at its final commit; apply grants it only then`, r.pos), code: 'request' });
       } else if (r.review === undefined || 'missing' in r.review) {
         problem(`not approved: ${r.review?.missing ?? 'nobody checked who approved it'}; granting nothing`);
         continue;
