@@ -71,6 +71,8 @@ t.test('a pull request plan needs its base commit, and apply never runs for one'
   const missing = await cli(dir, ['plan', ...C], { env: prEnv(dir, 'bob-acme', 'abcdef1234567') });
   t.equal(missing.code, 1);
   t.equal(missing.err, 'oncall-access plan: cannot read the base commit abcdef123456 of this pull request (check out with fetch-depth: 0)\n');
+  const unreadable = await cli(dir, ['plan', ...C], { env: { ...prEnv(dir, 'bob-acme', 'abcdef1234567'), GITHUB_EVENT_PATH: join(dir, 'no-such-event.json') } });
+  t.equal(unreadable.err, 'oncall-access plan: cannot read the pull request event (GITHUB_EVENT_PATH)\n');
   const apply = await cli(dir, ['apply', ...C, '--yes'], { env: prEnv(dir, 'bob-acme', 'abcdef1234567') });
   t.equal(apply.code, 1);
   t.match(apply.err, 'apply does not run for pull_request events');
