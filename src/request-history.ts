@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import type { AccessRequest } from './config/model.js';
 import { git, type GitLocation } from './git.js';
+import { UserError } from './io.js';
 
 /**
  * The requests with {@link AccessRequest.landed} set from the history of `rev` (HEAD, or a pull
@@ -15,6 +16,9 @@ import { git, type GitLocation } from './git.js';
  */
 export function withLandings(requests: readonly AccessRequest[], location: GitLocation, rev: string, now: Date): AccessRequest[] {
   if (requests.length === 0) return [];
+  if (git(location.top, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+    throw new UserError('the checkout is shallow, so when each access request was merged cannot be read from its history: check out with fetch-depth: 0');
+  }
   const paths = requests.map((r) => posix.normalize(`${location.prefix}${r.file.split('\\').join('/')}`));
   const log = git(location.top, ['log', '--first-parent', '--diff-filter=A', '--no-renames', '--format=%x00%H %ct', '--name-only', rev, '--', ...new Set(paths.map(posix.dirname))]);
   const landed = new Map<string, { at: Date; commit: string }>();

@@ -153,6 +153,7 @@ t.test('the apply workflow: push, a 5-minute schedule and dispatch, one at a tim
   t.same(apply.permissions, { contents: 'write' });
   t.equal(apply.jobs.apply!.if, "github.ref == 'refs/heads/main'");
   t.equal(apply.jobs.apply!.environment, 'oncall-access-apply', 'the write key lives in an environment limited to main');
+  t.same(apply.jobs.apply!.steps[0]!.with, { 'fetch-depth': 0 }, 'requests are judged from the history of their merges: a full clone');
   const step = apply.jobs.apply!.steps.find((s) => s.uses === './')!;
   t.match(step.with, { command: 'apply', 'max-staleness': '30m', 'last-apply-file': '${{ env.LAST_APPLY_DIR }}/last-apply.json' });
   const names = apply.jobs.apply!.steps.map((s) => s.name);

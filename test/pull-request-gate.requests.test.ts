@@ -4,6 +4,7 @@
  * plan run for a pull_request event against the emulators).
  */
 import t from 'tap';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, demoWorkspace, ENV } from './helpers/demo-workspace.js';
@@ -110,3 +111,15 @@ t.test('attack 6: deleting someone else\'s running request is an error; the subj
   t.equal(later.code, 0, 'an ended request may be deleted by anyone');
 });
 
+t.test('a shallow checkout cannot tell when a request was merged: apply refuses rather than guess', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  addRequests(dir, { 'bob.yaml': request('bob@acme.example', '2026-11-30T07:50:00Z') });
+  initRepo(dir);
+  commitAll(dir, 'second');
+  const shallow = `${dir}-shallow`;
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+  t.teardown(() => rmSync(shallow, { recursive: true, force: true }));
+  const r = await cli(shallow, ['apply', ...C, '--yes'], { env: ON_MAIN, now: new Date('2026-11-30T08:00:00Z') });
+  t.equal(r.code, 1);
+  t.equal(r.err, 'oncall-access apply: the checkout is shallow, so when each access request was merged cannot be read from its history: check out with fetch-depth: 0\n');
+});
