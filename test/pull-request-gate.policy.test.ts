@@ -92,7 +92,7 @@ t.test('a pull request is planned with main\'s policy even when main\'s is broke
 
 t.test('outside a git checkout a pull request cannot be checked, and says so', async (t) => {
   const outside = mkdtempSync(join(tmpdir(), 'oncall-access-nogit-'));
-  t.teardown(() => rmSync(outside, { recursive: true, force: true }));
+  t.teardown(() => ['', '.bob-acme.event.json'].forEach((end) => rmSync(`${outside}${end}`, { recursive: true, force: true })));
   const { dir } = await demoWorkspace(t);
   cpSync(dir, outside, { recursive: true });
   const r = await cli(outside, ['plan', ...C], { env: prEnv(outside, 'bob-acme', 'abcdef1234567') });
