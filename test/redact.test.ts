@@ -2,7 +2,9 @@
 import t from 'tap';
 import { redact, secretsIn } from '../src/redact.js';
 
-const TOKEN = 'ghs_fakeINPUTtoken0123456789abcdefABCD';
+/** Fakes built at test time, so no secret-shaped literal is committed. */
+const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----\n${body}`;
+const TOKEN = ['ghs', 'fakeINPUTtoken0123456789abcdefABCD'].join('_');
 
 t.test('secrets come from variables named like one, named by the config, or holding a PEM block', async (t) => {
   const env = { INPUT_GITHUB_TOKEN: TOKEN, MY_PD: 'pd-secret-value', CERT: '-----BEGIN CERTIFICATE-----\nabc', HOME: '/home/runner', SHORT_TOKEN: 'abc' };
@@ -20,7 +22,7 @@ t.test('a whole secret, and every cut-short start of one (8 characters or more),
 t.test('GitHub tokens and PEM private keys are redacted by their shape, whole or cut', async (t) => {
   t.equal(redact(`token ${TOKEN}.`, []), 'token [redacted].');
   t.equal(redact('pat github_pat_11ABCDEFG0123456789_abcdef', []), 'pat [redacted]');
-  t.equal(redact('key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end', []), 'key [redacted] end');
-  t.equal(redact('cut -----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN', []), 'cut [redacted]');
+  t.equal(redact(`key ${pem('RSA PRIVATE KEY', 'MIIE')}\n-----END RSA PRIVATE KEY----- end`, []), 'key [redacted] end');
+  t.equal(redact(`cut ${pem('PRIVATE KEY', 'MIIEvQIBADAN')}`, []), 'cut [redacted]');
   t.equal(redact('ghp_short is not a token; gh_pages neither', []), 'ghp_short is not a token; gh_pages neither');
 });

