@@ -184,7 +184,7 @@ async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Work
  */
 async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace): Promise<{ plan: Plan; ws: Workspace } | undefined> {
   if (inPullRequest(io.env)) {
-    const made = await pullRequestPlan({
+    return pullRequestPlan({
       config: opts.config,
       head: whole,
       io,
@@ -192,7 +192,6 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
       stateDir: (ws, at) => stateDir(ws, opts, at),
       makePlan: async (ws, at, pullRequest, state) => (await planFor(opts, at, fetch, ws, pullRequest, state)).plan,
     });
-    return made;
   }
   return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
 }

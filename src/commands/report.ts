@@ -3,10 +3,10 @@
  * audit log of the state directory and the git history of the config's directory. Read-only:
  * no API is called and nothing is written.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { readAuditLog } from '../audit.js';
+import { git as runGit } from '../git.js';
 import type { Config } from '../config/model.js';
 import { buildReport, type PolicyCommit, type PolicyHistory } from '../core/report.js';
 import { parseDuration } from '../duration.js';
@@ -75,7 +75,7 @@ function yamlIn(dir: string): string[] {
 function policyHistory(config: Config, configFile: string, from: Date, to: Date, shown: string): PolicyHistory {
   const cwd = config.dir;
   const rel = (p: string): string => relative(cwd, p);
-  const git = (args: string[]): string => execFileSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }).toString();
+  const git = (args: string[]): string => runGit(cwd, args);
   const day = 86_400_000;
   try {
     const shallow = git(['rev-parse', '--is-shallow-repository']).trim() === 'true';
