@@ -47,7 +47,7 @@ t.test('attack 7: a pull request that points apiUrl elsewhere sends no token the
   const elsewhere = await startGitHubEmulator({ orgs: {} });
   t.teardown(() => elsewhere.close());
   const base = initRepo(dir);
-  editFile(dir, 'oncall-access.yaml', /apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+# .*\n)*(?=.*\n.*GITHUB)|apiUrl: http:\/\/127\.0\.0\.1:\d+/, `apiUrl: ${elsewhere.url}`);
+  editFile(dir, 'oncall-access.yaml', /apiUrl: http:\/\/127\.0\.0\.1:\d+/, `apiUrl: ${elsewhere.url}`);
   commitAll(dir, 'move', 'dave');
   const r = await prPlan(dir, 'dave-acme', base);
   t.same(elsewhere.requests, [], 'the other host was never called');
