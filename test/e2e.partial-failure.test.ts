@@ -1,0 +1,28 @@
+/** Partial failure (split from e2e.trust so that no file comes near tap's timeout on a busy machine): each position of a failing change in turn. */
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, demoWorkspace } from './helpers/demo-workspace.js';
+
+const C = ['--config', 'oncall-access.yaml'];
+
+t.test('partial failure: whatever position the failing change has, done changes are recorded and the next run converges', async (t) => {
+  for (let position = 0; position < 10; position++) {
+    const { dir, emu } = await demoWorkspace(t);
+    // Fail exactly the change at `position`, with a permission error.
+    const r0 = await cli(dir, ['plan', ...C, '--format', 'json']);
+    const change = JSON.parse(r0.out).changes[position];
+    emu.failNext({ method: change.action === 'revoke' ? 'DELETE' : 'PUT', pathPrefix: `/orgs/acme/teams/${change.entitlement.team}/memberships/${change.subject.login}` }, { status: 403, body: { message: 'Must have admin rights to Repository.' } });
+    const r = await cli(dir, ['apply', ...C, '--yes', '--concurrency', '1']);
+    t.equal(r.code, 1, `position ${position}: exit 1`);
+    t.match(r.out, `failed: ${change.action} ${change.subject.login}`, `position ${position}: names what failed`);
+    t.match(r.out, 'Apply complete: 9 applied, 1 failed, 0 skipped.');
+    const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    t.equal(audit.filter((e) => e.outcome === 'applied').length, 9, `position ${position}: done changes recorded`);
+    const again = await cli(dir, ['apply', ...C, '--yes']);
+    t.equal(again.code, 0);
+    t.match(again.out, 'Apply complete: 1 applied, 0 failed, 0 skipped.', `position ${position}: the next run does only what is left`);
+    t.equal((await cli(dir, ['plan', ...C, '--detailed-exitcode'])).code, 0, `position ${position}: converged`);
+    t.same(emu.unexpected, []);
+  }
+});
