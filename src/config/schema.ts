@@ -88,11 +88,13 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
   const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const field = display(path);
   const p = e.params as Record<string, unknown>;
+  // The schemas give each format's pattern beside it, so a bad value fails both: one message, the format's.
+  const format = e.keyword === 'format' || e.keyword === 'pattern' ? FORMATS[String((e.parentSchema as { format?: string }).format)] : undefined;
   if (e.keyword === 'propertyNames') return [];
   if (e.propertyName !== undefined) {
-    const f = FORMATS[String(p.format)];
-    return [error(`${field}: ${quote(e.propertyName)} is not ${f?.expected ?? 'a valid name'}`, pos(d, path, e.propertyName))];
+    return [error(`${field}: ${quote(e.propertyName)} is not ${format?.expected ?? 'a valid name'}`, pos(d, path, e.propertyName))];
   }
+  if (format !== undefined) return [error(`${field}: ${quote(e.data)} is not ${format.expected}`, pos(d, path))];
   switch (e.keyword) {
     case 'required':
       return [error(`${field === '' ? 'document' : field}: missing required field "${String(p.missingProperty)}"`, path.length === 0 ? pos(d, []) : pos(d, path.slice(0, -1), path[path.length - 1]))];
@@ -101,8 +103,6 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
       const hint = suggestion(name, Object.keys((e.parentSchema as { properties?: object }).properties ?? {}));
       return [error(`${field === '' ? 'document' : field}: unknown field "${name}"${hint}`, pos(d, path, name))];
     }
-    case 'format':
-      return [error(`${field}: ${quote(e.data)} is not ${FORMATS[String(p.format)]!.expected}`, pos(d, path))];
     case 'const':
       return [error(`${field}: must be ${JSON.stringify(p.allowedValue)}; found ${quote(e.data)}`, pos(d, path))];
     case 'dependentRequired':
