@@ -48,7 +48,7 @@ const rules: [string, Record<string, string>, string][] = [
   ['a binding must fit its source type', { 'a.yaml': profile('a').replace('source: rotations', 'source: pd') }, 'profiles/a.yaml:8:7: error: profile "a": a pagerduty source takes schedule or escalationPolicy, not rotation'],
   ['a built-in rotation must be declared', { 'a.yaml': profile('a').replace('rotation: primary', 'rotation: secondary') }, 'profiles/a.yaml:8:7: error: profile "a": rotation "secondary" is not declared in any Rotation file'],
   ['a binding gives exactly one of schedule, escalationPolicy or rotation', { 'a.yaml': profile('a').replace('rotation: primary', 'rotation: primary\n      schedule: P1') }, 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation (found schedule and rotation)'],
-  ['levels only apply to escalation policies', { 'a.yaml': profile('a').replace('rotation: primary', 'rotation: primary\n      levels: [1]') }, 'profiles/a.yaml:10:7: error: spec.rotations[0].levels: levels only apply to an escalationPolicy'],
+  ['levels only apply to escalation policies', { 'a.yaml': profile('a').replace('rotation: primary', 'rotation: primary\n      levels: [1]') }, 'profiles/a.yaml:8:7: error: spec.rotations[0]: has "levels" but no "escalationPolicy"'],
   ['an entitlement must name a declared target', { 'a.yaml': profile('a').replace('target: github', 'target: gitlab') }, 'profiles/a.yaml:11:7: error: profile "a": target "gitlab" is not declared in oncall-access.yaml'],
   ['an entitlement may not be listed twice in one profile', { 'a.yaml': profile('a').replace('      team: deployers\n', '      team: deployers\n    - target: github\n      team: deployers\n      role: maintainer\n') }, 'profiles/a.yaml:13:7: error: profile "a": team "deployers" on github is listed twice (first at profiles/a.yaml:11)'],
   ['a requestable profile needs a maximum duration', { 'a.yaml': profile('a').replace('mode: auto', 'mode: requestable') }, 'profiles/a.yaml:4:9: error: profile "a": a requestable profile needs spec.maxRequestDuration (the longest one request may ask for)'],
@@ -57,7 +57,7 @@ const rules: [string, Record<string, string>, string][] = [
   ['a repository entitlement needs a permission', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: missing required field "permission" (pull, triage, push, maintain or admin)'],
   ['a repository entitlement takes a permission, not a role', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      role: member') }, 'profiles/a.yaml:13:7: error: spec.entitlements[0].role: role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)'],
   ['repository permissions cannot be exclusive', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push\n      membership: exclusive') }, 'profiles/a.yaml:14:7: error: spec.entitlements[0].membership: repository permissions are always additive: the tool only removes what it granted'],
-  ['an entitlement names a team or a repository, not both', { 'a.yaml': profile('a').replace('team: deployers', 'team: deployers\n      repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team or repository'],
+  ['an entitlement names a team or a repository, not both', { 'a.yaml': profile('a').replace('team: deployers', 'team: deployers\n      repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team or repository (found team and repository)'],
   ['duplicate keys are refused', { 'a.yaml': profile('a').replace('  mode: auto', '  mode: auto\n  mode: auto') }, 'profiles/a.yaml:7:3: error: duplicate key: each key may appear once in a mapping'],
   ['__proto__ keys are refused', { 'a.yaml': profile('a').replace('  mode: auto', '  mode: auto\n  __proto__: { polluted: true }') }, 'profiles/a.yaml:7:3: error: key "__proto__" is not allowed'],
 ];
@@ -70,6 +70,19 @@ for (const [scenario, files, expected] of rules) {
     t.equal(r.err, '');
   });
 }
+
+t.test('an "exactly one of" rule gives one message naming the mapping, and nothing about the fields it did not need', async (t) => {
+  const cases: [string, string, string][] = [
+    ['two sources', profile('a').replace('rotation: primary', 'rotation: primary\n      schedule: P1'), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation (found schedule and rotation)'],
+    ['three sources', profile('a').replace('rotation: primary', 'rotation: primary\n      schedule: P1\n      escalationPolicy: P2'), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation (found schedule, escalationPolicy and rotation)'],
+    ['no source', profile('a').replace('\n      rotation: primary', ''), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation'],
+    ['neither team nor repository', profile('a').replace('\n      team: deployers', ''), 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team or repository'],
+  ];
+  for (const [scenario, text, expected] of cases) {
+    const r = await validate(t, ws({ 'a.yaml': text }));
+    t.equal(r.out, `${expected}\nInvalid: 1 error.\n`, scenario);
+  }
+});
 
 t.test('a repository permission validates (repositories are additive entitlements)', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }));

@@ -141,7 +141,7 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Prof
     const text = spec.window?.[edge];
     if (text !== undefined && parseDuration(text)! > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge}: ${text} is longer than 7d`, pos(d, ['spec', 'window', edge])));
   }
-  const rotations = (spec.rotations ?? []).flatMap((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i], diagnostics));
+  const rotations = (spec.rotations ?? []).map((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i]));
   const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics));
   return {
     name: data.metadata.name,
@@ -159,23 +159,12 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Prof
   };
 }
 
-const BINDING_FIELDS = ['schedule', 'escalationPolicy', 'rotation'] as const;
-
-function toBinding(d: YamlDoc, r: Data, path: (string | number)[], diagnostics: Diagnostic[]): RotationBinding[] {
+/** A binding the schema has checked: exactly one of schedule, escalationPolicy and rotation, levels only with escalationPolicy. */
+function toBinding(d: YamlDoc, r: Data, path: (string | number)[]): RotationBinding {
   const at = pos(d, path);
-  const given = BINDING_FIELDS.filter((f) => r[f] !== undefined);
-  const field = `spec.rotations[${path[2]}]`;
-  if (given.length !== 1) {
-    diagnostics.push(error(`${field}: give exactly one of schedule, escalationPolicy or rotation${given.length > 1 ? ` (found ${given.join(' and ')})` : ''}`, at));
-    return [];
-  }
-  if (r.levels !== undefined && given[0] !== 'escalationPolicy') {
-    diagnostics.push(error(`${field}.levels: levels only apply to an escalationPolicy`, pos(d, path, 'levels')));
-    return [];
-  }
-  if (given[0] === 'escalationPolicy') return [{ kind: 'escalationPolicy', source: r.source, escalationPolicy: r.escalationPolicy, levels: r.levels, pos: at }];
-  if (given[0] === 'rotation') return [{ kind: 'rotation', source: r.source, rotation: r.rotation, pos: at }];
-  return [{ kind: 'schedule', source: r.source, schedule: r.schedule, pos: at }];
+  if (r.escalationPolicy !== undefined) return { kind: 'escalationPolicy', source: r.source, escalationPolicy: r.escalationPolicy, levels: r.levels, pos: at };
+  if (r.rotation !== undefined) return { kind: 'rotation', source: r.source, rotation: r.rotation, pos: at };
+  return { kind: 'schedule', source: r.source, schedule: r.schedule, pos: at };
 }
 
 function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnostics: Diagnostic[]): EntitlementSpec[] {
@@ -185,7 +174,6 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
     diagnostics.push(error(`${field}${key ? `.${key}` : ''}: ${message}`, key ? pos(d, path, key) : at));
     return [];
   };
-  if ((e.team === undefined) === (e.repository === undefined)) return problem('give exactly one of team or repository');
   if (e.team !== undefined) {
     if (e.permission !== undefined) return problem('permission applies to repositories; teams take a role (member or maintainer)', 'permission');
     return [{ kind: 'team', target: e.target, team: e.team, role: e.role ?? 'member', membership: e.membership ?? 'exclusive', pos: at }];

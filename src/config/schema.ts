@@ -42,7 +42,9 @@ let validators: Map<string, ValidateFunction> | undefined;
 /** Every schema compiled once, by file name. */
 function compiled(): Map<string, ValidateFunction> {
   if (validators) return validators;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  // strictRequired would refuse the `oneOf: [{ required: [schedule] }, ...]` rules: ajv checks
+  // them before the sibling `properties` that declare those fields.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
   for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.validate });
   const files = [...Object.values(SCHEMA_FILES), ...Object.values(STATE_SCHEMA_FILES)];
   validators = new Map(files.map((f) => [f, ajv.compile(JSON.parse(readFileSync(SCHEMAS_DIR + f, 'utf8')))]));
@@ -57,8 +59,7 @@ function compiled(): Map<string, ValidateFunction> {
 export function checkStateFile(file: StateFile, value: unknown, locate: () => YamlDoc): Diagnostic[] {
   const validate = compiled().get(STATE_SCHEMA_FILES[file])!;
   if (validate(value)) return [];
-  const d = locate();
-  return dedupe((validate.errors ?? []).flatMap((e) => translate(d, e)));
+  return diagnose(locate(), validate.errors);
 }
 
 /**
@@ -81,7 +82,25 @@ export function checkDocument(d: YamlDoc, expected: readonly Kind[]): { kind?: K
   }
   const validate = compiled().get(SCHEMA_FILES[kind as Kind])!;
   if (validate(v)) return { kind: kind as Kind, diagnostics: [] };
-  return { diagnostics: dedupe((validate.errors ?? []).flatMap((e) => translate(d, e))) };
+  return { diagnostics: diagnose(d, validate.errors) };
+}
+
+/** One diagnostic per problem in ajv's errors; a failed "exactly one of" rule speaks for its branches. */
+function diagnose(d: YamlDoc, errors: ValidateFunction['errors']): Diagnostic[] {
+  const all = errors ?? [];
+  const rules = all.filter((e) => exactlyOneOf(e) !== undefined);
+  const branch = (e: ErrorObject): boolean => rules.some((r) => e.instancePath === r.instancePath && e.schemaPath.startsWith(`${r.schemaPath}/`));
+  return dedupe(all.filter((e) => !branch(e)).flatMap((e) => translate(d, e)));
+}
+
+/**
+ * For a failed `oneOf` whose every branch only requires one field (`[{ required: [schedule] },
+ * { required: [rotation] }]`: a mapping gives exactly one of them), those fields; otherwise undefined.
+ */
+function exactlyOneOf(e: ErrorObject): string[] | undefined {
+  if (e.keyword !== 'oneOf') return undefined;
+  const fields = (e.schema as { required?: unknown }[]).map((b) => (Object.keys(b).length === 1 && Array.isArray(b.required) && b.required.length === 1 ? String(b.required[0]) : undefined));
+  return fields.every((f) => f !== undefined) ? fields : undefined;
 }
 
 function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
@@ -95,6 +114,11 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
     return [error(`${field}: ${quote(e.propertyName)} is not ${format?.expected ?? 'a valid name'}`, pos(d, path, e.propertyName))];
   }
   if (format !== undefined) return [error(`${field}: ${quote(e.data)} is not ${format.expected}`, pos(d, path))];
+  const fields = exactlyOneOf(e);
+  if (fields !== undefined) {
+    const given = fields.filter((f) => (e.data as Record<string, unknown>)[f] !== undefined);
+    return [error(`${field}: give exactly one of ${list(fields, 'or')}${given.length > 1 ? ` (found ${list(given, 'and')})` : ''}`, pos(d, path))];
+  }
   switch (e.keyword) {
     case 'required':
       return [error(`${field === '' ? 'document' : field}: missing required field "${String(p.missingProperty)}"`, path.length === 0 ? pos(d, []) : pos(d, path.slice(0, -1), path[path.length - 1]))];
@@ -119,6 +143,11 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
 /** `spec.rotations[0].levels` from `['spec', 'rotations', '0', 'levels']`. */
 export function display(path: readonly string[]): string {
   return path.reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === '' ? seg : `${acc}.${seg}`), '');
+}
+
+/** `a, b or c`. */
+function list(names: readonly string[], conjunction: 'and' | 'or'): string {
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }
 
 function article(type: string): string {
