@@ -1,8 +1,12 @@
 import t from 'tap';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import { parseAllDocuments } from 'yaml';
 import { FORMATS } from '../src/config/formats.js';
 import { SCHEMAS_DIR } from '../src/config/schema.js';
+import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema; items?: Schema; description?: string; $schema?: string };
 
@@ -53,6 +57,96 @@ t.test('a project format has a project name and carries its pattern, so that too
     }
   }
   t.same([...used].sort(), Object.keys(FORMATS).sort(), 'every format is used, and only these');
+});
+
+/**
+ * A validator set up as an editor's: ajv 2020 with the standard formats of ajv-formats and no
+ * knowledge of the project's, schemas found by `$id`. Project formats are the only thing it may
+ * skip, which is logged, not thrown.
+ */
+function editorValidator() {
+  const skipped: string[] = [];
+  const ajv = new Ajv2020({ allErrors: true, strictSchema: false, logger: { log: () => {}, warn: (m: string) => skipped.push(m), error: (m: string) => skipped.push(m) } });
+  formats.default(ajv);
+  for (const { schema } of schemas) ajv.addSchema(schema);
+  for (const { schema } of schemas) ajv.getSchema(schema.$id);
+  return { ajv, skipped };
+}
+
+const { ajv, skipped } = editorValidator();
+
+t.test('the editor-like validator compiles every schema, skipping only the project formats', async (t) => {
+  t.ok(skipped.length > 0);
+  for (const m of skipped) t.match(m, /^unknown format "oncall-access-[a-z-]+" ignored in schema at path /);
+});
+
+t.test('the product takes no email address that the standard email format refuses', async (t) => {
+  const standard = ajv.compile({ type: 'string', format: 'email' });
+  for (const address of ['alice@acme.example', "o'brien+oncall@mail.acme.example", 'a..b@acme.example', '.alice@acme.example', 'alice.@acme.example', 'alice@acme', '@acme.example']) {
+    t.ok(!FORMATS.email!.validate(address) || standard(address), address);
+  }
+  t.notOk(FORMATS.email!.validate('a..b@acme.example'), 'consecutive dots are refused');
+});
+
+/** The `$id` of the schema a document is checked against: its `yaml-language-server` line if the file has one, as editors do, else the schema of its kind. */
+function schemaFor(file: string, text: string, kind: unknown): string {
+  const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(text);
+  const local = modeline ? resolve(dirname(file), modeline[1]!) : undefined;
+  const found = schemas.find((s) => (local ? join(SCHEMAS_DIR, s.file) === local : s.schema.properties.kind?.const === kind));
+  if (found === undefined) throw new Error(`${file}: no schema for kind ${String(kind)}`);
+  return found.schema.$id;
+}
+
+/** Errors of every document in `text` (keyed `file#n`), empty when all are valid. */
+function check(file: string, text: string): Record<string, unknown> {
+  const problems: Record<string, unknown> = {};
+  parseAllDocuments(text).forEach((doc, i) => {
+    const value = doc.toJS() as { kind?: unknown };
+    const validate = ajv.getSchema(schemaFor(file, text, value.kind))!;
+    if (!validate(value)) problems[`${file}#${i}`] = validate.errors;
+  });
+  return problems;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+}
+
+t.test('every example the repository ships is valid to an editor', async (t) => {
+  const demo = yamlFiles('profiles');
+  t.same(demo, ['profiles/checkout.yaml', 'profiles/data.yaml', 'profiles/identities.yaml', 'profiles/oncall-access.yaml', 'profiles/payments.yaml', 'profiles/platform.yaml', 'profiles/rotations/payments-primary.yaml', 'profiles/rotations/platform-follow-the-sun.yaml']);
+  for (const f of demo) t.same(check(f, readFileSync(f, 'utf8')), {}, f);
+});
+
+t.test('the valid test fixtures are valid to an editor', async (t) => {
+  // The hostile base holds placeholders for the emulators' URLs, filled in when it runs; any http URL will do here.
+  const base = yamlFiles('test/fixtures/hostile/base');
+  t.equal(base.length, 6);
+  for (const f of base) t.same(check(f, readFileSync(f, 'utf8').replace(/__[A-Z]+_URL__/g, 'http://127.0.0.1:39170')), {}, f);
+  for (const [name, text] of Object.entries({ CONFIG, ROTATION, profile: profile('a') })) t.same(check(`test/helpers/workspace.ts ${name}`, text), {}, name);
+});
+
+t.test('the configuration excerpts in the README are valid to an editor', async (t) => {
+  const config = schemas.find((s) => s.schema.properties.kind?.const === 'Config')!.schema.$id;
+  // A ```yaml block that starts at `spec:` is an excerpt of a Config; the others are workflows.
+  const excerpts = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n(spec:\n[\s\S]*?)```/g)].map((m) => parseAllDocuments(m[1]!)[0]!.toJS() as { spec: Record<string, unknown> });
+  t.ok(excerpts.length > 0);
+  for (const { spec } of excerpts) {
+    for (const [key, value] of Object.entries(spec)) {
+      const validate = ajv.compile({ $ref: `${config}#/properties/spec/properties/${key}` });
+      t.ok(validate(value), `spec.${key}`, { errors: validate.errors });
+    }
+  }
+});
+
+t.test('an editor flags what the product refuses: a duration in words, a binding with two sources', async (t) => {
+  const file = 'profiles/payments.yaml';
+  const text = readFileSync(file, 'utf8');
+  const words = check(file, text.replace('before: 15m', 'before: 15 minutes'))[`${file}#0`] as { instancePath: string; keyword: string }[];
+  t.same(words.map((e) => [e.instancePath, e.keyword]), [['/spec/window/before', 'pattern']]);
+  const both = check(file, text.replace('rotation: payments-primary', 'rotation: payments-primary\n      schedule: PPAY123'))[`${file}#0`] as { instancePath: string; keyword: string }[];
+  // The branch that wanted escalationPolicy fails too; the product folds both into one message.
+  t.same(both.map((e) => [e.instancePath, e.keyword]), [['/spec/rotations/0', 'required'], ['/spec/rotations/0', 'oneOf']]);
 });
 
 t.test('the bundled examples point editors at the schemas', async (t) => {
