@@ -13,7 +13,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
 import { startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_PORTS } from './emulators/demo-world.js';
+import { DEMO_AT, DEMO_PORTS, writeDemoState } from './emulators/demo-world.js';
 import type { Io } from './io.js';
 
 const CONFIG = 'profiles/oncall-access.yaml';
@@ -50,6 +50,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
   const env = { ...io.env, ...tokens };
   // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
   const state = mkdtempSync(join(tmpdir(), 'oncall-access-demo-'));
+  writeDemoState(join(state, 'state'));
   const { emulators, config } = await startEmulators(tokens, state, io);
   const run = (argv: string[]): Promise<number> => main([...argv, '--config', config, '--state', join(state, 'state'), ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {

@@ -2,7 +2,7 @@
  * One reconcile pass up to the plan: observe (sources and targets, reads only), desire, diff,
  * guard. The only orchestration of I/O before apply; everything it calls after reading is pure.
  */
-import type { Profile, Workspace, RotationBinding } from './config/model.js';
+import type { Adopt, Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
 import { desire, type Desired } from './core/desire.js';
@@ -29,8 +29,10 @@ export interface PlanContext {
   /** The wall clock, recorded as `createdAt`. */
   now: Date;
   overrides?: GuardOverrides;
-  /** The state directory's contents (grant ledger, last on-call counts). */
+  /** The state directory's contents (grant ledger, last on-call counts, adopted teams). */
   state?: State;
+  /** `remove-drift`: teams being adopted lose the holders no profile wants this run (`--adopt remove-drift`). */
+  adopt?: Adopt;
   /** When planning a pull request: its author and the request files it adds or changes. */
   pullRequest?: { author: string; files: readonly string[] };
 }
@@ -121,7 +123,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     const failed = identities.failed.get(team.target);
     if (failed) team.unknownRotations.push(failed);
   }
-  const delta = diff(wanted, observed, state.grants);
+  const adoption = state.adopted === undefined ? undefined : { adopted: new Set(state.adopted.map((a) => holdingsKey(a.target, a))), removeDrift: ctx.adopt === 'remove-drift' };
+  const delta = diff(wanted, observed, state.grants, adoption);
   const holders = new Map<string, number>();
   for (const t of wanted.teams.values()) {
     const read = observed.get(holdingsKey(t.target, t));
@@ -137,7 +140,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     changes: delta.changes,
     summary: summarize(delta.changes, delta.unchanged),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
-    state: { prune: delta.prune, onCall },
+    state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
+    ...(delta.adoption.length > 0 ? { adoption: delta.adoption.sort((a, b) => holdingsKey(a.target, a).localeCompare(holdingsKey(b.target, b))) } : {}),
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests

@@ -16,7 +16,7 @@ import { appendDurably } from './durable-file.js';
 import { entitlementName, type Plan } from './core/plan.js';
 import { madeChange, type Journal, type JournalEntry } from './journal.js';
 import { redact } from './redact.js';
-import { pruneLedger, readLedger, recordOutcome, STATE_FILES, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
+import { pruneLedger, readAdopted, readLedger, recordOutcome, STATE_FILES, withAdopted, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
 import { holdingsKey, type Target } from './targets/target.js';
 
 /** What every audit line of a run shares, and where the state lives. */
@@ -79,9 +79,9 @@ export class Recorder {
     this.ctx.journal.remove([entry.id]);
   }
 
-  /** At the end of a run: the ledger as recorded, and the plan's on-call counts. */
+  /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the teams it adopts. */
   finish(plan: PlanStateChange): void {
-    writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall } });
+    writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall }, adopted: withAdopted(readAdopted(this.ctx.dir), plan, this.ctx.now()) });
   }
 
   private entry(id: string): JournalEntry {

@@ -15,7 +15,8 @@ import type { LedgerRef } from './core/diff.js';
 import { error, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { writeDurably } from './durable-file.js';
 import { UserError } from './io.js';
-import { entitlementLevel, holdingKey, type Entitlement } from './core/plan.js';
+import { entitlementLevel, holdingKey, type Entitlement, type TargetTeam } from './core/plan.js';
+import { holdingsKey } from './targets/target.js';
 
 /**
  * One holding this tool granted and has not revoked: a team membership (`team`, `role`) or a
@@ -39,16 +40,27 @@ export interface LedgerEntry {
 /** A ledger entry as a plan uses it: checked against the audit log, see {@link checkLedger}. */
 export type CheckedEntry = LedgerEntry & Pick<LedgerRef, 'audit'>;
 
+/** An exclusive team this tool has applied to (see `PlanState.adopt`): from then on, members no profile wants are removed. */
+export interface AdoptedTeam extends TargetTeam {
+  /** ISO instant of the apply that adopted it. */
+  adoptedAt: string;
+}
+
 /** Everything kept between runs. */
 export interface State {
   /** The grant ledger, checked against the audit log. */
   grants: CheckedEntry[];
   /** People on call in each rotation (by binding key) at the last apply. */
   onCall: Record<string, number>;
+  /**
+   * Exclusive teams this tool has applied to. Absent when adoption is not tracked (a model of
+   * an installation that predates it): every exclusive team then counts as adopted.
+   */
+  adopted?: AdoptedTeam[];
 }
 
 /** File names inside the state directory. */
-export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', audit: 'audit.jsonl', journal: 'journal.json' } as const;
+export const STATE_FILES = { grants: 'grants.json', onCall: 'rotations.json', adopted: 'adopted.json', audit: 'audit.jsonl', journal: 'journal.json' } as const;
 
 /** A JSON file's text and data; undefined when there is no file. */
 function readJson(path: string): { text: string; value: unknown } | undefined {
@@ -107,7 +119,26 @@ export function readState(dir: string): State {
   return {
     grants: checkLedger(readLedger(dir), readAuditLog(join(dir, STATE_FILES.audit))),
     onCall: Object.fromEntries((onCall?.rotations ?? []).map((r) => [r.key, r.onCall])),
+    adopted: readAdopted(dir),
   };
+}
+
+/** The adopted teams as written (`adopted.json`), checked against its schema; empty when there is none. */
+export function readAdopted(dir: string): AdoptedTeam[] {
+  return (readChecked(join(dir, STATE_FILES.adopted), 'adopted')?.value as { teams: AdoptedTeam[] } | undefined)?.teams ?? [];
+}
+
+/** `adopted` with the plan's newly adopted teams added (adopted at `now`); a team adopted before keeps its instant. */
+export function withAdopted(adopted: readonly AdoptedTeam[], plan: PlanStateChange, now: Date): AdoptedTeam[] {
+  const byKey = new Map(adopted.map((a) => [holdingsKey(a.target, a), a]));
+  for (const t of plan.state.adopt ?? []) if (!byKey.has(holdingsKey(t.target, t))) byKey.set(holdingsKey(t.target, t), { target: t.target, org: t.org, team: t.team, adoptedAt: now.toISOString() });
+  return [...byKey.values()];
+}
+
+/** The adopted teams as written: sorted by target, org, team. */
+export function serializeAdopted(adopted: readonly AdoptedTeam[]): string {
+  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => holdingsKey(a.target, a).localeCompare(holdingsKey(b.target, b)));
+  return lines('teams', sorted);
 }
 
 /** The change an audit event records, as the ledger reads it. */
@@ -220,10 +251,11 @@ export function lockState(dir: string, now: Date, host = hostname()): { release:
   }
 }
 
-/** Writes the state directory (each file replaced atomically and fsynced). */
+/** Writes the state directory (each file replaced atomically and fsynced); `adopted.json` only when adoption is tracked. */
 export function writeState(dir: string, state: State): void {
   writeGrants(dir, state.grants);
   writeDurably(join(dir, STATE_FILES.onCall), serializeOnCall(state.onCall));
+  if (state.adopted !== undefined) writeDurably(join(dir, STATE_FILES.adopted), serializeAdopted(state.adopted));
 }
 
 /** Writes the grant ledger alone (after each change of an apply). */
@@ -264,9 +296,9 @@ function recordInto(ledger: Map<string, LedgerEntry>, c: LedgerChange, now: Date
   else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
 }
 
-/** What a plan says of the state: ledger entries whose holding is gone, and the on-call counts now. */
+/** What a plan says of the state: ledger entries whose holding is gone, the on-call counts now, and teams it adopts. */
 export interface PlanStateChange {
-  state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number> };
+  state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number>; adopt?: readonly TargetTeam[] };
 }
 
 /** The ledger without the plan's pruned entries (holdings removed by hand); done before any change of the run is recorded, so a grant made again re-enters it. */
@@ -277,9 +309,10 @@ export function pruneLedger(grants: readonly LedgerEntry[], plan: PlanStateChang
 
 /**
  * The state after a run: the plan's pruned entries leave the ledger, each outcome is recorded
- * as {@link recordOutcome} does, and the on-call counts become the plan's.
+ * as {@link recordOutcome} does, the on-call counts become the plan's, and the teams it adopts
+ * join the adopted ones (when adoption is tracked).
  */
 export function nextState(state: State, plan: PlanStateChange, outcomes: readonly { change: LedgerChange; status: string }[], now: Date): State {
   const grants = outcomes.reduce((g, o) => recordOutcome(g, o.change, o.status, now), pruneLedger(state.grants, plan));
-  return { grants, onCall: { ...plan.state.onCall } };
+  return { grants, onCall: { ...plan.state.onCall }, ...(state.adopted === undefined ? {} : { adopted: withAdopted(state.adopted, plan, now) }) };
 }

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { runAction } from '../src/action/main.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
+import { serializeAdopted } from '../src/state.js';
 import { runBuilt } from './helpers/built.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
@@ -98,6 +99,8 @@ spec:
     - { email: bob@acme.example, github: bob-acme }
     - { email: carol@acme.example, github: carol-acme }
 `,
+  // Earlier applies adopted the team: members no profile wants are drift.
+  state: { 'adopted.json': serializeAdopted([{ target: 'github', org: 'acme', team: 'payments-deployers', adoptedAt: '2026-11-01T00:00:00.000Z' }]) },
 };
 
 interface World {

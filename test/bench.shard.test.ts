@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { loadWorkspace } from '../src/config/load.js';
+import { IDENTITIES } from './helpers/workspace.js';
 import { checkShards, describeKey, entitlementKey, globProblem, globToRegExp, matchesShard, selectShard, shardOverlaps, shardProfile, type ShardProfile } from '../src/shard.js';
 
 const team = (slug: string, target = 'github') => ({ kind: 'team' as const, target, team: slug, role: 'member' as const, membership: 'exclusive' as const, pos: { file: 'x', line: 1, col: 1 } });
@@ -123,6 +124,7 @@ t.test('shardProfile adapts a loaded workspace profile, with its file relative t
   mkdirSync(join(dir, 'profiles'), { recursive: true });
   writeFileSync(join(dir, 'oncall-access.yaml'), 'apiVersion: oncall-access/v1\nkind: Config\nspec:\n  sources:\n    rotations: { type: rotations }\n  targets:\n    github: { type: github, org: acme }\n');
   const prof = (name: string, slug: string) => `apiVersion: oncall-access/v1\nkind: AccessProfile\nmetadata: { name: ${name} }\nspec:\n  mode: auto\n  members: [a@acme.example]\n  entitlements:\n    - { target: github, team: ${slug} }\n`;
+  writeFileSync(join(dir, 'identities.yaml'), IDENTITIES);
   writeFileSync(join(dir, 'profiles', 'payments-a.yaml'), prof('pay-a', 'pay'));
   writeFileSync(join(dir, 'profiles', 'b.yaml'), prof('other-b', 'other'));
   const { workspace: ws } = loadWorkspace(join(dir, 'oncall-access.yaml'), dir);

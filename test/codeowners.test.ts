@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../src/cli.js';
 import { captureIo } from './helpers/io.js';
-import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
+import { CONFIG, IDENTITIES, profile, ROTATION } from './helpers/workspace.js';
 
 const requestable = (name: string, approval: 'auto' | 'review', approvers: string[]) =>
   profile(
@@ -64,6 +64,7 @@ function printed(t: Test, r: { code: number; out: string; err: string }, lines: 
 t.test('a config in a subfolder of a git repository: policy to the owners, requests to the owners and every approver', async (t) => {
   const repo = workspace(t, {
     'access/oncall-access.yaml': CONFIG,
+    'access/identities.yaml': IDENTITIES,
     'access/rotations/primary.yaml': ROTATION,
     'access/profiles/deployers.yaml': profile('deployers'),
     'access/profiles/ic.yaml': requestable('ic', 'review', ['zed-acme', 'carol-acme']),
@@ -86,6 +87,7 @@ t.test('a config in a subfolder of a git repository: policy to the owners, reque
 t.test('profiles in the config folder, a space in its name, auto-approving profiles: request files have no owner, after the folder that holds them', async (t) => {
   const dir = workspace(t, {
     'my access/oncall-access.yaml': `${CONFIG}  paths:\n    profiles: .\n    state: ledger/oncall-access\n`,
+    'my access/identities.yaml': IDENTITIES,
     'my access/rotations/primary.yaml': ROTATION,
     'my access/ic.yaml': requestable('ic', 'review', ['carol-acme']),
     'my access/break-glass.yaml': requestable('break-glass', 'auto', []),
@@ -106,6 +108,7 @@ t.test('profiles in the config folder, a space in its name, auto-approving profi
 t.test('a config at the root of a folder outside git, with one auto profile: the root is every file', async (t) => {
   const dir = workspace(t, {
     'oncall-access.yaml': `${CONFIG}  paths:\n    profiles: .\n`,
+    'identities.yaml': IDENTITIES,
     'rotations/primary.yaml': ROTATION,
     'break-glass.yaml': requestable('break-glass', 'auto', []),
   });
@@ -120,7 +123,7 @@ t.test('a config at the root of a folder outside git, with one auto profile: the
 });
 
 t.test('bad input is one line on stderr and exit 1, with nothing printed', async (t) => {
-  const dir = workspace(t, { 'oncall-access.yaml': CONFIG, 'rotations/primary.yaml': ROTATION, 'profiles/deployers.yaml': profile('deployers') });
+  const dir = workspace(t, { 'oncall-access.yaml': CONFIG, 'identities.yaml': IDENTITIES, 'rotations/primary.yaml': ROTATION, 'profiles/deployers.yaml': profile('deployers') });
   const cases: [string[], string][] = [
     [[], '--owners is required: who owns the access policy, e.g. --owners @acme/access-admins'],
     [['--owners', ' '], '--owners is required: who owns the access policy, e.g. --owners @acme/access-admins'],
@@ -139,7 +142,7 @@ t.test('bad input is one line on stderr and exit 1, with nothing printed', async
 });
 
 t.test('paths CODEOWNERS cannot name are refused, not written as a pattern that means something else', async (t) => {
-  const withPaths = (paths: string) => workspace(t, { 'oncall-access.yaml': `${CONFIG}  paths:\n${paths}`, 'rotations/primary.yaml': ROTATION, 'profiles/deployers.yaml': profile('deployers') });
+  const withPaths = (paths: string) => workspace(t, { 'oncall-access.yaml': `${CONFIG}  paths:\n${paths}`, 'identities.yaml': IDENTITIES, 'rotations/primary.yaml': ROTATION, 'profiles/deployers.yaml': profile('deployers') });
   const cases: [string, string][] = [
     ['    state: "st#ate"\n', 'st#ate cannot be written as a CODEOWNERS pattern: it contains "#"'],
     ['    state: "st*ate"\n', 'st*ate cannot be written as a CODEOWNERS pattern: it contains "*"'],

@@ -33,9 +33,17 @@ interface Row {
   changes: Change[];
   config: GuardConfig;
   overrides?: GuardOverrides;
+  /** Holders of each team now (`acme/sre` has 100 unless a row says otherwise). */
+  holders?: [string, number][];
   /** The diagnostics, as `diag` shows them, in order. */
   expect: string[];
 }
+
+const shareError = (n: number, total: number, limit: string, flag: number): string =>
+  `error[guard]: refusing to revoke ${n} of ${total} holders of acme/sre: ${limit}. Check the plan, then re-run with --max-revocation-share ${flag} to allow it once`;
+const shrinkError = (total: number, revoked: number, granted: number, limit: string, flag: number): string =>
+  `error[guard]: refusing to shrink acme/sre from ${total} to ${total - revoked + granted} holders (${revoked} revoked, ${granted} granted): ${limit}. Check the plan, then re-run with --max-revocation-share ${flag} to allow it once`;
+const DEFAULT_LIMIT = 'by default a run may not take more than half of a team once that is 3 or more people; set guards.maxRevocationShare to choose';
 
 const rows: Row[] = [
   {
@@ -146,11 +154,61 @@ const rows: Row[] = [
     overrides: { maxRevocations: 2 },
     expect: [protectedError('breakglass'), tooManyError(3, 2)],
   },
+  {
+    name: 'without a configured share, more than half of a team is refused once that is 3 or more people',
+    changes: revokes('a', 'b', 'c'),
+    config: { protectedAccounts: [] },
+    holders: [['acme/sre', 5]],
+    expect: [shrinkError(5, 3, 0, DEFAULT_LIMIT, 0.6)],
+  },
+  {
+    name: 'without a configured share, a handoff is no loss: 3 revoked and 3 granted in a team of 4 pass',
+    changes: [...revokes('a', 'b', 'c'), change('grant', 'd'), change('grant', 'e'), change('grant', 'f')],
+    config: { protectedAccounts: [] },
+    holders: [['acme/sre', 4]],
+    expect: [],
+  },
+  {
+    name: 'without a configured share, what a team loses counts: 4 revoked and 1 granted in a team of 5 are refused',
+    changes: [...revokes('a', 'b', 'c', 'd'), change('grant', 'e')],
+    config: { protectedAccounts: [] },
+    holders: [['acme/sre', 5]],
+    expect: [shrinkError(5, 4, 1, DEFAULT_LIMIT, 0.6)],
+  },
+  {
+    name: 'without a configured share, a handoff in a small team passes: 2 of 2 revoked',
+    changes: revokes('a', 'b'),
+    config: { protectedAccounts: [] },
+    holders: [['acme/sre', 2]],
+    expect: [],
+  },
+  {
+    name: 'without a configured share, half of a team passes',
+    changes: revokes('a', 'b', 'c'),
+    config: { protectedAccounts: [] },
+    holders: [['acme/sre', 6]],
+    expect: [],
+  },
+  {
+    name: 'the --max-revocation-share flag raises the default limit and keeps its minimum count',
+    changes: revokes('a', 'b', 'c'),
+    config: { protectedAccounts: [] },
+    overrides: { maxRevocationShare: 0.5 },
+    holders: [['acme/sre', 5]],
+    expect: [shrinkError(5, 3, 0, '--max-revocation-share allows 50%', 0.6)],
+  },
+  {
+    name: 'a configured share counts every revocation, one of one included',
+    changes: revokes('a'),
+    config: { protectedAccounts: [], maxRevocationShare: 0.5 },
+    holders: [['acme/sre', 1]],
+    expect: [shareError(1, 1, 'guards.maxRevocationShare allows 50%', 1)],
+  },
 ];
 
 for (const row of rows) {
   t.test(row.name, async (t) => {
-    const out = row.overrides === undefined ? guard(row.changes, row.config) : guard(row.changes, row.config, row.overrides);
+    const out = guard(row.changes, row.config, row.overrides ?? {}, new Map(row.holders ?? [['acme/sre', 100]]));
     t.strictSame(out.map(diag), row.expect);
     t.ok(
       out.every((d) => d.severity === 'error' && d.code === 'guard'),

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AT } from '../src/emulators/demo-world.js';
 import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
@@ -212,6 +212,7 @@ t.test('explain --at in the past answers from the audit log who had what and why
 
 t.test('plan never writes state; apply with nothing to do still records the on-call counts', async (t) => {
   const { dir } = await demoWorkspace(t);
+  const before = readdirSync(join(dir, 'state')).map((f) => [f, readFileSync(join(dir, 'state', f), 'utf8')]);
   await cli(dir, ['plan', ...C]);
-  t.notOk(existsSync(join(dir, 'state')), 'plan wrote nothing');
+  t.same(readdirSync(join(dir, 'state')).map((f) => [f, readFileSync(join(dir, 'state', f), 'utf8')]), before, 'plan wrote nothing');
 });

@@ -156,7 +156,7 @@ t.test('a malformed ledger entry stops plan and apply with the file, line and fi
   t.notMatch(apply.err, 'internal error');
   t.same(emu.requests, [], 'GitHub was not even read');
   t.equal(ledgerText(dir), before);
-  t.same(readdirSync(join(dir, 'state')), ['grants.json'], 'no audit line, journal or lock is left');
+  t.same(readdirSync(join(dir, 'state')), ['adopted.json', 'grants.json'], 'no audit line, journal or lock is left');
 });
 
 t.test('state files are checked against their schemas: each problem names the file, its line and the field', async (t) => {
@@ -185,7 +185,7 @@ t.test('ledgers written before repositories, and with repositories, read unchang
   const state = readState(t.testdir({ 'grants.json': grants, 'rotations.json': rotations }));
   t.same(state.grants.map((g) => [g.login, g.audit]), [['bob', 'unrecorded'], ['alice', 'unrecorded']]);
   t.same(state.onCall, { 'pagerduty/escalation-policy/PXYZ123/levels=1': 2 });
-  t.same(readState(t.testdir({})), { grants: [], onCall: {} });
+  t.same(readState(t.testdir({})), { grants: [], onCall: {}, adopted: [] });
 });
 
 t.test('checkLedger: the audit log\'s applied changes, replayed, say which entries are the tool\'s', async (t) => {

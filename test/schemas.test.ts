@@ -29,7 +29,7 @@ const schemas = files.map((f) => ({ file: f, schema: JSON.parse(readFileSync(joi
 const ID_BASE = 'https://oncall-access.dev/schemas/';
 
 t.test('there is one draft 2020-12 schema per kind and per state file', async (t) => {
-  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
+  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-adopted.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
   for (const f of files) t.equal(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$schema, 'https://json-schema.org/draft/2020-12/schema', f);
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { SYMLINK_REFUSED } from '../src/config/yaml-file.js';
 import { captureIo } from './helpers/io.js';
-import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
+import { CONFIG, IDENTITIES, profile, ROTATION } from './helpers/workspace.js';
 
 type Tree = Record<string, string | Buffer | Record<string, string>>;
 
@@ -15,7 +15,7 @@ async function validate(t: Test, tree: Tree, ...flags: string[]) {
 }
 
 function ws(profiles: Record<string, string>, extra: Tree = {}): Tree {
-  return { 'oncall-access.yaml': CONFIG, profiles, rotations: { 'primary.yaml': ROTATION }, ...extra };
+  return { 'oncall-access.yaml': CONFIG, 'identities.yaml': IDENTITIES, profiles, rotations: { 'primary.yaml': ROTATION }, ...extra };
 }
 
 t.test('the bundled example workspace validates clean', async (t) => {
@@ -27,7 +27,7 @@ t.test('the bundled example workspace validates clean', async (t) => {
 
 t.test('a minimal valid workspace validates with its counts', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a') }));
-  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 0 identities, 0 requests in 3 files.\n');
+  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 2 identities, 0 requests in 4 files.\n');
   t.equal(r.code, 0);
 });
 
@@ -86,7 +86,7 @@ t.test('an "exactly one of" rule gives one message naming the mapping, and nothi
 
 t.test('a repository permission validates (repositories are additive entitlements)', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }));
-  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 0 identities, 0 requests in 3 files.\n');
+  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 2 identities, 0 requests in 4 files.\n');
   t.equal(r.code, 0);
 });
 
@@ -161,7 +161,7 @@ t.test('warnings do not fail validation', async (t) => {
   t.equal(r.out, [
     'profiles/a.yaml:4:9: warning: profile "a": maxRequestDuration is ignored for mode auto',
     'profiles/b.yaml:4:9: warning: profile "b" binds no rotation and no members: it entitles nobody',
-    'Valid: 2 profiles, 1 rotations, 0 identities, 0 requests in 4 files (2 warnings).',
+    'Valid: 2 profiles, 1 rotations, 2 identities, 0 requests in 5 files (2 warnings).',
     '',
   ].join('\n'));
   t.equal(r.code, 0);
@@ -174,9 +174,9 @@ t.test('a config file that does not exist', async (t) => {
 });
 
 t.test('a profiles directory that does not exist is named at the config', async (t) => {
-  const r = await validate(t, { 'oncall-access.yaml': CONFIG });
+  const r = await validate(t, { 'oncall-access.yaml': CONFIG, 'identities.yaml': IDENTITIES });
   t.equal(r.out.split('\n')[0], 'oncall-access.yaml:1:1: error: directory profiles does not exist');
-  const r2 = await validate(t, { 'oncall-access.yaml': CONFIG + '  paths: { profiles: access }\n' });
+  const r2 = await validate(t, { 'oncall-access.yaml': CONFIG + '  paths: { profiles: access }\n', 'identities.yaml': IDENTITIES });
   t.equal(r2.out.split('\n')[0], 'oncall-access.yaml:10:22: error: directory access does not exist');
 });
 

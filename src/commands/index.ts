@@ -2,6 +2,7 @@
  * The command table: each command's flags, help and exit codes, and the function that runs it.
  */
 import { EXIT, UserError, type Io } from '../io.js';
+import type { Adopt } from '../config/model.js';
 import { runApply, runPlan, type PlanFormat } from './reconcile.js';
 import { runCodeowners } from './codeowners.js';
 import { runExplain } from './explain.js';
@@ -45,6 +46,7 @@ const MAX_REVOCATIONS_FLAG: Flag = { type: 'string', valueName: 'N', help: 'Allo
 const GUARD_FLAGS: Record<string, Flag> = {
   'max-revocations': MAX_REVOCATIONS_FLAG,
   'max-revocation-share': { type: 'string', valueName: 'SHARE', help: 'Allow revoking up to this share (0 to 1) of a team\'s holders this run, overriding guards.maxRevocationShare.' },
+  adopt: { type: 'string', valueName: 'HOW', help: 'Teams this tool has never applied to: keep-drift keeps members no profile wants (the default), remove-drift removes them this run.', choices: ['keep-drift', 'remove-drift'] },
   'allow-empty-rotations': { type: 'boolean', help: 'Allow revocations fed by rotations that had people on call at the last apply and have nobody now.', default: false },
   state: { type: 'string', valueName: 'DIR', help: 'Use this state directory instead of the config\'s paths.state.' },
   shard: { type: 'string', valueName: 'NAME', help: 'Run only the profiles of this shard of spec.shards (state in <paths.state>/NAME).' },
@@ -59,6 +61,7 @@ const reconcile = (v: Record<string, unknown>) => ({
   maxRevocations: v['max-revocations'] as string | undefined,
   maxRevocationShare: v['max-revocation-share'] as string | undefined,
   allowEmptyRotations: Boolean(v['allow-empty-rotations']),
+  adopt: v.adopt as Adopt | undefined,
   state: v.state as string | undefined,
   shard: v.shard as string | undefined,
   profiles: v.profiles as string[] | undefined,

@@ -12,7 +12,7 @@ import { buildAdapters } from '../adapters.js';
 import { applicable, applyPlan, readHoldersOf, withoutRefused, type Outcome } from '../apply.js';
 import { configCommit } from '../audit.js';
 import { loadWorkspace } from '../config/load.js';
-import type { Workspace } from '../config/model.js';
+import type { Adopt, Workspace } from '../config/model.js';
 import { describeChange, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { computePlan, configHash } from '../engine.js';
@@ -47,6 +47,8 @@ export interface ReconcileOptions {
   format: PlanFormat;
   maxRevocations?: string;
   maxRevocationShare?: string;
+  /** `--adopt`: how teams this tool has never applied to treat members no profile wants. */
+  adopt?: Adopt;
   allowEmptyRotations: boolean;
   /** Overrides the config's state directory. */
   state?: string;
@@ -166,7 +168,7 @@ async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Work
   const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const state = readState(stateDirOverride ?? stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
-  const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest });
+  const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest, adopt: opts.adopt });
   const interrupted = Journal.read(journalPath(ws, opts, io));
   if (interrupted.length > 0) {
     plan.diagnostics.push({ severity: 'warning', code: 'apply-interrupted', message: `an interrupted apply left ${interrupted.length} change(s) unresolved in ${journalPath(ws, opts, io)}; the next apply checks each against the target and records it before planning` });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { error, hasErrors, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
 import { parseInstant } from '../time/zoned.js';
 import type { AccessRequest, Config, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
@@ -62,13 +62,16 @@ export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new
   const profiles = inDir(config.paths.profiles, 'profiles', true).flatMap((f) =>
     read(f, ['AccessProfile']).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics), file: relative(config.dir, f).split('\\').join('/') })),
   );
-  const rotations = inDir(config.paths.rotations, 'rotations', false).flatMap((f) => read(f, ['Rotation'])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
+  const rotations = inDir(config.paths.rotations, 'rotations', paths.rotations !== undefined).flatMap((f) => read(f, ['Rotation'])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
   const requests = inDir(config.paths.requests, 'requests', false).flatMap((f) => read(f, ['AccessRequest'])).map(({ d, data }) => toRequest(d, data));
-  const identities = existsFile(config.paths.identities, paths.identities !== undefined)
-    ? read(config.paths.identities, ['Identities']).flatMap(({ d, data }) => toIdentities(d, data))
-    : [];
-  if (paths.identities !== undefined && !existsFile(config.paths.identities, false)) {
-    diagnostics.push(error(`identities file ${show(config.paths.identities)} does not exist`, pos(configDocs[0]!.d, ['spec', 'paths', 'identities'])));
+  // A configured identities file must exist; the default one is warned about when it is how people are resolved: without it nobody would be granted.
+  const identitiesExist = existsFile(config.paths.identities);
+  const identities = identitiesExist ? read(config.paths.identities, ['Identities']).flatMap(({ d, data }) => toIdentities(d, data)) : [];
+  if (!identitiesExist && paths.identities !== undefined) {
+    diagnostics.push(error(`identities file ${show(config.paths.identities)} does not exist: create it or fix spec.paths.identities`, pos(configDocs[0]!.d, ['spec', 'paths', 'identities'])));
+  } else if (!identitiesExist && config.identities.includes('file')) {
+    const where = configDocs[0]!.data.spec.identities?.resolve !== undefined ? ['spec', 'identities', 'resolve'] : [];
+    diagnostics.push(warning(`identities file ${show(config.paths.identities)} does not exist, so nobody is resolved by file and nobody entitled is granted: create it (it maps each email to a GitHub login), or resolve people another way with spec.identities.resolve: [saml] or [verifiedEmail]`, pos(configDocs[0]!.d, where)));
   }
 
   const workspace: Workspace = { config, profiles, rotations, identities, requests, files };
@@ -76,12 +79,12 @@ export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new
   return hasErrors(diagnostics) ? { diagnostics } : { workspace, diagnostics };
 }
 
-function existsFile(path: string, mustExist: boolean): boolean {
+function existsFile(path: string): boolean {
   try {
     statSync(path);
     return true;
   } catch {
-    return mustExist;
+    return false;
   }
 }
 
@@ -176,11 +179,13 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
   };
   if (e.team !== undefined) {
     if (e.permission !== undefined) return problem('permission applies to repositories; teams take a role (member or maintainer)', 'permission');
-    return [{ kind: 'team', target: e.target, team: e.team, role: e.role ?? 'member', membership: e.membership ?? 'exclusive', pos: at }];
+    if (e.adopt === 'remove-drift' && e.membership === 'additive') return problem('adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant', 'adopt');
+    return [{ kind: 'team', target: e.target, team: e.team, role: e.role ?? 'member', membership: e.membership ?? 'exclusive', ...(e.adopt === 'remove-drift' ? { adopt: 'remove-drift' as const } : {}), pos: at }];
   }
   if (e.role !== undefined) return problem('role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)', 'role');
   if (e.permission === undefined) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
   if (e.membership === 'exclusive') return problem('repository permissions are always additive: the tool only removes what it granted', 'membership');
+  if (e.adopt !== undefined) return problem('adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted', 'adopt');
   return [{ kind: 'repository', target: e.target, repository: e.repository, permission: e.permission, membership: 'additive', pos: at }];
 }
 

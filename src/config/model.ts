@@ -76,9 +76,16 @@ export type RepoPermission = 'pull' | 'triage' | 'push' | 'maintain' | 'admin';
 /** `exclusive`: the tool removes holders no profile wants. `additive`: only what it granted. */
 export type Membership = 'exclusive' | 'additive';
 
+/**
+ * How a team the tool has never applied to is adopted: `keep-drift` (the default) keeps its
+ * current members that no profile wants, and the plan lists them, until the user says otherwise;
+ * `remove-drift` removes them on the first apply.
+ */
+export type Adopt = 'keep-drift' | 'remove-drift';
+
 /** One grantable thing a profile names. */
 export type EntitlementSpec =
-  | { kind: 'team'; target: string; team: string; role: TeamRole; membership: Membership; pos: SourcePos }
+  | { kind: 'team'; target: string; team: string; role: TeamRole; membership: Membership; adopt?: 'remove-drift'; pos: SourcePos }
   | { kind: 'repository'; target: string; repository: string; permission: RepoPermission; membership: 'additive'; pos: SourcePos };
 
 /** `kind: AccessProfile`. */

@@ -29,9 +29,10 @@ const SCHEMA_FILES: Record<Kind, string> = {
 const STATE_SCHEMA_FILES = {
   grants: 'state-grants.schema.json',
   rotations: 'state-rotations.schema.json',
+  adopted: 'state-adopted.schema.json',
 } as const;
 
-/** A state file with a schema: the grant ledger or the on-call counts. */
+/** A state file with a schema: the grant ledger, the on-call counts or the adopted teams. */
 export type StateFile = keyof typeof STATE_SCHEMA_FILES;
 
 /** Directory holding the JSON Schemas (shipped with the package). */

@@ -1,7 +1,7 @@
 /**
  * desire: who should hold which team membership at an instant, and why. Pure.
  */
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import type { Membership, Profile, TargetConfig } from '../config/model.js';
 import { LEVEL_RANK, type Level } from './plan.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
@@ -22,7 +22,7 @@ export interface DesiredHolding {
 export type ManagedEntitlement = ManagedTeam | ManagedRepo;
 
 /** A repository some profile grants a permission on: always additive (only ledger grants are revoked). */
-export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'membership'> {
+export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'membership' | 'removeDrift'> {
   kind: 'repository';
   repository: string;
   membership: 'additive';
@@ -48,6 +48,10 @@ export interface ManagedTeam {
   unknownRotations: string[];
   /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
   membership: Membership;
+  /** True when a profile says `adopt: remove-drift`: never applied to yet, its unwanted holders are removed all the same. */
+  removeDrift: boolean;
+  /** Where the first profile naming it declares it: what the plan points at. */
+  declaredAt: SourcePos;
 }
 
 /** What {@link desire} needs, all plain values. */
@@ -133,11 +137,12 @@ export function desire(input: DesireInput): Desired {
       const key = spec.kind === 'team' ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, 'repository');
       let team = teams.get(key);
       if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [] };
-        team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
+        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], declaredAt: spec.pos };
+        team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
         teams.set(key, team);
       }
       if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
+      if (team.kind === 'team' && spec.kind === 'team' && spec.adopt === 'remove-drift') team.removeDrift = true;
       team.profiles.sort();
       team.unknownRotations.push(...unknown.filter((u) => !team!.unknownRotations.includes(u)));
       for (const e of ended) {

@@ -8,7 +8,7 @@ import type { RepoPermission, TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
 import { entitlementKey, holdingsKey } from '../targets/target.js';
 import { instant, type Desired, type ManagedEntitlement } from './desire.js';
-import { entitlementName, LEVEL_RANK, type Change, type Entitlement, type HoldingRef, type Level } from './plan.js';
+import { entitlementName, LEVEL_RANK, type Adoption, type Change, type Entitlement, type HoldingRef, type Level, type TargetTeam } from './plan.js';
 
 /**
  * What the audit log says of a ledger entry; absent when an applied grant there, not revoked
@@ -39,6 +39,20 @@ export interface DiffResult {
   diagnostics: Diagnostic[];
   /** Ledger entries whose holding is gone (removed by hand): apply drops them. */
   prune: LedgerRef[];
+  /** Teams being adopted, with the unwanted holders kept. */
+  adoption: Adoption[];
+  /** Teams apply records as adopted (see `PlanState.adopt`). */
+  adopt: TargetTeam[];
+}
+
+/**
+ * What the state says of adoption, and what this run was told: `adopted` holds the
+ * {@link holdingsKey} of every exclusive team this tool has applied to; `removeDrift` is
+ * `--adopt remove-drift` (every team being adopted loses its unwanted holders this run).
+ */
+export interface AdoptionInput {
+  adopted: ReadonlySet<string>;
+  removeDrift: boolean;
 }
 
 /**
@@ -47,34 +61,45 @@ export interface DiffResult {
  * caller ({@link LedgerAudit}): in additive teams only those holders may be revoked or have their
  * role changed, a holder someone else granted is never taken over, and an `unrecorded` entry
  * decides nothing: the change it would have made is refused with an error scoped to its holding.
+ * An exclusive team not yet adopted ({@link AdoptionInput}) revokes like an additive one and
+ * lists the holders it keeps, unless told to remove them; without `adoption`, every team counts
+ * as adopted.
  */
-export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = []): DiffResult {
-  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [] };
+export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = [], adoption?: AdoptionInput): DiffResult {
+  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
   for (const team of desired.teams.values()) {
     const own = ledger.filter((e) => e.target === team.target && entitlementKey(e) === entitlementKey(team));
-    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result);
+    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
   }
   return result;
 }
 
-function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult): void {
+/** How an exclusive team is adopted this run: `kept` when its unwanted holders stay, `removed` when they go; undefined once adopted (or for additive ones). */
+function adopting(team: ManagedEntitlement, adoption: AdoptionInput | undefined): 'kept' | 'removed' | undefined {
+  if (adoption === undefined || team.kind !== 'team' || team.membership !== 'exclusive' || adoption.adopted.has(holdingsKey(team.target, team))) return undefined;
+  return adoption.removeDrift || team.removeDrift ? 'removed' : 'kept';
+}
+
+function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult, adoption: AdoptionInput | undefined): void {
   const where = entitlementName(team);
   if (!read || !read.ok) {
     out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
+  const adopt = adopting(team, adoption);
   const base = { target: team.target, profiles: team.profiles };
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
   const entries = new Map(own.map((e) => [e.login.toLowerCase(), e]));
   const granted = new Set(own.filter((e) => e.audit !== 'unrecorded').map((e) => e.login.toLowerCase()));
-  /** True when this tool may change `login`'s holding: any holder of an exclusive team, only its own grants elsewhere. */
-  const mine = (login: string, what: string): boolean => {
-    if (team.membership === 'exclusive') return true;
+  /** True when the ledger says this tool granted `login`'s holding (saying why when the audit log disagrees). */
+  const ledgerSays = (login: string, what: string): boolean => {
     const note = ledgerNote(entries.get(login), what, where);
     if (note) out.diagnostics.push(note);
     return granted.has(login);
   };
+  /** True when this tool may change `login`'s holding: any holder of an exclusive team, only its own grants elsewhere. */
+  const mine = (login: string, what: string): boolean => team.membership === 'exclusive' || ledgerSays(login, what);
   for (const [key, want] of team.holders) {
     const have = held.get(key);
     const entitlement = entitlementOf(team, want.role);
@@ -97,10 +122,19 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
     }
     return;
   }
-  for (const h of unwanted.filter((x) => mine(x.login.toLowerCase(), `revoke ${x.login} from ${where}`))) {
+  // While a team is adopted with its drift kept, only what this tool granted is revoked.
+  const revocable = (login: string, what: string): boolean => (adopt === 'kept' ? ledgerSays(login, what) : mine(login, what));
+  const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
+  if (team.kind === 'team' && adopt !== undefined) {
+    if (kept.length > 0) {
+      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: kept.map((h) => ({ login: h.login, role: h.role as TeamRole, ...(h.state === 'pending' ? { pending: true as const } : {}) })).sort((a, b) => a.login.localeCompare(b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
+    } else out.adopt.push({ target: team.target, org: team.org, team: team.team });
+  }
+  for (const h of revoked) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
     const reasons = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(', ')}`];
     const drift = !past && !granted.has(h.login.toLowerCase());
+    if (adopt === 'removed' && !granted.has(h.login.toLowerCase())) reasons.push(`adopting ${where}: this tool did not grant it, removed as ${adoption?.removeDrift ? '--adopt remove-drift' : 'adopt: remove-drift'} says`);
     out.changes.push({
       action: 'revoke',
       ...base,
@@ -127,4 +161,12 @@ function ledgerNote(entry: LedgerRef | undefined, what: string, where: string): 
     return { ...warning(`the grant ledger has no entry for ${entry.login} on ${where}, but the audit log records this tool granted it (${entry.grantedAt}) and has not revoked it: it is still this tool's grant, so the plan will ${what}; restore the entry from git history (git log -p grants.json)`), code: 'ledger' };
   }
   return undefined;
+}
+
+/** `items` split by `test`: those it holds for, then the rest. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }

@@ -17,6 +17,15 @@ export interface GuardOverrides {
   allowEmptyRotations?: boolean;
 }
 
+/**
+ * The share guard when neither the config nor a flag sets `maxRevocationShare`: a run may not
+ * take more than half of a team's holders (revocations minus grants) once that is
+ * {@link DEFAULT_SHARE_MIN_REVOCATIONS} or more people.
+ */
+export const DEFAULT_REVOCATION_SHARE = 0.5;
+/** A team losing fewer people than this passes the default share guard. */
+export const DEFAULT_SHARE_MIN_REVOCATIONS = 3;
+
 /** A rotation that had people on call at the last apply and has nobody now. */
 export interface EmptiedRotation {
   label: string;
@@ -46,20 +55,7 @@ export function guard(
       out.push({ ...error(`refusing to ${c.action === 'revoke' ? 'revoke' : 'downgrade'} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: 'guard', holding: holdingOf(c) });
     }
   }
-  const share = overrides.maxRevocationShare ?? config.maxRevocationShare;
-  if (share !== undefined) {
-    const perTeam = new Map<string, number>();
-    for (const c of revokes) {
-      const key = entitlementName(c.entitlement).toLowerCase();
-      perTeam.set(key, (perTeam.get(key) ?? 0) + 1);
-    }
-    for (const [team, n] of perTeam) {
-      const total = holders.get(team) ?? n;
-      if (n / total > share) {
-        out.push({ ...error(`refusing to revoke ${n} of ${total} holders of ${team}: guards.maxRevocationShare allows ${Math.round(share * 100)}%. Check the plan, then re-run with --max-revocation-share ${Math.ceil((n / total) * 100) / 100} to allow it once`), code: 'guard' });
-      }
-    }
-  }
+  out.push(...shareRefusals(changes, config, overrides, holders));
   if (!overrides.allowEmptyRotations) {
     for (const r of emptied) {
       const hit = revokes.filter((c) => r.teams.includes(entitlementName(c.entitlement).toLowerCase()));
@@ -71,6 +67,39 @@ export function guard(
   const max = overrides.maxRevocations ?? config.maxRevocations;
   if (max !== undefined && revokes.length > max) {
     out.push({ ...error(`refusing a plan that revokes ${revokes.length} holdings: guards.maxRevocations allows ${max}. Check the plan, then re-run with --max-revocations ${revokes.length} to allow it once`), code: 'guard' });
+  }
+  return out;
+}
+
+/**
+ * The share guard. A configured `guards.maxRevocationShare` (or the flag) bounds the revocations
+ * in each team against its holders now. Without one, the default bounds what a team loses:
+ * revocations minus grants, refused when more than {@link DEFAULT_REVOCATION_SHARE} of its
+ * holders (or the flag's share) and at least {@link DEFAULT_SHARE_MIN_REVOCATIONS} people, so
+ * handoffs and small teams pass while a broken schedule or identities file cannot empty a team.
+ */
+function shareRefusals(changes: readonly Change[], config: GuardConfig, overrides: GuardOverrides, holders: ReadonlyMap<string, number>): Diagnostic[] {
+  const configured = config.maxRevocationShare !== undefined;
+  const share = overrides.maxRevocationShare ?? config.maxRevocationShare ?? DEFAULT_REVOCATION_SHARE;
+  const perTeam = new Map<string, { revoked: number; granted: number }>();
+  for (const c of changes) {
+    const key = entitlementName(c.entitlement).toLowerCase();
+    const counts = perTeam.get(key) ?? { revoked: 0, granted: 0 };
+    if (c.action === 'revoke') counts.revoked += 1;
+    if (c.action === 'grant') counts.granted += 1;
+    perTeam.set(key, counts);
+  }
+  const out: Diagnostic[] = [];
+  for (const [team, { revoked, granted }] of perTeam) {
+    const total = holders.get(team) ?? revoked;
+    const lost = configured ? revoked : revoked - granted;
+    if (revoked === 0 || lost / total <= share || (!configured && lost < DEFAULT_SHARE_MIN_REVOCATIONS)) continue;
+    const allow = `Check the plan, then re-run with --max-revocation-share ${Math.ceil((lost / total) * 100) / 100} to allow it once`;
+    const flag = overrides.maxRevocationShare !== undefined ? `--max-revocation-share allows ${Math.round(share * 100)}%` : undefined;
+    const message = configured
+      ? `refusing to revoke ${revoked} of ${total} holders of ${team}: ${flag ?? `guards.maxRevocationShare allows ${Math.round(share * 100)}%`}. ${allow}`
+      : `refusing to shrink ${team} from ${total} to ${total - lost} holders (${revoked} revoked, ${granted} granted): ${flag ?? 'by default a run may not take more than half of a team once that is 3 or more people; set guards.maxRevocationShare to choose'}. ${allow}`;
+    out.push({ ...error(message), code: 'guard' });
   }
   return out;
 }

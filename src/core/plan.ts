@@ -2,7 +2,7 @@
  * The plan: the changes that would make reality match the profiles, as data. Renderers and
  * apply work from this alone; apply ignores `reasons`, which are for people.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import type { RepoPermission, TeamRole } from '../config/model.js';
 
 /** Version of the JSON form of a plan; bumped on any incompatible change. */
@@ -89,12 +89,38 @@ export interface PlanSummary {
   unchanged: number;
 }
 
+/** A team on a target: what adoption is recorded for. */
+export interface TargetTeam {
+  target: string;
+  org: string;
+  team: string;
+}
+
+/**
+ * An exclusive team this tool has never applied to, whose current holders include people no
+ * profile wants and this tool did not grant: they are kept (not revoked) until the user says
+ * `adopt: remove-drift` in the profile or `--adopt remove-drift` for one run.
+ */
+export interface Adoption extends TargetTeam {
+  /** The holders kept, sorted by login. */
+  kept: { login: string; role: TeamRole; pending?: true }[];
+  /** Profiles that manage the team. */
+  profiles: string[];
+  /** Where the first of them declares the team: where `adopt: remove-drift` goes. */
+  declaredAt: SourcePos;
+}
+
 /** Bookkeeping apply performs besides the changes. */
 export interface PlanState {
   /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
   prune: { target: string; org: string; team?: string; repository?: string; login: string }[];
   /** People on call now per rotation (binding key), recorded by apply for the empty-rotation guard. */
   onCall: Record<string, number>;
+  /**
+   * Exclusive teams apply records as adopted: never applied to before, fully read, and keeping
+   * nobody after this plan (absent in plans made before adoption existed).
+   */
+  adopt?: TargetTeam[];
 }
 
 /** An access request a pull request adds, as the plan checked it. */
@@ -124,6 +150,8 @@ export interface Plan {
   state: PlanState;
   /** In a pull request: the access requests it adds, checked. Absent elsewhere. */
   requests?: PlanRequest[];
+  /** Teams being adopted whose unwanted holders this plan keeps; absent when there are none. */
+  adoption?: Adoption[];
   /**
    * In a pull request that changes policy: this plan is made with the policy of the base branch
    * (`base`), which is what merging does for the pull request's requests; `plan` is the same

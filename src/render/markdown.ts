@@ -5,8 +5,12 @@
  * are markup.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
-import type { Action, Change, Plan, PlanSummary } from '../core/plan.js';
+import type { Action, Adoption, Change, Plan, PlanSummary } from '../core/plan.js';
 import {
+  ADOPTION_INTRO,
+  adoptionHow,
+  adoptionTitle,
+  keptLine,
   changeNotes,
   formatInstant,
   groupChanges,
@@ -42,7 +46,7 @@ const TOO_LARGE =
 
 /** A piece of the output after the summary that can be left out when space runs short. */
 interface Unit {
-  kind: 'diagnostic' | 'group';
+  kind: 'diagnostic' | 'group' | 'adoption';
   /** What goes between the previous piece and this one. */
   sep: string;
   text: string;
@@ -136,10 +140,20 @@ function groupUnit(group: ChangeGroup, fold: boolean): Unit {
   return { kind: 'group', sep: '\n\n', text: blocks.join('\n\n'), changes: n };
 }
 
-function cutNote(groups: number, changes: number, diagnostics: number, maxChars: number): string {
+/** The teams being adopted, each its own unit, the first led by {@link ADOPTION_INTRO}. */
+function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
+  return adoption.map((a, i): Unit => {
+    const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join('\n');
+    const text = `### ${escapeMarkdown(adoptionTitle(a))} — adopting\n\n${list}\n\n${escapeMarkdown(adoptionHow(a))}`;
+    return { kind: 'adoption', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${ADOPTION_INTRO}\n\n${text}` : text, changes: 0 };
+  });
+}
+
+function cutNote(groups: number, changes: number, diagnostics: number, adoptions: number, maxChars: number): string {
   const cut: string[] = [];
   if (groups > 0) cut.push(`${plural(changes, 'change')} in ${plural(groups, 'group')}`);
   if (diagnostics > 0) cut.push(plural(diagnostics, 'diagnostic'));
+  if (adoptions > 0) cut.push(`${plural(adoptions, 'team')} being adopted`);
   return (
     `\n\n> [!NOTE]\n> Not shown, to stay under ${maxChars} characters: ${cut.join(' and ')}. ` +
     'The full plan is in the JSON output (job artifact).'
@@ -177,14 +191,15 @@ function renderSection(plan: Plan, maxChars: number, title: string): string {
   const fold = plan.changes.length > FOLD_TOTAL;
   const units = [
     ...diagnosticUnits(plan.diagnostics),
+    ...adoptionUnits(plan.adoption ?? []),
     ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP)),
   ];
   const top = head(plan, title);
   const ends = [0];
   for (const u of units) ends.push(ends[ends.length - 1]! + u.sep.length + u.text.length);
-  const cut = { groups: 0, changes: 0, diagnostics: 0 };
+  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0 };
   for (let kept = units.length; ; kept -= 1) {
-    const note = kept === units.length ? '' : cutNote(cut.groups, cut.changes, cut.diagnostics, maxChars);
+    const note = kept === units.length ? '' : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, maxChars);
     if (top.length + ends[kept]! + note.length + 1 <= maxChars) {
       const body = units.slice(0, kept).map((u) => u.sep + u.text).join('');
       return `${top}${body}${note}\n`;
@@ -194,6 +209,8 @@ function renderSection(plan: Plan, maxChars: number, title: string): string {
     if (dropped.kind === 'group') {
       cut.groups += 1;
       cut.changes += dropped.changes;
+    } else if (dropped.kind === 'adoption') {
+      cut.adoptions += 1;
     } else {
       cut.diagnostics += 1;
     }

@@ -4,7 +4,7 @@
  * control characters found in data. Everything here is pure: same plan, same text.
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { entitlementLevel, entitlementName, type Action, type Change, type Plan, type Subject } from '../core/plan.js';
+import { entitlementLevel, entitlementName, type Action, type Adoption, type Change, type Plan, type Subject } from '../core/plan.js';
 
 /** The changes to one team on one target, as rendered under one heading. */
 export interface ChangeGroup {
@@ -133,6 +133,25 @@ export function summarySentence(plan: Plan): string {
   return `Plan: ${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
 }
 
+/** The sentence introducing the teams being adopted. */
+export const ADOPTION_INTRO = 'Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.';
+
+/** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`. */
+export function keptLine(k: Adoption['kept'][number]): string {
+  return `${k.login} as ${k.role}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
+}
+
+/** How to let a team being adopted lose its unwanted holders: where the profile field goes, or the flag. */
+export function adoptionHow(a: Adoption): string {
+  const at = `${a.declaredAt.file}:${a.declaredAt.line}:${a.declaredAt.col}`;
+  return `To remove them: set adopt: remove-drift on the entitlement at ${at}, or run apply once with --adopt remove-drift.`;
+}
+
+/** `target: org/team (profiles: …)`, the heading of a team being adopted. */
+export function adoptionTitle(a: Adoption): string {
+  return `${a.target}: ${entitlementName(a)} (profiles: ${a.profiles.join(', ')})`;
+}
+
 function paint(code: string, text: string, color: boolean): string {
   return color ? `${code}${text}${RESET}` : text;
 }
@@ -152,7 +171,7 @@ function groupBlock(group: ChangeGroup, color: boolean): string {
 /**
  * Renders a plan for a terminal: a `Plan for <at>` header; one block per {@link groupChanges}
  * group, one line per change (`+` grant, `-` revoke, `~` update) with its notes and reasons
- * inline; the diagnostics, sorted, as `file:line:col: severity: message`; and the
+ * inline; the teams being adopted, one line (`?`) per holder kept; the diagnostics, sorted, as `file:line:col: severity: message`; and the
  * {@link summarySentence}. Blocks are separated by one blank line and the text ends with a
  * newline. Every change is exactly one line: data is passed through {@link sanitizeText}.
  * With `color`, change lines are green/red/yellow by action and errors red, warnings yellow;
@@ -163,6 +182,9 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   const title = `Plan for ${sanitizeText(formatInstant(plan.at, 'seconds'))}`;
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
+  if (plan.adoption) {
+    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
+  }
   if (plan.diagnostics.length > 0) {
     const lines = sortDiagnostics(plan.diagnostics).map((d) =>
       paint(d.severity === 'error' ? RED : YELLOW, sanitizeText(formatDiagnostic(d)), color),

@@ -82,7 +82,7 @@ export async function world(t: Test): Promise<{ dir: string; gh: GitHubEmulator 
   t.teardown(() => gh.close());
   const dir = t.testdir({});
   writeWorkspace(dir, { githubUrl: gh.url, profiles: { 'deployers.yaml': PROFILE }, rotations: { 'primary.yaml': ROTATION }, identities: DEFAULT_IDENTITIES });
-  mkdirSync(join(dir, 'state'));
+  mkdirSync(join(dir, 'state'), { recursive: true });
   writeFileSync(join(dir, 'state', 'grants.json'), `${JSON.stringify({ formatVersion: 1, grants: [{ target: 'github', org: 'acme', team: 'leads', login: 'bob-acme', role: 'member', grantedAt: '2026-11-23T07:45:00.000Z' }] })}\n`);
   writeFileSync(join(dir, 'state', 'audit.jsonl'), `${JSON.stringify(BOB_GRANTED)}\n`);
   return { dir, gh };
@@ -117,7 +117,7 @@ function snapshot(dir: string, gh: GitHubEmulator): Snapshot {
     const note = e.interrupted === undefined ? '' : e.interrupted.startsWith('observed') ? ' (observed)' : ' (not applied)';
     return `${e.outcome} ${e.action} ${e.login} ${e.team} ${e.role}${note}`;
   });
-  const stray = readdirSync(state).filter((f) => !['grants.json', 'rotations.json', 'audit.jsonl'].includes(f));
+  const stray = readdirSync(state).filter((f) => !['grants.json', 'rotations.json', 'adopted.json', 'audit.jsonl'].includes(f));
   return { holders, ledger, audit, stray };
 }
 

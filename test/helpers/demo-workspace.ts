@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
 import { startDemoEmulators, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_PORTS } from '../../src/emulators/demo-world.js';
+import { DEMO_AT, DEMO_PORTS, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { captureIo } from './io.js';
 
@@ -15,12 +15,16 @@ export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
 /** The environment every test run gets unless it says otherwise. */
 export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY };
 
-/** Copies the demo into a test directory, starts the emulators (GitHub world optionally edited), and lets `edit` change files. */
+/**
+ * Copies the demo into a test directory with the demo's state (every team adopted, see
+ * `writeDemoState`), starts the emulators (GitHub world optionally edited), and lets `edit` change files.
+ */
 export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
   const emulators = await startDemoEmulators({ strict: true, github: seed, tokens: ENV });
   t.teardown(() => emulators.close());
   const dir = t.testdir({});
   cpSync('profiles', dir, { recursive: true });
+  writeDemoState(join(dir, 'state'));
   const config = join(dir, 'oncall-access.yaml');
   writeFileSync(
     config,

@@ -11,6 +11,15 @@ spec:
     github: { type: github, org: acme, tokenEnv: GITHUB_TOKEN }
 `;
 
+/** An identities file mapping the people of {@link ROTATION}: a config resolving people by file needs one. */
+export const IDENTITIES = `apiVersion: oncall-access/v1
+kind: Identities
+spec:
+  identities:
+    - { email: alice@acme.example, github: alice-acme }
+    - { email: bob@acme.example, github: bob-acme }
+`;
+
 export const ROTATION = `apiVersion: oncall-access/v1
 kind: Rotation
 metadata: { name: primary }

@@ -30,7 +30,7 @@ import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics.js';
 import { LOOKBACK_MS } from '../../src/engine.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
-import { nextState, type LedgerEntry, type State } from '../../src/state.js';
+import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/state.js';
 import { teamKey, type Holder, type HoldersRead } from '../../src/targets/target.js';
 
 export const MINUTE = 60_000;
@@ -477,6 +477,8 @@ export interface WorkspaceOptions {
   /** `email: login` pairs. Default: alice, bob, carol, dave. */
   identities?: Record<string, string>;
   guards?: string;
+  /** Teams recorded as adopted in `state/adopted.json`. Default: every team the profiles name, as after earlier applies. */
+  adopted?: string[];
 }
 
 /** A weekly rotation handing off Mondays 09:00 Berlin: alice, bob, carol, dave. */
@@ -541,4 +543,7 @@ export function writeWorkspace(dir: string, o: WorkspaceOptions): void {
   for (const [name, text] of Object.entries(o.rotations ?? { 'primary.yaml': ROTATION })) writeFileSync(join(dir, 'rotations', name), text);
   const ids = Object.entries(o.identities ?? DEFAULT_IDENTITIES).map(([email, login]) => `    - { email: ${JSON.stringify(email)}, github: ${JSON.stringify(login)} }`);
   writeFileSync(join(dir, 'identities.yaml'), `apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n${ids.join('\n')}\n`);
+  const adopted = o.adopted ?? [...new Set(Object.values(o.profiles ?? { 'deployers.yaml': PROFILE }).flatMap((text) => [...text.matchAll(/\bteam: ([\w.-]+)/g)].map((m) => m[1]!)))];
+  mkdirSync(join(dir, 'state'), { recursive: true });
+  writeFileSync(join(dir, 'state', STATE_FILES.adopted), serializeAdopted(adopted.map((team) => ({ target: 'github', org: 'acme', team, adoptedAt: '2026-11-01T00:00:00.000Z' }))));
 }
