@@ -135,7 +135,7 @@ t.test('a team that does not exist on GitHub is an error and gets no change', as
   t.equal(r.code, 1);
   const p = JSON.parse(r.out);
   t.notOk(p.changes.some((c: { entitlement: { team: string } }) => c.entitlement.team === 'prod-deployerz'));
-  t.match(p.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read team acme/prod-deployerz on github: team acme/prod-deployerz does not exist');
+  t.match(p.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read team acme/prod-deployerz on github: team prod-deployerz does not exist in organisation acme');
 });
 
 t.test('a missing token variable is named, and nothing is sent to GitHub', async (t) => {
