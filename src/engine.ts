@@ -222,7 +222,7 @@ export async function resolveIdentities(ws: Workspace, adapters: Adapters, email
         const read = await target.readIdentities(org, method);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`), code: 'read-failed' });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
           break;
         }
         // SAML's `emails` attributes are whatever an IdP administrator put there: only `nameId` counts unless the config says otherwise.

@@ -515,7 +515,7 @@ const rows: Row[] = [
       { action: 'revoke', team: 'acme/ops', login: 'mallory', role: 'member', drift: true },
     ],
     unchanged: 0,
-    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: HTTP 502. No change is planned for it'],
+    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: HTTP 502. It is frozen: no change is planned for it'],
   },
   {
     name: 'a team missing from the observed reads is reported as not read and left alone',
@@ -525,7 +525,7 @@ const rows: Row[] = [
     observed: held({}),
     changes: [],
     unchanged: 0,
-    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: it was not read. No change is planned for it'],
+    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: it was not read. It is frozen: no change is planned for it'],
   },
 
   // --- identities ---------------------------------------------------------------------------

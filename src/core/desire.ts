@@ -1,7 +1,7 @@
 /**
  * desire: who should hold which team membership at an instant, and why. Pure.
  */
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import type { Membership, Profile, TargetConfig } from '../config/model.js';
 import { LEVEL_RANK, type Level } from './plan.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
@@ -48,6 +48,8 @@ export interface ManagedTeam {
   unknownRotations: string[];
   /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
   membership: Membership;
+  /** The first profile entitlement naming it: where a problem with the team itself (it does not exist) is reported. */
+  pos: SourcePos;
 }
 
 /** What {@link desire} needs, all plain values. */
@@ -115,7 +117,7 @@ export function desire(input: DesireInput): Desired {
       const read = input.shifts.get(bindingKey(b)) ?? { ok: false, error: 'it was not read' };
       if (!read.ok) {
         unknown.push(label);
-        once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, b.pos), code: 'read-failed' });
+        once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: 'read-failed' });
         continue;
       }
       for (const shift of read.shifts) {
@@ -133,7 +135,7 @@ export function desire(input: DesireInput): Desired {
       const key = spec.kind === 'team' ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, 'repository');
       let team = teams.get(key);
       if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [] };
+        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], pos: spec.pos };
         team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
         teams.set(key, team);
       }

@@ -60,7 +60,7 @@ export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead
 function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult): void {
   const where = entitlementName(team);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
+    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. It is frozen: no change is planned for it`, read?.pos ?? team.pos), code: 'read-failed' });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
