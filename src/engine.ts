@@ -5,7 +5,7 @@
 import type { Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
-import { desire, type Desired } from './core/desire.js';
+import { countFrozen, desire, type Desired } from './core/desire.js';
 import { activeRequests, requestStart } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
@@ -135,7 +135,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     createdAt: ctx.now.toISOString(),
     configHash: configHash(ws),
     changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged),
+    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall },
   };

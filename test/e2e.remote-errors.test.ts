@@ -1,7 +1,8 @@
 /**
  * Remote errors point at the config line that caused them (issue 13): a team that does not
  * exist at the entitlement naming it, an unreachable host at its apiUrl, a token problem at its
- * tokenEnv; a missing token is reported before anything is sent.
+ * tokenEnv; a missing token is reported before anything is sent; a plan with failed reads says
+ * it is incomplete.
  */
 import t from 'tap';
 import { cpSync, readFileSync } from 'node:fs';
@@ -148,4 +149,20 @@ t.test('a token PagerDuty refuses (403): the error names its variable and the ac
   t.match(e!.message, 'the token in PAGERDUTY_TOKEN may not read this (HTTP 403 on GET /oncalls): use a general access REST API key (read-only is enough)');
   t.equal(at(e!), lineOf(dir, 'oncall-access.yaml', 'tokenEnv: PAGERDUTY_TOKEN'));
   t.notMatch(r.out, PD_TOKEN);
+});
+
+t.test('a plan with failed reads says it is incomplete and how many teams are frozen, in text, Markdown and JSON', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const { GITHUB_TOKEN: _, ...env } = ENV;
+  const text = await cli(dir, ['plan', ...C], { env });
+  t.match(text.out, /\nPlan incomplete: 6 teams frozen by read errors\. For the rest: 0 to grant, 0 to revoke, 0 to update, 0 unchanged\.\n$/);
+  t.notMatch(text.out, /^Plan: /m, 'no bare summary');
+  const markdown = await cli(dir, ['plan', ...C, '--format', 'markdown'], { env });
+  t.match(markdown.out, '**Plan incomplete: 6 teams frozen by read errors. For the rest: 0 to grant, 0 to revoke, 0 to update, 0 unchanged.**');
+  const json = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
+  t.same(JSON.parse(json.out).summary, { grant: 0, revoke: 0, update: 0, unchanged: 0, frozen: { teams: 6, repositories: 0 } });
+
+  const { PAGERDUTY_TOKEN: __, ...noPagerDuty } = ENV;
+  const one = await cli(dir, ['plan', ...C], { env: noPagerDuty });
+  t.match(one.out, /\nPlan incomplete: 1 team frozen by read errors\. For the rest: \d+ to grant, \d+ to revoke, \d+ to update, \d+ unchanged\.\n$/, 'a team fed by the unread source');
 });
