@@ -4,7 +4,7 @@
  * tokenEnv; a missing token is reported before anything is sent; a plan with failed reads says
  * it is incomplete.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAdapters } from '../src/adapters.js';
@@ -28,6 +28,18 @@ const at = (d: Diagnostic): string => `${d.file}:${d.line}`;
 /** The errors of a JSON plan. */
 function errors(out: string): Diagnostic[] {
   return (JSON.parse(out) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.severity === 'error');
+}
+
+/** The test environment without `variable`. */
+const without = (variable: keyof typeof ENV): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(ENV).filter(([k]) => k !== variable));
+
+/** The demo planned (JSON) with `variable` unset: it fails; its errors, and the line of the tokenEnv naming the variable. */
+async function planWithout(t: Test, variable: keyof typeof ENV) {
+  const { dir, emulators } = await demoWorkspace(t);
+  const env = without(variable);
+  const r = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
+  t.equal(r.code, 1);
+  return { dir, emulators, env, errors: errors(r.out), tokenLine: lineOf(dir, 'oncall-access.yaml', `tokenEnv: ${variable}`) };
 }
 
 t.test('a team that does not exist: the error is at the entitlement naming it, says it does not exist in the org and how to fix it', async (t) => {
@@ -72,13 +84,9 @@ t.test('a PagerDuty apiUrl nothing listens on: the rotation error names the URL 
 });
 
 t.test('a missing token is reported at its tokenEnv line before any request: the source is never asked, its team is frozen', async (t) => {
-  const { dir, emulators } = await demoWorkspace(t);
-  const { PAGERDUTY_TOKEN: _, ...env } = ENV;
-  const r = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
-  t.equal(r.code, 1);
-  const tokenLine = lineOf(dir, 'oncall-access.yaml', 'tokenEnv: PAGERDUTY_TOKEN');
+  const { dir, emulators, env, errors, tokenLine } = await planWithout(t, 'PAGERDUTY_TOKEN');
   t.same(
-    errors(r.out).map((d) => `${at(d)}: ${d.message}`),
+    errors.map((d) => `${at(d)}: ${d.message}`),
     [
       `${tokenLine}: cannot read pagerduty escalation policy PCHKEP1 level 1: PAGERDUTY_TOKEN (the tokenEnv of source "pagerduty") is not set, so nothing was asked. Teams it feeds are frozen: nothing is revoked from them this run`,
       `${tokenLine}: source "pagerduty": environment variable PAGERDUTY_TOKEN (its tokenEnv) is not set, so nothing is read from it: set it, or fix tokenEnv`,
@@ -91,12 +99,8 @@ t.test('a missing token is reported at its tokenEnv line before any request: the
 });
 
 t.test('a missing GitHub token: nothing is sent to GitHub, every team is frozen and says why at the tokenEnv line', async (t) => {
-  const { dir, emulators } = await demoWorkspace(t);
-  const { GITHUB_TOKEN: _, ...env } = ENV;
-  const r = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
-  t.equal(r.code, 1);
-  const tokenLine = lineOf(dir, 'oncall-access.yaml', 'tokenEnv: GITHUB_TOKEN');
-  const teams = errors(r.out).filter((d) => d.message.startsWith('cannot read team'));
+  const { emulators, errors, tokenLine } = await planWithout(t, 'GITHUB_TOKEN');
+  const teams = errors.filter((d) => d.message.startsWith('cannot read team'));
   t.equal(teams.length, 6);
   for (const d of teams) {
     t.match(d.message, ': GITHUB_TOKEN (the tokenEnv of target "github") is not set, so nothing was asked. It is frozen');
@@ -153,7 +157,7 @@ t.test('a token PagerDuty refuses (403): the error names its variable and the ac
 
 t.test('a plan with failed reads says it is incomplete and how many teams are frozen, in text, Markdown and JSON', async (t) => {
   const { dir } = await demoWorkspace(t);
-  const { GITHUB_TOKEN: _, ...env } = ENV;
+  const env = without('GITHUB_TOKEN');
   const text = await cli(dir, ['plan', ...C], { env });
   t.match(text.out, /\nPlan incomplete: 6 teams frozen by read errors\. For the rest: 0 to grant, 0 to revoke, 0 to update, 0 unchanged\.\n$/);
   t.notMatch(text.out, /^Plan: /m, 'no bare summary');
@@ -162,7 +166,6 @@ t.test('a plan with failed reads says it is incomplete and how many teams are fr
   const json = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
   t.same(JSON.parse(json.out).summary, { grant: 0, revoke: 0, update: 0, unchanged: 0, frozen: { teams: 6, repositories: 0 } });
 
-  const { PAGERDUTY_TOKEN: __, ...noPagerDuty } = ENV;
-  const one = await cli(dir, ['plan', ...C], { env: noPagerDuty });
+  const one = await cli(dir, ['plan', ...C], { env: without('PAGERDUTY_TOKEN') });
   t.match(one.out, /\nPlan incomplete: 1 team frozen by read errors\. For the rest: \d+ to grant, \d+ to revoke, \d+ to update, \d+ unchanged\.\n$/, 'a team fed by the unread source');
 });
