@@ -1,16 +1,19 @@
 /**
  * The edge where configuration meets I/O: builds the source and target adapters a workspace
- * declares, taking tokens from the environment variables the config names.
+ * declares, taking tokens from the environment variables the config names. A source or target
+ * whose token variable is not set is reported here and never asked anything: its reads fail at
+ * once, so what it feeds is frozen. A read that fails because of the source's or target's own
+ * settings (a host that cannot be reached, a token refused) is anchored at that setting's line.
  */
-import { error, type Diagnostic } from './diagnostics.js';
-import type { SourceConfig, TargetConfig, Workspace } from './config/model.js';
+import { error, type Diagnostic, type ReadFailure } from './diagnostics.js';
+import type { ConnectionPos, SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
 import { PagerDutySource } from './sources/pagerduty.js';
 import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
 import { GitHubTarget } from './targets/github.js';
-import type { Target } from './targets/target.js';
+import { entitlementKey, teamKey, type Target } from './targets/target.js';
 
 /** Adapters by source or target name, plus problems building them (missing tokens). */
 export interface Adapters {
@@ -20,17 +23,65 @@ export interface Adapters {
 }
 
 /** A source that cannot be used (no token): every rotation it serves is unknown, never empty. */
-function unavailable(why: string): Source {
+function unavailableSource(failure: ReadFailure): Source {
   return {
-    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), { ok: false as const, error: why }])),
+    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), failure])),
   };
 }
 
-function token(c: SourceConfig | TargetConfig, kind: string, env: NodeJS.ProcessEnv, diagnostics: Diagnostic[]): string | undefined {
+/** A target that cannot be used (no token): nothing is read from it, so its teams are frozen; a write is refused. */
+function unavailableTarget(failure: ReadFailure): Target {
+  const refuse = async (): Promise<never> => {
+    throw new Error(failure.error);
+  };
+  return {
+    readIdentities: async () => failure,
+    readHolders: async (teams) => new Map(teams.map((t) => [teamKey(t), failure])),
+    readRepoHolders: async (repos) => new Map(repos.map((r) => [entitlementKey(r), failure])),
+    setRepoPermission: refuse,
+    removeRepoCollaborator: refuse,
+    setMembership: refuse,
+    removeMembership: refuse,
+  };
+}
+
+/** `read` anchored where its fault is fixed: the apiUrl line for an unreachable host, the tokenEnv line for a token problem. */
+function anchor<R extends { ok: true } | ReadFailure>(read: R, at: ConnectionPos): R {
+  if (read.ok || read.fault === undefined || read.pos !== undefined) return read;
+  return { ...read, pos: read.fault === 'endpoint' ? at.apiUrl : at.tokenEnv };
+}
+
+function anchorAll<R extends { ok: true } | ReadFailure>(reads: Map<string, R>, at: ConnectionPos): Map<string, R> {
+  return new Map([...reads].map(([key, read]) => [key, anchor(read, at)]));
+}
+
+function anchoredSource(source: Source, at: ConnectionPos): Source {
+  return { readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at) };
+}
+
+function anchoredTarget(target: Target, at: ConnectionPos): Target {
+  return {
+    readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at),
+    readHolders: async (teams) => anchorAll(await target.readHolders(teams), at),
+    readRepoHolders: async (repos) => anchorAll(await target.readRepoHolders(repos), at),
+    setRepoPermission: (...args) => target.setRepoPermission(...args),
+    removeRepoCollaborator: (...args) => target.removeRepoCollaborator(...args),
+    setMembership: (...args) => target.setMembership(...args),
+    removeMembership: (...args) => target.removeMembership(...args),
+  };
+}
+
+/**
+ * The token `c` names: its value; `undefined` when `c` names no variable; a failure (and an
+ * error in `diagnostics`) when the variable is not set. That error is a failed read: what the
+ * source or target feeds is frozen, and the rest of a plan can still be applied.
+ */
+function token(c: SourceConfig | TargetConfig, kind: string, env: NodeJS.ProcessEnv, diagnostics: Diagnostic[]): string | ReadFailure | undefined {
   if (c.tokenEnv === undefined) return undefined;
   const value = env[c.tokenEnv];
-  if (value === undefined || value === '') diagnostics.push(error(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) is not set`, c.pos));
-  return value;
+  if (value !== undefined && value !== '') return value;
+  diagnostics.push({ ...error(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) is not set, so nothing is read from it: set it, or fix tokenEnv`, c.fieldPos.tokenEnv), code: 'read-failed' });
+  return { ok: false, error: `${c.tokenEnv} (the tokenEnv of ${kind} "${c.name}") is not set, so nothing was asked`, fault: 'token' };
 }
 
 /** Builds every adapter of `ws`; `fetch` is the transport (read-only for plan and validate). */
@@ -43,13 +94,17 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
       continue;
     }
     const key = token(s, 'source', env, diagnostics);
-    if (key === undefined) sources.set(s.name, unavailable(`source "${s.name}" has no token (set ${s.tokenEnv ?? 'tokenEnv in the config'})`));
-    else if (s.type === 'opsgenie') sources.set(s.name, new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv }));
-    else sources.set(s.name, new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch }));
+    let source: Source;
+    if (typeof key !== 'string') source = unavailableSource(key ?? { ok: false, error: `source "${s.name}" has no token (set tokenEnv in the config)`, fault: 'token' });
+    else if (s.type === 'opsgenie') source = new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv });
+    else source = new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch, tokenEnv: s.tokenEnv });
+    sources.set(s.name, anchoredSource(source, s.fieldPos));
   }
   const targets = new Map<string, Target>();
   for (const t of ws.config.targets.values()) {
-    targets.set(t.name, new GitHubTarget({ baseUrl: t.apiUrl ?? 'https://api.github.com', token: token(t, 'target', env, diagnostics), fetch }));
+    const key = token(t, 'target', env, diagnostics);
+    const target = typeof key === 'object' ? unavailableTarget(key) : new GitHubTarget({ baseUrl: t.apiUrl ?? 'https://api.github.com', token: key, tokenEnv: t.tokenEnv, fetch });
+    targets.set(t.name, anchoredTarget(target, t.fieldPos));
   }
   return { sources, targets, diagnostics };
 }

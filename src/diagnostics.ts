@@ -49,6 +49,26 @@ export interface SourcePos {
   col: number;
 }
 
+/**
+ * Why a read of a source or target failed, when the fix is in that source's or target's own
+ * config rather than at what was read: `endpoint`, its `apiUrl` (the host could not be reached);
+ * `token`, its `tokenEnv` (the variable is not set, or the token is rejected or lacks a permission).
+ */
+export type ReadFault = 'endpoint' | 'token';
+
+/**
+ * A failed read of one rotation, team or repository: the sentence saying why (and what to fix),
+ * never holding a token. What the read fed is frozen, never taken as empty.
+ */
+export interface ReadFailure {
+  ok: false;
+  error: string;
+  /** Set when the fix is in the source's or target's config; absent when it is at what was read. */
+  fault?: ReadFault;
+  /** Where to fix it, when not at the line that names what was read (set from `fault` by src/adapters.ts). */
+  pos?: SourcePos;
+}
+
 /** Builds an error diagnostic, anchored at `pos` when given. */
 export function error(message: string, pos?: Partial<SourcePos>): Diagnostic {
   return { severity: 'error', message, ...pos };

@@ -5,7 +5,7 @@
 import type { Adopt, Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
-import { desire, type Desired } from './core/desire.js';
+import { countFrozen, desire, type Desired } from './core/desire.js';
 import { activeRequests, requestStart } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
@@ -138,7 +138,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     createdAt: ctx.now.toISOString(),
     configHash: configHash(ws),
     changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged),
+    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
     ...(delta.adoption.length > 0 ? { adoption: delta.adoption.sort((a, b) => holdingsKey(a.target, a).localeCompare(holdingsKey(b.target, b))) } : {}),
@@ -226,7 +226,7 @@ export async function resolveIdentities(ws: Workspace, adapters: Adapters, email
         const read = await target.readIdentities(org, method);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`), code: 'read-failed' });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
           break;
         }
         // SAML's `emails` attributes are whatever an IdP administrator put there: only `nameId` counts unless the config says otherwise.

@@ -73,5 +73,5 @@ export function confirmSaved(saved: Plan, fresh: Plan, recheck: ReadonlyMap<stri
       refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: 'saved-plan', holding: holdingOf(c) });
     }
   }
-  return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };
+  return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged, fresh.summary.frozen), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };
 }

@@ -475,7 +475,7 @@ t.test('a plan with a read error is shown and commented, and fails the run', asy
   w.emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations' }, { status: 403, body: { message: 'Resource not accessible by integration' } }, 10);
   const r = await act(w, 'pull_request', { command: 'plan' });
   t.equal(r.code, 1);
-  t.match(r.out, /^::error title=oncall-access::cannot read team acme\/payments-deployers on github: cannot list pending invitations of acme: GitHub refused \(403\)/m);
+  t.match(r.out, /^::error file=oncall-access\.yaml,line=13,col=7,title=oncall-access::cannot read team acme\/payments-deployers on github: cannot list pending invitations of acme: GitHub refused \(403\)/m, 'a red mark on the tokenEnv line');
   t.match(w.emu.issueComments(REPO, 7)[0]!.body, '[!CAUTION]');
 });
 

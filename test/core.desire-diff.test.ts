@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import type { Profile, Rotation } from '../src/config/model.js';
-import { covers, desire, instant, managedKey, type Desired } from '../src/core/desire.js';
+import { countFrozen, covers, desire, instant, managedKey, type Desired } from '../src/core/desire.js';
 import { diff } from '../src/core/diff.js';
 import { entitlementName } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';
@@ -515,7 +515,7 @@ const rows: Row[] = [
       { action: 'revoke', team: 'acme/ops', login: 'mallory', role: 'member', drift: true },
     ],
     unchanged: 0,
-    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: HTTP 502. No change is planned for it'],
+    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: HTTP 502. It is frozen: no change is planned for it'],
   },
   {
     name: 'a team missing from the observed reads is reported as not read and left alone',
@@ -525,7 +525,7 @@ const rows: Row[] = [
     observed: held({}),
     changes: [],
     unchanged: 0,
-    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: it was not read. No change is planned for it'],
+    diagnostics: ['error[read-failed]: cannot read team acme/sre on github: it was not read. It is frozen: no change is planned for it'],
   },
 
   // --- identities ---------------------------------------------------------------------------
@@ -842,6 +842,20 @@ t.test('covers is the half-open interval [start - before, end + after)', async (
 t.test('instants in reasons are shown to the minute in UTC', async (t) => {
   t.equal(instant(ts('2026-11-30T08:00:59.999Z')), '2026-11-30 08:00Z');
   t.equal(instant(ts('2026-11-30T09:00+01:00')), '2026-11-30 08:00Z');
+});
+
+t.test('frozen: a team not read and a team fed by a rotation not read count, by kind; a team read and fed is not frozen', async (t) => {
+  const repository = { kind: 'repository', target: 'github', repository: 'infra', permission: 'pull', membership: 'additive', pos: { file: 'profiles/a.yaml', line: 1, col: 1 } } as const;
+  const wanted = desire({
+    at: NOW,
+    profiles: [profile({ name: 'a', teams: ['sre', 'ops'], extra: [repository] }), profile({ name: 'b', rotations: ['secondary'], teams: ['db'] })],
+    targets: TARGETS,
+    shifts: shifts({ primary: ALICE_NOW, secondary: 'HTTP 502' }),
+    resolve: resolver(),
+  });
+  const observed = new Map([...held({ 'acme/sre': ['alice'], 'acme/ops': 'HTTP 502', 'acme/db': ['bob'], 'acme/infra (repository)': 'HTTP 502' })].map(([k, r]) => [`github/${k}`, r]));
+  t.same(countFrozen(wanted, observed), { teams: 2, repositories: 1 });
+  t.same(countFrozen(wanted, new Map()), { teams: 3, repositories: 1 }, 'nothing read: everything is frozen');
 });
 
 t.test('managed teams are keyed case-insensitively across target, org and team', async (t) => {

@@ -135,7 +135,7 @@ t.test('a team that does not exist on GitHub is an error and gets no change', as
   t.equal(r.code, 1);
   const p = JSON.parse(r.out);
   t.notOk(p.changes.some((c: { entitlement: { team: string } }) => c.entitlement.team === 'prod-deployerz'));
-  t.match(p.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read team acme/prod-deployerz on github: team acme/prod-deployerz does not exist');
+  t.match(p.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read team acme/prod-deployerz on github: team prod-deployerz does not exist in organisation acme');
 });
 
 t.test('a missing token variable is named, and nothing is sent to GitHub', async (t) => {
@@ -143,7 +143,7 @@ t.test('a missing token variable is named, and nothing is sent to GitHub', async
   const r = await run(dir, ['plan', '--config', 'oncall-access.yaml'], {});
   t.equal(r.code, 1);
   t.match(r.out, 'target "github": environment variable GITHUB_TOKEN (its tokenEnv) is not set');
-  t.same(emu.requests.filter((x) => x.status !== 401), []);
+  t.same(emu.requests, []);
 });
 
 t.test('an invalid workspace stops plan and apply before any request', async (t) => {
@@ -164,7 +164,7 @@ t.test('the token never appears in any output of any command', async (t) => {
   }
   const bad = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { ...ENV, GITHUB_TOKEN: 'ghp_wrongTOKEN000000000000000000000000000' });
   t.equal(bad.code, 1);
-  t.match(bad.out, 'GitHub rejected the token (401)');
+  t.match(bad.out, 'GitHub rejected the token in GITHUB_TOKEN (HTTP 401)');
   outputs.push(bad.out, bad.err);
   for (const o of outputs) {
     t.notMatch(o, TOKEN);

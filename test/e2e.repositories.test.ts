@@ -123,7 +123,7 @@ t.test('a non-member is invited (pending counts as held) and revoking cancels th
   await target.removeRepoCollaborator('acme', 'infra', 'dave-acme');
   t.same(collaborators(emu), ['erin-acme:maintain:active']);
   const missing = await target.readRepoHolders([{ org: 'acme', repository: 'nope' }]);
-  t.match(missing.get('acme/nope (repository)'), { ok: false, error: /not found \(404\)/ });
+  t.match(missing.get('acme/nope (repository)'), { ok: false, error: /^repository nope does not exist in organisation acme/ });
   t.same(emu.unexpected, []);
 });
 

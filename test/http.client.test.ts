@@ -1,5 +1,5 @@
 import t from 'tap';
-import { getJson, waitFromHeaders, type HttpOptions } from '../src/http/client.js';
+import { connectFailure, getJson, waitFromHeaders, type HttpOptions } from '../src/http/client.js';
 import type { Fetch } from '../src/http/read-only.js';
 
 const URL_ = 'http://127.0.0.1:9/v2/things';
@@ -132,19 +132,33 @@ t.test('a wait longer than maxWaitMs gives up at once', async (t) => {
   t.equal(tight.calls.length, 1);
 });
 
-t.test('network errors are retried and reported with their cause code', async (t) => {
+t.test('network errors are retried and reported with their cause code; a connection never made is unreachable', async (t) => {
   const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
   const { fetch, calls } = scripted({ reject: refused });
   const { o, waits } = options(fetch, { backoffMs: 10 });
-  t.same(await getJson(URL_, {}, o), { ok: false, error: 'network error (ECONNREFUSED) after retries' });
+  t.same(await getJson(URL_, {}, o), { ok: false, error: 'network error (ECONNREFUSED) after retries', unreachable: 'ECONNREFUSED' });
   t.equal(calls.length, 4);
   t.same(waits, [10, 20, 40]);
 
   const plain = options(scripted({ reject: new Error('socket hang up') }).fetch, { retries: 0 });
   t.same(await getJson(URL_, {}, plain.o), { ok: false, error: 'network error (socket hang up) after retries' }, 'no cause code: the message');
 
+  const answered = options(scripted({ reject: refused }, { status: 502 }).fetch, { retries: 1 });
+  t.same(await getJson(URL_, {}, answered.o), { ok: false, status: 502, error: 'network error (ECONNREFUSED), then server error (HTTP 502) after retries' }, 'a server answered once: not unreachable');
+
   const recovered = options(scripted({ reject: refused }, json(200, { fine: true })).fetch);
   t.same(await getJson(URL_, {}, recovered.o), { ok: true, status: 200, body: { fine: true } });
+});
+
+t.test('a connection that cannot be made (refused, unknown host, TLS, bad port) is unreachable; a reset or a timeout is not', async (t) => {
+  const failed = (cause: object) => Object.assign(new TypeError('fetch failed'), { cause });
+  t.equal(connectFailure(failed({ code: 'ENOTFOUND' })), 'ENOTFOUND');
+  t.equal(connectFailure(failed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })), 'DEPTH_ZERO_SELF_SIGNED_CERT');
+  t.equal(connectFailure(failed(new Error('bad port'))), 'bad port');
+  t.equal(connectFailure({ status: 500, cause: failed({ code: 'ECONNREFUSED' }) }), 'ECONNREFUSED', 'wrapped, as octokit wraps it');
+  t.equal(connectFailure(failed({ code: 'ECONNRESET' })), undefined);
+  t.equal(connectFailure(named('TimeoutError')), undefined);
+  t.equal(connectFailure(undefined), undefined);
 });
 
 t.test('timeouts (TimeoutError, AbortError) are retried and reported with the timeout', async (t) => {

@@ -258,6 +258,10 @@ t.test(`${RUNS} generated built-in rotations read as contiguous, sorted, merged 
   t.ok(shiftsSeen > RUNS);
 });
 
+const AT_TOP = { file: 'oncall-access.yaml', line: 1, col: 1 };
+/** Where the sources of {@link engineWorld} are declared: everything at the top of the config. */
+const CONFIG_POS = { pos: AT_TOP, fieldPos: { apiUrl: AT_TOP, tokenEnv: AT_TOP } };
+
 /** The world as a Workspace and in-memory adapters, for the real engine (`reconcile`) and `applyPlan`. */
 function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, at: () => Date): { ws: Workspace; adapters: Adapters } {
   const ws: Workspace = {
@@ -265,9 +269,9 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
       file: 'oncall-access.yaml',
       dir: '/nonexistent',
       sources: new Map([
-        ['rotations', { name: 'rotations', type: 'rotations', pos: { file: 'oncall-access.yaml', line: 1, col: 1 } }],
-        ['pd', { name: 'pd', type: 'pagerduty', tokenEnv: 'PAGERDUTY_TOKEN', pos: { file: 'oncall-access.yaml', line: 1, col: 1 } }],
-        ['og', { name: 'og', type: 'opsgenie', tokenEnv: 'OPSGENIE_KEY', pos: { file: 'oncall-access.yaml', line: 1, col: 1 } }],
+        ['rotations', { name: 'rotations', type: 'rotations', ...CONFIG_POS }],
+        ['pd', { name: 'pd', type: 'pagerduty', tokenEnv: 'PAGERDUTY_TOKEN', ...CONFIG_POS }],
+        ['og', { name: 'og', type: 'opsgenie', tokenEnv: 'OPSGENIE_KEY', ...CONFIG_POS }],
       ]),
       targets: new Map(TARGETS),
       guards: w.guards,

@@ -147,6 +147,18 @@ t.test('terminal: warnings alone still mean no changes; an error means a plan wi
   );
 });
 
+t.test('terminal and Markdown: a plan with frozen teams says it is incomplete, and how many of each kind', async (t) => {
+  const frozen = (teams: number, repositories: number): Plan => {
+    const p = plan([change({ action: 'grant' })], [{ ...error('cannot read team acme/sre on github: HTTP 502'), code: 'read-failed' }], 2);
+    return { ...p, summary: summarize(p.changes, 2, { teams, repositories }) };
+  };
+  t.match(renderText(frozen(1, 0), { color: false }), /\nPlan incomplete: 1 team frozen by read errors\. For the rest: 1 to grant, 0 to revoke, 0 to update, 2 unchanged\.\n$/);
+  t.match(renderText(frozen(3, 1), { color: false }), '\nPlan incomplete: 3 teams and 1 repository frozen by read errors.');
+  t.match(renderText(frozen(0, 2), { color: false }), '\nPlan incomplete: 2 repositories frozen by read errors.');
+  t.match(renderMarkdown(frozen(2, 0)), '**Plan incomplete: 2 teams frozen by read errors. For the rest: 1 to grant, 0 to revoke, 0 to update, 2 unchanged.** Diagnostics: 1 error.');
+  t.same(summarize([], 2, { teams: 0, repositories: 0 }), { grant: 0, revoke: 0, update: 0, unchanged: 2 }, 'nothing frozen: no field, as before');
+});
+
 t.test('terminal: hostile data cannot add lines, move the cursor or reorder text', async (t) => {
   const p = plan([
     change({

@@ -9,6 +9,7 @@ import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type Opsgenie
 import { bindingKey, type Shift, type ShiftRead } from '../src/sources/source.js';
 import { OPSGENIE_TIMELINE, PERIOD_TYPES, RECIPIENT_TYPES, readTimeline, type TimelineModel } from '../src/sources/timeline-periods.js';
 import { captureIo } from './helpers/io.js';
+import { closedPort } from './helpers/net.js';
 import { writeWorkspace } from './helpers/world.js';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
@@ -450,6 +451,7 @@ t.test('401: the key was rejected; the error names the variable to check and nev
   const wrong = 'a-wrong-key-0000';
   const read = await readOne(source(emu, { apiKey: wrong, tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
   t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
+  t.match(read, { fault: 'token' }, 'the fix is the source\'s token');
   const unnamed = await readOne(source(emu, { apiKey: wrong }), 'payments_primary');
   t.match(failure(t, unnamed), /check the key in the environment variable named by the source's tokenEnv$/);
   t.same(emu.requests.map((r) => r.status), [401, 401], 'a 401 is not retried');
@@ -467,12 +469,21 @@ t.test('an API error message that echoes the key is redacted', async (t) => {
   t.match(empty, /HTTP 401/, 'an empty key is sent, rejected and redacts nothing');
 });
 
-t.test('403: the key lacks read access; the error says which kind of key works', async (t) => {
+t.test('403: the key lacks read access; the error names its variable and says which kind of key works', async (t) => {
   const emu = await emulator(t);
   emu.failNext({}, { status: 403, body: { message: 'You are not authorized for this operation', took: 0, requestId: 'r' } });
-  const error = failure(t, await readOne(source(emu), PAYMENTS_ID));
-  t.equal(error, `og schedule ${PAYMENTS_ID}: the API key may not read schedules (HTTP 403: You are not authorized for this operation): use an API key with Read and Configuration access, or an API integration that is not restricted from configurations`);
+  const read = await readOne(source(emu, { tokenEnv: 'OPSGENIE_KEY' }), PAYMENTS_ID);
+  const error = failure(t, read);
+  t.equal(error, `og schedule ${PAYMENTS_ID}: the API key in OPSGENIE_KEY (the source's tokenEnv) may not read schedules (HTTP 403: You are not authorized for this operation): use an API key with Read and Configuration access, or an API integration that is not restricted from configurations`);
+  t.match(read, { fault: 'token' });
   t.notMatch(error, KEY);
+});
+
+t.test('a host that refuses connections: the error names the URL and says to check apiUrl', async (t) => {
+  const url = await closedPort();
+  const read = await readOne(new OpsgenieSource({ apiUrl: url, apiKey: KEY, fetch: globalThis.fetch, http: { retries: 1, backoffMs: 1 } }), 'payments_primary');
+  t.equal(failure(t, read), `og schedule payments_primary: cannot connect to ${url} (ECONNREFUSED): check apiUrl, and that this machine can reach the host`);
+  t.match(read, { fault: 'endpoint' }, 'the fix is the source\'s apiUrl');
 });
 
 t.test('404: schedule not found; the error says how it was looked up and what to check', async (t) => {

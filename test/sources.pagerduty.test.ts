@@ -7,6 +7,7 @@ import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { chunkIds, PagerDutySource } from '../src/sources/pagerduty.js';
 import { bindingKey, type Shift, type ShiftRead } from '../src/sources/source.js';
+import { closedPort } from './helpers/net.js';
 
 const TOKEN = 'pd-secret-token-123';
 const SINCE = new Date('2026-03-02T08:00:00Z');
@@ -68,7 +69,7 @@ interface Harness {
   sent: { url: string; headers: Headers }[];
 }
 
-async function start(t: Test, o: { world?: PagerDutyEmulatorOptions; http?: Partial<Omit<HttpOptions, 'fetch'>>; token?: string; fetch?: Fetch } = {}): Promise<Harness> {
+async function start(t: Test, o: { world?: PagerDutyEmulatorOptions; http?: Partial<Omit<HttpOptions, 'fetch'>>; token?: string; tokenEnv?: string; fetch?: Fetch } = {}): Promise<Harness> {
   const emu = await startPagerDutyEmulator(o.world ?? world());
   t.teardown(() => emu.close());
   const waits: number[] = [];
@@ -81,6 +82,7 @@ async function start(t: Test, o: { world?: PagerDutyEmulatorOptions; http?: Part
   const source = new PagerDutySource({
     apiUrl: `${emu.url}/`,
     token: o.token ?? TOKEN,
+    tokenEnv: o.tokenEnv,
     fetch: spy,
     http: { sleep: async (ms) => void waits.push(ms), backoffMs: 10, ...o.http },
   });
@@ -315,18 +317,30 @@ t.test('a persistent timeout says how long was waited', async (t) => {
   t.equal(failed(t, primary), 'GET /oncalls: no answer within 50 ms after retries');
 });
 
-t.test('a wrong token says which setting to check, and never shows the token', async (t) => {
-  const h = await start(t, { token: 'wrong-token' });
+t.test('a wrong token names the variable it came from, and never shows the token', async (t) => {
+  const h = await start(t, { token: 'wrong-token', tokenEnv: 'PAGERDUTY_TOKEN' });
   const [primary, pay] = await read(h, [schedule('PS_PRIMARY'), policy('PE_PAY')]);
-  t.equal(failed(t, primary), 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv');
-  t.equal(failed(t, pay), 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv');
+  const expected = 'PagerDuty rejected the token in PAGERDUTY_TOKEN (HTTP 401): it is wrong or was revoked; put a valid REST API key there (read-only is enough)';
+  t.equal(failed(t, primary), expected);
+  t.equal(failed(t, pay), expected);
+  t.match(primary, { fault: 'token' }, 'the fix is the source\'s token');
 });
 
-t.test('a token without read access is reported as such', async (t) => {
-  const h = await start(t);
+t.test('a token without read access names its variable and the access it needs', async (t) => {
+  const h = await start(t, { tokenEnv: 'PAGERDUTY_TOKEN' });
   h.emu.failNext({ pathPrefix: '/oncalls' }, { status: 403, body: { error: { message: 'Access Denied', code: 2010 } } });
   const [primary] = await read(h, [schedule('PS_PRIMARY')]);
-  t.equal(failed(t, primary), 'the token lacks read access (HTTP 403 on GET /oncalls)');
+  t.equal(failed(t, primary), 'the token in PAGERDUTY_TOKEN may not read this (HTTP 403 on GET /oncalls): use a general access REST API key (read-only is enough), or a user token of a user who can see it');
+  t.match(primary, { fault: 'token' });
+});
+
+t.test('a host that refuses connections: the error names the URL and says to check apiUrl', async (t) => {
+  const url = await closedPort();
+  const source = new PagerDutySource({ apiUrl: url, token: TOKEN, fetch: globalThis.fetch, http: { retries: 1, backoffMs: 1 } });
+  const reads = await source.readShifts([schedule('PS_PRIMARY')], SINCE, UNTIL);
+  const primary = reads.get(bindingKey(schedule('PS_PRIMARY')));
+  t.equal(failed(t, primary), `cannot connect to ${url} (ECONNREFUSED): check apiUrl, and that this machine can reach the host`);
+  t.match(primary, { fault: 'endpoint' }, 'the fix is the source\'s apiUrl');
 });
 
 t.test('an unknown schedule or escalation policy, or a level a policy lacks, is an error naming the id', async (t) => {

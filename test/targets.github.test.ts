@@ -1,8 +1,10 @@
 import t, { type Test } from 'tap';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '../src/emulators/github.js';
 import { ReadOnlyViolation, readOnlyFetch, type Fetch } from '../src/http/read-only.js';
-import { GitHubTarget, TEAMS_PER_QUERY, describeError } from '../src/targets/github.js';
+import { GitHubTarget, REPOSITORY_PERMISSION, TEAMS_PER_QUERY, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github.js';
 import type { Holder, HoldersRead, TeamRef } from '../src/targets/target.js';
+
+import { closedPort } from './helpers/net.js';
 
 const TOKEN = 'test-token';
 
@@ -179,7 +181,8 @@ t.test('a pending invitation reads as a pending member: GitHub\'s invitation API
 t.test('a team that does not exist fails alone, naming org/team; the rest of its batch is read', async (t) => {
   const emu = await emulator(t);
   const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'no-such-team'), ref('acme', 'oncall-eu')]);
-  t.match(failure(t, read.get('acme/no-such-team'), 'no-such-team'), /acme\/no-such-team/);
+  t.equal(failure(t, read.get('acme/no-such-team'), 'no-such-team'), 'team no-such-team does not exist in organisation acme, or the token cannot see it: create it there, or fix the team name');
+  t.notOk((read.get('acme/no-such-team') as { fault?: string }).fault, 'the fix is where the team is named, not in the target\'s settings');
   t.same(holders(t, read.get('acme/oncall'), 'oncall').filter((h) => h.state === 'active'), [active('alice', 'maintainer'), active('bob')]);
   t.same(holders(t, read.get('acme/oncall-eu'), 'oncall-eu'), [active('carol', 'maintainer'), active('dave')]);
   t.equal(graphqlCount(emu), 1, 'still one query');
@@ -189,32 +192,60 @@ t.test('a team that does not exist fails alone, naming org/team; the rest of its
 t.test('an org that does not exist fails every one of its teams, and only those', async (t) => {
   const emu = await emulator(t);
   const read = await target(emu).readHolders([ref('ghost', 'oncall'), ref('ghost', 'sre'), ref('beta', 'ops')]);
-  t.match(failure(t, read.get('ghost/oncall'), 'ghost/oncall'), /ghost\/oncall/);
-  t.match(failure(t, read.get('ghost/sre'), 'ghost/sre'), /ghost\/sre/);
+  t.match(failure(t, read.get('ghost/oncall'), 'ghost/oncall'), /team oncall does not exist in organisation ghost/);
+  t.match(failure(t, read.get('ghost/sre'), 'ghost/sre'), /team sre does not exist in organisation ghost/);
   t.same(holders(t, read.get('beta/ops'), 'beta/ops'), [active('yuki', 'maintainer')]);
   t.same(emu.unexpected, []);
 });
 
-t.test('a bad token fails every team with a 401 pointing at the variable, never echoing the token', async (t) => {
+t.test('a bad token fails every team with a 401 naming the variable, never echoing the token', async (t) => {
   const emu = await emulator(t);
   const secret = 'ghp_wrongTokenDoNotLeak0123456789';
-  const read = await target(emu, { token: secret }).readHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
+  const read = await target(emu, { token: secret, tokenEnv: 'GITHUB_TOKEN' }).readHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
   t.equal(read.size, 3);
   for (const [key, r] of read) {
     const error = failure(t, r, key);
-    t.match(error, /401/, `${key}: names the status`);
-    t.match(error, /variable/, `${key}: points at the variable`);
+    t.equal(error, 'GitHub rejected the token in GITHUB_TOKEN (HTTP 401): it is wrong, expired or revoked; put a valid token there', `${key}: names the status and the variable`);
+    t.match(r, { fault: 'token' }, `${key}: the fix is the target's token`);
     t.notOk(error.includes(secret), `${key}: the token is not in the error`);
     t.notOk(error.includes(TOKEN), `${key}: nor is the right one`);
   }
   t.ok(emu.unexpected.length > 0 && emu.unexpected.every((u) => u.reason === 'bad credentials'));
 });
 
-t.test('no token at all fails every team with the 401 sentence', async (t) => {
+t.test('no token at all fails every team with a 401 saying to configure one', async (t) => {
   const emu = await emulator(t);
   const read = await target(emu, { token: undefined }).readHolders([ref('acme', 'oncall')]);
-  t.match(failure(t, read.get('acme/oncall'), 'acme/oncall'), /^GitHub rejected the token \(401\)/);
+  t.equal(failure(t, read.get('acme/oncall'), 'acme/oncall'), "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one");
   t.ok(emu.unexpected.length > 0 && emu.unexpected.every((u) => u.reason === 'no credentials'));
+});
+
+t.test('a host that refuses connections fails every team, naming the URL and apiUrl', async (t) => {
+  const url = await closedPort();
+  const read = await new GitHubTarget({ baseUrl: url, token: TOKEN, fetch: globalThis.fetch, retries: 1, retryBaseMs: 1 }).readHolders([ref('acme', 'oncall'), ref('beta', 'ops')]);
+  for (const key of ['acme/oncall', 'beta/ops']) {
+    t.equal(failure(t, read.get(key), key), `cannot connect to ${url} (ECONNREFUSED): check apiUrl, and that this machine can reach the host`, key);
+    t.match(read.get(key), { fault: 'endpoint' }, `${key}: the fix is the target's apiUrl`);
+  }
+});
+
+t.test('a token without the permission to list invitations: the 403 names the variable and the permission', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations' }, { status: 403, body: { message: 'Resource not accessible by personal access token' } });
+  const read = await target(emu, { tokenEnv: 'GITHUB_TOKEN' }).readHolders([ref('acme', 'oncall')]);
+  t.equal(
+    failure(t, read.get('acme/oncall'), 'acme/oncall'),
+    `cannot list pending invitations of acme: GitHub refused (403): the token in GITHUB_TOKEN lacks a permission (Resource not accessible by personal access token); it needs ${TEAM_PERMISSION}`,
+  );
+  t.match(read.get('acme/oncall'), { fault: 'token' });
+  t.same(emu.unexpected, []);
+});
+
+t.test('a repository that does not exist fails alone, saying so; a 403 on one names the repository permission', async (t) => {
+  const emu = await emulator(t);
+  const read = await target(emu, { tokenEnv: 'GITHUB_TOKEN' }).readRepoHolders([{ org: 'acme', repository: 'no-such-repo' }]);
+  t.equal(failure(t, read.get('acme/no-such-repo (repository)'), 'no-such-repo'), 'repository no-such-repo does not exist in organisation acme, or the token cannot see it: create it there, or fix the repository name');
+  t.equal(explainError({ status: 403, message: 'Must have admin rights to Repository.' }, { tokenEnv: 'GITHUB_TOKEN', needs: REPOSITORY_PERMISSION }).error, `GitHub refused (403): the token in GITHUB_TOKEN lacks a permission (Must have admin rights to Repository.); it needs ${REPOSITORY_PERMISSION}`);
 });
 
 t.test('a trailing slash on baseUrl is tolerated (and retries may be left to the default)', async (t) => {
@@ -260,7 +291,7 @@ t.test("a failure listing one invitation's teams fails every team of that org", 
   emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations/7/teams' }, { status: 403, body: { message: 'Must have admin rights' } });
   const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   for (const key of ['acme/oncall', 'acme/sre']) {
-    t.match(failure(t, read.get(key), key), /^cannot list pending invitations of acme: GitHub refused \(403\).*Must have admin rights$/, key);
+    t.match(failure(t, read.get(key), key), /^cannot list pending invitations of acme: GitHub refused \(403\).*\(Must have admin rights\); it needs the organization permission Members/, key);
   }
   t.same(emu.unexpected, []);
 });
@@ -412,10 +443,12 @@ t.test('describeError maps failures to the documented sentences', async (t) => {
   t.equal(describeError({ status: 401, message: 'Bad credentials' }), 'GitHub rejected the token (401): check the token in the variable the config names');
   t.equal(
     describeError({ status: 403, message: 'Resource not accessible by integration\nhttps://docs.github.com/rest' }),
-    'GitHub refused (403): the token lacks permission (it needs members: read and write for teams): Resource not accessible by integration',
+    `GitHub refused (403): the token lacks a permission (Resource not accessible by integration); it needs ${TEAM_PERMISSION}`,
   );
-  t.equal(describeError({ status: 403 }), 'GitHub refused (403): the token lacks permission (it needs members: read and write for teams)');
-  t.equal(describeError({ status: 403, message: '' }), 'GitHub refused (403): the token lacks permission (it needs members: read and write for teams)');
+  t.equal(describeError({ status: 403 }), `GitHub refused (403): the token lacks a permission; it needs ${TEAM_PERMISSION}`);
+  t.equal(describeError({ status: 403, message: '' }), `GitHub refused (403): the token lacks a permission; it needs ${TEAM_PERMISSION}`);
+  t.equal(describeError({ status: 403, message: 'You have exceeded a secondary rate limit', response: { headers: { 'retry-after': '600' } } }), 'rate limited by GitHub (HTTP 403) beyond the waits allowed: You have exceeded a secondary rate limit; the next run tries again', 'a rate limit is no missing permission');
+  t.equal(describeError({ status: 500, message: 'read ECONNRESET', request: { url: 'https://ghe.example/api/graphql' }, cause: { code: 'ECONNRESET' } }), 'network error talking to GitHub at https://ghe.example (ECONNRESET)', 'the host is named');
   t.equal(describeError({ status: 404, message: 'Not Found' }), 'not found (404): check the org and team names, and that the token can see them');
   t.equal(describeError({ status: 502, message: 'Bad Gateway\nupstream' }), 'GitHub answered 502: Bad Gateway');
   t.equal(describeError({ status: 500 }), 'GitHub answered 500: ');

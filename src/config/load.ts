@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
 import { parseInstant } from '../time/zoned.js';
-import type { AccessRequest, Config, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
+import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
@@ -122,8 +122,8 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
   return {
     file: d.file,
     dir,
-    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'sources'], name) }])),
-    targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, pos: pos(d, ['spec', 'targets'], name) }])),
+    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'sources', name, s) }])),
+    targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ['file'],
     samlAttributes: spec.identities?.samlAttributes ?? ['nameId'],
@@ -136,6 +136,13 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
       state: resolve(dir, paths.state ?? 'state'),
     },
   };
+}
+
+/** The position of a source or target (its name) and of its `apiUrl` and `tokenEnv`, or its name's when one is absent. */
+function connectionPos(d: YamlDoc, section: 'sources' | 'targets', name: string, data: Data): { pos: SourcePos; fieldPos: ConnectionPos } {
+  const at = pos(d, ['spec', section], name);
+  const field = (key: 'apiUrl' | 'tokenEnv'): SourcePos => (data[key] === undefined ? at : pos(d, ['spec', section, name], key));
+  return { pos: at, fieldPos: { apiUrl: field('apiUrl'), tokenEnv: field('tokenEnv') } };
 }
 
 function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Profile, 'file'> {

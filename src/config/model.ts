@@ -17,6 +17,7 @@ export interface SourceConfig {
   /** Overrides the public API endpoint (EU region, local emulator). */
   apiUrl?: string;
   pos: SourcePos;
+  fieldPos: ConnectionPos;
 }
 
 /** A named system that holds entitlements, declared under `spec.targets`. */
@@ -30,6 +31,16 @@ export interface TargetConfig {
   /** Overrides `https://api.github.com` (GitHub Enterprise Server, local emulator). */
   apiUrl?: string;
   pos: SourcePos;
+  fieldPos: ConnectionPos;
+}
+
+/**
+ * Where a source's or target's `apiUrl` and `tokenEnv` are declared, each the block's own
+ * position when the field is absent: an unreachable host or a token problem is reported there.
+ */
+export interface ConnectionPos {
+  apiUrl: SourcePos;
+  tokenEnv: SourcePos;
 }
 
 /** Safety rails applied to every plan. */

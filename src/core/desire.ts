@@ -3,7 +3,8 @@
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import type { Membership, Profile, TargetConfig } from '../config/model.js';
-import { LEVEL_RANK, type Level } from './plan.js';
+import { LEVEL_RANK, type Frozen, type Level } from './plan.js';
+import { holdingsKey, type HoldersRead } from '../targets/target.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
 import type { ActiveRequest } from './requests.js';
 
@@ -50,7 +51,7 @@ export interface ManagedTeam {
   membership: Membership;
   /** True when a profile says `adopt: remove-drift`: never applied to yet, its unwanted holders are removed all the same. */
   removeDrift: boolean;
-  /** Where the first profile naming it declares it: what the plan points at. */
+  /** Where the first profile naming it declares it: what the plan points at, and where a problem with the team itself (it does not exist) is reported. */
   declaredAt: SourcePos;
 }
 
@@ -119,7 +120,7 @@ export function desire(input: DesireInput): Desired {
       const read = input.shifts.get(bindingKey(b)) ?? { ok: false, error: 'it was not read' };
       if (!read.ok) {
         unknown.push(label);
-        once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, b.pos), code: 'read-failed' });
+        once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: 'read-failed' });
         continue;
       }
       for (const shift of read.shifts) {
@@ -161,6 +162,19 @@ export function desire(input: DesireInput): Desired {
     }
   }
   return { teams, diagnostics };
+}
+
+/**
+ * The managed teams and repositories a plan leaves frozen (see `PlanSummary.frozen`): those whose
+ * holders could not be read, and those fed by a rotation or identity source that could not be.
+ * `observed` is keyed by {@link holdingsKey}.
+ */
+export function countFrozen(wanted: Desired, observed: ReadonlyMap<string, HoldersRead>): Frozen {
+  const frozen: Frozen = { teams: 0, repositories: 0 };
+  for (const e of wanted.teams.values()) {
+    if (e.unknownRotations.length > 0 || observed.get(holdingsKey(e.target, e))?.ok !== true) frozen[e.kind === 'team' ? 'teams' : 'repositories'] += 1;
+  }
+  return frozen;
 }
 
 function addHolding(team: ManagedEntitlement, h: DesiredHolding): void {

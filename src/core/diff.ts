@@ -83,7 +83,7 @@ function adopting(team: ManagedEntitlement, adoption: AdoptionInput | undefined)
 function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult, adoption: AdoptionInput | undefined): void {
   const where = entitlementName(team);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. No change is planned for it`), code: 'read-failed' });
+    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: 'read-failed' });
     return;
   }
   const frozen = team.unknownRotations.length > 0;

@@ -87,6 +87,18 @@ export interface PlanSummary {
   update: number;
   /** Desired holdings that already hold with the right role. */
   unchanged: number;
+  /**
+   * Managed teams and repositories the plan leaves frozen because a read failed: not read at all
+   * (no change planned), or fed by a rotation or identity source that could not be read (nothing
+   * revoked or downgraded). Absent when there are none: the plan is complete.
+   */
+  frozen?: Frozen;
+}
+
+/** Counts of frozen entitlements by kind (see {@link PlanSummary.frozen}). */
+export interface Frozen {
+  teams: number;
+  repositories: number;
 }
 
 /** A team on a target: what adoption is recorded for. */
@@ -188,9 +200,9 @@ export function describeChange(c: Change): string {
   return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
 }
 
-/** Counts changes by action. */
-export function summarize(changes: readonly Change[], unchanged: number): PlanSummary {
+/** Counts changes by action; `frozen` is kept when any team or repository is. */
+export function summarize(changes: readonly Change[], unchanged: number, frozen?: Frozen): PlanSummary {
   const summary: PlanSummary = { grant: 0, revoke: 0, update: 0, unchanged };
   for (const c of changes) summary[c.action] += 1;
-  return summary;
+  return frozen && frozen.teams + frozen.repositories > 0 ? { ...summary, frozen } : summary;
 }

@@ -21,8 +21,32 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The outcome of one logical request (after retries). */
-export type HttpResult = { ok: true; status: number; body: unknown } | { ok: false; status?: number; error: string };
+/**
+ * The outcome of one logical request (after retries). A failure has `unreachable` when no attempt
+ * got through to a server: the connection error's code (see {@link connectFailure}).
+ */
+export type HttpResult = { ok: true; status: number; body: unknown } | { ok: false; status?: number; error: string; unreachable?: string };
+
+/** Connection errors that mean the host or port is wrong (or unreachable from here), not a passing fault. */
+const CONNECT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ERR_TLS_CERT_ALTNAME_INVALID|CERT_\w+|\w*SELF_SIGNED\w*|UNABLE_TO_\w+)$/;
+
+/**
+ * The code of a connection that could not be made (`ECONNREFUSED`, `ENOTFOUND`, a TLS certificate
+ * error, or fetch's `bad port`), from a rejected fetch or an error wrapping one; `undefined` for
+ * anything else, such as a reset connection or a timeout, which a retry may get past.
+ */
+export function connectFailure(e: unknown): string | undefined {
+  for (let err = e as { cause?: unknown; code?: unknown; message?: unknown } | undefined, depth = 0; err && depth < 4; err = err.cause as typeof err, depth++) {
+    if (typeof err.code === 'string' && CONNECT_CODES.test(err.code)) return err.code;
+    if (err.message === 'bad port') return 'bad port';
+  }
+  return undefined;
+}
+
+/** A host that could not be reached, by the URL the config gives (or the default one), and what to check. */
+export function unreachableMessage(url: string, code: string): string {
+  return `cannot connect to ${url} (${code}): check apiUrl, and that this machine can reach the host`;
+}
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -77,7 +101,7 @@ export async function getJson(url: string, headers: Record<string, string>, o: H
       const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as { name?: string; message?: string; cause?: { code?: string } };
       if (err.name === 'ReadOnlyViolation') return { ok: false, error: err.message ?? 'refused by the read-only transport' };
       if (err.name === 'TimeoutError' || err.name === 'AbortError') failures.add(`no answer within ${o.timeoutMs ?? 15_000} ms`);
-      else failures.add('network error', err.cause?.code ?? err.message);
+      else failures.add('network error', err.cause?.code ?? err.message, undefined, connectFailure(e));
     }
     if (attempt < retries) await sleep(wait);
   }
@@ -93,19 +117,27 @@ export async function getJson(url: string, headers: Record<string, string>, o: H
 class Failures {
   private readonly kinds = new Map<string, string[]>();
   private status: number | undefined;
+  /** The connection error of every attempt so far, while none got through to a server. */
+  private unreachable: string | undefined;
+  private reached = false;
 
-  /** One failed attempt: its kind, a detail to name in parentheses, and the HTTP status if any. */
-  add(kind: string, detail?: string, status?: number): void {
+  /**
+   * One failed attempt: its kind, a detail to name in parentheses, the HTTP status if any, and
+   * the connection error when it could not connect at all.
+   */
+  add(kind: string, detail?: string, status?: number, unreachable?: string): void {
     const details = this.kinds.get(kind) ?? [];
     if (detail !== undefined && !details.includes(detail)) details.push(detail);
     this.kinds.set(kind, details);
     this.status = status;
+    this.reached ||= unreachable === undefined;
+    this.unreachable = this.reached ? undefined : unreachable;
   }
 
   /** The request's outcome; `status` is the last answer's. */
   result(): HttpResult {
     const reasons = [...this.kinds].map(([kind, details]) => (details.length === 0 ? kind : `${kind} (${details.join(', ')})`));
-    return { ok: false, ...(this.status === undefined ? {} : { status: this.status }), error: `${reasons.join(', then ')} after retries` };
+    return { ok: false, ...(this.status === undefined ? {} : { status: this.status }), error: `${reasons.join(', then ')} after retries`, ...(this.unreachable === undefined ? {} : { unreachable: this.unreachable }) };
   }
 }
 

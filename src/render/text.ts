@@ -122,15 +122,25 @@ export function groupTitle(group: ChangeGroup): string {
 
 /**
  * The one-line summary: `No changes. Access matches the profiles (N unchanged).` when there is
- * nothing to do and no error, otherwise `Plan: G to grant, R to revoke, U to update, N unchanged.`
- * Counts come from `plan.summary`.
+ * nothing to do and no error; `Plan incomplete: T teams frozen by read errors. For the rest: G to
+ * grant, ...` when a read failed (see `PlanSummary.frozen`); otherwise `Plan: G to grant, R to
+ * revoke, U to update, N unchanged.` Counts come from `plan.summary`.
  */
 export function summarySentence(plan: Plan): string {
-  const { grant, revoke, update, unchanged } = plan.summary;
+  const { grant, revoke, update, unchanged, frozen } = plan.summary;
   if (plan.changes.length === 0 && !hasErrors(plan.diagnostics)) {
     return `No changes. Access matches the profiles (${unchanged} unchanged).`;
   }
-  return `Plan: ${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
+  const counts = `${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
+  if (frozen === undefined) return `Plan: ${counts}`;
+  const what = [count(frozen.teams, 'team'), count(frozen.repositories, 'repository', 'repositories')].filter((x) => x !== '').join(' and ');
+  return `Plan incomplete: ${what} frozen by read errors. For the rest: ${counts}`;
+}
+
+/** `1 team`, `2 teams`; empty for none. */
+function count(n: number, one: string, many = `${one}s`): string {
+  if (n === 0) return '';
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The sentence introducing the teams being adopted. */

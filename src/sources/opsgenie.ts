@@ -51,7 +51,8 @@
  */
 import pLimit from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
-import { getJson, type HttpOptions } from '../http/client.js';
+import type { ReadFault } from '../diagnostics.js';
+import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
 import { OPSGENIE_TIMELINE, readTimeline } from './timeline-periods.js';
@@ -79,8 +80,8 @@ const DAY_MS = 86_400_000;
 export const MARGIN_MS = 8 * DAY_MS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What reading one schedule gives: its shifts and warnings, or why they are unknown (without the binding's label). */
-type ScheduleRead = { ok: true; shifts: Shift[]; warnings: string[] } | { ok: false; why: string };
+/** What reading one schedule gives: its shifts and warnings, or why they are unknown (without the binding's label) and whose fault. */
+type ScheduleRead = { ok: true; shifts: Shift[]; warnings: string[] } | { ok: false; why: string; fault?: ReadFault };
 
 /** `id` for a UUID (how Opsgenie names schedule ids), `name` for anything else. */
 export function identifierType(schedule: string): 'id' | 'name' {
@@ -137,23 +138,28 @@ export class OpsgenieSource implements Source {
   async #readSchedule(schedule: string, since: Date, until: Date): Promise<ScheduleRead> {
     const url = `${this.#apiUrl}/v2/schedules/${encodeURIComponent(schedule)}/timeline?${timelineQuery(schedule, since, until)}`;
     const res = await getJson(url, { authorization: `GenieKey ${this.#apiKey}` }, this.#http);
-    if (!res.ok) return { ok: false, why: this.#redact(this.#explain(schedule, res.status, res.error)) };
+    if (!res.ok) {
+      const { why, fault } = this.#explain(schedule, res);
+      return { ok: false, why: this.#redact(why), ...(fault ? { fault } : {}) };
+    }
     const read = readTimeline((res.body as { data?: unknown } | null)?.data, since.getTime(), until.getTime(), OPSGENIE_TIMELINE);
     if (!read.ok) return { ok: false, why: this.#redact(read.why) };
     return { ok: true, shifts: read.onCall.map((p) => ({ email: p.user, start: new Date(p.start), end: new Date(p.end) })), warnings: read.warnings.map((w) => this.#redact(w)) };
   }
 
-  /** What a failed request means and what to check. */
-  #explain(schedule: string, status: number | undefined, error: string): string {
-    switch (status) {
+  /** What a failed request means and what to check, with the fault when the fix is the source's apiUrl or key. */
+  #explain(schedule: string, res: Extract<HttpResult, { ok: false }>): { why: string; fault?: ReadFault } {
+    const key = this.#tokenEnv === undefined ? "the environment variable named by the source's tokenEnv" : `${this.#tokenEnv} (the source's tokenEnv)`;
+    if (res.unreachable !== undefined) return { why: unreachableMessage(this.#apiUrl, res.unreachable), fault: 'endpoint' };
+    switch (res.status) {
       case 401:
-        return `Opsgenie rejected the API key (${error}): check the key in ${this.#tokenEnv === undefined ? "the environment variable named by the source's tokenEnv" : `${this.#tokenEnv} (the source's tokenEnv)`}`;
+        return { why: `Opsgenie rejected the API key (${res.error}): check the key in ${key}`, fault: 'token' };
       case 403:
-        return `the API key may not read schedules (${error}): use an API key with Read and Configuration access, or an API integration that is not restricted from configurations`;
+        return { why: `the API key in ${key} may not read schedules (${res.error}): use an API key with Read and Configuration access, or an API integration that is not restricted from configurations`, fault: 'token' };
       case 404:
-        return `schedule not found (${error}): looked up by ${identifierType(schedule)}; check the schedule's ${identifierType(schedule) === 'id' ? 'id' : 'name as Opsgenie shows it, or use its id'}`;
+        return { why: `schedule not found (${res.error}): looked up by ${identifierType(schedule)}; check the schedule's ${identifierType(schedule) === 'id' ? 'id' : 'name as Opsgenie shows it, or use its id'}` };
       default:
-        return `could not read the schedule's timeline: ${error}`;
+        return { why: `could not read the schedule's timeline: ${res.error}` };
     }
   }
 
@@ -166,6 +172,6 @@ export class OpsgenieSource implements Source {
 /** The read of binding `b`, given the read of its schedule (`undefined` for a non-schedule binding). */
 function outcome(b: RotationBinding, read: ScheduleRead | undefined): ShiftRead {
   if (read === undefined) return { ok: false, error: `${bindingLabel(b)}: an opsgenie source serves schedules` };
-  if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}` };
+  if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}`, ...(read.fault ? { fault: read.fault } : {}) };
   return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...(read.warnings.length > 0 ? { warnings: [...read.warnings] } : {}) };
 }

@@ -28,7 +28,8 @@ import { createRequire } from 'node:module';
 import { api } from '@pagerduty/pdjs';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
-import { getJson, type HttpOptions, type HttpResult } from '../http/client.js';
+import type { ReadFailure } from '../diagnostics.js';
+import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
 import { bindingKey, type Shift, type ShiftRead, type Source } from './source.js';
 
@@ -38,6 +39,8 @@ export interface PagerDutySourceOptions {
   apiUrl?: string;
   /** A REST API key (sent as `Token token=...`). Never appears in errors. */
   token: string;
+  /** The environment variable the token came from (the source's `tokenEnv`), named by a 401's or 403's error. */
+  tokenEnv?: string;
   /** The transport every request goes through (wrap it in `readOnlyFetch` for plans). */
   fetch: Fetch;
   /** Timeouts, retries and waits for {@link getJson}. */
@@ -54,7 +57,7 @@ export const CONCURRENCY = 12;
 export const PAGE_REREADS = 2;
 
 /** A read that worked, or why it did not. */
-type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+type Read<T> = { ok: true; value: T } | ReadFailure;
 
 type Query = Record<string, string | string[]>;
 
@@ -93,12 +96,14 @@ interface Run {
 export class PagerDutySource implements Source {
   private readonly base: string;
   private readonly token: string;
+  private readonly tokenEnv: string | undefined;
   private readonly http: HttpOptions;
   private readonly limit: LimitFunction = pLimit(CONCURRENCY);
 
   constructor(options: PagerDutySourceOptions) {
     this.base = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
     this.token = options.token;
+    this.tokenEnv = options.tokenEnv;
     this.http = { ...options.http, fetch: pdjsFetch(options.token, options.fetch) };
   }
 
@@ -280,7 +285,7 @@ export class PagerDutySource implements Source {
   /** One GET through pdjs and {@link getJson}, with the failure described for people. */
   private async get(path: string, query: Query, subject?: Subject): Promise<Read<unknown>> {
     const res = await this.limit(() => getJson(this.url(path, query), {}, this.http));
-    return res.ok ? { ok: true, value: res.body } : { ok: false, error: describeFailure(res, path, subject) };
+    return res.ok ? { ok: true, value: res.body } : describeFailure(res, { path, base: this.base, tokenEnv: this.tokenEnv, subject });
   }
 
   private url(path: string, query: Query): string {
@@ -292,21 +297,26 @@ export class PagerDutySource implements Source {
   /** `read` with every occurrence of the token replaced, in case a server or proxy echoed it. */
   private redact(read: ShiftRead): ShiftRead {
     if (read.ok || this.token === '') return read;
-    return { ok: false, error: read.error.split(this.token).join('[redacted]') };
+    return { ...read, error: read.error.split(this.token).join('[redacted]') };
   }
 }
 
-/** A person-readable reason for a failed request, naming what to check. */
-function describeFailure(res: Extract<HttpResult, { ok: false }>, path: string, subject?: Subject): string {
+/**
+ * A person-readable reason for a failed request of `path` (on `base`), naming what to check; with
+ * the fault when the fix is the source's apiUrl (no connection) or its token (401, 403).
+ */
+function describeFailure(res: Extract<HttpResult, { ok: false }>, on: { path: string; base: string; tokenEnv?: string; subject?: Subject }): ReadFailure {
+  const token = on.tokenEnv === undefined ? 'the token' : `the token in ${on.tokenEnv}`;
+  if (res.unreachable !== undefined) return { ok: false, error: unreachableMessage(on.base, res.unreachable), fault: 'endpoint' };
   switch (res.status) {
     case 401:
-      return 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv';
+      return { ok: false, error: `PagerDuty rejected ${token} (HTTP 401): it is wrong or was revoked; put a valid REST API key there (read-only is enough)`, fault: 'token' };
     case 403:
-      return `the token lacks read access (HTTP 403 on GET ${path})`;
+      return { ok: false, error: `${token} may not read this (HTTP 403 on GET ${on.path}): use a general access REST API key (read-only is enough), or a user token of a user who can see it`, fault: 'token' };
     case 404:
-      if (subject !== undefined) return `${subject.kind} ${subject.id} not found (check the ${subject.kind} id)`;
+      if (on.subject !== undefined) return { ok: false, error: `${on.subject.kind} ${on.subject.id} not found (check the ${on.subject.kind} id)` };
   }
-  return `GET ${path}: ${res.error}`;
+  return { ok: false, error: `GET ${on.path}: ${res.error}` };
 }
 
 function shapeError(path: string): { ok: false; error: string } {

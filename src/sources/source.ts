@@ -4,6 +4,7 @@
  * "nobody on call".
  */
 import type { RotationBinding } from '../config/model.js';
+import type { ReadFailure } from '../diagnostics.js';
 
 /** One person on call in one rotation over `[start, end)`. */
 export interface Shift {
@@ -19,7 +20,7 @@ export interface Shift {
  * with `warnings`: sentences (without the rotation's label) about parts of the answer the source
  * did not understand and left out; the engine reports each as a warning naming the rotation.
  */
-export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | { ok: false; error: string };
+export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | ReadFailure;
 
 /** A source of on-call data. */
 export interface Source {

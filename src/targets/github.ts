@@ -20,6 +20,8 @@ import pLimit from 'p-limit';
 import type { RepoPermission, TeamRole } from '../config/model.js';
 import { parseDuration } from '../duration.js';
 import type { TeamEntitlement } from '../core/plan.js';
+import type { ReadFailure, ReadFault } from '../diagnostics.js';
+import { connectFailure, unreachableMessage } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
 import { entitlementKey, teamKey, type Holder, type HoldersRead, type IdentityRead, type RepoRef, type Target, type TeamRef } from './target.js';
 
@@ -59,6 +61,8 @@ export interface GitHubTargetOptions {
   /** `https://api.github.com`, a GitHub Enterprise Server `/api/v3` URL, or an emulator. */
   baseUrl: string;
   token?: string;
+  /** The environment variable the token came from (the target's `tokenEnv`), named by a 401's or 403's error. */
+  tokenEnv?: string;
   fetch: Fetch;
   /** Retries of 5xx answers and network errors (octokit's retry plugin); default 2. */
   retries?: number;
@@ -306,18 +310,58 @@ export function createOctokit(o: GitHubTargetOptions): Octokit {
 
 /** A readable reason from an octokit error, without request headers (which hold the token). */
 export function describeError(e: unknown): string {
-  const err = (e ?? {}) as { status?: number; message?: string; name?: string; cause?: { name?: string; message?: string } };
-  if (err.name === 'ReadOnlyViolation') return err.message ?? 'read-only';
-  if (err.cause?.name === 'ReadOnlyViolation') return err.cause.message ?? 'read-only';
-  if (err.cause?.name === 'RequestTimeout' || err.cause?.name === 'MalformedResponse') return `${err.cause.message ?? 'no answer'}, after retries`;
-  if (err.status === 401) return 'GitHub rejected the token (401): check the token in the variable the config names';
-  if (err.status === 403) return `GitHub refused (403): the token lacks permission (it needs members: read and write for teams)${err.message ? `: ${firstLine(err.message)}` : ''}`;
-  if (err.status === 404) return 'not found (404): check the org and team names, and that the token can see them';
-  const code = (err.cause as { code?: string; cause?: { code?: string } } | undefined);
-  const network = code?.code ?? code?.cause?.code;
-  if (network) return `network error talking to GitHub (${network})`;
-  if (err.status !== undefined) return `GitHub answered ${err.status}: ${firstLine(err.message ?? '')}`;
-  return firstLine(err.message ?? String(e));
+  return explainError(e).error;
+}
+
+/** What {@link explainError} may say besides the error: the target's settings and what the request needs. */
+export interface ErrorContext {
+  /** The API URL as the config gives it (else the failed request's origin is named). */
+  baseUrl?: string;
+  /** The variable holding the token (the target's `tokenEnv`); `null` when the target has no token. */
+  tokenEnv?: string | null;
+  /** The permission the request needs, named by a 403's error; default: the one team reads and writes need. */
+  needs?: string;
+}
+
+/** What reading and changing teams needs, as GitHub names it for Apps and fine-grained tokens, and for classic tokens. */
+export const TEAM_PERMISSION = 'the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)';
+
+/** What reading and changing repository collaborators needs. */
+export const REPOSITORY_PERMISSION = 'the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)';
+
+/**
+ * An octokit error in words, without request headers (which hold the token), naming the host
+ * that could not be reached, the variable whose token was refused and the permission missing;
+ * with the fault when the fix is the target's apiUrl (no connection) or its token (401, 403).
+ */
+export function explainError(e: unknown, context: ErrorContext = {}): { error: string; fault?: ReadFault } {
+  const err = (e ?? {}) as { status?: number; message?: string; name?: string; cause?: { name?: string; message?: string; code?: string; cause?: { code?: string } }; request?: { url?: string } };
+  if (err.name === 'ReadOnlyViolation') return { error: err.message ?? 'read-only' };
+  if (err.cause?.name === 'ReadOnlyViolation') return { error: err.cause.message ?? 'read-only' };
+  if (err.cause?.name === 'RequestTimeout' || err.cause?.name === 'MalformedResponse') return { error: `${err.cause.message ?? 'no answer'}, after retries` };
+  const token = context.tokenEnv ? `the token in ${context.tokenEnv}` : 'the token';
+  if (err.status === 401) {
+    if (context.tokenEnv === null) return { error: 'GitHub asks for a token (401): set the target\'s tokenEnv to the environment variable holding one', fault: 'token' };
+    return { error: context.tokenEnv ? `GitHub rejected ${token} (HTTP 401): it is wrong, expired or revoked; put a valid token there` : 'GitHub rejected the token (401): check the token in the variable the config names', fault: 'token' };
+  }
+  if (rateLimitWait(e, Date.now()) !== undefined) return { error: `rate limited by GitHub (HTTP ${err.status}) beyond the waits allowed: ${firstLine(err.message ?? '')}; the next run tries again` };
+  if (err.status === 403) return { error: `GitHub refused (403): ${token} lacks a permission${err.message ? ` (${firstLine(err.message)})` : ''}; it needs ${context.needs ?? TEAM_PERMISSION}`, fault: 'token' };
+  if (err.status === 404) return { error: 'not found (404): check the org and team names, and that the token can see them' };
+  const url = context.baseUrl ?? originOf(err.request?.url);
+  const unreachable = connectFailure(e);
+  if (unreachable !== undefined) return { error: unreachableMessage(url ?? 'GitHub', unreachable), fault: 'endpoint' };
+  const network = err.cause?.code ?? err.cause?.cause?.code;
+  if (network) return { error: `network error talking to GitHub${url ? ` at ${url}` : ''} (${network})` };
+  if (err.status !== undefined) return { error: `GitHub answered ${err.status}: ${firstLine(err.message ?? '')}` };
+  return { error: firstLine(err.message ?? String(e)) };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first line of a message; for octokit's "...errors:" lists, the listed errors instead. */
@@ -341,9 +385,16 @@ export function repoPermission(roleName: string | undefined, flags?: Partial<Rec
 /** The GitHub target. */
 export class GitHubTarget implements Target {
   private readonly octokit: Octokit;
+  private readonly context: ErrorContext;
 
   constructor(options: GitHubTargetOptions) {
     this.octokit = createOctokit(options);
+    this.context = { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null };
+  }
+
+  /** A failed read from an octokit error, described with this target's settings. */
+  private failure(e: unknown, needs?: string): ReadFailure {
+    return { ok: false, ...explainError(e, { ...this.context, needs }) };
   }
 
   async readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>> {
@@ -356,7 +407,7 @@ export class GitHubTarget implements Target {
         for (const t of list) {
           const m = members.get(t.team)!;
           if (!m.ok) out.set(teamKey(t), m);
-          else if (!pending.ok) out.set(teamKey(t), { ok: false, error: `cannot list pending invitations of ${org}: ${pending.error}` });
+          else if (!pending.ok) out.set(teamKey(t), { ...pending, error: `cannot list pending invitations of ${org}: ${pending.error}` });
           else out.set(teamKey(t), { ok: true, holders: [...m.holders, ...(pending.byTeam.get(t.team.toLowerCase()) ?? []).filter((p) => !m.holders.some((h) => h.login.toLowerCase() === p.login.toLowerCase()))] });
         }
       }),
@@ -385,7 +436,8 @@ export class GitHubTarget implements Target {
           }
           out.set(entitlementKey(r), { ok: true, holders });
         } catch (e) {
-          out.set(entitlementKey(r), { ok: false, error: describeError(e) });
+          const missing = (e as { status?: number }).status === 404;
+          out.set(entitlementKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
         }
       }),
     );
@@ -406,7 +458,7 @@ export class GitHubTarget implements Target {
           batch.map(async (t, i) => {
             if (!data.ok) return out.set(t.team, data);
             const page = (data.value.organization as Record<string, { members: MembersPage } | null> | null)?.[`t${i}`];
-            if (!page) return out.set(t.team, { ok: false, error: `team ${org}/${t.team} does not exist or the token cannot see it` });
+            if (!page) return out.set(t.team, { ok: false, error: `team ${t.team} does not exist in organisation ${org}, or the token cannot see it: create it there, or fix the team name` });
             out.set(t.team, await this.restOfTeam(org, t.team, page.members));
           }),
         );
@@ -449,7 +501,7 @@ export class GitHubTarget implements Target {
   }
 
   /** One page of one team's members. */
-  private async teamPage(org: string, team: string, after: string | null): Promise<{ ok: true; page: MembersPage } | { ok: false; error: string }> {
+  private async teamPage(org: string, team: string, after: string | null): Promise<{ ok: true; page: MembersPage } | ReadFailure> {
     const query = `query($org: String!, $slug: String!, $after: String) { organization(login: $org) { team(slug: $slug) { ${MEMBERS_FIELDS} } } }`;
     const data = await this.graphql(query, { org, slug: team, after });
     if (!data.ok) return data;
@@ -457,17 +509,17 @@ export class GitHubTarget implements Target {
     return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
   }
 
-  private async graphql(query: string, variables: Record<string, string | null>): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: string }> {
+  private async graphql(query: string, variables: Record<string, string | null>): Promise<{ ok: true; value: Record<string, unknown> } | ReadFailure> {
     try {
       return { ok: true, value: await this.octokit.graphql<Record<string, unknown>>(query, variables) };
     } catch (e) {
       const partial = (e as { name?: string; data?: Record<string, unknown> }).name === 'GraphqlResponseError' ? (e as { data?: Record<string, unknown> }).data : undefined;
       if (partial && partial.organization !== undefined) return { ok: true, value: partial };
-      return { ok: false, error: describeError(e) };
+      return this.failure(e);
     }
   }
 
-  private async readPending(org: string): Promise<{ ok: true; byTeam: Map<string, Holder[]> } | { ok: false; error: string }> {
+  private async readPending(org: string): Promise<{ ok: true; byTeam: Map<string, Holder[]> } | ReadFailure> {
     try {
       const byTeam = new Map<string, Holder[]>();
       const invitations = await this.octokit.paginate(this.octokit.rest.orgs.listPendingInvitations, { org, per_page: 100 });
@@ -479,7 +531,7 @@ export class GitHubTarget implements Target {
       });
       return { ok: true, byTeam };
     } catch (e) {
-      return { ok: false, error: describeError(e) };
+      return this.failure(e);
     }
   }
 

@@ -2,6 +2,7 @@
  * The port a target implements: who holds each managed team or repository now, and the writes.
  */
 import type { RepoPermission } from '../config/model.js';
+import type { ReadFailure } from '../diagnostics.js';
 import { entitlementName, type Level, type TeamEntitlement } from '../core/plan.js';
 
 /** One account holding a team membership (or a repository permission) now. */
@@ -14,7 +15,7 @@ export interface Holder {
 }
 
 /** The outcome of reading one team: its immediate holders, or why they are unknown. */
-export type HoldersRead = { ok: true; holders: Holder[] } | { ok: false; error: string };
+export type HoldersRead = { ok: true; holders: Holder[] } | ReadFailure;
 
 /** A team to read, identified by org and slug. */
 export interface TeamRef {
@@ -33,7 +34,7 @@ export interface RepoRef {
  * when the source has several (SAML: `nameId`, the subject the IdP asserts, or `emails`, attributes
  * an IdP administrator may fill with anything), or why they could not be read.
  */
-export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] } | { ok: false; error: string };
+export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] } | ReadFailure;
 
 /** A system holding entitlements. */
 export interface Target {

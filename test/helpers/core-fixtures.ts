@@ -30,8 +30,8 @@ const pos = (file: string) => ({ file, line: 1, col: 1 });
 
 /** The GitHub target `github` on org `acme`, and another, `ghe` on org `acme-internal`. */
 export const TARGETS: ReadonlyMap<string, TargetConfig> = new Map([
-  ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml') }],
-  ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml') }],
+  ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
+  ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
 ]);
 
 /** A built-in rotation binding by rotation name. */

@@ -53,8 +53,8 @@ const pos = (file: string) => ({ file, line: 1, col: 1 });
 
 /** Two GitHub targets on two organisations. */
 export const TARGETS: ReadonlyMap<string, TargetConfig> = new Map([
-  ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml') }],
-  ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml') }],
+  ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
+  ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
 ]);
 const TARGET_NAMES = [...TARGETS.keys()];
 
