@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { withArticle } from '../wording.js';
 import { FORMATS } from './formats.js';
 import { pos, type YamlDoc } from './yaml-file.js';
 
@@ -134,7 +135,7 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
     case 'enum':
       return [error(`${field}: must be one of ${(p.allowedValues as unknown[]).join(', ')}; found ${quote(e.data)}`, pos(d, path))];
     case 'type':
-      return [error(`${field}: must be ${article(String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
+      return [error(`${field}: must be ${withArticle(p.type === 'object' ? 'mapping' : String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
     default:
       return [error(`${field}: ${e.message ?? 'is not valid'}`, pos(d, path))];
   }
@@ -148,10 +149,6 @@ export function display(path: readonly string[]): string {
 /** `a, b or c`. */
 function list(names: readonly string[], conjunction: 'and' | 'or'): string {
   return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
-}
-
-function article(type: string): string {
-  return type === 'integer' || type === 'object' || type === 'array' ? `an ${type === 'object' ? 'mapping' : type}` : `a ${type}`;
 }
 
 function describe(v: unknown): string {

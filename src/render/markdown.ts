@@ -17,6 +17,7 @@ import {
   summarySentence,
   type ChangeGroup,
 } from './text.js';
+import { plural } from '../wording.js';
 
 /** Default bound on the length of the output: under GitHub's 65,536-character comment limit. */
 export const DEFAULT_MAX_CHARS = 60_000;
@@ -69,10 +70,6 @@ export function escapeMarkdown(text: string): string {
     if (m === '@' || m === '#') return `${m}${ZWJ}`;
     return `&#${m.charCodeAt(0)};`;
   });
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function countsTable(summary: PlanSummary): string {
