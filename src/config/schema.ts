@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { closest } from '../closest.js';
 import { withArticle } from '../wording.js';
 import { FORMATS } from './formats.js';
 import { pos, type YamlDoc } from './yaml-file.js';
@@ -166,18 +167,8 @@ export function quote(v: unknown): string {
 }
 
 function suggestion(name: string, known: readonly string[]): string {
-  const best = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
-  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const near = closest(name, known);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
