@@ -69,6 +69,15 @@ t.test('a mistyped flag gets the flag it was probably meant to be, exit 1, and n
   }
 });
 
+t.test('--max-plan-age without a saved plan is refused: only apply PLANFILE has a plan with an age', async (t) => {
+  const io = captureIo('/nonexistent');
+  t.equal(await main(['apply', '--max-plan-age', '2h', '--yes'], io.io), 1);
+  t.equal(io.err(), 'oncall-access apply: --max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age\n');
+  const help = captureIo('/nonexistent');
+  await main(['apply', '--help'], help.io);
+  t.match(help.out(), '--max-plan-age DURATION      Refuse PLANFILE if it is older than this (default: 1h); only with PLANFILE.\n');
+});
+
 t.test('the installed bin runs with node and exits with the command\'s code', async (t) => {
   const ok = await runBuilt(['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']);
   t.equal(ok.code, 0);
