@@ -2,15 +2,17 @@
  * The edge where configuration meets I/O: builds the source and target adapters a workspace
  * declares, taking tokens from the environment variables the config names.
  */
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, warning, type Diagnostic } from './diagnostics.js';
 import type { SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
 import { PagerDutySource } from './sources/pagerduty.js';
 import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
+import { MIN_SECRET_LENGTH } from './redact.js';
 import { GitHubTarget } from './targets/github.js';
 import type { Target } from './targets/target.js';
+import { plural } from './wording.js';
 
 /** Adapters by source or target name, plus problems building them (missing tokens). */
 export interface Adapters {
@@ -30,6 +32,9 @@ function token(c: SourceConfig | TargetConfig, kind: string, env: NodeJS.Process
   if (c.tokenEnv === undefined) return undefined;
   const value = env[c.tokenEnv];
   if (value === undefined || value === '') diagnostics.push(error(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) is not set`, c.pos));
+  else if (value.length < MIN_SECRET_LENGTH) {
+    diagnostics.push(warning(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) holds ${plural(value.length, 'character')}, too few for a real token: check it. A value this short is not hidden in output (it would hide parts of ordinary words)`, c.pos));
+  }
   return value;
 }
 
