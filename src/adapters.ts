@@ -5,15 +5,17 @@
  * once, so what it feeds is frozen. A read that fails because of the source's or target's own
  * settings (a host that cannot be reached, a token refused) is anchored at that setting's line.
  */
-import { error, type Diagnostic, type ReadFailure } from './diagnostics.js';
+import { error, warning, type Diagnostic, type ReadFailure } from './diagnostics.js';
 import type { ConnectionPos, SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
 import { PagerDutySource } from './sources/pagerduty.js';
 import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
+import { MIN_SECRET_LENGTH } from './redact.js';
 import { GitHubTarget } from './targets/github.js';
 import { entitlementKey, teamKey, type Target } from './targets/target.js';
+import { plural } from './wording.js';
 
 /** Adapters by source or target name, plus problems building them (missing tokens). */
 export interface Adapters {
@@ -79,9 +81,14 @@ function anchoredTarget(target: Target, at: ConnectionPos): Target {
 function token(c: SourceConfig | TargetConfig, kind: string, env: NodeJS.ProcessEnv, diagnostics: Diagnostic[]): string | ReadFailure | undefined {
   if (c.tokenEnv === undefined) return undefined;
   const value = env[c.tokenEnv];
-  if (value !== undefined && value !== '') return value;
-  diagnostics.push({ ...error(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) is not set, so nothing is read from it: set it, or fix tokenEnv`, c.fieldPos.tokenEnv), code: 'read-failed' });
-  return { ok: false, error: `${c.tokenEnv} (the tokenEnv of ${kind} "${c.name}") is not set, so nothing was asked`, fault: 'token' };
+  if (value === undefined || value === '') {
+    diagnostics.push({ ...error(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) is not set, so nothing is read from it: set it, or fix tokenEnv`, c.fieldPos.tokenEnv), code: 'read-failed' });
+    return { ok: false, error: `${c.tokenEnv} (the tokenEnv of ${kind} "${c.name}") is not set, so nothing was asked`, fault: 'token' };
+  }
+  if (value.length < MIN_SECRET_LENGTH) {
+    diagnostics.push(warning(`${kind} "${c.name}": environment variable ${c.tokenEnv} (its tokenEnv) holds ${plural(value.length, 'character')}, too few for a real token: check it. A value this short is not hidden in output (it would hide parts of ordinary words)`, c.fieldPos.tokenEnv));
+  }
+  return value;
 }
 
 /** Builds every adapter of `ws`; `fetch` is the transport (read-only for plan and validate). */

@@ -7,11 +7,14 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest } from './closest.js';
 import { COMMANDS, type Command } from './commands/index.js';
 import { EXIT, UserError, type Io } from './io.js';
 import { redact, secretsIn } from './redact.js';
 
 const VERSION = '0.1.0';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -36,6 +39,18 @@ function commandHelp(c: Command): string {
   return [`Usage: oncall-access ${c.name} ${c.usage}`, '', c.description, '', 'Flags:', ...flags, `  ${'--help'.padEnd(28)} Show this help.`, '', 'Exit codes:', ...c.exitCodes.map(([code, why]) => `  ${code}  ${why}`), ''].join('\n');
 }
 
+/**
+ * The first flag of `args` that `options` does not declare, as the message saying so: with the
+ * nearest declared flag when it looks like a typo of one, else where the flags are listed.
+ */
+function unknownFlag(command: string, args: readonly string[], options: Options): string | undefined {
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  const unknown = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(options, t.name));
+  if (unknown?.kind !== 'option') return undefined;
+  const near = unknown.rawName.startsWith('--') ? closest(unknown.name, Object.keys(options)) : undefined;
+  return `unknown flag ${unknown.rawName}; ${near === undefined ? `"oncall-access ${command} --help" lists the flags` : `did you mean --${near}?`}`;
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const secrets = secretsIn(rawIo.env);
@@ -56,8 +71,10 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     return EXIT.error;
   }
   try {
-    const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+    const options: Options = { help: { type: 'boolean', short: 'h' } };
     for (const [flag, f] of Object.entries(command.flags)) options[flag] = { type: f.type, ...(f.multiple ? { multiple: true } : {}) };
+    const unknown = unknownFlag(command.name, rest, options);
+    if (unknown !== undefined) throw new UserError(unknown);
     const parsed = parseArgs({ args: [...rest], options, allowPositionals: command.positionals !== undefined, strict: true });
     if (parsed.values.help) {
       io.stdout.write(commandHelp(command));

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
-import { startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
+import { pointConfigAt, PortTaken, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
 import { DEMO_AT, DEMO_PORTS, writeDemoState } from './emulators/demo-world.js';
 import type { Io } from './io.js';
 
@@ -24,22 +24,19 @@ const CONFIG = 'profiles/oncall-access.yaml';
  * in `scratch` pointed at them, and a line saying so.
  */
 async function startEmulators(tokens: DemoEmulatorOptions['tokens'], scratch: string, io: Io): Promise<{ emulators: DemoEmulators; config: string }> {
+  let taken: PortTaken;
   try {
     return { emulators: await startDemoEmulators({ ports: DEMO_PORTS, tokens }), config: CONFIG };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    if (!(e instanceof PortTaken)) throw e;
+    taken = e;
   }
   const emulators = await startDemoEmulators({ tokens });
   const copy = join(scratch, 'profiles');
   cpSync(resolve(io.cwd, 'profiles'), copy, { recursive: true });
-  const urls: [number, string][] = [
-    [DEMO_PORTS.github, emulators.github.url],
-    [DEMO_PORTS.pagerduty, emulators.pagerduty.url],
-    [DEMO_PORTS.opsgenie, emulators.opsgenie.url],
-  ];
   const file = join(copy, 'oncall-access.yaml');
-  writeFileSync(file, urls.reduce((text, [port, url]) => text.split(`http://127.0.0.1:${port}`).join(url), readFileSync(file, 'utf8')));
-  io.stderr.write(`Ports ${DEMO_PORTS.github}-${DEMO_PORTS.opsgenie} are taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.\n`);
+  writeFileSync(file, pointConfigAt(readFileSync(file, 'utf8'), emulators));
+  io.stderr.write(`The ${taken.message} (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.\n`);
   return { emulators, config: file };
 }
 

@@ -6,8 +6,12 @@
  */
 
 const SECRET_NAME = /TOKEN|KEY|SECRET|PASSWORD|PRIVATE|CREDENTIAL|PEM/i;
-/** Shorter values (and shorter pieces of a value) are too likely to occur in ordinary text to be worth replacing. */
-const MIN_SECRET_LENGTH = 8;
+/**
+ * Shorter values (and shorter pieces of a value) are too likely to occur in ordinary text to be
+ * worth replacing: a one-letter "token" would shred every word holding that letter. No real API
+ * token is this short, so such a value is a mistake the adapters warn about instead.
+ */
+export const MIN_SECRET_LENGTH = 8;
 
 /**
  * Secrets recognisable by their shape alone: GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`,
@@ -17,12 +21,12 @@ const SECRET_SHAPES = [/\b(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8
 
 /**
  * The values of environment variables that hold secrets: named like one (the Action's inputs,
- * `INPUT_GITHUB_TOKEN`, included), named by the config, or holding a PEM block.
+ * `INPUT_GITHUB_TOKEN`, included), named by the config, or holding a PEM block; longest first.
  */
 export function secretsIn(env: NodeJS.ProcessEnv, extraNames: readonly string[] = []): string[] {
   const names = new Set(extraNames);
   return Object.entries(env)
-    .filter(([name, value]) => value !== undefined && value.length >= MIN_SECRET_LENGTH && (SECRET_NAME.test(name) || names.has(name) || value.includes('-----BEGIN ')))
+    .filter(([name, value]) => value !== undefined && (SECRET_NAME.test(name) || names.has(name) || value.includes('-----BEGIN ')))
     .map(([, value]) => value as string)
     .sort((a, b) => b.length - a.length);
 }
@@ -31,10 +35,11 @@ export function secretsIn(env: NodeJS.ProcessEnv, extraNames: readonly string[] 
  * `text` with every secret replaced by `[redacted]`: each whole secret, each piece of one at
  * least {@link MIN_SECRET_LENGTH} characters long that starts where the secret starts (what is
  * left when a value was cut short before it reached here), and every token or key shape.
+ * Secrets shorter than {@link MIN_SECRET_LENGTH} are not looked for.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) out = redactOne(out, s);
+  for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH) out = redactOne(out, s);
   for (const shape of SECRET_SHAPES) out = out.replace(shape, '[redacted]');
   return out;
 }

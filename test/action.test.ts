@@ -517,7 +517,7 @@ t.test('validate annotates and summarises; errors in inputs are one annotation',
   t.equal(bad.out, '::error title=oncall-access::input command must be one of validate, plan, apply; got "deploy"\n');
   const args = await act(w, 'workflow_dispatch', { command: 'validate', args: '--at 2026-01-01T00:00:00Z' });
   t.equal(args.code, 1);
-  t.match(args.out, '::error title=oncall-access::validate produced no result: oncall-access validate: Unknown option');
+  t.match(args.out, '::error title=oncall-access::validate produced no result: oncall-access validate: unknown flag --at');
   const crash = await act(w, 'workflow_dispatch', { command: 'validate', 'plan-file': 'x' }, { env: { GITHUB_OUTPUT: w.dir, ONCALL_ACCESS_DEBUG: '1' } });
   t.equal(crash.code, 1, 'an output path that is a directory is an internal error');
   t.match(crash.out, '::error title=oncall-access::internal error: EISDIR');

@@ -147,7 +147,7 @@ t.test('validation Markdown lists errors then warnings, escaped, and stays bound
       '**1 error, 1 warning.** Each is annotated on its line (see Files changed); no plan was computed.',
       '',
       '> [!CAUTION]',
-      '> - profiles/p.yaml:1:3: error: bad &#60;b>@\u200dteam&#60;/b>',
+      '> - profiles/p.yaml:1:3: error: bad &#60;b>`@team`&#60;/b>',
       '',
       '> [!WARNING]',
       '> - profiles/p.yaml:2:3: warning: meh',

@@ -26,7 +26,7 @@ const revokes = (...who: string[]): Change[] => who.map((w) => change('revoke', 
 const protectedError = (login: string, team = 'sre'): string =>
   `error[guard]: refusing to revoke protected account ${login} from acme/${team}: add it as a static member of a profile managing that team, or remove it from guards.protectedAccounts`;
 const tooManyError = (n: number, max: number): string =>
-  `error[guard]: refusing a plan that revokes ${n} holdings: guards.maxRevocations allows ${max}. Check the plan, then re-run with --max-revocations ${n} to allow it once`;
+  `error[guard]: refusing a plan that revokes ${n === 1 ? '1 holding' : `${n} holdings`}: guards.maxRevocations allows ${max}. Check the plan, then re-run with --max-revocations ${n} to allow it once`;
 
 interface Row {
   name: string;

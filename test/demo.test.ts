@@ -1,8 +1,22 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { demo } from '../src/demo.js';
 import { DEMO_PORTS } from '../src/emulators/demo-world.js';
+import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
+
+const TAKEN = 'The port 39170 for the GitHub emulator is taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.';
+
+/** Holds the demo's GitHub port until the test ends, as `npm run emulators` would (unless another demo already does). */
+async function holdGitHubPort(t: Test): Promise<void> {
+  const blocker = createServer();
+  const held = await new Promise<boolean>((done) => {
+    blocker.once('error', () => done(false));
+    blocker.listen(DEMO_PORTS.github, '127.0.0.1', () => done(true));
+  });
+  t.teardown(() => new Promise<void>((done) => (held ? blocker.close(() => done()) : done())));
+}
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
   const c = captureIo(process.cwd(), {});
@@ -27,15 +41,19 @@ t.test('--at is passed through to plan', async (t) => {
 });
 
 t.test('with its ports taken (npm run emulators is running), the demo says so and runs on free ports', async (t) => {
-  const blocker = createServer();
-  const held = await new Promise<boolean>((done) => {
-    blocker.once('error', () => done(false));
-    blocker.listen(DEMO_PORTS.github, '127.0.0.1', () => done(true));
-  });
-  t.teardown(() => new Promise<void>((done) => (held ? blocker.close(() => done()) : done())));
+  await holdGitHubPort(t);
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['--format', 'json'], c.io), 0, c.err());
-  t.match(c.err(), 'Ports 39170-39172 are taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.');
+  t.match(c.err(), TAKEN);
   t.notMatch(c.err(), `127.0.0.1:${DEMO_PORTS.github},`, 'not on the taken port');
   t.same(JSON.parse(c.out()).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the same plan');
+});
+
+t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports, exit 0, no stack trace', { skip: existsSync('dist/demo.js') ? false : 'dist/demo.js is not built (npm run build)' }, async (t) => {
+  await holdGitHubPort(t);
+  const r = await runBuilt(['dist/demo.js', '--format', 'json']);
+  t.equal(r.code, 0, r.stderr);
+  t.match(r.stderr, TAKEN);
+  t.notMatch(r.stderr, /EADDRINUSE|\n\s+at /, 'no stack trace');
+  t.same(JSON.parse(r.stdout).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the demo plan');
 });

@@ -146,6 +146,13 @@ t.test('a missing token variable is named, and nothing is sent to GitHub', async
   t.same(emu.requests, []);
 });
 
+t.test('a token too short to be real is warned about, and the errors it causes stay readable', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const r = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { ...ENV, PAGERDUTY_TOKEN: 'e' });
+  t.match(r.out, 'source "pagerduty": environment variable PAGERDUTY_TOKEN (its tokenEnv) holds 1 character, too few for a real token: check it. A value this short is not hidden in output (it would hide parts of ordinary words)');
+  t.match(r.out, 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv', 'not "Pag[redacted]rDuty r[redacted]j[redacted]ct[redacted]d"');
+});
+
 t.test('an invalid workspace stops plan and apply before any request', async (t) => {
   const { dir, emu } = await demoWorkspace(t, (d) => writeFileSync(join(d, 'broken.yaml'), 'apiVersion: oncall-access/v1\nkind: AccessProfile\n'));
   for (const r of [await plan(dir), await apply(dir, '--yes')]) {

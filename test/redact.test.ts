@@ -8,7 +8,13 @@ const TOKEN = ['ghs', 'fakeINPUTtoken0123456789abcdefABCD'].join('_');
 
 t.test('secrets come from variables named like one, named by the config, or holding a PEM block', async (t) => {
   const env = { INPUT_GITHUB_TOKEN: TOKEN, MY_PD: 'pd-secret-value', CERT: '-----BEGIN CERTIFICATE-----\nabc', HOME: '/home/runner', SHORT_TOKEN: 'abc' };
-  t.same(secretsIn(env, ['MY_PD']), [TOKEN, 'pd-secret-value', '-----BEGIN CERTIFICATE-----\nabc'].sort((a, b) => b.length - a.length));
+  t.same(secretsIn(env, ['MY_PD']), [TOKEN, 'pd-secret-value', '-----BEGIN CERTIFICATE-----\nabc', 'abc'].sort((a, b) => b.length - a.length));
+});
+
+t.test('a secret shorter than 8 characters is not looked for: a one-letter token would shred every word', async (t) => {
+  t.equal(redact('PagerDuty rejected the token', ['e']), 'PagerDuty rejected the token');
+  t.equal(redact('see abc1234 and s3cr3t-value-that-is-long', ['abc1234', 's3cr3t-value-that-is-long']), 'see abc1234 and [redacted]', 'seven characters: not looked for; the long one still is');
+  t.equal(redact(`token ${TOKEN}`, ['x']), 'token [redacted]', 'token shapes are still redacted');
 });
 
 t.test('a whole secret, and every cut-short start of one (8 characters or more), is redacted', async (t) => {

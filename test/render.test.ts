@@ -1,9 +1,10 @@
 import t from 'tap';
 import { error, warning } from '../src/diagnostics.js';
 import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
-import { DEFAULT_MAX_CHARS, escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
+import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
 import { renderJson } from '../src/render/json.js';
 import { formatInstant, groupChanges, renderText, sanitizeText, shouldColor } from '../src/render/text.js';
+import { outsideCode } from './helpers/markdown.js';
 
 const AT = '2026-11-25T17:00:00.000Z';
 
@@ -302,19 +303,31 @@ t.test('markdown: output that cannot fit even its summary is replaced by a point
 });
 
 t.test('markdown escaping: hostile strings render as text', async (t) => {
-  const ZWJ = '\u200d';
   t.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&#60;img src=x onerror=alert(1)>');
-  t.equal(escapeMarkdown('[x](https://evil)'), `&#91;x&#93;(https:${ZWJ}//evil)`);
+  t.equal(escapeMarkdown('[x](https://evil)'), '&#91;x&#93;(`https://evil`)');
   t.equal(escapeMarkdown('![x](y)'), '!&#91;x&#93;(y)');
-  t.equal(escapeMarkdown('@org/team and @alice'), `@${ZWJ}org/team and @${ZWJ}alice`);
-  t.equal(escapeMarkdown('alice@acme.example'), `alice@${ZWJ}acme.example`, 'no mailto autolink');
-  t.equal(escapeMarkdown('see #12 or acme/repo#3'), `see #${ZWJ}12 or acme/repo#${ZWJ}3`);
-  t.equal(escapeMarkdown('visit WWW.evil.example'), `visit WWW${ZWJ}.evil.example`);
+  t.equal(escapeMarkdown('@org/team and @alice'), '`@org/team` and `@alice`', 'no mention: GitHub mentions nobody inside code');
+  t.equal(escapeMarkdown('see #12 or acme/repo#3'), 'see `#12` or `acme/repo#3`');
+  t.equal(escapeMarkdown('visit WWW.evil.example'), 'visit `WWW.evil.example`');
+  t.equal(escapeMarkdown('https://evil.example/?a=1&b=`x`|y'), '`https://evil.example/?a=1`&#38;b=&#96;x&#96;&#124;y', 'code holds no &, backtick or pipe');
+  t.equal(escapeMarkdown('``@x``'), '&#96;&#96;`@x`&#96;&#96;', 'backticks around a word cannot widen its code span');
   t.equal(escapeMarkdown('a|b'), 'a&#124;b');
   t.equal(escapeMarkdown('line1\nline2\r\n| x |'), 'line1&#92;u000aline2&#92;u000d&#92;u000a&#124; x &#124;');
   t.equal(escapeMarkdown('`code` ```fence'), '&#96;code&#96; &#96;&#96;&#96;fence');
   t.equal(escapeMarkdown('*b* _i_ ~~s~~ $x$ \\* &amp;'), '&#42;b&#42; &#95;i&#95; &#126;&#126;s&#126;&#126; &#36;x&#36; &#92;&#42; &#38;amp;');
   t.equal(escapeMarkdown('payments-oncall (shift ends 18:00Z).'), 'payments-oncall (shift ends 18:00Z).', 'plain text unchanged');
+});
+
+t.test('markdown escaping: an email is not autolinked and copies as typed, without an invisible character', async (t) => {
+  t.equal(escapeMarkdown('alice@acme.example'), '`alice@acme.example`');
+  t.equal(escapeMarkdown('bob-acme (bob@acme.example)'), 'bob-acme (`bob@acme.example`)');
+  t.equal(escapeMarkdown('ask alice@acme.example.'), 'ask `alice@acme.example`.', 'the full stop ends the sentence, not the email');
+  t.equal(escapeMarkdown('jöhn@acme.example'), '`jöhn@acme.example`');
+  t.match(renderMarkdown(realisticPlan()), '- **grant** alice (`alice@acme.example`) as member');
+});
+
+t.test('markdown escaping inside an HTML block: <code> elements, as Markdown is not parsed there', async (t) => {
+  t.equal(escapeInHtmlBlock('github: @acme/admins <b>www.evil.example</b>'), 'github: <code>@acme/admins</code> &#60;b><code>www.evil.example</code>&#60;/b>');
 });
 
 t.test('markdown escaping: hostile data in every field of a plan stays inert', async (t) => {
@@ -333,11 +346,13 @@ t.test('markdown escaping: hostile data in every field of a plan stays inert', a
     HOSTILE.map((s) => error(s, { file: s, line: 1, col: 1 })),
   );
   const out = renderMarkdown(p);
+  const read = outsideCode(out);
   t.notMatch(out, /<(?!details>|\/details>|summary>|\/summary>)/, 'no HTML but the renderer’s own');
   t.notMatch(out, /\]\(|\[x\]/, 'no link or image');
-  t.notMatch(out, /@(?!\u200d)/, 'no @ without a joiner');
-  t.notMatch(out, /https?:\/\//, 'no autolink');
-  t.notMatch(out, /`/, 'no code span');
+  t.notMatch(read, /@/, 'every @ is in code: no mention');
+  t.notMatch(read, /https?:\/\//, 'no autolink');
+  t.notMatch(read, /`/, 'no backtick but those of code spans holding only inert characters');
+  t.notMatch(out, /\u200d/, 'no invisible character');
   const tableLines = out.split('\n').filter((l) => l.includes('|'));
   t.equal(tableLines.length, 3, 'pipes only in the counts table');
   const lineStarts = new Set(out.split('\n').map((l) => l.slice(0, 2)));

@@ -469,6 +469,12 @@ t.test('an API error message that echoes the key is redacted', async (t) => {
   t.match(empty, /HTTP 401/, 'an empty key is sent, rejected and redacts nothing');
 });
 
+t.test('a one-character key (a mistake) redacts nothing: the error stays readable', async (t) => {
+  const emu = await emulator(t);
+  const read = await readOne(source(emu, { apiKey: 'e', tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
+  t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
+});
+
 t.test('403: the key lacks read access; the error names its variable and says which kind of key works', async (t) => {
   const emu = await emulator(t);
   emu.failNext({}, { status: 403, body: { message: 'You are not authorized for this operation', took: 0, requestId: 'r' } });

@@ -27,7 +27,7 @@ t.test('the bundled example workspace validates clean', async (t) => {
 
 t.test('a minimal valid workspace validates with its counts', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a') }));
-  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 2 identities, 0 requests in 4 files.\n');
+  t.equal(r.out, 'Valid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files.\n');
   t.equal(r.code, 0);
 });
 
@@ -86,7 +86,14 @@ t.test('an "exactly one of" rule gives one message naming the mapping, and nothi
 
 t.test('a repository permission validates (repositories are additive entitlements)', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }));
-  t.equal(r.out, 'Valid: 1 profiles, 1 rotations, 2 identities, 0 requests in 4 files.\n');
+  t.equal(r.out, 'Valid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files.\n');
+  t.equal(r.code, 0);
+});
+
+t.test('counts of one are singular: 1 profile, 1 identity, 1 warning', async (t) => {
+  const ids = 'apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n    - { email: carol@acme.example, github: carol-acme }\n';
+  const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: auto\n  maxRequestDuration: 1h') }, { 'identities.yaml': ids }));
+  t.equal(r.out.split('\n').at(-2), 'Valid: 1 profile, 1 rotation, 1 identity, 0 requests in 4 files (1 warning).');
   t.equal(r.code, 0);
 });
 
@@ -105,9 +112,12 @@ t.test('a rotation with a bad time zone and an override that ends before it star
   t.equal(r.code, 1);
 });
 
-t.test('a pager source must name the variable holding its key', async (t) => {
-  const r = await validate(t, { ...ws({ 'a.yaml': profile('a') }), 'oncall-access.yaml': CONFIG.replace('og: { type: opsgenie, tokenEnv: OPSGENIE_KEY }', 'og: { type: opsgenie }') });
-  t.equal(r.out.split('\n')[0], 'oncall-access.yaml:7:5: error: source "og": an opsgenie source needs tokenEnv, the environment variable holding its read-only API key');
+t.test('a pager source must name the variable holding its key, with the right article', async (t) => {
+  const r = await validate(t, { ...ws({ 'a.yaml': profile('a') }), 'oncall-access.yaml': CONFIG.replace('og: { type: opsgenie, tokenEnv: OPSGENIE_KEY }', 'og: { type: opsgenie }').replace('pd: { type: pagerduty, tokenEnv: PAGERDUTY_TOKEN }', 'pd: { type: pagerduty }') });
+  t.same(r.out.split('\n').slice(0, 2), [
+    'oncall-access.yaml:6:5: error: source "pd": a pagerduty source needs tokenEnv, the environment variable holding its read-only API key',
+    'oncall-access.yaml:7:5: error: source "og": an opsgenie source needs tokenEnv, the environment variable holding its read-only API key',
+  ]);
 });
 
 t.test('rotation names are unique', async (t) => {
@@ -161,7 +171,7 @@ t.test('warnings do not fail validation', async (t) => {
   t.equal(r.out, [
     'profiles/a.yaml:4:9: warning: profile "a": maxRequestDuration is ignored for mode auto',
     'profiles/b.yaml:4:9: warning: profile "b" binds no rotation and no members: it entitles nobody',
-    'Valid: 2 profiles, 1 rotations, 2 identities, 0 requests in 5 files (2 warnings).',
+    'Valid: 2 profiles, 1 rotation, 2 identities, 0 requests in 5 files (2 warnings).',
     '',
   ].join('\n'));
   t.equal(r.code, 0);

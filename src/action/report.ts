@@ -5,14 +5,11 @@
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { escapeMarkdown } from '../render/markdown.js';
+import { plural } from '../wording.js';
 import type { ActionContext } from './context.js';
 
 /** Diagnostics listed in full; the rest are counted (the annotations still show every one). */
 const MAX_LISTED = 50;
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 function alert(kind: 'CAUTION' | 'WARNING', lines: readonly string[]): string {
   return [`> [!${kind}]`, ...lines.map((l) => `> ${l}`)].join('\n');

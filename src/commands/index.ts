@@ -41,6 +41,8 @@ export const CONFIG_FLAG: Flag = { type: 'string', valueName: 'PATH', help: 'The
 
 const AT_FLAG: Flag = { type: 'string', valueName: 'ISO', help: 'Plan for this instant instead of now (ISO 8601 with Z or an offset).' };
 const FORMAT_FLAG: Flag = { type: 'string', valueName: 'FORMAT', help: 'text, markdown (PR comments, job summaries) or json (the plan data).', default: 'text', choices: ['text', 'markdown', 'json'] };
+/** The oldest saved plan `apply PLANFILE` accepts without --max-plan-age. */
+const MAX_PLAN_AGE = '1h';
 const MAX_REVOCATIONS_FLAG: Flag = { type: 'string', valueName: 'N', help: 'Allow up to N revocations this run, overriding guards.maxRevocations.' };
 
 const GUARD_FLAGS: Record<string, Flag> = {
@@ -117,7 +119,8 @@ export const COMMANDS: Command[] = [
       config: CONFIG_FLAG,
       yes: { type: 'boolean', help: 'Apply without asking.', default: false },
       concurrency: { type: 'string', valueName: 'N', help: 'Changes in flight at once.', default: '4' },
-      'max-plan-age': { type: 'string', valueName: 'DURATION', help: 'Refuse a saved plan older than this.', default: '1h' },
+      // No `default`: a value given without PLANFILE is refused, so the flag must show whether it was given.
+      'max-plan-age': { type: 'string', valueName: 'DURATION', help: `Refuse PLANFILE if it is older than this (default: ${MAX_PLAN_AGE}); only with PLANFILE.` },
       checkpoint: { type: 'string', valueName: 'COMMAND', help: 'Run this shell command after the changes are journaled and before the first is sent (e.g. commit and push the journal); if it fails nothing is changed.' },
       at: AT_FLAG,
       format: FORMAT_FLAG,
@@ -129,7 +132,8 @@ export const COMMANDS: Command[] = [
     ],
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError('apply takes at most one plan file');
-      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age']), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
+      if (v['max-plan-age'] !== undefined && p.length === 0) throw new UserError('--max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age');
+      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age'] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
     },
   },
   {

@@ -6,6 +6,7 @@ import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '.
 import { EXIT, type Io } from '../io.js';
 import { renderAnnotations } from '../render/github.js';
 import { sanitizeText } from '../render/text.js';
+import { plural } from '../wording.js';
 import type { Workspace } from '../config/model.js';
 
 /** Output formats of `validate`. */
@@ -38,7 +39,7 @@ function render(format: ValidateFormat, diagnostics: Diagnostic[], ws: Workspace
   const lines = diagnostics.map((d) => sanitizeText(formatDiagnostic(d)));
   const c = counts(ws);
   const tail = c
-    ? `Valid: ${c.profiles} profiles, ${c.rotations} rotations, ${c.identities} identities, ${c.requests} requests in ${c.files} files${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`
-    : `Invalid: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`;
+    ? `Valid: ${plural(c.profiles, 'profile')}, ${plural(c.rotations, 'rotation')}, ${plural(c.identities, 'identity', 'identities')}, ${plural(c.requests, 'request')} in ${plural(c.files, 'file')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`
+    : `Invalid: ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.`;
   return `${[...lines, tail].join('\n')}\n`;
 }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { closest } from '../closest.js';
+import { withArticle } from '../wording.js';
 import { FORMATS } from './formats.js';
 import { pos, type YamlDoc } from './yaml-file.js';
 
@@ -135,7 +137,7 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
     case 'enum':
       return [error(`${field}: must be one of ${(p.allowedValues as unknown[]).join(', ')}; found ${quote(e.data)}`, pos(d, path))];
     case 'type':
-      return [error(`${field}: must be ${article(String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
+      return [error(`${field}: must be ${withArticle(p.type === 'object' ? 'mapping' : String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
     default:
       return [error(`${field}: ${e.message ?? 'is not valid'}`, pos(d, path))];
   }
@@ -149,10 +151,6 @@ export function display(path: readonly string[]): string {
 /** `a, b or c`. */
 function list(names: readonly string[], conjunction: 'and' | 'or'): string {
   return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
-}
-
-function article(type: string): string {
-  return type === 'integer' || type === 'object' || type === 'array' ? `an ${type === 'object' ? 'mapping' : type}` : `a ${type}`;
 }
 
 function describe(v: unknown): string {
@@ -170,18 +168,8 @@ export function quote(v: unknown): string {
 }
 
 function suggestion(name: string, known: readonly string[]): string {
-  const best = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
-  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const near = closest(name, known);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

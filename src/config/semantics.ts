@@ -6,6 +6,7 @@ import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.
 import { formatDuration } from '../duration.js';
 import { checkShards, shardProfile } from '../shard.js';
 import { rotationProblem } from '../sources/rotations.js';
+import { withArticle } from '../wording.js';
 import type { EntitlementSpec, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
@@ -36,7 +37,7 @@ export function shardProfiles(ws: Workspace): ReturnType<typeof shardProfile>[] 
 function sourceTokens(ws: Workspace): Diagnostic[] {
   return [...ws.config.sources.values()]
     .filter((s) => s.type !== 'rotations' && s.tokenEnv === undefined)
-    .map((s) => error(`source "${s.name}": an ${s.type} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
+    .map((s) => error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
 }
 
 function uniqueNames(ws: Workspace): Diagnostic[] {

@@ -4,6 +4,7 @@
  * about a single holding (a protected account) refuses only that change.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
+import { plural } from '../wording.js';
 import type { GuardConfig } from '../config/model.js';
 import { entitlementLevel, entitlementName, holdingOf, LEVEL_RANK, type Change } from './plan.js';
 
@@ -66,7 +67,7 @@ export function guard(
   }
   const max = overrides.maxRevocations ?? config.maxRevocations;
   if (max !== undefined && revokes.length > max) {
-    out.push({ ...error(`refusing a plan that revokes ${revokes.length} holdings: guards.maxRevocations allows ${max}. Check the plan, then re-run with --max-revocations ${revokes.length} to allow it once`), code: 'guard' });
+    out.push({ ...error(`refusing a plan that revokes ${plural(revokes.length, 'holding')}: guards.maxRevocations allows ${max}. Check the plan, then re-run with --max-revocations ${revokes.length} to allow it once`), code: 'guard' });
   }
   return out;
 }

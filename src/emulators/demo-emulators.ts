@@ -2,10 +2,28 @@
  * The demo's three emulators (GitHub, PagerDuty, Opsgenie) seeded with the demo world, on
  * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
  */
-import { DEMO_GITHUB, DEMO_OPSGENIE, DEMO_PAGERDUTY, DEMO_TOKENS } from './demo-world.js';
+import { DEMO_GITHUB, DEMO_OPSGENIE, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed } from './github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator } from './opsgenie.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
+
+/** One of the three emulators, as `--<name>-port` and {@link DEMO_PORTS} name it. */
+export type EmulatorName = keyof typeof DEMO_PORTS;
+/** The three, in the order they are started. */
+const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'opsgenie'];
+
+/** How messages name each emulator. */
+const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', opsgenie: 'Opsgenie' };
+
+/** {@link startDemoEmulators} failed because the port asked for `emulator` is taken; none is left listening. */
+export class PortTaken extends Error {
+  constructor(
+    readonly emulator: EmulatorName,
+    readonly port: number,
+  ) {
+    super(`port ${port} for the ${LABELS[emulator]} emulator is taken`);
+  }
+}
 
 /** The running emulators. */
 export interface DemoEmulators {
@@ -28,7 +46,7 @@ export interface DemoEmulatorOptions {
   tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; OPSGENIE_API_KEY: string };
 }
 
-/** Starts the three emulators. */
+/** Starts the three emulators; throws {@link PortTaken} when a port asked for is taken. */
 export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<DemoEmulators> {
   const tokens = o.tokens ?? DEMO_TOKENS;
   const auth = o.requireTokens ?? true;
@@ -43,8 +61,16 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   if (github.status === 'rejected' || pagerduty.status === 'rejected' || opsgenie.status === 'rejected') {
     // One port was taken: close the ones that started, so nothing keeps listening.
     await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
-    throw started.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))[0];
+    const failed = started.findIndex((r) => r.status === 'rejected');
+    const reason = (started[failed] as PromiseRejectedResult).reason as NodeJS.ErrnoException;
+    const name = NAMES[failed]!;
+    throw reason.code === 'EADDRINUSE' ? new PortTaken(name, o.ports?.[name] ?? 0) : reason;
   }
   const servers = { github: github.value, pagerduty: pagerduty.value, opsgenie: opsgenie.value };
   return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.opsgenie.close()])) };
+}
+
+/** `config`, the text of a config whose `apiUrl`s name the demo's usual ports, pointed at `emulators` instead. */
+export function pointConfigAt(config: string, emulators: DemoEmulators): string {
+  return NAMES.reduce((text, name) => text.split(`http://127.0.0.1:${DEMO_PORTS[name]}`).join(emulators[name].url), config);
 }

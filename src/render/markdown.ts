@@ -21,6 +21,7 @@ import {
   summarySentence,
   type ChangeGroup,
 } from './text.js';
+import { plural } from '../wording.js';
 
 /** Default bound on the length of the output: under GitHub's 65,536-character comment limit. */
 export const DEFAULT_MAX_CHARS = 60_000;
@@ -30,15 +31,30 @@ const FOLD_TOTAL = 20;
 /** Fold any group with more changes than this. */
 const FOLD_GROUP = 10;
 
-const ZWJ = '\u200d';
 const ACTIONS: readonly Action[] = ['grant', 'revoke', 'update'];
 const SEVERITIES: readonly { severity: Severity; alert: string }[] = [
   { severity: 'error', alert: 'CAUTION' },
   { severity: 'warning', alert: 'WARNING' },
 ];
 
-/** Autolink starts, mention and reference sigils, and characters Markdown or HTML give meaning to. */
-const MARKDOWN_SPECIAL = /:\/\/|www\.|[@#&<[\]\\`*_~|$]/gi;
+/** Characters Markdown or HTML give meaning to, outside code. */
+const MARKDOWN_SPECIAL = /[&<[\]\\`*_~|$]/g;
+
+/**
+ * A run of characters that are inert inside a code span or a `<code>` element wherever it sits
+ * (no backtick, pipe, space, `<` or `&`): letters, digits, and the punctuation of emails,
+ * logins, URLs and references.
+ */
+const CODE_RUN = /[\p{L}\p{M}\p{N}._%+\-@#:/?=~'!]+/u;
+
+/** A {@link CODE_RUN} (captured), or else one {@link MARKDOWN_SPECIAL} character. */
+const RUN_OR_SPECIAL = new RegExp(`(${CODE_RUN.source})|${MARKDOWN_SPECIAL.source}`, 'gu');
+
+/** What GitHub turns into a link or a mention: `@` (mentions, emails), `#` (references), `://` and `www.`. */
+const LINKABLE = /[@#]|:\/\/|www\./i;
+
+/** Sentence punctuation at the end of a run, left outside its code span when the rest still needs one. */
+const TRAILING = /[.:?!']+$/;
 
 /** What is shown when even the summary would not fit; {@link renderMarkdown} needs room for it. */
 const TOO_LARGE =
@@ -55,28 +71,42 @@ interface Unit {
 }
 
 /**
- * Makes `text` inert in GitHub Markdown, in paragraphs, list items, headings, table cells and
- * HTML blocks alike, while reading the same once rendered:
+ * Makes `text` inert in GitHub Markdown, in paragraphs, list items, headings and table cells,
+ * while reading the same once rendered and copying as the same characters:
  * - control characters, line separators and bidi overrides become `\uXXXX` (see `sanitizeText`),
  *   so a value never leaves its line (no new list item, table row or block);
  * - `& < [ ] \ ` * _ ~ | $` become numeric character references, which CommonMark shows as the
  *   character but never treats as markup: no HTML tag, link, image, emphasis, code, math or
  *   table cell break;
- * - `@` and `#` are followed by a zero-width joiner, and so are the `:` of `://` and the `www`
- *   of `www.`: no @mention, team mention, issue reference or autolink (GitHub finds those in the
- *   rendered text, where character references have already been decoded).
+ * - a word GitHub would link or mention (an email, `@login`, `#12`, a URL, `www.` address) is
+ *   a code span, made only of characters a code span cannot be broken by: GitHub neither
+ *   autolinks nor mentions inside code. A character reference would not do: `alice&#64;acme.example`
+ *   is still autolinked, as the autolinker reads the decoded text.
  */
 export function escapeMarkdown(text: string): string {
-  return sanitizeText(text).replace(MARKDOWN_SPECIAL, (m) => {
-    if (m === '://') return `:${ZWJ}//`;
-    if (m.length === 4) return `${m.slice(0, 3)}${ZWJ}.`;
-    if (m === '@' || m === '#') return `${m}${ZWJ}`;
-    return `&#${m.charCodeAt(0)};`;
+  return inert(text, (word) => `\`${word}\``);
+}
+
+/**
+ * {@link escapeMarkdown} for text inside an HTML block (`<summary>`), where Markdown is not
+ * parsed: the words GitHub would link or mention are `<code>` elements instead of code spans.
+ */
+export function escapeInHtmlBlock(text: string): string {
+  return inert(text, (word) => `<code>${word}</code>`);
+}
+
+function inert(text: string, code: (word: string) => string): string {
+  return sanitizeText(text).replace(RUN_OR_SPECIAL, (m, run?: string) => {
+    if (run === undefined) return entity(m);
+    if (!LINKABLE.test(run)) return run.replace(MARKDOWN_SPECIAL, entity);
+    const trimmed = run.replace(TRAILING, '');
+    const word = LINKABLE.test(trimmed) ? trimmed : run;
+    return `${code(word)}${run.slice(word.length)}`;
   });
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function entity(c: string): string {
+  return `&#${c.charCodeAt(0)};`;
 }
 
 function countsTable(summary: PlanSummary): string {

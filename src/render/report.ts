@@ -3,11 +3,13 @@
  * job summary, CSV with one row per holding for spreadsheets and auditors, and JSON (the data).
  * Pure. Every value in a report comes from the audit log or git, which anyone who can edit a
  * profile, a request or a commit message influences, so Markdown escapes every one with
- * {@link escapeMarkdown} and CSV neutralises cells a spreadsheet would run as formulas.
+ * {@link escapeMarkdown} ({@link escapeInHtmlBlock} inside `<summary>`) and CSV neutralises
+ * cells a spreadsheet would run as formulas.
  */
 import type { AccessReport, DriftRemoval, EntitlementReport, GrantedRequest, LateRevocation, PolicyCommit, ReportHolding, Revocation } from '../core/report.js';
-import { DEFAULT_MAX_CHARS, escapeMarkdown as esc } from './markdown.js';
+import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown as esc } from './markdown.js';
 import { formatInstant, sanitizeText } from './text.js';
+import { plural } from '../wording.js';
 
 /** The CSV columns, in order: the header row of {@link renderReportCsv}. Stable: new columns are only ever appended. */
 export const REPORT_CSV_COLUMNS = [
@@ -31,10 +33,6 @@ export const REPORT_CSV_COLUMNS = [
   'reasons',
   'grant_commit',
 ] as const;
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** An instant to the minute: `2026-07-01T09:00Z`. */
 function at(iso: string): string {
@@ -90,7 +88,7 @@ function section(title: string, items: number, none: string, body: () => string)
 function entitlementBlock(g: EntitlementReport): string {
   const rows = g.holdings.map((h) => [person(h.login, h.email), esc(h.role), holdingFrom(h), holdingTo(h), String(h.hours), untilText(h.until), revocation(h), reasons(h.reasons)]);
   return details(
-    `${esc(`${g.target}: ${g.name}`)}: ${plural(g.holdings.length, 'holding')}, ${g.personHours} person-hours`,
+    `${escapeInHtmlBlock(`${g.target}: ${g.name}`)}: ${plural(g.holdings.length, 'holding')}, ${plural(g.personHours, 'person-hour')}`,
     table(['Person', 'Role', 'From', 'To', 'Hours', 'Until', 'Revocation', 'Why it was held'], ['l', 'l', 'l', 'l', 'r', 'l', 'l', 'l'], rows),
   );
 }

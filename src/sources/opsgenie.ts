@@ -54,6 +54,7 @@ import type { RotationBinding } from '../config/model.js';
 import type { ReadFault } from '../diagnostics.js';
 import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
+import { redact } from '../redact.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
 import { OPSGENIE_TIMELINE, readTimeline } from './timeline-periods.js';
 
@@ -165,7 +166,7 @@ export class OpsgenieSource implements Source {
 
   /** `text` without the API key, should the API have echoed it. */
   #redact(text: string): string {
-    return this.#apiKey === '' ? text : text.replaceAll(this.#apiKey, '[redacted]');
+    return redact(text, [this.#apiKey]);
   }
 }
 

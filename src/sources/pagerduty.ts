@@ -31,6 +31,7 @@ import type { RotationBinding } from '../config/model.js';
 import type { ReadFailure } from '../diagnostics.js';
 import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
+import { redact } from '../redact.js';
 import { bindingKey, type Shift, type ShiftRead, type Source } from './source.js';
 
 /** How to reach PagerDuty. */
@@ -294,10 +295,9 @@ export class PagerDutySource implements Source {
     return url.toString();
   }
 
-  /** `read` with every occurrence of the token replaced, in case a server or proxy echoed it. */
+  /** `read` with the token redacted, in case a server or proxy echoed it. */
   private redact(read: ShiftRead): ShiftRead {
-    if (read.ok || this.token === '') return read;
-    return { ...read, error: read.error.split(this.token).join('[redacted]') };
+    return read.ok ? read : { ...read, error: redact(read.error, [this.token]) };
   }
 }
 

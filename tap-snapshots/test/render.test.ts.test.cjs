@@ -17,19 +17,19 @@ exports[`test/render.test.ts > TAP > markdown escaping: hostile data in every fi
 > [!CAUTION]
 > **7 errors**
 >
-> - !&#91;x&#93;(https:‍//evil/pixel.png):1:1: error: !&#91;x&#93;(https:‍//evil/pixel.png)
-> - &#91;x&#93;(https:‍//evil):1:1: error: &#91;x&#93;(https:‍//evil)
-> - @‍org/team:1:1: error: @‍org/team
+> - !&#91;x&#93;(\`https://evil/pixel.png\`):1:1: error: !&#91;x&#93;(\`https://evil/pixel.png\`)
+> - &#91;x&#93;(\`https://evil\`):1:1: error: &#91;x&#93;(\`https://evil\`)
+> - \`@org/team:1:1\`: error: \`@org/team\`
 > - &#96;code&#96; &#96;&#96;&#96;fence:1:1: error: &#96;code&#96; &#96;&#96;&#96;fence
 > - &#60;img src=x onerror=alert(1)>:1:1: error: &#60;img src=x onerror=alert(1)>
 > - a&#124;b:1:1: error: a&#124;b
 > - line1&#92;u000aline2:1:1: error: line1&#92;u000aline2
 
-### !&#91;x&#93;(https:‍//evil/pixel.png): !&#91;x&#93;(https:‍//evil/pixel.png)/!&#91;x&#93;(https:‍//evil/pixel.png) — 1 to update
+### !&#91;x&#93;(\`https://evil/pixel.png\`): !&#91;x&#93;(\`https://evil/pixel.png\`)/!&#91;x&#93;(\`https://evil/pixel.png\`) — 1 to update
 
-Profiles: !&#91;x&#93;(https:‍//evil/pixel.png)
+Profiles: !&#91;x&#93;(\`https://evil/pixel.png\`)
 
-- **update** !&#91;x&#93;(https:‍//evil/pixel.png)2 (!&#91;x&#93;(https:‍//evil/pixel.png)) (unknown role) -> member until !&#91;x&#93;(https:‍//evil/pixel.png) — !&#91;x&#93;(https:‍//evil/pixel.png); !&#91;x&#93;(https:‍//evil/pixel.png)
+- **update** !&#91;x&#93;(\`https://evil/pixel.png\`)2 (!&#91;x&#93;(\`https://evil/pixel.png\`)) (unknown role) -> member until !&#91;x&#93;(\`https://evil/pixel.png\`) — !&#91;x&#93;(\`https://evil/pixel.png\`); !&#91;x&#93;(\`https://evil/pixel.png\`)
 
 ### &#60;img src=x onerror=alert(1)>: &#60;img src=x onerror=alert(1)>/&#60;img src=x onerror=alert(1)> — 1 to grant
 
@@ -37,17 +37,17 @@ Profiles: &#60;img src=x onerror=alert(1)>
 
 - **grant** &#60;img src=x onerror=alert(1)>0 (&#60;img src=x onerror=alert(1)>) as member until &#60;img src=x onerror=alert(1)> — &#60;img src=x onerror=alert(1)>; &#60;img src=x onerror=alert(1)>
 
-### @‍org/team: @‍org/team/@‍org/team — 1 to grant
+### \`@org/team\`: \`@org/team/@org/team\` — 1 to grant
 
-Profiles: @‍org/team
+Profiles: \`@org/team\`
 
-- **grant** @‍org/team3 (@‍org/team) as member until @‍org/team — @‍org/team; @‍org/team
+- **grant** \`@org/team3\` (\`@org/team\`) as member until \`@org/team\` — \`@org/team\`; \`@org/team\`
 
-### &#91;x&#93;(https:‍//evil): &#91;x&#93;(https:‍//evil)/&#91;x&#93;(https:‍//evil) — 1 to revoke
+### &#91;x&#93;(\`https://evil\`): &#91;x&#93;(\`https://evil\`)/&#91;x&#93;(\`https://evil\`) — 1 to revoke
 
-Profiles: &#91;x&#93;(https:‍//evil)
+Profiles: &#91;x&#93;(\`https://evil\`)
 
-- **revoke** &#91;x&#93;(https:‍//evil)1 (&#91;x&#93;(https:‍//evil)) as member until &#91;x&#93;(https:‍//evil) — &#91;x&#93;(https:‍//evil); &#91;x&#93;(https:‍//evil)
+- **revoke** &#91;x&#93;(\`https://evil\`)1 (&#91;x&#93;(\`https://evil\`)) as member until &#91;x&#93;(\`https://evil\`) — &#91;x&#93;(\`https://evil\`); &#91;x&#93;(\`https://evil\`)
 
 ### &#96;code&#96; &#96;&#96;&#96;fence: &#96;code&#96; &#96;&#96;&#96;fence/&#96;code&#96; &#96;&#96;&#96;fence — 1 to grant
 
@@ -99,7 +99,7 @@ Profiles: platform-oncall
 
 Profiles: payments-oncall, payments-requests
 
-- **grant** alice (alice@‍acme.example) as member until 2026-11-25T18:00Z — on call: rotation payments-primary, shift ends 2026-11-25T18:00Z
+- **grant** alice (\`alice@acme.example\`) as member until 2026-11-25T18:00Z — on call: rotation payments-primary, shift ends 2026-11-25T18:00Z
 - **grant** Ben as member until 2026-11-25T18:00Z — on call: rotation payments-primary, shift ends 2026-11-25T18:00Z
 - **grant** dave as member until 2026-11-25T21:30:45Z — requested: access request REQ-42, approved by erin; on call: schedule Payments Secondary
 - **revoke** bob as member (drift: not wanted by any profile) — added outside oncall-access
@@ -109,7 +109,7 @@ Profiles: payments-oncall, payments-requests
 
 Profiles: sre-ic
 
-- **update** carol (carol@‍acme.example) member -> maintainer until 2026-11-26T09:00Z — incident commander: rotation sre-ic, shift ends 2026-11-26T09:00Z
+- **update** carol (\`carol@acme.example\`) member -> maintainer until 2026-11-26T09:00Z — incident commander: rotation sre-ic, shift ends 2026-11-26T09:00Z
 
 `
 

@@ -3,8 +3,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
-import { startDemoEmulators, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_PORTS, writeDemoState } from '../../src/emulators/demo-world.js';
+import { pointConfigAt, startDemoEmulators, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
+import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { captureIo } from './io.js';
 
@@ -26,13 +26,7 @@ export async function demoWorkspace(t: Test, edit: (dir: string) => void = () =>
   cpSync('profiles', dir, { recursive: true });
   writeDemoState(join(dir, 'state'));
   const config = join(dir, 'oncall-access.yaml');
-  writeFileSync(
-    config,
-    readFileSync(config, 'utf8')
-      .replace(`http://127.0.0.1:${DEMO_PORTS.github}`, emulators.github.url)
-      .replace(`http://127.0.0.1:${DEMO_PORTS.pagerduty}`, emulators.pagerduty.url)
-      .replace(`http://127.0.0.1:${DEMO_PORTS.opsgenie}`, emulators.opsgenie.url),
-  );
+  writeFileSync(config, pointConfigAt(readFileSync(config, 'utf8'), emulators));
   edit(dir);
   return { dir, emu: emulators.github, emulators };
 }
