@@ -148,8 +148,9 @@ function profileFile(a: Answers): ScaffoldFile {
     path,
     text: [
       schemaLine(path, 'access-profile.schema.json'),
-      `# Whoever is on call holds the GitHub team ${a.org}/${a.team} during the shift, from 15 minutes`,
-      '# before it starts to 30 minutes after it ends. Add profiles as more files in profiles/.',
+      `# Whoever is on call holds the GitHub team ${a.org}/${a.team}`,
+      '# during their shift, from 15 minutes before it starts to 30 minutes after it ends.',
+      '# Add profiles as more files in profiles/.',
       'apiVersion: oncall-access/v1',
       'kind: AccessProfile',
       'metadata:',
