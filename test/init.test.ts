@@ -42,9 +42,9 @@ t.test('init from flags writes a PagerDuty workspace that validates as it is', a
   t.match(r.out, 'Set PAGERDUTY_TOKEN (a read-only PagerDuty REST API key) and GITHUB_TOKEN');
   t.match(r.out, 'pin OWNER/oncall-access to the full commit SHA');
 
-  const validate = await cli(dir, ['validate'], { now: NOW });
+  const validate = await cli(dir, ['validate', '--format', 'json'], { now: NOW });
   t.equal(validate.code, 0, validate.out);
-  t.equal(validate.out, 'Valid: 1 profiles, 0 rotations, 0 identities, 0 requests in 3 files.\n');
+  t.match(JSON.parse(validate.out), { valid: true, errors: 0, warnings: 0, counts: { files: 3, profiles: 1, rotations: 0, identities: 0, requests: 0 } });
 
   const config = yamlOf(dir, 'oncall-access.yaml');
   t.same(config.spec.sources, { pagerduty: { type: 'pagerduty', tokenEnv: 'PAGERDUTY_TOKEN' } });
