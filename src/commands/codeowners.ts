@@ -42,7 +42,7 @@ const UNWRITABLE = /[#\\*?[\]\0-\x1f]/;
  * The owners from `--owners`: every value split at spaces, each an `@user`, an `@org/team` or
  * an email, without repeats. Throws a {@link UserError} for none or a malformed one.
  */
-function parseOwners(values: readonly string[]): string[] {
+export function parseOwners(values: readonly string[]): string[] {
   const owners = values.flatMap((v) => v.split(/\s+/)).filter(Boolean);
   if (owners.length === 0) throw new UserError('--owners is required: who owns the access policy, e.g. --owners @acme/access-admins');
   const bad = owners.find((o) => !USER_OR_TEAM.test(o) && !EMAIL.test(o));
@@ -109,6 +109,22 @@ function codeownersLines(ws: Workspace, configPath: string, admins: readonly str
   return { lines: lines.sort((a, b) => depth(a.pattern) - depth(b.pattern)), autoProfiles };
 }
 
+/**
+ * The CODEOWNERS rules, with the comments that explain them, that put the workspace loaded from
+ * `configPath` (absolute) under `admins`' review; patterns are relative to `root`, the top of
+ * the repository. Throws a {@link UserError} for a path no pattern can name.
+ */
+export function codeownersRules(ws: Workspace, configPath: string, admins: readonly string[], root: string): string[] {
+  const { lines, autoProfiles } = codeownersLines(ws, configPath, admins, root);
+  const why = autoProfiles.length
+    ? [`# ${autoProfiles.join(', ')} approve${autoProfiles.length === 1 ? 's' : ''} requests automatically (approval: auto), so request files have no code owner: an owner would hold every auto-approved request for review.`]
+    : ['# Every requestable profile needs a review: a pull request that adds a request needs one from an admin or an approver.'];
+  return lines.flatMap((l) => [
+    ...(l.kind === 'requests' ? ['# Request files: their names are chosen by whoever files them, so a pattern per profile protects nothing; one line covers the folder.', ...why] : []),
+    [l.pattern, ...l.owners].join(' '),
+  ]);
+}
+
 /** Runs `codeowners`; exit 0 with the lines printed, 1 for bad input or an invalid workspace. */
 export function runCodeowners(opts: CodeownersOptions, io: Io): number {
   const admins = parseOwners(opts.owners);
@@ -116,19 +132,11 @@ export function runCodeowners(opts: CodeownersOptions, io: Io): number {
   if (!ws) return EXIT.error;
   const root = repositoryRoot(ws.config.dir);
   const configPath = resolve(io.cwd, opts.config);
-  const { lines, autoProfiles } = codeownersLines(ws, configPath, admins, root);
-  const why = autoProfiles.length
-    ? [`# ${autoProfiles.join(', ')} approve${autoProfiles.length === 1 ? 's' : ''} requests automatically (approval: auto), so request files have no code owner: an owner would hold every auto-approved request for review.`]
-    : ['# Every requestable profile needs a review: a pull request that adds a request needs one from an admin or an approver.'];
-  const text = lines.flatMap((l) => [
-    ...(l.kind === 'requests' ? ['# Request files: their names are chosen by whoever files them, so a pattern per profile protects nothing; one line covers the folder.', ...why] : []),
-    [l.pattern, ...l.owners].join(' '),
-  ]);
   io.stdout.write(
     [
       `# oncall-access codeowners for ${relative(root, realpathSync(configPath)).split(sep).join('/')}: add these lines at the end of .github/CODEOWNERS`,
       '# (the last matching pattern wins) and require review from Code Owners on the default branch.',
-      ...text,
+      ...codeownersRules(ws, configPath, admins, root),
       '',
     ].join('\n'),
   );
