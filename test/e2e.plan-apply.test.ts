@@ -150,7 +150,8 @@ t.test('a token too short to be real is warned about, and the errors it causes s
   const { dir } = await demoWorkspace(t);
   const r = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { ...ENV, PAGERDUTY_TOKEN: 'e' });
   t.match(r.out, 'source "pagerduty": environment variable PAGERDUTY_TOKEN (its tokenEnv) holds 1 character, too few for a real token: check it. A value this short is not hidden in output (it would hide parts of ordinary words)');
-  t.match(r.out, 'PagerDuty rejected the token (HTTP 401); check the variable named by tokenEnv', 'not "Pag[redacted]rDuty r[redacted]j[redacted]ct[redacted]d"');
+  t.match(r.out, "PagerDuty rejected the token in PAGERDUTY_TOKEN (HTTP 401): it is wrong or was revoked", 'not "Pag[redacted]rDuty r[redacted]j[redacted]ct[redacted]d"');
+  t.notMatch(r.out, '[redacted]');
 });
 
 t.test('an invalid workspace stops plan and apply before any request', async (t) => {
