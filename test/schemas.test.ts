@@ -126,10 +126,11 @@ t.test('the valid test fixtures are valid to an editor', async (t) => {
   for (const [name, text] of Object.entries({ CONFIG, ROTATION, profile: profile('a') })) t.same(check(`test/helpers/workspace.ts ${name}`, text), {}, name);
 });
 
-t.test('the configuration excerpts in the README are valid to an editor', async (t) => {
+t.test('the configuration excerpts in the README and docs/ are valid to an editor', async (t) => {
   const config = schemas.find((s) => s.schema.properties.kind?.const === 'Config')!.schema.$id;
+  const pages = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
   // A ```yaml block that starts at `spec:` is an excerpt of a Config; the others are workflows.
-  const excerpts = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n(spec:\n[\s\S]*?)```/g)].map((m) => parseAllDocuments(m[1]!)[0]!.toJS() as { spec: Record<string, unknown> });
+  const excerpts = [...pages.map((p) => readFileSync(p, 'utf8')).join('\n').matchAll(/```yaml\n(spec:\n[\s\S]*?)```/g)].map((m) => parseAllDocuments(m[1]!)[0]!.toJS() as { spec: Record<string, unknown> });
   t.ok(excerpts.length > 0);
   for (const { spec } of excerpts) {
     for (const [key, value] of Object.entries(spec)) {
