@@ -77,7 +77,7 @@ export class Journal {
     try {
       data = JSON.parse(readFileSync(path, 'utf8')) as typeof data;
     } catch {
-      throw new UserError(`apply journal ${path} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in the README)`);
+      throw new UserError(`apply journal ${path} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
     }
     if (data?.formatVersion !== JOURNAL_FORMAT_VERSION || !Array.isArray(data.entries) || !data.entries.every(isEntry)) {
       throw new UserError(`apply journal ${path} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);

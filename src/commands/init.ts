@@ -222,7 +222,7 @@ function nextSteps(a: Answers, owners: readonly string[]): string[] {
     `  3. Set ${tokens.join(' and ')}, then run: npx oncall-access plan`,
     '     Read the first plan before any apply: it lists who would join and who would leave the team.',
     '  4. In both workflows, pin OWNER/oncall-access to the full commit SHA of the release you reviewed',
-    '     and set up the credentials on the lines marked CHANGE (see "GitHub Action" in the README).',
+    '     and set up the credentials on the lines marked CHANGE (see docs/github-action.md in oncall-access).',
     `  5. Make sure ${owners.join(' ')} exist${owners.length === 1 ? 's' : ''}, and require review from Code Owners on main.`,
   ];
 }

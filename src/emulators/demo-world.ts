@@ -17,7 +17,7 @@ export const DEMO_AT = '2026-11-30T07:50:00Z';
 /**
  * The demo's state directory as a running installation has it: every managed team adopted a
  * week before {@link DEMO_AT}, so members no profile wants are drift the plan revokes. (A first
- * run would keep them and list them as adopting: see "Adopting existing teams" in the README.)
+ * run would keep them and list them as adopting: see "Adopting existing teams" in docs/operations.md.)
  */
 export function writeDemoState(dir: string): void {
   const teams = ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-admins', 'payments-deployers', 'prod-deployers'];
