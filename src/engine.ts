@@ -141,7 +141,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
-    ...(delta.adoption.length > 0 ? { adoption: delta.adoption.sort((a, b) => holdingsKey(a.target, a).localeCompare(holdingsKey(b.target, b))) } : {}),
+    ...(delta.adoption.length > 0 ? { adoption: delta.adoption } : {}),
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests

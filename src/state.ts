@@ -11,7 +11,7 @@ import { readAuditLog, type AuditEvent } from './audit.js';
 import { checkStateFile, type StateFile } from './config/schema.js';
 import { locatable, pos } from './config/yaml-file.js';
 import type { RepoPermission, TeamRole } from './config/model.js';
-import type { LedgerRef } from './core/diff.js';
+import { byCodeUnits, type LedgerRef } from './core/diff.js';
 import { error, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { writeDurably } from './durable-file.js';
 import { UserError } from './io.js';
@@ -137,7 +137,7 @@ export function withAdopted(adopted: readonly AdoptedTeam[], plan: PlanStateChan
 
 /** The adopted teams as written: sorted by target, org, team. */
 export function serializeAdopted(adopted: readonly AdoptedTeam[]): string {
-  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => holdingsKey(a.target, a).localeCompare(holdingsKey(b.target, b)));
+  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
   return lines('teams', sorted);
 }
 

@@ -71,6 +71,7 @@ export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead
     const own = ledger.filter((e) => e.target === team.target && entitlementKey(e) === entitlementKey(team));
     diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
   }
+  result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
   return result;
 }
 
@@ -127,7 +128,8 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
   const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
   if (team.kind === 'team' && adopt !== undefined) {
     if (kept.length > 0) {
-      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: kept.map((h) => ({ login: h.login, role: h.role as TeamRole, ...(h.state === 'pending' ? { pending: true as const } : {}) })).sort((a, b) => a.login.localeCompare(b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
+      const held = kept.map((h) => ({ login: h.login, role: h.role as TeamRole, ...(h.state === 'pending' ? { pending: true as const } : {}) }));
+      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: held.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
     } else out.adopt.push({ target: team.target, org: team.org, team: team.team });
   }
   for (const h of revoked) {
@@ -169,4 +171,9 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
   const no: T[] = [];
   for (const item of items) (test(item) ? yes : no).push(item);
   return [yes, no];
+}
+
+/** Orders strings by UTF-16 code units: the same on every machine, unlike `localeCompare`. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  * control characters found in data. Everything here is pure: same plan, same text.
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { byCodeUnits } from '../core/diff.js';
 import { entitlementLevel, entitlementName, type Action, type Adoption, type Change, type Plan, type Subject } from '../core/plan.js';
 
 /** The changes to one team on one target, as rendered under one heading. */
@@ -36,17 +37,12 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\
 /** An ISO 8601 instant with an explicit offset: the only form {@link formatInstant} rewrites. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** Orders strings by UTF-16 code units: unlike `localeCompare`, the same on every machine. */
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
 
 function compareChanges(a: Change, b: Change): number {
   return (
     ACTION_ORDER[a.action] - ACTION_ORDER[b.action] ||
-    compare(a.subject.login.toLowerCase(), b.subject.login.toLowerCase()) ||
-    compare(a.subject.login, b.subject.login)
+    byCodeUnits(a.subject.login.toLowerCase(), b.subject.login.toLowerCase()) ||
+    byCodeUnits(a.subject.login, b.subject.login)
   );
 }
 
@@ -67,11 +63,11 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   return [...groups.values()]
     .map((cs): ChangeGroup => {
       const { target, entitlement } = cs[0]!;
-      const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(compare);
+      const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(byCodeUnits);
       const which = entitlement.kind === 'repository' ? { repository: entitlement.repository } : { team: entitlement.team };
       return { target, org: entitlement.org, ...which, name: entitlementName(entitlement), profiles, changes: cs.sort(compareChanges) };
     })
-    .sort((a, b) => compare(a.target, b.target) || compare(a.org, b.org) || compare(a.name, b.name));
+    .sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(a.org, b.org) || byCodeUnits(a.name, b.name));
 }
 
 /**
