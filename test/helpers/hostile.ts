@@ -1,31 +1,21 @@
-/**
- * The hostile-input corpus: config, profile, rotation, request and identities files built to
- * break the loader, smuggle something through it, or escape a URL path. Every case is a valid
- * workspace (test/fixtures/hostile/base) with some files replaced or added: the committed ones
- * are test/fixtures/hostile/cases/NAME/ (files plus case.json: why, and the file and line the
- * error must name); the big or binary ones are generated below.
- *
- * For each case: `validate` and `plan` (in-process, through `main`) exit 1; the output names the
- * file and line as `file:line`; there is no stack trace and no "internal error"; no control or
- * bidi character reaches the output raw; and the strict GitHub, PagerDuty and Opsgenie emulators
- * the workspace points at receive no request at all.
- */
-import t, { type Test } from 'tap';
+/** The hostile-input corpus and its runner (test/hostile.*.test.ts); see those files. */
+import type { Test } from 'tap';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { main } from '../src/cli.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator } from '../src/emulators/opsgenie.js';
-import { startPagerDutyEmulator, type PagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { captureIo } from './helpers/io.js';
+import { main } from '../../src/cli.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../src/emulators/github.js';
+import { startOpsgenieEmulator, type OpsgenieEmulator } from '../../src/emulators/opsgenie.js';
+import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
+import { captureIo } from './io.js';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'hostile');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'hostile');
 const BASE = join(FIXTURES, 'base');
 const CASES = join(FIXTURES, 'cases');
 const ENV = { GITHUB_TOKEN: 'ghp_hostileTESTtoken000000000000000000000', PAGERDUTY_TOKEN: 'pd-hostile-token', OPSGENIE_KEY: 'og-hostile-key' };
 const NOW = new Date('2026-11-30T07:50:00Z');
 
-interface Case {
+/** One hostile input: files over the base workspace and the error it must produce. */
+export interface Case {
   name: string;
   why: string;
   /** The file (workspace-relative) the error must name, and the line when it is known. */
@@ -42,7 +32,7 @@ interface Case {
 }
 
 /** Reads the committed cases. */
-function committedCases(): Case[] {
+export function committedCases(): Case[] {
   return readdirSync(CASES)
     .sort()
     .map((name) => {
@@ -69,7 +59,7 @@ const R = 'rotations/primary.yaml';
 const C = 'oncall-access.yaml';
 
 /** Cases generated at run time: too big to commit, or bytes that must stay exact. */
-function generatedCases(): Case[] {
+export function generatedCases(): Case[] {
   const profile = base(P);
   const identities = base(I);
   const rotation = base(R);
@@ -111,90 +101,95 @@ function generatedCases(): Case[] {
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
-let gh: GitHubEmulator;
-let pd: PagerDutyEmulator;
-let og: OpsgenieEmulator;
-const requests = () => gh.requests.length + pd.requests.length + og.requests.length;
+/**
+ * Runs `cases` as subtests of `t` against strict emulators that must receive no request: the base
+ * workspace first, then each case, then a summary that there were at least `minimum` cases.
+ */
+export function hostileSuite(t: Test, cases: Case[], minimum: number): void {
+  let gh: GitHubEmulator;
+  let pd: PagerDutyEmulator;
+  let og: OpsgenieEmulator;
+  const requests = () => gh.requests.length + pd.requests.length + og.requests.length;
 
-t.before(async () => {
-  gh = await startGitHubEmulator({
-    token: ENV.GITHUB_TOKEN,
-    strict: true,
-    orgs: { acme: { members: ['alice-acme', 'bob-acme', 'carol-acme', 'acme-breakglass'], teams: [{ slug: 'payments-deployers', members: [{ login: 'alice-acme', role: 'member' }] }, { slug: 'prod-admins', members: [] }] } },
+  t.before(async () => {
+    gh = await startGitHubEmulator({
+      token: ENV.GITHUB_TOKEN,
+      strict: true,
+      orgs: { acme: { members: ['alice-acme', 'bob-acme', 'carol-acme', 'acme-breakglass'], teams: [{ slug: 'payments-deployers', members: [{ login: 'alice-acme', role: 'member' }] }, { slug: 'prod-admins', members: [] }] } },
+    });
+    pd = await startPagerDutyEmulator({ token: ENV.PAGERDUTY_TOKEN, strict: true, users: [] });
+    og = await startOpsgenieEmulator({ apiKey: ENV.OPSGENIE_KEY, strict: true, schedules: [] });
   });
-  pd = await startPagerDutyEmulator({ token: ENV.PAGERDUTY_TOKEN, strict: true, users: [] });
-  og = await startOpsgenieEmulator({ apiKey: ENV.OPSGENIE_KEY, strict: true, schedules: [] });
-});
-t.teardown(async () => {
-  await gh.close();
-  await pd.close();
-  await og.close();
-});
+  t.teardown(async () => {
+    await gh.close();
+    await pd.close();
+    await og.close();
+  });
 
-/** A workspace: the base, then `files` over it, with the emulators' URLs filled in. */
-function workspace(t: Test, files: Record<string, string | Buffer>): string {
-  const dir = t.testdir({});
-  cpSync(BASE, dir, { recursive: true });
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
+  /** A workspace: the base, then `files` over it, with the emulators' URLs filled in. */
+  function workspace(t: Test, files: Record<string, string | Buffer>): string {
+    const dir = t.testdir({});
+    cpSync(BASE, dir, { recursive: true });
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const config = join(dir, C);
+    const text = readFileSync(config).toString('latin1');
+    writeFileSync(config, Buffer.from(text.replaceAll('__GITHUB_URL__', gh.url).replaceAll('__PAGERDUTY_URL__', pd.url).replaceAll('__OPSGENIE_URL__', og.url), 'latin1'));
+    return dir;
   }
-  const config = join(dir, C);
-  const text = readFileSync(config).toString('latin1');
-  writeFileSync(config, Buffer.from(text.replaceAll('__GITHUB_URL__', gh.url).replaceAll('__PAGERDUTY_URL__', pd.url).replaceAll('__OPSGENIE_URL__', og.url), 'latin1'));
-  return dir;
-}
 
-async function run(dir: string, args: string[]) {
-  const c = captureIo(dir, { ...ENV }, NOW);
-  const code = await main(args, c.io);
-  return { code, out: c.out(), err: c.err() };
-}
+  async function run(dir: string, args: string[]) {
+    const c = captureIo(dir, { ...ENV }, NOW);
+    const code = await main(args, c.io);
+    return { code, out: c.out(), err: c.err() };
+  }
 
-t.test('the base workspace is valid and plans without error', async (t) => {
-  const dir = workspace(t, {});
-  const v = await run(dir, ['validate']);
-  t.equal(v.code, 0, v.out);
-  const p = await run(dir, ['plan']);
-  t.equal(p.code, 0, p.out + p.err);
-  t.ok(gh.requests.length > 0, 'plan reached the GitHub emulator');
-});
-
-const all = [...committedCases(), ...generatedCases()];
-const outcome = { cases: all.length, refused: 0, accepted: [] as string[], crashed: [] as string[] };
-
-for (const c of all) {
-  t.test(`${c.name}: ${c.why}`, async (t) => {
-    const dir = workspace(t, c.files);
-    const before = requests();
-    const opts = c.todo ? { todo: c.todo } : {};
-    const where = new RegExp(`(^|\\n)${c.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${c.line ?? '\\d+'}(:\\d+)?: error: `);
+  t.test('the base workspace is valid and plans without error', async (t) => {
+    const dir = workspace(t, {});
     const v = await run(dir, ['validate']);
-    const head = (o: string) => o.slice(0, 400);
-    t.equal(v.code, 1, 'validate exits 1', opts);
-    // Plain regex tests, not t.match: tap formats its arguments, which is slow on outputs of megabytes.
-    t.ok(where.test(v.out), `validate names ${c.file}:${c.line ?? 'line'}: ${head(v.out)}`, opts);
-    if (v.code === 0) outcome.accepted.push(c.name);
-    else outcome.refused += 1;
-    const outputs = [v.out, v.err];
-    if (!(c.planHangs && v.code === 0)) {
-      const p = await run(dir, ['plan']);
-      t.equal(p.code, 1, 'plan exits 1', opts);
-      t.ok(where.test(p.err), `plan names ${c.file}:${c.line ?? 'line'}: ${head(p.err)}`, opts);
-      t.ok(p.err.includes('nothing was read or changed'), 'plan stops before reading', opts);
-      outputs.push(p.out, p.err);
-    }
-    for (const o of outputs) {
-      const crashed = /^\s+at /m.test(o) || o.includes('internal error');
-      if (crashed) outcome.crashed.push(c.name);
-      t.notOk(crashed, `no stack trace, no internal error: ${crashed ? head(o) : ''}`);
-      t.notOk(UNSAFE.test(o), 'no raw control or bidi character in the output', c.todoOutput ? { todo: c.todoOutput } : {});
-    }
-    t.equal(requests() - before, 0, 'no request reached any API', opts);
+    t.equal(v.code, 0, v.out);
+    const p = await run(dir, ['plan']);
+    t.equal(p.code, 0, p.out + p.err);
+    t.ok(gh.requests.length > 0, 'plan reached the GitHub emulator');
+  });
+
+  const outcome = { cases: cases.length, refused: 0, accepted: [] as string[], crashed: [] as string[] };
+
+  for (const c of cases) {
+    t.test(`${c.name}: ${c.why}`, async (t) => {
+      const dir = workspace(t, c.files);
+      const before = requests();
+      const opts = c.todo ? { todo: c.todo } : {};
+      const where = new RegExp(`(^|\\n)${c.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${c.line ?? '\\d+'}(:\\d+)?: error: `);
+      const v = await run(dir, ['validate']);
+      const head = (o: string) => o.slice(0, 400);
+      t.equal(v.code, 1, 'validate exits 1', opts);
+      // Plain regex tests, not t.match: tap formats its arguments, which is slow on outputs of megabytes.
+      t.ok(where.test(v.out), `validate names ${c.file}:${c.line ?? 'line'}: ${head(v.out)}`, opts);
+      if (v.code === 0) outcome.accepted.push(c.name);
+      else outcome.refused += 1;
+      const outputs = [v.out, v.err];
+      if (!(c.planHangs && v.code === 0)) {
+        const p = await run(dir, ['plan']);
+        t.equal(p.code, 1, 'plan exits 1', opts);
+        t.ok(where.test(p.err), `plan names ${c.file}:${c.line ?? 'line'}: ${head(p.err)}`, opts);
+        t.ok(p.err.includes('nothing was read or changed'), 'plan stops before reading', opts);
+        outputs.push(p.out, p.err);
+      }
+      for (const o of outputs) {
+        const crashed = /^\s+at /m.test(o) || o.includes('internal error');
+        if (crashed) outcome.crashed.push(c.name);
+        t.notOk(crashed, `no stack trace, no internal error: ${crashed ? head(o) : ''}`);
+        t.notOk(UNSAFE.test(o), 'no raw control or bidi character in the output', c.todoOutput ? { todo: c.todoOutput } : {});
+      }
+      t.equal(requests() - before, 0, 'no request reached any API', opts);
+    });
+  }
+
+  t.test('summary of the corpus', async (t) => {
+    t.comment(`hostile inputs: ${outcome.cases} cases, ${outcome.refused} refused by validate with a position; accepted: ${outcome.accepted.join(', ') || 'none'}; crashed: ${outcome.crashed.join(', ') || 'none'}`);
+    t.ok(outcome.cases >= minimum, `at least ${minimum} cases`);
   });
 }
-
-t.test('summary of the corpus', async (t) => {
-  t.comment(`hostile inputs: ${outcome.cases} cases, ${outcome.refused} refused by validate with a position; accepted: ${outcome.accepted.join(', ') || 'none'}; crashed: ${outcome.crashed.join(', ') || 'none'}`);
-  t.ok(outcome.cases >= 60);
-});
