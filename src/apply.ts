@@ -7,7 +7,7 @@
 import pLimit from 'p-limit';
 import { entitlementName, holdingKey, holdingOf, type Change, type Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
-import type { Holder, HoldersRead, RepoRef, Target, TeamRef } from './targets/target.js';
+import type { Holder, HoldersRead, Target } from './targets/target.js';
 import { holdingsKey } from './targets/target.js';
 
 /** What happened to one change. */
@@ -92,29 +92,6 @@ export async function applyPlan(
       }),
     ),
   );
-}
-
-/**
- * The holders of every team and repository `changes` touch, read again now, keyed by
- * {@link holdingsKey}: what a saved plan's changes are re-checked against, and what an
- * interrupted apply's changes are judged by.
- */
-export async function readHoldersOf(changes: readonly Change[], targets: ReadonlyMap<string, Target>): Promise<Map<string, HoldersRead>> {
-  const teams = new Map<string, { target: string; ref: TeamRef }>();
-  const repos = new Map<string, { target: string; ref: RepoRef }>();
-  for (const c of changes) {
-    const e = c.entitlement;
-    if (e.kind === 'repository') repos.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, repository: e.repository } });
-    else teams.set(holdingsKey(c.target, e), { target: c.target, ref: { org: e.org, team: e.team } });
-  }
-  const reads = await Promise.all(
-    [...targets].map(async ([name, t]) => {
-      const mine = [...repos.values()].filter((x) => x.target === name).map((x) => x.ref);
-      const [teamReads, repoReads] = await Promise.all([t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref)), mine.length > 0 ? t.readRepoHolders(mine) : new Map<string, HoldersRead>()]);
-      return [name, new Map([...teamReads, ...repoReads])] as const;
-    }),
-  );
-  return new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read] as const)));
 }
 
 async function execute(change: Change, targets: ReadonlyMap<string, Target>, recheck: ReadonlyMap<string, HoldersRead> | undefined): Promise<Outcome> {

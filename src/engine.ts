@@ -16,7 +16,8 @@ import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTa
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
-import { entitlementKey, holdingsKey, type HoldersRead, type RepoRef, type TeamRef } from './targets/target.js';
+import { entitlementKey, holdingsKey, type HoldersRead } from './targets/target.js';
+import { heldOn, readHoldersOf } from './holders.js';
 import { entitlementName } from './core/plan.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
@@ -92,28 +93,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const state = ctx.state ?? { grants: [], onCall: {} };
   const { since, until } = readSpan(ws, at, ctx.pullRequest);
 
-  const teamRefs = new Map<string, { target: string; ref: TeamRef }>();
-  const repoRefs = new Map<string, { target: string; ref: RepoRef }>();
-  for (const p of ws.profiles) {
-    for (const e of p.entitlements) {
-      const org = ws.config.targets.get(e.target)!.org;
-      if (e.kind === 'team') teamRefs.set(holdingsKey(e.target, { org, team: e.team }), { target: e.target, ref: { org, team: e.team } });
-      else repoRefs.set(holdingsKey(e.target, { org, repository: e.repository }), { target: e.target, ref: { org, repository: e.repository } });
-    }
-  }
-
-  const [shifts, holderReads] = await Promise.all([
-    observeShifts(ws, adapters, since, until),
-    Promise.all(
-      [...adapters.targets].map(async ([name, target]) => {
-        const repos = [...repoRefs.values()].filter((t) => t.target === name).map((t) => t.ref);
-        const [teams, repoReads] = await Promise.all([target.readHolders([...teamRefs.values()].filter((t) => t.target === name).map((t) => t.ref)), repos.length > 0 ? target.readRepoHolders(repos) : new Map<string, HoldersRead>()]);
-        return new Map([...teams, ...repoReads]);
-      }),
-    ),
-  ]);
-  const targetNames = [...adapters.targets.keys()];
-  const observed = new Map<string, HoldersRead>(holderReads.flatMap((m, i) => [...m].map(([key, read]) => [`${targetNames[i]}/${key}`.toLowerCase(), read] as const)));
+  const managed = ws.profiles.flatMap((p) => p.entitlements.map((e) => ({ target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target)!.org) })));
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf(managed, adapters.targets)]);
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;

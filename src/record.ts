@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readHoldersOf, type Outcome } from './apply.js';
+import type { Outcome } from './apply.js';
+import { readHoldersOf } from './holders.js';
 import { auditEvent, INTERRUPTED, type AuditEvent } from './audit.js';
 import { appendDurably } from './durable-file.js';
 import { entitlementName, type Plan } from './core/plan.js';

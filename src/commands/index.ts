@@ -246,9 +246,9 @@ export const COMMANDS: Command[] = [
   {
     name: 'report',
     summary: 'Access review report for a period: who held what, when, for how long and why; late revocations, drift, policy changes.',
-    usage: '--from DATE --to DATE [--config PATH] [--format markdown|csv|json] [--state DIR] [--grace DURATION]',
+    usage: '--from DATE --to DATE [--config PATH] [--format markdown|csv|json] [--state DIR] [--grace DURATION] [--live]',
     description:
-      'Builds the report of the period [--from, --to) from the audit log (state/audit.jsonl) and the git history of the config\'s directory: per team or repository every holding (start, end, hours, reasons), revocations later than the holding\'s until plus --grace, holdings removed as drift (made outside the tool), access requests approved, the longest gap between apply runs, and the commits that changed the config, profiles, rotations, requests or identities. DATE is YYYY-MM-DD (midnight UTC) or an ISO instant. Read-only: calls no API and writes nothing. Markdown is for a GitHub issue or job summary; CSV has one row per holding; JSON is the data (formatVersion 1).',
+      'Builds the report of the period [--from, --to) from the audit log (state/audit.jsonl) and the git history of the config\'s directory: per team or repository every holding (start, end, hours, reasons), revocations later than the holding\'s until plus --grace, holdings removed as drift (made outside the tool), access requests approved, the longest gap between apply runs, and the commits that changed the config, profiles, rotations, requests or identities. DATE is YYYY-MM-DD (midnight UTC) or an ISO instant. Read-only: without --live it calls no API, and it never writes. Markdown is for a GitHub issue or job summary; CSV has one row per holding; JSON is the data (formatVersion 1).',
     flags: {
       config: CONFIG_FLAG,
       from: { type: 'string', valueName: 'DATE', help: 'Start of the period (included): YYYY-MM-DD (midnight UTC) or an ISO instant.' },
@@ -256,12 +256,17 @@ export const COMMANDS: Command[] = [
       format: { type: 'string', valueName: 'FORMAT', help: 'markdown (an issue or job summary), csv (one row per holding) or json (the report data).', default: 'markdown', choices: ['markdown', 'csv', 'json'] },
       state: GUARD_FLAGS.state!,
       grace: { type: 'string', valueName: 'DURATION', help: 'A revocation up to this long after the holding\'s until is on time (scheduled applies run late).', default: '30m' },
+      live: {
+        type: 'boolean',
+        help: 'Also read from the APIs (reads only): who holds each managed team or repository now, marking access the audit log does not show oncall-access granting, and the pull request and approvers of each policy commit (the config repository is GITHUB_REPOSITORY, read with the first GitHub target\'s token).',
+        default: false,
+      },
     },
     exitCodes: [
       [EXIT.ok, 'the report was printed'],
-      [EXIT.error, 'bad input: a missing or invalid date, --from not before --to, an invalid config, an unreadable audit line'],
+      [EXIT.error, 'bad input: a missing or invalid date, --from not before --to, an invalid config, an unreadable audit line; with --live, a team or repository that could not be read'],
     ],
-    run: async (v, _p, io) => runReport({ config: String(v.config), from: v.from as string | undefined, to: v.to as string | undefined, format: v.format as ReportFormat, state: v.state as string | undefined, grace: String(v.grace) }, io),
+    run: async (v, _p, io) => runReport({ config: String(v.config), from: v.from as string | undefined, to: v.to as string | undefined, format: v.format as ReportFormat, state: v.state as string | undefined, grace: String(v.grace), live: v.live === true }, io),
   },
   {
     name: 'codeowners',

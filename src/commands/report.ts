@@ -1,7 +1,7 @@
 /**
  * `oncall-access report --from DATE --to DATE`: the access review report for a period, from the
  * audit log of the state directory and the git history of the config's directory. Read-only:
- * no API is called and nothing is written.
+ * without `--live` no API is called, and nothing is ever written.
  */
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
@@ -13,7 +13,10 @@ import { parseDuration } from '../duration.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderReportCsv, renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { STATE_FILES } from '../state.js';
-import { ISO_INSTANT_FLAG, loadOrReport } from './reconcile.js';
+import { ISO_INSTANT_FLAG, loadOrReport, tokenEnvs, transport } from './reconcile.js';
+import { readOnlyFetch } from '../http/read-only.js';
+import { redact, secretsIn } from '../redact.js';
+import { readLiveHolders, withReviews } from '../report-live.js';
 
 /** Output formats of a report. */
 export type ReportFormat = 'markdown' | 'csv' | 'json';
@@ -30,6 +33,8 @@ export interface ReportOptions {
   state?: string;
   /** How long after a holding's `until` a revocation is still on time. */
   grace: string;
+  /** Also read the holders now and the policy commits' pull requests (src/report-live.ts). */
+  live?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,7 +103,11 @@ function policyHistory(config: Config, configFile: string, from: Date, to: Date,
   }
 }
 
-/** Runs `report`; exit 0, or 1 on bad input (dates, period, grace, config, an unreadable audit line). */
+/**
+ * Runs `report`; exit 0, or 1 on bad input (dates, period, grace, config, an unreadable audit
+ * line) or, with `--live`, when a managed team or repository could not be read: the report is
+ * printed all the same, with the error in place of its holders.
+ */
 export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
   const from = parseEdge('from', opts.from);
   const to = parseEdge('to', opts.to);
@@ -110,9 +119,14 @@ export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
   const show = (p: string): string => relative(io.cwd, p) || '.';
   const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
   const audit = join(dir, STATE_FILES.audit);
+  const events = readAuditLog(audit, show(audit));
+  const history = policyHistory(ws.config, resolve(io.cwd, opts.config), from, to, show(ws.config.dir));
+  const fetch = readOnlyFetch(transport.fetch);
+  const inPeriod = (c: PolicyCommit): boolean => from <= new Date(c.date) && new Date(c.date) < to;
   const report = buildReport({
-    events: readAuditLog(audit, show(audit)),
-    history: policyHistory(ws.config, resolve(io.cwd, opts.config), from, to, show(ws.config.dir)),
+    events,
+    history: opts.live && history.available ? { ...history, commits: await withReviews(history.commits.filter(inPeriod), ws, io.env, fetch) } : history,
+    ...(opts.live ? { live: await readLiveHolders(ws, io.env, fetch, io.now()) } : {}),
     from,
     to,
     graceMs,
@@ -120,6 +134,9 @@ export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
     sources: { auditLog: show(audit), auditLogFound: existsSync(audit), configDirectory: show(ws.config.dir) },
   });
   const render = { markdown: renderReportMarkdown, csv: renderReportCsv, json: renderReportJson }[opts.format];
-  io.stdout.write(render(report));
-  return EXIT.ok;
+  const secrets = secretsIn(io.env, tokenEnvs(ws));
+  io.stdout.write(redact(render(report), secrets));
+  const unread = report.live?.entitlements.filter((e) => e.error !== null) ?? [];
+  for (const e of unread) io.stderr.write(redact(`error: --live: cannot read the holders of ${e.target}: ${e.name}: ${e.error}\n`, secrets));
+  return unread.length > 0 ? EXIT.error : EXIT.ok;
 }

@@ -25,6 +25,21 @@ export interface PolicyCommit {
   subject: string;
   /** The files it changed, from the repository's root. */
   files: string[];
+  /** With `--live`: the pull request that brought it and who approved it, as the forge says now. */
+  review?: CommitReview;
+}
+
+/**
+ * What the forge says of a policy commit: its merged pull request, the author, and the reviewers
+ * whose latest review approved it; or no pull request (`pullRequest: null`) with `note` saying
+ * why (pushed without one, or the forge could not be read).
+ */
+export interface CommitReview {
+  pullRequest: number | null;
+  /** The pull request's author; null without a pull request, or for a deleted account. */
+  author: string | null;
+  approvedBy: string[];
+  note: string | null;
 }
 
 /** The config repository's commits, or why they could not be read. */
@@ -52,6 +67,40 @@ export interface ReportInput {
   generatedAt: Date;
   /** Where the data came from, as shown to the reader. */
   sources: ReportSources;
+  /** With `--live`: the holders of every managed entitlement, read from the targets. */
+  live?: LiveInput;
+}
+
+/** The holders of the managed entitlements as read now (`report --live`), before they are compared with the log. */
+export interface LiveInput {
+  readAt: Date;
+  entitlements: { ref: EntitlementRef; read: { ok: true; holders: { login: string; role: string; state: 'active' | 'pending' }[] } | { ok: false; error: string } }[];
+}
+
+/** One account holding a managed entitlement now. */
+export interface LiveHolder {
+  login: string;
+  role: string;
+  /** Invited, not yet accepted. */
+  pending: boolean;
+  /** True when the audit log shows oncall-access granted it and has not revoked it since. */
+  grantedByTool: boolean;
+}
+
+/** One managed entitlement's holders now, or why they could not be read. */
+export interface LiveEntitlement extends EntitlementRef {
+  /** By login; null when the read failed. */
+  holders: LiveHolder[] | null;
+  error: string | null;
+}
+
+/** Who holds the managed entitlements now (`report --live`). */
+export interface LiveHolders {
+  readAt: string;
+  /** By name, then target. */
+  entitlements: LiveEntitlement[];
+  /** Holders now whose access the audit log does not show oncall-access granting. */
+  notGrantedByTool: number;
 }
 
 /** Where a report's data came from. */
@@ -200,6 +249,8 @@ export interface AccessReport {
   longestRunGap: RunGap | null;
   /** The commits in the period, oldest first. */
   policyChanges: PolicyHistory;
+  /** With `--live`: who holds each managed entitlement now. */
+  live?: LiveHolders;
 }
 
 /** A holding as the log builds it, before clipping. */
@@ -339,6 +390,21 @@ function grantedRequests(events: readonly AuditEvent[], from: number, to: number
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The live holders, each marked with whether an open holding of the log (granted, not revoked since) covers it. */
+function liveHolders(live: LiveInput, found: readonly Span[]): LiveHolders {
+  const open = new Set(found.filter((s) => s.revokedAt === null).map((s) => `${entitlementKey(s.entitlement)}/${s.login.toLowerCase()}`));
+  const entitlements = live.entitlements
+    .map(({ ref, read }): LiveEntitlement => {
+      if (!read.ok) return { ...ref, holders: null, error: read.error };
+      const holders = read.holders
+        .map((h) => ({ login: h.login, role: h.role, pending: h.state === 'pending', grantedByTool: open.has(`${entitlementKey(ref)}/${h.login.toLowerCase()}`) }))
+        .sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
+      return { ...ref, holders, error: null };
+    })
+    .sort((a, b) => byText(a.name, b.name) || byText(a.target, b.target));
+  return { readAt: live.readAt.toISOString(), entitlements, notGrantedByTool: entitlements.flatMap((e) => e.holders ?? []).filter((h) => !h.grantedByTool).length };
+}
+
 function distinctLogins(holdings: readonly ReportHolding[]): number {
   return new Set(holdings.map((h) => h.login.toLowerCase())).size;
 }
@@ -420,5 +486,6 @@ export function buildReport(input: ReportInput): AccessReport {
     requests,
     longestRunGap: longestGap(starts),
     policyChanges: history,
+    ...(input.live === undefined ? {} : { live: liveHolders(input.live, found.spans) }),
   };
 }

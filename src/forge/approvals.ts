@@ -42,14 +42,14 @@ export interface ApprovalQuery {
 }
 
 /** One review as {@link approvalOf} reads it: the fields of GitHub's "pull-request-review" it uses. */
-interface Review {
+export interface Review {
   user: { login: string } | null;
   state: string;
   commit_id: string | null;
 }
 
 /** The merged pull request's fields {@link approvalOf} uses. */
-interface MergedPull {
+export interface MergedPull {
   number: number;
   user: { login: string } | null;
   head: { sha: string };
@@ -72,6 +72,24 @@ export function awaitingText(approvers: readonly string[], pullRequest?: number)
  * that names what could not be read and carries no request headers (which hold the token).
  */
 export async function approvalOf(octokit: Octokit, query: ApprovalQuery): Promise<Approval> {
+  const read = await mergedPullOf(octokit, query);
+  if (read.kind === 'unknown') return read;
+  if (read.kind === 'none') return { kind: 'waiting', reason: `no merged pull request brought commit ${query.commit} to ${query.base}` };
+  return judge(read.pull, read.reviews, query);
+}
+
+/** Which merged pull request to read: the one merged into `base` as `commit` in `owner/repo`. */
+export type PullQuery = Pick<ApprovalQuery, 'owner' | 'repo' | 'commit' | 'base'>;
+
+/** The merged pull request of a commit with its reviews (oldest first), none, or why it could not be read. */
+export type MergedPullRead = { kind: 'found'; pull: MergedPull; reviews: Review[] } | { kind: 'none' } | { kind: 'unknown'; reason: string };
+
+/**
+ * The pull request merged into `query.base` as `query.commit` (its merge commit, or the squashed
+ * or rebased commit GitHub records as such), with its reviews. Never throws: a failed read is
+ * `unknown`, with a reason that carries no request headers.
+ */
+export async function mergedPullOf(octokit: Octokit, query: PullQuery): Promise<MergedPullRead> {
   const { owner, repo } = query;
   const commit = query.commit.toLowerCase();
   let pulls: MergedPull[];
@@ -82,14 +100,26 @@ export async function approvalOf(octokit: Octokit, query: ApprovalQuery): Promis
     return { kind: 'unknown', reason: readFailure(e, `the pull request of commit ${query.commit} in ${owner}/${repo}`) };
   }
   const [pull] = pulls;
-  if (pull === undefined) return { kind: 'waiting', reason: `no merged pull request brought commit ${query.commit} to ${query.base}` };
-  let reviews: Review[];
+  if (pull === undefined) return { kind: 'none' };
   try {
-    reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pull.number, per_page: 100 });
+    return { kind: 'found', pull, reviews: await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pull.number, per_page: 100 }) };
   } catch (e) {
     return { kind: 'unknown', reason: readFailure(e, `the reviews of pull request #${pull.number} in ${owner}/${repo}`) };
   }
-  return judge(pull, reviews, query);
+}
+
+/** One reviewer's latest say on a pull request: `APPROVED`, `CHANGES_REQUESTED` or `DISMISSED`, and the commit it was on. */
+export interface ReviewerSay {
+  login: string;
+  state: string;
+  commit: string | null;
+}
+
+/** Each reviewer's latest say, keyed by lower-cased login, from reviews oldest first: a comment neither approves nor cancels an approval. */
+export function latestSays(reviews: readonly Review[]): Map<string, ReviewerSay> {
+  const latest = new Map<string, ReviewerSay>();
+  for (const r of reviews) if (r.user !== null && r.state !== 'COMMENTED') latest.set(r.user.login.toLowerCase(), { login: r.user.login, state: r.state, commit: r.commit_id });
+  return latest;
 }
 
 /** The verdict on a merged pull request from its reviews, oldest first (GitHub's order). */
@@ -99,9 +129,7 @@ function judge(pull: MergedPull, reviews: readonly Review[], query: ApprovalQuer
   if (pull.user === null) return { kind: 'waiting', pullRequest: pull.number, reason: `the author of pull request #${pull.number} is a deleted account, so no approval can be shown not to be their own: file the request again` };
   const selves = new Set([pull.user.login, ...(query.beneficiaries ?? [])].map(key));
   const head = pull.head.sha.toLowerCase();
-  // Each reviewer's latest say, by login: a comment neither approves nor cancels an approval.
-  const latest = new Map<string, { login: string; state: string; commit: string | null }>();
-  for (const r of reviews) if (r.user !== null && r.state !== 'COMMENTED') latest.set(key(r.user.login), { login: r.user.login, state: r.state, commit: r.commit_id });
+  const latest = latestSays(reviews);
   const uncounted: string[] = [];
   for (const [k, say] of latest) {
     if (say.state !== 'APPROVED') continue;

@@ -6,7 +6,7 @@
  * {@link escapeMarkdown} ({@link escapeInHtmlBlock} inside `<summary>`) and CSV neutralises
  * cells a spreadsheet would run as formulas.
  */
-import type { AccessReport, DriftRemoval, EntitlementReport, GrantedRequest, LateRevocation, PolicyCommit, ReportHolding, Revocation } from '../core/report.js';
+import type { AccessReport, DriftRemoval, EntitlementReport, GrantedRequest, LateRevocation, LiveHolders, PolicyCommit, ReportHolding, Revocation } from '../core/report.js';
 import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown as esc } from './markdown.js';
 import { formatInstant, sanitizeText } from './text.js';
 import { plural } from '../wording.js';
@@ -133,13 +133,41 @@ function commitRow(c: PolicyCommit): string[] {
   return [esc(c.commit.slice(0, 12)), at(c.date), esc(c.author), esc(c.subject), c.files.map(esc).join(', ')];
 }
 
+/** The pull request and approvers of a commit (`report --live`), for its row. */
+function reviewCells(c: PolicyCommit): string[] {
+  const r = c.review;
+  if (r === undefined) return ['—', '—'];
+  if (r.pullRequest === null) return [esc(r.note ?? 'none'), '—'];
+  const by = r.author === null ? '' : ` by ${esc(r.author)}`;
+  return [`#${r.pullRequest}${by}`, r.approvedBy.length === 0 ? 'nobody' : r.approvedBy.map(esc).join(', ')];
+}
+
 function policyBlock(report: AccessReport): string {
   const history = report.policyChanges;
   if (!history.available) return `**Policy changes:** unknown: ${esc(history.reason)}.`;
   return section('Policy changes', history.commits.length, 'none.', () =>
     [
       `Commits of ${esc(report.sources.configDirectory)} that changed the config, a profile, a rotation, the identities or a request, as merged (first parents).`,
-      table(['Commit', 'Date', 'Author', 'Subject', 'Files'], ['l', 'l', 'l', 'l', 'l'], history.commits.map(commitRow)),
+      report.live === undefined
+        ? table(['Commit', 'Date', 'Author', 'Subject', 'Files'], ['l', 'l', 'l', 'l', 'l'], history.commits.map(commitRow))
+        : table(['Commit', 'Date', 'Author', 'Subject', 'Files', 'Pull request', 'Approved by'], ['l', 'l', 'l', 'l', 'l', 'l', 'l'], history.commits.map((c) => [...commitRow(c), ...reviewCells(c)])),
+    ].join('\n\n'),
+  );
+}
+
+/** Who holds each managed entitlement now (`report --live`), access the tool did not grant first. */
+function liveBlock(live: LiveHolders): string {
+  const rows = live.entitlements.flatMap((e) => {
+    const name = esc(`${e.target}: ${e.name}`);
+    if (e.holders === null) return [[name, '—', '—', `could not be read: ${esc(e.error ?? '')}`]];
+    if (e.holders.length === 0) return [[name, 'nobody', '—', '—']];
+    return e.holders.map((h) => [name, `${esc(h.login)}${h.pending ? ' (invited)' : ''}`, esc(h.role), h.grantedByTool ? 'yes' : '**no**: not granted by oncall-access']);
+  });
+  return details(
+    `Holders now (read ${at(live.readAt)}): ${plural(live.notGrantedByTool, 'holder')} not granted by oncall-access`,
+    [
+      'Who holds each team and repository the profiles manage, read from the API. "No" marks access the audit log does not show oncall-access granting and not revoking since: a member from before the tool managed it, a static member of an additive team, or access given by hand.',
+      table(['Entitlement', 'Holder', 'Role', 'Granted by oncall-access'], ['l', 'l', 'l', 'l'], rows),
     ].join('\n\n'),
   );
 }
@@ -168,6 +196,12 @@ function head(report: AccessReport): string {
       ? `Apply runs that changed access: ${t.applyRuns}.`
       : `Apply runs that changed access: ${t.applyRuns}; the longest time between two: ${gap.hours} h (${at(gap.from)} to ${at(gap.to)}). Runs with nothing to change write no audit line, so this is an upper bound.`,
   );
+  if (report.live !== undefined) {
+    const now = report.live.entitlements.flatMap((e) => e.holders ?? []).length;
+    const unread = report.live.entitlements.filter((e) => e.holders === null).length;
+    const notes = [`${report.live.notGrantedByTool} of them not granted by oncall-access`, ...(unread > 0 ? [`${plural(unread, 'team or repository', 'teams or repositories')} could not be read`] : [])];
+    blocks.push(`Holding access now (read ${at(report.live.readAt)}): ${plural(now, 'holder')}, ${notes.join('; ')}.`);
+  }
   if (!sources.auditLogFound) blocks.push(alert('WARNING', `There is no audit log at ${esc(sources.auditLog)}: no change by oncall-access is recorded. Check the state directory (--state).`));
   if (report.policyChanges.available && report.policyChanges.shallow) blocks.push(alert('WARNING', 'The git history is shallow: older commits are missing. Check out with fetch-depth: 0.'));
   if (t.unknownUntil > 0) {
@@ -189,7 +223,14 @@ function head(report: AccessReport): string {
 export function renderReportMarkdown(report: AccessReport, options: { maxChars?: number } = {}): string {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const top = head(report);
-  const sections = [...report.entitlements.map(entitlementBlock), lateBlock(report.lateRevocations, report.graceMinutes), driftBlock(report.drift), requestsBlock(report.requests), policyBlock(report)];
+  const sections = [
+    ...report.entitlements.map(entitlementBlock),
+    lateBlock(report.lateRevocations, report.graceMinutes),
+    driftBlock(report.drift),
+    requestsBlock(report.requests),
+    policyBlock(report),
+    ...(report.live === undefined ? [] : [liveBlock(report.live)]),
+  ];
   const whole = [top, ...sections].join('\n\n');
   if (whole.length + 1 <= maxChars) return `${whole}\n`;
   let out = top;
