@@ -38,7 +38,7 @@ t.test('the tool is a placeholder pin to replace with a reviewed release, marked
  */
 function forUsers(file: string): Workflow {
   const w = parse(readFileSync(join('.github/workflows', file), 'utf8')) as Workflow;
-  const repoOnly = ['Check out oncall-access from the base branch', 'Start the demo emulators'];
+  const repoOnly = ['Check out oncall-access from the base branch', 'Set up Node.js for the demo emulators', 'Start the demo emulators'];
   for (const job of Object.values(w.jobs)) {
     job.steps = job.steps.filter((s) => !repoOnly.includes(s.name ?? ''));
     if (job.env?.STATE_DIR) job.env.STATE_DIR = 'state';
