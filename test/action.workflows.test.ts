@@ -8,11 +8,12 @@
  * The auto-merge scripts are run as they are written in the workflow, by bash, against a fake
  * `gh` that answers with canned pull requests and records every call: they merge only a pull
  * request that adds request files and nothing else, and fail rather than merge when GitHub
- * cannot be asked.
+ * cannot be asked. The state push and the release's move of the major tag are run the same way
+ * against real git repositories whose origin is a local bare repository.
  */
 import t, { type Test } from 'tap';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -27,9 +28,10 @@ const action = parse(readFileSync('action.yml', 'utf8')) as {
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: Step[] };
 };
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } };
 
 t.test('actionlint finds nothing in any workflow', async (t) => {
-  t.ok(WORKFLOWS.includes('ci.yml') && WORKFLOWS.includes('oncall-access-plan.yml') && WORKFLOWS.includes('oncall-access-apply.yml') && WORKFLOWS.includes('oncall-access-report.yml'));
+  t.same(WORKFLOWS.sort(), ['ci.yml', 'oncall-access-apply.yml', 'oncall-access-plan.yml', 'oncall-access-report.yml', 'release.yml']);
   for (const file of WORKFLOWS) {
     t.same(await lintFindings(readFileSync(join(DIR, file), 'utf8'), join(DIR, file), file), [], file);
   }
@@ -66,7 +68,7 @@ t.test('the example workflows give the Action only inputs it declares', async (t
 
 t.test('the plan workflow: pull_request only, read-only except comments, the head commit, no credentials persisted', async (t) => {
   const plan = workflow('oncall-access-plan.yml');
-  t.same(Object.keys(plan.on), ['pull_request'], 'never pull_request_target');
+  t.same(plan.on, { pull_request: null }, 'never pull_request_target, and no paths filter: the required plan check starts on every pull request');
   t.same(plan.permissions, { contents: 'read', 'pull-requests': 'write' });
   t.equal(plan.concurrency['cancel-in-progress'], true, 'a superseded plan may be cancelled: plans are read-only');
   const steps = plan.jobs.plan!.steps;
@@ -142,19 +144,69 @@ t.test('the report workflow: monthly and by hand, read-only, full history, the C
   t.match(steps.at(-1), { uses: /^actions\/upload-artifact@[0-9a-f]{40}$/, with: { path: '${{ runner.temp }}/oncall-access-report/', 'if-no-files-found': 'error' } });
 });
 
+/**
+ * The first major release of each action used whose action.yml says `using: node24`, checked in
+ * each action's repository (`git show vN.0.0:action.yml`); changesets/action 2 is also the line
+ * for @changesets/cli 3.
+ */
+const NODE_24_SINCE: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/create-github-app-token': 3, 'actions/upload-artifact': 6, 'changesets/action': 2 };
+
 t.test('every action is pinned by full commit SHA with its release in a comment, or is a local path', async (t) => {
   const files = [...WORKFLOWS.map((f) => join(DIR, f)), 'action.yml'];
   const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /^\s*(- )?uses:/.test(l)).map((l) => [f, l.trim()] as const));
-  const steps = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...action.runs.steps].filter((s) => s.uses !== undefined);
+  const steps = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...(action.runs.steps ?? [])].filter((s) => s.uses !== undefined);
   t.equal(lines.length, steps.length, 'every uses: line is a step');
   t.ok(lines.length >= 10);
-  for (const [file, line] of lines) t.match(line, /^(- )?uses: (\.\/[\w.-]*|[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+)$/, `${file}: ${line}`);
+  for (const [file, line] of lines) {
+    t.match(line, /^(- )?uses: (\.\/[\w.-]*|[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+)$/, `${file}: ${line}`);
+    const pin = /uses: ([\w.-]+\/[\w.-]+)@[0-9a-f]{40} # v(\d+)\./.exec(line);
+    if (pin) t.ok(Number(pin[2]) >= (NODE_24_SINCE[pin[1]!] ?? Infinity), `${file}: ${pin[1]} v${pin[2]} runs on Node.js 24`);
+  }
   const pins = new Map<string, Set<string>>();
   for (const s of steps.filter((s) => !s.uses!.startsWith('./'))) {
     const [name, sha] = s.uses!.split('@') as [string, string];
     pins.set(name, (pins.get(name) ?? new Set()).add(sha));
   }
   for (const [name, shas] of pins) t.equal(shas.size, 1, `${name}: one release everywhere`);
+});
+
+t.test('ci runs on Node.js 22 and 24, the versions engines.node promises', async (t) => {
+  t.equal(packageJson.engines.node, '>=22');
+  const job = workflow('ci.yml').jobs.test! as Workflow['jobs'][string] & { strategy: { matrix: { node: number[] } } };
+  t.same(job.strategy.matrix.node, [22, 24]);
+  t.match(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@')), { with: { 'node-version': '${{ matrix.node }}' } });
+  for (const file of WORKFLOWS) {
+    for (const step of Object.values(workflow(file).jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith('actions/setup-node@'))) {
+      if (file !== 'ci.yml') t.equal(step.with!['node-version'], 24, `${file}: ${step.name}`);
+    }
+  }
+});
+
+t.test('a pull request without secrets (Dependabot, forks) gives the Action no App input at all, so it validates instead of failing', async (t) => {
+  const plan = workflow('oncall-access-plan.yml').jobs.plan!.steps.find((s) => s.id === 'plan')!;
+  t.same(plan.with, {
+    command: 'plan',
+    config: 'profiles/oncall-access.yaml',
+    'app-id': '${{ secrets.ONCALL_ACCESS_READ_APP_KEY && vars.ONCALL_ACCESS_READ_APP_ID }}',
+    'app-private-key': '${{ secrets.ONCALL_ACCESS_READ_APP_KEY }}',
+    'installation-id': '${{ secrets.ONCALL_ACCESS_READ_APP_KEY && vars.ONCALL_ACCESS_READ_INSTALLATION_ID }}',
+  });
+});
+
+t.test('the release workflow: on push to main, the version pull request or the tag and release, then the major tag moves', async (t) => {
+  const release = workflow('release.yml');
+  t.same(release.on, { push: { branches: ['main'] } });
+  t.same(release.permissions, { contents: 'read' });
+  t.same(release.concurrency, { group: 'release', 'cancel-in-progress': false });
+  const job = release.jobs.release!;
+  t.same(job.permissions, { contents: 'write', 'pull-requests': 'write' });
+  t.match(job.steps.find((s) => s.uses?.startsWith('actions/checkout@')), { with: { 'fetch-depth': 0 } }, 'every tag: a tagged version is never tagged again');
+  const changesets = job.steps.find((s) => s.id === 'changesets')!;
+  t.match(changesets, { uses: /^changesets\/action@/, with: { 'version-script': 'npm run version-packages', 'publish-script': 'npx --no changeset git-tag' } });
+  t.notOk('create-github-releases' in changesets.with!, 'GitHub releases are created, their notes from the CHANGELOG entry');
+  const move = job.steps.find((s) => s.name === 'Move the major tag to the new release')!;
+  t.equal(move.if, "steps.changesets.outputs.published == 'true'");
+  t.ok(job.steps.indexOf(changesets) < job.steps.indexOf(move));
 });
 
 /** A workflow's step: its script and the environment it declares (with its job's). */
@@ -169,12 +221,18 @@ interface Gh {
   answers: Partial<Record<'pull' | 'files' | 'view' | 'merge', string | false>>;
 }
 
+/** Where a step runs: the job's working directory and what the runner sets (GITHUB_REF, ...). */
+interface Where {
+  cwd?: string;
+  runner?: Record<string, string>;
+}
+
 /**
  * Runs a workflow step's script the way the runner does (`bash -e`), with `env` for the
  * expressions its `env:` names (each must be given, and nothing else), against a fake `gh` on
  * PATH; returns the exit code, the output and every gh call as `GH_TOKEN<TAB>arguments`.
  */
-function runStep(t: Test, step: { run: string; env: Record<string, string> }, env: Record<string, string>, gh: Gh) {
+function runStep(t: Test, step: { run: string; env: Record<string, string> }, env: Record<string, string>, gh: Gh, where: Where = {}) {
   const expressions = Object.entries(step.env).filter(([, v]) => v.startsWith('${{')).map(([k]) => k).sort();
   t.same(Object.keys(env).sort(), expressions, 'the test gives every expression the step reads');
   const dir = mkdtempSync(join(tmpdir(), 'fake-gh-'));
@@ -199,7 +257,7 @@ function runStep(t: Test, step: { run: string; env: Record<string, string> }, en
   );
   chmodSync(join(dir, 'gh'), 0o755);
   const plain = Object.fromEntries(Object.entries(step.env).filter(([, v]) => !v.startsWith('${{')));
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run], { env: { PATH: `${dir}:${process.env.PATH}`, FAKE_GH: dir, ...plain, ...env }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run], { cwd: where.cwd, env: { PATH: `${dir}:${process.env.PATH}`, FAKE_GH: dir, ...where.runner, ...plain, ...env }, encoding: 'utf8' });
   let calls: string[] = [];
   try {
     calls = readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean);
@@ -300,4 +358,135 @@ t.test('auto-merge off: turned off when on, left alone when off, and a failure t
   const refused = runStep(t, OFF, env, { answers: { view: 'true\n', merge: false } });
   t.not(refused.code, 0);
   t.same(refused.calls, [view, disable]);
+});
+
+/** Runs git in `cwd` with no user or system config and a fixed identity; throws when git fails. */
+function git(cwd: string, ...args: string[]): string {
+  const identity = { GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', ...identity } });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Writes `files` in `dir` and commits them. */
+function commitFiles(dir: string, files: Record<string, string>, message: string): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--message', message);
+}
+
+/** A bare origin whose main holds `files`, a clone of it as the job checks it out, and what the runner sets. */
+function repos(t: Test, files: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'workflow-git-'));
+  t.teardown(() => rmSync(root, { recursive: true, force: true }));
+  const origin = join(root, 'origin.git');
+  const clone = join(root, 'clone');
+  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
+  git(root, 'clone', '--quiet', origin, clone);
+  commitFiles(clone, files, 'first');
+  git(clone, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+  mkdirSync(join(root, 'runner-temp'));
+  const runner = { GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com', RUNNER_TEMP: join(root, 'runner-temp') };
+  return { root, origin, clone, where: { cwd: clone, runner } };
+}
+
+const STATE = stepOf('oncall-access-apply.yml', 'apply', 'Commit the state back to main when it changed');
+const PUSH_TOKEN = 'ghs_state-push-token';
+const GRANTS = 'profiles/state/grants.json';
+
+t.test('state push: changed state is committed to main with the push token; unchanged state pushes nothing', async (t) => {
+  t.equal(STATE.env.PUSH_TOKEN, '${{ steps.state-app.outputs.token || github.token }}', "the apply App's token when set up, else the workflow's");
+  const { origin, clone, where } = repos(t, { [GRANTS]: '{"grants":[]}\n' });
+  const before = git(origin, 'rev-parse', 'main');
+  const unchanged = runStep(t, STATE, { PUSH_TOKEN }, { answers: {} }, where);
+  t.equal(unchanged.code, 0, unchanged.out);
+  t.match(unchanged.out, 'State unchanged.');
+  t.equal(git(origin, 'rev-parse', 'main'), before);
+  writeFileSync(join(clone, GRANTS), '{"grants":["bob"]}\n');
+  const changed = runStep(t, STATE, { PUSH_TOKEN }, { answers: {} }, where);
+  t.equal(changed.code, 0, changed.out);
+  t.equal(git(origin, 'show', `main:${GRANTS}`), '{"grants":["bob"]}');
+  t.equal(git(origin, 'log', '-1', '--format=%s', 'main'), 'oncall-access: state after apply in run 42');
+  t.notMatch(changed.out, PUSH_TOKEN, 'the token is never printed');
+  t.match(changed.out, `::add-mask::${Buffer.from(`x-access-token:${PUSH_TOKEN}`).toString('base64')}`, 'its header form is masked');
+});
+
+t.test('state push: when main moved on during the run, the state is put on top of the new main', async (t) => {
+  const { root, origin, clone, where } = repos(t, { [GRANTS]: '{"grants":[]}\n' });
+  const other = join(root, 'other');
+  git(root, 'clone', '--quiet', origin, other);
+  commitFiles(other, { 'profiles/payments.yaml': 'kind: AccessProfile\n' }, 'a merged pull request');
+  git(other, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+  writeFileSync(join(clone, GRANTS), '{"grants":["bob"]}\n');
+  const r = runStep(t, STATE, { PUSH_TOKEN }, { answers: {} }, where);
+  t.equal(r.code, 0, r.out);
+  t.equal(git(origin, 'show', `main:${GRANTS}`), '{"grants":["bob"]}');
+  t.equal(git(origin, 'show', 'main:profiles/payments.yaml'), 'kind: AccessProfile', 'the other commit is kept');
+});
+
+t.test('state push: a protected main that refuses the push fails at once, saying how to let the apply App push', async (t) => {
+  const { origin, clone, where } = repos(t, { [GRANTS]: '{"grants":[]}\n' });
+  const before = git(origin, 'rev-parse', 'main');
+  // What GitHub answers when a ruleset (GH013) or branch protection (GH006) refuses a push.
+  for (const code of ['GH013: Repository rule violations found for refs/heads/main.', 'GH006: Protected branch update failed for refs/heads/main.']) {
+    writeFileSync(join(origin, 'hooks', 'pre-receive'), `#!/bin/sh\necho attempt >> attempts\necho "error: ${code}" >&2\nexit 1\n`);
+    chmodSync(join(origin, 'hooks', 'pre-receive'), 0o755);
+    rmSync(join(origin, 'attempts'), { force: true });
+    git(clone, 'reset', '--quiet', '--hard', before);
+    writeFileSync(join(clone, GRANTS), '{"grants":["bob"]}\n');
+    const r = runStep(t, STATE, { PUSH_TOKEN }, { answers: {} }, where);
+    t.equal(r.code, 1, code);
+    t.equal(readFileSync(join(origin, 'attempts'), 'utf8'), 'attempt\n', `${code}: one attempt, no retries`);
+    t.match(r.out, "::error::main is protected and refused the state push, so this run's grants, revocations and audit events are missing from the state on main.");
+    t.match(r.out, 'Let the apply App bypass the rules and set the variable ONCALL_ACCESS_APP_CLIENT_ID: see "State on a protected main"');
+    t.equal(git(origin, 'rev-parse', 'main'), before);
+  }
+});
+
+t.test("state push: the apply App's token is minted after apply, only when set up, for this repository's contents only", async (t) => {
+  const steps = workflow('oncall-access-apply.yml').jobs.apply!.steps;
+  const mint = steps.find((s) => s.id === 'state-app')!;
+  t.match(mint, {
+    if: "always() && steps.apply.outcome != 'skipped' && vars.ONCALL_ACCESS_APP_CLIENT_ID != ''",
+    uses: /^actions\/create-github-app-token@/,
+    with: { 'client-id': '${{ vars.ONCALL_ACCESS_APP_CLIENT_ID }}', 'private-key': '${{ secrets.ONCALL_ACCESS_APP_KEY }}', 'permission-contents': 'write' },
+  });
+  t.same(Object.keys(mint.with!).sort(), ['client-id', 'permission-contents', 'private-key'], 'no other permission, no other repository');
+  const at = (name: string | undefined) => steps.findIndex((s) => s.name === name);
+  t.ok(at('Apply') < at(mint.name) && at(mint.name) < at('Commit the state back to main when it changed'), 'a missing or broken App never stops an apply');
+});
+
+const MOVE = stepOf('release.yml', 'release', 'Move the major tag to the new release');
+
+/** Commits package.json at `version` in `clone`, tags it vVERSION (annotated, as changeset git-tag does) and pushes both. */
+function version(clone: string, v: string): string {
+  commitFiles(clone, { 'package.json': JSON.stringify({ name: 'oncall-access', version: v }) }, `Release ${v}`);
+  git(clone, 'tag', '--annotate', `v${v}`, '--message', `v${v}`);
+  git(clone, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main', `refs/tags/v${v}`);
+  return git(clone, 'rev-parse', 'HEAD');
+}
+
+t.test('release: the major tag is created, then force-moved to each new release of its major; a prerelease leaves it', async (t) => {
+  const { origin, clone, where } = repos(t, { 'README.md': 'oncall-access\n' });
+  const tag = (name: string) => spawnSync('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${name}^{commit}`], { cwd: origin, encoding: 'utf8' }).stdout.trim();
+  const first = version(clone, '0.2.0');
+  const created = runStep(t, MOVE, {}, { answers: {} }, where);
+  t.equal(created.code, 0, created.out);
+  t.equal(tag('v0'), first, 'v0 created at 0.2.0');
+  t.match(created.out, `v0 now points at v0.2.0 (${first}).`);
+  const second = version(clone, '0.3.0');
+  t.equal(runStep(t, MOVE, {}, { answers: {} }, where).code, 0);
+  t.equal(tag('v0'), second, 'v0 moved to 0.3.0');
+  version(clone, '1.0.0-next.0');
+  const pre = runStep(t, MOVE, {}, { answers: {} }, where);
+  t.equal(pre.code, 0, pre.out);
+  t.match(pre.out, 'v1.0.0-next.0 is a prerelease: the major tag stays where it is.');
+  t.equal(tag('v1'), '', 'no v1 for a prerelease');
+  const major = version(clone, '1.0.0');
+  t.equal(runStep(t, MOVE, {}, { answers: {} }, where).code, 0);
+  t.equal(tag('v1'), major);
+  t.equal(tag('v0'), second, 'the previous major keeps its last release');
 });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
+import { workflowFor } from '../src/commands/init-files.js';
 import { runInit, terminalPrompt } from '../src/commands/init.js';
 import { startGitHubEmulator } from '../src/emulators/github.js';
 import { cli, editFile, TOKEN } from './helpers/demo-workspace.js';
@@ -279,8 +280,11 @@ t.test('on a terminal, input that ends before every answer is given writes nothi
   t.same(filesIn(dir), []);
 });
 
-t.test('the workflows written are the package templates, byte for byte', async (t) => {
+t.test('the workflows written are the package templates with only the PagerDuty key, byte for byte', async (t) => {
   const dir = t.testdir({});
   t.equal((await cli(dir, PAGERDUTY)).code, 0);
-  for (const w of ['oncall-access-plan.yml', 'oncall-access-apply.yml']) t.equal(read(dir, `.github/workflows/${w}`), readFileSync(join('templates/workflows', w), 'utf8'), w);
+  for (const w of ['oncall-access-plan.yml', 'oncall-access-apply.yml']) {
+    t.equal(read(dir, `.github/workflows/${w}`), workflowFor(readFileSync(join('templates/workflows', w), 'utf8'), 'pagerduty'), w);
+    t.notMatch(read(dir, `.github/workflows/${w}`), 'OPSGENIE', w);
+  }
 });

@@ -2,12 +2,14 @@
  * The workflows `oncall-access init` writes (templates/workflows/): actionlint finds nothing in
  * them, they pin the tool as the README says, and they are this repository's own workflows less
  * exactly what only this repository needs (running the tool from its own checkout, the demo
- * emulators): a fix to a workflow here that the templates miss fails this test.
+ * emulators): a fix to a workflow here that the templates miss fails this test. Init writes
+ * them with only the key of the config's source, and nothing else changed.
  */
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SOURCE_TYPES, TOKEN_ENV, workflowFor } from '../src/commands/init-files.js';
 import { WORKFLOW_TEMPLATES } from '../src/commands/init.js';
 import { lintFindings, type Workflow } from './helpers/workflows.js';
 
@@ -38,7 +40,7 @@ t.test('the tool is a placeholder pin to replace with a reviewed release, marked
  */
 function forUsers(file: string): Workflow {
   const w = parse(readFileSync(join('.github/workflows', file), 'utf8')) as Workflow;
-  const repoOnly = ['Check out oncall-access from the base branch', 'Start the demo emulators'];
+  const repoOnly = ['Check out oncall-access from the base branch', 'Set up Node.js for the demo emulators', 'Start the demo emulators'];
   for (const job of Object.values(w.jobs)) {
     job.steps = job.steps.filter((s) => !repoOnly.includes(s.name ?? ''));
     if (job.env?.STATE_DIR) job.env.STATE_DIR = 'state';
@@ -57,4 +59,30 @@ function forUsers(file: string): Workflow {
 
 t.test("the templates are this repository's workflows less what only this repository needs", async (t) => {
   for (const file of FILES) t.same(parse(template(file)), forUsers(file), file);
+});
+
+t.test('the plan workflow init writes has no paths filter: its required check reports on every pull request', async (t) => {
+  t.same((parse(template('oncall-access-plan.yml')) as Workflow).on, { pull_request: null });
+});
+
+/** The steps of `text` that run the tool. */
+const toolSteps = (text: string) => Object.values((parse(text) as Workflow).jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith(PIN));
+
+t.test("init passes the tool only the key of the config's source (none for built-in rotations), and changes nothing else", async (t) => {
+  for (const file of FILES) {
+    const all = toolSteps(template(file));
+    t.same(all.map((s) => s.env), [{ PAGERDUTY_TOKEN: '${{ secrets.PAGERDUTY_READ_ONLY_KEY }}', OPSGENIE_API_KEY: '${{ secrets.OPSGENIE_READ_ONLY_KEY }}' }], `${file}: the template has every source's key`);
+    for (const source of SOURCE_TYPES) {
+      const text = workflowFor(template(file), source);
+      const name = TOKEN_ENV[source];
+      const expected = parse(template(file)) as Workflow;
+      for (const step of Object.values(expected.jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith(PIN))) {
+        if (name === undefined) delete step.env;
+        else step.env = { [name]: step.env![name]! };
+      }
+      t.same(parse(text), expected, `${file} for ${source}`);
+      if (name === undefined) t.notMatch(text, /secrets\.(PAGERDUTY|OPSGENIE)|keys for the on-call sources/, `${file} for ${source}: no key and no comment about keys`);
+      t.same(await lintFindings(text, `.github/workflows/${file}`, file), [], `${file} for ${source}: actionlint`);
+    }
+  }
 });

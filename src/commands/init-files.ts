@@ -1,7 +1,8 @@
 /**
  * What `oncall-access init` writes, as plain text from the answers: the config, one profile,
- * the identities file, a rotation for built-in rotations, and the `.gitignore` lines. Pure; the
- * two workflows are copied from `templates/` and CODEOWNERS comes from the codeowners command.
+ * the identities file, a rotation for built-in rotations, the `.gitignore` lines, and the two
+ * workflows from their templates in `templates/` with only the source's key. Pure; CODEOWNERS
+ * comes from the codeowners command.
  *
  * Every file sits where the config's default `spec.paths` look for it, so the config needs no
  * `paths`, and every YAML file starts with a `$schema` line that editors resolve in the package
@@ -227,4 +228,20 @@ function rotationFile(a: Answers, now: Date): ScaffoldFile {
 /** The YAML files of a new workspace, config first; `now` dates a built-in rotation's first handoff. */
 export function scaffoldFiles(a: Answers, now: Date): ScaffoldFile[] {
   return [configFile(a), profileFile(a), identitiesFile(), ...(a.source === 'rotations' ? [rotationFile(a, now)] : [])];
+}
+
+/** A step's `env:` block, its comments, and the keys it passes from secrets: the templates' source keys. */
+const SECRET_ENV_BLOCK = /^( +)env:\n(?:\1 {2}#.*\n)*(?:\1 {2}[A-Z_]+: \$\{\{ secrets\.[A-Z_]+ \}\}\n)+/gm;
+
+/**
+ * A workflow template as init writes it for `source`: the steps pass only the key that source
+ * reads (`TOKEN_ENV`), and a step left with none loses its `env:` block, so no job is handed a
+ * secret the config never uses. The rest of the template is kept as written, comments included.
+ */
+export function workflowFor(template: string, source: SourceType): string {
+  const dropped = Object.entries(TOKEN_ENV).flatMap(([type, name]) => (type === source || name === undefined ? [] : [`${name}: `]));
+  return template.replace(SECRET_ENV_BLOCK, (block) => {
+    const lines = block.split('\n').filter((line) => !dropped.some((d) => line.trimStart().startsWith(d)));
+    return lines.some((line) => /^ +[A-Z_]+: /.test(line)) ? lines.join('\n') : '';
+  });
 }

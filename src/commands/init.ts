@@ -18,9 +18,9 @@ import { loadWorkspace } from '../config/load.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { codeownersRules, parseOwners } from './codeowners.js';
-import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, scaffoldFiles, SOURCE_TYPES, TOKEN_ENV, type Answers, type ScaffoldFile, type SourceType } from './init-files.js';
+import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, scaffoldFiles, SOURCE_TYPES, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile, type SourceType } from './init-files.js';
 
-/** The workflows init copies as they are, from the package's `templates/workflows/`. */
+/** The workflows init writes, from the package's `templates/workflows/` (with only the source's key). */
 export const WORKFLOW_TEMPLATES = fileURLToPath(new URL('../../templates/workflows/', import.meta.url));
 const WORKFLOWS = ['oncall-access-plan.yml', 'oncall-access-apply.yml'];
 const CODEOWNERS = '.github/CODEOWNERS';
@@ -236,7 +236,7 @@ export async function runInit(opts: InitOptions, io: Io, openPrompt: () => Promp
   const { owners, ...answers } = await gather(opts, io, openPrompt);
   const files: ScaffoldFile[] = [
     ...scaffoldFiles(answers, io.now()),
-    ...WORKFLOWS.map((w) => ({ path: `.github/workflows/${w}`, text: readFileSync(join(WORKFLOW_TEMPLATES, w), 'utf8') })),
+    ...WORKFLOWS.map((w) => ({ path: `.github/workflows/${w}`, text: workflowFor(readFileSync(join(WORKFLOW_TEMPLATES, w), 'utf8'), answers.source) })),
   ];
   const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
   if (existing.length > 0 && !opts.force) {
