@@ -31,9 +31,9 @@ export function readSchemas(dir = SCHEMAS_DIR): NamedSchema[] {
 const RUNTIME = /require\("(ajv\/dist\/runtime\/([a-z0-9]+))"\)/g;
 
 /**
- * The generated module's source. Options are those the validators were compiled with at run time
- * before (`verbose` keeps `schema`, `parentSchema` and `data` on each error, which the messages
- * use); the project's formats are referenced as code (`FORMATS[name].validate`), not copied.
+ * The generated module's source: every schema checked strictly and reporting all its errors, each
+ * with the `schema`, `parentSchema` and `data` the messages are made from (`verbose`); the
+ * project's formats referenced as code (`FORMATS[name].validate`), not copied.
  */
 export function validatorsModule(schemas: readonly NamedSchema[]): string {
   const formats: Code = _`FORMATS`;
