@@ -8,7 +8,7 @@
  * 60/N s), --only a,b (scenarios), --skip-naive, --out FILE.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import { loadGitHubSchema, startGitHubEmulator, type GitHubEmulator, type GitHub
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../src/emulators/pagerduty.js';
 import { WRITE_LIMITS_ENV } from '../src/targets/github.js';
 import { lowerBound, type LowerBound } from './bounds.js';
-import { expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SYNCED_BEFORE, workspaceFiles, type OrgState, type World } from './world.js';
+import { expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SYNCED_BEFORE, validateWorkspaceFiles, workspaceFiles, type OrgState, type World } from './world.js';
 
 /** The repository root (this file runs from bench/.build/bench/). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -242,8 +242,6 @@ const strip = <T extends object>(m: T & { child?: unknown; github?: unknown; pag
 };
 
 const LOAD_BEFORE = loadavg();
-// The naive baseline runs from bench/.build/src, whose schema loader looks for ../../schemas.
-cpSync(join(ROOT, 'schemas'), join(ROOT, 'bench/.build/schemas'), { recursive: true });
 await loadGitHubSchema();
 const world = generate(LARGE);
 const largeOrg: OrgState = { syncedAt: LARGE_AT.getTime() - SYNCED_BEFORE.large, drift: true };
@@ -361,15 +359,7 @@ if (want('handoff')) {
 if (want('validate')) {
   const dir = mkdtempSync(join(tmpdir(), 'oncall-access-bench-validate-'));
   try {
-    const files = workspaceFiles(world, { github: 'http://127.0.0.1:9', pagerduty: 'http://127.0.0.1:9' });
-    const base = world.profiles;
-    for (let i = 0; i < 1000; i++) {
-      const p = base[i % base.length]!;
-      const text = files.get(`profiles/${p.name}.yaml`)!.replace(`name: ${p.name}`, `name: ${p.name}-${Math.floor(i / base.length)}`).replace(`team: ${p.team}`, `team: team-${String(i).padStart(4, '0')}`);
-      files.set(`profiles/${p.name}-${Math.floor(i / base.length)}.yaml`, text);
-    }
-    for (const p of base) files.delete(`profiles/${p.name}.yaml`);
-    for (const [path, text] of files) {
+    for (const [path, text] of validateWorkspaceFiles(world, 1000)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }

@@ -355,3 +355,20 @@ ${members}  entitlements:
   files.set('identities.yaml', `apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n${identities.map((p) => `    - { email: ${p.email}, github: ${p.login} }\n`).join('')}`);
   return files;
 }
+
+/**
+ * The workspace files of the *validate* scenarios: `w`'s config and identities with `count`
+ * profile files, made from `w`'s profiles in turn (each copy with its own name and team), and no
+ * API to reach.
+ */
+export function validateWorkspaceFiles(w: World, count: number): Map<string, string> {
+  const files = workspaceFiles(w, { github: 'http://127.0.0.1:9', pagerduty: 'http://127.0.0.1:9' });
+  const base = w.profiles;
+  for (let i = 0; i < count; i++) {
+    const p = base[i % base.length]!;
+    const copy = `${p.name}-${Math.floor(i / base.length)}`;
+    files.set(`profiles/${copy}.yaml`, files.get(`profiles/${p.name}.yaml`)!.replace(`name: ${p.name}`, `name: ${copy}`).replace(`team: ${p.team}`, `team: team-${String(i).padStart(4, '0')}`));
+  }
+  for (const p of base) files.delete(`profiles/${p.name}.yaml`);
+  return files;
+}

@@ -16,7 +16,7 @@ import { readOnlyFetch } from '../src/http/read-only.js';
 import type { Plan } from '../src/core/plan.js';
 import { lowerBound } from '../bench/bounds.js';
 import { NaiveSource, NaiveTarget } from '../bench/naive.js';
-import { entitledAt, expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SMALL, SYNCED_BEFORE, workspaceFiles, type OrgState, type World } from '../bench/world.js';
+import { entitledAt, expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SMALL, SYNCED_BEFORE, validateWorkspaceFiles, workspaceFiles, type OrgState, type World } from '../bench/world.js';
 
 const TOKENS = { GITHUB_TOKEN: 'gh-bench', PAGERDUTY_TOKEN: 'pd-bench' };
 const small = generate(SMALL);
@@ -85,6 +85,18 @@ t.test('the small world: the layout the bench documents', async (t) => {
   t.throws(() => generate({ ...SMALL, pdUsers: 10 }), /more than pdUsers/);
   t.throws(() => generate({ ...SMALL, orgMembers: 260 }), /orgMembers must exceed/);
   t.throws(() => generate({ ...SMALL, handoffs: 50 }), /can hand off/);
+});
+
+t.test('the validate scenarios\' workspace holds as many profile files as asked, each with its own name and team, and is valid', async (t) => {
+  const files = validateWorkspaceFiles(small, 30);
+  const dir = t.testdir(Object.fromEntries([...files].filter(([path]) => !path.startsWith('profiles/'))));
+  mkdirSync(join(dir, 'profiles'));
+  for (const [path, text] of files) if (path.startsWith('profiles/')) writeFileSync(join(dir, path), text);
+  const { workspace, diagnostics } = loadWorkspace(join(dir, 'oncall-access.yaml'));
+  t.same(diagnostics, []);
+  t.equal(workspace?.profiles.length, 30);
+  t.equal(new Set(workspace?.profiles.map((p) => p.name)).size, 30, 'names');
+  t.equal(new Set(workspace?.profiles.flatMap((p) => p.entitlements.map((e) => (e.kind === 'team' ? e.team : e.repository)))).size, 30, 'teams');
 });
 
 t.test('the large world hands off exactly 150 and 150 at the handoff instant', async (t) => {

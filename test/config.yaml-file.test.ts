@@ -19,6 +19,7 @@ const cases: [string, string | Buffer, string][] = [
   ['duplicate keys are refused with the position of the second one', 'a: 1\na: 2\n', 'f.yaml:2:1: duplicate key'],
   ['malformed YAML names the position', 'a: [1,\n', 'f.yaml:2:1: invalid YAML'],
   ['an alias bomb is refused before it expands', bomb, 'f.yaml:1:1: YAML aliases expand too much'],
+  ['an alias before its anchor is refused where it is written', 'a: *x\nb: &x 1\n', 'f.yaml:1:4: invalid YAML: alias *x refers to no anchor'],
   ['__proto__ keys are refused', 'spec:\n  __proto__: 1\n', 'f.yaml:2:3: key "__proto__" is not allowed'],
   ['constructor keys are refused', '- constructor: 1\n', 'f.yaml:1:3: key "constructor" is not allowed'],
   ['an empty file is an error', '', 'f.yaml:1:1: file is empty'],

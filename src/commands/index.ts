@@ -1,17 +1,13 @@
 /**
  * The command table: each command's flags, help and exit codes, and the function that runs it.
+ * A command's module is imported when it runs, so that `--version`, help and each command load
+ * only what they use (octokit, pdjs and the renderers are most of the start-up time).
  */
 import { EXIT, UserError, type Io } from '../io.js';
-import type { Adopt } from '../config/model.js';
-import { runApply, runPlan, type PlanFormat } from './reconcile.js';
-import { runCodeowners } from './codeowners.js';
-import { runExplain } from './explain.js';
-import { runInit } from './init.js';
-import { SOURCE_TYPES } from './init-files.js';
-import { runReport, type ReportFormat } from './report.js';
-import { runPruneRequests, runRequest } from './request.js';
-import { runTimeline } from './timeline.js';
-import { runValidate, type ValidateFormat } from './validate.js';
+import { SOURCE_TYPES, type Adopt } from '../config/model.js';
+import type { PlanFormat } from './reconcile.js';
+import type { ReportFormat } from './report.js';
+import type { ValidateFormat } from './validate.js';
 
 /** One flag of a command. */
 export interface Flag {
@@ -95,7 +91,7 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'a missing or malformed answer, or files it would replace (then nothing was written)'],
     ],
     run: async (v, _p, io) =>
-      runInit({ dir: String(v.dir), org: v.org as string | undefined, source: v.source as string | undefined, team: v.team as string | undefined, schedule: v.schedule as string | undefined, members: v.members as string[] | undefined, owners: v.owners as string[] | undefined, force: Boolean(v.force) }, io),
+      (await import('./init.js')).runInit({ dir: String(v.dir), org: v.org as string | undefined, source: v.source as string | undefined, team: v.team as string | undefined, schedule: v.schedule as string | undefined, members: v.members as string[] | undefined, owners: v.owners as string[] | undefined, force: Boolean(v.force) }, io),
   },
   {
     name: 'validate',
@@ -110,7 +106,7 @@ export const COMMANDS: Command[] = [
       [EXIT.ok, 'valid (warnings allowed)'],
       [EXIT.error, 'any error'],
     ],
-    run: async (v, _p, io) => runValidate({ config: String(v.config), format: v.format as ValidateFormat }, io),
+    run: async (v, _p, io) => (await import('./validate.js')).runValidate({ config: String(v.config), format: v.format as ValidateFormat }, io),
   },
   {
     name: 'plan',
@@ -131,7 +127,7 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'any error: invalid config, a source or team that could not be read, a guard refusal'],
       [EXIT.changes, 'with --detailed-exitcode: success, and there are changes'],
     ],
-    run: async (v, _p, io) => runPlan({ ...reconcile(v), out: v.out as string | undefined, detailedExitcode: Boolean(v['detailed-exitcode']) }, io),
+    run: async (v, _p, io) => (await import('./reconcile.js')).runPlan({ ...reconcile(v), out: v.out as string | undefined, detailedExitcode: Boolean(v['detailed-exitcode']) }, io),
   },
   {
     name: 'apply',
@@ -158,7 +154,7 @@ export const COMMANDS: Command[] = [
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError('apply takes at most one plan file');
       if (v['max-plan-age'] !== undefined && p.length === 0) throw new UserError('--max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age');
-      return runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age'] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
+      return (await import('./reconcile.js')).runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age'] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
     },
   },
   {
@@ -180,7 +176,7 @@ export const COMMANDS: Command[] = [
     ],
     run: async (v, p, io) => {
       if (p.length !== 1) throw new UserError('explain takes one SUBJECT: an email or a GitHub login');
-      return runExplain({ config: String(v.config), subject: p[0]!, at: v.at as string | undefined, format: v.format as 'text' | 'json', state: v.state as string | undefined }, io);
+      return (await import('./explain.js')).runExplain({ config: String(v.config), subject: p[0]!, at: v.at as string | undefined, format: v.format as 'text' | 'json', state: v.state as string | undefined }, io);
     },
   },
   {
@@ -206,7 +202,7 @@ export const COMMANDS: Command[] = [
     run: async (v, p, io) => {
       if (p.length !== 1) throw new UserError('request takes one PROFILE');
       if (v.for === undefined || v.reason === undefined) throw new UserError('request needs --for DURATION and --reason TEXT');
-      return runRequest({ config: String(v.config), profile: p[0]!, for: String(v.for), reason: String(v.reason), subject: v.subject as string | undefined, at: v.at as string | undefined, openPr: Boolean(v['open-pr']), repo: v.repo as string | undefined }, io);
+      return (await import('./request.js')).runRequest({ config: String(v.config), profile: p[0]!, for: String(v.for), reason: String(v.reason), subject: v.subject as string | undefined, at: v.at as string | undefined, openPr: Boolean(v['open-pr']), repo: v.repo as string | undefined }, io);
     },
   },
   {
@@ -223,7 +219,7 @@ export const COMMANDS: Command[] = [
       [EXIT.ok, 'success'],
       [EXIT.error, 'any error'],
     ],
-    run: async (v, _p, io) => runPruneRequests({ config: String(v.config), olderThan: String(v['older-than']), dryRun: Boolean(v['dry-run']) }, io),
+    run: async (v, _p, io) => (await import('./request.js')).runPruneRequests({ config: String(v.config), olderThan: String(v['older-than']), dryRun: Boolean(v['dry-run']) }, io),
   },
   {
     name: 'timeline',
@@ -241,7 +237,7 @@ export const COMMANDS: Command[] = [
       [EXIT.ok, 'success'],
       [EXIT.error, 'any error, including a source that could not be read'],
     ],
-    run: async (v, _p, io) => runTimeline({ config: String(v.config), from: v.from as string | undefined, hours: String(v.hours), format: v.format as 'text' | 'markdown' | 'json', timeZone: String(v['time-zone']) }, io),
+    run: async (v, _p, io) => (await import('./timeline.js')).runTimeline({ config: String(v.config), from: v.from as string | undefined, hours: String(v.hours), format: v.format as 'text' | 'markdown' | 'json', timeZone: String(v['time-zone']) }, io),
   },
   {
     name: 'report',
@@ -266,7 +262,7 @@ export const COMMANDS: Command[] = [
       [EXIT.ok, 'the report was printed'],
       [EXIT.error, 'bad input: a missing or invalid date, --from not before --to, an invalid config, an unreadable audit line; with --live, a team or repository that could not be read'],
     ],
-    run: async (v, _p, io) => runReport({ config: String(v.config), from: v.from as string | undefined, to: v.to as string | undefined, format: v.format as ReportFormat, state: v.state as string | undefined, grace: String(v.grace), live: v.live === true }, io),
+    run: async (v, _p, io) => (await import('./report.js')).runReport({ config: String(v.config), from: v.from as string | undefined, to: v.to as string | undefined, format: v.format as ReportFormat, state: v.state as string | undefined, grace: String(v.grace), live: v.live === true }, io),
   },
   {
     name: 'codeowners',
@@ -282,6 +278,6 @@ export const COMMANDS: Command[] = [
       [EXIT.ok, 'the lines were printed'],
       [EXIT.error, 'bad input: no --owners or a malformed one, an invalid config, a path outside the repository or one CODEOWNERS cannot name'],
     ],
-    run: async (v, _p, io) => runCodeowners({ config: String(v.config), owners: (v.owners as string[] | undefined) ?? [] }, io),
+    run: async (v, _p, io) => (await import('./codeowners.js')).runCodeowners({ config: String(v.config), owners: (v.owners as string[] | undefined) ?? [] }, io),
   },
 ];

@@ -10,12 +10,7 @@
  */
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-
-/** The on-call source types init can set up, in the order it offers them. */
-export const SOURCE_TYPES = ['pagerduty', 'opsgenie', 'rotations'] as const;
-
-/** One of {@link SOURCE_TYPES}. */
-export type SourceType = (typeof SOURCE_TYPES)[number];
+import type { SourceType } from '../config/model.js';
 
 /** Everything init needs, checked: each value already matches its format in the schemas. */
 export interface Answers {

@@ -15,10 +15,11 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { FORMATS } from '../config/formats.js';
 import { loadWorkspace } from '../config/load.js';
+import { SOURCE_TYPES, type SourceType } from '../config/model.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { codeownersRules, parseOwners } from './codeowners.js';
-import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, scaffoldFiles, SOURCE_TYPES, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile, type SourceType } from './init-files.js';
+import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, scaffoldFiles, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile } from './init-files.js';
 
 /** The workflows init writes, from the package's `templates/workflows/` (with only the source's key). */
 export const WORKFLOW_TEMPLATES = fileURLToPath(new URL('../../templates/workflows/', import.meta.url));

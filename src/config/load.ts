@@ -4,7 +4,7 @@
  * problem; never throws for anything a user can get wrong.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
@@ -36,7 +36,7 @@ export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new
   const read = (path: string, kinds: readonly Kind[]): { d: YamlDoc; data: Data }[] => {
     const r = readYamlFile(path, show(path));
     diagnostics.push(...r.diagnostics);
-    if (r.docs.length > 0) files.push({ path: show(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    if (r.docs.length > 0) files.push({ path: show(path), sha256: createHash('sha256').update(r.bytes!).digest('hex') });
     return r.docs.flatMap((d) => {
       const c = checkDocument(d, kinds);
       diagnostics.push(...c.diagnostics);

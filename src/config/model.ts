@@ -4,8 +4,11 @@
  */
 import type { SourcePos } from '../diagnostics.js';
 
-/** The kinds of on-call source the tool can read. */
-export type SourceType = 'pagerduty' | 'opsgenie' | 'rotations';
+/** The kinds of on-call source the tool can read, in the order init offers them. */
+export const SOURCE_TYPES = ['pagerduty', 'opsgenie', 'rotations'] as const;
+
+/** One of {@link SOURCE_TYPES}. */
+export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** A named place that knows who is on call, declared under `spec.sources`. */
 export interface SourceConfig {

@@ -29,6 +29,8 @@ export interface YamlDoc {
 export interface YamlRead {
   docs: YamlDoc[];
   diagnostics: Diagnostic[];
+  /** The file's bytes, when it could be read (so that nobody reads it again to hash it). */
+  bytes?: Buffer;
 }
 
 /** A path into a document: mapping keys and sequence indexes. */
@@ -41,8 +43,10 @@ export type YamlPath = readonly (string | number)[];
  * empty files all become error diagnostics, and the offending document is left out.
  */
 export function readYamlFile(path: string, file: string): YamlRead {
-  const text = readText(path, file);
-  if (typeof text !== 'string') return { docs: [], diagnostics: [text] };
+  const bytes = readBytes(path, file);
+  if (!Buffer.isBuffer(bytes)) return { docs: [], diagnostics: [bytes] };
+  const text = decodeUtf8(bytes, file);
+  if (typeof text !== 'string') return { docs: [], diagnostics: [text], bytes };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
@@ -61,7 +65,8 @@ export function readYamlFile(path: string, file: string): YamlRead {
       continue;
     }
     if (doc.contents === null) continue;
-    const dangling = danglingAlias(doc);
+    // An alias is written with `*`: a file without one needs no walk to look for them.
+    const dangling = text.includes('*') ? danglingAlias(doc) : undefined;
     if (dangling) {
       const { line, col } = lineCounter.linePos(dangling.range?.[0] ?? 0);
       diagnostics.push(error(`invalid YAML: alias *${dangling.source} refers to no anchor`, { file, line, col }));
@@ -74,7 +79,7 @@ export function readYamlFile(path: string, file: string): YamlRead {
     }
   }
   if (docs.length === 0 && diagnostics.length === 0) diagnostics.push(error('file is empty: expected an oncall-access document', { file, line: 1, col: 1 }));
-  return { docs, diagnostics };
+  return { docs, diagnostics, bytes };
 }
 
 /** The first alias whose anchor is not defined before it, if any. */
@@ -92,7 +97,7 @@ function danglingAlias(doc: Document.Parsed): Alias | undefined {
   return found;
 }
 
-function readText(path: string, file: string): string | Diagnostic {
+function readBytes(path: string, file: string): Buffer | Diagnostic {
   const at = { file, line: 1, col: 1 };
   let size: number;
   try {
@@ -104,7 +109,10 @@ function readText(path: string, file: string): string | Diagnostic {
     return error(fsMessage(e), { file });
   }
   if (size > MAX_FILE_BYTES) return error(`file is ${size} bytes, over the limit of ${MAX_FILE_BYTES}; refusing to read it`, at);
-  const bytes = readFileSync(path);
+  return readFileSync(path);
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string | Diagnostic {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
