@@ -460,6 +460,12 @@ t.test('apply with a journal and a checkpoint: the checkpoint sees every change 
   const pushed = JSON.parse(readFileSync(join(w.dir, 'pushed.json'), 'utf8')) as { entries: { state: string }[] };
   t.same(pushed.entries.map((e) => e.state), ['pending', 'pending', 'pending', 'pending'], 'the four changes, journaled before the first write');
   t.notOk(existsSync(join(w.dir, 'heartbeat/journal.json')), 'the journal is gone once every change is recorded');
+  // As if the runner had been killed right after the checkpoint: the four changes are pending in the journal.
+  cpSync(join(w.dir, 'pushed.json'), join(w.dir, 'heartbeat/journal.json'));
+  const resumed = await act(w, 'schedule', { command: 'apply', journal: 'heartbeat/journal.json' }, { at: 5 * MINUTE });
+  t.equal(resumed.code, 0, resumed.out);
+  t.match(resumed.out, /^Resolving 4 change\(s\) of an interrupted apply:\n(applied: .+\n){4}::group::No changes\./m, 'the log shows the interrupted changes resolved, before the plan');
+  t.equal(resumed.outputs.applied, '0', 'only the changes of this run are counted');
   const refused = await act(w, 'push', { command: 'apply', args: '--checkpoint x' });
   t.match(refused.out, 'input args may not contain --checkpoint');
 });

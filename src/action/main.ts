@@ -54,10 +54,9 @@ interface Step {
 }
 
 function annotate(step: Step, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) {
-    const text = formatDiagnostic(d);
-    if (step.annotated.has(text)) continue;
-    step.annotated.add(text);
+  const fresh = diagnostics.filter((d) => !step.annotated.has(formatDiagnostic(d)));
+  for (const d of fresh) {
+    step.annotated.add(formatDiagnostic(d));
     step.runner.annotate(d.severity, d.message, { file: d.file, line: d.line, col: d.col });
   }
 }
