@@ -39,7 +39,7 @@ export interface Runner {
   summary(markdown: string): void;
 }
 
-/** The runner for one run; `secrets` (longest first) are redacted from everything it writes. */
+/** The runner for one run; `secrets` are redacted from everything it writes, and {@link Runner.mask} adds to them. */
 export function runnerFor(secrets: string[]): Runner {
   const clean = (text: string) => redact(text, secrets);
   const info = (text: string) => {
@@ -58,7 +58,7 @@ export function runnerFor(secrets: string[]): Runner {
     },
     mask(secret) {
       core.setSecret(secret);
-      secrets.unshift(secret);
+      secrets.push(secret);
       secrets.sort((a, b) => b.length - a.length);
     },
     output(name, value) {
