@@ -3,60 +3,79 @@
  * formats, the record of the last apply and the staleness rule, and its Markdown.
  */
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEnvironment, failure, parseApplyOutput } from '../src/action/cli-run.js';
-import { getInput, readContext, readInputs } from '../src/action/context.js';
+import { readContext, readInputs } from '../src/action/context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from '../src/action/heartbeat.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { auditMarkdown, footer, validationMarkdown } from '../src/action/report.js';
-import { addMask, annotation, formatOutputs } from '../src/action/workflow.js';
+import { runnerFor } from '../src/action/workflow.js';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { inStep } from './helpers/step.js';
 
 const HOUR = 3_600_000;
 
-t.test('inputs: defaults, both spellings of a name, and every refusal names the input', async (t) => {
+/** The inputs as the Action reads them in a step with `env`. */
+const inputsIn = async (env: NodeJS.ProcessEnv) => (await inStep(env, () => readInputs('/ws', env.RUNNER_TEMP))).value;
+
+t.test('inputs: defaults, the names the runner sets (hyphens kept), and every refusal names the input', async (t) => {
   const base = { INPUT_COMMAND: 'plan' };
-  const d = readInputs({ ...base, RUNNER_TEMP: '/runner/tmp' }, '/ws');
-  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined });
-  t.equal(readInputs(base, '/ws').planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
-  t.equal(getInput({ 'INPUT_GITHUB-TOKEN': ' t1 ' }, 'github-token'), 't1', 'as the runner sets it for JavaScript actions');
-  t.equal(getInput({ INPUT_GITHUB_TOKEN: 't2' }, 'github-token'), 't2', 'as the composite action passes it');
-  t.equal(getInput({ INPUT_CONFIG: '   ' }, 'config'), undefined);
-  const full = readInputs(
-    { ...base, INPUT_ARGS: ' --max-revocations 20\n--concurrency 8 ', INPUT_COMMENT: 'False', 'INPUT_PLAN-FILE': 'out/plan.json', INPUT_LAST_APPLY_FILE: 'rec/last.json', INPUT_MAX_STALENESS: '1h30m', INPUT_APP_ID: '12', INPUT_APP_PRIVATE_KEY: 'a\\nb', INPUT_INSTALLATION_ID: '34', INPUT_TOKEN_ENV: 'GH_ORG_TOKEN' },
-    '/ws',
-  );
+  const d = await inputsIn({ ...base, RUNNER_TEMP: '/runner/tmp' });
+  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined });
+  t.equal((await inputsIn(base)).planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
+  t.equal((await inputsIn({ ...base, 'INPUT_GITHUB-TOKEN': ' t1 ' })).githubToken, 't1', 'as the runner sets it for JavaScript actions, trimmed');
+  t.equal((await inputsIn({ ...base, INPUT_GITHUB_TOKEN: 't2' })).githubToken, undefined, 'underscores are another name: the runner never sets it');
+  t.equal((await inputsIn({ ...base, INPUT_CONFIG: '   ' })).config, 'oncall-access.yaml', 'blank is the default');
+  const full = await inputsIn({
+    ...base,
+    INPUT_ARGS: ' --max-revocations 20\n--concurrency 8 ',
+    INPUT_COMMENT: 'False',
+    'INPUT_PLAN-FILE': 'out/plan.json',
+    'INPUT_LAST-APPLY-FILE': 'rec/last.json',
+    'INPUT_MAX-STALENESS': '1h30m',
+    'INPUT_APP-ID': '12',
+    'INPUT_APP-PRIVATE-KEY': 'a\\nb',
+    'INPUT_INSTALLATION-ID': '34',
+    'INPUT_TOKEN-ENV': 'GH_ORG_TOKEN',
+    INPUT_JOURNAL: 'rec/journal.json',
+    INPUT_CHECKPOINT: 'git push',
+  });
   t.same(full.args, ['--max-revocations', '20', '--concurrency', '8']);
   t.equal(full.comment, false);
   t.equal(full.planFile, '/ws/out/plan.json');
   t.equal(full.lastApplyFile, '/ws/rec/last.json');
   t.same(full.maxStaleness, { text: '1h30m', ms: 1.5 * HOUR });
   t.same(full.credentials, { kind: 'app', app: { appId: '12', privateKey: 'a\nb', installationId: '34' } });
-  t.same(readInputs({ ...base, INPUT_TOKEN: 'ghp_x' }, '/ws').credentials, { kind: 'token', token: 'ghp_x' });
+  t.same((await inputsIn({ ...base, INPUT_TOKEN: 'ghp_x' })).credentials, { kind: 'token', token: 'ghp_x' });
   t.equal(full.tokenEnv, 'GH_ORG_TOKEN');
+  t.equal(full.journal, '/ws/rec/journal.json');
+  t.equal(full.checkpoint, 'git push');
+  t.equal((await inputsIn({ ...base, INPUT_COMMENT: 'TRUE' })).comment, true);
 
   const refusals: [NodeJS.ProcessEnv, string | RegExp][] = [
     [{}, 'input command must be one of validate, plan, apply; got ""'],
     [{ INPUT_COMMAND: 'destroy' }, 'got "destroy"'],
-    [{ ...base, INPUT_TOKEN_ENV: 'GITHUB-TOKEN' }, 'input token-env must be an environment variable name'],
-    [{ ...base, INPUT_MAX_STALENESS: 'soon', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
-    [{ ...base, INPUT_MAX_STALENESS: '0s', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
-    [{ ...base, INPUT_MAX_STALENESS: '30m' }, 'input max-staleness needs last-apply-file'],
+    [{ ...base, 'INPUT_TOKEN-ENV': 'GITHUB-TOKEN' }, 'input token-env must be an environment variable name'],
+    [{ ...base, 'INPUT_MAX-STALENESS': 'soon', 'INPUT_LAST-APPLY-FILE': 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, 'INPUT_MAX-STALENESS': '0s', 'INPUT_LAST-APPLY-FILE': 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, 'INPUT_MAX-STALENESS': '30m' }, 'input max-staleness needs last-apply-file'],
     [{ ...base, INPUT_ARGS: '--at 2026-01-01T00:00:00Z --format=text' }, 'input args may not contain --format'],
     [{ ...base, INPUT_ARGS: '--yes' }, 'input args may not contain --yes'],
     [{ ...base, INPUT_COMMENT: 'maybe' }, 'input comment must be true or false; got "maybe"'],
+    [{ ...base, INPUT_COMMENT: 'yes' }, 'input comment must be true or false; got "yes"'],
   ];
-  for (const [env, message] of refusals) t.throws(() => readInputs(env, '/ws'), { name: 'UserError', message }, String(message));
+  for (const [env, message] of refusals) await t.rejects(inputsIn(env), { name: 'UserError', message }, String(message));
 
   // Credentials are judged only when used: a fork pull request sees variables but no secrets.
   const credentialRefusals: [NodeJS.ProcessEnv, string | RegExp][] = [
-    [{ ...base, INPUT_APP_ID: '12', INPUT_INSTALLATION_ID: '3' }, 'need all three inputs'],
-    [{ ...base, INPUT_APP_ID: 'my-app', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, "input app-id must be the App's numeric id"],
-    [{ ...base, INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: 'acme' }, 'input installation-id must be a number'],
-    [{ ...base, INPUT_TOKEN: 't', INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, 'not both'],
+    [{ ...base, 'INPUT_APP-ID': '12', 'INPUT_INSTALLATION-ID': '3' }, 'need all three inputs'],
+    [{ ...base, 'INPUT_APP-ID': 'my-app', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': '3' }, "input app-id must be the App's numeric id"],
+    [{ ...base, 'INPUT_APP-ID': '1', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': 'acme' }, 'input installation-id must be a number'],
+    [{ ...base, INPUT_TOKEN: 't', 'INPUT_APP-ID': '1', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': '3' }, 'not both'],
   ];
-  for (const [env, reason] of credentialRefusals) t.match(readInputs(env, '/ws').credentials, { kind: 'invalid', reason }, String(reason));
+  for (const [env, reason] of credentialRefusals) t.match((await inputsIn(env)).credentials, { kind: 'invalid', reason }, String(reason));
 });
 
 t.test('context: the repository, the run link, and whether a pull request comes from a fork', async (t) => {
@@ -79,22 +98,44 @@ t.test('context: the repository, the run link, and whether a pull request comes 
   t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'broken.json') }), { name: 'UserError', message: /cannot read the event payload/ });
   t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') }), { name: 'UserError' });
   const push = readContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'not a repo', GITHUB_SHA: 'main', GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_RUN_ID: '1' });
-  t.same(push, { eventName: 'push', repository: undefined, apiUrl: 'https://api.github.com', sha: undefined, runUrl: undefined, actor: undefined, pullRequest: undefined, outputFile: undefined, summaryFile: undefined });
+  t.same(push, { eventName: 'push', repository: undefined, apiUrl: 'https://api.github.com', sha: undefined, runUrl: undefined, actor: undefined, pullRequest: undefined });
   t.equal(readContext({}).eventName, '');
 });
 
-t.test('GITHUB_OUTPUT entries read back exactly, multi-line values included', async (t) => {
-  const text = formatOutputs({ a: 'one', b: 'two\nlines', empty: '' });
-  const m = /^a<<(ghadelimiter_[0-9a-f-]{36})\none\n\1\nb<<(ghadelimiter_[0-9a-f-]{36})\ntwo\nlines\n\2\nempty<<(ghadelimiter_[0-9a-f-]{36})\n\n\3\n$/.exec(text);
-  t.ok(m, text);
-  t.not(m![1], m![2], 'a fresh delimiter per value');
-  t.equal(formatOutputs({}), '');
-});
-
-t.test('workflow commands are escaped so a message cannot end the command or start another', async (t) => {
-  t.equal(annotation('error', '50% done\r\nnext'), '::error title=oncall-access::50%25 done%0D%0Anext\n');
-  t.equal(annotation('notice', 'x', 'a: b, c'), '::notice title=a%3A b%2C c::x\n');
-  t.equal(addMask('tok%en\n'), '::add-mask::tok%25en%0A\n');
+t.test('the runner: annotations escaped so a message cannot end its command or start another; secrets redacted everywhere but in a mask', async (t) => {
+  const dir = t.testdir({ 'output.txt': '', 'summary.md': '' });
+  const secret = 'ghs_minted0123456789abcdefXYZ';
+  const env = { GITHUB_OUTPUT: join(dir, 'output.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const { stdout } = await inStep(env, () => {
+    const runner = runnerFor(['an input secret value']);
+    runner.annotate('error', '50% done\r\n::warning::forged');
+    runner.annotate('warning', 'x', { file: 'a,b:c.yaml', line: 3, col: 4, title: 'oncall-access: stale' });
+    runner.info('leaks an input secret value\n');
+    runner.info('');
+    runner.mask(secret);
+    runner.annotate('notice', `token ${secret} in a message`, { file: secret });
+    runner.group(`title ${secret}`, `line ${secret}\n`);
+    runner.output('multi', `one\n${secret}\nthree`);
+    runner.summary(`## ${secret}\n`);
+  });
+  t.equal(
+    stdout,
+    [
+      '::error title=oncall-access::50%25 done%0D%0A::warning::forged',
+      '::warning title=oncall-access%3A stale,file=a%2Cb%3Ac.yaml,line=3,col=4::x',
+      'leaks [redacted]',
+      `::add-mask::${secret}`,
+      '::notice title=oncall-access,file=[redacted]::token [redacted] in a message',
+      '::group::title [redacted]',
+      'line [redacted]',
+      '::endgroup::',
+      '',
+    ].join('\n'),
+  );
+  t.match(readFileSync(env.GITHUB_OUTPUT, 'utf8'), /^multi<<(ghadelimiter_[0-9a-f-]{36})\none\n\[redacted\]\nthree\n\1\n$/);
+  t.equal(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'), '## [redacted]\n');
+  const local = await inStep({}, () => runnerFor([]).summary('## nowhere\n'));
+  t.equal(local.stdout, '', 'no summary file (a local run): nothing written, nothing printed');
 });
 
 t.test('the record of the last apply: written, read back, and judged against the allowed staleness', async (t) => {
@@ -117,14 +158,18 @@ t.test('the record of the last apply: written, read back, and judged against the
   t.match(checkStaleness({ kind: 'unreadable', reason: 'bad' }, path, at('2026-11-30T07:00:00Z'), HOUR), { stale: true, message: 'Cannot tell when access was last reconciled: last-apply.json is unreadable (bad).' });
 });
 
-t.test('apply output splits into the plan and the outcome lines', async (t) => {
+t.test('apply output splits into what came before the plan, the plan, and the outcome lines', async (t) => {
   const plan = { formatVersion: 1, at: 'x', changes: [{ a: 1 }], summary: {}, diagnostics: [] };
   const json = `${JSON.stringify(plan, null, 2)}\n`;
-  const split = parseApplyOutput(`${json}applied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped.\n`);
+  const after = 'refused: revoke d from o/t: protected\napplied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped, 1 refused.\n';
+  const before = 'Resolving 1 change(s) of an interrupted apply:\napplied: grant e on o/t as member (recorded)\n';
+  const split = parseApplyOutput(`${before}${json}${after}`);
   t.same(split.plan, plan);
-  t.equal(split.json, json);
+  t.equal(split.before, before, 'an interrupted apply resolved first is printed before the plan');
+  t.equal(split.after, after);
   t.same(split.outcomes, ['applied: grant a on o/t as member', 'skipped: revoke b from o/t: gone', 'failed: grant c on o/t as member: 422']);
-  t.same(parseApplyOutput(''), { plan: undefined, json: undefined, outcomes: [] });
+  t.same(parseApplyOutput(''), { before: '', after: '', outcomes: [] });
+  t.same(parseApplyOutput('Resolving 1 change(s) of an interrupted apply:\n'), { before: 'Resolving 1 change(s) of an interrupted apply:\n', after: '', outcomes: [] }, 'stopped before planning');
   t.equal(failure('apply', { code: 3, stdout: '', stderr: '\n' }).message, 'apply produced no result: exit code 3');
 });
 
