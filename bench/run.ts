@@ -8,7 +8,7 @@
  * 60/N s), --only a,b (scenarios), --skip-naive, --out FILE.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -242,8 +242,6 @@ const strip = <T extends object>(m: T & { child?: unknown; github?: unknown; pag
 };
 
 const LOAD_BEFORE = loadavg();
-// The naive baseline runs from bench/.build/src, whose schema loader looks for ../../schemas.
-cpSync(join(ROOT, 'schemas'), join(ROOT, 'bench/.build/schemas'), { recursive: true });
 await loadGitHubSchema();
 const world = generate(LARGE);
 const largeOrg: OrgState = { syncedAt: LARGE_AT.getTime() - SYNCED_BEFORE.large, drift: true };

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { FORMATS } from '../src/config/formats.js';
-import { SCHEMAS_DIR } from '../src/config/schema.js';
+import { GENERATED_VALIDATORS, readSchemas, SCHEMAS_DIR, validatorsModule } from '../src/codegen/validators.js';
 import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema; items?: Schema; description?: string; $schema?: string };
@@ -31,6 +31,10 @@ const ID_BASE = 'https://oncall-access.dev/schemas/';
 t.test('there is one draft 2020-12 schema per kind and per state file', async (t) => {
   t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-adopted.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
   for (const f of files) t.equal(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$schema, 'https://json-schema.org/draft/2020-12/schema', f);
+});
+
+t.test('the validators the product runs are what npm run schemas makes of schemas/', async (t) => {
+  t.ok(readFileSync(GENERATED_VALIDATORS, 'utf8') === validatorsModule(readSchemas()), `${GENERATED_VALIDATORS} is stale: run npm run schemas`);
 });
 
 t.test('every schema is identified by an absolute URI ending in its file name', async (t) => {

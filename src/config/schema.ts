@@ -1,14 +1,14 @@
 /**
- * Checks documents against the JSON Schemas in `schemas/` and says what is wrong in the
- * user's terms: the field as written in YAML (`spec.rotations[0].levels`), at its line.
+ * Checks documents against the JSON Schemas in `schemas/` (as the validators generated from them,
+ * validators.generated.ts) and says what is wrong in the user's terms: the field as written in
+ * YAML (`spec.rotations[0].levels`), at its line.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { closest } from '../closest.js';
 import { withArticle } from '../wording.js';
 import { FORMATS } from './formats.js';
+import { VALIDATORS } from './validators.generated.js';
 import { pos, type YamlDoc } from './yaml-file.js';
 
 /** The document kinds of the `oncall-access/v1` format. */
@@ -37,30 +37,13 @@ const STATE_SCHEMA_FILES = {
 /** A state file with a schema: the grant ledger, the on-call counts or the adopted teams. */
 export type StateFile = keyof typeof STATE_SCHEMA_FILES;
 
-/** Directory holding the JSON Schemas (shipped with the package). */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-
-let validators: Map<string, ValidateFunction> | undefined;
-
-/** Every schema compiled once, by file name. */
-function compiled(): Map<string, ValidateFunction> {
-  if (validators) return validators;
-  // strictRequired would refuse the `oneOf: [{ required: [schedule] }, ...]` rules: ajv checks
-  // them before the sibling `properties` that declare those fields.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-  for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.validate });
-  const files = [...Object.values(SCHEMA_FILES), ...Object.values(STATE_SCHEMA_FILES)];
-  validators = new Map(files.map((f) => [f, ajv.compile(JSON.parse(readFileSync(SCHEMAS_DIR + f, 'utf8')))]));
-  return validators;
-}
-
 /**
  * Checks a state file's data against its schema: no problem, or each with the field as written
  * (`grants[3].login`) at its position, which `locate` finds by parsing the file again (called
  * only when there is a problem).
  */
 export function checkStateFile(file: StateFile, value: unknown, locate: () => YamlDoc): Diagnostic[] {
-  const validate = compiled().get(STATE_SCHEMA_FILES[file])!;
+  const validate = VALIDATORS[STATE_SCHEMA_FILES[file]]!;
   if (validate(value)) return [];
   return diagnose(locate(), validate.errors);
 }
@@ -83,7 +66,7 @@ export function checkDocument(d: YamlDoc, expected: readonly Kind[]): { kind?: K
     const found = kind === undefined ? 'it is missing' : `found ${quote(kind)}`;
     return { diagnostics: [error(`kind: expected ${expected.join(' or ')} here, ${found}`, pos(d, kind === undefined ? [] : ['kind']))] };
   }
-  const validate = compiled().get(SCHEMA_FILES[kind as Kind])!;
+  const validate = VALIDATORS[SCHEMA_FILES[kind as Kind]]!;
   if (validate(v)) return { kind: kind as Kind, diagnostics: [] };
   return { diagnostics: diagnose(d, validate.errors) };
 }

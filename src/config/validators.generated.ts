@@ -1,0 +1,4960 @@
+// @ts-nocheck: ajv writes untyped JavaScript; VALIDATORS at the end gives it its type.
+// Generated from schemas/ by `npm run schemas` (src/codegen/validators.ts): do not edit by hand.
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import equal from 'ajv/dist/runtime/equal.js';
+import ucs2length from 'ajv/dist/runtime/ucs2length.js';
+import { FORMATS } from './formats.js';
+
+export const accessProfile = validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]}}}}}}}};
+const formats0 = FORMATS["oncall-access-name"];
+const formats2 = FORMATS["oncall-access-login"];
+const formats4 = FORMATS["oncall-access-duration"];
+const formats8 = FORMATS["oncall-access-external-id"];
+const formats18 = FORMATS.email;
+const formats22 = FORMATS["oncall-access-slug"];
+const pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+const pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
+const pattern13 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+const pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+const func1 = ucs2length.default;
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/access-profile.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("oncall-access/v1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oncall-access/v1"},message:"must be equal to constant",schema:"oncall-access/v1",parentSchema:schema31.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("AccessProfile" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "AccessProfile"},message:"must be equal to constant",schema:"AccessProfile",parentSchema:schema31.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.metadata.required,parentSchema:schema31.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "description"))){
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.metadata.properties.name.type,parentSchema:schema31.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 === "string"){
+if(func1(data4) > 500){
+const err12 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.metadata.properties.description.type,parentSchema:schema31.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.metadata.type,parentSchema:schema31.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data5 = data.spec;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.mode === undefined){
+const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema31.properties.spec.required,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data5.entitlements === undefined){
+const err16 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "entitlements"},message:"must have required property '"+"entitlements"+"'",schema:schema31.properties.spec.required,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(func2.call(schema31.properties.spec.properties, key2))){
+const err17 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.mode !== undefined){
+let data6 = data5.mode;
+if(!((data6 === "auto") || (data6 === "requestable"))){
+const err18 = {instancePath:instancePath+"/spec/mode",schemaPath:"#/properties/spec/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.mode.enum,parentSchema:schema31.properties.spec.properties.mode,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.approval !== undefined){
+let data7 = data5.approval;
+if(!((data7 === "auto") || (data7 === "review"))){
+const err19 = {instancePath:instancePath+"/spec/approval",schemaPath:"#/properties/spec/properties/approval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.approval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.approval.enum,parentSchema:schema31.properties.spec.properties.approval,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data5.approvers !== undefined){
+let data8 = data5.approvers;
+if(Array.isArray(data8)){
+if(data8.length > 100){
+const err20 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.spec.properties.approvers,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err21 = {instancePath:instancePath+"/spec/approvers/" + i0,schemaPath:"#/properties/spec/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.spec.properties.approvers.items,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(formats2.validate(data9))){
+const err22 = {instancePath:instancePath+"/spec/approvers/" + i0,schemaPath:"#/properties/spec/properties/approvers/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema31.properties.spec.properties.approvers.items,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/spec/approvers/" + i0,schemaPath:"#/properties/spec/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.approvers.items,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.approvers.type,parentSchema:schema31.properties.spec.properties.approvers,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data5.maxRequestDuration !== undefined){
+let data10 = data5.maxRequestDuration;
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err25 = {instancePath:instancePath+"/spec/maxRequestDuration",schemaPath:"#/properties/spec/properties/maxRequestDuration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema31.properties.spec.properties.maxRequestDuration,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(formats4.validate(data10))){
+const err26 = {instancePath:instancePath+"/spec/maxRequestDuration",schemaPath:"#/properties/spec/properties/maxRequestDuration/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema31.properties.spec.properties.maxRequestDuration,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/spec/maxRequestDuration",schemaPath:"#/properties/spec/properties/maxRequestDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maxRequestDuration.type,parentSchema:schema31.properties.spec.properties.maxRequestDuration,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data5.rotations !== undefined){
+let data11 = data5.rotations;
+if(Array.isArray(data11)){
+if(data11.length > 100){
+const err28 = {instancePath:instancePath+"/spec/rotations",schemaPath:"#/properties/spec/properties/rotations/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.spec.properties.rotations,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs26 = errors;
+let valid7 = false;
+let passing0 = null;
+const _errs27 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.schedule === undefined){
+const err29 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/oneOf/0/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema31.properties.spec.properties.rotations.items.oneOf[0].required,parentSchema:schema31.properties.spec.properties.rotations.items.oneOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+var _valid0 = _errs27 === errors;
+if(_valid0){
+valid7 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.escalationPolicy === undefined){
+const err30 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/oneOf/1/required",keyword:"required",params:{missingProperty: "escalationPolicy"},message:"must have required property '"+"escalationPolicy"+"'",schema:schema31.properties.spec.properties.rotations.items.oneOf[1].required,parentSchema:schema31.properties.spec.properties.rotations.items.oneOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid7){
+valid7 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid7 = true;
+passing0 = 1;
+}
+const _errs29 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.rotation === undefined){
+const err31 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/oneOf/2/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema31.properties.spec.properties.rotations.items.oneOf[2].required,parentSchema:schema31.properties.spec.properties.rotations.items.oneOf[2],data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+var _valid0 = _errs29 === errors;
+if(_valid0 && valid7){
+valid7 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid7 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid7){
+const err32 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.rotations.items.oneOf,parentSchema:schema31.properties.spec.properties.rotations.items,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.source === undefined){
+const err33 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.rotations.items.required,parentSchema:schema31.properties.spec.properties.rotations.items,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key3 in data12){
+if(!(((((key3 === "source") || (key3 === "schedule")) || (key3 === "escalationPolicy")) || (key3 === "levels")) || (key3 === "rotation"))){
+const err34 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.rotations.items,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data12.source !== undefined){
+let data13 = data12.source;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err35 = {instancePath:instancePath+"/spec/rotations/" + i1+"/source",schemaPath:"#/properties/spec/properties/rotations/items/properties/source/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.rotations.items.properties.source,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!(formats0.validate(data13))){
+const err36 = {instancePath:instancePath+"/spec/rotations/" + i1+"/source",schemaPath:"#/properties/spec/properties/rotations/items/properties/source/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.rotations.items.properties.source,data:data13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/spec/rotations/" + i1+"/source",schemaPath:"#/properties/spec/properties/rotations/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.rotations.items.properties.source.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.source,data:data13};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data12.schedule !== undefined){
+let data14 = data12.schedule;
+if(typeof data14 === "string"){
+if(!pattern8.test(data14)){
+const err38 = {instancePath:instancePath+"/spec/rotations/" + i1+"/schedule",schemaPath:"#/properties/spec/properties/rotations/items/properties/schedule/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$",parentSchema:schema31.properties.spec.properties.rotations.items.properties.schedule,data:data14};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(!(formats8.validate(data14))){
+const err39 = {instancePath:instancePath+"/spec/rotations/" + i1+"/schedule",schemaPath:"#/properties/spec/properties/rotations/items/properties/schedule/format",keyword:"format",params:{format: "oncall-access-external-id"},message:"must match format \""+"oncall-access-external-id"+"\"",schema:"oncall-access-external-id",parentSchema:schema31.properties.spec.properties.rotations.items.properties.schedule,data:data14};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/spec/rotations/" + i1+"/schedule",schemaPath:"#/properties/spec/properties/rotations/items/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.rotations.items.properties.schedule.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.schedule,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data12.escalationPolicy !== undefined){
+let data15 = data12.escalationPolicy;
+if(typeof data15 === "string"){
+if(!pattern8.test(data15)){
+const err41 = {instancePath:instancePath+"/spec/rotations/" + i1+"/escalationPolicy",schemaPath:"#/properties/spec/properties/rotations/items/properties/escalationPolicy/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$",parentSchema:schema31.properties.spec.properties.rotations.items.properties.escalationPolicy,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!(formats8.validate(data15))){
+const err42 = {instancePath:instancePath+"/spec/rotations/" + i1+"/escalationPolicy",schemaPath:"#/properties/spec/properties/rotations/items/properties/escalationPolicy/format",keyword:"format",params:{format: "oncall-access-external-id"},message:"must match format \""+"oncall-access-external-id"+"\"",schema:"oncall-access-external-id",parentSchema:schema31.properties.spec.properties.rotations.items.properties.escalationPolicy,data:data15};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/spec/rotations/" + i1+"/escalationPolicy",schemaPath:"#/properties/spec/properties/rotations/items/properties/escalationPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.rotations.items.properties.escalationPolicy.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.escalationPolicy,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data12.levels !== undefined){
+let data16 = data12.levels;
+if(Array.isArray(data16)){
+if(data16.length > 20){
+const err44 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels",schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels,data:data16};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data16.length < 1){
+const err45 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels",schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels,data:data16};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+let data17 = data16[i2];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err46 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels/" + i2,schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.rotations.items.properties.levels.items.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels.items,data:data17};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 20 || isNaN(data17)){
+const err47 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels/" + i2,schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels.items,data:data17};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err48 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels/" + i2,schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels.items,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/rotations/" + i1+"/levels",schemaPath:"#/properties/spec/properties/rotations/items/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.rotations.items.properties.levels.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.levels,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data12.rotation !== undefined){
+let data18 = data12.rotation;
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+const err50 = {instancePath:instancePath+"/spec/rotations/" + i1+"/rotation",schemaPath:"#/properties/spec/properties/rotations/items/properties/rotation/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.rotations.items.properties.rotation,data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(!(formats0.validate(data18))){
+const err51 = {instancePath:instancePath+"/spec/rotations/" + i1+"/rotation",schemaPath:"#/properties/spec/properties/rotations/items/properties/rotation/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.rotations.items.properties.rotation,data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/spec/rotations/" + i1+"/rotation",schemaPath:"#/properties/spec/properties/rotations/items/properties/rotation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.rotations.items.properties.rotation.type,parentSchema:schema31.properties.spec.properties.rotations.items.properties.rotation,data:data18};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data12.levels !== undefined){
+if(data12.escalationPolicy === undefined){
+const err53 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/dependentRequired",keyword:"dependentRequired",params:{property: "levels",
+    missingProperty: "escalationPolicy",
+    depsCount: 1,
+    deps: "escalationPolicy"},message:"must have property escalationPolicy when property levels is present",schema:schema31.properties.spec.properties.rotations.items.dependentRequired,parentSchema:schema31.properties.spec.properties.rotations.items,data:data12};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/spec/rotations/" + i1,schemaPath:"#/properties/spec/properties/rotations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.rotations.items.type,parentSchema:schema31.properties.spec.properties.rotations.items,data:data12};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/spec/rotations",schemaPath:"#/properties/spec/properties/rotations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.rotations.type,parentSchema:schema31.properties.spec.properties.rotations,data:data11};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data5.window !== undefined){
+let data19 = data5.window;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+if(!((key4 === "before") || (key4 === "after"))){
+const err56 = {instancePath:instancePath+"/spec/window",schemaPath:"#/properties/spec/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.window,data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data19.before !== undefined){
+let data20 = data19.before;
+if(typeof data20 === "string"){
+if(!pattern6.test(data20)){
+const err57 = {instancePath:instancePath+"/spec/window/before",schemaPath:"#/properties/spec/properties/window/properties/before/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema31.properties.spec.properties.window.properties.before,data:data20};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(!(formats4.validate(data20))){
+const err58 = {instancePath:instancePath+"/spec/window/before",schemaPath:"#/properties/spec/properties/window/properties/before/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema31.properties.spec.properties.window.properties.before,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/spec/window/before",schemaPath:"#/properties/spec/properties/window/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.window.properties.before.type,parentSchema:schema31.properties.spec.properties.window.properties.before,data:data20};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data19.after !== undefined){
+let data21 = data19.after;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err60 = {instancePath:instancePath+"/spec/window/after",schemaPath:"#/properties/spec/properties/window/properties/after/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema31.properties.spec.properties.window.properties.after,data:data21};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!(formats4.validate(data21))){
+const err61 = {instancePath:instancePath+"/spec/window/after",schemaPath:"#/properties/spec/properties/window/properties/after/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema31.properties.spec.properties.window.properties.after,data:data21};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/spec/window/after",schemaPath:"#/properties/spec/properties/window/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.window.properties.after.type,parentSchema:schema31.properties.spec.properties.window.properties.after,data:data21};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/spec/window",schemaPath:"#/properties/spec/properties/window/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.window.type,parentSchema:schema31.properties.spec.properties.window,data:data19};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data5.allowEmptyRotations !== undefined){
+let data22 = data5.allowEmptyRotations;
+if(typeof data22 !== "boolean"){
+const err64 = {instancePath:instancePath+"/spec/allowEmptyRotations",schemaPath:"#/properties/spec/properties/allowEmptyRotations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.allowEmptyRotations.type,parentSchema:schema31.properties.spec.properties.allowEmptyRotations,data:data22};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data5.members !== undefined){
+let data23 = data5.members;
+if(Array.isArray(data23)){
+if(data23.length > 1000){
+const err65 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.spec.properties.members,data:data23};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len3 = data23.length;
+for(let i3=0; i3<len3; i3++){
+let data24 = data23[i3];
+if(typeof data24 === "string"){
+if(!pattern13.test(data24)){
+const err66 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(!(formats18.validate(data24))){
+const err67 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.members.items.type,parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.members.type,parentSchema:schema31.properties.spec.properties.members,data:data23};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data5.entitlements !== undefined){
+let data25 = data5.entitlements;
+if(Array.isArray(data25)){
+if(data25.length > 100){
+const err70 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data25.length < 1){
+const err71 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+const _errs60 = errors;
+let valid16 = false;
+let passing1 = null;
+const _errs61 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.team === undefined){
+const err72 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/0/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[0].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[0],data:data26};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+var _valid1 = _errs61 === errors;
+if(_valid1){
+valid16 = true;
+passing1 = 0;
+}
+const _errs62 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.repository === undefined){
+const err73 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/1/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[1].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+var _valid1 = _errs62 === errors;
+if(_valid1 && valid16){
+valid16 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid16 = true;
+passing1 = 1;
+}
+}
+if(!valid16){
+const err74 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+errors = _errs60;
+if(vErrors !== null){
+if(_errs60){
+vErrors.length = _errs60;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.target === undefined){
+const err75 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+for(const key5 in data26){
+if(!(((((((key5 === "target") || (key5 === "team")) || (key5 === "role")) || (key5 === "repository")) || (key5 === "permission")) || (key5 === "membership")) || (key5 === "adopt"))){
+const err76 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data26.target !== undefined){
+let data27 = data26.target;
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err77 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!(formats0.validate(data27))){
+const err78 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data26.team !== undefined){
+let data28 = data26.team;
+if(typeof data28 === "string"){
+if(!pattern15.test(data28)){
+const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(!(formats22.validate(data28))){
+const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data26.role !== undefined){
+let data29 = data26.role;
+if(!((data29 === "member") || (data29 === "maintainer"))){
+const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data29};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data26.repository !== undefined){
+let data30 = data26.repository;
+if(typeof data30 === "string"){
+if(!pattern15.test(data30)){
+const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(!(formats22.validate(data30))){
+const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data26.permission !== undefined){
+let data31 = data26.permission;
+if(!(((((data31 === "pull") || (data31 === "triage")) || (data31 === "push")) || (data31 === "maintain")) || (data31 === "admin"))){
+const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data31};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data26.membership !== undefined){
+let data32 = data26.membership;
+if(!((data32 === "exclusive") || (data32 === "additive"))){
+const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data32};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data26.adopt !== undefined){
+let data33 = data26.adopt;
+if(!((data33 === "keep-drift") || (data33 === "remove-drift"))){
+const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data33};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const accessRequest = validate21;
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-request.schema.json","title":"oncall-access AccessRequest","description":"A time-boxed request for a requestable profile's entitlements, made through a pull request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessRequest"},"metadata":{"description":"Optional name.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this request.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}},"spec":{"description":"What is asked for, by whom, for how long and why.","type":"object","additionalProperties":false,"required":["profile","subject","reason","duration","requestedAt"],"properties":{"profile":{"description":"Name of a requestable AccessProfile.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"subject":{"description":"Email or GitHub login of the person who gets access.","type":"string","format":"oncall-access-subject","pattern":"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},"reason":{"description":"Why access is needed (an incident link, a ticket).","type":"string","minLength":1,"maxLength":1000},"duration":{"description":"How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"requestedAt":{"description":"The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}};
+const formats30 = FORMATS["oncall-access-subject"];
+const formats34 = FORMATS["oncall-access-instant"];
+const pattern19 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+const pattern21 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/access-request.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("oncall-access/v1" !== data0){
+const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oncall-access/v1"},message:"must be equal to constant",schema:"oncall-access/v1",parentSchema:schema32.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("AccessRequest" !== data1){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "AccessRequest"},message:"must be equal to constant",schema:"AccessRequest",parentSchema:schema32.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(key1 === "name")){
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema32.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema32.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.metadata.properties.name.type,parentSchema:schema32.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.metadata.type,parentSchema:schema32.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data4 = data.spec;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.profile === undefined){
+const err11 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4.subject === undefined){
+const err12 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data4.reason === undefined){
+const err13 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data4.duration === undefined){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.requestedAt === undefined){
+const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "requestedAt"},message:"must have required property '"+"requestedAt"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!(((((key2 === "profile") || (key2 === "subject")) || (key2 === "reason")) || (key2 === "duration")) || (key2 === "requestedAt"))){
+const err16 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.profile !== undefined){
+let data5 = data4.profile;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err17 = {instancePath:instancePath+"/spec/profile",schemaPath:"#/properties/spec/properties/profile/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema32.properties.spec.properties.profile,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(formats0.validate(data5))){
+const err18 = {instancePath:instancePath+"/spec/profile",schemaPath:"#/properties/spec/properties/profile/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema32.properties.spec.properties.profile,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/spec/profile",schemaPath:"#/properties/spec/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.profile.type,parentSchema:schema32.properties.spec.properties.profile,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data4.subject !== undefined){
+let data6 = data4.subject;
+if(typeof data6 === "string"){
+if(!pattern19.test(data6)){
+const err20 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/pattern",keyword:"pattern",params:{pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},message:"must match pattern \""+"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"+"\"",schema:"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$",parentSchema:schema32.properties.spec.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(formats30.validate(data6))){
+const err21 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/format",keyword:"format",params:{format: "oncall-access-subject"},message:"must match format \""+"oncall-access-subject"+"\"",schema:"oncall-access-subject",parentSchema:schema32.properties.spec.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.subject.type,parentSchema:schema32.properties.spec.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data4.reason !== undefined){
+let data7 = data4.reason;
+if(typeof data7 === "string"){
+if(func1(data7) > 1000){
+const err23 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema32.properties.spec.properties.reason,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err24 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.spec.properties.reason,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.reason.type,parentSchema:schema32.properties.spec.properties.reason,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data4.duration !== undefined){
+let data8 = data4.duration;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err26 = {instancePath:instancePath+"/spec/duration",schemaPath:"#/properties/spec/properties/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema32.properties.spec.properties.duration,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats4.validate(data8))){
+const err27 = {instancePath:instancePath+"/spec/duration",schemaPath:"#/properties/spec/properties/duration/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema32.properties.spec.properties.duration,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/spec/duration",schemaPath:"#/properties/spec/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.duration.type,parentSchema:schema32.properties.spec.properties.duration,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data4.requestedAt !== undefined){
+let data9 = data4.requestedAt;
+if(typeof data9 === "string"){
+if(!pattern21.test(data9)){
+const err29 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats34.validate(data9))){
+const err30 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.requestedAt.type,parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.type,parentSchema:schema32.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const config = validate22;
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
+const formats40 = FORMATS["oncall-access-env-name"];
+const formats42 = FORMATS["oncall-access-http-url"];
+const formats56 = FORMATS["oncall-access-relative-path"];
+const pattern24 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+const pattern25 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+const pattern32 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+const func0 = equal.default;
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("oncall-access/v1" !== data0){
+const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oncall-access/v1"},message:"must be equal to constant",schema:"oncall-access/v1",parentSchema:schema33.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Config" !== data1){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:schema33.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "description"))){
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.metadata.properties.name.type,parentSchema:schema33.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 === "string"){
+if(func1(data4) > 500){
+const err10 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema33.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.metadata.properties.description.type,parentSchema:schema33.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.metadata.type,parentSchema:schema33.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data5 = data.spec;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.sources === undefined){
+const err13 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema33.properties.spec.required,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data5.targets === undefined){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema33.properties.spec.required,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((((((key2 === "sources") || (key2 === "targets")) || (key2 === "identities")) || (key2 === "guards")) || (key2 === "shards")) || (key2 === "paths"))){
+const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.sources !== undefined){
+let data6 = data5.sources;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length > 50){
+const err16 = {instancePath:instancePath+"/spec/sources",schemaPath:"#/properties/spec/properties/sources/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema33.properties.spec.properties.sources,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key3 in data6){
+const _errs16 = errors;
+if(typeof key3 === "string"){
+if(!pattern4.test(key3)){
+const err17 = {instancePath:instancePath+"/spec/sources",schemaPath:"#/properties/spec/properties/sources/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.sources.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(formats0.validate(key3))){
+const err18 = {instancePath:instancePath+"/spec/sources",schemaPath:"#/properties/spec/properties/sources/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.sources.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+const err19 = {instancePath:instancePath+"/spec/sources",schemaPath:"#/properties/spec/properties/sources/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema33.properties.spec.properties.sources.propertyNames,parentSchema:schema33.properties.spec.properties.sources,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+let data7 = data6[key4];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err20 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/sources/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.sources.additionalProperties.required,parentSchema:schema33.properties.spec.properties.sources.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key5 in data7){
+if(!(((key5 === "type") || (key5 === "tokenEnv")) || (key5 === "apiUrl"))){
+const err21 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/sources/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.sources.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.type !== undefined){
+let data8 = data7.type;
+if(!(((data8 === "pagerduty") || (data8 === "opsgenie")) || (data8 === "rotations"))){
+const err22 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.type,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.tokenEnv !== undefined){
+let data9 = data7.tokenEnv;
+if(typeof data9 === "string"){
+if(!pattern24.test(data9)){
+const err23 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats40.validate(data9))){
+const err24 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.apiUrl !== undefined){
+let data10 = data7.apiUrl;
+if(typeof data10 === "string"){
+if(!pattern25.test(data10)){
+const err26 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats42.validate(data10))){
+const err27 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/sources/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.sources.additionalProperties.type,parentSchema:schema33.properties.spec.properties.sources.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/spec/sources",schemaPath:"#/properties/spec/properties/sources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.sources.type,parentSchema:schema33.properties.spec.properties.sources,data:data6};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data5.targets !== undefined){
+let data11 = data5.targets;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(Object.keys(data11).length > 20){
+const err31 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema33.properties.spec.properties.targets,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(Object.keys(data11).length < 1){
+const err32 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema33.properties.spec.properties.targets,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key6 in data11){
+const _errs28 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err33 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.targets.propertyNames,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!(formats0.validate(key6))){
+const err34 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.targets.propertyNames,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var valid6 = _errs28 === errors;
+if(!valid6){
+const err35 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema33.properties.spec.properties.targets.propertyNames,parentSchema:schema33.properties.spec.properties.targets,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+for(const key7 in data11){
+let data12 = data11[key7];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.type === undefined){
+const err36 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data12.org === undefined){
+const err37 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+for(const key8 in data12){
+if(!((((key8 === "type") || (key8 === "org")) || (key8 === "tokenEnv")) || (key8 === "apiUrl"))){
+const err38 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data12.type !== undefined){
+let data13 = data12.type;
+if(!(data13 === "github")){
+const err39 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.type,data:data13};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.org !== undefined){
+let data14 = data12.org;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err40 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!(formats2.validate(data14))){
+const err41 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data14};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.org.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data14};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.tokenEnv !== undefined){
+let data15 = data12.tokenEnv;
+if(typeof data15 === "string"){
+if(!pattern24.test(data15)){
+const err43 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats40.validate(data15))){
+const err44 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data15};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data15};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data12.apiUrl !== undefined){
+let data16 = data12.apiUrl;
+if(typeof data16 === "string"){
+if(!pattern25.test(data16)){
+const err46 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data16};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(!(formats42.validate(data16))){
+const err47 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data16};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data16};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data11};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data5.identities !== undefined){
+let data17 = data5.identities;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key9 in data17){
+if(!((key9 === "resolve") || (key9 === "samlAttributes"))){
+const err51 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data17.resolve !== undefined){
+let data18 = data17.resolve;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err52 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data18};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+let data19 = data18[i0];
+if(!(((data19 === "file") || (data19 === "saml")) || (data19 === "verifiedEmail"))){
+const err53 = {instancePath:instancePath+"/spec/identities/resolve/" + i0,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+let i1 = data18.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data18[i1], data18[j0])){
+const err54 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.samlAttributes !== undefined){
+let data20 = data17.samlAttributes;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err56 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data20};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+const len1 = data20.length;
+for(let i2=0; i2<len1; i2++){
+let data21 = data20[i2];
+if(!((data21 === "nameId") || (data21 === "emails"))){
+const err57 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+let i3 = data20.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data20[i3], data20[j1])){
+const err58 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data20};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data17};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data5.guards !== undefined){
+let data22 = data5.guards;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key10 in data22){
+if(!(((key10 === "maxRevocations") || (key10 === "maxRevocationShare")) || (key10 === "protectedAccounts"))){
+const err61 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data22.maxRevocations !== undefined){
+let data23 = data22.maxRevocations;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err62 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data23};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 100000 || isNaN(data23)){
+const err63 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data23};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data23 < 0 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+if(data22.maxRevocationShare !== undefined){
+let data24 = data22.maxRevocationShare;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1 || isNaN(data24)){
+const err65 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data24};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data24 < 0 || isNaN(data24)){
+const err66 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data24};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data22.protectedAccounts !== undefined){
+let data25 = data22.protectedAccounts;
+if(Array.isArray(data25)){
+if(data25.length > 1000){
+const err68 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data25};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+const len2 = data25.length;
+for(let i4=0; i4<len2; i4++){
+let data26 = data25[i4];
+if(typeof data26 === "string"){
+if(!pattern5.test(data26)){
+const err69 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data26};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!(formats2.validate(data26))){
+const err70 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data26};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data26};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data25};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data22};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data5.shards !== undefined){
+let data27 = data5.shards;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(Object.keys(data27).length > 100){
+const err74 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data27};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key11 in data27){
+const _errs62 = errors;
+if(typeof key11 === "string"){
+if(!pattern4.test(key11)){
+const err75 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key11,propertyName:key11};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!(formats0.validate(key11))){
+const err76 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key11,propertyName:key11};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+var valid19 = _errs62 === errors;
+if(!valid19){
+const err77 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data27};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+for(const key12 in data27){
+let data28 = data27[key12];
+if(Array.isArray(data28)){
+if(data28.length > 100){
+const err78 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data28};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data28.length < 1){
+const err79 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data28};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+const len3 = data28.length;
+for(let i5=0; i5<len3; i5++){
+let data29 = data28[i5];
+if(typeof data29 === "string"){
+if(func1(data29) > 200){
+const err80 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data29};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(func1(data29) < 1){
+const err81 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data29};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data29};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data28};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data27};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data5.paths !== undefined){
+let data30 = data5.paths;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key13 in data30){
+if(!(((((key13 === "profiles") || (key13 === "rotations")) || (key13 === "requests")) || (key13 === "identities")) || (key13 === "state"))){
+const err85 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data30};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data30.profiles !== undefined){
+let data31 = data30.profiles;
+if(typeof data31 === "string"){
+if(!pattern32.test(data31)){
+const err86 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data31};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(!(formats56.validate(data31))){
+const err87 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data31};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data31};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data30.rotations !== undefined){
+let data32 = data30.rotations;
+if(typeof data32 === "string"){
+if(!pattern32.test(data32)){
+const err89 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data32};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(!(formats56.validate(data32))){
+const err90 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data32};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data32};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data30.requests !== undefined){
+let data33 = data30.requests;
+if(typeof data33 === "string"){
+if(!pattern32.test(data33)){
+const err92 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data33};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(!(formats56.validate(data33))){
+const err93 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data33};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data33};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data30.identities !== undefined){
+let data34 = data30.identities;
+if(typeof data34 === "string"){
+if(!pattern32.test(data34)){
+const err95 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data34};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(!(formats56.validate(data34))){
+const err96 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data34};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data34};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data30.state !== undefined){
+let data35 = data30.state;
+if(typeof data35 === "string"){
+if(!pattern32.test(data35)){
+const err98 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data35};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(!(formats56.validate(data35))){
+const err99 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data35};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data35};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data30};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const identities = validate23;
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email","github"],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}}}}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/identities.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("oncall-access/v1" !== data0){
+const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oncall-access/v1"},message:"must be equal to constant",schema:"oncall-access/v1",parentSchema:schema34.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Identities" !== data1){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Identities"},message:"must be equal to constant",schema:"Identities",parentSchema:schema34.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "description"))){
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema34.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema34.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.metadata.properties.name.type,parentSchema:schema34.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 === "string"){
+if(func1(data4) > 500){
+const err10 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.metadata.properties.description.type,parentSchema:schema34.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.metadata.type,parentSchema:schema34.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data5 = data.spec;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.identities === undefined){
+const err13 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "identities"},message:"must have required property '"+"identities"+"'",schema:schema34.properties.spec.required,parentSchema:schema34.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(key2 === "identities")){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.identities !== undefined){
+let data6 = data5.identities;
+if(Array.isArray(data6)){
+if(data6.length > 100000){
+const err15 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.email === undefined){
+const err16 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.github === undefined){
+const err17 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((key3 === "email") || (key3 === "github"))){
+const err18 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data7.email !== undefined){
+let data8 = data7.email;
+if(typeof data8 === "string"){
+if(!pattern13.test(data8)){
+const err19 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(formats18.validate(data8))){
+const err20 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.email.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.github !== undefined){
+let data9 = data7.github;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err22 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(formats2.validate(data9))){
+const err23 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.github.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.identities.items.type,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.identities.type,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const rotation = validate24;
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/rotation.schema.json","title":"oncall-access Rotation","description":"An on-call rotation kept in git, for teams without a pager platform (source type: rotations).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Rotation"},"metadata":{"description":"Name and description of the rotation.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the rotation; profiles bind it with `rotation: NAME`.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the rotation covers.","type":"string","maxLength":500}}},"spec":{"description":"Who is on call when.","type":"object","additionalProperties":false,"required":["timeZone","shiftLength","firstHandoff","members"],"properties":{"timeZone":{"description":"IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.","type":"string","format":"oncall-access-time-zone","pattern":"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},"shiftLength":{"description":"Length of one shift (e.g. 1w, 1d, 12h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"firstHandoff":{"description":"When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"members":{"description":"Emails of the people in the rotation, in order.","type":"array","minItems":1,"maxItems":500,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"overrides":{"description":"Dated replacements: someone covers for someone else.","type":"array","maxItems":1000,"items":{"description":"One replacement.","type":"object","additionalProperties":false,"required":["member","from","to"],"properties":{"member":{"description":"Email of the person on call instead.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"covers":{"description":"Email of the person being covered; when absent, whoever is on call is covered.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"from":{"description":"Start of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"to":{"description":"End of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"}}}}}}}};
+const formats74 = FORMATS["oncall-access-time-zone"];
+const formats78 = FORMATS["oncall-access-date-time-local"];
+const pattern41 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+const pattern43 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/rotation.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("oncall-access/v1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oncall-access/v1"},message:"must be equal to constant",schema:"oncall-access/v1",parentSchema:schema35.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Rotation" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Rotation"},message:"must be equal to constant",schema:"Rotation",parentSchema:schema35.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.properties.metadata.required,parentSchema:schema35.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "description"))){
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema35.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema35.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.metadata.properties.name.type,parentSchema:schema35.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 === "string"){
+if(func1(data4) > 500){
+const err12 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema35.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.metadata.properties.description.type,parentSchema:schema35.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.metadata.type,parentSchema:schema35.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data5 = data.spec;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.timeZone === undefined){
+const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema35.properties.spec.required,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data5.shiftLength === undefined){
+const err16 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "shiftLength"},message:"must have required property '"+"shiftLength"+"'",schema:schema35.properties.spec.required,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data5.firstHandoff === undefined){
+const err17 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "firstHandoff"},message:"must have required property '"+"firstHandoff"+"'",schema:schema35.properties.spec.required,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data5.members === undefined){
+const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema35.properties.spec.required,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(((((key2 === "timeZone") || (key2 === "shiftLength")) || (key2 === "firstHandoff")) || (key2 === "members")) || (key2 === "overrides"))){
+const err19 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data5.timeZone !== undefined){
+let data6 = data5.timeZone;
+if(typeof data6 === "string"){
+if(!pattern41.test(data6)){
+const err20 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(formats74.validate(data6))){
+const err21 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/format",keyword:"format",params:{format: "oncall-access-time-zone"},message:"must match format \""+"oncall-access-time-zone"+"\"",schema:"oncall-access-time-zone",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.timeZone.type,parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.shiftLength !== undefined){
+let data7 = data5.shiftLength;
+if(typeof data7 === "string"){
+if(!pattern6.test(data7)){
+const err23 = {instancePath:instancePath+"/spec/shiftLength",schemaPath:"#/properties/spec/properties/shiftLength/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema35.properties.spec.properties.shiftLength,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats4.validate(data7))){
+const err24 = {instancePath:instancePath+"/spec/shiftLength",schemaPath:"#/properties/spec/properties/shiftLength/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema35.properties.spec.properties.shiftLength,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/spec/shiftLength",schemaPath:"#/properties/spec/properties/shiftLength/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.shiftLength.type,parentSchema:schema35.properties.spec.properties.shiftLength,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data5.firstHandoff !== undefined){
+let data8 = data5.firstHandoff;
+if(typeof data8 === "string"){
+if(!pattern43.test(data8)){
+const err26 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats78.validate(data8))){
+const err27 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.firstHandoff.type,parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data5.members !== undefined){
+let data9 = data5.members;
+if(Array.isArray(data9)){
+if(data9.length > 500){
+const err29 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema35.properties.spec.properties.members,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data9.length < 1){
+const err30 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.spec.properties.members,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(typeof data10 === "string"){
+if(!pattern13.test(data10)){
+const err31 = {instancePath:instancePath+"/spec/members/" + i0,schemaPath:"#/properties/spec/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.members.items,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!(formats18.validate(data10))){
+const err32 = {instancePath:instancePath+"/spec/members/" + i0,schemaPath:"#/properties/spec/properties/members/items/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.members.items,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/spec/members/" + i0,schemaPath:"#/properties/spec/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.members.items.type,parentSchema:schema35.properties.spec.properties.members.items,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.spec.properties.members.type,parentSchema:schema35.properties.spec.properties.members,data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data5.overrides !== undefined){
+let data11 = data5.overrides;
+if(Array.isArray(data11)){
+if(data11.length > 1000){
+const err35 = {instancePath:instancePath+"/spec/overrides",schemaPath:"#/properties/spec/properties/overrides/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema35.properties.spec.properties.overrides,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.member === undefined){
+const err36 = {instancePath:instancePath+"/spec/overrides/" + i1,schemaPath:"#/properties/spec/properties/overrides/items/required",keyword:"required",params:{missingProperty: "member"},message:"must have required property '"+"member"+"'",schema:schema35.properties.spec.properties.overrides.items.required,parentSchema:schema35.properties.spec.properties.overrides.items,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data12.from === undefined){
+const err37 = {instancePath:instancePath+"/spec/overrides/" + i1,schemaPath:"#/properties/spec/properties/overrides/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema35.properties.spec.properties.overrides.items.required,parentSchema:schema35.properties.spec.properties.overrides.items,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data12.to === undefined){
+const err38 = {instancePath:instancePath+"/spec/overrides/" + i1,schemaPath:"#/properties/spec/properties/overrides/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema35.properties.spec.properties.overrides.items.required,parentSchema:schema35.properties.spec.properties.overrides.items,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key3 in data12){
+if(!((((key3 === "member") || (key3 === "covers")) || (key3 === "from")) || (key3 === "to"))){
+const err39 = {instancePath:instancePath+"/spec/overrides/" + i1,schemaPath:"#/properties/spec/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.spec.properties.overrides.items,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.member !== undefined){
+let data13 = data12.member;
+if(typeof data13 === "string"){
+if(!pattern13.test(data13)){
+const err40 = {instancePath:instancePath+"/spec/overrides/" + i1+"/member",schemaPath:"#/properties/spec/properties/overrides/items/properties/member/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.member,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!(formats18.validate(data13))){
+const err41 = {instancePath:instancePath+"/spec/overrides/" + i1+"/member",schemaPath:"#/properties/spec/properties/overrides/items/properties/member/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.overrides.items.properties.member,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/spec/overrides/" + i1+"/member",schemaPath:"#/properties/spec/properties/overrides/items/properties/member/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.overrides.items.properties.member.type,parentSchema:schema35.properties.spec.properties.overrides.items.properties.member,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.covers !== undefined){
+let data14 = data12.covers;
+if(typeof data14 === "string"){
+if(!pattern13.test(data14)){
+const err43 = {instancePath:instancePath+"/spec/overrides/" + i1+"/covers",schemaPath:"#/properties/spec/properties/overrides/items/properties/covers/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.covers,data:data14};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats18.validate(data14))){
+const err44 = {instancePath:instancePath+"/spec/overrides/" + i1+"/covers",schemaPath:"#/properties/spec/properties/overrides/items/properties/covers/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.overrides.items.properties.covers,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/spec/overrides/" + i1+"/covers",schemaPath:"#/properties/spec/properties/overrides/items/properties/covers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.overrides.items.properties.covers.type,parentSchema:schema35.properties.spec.properties.overrides.items.properties.covers,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data12.from !== undefined){
+let data15 = data12.from;
+if(typeof data15 === "string"){
+if(!pattern43.test(data15)){
+const err46 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(!(formats78.validate(data15))){
+const err47 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.overrides.items.properties.from.type,parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data12.to !== undefined){
+let data16 = data12.to;
+if(typeof data16 === "string"){
+if(!pattern43.test(data16)){
+const err49 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!(formats78.validate(data16))){
+const err50 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.spec.properties.overrides.items.properties.to.type,parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/spec/overrides/" + i1,schemaPath:"#/properties/spec/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.spec.properties.overrides.items.type,parentSchema:schema35.properties.spec.properties.overrides.items,data:data12};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/spec/overrides",schemaPath:"#/properties/spec/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.spec.properties.overrides.type,parentSchema:schema35.properties.spec.properties.overrides,data:data11};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.spec.type,parentSchema:schema35.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const stateAdopted = validate25;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-adopted.schema.json","title":"oncall-access adopted teams","description":"state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.","type":"object","additionalProperties":false,"required":["formatVersion","teams"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"teams":{"description":"One team per entry, sorted by target, organisation and team.","type":"array","items":{"description":"A team and when it was adopted.","type":"object","additionalProperties":false,"required":["target","org","team","adoptedAt"],"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"adoptedAt":{"description":"ISO 8601 instant of the apply that adopted it.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/state-adopted.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.formatVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.teams === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "teams"},message:"must have required property '"+"teams"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "formatVersion") || (key0 === "teams"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema36.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.teams !== undefined){
+let data1 = data.teams;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.target === undefined){
+const err4 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema36.properties.teams.items.required,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.org === undefined){
+const err5 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema36.properties.teams.items.required,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.team === undefined){
+const err6 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema36.properties.teams.items.required,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.adoptedAt === undefined){
+const err7 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/required",keyword:"required",params:{missingProperty: "adoptedAt"},message:"must have required property '"+"adoptedAt"+"'",schema:schema36.properties.teams.items.required,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((key1 === "target") || (key1 === "org")) || (key1 === "team")) || (key1 === "adoptedAt"))){
+const err8 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.target !== undefined){
+let data3 = data2.target;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/teams/" + i0+"/target",schemaPath:"#/properties/teams/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema36.properties.teams.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/teams/" + i0+"/target",schemaPath:"#/properties/teams/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema36.properties.teams.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/teams/" + i0+"/target",schemaPath:"#/properties/teams/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.teams.items.properties.target.type,parentSchema:schema36.properties.teams.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.org !== undefined){
+let data4 = data2.org;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err12 = {instancePath:instancePath+"/teams/" + i0+"/org",schemaPath:"#/properties/teams/items/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema36.properties.teams.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(formats2.validate(data4))){
+const err13 = {instancePath:instancePath+"/teams/" + i0+"/org",schemaPath:"#/properties/teams/items/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema36.properties.teams.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/teams/" + i0+"/org",schemaPath:"#/properties/teams/items/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.teams.items.properties.org.type,parentSchema:schema36.properties.teams.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.team !== undefined){
+let data5 = data2.team;
+if(typeof data5 === "string"){
+if(!pattern15.test(data5)){
+const err15 = {instancePath:instancePath+"/teams/" + i0+"/team",schemaPath:"#/properties/teams/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema36.properties.teams.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats22.validate(data5))){
+const err16 = {instancePath:instancePath+"/teams/" + i0+"/team",schemaPath:"#/properties/teams/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema36.properties.teams.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/teams/" + i0+"/team",schemaPath:"#/properties/teams/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.teams.items.properties.team.type,parentSchema:schema36.properties.teams.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2.adoptedAt !== undefined){
+let data6 = data2.adoptedAt;
+if(typeof data6 === "string"){
+if(!pattern21.test(data6)){
+const err18 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(formats34.validate(data6))){
+const err19 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.teams.items.properties.adoptedAt.type,parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/teams/" + i0,schemaPath:"#/properties/teams/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.teams.items.type,parentSchema:schema36.properties.teams.items,data:data2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.teams.type,parentSchema:schema36.properties.teams,data:data1};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const stateGrants = validate26;
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-grants.schema.json","title":"oncall-access grant ledger","description":"state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive team apply revokes only what an applied grant in the audit log also records.","type":"object","additionalProperties":false,"required":["formatVersion","grants"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"grants":{"description":"One holding per entry, sorted by target, team or repository, and login.","type":"array","items":{"description":"A team membership with its role, or a repository permission: exactly one of team and repository.","type":"object","additionalProperties":false,"required":["target","org","login","grantedAt"],"dependentRequired":{"team":["role"],"role":["team"],"repository":["permission"],"permission":["repository"]},"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug, for a team membership.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"The team role granted.","enum":["member","maintainer"]},"repository":{"description":"The repository name, for a repository permission.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"The repository permission granted.","enum":["pull","triage","push","maintain","admin"]},"login":{"description":"The GitHub login holding it.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"grantedAt":{"description":"When the apply that granted it ran.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/state-grants.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.formatVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.grants === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grants"},message:"must have required property '"+"grants"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "formatVersion") || (key0 === "grants"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema37.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.grants !== undefined){
+let data1 = data.grants;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.target === undefined){
+const err4 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.org === undefined){
+const err5 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.login === undefined){
+const err6 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.grantedAt === undefined){
+const err7 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "grantedAt"},message:"must have required property '"+"grantedAt"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((((((key1 === "target") || (key1 === "org")) || (key1 === "team")) || (key1 === "role")) || (key1 === "repository")) || (key1 === "permission")) || (key1 === "login")) || (key1 === "grantedAt"))){
+const err8 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.target !== undefined){
+let data3 = data2.target;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.target.type,parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.org !== undefined){
+let data4 = data2.org;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err12 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(formats2.validate(data4))){
+const err13 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.org.type,parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.team !== undefined){
+let data5 = data2.team;
+if(typeof data5 === "string"){
+if(!pattern15.test(data5)){
+const err15 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats22.validate(data5))){
+const err16 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.team.type,parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2.role !== undefined){
+let data6 = data2.role;
+if(!((data6 === "member") || (data6 === "maintainer"))){
+const err18 = {instancePath:instancePath+"/grants/" + i0+"/role",schemaPath:"#/properties/grants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema37.properties.grants.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.grants.items.properties.role.enum,parentSchema:schema37.properties.grants.items.properties.role,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data2.repository !== undefined){
+let data7 = data2.repository;
+if(typeof data7 === "string"){
+if(!pattern15.test(data7)){
+const err19 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(formats22.validate(data7))){
+const err20 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.repository.type,parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data2.permission !== undefined){
+let data8 = data2.permission;
+if(!(((((data8 === "pull") || (data8 === "triage")) || (data8 === "push")) || (data8 === "maintain")) || (data8 === "admin"))){
+const err22 = {instancePath:instancePath+"/grants/" + i0+"/permission",schemaPath:"#/properties/grants/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema37.properties.grants.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.grants.items.properties.permission.enum,parentSchema:schema37.properties.grants.items.properties.permission,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.login !== undefined){
+let data9 = data2.login;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err23 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema37.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats2.validate(data9))){
+const err24 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema37.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.login.type,parentSchema:schema37.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data2.grantedAt !== undefined){
+let data10 = data2.grantedAt;
+if(typeof data10 === "string"){
+if(!pattern21.test(data10)){
+const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats34.validate(data10))){
+const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.grantedAt.type,parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data2.team !== undefined){
+if(data2.role === undefined){
+const err29 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "team",
+    missingProperty: "role",
+    depsCount: 1,
+    deps: "role"},message:"must have property role when property team is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data2.role !== undefined){
+if(data2.team === undefined){
+const err30 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "role",
+    missingProperty: "team",
+    depsCount: 1,
+    deps: "team"},message:"must have property team when property role is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data2.repository !== undefined){
+if(data2.permission === undefined){
+const err31 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "repository",
+    missingProperty: "permission",
+    depsCount: 1,
+    deps: "permission"},message:"must have property permission when property repository is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data2.permission !== undefined){
+if(data2.repository === undefined){
+const err32 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "permission",
+    missingProperty: "repository",
+    depsCount: 1,
+    deps: "repository"},message:"must have property repository when property permission is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.grants.items.type,parentSchema:schema37.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.grants.type,parentSchema:schema37.properties.grants,data:data1};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const stateRotations = validate27;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-rotations.schema.json","title":"oncall-access on-call counts","description":"state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.","type":"object","additionalProperties":false,"required":["formatVersion","rotations"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"rotations":{"description":"One rotation per entry, sorted by key.","type":"array","items":{"description":"A rotation and its count.","type":"object","additionalProperties":false,"required":["key","onCall"],"properties":{"key":{"description":"The rotation binding: source, kind and id, like rotations/rotation/payments-primary.","type":"string","minLength":1,"maxLength":500},"onCall":{"description":"People on call in it at the last apply.","type":"integer","minimum":0}}}}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/state-rotations.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.formatVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.rotations === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rotations"},message:"must have required property '"+"rotations"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "formatVersion") || (key0 === "rotations"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema38.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.rotations !== undefined){
+let data1 = data.rotations;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.key === undefined){
+const err4 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema38.properties.rotations.items.required,parentSchema:schema38.properties.rotations.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.onCall === undefined){
+const err5 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "onCall"},message:"must have required property '"+"onCall"+"'",schema:schema38.properties.rotations.items.required,parentSchema:schema38.properties.rotations.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "key") || (key1 === "onCall"))){
+const err6 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.rotations.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.key !== undefined){
+let data3 = data2.key;
+if(typeof data3 === "string"){
+if(func1(data3) > 500){
+const err7 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func1(data3) < 1){
+const err8 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.rotations.items.properties.key.type,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.onCall !== undefined){
+let data4 = data2.onCall;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.rotations.items.properties.onCall.type,parentSchema:schema38.properties.rotations.items.properties.onCall,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.rotations.items.properties.onCall,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.rotations.items.type,parentSchema:schema38.properties.rotations.items,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.rotations.type,parentSchema:schema38.properties.rotations,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+/** Each schema's validator, by its file name in schemas/. */
+export const VALIDATORS: Record<string, ValidateFunction> = {
+  'access-profile.schema.json': accessProfile,
+  'access-request.schema.json': accessRequest,
+  'config.schema.json': config,
+  'identities.schema.json': identities,
+  'rotation.schema.json': rotation,
+  'state-adopted.schema.json': stateAdopted,
+  'state-grants.schema.json': stateGrants,
+  'state-rotations.schema.json': stateRotations,
+};
