@@ -16,6 +16,7 @@ import { serializeAdopted } from '../src/state.js';
 import { runBuilt } from './helpers/built.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
+import { inStep } from './helpers/step.js';
 
 const TOKEN = 'ghs_fakeWORKFLOWtoken0123456789abcdefXYZ';
 const BOT = 'github-actions[bot]';
@@ -191,8 +192,8 @@ async function act(w: World, event: string, inputs: Record<string, string>, opts
     writeFileSync(eventFile, payload);
   }
   const c = captureIo(w.dir, { ...runnerEnv(w, event, inputs, eventFile), ...opts.env }, new Date(Date.parse(AT) + (opts.at ?? 0)));
-  const code = await runAction(c.io);
-  return { code, out: c.out(), err: c.err(), outputs: readOutputs(join(w.dir, 'output.txt')), summary: summaryOf(w) };
+  const { value: code, stdout } = await inStep(c.io.env, () => runAction(c.io));
+  return { code, out: c.out() + stdout, err: c.err(), outputs: readOutputs(join(w.dir, 'output.txt')), summary: summaryOf(w) };
 }
 
 /** Requests that could change something: anything but GET and GraphQL reads. */
@@ -310,7 +311,7 @@ t.test('attack: a request file linked to a file of secrets (/proc/self/environ) 
   // A fake key in PEM armour, assembled here so the repository holds no key-shaped literal.
   const armour = (edge: string) => `${'-'.repeat(5)}${edge} RSA ${['PRIVATE', 'KEY'].join(' ')}${'-'.repeat(5)}`;
   const key = [armour('BEGIN'), `MIIEowIBAAKCAQEA${'fake'.repeat(3)}`, armour('END')].join('\n');
-  writeFileSync(join(outside, 'environ'), `INPUT_GITHUB_TOKEN=${TOKEN}\0INPUT_APP_PRIVATE_KEY=${key}\0`);
+  writeFileSync(join(outside, 'environ'), `INPUT_GITHUB-TOKEN=${TOKEN}\0INPUT_APP-PRIVATE-KEY=${key}\0`);
   const w = await world(t, {}, (dir) => {
     mkdirSync(join(dir, 'requests'));
     symlinkSync(join(outside, 'environ'), join(dir, 'requests', 'zz.yaml'));

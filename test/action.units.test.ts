@@ -6,57 +6,75 @@ import t from 'tap';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEnvironment, failure, parseApplyOutput } from '../src/action/cli-run.js';
-import { getInput, readContext, readInputs } from '../src/action/context.js';
+import { readContext, readInputs } from '../src/action/context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from '../src/action/heartbeat.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { auditMarkdown, footer, validationMarkdown } from '../src/action/report.js';
 import { addMask, annotation, formatOutputs } from '../src/action/workflow.js';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { inStep } from './helpers/step.js';
 
 const HOUR = 3_600_000;
 
-t.test('inputs: defaults, both spellings of a name, and every refusal names the input', async (t) => {
+/** The inputs as the Action reads them in a step with `env`. */
+const inputsIn = async (env: NodeJS.ProcessEnv) => (await inStep(env, () => readInputs('/ws', env.RUNNER_TEMP))).value;
+
+t.test('inputs: defaults, the names the runner sets (hyphens kept), and every refusal names the input', async (t) => {
   const base = { INPUT_COMMAND: 'plan' };
-  const d = readInputs({ ...base, RUNNER_TEMP: '/runner/tmp' }, '/ws');
-  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined });
-  t.equal(readInputs(base, '/ws').planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
-  t.equal(getInput({ 'INPUT_GITHUB-TOKEN': ' t1 ' }, 'github-token'), 't1', 'as the runner sets it for JavaScript actions');
-  t.equal(getInput({ INPUT_GITHUB_TOKEN: 't2' }, 'github-token'), 't2', 'as the composite action passes it');
-  t.equal(getInput({ INPUT_CONFIG: '   ' }, 'config'), undefined);
-  const full = readInputs(
-    { ...base, INPUT_ARGS: ' --max-revocations 20\n--concurrency 8 ', INPUT_COMMENT: 'False', 'INPUT_PLAN-FILE': 'out/plan.json', INPUT_LAST_APPLY_FILE: 'rec/last.json', INPUT_MAX_STALENESS: '1h30m', INPUT_APP_ID: '12', INPUT_APP_PRIVATE_KEY: 'a\\nb', INPUT_INSTALLATION_ID: '34', INPUT_TOKEN_ENV: 'GH_ORG_TOKEN' },
-    '/ws',
-  );
+  const d = await inputsIn({ ...base, RUNNER_TEMP: '/runner/tmp' });
+  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined });
+  t.equal((await inputsIn(base)).planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
+  t.equal((await inputsIn({ ...base, 'INPUT_GITHUB-TOKEN': ' t1 ' })).githubToken, 't1', 'as the runner sets it for JavaScript actions, trimmed');
+  t.equal((await inputsIn({ ...base, INPUT_GITHUB_TOKEN: 't2' })).githubToken, undefined, 'underscores are another name: the runner never sets it');
+  t.equal((await inputsIn({ ...base, INPUT_CONFIG: '   ' })).config, 'oncall-access.yaml', 'blank is the default');
+  const full = await inputsIn({
+    ...base,
+    INPUT_ARGS: ' --max-revocations 20\n--concurrency 8 ',
+    INPUT_COMMENT: 'False',
+    'INPUT_PLAN-FILE': 'out/plan.json',
+    'INPUT_LAST-APPLY-FILE': 'rec/last.json',
+    'INPUT_MAX-STALENESS': '1h30m',
+    'INPUT_APP-ID': '12',
+    'INPUT_APP-PRIVATE-KEY': 'a\\nb',
+    'INPUT_INSTALLATION-ID': '34',
+    'INPUT_TOKEN-ENV': 'GH_ORG_TOKEN',
+    INPUT_JOURNAL: 'rec/journal.json',
+    INPUT_CHECKPOINT: 'git push',
+  });
   t.same(full.args, ['--max-revocations', '20', '--concurrency', '8']);
   t.equal(full.comment, false);
   t.equal(full.planFile, '/ws/out/plan.json');
   t.equal(full.lastApplyFile, '/ws/rec/last.json');
   t.same(full.maxStaleness, { text: '1h30m', ms: 1.5 * HOUR });
   t.same(full.credentials, { kind: 'app', app: { appId: '12', privateKey: 'a\nb', installationId: '34' } });
-  t.same(readInputs({ ...base, INPUT_TOKEN: 'ghp_x' }, '/ws').credentials, { kind: 'token', token: 'ghp_x' });
+  t.same((await inputsIn({ ...base, INPUT_TOKEN: 'ghp_x' })).credentials, { kind: 'token', token: 'ghp_x' });
   t.equal(full.tokenEnv, 'GH_ORG_TOKEN');
+  t.equal(full.journal, '/ws/rec/journal.json');
+  t.equal(full.checkpoint, 'git push');
+  t.equal((await inputsIn({ ...base, INPUT_COMMENT: 'TRUE' })).comment, true);
 
   const refusals: [NodeJS.ProcessEnv, string | RegExp][] = [
     [{}, 'input command must be one of validate, plan, apply; got ""'],
     [{ INPUT_COMMAND: 'destroy' }, 'got "destroy"'],
-    [{ ...base, INPUT_TOKEN_ENV: 'GITHUB-TOKEN' }, 'input token-env must be an environment variable name'],
-    [{ ...base, INPUT_MAX_STALENESS: 'soon', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
-    [{ ...base, INPUT_MAX_STALENESS: '0s', INPUT_LAST_APPLY_FILE: 'x' }, 'input max-staleness must be a duration'],
-    [{ ...base, INPUT_MAX_STALENESS: '30m' }, 'input max-staleness needs last-apply-file'],
+    [{ ...base, 'INPUT_TOKEN-ENV': 'GITHUB-TOKEN' }, 'input token-env must be an environment variable name'],
+    [{ ...base, 'INPUT_MAX-STALENESS': 'soon', 'INPUT_LAST-APPLY-FILE': 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, 'INPUT_MAX-STALENESS': '0s', 'INPUT_LAST-APPLY-FILE': 'x' }, 'input max-staleness must be a duration'],
+    [{ ...base, 'INPUT_MAX-STALENESS': '30m' }, 'input max-staleness needs last-apply-file'],
     [{ ...base, INPUT_ARGS: '--at 2026-01-01T00:00:00Z --format=text' }, 'input args may not contain --format'],
     [{ ...base, INPUT_ARGS: '--yes' }, 'input args may not contain --yes'],
     [{ ...base, INPUT_COMMENT: 'maybe' }, 'input comment must be true or false; got "maybe"'],
+    [{ ...base, INPUT_COMMENT: 'yes' }, 'input comment must be true or false; got "yes"'],
   ];
-  for (const [env, message] of refusals) t.throws(() => readInputs(env, '/ws'), { name: 'UserError', message }, String(message));
+  for (const [env, message] of refusals) await t.rejects(inputsIn(env), { name: 'UserError', message }, String(message));
 
   // Credentials are judged only when used: a fork pull request sees variables but no secrets.
   const credentialRefusals: [NodeJS.ProcessEnv, string | RegExp][] = [
-    [{ ...base, INPUT_APP_ID: '12', INPUT_INSTALLATION_ID: '3' }, 'need all three inputs'],
-    [{ ...base, INPUT_APP_ID: 'my-app', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, "input app-id must be the App's numeric id"],
-    [{ ...base, INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: 'acme' }, 'input installation-id must be a number'],
-    [{ ...base, INPUT_TOKEN: 't', INPUT_APP_ID: '1', INPUT_APP_PRIVATE_KEY: 'k', INPUT_INSTALLATION_ID: '3' }, 'not both'],
+    [{ ...base, 'INPUT_APP-ID': '12', 'INPUT_INSTALLATION-ID': '3' }, 'need all three inputs'],
+    [{ ...base, 'INPUT_APP-ID': 'my-app', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': '3' }, "input app-id must be the App's numeric id"],
+    [{ ...base, 'INPUT_APP-ID': '1', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': 'acme' }, 'input installation-id must be a number'],
+    [{ ...base, INPUT_TOKEN: 't', 'INPUT_APP-ID': '1', 'INPUT_APP-PRIVATE-KEY': 'k', 'INPUT_INSTALLATION-ID': '3' }, 'not both'],
   ];
-  for (const [env, reason] of credentialRefusals) t.match(readInputs(env, '/ws').credentials, { kind: 'invalid', reason }, String(reason));
+  for (const [env, reason] of credentialRefusals) t.match((await inputsIn(env)).credentials, { kind: 'invalid', reason }, String(reason));
 });
 
 t.test('context: the repository, the run link, and whether a pull request comes from a fork', async (t) => {

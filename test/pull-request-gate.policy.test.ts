@@ -12,6 +12,7 @@ import { startGitHubEmulator } from '../src/emulators/github.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
+import { inStep } from './helpers/step.js';
 import { addRequests, C, grantsTo, messages, prEnv, prPlan, request, type PlanJson } from './helpers/pull-request.js';
 
 t.test('attack 1: a pull request that loosens the profile and requests under it is judged by the policy on main', async (t) => {
@@ -25,7 +26,7 @@ t.test('attack 1: a pull request that loosens the profile and requests under it 
   writeFileSync(output, '');
   const env = { ...prEnv(dir, 'dave-acme', base), INPUT_COMMAND: 'plan', INPUT_CONFIG: 'oncall-access.yaml', INPUT_COMMENT: 'false', GITHUB_OUTPUT: output, RUNNER_TEMP: join(dir, '..'), GITHUB_REPOSITORY: 'acme/access' };
   const io = captureIo(dir, env, new Date('2026-11-30T07:55:00Z'));
-  const code = await runAction(io.io);
+  const { value: code } = await inStep(env, () => runAction(io.io));
   t.equal(code, 1, 'the check fails');
   const outputs = readFileSync(output, 'utf8');
   t.match(outputs, /auto-approve<<\S+\nfalse\n/, 'never auto-approvable');

@@ -1,9 +1,10 @@
 /**
- * What the Action is asked to do and where it runs: its inputs (`INPUT_*` variables, as the
- * runner or the composite action sets them) and the GitHub context (`GITHUB_*` variables and
- * the event payload file). Read once, validated, then passed around as plain values.
+ * What the Action is asked to do and where it runs: its inputs (read with `@actions/core`, from
+ * the `INPUT_*` variables the runner sets) and the GitHub context (`GITHUB_*` variables and the
+ * event payload file). Read once, validated, then passed around as plain values.
  */
 import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDuration } from '../duration.js';
@@ -91,29 +92,29 @@ export interface ActionContext {
 }
 
 /**
- * An input as `@actions/core` reads it: `INPUT_` plus the upper-cased name (hyphens kept, as
- * the runner sets it for JavaScript actions), or with hyphens as underscores (as the composite
- * action passes it, portable to every shell). Trimmed; `undefined` when empty.
+ * An input as the runner sets it for a JavaScript action (`INPUT_` plus the name upper-cased,
+ * hyphens kept: `INPUT_GITHUB-TOKEN`), trimmed; `undefined` when empty.
  */
-export function getInput(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const key = `INPUT_${name.toUpperCase()}`;
-  const value = (env[key] ?? env[key.replace(/-/g, '_')] ?? '').trim();
-  return value === '' ? undefined : value;
+function input(name: string): string | undefined {
+  return core.getInput(name) || undefined;
 }
 
-function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const value = getInput(env, name);
+/** A boolean input (`true`, `True`, `TRUE`, `false`, `False`, `FALSE`, as YAML 1.2 spells them); `fallback` when empty. */
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = input(name);
   if (value === undefined) return fallback;
-  if (/^(true|yes|on)$/i.test(value)) return true;
-  if (/^(false|no|off)$/i.test(value)) return false;
-  throw new UserError(`input ${name} must be true or false; got "${value}"`);
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    throw new UserError(`input ${name} must be true or false; got "${value}"`);
+  }
 }
 
-function credentials(env: NodeJS.ProcessEnv): TargetCredentials {
-  const token = getInput(env, 'token');
-  const appId = getInput(env, 'app-id');
-  const privateKey = getInput(env, 'app-private-key');
-  const installationId = getInput(env, 'installation-id');
+function credentials(): TargetCredentials {
+  const token = input('token');
+  const appId = input('app-id');
+  const privateKey = input('app-private-key');
+  const installationId = input('installation-id');
   if (appId === undefined && privateKey === undefined && installationId === undefined) return token === undefined ? { kind: 'none' } : { kind: 'token', token };
   const invalid = (reason: string): TargetCredentials => ({ kind: 'invalid', reason });
   if (token !== undefined) return invalid('give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
@@ -130,34 +131,37 @@ function splitArgs(text: string | undefined): string[] {
   return args;
 }
 
-/** Reads and validates the inputs; throws a {@link UserError} naming the input at fault. */
-export function readInputs(env: NodeJS.ProcessEnv, cwd: string): ActionInputs {
-  const command = getInput(env, 'command');
+/**
+ * Reads and validates the inputs; throws a {@link UserError} naming the input at fault. Paths are
+ * resolved against `cwd`; the plan file defaults to `runnerTemp` (the runner's `RUNNER_TEMP`).
+ */
+export function readInputs(cwd: string, runnerTemp: string | undefined): ActionInputs {
+  const command = input('command');
   if (command === undefined || !COMMANDS.includes(command as ActionCommand)) {
     throw new UserError(`input command must be one of ${COMMANDS.join(', ')}; got "${command ?? ''}"`);
   }
-  const tokenEnv = getInput(env, 'token-env') ?? 'GITHUB_TOKEN';
+  const tokenEnv = input('token-env') ?? 'GITHUB_TOKEN';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw new UserError(`input token-env must be an environment variable name; got "${tokenEnv}"`);
-  const staleness = getInput(env, 'max-staleness');
+  const staleness = input('max-staleness');
   const maxMs = staleness === undefined ? undefined : parseDuration(staleness);
   if (staleness !== undefined && (maxMs === undefined || maxMs === 0)) throw new UserError(`input max-staleness must be a duration such as 30m or 1h; got "${staleness}"`);
-  const lastApplyFile = getInput(env, 'last-apply-file');
+  const lastApplyFile = input('last-apply-file');
   if (staleness !== undefined && lastApplyFile === undefined) throw new UserError('input max-staleness needs last-apply-file: the file where each successful apply is recorded');
-  const planFile = getInput(env, 'plan-file');
-  const journal = getInput(env, 'journal');
+  const planFile = input('plan-file');
+  const journal = input('journal');
   return {
     command: command as ActionCommand,
-    config: getInput(env, 'config') ?? 'oncall-access.yaml',
-    args: splitArgs(getInput(env, 'args')),
-    githubToken: getInput(env, 'github-token'),
-    credentials: credentials(env),
+    config: input('config') ?? 'oncall-access.yaml',
+    args: splitArgs(input('args')),
+    githubToken: input('github-token'),
+    credentials: credentials(),
     tokenEnv,
-    comment: booleanInput(env, 'comment', true),
-    planFile: planFile === undefined ? join(env.RUNNER_TEMP || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
+    comment: booleanInput('comment', true),
+    planFile: planFile === undefined ? join(runnerTemp || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
     lastApplyFile: lastApplyFile === undefined ? undefined : resolve(cwd, lastApplyFile),
     maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },
     journal: journal === undefined ? undefined : resolve(cwd, journal),
-    checkpoint: getInput(env, 'checkpoint'),
+    checkpoint: input('checkpoint'),
   };
 }
 

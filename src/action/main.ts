@@ -225,7 +225,7 @@ export async function runAction(rawIo: Io): Promise<number> {
   const summary: string[] = [];
   let code: number;
   try {
-    const step: Step = { io, runner: rawIo.stdout, secrets, inputs: readInputs(io.env, io.cwd), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
+    const step: Step = { io, runner: rawIo.stdout, secrets, inputs: readInputs(io.cwd, io.env.RUNNER_TEMP), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
     code = await COMMANDS[step.inputs.command](step);
   } catch (e) {
     code = reportError(io, e);
