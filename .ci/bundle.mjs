@@ -17,6 +17,16 @@ import { build } from 'esbuild';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'action/index.js' }, metafile: { type: 'string' } } });
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+const BANNER = [
+  // CommonJS dependencies call require(), which an ES module does not have.
+  "import { createRequire as bundleCreateRequire } from 'node:module';",
+  'const require = bundleCreateRequire(import.meta.url);',
+  // whatwg-url (node-fetch's, under pdjs) loads Node's built-in punycode. Node 22 and later warn
+  // about that (DEP0040) on stderr, but only when the caller is not under node_modules, as it is
+  // not in a bundle: load it once here without the warning, as the installed CLI runs.
+  "{ const shown = process.noDeprecation; process.noDeprecation = true; require('punycode'); process.noDeprecation = shown; }",
+].join('\n');
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['src/action/main.ts'],
@@ -25,8 +35,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  // CommonJS dependencies call require(), which an ES module does not have.
-  banner: { js: "import { createRequire as bundleCreateRequire } from 'node:module';\nconst require = bundleCreateRequire(import.meta.url);" },
+  banner: { js: BANNER },
   // src/cli.ts runs the CLI when node is started on its own file; in this bundle that file is the Action's.
   define: { 'process.env.ONCALL_ACCESS_BUNDLE': '"action"' },
   legalComments: 'eof',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as bundleCreateRequire } from 'node:module';
 const require = bundleCreateRequire(import.meta.url);
+{ const shown = process.noDeprecation; process.noDeprecation = true; require('punycode'); process.noDeprecation = shown; }
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
