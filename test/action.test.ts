@@ -10,6 +10,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { runAction } from '../src/action/main.js';
+import type { Plan } from '../src/core/plan.js';
+import { renderText } from '../src/render/text.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
 import { serializeAdopted } from '../src/state.js';
@@ -176,6 +178,14 @@ function readOutputs(path: string): Record<string, string> {
   return out;
 }
 
+/** The foldable groups of a log (`::group::TITLE` ... `::endgroup::`), each with the text it holds. */
+function logGroups(out: string): { title: string; text: string }[] {
+  return [...out.matchAll(/^::group::(.*)\n([\s\S]*?)^::endgroup::$/gm)].map((m) => ({ title: m[1]!, text: m[2]! }));
+}
+
+/** The plan a run wrote to its plan file. */
+const planIn = (path: string | undefined) => JSON.parse(readFileSync(path!, 'utf8')) as Plan;
+
 const summaryOf = (w: World) => (existsSync(join(w.dir, 'summary.md')) ? readFileSync(join(w.dir, 'summary.md'), 'utf8') : '');
 
 /**
@@ -193,11 +203,14 @@ async function act(w: World, event: string, inputs: Record<string, string>, opts
   }
   const c = captureIo(w.dir, { ...runnerEnv(w, event, inputs, eventFile), ...opts.env }, new Date(Date.parse(AT) + (opts.at ?? 0)));
   const { value: code, stdout } = await inStep(c.io.env, () => runAction(c.io));
-  return { code, out: c.out() + stdout, err: c.err(), outputs: readOutputs(join(w.dir, 'output.txt')), summary: summaryOf(w) };
+  return { code, out: stdout, err: c.err(), outputs: readOutputs(join(w.dir, 'output.txt')), summary: summaryOf(w) };
 }
 
 /** Requests that could change something: anything but GET and GraphQL reads. */
 const writes = (emu: GitHubEmulator) => emu.requests.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql')).map((r) => `${r.method} ${r.path}`);
+
+/** Team reads: GraphQL and REST operations that read a team or its members. */
+const teamReads = (emu: GitHubEmulator) => emu.requests.filter((r) => r.operation !== undefined && r.operation !== 'anonymous' && /team|members/i.test(r.operation));
 
 const ACTION_OUTPUTS = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 
@@ -218,7 +231,8 @@ t.test('a pull request gets one plan comment: created on the first push, updated
     'comment-url': first.outputs['comment-url'],
   });
   t.ok(Object.keys(first.outputs).every((k) => ACTION_OUTPUTS.includes(k)), 'every output is declared in action.yml');
-  t.same(JSON.parse(readFileSync(first.outputs['plan-file']!, 'utf8')).summary, { grant: 1, revoke: 2, update: 1, unchanged: 0 });
+  t.same(planIn(first.outputs['plan-file']).summary, { grant: 1, revoke: 2, update: 1, unchanged: 0 });
+  t.same(logGroups(first.out), [{ title: 'Plan: 1 to grant, 2 to revoke, 1 to update, 0 unchanged.', text: renderText(planIn(first.outputs['plan-file']), { color: false }) }], 'the log shows the plan as the CLI prints it, folded under its summary');
   const [comment] = w.emu.issueComments(REPO, 7);
   t.ok(comment!.body.startsWith(`${MARKER}\n## oncall-access plan for 2026-11-25T12:00:00Z`), 'marker first, then the summary');
   t.match(comment!.body, '| Grant | Revoke | Update | Unchanged |');
@@ -267,7 +281,7 @@ t.test('a bad profile is annotated on its line, and the comment says the config 
   });
   const r = await act(w, 'pull_request', { command: 'plan' });
   t.equal(r.code, 1);
-  t.match(r.out, /^::error file=profiles\/payments\.yaml,line=6,col=\d+,title=oncall-access::.*mode/m);
+  t.match(r.out, /^::error title=oncall-access,file=profiles\/payments\.yaml,line=6,col=\d+::.*mode/m);
   t.equal(r.outputs.valid, 'false');
   t.notOk('plan-file' in r.outputs, 'no plan was computed');
   const [comment] = w.emu.issueComments(REPO, 7);
@@ -275,7 +289,7 @@ t.test('a bad profile is annotated on its line, and the comment says the config 
   t.match(comment!.body, '> - profiles/payments.yaml:6:');
   t.match(comment!.body, 'commit `111111111111`');
   t.match(r.summary, 'is invalid');
-  t.notOk(w.emu.requests.some((r) => r.operation !== undefined && r.operation !== 'anonymous' && /team|members/i.test(r.operation)), 'no team was read');
+  t.same(teamReads(w.emu), [], 'no team was read');
 });
 
 t.test('a pull request from a fork is validated only: not one request reaches GitHub', async (t) => {
@@ -286,7 +300,7 @@ t.test('a pull request from a fork is validated only: not one request reaches Gi
     // A fork gets the workflow's variables (App and installation ids) but not its secrets.
     const r = await act(w, event, { command: 'plan', token: '', 'app-id': '1234', 'installation-id': '5678' });
     t.equal(r.code, 1, `${event}: invalid config still fails`);
-    t.match(r.out, /^::error file=profiles\/payments\.yaml,line=6/m, `${event}: annotations still work`);
+    t.match(r.out, /^::error title=oncall-access,file=profiles\/payments\.yaml,line=6/m, `${event}: annotations still work`);
     t.match(r.out, '::notice title=oncall-access::Pull request from a fork: validated only.');
     t.match(r.summary, 'no plan for a pull request from a fork');
     t.same(w.emu.requests, [], `${event}: no request at all, so no write attempt`);
@@ -294,12 +308,59 @@ t.test('a pull request from a fork is validated only: not one request reaches Gi
   }
 });
 
-t.test('incomplete App credentials fail a plan before any request', async (t) => {
+t.test('a pull request from this repository without secrets (Dependabot) is validated only: a notice says why and what to set, and the step succeeds', async (t) => {
+  // All credential inputs empty; then app-id and installation-id from variables but the key, a secret, empty.
+  const runs: Record<string, string>[] = [{ token: '' }, { token: '', 'app-id': '1234', 'installation-id': '5678' }];
+  for (const inputs of runs) {
+    const w = await world(t);
+    const r = await act(w, 'pull_request', { command: 'plan', ...inputs });
+    t.equal(r.code, 0, r.out);
+    t.match(r.out, /^::notice title=oncall-access%3A validated only::No credentials for the GitHub target reached this run \(the token and app-private-key inputs are empty and GITHUB_TOKEN is not set\)/m);
+    t.match(r.out, 'To plan pull requests, set the secret the workflow passes as the token input');
+    t.notMatch(r.out, /^::error/m, 'no error annotation');
+    t.same(r.outputs, { valid: 'true', 'comment-url': r.outputs['comment-url'] }, 'no plan outputs: no plan was computed');
+    t.match(r.summary, '## oncall-access: oncall-access.yaml is valid');
+    t.match(r.summary, '## oncall-access: no plan without credentials');
+    const [comment] = w.emu.issueComments(REPO, 7);
+    t.match(comment!.body, 'no plan without credentials', 'the comment says the same');
+    t.match(comment!.body, 'Dependabot pull requests read Dependabot secrets');
+    t.same(teamReads(w.emu), [], 'no team was read');
+    t.notMatch(r.out, 'add-mask', 'no credential was minted or used');
+  }
+});
+
+t.test('without secrets, a read-only github-token that cannot comment is a warning; no github-token posts nothing; an invalid config still fails', async (t) => {
   const w = await world(t);
-  const r = await act(w, 'pull_request', { command: 'plan', token: '', 'app-id': '1234', 'installation-id': '5678' });
-  t.equal(r.code, 1);
-  t.match(r.out, '::error title=oncall-access::GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
-  t.same(w.emu.requests, []);
+  w.emu.failNext({ method: 'POST', pathPrefix: '/repos/' }, { status: 403, body: { message: 'Resource not accessible by integration' } });
+  const readOnly = await act(w, 'pull_request', { command: 'plan', token: '' });
+  t.equal(readOnly.code, 0, readOnly.out);
+  t.match(readOnly.out, /^::warning title=oncall-access::Cannot post the plan on pull request #7: GitHub refused \(403\)/m);
+  const silent = await act(w, 'pull_request', { command: 'plan', token: '', 'github-token': '' });
+  t.equal(silent.code, 0);
+  t.notMatch(silent.out, /^::warning/m, 'no warning about the comment: the notice says it all');
+  t.match(silent.out, '::notice title=oncall-access%3A validated only::');
+  editFile(w.dir, 'profiles/payments.yaml', '  mode: auto', '  mode: sometimes');
+  const invalid = await act(w, 'pull_request', { command: 'plan', token: '' });
+  t.equal(invalid.code, 1, 'an invalid config fails the check');
+  t.match(invalid.out, /^::error title=oncall-access,file=profiles\/payments\.yaml,line=6/m);
+  t.match(invalid.out, '::notice title=oncall-access%3A validated only::');
+  t.match(w.emu.issueComments(REPO, 7)[0]!.body, 'is invalid');
+  t.same(teamReads(w.emu), []);
+});
+
+t.test('credentials given in part fail clearly: an apply on push, schedule or workflow_dispatch, and a pull request that has the key but not the ids', async (t) => {
+  const w = await world(t);
+  for (const event of ['push', 'schedule', 'workflow_dispatch']) {
+    const r = await act(w, event, { command: 'apply', token: '', 'app-id': '1234', 'installation-id': '5678' });
+    t.equal(r.code, 1, event);
+    t.match(r.out, '::error title=oncall-access::GitHub App credentials need all three inputs: app-id, app-private-key and installation-id; empty: app-private-key', event);
+  }
+  const keyOnly = await act(w, 'pull_request', { command: 'plan', token: '', 'app-private-key': 'a secret that is set' });
+  t.equal(keyOnly.code, 1, 'a secret was given: this is a mistake in the workflow, not a run without secrets');
+  t.match(keyOnly.out, 'need all three inputs: app-id, app-private-key and installation-id; empty: app-id, installation-id');
+  const mixed = await act(w, 'push', { command: 'plan', 'app-id': '1234' });
+  t.match(mixed.out, '::error title=oncall-access::give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
+  t.same(w.emu.requests, [], 'not one request');
 });
 
 /** Every piece of `secret` at least 8 characters long that starts where it starts, as a pattern. */
@@ -318,7 +379,7 @@ t.test('attack: a request file linked to a file of secrets (/proc/self/environ) 
   });
   const r = await act(w, 'pull_request', { command: 'plan', 'app-private-key': key });
   t.equal(r.code, 1);
-  t.match(r.out, /^::error file=requests\/zz\.yaml,line=1.*is a symbolic link; oncall-access reads only regular files/m, 'the link is refused, named');
+  t.match(r.out, /^::error title=oncall-access,file=requests\/zz\.yaml,line=1.*is a symbolic link; oncall-access reads only regular files/m, 'the link is refused, named');
   for (const [what, text] of Object.entries({ stdout: r.out, stderr: r.err, summary: r.summary, outputs: JSON.stringify(r.outputs) })) {
     t.notMatch(text, pieceOf(TOKEN), `${what}: no piece of the token`);
     t.notMatch(text, 'MIIEowIBAAKCAQEA', `${what}: no piece of the key`);
@@ -332,7 +393,7 @@ t.test('attack: a token pasted into a request, quoted cut short in an error, is 
   });
   const r = await act(w, 'pull_request', { command: 'plan' });
   t.equal(r.code, 1);
-  t.match(r.out, /^::error file=requests\/leak\.yaml,line=5/m, 'the bad field is annotated');
+  t.match(r.out, /^::error title=oncall-access,file=requests\/leak\.yaml,line=5/m, 'the bad field is annotated');
   for (const text of [r.out, r.err, r.summary]) t.notMatch(text, pieceOf(TOKEN), 'the start of the token, cut before redaction, is redacted too');
 });
 
@@ -350,6 +411,9 @@ t.test('apply on push: changes applied, audit events in the job summary, the suc
   const first = await act(w, 'push', inputs);
   t.equal(first.code, 0, first.out + first.err);
   t.match(first.out, '::notice title=oncall-access::No record of an earlier successful apply (last-apply.json): the staleness check (max 30m) starts with this run.');
+  t.same(logGroups(first.out), [{ title: 'Plan: 1 to grant, 2 to revoke, 1 to update, 0 unchanged.', text: renderText(planIn(first.outputs['plan-file']), { color: false }) }], 'the plan applied, as the CLI prints it');
+  t.match(first.out, /^::endgroup::\n(applied: .+\n){4}Apply complete: 4 applied, 0 failed, 0 skipped\.\n/m, 'then each applied change, as the CLI prints it');
+  t.match(first.out, 'applied: grant bob-acme on acme/payments-deployers as member\n');
   t.same(first.outputs, {
     valid: 'true',
     'has-changes': 'true',
@@ -429,7 +493,7 @@ t.test('apply with an invalid config or bad flags changes nothing and records no
   const w = await world(t, {}, (dir) => editFile(dir, 'profiles/payments.yaml', '  mode: auto', '  mode: often'));
   const invalid = await act(w, 'push', { command: 'apply', 'last-apply-file': 'heartbeat/last-apply.json', comment: 'true' });
   t.equal(invalid.code, 1);
-  t.match(invalid.out, /^::error file=profiles\/payments\.yaml,line=6/m);
+  t.match(invalid.out, /^::error title=oncall-access,file=profiles\/payments\.yaml,line=6/m);
   t.match(invalid.summary, 'nothing applied, invalid configuration');
   editFile(w.dir, 'profiles/payments.yaml', '  mode: often', '  mode: auto');
   const flags = await act(w, 'push', { command: 'apply', 'last-apply-file': 'heartbeat/last-apply.json', args: '--concurrency 0' });
@@ -478,7 +542,7 @@ t.test('a plan with a read error is shown and commented, and fails the run', asy
   w.emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations' }, { status: 403, body: { message: 'Resource not accessible by integration' } }, 10);
   const r = await act(w, 'pull_request', { command: 'plan' });
   t.equal(r.code, 1);
-  t.match(r.out, /^::error file=oncall-access\.yaml,line=13,col=7,title=oncall-access::cannot read team acme\/payments-deployers on github: cannot list pending invitations of acme: GitHub refused \(403\)/m, 'a red mark on the tokenEnv line');
+  t.match(r.out, /^::error title=oncall-access,file=oncall-access\.yaml,line=13,col=7::cannot read team acme\/payments-deployers on github: cannot list pending invitations of acme: GitHub refused \(403\)/m, 'a red mark on the tokenEnv line');
   t.match(w.emu.issueComments(REPO, 7)[0]!.body, '[!CAUTION]');
 });
 
@@ -524,7 +588,7 @@ t.test('validate annotates and summarises; errors in inputs are one annotation',
   const crash = await act(w, 'workflow_dispatch', { command: 'validate', 'plan-file': 'x' }, { env: { GITHUB_OUTPUT: w.dir, ONCALL_ACCESS_DEBUG: '1' } });
   t.equal(crash.code, 1, 'an output path that is a directory is an internal error');
   t.match(crash.out, '::error title=oncall-access::internal error: EISDIR');
-  t.match(crash.err, 'at appendRunnerFile');
+  t.match(crash.err, 'at issueFileCommand', 'where @actions/core writes the output file');
   t.same(w.emu.requests, []);
 });
 
@@ -559,9 +623,11 @@ t.test('GitHub App credentials: an installation token is minted, masked, and use
 t.test('the built entry point runs as the runner runs it: a process with the environment and files', async (t) => {
   const w = await world(t);
   const env = { ...runnerEnv(w, 'push', { command: 'plan', args: `--at ${AT}` }), PATH: process.env.PATH };
+  for (const file of ['output.txt', 'summary.md']) writeFileSync(join(w.dir, file), '', { flag: 'a' }); // the runner creates both
   const r = await runBuilt([resolve('dist/action/main.js')], { cwd: w.dir, env });
   t.equal(r.code, 0, r.stderr);
-  t.equal(r.stdout, `::add-mask::${TOKEN}\n`);
+  t.ok(r.stdout.startsWith(`::add-mask::${TOKEN}\n::group::Plan: 1 to grant, 2 to revoke, 1 to update, 0 unchanged.\nPlan for 2026-11-25T12:00:00Z\n`), r.stdout);
+  t.match(r.stdout, /^::endgroup::\n$/m);
   t.equal(readOutputs(join(w.dir, 'output.txt')).grants, '1');
   t.match(summaryOf(w), 'oncall-access plan for 2026-11-25T12:00:00Z');
   const bad = await runBuilt([resolve('dist/action/main.js')], { cwd: w.dir, env: { ...env, INPUT_COMMAND: '' } });

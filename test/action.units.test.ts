@@ -3,6 +3,7 @@
  * formats, the record of the last apply and the staleness rule, and its Markdown.
  */
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEnvironment, failure, parseApplyOutput } from '../src/action/cli-run.js';
@@ -10,7 +11,7 @@ import { readContext, readInputs } from '../src/action/context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from '../src/action/heartbeat.js';
 import { commentMarker } from '../src/action/pr-comment.js';
 import { auditMarkdown, footer, validationMarkdown } from '../src/action/report.js';
-import { addMask, annotation, formatOutputs } from '../src/action/workflow.js';
+import { runnerFor } from '../src/action/workflow.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { inStep } from './helpers/step.js';
 
@@ -97,22 +98,44 @@ t.test('context: the repository, the run link, and whether a pull request comes 
   t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'broken.json') }), { name: 'UserError', message: /cannot read the event payload/ });
   t.throws(() => readContext({ ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') }), { name: 'UserError' });
   const push = readContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'not a repo', GITHUB_SHA: 'main', GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_RUN_ID: '1' });
-  t.same(push, { eventName: 'push', repository: undefined, apiUrl: 'https://api.github.com', sha: undefined, runUrl: undefined, actor: undefined, pullRequest: undefined, outputFile: undefined, summaryFile: undefined });
+  t.same(push, { eventName: 'push', repository: undefined, apiUrl: 'https://api.github.com', sha: undefined, runUrl: undefined, actor: undefined, pullRequest: undefined });
   t.equal(readContext({}).eventName, '');
 });
 
-t.test('GITHUB_OUTPUT entries read back exactly, multi-line values included', async (t) => {
-  const text = formatOutputs({ a: 'one', b: 'two\nlines', empty: '' });
-  const m = /^a<<(ghadelimiter_[0-9a-f-]{36})\none\n\1\nb<<(ghadelimiter_[0-9a-f-]{36})\ntwo\nlines\n\2\nempty<<(ghadelimiter_[0-9a-f-]{36})\n\n\3\n$/.exec(text);
-  t.ok(m, text);
-  t.not(m![1], m![2], 'a fresh delimiter per value');
-  t.equal(formatOutputs({}), '');
-});
-
-t.test('workflow commands are escaped so a message cannot end the command or start another', async (t) => {
-  t.equal(annotation('error', '50% done\r\nnext'), '::error title=oncall-access::50%25 done%0D%0Anext\n');
-  t.equal(annotation('notice', 'x', 'a: b, c'), '::notice title=a%3A b%2C c::x\n');
-  t.equal(addMask('tok%en\n'), '::add-mask::tok%25en%0A\n');
+t.test('the runner: annotations escaped so a message cannot end its command or start another; secrets redacted everywhere but in a mask', async (t) => {
+  const dir = t.testdir({ 'output.txt': '', 'summary.md': '' });
+  const secret = 'ghs_minted0123456789abcdefXYZ';
+  const env = { GITHUB_OUTPUT: join(dir, 'output.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const { stdout } = await inStep(env, () => {
+    const runner = runnerFor(['an input secret value']);
+    runner.annotate('error', '50% done\r\n::warning::forged');
+    runner.annotate('warning', 'x', { file: 'a,b:c.yaml', line: 3, col: 4, title: 'oncall-access: stale' });
+    runner.info('leaks an input secret value\n');
+    runner.info('');
+    runner.mask(secret);
+    runner.annotate('notice', `token ${secret} in a message`, { file: secret });
+    runner.group(`title ${secret}`, `line ${secret}\n`);
+    runner.output('multi', `one\n${secret}\nthree`);
+    runner.summary(`## ${secret}\n`);
+  });
+  t.equal(
+    stdout,
+    [
+      '::error title=oncall-access::50%25 done%0D%0A::warning::forged',
+      '::warning title=oncall-access%3A stale,file=a%2Cb%3Ac.yaml,line=3,col=4::x',
+      'leaks [redacted]',
+      `::add-mask::${secret}`,
+      '::notice title=oncall-access,file=[redacted]::token [redacted] in a message',
+      '::group::title [redacted]',
+      'line [redacted]',
+      '::endgroup::',
+      '',
+    ].join('\n'),
+  );
+  t.match(readFileSync(env.GITHUB_OUTPUT, 'utf8'), /^multi<<(ghadelimiter_[0-9a-f-]{36})\none\n\[redacted\]\nthree\n\1\n$/);
+  t.equal(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'), '## [redacted]\n');
+  const local = await inStep({}, () => runnerFor([]).summary('## nowhere\n'));
+  t.equal(local.stdout, '', 'no summary file (a local run): nothing written, nothing printed');
 });
 
 t.test('the record of the last apply: written, read back, and judged against the allowed staleness', async (t) => {
@@ -135,14 +158,18 @@ t.test('the record of the last apply: written, read back, and judged against the
   t.match(checkStaleness({ kind: 'unreadable', reason: 'bad' }, path, at('2026-11-30T07:00:00Z'), HOUR), { stale: true, message: 'Cannot tell when access was last reconciled: last-apply.json is unreadable (bad).' });
 });
 
-t.test('apply output splits into the plan and the outcome lines', async (t) => {
+t.test('apply output splits into what came before the plan, the plan, and the outcome lines', async (t) => {
   const plan = { formatVersion: 1, at: 'x', changes: [{ a: 1 }], summary: {}, diagnostics: [] };
   const json = `${JSON.stringify(plan, null, 2)}\n`;
-  const split = parseApplyOutput(`${json}applied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped.\n`);
+  const after = 'refused: revoke d from o/t: protected\napplied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped, 1 refused.\n';
+  const before = 'Resolving 1 change(s) of an interrupted apply:\napplied: grant e on o/t as member (recorded)\n';
+  const split = parseApplyOutput(`${before}${json}${after}`);
   t.same(split.plan, plan);
-  t.equal(split.json, json);
+  t.equal(split.before, before, 'an interrupted apply resolved first is printed before the plan');
+  t.equal(split.after, after);
   t.same(split.outcomes, ['applied: grant a on o/t as member', 'skipped: revoke b from o/t: gone', 'failed: grant c on o/t as member: 422']);
-  t.same(parseApplyOutput(''), { plan: undefined, json: undefined, outcomes: [] });
+  t.same(parseApplyOutput(''), { before: '', after: '', outcomes: [] });
+  t.same(parseApplyOutput('Resolving 1 change(s) of an interrupted apply:\n'), { before: 'Resolving 1 change(s) of an interrupted apply:\n', after: '', outcomes: [] }, 'stopped before planning');
   t.equal(failure('apply', { code: 3, stdout: '', stderr: '\n' }).message, 'apply produced no result: exit code 3');
 });
 

@@ -16,12 +16,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `oncall-access ARGV` with `env` as its environment; nothing reaches `io`'s streams. */
-export async function runCli(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** Runs `oncall-access ARGV` in `io.cwd` with `env` as its environment, capturing what it prints. */
+export async function runCli(argv: readonly string[], io: Pick<Io, 'cwd' | 'now'>, env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    ...io,
+    cwd: io.cwd,
+    now: io.now,
     env,
     stdinIsTTY: false,
     stdout: { write: (s: string) => (stdout += s) },
@@ -72,19 +73,32 @@ export function readPlanFile(path: string, result: CliResult): Plan {
   return JSON.parse(text) as Plan;
 }
 
+/** What `apply --format json` printed, split. */
+export interface ApplyOutput {
+  /** The plan applied; `undefined` when the run stopped before planning. */
+  plan?: Plan;
+  /** What was printed before the plan: the changes of an interrupted apply, resolved first. */
+  before: string;
+  /** What was printed after it: `refused: ...`, `applied: ...`, `failed: ...`, `skipped: ...` and the closing count. */
+  after: string;
+  /** The `applied: ...`, `failed: ...` and `skipped: ...` lines, one per executed change. */
+  outcomes: string[];
+}
+
 /**
- * Splits what `apply --format json` prints: the plan (pretty-printed JSON, whose only line
- * that is exactly `}` is its last) and the outcome lines (`applied: ...`, `failed: ...`,
- * `skipped: ...`).
- * The plan is `undefined` when the run stopped before planning.
+ * Splits what `apply --format json` prints: the plan is pretty-printed JSON, whose only lines
+ * that are exactly `{` and `}` are its first and last.
  */
-export function parseApplyOutput(stdout: string): { plan?: Plan; json?: string; outcomes: string[] } {
+export function parseApplyOutput(stdout: string): ApplyOutput {
   const lines = stdout.split('\n');
-  const end = lines.indexOf('}');
-  const json = end < 0 ? undefined : `${lines.slice(0, end + 1).join('\n')}\n`;
+  const start = lines.indexOf('{');
+  const end = start < 0 ? -1 : lines.indexOf('}', start);
+  if (end < 0) return { before: stdout, after: '', outcomes: [] };
+  const after = lines.slice(end + 1);
   return {
-    plan: json === undefined ? undefined : (JSON.parse(json) as Plan),
-    json,
-    outcomes: lines.slice(end + 1).filter((l) => /^(applied|failed|skipped): /.test(l)),
+    plan: JSON.parse(lines.slice(start, end + 1).join('\n')) as Plan,
+    before: lines.slice(0, start).map((l) => `${l}\n`).join(''),
+    after: after.join('\n'),
+    outcomes: after.filter((l) => /^(applied|failed|skipped): /.test(l)),
   };
 }

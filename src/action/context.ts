@@ -28,10 +28,15 @@ export interface AppCredentials {
 
 /**
  * The credentials given for the config's GitHub target. Checked only when they are about to be
- * used: a pull request from a fork gets the workflow's variables but not its secrets, so it sees
- * an App id without a key, and must still be validated.
+ * used: a pull request from a fork or from Dependabot gets the workflow's variables but not its
+ * secrets, so it sees an App id without a key, and must still be validated.
  */
-export type TargetCredentials = { kind: 'none' } | { kind: 'token'; token: string } | { kind: 'app'; app: AppCredentials } | { kind: 'invalid'; reason: string };
+export type TargetCredentials =
+  | { kind: 'none' }
+  | { kind: 'token'; token: string }
+  | { kind: 'app'; app: AppCredentials }
+  /** `withoutSecret`: neither secret input (token, app-private-key) is set, as in a run that gets no secrets. */
+  | { kind: 'invalid'; reason: string; withoutSecret: boolean };
 
 /** The Action's inputs, validated. */
 export interface ActionInputs {
@@ -85,10 +90,6 @@ export interface ActionContext {
   actor?: string;
   /** Set for `pull_request` and `pull_request_target` events. */
   pullRequest?: PullRequestContext;
-  /** The `GITHUB_OUTPUT` file. */
-  outputFile?: string;
-  /** The `GITHUB_STEP_SUMMARY` file. */
-  summaryFile?: string;
 }
 
 /**
@@ -116,9 +117,12 @@ function credentials(): TargetCredentials {
   const privateKey = input('app-private-key');
   const installationId = input('installation-id');
   if (appId === undefined && privateKey === undefined && installationId === undefined) return token === undefined ? { kind: 'none' } : { kind: 'token', token };
-  const invalid = (reason: string): TargetCredentials => ({ kind: 'invalid', reason });
+  const invalid = (reason: string): TargetCredentials => ({ kind: 'invalid', reason, withoutSecret: token === undefined && privateKey === undefined });
   if (token !== undefined) return invalid('give either the token input or the App inputs (app-id, app-private-key, installation-id), not both');
-  if (appId === undefined || privateKey === undefined || installationId === undefined) return invalid('GitHub App credentials need all three inputs: app-id, app-private-key and installation-id');
+  if (appId === undefined || privateKey === undefined || installationId === undefined) {
+    const empty = Object.entries({ 'app-id': appId, 'app-private-key': privateKey, 'installation-id': installationId }).filter(([, v]) => v === undefined);
+    return invalid(`GitHub App credentials need all three inputs: app-id, app-private-key and installation-id; empty: ${empty.map(([name]) => name).join(', ')}`);
+  }
   if (!/^\d{1,20}$/.test(appId)) return invalid(`input app-id must be the App's numeric id; got "${appId}"`);
   if (!/^\d{1,20}$/.test(installationId)) return invalid(`input installation-id must be a number; got "${installationId}"`);
   return { kind: 'app', app: { appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId } };
@@ -214,7 +218,5 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
     runUrl: full !== undefined && owner !== undefined && runId !== undefined && /^\d+$/.test(runId) && /^https?:\/\/[^\s<>()]+$/.test(server) ? `${server}/${full}/actions/runs/${runId}` : undefined,
     actor: env.GITHUB_ACTOR || undefined,
     pullRequest: pullRequest(eventName, readEvent(env.GITHUB_EVENT_PATH), full),
-    outputFile: env.GITHUB_OUTPUT || undefined,
-    summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
   };
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * The GitHub Action's entry point (`action.yml` runs it with `node`). It reads its inputs and
- * the event like any Action, runs the CLI in-process, and reports the way GitHub shows it:
- * annotations on the lines at fault, step outputs, the job summary, and on pull requests one
- * plan comment kept up to date.
+ * the event like any Action, runs the CLI in-process, and reports the way GitHub shows it: the
+ * plan and each applied change in the log as the CLI prints them, annotations on the lines at
+ * fault, step outputs, the job summary, and on pull requests one plan comment kept up to date.
  *
  * Safety rules it keeps whatever the workflow around it says:
  * - a pull request from a fork is validated only: no credential is minted or used, no plan is
  *   computed, and no request at all is sent (such runs have no secrets and a read-only token);
  * - `apply` refuses to run for pull-request events, whose configuration is not reviewed yet;
+ * - a pull request from this repository that got no secrets (Dependabot's) is validated only,
+ *   with a notice saying why and what to set, and the step succeeds when the config is valid;
  * - tokens and keys are never printed; minted tokens are masked in the log first.
  */
 import { realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,26 +20,27 @@ import type { Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { redact, secretsIn } from '../redact.js';
-import { renderAnnotations } from '../render/github.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { renderText, shouldColor, summarySentence } from '../render/text.js';
 import { createOctokit } from '../targets/github.js';
 import { mintInstallationToken } from './app-token.js';
 import { cliEnvironment, failure, parseApplyOutput, parseValidate, readPlanFile, runCli, type ValidateResult } from './cli-run.js';
 import { readContext, readInputs, type ActionContext, type ActionInputs, type PullRequestContext } from './context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from './heartbeat.js';
 import { commentMarker, upsertComment } from './pr-comment.js';
-import { auditMarkdown, footer, forkMarkdown, validationMarkdown } from './report.js';
-import { addMask, annotation, appendRunnerFile, formatOutputs } from './workflow.js';
+import { auditMarkdown, footer, forkMarkdown, validationMarkdown, withoutSecretsMarkdown, withoutSecretsNote } from './report.js';
+import { runnerFor, type AnnotationLevel, type Runner } from './workflow.js';
+
+/** What the Action needs of its process: the log goes to `process.stdout` through `@actions/core`. */
+export type ActionIo = Pick<Io, 'stderr' | 'env' | 'cwd' | 'now'>;
 
 /** One run of the Action: what it was given and what it will report. */
 interface Step {
-  /** The process, its output redacted with {@link Step.secrets}. */
-  io: Io;
-  /** Standard output as the runner reads it, unredacted: only for `::add-mask::`, which must name the secret. */
-  runner: Io['stdout'];
-  /** Every secret known: the environment's, and the target token once minted. */
-  secrets: string[];
+  /** The process; its stderr redacted with the run's secrets. */
+  io: ActionIo;
+  /** The log, annotations, masks and outputs, redacted with the run's secrets. */
+  runner: Runner;
   inputs: ActionInputs;
   ctx: ActionContext;
   /** The CLI's environment; the target token is added to it once minted. */
@@ -50,14 +53,13 @@ interface Step {
   annotated: Set<string>;
 }
 
-function print(step: Step, text: string): void {
-  step.io.stdout.write(text);
-}
-
 function annotate(step: Step, diagnostics: readonly Diagnostic[]): void {
-  const fresh = diagnostics.filter((d) => !step.annotated.has(formatDiagnostic(d)));
-  for (const d of fresh) step.annotated.add(formatDiagnostic(d));
-  print(step, renderAnnotations(fresh));
+  for (const d of diagnostics) {
+    const text = formatDiagnostic(d);
+    if (step.annotated.has(text)) continue;
+    step.annotated.add(text);
+    step.runner.annotate(d.severity, d.message, { file: d.file, line: d.line, col: d.col });
+  }
 }
 
 async function validate(step: Step, args: readonly string[] = []): Promise<ValidateResult> {
@@ -73,10 +75,20 @@ async function useCredentials(step: Step): Promise<void> {
   if (given.kind === 'none') return;
   if (given.kind === 'invalid') throw new UserError(given.reason);
   const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
-  step.runner.write(addMask(value));
-  step.secrets.unshift(value);
+  step.runner.mask(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
+}
+
+/**
+ * True when no secret for the config's GitHub target reached this run: neither secret input
+ * (token, app-private-key) is set, whatever variables (app-id, installation-id) are, and the
+ * target's token variable is not set either.
+ */
+function withoutSecrets(step: Step): boolean {
+  const given = step.inputs.credentials;
+  if (given.kind === 'invalid') return given.withoutSecret;
+  return given.kind === 'none' && !step.cliEnv[step.inputs.tokenEnv];
 }
 
 function planOutputs(step: Step, plan: Plan): void {
@@ -108,12 +120,12 @@ function commentError(e: unknown): string {
   return status === undefined ? (e as Error).message : `GitHub answered ${status}`;
 }
 
-/** Posts or updates the plan comment; false (after an error annotation) when that failed. */
-async function comment(step: Step, pr: PullRequestContext, markdown: string): Promise<boolean> {
+/** Posts or updates the plan comment; false (after an annotation of level `failed`) when that failed. */
+async function comment(step: Step, pr: PullRequestContext, markdown: string, failed: AnnotationLevel = 'error'): Promise<boolean> {
   if (!step.inputs.comment) return true;
   const token = step.inputs.githubToken ?? step.targetToken;
   if (token === undefined) {
-    print(step, annotation('warning', 'No github-token input: the plan is in the job summary but is not posted on the pull request.'));
+    step.runner.annotate('warning', 'No github-token input: the plan is in the job summary but is not posted on the pull request.');
     return true;
   }
   if (step.ctx.repository === undefined) throw new UserError('GITHUB_REPOSITORY is not set: cannot tell which repository the pull request is in');
@@ -121,10 +133,10 @@ async function comment(step: Step, pr: PullRequestContext, markdown: string): Pr
   try {
     const result = await upsertComment(octokit, { ...step.ctx.repository, issue: pr.number }, commentMarker(step.inputs.config), markdown);
     step.outputs['comment-url'] = result.url;
-    print(step, `Plan comment ${result.action}: ${result.url}\n`);
+    step.runner.info(`Plan comment ${result.action}: ${result.url}`);
     return true;
   } catch (e) {
-    print(step, annotation('error', `Cannot post the plan on pull request #${pr.number}: ${commentError(e)}`));
+    step.runner.annotate(failed, `Cannot post the plan on pull request #${pr.number}: ${commentError(e)}`);
     return false;
   }
 }
@@ -139,15 +151,30 @@ async function runValidateCommand(step: Step): Promise<number> {
   return result.valid ? EXIT.ok : EXIT.error;
 }
 
+/**
+ * A pull request that got no secrets (Dependabot's, or any in a repository whose secrets are not
+ * set) is validated only: a notice says why and what to set, and so does the comment when there
+ * is a github-token to post it with. Such a token is often read-only, so a refused comment is a
+ * warning: the step fails only on an invalid configuration.
+ */
+async function planWithoutSecrets(step: Step, pr: PullRequestContext, validation: ValidateResult, sha: string | undefined): Promise<number> {
+  step.runner.annotate('notice', withoutSecretsNote(step.inputs.tokenEnv), { title: 'oncall-access: validated only' });
+  const markdown = withFooter(step, `${validationMarkdown(step.inputs.config, validation.diagnostics)}\n${withoutSecretsMarkdown(step.inputs.tokenEnv)}`, 'oncall-access validate', sha);
+  step.summary.push(markdown);
+  if (step.inputs.githubToken !== undefined) await comment(step, pr, markdown, 'warning');
+  return validation.valid ? EXIT.ok : EXIT.error;
+}
+
 async function runPlanCommand(step: Step): Promise<number> {
   const pr = step.ctx.pullRequest;
   const sha = pr?.headSha ?? step.ctx.sha;
   const validation = await validate(step);
   if (pr?.fromFork) {
     step.summary.push(validationMarkdown(step.inputs.config, validation.diagnostics), forkMarkdown(step.inputs.config));
-    print(step, annotation('notice', 'Pull request from a fork: validated only. No plan and no comment, because fork pull requests get no credentials.'));
+    step.runner.annotate('notice', 'Pull request from a fork: validated only. No plan and no comment, because fork pull requests get no credentials.');
     return validation.valid ? EXIT.ok : EXIT.error;
   }
+  if (pr !== undefined && withoutSecrets(step)) return planWithoutSecrets(step, pr, validation, sha);
   if (!validation.valid) {
     const markdown = withFooter(step, validationMarkdown(step.inputs.config, validation.diagnostics), 'oncall-access validate', sha);
     step.summary.push(markdown);
@@ -156,9 +183,10 @@ async function runPlanCommand(step: Step): Promise<number> {
   }
   await useCredentials(step);
   rmSync(step.inputs.planFile, { force: true });
-  const result = await runCli(['plan', '--config', step.inputs.config, '--format', 'json', '--out', step.inputs.planFile, ...step.inputs.args], step.io, step.cliEnv);
+  const result = await runCli(['plan', '--config', step.inputs.config, '--format', 'text', '--out', step.inputs.planFile, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
   const plan = readPlanFile(step.inputs.planFile, result);
+  step.runner.group(summarySentence(plan), result.stdout);
   annotate(step, plan.diagnostics);
   planOutputs(step, plan);
   const markdown = withFooter(step, renderMarkdown(plan), 'oncall-access plan', sha);
@@ -184,8 +212,11 @@ async function runApplyCommand(step: Step): Promise<number> {
   const durable = [...(journal === undefined ? [] : ['--journal', journal]), ...(checkpoint === undefined ? [] : ['--checkpoint', checkpoint])];
   const result = await runCli(['apply', '--config', step.inputs.config, '--yes', '--format', 'json', ...durable, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
-  const { plan, outcomes } = parseApplyOutput(result.stdout);
+  const { plan, before, after, outcomes } = parseApplyOutput(result.stdout);
+  step.runner.info(before);
   if (plan === undefined) throw failure('apply', result);
+  step.runner.group(summarySentence(plan), renderText(plan, { color: shouldColor({ isTTY: false }, step.cliEnv) }));
+  step.runner.info(after);
   const now = step.io.now();
   if (result.code === EXIT.ok && lastApplyFile !== undefined) writeHeartbeat(lastApplyFile, { formatVersion: 1, at: now.toISOString(), commit: step.ctx.sha, run: step.ctx.runUrl });
   annotate(step, plan.diagnostics);
@@ -197,10 +228,10 @@ async function runApplyCommand(step: Step): Promise<number> {
   const staleness = maxStaleness === undefined || previous === undefined ? undefined : checkStaleness(previous, lastApplyFile!, now, maxStaleness.ms);
   if (staleness !== undefined) step.outputs.stale = String(staleness.stale);
   if (staleness?.stale) {
-    print(step, annotation('error', staleness.message, 'oncall-access: access may be stale'));
+    step.runner.annotate('error', staleness.message, { title: 'oncall-access: access may be stale' });
     blocks.push(`> [!CAUTION]\n> **Stale access.** ${staleness.message}\n`);
   } else if (staleness?.note !== undefined) {
-    print(step, annotation('notice', staleness.note));
+    step.runner.annotate('notice', staleness.note);
   }
   blocks.push(auditMarkdown(step.ctx, now, outcomes), renderMarkdown(plan));
   step.summary.push(withFooter(step, blocks.join('\n'), 'oncall-access apply', step.ctx.sha));
@@ -210,39 +241,40 @@ async function runApplyCommand(step: Step): Promise<number> {
 const COMMANDS = { validate: runValidateCommand, plan: runPlanCommand, apply: runApplyCommand } as const;
 
 /**
- * Runs the Action as the runner would: inputs from `INPUT_*`, the context from `GITHUB_*` and
- * the event payload, outputs to `GITHUB_OUTPUT`, the report to `GITHUB_STEP_SUMMARY`, and
- * workflow commands (annotations, masks) on `io.stdout`. Returns the exit code: 0 on success,
- * 1 on invalid config, a plan with errors, a failed change, a failed comment or stale access.
+ * Runs the Action as the runner would: inputs from `INPUT_*` and the step's files from
+ * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` (read by `@actions/core` from `process.env`), the
+ * context from `io.env`'s `GITHUB_*` variables and the event payload; the log, annotations and
+ * masks go to `process.stdout`, the CLI's errors to `io.stderr`. Returns the exit code: 0 on
+ * success, 1 on invalid config, a plan with errors, a failed change, a failed comment or stale access.
  */
-export async function runAction(rawIo: Io): Promise<number> {
+export async function runAction(rawIo: ActionIo): Promise<number> {
   // The Action's own environment holds secrets the CLI's does not see (INPUT_* tokens and keys):
   // everything it prints or writes for the runner is redacted with them too.
   const secrets = secretsIn(rawIo.env);
-  const guarded = (out: Io['stdout']): Io['stdout'] => ({ isTTY: out.isTTY, write: (text: string) => out.write(redact(text, secrets)) });
-  const io: Io = { ...rawIo, stdout: guarded(rawIo.stdout), stderr: guarded(rawIo.stderr) };
+  const io: ActionIo = { ...rawIo, stderr: { write: (text: string) => rawIo.stderr.write(redact(text, secrets)) } };
+  const runner = runnerFor(secrets);
   const outputs: Record<string, string> = {};
   const summary: string[] = [];
   let code: number;
   try {
-    const step: Step = { io, runner: rawIo.stdout, secrets, inputs: readInputs(io.cwd, io.env.RUNNER_TEMP), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
+    const step: Step = { io, runner, inputs: readInputs(io.cwd, io.env.RUNNER_TEMP), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary, annotated: new Set() };
     code = await COMMANDS[step.inputs.command](step);
   } catch (e) {
-    code = reportError(io, e);
+    code = reportError(io, runner, e);
   }
   try {
-    appendRunnerFile(io.env.GITHUB_OUTPUT || undefined, redact(formatOutputs(outputs), secrets));
-    appendRunnerFile(io.env.GITHUB_STEP_SUMMARY || undefined, redact(summary.join('\n'), secrets));
+    for (const [name, value] of Object.entries(outputs)) runner.output(name, value);
+    runner.summary(summary.join('\n'));
   } catch (e) {
-    code = reportError(io, e);
+    code = reportError(io, runner, e);
   }
   return code;
 }
 
 /** An error as one annotation; a stack only for bugs, and only with ONCALL_ACCESS_DEBUG set. */
-function reportError(io: Io, e: unknown): number {
+function reportError(io: ActionIo, runner: Runner, e: unknown): number {
   const known = e instanceof UserError;
-  io.stdout.write(annotation('error', known ? e.message : `internal error: ${(e as Error).message}`));
+  runner.annotate('error', known ? e.message : `internal error: ${(e as Error).message}`);
   if (!known && io.env.ONCALL_ACCESS_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
   return EXIT.error;
 }

@@ -1,6 +1,6 @@
 /**
- * The Markdown the Action writes besides the plan itself: validation results, the note for
- * pull requests from forks, the audit events of an apply, and the footer naming the commit
+ * The Markdown the Action writes besides the plan itself: validation results, the notes for
+ * pull requests from forks and for pull requests without secrets, the audit events of an apply, and the footer naming the commit
  * and run. Pure functions; every value that is not the Action's own words is escaped.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -41,6 +41,25 @@ export function forkMarkdown(config: string): string {
       'The plan was not computed: workflows run for pull requests from forks get no secrets and a read-only token, ' +
       "so there are no credentials to read who is on call or who holds each team, and no comment is posted. To see the plan before merging, a maintainer can push the branch to this repository and open the pull request from there.",
   ].join('\n\n') + '\n';
+}
+
+/**
+ * Why a pull request that got no secrets (Dependabot's, or any in a repository whose secrets are
+ * not set) was validated only, and what to set. The notice annotation says this; so does
+ * {@link withoutSecretsMarkdown}.
+ */
+export function withoutSecretsNote(tokenEnv: string): string {
+  return (
+    `No credentials for the GitHub target reached this run (the token and app-private-key inputs are empty and ${tokenEnv} is not set), ` +
+    'as in Dependabot pull requests and in repositories whose secrets are not set: validated only, no plan was computed. ' +
+    'To plan pull requests, set the secret the workflow passes as the token input (or as app-private-key, with app-id and installation-id); ' +
+    'Dependabot pull requests read Dependabot secrets (Settings, Secrets and variables, Dependabot).'
+  );
+}
+
+/** {@link withoutSecretsNote} for the job summary and the pull-request comment. */
+export function withoutSecretsMarkdown(tokenEnv: string): string {
+  return `## oncall-access: no plan without credentials\n\n${escapeMarkdown(withoutSecretsNote(tokenEnv))}\n`;
 }
 
 /** One line naming the commit and workflow run a report comes from. */

@@ -1,45 +1,72 @@
 /**
- * The runner's side of an Action: workflow commands on stdout (annotations, masks) and the
- * files the runner reads after a step (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`).
+ * The runner's side of the Action, through `@actions/core`: the log (lines and foldable groups)
+ * and annotations on `process.stdout`, masks, and step outputs in the `GITHUB_OUTPUT` file.
+ * Every text is redacted with the run's secrets before `core` sees it; only a mask names a
+ * secret, as it must.
+ *
+ * The job summary is appended to the `GITHUB_STEP_SUMMARY` file here rather than through `core.summary`: `core.summary` keeps the
+ * first `GITHUB_STEP_SUMMARY` path it sees for the life of the process (a second run in one
+ * process wrote its summary into the first run's file) and throws when the variable is unset.
  */
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { redact } from '../redact.js';
 
 /** Annotation levels the runner shows. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Where an annotation points, and its title (default `oncall-access`). */
+export interface AnnotationPlace {
+  file?: string;
+  line?: number;
+  col?: number;
+  title?: string;
 }
 
-/** One `::level title=...::message` line, escaped as the runner expects. */
-export function annotation(level: AnnotationLevel, message: string, title = 'oncall-access'): string {
-  const props = escapeData(title).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${level} title=${props}::${escapeData(message)}\n`;
+/** What the Action tells the runner. */
+export interface Runner {
+  /** Lines for the log; one trailing newline is dropped (`core` ends each write with one), and empty text writes nothing. */
+  info(text: string): void;
+  /** `text` in a foldable group of the log, shown folded under `title`. */
+  group(title: string, text: string): void;
+  /** An annotation: in the log, and on the pull request's diff when it names a file and line. */
+  annotate(level: AnnotationLevel, message: string, place?: AnnotationPlace): void;
+  /** Masks `secret` in every later log line, and redacts it from every later text of this run. */
+  mask(secret: string): void;
+  /** A step output. */
+  output(name: string, value: string): void;
+  /** Appends Markdown to the job summary; nothing when the runner gave no summary file (a local run). */
+  summary(markdown: string): void;
 }
 
-/** Asks the runner to hide `secret` in every later log line. */
-export function addMask(secret: string): string {
-  return `::add-mask::${escapeData(secret)}\n`;
-}
-
-/**
- * Step outputs in the `GITHUB_OUTPUT` file format: `name<<DELIMITER`, the value, the
- * delimiter, with a random delimiter that appears in no value, so any value (multi-line
- * included) reads back exactly.
- */
-export function formatOutputs(outputs: Readonly<Record<string, string>>): string {
-  return Object.entries(outputs)
-    .map(([name, value]) => {
-      let delimiter: string;
-      do delimiter = `ghadelimiter_${randomUUID()}`;
-      while (value.includes(delimiter));
-      return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-    })
-    .join('');
-}
-
-/** Appends to a runner file; does nothing when the runner gave no such file (a local run). */
-export function appendRunnerFile(path: string | undefined, text: string): void {
-  if (path !== undefined && text !== '') appendFileSync(path, text);
+/** The runner for one run; `secrets` (longest first) are redacted from everything it writes. */
+export function runnerFor(secrets: string[]): Runner {
+  const clean = (text: string) => redact(text, secrets);
+  const info = (text: string) => {
+    if (text !== '') core.info(clean(text.replace(/\n$/, '')));
+  };
+  return {
+    info,
+    group(title, text) {
+      core.startGroup(clean(title));
+      info(text);
+      core.endGroup();
+    },
+    annotate(level, message, place = {}) {
+      const props: core.AnnotationProperties = { title: clean(place.title ?? 'oncall-access'), file: place.file === undefined ? undefined : clean(place.file), startLine: place.line, startColumn: place.col };
+      core[level](clean(message), props);
+    },
+    mask(secret) {
+      core.setSecret(secret);
+      secrets.unshift(secret);
+      secrets.sort((a, b) => b.length - a.length);
+    },
+    output(name, value) {
+      core.setOutput(name, clean(value));
+    },
+    summary(markdown) {
+      const path = process.env.GITHUB_STEP_SUMMARY;
+      if (path && markdown !== '') appendFileSync(path, clean(markdown));
+    },
+  };
 }
