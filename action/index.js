@@ -21,6 +21,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -308,21 +312,21 @@ var require_tr46 = __commonJS({
         label = punycode.toUnicode(label);
         processing_option = PROCESSING_OPTIONS.NONTRANSITIONAL;
       }
-      var error2 = false;
+      var error3 = false;
       if (normalize(label) !== label || label[3] === "-" && label[4] === "-" || label[0] === "-" || label[label.length - 1] === "-" || label.indexOf(".") !== -1 || label.search(combiningMarksRegex) === 0) {
-        error2 = true;
+        error3 = true;
       }
       var len = countSymbols(label);
       for (var i = 0; i < len; ++i) {
         var status = findStatus(label.codePointAt(i));
         if (processing === PROCESSING_OPTIONS.TRANSITIONAL && status[1] !== "valid" || processing === PROCESSING_OPTIONS.NONTRANSITIONAL && status[1] !== "valid" && status[1] !== "deviation") {
-          error2 = true;
+          error3 = true;
           break;
         }
       }
       return {
         label,
-        error: error2
+        error: error3
       };
     }
     function processing(domain_name, useSTD3, processing_option) {
@@ -770,14 +774,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path = url.path;
-      if (path.length === 0) {
+      const path6 = url.path;
+      if (path6.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) {
+      if (url.scheme === "file" && path6.length === 1 && isNormalizedWindowsDriveLetter(path6[0])) {
         return;
       }
-      path.pop();
+      path6.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -1816,10 +1820,10 @@ var require_lib2 = __commonJS({
       return ex && typeof ex === "object" && "default" in ex ? ex["default"] : ex;
     }
     var Stream = _interopDefault(__require("stream"));
-    var http = _interopDefault(__require("http"));
+    var http2 = _interopDefault(__require("http"));
     var Url = _interopDefault(__require("url"));
     var whatwgUrl = _interopDefault(require_public_api());
-    var https = _interopDefault(__require("https"));
+    var https2 = _interopDefault(__require("https"));
     var zlib = _interopDefault(__require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
@@ -1969,8 +1973,8 @@ var require_lib2 = __commonJS({
       this.timeout = timeout;
       if (body instanceof Stream) {
         body.on("error", function(err) {
-          const error2 = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
-          _this[INTERNALS].error = error2;
+          const error3 = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
+          _this[INTERNALS].error = error3;
         });
       }
     }
@@ -2097,7 +2101,7 @@ var require_lib2 = __commonJS({
       let accum = [];
       let accumBytes = 0;
       let abort = false;
-      return new Body.Promise(function(resolve10, reject) {
+      return new Body.Promise(function(resolve11, reject) {
         let resTimeout;
         if (_this4.timeout) {
           resTimeout = setTimeout(function() {
@@ -2131,7 +2135,7 @@ var require_lib2 = __commonJS({
           }
           clearTimeout(resTimeout);
           try {
-            resolve10(Buffer.concat(accum, accumBytes));
+            resolve11(Buffer.concat(accum, accumBytes));
           } catch (err) {
             reject(new FetchError(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
           }
@@ -2556,7 +2560,7 @@ var require_lib2 = __commonJS({
       return headers;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES = http.STATUS_CODES;
+    var STATUS_CODES = http2.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -2806,20 +2810,20 @@ var require_lib2 = __commonJS({
         throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
       }
       Body.Promise = fetch.Promise;
-      return new fetch.Promise(function(resolve10, reject) {
+      return new fetch.Promise(function(resolve11, reject) {
         const request2 = new Request2(url, opts);
         const options = getNodeRequestOptions(request2);
-        const send2 = (options.protocol === "https:" ? https : http).request;
+        const send2 = (options.protocol === "https:" ? https2 : http2).request;
         const signal = request2.signal;
         let response = null;
         const abort = function abort2() {
-          let error2 = new AbortError("The user aborted a request.");
-          reject(error2);
+          let error3 = new AbortError("The user aborted a request.");
+          reject(error3);
           if (request2.body && request2.body instanceof Stream.Readable) {
-            destroyStream(request2.body, error2);
+            destroyStream(request2.body, error3);
           }
           if (!response || !response.body) return;
-          response.body.emit("error", error2);
+          response.body.emit("error", error3);
         };
         if (signal && signal.aborted) {
           abort();
@@ -2939,7 +2943,7 @@ var require_lib2 = __commonJS({
                   requestOpts.body = void 0;
                   requestOpts.headers.delete("content-length");
                 }
-                resolve10(fetch(new Request2(locationURL, requestOpts)));
+                resolve11(fetch(new Request2(locationURL, requestOpts)));
                 finalize();
                 return;
             }
@@ -2960,7 +2964,7 @@ var require_lib2 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body, response_options);
-            resolve10(response);
+            resolve11(response);
             return;
           }
           const zlibOptions = {
@@ -2970,7 +2974,7 @@ var require_lib2 = __commonJS({
           if (codings == "gzip" || codings == "x-gzip") {
             body = body.pipe(zlib.createGunzip(zlibOptions));
             response = new Response2(body, response_options);
-            resolve10(response);
+            resolve11(response);
             return;
           }
           if (codings == "deflate" || codings == "x-deflate") {
@@ -2982,12 +2986,12 @@ var require_lib2 = __commonJS({
                 body = body.pipe(zlib.createInflateRaw());
               }
               response = new Response2(body, response_options);
-              resolve10(response);
+              resolve11(response);
             });
             raw.on("end", function() {
               if (!response) {
                 response = new Response2(body, response_options);
-                resolve10(response);
+                resolve11(response);
               }
             });
             return;
@@ -2995,11 +2999,11 @@ var require_lib2 = __commonJS({
           if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
             body = body.pipe(zlib.createBrotliDecompress());
             response = new Response2(body, response_options);
-            resolve10(response);
+            resolve11(response);
             return;
           }
           response = new Response2(body, response_options);
-          resolve10(response);
+          resolve11(response);
         });
         writeToStream(req, request2);
       });
@@ -3119,24 +3123,24 @@ var require_common = __commonJS({
     }
     exports.request = request2;
     function fetch_retry(url, retries, options) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         (0, cross_fetch_1.default)(url, options).then((response) => {
           if (retries === 0)
-            return resolve10(response);
+            return resolve11(response);
           if (response.status === 429) {
             const { retryTimeout = 2e4 } = options;
             retryTimeoutPromise(retryTimeout).then(() => {
-              fetch_retry(url, retries - 1, options).then(resolve10).catch(reject);
+              fetch_retry(url, retries - 1, options).then(resolve11).catch(reject);
             });
           } else {
             clearTimeout(options.requestTimer);
-            resolve10(response);
+            resolve11(response);
           }
         }).catch(reject);
       });
     }
     var retryTimeoutPromise = (milliseconds) => {
-      return new Promise((resolve10) => setTimeout(resolve10, milliseconds));
+      return new Promise((resolve11) => setTimeout(resolve11, milliseconds));
     };
     function userAgentHeader() {
       if (browser_or_node_1.isNode) {
@@ -3603,8 +3607,8 @@ var require_light = __commonJS({
                 } else {
                   return returned;
                 }
-              } catch (error2) {
-                e2 = error2;
+              } catch (error3) {
+                e2 = error3;
                 {
                   this.trigger("error", e2);
                 }
@@ -3614,8 +3618,8 @@ var require_light = __commonJS({
             return (await Promise.all(promises3)).find(function(x) {
               return x != null;
             });
-          } catch (error2) {
-            e = error2;
+          } catch (error3) {
+            e = error3;
             {
               this.trigger("error", e);
             }
@@ -3727,10 +3731,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error3, message = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -3764,7 +3768,7 @@ var require_light = __commonJS({
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
         async doExecute(chained, clearGlobalState, run, free) {
-          var error2, eventInfo, passed;
+          var error3, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
             this._states.next(this.options.id);
@@ -3782,24 +3786,24 @@ var require_light = __commonJS({
               return this._resolve(passed);
             }
           } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+            error3 = error1;
+            return this._onFailure(error3, eventInfo, clearGlobalState, run, free);
           }
         }
         doExpire(clearGlobalState, run, free) {
-          var error2, eventInfo;
+          var error3, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
           }
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error3, eventInfo, clearGlobalState, run, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            retry2 = await this.Events.trigger("failed", error3, eventInfo);
             if (retry2 != null) {
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
@@ -3809,7 +3813,7 @@ var require_light = __commonJS({
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
               this._assertStatus("DONE");
-              return this._reject(error2);
+              return this._reject(error3);
             }
           }
         }
@@ -3876,8 +3880,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve10, reject) {
-            return setTimeout(resolve10, t);
+          return new this.Promise(function(resolve11, reject) {
+            return setTimeout(resolve11, t);
           });
         }
         computePenalty() {
@@ -4088,20 +4092,20 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve10, returned, task;
+          var args, cb, error3, reject, resolve11, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve10, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve11, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve10(returned);
+                  return resolve11(returned);
                 };
               } catch (error1) {
-                error2 = error1;
+                error3 = error1;
                 return function() {
-                  return reject(error2);
+                  return reject(error3);
                 };
               }
             })();
@@ -4111,13 +4115,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve10;
-          resolve10 = reject = null;
+          var promise, reject, resolve11;
+          resolve11 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve10 = _resolve;
+            resolve11 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve10, reject });
+          this._queue.push({ task, args, resolve: resolve11, reject });
           this._tryToRun();
           return promise;
         }
@@ -4235,8 +4239,8 @@ var require_light = __commonJS({
                   } else {
                     results.push(void 0);
                   }
-                } catch (error2) {
-                  e = error2;
+                } catch (error3) {
+                  e = error3;
                   results.push(v.Events.trigger("error", e));
                 }
               }
@@ -4518,14 +4522,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at3;
               };
-              return new this.Promise((resolve10, reject) => {
+              return new this.Promise((resolve11, reject) => {
                 if (finished()) {
-                  return resolve10();
+                  return resolve11();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve10();
+                      return resolve11();
                     }
                   });
                 }
@@ -4569,14 +4573,14 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            var args, blocked, error3, options, reachedHWM, shifted, strategy;
             ({ args, options } = job);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
             } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
+              error3 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error3 });
+              job.doDrop({ error: error3 });
               return false;
             }
             if (blocked) {
@@ -4618,9 +4622,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve10, reject) {
+              return new this.Promise(function(resolve11, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve10)(args3);
+                  return (args3[0] != null ? reject : resolve11)(args3);
                 });
               });
             };
@@ -4891,17 +4895,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4912,13 +4916,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4939,17 +4943,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4960,13 +4964,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4993,23 +4997,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -5151,8 +5155,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error2) {
-            onError(String(error2));
+          } catch (error3) {
+            onError(String(error3));
             return null;
           }
         }
@@ -5254,9 +5258,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
-              throw error2;
+              const error3 = new Error("Failed to resolve repeated object (this should not happen)");
+              error3.source = source;
+              throw error3;
             }
           }
         },
@@ -5621,10 +5625,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5643,7 +5647,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5673,11 +5677,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -5691,8 +5695,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5706,8 +5710,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -5725,8 +5729,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5736,8 +5740,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6459,12 +6463,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning2) {
+    function warn(logLevel, warning3) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning3);
         else
-          console.warn(warning2);
+          console.warn(warning3);
       }
     }
     exports.debug = debug2;
@@ -8252,9 +8256,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8329,14 +8333,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8351,10 +8355,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8365,10 +8369,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8385,13 +8389,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -8506,12 +8510,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos2, code, message);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
-      if (error2.pos[0] === -1)
+    var prettifyError = (src, lc) => (error3) => {
+      if (error3.pos[0] === -1)
         return;
-      error2.linePos = error2.pos.map((pos2) => lc.linePos(pos2));
-      const { line: line2, col } = error2.linePos[0];
-      error2.message += ` at line ${line2}, column ${col}`;
+      error3.linePos = error3.pos.map((pos2) => lc.linePos(pos2));
+      const { line: line2, col } = error3.linePos[0];
+      error3.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -8529,12 +8533,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count2 = 1;
-        const end = error2.linePos[1];
+        const end = error3.linePos[1];
         if (end?.line === line2 && end.col > col) {
           count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count2);
-        error2.message += `:
+        error3.message += `:
 
 ${lineStr}
 ${pointer}
@@ -8777,10 +8781,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -8794,7 +8798,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -8818,7 +8822,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -8834,7 +8838,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -8925,7 +8929,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -8939,13 +8943,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep3 + cb;
-              sep3 = "";
+                comment2 += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -8988,18 +8992,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -9053,8 +9057,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -9066,7 +9070,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9077,8 +9081,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9095,7 +9099,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9275,7 +9279,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -9292,24 +9296,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9337,7 +9341,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error2 = -1;
+      let error3 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -9346,12 +9350,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error2 === -1)
-            error2 = offset + i;
+          else if (error3 === -1)
+            error3 = offset + i;
         }
       }
-      if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error3 !== -1)
+        onError(error3, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment2 = "";
       let length = source.length;
@@ -9492,25 +9496,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos2 = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos2 = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos2;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -9647,8 +9651,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error2) {
-        const msg = error2 instanceof Error ? error2.message : String(error2);
+      } catch (error3) {
+        const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value);
       }
@@ -9771,8 +9775,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token2, props, onError);
             if (anchor2)
               node.anchor = anchor2.source.substring(1);
-          } catch (error2) {
-            const message = error2 instanceof Error ? error2.message : String(error2);
+          } catch (error3) {
+            const message = error3 instanceof Error ? error3.message : String(error3);
             onError(token2, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -9934,9 +9938,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code, message, warning3) => {
           const pos2 = getErrorPos(source);
-          if (warning2)
+          if (warning3)
             this.warnings.push(new errors.YAMLWarning(pos2, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos2, code, message));
@@ -10009,10 +10013,10 @@ ${cb}` : comment2;
           console.dir(token2, { depth: null });
         switch (token2.type) {
           case "directive":
-            this.directives.add(token2.source, (offset, message, warning2) => {
+            this.directives.add(token2.source, (offset, message, warning3) => {
               const pos2 = getErrorPos(token2);
               pos2[0] += offset;
-              this.onError(pos2, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos2, "BAD_DIRECTIVE", message, warning3);
             });
             this.prelude.push(token2.source);
             this.atDirectives = true;
@@ -10037,11 +10041,11 @@ ${cb}` : comment2;
             break;
           case "error": {
             const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
+            const error3 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error2);
+              this.errors.push(error3);
             else
-              this.doc.errors.push(error2);
+              this.doc.errors.push(error3);
             break;
           }
           case "doc-end": {
@@ -10320,14 +10324,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -10352,9 +10356,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field2, index] of path) {
+      for (const [field2, index] of path6) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10363,23 +10367,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field2 = path6[path6.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token2 = item[field2];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field2, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10390,10 +10394,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -11354,8 +11358,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error2) {
-        const token2 = error2 ?? this.stack.pop();
+      *pop(error3) {
+        const token2 = error3 ?? this.stack.pop();
         if (!token2) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -11494,18 +11498,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar2.end) {
-            sep3 = scalar2.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar2.end;
+            sep5.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep3 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -11658,15 +11662,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -11695,14 +11699,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -11830,13 +11834,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11860,13 +11864,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -12054,7 +12058,7 @@ var require_public_api2 = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning3) => log.warn(doc.options.logLevel, warning3));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -12150,9 +12154,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
-    var events = __require("events");
+    var http2 = __require("http");
+    var https2 = __require("https");
+    var events2 = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -12161,24 +12165,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -12187,7 +12191,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -12204,7 +12208,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -12272,18 +12276,18 @@ var require_tunnel = __commonJS({
             res.statusCode
           );
           socket.destroy();
-          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
         if (head3.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error2 = new Error("got illegal response body from proxy");
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("got illegal response body from proxy");
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
@@ -12298,9 +12302,9 @@ var require_tunnel = __commonJS({
           cause.message,
           cause.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error2.code = "ECONNRESET";
-        options.request.emit("error", error2);
+        var error3 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error3.code = "ECONNRESET";
+        options.request.emit("error", error3);
         self2.removeSocket(placeholder);
       }
     };
@@ -13183,14 +13187,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -13629,52 +13633,52 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
           connectParams: { version, protocol, port, host },
-          error: error2
+          error: error3
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
           version,
-          error2.message
+          error3.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
-          error: error2
+          request: { method, path: path6, origin },
+          error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
-          error2.message
+          path6,
+          error3.message
         );
       });
       isClientSet = true;
@@ -13709,7 +13713,7 @@ var require_diagnostics = __commonJS({
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
             connectParams: { version, protocol, port, host },
-            error: error2
+            error: error3
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
@@ -13717,14 +13721,14 @@ var require_diagnostics = __commonJS({
             port ? `:${port}` : "",
             protocol,
             version,
-            error2.message
+            error3.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -13787,7 +13791,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
       constructor(origin, {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -13802,11 +13806,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -13872,7 +13876,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -14008,11 +14012,11 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error2) {
+      onUpgradeError(error3) {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
       }
       /**
@@ -14043,16 +14047,16 @@ var require_request = __commonJS({
           this.onError(err);
         }
       }
-      onError(error2) {
+      onError(error3) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error2);
+        return this[kHandler].onError(error3);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -14158,8 +14162,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter = __require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = __require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -14269,9 +14273,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -14309,12 +14313,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -16196,11 +16200,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -16473,7 +16477,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -16488,7 +16492,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -16581,8 +16585,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -17552,8 +17556,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto = __require("node:crypto");
-      random = (max) => crypto.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17798,7 +17802,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error2) => promise.reject(error2);
+      const errorSteps = (error3) => promise.reject(error3);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -18205,9 +18209,9 @@ var require_client_h1 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
           request2.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error2) {
-          util.errorRequest(client, request2, error2);
-          util.destroy(socket, error2);
+        } catch (error3) {
+          util.errorRequest(client, request2, error3);
+          util.destroy(socket, error3);
         }
         client[kResume]();
       }
@@ -18565,7 +18569,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -18609,7 +18613,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
@@ -18619,7 +18623,7 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util.errorRequest(client, request2, error2 || new RequestAbortedError());
+        util.errorRequest(client, request2, error3 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
@@ -18646,7 +18650,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -18833,12 +18837,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -19175,7 +19179,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -19201,22 +19205,22 @@ var require_client_h2 = __commonJS({
       const { hostname: hostname2, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
         if (request2.completed) {
           if (method === "CONNECT" && stream != null) {
-            util.destroy(stream, error2 || new RequestAbortedError());
+            util.destroy(stream, error3 || new RequestAbortedError());
           }
           return;
         }
-        error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request2, error2);
+        error3 = error3 || new RequestAbortedError();
+        util.errorRequest(client, request2, error3);
         if (stream != null) {
-          util.destroy(stream, error2);
+          util.destroy(stream, error3);
         }
-        util.destroy(body, error2);
+        util.destroy(body, error3);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -19237,17 +19241,17 @@ var require_client_h2 = __commonJS({
           stream.off(errorMonitor, onUpgradeError);
           request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error2) => {
+        const onUpgradeError = (error3) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request2.onUpgradeError(error2);
+          request2.onUpgradeError(error3);
         };
         const onReady = () => {
           try {
             request2.onUpgrade(null, null, stream);
-          } catch (error2) {
+          } catch (error3) {
             stream.off("response", onResponse);
-            abort(error2);
+            abort(error3);
             return;
           }
           if (request2.aborted) {
@@ -19272,7 +19276,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -19449,8 +19453,8 @@ var require_client_h2 = __commonJS({
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (error2) {
-        abort(error2);
+      } catch (error3) {
+        abort(error3);
       }
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
@@ -19508,12 +19512,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -19605,8 +19609,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error2) {
-        this.handler.onError(error2);
+      onError(error3) {
+        this.handler.onError(error3);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -19625,9 +19629,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -19731,7 +19735,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request2 = require_request();
@@ -19920,7 +19924,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -19992,16 +19996,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -20012,7 +20016,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -20063,7 +20067,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -20075,7 +20079,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -20411,8 +20415,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -20536,7 +20540,7 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin2, targets, error3) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -20727,7 +20731,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -20802,7 +20806,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent;
+    module.exports = Agent3;
   }
 });
 
@@ -20812,7 +20816,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
@@ -20866,10 +20870,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -20927,7 +20931,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -21036,7 +21040,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -21056,7 +21060,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -21681,7 +21685,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -21694,7 +21698,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -21713,7 +21717,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -21730,7 +21734,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -21800,18 +21804,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -22068,9 +22072,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -22293,9 +22297,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -22580,9 +22584,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -22674,9 +22678,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -22841,20 +22845,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -22876,7 +22880,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -22914,9 +22918,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -22957,13 +22961,13 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error3 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error2 !== null) {
+      if (error3 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler2.onError(error2);
+        handler2.onError(error3);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -23001,19 +23005,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler2);
-          } catch (error2) {
-            if (error2 instanceof MockNotMatchedError) {
+          } catch (error3) {
+            if (error3 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error2;
+              throw error3;
             }
           }
         } else {
@@ -23178,11 +23182,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error2) {
-        if (typeof error2 === "undefined") {
+      replyWithError(error3) {
+        if (typeof error3 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
-        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
+        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error3 });
         return new MockScope(newMockDispatch);
       }
       /**
@@ -23379,10 +23383,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23401,7 +23405,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -23428,7 +23432,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -23532,9 +23536,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors2();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -24145,10 +24149,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -25700,17 +25704,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error2) {
+      abort(error3) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error2) {
-          error2 = new DOMException("The operation was aborted.", "AbortError");
+        if (!error3) {
+          error3 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error2;
-        this.connection?.destroy(error2);
-        this.emit("terminated", error2);
+        this.serializedAbortReason = error3;
+        this.connection?.destroy(error3);
+        this.emit("terminated", error3);
       }
     };
     function handleFetchDone(response) {
@@ -25806,12 +25810,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error2) {
+    function abortFetch(p, request2, responseObject, error3) {
       if (p) {
-        p.reject(error2);
+        p.reject(error3);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
+        request2.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -25823,7 +25827,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
+        response.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -26539,7 +26543,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -26615,7 +26619,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -26642,13 +26646,13 @@ var require_fetch = __commonJS({
               fetchParams.controller.ended = true;
               this.body.push(null);
             },
-            onError(error2) {
+            onError(error3) {
               if (this.abort) {
                 fetchParams.controller.off("terminated", this.abort);
               }
-              this.body?.destroy(error2);
-              fetchParams.controller.terminate(error2);
-              reject(error2);
+              this.body?.destroy(error3);
+              fetchParams.controller.terminate(error3);
+              reject(error3);
             },
             onUpgrade(status, rawHeaders, socket) {
               if (status !== 101) {
@@ -26658,7 +26662,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -27063,7 +27067,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -27111,8 +27115,8 @@ var require_util4 = __commonJS({
                   }
                   fr[kResult] = result;
                   fireAProgressEvent("load", fr);
-                } catch (error2) {
-                  fr[kError] = error2;
+                } catch (error3) {
+                  fr[kError] = error3;
                   fireAProgressEvent("error", fr);
                 }
                 if (fr[kState] !== "loading") {
@@ -27121,13 +27125,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error2) {
+          } catch (error3) {
             if (fr[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr[kState] = "done";
-              fr[kError] = error2;
+              fr[kError] = error3;
               fireAProgressEvent("error", fr);
               if (fr[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr);
@@ -27154,7 +27158,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -27183,7 +27187,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -28261,9 +28265,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -29192,13 +29196,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -29211,7 +29215,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -29283,9 +29287,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -29305,7 +29309,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto.randomBytes(16).toString("base64");
+      const keyValue = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -29335,7 +29339,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -29433,11 +29437,11 @@ var require_connection = __commonJS({
         });
       }
     }
-    function onSocketError(error2) {
+    function onSocketError(error3) {
       const { ws } = this;
       ws[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error2);
+        channels.socketError.publish(error3);
       }
       this.destroy();
     }
@@ -29739,10 +29743,10 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error2, data) => {
-                    if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                  (error3, data) => {
+                    if (error3) {
+                      const code = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -30399,8 +30403,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -30462,9 +30466,9 @@ var require_eventsource_stream = __commonJS({
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error2 = new Error("EventSource message size exceeded");
-      error2.aborted = false;
-      return error2;
+      const error3 = new Error("EventSource message size exceeded");
+      error3.aborted = false;
+      return error3;
     }
     var EventSourceStream = class extends Transform {
       /**
@@ -30576,8 +30580,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error2) {
-              callback(error2);
+            } catch (error3) {
+              callback(error3);
               return;
             }
             this.consumeCurrentByte();
@@ -30592,10 +30596,10 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error2, callback) {
+      _destroy(error3, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error3, callback);
       }
       /**
        * @param {Buffer} line
@@ -30983,8 +30987,8 @@ var require_eventsource = __commonJS({
           pipeline(
             response.body.stream,
             eventSourceStream,
-            (error2) => {
-              if (error2?.aborted === false) {
+            (error3) => {
+              if (error3?.aborted === false) {
                 this.close();
                 this.dispatchEvent(new Event("error"));
               }
@@ -31124,7 +31128,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -31147,7 +31151,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent3;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -31183,11 +31187,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -31406,27 +31410,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve10, arguments_) => {
+  const run = async (function_, resolve11, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve10(result);
+    resolve11(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve10, reject, arguments_) => {
+  const enqueue = (function_, resolve11, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve10, arguments_));
+    }).then(run.bind(void 0, function_, resolve11, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve10, reject) => {
-    enqueue(function_, resolve10, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve11, reject) => {
+    enqueue(function_, resolve11, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -31468,12 +31472,12 @@ function pLimit(concurrency) {
             promises3.push(promise);
             return promise;
           });
-        } catch (error2) {
+        } catch (error3) {
           for (const promise of promises3) {
             promise.catch(() => {
             });
           }
-          throw error2;
+          throw error3;
         }
         return Promise.all(promises3);
       }
@@ -31874,11 +31878,11 @@ var PagerDutySource = class {
     return { ok: true, value: void 0 };
   }
   async levelCount(id) {
-    const path = `/escalation_policies/${encodeURIComponent(id)}`;
-    const res = await this.get(path, {}, { kind: "escalation policy", id });
+    const path6 = `/escalation_policies/${encodeURIComponent(id)}`;
+    const res = await this.get(path6, {}, { kind: "escalation policy", id });
     if (!res.ok) return res;
     const rules = field(field(res.value, "escalation_policy"), "escalation_rules");
-    return Array.isArray(rules) ? { ok: true, value: rules.length } : shapeError(path);
+    return Array.isArray(rules) ? { ok: true, value: rules.length } : shapeError(path6);
   }
   /**
    * A schedule's shifts from its final rendered schedule (overrides included), with emails from
@@ -31886,25 +31890,25 @@ var PagerDutySource = class {
    */
   async renderedSchedule(id, run) {
     const subject = { kind: "schedule", id };
-    const path = `/schedules/${encodeURIComponent(id)}`;
+    const path6 = `/schedules/${encodeURIComponent(id)}`;
     const window2 = { since: run.since.toISOString(), until: run.until.toISOString() };
-    const res = await this.get(path, { ...window2, time_zone: "UTC" }, subject);
+    const res = await this.get(path6, { ...window2, time_zone: "UTC" }, subject);
     if (!res.ok) return res;
     const raw = field(field(field(res.value, "schedule"), "final_schedule"), "rendered_schedule_entries");
     const entries = Array.isArray(raw) ? raw.map(parseRendered) : [void 0];
-    if (!entries.every((e) => e !== void 0)) return shapeError(path);
+    if (!entries.every((e) => e !== void 0)) return shapeError(path6);
     if (entries.length === 0) return { ok: true, shifts: [] };
     const emails = await this.scheduleEmails(id, window2, subject);
     if (!emails.ok) return emails;
     return shiftsOf(entries.map((e) => ({ ...e, email: emails.value.get(e.userId) })), run.since);
   }
   async scheduleEmails(id, window2, subject) {
-    const path = `/schedules/${encodeURIComponent(id)}/users`;
-    const res = await this.get(path, window2, subject);
+    const path6 = `/schedules/${encodeURIComponent(id)}/users`;
+    const res = await this.get(path6, window2, subject);
     if (!res.ok) return res;
     const users = field(res.value, "users");
     const parsed = Array.isArray(users) ? users.map(parseUser) : [void 0];
-    if (!parsed.every((u) => u !== void 0)) return shapeError(path);
+    if (!parsed.every((u) => u !== void 0)) return shapeError(path6);
     return { ok: true, value: new Map(parsed.map((u) => [u.id, u.email])) };
   }
   /**
@@ -31939,16 +31943,16 @@ var PagerDutySource = class {
    * {@link PAGE_REREADS} times, after which the read fails. Refuses (as an error) to ask past
    * `offset + limit` = 10000.
    */
-  async list(path, query, key, what) {
+  async list(path6, query, key, what) {
     for (let reread = 0; ; reread++) {
-      const read = await this.listOnce(path, { ...query, total: "true" }, key, what);
+      const read = await this.listOnce(path6, { ...query, total: "true" }, key, what);
       if (read !== "changed") return read;
-      if (reread >= PAGE_REREADS) return { ok: false, error: `GET ${path} for ${what}: the list kept changing while being paged (${PAGE_REREADS + 1} tries); the next run will read it again` };
+      if (reread >= PAGE_REREADS) return { ok: false, error: `GET ${path6} for ${what}: the list kept changing while being paged (${PAGE_REREADS + 1} tries); the next run will read it again` };
     }
   }
-  async listOnce(path, query, key, what) {
-    const tooMany = { ok: false, error: `GET ${path} for ${what} has more than ${MAX_OFFSET_PLUS_LIMIT} results, more than PagerDuty can page through; bind fewer rotations to this source or shorten the window` };
-    const first = await this.page(path, query, key, 0);
+  async listOnce(path6, query, key, what) {
+    const tooMany = { ok: false, error: `GET ${path6} for ${what} has more than ${MAX_OFFSET_PLUS_LIMIT} results, more than PagerDuty can page through; bind fewer rotations to this source or shorten the window` };
+    const first = await this.page(path6, query, key, 0);
     if (!first.ok) return first;
     const items = [...first.items];
     if (!first.more) return { ok: true, value: items };
@@ -31957,7 +31961,7 @@ var PagerDutySource = class {
       if (first.total > MAX_OFFSET_PLUS_LIMIT) return tooMany;
       const offsets = [];
       for (; offset < first.total; offset += first.limit) offsets.push(offset);
-      const pages = await Promise.all(offsets.map((o) => this.page(path, query, key, o)));
+      const pages = await Promise.all(offsets.map((o) => this.page(path6, query, key, o)));
       for (const p of pages) {
         if (!p.ok) return p;
         if (p.total !== first.total) return "changed";
@@ -31967,7 +31971,7 @@ var PagerDutySource = class {
     }
     for (; ; ) {
       if (offset + PAGE_LIMIT > MAX_OFFSET_PLUS_LIMIT) return tooMany;
-      const p = await this.page(path, query, key, offset);
+      const p = await this.page(path6, query, key, offset);
       if (!p.ok) return p;
       items.push(...p.items);
       if (!p.more) return { ok: true, value: items };
@@ -31975,22 +31979,22 @@ var PagerDutySource = class {
     }
   }
   /** One page at `offset`, with what it says about the rest: `more`, its `limit`, the `total` when given. */
-  async page(path, query, key, offset) {
-    const res = await this.get(path, { ...query, limit: String(PAGE_LIMIT), offset: String(offset) });
+  async page(path6, query, key, offset) {
+    const res = await this.get(path6, { ...query, limit: String(PAGE_LIMIT), offset: String(offset) });
     if (!res.ok) return res;
     const items = field(res.value, key);
-    if (!Array.isArray(items)) return shapeError(path);
+    if (!Array.isArray(items)) return shapeError(path6);
     const limit = field(res.value, "limit");
     const total = field(res.value, "total");
     return { ok: true, items, more: field(res.value, "more") === true, limit: typeof limit === "number" && limit > 0 ? limit : PAGE_LIMIT, ...typeof total === "number" && total >= 0 ? { total } : {} };
   }
   /** One GET through pdjs and {@link getJson}, with the failure described for people. */
-  async get(path, query, subject) {
-    const res = await this.limit(() => getJson(this.url(path, query), {}, this.http));
-    return res.ok ? { ok: true, value: res.body } : describeFailure(res, { path, base: this.base, tokenEnv: this.tokenEnv, subject });
+  async get(path6, query, subject) {
+    const res = await this.limit(() => getJson(this.url(path6, query), {}, this.http));
+    return res.ok ? { ok: true, value: res.body } : describeFailure(res, { path: path6, base: this.base, tokenEnv: this.tokenEnv, subject });
   }
-  url(path, query) {
-    const url = new URL(`${this.base}${path}`);
+  url(path6, query) {
+    const url = new URL(`${this.base}${path6}`);
     for (const [k, v] of Object.entries(query)) for (const value of [v].flat()) url.searchParams.append(k, value);
     return url.toString();
   }
@@ -32012,8 +32016,8 @@ function describeFailure(res, on) {
   }
   return { ok: false, error: `GET ${on.path}: ${res.error}` };
 }
-function shapeError(path) {
-  return { ok: false, error: `GET ${path} answered a body this source does not understand` };
+function shapeError(path6) {
+  return { ok: false, error: `GET ${path6} answered a body this source does not understand` };
 }
 function chunkIds(ids, param, room) {
   const chunks = [];
@@ -32391,8 +32395,8 @@ function addHook(state, kind, name, hook7) {
   }
   if (kind === "error") {
     hook7 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
-        return orig(error2, options);
+      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
+        return orig(error3, options);
       });
     };
   }
@@ -33150,8 +33154,8 @@ var JSONStringify = (value, replacer, space) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -33159,7 +33163,7 @@ var JSONStringify = (value, replacer, space) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error2;
+    throw error3;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -33272,13 +33276,13 @@ var JSONParse = (text, reviver) => {
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error2;
+    throw error3;
   }
 };
 
@@ -33365,26 +33369,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error2) {
+  } catch (error3) {
     let message = "Unknown Error";
-    if (error2 instanceof Error) {
-      if (error2.name === "AbortError") {
-        error2.status = 500;
-        throw error2;
+    if (error3 instanceof Error) {
+      if (error3.name === "AbortError") {
+        error3.status = 500;
+        throw error3;
       }
-      message = error2.message;
-      if (error2.name === "TypeError" && "cause" in error2) {
-        if (error2.cause instanceof Error) {
-          message = error2.cause.message;
-        } else if (typeof error2.cause === "string") {
-          message = error2.cause;
+      message = error3.message;
+      if (error3.name === "TypeError" && "cause" in error3) {
+        if (error3.cause instanceof Error) {
+          message = error3.cause.message;
+        } else if (typeof error3.cause === "string") {
+          message = error3.cause;
         }
       }
     }
     const requestError = new RequestError(message, 500, {
       request: requestOptions
     });
-    requestError.cause = error2;
+    requestError.cause = error3;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -33854,8 +33858,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
           url = "";
           return {
             value: {
@@ -33912,7 +33916,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = VERSION5;
 
 // node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
-var generateMessage = (path, cursorValue) => `The cursor at "${path.join(
+var generateMessage = (path6, cursorValue) => `The cursor at "${path6.join(
   ","
 )}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
 var MissingCursorChange = class extends Error {
@@ -33953,9 +33957,9 @@ function findPaginatedResourcePath(responseData) {
   }
   return paginatedResourcePath;
 }
-var deepFindPathToProperty = (object, searchProp, path = []) => {
+var deepFindPathToProperty = (object, searchProp, path6 = []) => {
   for (const key of Object.keys(object)) {
-    const currentPath = [...path, key];
+    const currentPath = [...path6, key];
     const currentValue = object[key];
     if (isObject(currentValue)) {
       if (currentValue.hasOwnProperty(searchProp)) {
@@ -33973,12 +33977,12 @@ var deepFindPathToProperty = (object, searchProp, path = []) => {
   }
   return [];
 };
-var get = (object, path) => {
-  return path.reduce((current, nextProperty) => current[nextProperty], object);
+var get = (object, path6) => {
+  return path6.reduce((current, nextProperty) => current[nextProperty], object);
 };
-var set = (object, path, mutator) => {
-  const lastProperty = path[path.length - 1];
-  const parentPath = [...path].slice(0, -1);
+var set = (object, path6, mutator) => {
+  const lastProperty = path6[path6.length - 1];
+  const parentPath = [...path6].slice(0, -1);
   const parent = get(object, parentPath);
   if (typeof mutator === "function") {
     parent[lastProperty] = mutator(parent[lastProperty]);
@@ -34030,22 +34034,22 @@ var mergeResponses = (response1, response2) => {
   if (Object.keys(response1).length === 0) {
     return Object.assign(response1, response2);
   }
-  const path = findPaginatedResourcePath(response1);
-  const nodesPath = [...path, "nodes"];
+  const path6 = findPaginatedResourcePath(response1);
+  const nodesPath = [...path6, "nodes"];
   const newNodes = get(response2, nodesPath);
   if (newNodes) {
     set(response1, nodesPath, (values) => {
       return [...values, ...newNodes];
     });
   }
-  const edgesPath = [...path, "edges"];
+  const edgesPath = [...path6, "edges"];
   const newEdges = get(response2, edgesPath);
   if (newEdges) {
     set(response1, edgesPath, (values) => {
       return [...values, ...newEdges];
     });
   }
-  const pageInfoPath = [...path, "pageInfo"];
+  const pageInfoPath = [...path6, "pageInfo"];
   set(response1, pageInfoPath, get(response2, pageInfoPath));
   return response1;
 };
@@ -36510,27 +36514,27 @@ legacyRestEndpointMethods.VERSION = VERSION6;
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
-function isRequestError(error2) {
-  return error2.request !== void 0;
+function isRequestError(error3) {
+  return error3.request !== void 0;
 }
-async function errorRequest(state, octokit, error2, options) {
-  if (!isRequestError(error2) || !error2?.request.request) {
-    throw error2;
+async function errorRequest(state, octokit, error3, options) {
+  if (!isRequestError(error3) || !error3?.request.request) {
+    throw error3;
   }
-  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+  if (error3.status >= 400 && !state.doNotRetry.includes(error3.status)) {
     const retries = options.request.retries != null ? options.request.retries : state.retries;
     const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+    throw octokit.retry.retryRequest(error3, retries, retryAfter);
   }
-  throw error2;
+  throw error3;
 }
 async function wrapRequest(state, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info) {
-    const maxRetries = ~~error2.request.request?.retries;
-    const after = ~~error2.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
+  limiter.on("failed", function(error3, info2) {
+    const maxRetries = ~~error3.request.request?.retries;
+    const after = ~~error3.request.request?.retryAfter;
+    options.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
@@ -36544,11 +36548,11 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error2 = new RequestError(response.data.errors[0].message, 500, {
+    const error3 = new RequestError(response.data.errors[0].message, 500, {
       request: options,
       response
     });
-    return errorRequest(state, octokit, error2, options);
+    return errorRequest(state, octokit, error3, options);
   }
   return response;
 }
@@ -36564,12 +36568,12 @@ function retry(octokit, octokitOptions) {
   );
   const retryPlugin = {
     retry: {
-      retryRequest: (error2, retries, retryAfter) => {
-        error2.request.request = Object.assign({}, error2.request.request, {
+      retryRequest: (error3, retries, retryAfter) => {
+        error3.request.request = Object.assign({}, error3.request.request, {
           retries,
           retryAfter
         });
-        return error2;
+        return error3;
       }
     }
   };
@@ -36611,12 +36615,12 @@ async function doRequest(state, request2, options) {
   const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
   if (isGraphQL) {
     const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
-      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+    if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
+      const error3 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
         response: res,
         data: res.data
       });
-      throw error2;
+      throw error3;
     }
   }
   return req;
@@ -36651,7 +36655,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -36743,27 +36747,27 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
+    const events2 = {};
+    const emitter = new Bottleneck2.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error2, info) {
-      const [state2, request2, options] = info.args;
+    state.retryLimiter.on("failed", async function(error3, info2) {
+      const [state2, request2, options] = info2.args;
       const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
-      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
+      if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
       options.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+        if (/\bsecondary rate\b/i.test(error3.message)) {
+          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -36773,11 +36777,11 @@ function throttling(octokit, octokitOptions) {
           );
           return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
         }
-        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+        if (error3.response.headers != null && error3.response.headers["x-ratelimit-remaining"] === "0" || (error3.response.data?.errors ?? []).some(
           (error22) => error22.type === "RATE_LIMITED"
         )) {
           const rateLimitReset = new Date(
-            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+            ~~error3.response.headers["x-ratelimit-reset"] * 1e3
           ).getTime();
           const retryAfter2 = Math.max(
             // Add one second so we retry _after_ the reset time
@@ -36873,7 +36877,7 @@ async function oauthRequest(request2, route, parameters) {
   };
   const response = await request2(route, withOAuthParameters);
   if ("error" in response.data) {
-    const error2 = new RequestError(
+    const error3 = new RequestError(
       `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
       400,
       {
@@ -36883,8 +36887,8 @@ async function oauthRequest(request2, route, parameters) {
         )
       }
     );
-    error2.response = response;
-    throw error2;
+    error3.response = response;
+    throw error3;
   }
   return response;
 }
@@ -37161,7 +37165,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve10) => setTimeout(resolve10, seconds * 1e3));
+  await new Promise((resolve11) => setTimeout(resolve11, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -37182,9 +37186,9 @@ async function waitForAccessToken(request2, clientId, clientType, verification) 
       tokenType: "oauth",
       ...authentication
     };
-  } catch (error2) {
-    if (!error2.response) throw error2;
-    const errorType = error2.response.data.error;
+  } catch (error3) {
+    if (!error3.response) throw error3;
+    const errorType = error3.response.data.error;
     if (errorType === "authorization_pending") {
       await wait(verification.interval);
       return waitForAccessToken(request2, clientId, clientType, verification);
@@ -37193,7 +37197,7 @@ async function waitForAccessToken(request2, clientId, clientType, verification) 
       await wait(verification.interval + 7);
       return waitForAccessToken(request2, clientId, clientType, verification);
     }
-    throw error2;
+    throw error3;
   }
 }
 async function auth2(state, authOptions) {
@@ -37356,12 +37360,12 @@ async function auth3(state, options = {}) {
         });
       }
       return state.authentication;
-    } catch (error2) {
-      if (error2.status === 404) {
-        error2.message = "[@octokit/auth-oauth-user] Token is invalid";
+    } catch (error3) {
+      if (error3.status === 404) {
+        error3.message = "[@octokit/auth-oauth-user] Token is invalid";
         state.authentication.invalid = true;
       }
-      throw error2;
+      throw error3;
     }
   }
   if (options.type === "delete" || options.type === "deleteAuthorization") {
@@ -37375,8 +37379,8 @@ async function auth3(state, options = {}) {
         token: state.authentication.token,
         request: state.request
       });
-    } catch (error2) {
-      if (error2.status !== 404) throw error2;
+    } catch (error3) {
+      if (error3.status !== 404) throw error3;
     }
     state.authentication.invalid = true;
     return state.authentication;
@@ -37485,10 +37489,10 @@ async function hook4(state, request2, route, parameters) {
   endpoint2.headers.authorization = `basic ${credentials2}`;
   try {
     return await request2(endpoint2);
-  } catch (error2) {
-    if (error2.status !== 401) throw error2;
-    error2.message = `[@octokit/auth-oauth-app] "${endpoint2.method} ${endpoint2.url}" does not support clientId/clientSecret basic authentication.`;
-    throw error2;
+  } catch (error3) {
+    if (error3.status !== 401) throw error3;
+    error3.message = `[@octokit/auth-oauth-app] "${endpoint2.method} ${endpoint2.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error3;
   }
 }
 var VERSION11 = "0.0.0-development";
@@ -37793,13 +37797,13 @@ async function getAppAuthentication({
       appId: appAuthentication.appId,
       expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
     };
-  } catch (error2) {
+  } catch (error3) {
     if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
       throw new Error(
         "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
       );
     } else {
-      throw error2;
+      throw error3;
     }
   }
 }
@@ -38085,12 +38089,12 @@ function requiresAppAuth(url) {
   return !!url && REGEX.test(url.split("?")[0]);
 }
 var FIVE_SECONDS_IN_MS = 5 * 1e3;
-function isNotTimeSkewError(error2) {
-  return !(error2.message.match(
+function isNotTimeSkewError(error3) {
+  return !(error3.message.match(
     /'Expiration time' claim \('exp'\) is too far in the future/
-  ) || error2.message.match(
+  ) || error3.message.match(
     /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
-  ) || error2.message.match(
+  ) || error3.message.match(
     /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
   ));
 }
@@ -38106,17 +38110,17 @@ async function hook5(state, request2, route, parameters) {
     let response;
     try {
       response = await request2(endpoint2);
-    } catch (error2) {
-      if (isNotTimeSkewError(error2)) {
-        throw error2;
+    } catch (error3) {
+      if (isNotTimeSkewError(error3)) {
+        throw error3;
       }
-      if (typeof error2.response.headers.date === "undefined") {
-        throw error2;
+      if (typeof error3.response.headers.date === "undefined") {
+        throw error3;
       }
       const diff2 = Math.floor(
-        (Date.parse(error2.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+        (Date.parse(error3.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
       );
-      state.log.warn(error2.message);
+      state.log.warn(error3.message);
       state.log.warn(
         `[@octokit/auth-app] GitHub API time and system time are different by ${diff2} seconds. Retrying request with the difference accounted for.`
       );
@@ -38152,22 +38156,22 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
   const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
   try {
     return await request2(options);
-  } catch (error2) {
-    if (error2.status !== 401) {
-      throw error2;
+  } catch (error3) {
+    if (error3.status !== 401) {
+      throw error3;
     }
     if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
       if (retries > 0) {
-        error2.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+        error3.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
       }
-      throw error2;
+      throw error3;
     }
     ++retries;
     const awaitTime = retries * 1e3;
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve10) => setTimeout(resolve10, awaitTime));
+    await new Promise((resolve11) => setTimeout(resolve11, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -38226,51 +38230,51 @@ async function auth6(reason2) {
     reason: reason2
   };
 }
-function isRateLimitError(error2) {
-  if (error2.status !== 403) {
+function isRateLimitError(error3) {
+  if (error3.status !== 403) {
     return false;
   }
-  if (!error2.response) {
+  if (!error3.response) {
     return false;
   }
-  return error2.response.headers["x-ratelimit-remaining"] === "0";
+  return error3.response.headers["x-ratelimit-remaining"] === "0";
 }
 var REGEX_ABUSE_LIMIT_MESSAGE = /\babuse\b/i;
-function isAbuseLimitError(error2) {
-  if (error2.status !== 403) {
+function isAbuseLimitError(error3) {
+  if (error3.status !== 403) {
     return false;
   }
-  return REGEX_ABUSE_LIMIT_MESSAGE.test(error2.message);
+  return REGEX_ABUSE_LIMIT_MESSAGE.test(error3.message);
 }
 async function hook6(reason2, request2, route, parameters) {
   const endpoint2 = request2.endpoint.merge(
     route,
     parameters
   );
-  return request2(endpoint2).catch((error2) => {
-    if (error2.status === 404) {
-      error2.message = `Not found. May be due to lack of authentication. Reason: ${reason2}`;
-      throw error2;
+  return request2(endpoint2).catch((error3) => {
+    if (error3.status === 404) {
+      error3.message = `Not found. May be due to lack of authentication. Reason: ${reason2}`;
+      throw error3;
     }
-    if (isRateLimitError(error2)) {
-      error2.message = `API rate limit exceeded. This maybe caused by the lack of authentication. Reason: ${reason2}`;
-      throw error2;
+    if (isRateLimitError(error3)) {
+      error3.message = `API rate limit exceeded. This maybe caused by the lack of authentication. Reason: ${reason2}`;
+      throw error3;
     }
-    if (isAbuseLimitError(error2)) {
-      error2.message = `You have triggered an abuse detection mechanism. This maybe caused by the lack of authentication. Reason: ${reason2}`;
-      throw error2;
+    if (isAbuseLimitError(error3)) {
+      error3.message = `You have triggered an abuse detection mechanism. This maybe caused by the lack of authentication. Reason: ${reason2}`;
+      throw error3;
     }
-    if (error2.status === 401) {
-      error2.message = `Unauthorized. "${endpoint2.method} ${endpoint2.url}" failed most likely due to lack of authentication. Reason: ${reason2}`;
-      throw error2;
+    if (error3.status === 401) {
+      error3.message = `Unauthorized. "${endpoint2.method} ${endpoint2.url}" failed most likely due to lack of authentication. Reason: ${reason2}`;
+      throw error3;
     }
-    if (error2.status >= 400 && error2.status < 500) {
-      error2.message = error2.message.replace(
+    if (error3.status >= 400 && error3.status < 500) {
+      error3.message = error3.message.replace(
         /\.?$/,
         `. May be caused by lack of authentication (${reason2}).`
       );
     }
-    throw error2;
+    throw error3;
   });
 }
 var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options) {
@@ -39126,10 +39130,10 @@ function receiverOnAny(state, handler2) {
 function receiverOnError(state, handler2) {
   handleEventHandlers(state, "error", handler2);
 }
-function wrapErrorHandler(handler2, error2) {
+function wrapErrorHandler(handler2, error3) {
   let returnValue;
   try {
-    returnValue = handler2(error2);
+    returnValue = handler2(error3);
   } catch (error22) {
     console.log('FATAL: Error occurred in "error" event handler');
     console.log(error22);
@@ -39151,19 +39155,19 @@ function getHooks(state, eventPayloadAction, eventName) {
 function receiverHandle(state, event) {
   const errorHandlers = state.hooks.error || [];
   if (event instanceof Error) {
-    const error2 = Object.assign(new AggregateError([event], event.message), {
+    const error3 = Object.assign(new AggregateError([event], event.message), {
       event
     });
-    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error2));
-    return Promise.reject(error2);
+    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error3));
+    return Promise.reject(error3);
   }
   if (!event || !event.name) {
-    const error2 = new Error("Event name not passed");
-    throw new AggregateError([error2], error2.message);
+    const error3 = new Error("Event name not passed");
+    throw new AggregateError([error3], error3.message);
   }
   if (!event.payload) {
-    const error2 = new Error("Event name not passed");
-    throw new AggregateError([error2], error2.message);
+    const error3 = new Error("Event name not passed");
+    throw new AggregateError([error3], error3.message);
   }
   const hooks = getHooks(
     state,
@@ -39181,21 +39185,21 @@ function receiverHandle(state, event) {
     }
     return promise.then((event2) => {
       return handler2(event2);
-    }).catch((error2) => errors.push(Object.assign(error2, { event })));
+    }).catch((error3) => errors.push(Object.assign(error3, { event })));
   });
   return Promise.all(promises3).then(() => {
     if (errors.length === 0) {
       return;
     }
-    const error2 = new AggregateError(
+    const error3 = new AggregateError(
       errors,
       errors.map((error22) => error22.message).join("\n")
     );
-    Object.assign(error2, {
+    Object.assign(error3, {
       event
     });
-    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error2));
-    throw error2;
+    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error3));
+    throw error3;
   });
 }
 function removeListener(state, webhookNameOrNames, handler2) {
@@ -39239,20 +39243,20 @@ async function verifyAndReceive(state, event) {
     state.additionalSecrets
   ).catch(() => false);
   if (!matchesSignature) {
-    const error2 = new Error(
+    const error3 = new Error(
       "[@octokit/webhooks] signature does not match event payload and secret"
     );
-    error2.event = event;
-    error2.status = 400;
-    return state.eventHandler.receive(error2);
+    error3.event = event;
+    error3.status = 400;
+    return state.eventHandler.receive(error3);
   }
   let payload;
   try {
     payload = JSON.parse(event.payload);
-  } catch (error2) {
-    error2.message = "Invalid JSON";
-    error2.status = 400;
-    throw new AggregateError([error2], error2.message);
+  } catch (error3) {
+    error3.message = "Invalid JSON";
+    error3.status = 400;
+    throw new AggregateError([error3], error3.message);
   }
   return state.eventHandler.receive({
     id: event.id,
@@ -39352,8 +39356,8 @@ function iterator2(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
           url = "";
           return {
             value: {
@@ -40348,13 +40352,13 @@ function actionsRun(env) {
   return env.GITHUB_ACTIONS === "true" ? { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, actor: env.GITHUB_ACTOR, workflow: env.GITHUB_WORKFLOW, repository: env.GITHUB_REPOSITORY, event: env.GITHUB_EVENT_NAME } : void 0;
 }
 function auditEvent(plan, outcome2, time, env, commit, interrupted) {
-  const { change: c, status, error: error2 } = outcome2;
+  const { change: c, status, error: error3 } = outcome2;
   const run = actionsRun(env);
   return {
     time: time.toISOString(),
     action: c.action,
     outcome: status,
-    ...error2 ? { error: error2 } : {},
+    ...error3 ? { error: error3 } : {},
     target: c.target,
     org: c.entitlement.org,
     ...c.entitlement.kind === "repository" ? { repository: c.entitlement.repository, permission: c.entitlement.permission } : { team: c.entitlement.team, role: c.entitlement.role },
@@ -40386,10 +40390,10 @@ function notAnEvent(value) {
   if (e.until !== void 0 && e.until !== null && (typeof e.until !== "string" || Number.isNaN(Date.parse(e.until)))) return '"until" is not an ISO instant';
   return void 0;
 }
-function readAuditLog(path, shown = path) {
-  if (!existsSync(path)) return [];
-  const events = [];
-  readFileSync(path, "utf8").split("\n").forEach((line2, i) => {
+function readAuditLog(path6, shown = path6) {
+  if (!existsSync(path6)) return [];
+  const events2 = [];
+  readFileSync(path6, "utf8").split("\n").forEach((line2, i) => {
     if (line2.trim() === "") return;
     let value;
     try {
@@ -40399,9 +40403,9 @@ function readAuditLog(path, shown = path) {
     }
     const problem = notAnEvent(value);
     if (problem !== void 0) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
-    events.push(value);
+    events2.push(value);
   });
-  return events;
+  return events2;
 }
 
 // src/config/load.ts
@@ -44892,8 +44896,8 @@ var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_DEPTH = 32;
 var MAX_ALIAS_COUNT = 50;
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function readYamlFile(path, file) {
-  const text = readText(path, file);
+function readYamlFile(path6, file) {
+  const text = readText(path6, file);
   if (typeof text !== "string") return { docs: [], diagnostics: [text] };
   const lineCounter = new import_yaml.LineCounter();
   const parsed = (0, import_yaml.parseAllDocuments)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -44939,11 +44943,11 @@ function danglingAlias(doc) {
   });
   return found;
 }
-function readText(path, file) {
+function readText(path6, file) {
   const at3 = { file, line: 1, col: 1 };
   let size;
   try {
-    const st = lstatSync(path);
+    const st = lstatSync(path6);
     if (st.isSymbolicLink()) return error(SYMLINK_REFUSED, at3);
     if (st.isDirectory()) return error("is a directory, expected a YAML file", at3);
     size = st.size;
@@ -44951,7 +44955,7 @@ function readText(path, file) {
     return error(fsMessage(e), { file });
   }
   if (size > MAX_FILE_BYTES) return error(`file is ${size} bytes, over the limit of ${MAX_FILE_BYTES}; refusing to read it`, at3);
-  const bytes = readFileSync2(path);
+  const bytes = readFileSync2(path6);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -45026,9 +45030,9 @@ function checkNodes(root, file, lc) {
   walk(root, 0);
   return out;
 }
-function positionOf(doc, lc, file, path, key) {
+function positionOf(doc, lc, file, path6, key) {
   let node = doc.contents;
-  for (const seg of path) {
+  for (const seg of path6) {
     const next = child(node, seg);
     if (next === void 0) break;
     node = next;
@@ -45053,8 +45057,8 @@ function locatable(text, file, value) {
   const lineCounter = new import_yaml.LineCounter();
   return { file, doc: (0, import_yaml.parseDocument)(text, { lineCounter }), lineCounter, value };
 }
-function pos(d, path, key) {
-  return positionOf(d.doc, d.lineCounter, d.file, path, key);
+function pos(d, path6, key) {
+  return positionOf(d.doc, d.lineCounter, d.file, path6, key);
 }
 
 // src/config/schema.ts
@@ -45106,42 +45110,42 @@ function exactlyOneOf(e) {
   return fields.every((f) => f !== void 0) ? fields : void 0;
 }
 function translate(d, e) {
-  const path = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const field2 = display(path);
+  const path6 = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const field2 = display(path6);
   const p = e.params;
   const format2 = e.keyword === "format" || e.keyword === "pattern" ? FORMATS[String(e.parentSchema.format)] : void 0;
   if (e.keyword === "propertyNames") return [];
   if (e.propertyName !== void 0) {
-    return [error(`${field2}: ${quote(e.propertyName)} is not ${format2?.expected ?? "a valid name"}`, pos(d, path, e.propertyName))];
+    return [error(`${field2}: ${quote(e.propertyName)} is not ${format2?.expected ?? "a valid name"}`, pos(d, path6, e.propertyName))];
   }
-  if (format2 !== void 0) return [error(`${field2}: ${quote(e.data)} is not ${format2.expected}`, pos(d, path))];
+  if (format2 !== void 0) return [error(`${field2}: ${quote(e.data)} is not ${format2.expected}`, pos(d, path6))];
   const fields = exactlyOneOf(e);
   if (fields !== void 0) {
     const given = fields.filter((f) => e.data[f] !== void 0);
-    return [error(`${field2}: give exactly one of ${list(fields, "or")}${given.length > 1 ? ` (found ${list(given, "and")})` : ""}`, pos(d, path))];
+    return [error(`${field2}: give exactly one of ${list(fields, "or")}${given.length > 1 ? ` (found ${list(given, "and")})` : ""}`, pos(d, path6))];
   }
   switch (e.keyword) {
     case "required":
-      return [error(`${field2 === "" ? "document" : field2}: missing required field "${String(p.missingProperty)}"`, path.length === 0 ? pos(d, []) : pos(d, path.slice(0, -1), path[path.length - 1]))];
+      return [error(`${field2 === "" ? "document" : field2}: missing required field "${String(p.missingProperty)}"`, path6.length === 0 ? pos(d, []) : pos(d, path6.slice(0, -1), path6[path6.length - 1]))];
     case "additionalProperties": {
       const name = String(p.additionalProperty);
       const hint = suggestion(name, Object.keys(e.parentSchema.properties ?? {}));
-      return [error(`${field2 === "" ? "document" : field2}: unknown field "${name}"${hint}`, pos(d, path, name))];
+      return [error(`${field2 === "" ? "document" : field2}: unknown field "${name}"${hint}`, pos(d, path6, name))];
     }
     case "const":
-      return [error(`${field2}: must be ${JSON.stringify(p.allowedValue)}; found ${quote(e.data)}`, pos(d, path))];
+      return [error(`${field2}: must be ${JSON.stringify(p.allowedValue)}; found ${quote(e.data)}`, pos(d, path6))];
     case "dependentRequired":
-      return [error(`${field2}: has "${String(p.property)}" but no "${String(p.missingProperty)}"`, pos(d, path))];
+      return [error(`${field2}: has "${String(p.property)}" but no "${String(p.missingProperty)}"`, pos(d, path6))];
     case "enum":
-      return [error(`${field2}: must be one of ${p.allowedValues.join(", ")}; found ${quote(e.data)}`, pos(d, path))];
+      return [error(`${field2}: must be one of ${p.allowedValues.join(", ")}; found ${quote(e.data)}`, pos(d, path6))];
     case "type":
-      return [error(`${field2}: must be ${withArticle(p.type === "object" ? "mapping" : String(p.type))}, found ${describe(e.data)}`, pos(d, path))];
+      return [error(`${field2}: must be ${withArticle(p.type === "object" ? "mapping" : String(p.type))}, found ${describe(e.data)}`, pos(d, path6))];
     default:
-      return [error(`${field2}: ${e.message ?? "is not valid"}`, pos(d, path))];
+      return [error(`${field2}: ${e.message ?? "is not valid"}`, pos(d, path6))];
   }
 }
-function display(path) {
-  return path.reduce((acc, seg) => /^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`, "");
+function display(path6) {
+  return path6.reduce((acc, seg) => /^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`, "");
 }
 function list(names, conjunction) {
   return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
@@ -45417,10 +45421,10 @@ function loadWorkspace(configPath, cwd = process.cwd(), now = /* @__PURE__ */ ne
   const abs = resolve(cwd, configPath);
   const diagnostics = [];
   const files = [];
-  const read = (path, kinds) => {
-    const r = readYamlFile(path, show(path));
+  const read = (path6, kinds) => {
+    const r = readYamlFile(path6, show(path6));
     diagnostics.push(...r.diagnostics);
-    if (r.docs.length > 0) files.push({ path: show(path), sha256: createHash("sha256").update(readFileSync3(path)).digest("hex") });
+    if (r.docs.length > 0) files.push({ path: show(path6), sha256: createHash("sha256").update(readFileSync3(path6)).digest("hex") });
     return r.docs.flatMap((d) => {
       const c = checkDocument(d, kinds);
       diagnostics.push(...c.diagnostics);
@@ -45458,9 +45462,9 @@ function loadWorkspace(configPath, cwd = process.cwd(), now = /* @__PURE__ */ ne
   if (!hasErrors(diagnostics)) diagnostics.push(...checkSemantics(workspace, now));
   return hasErrors(diagnostics) ? { diagnostics } : { workspace, diagnostics };
 }
-function existsFile(path) {
+function existsFile(path6) {
   try {
-    statSync(path);
+    statSync(path6);
     return true;
   } catch {
     return false;
@@ -45537,17 +45541,17 @@ function toProfile(d, data, diagnostics) {
     pos: pos(d, ["metadata", "name"])
   };
 }
-function toBinding(d, r, path) {
-  const at3 = pos(d, path);
+function toBinding(d, r, path6) {
+  const at3 = pos(d, path6);
   if (r.escalationPolicy !== void 0) return { kind: "escalationPolicy", source: r.source, escalationPolicy: r.escalationPolicy, levels: r.levels, pos: at3 };
   if (r.rotation !== void 0) return { kind: "rotation", source: r.source, rotation: r.rotation, pos: at3 };
   return { kind: "schedule", source: r.source, schedule: r.schedule, pos: at3 };
 }
-function toEntitlement(d, e, path, diagnostics) {
-  const at3 = pos(d, path);
-  const field2 = `spec.entitlements[${path[2]}]`;
+function toEntitlement(d, e, path6, diagnostics) {
+  const at3 = pos(d, path6);
+  const field2 = `spec.entitlements[${path6[2]}]`;
   const problem = (message, key) => {
-    diagnostics.push(error(`${field2}${key ? `.${key}` : ""}: ${message}`, key ? pos(d, path, key) : at3));
+    diagnostics.push(error(`${field2}${key ? `.${key}` : ""}: ${message}`, key ? pos(d, path6, key) : at3));
     return [];
   };
   if (e.team !== void 0) {
@@ -46141,9 +46145,9 @@ function groupChanges(changes) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const c of changes) {
     const key = JSON.stringify([c.target, entitlementName(c.entitlement)]);
-    const group = groups2.get(key);
-    if (group === void 0) groups2.set(key, [c]);
-    else group.push(c);
+    const group2 = groups2.get(key);
+    if (group2 === void 0) groups2.set(key, [c]);
+    else group2.push(c);
   }
   return [...groups2.values()].map((cs) => {
     const { target, entitlement } = cs[0];
@@ -46175,8 +46179,8 @@ function changeNotes(change) {
   if (change.drift === true) notes.push("(drift: not wanted by any profile)");
   return notes;
 }
-function groupTitle(group) {
-  return `${group.target}: ${group.name}`;
+function groupTitle(group2) {
+  return `${group2.target}: ${group2.name}`;
 }
 function summarySentence(plan) {
   const { grant, revoke, update, unchanged, frozen } = plan.summary;
@@ -46211,10 +46215,10 @@ function changeLine(change, color) {
   if (change.reasons.length > 0) parts.push(`\u2014 ${change.reasons.join("; ")}`);
   return `  ${paint(COLOR[change.action], sanitizeText(parts.join("  ")), color)}`;
 }
-function groupBlock(group, color) {
-  const profiles = group.profiles.length === 0 ? "" : ` (profiles: ${group.profiles.join(", ")})`;
-  const title = sanitizeText(`${groupTitle(group)}${profiles}`);
-  return [title, ...group.changes.map((c) => changeLine(c, color))].join("\n");
+function groupBlock(group2, color) {
+  const profiles = group2.profiles.length === 0 ? "" : ` (profiles: ${group2.profiles.join(", ")})`;
+  const title = sanitizeText(`${groupTitle(group2)}${profiles}`);
+  return [title, ...group2.changes.map((c) => changeLine(c, color))].join("\n");
 }
 function renderText(plan, options) {
   const { color } = options;
@@ -46324,11 +46328,11 @@ function changeItem(change) {
   const who = escapeMarkdown(subjectLabel(change.subject));
   return `- **${change.action}** ${who} ${escapeMarkdown(roleLabel(change))}${notes}${reasons2}`;
 }
-function groupUnit(group, fold) {
-  const blocks = [`### ${escapeMarkdown(groupTitle(group))} \u2014 ${actionCounts(group.changes)}`];
-  if (group.profiles.length > 0) blocks.push(`Profiles: ${group.profiles.map(escapeMarkdown).join(", ")}`);
-  const list3 = group.changes.map(changeItem).join("\n");
-  const n = group.changes.length;
+function groupUnit(group2, fold) {
+  const blocks = [`### ${escapeMarkdown(groupTitle(group2))} \u2014 ${actionCounts(group2.changes)}`];
+  if (group2.profiles.length > 0) blocks.push(`Profiles: ${group2.profiles.map(escapeMarkdown).join(", ")}`);
+  const list3 = group2.changes.map(changeItem).join("\n");
+  const n = group2.changes.length;
   blocks.push(fold ? `<details><summary>Show ${plural(n, "change")}</summary>
 
 ${list3}
@@ -46460,12 +46464,12 @@ function pullRequestContext(event, location, folders) {
   const fromTop = (dir) => posix.normalize(`${location.prefix}${dir.split("\\").join("/")}`).replace(/\/$/, "");
   const requestsDir = fromTop(folders.requests);
   const stateDir2 = fromTop(folders.state);
-  const under = (folder, path) => folder === "." ? path : path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : void 0;
-  const shown = (path) => posix.relative(location.prefix || ".", path) || path;
+  const under = (folder, path6) => folder === "." ? path6 : path6.startsWith(`${folder}/`) ? path6.slice(folder.length + 1) : void 0;
+  const shown = (path6) => posix.relative(location.prefix || ".", path6) || path6;
   const files = [];
   const deleted = [];
   const diagnostics = [];
-  const refuse2 = (path, message) => void diagnostics.push({ ...error(message, { file: shown(path), line: 1, col: 1 }), code: "pull-request" });
+  const refuse2 = (path6, message) => void diagnostics.push({ ...error(message, { file: shown(path6), line: 1, col: 1 }), code: "pull-request" });
   for (const c of rawDiff(location.top, base)) {
     if (under(stateDir2, c.path) !== void 0) {
       refuse2(c.path, `this pull request changes ${shown(c.path)} by hand: the state folder is written by apply only (it records what was granted); revert this change`);
@@ -46619,10 +46623,10 @@ function extractCommit(location, commit) {
   return {
     cwd,
     addFromHead(file) {
-      const path = posix3.normalize(`${location.prefix}${file.split("\\").join("/")}`);
-      const target = join2(root, path);
+      const path6 = posix3.normalize(`${location.prefix}${file.split("\\").join("/")}`);
+      const target = join2(root, path6);
       mkdirSync(dirname2(target), { recursive: true });
-      writeFileSync(target, gitBytes(location.top, ["cat-file", "blob", `HEAD:${path}`]));
+      writeFileSync(target, gitBytes(location.top, ["cat-file", "blob", `HEAD:${path6}`]));
     },
     removeFile(file) {
       rmSync(join2(cwd, file), { force: true });
@@ -46702,9 +46706,9 @@ import { execFileSync as execFileSync4 } from "node:child_process";
 // src/durable-file.ts
 import { appendFileSync, closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, renameSync, rmSync as rmSync2, writeSync } from "node:fs";
 import { dirname as dirname3, join as join3 } from "node:path";
-function writeDurably(path, text) {
-  mkdirSync2(dirname3(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+function writeDurably(path6, text) {
+  mkdirSync2(dirname3(path6), { recursive: true });
+  const tmp = `${path6}.${process.pid}.tmp`;
   const fd = openSync(tmp, "w");
   try {
     writeSync(fd, text);
@@ -46712,8 +46716,8 @@ function writeDurably(path, text) {
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
-  syncDir(dirname3(path));
+  renameSync(tmp, path6);
+  syncDir(dirname3(path6));
 }
 function syncDir(dir) {
   const fd = openSync(dir, "r");
@@ -46723,10 +46727,10 @@ function syncDir(dir) {
     closeSync(fd);
   }
 }
-function appendDurably(path, lines2) {
+function appendDurably(path6, lines2) {
   if (lines2.length === 0) return;
-  mkdirSync2(dirname3(path), { recursive: true });
-  const fd = openSync(path, "a");
+  mkdirSync2(dirname3(path6), { recursive: true });
+  const fd = openSync(path6, "a");
   try {
     appendFileSync(fd, lines2.map((l) => `${l}
 `).join(""));
@@ -46754,23 +46758,23 @@ function isEntry(value) {
   return typeof e === "object" && e !== null && typeof e.id === "string" && typeof e.planAt === "string" && typeof e.configHash === "string" && (e.state === "pending" || e.state === "done" && typeof e.auditLine === "string" && (e.status === "applied" || e.status === "failed" || e.status === "skipped")) && typeof e.change === "object" && e.change !== null && typeof e.change.target === "string" && typeof e.change.subject?.login === "string" && ["grant", "revoke", "update"].includes(e.change.action) && typeof e.change.entitlement === "object" && e.change.entitlement !== null;
 }
 var Journal = class _Journal {
-  constructor(path) {
-    this.path = path;
-    this.entries = _Journal.read(path);
+  constructor(path6) {
+    this.path = path6;
+    this.entries = _Journal.read(path6);
   }
   path;
   entries;
   /** The entries of `path`; none when there is no file. A file that is not a journal is a UserError. */
-  static read(path) {
-    if (!existsSync3(path)) return [];
+  static read(path6) {
+    if (!existsSync3(path6)) return [];
     let data;
     try {
-      data = JSON.parse(readFileSync6(path, "utf8"));
+      data = JSON.parse(readFileSync6(path6, "utf8"));
     } catch {
-      throw new UserError(`apply journal ${path} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
+      throw new UserError(`apply journal ${path6} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
     }
     if (data?.formatVersion !== JOURNAL_FORMAT_VERSION || !Array.isArray(data.entries) || !data.entries.every(isEntry)) {
-      throw new UserError(`apply journal ${path} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);
+      throw new UserError(`apply journal ${path6} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);
     }
     return data.entries;
   }
@@ -46834,37 +46838,37 @@ import { mkdirSync as mkdirSync3, readFileSync as readFileSync7, rmSync as rmSyn
 import { hostname } from "node:os";
 import { join as join4 } from "node:path";
 var STATE_FILES = { grants: "grants.json", onCall: "rotations.json", adopted: "adopted.json", audit: "audit.jsonl", journal: "journal.json" };
-function readJson(path) {
+function readJson(path6) {
   let text;
   try {
-    text = readFileSync7(path, "utf8");
+    text = readFileSync7(path6, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
-    throw new UserError(`cannot read state file ${path}: ${e.code ?? String(e)}`);
+    throw new UserError(`cannot read state file ${path6}: ${e.code ?? String(e)}`);
   }
   try {
     return { text, value: JSON.parse(text) };
   } catch {
-    throw new UserError(`state file ${path} is not valid JSON; restore it from git history`);
+    throw new UserError(`state file ${path6} is not valid JSON; restore it from git history`);
   }
 }
-function refuse(path, problems) {
-  if (problems.length > 0) throw new UserError(`${problems.map(formatDiagnostic).join("; ")}; restore ${path} from git history`);
+function refuse(path6, problems) {
+  if (problems.length > 0) throw new UserError(`${problems.map(formatDiagnostic).join("; ")}; restore ${path6} from git history`);
 }
-function readChecked(path, schema) {
-  const read = readJson(path);
-  if (read !== void 0) refuse(path, checkStateFile(schema, read.value, () => locatable(read.text, path, read.value)));
+function readChecked(path6, schema) {
+  const read = readJson(path6);
+  if (read !== void 0) refuse(path6, checkStateFile(schema, read.value, () => locatable(read.text, path6, read.value)));
   return read;
 }
 function readLedger(dir) {
-  const path = join4(dir, STATE_FILES.grants);
-  const read = readChecked(path, "grants");
+  const path6 = join4(dir, STATE_FILES.grants);
+  const read = readChecked(path6, "grants");
   if (read === void 0) return [];
   const grants = read.value.grants;
   const mixed = grants.flatMap((g, i) => g.team === void 0 === (g.repository === void 0) ? [i] : []);
   if (mixed.length > 0) {
-    const d = locatable(read.text, path, read.value);
-    refuse(path, mixed.map((i) => error(`grants[${i}]: names ${grants[i].team === void 0 ? "neither a team nor a repository" : "both a team and a repository"}`, pos(d, ["grants", i]))));
+    const d = locatable(read.text, path6, read.value);
+    refuse(path6, mixed.map((i) => error(`grants[${i}]: names ${grants[i].team === void 0 ? "neither a team nor a repository" : "both a team and a repository"}`, pos(d, ["grants", i]))));
   }
   return grants;
 }
@@ -46892,9 +46896,9 @@ function auditedChange(e) {
   const entitlement = typeof e.repository === "string" ? { kind: "repository", org: e.org, repository: e.repository, permission: e.permission } : { kind: "team", org: e.org, team: e.team, role: e.role };
   return { action: e.action, target: e.target, entitlement, subject: { login: e.login } };
 }
-function checkLedger(ledger, events) {
+function checkLedger(ledger, events2) {
   const audited = /* @__PURE__ */ new Map();
-  for (const e of events) if (e.outcome === "applied") recordInto(audited, auditedChange(e), new Date(e.time));
+  for (const e of events2) if (e.outcome === "applied") recordInto(audited, auditedChange(e), new Date(e.time));
   const written = new Set(ledger.map(holdingKey));
   return [
     ...ledger.map((g) => audited.has(holdingKey(g)) ? g : { ...g, audit: "unrecorded" }),
@@ -46938,25 +46942,25 @@ function staleLock(held, now, host, isAlive = alive) {
 }
 function lockState(dir, now, host = hostname()) {
   mkdirSync3(dir, { recursive: true });
-  const path = join4(dir, ".apply.lock");
+  const path6 = join4(dir, ".apply.lock");
   const mine = JSON.stringify({ pid: process.pid, host, since: now.toISOString() });
-  const release = () => rmSync4(path, { force: true });
+  const release = () => rmSync4(path6, { force: true });
   try {
-    writeFileSync2(path, mine, { flag: "wx" });
+    writeFileSync2(path6, mine, { flag: "wx" });
     return { release };
   } catch {
     let held;
     try {
-      held = readJson(path)?.value;
+      held = readJson(path6)?.value;
     } catch {
       held = void 0;
     }
     const why = staleLock(held, now, host);
     if (why === void 0) {
-      throw new UserError(`another apply is running (pid ${held?.pid ?? "?"} on ${held?.host ?? "?"} since ${held?.since ?? "?"}); if it is not, remove ${path}`);
+      throw new UserError(`another apply is running (pid ${held?.pid ?? "?"} on ${held?.host ?? "?"} since ${held?.since ?? "?"}); if it is not, remove ${path6}`);
     }
-    writeDurably(path, mine);
-    return { release, tookOver: `Took over the apply lock ${path}: ${why}.` };
+    writeDurably(path6, mine);
+    return { release, tookOver: `Took over the apply lock ${path6}: ${why}.` };
   }
 }
 function writeState(dir, state) {
@@ -47040,10 +47044,10 @@ var Recorder = class {
     return entry;
   }
 };
-function auditHas(path, line2) {
+function auditHas(path6, line2) {
   let text;
   try {
-    text = readFileSync8(path, "utf8");
+    text = readFileSync8(path6, "utf8");
   } catch {
     return false;
   }
@@ -47421,9 +47425,9 @@ function runCodeowners(opts, io) {
 
 // src/commands/explain.ts
 import { join as join8, resolve as resolve6 } from "node:path";
-function heldAt(events, login, at3) {
+function heldAt(events2, login, at3) {
   const last = /* @__PURE__ */ new Map();
-  for (const e of events) {
+  for (const e of events2) {
     if (e.outcome !== "applied" || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at3.getTime()) continue;
     last.set(entitlementName(e).toLowerCase(), e);
   }
@@ -47510,8 +47514,8 @@ var GITIGNORE = [
 function scalar(value) {
   return (0, import_yaml2.stringify)(value, { lineWidth: 0 }).trimEnd();
 }
-function schemaLine(path, schema) {
-  return `# yaml-language-server: $schema=${posix4.relative(posix4.dirname(path), `node_modules/oncall-access/schemas/${schema}`)}`;
+function schemaLine(path6, schema) {
+  return `# yaml-language-server: $schema=${posix4.relative(posix4.dirname(path6), `node_modules/oncall-access/schemas/${schema}`)}`;
 }
 function baseName(team) {
   return team.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 50).replace(/^-+|-+$/g, "");
@@ -47582,12 +47586,12 @@ function configFile(a) {
 }
 function profileFile(a) {
   const base = baseName(a.team);
-  const path = `profiles/${a.team}.yaml`;
+  const path6 = `profiles/${a.team}.yaml`;
   const binding = a.source === "rotations" ? ["    # The built-in rotation in rotations/ whose member on call holds the team.", "    - source: rotations", `      rotation: ${base}-primary`] : a.source === "pagerduty" ? ["    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its", "    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).", "    - source: pagerduty", `      schedule: ${scalar(a.schedule)}`] : ["    # The Opsgenie schedule whose on-call person holds the team: its name or ID.", "    - source: opsgenie", `      schedule: ${scalar(a.schedule)}`];
   return {
-    path,
+    path: path6,
     text: [
-      schemaLine(path, "access-profile.schema.json"),
+      schemaLine(path6, "access-profile.schema.json"),
       `# Whoever is on call holds the GitHub team ${a.org}/${a.team}`,
       "# during their shift, from 15 minutes before it starts to 30 minutes after it ends.",
       "# Add profiles as more files in profiles/.",
@@ -47618,11 +47622,11 @@ function profileFile(a) {
   };
 }
 function identitiesFile() {
-  const path = "identities.yaml";
+  const path6 = "identities.yaml";
   return {
-    path,
+    path: path6,
     text: [
-      schemaLine(path, "identities.schema.json"),
+      schemaLine(path6, "identities.schema.json"),
       "# Who is who: the email the on-call source knows a person by, and their GitHub login. Someone",
       "# on call who is not listed here gets no access (the plan says so). One entry per person:",
       "#   identities:",
@@ -47638,11 +47642,11 @@ function identitiesFile() {
 }
 function rotationFile(a, now) {
   const name = `${baseName(a.team)}-primary`;
-  const path = `rotations/${name}.yaml`;
+  const path6 = `rotations/${name}.yaml`;
   return {
-    path,
+    path: path6,
     text: [
-      schemaLine(path, "rotation.schema.json"),
+      schemaLine(path6, "rotation.schema.json"),
       "# An on-call rotation kept in git: the members take turns, one shift each, in this order.",
       "# Set the time zone of the handoff, the shift length and when the first shift started; add",
       "# overrides when someone covers for someone else.",
@@ -47782,8 +47786,8 @@ async function gather3(opts, io, openPrompt) {
     prompt?.close();
   }
 }
-function write(dir, path, text, how = "replace") {
-  const abs = join9(dir, path);
+function write(dir, path6, text, how = "replace") {
+  const abs = join9(dir, path6);
   try {
     mkdirSync4(dirname6(abs), { recursive: true });
     writeFileSync4(abs, text, { flag: how === "append" ? "a" : "w" });
@@ -47791,17 +47795,17 @@ function write(dir, path, text, how = "replace") {
     throw new UserError(`cannot write ${abs}: ${e.message}`);
   }
 }
-function addLines(dir, path, lines2) {
-  const abs = join9(dir, path);
+function addLines(dir, path6, lines2) {
+  const abs = join9(dir, path6);
   if (!existsSync4(abs)) {
-    write(dir, path, `${lines2.join("\n")}
+    write(dir, path6, `${lines2.join("\n")}
 `);
     return "written";
   }
   const text = readFileSync10(abs, "utf8");
   const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
   if (lines2.every((l) => l.startsWith("#") || have.has(l))) return "unchanged";
-  write(dir, path, `${text === "" || text.endsWith("\n") ? "" : "\n"}
+  write(dir, path6, `${text === "" || text.endsWith("\n") ? "" : "\n"}
 ${lines2.join("\n")}
 `, "append");
   return "added to";
@@ -47885,15 +47889,15 @@ function untilOf(e) {
 function addReasons(into, reasons2) {
   for (const r of reasons2) if (!into.includes(r)) into.push(r);
 }
-function appliedInOrder(events) {
-  return events.filter((e) => e.outcome === "applied").map((e) => ({ e, at: Date.parse(e.time) })).sort((a, b) => a.at - b.at);
+function appliedInOrder(events2) {
+  return events2.filter((e) => e.outcome === "applied").map((e) => ({ e, at: Date.parse(e.time) })).sort((a, b) => a.at - b.at);
 }
-function spans(events, from, to) {
+function spans(events2, from, to) {
   const all = [];
   const drift = [];
   const open2 = /* @__PURE__ */ new Map();
   const ended = /* @__PURE__ */ new Map();
-  for (const { e, at: at3 } of appliedInOrder(events)) {
+  for (const { e, at: at3 } of appliedInOrder(events2)) {
     const entitlement = entitlementOf2(e);
     const key = `${entitlementKey4(entitlement)}/${e.login.toLowerCase()}`;
     const held = open2.get(key);
@@ -47928,9 +47932,9 @@ function judge2(span, to, observedTo, graceMs) {
   if (due + graceMs >= Math.min(to, observedTo)) return { revocation: "not-due", lateHours: null };
   return { revocation: "late", lateHours: hours((span.revokedAt ?? observedTo) - due) };
 }
-function runStarts(events, from, to) {
+function runStarts(events2, from, to) {
   const runs = /* @__PURE__ */ new Map();
-  for (const e of events) {
+  for (const e of events2) {
     const at3 = Date.parse(e.time);
     if (at3 < from || at3 >= to) continue;
     const key = e.run?.id !== void 0 ? `run ${e.run.id}/${e.run.attempt ?? ""}` : `plan ${e.planAt}/${e.configHash}`;
@@ -47950,9 +47954,9 @@ function longestGap(starts) {
   }
   return best;
 }
-function grantedRequests(events, from, to) {
+function grantedRequests(events2, from, to) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const { e, at: at3 } of appliedInOrder(events)) {
+  for (const { e, at: at3 } of appliedInOrder(events2)) {
     if (e.action === "revoke" || at3 < from || at3 >= to) continue;
     for (const reason2 of e.reasons) {
       const file = requestFileOf(reason2);
@@ -47981,10 +47985,10 @@ function buildReport(input2) {
     if (start >= end) continue;
     const { revocation: revocation2, lateHours } = judge2(s, to, observedTo, input2.graceMs);
     const key = entitlementKey4(s.entitlement);
-    const group = groups2.get(key) ?? { ref: s.entitlement, ms: 0, holdings: [] };
-    groups2.set(key, group);
-    group.ms += end - start;
-    group.holdings.push({
+    const group2 = groups2.get(key) ?? { ref: s.entitlement, ms: 0, holdings: [] };
+    groups2.set(key, group2);
+    group2.ms += end - start;
+    group2.holdings.push({
       login: s.login,
       email: s.email,
       role: s.role,
@@ -48364,14 +48368,14 @@ async function runRequest(opts, io) {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const dir = ws.config.paths.requests;
-  const path = join11(dir, requestFileName(opts.profile, subject, at3));
-  const file = relative5(io.cwd, path) || path;
+  const path6 = join11(dir, requestFileName(opts.profile, subject, at3));
+  const file = relative5(io.cwd, path6) || path6;
   const requestedAt = new Date(Math.floor(at3.getTime() / 1e3) * 1e3);
   const r = { profile: opts.profile, subject, reason: opts.reason, durationMs, requestedAt, file, pos: { file, line: 1, col: 1 } };
   const why = await eligibility2(ws, r, requestedAt, io);
   mkdirSync5(dir, { recursive: true });
   const body = { apiVersion: "oncall-access/v1", kind: "AccessRequest", spec: { profile: r.profile, subject, reason: r.reason, duration: formatDuration(durationMs), requestedAt: requestedAt.toISOString().replace(".000Z", "Z") } };
-  writeFileSync5(path, (0, import_yaml3.stringify)(body));
+  writeFileSync5(path6, (0, import_yaml3.stringify)(body));
   const profile = ws.profiles.find((p) => p.name === r.profile);
   const approval = profile.approval === "auto" ? "approval: automatic once the pull request checks pass" : `approval: a review from ${profile.approvers.length ? profile.approvers.join(", ") : "the profile's CODEOWNERS"}`;
   const eligible = why.replace(/^request [^ ]+ \(/, "").replace(/\):.*$/, "");
@@ -48383,7 +48387,7 @@ async function runRequest(opts, io) {
 `);
     return EXIT.ok;
   }
-  const url = await openPullRequest(ws, opts, io, path, {
+  const url = await openPullRequest(ws, opts, io, path6, {
     title: `Access request: ${r.profile} for ${subject}, ${formatDuration(durationMs)}`,
     body: [`**Reason:** ${r.reason}`, "", `**Eligible:** ${eligible}`, `**Expires:** ${expires}`, `**Approval:** ${approval.replace(/^approval: /, "")}`, "", "Opened by `oncall-access request`. The plan check on this pull request verifies eligibility and that its author is the subject or an approver."].join("\n")
   });
@@ -48391,7 +48395,7 @@ async function runRequest(opts, io) {
 `);
   return EXIT.ok;
 }
-async function openPullRequest(ws, opts, io, path, pr) {
+async function openPullRequest(ws, opts, io, path6, pr) {
   const full = opts.repo ?? io.env.GITHUB_REPOSITORY;
   if (!full || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(full)) throw new UserError("--open-pr needs --repo OWNER/NAME (or GITHUB_REPOSITORY)");
   const [owner, repo] = full.split("/");
@@ -48403,15 +48407,15 @@ async function openPullRequest(ws, opts, io, path, pr) {
     top = execFileSync6("git", ["rev-parse", "--show-toplevel"], { cwd: ws.config.dir, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
   } catch {
   }
-  const inRepo = relative5(top, path).split("\\").join("/");
+  const inRepo = relative5(top, path6).split("\\").join("/");
   const octokit = createOctokit({ baseUrl: target.apiUrl ?? "https://api.github.com", token: token2, fetch: transport.fetch });
-  const branch = `oncall-access/request-${basename(path, ".yaml")}`;
+  const branch = `oncall-access/request-${basename(path6, ".yaml")}`;
   try {
-    const { data: info } = await octokit.rest.repos.get({ owner, repo });
-    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${info.default_branch}` });
+    const { data: info2 } = await octokit.rest.repos.get({ owner, repo });
+    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${info2.default_branch}` });
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: ref.object.sha });
-    await octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: inRepo, branch, message: pr.title, content: Buffer.from(readFileSync11(path)).toString("base64") });
-    const { data: pull } = await octokit.rest.pulls.create({ owner, repo, head: branch, base: info.default_branch, title: pr.title, body: pr.body });
+    await octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: inRepo, branch, message: pr.title, content: Buffer.from(readFileSync11(path6)).toString("base64") });
+    const { data: pull } = await octokit.rest.pulls.create({ owner, repo, head: branch, base: info2.default_branch, title: pr.title, body: pr.body });
     return pull.html_url;
   } catch (e) {
     throw new UserError(`the request file is written, but opening the pull request failed: ${describeError(e)}`);
@@ -48455,14 +48459,14 @@ function timeline(input2, from, to) {
   for (const r of input2.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   const start = desire({ ...input2, at: from });
   let previous = start.teams;
-  const events = [];
+  const events2 = [];
   for (const t of [...instants].filter((i) => i > from.getTime() && i <= to.getTime()).sort((a, b) => a - b)) {
     const at3 = new Date(t);
     const next = desire({ ...input2, at: at3 }).teams;
-    for (const [key, team] of next) events.push(...compare(at3.toISOString(), previous.get(key), team));
+    for (const [key, team] of next) events2.push(...compare(at3.toISOString(), previous.get(key), team));
     previous = next;
   }
-  return { events, diagnostics: start.diagnostics };
+  return { events: events2, diagnostics: start.diagnostics };
 }
 function compare(at3, before, after) {
   const out = [];
@@ -48910,7 +48914,8 @@ async function runCli(argv, io, env) {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
-    ...io,
+    cwd: io.cwd,
+    now: io.now,
     env,
     stdinIsTTY: false,
     stdout: { write: (s) => stdout += s },
@@ -48933,10 +48938,10 @@ function parseValidate(result) {
     throw failure("validate", result);
   }
 }
-function readPlanFile(path, result) {
+function readPlanFile(path6, result) {
   let text;
   try {
-    text = readFileSync12(path, "utf8");
+    text = readFileSync12(path6, "utf8");
   } catch {
     throw failure("plan", result);
   }
@@ -48944,22 +48949,268 @@ function readPlanFile(path, result) {
 }
 function parseApplyOutput(stdout) {
   const lines2 = stdout.split("\n");
-  const end = lines2.indexOf("}");
-  const json = end < 0 ? void 0 : `${lines2.slice(0, end + 1).join("\n")}
-`;
+  const start = lines2.indexOf("{");
+  const end = start < 0 ? -1 : lines2.indexOf("}", start);
+  if (end < 0) return { before: stdout, after: "", outcomes: [] };
+  const after = lines2.slice(end + 1);
   return {
-    plan: json === void 0 ? void 0 : JSON.parse(json),
-    json,
-    outcomes: lines2.slice(end + 1).filter((l) => /^(applied|failed|skipped): /.test(l))
+    plan: JSON.parse(lines2.slice(start, end + 1).join("\n")),
+    before: lines2.slice(0, start).map((l) => `${l}
+`).join(""),
+    after: after.join("\n"),
+    outcomes: after.filter((l) => /^(applied|failed|skipped): /.test(l))
   };
 }
 
 // src/action/context.ts
 import { readFileSync as readFileSync13 } from "node:fs";
 
+// node_modules/@actions/core/lib/core.js
+var core_exports = {};
+__export(core_exports, {
+  ExitCode: () => ExitCode,
+  addPath: () => addPath,
+  debug: () => debug,
+  endGroup: () => endGroup,
+  error: () => error2,
+  exportVariable: () => exportVariable,
+  getBooleanInput: () => getBooleanInput,
+  getIDToken: () => getIDToken,
+  getInput: () => getInput,
+  getMultilineInput: () => getMultilineInput,
+  getState: () => getState,
+  group: () => group,
+  info: () => info,
+  isDebug: () => isDebug,
+  markdownSummary: () => markdownSummary,
+  notice: () => notice,
+  platform: () => platform_exports,
+  saveState: () => saveState,
+  setCommandEcho: () => setCommandEcho,
+  setFailed: () => setFailed,
+  setOutput: () => setOutput,
+  setSecret: () => setSecret,
+  startGroup: () => startGroup,
+  summary: () => summary,
+  toPlatformPath: () => toPlatformPath,
+  toPosixPath: () => toPosixPath,
+  toWin32Path: () => toWin32Path,
+  warning: () => warning2
+});
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input2) {
+  if (input2 === null || input2 === void 0) {
+    return "";
+  } else if (typeof input2 === "string" || input2 instanceof String) {
+    return input2;
+  }
+  return JSON.stringify(input2);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty2(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData2(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData2(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  }
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  }
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os5 from "os";
+import * as path5 from "path";
+
+// node_modules/@actions/http-client/lib/index.js
+import * as http from "http";
+import * as https from "https";
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
+
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -49011,17 +49262,564 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve11(output.toString());
+        });
+      }));
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve11(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent2, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler2 of this.handlers) {
+            if (handler2.canHandleAuthentication(response)) {
+              authenticationHandler = handler2;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve11(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler2 of this.handlers) {
+        handler2.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+    }
+    return lowercaseKeys2(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent2) {
+    const baseUserAgent = userAgent2 || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve11(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve11(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -49037,7 +49835,147 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token2) {
+    this.token = token2;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token2 = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token2) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token2;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error3) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error3.statusCode}
+ 
+        Error Message: ${error3.message}`);
+      });
+      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error3) {
+        throw new Error(`Error message: ${error3.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -49055,7 +49993,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -49096,7 +50034,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -49110,7 +50048,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -49157,7 +50095,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addEOL() {
-    return this.addRaw(EOL);
+    return this.addRaw(EOL3);
   }
   /**
    * Adds an HTML codeblock to the summary buffer
@@ -49295,29 +50233,916 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var markdownSummary = _summary;
+var summary = _summary;
+
+// node_modules/@actions/core/lib/path-utils.js
+import * as path from "path";
+function toPosixPath(pth) {
+  return pth.replace(/[\\]/g, "/");
+}
+function toWin32Path(pth) {
+  return pth.replace(/[/]/g, "\\");
+}
+function toPlatformPath(pth) {
+  return pth.replace(/[/\\]/g, path.sep);
+}
 
 // node_modules/@actions/core/lib/platform.js
-import os from "os";
+var platform_exports = {};
+__export(platform_exports, {
+  arch: () => arch,
+  getDetails: () => getDetails,
+  isLinux: () => isLinux,
+  isMacOS: () => isMacOS,
+  isWindows: () => isWindows,
+  platform: () => platform
+});
+import os4 from "os";
 
-// node_modules/@actions/io/lib/io-util.js
-import * as fs from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs.constants.O_RDONLY;
+// node_modules/@actions/exec/lib/exec.js
+import { StringDecoder } from "string_decoder";
 
 // node_modules/@actions/exec/lib/toolrunner.js
+import * as os3 from "os";
+import * as events from "events";
+import * as child2 from "child_process";
+import * as path4 from "path";
+
+// node_modules/@actions/io/lib/io.js
+import * as path3 from "path";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+import * as path2 from "path";
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath);
+            const upperName = path2.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path3.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path3.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line2 = s.substring(0, n);
+        onLine(line2);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve11, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child2.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line2) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line2);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line2) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line2);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error3, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error3) {
+            reject(error3);
+          } else {
+            resolve11(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error3;
+    if (this.processExited) {
+      if (this.processError) {
+        error3 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error3 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error3 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error3, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os.platform();
-var arch = os.arch();
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+    silent: true
+  });
+  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+    silent: true
+  });
+  return {
+    name: name.trim(),
+    version: version.trim()
+  };
+});
+var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  var _a, _b, _c, _d;
+  const { stdout } = yield getExecOutput("sw_vers", void 0, {
+    silent: true
+  });
+  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  return {
+    name,
+    version
+  };
+});
+var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
+    silent: true
+  });
+  const [name, version] = stdout.trim().split("\n");
+  return {
+    name,
+    version
+  };
+});
+var platform = os4.platform();
+var arch = os4.arch();
+var isWindows = platform === "win32";
+var isMacOS = platform === "darwin";
+var isLinux = platform === "linux";
+function getDetails() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
+      platform,
+      arch,
+      isWindows,
+      isMacOS,
+      isLinux
+    });
+  });
+}
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve11, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function exportVariable(name, val) {
+  const convertedVal = toCommandValue(val);
+  process.env[name] = convertedVal;
+  const filePath = process.env["GITHUB_ENV"] || "";
+  if (filePath) {
+    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
+  }
+  issueCommand("set-env", { name }, convertedVal);
+}
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function addPath(inputPath) {
+  const filePath = process.env["GITHUB_PATH"] || "";
+  if (filePath) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -49327,6 +51152,13 @@ function getInput(name, options) {
     return val;
   }
   return val.trim();
+}
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input2) => input2.trim());
 }
 function getBooleanInput(name, options) {
   const trueValue = ["true", "True", "TRUE"];
@@ -49339,10 +51171,76 @@ function getBooleanInput(name, options) {
   throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
 Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os5.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setCommandEcho(enabled) {
+  issue("echo", enabled ? "on" : "off");
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error2(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error2(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning2(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os5.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+function getIDToken(aud) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
+}
 
 // src/action/context.ts
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join12, resolve as resolve9 } from "node:path";
+import { join as join14, resolve as resolve10 } from "node:path";
 var COMMANDS2 = ["validate", "plan", "apply"];
 var RESERVED_FLAGS = ["--config", "--format", "--out", "--yes", "--help", "-h", "--journal", "--checkpoint"];
 function input(name) {
@@ -49363,9 +51261,12 @@ function credentials() {
   const privateKey = input("app-private-key");
   const installationId = input("installation-id");
   if (appId === void 0 && privateKey === void 0 && installationId === void 0) return token2 === void 0 ? { kind: "none" } : { kind: "token", token: token2 };
-  const invalid = (reason2) => ({ kind: "invalid", reason: reason2 });
+  const invalid = (reason2) => ({ kind: "invalid", reason: reason2, withoutSecret: token2 === void 0 && privateKey === void 0 });
   if (token2 !== void 0) return invalid("give either the token input or the App inputs (app-id, app-private-key, installation-id), not both");
-  if (appId === void 0 || privateKey === void 0 || installationId === void 0) return invalid("GitHub App credentials need all three inputs: app-id, app-private-key and installation-id");
+  if (appId === void 0 || privateKey === void 0 || installationId === void 0) {
+    const empty = Object.entries({ "app-id": appId, "app-private-key": privateKey, "installation-id": installationId }).filter(([, v]) => v === void 0);
+    return invalid(`GitHub App credentials need all three inputs: app-id, app-private-key and installation-id; empty: ${empty.map(([name]) => name).join(", ")}`);
+  }
   if (!/^\d{1,20}$/.test(appId)) return invalid(`input app-id must be the App's numeric id; got "${appId}"`);
   if (!/^\d{1,20}$/.test(installationId)) return invalid(`input installation-id must be a number; got "${installationId}"`);
   return { kind: "app", app: { appId, privateKey: privateKey.replace(/\\n/g, "\n"), installationId } };
@@ -49398,19 +51299,19 @@ function readInputs(cwd, runnerTemp) {
     credentials: credentials(),
     tokenEnv,
     comment: booleanInput("comment", true),
-    planFile: planFile === void 0 ? join12(runnerTemp || tmpdir2(), "oncall-access-plan.json") : resolve9(cwd, planFile),
-    lastApplyFile: lastApplyFile === void 0 ? void 0 : resolve9(cwd, lastApplyFile),
+    planFile: planFile === void 0 ? join14(runnerTemp || tmpdir2(), "oncall-access-plan.json") : resolve10(cwd, planFile),
+    lastApplyFile: lastApplyFile === void 0 ? void 0 : resolve10(cwd, lastApplyFile),
     maxStaleness: staleness === void 0 ? void 0 : { text: staleness, ms: maxMs },
-    journal: journal === void 0 ? void 0 : resolve9(cwd, journal),
+    journal: journal === void 0 ? void 0 : resolve10(cwd, journal),
     checkpoint: input("checkpoint")
   };
 }
-function readEvent(path) {
-  if (path === void 0 || path === "") return {};
+function readEvent(path6) {
+  if (path6 === void 0 || path6 === "") return {};
   try {
-    return JSON.parse(readFileSync13(path, "utf8"));
+    return JSON.parse(readFileSync13(path6, "utf8"));
   } catch (e) {
-    throw new UserError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}`);
+    throw new UserError(`cannot read the event payload GITHUB_EVENT_PATH=${path6}: ${e.message}`);
   }
 }
 function pullRequest(eventName, payload, repository) {
@@ -49441,19 +51342,17 @@ function readContext(env) {
     sha: sha !== void 0 && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : void 0,
     runUrl: full !== void 0 && owner !== void 0 && runId !== void 0 && /^\d+$/.test(runId) && /^https?:\/\/[^\s<>()]+$/.test(server) ? `${server}/${full}/actions/runs/${runId}` : void 0,
     actor: env.GITHUB_ACTOR || void 0,
-    pullRequest: pullRequest(eventName, readEvent(env.GITHUB_EVENT_PATH), full),
-    outputFile: env.GITHUB_OUTPUT || void 0,
-    summaryFile: env.GITHUB_STEP_SUMMARY || void 0
+    pullRequest: pullRequest(eventName, readEvent(env.GITHUB_EVENT_PATH), full)
   };
 }
 
 // src/action/heartbeat.ts
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync14, writeFileSync as writeFileSync6 } from "node:fs";
-import { basename as basename2, dirname as dirname7 } from "node:path";
-function readHeartbeat(path) {
+import { basename as basename4, dirname as dirname9 } from "node:path";
+function readHeartbeat(path6) {
   let text;
   try {
-    text = readFileSync14(path, "utf8");
+    text = readFileSync14(path6, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return { kind: "none" };
     return { kind: "unreadable", reason: e.message };
@@ -49466,14 +51365,14 @@ function readHeartbeat(path) {
     return { kind: "unreadable", reason: `not JSON: ${e.message}` };
   }
 }
-function writeHeartbeat(path, heartbeat) {
-  mkdirSync6(dirname7(path), { recursive: true });
-  writeFileSync6(path, `${JSON.stringify(heartbeat, null, 2)}
+function writeHeartbeat(path6, heartbeat) {
+  mkdirSync6(dirname9(path6), { recursive: true });
+  writeFileSync6(path6, `${JSON.stringify(heartbeat, null, 2)}
 `);
 }
-function checkStaleness(previous, path, now, maxMs) {
+function checkStaleness(previous, path6, now, maxMs) {
   const limit = formatDuration(maxMs);
-  const file = basename2(path);
+  const file = basename4(path6);
   if (previous.kind === "none") return { stale: false, note: `No record of an earlier successful apply (${file}): the staleness check (max ${limit}) starts with this run.` };
   if (previous.kind === "unreadable") return { stale: true, message: `Cannot tell when access was last reconciled: ${file} is unreadable (${previous.reason}).` };
   const ageMs = now.getTime() - Date.parse(previous.heartbeat.at);
@@ -49531,6 +51430,15 @@ function forkMarkdown(config2) {
     `The configuration (${escapeMarkdown(config2)}) was validated; problems are annotated on their lines. The plan was not computed: workflows run for pull requests from forks get no secrets and a read-only token, so there are no credentials to read who is on call or who holds each team, and no comment is posted. To see the plan before merging, a maintainer can push the branch to this repository and open the pull request from there.`
   ].join("\n\n") + "\n";
 }
+function withoutSecretsNote(tokenEnv) {
+  return `No credentials for the GitHub target reached this run (the token and app-private-key inputs are empty and ${tokenEnv} is not set), as in Dependabot pull requests and in repositories whose secrets are not set: validated only, no plan was computed. To plan pull requests, set the secret the workflow passes as the token input (or as app-private-key, with app-id and installation-id); Dependabot pull requests read Dependabot secrets (Settings, Secrets and variables, Dependabot).`;
+}
+function withoutSecretsMarkdown(tokenEnv) {
+  return `## oncall-access: no plan without credentials
+
+${escapeMarkdown(withoutSecretsNote(tokenEnv))}
+`;
+}
 function footer(ctx, what, sha) {
   const parts = [what];
   if (sha !== void 0) parts.push(`commit \`${sha.slice(0, 12)}\``);
@@ -49551,44 +51459,46 @@ function auditMarkdown(ctx, at3, outcomes) {
 }
 
 // src/action/workflow.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync as appendFileSync2 } from "node:fs";
-function escapeData2(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function annotation(level, message, title = "oncall-access") {
-  const props = escapeData2(title).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  return `::${level} title=${props}::${escapeData2(message)}
-`;
-}
-function addMask(secret) {
-  return `::add-mask::${escapeData2(secret)}
-`;
-}
-function formatOutputs(outputs) {
-  return Object.entries(outputs).map(([name, value]) => {
-    let delimiter;
-    do
-      delimiter = `ghadelimiter_${randomUUID()}`;
-    while (value.includes(delimiter));
-    return `${name}<<${delimiter}
-${value}
-${delimiter}
-`;
-  }).join("");
-}
-function appendRunnerFile(path, text) {
-  if (path !== void 0 && text !== "") appendFileSync2(path, text);
+import { appendFileSync as appendFileSync3 } from "node:fs";
+function runnerFor(secrets) {
+  const clean = (text) => redact(text, secrets);
+  const info2 = (text) => {
+    if (text !== "") info(clean(text.replace(/\n$/, "")));
+  };
+  return {
+    info: info2,
+    group(title, text) {
+      startGroup(clean(title));
+      info2(text);
+      endGroup();
+    },
+    annotate(level, message, place = {}) {
+      const props = { title: clean(place.title ?? "oncall-access"), file: place.file === void 0 ? void 0 : clean(place.file), startLine: place.line, startColumn: place.col };
+      core_exports[level](clean(message), props);
+    },
+    mask(secret) {
+      setSecret(secret);
+      secrets.unshift(secret);
+      secrets.sort((a, b) => b.length - a.length);
+    },
+    output(name, value) {
+      setOutput(name, clean(value));
+    },
+    summary(markdown) {
+      const path6 = process.env.GITHUB_STEP_SUMMARY;
+      if (path6 && markdown !== "") appendFileSync3(path6, clean(markdown));
+    }
+  };
 }
 
 // src/action/main.ts
-function print(step, text) {
-  step.io.stdout.write(text);
-}
 function annotate(step, diagnostics) {
-  const fresh = diagnostics.filter((d) => !step.annotated.has(formatDiagnostic(d)));
-  for (const d of fresh) step.annotated.add(formatDiagnostic(d));
-  print(step, renderAnnotations(fresh));
+  for (const d of diagnostics) {
+    const text = formatDiagnostic(d);
+    if (step.annotated.has(text)) continue;
+    step.annotated.add(text);
+    step.runner.annotate(d.severity, d.message, { file: d.file, line: d.line, col: d.col });
+  }
 }
 async function validate(step, args = []) {
   const result = parseValidate(await runCli(["validate", "--config", step.inputs.config, "--format", "json", ...args], step.io, step.cliEnv));
@@ -49601,10 +51511,14 @@ async function useCredentials(step) {
   if (given.kind === "none") return;
   if (given.kind === "invalid") throw new UserError(given.reason);
   const value = given.kind === "app" ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
-  step.runner.write(addMask(value));
-  step.secrets.unshift(value);
+  step.runner.mask(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
+}
+function withoutSecrets(step) {
+  const given = step.inputs.credentials;
+  if (given.kind === "invalid") return given.withoutSecret;
+  return given.kind === "none" && !step.cliEnv[step.inputs.tokenEnv];
 }
 function planOutputs(step, plan) {
   writeFileSync7(step.inputs.planFile, renderJson(plan));
@@ -49627,11 +51541,11 @@ function commentError(e) {
   if (status === 403 || status === 404) return `GitHub refused (${status}): github-token may not write pull-request comments (the job needs permissions: pull-requests: write)`;
   return status === void 0 ? e.message : `GitHub answered ${status}`;
 }
-async function comment(step, pr, markdown) {
+async function comment(step, pr, markdown, failed = "error") {
   if (!step.inputs.comment) return true;
   const token2 = step.inputs.githubToken ?? step.targetToken;
   if (token2 === void 0) {
-    print(step, annotation("warning", "No github-token input: the plan is in the job summary but is not posted on the pull request."));
+    step.runner.annotate("warning", "No github-token input: the plan is in the job summary but is not posted on the pull request.");
     return true;
   }
   if (step.ctx.repository === void 0) throw new UserError("GITHUB_REPOSITORY is not set: cannot tell which repository the pull request is in");
@@ -49639,11 +51553,10 @@ async function comment(step, pr, markdown) {
   try {
     const result = await upsertComment(octokit, { ...step.ctx.repository, issue: pr.number }, commentMarker(step.inputs.config), markdown);
     step.outputs["comment-url"] = result.url;
-    print(step, `Plan comment ${result.action}: ${result.url}
-`);
+    step.runner.info(`Plan comment ${result.action}: ${result.url}`);
     return true;
   } catch (e) {
-    print(step, annotation("error", `Cannot post the plan on pull request #${pr.number}: ${commentError(e)}`));
+    step.runner.annotate(failed, `Cannot post the plan on pull request #${pr.number}: ${commentError(e)}`);
     return false;
   }
 }
@@ -49655,15 +51568,24 @@ async function runValidateCommand(step) {
   step.summary.push(withFooter(step, validationMarkdown(step.inputs.config, result.diagnostics), "oncall-access validate", step.ctx.sha));
   return result.valid ? EXIT.ok : EXIT.error;
 }
+async function planWithoutSecrets(step, pr, validation, sha) {
+  step.runner.annotate("notice", withoutSecretsNote(step.inputs.tokenEnv), { title: "oncall-access: validated only" });
+  const markdown = withFooter(step, `${validationMarkdown(step.inputs.config, validation.diagnostics)}
+${withoutSecretsMarkdown(step.inputs.tokenEnv)}`, "oncall-access validate", sha);
+  step.summary.push(markdown);
+  if (step.inputs.githubToken !== void 0) await comment(step, pr, markdown, "warning");
+  return validation.valid ? EXIT.ok : EXIT.error;
+}
 async function runPlanCommand(step) {
   const pr = step.ctx.pullRequest;
   const sha = pr?.headSha ?? step.ctx.sha;
   const validation = await validate(step);
   if (pr?.fromFork) {
     step.summary.push(validationMarkdown(step.inputs.config, validation.diagnostics), forkMarkdown(step.inputs.config));
-    print(step, annotation("notice", "Pull request from a fork: validated only. No plan and no comment, because fork pull requests get no credentials."));
+    step.runner.annotate("notice", "Pull request from a fork: validated only. No plan and no comment, because fork pull requests get no credentials.");
     return validation.valid ? EXIT.ok : EXIT.error;
   }
+  if (pr !== void 0 && withoutSecrets(step)) return planWithoutSecrets(step, pr, validation, sha);
   if (!validation.valid) {
     const markdown2 = withFooter(step, validationMarkdown(step.inputs.config, validation.diagnostics), "oncall-access validate", sha);
     step.summary.push(markdown2);
@@ -49672,9 +51594,10 @@ async function runPlanCommand(step) {
   }
   await useCredentials(step);
   rmSync6(step.inputs.planFile, { force: true });
-  const result = await runCli(["plan", "--config", step.inputs.config, "--format", "json", "--out", step.inputs.planFile, ...step.inputs.args], step.io, step.cliEnv);
+  const result = await runCli(["plan", "--config", step.inputs.config, "--format", "text", "--out", step.inputs.planFile, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
   const plan = readPlanFile(step.inputs.planFile, result);
+  step.runner.group(summarySentence(plan), result.stdout);
   annotate(step, plan.diagnostics);
   planOutputs(step, plan);
   const markdown = withFooter(step, renderMarkdown(plan), "oncall-access plan", sha);
@@ -49699,8 +51622,11 @@ async function runApplyCommand(step) {
   const durable = [...journal === void 0 ? [] : ["--journal", journal], ...checkpoint2 === void 0 ? [] : ["--checkpoint", checkpoint2]];
   const result = await runCli(["apply", "--config", step.inputs.config, "--yes", "--format", "json", ...durable, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
-  const { plan, outcomes } = parseApplyOutput(result.stdout);
+  const { plan, before, after, outcomes } = parseApplyOutput(result.stdout);
+  step.runner.info(before);
   if (plan === void 0) throw failure("apply", result);
+  step.runner.group(summarySentence(plan), renderText(plan, { color: shouldColor({ isTTY: false }, step.cliEnv) }));
+  step.runner.info(after);
   const now = step.io.now();
   if (result.code === EXIT.ok && lastApplyFile !== void 0) writeHeartbeat(lastApplyFile, { formatVersion: 1, at: now.toISOString(), commit: step.ctx.sha, run: step.ctx.runUrl });
   annotate(step, plan.diagnostics);
@@ -49712,12 +51638,12 @@ async function runApplyCommand(step) {
   const staleness = maxStaleness === void 0 || previous === void 0 ? void 0 : checkStaleness(previous, lastApplyFile, now, maxStaleness.ms);
   if (staleness !== void 0) step.outputs.stale = String(staleness.stale);
   if (staleness?.stale) {
-    print(step, annotation("error", staleness.message, "oncall-access: access may be stale"));
+    step.runner.annotate("error", staleness.message, { title: "oncall-access: access may be stale" });
     blocks.push(`> [!CAUTION]
 > **Stale access.** ${staleness.message}
 `);
   } else if (staleness?.note !== void 0) {
-    print(step, annotation("notice", staleness.note));
+    step.runner.annotate("notice", staleness.note);
   }
   blocks.push(auditMarkdown(step.ctx, now, outcomes), renderMarkdown(plan));
   step.summary.push(withFooter(step, blocks.join("\n"), "oncall-access apply", step.ctx.sha));
@@ -49726,28 +51652,28 @@ async function runApplyCommand(step) {
 var COMMANDS3 = { validate: runValidateCommand, plan: runPlanCommand, apply: runApplyCommand };
 async function runAction(rawIo) {
   const secrets = secretsIn(rawIo.env);
-  const guarded = (out) => ({ isTTY: out.isTTY, write: (text) => out.write(redact(text, secrets)) });
-  const io = { ...rawIo, stdout: guarded(rawIo.stdout), stderr: guarded(rawIo.stderr) };
+  const io = { ...rawIo, stderr: { write: (text) => rawIo.stderr.write(redact(text, secrets)) } };
+  const runner = runnerFor(secrets);
   const outputs = {};
   const summary2 = [];
   let code;
   try {
-    const step = { io, runner: rawIo.stdout, secrets, inputs: readInputs(io.cwd, io.env.RUNNER_TEMP), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary: summary2, annotated: /* @__PURE__ */ new Set() };
+    const step = { io, runner, inputs: readInputs(io.cwd, io.env.RUNNER_TEMP), ctx: readContext(io.env), cliEnv: cliEnvironment(io.env), outputs, summary: summary2, annotated: /* @__PURE__ */ new Set() };
     code = await COMMANDS3[step.inputs.command](step);
   } catch (e) {
-    code = reportError(io, e);
+    code = reportError(io, runner, e);
   }
   try {
-    appendRunnerFile(io.env.GITHUB_OUTPUT || void 0, redact(formatOutputs(outputs), secrets));
-    appendRunnerFile(io.env.GITHUB_STEP_SUMMARY || void 0, redact(summary2.join("\n"), secrets));
+    for (const [name, value] of Object.entries(outputs)) runner.output(name, value);
+    runner.summary(summary2.join("\n"));
   } catch (e) {
-    code = reportError(io, e);
+    code = reportError(io, runner, e);
   }
   return code;
 }
-function reportError(io, e) {
+function reportError(io, runner, e) {
   const known = e instanceof UserError;
-  io.stdout.write(annotation("error", known ? e.message : `internal error: ${e.message}`));
+  runner.annotate("error", known ? e.message : `internal error: ${e.message}`);
   if (!known && io.env.ONCALL_ACCESS_DEBUG) io.stderr.write(`${e.stack}
 `);
   return EXIT.error;
