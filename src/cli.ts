@@ -104,5 +104,8 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date() };
 }
 
-const invoked = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+// Node was started on this file. The Action's bundle holds this module too, and there
+// import.meta.url is the bundle's: .ci/bundle.mjs defines ONCALL_ACCESS_BUNDLE so that starting
+// the Action never also runs the CLI.
+const invoked = process.env.ONCALL_ACCESS_BUNDLE !== 'action' && process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invoked) process.exitCode = await main(process.argv.slice(2), processIo());

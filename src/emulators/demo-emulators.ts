@@ -40,6 +40,8 @@ export interface DemoEmulatorOptions {
   /** When true (the default) the emulators accept only {@link DEMO_TOKENS}; otherwise any token. */
   requireTokens?: boolean;
   latencyMs?: number;
+  /** Keep each emulator's detailed traffic log (when each request arrived). */
+  traffic?: boolean;
   /** Changes to the GitHub world before it is seeded. */
   github?: (seed: GitHubSeed) => void;
   /** Overrides the tokens required (tests use recognisable fakes). */
@@ -53,9 +55,9 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   const world = structuredClone(DEMO_GITHUB);
   o.github?.(world);
   const started = await Promise.allSettled([
-    startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
-    startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
-    startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
+    startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
+    startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
+    startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
   ] as const);
   const [github, pagerduty, opsgenie] = started;
   if (github.status === 'rejected' || pagerduty.status === 'rejected' || opsgenie.status === 'rejected') {

@@ -76,6 +76,8 @@ export interface OpsgenieEmulatorOptions {
   latencyMs?: number;
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
+  /** Keep the detailed traffic log (`traffic`). */
+  traffic?: boolean;
 }
 
 /** A running emulator: a {@link JsonServer} with Opsgenie's routes. */
@@ -136,6 +138,7 @@ export async function startOpsgenieEmulator(options: OpsgenieEmulatorOptions): P
     port: options.port,
     strict: options.strict,
     latencyMs: options.latencyMs,
+    traffic: options.traffic,
     authenticate: (req) => authenticate(options.apiKey, req),
     headers: () => ({ 'x-request-id': randomUUID() }),
   });

@@ -24,8 +24,8 @@
  * per minute per key and documents no concurrency limit; a plan of 400 profiles makes about 70.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
 import { api } from '@pagerduty/pdjs';
+import crossFetchModule from 'cross-fetch';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
 import type { ReadFailure } from '../diagnostics.js';
@@ -423,13 +423,16 @@ let routing = false;
 
 /**
  * Makes pdjs send through the fetch of the {@link routedCalls} call it runs in. pdjs calls
- * `require('cross-fetch').default` at request time, so replacing that export (in the copy pdjs
- * resolves) reroutes it; requests made outside a routed call still go to cross-fetch.
+ * `require('cross-fetch').default` at request time, so replacing that export reroutes it;
+ * requests made outside a routed call still go to cross-fetch. The copy patched is the one pdjs
+ * loads: cross-fetch is our own dependency too, in pdjs's range, so npm installs one copy, and
+ * the Action's bundle holds one (`.ci/bundle-check` checks that). The default import of a
+ * CommonJS module is its `module.exports`, the object pdjs reads `default` from, in Node and in
+ * the bundle alike; static, so that esbuild bundles it.
  */
 function routePdjs(): void {
   if (routing) return;
-  const fromPdjs = createRequire(createRequire(import.meta.url).resolve('@pagerduty/pdjs'));
-  const crossFetch = fromPdjs('cross-fetch') as { default: CrossFetch };
+  const crossFetch = crossFetchModule as unknown as { default: CrossFetch };
   const original = crossFetch.default;
   crossFetch.default = (url, init) => {
     const call = routedCalls.getStore();

@@ -25,11 +25,14 @@ function plainEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return plain;
 }
 
-/** Runs `node ...args` in `cwd` with exactly `env` (plus nothing from tap), and never rejects. */
-export function runBuilt(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Built> {
+/**
+ * Runs `node ...args` in `cwd` with exactly `env` (plus nothing from tap), and never rejects.
+ * `node` is the binary to run, default this process's.
+ */
+export function runBuilt(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string } = {}): Promise<Built> {
   const env = plainEnv(options.env);
   return new Promise((resolve) => {
-    execFile('env', ['-u', 'NODE_OPTIONS', process.execPath, ...args], { cwd: options.cwd, env }, (error, stdout, stderr) => {
+    execFile('env', ['-u', 'NODE_OPTIONS', options.node ?? process.execPath, ...args], { cwd: options.cwd, env }, (error, stdout, stderr) => {
       const e = error as (Error & { code?: number; signal?: string }) | null;
       resolve({ code: e ? (e.code ?? null) : 0, signal: e?.signal ?? null, stdout, stderr });
     });
