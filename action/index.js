@@ -52523,12 +52523,19 @@ function auditMarkdown(ctx, at3, outcomes) {
 }
 
 // src/action/workflow.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFileSync as appendFileSync3 } from "node:fs";
 init_redact();
 function runnerFor(secrets) {
   const clean = (text) => redact(text, secrets);
   const info2 = (text) => {
-    if (text !== "") info(clean(text.replace(/\n$/, "")));
+    if (text === "") return;
+    const lines2 = clean(text.replace(/\n$/, ""));
+    if (!/^\s*::/m.test(lines2)) return info(lines2);
+    const token2 = randomUUID2();
+    info(`::stop-commands::${token2}`);
+    info(lines2);
+    info(`::${token2}::`);
   };
   return {
     info: info2,

@@ -112,18 +112,25 @@ t.test('the runner: annotations escaped so a message cannot end its command or s
     runner.annotate('warning', 'x', { file: 'a,b:c.yaml', line: 3, col: 4, title: 'oncall-access: stale' });
     runner.info('leaks an input secret value\n');
     runner.info('');
+    runner.info('a reason from a pull request:\n  ::error file=a.yaml::forged\n');
     runner.mask(secret);
     runner.annotate('notice', `token ${secret} in a message`, { file: secret });
     runner.group(`title ${secret}`, `line ${secret}\n`);
     runner.output('multi', `one\n${secret}\nthree`);
     runner.summary(`## ${secret}\n`);
   });
+  const stop = /^::stop-commands::([0-9a-f-]{36})$/m.exec(stdout)?.[1];
+  t.ok(stop, 'a line that reads as a command is logged with commands stopped');
   t.equal(
-    stdout,
+    stdout.replaceAll(stop!, 'STOP'),
     [
       '::error title=oncall-access::50%25 done%0D%0A::warning::forged',
       '::warning title=oncall-access%3A stale,file=a%2Cb%3Ac.yaml,line=3,col=4::x',
       'leaks [redacted]',
+      '::stop-commands::STOP',
+      'a reason from a pull request:',
+      '  ::error file=a.yaml::forged',
+      '::STOP::',
       `::add-mask::${secret}`,
       '::notice title=oncall-access,file=[redacted]::token [redacted] in a message',
       '::group::title [redacted]',

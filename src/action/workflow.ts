@@ -8,6 +8,7 @@
  * first `GITHUB_STEP_SUMMARY` path it sees for the life of the process (a second run in one
  * process wrote its summary into the first run's file) and throws when the variable is unset.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { redact } from '../redact.js';
@@ -43,7 +44,15 @@ export interface Runner {
 export function runnerFor(secrets: string[]): Runner {
   const clean = (text: string) => redact(text, secrets);
   const info = (text: string) => {
-    if (text !== '') core.info(clean(text.replace(/\n$/, '')));
+    if (text === '') return;
+    const lines = clean(text.replace(/\n$/, ''));
+    // Text from a pull request (a request's reason, say) must not forge a workflow command: a
+    // line that could read as one is logged between stop-commands markers, as the runner allows.
+    if (!/^\s*::/m.test(lines)) return core.info(lines);
+    const token = randomUUID();
+    core.info(`::stop-commands::${token}`);
+    core.info(lines);
+    core.info(`::${token}::`);
   };
   return {
     info,
