@@ -9,7 +9,8 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SOURCE_TYPES, TOKEN_ENV, workflowFor } from '../src/commands/init-files.js';
+import { SOURCE_TYPES } from '../src/config/model.js';
+import { TOKEN_ENV, workflowFor } from '../src/commands/init-files.js';
 import { WORKFLOW_TEMPLATES } from '../src/commands/init.js';
 import { lintFindings, type Workflow } from './helpers/workflows.js';
 
