@@ -75,6 +75,7 @@ function workspace(dir: string, emulators: DemoEmulators): void {
 /** What the runner gives the step: every input (action.yml's defaults for those not given), the context, the secrets. */
 function runnerEnv(dir: string, runner: string, emulators: DemoEmulators): NodeJS.ProcessEnv {
   writeFileSync(join(runner, 'event.json'), JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/access', default_branch: 'main' } }));
+  for (const file of ['output.txt', 'summary.md']) writeFileSync(join(runner, file), '');
   const given: Record<string, string> = { command: 'plan', token: DEMO_TOKENS.GITHUB_TOKEN, args: `--at ${DEMO_AT}` };
   // Without npm's variables from `npm run`, which would steer the composite's own `npm ci`.
   const env: NodeJS.ProcessEnv = {
