@@ -13367,7 +13367,7 @@ var init_client = __esm({
 // src/redact.ts
 function secretsIn(env, extraNames = []) {
   const names = new Set(extraNames);
-  return Object.entries(env).filter(([name, value]) => value !== void 0 && (SECRET_NAME.test(name) || names.has(name) || value.includes("-----BEGIN "))).map(([, value]) => value).sort((a, b) => b.length - a.length);
+  return Object.entries(env).filter(([name, value]) => value !== void 0 && (SECRET_NAME.test(name) && !NAMES_A_VARIABLE.test(name) || names.has(name) || value.includes("-----BEGIN "))).map(([, value]) => value).sort((a, b) => b.length - a.length);
 }
 function redact(text, secrets) {
   let out = text;
@@ -13387,11 +13387,12 @@ function redactOne(text, secret) {
   }
   return out + text.slice(from);
 }
-var SECRET_NAME, MIN_SECRET_LENGTH, SECRET_SHAPES;
+var SECRET_NAME, NAMES_A_VARIABLE, MIN_SECRET_LENGTH, SECRET_SHAPES;
 var init_redact = __esm({
   "src/redact.ts"() {
     "use strict";
     SECRET_NAME = /TOKEN|KEY|SECRET|PASSWORD|PRIVATE|CREDENTIAL|PEM/i;
+    NAMES_A_VARIABLE = /[-_]ENV$/i;
     MIN_SECRET_LENGTH = 8;
     SECRET_SHAPES = [/\b(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8,})/g, /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*)/g];
   }

@@ -6,6 +6,8 @@
  */
 
 const SECRET_NAME = /TOKEN|KEY|SECRET|PASSWORD|PRIVATE|CREDENTIAL|PEM/i;
+/** Names of variables that hold the name of another variable, not a value. */
+const NAMES_A_VARIABLE = /[-_]ENV$/i;
 /**
  * Shorter values (and shorter pieces of a value) are too likely to occur in ordinary text to be
  * worth replacing: a one-letter "token" would shred every word holding that letter. No real API
@@ -21,12 +23,14 @@ const SECRET_SHAPES = [/\b(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8
 
 /**
  * The values of environment variables that hold secrets: named like one (the Action's inputs,
- * `INPUT_GITHUB_TOKEN`, included), named by the config, or holding a PEM block; longest first.
+ * `INPUT_GITHUB-TOKEN`, included), named by the config, or holding a PEM block; longest first.
+ * A variable named for the variable that holds a token (`INPUT_TOKEN-ENV`, `*_TOKEN_ENV`) holds
+ * only that name, which messages must be able to say.
  */
 export function secretsIn(env: NodeJS.ProcessEnv, extraNames: readonly string[] = []): string[] {
   const names = new Set(extraNames);
   return Object.entries(env)
-    .filter(([name, value]) => value !== undefined && (SECRET_NAME.test(name) || names.has(name) || value.includes('-----BEGIN ')))
+    .filter(([name, value]) => value !== undefined && ((SECRET_NAME.test(name) && !NAMES_A_VARIABLE.test(name)) || names.has(name) || value.includes('-----BEGIN ')))
     .map(([, value]) => value as string)
     .sort((a, b) => b.length - a.length);
 }

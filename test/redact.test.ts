@@ -7,8 +7,9 @@ const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----\n${body}`;
 const TOKEN = ['ghs', 'fakeINPUTtoken0123456789abcdefABCD'].join('_');
 
 t.test('secrets come from variables named like one, named by the config, or holding a PEM block', async (t) => {
-  const env = { INPUT_GITHUB_TOKEN: TOKEN, MY_PD: 'pd-secret-value', CERT: '-----BEGIN CERTIFICATE-----\nabc', HOME: '/home/runner', SHORT_TOKEN: 'abc' };
+  const env = { 'INPUT_GITHUB-TOKEN': TOKEN, MY_PD: 'pd-secret-value', CERT: '-----BEGIN CERTIFICATE-----\nabc', HOME: '/home/runner', SHORT_TOKEN: 'abc', 'INPUT_TOKEN-ENV': 'GITHUB_TOKEN', PAGERDUTY_TOKEN_ENV: 'PD_READ_TOKEN' };
   t.same(secretsIn(env, ['MY_PD']), [TOKEN, 'pd-secret-value', '-----BEGIN CERTIFICATE-----\nabc', 'abc'].sort((a, b) => b.length - a.length));
+  t.equal(redact('environment variable GITHUB_TOKEN (its tokenEnv) is not set', secretsIn(env)), 'environment variable GITHUB_TOKEN (its tokenEnv) is not set', 'the name of a token variable is not a secret');
 });
 
 t.test('a secret shorter than 8 characters is not looked for: a one-letter token would shred every word', async (t) => {
