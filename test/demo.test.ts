@@ -9,13 +9,23 @@ import { captureIo } from './helpers/io.js';
 const TAKEN = 'The port 39170 for the GitHub emulator is taken (another demo, or "npm run emulators"?): the demo runs on free ports with a copy of profiles/ pointed at them.';
 
 /** Holds the demo's GitHub port until the test ends, as `npm run emulators` would (unless another demo already does). */
+/**
+ * Holds the demo's GitHub port for the rest of the test. While another process has it (a second
+ * copy of this suite running the demo), waits for it: a port this test did not hold could be
+ * free again by the time the demo starts, and the demo would rightly use it.
+ */
 async function holdGitHubPort(t: Test): Promise<void> {
-  const blocker = createServer();
-  const held = await new Promise<boolean>((done) => {
-    blocker.once('error', () => done(false));
-    blocker.listen(DEMO_PORTS.github, '127.0.0.1', () => done(true));
-  });
-  t.teardown(() => new Promise<void>((done) => (held ? blocker.close(() => done()) : done())));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const blocker = createServer();
+    const held = await new Promise<boolean>((done) => {
+      blocker.once('error', () => done(false));
+      blocker.listen(DEMO_PORTS.github, '127.0.0.1', () => done(true));
+    });
+    if (held) return t.teardown(() => new Promise<void>((done) => blocker.close(() => done())));
+    if (Date.now() > deadline) throw new Error(`port ${DEMO_PORTS.github} stayed taken for a minute`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
