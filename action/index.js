@@ -26894,6 +26894,16 @@ async function readHoldersOf(items, targets) {
 function heldOn(spec, org) {
   return spec.kind === "team" ? { kind: "team", org, team: spec.team } : { kind: "repository", org, repository: spec.repository };
 }
+function managedBy(ws) {
+  const managed = /* @__PURE__ */ new Map();
+  for (const p of ws.profiles) {
+    for (const e of p.entitlements) {
+      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target).org) };
+      managed.set(holdingsKey(item.target, item.entitlement), item);
+    }
+  }
+  return managed;
+}
 var init_holders = __esm({
   "src/holders.ts"() {
     "use strict";
@@ -27422,8 +27432,7 @@ async function reconcile(ws, adapters, ctx) {
   const { at: at3 } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
   const { since, until } = readSpan(ws, at3, ctx.pullRequest);
-  const managed = ws.profiles.flatMap((p) => p.entitlements.map((e) => ({ target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target).org) })));
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf(managed, adapters.targets)]);
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
   const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
@@ -30326,13 +30335,7 @@ var init_report2 = __esm({
 
 // src/report-live.ts
 async function readLiveHolders(ws, env, fetch, now) {
-  const managed = /* @__PURE__ */ new Map();
-  for (const p of ws.profiles) {
-    for (const e of p.entitlements) {
-      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target).org) };
-      managed.set(holdingsKey(item.target, item.entitlement), item);
-    }
-  }
+  const managed = managedBy(ws);
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
   return {
     readAt: now,
@@ -30372,7 +30375,6 @@ var init_report_live = __esm({
     init_approvals();
     init_repository();
     init_holders();
-    init_target();
     FORGE_CONCURRENCY = 4;
   }
 });

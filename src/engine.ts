@@ -17,7 +17,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
 import { entitlementKey, holdingsKey, type HoldersRead } from './targets/target.js';
-import { heldOn, readHoldersOf } from './holders.js';
+import { managedBy, readHoldersOf } from './holders.js';
 import { entitlementName } from './core/plan.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
@@ -93,8 +93,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const state = ctx.state ?? { grants: [], onCall: {} };
   const { since, until } = readSpan(ws, at, ctx.pullRequest);
 
-  const managed = ws.profiles.flatMap((p) => p.entitlements.map((e) => ({ target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target)!.org) })));
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf(managed, adapters.targets)]);
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;

@@ -3,7 +3,7 @@
  * planning, applying a saved plan, recovering an interrupted apply and `report --live` share.
  * Reads only.
  */
-import type { EntitlementSpec } from './config/model.js';
+import type { EntitlementSpec, Workspace } from './config/model.js';
 import type { Target, HoldersRead, RepoRef, TeamRef } from './targets/target.js';
 import { holdingsKey } from './targets/target.js';
 
@@ -36,6 +36,18 @@ export async function readHoldersOf(items: readonly HeldOn[], targets: ReadonlyM
 }
 
 /** What a profile's entitlement names, on its target's organisation `org`. */
-export function heldOn(spec: EntitlementSpec, org: string): HeldOn['entitlement'] {
+function heldOn(spec: EntitlementSpec, org: string): HeldOn['entitlement'] {
   return spec.kind === 'team' ? { kind: 'team', org, team: spec.team } : { kind: 'repository', org, repository: spec.repository };
+}
+
+/** Every team and repository the profiles manage, each once, by {@link holdingsKey}. */
+export function managedBy(ws: Workspace): Map<string, HeldOn> {
+  const managed = new Map<string, HeldOn>();
+  for (const p of ws.profiles) {
+    for (const e of p.entitlements) {
+      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target)!.org) };
+      managed.set(holdingsKey(item.target, item.entitlement), item);
+    }
+  }
+  return managed;
 }

@@ -10,22 +10,15 @@ import { entitlementName } from './core/plan.js';
 import type { CommitReview, LiveInput, PolicyCommit } from './core/report.js';
 import { latestSays, mergedPullOf } from './forge/approvals.js';
 import { forgeRepository } from './forge/repository.js';
-import { heldOn, readHoldersOf, type HeldOn } from './holders.js';
+import { managedBy, readHoldersOf } from './holders.js';
 import type { Fetch } from './http/read-only.js';
-import { holdingsKey } from './targets/target.js';
 
 /** Pull requests read at once. */
 const FORGE_CONCURRENCY = 4;
 
 /** The holders of every entitlement a profile manages, read now; a target that cannot be read gives its error for each of its entitlements. */
 export async function readLiveHolders(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetch, now: Date): Promise<LiveInput> {
-  const managed = new Map<string, HeldOn>();
-  for (const p of ws.profiles) {
-    for (const e of p.entitlements) {
-      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target)!.org) };
-      managed.set(holdingsKey(item.target, item.entitlement), item);
-    }
-  }
+  const managed = managedBy(ws);
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
   return {
     readAt: now,
