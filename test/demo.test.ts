@@ -2,6 +2,7 @@ import t, { type Test } from 'tap';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { demo } from '../src/demo.js';
+import { pointConfigAt, type DemoEmulators } from '../src/emulators/demo-emulators.js';
 import { DEMO_PORTS } from '../src/emulators/demo-world.js';
 import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
@@ -27,6 +28,14 @@ async function holdGitHubPort(t: Test): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+t.test('a copy of the config points each apiUrl at its own emulator, even one given another demo port', async (t) => {
+  // Ephemeral ports include 39170-39172: the GitHub emulator may get the PagerDuty one.
+  const at = (port: number) => ({ url: `http://127.0.0.1:${port}` });
+  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.opsgenie), opsgenie: at(41234) } as unknown as DemoEmulators;
+  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\nopsgenie: http://127.0.0.1:39172\nother: http://127.0.0.1:391700\n';
+  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\nopsgenie: http://127.0.0.1:41234\nother: http://127.0.0.1:391700\n');
+});
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
   const c = captureIo(process.cwd(), {});

@@ -72,7 +72,12 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.opsgenie.close()])) };
 }
 
-/** `config`, the text of a config whose `apiUrl`s name the demo's usual ports, pointed at `emulators` instead. */
+/**
+ * `config`, the text of a config whose `apiUrl`s name the demo's usual ports, pointed at
+ * `emulators` instead. One pass: an emulator given another demo port (39171 is as ephemeral as
+ * any) must not be rewritten a second time.
+ */
 export function pointConfigAt(config: string, emulators: DemoEmulators): string {
-  return NAMES.reduce((text, name) => text.split(`http://127.0.0.1:${DEMO_PORTS[name]}`).join(emulators[name].url), config);
+  const byUrl = new Map(NAMES.map((name) => [`http://127.0.0.1:${DEMO_PORTS[name]}`, emulators[name].url]));
+  return config.replace(/http:\/\/127\.0\.0\.1:\d+\b/g, (url) => byUrl.get(url) ?? url);
 }
