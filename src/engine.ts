@@ -15,7 +15,7 @@ import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
-import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
+import { bindingKey, bindingLabel, type ShiftRead } from './core/shift.js';
 import { entitlementKey, holdingsKey, type HoldersRead } from './targets/target.js';
 import { managedBy, readHoldersOf } from './holders.js';
 import { entitlementName } from './core/plan.js';

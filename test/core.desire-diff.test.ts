@@ -5,7 +5,8 @@
  */
 import t from 'tap';
 import type { Profile, Rotation } from '../src/config/model.js';
-import { countFrozen, covers, desire, instant, managedKey, type Desired } from '../src/core/desire.js';
+import { countFrozen, desire, managedKey, type Desired } from '../src/core/desire.js';
+import { covers, instant } from '../src/core/shift.js';
 import { diff } from '../src/core/diff.js';
 import { entitlementName } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';

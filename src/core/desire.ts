@@ -5,7 +5,7 @@ import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.
 import type { Membership, Profile, TargetConfig } from '../config/model.js';
 import { LEVEL_RANK, type Frozen, type Level } from './plan.js';
 import { holdingsKey, type HoldersRead } from '../targets/target.js';
-import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
+import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 import type { ActiveRequest } from './requests.js';
 
 /** One subject's wanted holding of one team. */
@@ -75,21 +75,9 @@ export interface Desired {
   diagnostics: Diagnostic[];
 }
 
-/** An instant to the minute, as reasons show it: `2026-11-30 08:00Z`. */
-export function instant(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')}Z`;
-}
-
 /** Key of a team across targets: `target/org/team`; of a repository `target/org/repo (repository)`. */
 export function managedKey(target: string, org: string, team: string, kind: 'team' | 'repository' = 'team'): string {
   return `${target}/${org}/${team}${kind === 'repository' ? ' (repository)' : ''}`.toLowerCase();
-}
-
-/** True when `shift`, widened by the profile's window, covers `at`: `[start - before, end + after)`. */
-export function covers(shift: Shift, window: Profile['window'], at: Date): boolean {
-  const from = shift.start.getTime() - window.beforeMs;
-  const to = shift.end === undefined ? Infinity : shift.end.getTime() + window.afterMs;
-  return from <= at.getTime() && at.getTime() < to;
 }
 
 /**

@@ -7,7 +7,8 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { RepoPermission, TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
 import { entitlementKey, holdingsKey } from '../targets/target.js';
-import { instant, type Desired, type ManagedEntitlement } from './desire.js';
+import type { Desired, ManagedEntitlement } from './desire.js';
+import { instant } from './shift.js';
 import { entitlementName, LEVEL_RANK, type Adoption, type Change, type Entitlement, type HoldingRef, type Level, type TargetTeam } from './plan.js';
 
 /**

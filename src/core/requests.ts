@@ -6,8 +6,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AccessRequest, Profile } from '../config/model.js';
-import { bindingKey, bindingLabel, type ShiftRead } from '../sources/source.js';
-import { covers, instant } from './desire.js';
+import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 
 /** A request that grants at the instant: its profile's entitlements to `login` until `until`. */
 export interface ActiveRequest {

@@ -4,7 +4,7 @@
  * comparing consecutive states. Pure.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { bindingKey } from '../sources/source.js';
+import { bindingKey } from './shift.js';
 import { desire, type DesireInput, type ManagedEntitlement } from './desire.js';
 
 /** One change of wanted access at an instant. */

@@ -1,26 +1,12 @@
 /**
  * The port every on-call source implements: list the shifts of some rotations over an
  * interval. Reads only. A rotation that cannot be read is reported as a failure, never as
- * "nobody on call".
+ * "nobody on call". The shift values themselves are the core's (src/core/shift.ts).
  */
 import type { RotationBinding } from '../config/model.js';
-import type { ReadFailure } from '../diagnostics.js';
+import type { ShiftRead } from '../core/shift.js';
 
-/** One person on call in one rotation over `[start, end)`. */
-export interface Shift {
-  /** The person's email as the source knows it. */
-  email: string;
-  start: Date;
-  /** Absent when the on-call is open-ended (permanent). */
-  end?: Date;
-}
-
-/**
- * The outcome of reading one rotation: its shifts, or why they are unknown. A read can succeed
- * with `warnings`: sentences (without the rotation's label) about parts of the answer the source
- * did not understand and left out; the engine reports each as a warning naming the rotation.
- */
-export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | ReadFailure;
+export { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../core/shift.js';
 
 /** A source of on-call data. */
 export interface Source {
@@ -29,28 +15,4 @@ export interface Source {
    * binding asked for gets an entry.
    */
   readShifts(bindings: readonly RotationBinding[], since: Date, until: Date): Promise<Map<string, ShiftRead>>;
-}
-
-/** A stable key for a binding, shared by all profiles that bind the same rotation. */
-export function bindingKey(b: RotationBinding): string {
-  switch (b.kind) {
-    case 'schedule':
-      return `${b.source}/schedule/${b.schedule}`;
-    case 'escalationPolicy':
-      return `${b.source}/escalation-policy/${b.escalationPolicy}${b.levels ? `/levels=${[...b.levels].sort((x, y) => x - y).join(',')}` : ''}`;
-    case 'rotation':
-      return `${b.source}/rotation/${b.rotation}`;
-  }
-}
-
-/** How a binding is named to people: `pagerduty schedule P1ABCDE`. */
-export function bindingLabel(b: RotationBinding): string {
-  switch (b.kind) {
-    case 'schedule':
-      return `${b.source} schedule ${b.schedule}`;
-    case 'escalationPolicy':
-      return `${b.source} escalation policy ${b.escalationPolicy}${b.levels ? ` level ${b.levels.join(',')}` : ''}`;
-    case 'rotation':
-      return `rotation ${b.rotation}`;
-  }
 }
