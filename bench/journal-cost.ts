@@ -15,8 +15,7 @@ const n = Number(process.argv[2] ?? 300);
 const dir = mkdtempSync(join(tmpdir(), 'journal-cost-'));
 const changes: Change[] = Array.from({ length: n }, (_, i) => ({
   action: i % 2 === 0 ? 'grant' : 'revoke',
-  target: 'github',
-  entitlement: { kind: 'team', org: 'acme', team: `team-${i % 20}`, role: 'member' },
+  entitlement: { target: 'github', kind: 'team', resource: `acme/team-${i % 20}`, level: 'member' },
   subject: { login: `user-${i}`, email: `user-${i}@acme.example` },
   reasons: ['on call in rotation primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile p'],
   profiles: ['p'],

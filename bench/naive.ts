@@ -5,12 +5,14 @@
  * managed teams have no child teams; the REST lists would include their members, and whose
  * profiles grant teams only: the baseline reads no repositories).
  */
-import type { RepoPermission, RotationBinding } from '../src/config/model.js';
-import type { TeamEntitlement } from '../src/core/plan.js';
+import type { RotationBinding } from '../src/config/model.js';
+import { entitlementKey, type EntitlementRef } from '../src/core/entitlement.js';
+import type { Holder, HoldersRead } from '../src/core/observed.js';
 import { getJson, type HttpResult } from '../src/http/client.js';
 import type { Fetch } from '../src/http/read-only.js';
 import { bindingKey, type Shift, type ShiftRead, type Source } from '../src/sources/source.js';
-import { teamKey, type Holder, type HoldersRead, type IdentityRead, type RepoRef, type Target, type TeamRef } from '../src/targets/target.js';
+import { splitResource } from '../src/targets/github-kinds.js';
+import type { IdentityRead, Target } from '../src/targets/target.js';
 
 type Json = Record<string, unknown>;
 
@@ -99,7 +101,10 @@ export class NaiveTarget implements Target {
     }
   }
 
-  async readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>> {
+  /** The benchmark's profiles grant teams only, so the engine never asks this baseline for a repository. */
+  async readHolders(refs: readonly EntitlementRef[]): Promise<Map<string, HoldersRead>> {
+    if (refs.some((r) => r.kind !== 'team')) throw new Error('the naive baseline covers teams only');
+    const teams = refs.map((ref) => ({ ref, org: splitResource(ref.resource).org, team: splitResource(ref.resource).name }));
     const out = new Map<string, HoldersRead>();
     const pending = new Map<string, Holder[]>();
     let pendingError: string | undefined;
@@ -122,37 +127,24 @@ export class NaiveTarget implements Target {
         const maintainers = (await this.list(path, '&role=maintainer')).map((u): Holder => ({ login: String(u.login), role: 'maintainer', state: 'active' }));
         const members = (await this.list(path, '&role=member')).map((u): Holder => ({ login: String(u.login), role: 'member', state: 'active' }));
         const active = [...maintainers, ...members];
-        const invited = (pending.get(teamKey(t)) ?? []).filter((p) => !active.some((h) => h.login.toLowerCase() === p.login.toLowerCase()));
-        out.set(teamKey(t), pendingError ? { ok: false, error: pendingError } : { ok: true, holders: [...active, ...invited] });
+        const invited = (pending.get(t.ref.resource.toLowerCase()) ?? []).filter((p) => !active.some((h) => h.login.toLowerCase() === p.login.toLowerCase()));
+        out.set(entitlementKey(t.ref), pendingError ? { ok: false, error: pendingError } : { ok: true, holders: [...active, ...invited] });
       } catch (e) {
-        out.set(teamKey(t), { ok: false, error: (e as Error).message });
+        out.set(entitlementKey(t.ref), { ok: false, error: (e as Error).message });
       }
     }
     return out;
-  }
-
-  /** The benchmark's profiles grant teams only, so the engine never asks this baseline for a repository. */
-  async readRepoHolders(_repos: readonly RepoRef[]): Promise<Map<string, HoldersRead>> {
-    throw new Error('the naive baseline covers teams only');
   }
 
   async readIdentities(): Promise<IdentityRead> {
     return { ok: false, error: 'the naive baseline resolves identities from the file only' };
   }
 
-  async setMembership(_e: TeamEntitlement, _login: string): Promise<void> {
+  async grant(): Promise<void> {
     throw new Error('the naive baseline only plans');
   }
 
-  async removeMembership(_t: TeamRef, _login: string): Promise<void> {
-    throw new Error('the naive baseline only plans');
-  }
-
-  async setRepoPermission(_org: string, _repository: string, _login: string, _permission: RepoPermission): Promise<void> {
-    throw new Error('the naive baseline only plans');
-  }
-
-  async removeRepoCollaborator(_org: string, _repository: string, _login: string): Promise<void> {
+  async revoke(): Promise<void> {
     throw new Error('the naive baseline only plans');
   }
 }

@@ -14,7 +14,8 @@ import { RotationsSource } from './sources/rotations.js';
 import { bindingKey, type Source } from './sources/source.js';
 import { MIN_SECRET_LENGTH } from './redact.js';
 import { GitHubTarget } from './targets/github.js';
-import { entitlementKey, teamKey, type Target } from './targets/target.js';
+import { entitlementKey } from './core/entitlement.js';
+import type { Target } from './targets/target.js';
 import { plural } from './wording.js';
 
 /** Adapters by source or target name, plus problems building them (missing tokens). */
@@ -31,19 +32,16 @@ function unavailableSource(failure: ReadFailure): Source {
   };
 }
 
-/** A target that cannot be used (no token): nothing is read from it, so its teams are frozen; a write is refused. */
+/** A target that cannot be used (no token): nothing is read from it, so its entitlements are frozen; a write is refused. */
 function unavailableTarget(failure: ReadFailure): Target {
   const refuse = async (): Promise<never> => {
     throw new Error(failure.error);
   };
   return {
     readIdentities: async () => failure,
-    readHolders: async (teams) => new Map(teams.map((t) => [teamKey(t), failure])),
-    readRepoHolders: async (repos) => new Map(repos.map((r) => [entitlementKey(r), failure])),
-    setRepoPermission: refuse,
-    removeRepoCollaborator: refuse,
-    setMembership: refuse,
-    removeMembership: refuse,
+    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure])),
+    grant: refuse,
+    revoke: refuse,
   };
 }
 
@@ -64,12 +62,9 @@ function anchoredSource(source: Source, at: ConnectionPos): Source {
 function anchoredTarget(target: Target, at: ConnectionPos): Target {
   return {
     readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at),
-    readHolders: async (teams) => anchorAll(await target.readHolders(teams), at),
-    readRepoHolders: async (repos) => anchorAll(await target.readRepoHolders(repos), at),
-    setRepoPermission: (...args) => target.setRepoPermission(...args),
-    removeRepoCollaborator: (...args) => target.removeRepoCollaborator(...args),
-    setMembership: (...args) => target.setMembership(...args),
-    removeMembership: (...args) => target.removeMembership(...args),
+    readHolders: async (refs) => anchorAll(await target.readHolders(refs), at),
+    grant: (...args) => target.grant(...args),
+    revoke: (...args) => target.revoke(...args),
   };
 }
 

@@ -5,10 +5,12 @@
  * each change reports its own outcome.
  */
 import pLimit from 'p-limit';
-import { entitlementName, holdingKey, holdingOf, type Change, type Plan } from './core/plan.js';
+import { entitlementKey, holdingKey } from './core/entitlement.js';
+import type { Holder, HoldersRead } from './core/observed.js';
+import { holdingOf, type Change, type Plan } from './core/plan.js';
 import { describeError } from './targets/github.js';
-import type { Holder, HoldersRead, Target } from './targets/target.js';
-import { holdingsKey } from './targets/target.js';
+import { nameOf } from './targets/kinds.js';
+import type { Target } from './targets/target.js';
 
 /** What happened to one change. */
 export interface Outcome {
@@ -52,19 +54,19 @@ export function withoutRefused(plan: Plan): { plan: Plan; refused: Refusal[] } {
 }
 
 /**
- * Why `change` may no longer be made, given the team's holders now; undefined when its
+ * Why `change` may no longer be made, given the entitlement's holders now; undefined when its
  * precondition still holds: a grant's subject holds nothing, an update's subject holds the
- * previous role, a revocation's subject still holds it.
+ * previous level, a revocation's subject still holds it.
  */
 export function precondition(change: Change, read: HoldersRead | undefined): string | undefined {
-  if (!read || !read.ok) return `cannot re-check ${entitlementName(change.entitlement)}: ${read ? read.error : 'not read'}`;
+  if (!read || !read.ok) return `cannot re-check ${nameOf(change.entitlement)}: ${read ? read.error : 'not read'}`;
   const h: Holder | undefined = read.holders.find((x) => x.login.toLowerCase() === change.subject.login.toLowerCase());
   switch (change.action) {
     case 'grant':
       return h ? `${change.subject.login} already holds it (${h.state === 'pending' ? 'pending invitation' : h.role})` : undefined;
     case 'update':
       if (!h) return `${change.subject.login} no longer holds it`;
-      return h.state === 'active' && h.role === change.previousRole ? undefined : `${change.subject.login} now holds it as ${h.state === 'pending' ? 'a pending invitation' : h.role}, not ${change.previousRole}`;
+      return h.state === 'active' && h.role === change.previousLevel ? undefined : `${change.subject.login} now holds it as ${h.state === 'pending' ? 'a pending invitation' : h.role}, not ${change.previousLevel}`;
     case 'revoke':
       return h ? undefined : `${change.subject.login} no longer holds it`;
   }
@@ -72,7 +74,7 @@ export function precondition(change: Change, read: HoldersRead | undefined): str
 
 /**
  * Executes `plan`'s changes with at most `concurrency` in flight; outcomes in plan order.
- * With `recheck` (holders read again just now, keyed by {@link holdingsKey}), changes whose
+ * With `recheck` (holders read again just now, keyed by {@link entitlementKey}), changes whose
  * precondition fails are skipped.
  */
 export async function applyPlan(
@@ -95,19 +97,16 @@ export async function applyPlan(
 }
 
 async function execute(change: Change, targets: ReadonlyMap<string, Target>, recheck: ReadonlyMap<string, HoldersRead> | undefined): Promise<Outcome> {
-  const target = targets.get(change.target);
-  if (!target) return { change, status: 'failed', error: `target "${change.target}" is not declared in this config` };
+  const e = change.entitlement;
+  const target = targets.get(e.target);
+  if (!target) return { change, status: 'failed', error: `target "${e.target}" is not declared in this config` };
   if (recheck) {
-    const why = precondition(change, recheck.get(holdingsKey(change.target, change.entitlement)));
+    const why = precondition(change, recheck.get(entitlementKey(e)));
     if (why) return { change, status: 'skipped', error: why };
   }
   try {
-    const e = change.entitlement;
-    if (e.kind === 'repository') {
-      if (change.action === 'revoke') await target.removeRepoCollaborator(e.org, e.repository, change.subject.login);
-      else await target.setRepoPermission(e.org, e.repository, change.subject.login, e.permission);
-    } else if (change.action === 'revoke') await target.removeMembership(e, change.subject.login);
-    else await target.setMembership(e, change.subject.login);
+    if (change.action === 'revoke') await target.revoke(e, change.subject.login);
+    else await target.grant(e, change.subject.login);
     return { change, status: 'applied' };
   } catch (e) {
     return { change, status: 'failed', error: describeError(e) };

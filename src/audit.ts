@@ -6,30 +6,32 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Outcome } from './apply.js';
+import type { HoldingRef } from './core/entitlement.js';
 import type { Plan } from './core/plan.js';
 import { UserError } from './io.js';
+import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
 
-/** One line of the audit file. */
-export interface AuditEvent {
+/**
+ * Version of the audit line format. Version 2 lines say `"formatVersion": 2` and name the
+ * entitlement by `target`, `kind`, `resource` and `level` (an update's former level is
+ * `previousLevel`). Version 1 lines have no `formatVersion`: GitHub's `org` with `team` and
+ * `role`, or `repository` and `permission`, and `previousRole`; they are read as version 2.
+ */
+export const AUDIT_FORMAT_VERSION = 2;
+
+/** One line of the audit file, as written (version 2) and as every reader gets it (version 1 converted). */
+export interface AuditEvent extends HoldingRef {
+  formatVersion: typeof AUDIT_FORMAT_VERSION;
   /** When the change was executed (ISO). */
   time: string;
   action: 'grant' | 'revoke' | 'update';
   outcome: Outcome['status'];
   /** Why a change failed or was skipped. */
   error?: string;
-  target: string;
-  org: string;
-  /** The team, for a team membership. */
-  team?: string;
-  /** The repository, for a repository permission. */
-  repository?: string;
-  /** The team role, for a team membership. */
-  role?: string;
-  /** The repository permission, for a repository. */
-  permission?: string;
-  /** For an update: the role (or permission) held before. */
-  previousRole?: string;
-  login: string;
+  /** The level granted or held (a team role, a repository permission). */
+  level: string;
+  /** For an update: the level held before. */
+  previousLevel?: string;
   email?: string;
   reasons: string[];
   profiles: string[];
@@ -83,14 +85,16 @@ export function auditEvent(plan: Pick<Plan, 'at' | 'configHash'>, outcome: Outco
   const { change: c, status, error } = outcome;
   const run = actionsRun(env);
   return {
+    formatVersion: AUDIT_FORMAT_VERSION,
     time: time.toISOString(),
     action: c.action,
     outcome: status,
     ...(error ? { error } : {}),
-    target: c.target,
-    org: c.entitlement.org,
-    ...(c.entitlement.kind === 'repository' ? { repository: c.entitlement.repository, permission: c.entitlement.permission } : { team: c.entitlement.team, role: c.entitlement.role }),
-    ...(c.previousRole ? { previousRole: c.previousRole } : {}),
+    target: c.entitlement.target,
+    kind: c.entitlement.kind,
+    resource: c.entitlement.resource,
+    level: c.entitlement.level,
+    ...(c.previousLevel ? { previousLevel: c.previousLevel } : {}),
     login: c.subject.login,
     ...(c.subject.email ? { email: c.subject.email } : {}),
     reasons: c.reasons,
@@ -108,24 +112,35 @@ export function auditEvent(plan: Pick<Plan, 'at' | 'configHash'>, outcome: Outco
 const ACTIONS: readonly string[] = ['grant', 'revoke', 'update'];
 const OUTCOMES: readonly string[] = ['applied', 'failed', 'skipped'];
 
-/** What makes `value` not an audit event (the fields readers rely on), or undefined when it is one. */
+/** What makes `value` not an audit event of either version (the fields readers rely on), or undefined when it is one. */
 function notAnEvent(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const e = value as Record<string, unknown>;
+  if (e.formatVersion !== undefined && e.formatVersion !== AUDIT_FORMAT_VERSION) return `"formatVersion" is not ${AUDIT_FORMAT_VERSION} (nor absent, as in a version 1 line)`;
   if (typeof e.time !== 'string' || Number.isNaN(Date.parse(e.time))) return '"time" is not an ISO instant';
   if (!ACTIONS.includes(e.action as string)) return '"action" is not grant, revoke or update';
   if (!OUTCOMES.includes(e.outcome as string)) return '"outcome" is not applied, failed or skipped';
-  for (const key of ['target', 'org', 'login'] as const) if (typeof e[key] !== 'string') return `"${key}" is not a string`;
-  if (typeof e.repository === 'string' ? typeof e.permission !== 'string' : typeof e.team !== 'string' || typeof e.role !== 'string') return 'it names no "team" with a "role" or "repository" with a "permission"';
+  const named = e.formatVersion === undefined ? (['target', 'org', 'login'] as const) : (['target', 'kind', 'resource', 'level', 'login'] as const);
+  for (const key of named) if (typeof e[key] !== 'string') return `"${key}" is not a string`;
+  if (e.formatVersion === undefined && (typeof e.repository === 'string' ? typeof e.permission !== 'string' : typeof e.team !== 'string' || typeof e.role !== 'string')) return 'it names no "team" with a "role" or "repository" with a "permission"';
   if (!Array.isArray(e.reasons) || !e.reasons.every((r) => typeof r === 'string')) return '"reasons" is not a list of strings';
   if (e.until !== undefined && e.until !== null && (typeof e.until !== 'string' || Number.isNaN(Date.parse(e.until)))) return '"until" is not an ISO instant';
   return undefined;
 }
 
+/** A version 1 audit line (checked by {@link notAnEvent}) as version 2: its entitlement by kind, resource and level. */
+function fromV1Line(line: V1Entitlement & { previousRole?: string } & Record<string, unknown>): AuditEvent {
+  const { org, team, repository, role, permission, previousRole, ...rest } = line;
+  const { kind, resource, level } = fromV1({ org, team, repository, role, permission });
+  const entitlement = { target: rest.target, kind, resource, level, ...(previousRole === undefined ? {} : { previousLevel: previousRole }) };
+  return { formatVersion: AUDIT_FORMAT_VERSION, ...rest, ...entitlement } as AuditEvent;
+}
+
 /**
- * The events of the audit file at `path`, in file order; an empty list when there is no file.
- * Blank lines are skipped. A line that is not JSON, or lacks a field readers rely on, is a
- * UserError naming the file (as `shown`) and line.
+ * The events of the audit file at `path`, in file order, version 1 lines read as version 2 (see
+ * {@link AUDIT_FORMAT_VERSION}); an empty list when there is no file. Blank lines are skipped. A
+ * line that is not JSON, or lacks a field readers rely on, is a UserError naming the file (as
+ * `shown`) and line.
  */
 export function readAuditLog(path: string, shown = path): AuditEvent[] {
   if (!existsSync(path)) return [];
@@ -142,7 +157,8 @@ export function readAuditLog(path: string, shown = path): AuditEvent[] {
       }
       const problem = notAnEvent(value);
       if (problem !== undefined) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
-      events.push(value as AuditEvent);
+      const e = value as AuditEvent | Parameters<typeof fromV1Line>[0];
+      events.push(e.formatVersion === AUDIT_FORMAT_VERSION ? (e as AuditEvent) : fromV1Line(e as Parameters<typeof fromV1Line>[0]));
     });
   return events;
 }

@@ -3,7 +3,7 @@
  * thrown. Every user-facing error in the tool is one of these; only the CLI entry turns them
  * into an exit code.
  */
-import type { HoldingRef } from './core/plan.js';
+import type { HoldingRef } from './core/entitlement.js';
 
 /** How bad a diagnostic is: errors stop a plan or apply, warnings never do. */
 export type Severity = 'error' | 'warning';

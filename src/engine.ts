@@ -16,9 +16,10 @@ import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTa
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './core/shift.js';
-import { entitlementKey, holdingsKey, type HoldersRead } from './targets/target.js';
+import { entitlementKey } from './core/entitlement.js';
+import type { HoldersRead } from './core/observed.js';
 import { managedBy, readHoldersOf } from './holders.js';
-import { entitlementName } from './core/plan.js';
+import { KINDS } from './targets/kinds.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -54,23 +55,20 @@ function onCallCounts(shifts: ReadonlyMap<string, ShiftRead>, at: Date): Record<
   return out;
 }
 
-/** Rotations that had people at the last apply and have nobody now, with the teams they guard. */
+/** Rotations that had people at the last apply and have nobody now, with the entitlements they guard. */
 function emptiedRotations(ws: Workspace, previous: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): EmptiedRotation[] {
   const out: EmptiedRotation[] = [];
   for (const [key, before] of Object.entries(previous)) {
     if (before === 0 || now[key] !== 0) continue;
-    const teams = new Set<string>();
+    const entitlements = new Set<string>();
     let label = key;
     for (const p of ws.profiles) {
       const b = p.rotations.find((r) => bindingKey(r) === key);
       if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
       label = bindingLabel(b);
-      for (const e of p.entitlements) {
-        const org = ws.config.targets.get(e.target)!.org;
-        teams.add(entitlementName(e.kind === 'team' ? { org, team: e.team } : { org, repository: e.repository }).toLowerCase());
-      }
+      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
     }
-    if (teams.size > 0) out.push({ label, before, teams: [...teams] });
+    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
   }
   return out;
 }
@@ -98,20 +96,20 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
   const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
-  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active });
-  for (const team of wanted.teams.values()) {
-    const failed = identities.failed.get(team.target);
-    if (failed) team.unknownRotations.push(failed);
+  const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active });
+  for (const managed of wanted.entitlements.values()) {
+    const failed = identities.failed.get(managed.target);
+    if (failed) managed.unknownRotations.push(failed);
   }
-  const adoption = state.adopted === undefined ? undefined : { adopted: new Set(state.adopted.map((a) => holdingsKey(a.target, a))), removeDrift: ctx.adopt === 'remove-drift' };
+  const adoption = state.adopted === undefined ? undefined : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === 'remove-drift' };
   const delta = diff(wanted, observed, state.grants, adoption);
   const holders = new Map<string, number>();
-  for (const t of wanted.teams.values()) {
-    const read = observed.get(holdingsKey(t.target, t));
-    holders.set(entitlementKey(t), read?.ok ? read.holders.length : 0);
+  for (const key of wanted.entitlements.keys()) {
+    const read = observed.get(key);
+    holders.set(key, read?.ok ? read.holders.length : 0);
   }
   const onCall = onCallCounts(shifts, at);
-  const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
+  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     at: at.toISOString(),

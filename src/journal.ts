@@ -20,12 +20,18 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncDir, writeDurably } from './durable-file.js';
-import { entitlementLevel, type Change } from './core/plan.js';
-import type { HoldersRead } from './targets/target.js';
+import type { HoldersRead } from './core/observed.js';
+import type { Change } from './core/plan.js';
 import { UserError } from './io.js';
+import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
 
-/** Version of the journal file's format. */
-export const JOURNAL_FORMAT_VERSION = 1;
+/**
+ * Version of the journal file's format. Version 2 entries hold changes as plans of version 2
+ * have them; a version 1 journal (left by an apply of an older version that was interrupted) is
+ * read, its changes converted; the audit lines its `done` entries carry stay as they were
+ * written, which the audit log's readers read.
+ */
+export const JOURNAL_FORMAT_VERSION = 2;
 
 /** One change of an apply in progress. */
 export interface JournalEntry {
@@ -43,8 +49,14 @@ export interface JournalEntry {
   status?: 'applied' | 'failed' | 'skipped';
 }
 
-function isEntry(value: unknown): value is JournalEntry {
+/** A change as a version 1 journal has it: the target beside GitHub's entitlement fields, `previousRole` for the former level. */
+type V1Change = Omit<Change, 'entitlement' | 'previousLevel'> & { target: string; entitlement: V1Entitlement & { kind: string }; previousRole?: string };
+
+/** True when `value` is a journal entry of `version`, whose change has what recovery reads. */
+function isEntry(value: unknown, version: number): value is JournalEntry {
   const e = value as Partial<JournalEntry> | null;
+  const c = e?.change as (Partial<Change> & { target?: unknown }) | undefined;
+  const named = version === 1 ? typeof c?.target === 'string' && typeof c.entitlement?.kind === 'string' : ['target', 'kind', 'resource', 'level'].every((k) => typeof (c?.entitlement as Record<string, unknown> | undefined)?.[k] === 'string');
   return (
     typeof e === 'object' &&
     e !== null &&
@@ -52,14 +64,21 @@ function isEntry(value: unknown): value is JournalEntry {
     typeof e.planAt === 'string' &&
     typeof e.configHash === 'string' &&
     (e.state === 'pending' || (e.state === 'done' && typeof e.auditLine === 'string' && (e.status === 'applied' || e.status === 'failed' || e.status === 'skipped'))) &&
-    typeof e.change === 'object' &&
-    e.change !== null &&
-    typeof e.change.target === 'string' &&
-    typeof e.change.subject?.login === 'string' &&
-    ['grant', 'revoke', 'update'].includes(e.change.action) &&
-    typeof e.change.entitlement === 'object' &&
-    e.change.entitlement !== null
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.subject?.login === 'string' &&
+    ['grant', 'revoke', 'update'].includes(c.action as string) &&
+    typeof c.entitlement === 'object' &&
+    c.entitlement !== null &&
+    named
   );
+}
+
+/** A version 1 entry's change as version 2 has it. */
+function fromV1Change(c: V1Change): Change {
+  const { target, entitlement, previousRole, ...rest } = c;
+  const { kind, resource, level } = fromV1(entitlement);
+  return { ...rest, entitlement: { target, kind, resource, level: level ?? '' }, ...(previousRole === undefined ? {} : { previousLevel: previousRole }) };
 }
 
 /** The journal file at `path`: its entries, kept in memory and written through on every change. */
@@ -70,7 +89,7 @@ export class Journal {
     this.entries = Journal.read(path);
   }
 
-  /** The entries of `path`; none when there is no file. A file that is not a journal is a UserError. */
+  /** The entries of `path` (a version 1 journal's converted); none when there is no file. A file that is not a journal is a UserError. */
   static read(path: string): JournalEntry[] {
     if (!existsSync(path)) return [];
     let data: { formatVersion?: unknown; entries?: unknown };
@@ -79,10 +98,11 @@ export class Journal {
     } catch {
       throw new UserError(`apply journal ${path} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
     }
-    if (data?.formatVersion !== JOURNAL_FORMAT_VERSION || !Array.isArray(data.entries) || !data.entries.every(isEntry)) {
+    const version = data?.formatVersion;
+    if ((version !== JOURNAL_FORMAT_VERSION && version !== 1) || !Array.isArray(data.entries) || !data.entries.every((e) => isEntry(e, version))) {
       throw new UserError(`apply journal ${path} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);
     }
-    return data.entries;
+    return version === 1 ? data.entries.map((e: JournalEntry) => ({ ...e, change: fromV1Change(e.change as unknown as V1Change) })) : data.entries;
   }
 
   /** What the journal holds now. */
@@ -136,6 +156,6 @@ export function madeChange(change: Change, read: HoldersRead | undefined): boole
     case 'revoke':
       return h === undefined;
     case 'update':
-      return h !== undefined && h.state === 'active' && h.role === entitlementLevel(change.entitlement);
+      return h !== undefined && h.state === 'active' && h.role === change.entitlement.level;
   }
 }

@@ -14,11 +14,13 @@ import type { Outcome } from './apply.js';
 import { readHoldersOf } from './holders.js';
 import { auditEvent, INTERRUPTED, type AuditEvent } from './audit.js';
 import { appendDurably } from './durable-file.js';
-import { entitlementName, type Plan } from './core/plan.js';
+import { entitlementKey } from './core/entitlement.js';
+import type { Plan } from './core/plan.js';
 import { madeChange, type Journal, type JournalEntry } from './journal.js';
 import { redact } from './redact.js';
 import { pruneLedger, readAdopted, readLedger, recordOutcome, STATE_FILES, withAdopted, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
-import { holdingsKey, type Target } from './targets/target.js';
+import { nameOf } from './targets/kinds.js';
+import type { Target } from './targets/target.js';
 
 /** What every audit line of a run shares, and where the state lives. */
 export interface RecordContext {
@@ -80,7 +82,7 @@ export class Recorder {
     this.ctx.journal.remove([entry.id]);
   }
 
-  /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the teams it adopts. */
+  /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the entitlements it adopts. */
   finish(plan: PlanStateChange): void {
     writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall }, adopted: withAdopted(readAdopted(this.ctx.dir), plan, this.ctx.now()) });
   }
@@ -127,12 +129,12 @@ export async function recoverInterrupted(journal: Journal, recorder: Recorder, t
   }
   const pending = journal.list().filter((x) => x.state === 'pending');
   if (pending.length === 0) return { resolved, unresolved };
-  const reads = await readHoldersOf(pending.map((e) => e.change), targets);
+  const reads = await readHoldersOf(pending.map((e) => e.change.entitlement), targets);
   for (const e of pending) {
-    const read = reads.get(holdingsKey(e.change.target, e.change.entitlement));
+    const read = reads.get(entitlementKey(e.change.entitlement));
     const made = madeChange(e.change, read);
     if (made === undefined) {
-      unresolved.push(`${describe(e)}: ${read && !read.ok ? read.error : `target "${e.change.target}" is not in this config`}`);
+      unresolved.push(`${describe(e)}: ${read && !read.ok ? read.error : `target "${e.change.entitlement.target}" is not in this config`}`);
     } else if (made) {
       recorder.record(e.id, { change: e.change, status: 'applied' }, INTERRUPTED.observed);
       resolved.push(`applied: ${describe(e)} (${INTERRUPTED.observed})`);
@@ -144,7 +146,8 @@ export async function recoverInterrupted(journal: Journal, recorder: Recorder, t
   return { resolved, unresolved };
 }
 
+/** A journaled change in words, without its level: `grant alice on acme/sre`. */
 function describe(e: JournalEntry): string {
   const c = e.change;
-  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}`;
+  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${nameOf(c.entitlement)}`;
 }

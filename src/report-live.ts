@@ -6,12 +6,12 @@
 import pLimit from 'p-limit';
 import { buildAdapters } from './adapters.js';
 import type { Workspace } from './config/model.js';
-import { entitlementName } from './core/plan.js';
 import type { CommitReview, LiveInput, PolicyCommit } from './core/report.js';
 import { latestSays, mergedPullOf } from './forge/approvals.js';
 import { forgeRepository } from './forge/repository.js';
 import { managedBy, readHoldersOf } from './holders.js';
 import type { Fetch } from './http/read-only.js';
+import { reportEntitlement } from './targets/kinds.js';
 
 /** Pull requests read at once. */
 const FORGE_CONCURRENCY = 4;
@@ -22,10 +22,9 @@ export async function readLiveHolders(ws: Workspace, env: NodeJS.ProcessEnv, fet
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
   return {
     readAt: now,
-    entitlements: [...managed].map(([key, { target, entitlement: e }]) => {
+    entitlements: [...managed].map(([key, ref]) => {
       const read = reads.get(key)!;
-      const ref = { name: entitlementName(e), target, org: e.org, team: e.kind === 'team' ? e.team : null, repository: e.kind === 'repository' ? e.repository : null };
-      return { ref, read: read.ok ? { ok: true as const, holders: read.holders } : { ok: false as const, error: read.error } };
+      return { ref: reportEntitlement(ref), read: read.ok ? { ok: true as const, holders: read.holders } : { ok: false as const, error: read.error } };
     }),
   };
 }

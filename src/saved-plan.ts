@@ -7,11 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { precondition } from './apply.js';
-import { describeChange, entitlementLevel, holdingKey, holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from './core/plan.js';
+import { entitlementKey, holdingKey } from './core/entitlement.js';
+import type { HoldersRead } from './core/observed.js';
+import { describeChange, holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from './core/plan.js';
 import { error, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './duration.js';
 import { UserError } from './io.js';
-import { holdingsKey, type HoldersRead } from './targets/target.js';
+import { KINDS } from './targets/kinds.js';
 
 const ACTIONS: readonly unknown[] = ['grant', 'revoke', 'update'];
 
@@ -19,13 +21,14 @@ const ACTIONS: readonly unknown[] = ['grant', 'revoke', 'update'];
 function isChange(value: unknown): value is Change {
   const c = value as Partial<Change> | null;
   const e = c?.entitlement as Record<string, unknown> | undefined;
-  const named = e?.kind === 'team' ? typeof e.team === 'string' && typeof e.role === 'string' : e?.kind === 'repository' && typeof e.repository === 'string' && typeof e.permission === 'string';
-  return ACTIONS.includes(c?.action) && typeof c?.target === 'string' && typeof c.subject?.login === 'string' && Array.isArray(c.reasons) && Array.isArray(c.profiles) && typeof e?.org === 'string' && named;
+  const named = ['target', 'kind', 'resource', 'level'].every((k) => typeof e?.[k] === 'string');
+  return ACTIONS.includes(c?.action) && typeof c?.subject?.login === 'string' && Array.isArray(c.reasons) && Array.isArray(c.profiles) && named;
 }
 
 /**
- * Reads the saved plan `file` (relative to `cwd`) and refuses one that is not a plan, older than
- * `maxAge` at `now`, or made from config files whose hash is not `hash`.
+ * Reads the saved plan `file` (relative to `cwd`) and refuses one that is not a plan, made by an
+ * older version (a saved plan lives minutes: plan again), older than `maxAge` at `now`, or made
+ * from config files whose hash is not `hash`.
  */
 export function readSavedPlan(file: string, cwd: string, maxAge: string, now: Date, hash: string): Plan {
   let plan: Plan;
@@ -33,6 +36,10 @@ export function readSavedPlan(file: string, cwd: string, maxAge: string, now: Da
     plan = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as Plan;
   } catch (e) {
     throw new UserError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+  }
+  const version = (plan as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < PLAN_FORMAT_VERSION) {
+    throw new UserError(`refusing plan ${file}: it was made by an older version of oncall-access (plan formatVersion ${version}, this version reads ${PLAN_FORMAT_VERSION}); run plan again`);
   }
   if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || !plan.changes.every(isChange) || typeof plan.at !== 'string' || typeof plan.createdAt !== 'string' || typeof plan.configHash !== 'string') {
     throw new UserError(`${file} is not an oncall-access plan (formatVersion ${PLAN_FORMAT_VERSION}); make one with "plan --out"`);
@@ -45,15 +52,15 @@ export function readSavedPlan(file: string, cwd: string, maxAge: string, now: Da
   return plan;
 }
 
-/** What makes two changes the same change: action, target, team or repository, login, and role or permission. */
+/** What makes two changes the same change: action, holding (target, kind, resource, login) and level. */
 function changeKey(c: Change): string {
-  return `${c.action} ${holdingKey(holdingOf(c))} ${entitlementLevel(c.entitlement)}`;
+  return `${c.action} ${holdingKey(holdingOf(c))} ${c.entitlement.level}`;
 }
 
 /**
  * The saved plan `file` as apply may execute it now. `fresh` is the plan the current config
  * produces now, `recheck` the holders of the saved changes read again (keyed by
- * {@link holdingsKey}). Each saved change becomes the fresh plan's same change (its reasons and
+ * {@link entitlementKey}). Each saved change becomes the fresh plan's same change (its reasons and
  * expiry, which the audit line records, come from the config, not from the file); one whose
  * holding moved on since the plan was made (its precondition fails) stays for apply to skip and
  * report as before; any other stays with an error scoped to its holding, which refuses it (see
@@ -66,11 +73,11 @@ export function confirmSaved(saved: Plan, fresh: Plan, recheck: ReadonlyMap<stri
   const refusals: Diagnostic[] = [];
   for (const c of saved.changes) {
     const same = produced.get(changeKey(c));
-    const read = recheck.get(holdingsKey(c.target, c.entitlement));
+    const read = recheck.get(entitlementKey(c.entitlement));
     produced.delete(changeKey(c));
     changes.push(same ?? c);
     if (!same && !(read?.ok && precondition(c, read) !== undefined)) {
-      refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: 'saved-plan', holding: holdingOf(c) });
+      refusals.push({ ...error(`refusing change ${describeChange(c, KINDS)} of plan ${file}: the current config does not produce it now`), code: 'saved-plan', holding: holdingOf(c) });
     }
   }
   return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged, fresh.summary.frozen), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };

@@ -20,12 +20,13 @@
  */
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import type { EntitlementSpec, Profile } from './config/model.js';
+import { entitlementKey } from './core/entitlement.js';
 
 /** A profile as sharding sees it: its name, its file (relative to the config directory) and what it manages. */
 export interface ShardProfile {
   name: string;
   file: string;
-  entitlements: readonly Pick<EntitlementSpec, 'kind' | 'target'>[] | readonly EntitlementSpec[];
+  entitlements: readonly Pick<EntitlementSpec, 'target' | 'kind' | 'resource' | 'written'>[];
 }
 
 /** A named set of globs: one shard of a matrix. */
@@ -106,28 +107,30 @@ export function matchesShard(p: Pick<ShardProfile, 'name' | 'file'>, globs: read
   return (include.length === 0 || include.some(test)) && !exclude.some(test);
 }
 
-/** The key two profiles share when they manage the same entitlement: `target/team/slug` or `target/repo/name`, lower-cased. */
-export function entitlementKey(e: EntitlementSpec | Pick<EntitlementSpec, 'kind' | 'target'>): string {
-  const x = e as EntitlementSpec;
-  return (x.kind === 'team' ? `${x.target}/team/${x.team}` : `${x.target}/repo/${x.repository}`).toLowerCase();
+/** How sharding names an entitlement to people, lower-cased as its key: `team payments-deployers on github`. */
+export function describeEntitlement(e: Pick<EntitlementSpec, 'target' | 'kind' | 'written'>): string {
+  return `${e.kind} ${e.written} on ${e.target}`.toLowerCase();
 }
 
-/** How an entitlement key is shown to people: `team payments-deployers on github`. */
-export function describeKey(key: string): string {
-  const [target, kind, ...rest] = key.split('/');
-  return `${kind === 'team' ? 'team' : 'repository'} ${rest.join('/')} on ${target}`;
-}
-
-/** Entitlement key to the names of the profiles managing it. */
-function byEntitlement(profiles: readonly ShardProfile[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const p of profiles) for (const e of p.entitlements) out.set(entitlementKey(e), [...new Set([...(out.get(entitlementKey(e)) ?? []), p.name])]);
+/** By the {@link entitlementKey} two profiles share when they manage the same entitlement: how it reads, and the names of the profiles managing it. */
+function byEntitlement(profiles: readonly ShardProfile[]): Map<string, { shown: string; names: string[] }> {
+  const out = new Map<string, { shown: string; names: string[] }>();
+  for (const p of profiles) {
+    for (const e of p.entitlements) {
+      const seen = out.get(entitlementKey(e)) ?? { shown: describeEntitlement(e), names: [] };
+      if (!seen.names.includes(p.name)) seen.names.push(p.name);
+      out.set(entitlementKey(e), seen);
+    }
+  }
   return out;
 }
 
 /** One entitlement two sets of profiles both manage, with who manages it on each side. */
 export interface Overlap {
+  /** Its {@link entitlementKey}. */
   entitlement: string;
+  /** How it reads to people ({@link describeEntitlement}), as the first profile of `a` names it. */
+  shown: string;
   a: string[];
   b: string[];
 }
@@ -136,7 +139,7 @@ export interface Overlap {
 export function shardOverlaps(a: readonly ShardProfile[], b: readonly ShardProfile[]): Overlap[] {
   const left = byEntitlement(a);
   const right = byEntitlement(b);
-  return [...left].filter(([key]) => right.has(key)).map(([entitlement, names]) => ({ entitlement, a: names, b: right.get(entitlement)! })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
+  return [...left].filter(([key]) => right.has(key)).map(([entitlement, { shown, names }]) => ({ entitlement, shown, a: names, b: right.get(entitlement)!.names })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
 }
 
 /** A selection and what is wrong with running it alone. */
@@ -161,7 +164,7 @@ export function selectShard<P extends ShardProfile>(profiles: readonly P[], glob
   if (selected.length === 0) return { profiles: [], diagnostics: [error(`--profiles ${globs.map((g) => `"${g}"`).join(' ')} selects no profile`)] };
   const outside = profiles.filter((p) => !selected.includes(p));
   const diagnostics = shardOverlaps(selected, outside).map((o) =>
-    error(`--profiles splits ${describeKey(o.entitlement)}: it is managed by ${list(o.a)} (selected) and ${list(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`),
+    error(`--profiles splits ${o.shown}: it is managed by ${list(o.a)} (selected) and ${list(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`),
   );
   return { profiles: diagnostics.length > 0 ? [] : selected, diagnostics };
 }
@@ -181,7 +184,7 @@ export function checkShards(profiles: readonly ShardProfile[], shards: readonly 
     for (let j = i + 1; j < members.length; j++) {
       const [a, b] = [members[i]!, members[j]!];
       for (const o of shardOverlaps(a.profiles, b.profiles)) {
-        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${describeKey(o.entitlement)} (through ${list(o.a)} and ${list(o.b)}); each would revoke what the other grants`));
+        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${o.shown} (through ${list(o.a)} and ${list(o.b)}); each would revoke what the other grants`));
       }
     }
   }

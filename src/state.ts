@@ -1,6 +1,6 @@
 /**
  * The state directory kept in the repository next to the config: what this tool granted (the
- * grant ledger, so additive entitlements revoke only their own grants), how many people each
+ * grant ledger, so additive entitlements revoke only their own grants), which exclusive entitlements it has adopted, how many people each
  * rotation had on call at the last apply (for the empty-rotation guard), and the audit log.
  * Files are deterministic and sorted, one record per line, so git diffs read as history.
  */
@@ -10,29 +10,26 @@ import { join } from 'node:path';
 import { readAuditLog, type AuditEvent } from './audit.js';
 import { checkStateFile, type StateFile } from './config/schema.js';
 import { locatable, pos } from './config/yaml-file.js';
-import type { RepoPermission, TeamRole } from './config/model.js';
 import { byCodeUnits, type LedgerRef } from './core/diff.js';
+import { entitlementKey, holdingKey, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './core/entitlement.js';
 import { error, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { writeDurably } from './durable-file.js';
 import { UserError } from './io.js';
-import { entitlementLevel, holdingKey, type Entitlement, type TargetTeam } from './core/plan.js';
-import { holdingsKey } from './targets/target.js';
+import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
 
 /**
- * One holding this tool granted and has not revoked: a team membership (`team`, `role`) or a
- * repository permission (`repository`, `permission`). Entries written before repositories were
- * supported are team entries and read unchanged.
+ * Version of the grant ledger (`grants.json`) and adopted entitlements (`adopted.json`) this
+ * version writes. Version 2 names each entitlement by `target`, `kind`, `resource` (and, in the
+ * ledger, `level`); version 1 files (GitHub's `org` with `team` and `role`, or `repository` and
+ * `permission`; `adopted.json` listing `teams`) are read, converted, and written again as
+ * version 2 by the next apply.
  */
-export interface LedgerEntry {
-  target: string;
-  org: string;
-  team?: string;
-  repository?: string;
-  login: string;
-  /** The team role; absent for a repository. */
-  role?: string;
-  /** The repository permission; absent for a team. */
-  permission?: string;
+export const STATE_FORMAT_VERSION = 2;
+
+/** One holding this tool granted and has not revoked, at the level granted. */
+export interface LedgerEntry extends HoldingRef {
+  /** The level granted (GitHub: the team role, or the repository permission). */
+  level: string;
   /** ISO instant of the apply that granted it. */
   grantedAt: string;
 }
@@ -40,8 +37,8 @@ export interface LedgerEntry {
 /** A ledger entry as a plan uses it: checked against the audit log, see {@link checkLedger}. */
 export type CheckedEntry = LedgerEntry & Pick<LedgerRef, 'audit'>;
 
-/** An exclusive team this tool has applied to (see `PlanState.adopt`): from then on, members no profile wants are removed. */
-export interface AdoptedTeam extends TargetTeam {
+/** An exclusive entitlement this tool has applied to (see `PlanState.adopt`): from then on, holders no profile wants are removed. */
+export interface AdoptedEntitlement extends EntitlementRef {
   /** ISO instant of the apply that adopted it. */
   adoptedAt: string;
 }
@@ -53,10 +50,10 @@ export interface State {
   /** People on call in each rotation (by binding key) at the last apply. */
   onCall: Record<string, number>;
   /**
-   * Exclusive teams this tool has applied to. Absent when adoption is not tracked (a model of
-   * an installation that predates it): every exclusive team then counts as adopted.
+   * Exclusive entitlements this tool has applied to. Absent when adoption is not tracked (a model
+   * of an installation that predates it): every exclusive one then counts as adopted.
    */
-  adopted?: AdoptedTeam[];
+  adopted?: AdoptedEntitlement[];
 }
 
 /** File names inside the state directory. */
@@ -91,21 +88,37 @@ function readChecked(path: string, schema: StateFile): { text: string; value: un
 }
 
 /**
- * The grant ledger as written, checked against its schema (each entry a team with a role or a
- * repository with a permission); empty when there is none. A malformed entry is a UserError
- * naming the file, its line and the field.
+ * A state file of {@link STATE_FORMAT_VERSION} or 1 (`v1`), checked against the schema of its
+ * version; undefined when there is none.
+ */
+function readVersioned(path: string, schema: 'grants' | 'adopted'): { text: string; value: unknown; v1: boolean } | undefined {
+  const read = readJson(path);
+  if (read === undefined) return undefined;
+  const v1 = (read.value as { formatVersion?: unknown } | null)?.formatVersion === 1;
+  refuse(path, checkStateFile(v1 ? `${schema}-v1` : schema, read.value, () => locatable(read.text, path, read.value)));
+  return { ...read, v1 };
+}
+
+/**
+ * The grant ledger, checked against its schema (version 1 ledgers against theirs, each entry a
+ * team with a role or a repository with a permission, and converted); empty when there is none.
+ * A malformed entry is a UserError naming the file, its line and the field.
  */
 export function readLedger(dir: string): LedgerEntry[] {
   const path = join(dir, STATE_FILES.grants);
-  const read = readChecked(path, 'grants');
+  const read = readVersioned(path, 'grants');
   if (read === undefined) return [];
-  const grants = (read.value as { grants: LedgerEntry[] }).grants;
+  if (!read.v1) return (read.value as { grants: LedgerEntry[] }).grants;
+  const grants = (read.value as { grants: (V1Entitlement & { target: string; login: string; grantedAt: string })[] }).grants;
   const mixed = grants.flatMap((g, i) => ((g.team === undefined) === (g.repository === undefined) ? [i] : []));
   if (mixed.length > 0) {
     const d = locatable(read.text, path, read.value);
     refuse(path, mixed.map((i) => error(`grants[${i}]: names ${grants[i]!.team === undefined ? 'neither a team nor a repository' : 'both a team and a repository'}`, pos(d, ['grants', i]))));
   }
-  return grants;
+  return grants.map((g) => {
+    const { kind, resource, level } = fromV1(g);
+    return { target: g.target, kind, resource, level: level as string, login: g.login, grantedAt: g.grantedAt };
+  });
 }
 
 /**
@@ -123,28 +136,37 @@ export function readState(dir: string): State {
   };
 }
 
-/** The adopted teams as written (`adopted.json`), checked against its schema; empty when there is none. */
-export function readAdopted(dir: string): AdoptedTeam[] {
-  return (readChecked(join(dir, STATE_FILES.adopted), 'adopted')?.value as { teams: AdoptedTeam[] } | undefined)?.teams ?? [];
+/**
+ * The adopted entitlements (`adopted.json`), checked against its schema (a version 1 file, which
+ * lists GitHub `teams`, against its own, and converted); empty when there is none.
+ */
+export function readAdopted(dir: string): AdoptedEntitlement[] {
+  const read = readVersioned(join(dir, STATE_FILES.adopted), 'adopted');
+  if (read === undefined) return [];
+  if (!read.v1) return (read.value as { entitlements: AdoptedEntitlement[] }).entitlements;
+  const teams = (read.value as { teams: { target: string; org: string; team: string; adoptedAt: string }[] }).teams;
+  return teams.map((t) => {
+    const { kind, resource } = fromV1(t);
+    return { target: t.target, kind, resource, adoptedAt: t.adoptedAt };
+  });
 }
 
-/** `adopted` with the plan's newly adopted teams added (adopted at `now`); a team adopted before keeps its instant. */
-export function withAdopted(adopted: readonly AdoptedTeam[], plan: PlanStateChange, now: Date): AdoptedTeam[] {
-  const byKey = new Map(adopted.map((a) => [holdingsKey(a.target, a), a]));
-  for (const t of plan.state.adopt ?? []) if (!byKey.has(holdingsKey(t.target, t))) byKey.set(holdingsKey(t.target, t), { target: t.target, org: t.org, team: t.team, adoptedAt: now.toISOString() });
+/** `adopted` with the plan's newly adopted entitlements added (adopted at `now`); one adopted before keeps its instant. */
+export function withAdopted(adopted: readonly AdoptedEntitlement[], plan: PlanStateChange, now: Date): AdoptedEntitlement[] {
+  const byKey = new Map(adopted.map((a) => [entitlementKey(a), a]));
+  for (const e of plan.state.adopt ?? []) if (!byKey.has(entitlementKey(e))) byKey.set(entitlementKey(e), { ...refOf(e), adoptedAt: now.toISOString() });
   return [...byKey.values()];
 }
 
-/** The adopted teams as written: sorted by target, org, team. */
-export function serializeAdopted(adopted: readonly AdoptedTeam[]): string {
-  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
-  return lines('teams', sorted);
+/** The adopted entitlements as written: sorted by {@link entitlementKey}. */
+export function serializeAdopted(adopted: readonly AdoptedEntitlement[]): string {
+  const sorted = adopted.map((a) => ({ ...refOf(a), adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
+  return lines('entitlements', sorted);
 }
 
 /** The change an audit event records, as the ledger reads it. */
 function auditedChange(e: AuditEvent): LedgerChange {
-  const entitlement: Entitlement = typeof e.repository === 'string' ? { kind: 'repository', org: e.org, repository: e.repository, permission: e.permission as RepoPermission } : { kind: 'team', org: e.org, team: e.team as string, role: e.role as TeamRole };
-  return { action: e.action, target: e.target, entitlement, subject: { login: e.login } };
+  return { action: e.action, entitlement: { ...refOf(e), level: e.level }, subject: { login: e.login } };
 }
 
 /**
@@ -166,27 +188,21 @@ export function checkLedger(ledger: readonly LedgerEntry[], events: readonly Aud
   ];
 }
 
-/** `{ "formatVersion": 1, "<name>": [ one record per line ] }`, records in the given order. */
-function lines(name: string, records: readonly object[]): string {
+/** `{ "formatVersion": N, "<name>": [ one record per line ] }`, records in the given order. */
+function lines(name: string, records: readonly object[], version: number = STATE_FORMAT_VERSION): string {
   const body = records.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
-  return `{\n  "formatVersion": 1,\n  "${name}": [${records.length ? `\n${body}\n  ` : ''}]\n}\n`;
+  return `{\n  "formatVersion": ${version},\n  "${name}": [${records.length ? `\n${body}\n  ` : ''}]\n}\n`;
 }
 
-/** The grant ledger as written: sorted by target, org, team, login. */
+/** The grant ledger as written: sorted by {@link holdingKey} (target, kind, resource, login). */
 export function serializeGrants(grants: readonly LedgerEntry[]): string {
-  const sorted = [...grants]
-    .map((g) =>
-      typeof g.repository === 'string'
-        ? { target: g.target, org: g.org, repository: g.repository, login: g.login, permission: g.permission, grantedAt: g.grantedAt }
-        : { target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt },
-    )
-    .sort((a, b) => (holdingKey(a) < holdingKey(b) ? -1 : holdingKey(a) > holdingKey(b) ? 1 : 0));
+  const sorted = grants.map((g) => ({ ...refOf(g), level: g.level, login: g.login, grantedAt: g.grantedAt })).sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return lines('grants', sorted);
 }
 
-/** The on-call counts as written: sorted by rotation key. */
+/** The on-call counts as written (format version 1, unchanged): sorted by rotation key. */
 export function serializeOnCall(onCall: Readonly<Record<string, number>>): string {
-  return lines('rotations', Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })));
+  return lines('rotations', Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })), 1);
 }
 
 /** A lock older than this is from a run that died; it is taken over. */
@@ -266,14 +282,13 @@ export function writeGrants(dir: string, grants: readonly LedgerEntry[]): void {
 /** The part of a change the ledger needs. */
 export interface LedgerChange {
   action: string;
-  target: string;
   entitlement: Entitlement;
   subject: { login: string };
 }
 
 /**
  * The ledger after one change's outcome: an applied grant joins it (granted at `now`), an
- * applied update changes its role, an applied revocation leaves it; a failed or skipped change
+ * applied update changes its level, an applied revocation leaves it; a failed or skipped change
  * leaves it as it was. Applying the same outcome twice gives the same ledger.
  */
 export function recordOutcome(grants: readonly LedgerEntry[], c: LedgerChange, status: string, now: Date): LedgerEntry[] {
@@ -285,20 +300,17 @@ export function recordOutcome(grants: readonly LedgerEntry[], c: LedgerChange, s
 
 /** {@link recordOutcome} of an applied change, in place, on a ledger keyed by {@link holdingKey}. */
 function recordInto(ledger: Map<string, LedgerEntry>, c: LedgerChange, now: Date): void {
-  const e = c.entitlement;
-  const level = entitlementLevel(e);
-  const entry: LedgerEntry = e.kind === 'repository'
-    ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() }
-    : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
+  const { level } = c.entitlement;
+  const entry: LedgerEntry = { ...refOf(c.entitlement), login: c.subject.login, level, grantedAt: now.toISOString() };
   const key = holdingKey(entry);
   if (c.action === 'grant') ledger.set(key, entry);
   else if (c.action === 'revoke') ledger.delete(key);
-  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, ...(e.kind === 'repository' ? { permission: level } : { role: level }) });
+  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key)!, level });
 }
 
-/** What a plan says of the state: ledger entries whose holding is gone, the on-call counts now, and teams it adopts. */
+/** What a plan says of the state: ledger entries whose holding is gone, the on-call counts now, and entitlements it adopts. */
 export interface PlanStateChange {
-  state: { prune: readonly { target: string; org: string; team?: string; repository?: string; login: string }[]; onCall: Record<string, number>; adopt?: readonly TargetTeam[] };
+  state: { prune: readonly HoldingRef[]; onCall: Record<string, number>; adopt?: readonly EntitlementRef[] };
 }
 
 /** The ledger without the plan's pruned entries (holdings removed by hand); done before any change of the run is recorded, so a grant made again re-enters it. */
@@ -309,7 +321,7 @@ export function pruneLedger(grants: readonly LedgerEntry[], plan: PlanStateChang
 
 /**
  * The state after a run: the plan's pruned entries leave the ledger, each outcome is recorded
- * as {@link recordOutcome} does, the on-call counts become the plan's, and the teams it adopts
+ * as {@link recordOutcome} does, the on-call counts become the plan's, and the entitlements it adopts
  * join the adopted ones (when adoption is tracked).
  */
 export function nextState(state: State, plan: PlanStateChange, outcomes: readonly { change: LedgerChange; status: string }[], now: Date): State {

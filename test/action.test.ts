@@ -103,7 +103,7 @@ spec:
     - { email: carol@acme.example, github: carol-acme }
 `,
   // Earlier applies adopted the team: members no profile wants are drift.
-  state: { 'adopted.json': serializeAdopted([{ target: 'github', org: 'acme', team: 'payments-deployers', adoptedAt: '2026-11-01T00:00:00.000Z' }]) },
+  state: { 'adopted.json': serializeAdopted([{ target: 'github', kind: 'team', resource: 'acme/payments-deployers', adoptedAt: '2026-11-01T00:00:00.000Z' }]) },
 };
 
 interface World {

@@ -224,7 +224,7 @@ t.test('audit Markdown marks each outcome and names the trigger; odd event names
 
 t.test('auto-approve: only eligible requests to approval: auto profiles, with no error in the plan', async (t) => {
   const { autoApprovable } = await import('../src/action/main.js');
-  const base = { formatVersion: 1 as const, at: '', createdAt: '', configHash: '', changes: [], summary: { grant: 0, revoke: 0, update: 0, unchanged: 0 }, diagnostics: [], state: { prune: [], onCall: {} } };
+  const base = { formatVersion: 2 as const, at: '', createdAt: '', configHash: '', changes: [], summary: { grant: 0, revoke: 0, update: 0, unchanged: 0 }, diagnostics: [], state: { prune: [], onCall: {} } };
   const req = (approval: 'auto' | 'review', eligible = true) => ({ file: 'requests/r.yaml', profile: 'p', subject: 'bob', approval, eligible });
   t.equal(autoApprovable({ ...base, requests: [req('auto')] }), true);
   t.equal(autoApprovable({ ...base }), false, 'no request, nothing to approve');

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { loadWorkspace } from '../src/config/load.js';
 import { IDENTITIES } from './helpers/workspace.js';
-import { checkShards, describeKey, entitlementKey, globProblem, globToRegExp, matchesShard, selectShard, shardOverlaps, shardProfile, type ShardProfile } from '../src/shard.js';
+import { entitlementKey } from '../src/core/entitlement.js';
+import { checkShards, describeEntitlement, globProblem, globToRegExp, matchesShard, selectShard, shardOverlaps, shardProfile, type ShardProfile } from '../src/shard.js';
 
-const team = (slug: string, target = 'github') => ({ kind: 'team' as const, target, team: slug, role: 'member' as const, membership: 'exclusive' as const, pos: { file: 'x', line: 1, col: 1 } });
+const team = (slug: string, target = 'github') => ({ target, kind: 'team', resource: `acme/${slug}`, written: slug, level: 'member', membership: 'exclusive' as const, pos: { file: 'x', line: 1, col: 1 } });
 const p = (name: string, teams: string[], file = `profiles/${name}.yaml`): ShardProfile => ({ name, file, entitlements: teams.map((s) => team(s)) });
 
 const profiles = [
@@ -79,14 +80,14 @@ t.test('selectShard refuses a selection that splits an entitlement between selec
 });
 
 t.test('shardOverlaps names every entitlement two sets of profiles both manage', async (t) => {
-  t.same(shardOverlaps(profiles.slice(0, 1), profiles.slice(1)), [{ entitlement: 'github/team/payments-deployers', a: ['payments-oncall'], b: ['payments-secondary'] }]);
+  t.same(shardOverlaps(profiles.slice(0, 1), profiles.slice(1)), [{ entitlement: 'github/team/acme/payments-deployers', shown: 'team payments-deployers on github', a: ['payments-oncall'], b: ['payments-secondary'] }]);
   t.same(shardOverlaps(profiles.slice(0, 2), profiles.slice(2)), []);
-  t.same(shardOverlaps([p('a', ['X'])], [p('b', ['x']), p('c', ['x'])]), [{ entitlement: 'github/team/x', a: ['a'], b: ['b', 'c'] }], 'GitHub slugs are case-insensitive');
+  t.same(shardOverlaps([p('a', ['X'])], [p('b', ['x']), p('c', ['x'])]), [{ entitlement: 'github/team/acme/x', shown: 'team x on github', a: ['a'], b: ['b', 'c'] }], 'GitHub slugs are case-insensitive');
   t.same(shardOverlaps([p('a', ['x'])], [{ name: 'b', file: 'b', entitlements: [team('x', 'ghes')] }]), [], 'another target is another entitlement');
-  const repo = { kind: 'repository' as const, target: 'github', repository: 'infra', permission: 'push' as const, membership: 'additive' as const, pos: { file: 'x', line: 1, col: 1 } };
-  t.equal(entitlementKey(repo), 'github/repo/infra');
-  t.equal(describeKey('github/repo/infra'), 'repository infra on github');
-  t.equal(describeKey(entitlementKey(team('ops'))), 'team ops on github');
+  const repo = { target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'push', membership: 'additive' as const, pos: { file: 'x', line: 1, col: 1 } };
+  t.equal(entitlementKey(repo), 'github/repository/acme/infra');
+  t.equal(describeEntitlement(repo), 'repository infra on github');
+  t.equal(describeEntitlement(team('ops')), 'team ops on github');
 });
 
 t.test('checkShards: overlapping shards are errors; a profile in no shard, or an empty shard, a warning', async (t) => {

@@ -96,7 +96,7 @@ t.test('the validate scenarios\' workspace holds as many profile files as asked,
   t.same(diagnostics, []);
   t.equal(workspace?.profiles.length, 30);
   t.equal(new Set(workspace?.profiles.map((p) => p.name)).size, 30, 'names');
-  t.equal(new Set(workspace?.profiles.flatMap((p) => p.entitlements.map((e) => (e.kind === 'team' ? e.team : e.repository)))).size, 30, 'teams');
+  t.equal(new Set(workspace?.profiles.flatMap((p) => p.entitlements.map((e) => e.written))).size, 30, 'teams');
 });
 
 t.test('the large world hands off exactly 150 and 150 at the handoff instant', async (t) => {

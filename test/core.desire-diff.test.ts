@@ -5,13 +5,14 @@
  */
 import t from 'tap';
 import type { Profile, Rotation } from '../src/config/model.js';
-import { countFrozen, desire, managedKey, type Desired } from '../src/core/desire.js';
+import { countFrozen, desire, type Desired } from '../src/core/desire.js';
+import { entitlementKey } from '../src/core/entitlement.js';
 import { covers, instant } from '../src/core/shift.js';
 import { diff } from '../src/core/diff.js';
-import { entitlementName } from '../src/core/plan.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Shift } from '../src/sources/source.js';
-import type { HoldersRead } from '../src/targets/target.js';
+import type { HoldersRead } from '../src/core/observed.js';
+import { KINDS, nameOf } from '../src/targets/kinds.js';
 import { zonedWallTimeToInstant } from '../src/time/zoned.js';
 import {
   type Scenario,
@@ -19,7 +20,6 @@ import {
   DAY,
   HOUR,
   MINUTE,
-  TARGETS,
   WEEK,
   applyChanges,
   diag,
@@ -69,10 +69,10 @@ interface Row extends Scenario {
 /** The type of a tap subtest (the last overload of `t.test` takes just the callback). */
 type TapTest = Parameters<Parameters<typeof t.test>[0]>[0];
 
-const TEAM = 'github/acme/sre';
+const TEAM = 'github/team/acme/sre';
 
 /** Desired holder of `sre` by login. */
-const wantedIn = (desired: Desired, login: string, key = TEAM) => desired.teams.get(key)?.holders.get(login);
+const wantedIn = (desired: Desired, login: string, key = TEAM) => desired.entitlements.get(key)?.holders.get(login);
 
 // ----------------------------------------------------------------------------------------------
 // Fixtures shared by several rows.
@@ -207,7 +207,7 @@ const rows: Row[] = [
       },
     ],
     unchanged: 0,
-    check: (t, d) => t.same(d.teams.get(TEAM)?.profiles, ['incident-commanders', 'oncall-sre'], 'both profiles manage the team, sorted'),
+    check: (t, d) => t.same(d.entitlements.get(TEAM)?.profiles, ['incident-commanders', 'oncall-sre'], 'both profiles manage the team, sorted'),
   },
   {
     name: 'back-to-back shifts of one person that the source did not merge: one grant until the end of the second',
@@ -343,7 +343,7 @@ const rows: Row[] = [
     changes: [{ action: 'revoke', team: 'acme/sre', login: 'mallory', role: 'member', drift: true }],
     unchanged: 1,
     diagnostics: [],
-    check: (t, d) => t.same([...(d.teams.get(TEAM)?.recentlyOnCall.keys() ?? [])], [], 'nobody resolvable is recently on call'),
+    check: (t, d) => t.same([...(d.entitlements.get(TEAM)?.recentlyOnCall.keys() ?? [])], [], 'nobody resolvable is recently on call'),
   },
 
   // --- role changes -------------------------------------------------------------------------
@@ -392,7 +392,7 @@ const rows: Row[] = [
     observed: held({ 'acme/sre': ['alice:maintainer'] }),
     changes: [],
     unchanged: 1,
-    check: (t, d) => t.equal(wantedIn(d, 'alice')?.role, 'maintainer'),
+    check: (t, d) => t.equal(wantedIn(d, 'alice')?.level, 'maintainer'),
   },
   {
     name: 'a profile naming the same team twice with two roles: one holding as maintainer, its reason not repeated',
@@ -457,7 +457,7 @@ const rows: Row[] = [
     ],
     unchanged: 1,
     diagnostics: [frozenRead('secondary', 'HTTP 503 from the source'), 'warning[read-failed]: team acme/sre: 2 holder(s) kept because rotation secondary could not be read'],
-    check: (t, d) => t.same(d.teams.get(TEAM)?.unknownRotations, ['rotation secondary']),
+    check: (t, d) => t.same(d.entitlements.get(TEAM)?.unknownRotations, ['rotation secondary']),
   },
   {
     name: 'a rotation the source gave no answer for is unknown, not empty: its team is frozen',
@@ -567,7 +567,7 @@ const rows: Row[] = [
       { action: 'grant', team: 'acme/sre', login: 'alice', role: 'member', until: until('2026-12-07T08:00Z') },
     ],
     unchanged: 0,
-    check: (t, d) => t.same([...d.teams.keys()].sort(), ['github/acme/admins', TEAM]),
+    check: (t, d) => t.same([...d.entitlements.keys()].sort(), ['github/team/acme/admins', TEAM]),
   },
   {
     name: 'a running request grants its requestable profile until it expires, and not a minute longer',
@@ -649,7 +649,7 @@ const rows: Row[] = [
     observed: held({ 'acme/sre': ['alice'] }),
     changes: [],
     unchanged: 1,
-    check: (t, d) => t.equal(d.teams.get(TEAM)?.recentlyOnCall.size, 0),
+    check: (t, d) => t.equal(d.entitlements.get(TEAM)?.recentlyOnCall.size, 0),
   },
   {
     name: 'an open-ended shift and a bounded one for the same person: one grant with no until',
@@ -667,21 +667,21 @@ const rows: Row[] = [
     at: NOW,
     profiles: [
       profile({
-        extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'push', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }],
+        extra: [{ target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'push', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }],
       }),
     ],
     shifts: shifts({ primary: ALICE_NOW }),
     observed: held({ 'acme/sre': ['alice'], 'acme/infra (repository)': ['mallory:admin'] }),
     changes: [{ action: 'grant', team: 'acme/infra (repository)', login: 'alice', role: 'push', until: until('2026-12-07T08:00Z') }],
     unchanged: 1,
-    check: (t, d) => t.same([...d.teams.keys()], [TEAM, 'github/acme/infra (repository)']),
+    check: (t, d) => t.same([...d.entitlements.keys()], [TEAM, 'github/repository/acme/infra']),
   },
   {
     name: 'two profiles asking for one repository: the highest permission wins',
     at: NOW,
     profiles: [
-      profile({ teams: [], extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'pull', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }] }),
-      profile({ name: 'leads', teams: [], members: ['alice'], extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'maintain', membership: 'additive', pos: { file: 'profiles/leads.yaml', line: 9, col: 7 } }] }),
+      profile({ teams: [], extra: [{ target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'pull', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }] }),
+      profile({ name: 'leads', teams: [], members: ['alice'], extra: [{ target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'maintain', membership: 'additive', pos: { file: 'profiles/leads.yaml', line: 9, col: 7 } }] }),
     ],
     shifts: shifts({ primary: ALICE_NOW }),
     observed: held({ 'acme/infra (repository)': [] }),
@@ -700,7 +700,7 @@ const rows: Row[] = [
       { action: 'revoke', team: 'acme-internal/sre@ghe', login: 'mallory', role: 'member', drift: true },
     ],
     unchanged: 0,
-    check: (t, d) => t.same([...d.teams.keys()], [TEAM, managedKey('ghe', 'acme-internal', 'sre')]),
+    check: (t, d) => t.same([...d.entitlements.keys()], [TEAM, entitlementKey({ target: 'ghe', kind: 'team', resource: 'acme-internal/sre' })]),
   },
   {
     name: 'two profiles spelling one team SRE and sre are one team, found in the observed reads whatever the spelling',
@@ -721,7 +721,7 @@ const rows: Row[] = [
 /** Holdings the desired state wants in teams `observed` could read: all unchanged once applied. */
 function wantedInReadTeams(desired: Desired, observed: ReadonlyMap<string, HoldersRead>): number {
   let n = 0;
-  for (const team of desired.teams.values()) if (lookup(observed, entitlementName(team))?.ok) n += team.holders.size;
+  for (const team of desired.entitlements.values()) if (lookup(observed, nameOf(team))?.ok) n += team.holders.size;
   return n;
 }
 
@@ -787,7 +787,7 @@ t.test('a weekly Berlin rotation across the October 2026 DST change hands off at
     desire({
       at,
       profiles: [p],
-      targets: TARGETS,
+      kinds: KINDS,
       shifts: new Map([['rotations/rotation/primary', { ok: true, shifts: rotationShifts(rotation, ts(at.getTime() - p.window.afterMs - DAY), ts(at.getTime() + p.window.beforeMs + 1)) }]]),
       resolve: resolver(),
     });
@@ -808,7 +808,7 @@ t.test('a weekly Berlin rotation across the October 2026 DST change hands off at
   ];
   for (const [name, at, p, who] of cases) {
     const desired = entitledAt(at, p);
-    t.strictSame([...(desired.teams.get(TEAM)?.holders.keys() ?? [])].sort(), who, name);
+    t.strictSame([...(desired.entitlements.get(TEAM)?.holders.keys() ?? [])].sort(), who, name);
     t.strictSame(desired.diagnostics, [], `${name}: no diagnostics`);
   }
 
@@ -846,19 +846,19 @@ t.test('instants in reasons are shown to the minute in UTC', async (t) => {
 });
 
 t.test('frozen: a team not read and a team fed by a rotation not read count, by kind; a team read and fed is not frozen', async (t) => {
-  const repository = { kind: 'repository', target: 'github', repository: 'infra', permission: 'pull', membership: 'additive', pos: { file: 'profiles/a.yaml', line: 1, col: 1 } } as const;
+  const repository = { target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'pull', membership: 'additive', pos: { file: 'profiles/a.yaml', line: 1, col: 1 } } as const;
   const wanted = desire({
     at: NOW,
     profiles: [profile({ name: 'a', teams: ['sre', 'ops'], extra: [repository] }), profile({ name: 'b', rotations: ['secondary'], teams: ['db'] })],
-    targets: TARGETS,
+    kinds: KINDS,
     shifts: shifts({ primary: ALICE_NOW, secondary: 'HTTP 502' }),
     resolve: resolver(),
   });
-  const observed = new Map([...held({ 'acme/sre': ['alice'], 'acme/ops': 'HTTP 502', 'acme/db': ['bob'], 'acme/infra (repository)': 'HTTP 502' })].map(([k, r]) => [`github/${k}`, r]));
-  t.same(countFrozen(wanted, observed), { teams: 2, repositories: 1 });
-  t.same(countFrozen(wanted, new Map()), { teams: 3, repositories: 1 }, 'nothing read: everything is frozen');
+  const observed = byTarget(held({ 'acme/sre': ['alice'], 'acme/ops': 'HTTP 502', 'acme/db': ['bob'], 'acme/infra (repository)': 'HTTP 502' }));
+  t.same(countFrozen(wanted, observed), { team: 2, repository: 1 });
+  t.same(countFrozen(wanted, new Map()), { team: 3, repository: 1 }, 'nothing read: everything is frozen');
 });
 
 t.test('managed teams are keyed case-insensitively across target, org and team', async (t) => {
-  t.equal(managedKey('GitHub', 'Acme', 'SRE'), 'github/acme/sre');
+  t.equal(entitlementKey({ target: 'GitHub', kind: 'team', resource: 'Acme/SRE' }), 'github/team/acme/sre');
 });

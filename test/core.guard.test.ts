@@ -6,18 +6,18 @@ import t from 'tap';
 import type { GuardConfig } from '../src/config/model.js';
 import { guard, type GuardOverrides } from '../src/core/guard.js';
 import type { Change } from '../src/core/plan.js';
+import { KINDS } from '../src/targets/kinds.js';
 import { diag } from './helpers/core-fixtures.js';
 
 /** A change to `acme/<team>` on target github; `who` is the login. */
 function change(action: Change['action'], who: string, team = 'sre'): Change {
   return {
     action,
-    target: 'github',
-    entitlement: { kind: 'team', org: 'acme', team, role: 'member' },
+    entitlement: { target: 'github', kind: 'team', resource: `acme/${team}`, level: 'member' },
     subject: { login: who },
     reasons: ['test'],
     profiles: ['oncall-sre'],
-    ...(action === 'update' ? { previousRole: 'maintainer' as const } : {}),
+    ...(action === 'update' ? { previousLevel: 'maintainer' } : {}),
     ...(action === 'revoke' ? { drift: true } : {}),
   };
 }
@@ -72,7 +72,7 @@ const rows: Row[] = [
   },
   {
     name: 'granting or upgrading a protected account is not a revocation and passes',
-    changes: [change('grant', 'breakglass'), { ...change('update', 'breakglass', 'ops'), entitlement: { kind: 'team', org: 'acme', team: 'ops', role: 'maintainer' }, previousRole: 'member' }],
+    changes: [change('grant', 'breakglass'), { ...change('update', 'breakglass', 'ops'), entitlement: { target: 'github', kind: 'team', resource: 'acme/ops', level: 'maintainer' }, previousLevel: 'member' }],
     config: { protectedAccounts: ['breakglass'], maxRevocations: 0 },
     expect: [],
   },
@@ -208,7 +208,8 @@ const rows: Row[] = [
 
 for (const row of rows) {
   t.test(row.name, async (t) => {
-    const out = guard(row.changes, row.config, row.overrides ?? {}, new Map(row.holders ?? [['acme/sre', 100]]));
+    const holders = (row.holders ?? [['acme/sre', 100]]).map(([team, n]) => [`github/team/${team}`, n] as const);
+    const out = guard(row.changes, row.config, KINDS, row.overrides ?? {}, new Map(holders));
     t.strictSame(out.map(diag), row.expect);
     t.ok(
       out.every((d) => d.severity === 'error' && d.code === 'guard'),
@@ -220,6 +221,6 @@ for (const row of rows) {
 t.test('guard does not modify the plan it checks', async (t) => {
   const changes = revokes('breakglass', 'b');
   const before = structuredClone(changes);
-  guard(changes, { maxRevocations: 0, protectedAccounts: ['breakglass'] });
+  guard(changes, { maxRevocations: 0, protectedAccounts: ['breakglass'] }, KINDS);
   t.strictSame(changes, before);
 });

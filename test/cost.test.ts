@@ -179,7 +179,7 @@ t.test('writes are paced for the limits given; reads are not', async (t) => {
   const gh = target(emu, c, { writeLimits: [{ count: 2, windowMs: 1_000 }] });
   const e = { kind: 'team' as const, org: 'acme', team: 'oncall', role: 'member' as const };
   await gh.setMembership(e, 'bob');
-  await gh.readHolders([{ org: 'acme', team: 'oncall' }]);
+  await gh.readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   await gh.removeMembership(e, 'bob');
   await gh.setMembership(e, 'bob');
   t.same(c.sleeps, [1_000, 1_000], 'one write a second (95% of 2 per second, rounded down), the read in between unpaced');
@@ -203,12 +203,12 @@ t.test('reads wait out a rate limit too; a wait longer than allowed, or too many
   const emu = await emulator(t);
   const c = clock();
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, secondary);
-  const read = await target(emu, c).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const read = await target(emu, c).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(read.get('acme/oncall'), { ok: true, holders: [{ login: 'alice', role: 'member', state: 'active' }] });
   t.same(c.sleeps, [3_000]);
 
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { ...secondary, headers: { 'retry-after': '600' } });
-  const long = await target(emu, c).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const long = await target(emu, c).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.match(long.get('acme/oncall'), { ok: false, error: /403/ }, 'ten minutes is longer than the 60 s default');
 
   emu.failNext({ method: 'PUT' }, secondary, 4);
@@ -221,10 +221,10 @@ t.test('a GitHub answer that hangs is abandoned at the per-attempt timeout and r
   const c = clock();
   // The hang (30 s) is ten times the timeout (3 s), so a loaded machine cannot blur the two.
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 30_000 });
-  const read = await target(emu, c, { timeoutMs: 3_000, retries: 1, retryBaseMs: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const read = await target(emu, c, { timeoutMs: 3_000, retries: 1, retryBaseMs: 1 }).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(read.get('acme/oncall'), { ok: true, holders: [{ login: 'alice', role: 'member', state: 'active' }] }, 'the retry answered');
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, body: {}, delayMs: 30_000 }, 2);
-  const failed = await target(emu, c, { timeoutMs: 1_000, retries: 1, retryBaseMs: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const failed = await target(emu, c, { timeoutMs: 1_000, retries: 1, retryBaseMs: 1 }).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(failed.get('acme/oncall'), { ok: false, error: 'no answer from GitHub within 1000 ms, after retries' });
 });
 
@@ -232,10 +232,10 @@ t.test('a malformed JSON answer from GitHub is retried like a network error, nev
   const emu = await emulator(t);
   const c = clock();
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, raw: '{"data": {"organization": ' });
-  const read = await target(emu, c, { retries: 1 }).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const read = await target(emu, c, { retries: 1 }).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(read.get('acme/oncall'), { ok: true, holders: [{ login: 'alice', role: 'member', state: 'active' }] });
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 200, raw: 'not json' });
-  const failed = await target(emu, c).readHolders([{ org: 'acme', team: 'oncall' }]);
+  const failed = await target(emu, c).readTeamHolders([{ org: 'acme', team: 'oncall' }]);
   t.same(failed.get('acme/oncall'), { ok: false, error: 'GitHub answered malformed JSON (HTTP 200), after retries' });
   emu.failNext({ method: 'PUT' }, { status: 200, raw: '{' });
   const write = await target(emu, c).setMembership({ kind: 'team', org: 'acme', team: 'oncall', role: 'member' }, 'bob').catch((e: unknown) => e);
@@ -255,7 +255,7 @@ t.test('members joining or leaving between GraphQL pages: the team is read again
       return globalThis.fetch(input, init);
     }) as Fetch;
   };
-  const read = async (fetch: Fetch) => (await new GitHubTarget({ baseUrl: emu.url, token: TOKEN, fetch, retries: 0 }).readHolders([{ org: 'big', team: 'all' }])).get('big/all')!;
+  const read = async (fetch: Fetch) => (await new GitHubTarget({ baseUrl: emu.url, token: TOKEN, fetch, retries: 0 }).readTeamHolders([{ org: 'big', team: 'all' }])).get('big/all')!;
 
   const left = await read(meddling(new Map([[2, () => membership('DELETE', 'p005')]])));
   t.ok(left.ok, 'read again');
@@ -275,7 +275,7 @@ t.test('reads are bounded in concurrency', async (t) => {
   const invitations = slugs.map((s, i) => ({ id: i + 1, login: `inv-${s}`, teams: [s] }));
   const emu = await startGitHubEmulator({ orgs: { big: { members, teams: slugs.map((slug, i) => ({ slug, members: [{ login: members[i]!, role: 'member' as const }] })), invitations } }, token: TOKEN, latencyMs: 20, rateLimits: true });
   t.teardown(() => emu.close());
-  const read = await new GitHubTarget({ baseUrl: emu.url, token: TOKEN, fetch: globalThis.fetch }).readHolders(slugs.map((team) => ({ org: 'big', team })));
+  const read = await new GitHubTarget({ baseUrl: emu.url, token: TOKEN, fetch: globalThis.fetch }).readTeamHolders(slugs.map((team) => ({ org: 'big', team })));
   t.equal([...read.values()].filter((r) => r.ok && r.holders.length === 2).length, 60, 'every team: its member and its invitee');
   t.equal(emu.requests.filter((r) => r.path.endsWith('/teams')).length, 60, 'one lookup per invitation');
   t.ok(emu.rateStats()!.peakConcurrent <= READ_CONCURRENCY, `at most ${READ_CONCURRENCY} in flight (was ${emu.rateStats()!.peakConcurrent})`);

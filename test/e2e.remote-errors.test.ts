@@ -113,8 +113,9 @@ t.test('a target without its token refuses a write, saying why, and sends nothin
   const { dir, emulators } = await demoWorkspace(t);
   const { workspace } = loadWorkspace('oncall-access.yaml', dir);
   const github = buildAdapters(workspace!, {}, globalThis.fetch).targets.get('github')!;
-  await t.rejects(github.setMembership({ kind: 'team', org: 'acme', team: 'checkout-deployers', role: 'member' }, 'judy-acme'), { message: 'GITHUB_TOKEN (the tokenEnv of target "github") is not set, so nothing was asked' });
-  await t.rejects(github.removeMembership({ org: 'acme', team: 'checkout-deployers' }, 'ken-acme'));
+  const team = { target: 'github', kind: 'team', resource: 'acme/checkout-deployers' };
+  await t.rejects(github.grant({ ...team, level: 'member' }, 'judy-acme'), { message: 'GITHUB_TOKEN (the tokenEnv of target "github") is not set, so nothing was asked' });
+  await t.rejects(github.revoke(team, 'ken-acme'));
   t.same(emulators.github.requests, []);
 });
 
@@ -164,7 +165,7 @@ t.test('a plan with failed reads says it is incomplete and how many teams are fr
   const markdown = await cli(dir, ['plan', ...C, '--format', 'markdown'], { env });
   t.match(markdown.out, '**Plan incomplete: 6 teams frozen by read errors. For the rest: 0 to grant, 0 to revoke, 0 to update, 0 unchanged.**');
   const json = await cli(dir, ['plan', ...C, '--format', 'json'], { env });
-  t.same(JSON.parse(json.out).summary, { grant: 0, revoke: 0, update: 0, unchanged: 0, frozen: { teams: 6, repositories: 0 } });
+  t.same(JSON.parse(json.out).summary, { grant: 0, revoke: 0, update: 0, unchanged: 0, frozen: { team: 6 } });
 
   const one = await cli(dir, ['plan', ...C], { env: without('PAGERDUTY_TOKEN') });
   t.match(one.out, /\nPlan incomplete: 1 team frozen by read errors\. For the rest: \d+ to grant, \d+ to revoke, \d+ to update, \d+ unchanged\.\n$/, 'a team fed by the unread source');

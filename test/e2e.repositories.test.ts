@@ -7,9 +7,11 @@ import t, { type Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, demoWorkspace, editFile, TOKEN } from './helpers/demo-workspace.js';
-import { entitlementLevel, entitlementName, LEVEL_RANK, type RepoEntitlement, type TeamEntitlement } from '../src/core/plan.js';
+import { levelRank } from '../src/core/entitlement.js';
 import { nextState, readState, serializeGrants } from '../src/state.js';
 import { GitHubTarget, repoPermission } from '../src/targets/github.js';
+import { GITHUB_KINDS } from '../src/targets/github-kinds.js';
+import { nameOf } from '../src/targets/kinds.js';
 
 const SHIFT_OVER = new Date('2026-11-30T19:30:00Z'); // frank's shift ended 19:00 (+15m window); erin's began
 
@@ -30,15 +32,15 @@ async function world(t: Test) {
   );
 }
 
-type JsonChange = { action: string; subject: { login: string }; entitlement: { kind: string; repository?: string; permission?: string }; previousRole?: string };
+type JsonChange = { action: string; subject: { login: string }; entitlement: { kind: string; resource: string; level: string }; previousLevel?: string };
 const repoChanges = (plan: { changes: JsonChange[] }) =>
-  plan.changes.filter((c) => c.entitlement.kind === 'repository').map((c) => [c.action, c.subject.login, c.entitlement.repository, c.entitlement.permission, ...(c.previousRole ? [c.previousRole] : [])]);
+  plan.changes.filter((c) => c.entitlement.kind === 'repository').map((c) => [c.action, c.subject.login, c.entitlement.resource.split('/')[1], c.entitlement.level, ...(c.previousLevel ? [c.previousLevel] : [])]);
 const collaborators = (emu: { collaborators(org: string, repo: string): { login: string; permission: string; state: string }[] }) =>
   emu.collaborators('acme', 'infra').map((c) => `${c.login}:${c.permission}:${c.state}`);
 const repoGrants = (dir: string) =>
   readFileSync(join(dir, 'state', 'grants.json'), 'utf8')
     .split('\n')
-    .filter((l) => l.includes('"repository"'))
+    .filter((l) => l.includes('"kind":"repository"'))
     .map((l) => JSON.parse(l.trim().replace(/,$/, '')) as Record<string, string>)
     .map(({ grantedAt: _, ...rest }) => rest);
 
@@ -63,10 +65,10 @@ t.test('apply grants, records the ledger, is idempotent, updates a ledger-owned 
   t.equal(first.code, 0, first.err);
   t.match(first.out, 'applied: grant frank-acme on acme/infra (repository) as maintain');
   t.same(collaborators(emu), ['erin-acme:maintain:active', 'dave-acme:push:active', 'frank-acme:maintain:active']);
-  t.same(repoGrants(dir), [{ target: 'github', org: 'acme', repository: 'infra', login: 'frank-acme', permission: 'maintain' }]);
+  t.same(repoGrants(dir), [{ target: 'github', kind: 'repository', resource: 'acme/infra', level: 'maintain', login: 'frank-acme' }]);
   const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  t.match(audit.find((e) => e.repository === 'infra'), { action: 'grant', org: 'acme', repository: 'infra', permission: 'maintain', login: 'frank-acme', outcome: 'applied' });
-  t.notOk('team' in audit.find((e) => e.repository === 'infra'), 'a repository event names no team');
+  t.match(audit.find((e) => e.kind === 'repository'), { formatVersion: 2, action: 'grant', target: 'github', kind: 'repository', resource: 'acme/infra', level: 'maintain', login: 'frank-acme', outcome: 'applied' });
+  t.notOk('team' in audit.find((e) => e.kind === 'repository'), 'a repository event names no team');
 
   const again = await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json']);
   t.same(JSON.parse(again.out).changes, [], 'a second plan finds nothing to do');
@@ -79,7 +81,7 @@ t.test('apply grants, records the ledger, is idempotent, updates a ledger-owned 
   t.equal(update.code, 0, update.err);
   t.match(update.out, 'applied: update frank-acme on acme/infra (repository) as admin');
   t.same(collaborators(emu), ['erin-acme:maintain:active', 'dave-acme:push:active', 'frank-acme:admin:active']);
-  t.same(repoGrants(dir), [{ target: 'github', org: 'acme', repository: 'infra', login: 'frank-acme', permission: 'admin' }]);
+  t.same(repoGrants(dir), [{ target: 'github', kind: 'repository', resource: 'acme/infra', level: 'admin', login: 'frank-acme' }]);
 
   // After frank's shift: his grant goes; erin (now on call, but added by hand) and dave stay as they were.
   const later = await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json'], { now: SHIFT_OVER });
@@ -102,7 +104,7 @@ t.test('a collaborator the ledger granted but someone removed by hand is dropped
   const r = await cli(dir, ['plan', '--config', 'oncall-access.yaml', '--format', 'json']);
   const p = JSON.parse(r.out);
   t.same(repoChanges(p), [['grant', 'frank-acme', 'infra', 'maintain']]);
-  t.same(p.state.prune, [{ target: 'github', org: 'acme', repository: 'infra', login: 'frank-acme', permission: 'maintain', grantedAt: p.state.prune[0]?.grantedAt }]);
+  t.same(p.state.prune, [{ target: 'github', kind: 'repository', resource: 'acme/infra', login: 'frank-acme' }]);
 });
 
 t.test('a non-member is invited (pending counts as held) and revoking cancels the invitation', async (t) => {
@@ -127,30 +129,26 @@ t.test('a non-member is invited (pending counts as held) and revoking cancels th
   t.same(emu.unexpected, []);
 });
 
-t.test('entitlement helpers: one name and one level for teams and repositories', async (t) => {
-  const sre: TeamEntitlement = { kind: 'team', org: 'acme', team: 'sre', role: 'member' };
-  const infra: RepoEntitlement = { kind: 'repository', org: 'acme', repository: 'infra', permission: 'push' };
-  t.equal(entitlementName(sre), 'acme/sre');
-  t.equal(entitlementName(infra), 'acme/infra (repository)');
-  t.equal(entitlementName({ org: 'acme', team: 'sre', repository: undefined }), 'acme/sre', 'an absent repository is a team');
-  t.equal(entitlementLevel({ kind: 'team', org: 'acme', team: 'sre', role: 'maintainer' }), 'maintainer');
-  t.equal(entitlementLevel({ kind: 'repository', org: 'acme', repository: 'infra', permission: 'triage' }), 'triage');
+t.test('entitlement helpers: one name and one ranking of levels for teams and repositories', async (t) => {
+  t.equal(nameOf({ kind: 'team', resource: 'acme/sre' }), 'acme/sre');
+  t.equal(nameOf({ kind: 'repository', resource: 'acme/infra' }), 'acme/infra (repository)');
   const order = ['pull', 'triage', 'push', 'maintain', 'admin'] as const;
-  for (let i = 1; i < order.length; i++) t.ok(LEVEL_RANK[order[i]!] > LEVEL_RANK[order[i - 1]!], `${order[i]} outranks ${order[i - 1]}`);
+  for (let i = 1; i < order.length; i++) t.ok(levelRank(GITHUB_KINDS.repository, order[i]!) > levelRank(GITHUB_KINDS.repository, order[i - 1]!), `${order[i]} outranks ${order[i - 1]}`);
+  t.ok(levelRank(GITHUB_KINDS.team, 'maintainer') > levelRank(GITHUB_KINDS.team, 'member'), 'maintainer outranks member');
   t.equal(repoPermission('read'), 'pull');
   t.equal(repoPermission('write'), 'push');
   t.equal(repoPermission('maintain'), 'maintain');
   t.equal(repoPermission('custom-release-role', { pull: true, triage: true, push: true }), 'push', 'a custom role reads as its highest flag');
 });
 
-t.test('the ledger keeps team entries as they were and writes repository entries with their permission', async (t) => {
+t.test('a version 1 ledger of teams is read, and written again as version 2 with repository entries beside it', async (t) => {
   const dir = t.testdir({ 'grants.json': '{\n  "formatVersion": 1,\n  "grants": [\n    {"target":"github","org":"acme","team":"sre","login":"alice","role":"member","grantedAt":"2026-11-01T00:00:00.000Z"}\n  ]\n}\n' });
   const state = readState(dir);
-  const next = nextState(state, { state: { prune: [], onCall: {} } }, [{ change: { action: 'grant', target: 'github', entitlement: { kind: 'repository', org: 'acme', repository: 'infra', permission: 'push' }, subject: { login: 'bob' } }, status: 'applied' }], new Date('2026-11-02T00:00:00Z'));
+  const next = nextState(state, { state: { prune: [], onCall: {} } }, [{ change: { action: 'grant', entitlement: { target: 'github', kind: 'repository', resource: 'acme/infra', level: 'push' }, subject: { login: 'bob' } }, status: 'applied' }], new Date('2026-11-02T00:00:00Z'));
   t.equal(
     serializeGrants(next.grants),
-    '{\n  "formatVersion": 1,\n  "grants": [\n' +
-      '    {"target":"github","org":"acme","repository":"infra","login":"bob","permission":"push","grantedAt":"2026-11-02T00:00:00.000Z"},\n' +
-      '    {"target":"github","org":"acme","team":"sre","login":"alice","role":"member","grantedAt":"2026-11-01T00:00:00.000Z"}\n  ]\n}\n',
+    '{\n  "formatVersion": 2,\n  "grants": [\n' +
+      '    {"target":"github","kind":"repository","resource":"acme/infra","level":"push","login":"bob","grantedAt":"2026-11-02T00:00:00.000Z"},\n' +
+      '    {"target":"github","kind":"team","resource":"acme/sre","level":"member","login":"alice","grantedAt":"2026-11-01T00:00:00.000Z"}\n  ]\n}\n',
   );
 });

@@ -48,8 +48,8 @@ t.test('a checkpoint command that fails refuses the apply before anything is sen
 
 /** A journal as a killed apply leaves it: one pending change. */
 function pendingJournal(dir: string, target: string): void {
-  const change = { action: 'grant', target, entitlement: { kind: 'team', org: 'acme', team: 'deployers', role: 'member' }, subject: { login: 'dave-acme', email: 'dave@acme.example' }, reasons: ['on call'], profiles: ['deployers-oncall'] };
-  writeFileSync(JOURNAL(dir), JSON.stringify({ formatVersion: 1, entries: [{ id: 'run#0', change, planAt: NOW.toISOString(), configHash: 'x', state: 'pending' }] }));
+  const change = { action: 'grant', entitlement: { target, kind: 'team', resource: 'acme/deployers', level: 'member' }, subject: { login: 'dave-acme', email: 'dave@acme.example' }, reasons: ['on call'], profiles: ['deployers-oncall'] };
+  writeFileSync(JOURNAL(dir), JSON.stringify({ formatVersion: 2, entries: [{ id: 'run#0', change, planAt: NOW.toISOString(), configHash: 'x', state: 'pending' }] }));
 }
 
 t.test('plan warns of an interrupted apply; apply resolves it first', async (t) => {
@@ -90,7 +90,7 @@ t.test('a journal that is not one is refused with what to do', async (t) => {
   writeFileSync(JOURNAL(dir), '{"formatVersion": 1, "entries": [{"id": 1}]}');
   const bad = await cli(dir, ['apply', '--yes']);
   t.equal(bad.code, 1);
-  t.match(bad.err, /apply journal .*journal\.json is not an oncall-access journal \(formatVersion 1\); restore it from git history/);
+  t.match(bad.err, /apply journal .*journal\.json is not an oncall-access journal \(formatVersion 2\); restore it from git history/);
   writeFileSync(JOURNAL(dir), '{"formatVersion": 1,');
   t.match((await cli(dir, ['plan'])).err, /apply journal .*journal\.json is not valid JSON/);
 });
@@ -126,8 +126,8 @@ t.test('a lock is taken over when its apply is gone from this host or it is too 
 });
 
 t.test('a change counts as made when the target shows its result', async (t) => {
-  const team = { kind: 'team' as const, org: 'acme', team: 'x', role: 'maintainer' as const };
-  const change = (action: 'grant' | 'revoke' | 'update') => ({ action, target: 'github', entitlement: team, subject: { login: 'Dave' }, reasons: [], profiles: [] });
+  const team = { target: 'github', kind: 'team', resource: 'acme/x', level: 'maintainer' };
+  const change = (action: 'grant' | 'revoke' | 'update') => ({ action, entitlement: team, subject: { login: 'Dave' }, reasons: [], profiles: [] });
   const read = (...holders: { login: string; role: 'member' | 'maintainer'; state: 'active' | 'pending' }[]) => ({ ok: true as const, holders });
   t.equal(madeChange(change('grant'), read({ login: 'dave', role: 'member', state: 'pending' })), true, 'a pending invitation is a grant made');
   t.equal(madeChange(change('grant'), read()), false);

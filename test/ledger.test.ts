@@ -13,7 +13,8 @@ import { desire } from '../src/core/desire.js';
 import { diff, type LedgerRef } from '../src/core/diff.js';
 import { DEMO_AT } from '../src/emulators/demo-world.js';
 import { checkLedger, readState, serializeGrants, type LedgerEntry } from '../src/state.js';
-import { byTarget, diag, held, profile, resolver, shifts, TARGETS, ts, view } from './helpers/core-fixtures.js';
+import { KINDS } from '../src/targets/kinds.js';
+import { byTarget, diag, held, profile, resolver, shifts, ts, view } from './helpers/core-fixtures.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];
@@ -25,11 +26,11 @@ const additive = (dir: string) => editFile(dir, 'payments.yaml', '      role: me
 /** The demo with `login` protected as well as acme-breakglass. */
 const protecting = (login: string) => (dir: string) => editFile(dir, 'oncall-access.yaml', 'protectedAccounts: [acme-breakglass]', `protectedAccounts: [acme-breakglass, ${login}]`);
 
-const entry = (login: string, team = 'payments-deployers'): LedgerEntry => ({ target: 'github', org: 'acme', team, login, role: 'member', grantedAt: GRANTED_AT });
+const entry = (login: string, team = 'payments-deployers'): LedgerEntry => ({ target: 'github', kind: 'team', resource: `acme/${team}`, login, level: 'member', grantedAt: GRANTED_AT });
 
 /** An audit line as apply writes it for a change of `login` on `team`. */
 function line(action: AuditEvent['action'], login: string, team = 'payments-deployers', time = GRANTED_AT, outcome: AuditEvent['outcome'] = 'applied'): AuditEvent {
-  return { time, action, outcome, target: 'github', org: 'acme', team, role: 'member', login, reasons: ['on call in rotation payments-primary, profile payments-oncall'], profiles: ['payments-oncall'], planAt: time, configHash: 'c0ffee' };
+  return { formatVersion: 2, time, action, outcome, target: 'github', kind: 'team', resource: `acme/${team}`, level: 'member', login, reasons: ['on call in rotation payments-primary, profile payments-oncall'], profiles: ['payments-oncall'], planAt: time, configHash: 'c0ffee' };
 }
 
 /** Writes the state directory as a commit to the config repository would leave it. */
@@ -54,7 +55,7 @@ t.test('a forged ledger entry: nothing is revoked on its word, the plan says why
       severity: 'error',
       code: 'ledger',
       message: 'refusing to revoke mallory-acme from acme/payments-deployers: the grant ledger says this tool granted it, but no audit line records this grant, so the entry may be forged; if it is genuine, make the change by hand and delete the entry from grants.json; if not, delete the entry',
-      holding: { target: 'github', org: 'acme', team: 'payments-deployers', login: 'mallory-acme' },
+      holding: { target: 'github', kind: 'team', resource: 'acme/payments-deployers', login: 'mallory-acme' },
     },
   ]);
 
@@ -167,7 +168,7 @@ t.test('state files are checked against their schemas: each problem names the fi
     { name: 'a misspelt field', grants: '{"formatVersion": 1, "grants": [\n{"target":"github","org":"acme","team":"sre","rol":"member","login":"bob","grantedAt":"2026-11-01T00:00:00.000Z"}]}', expect: /error: grants\[0\]: unknown field "rol" \(did you mean "role"\?\)/ },
     { name: 'an unknown role', grants: '{"formatVersion": 1, "grants": [{"target":"github","org":"acme","team":"sre","role":"owner","login":"bob","grantedAt":"2026-11-01T00:00:00.000Z"}]}', expect: /error: grants\[0\]\.role: must be one of member, maintainer; found "owner"/ },
     { name: 'a grant time that is not an instant', grants: '{"formatVersion": 1, "grants": [{"target":"github","org":"acme","team":"sre","role":"member","login":"bob","grantedAt":"yesterday"}]}', expect: /error: grants\[0\]\.grantedAt: "yesterday" is not an instant like 2026-11-02T09:00:00Z/ },
-    { name: 'another format version', grants: '{"formatVersion": 2, "grants": []}', expect: /grants\.json:1:19: error: formatVersion: must be 1; found 2/ },
+    { name: 'another format version', grants: '{"formatVersion": 3, "grants": []}', expect: /grants\.json:1:19: error: formatVersion: must be 2; found 3/ },
     { name: 'grants that are not a list', grants: '{"formatVersion": 1, "grants": {}}', expect: /error: grants: must be an array, found a mapping/ },
     { name: 'not JSON', grants: '{"formatVersion": 1, "grants": [', expect: /state file .*grants\.json is not valid JSON; restore it from git history/ },
     { name: 'a negative on-call count', rotations: '{"formatVersion": 1, "rotations": [\n  {"key": "rotations/rotation/primary", "onCall": -1}\n]}', expect: /rotations\.json:2:51: error: rotations\[0\]\.onCall: must be >= 0/ },
@@ -189,25 +190,25 @@ t.test('ledgers written before repositories, and with repositories, read unchang
 });
 
 t.test('checkLedger: the audit log\'s applied changes, replayed, say which entries are the tool\'s', async (t) => {
-  const repo = (login: string, time: string): AuditEvent => ({ ...line('grant', login, 'x', time), team: undefined, role: undefined, repository: 'infra', permission: 'push' });
+  const repo = (login: string, time: string): AuditEvent => ({ ...line('grant', login, 'x', time), kind: 'repository', resource: 'acme/infra', level: 'push' });
   const events: AuditEvent[] = [
     line('grant', 'alice'),
     line('grant', 'bob', 'payments-deployers', GRANTED_AT, 'failed'),
     line('grant', 'carol'),
     line('revoke', 'carol', 'payments-deployers', '2026-11-24T00:00:00.000Z'),
     line('grant', 'dave', 'payments-deployers', '2026-11-25T00:00:00.000Z'),
-    { ...line('update', 'dave', 'payments-deployers', '2026-11-26T00:00:00.000Z'), role: 'maintainer' },
+    { ...line('update', 'dave', 'payments-deployers', '2026-11-26T00:00:00.000Z'), level: 'maintainer' },
     line('grant', 'erin', 'payments-deployers', GRANTED_AT, 'skipped'),
     repo('frank', '2026-11-27T00:00:00.000Z'),
   ];
-  const ledger = [{ ...entry('ALICE'), team: 'Payments-Deployers' }, entry('bob'), entry('carol'), entry('zed')];
+  const ledger = [{ ...entry('ALICE'), resource: 'acme/Payments-Deployers' }, entry('bob'), entry('carol'), entry('zed')];
   t.same(checkLedger(ledger, events), [
-    { ...entry('ALICE'), team: 'Payments-Deployers' },
+    { ...entry('ALICE'), resource: 'acme/Payments-Deployers' },
     { ...entry('bob'), audit: 'unrecorded' },
     { ...entry('carol'), audit: 'unrecorded' },
     { ...entry('zed'), audit: 'unrecorded' },
-    { target: 'github', org: 'acme', team: 'payments-deployers', login: 'dave', role: 'maintainer', grantedAt: '2026-11-25T00:00:00.000Z', audit: 'restored' },
-    { target: 'github', org: 'acme', repository: 'infra', login: 'frank', permission: 'push', grantedAt: '2026-11-27T00:00:00.000Z', audit: 'restored' },
+    { target: 'github', kind: 'team', resource: 'acme/payments-deployers', login: 'dave', level: 'maintainer', grantedAt: '2026-11-25T00:00:00.000Z', audit: 'restored' },
+    { target: 'github', kind: 'repository', resource: 'acme/infra', login: 'frank', level: 'push', grantedAt: '2026-11-27T00:00:00.000Z', audit: 'restored' },
   ]);
   t.same(checkLedger([], []), []);
 });
@@ -215,9 +216,9 @@ t.test('checkLedger: the audit log\'s applied changes, replayed, say which entri
 t.test('diff: only entries the audit log bears out decide an additive team\'s revocations and role changes', async (t) => {
   const only = (p: Profile, membership: 'additive' | 'exclusive'): Profile => ({ ...p, entitlements: p.entitlements.map((e) => (e.kind === 'team' ? { ...e, membership } : e)) });
   const at = ts('2026-11-30T12:00Z');
-  const ref = (login: string, audit?: LedgerRef['audit']): LedgerRef => ({ target: 'github', org: 'acme', team: 'sre', login, ...(audit ? { audit, grantedAt: GRANTED_AT } : {}) });
+  const ref = (login: string, audit?: LedgerRef['audit']): LedgerRef => ({ target: 'github', kind: 'team', resource: 'acme/sre', login, ...(audit ? { audit, grantedAt: GRANTED_AT } : {}) });
   const run = (membership: 'additive' | 'exclusive', ledger: LedgerRef[]) => {
-    const desired = desire({ at, profiles: [only(profile({ teams: ['sre:maintainer'], members: ['alice', 'bob'] }), membership)], targets: TARGETS, shifts: shifts({ primary: [] }), resolve: resolver() });
+    const desired = desire({ at, profiles: [only(profile({ teams: ['sre:maintainer'], members: ['alice', 'bob'] }), membership)], kinds: KINDS, shifts: shifts({ primary: [] }), resolve: resolver() });
     return diff(desired, byTarget(held({ 'acme/sre': ['alice', 'bob', 'carol', 'dave', 'erin'] })), ledger);
   };
   const additive = run('additive', [ref('alice', 'unrecorded'), ref('bob', 'restored'), ref('carol', 'unrecorded'), ref('dave', 'restored'), ref('erin')]);
@@ -248,8 +249,8 @@ t.test('diff: only entries the audit log bears out decide an additive team\'s re
   ], 'an exclusive team revokes whoever is not wanted; an unrecorded entry does not make a holder the tool\'s');
   t.same(exclusive.diagnostics, []);
 
-  const infra = profile({ teams: [], extra: [{ kind: 'repository', target: 'github', repository: 'infra', permission: 'push', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }] });
-  const repo = diff(desire({ at, profiles: [infra], targets: TARGETS, shifts: shifts({ primary: [] }), resolve: resolver() }), byTarget(held({ 'acme/infra (repository)': ['mallory:push'] })), [{ target: 'github', org: 'acme', repository: 'infra', login: 'mallory', audit: 'unrecorded' }]);
+  const infra = profile({ teams: [], extra: [{ target: 'github', kind: 'repository', resource: 'acme/infra', written: 'infra', level: 'push', membership: 'additive', pos: { file: 'profiles/oncall-sre.yaml', line: 9, col: 7 } }] });
+  const repo = diff(desire({ at, profiles: [infra], kinds: KINDS, shifts: shifts({ primary: [] }), resolve: resolver() }), byTarget(held({ 'acme/infra (repository)': ['mallory:push'] })), [{ target: 'github', kind: 'repository', resource: 'acme/infra', login: 'mallory', audit: 'unrecorded' }]);
   t.same(repo.changes, [], 'a repository is additive: nothing revoked on an unrecorded entry');
-  t.same(repo.diagnostics.map((d) => d.holding), [{ target: 'github', org: 'acme', repository: 'infra', login: 'mallory' }]);
+  t.same(repo.diagnostics.map((d) => d.holding), [{ target: 'github', kind: 'repository', resource: 'acme/infra', login: 'mallory' }]);
 });

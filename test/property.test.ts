@@ -17,12 +17,14 @@
  */
 import t from 'tap';
 import fc from 'fast-check';
-import { managedKey } from '../src/core/desire.js';
-import { entitlementLevel, entitlementName, type Change } from '../src/core/plan.js';
+import { entitlementKey } from '../src/core/entitlement.js';
+import type { HoldersRead } from '../src/core/observed.js';
+import type { Change } from '../src/core/plan.js';
+import { splitResource } from '../src/targets/github-kinds.js';
+import { nameOf } from '../src/targets/kinds.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Rotation } from '../src/config/model.js';
 import type { State } from '../src/state.js';
-import { entitlementKey, teamKey, type HoldersRead } from '../src/targets/target.js';
 import { applicable as srcApplicable, applyPlan, withoutRefused } from '../src/apply.js';
 import { reconcile } from '../src/engine.js';
 import type { Adapters } from '../src/adapters.js';
@@ -71,7 +73,7 @@ function check(cond: boolean, message: () => string): asserts cond {
 }
 
 function changeName(c: Change): string {
-  return `${c.action} ${c.subject.login} ${c.target}:${entitlementName(c.entitlement)} ${entitlementLevel(c.entitlement)}`;
+  return `${c.action} ${c.subject.login} ${c.entitlement.target}:${nameOf(c.entitlement)} ${c.entitlement.level}`;
 }
 
 /** Runs the world's instants in order, checking every property after each run. */
@@ -89,15 +91,15 @@ function runWorld(w: World): void {
     const frozen = frozenTeams(w, shifts);
 
     // desire agrees with the oracle: exactly the entitled logins, with the highest role.
-    for (const team of desired.teams.values()) {
-      check(team.kind === 'team', () => `desire manages ${team.target}:${entitlementName(team)}, but worlds grant teams only`);
+    for (const team of desired.entitlements.values()) {
+      check(team.kind === 'team', () => `desire manages ${team.target}:${nameOf(team)}, but worlds grant teams only`);
       const logins = new Set([...w.identities.values(), ...w.requests.map((r) => r.login)].map((l) => l.toLowerCase()));
       const oracle = new Map([...logins].flatMap((l) => {
-        const role = entitledRole(w, shifts, at, team.target, team.team, l);
+        const role = entitledRole(w, shifts, at, team.target, splitResource(team.resource).name, l);
         return role ? [[l, role] as const] : [];
       }));
-      const got = new Map([...team.holders].map(([k, h]) => [k, h.role]));
-      check(JSON.stringify([...got].sort()) === JSON.stringify([...oracle].sort()), () => `desire for ${team.target}:${team.org}/${team.team} at ${at.toISOString()} is ${JSON.stringify([...got])}, the README's rules give ${JSON.stringify([...oracle])}`);
+      const got = new Map([...team.holders].map(([k, h]) => [k, h.level]));
+      check(JSON.stringify([...got].sort()) === JSON.stringify([...oracle].sort()), () => `desire for ${team.target}:${team.resource} at ${at.toISOString()} is ${JSON.stringify([...got])}, the README's rules give ${JSON.stringify([...oracle])}`);
     }
 
     // Every change is to a managed team, once per holding, and grants are entitled (3, 4, 7).
@@ -105,16 +107,16 @@ function runWorld(w: World): void {
     for (const c of plan.changes) {
       const e = c.entitlement;
       check(e.kind === 'team', () => `change to something other than a team: ${changeName(c)}`);
-      const key = `${c.target}:${teamKey(e)}`;
+      const key = `${e.target}:${e.resource.toLowerCase()}`;
       check(managed.has(key), () => `change outside the managed teams: ${changeName(c)}`);
       const one = `${key}/${c.subject.login.toLowerCase()}`;
       check(!seen.has(one), () => `two changes for one holding: ${changeName(c)}`);
       seen.add(one);
       if (c.action !== 'revoke') {
-        const role = entitledRole(w, shifts, at, c.target, e.team, c.subject.login);
-        check(role === e.role, () => `${changeName(c)} at ${at.toISOString()}, but the profiles entitle ${role ?? 'nothing'}`);
+        const role = entitledRole(w, shifts, at, e.target, splitResource(e.resource).name, c.subject.login);
+        check(role === e.level, () => `${changeName(c)} at ${at.toISOString()}, but the profiles entitle ${role ?? 'nothing'}`);
       }
-      if (protectedLogins.has(c.subject.login.toLowerCase()) && (c.action === 'revoke' || c.previousRole === 'maintainer')) {
+      if (protectedLogins.has(c.subject.login.toLowerCase()) && (c.action === 'revoke' || c.previousLevel === 'maintainer')) {
         check(!p.run.changes.includes(c), () => `apply would ${c.action} protected account ${c.subject.login}`);
       }
     }
@@ -145,7 +147,8 @@ function runWorld(w: World): void {
           continue;
         }
         const slug = key.slice(org.length + 1);
-        const team = desired.teams.get(managedKey(target, org, slug))!;
+        const ref = { target, kind: 'team', resource: key };
+        const team = desired.entitlements.get(entitlementKey(ref))!;
         const isFrozen = frozen.has(id);
         if (isFrozen) stats.frozen += 1;
         if (team.membership === 'additive') stats.additive += 1;
@@ -154,22 +157,22 @@ function runWorld(w: World): void {
         stats.pending += [...is.values()].filter((h) => h.state === 'pending').length;
         // (1) every desired holder holds, with the desired role (pending invitations count as held;
         // a frozen team keeps a higher role than wanted).
-        const ownedBefore = new Set(state.grants.filter((g) => g.target === target && entitlementKey(g) === key).map((g) => g.login.toLowerCase()));
+        const ownedBefore = new Set(state.grants.filter((g) => entitlementKey(g) === entitlementKey(ref)).map((g) => g.login.toLowerCase()));
         for (const [login, want] of team.holders) {
           const h = is.get(login);
           check(h !== undefined, () => `${id}: ${login} is desired but does not hold it after apply`);
           // In an additive team a holding someone else gave keeps the role they gave.
           const notOurs = team.membership === 'additive' && was.has(login) && !ownedBefore.has(login);
           // A frozen team, or a protected account (its downgrade is refused), keeps a higher role than wanted.
-          const kept = (isFrozen || protectedLogins.has(login)) && rank(h!.role) > rank(want.role);
-          check(h!.state === 'pending' || h!.role === want.role || notOurs || kept, () => `${id}: ${login} holds ${h!.role}, desired ${want.role}`);
+          const kept = (isFrozen || protectedLogins.has(login)) && rank(h!.role) > rank(want.level);
+          check(h!.state === 'pending' || h!.role === want.level || notOurs || kept, () => `${id}: ${login} holds ${h!.role}, desired ${want.level}`);
         }
         if (!isFrozen && team.membership === 'exclusive') {
           const unwanted = [...is.keys()].filter((l) => !team.holders.has(l) && !protectedLogins.has(l));
           check(unwanted.length === 0, () => `${id} (exclusive) still has unwanted holders: ${unwanted}`);
         }
         if (team.membership === 'additive') {
-          const owned = new Set(state.grants.filter((g) => g.target === target && entitlementKey(g) === key).map((g) => g.login.toLowerCase()));
+          const owned = new Set(state.grants.filter((g) => entitlementKey(g) === entitlementKey(ref)).map((g) => g.login.toLowerCase()));
           for (const l of was.keys()) if (!is.has(l)) check(owned.has(l), () => `${id} (additive): ${l} was removed but the ledger does not own that holding`);
         }
         // (6) a team fed by a failed read loses nobody and no role.
@@ -287,32 +290,28 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
     files: [],
   };
   const source = { readShifts: async (bindings: readonly { source: string }[]) => { const all = readShifts(w, at()); return new Map((bindings as Parameters<typeof bindingKey>[0][]).map((b) => [bindingKey(b), all.get(bindingKey(b))!])); } };
-  const target = (name: string): Target => ({
+  const target = (): Target => ({
     readIdentities: async () => ({ ok: true, pairs: [] }),
-    readHolders: async (teams) => new Map(teams.map((t) => [teamKey(t), structuredClone(holdings.get(name)!.get(teamKey(t)) ?? { ok: false, error: 'no such team' })])),
-    setMembership: async (e, login) => {
-      const read = holdings.get(name)!.get(teamKey(e))!;
+    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), structuredClone(teamOf(r, false))])),
+    grant: async (e, login) => {
+      const read = teamOf(e, true);
       if (!read.ok) throw new Error('not readable');
       const h = read.holders.find((x) => x.login.toLowerCase() === login.toLowerCase());
-      if (h) h.role = e.role;
-      else read.holders.push({ login, role: e.role, state: 'active' });
+      if (h) h.role = e.level;
+      else read.holders.push({ login, role: e.level, state: 'active' });
     },
-    removeMembership: async (e, login) => {
-      const read = holdings.get(name)!.get(teamKey(e))!;
+    revoke: async (e, login) => {
+      const read = teamOf(e, true);
       if (!read.ok) throw new Error('not readable');
       read.holders = read.holders.filter((x) => x.login.toLowerCase() !== login.toLowerCase());
     },
-    readRepoHolders: async () => {
-      throw new Error('worlds grant teams only: no repository is read');
-    },
-    setRepoPermission: async () => {
-      throw new Error('worlds grant teams only: no repository is written');
-    },
-    removeRepoCollaborator: async () => {
-      throw new Error('worlds grant teams only: no repository is written');
-    },
   });
-  return { ws, adapters: { sources: new Map([['rotations', source], ['pd', source], ['og', source]]), targets: new Map([...TARGETS.keys()].map((n) => [n, target(n)])), diagnostics: [] } };
+  /** The world's holders of a team (held by `org/team`); worlds grant teams only, so anything else is a bug. */
+  function teamOf(ref: { target: string; kind: string; resource: string }, write: boolean): HoldersRead {
+    if (ref.kind !== 'team') throw new Error(`worlds grant teams only: no ${ref.kind} is ${write ? 'written' : 'read'}`);
+    return holdings.get(ref.target)!.get(ref.resource.toLowerCase()) ?? { ok: false, error: 'no such team' };
+  }
+  return { ws, adapters: { sources: new Map([['rotations', source], ['pd', source], ['og', source]]), targets: new Map([...TARGETS.keys()].map((n) => [n, target()])), diagnostics: [] } };
 }
 
 const ENGINE_RUNS = runs(1000) >= 1000 ? 300 : runs(300);
@@ -364,7 +363,7 @@ t.test('two targets on organisations of the same name keep their teams apart', a
   writeFileSync(profile, `${readFileSync(profile, 'utf8')}    - target: ghe\n      team: deployers\n`);
   const c = captureIo(dir, { GITHUB_TOKEN: 'tok' }, new Date('2026-11-30T07:50:00Z'));
   t.equal(await main(['plan', '--format', 'json'], c.io), 0, c.err());
-  const changes = (JSON.parse(c.out()).changes as Change[]).map((x) => `${x.action} ${x.subject.login} on ${x.target}`).sort();
+  const changes = (JSON.parse(c.out()).changes as Change[]).map((x) => `${x.action} ${x.subject.login} on ${x.entitlement.target}`).sort();
   // At 07:50Z dave is on call, alice starts in 10 minutes (15m window), erin is a static member.
   t.same(changes, ['grant alice-acme on ghe', 'grant dave-acme on ghe', 'grant erin-acme on ghe', 'revoke mallory-acme on github'], 'each target diffed against its own team');
 });
@@ -375,7 +374,7 @@ t.test('an additive team: a holding the tool does not own keeps the role someone
   const shiftEnd = new Date(AT0 + 8 * HOUR);
   const w: World = {
     instants: [new Date(AT0), new Date(AT0 + DAY)],
-    profiles: [{ name: 'leads', mode: 'auto', approval: 'auto', approvers: [], rotations: [{ kind: 'schedule', source: 'pd', schedule: 'PSCHED0', pos: { file: 'p.yaml', line: 1, col: 1 } }], window: { beforeMs: 0, afterMs: 0 }, members: [], allowEmptyRotations: true, entitlements: [{ kind: 'team', target: 'github', team: 'deploy', role: 'maintainer', membership: 'additive', pos: { file: 'p.yaml', line: 1, col: 1 } }], file: 'p.yaml', pos: { file: 'p.yaml', line: 1, col: 1 } }],
+    profiles: [{ name: 'leads', mode: 'auto', approval: 'auto', approvers: [], rotations: [{ kind: 'schedule', source: 'pd', schedule: 'PSCHED0', pos: { file: 'p.yaml', line: 1, col: 1 } }], window: { beforeMs: 0, afterMs: 0 }, members: [], allowEmptyRotations: true, entitlements: [{ target: 'github', kind: 'team', resource: 'acme/deploy', written: 'deploy', level: 'maintainer', membership: 'additive', pos: { file: 'p.yaml', line: 1, col: 1 } }], file: 'p.yaml', pos: { file: 'p.yaml', line: 1, col: 1 } }],
     bindings: new Map([['pd/schedule/PSCHED0', { kind: 'shifts', shifts: [{ email: 'p0@example.com', start: new Date(AT0 - HOUR), end: shiftEnd }] }]]),
     identities: new Map([['p0@example.com', 'user-0']]),
     identityFailed: new Set(),

@@ -8,10 +8,14 @@ import { outsideCode } from './helpers/markdown.js';
 
 const AT = '2026-11-25T17:00:00.000Z';
 
+/** A team entitlement: `org/name` on `target`. */
+function team(org: string, name: string, level = 'member', target = 'github'): Change['entitlement'] {
+  return { target, kind: 'team', resource: `${org}/${name}`, level };
+}
+
 function change(overrides: Partial<Change> & Pick<Change, 'action'>): Change {
   return {
-    target: 'github',
-    entitlement: { kind: 'team', org: 'acme', team: 'payments-deployers', role: 'member' },
+    entitlement: team('acme', 'payments-deployers'),
     subject: { login: 'someone' },
     reasons: [],
     profiles: ['payments-oncall'],
@@ -25,14 +29,14 @@ function plan(changes: Change[], diagnostics: Plan['diagnostics'] = [], unchange
 
 /** A plan as the planner would produce on a busy afternoon, in no particular order. */
 function realisticPlan(): Plan {
-  const deployers = { kind: 'team', org: 'acme', team: 'payments-deployers', role: 'member' } as const;
+  const deployers = team('acme', 'payments-deployers');
   return plan(
     [
       change({
         action: 'update',
-        entitlement: { kind: 'team', org: 'acme', team: 'sre-leads', role: 'maintainer' },
+        entitlement: team('acme', 'sre-leads', 'maintainer'),
         subject: { login: 'carol', email: 'carol@acme.example' },
-        previousRole: 'member',
+        previousLevel: 'member',
         until: '2026-11-26T09:00:00.000Z',
         reasons: ['incident commander: rotation sre-ic, shift ends 2026-11-26T09:00Z'],
         profiles: ['sre-ic'],
@@ -75,8 +79,7 @@ function realisticPlan(): Plan {
       }),
       change({
         action: 'grant',
-        target: 'ghes',
-        entitlement: { kind: 'team', org: 'acme-internal', team: 'oncall', role: 'member' },
+        entitlement: team('acme-internal', 'oncall', 'member', 'ghes'),
         subject: { login: 'frank' },
         reasons: ['static member of profile platform-oncall'],
         profiles: ['platform-oncall'],
@@ -95,7 +98,7 @@ function hugePlan(n: number, teams: number): Plan {
   const changes = Array.from({ length: n }, (_, i) =>
     change({
       action: 'grant',
-      entitlement: { kind: 'team', org: 'acme', team: `team-${String(i % teams).padStart(3, '0')}`, role: 'member' },
+      entitlement: team('acme', `team-${String(i % teams).padStart(3, '0')}`),
       subject: { login: `user-${i}`, email: `user-${i}@acme.example` },
       until: '2026-11-25T18:00:00.000Z',
       reasons: [`on call: rotation rota-${i % teams}, shift ends 2026-11-25T18:00Z`],
@@ -151,13 +154,13 @@ t.test('terminal: warnings alone still mean no changes; an error means a plan wi
 t.test('terminal and Markdown: a plan with frozen teams says it is incomplete, and how many of each kind', async (t) => {
   const frozen = (teams: number, repositories: number): Plan => {
     const p = plan([change({ action: 'grant' })], [{ ...error('cannot read team acme/sre on github: HTTP 502'), code: 'read-failed' }], 2);
-    return { ...p, summary: summarize(p.changes, 2, { teams, repositories }) };
+    return { ...p, summary: summarize(p.changes, 2, { team: teams, repository: repositories }) };
   };
   t.match(renderText(frozen(1, 0), { color: false }), /\nPlan incomplete: 1 team frozen by read errors\. For the rest: 1 to grant, 0 to revoke, 0 to update, 2 unchanged\.\n$/);
   t.match(renderText(frozen(3, 1), { color: false }), '\nPlan incomplete: 3 teams and 1 repository frozen by read errors.');
   t.match(renderText(frozen(0, 2), { color: false }), '\nPlan incomplete: 2 repositories frozen by read errors.');
   t.match(renderMarkdown(frozen(2, 0)), '**Plan incomplete: 2 teams frozen by read errors. For the rest: 1 to grant, 0 to revoke, 0 to update, 2 unchanged.** Diagnostics: 1 error.');
-  t.same(summarize([], 2, { teams: 0, repositories: 0 }), { grant: 0, revoke: 0, update: 0, unchanged: 2 }, 'nothing frozen: no field, as before');
+  t.same(summarize([], 2, { team: 0, repository: 0 }), { grant: 0, revoke: 0, update: 0, unchanged: 2 }, 'nothing frozen: no field, as before');
 });
 
 t.test('terminal: hostile data cannot add lines, move the cursor or reorder text', async (t) => {
@@ -178,30 +181,29 @@ t.test('terminal: hostile data cannot add lines, move the cursor or reorder text
 });
 
 t.test('terminal: an update without a known previous role says so', async (t) => {
-  const out = renderText(plan([change({ action: 'update', entitlement: { kind: 'team', org: 'acme', team: 't', role: 'maintainer' }, profiles: [] })]), {
+  const out = renderText(plan([change({ action: 'update', entitlement: team('acme', 't', 'maintainer'), profiles: [] })]), {
     color: false,
   });
   t.match(out, '\ngithub: acme/t\n  ~ someone (unknown role) -> maintainer\n');
 });
 
 t.test('grouping: groups by target, org and team; changes by action, then login ignoring case', async (t) => {
-  const team = (org: string, name: string) => ({ kind: 'team', org, team: name, role: 'member' }) as const;
   const groups = groupChanges([
-    change({ action: 'revoke', target: 'b', entitlement: team('acme', 'x'), subject: { login: 'a' } }),
-    change({ action: 'grant', target: 'a', entitlement: team('zeta', 'x'), subject: { login: 'a' } }),
-    change({ action: 'update', target: 'a', entitlement: team('acme', 'y'), subject: { login: 'a' } }),
-    change({ action: 'grant', target: 'a', entitlement: team('acme', 'x'), subject: { login: 'alice' }, profiles: ['q', 'p'] }),
-    change({ action: 'grant', target: 'a', entitlement: team('acme', 'x'), subject: { login: 'Alice' }, profiles: ['p'] }),
-    change({ action: 'revoke', target: 'a', entitlement: team('acme', 'x'), subject: { login: 'Bob' } }),
-    change({ action: 'grant', target: 'a', entitlement: team('acme', 'x'), subject: { login: 'Carl' } }),
+    change({ action: 'revoke', entitlement: team('acme', 'x', 'member', 'b'), subject: { login: 'a' } }),
+    change({ action: 'grant', entitlement: team('zeta', 'x', 'member', 'a'), subject: { login: 'a' } }),
+    change({ action: 'update', entitlement: team('acme', 'y', 'member', 'a'), subject: { login: 'a' } }),
+    change({ action: 'grant', entitlement: team('acme', 'x', 'member', 'a'), subject: { login: 'alice' }, profiles: ['q', 'p'] }),
+    change({ action: 'grant', entitlement: team('acme', 'x', 'member', 'a'), subject: { login: 'Alice' }, profiles: ['p'] }),
+    change({ action: 'revoke', entitlement: team('acme', 'x', 'member', 'a'), subject: { login: 'Bob' } }),
+    change({ action: 'grant', entitlement: team('acme', 'x', 'member', 'a'), subject: { login: 'Carl' } }),
   ]);
   t.same(
-    groups.map((g) => [g.target, g.org, g.team, g.profiles, g.changes.map((c) => `${c.action} ${c.subject.login}`)]),
+    groups.map((g) => [g.target, g.entitlement.resource, g.profiles, g.changes.map((c) => `${c.action} ${c.subject.login}`)]),
     [
-      ['a', 'acme', 'x', ['p', 'payments-oncall', 'q'], ['grant Alice', 'grant alice', 'grant Carl', 'revoke Bob']],
-      ['a', 'acme', 'y', ['payments-oncall'], ['update a']],
-      ['a', 'zeta', 'x', ['payments-oncall'], ['grant a']],
-      ['b', 'acme', 'x', ['payments-oncall'], ['revoke a']],
+      ['a', 'acme/x', ['p', 'payments-oncall', 'q'], ['grant Alice', 'grant alice', 'grant Carl', 'revoke Bob']],
+      ['a', 'acme/y', ['payments-oncall'], ['update a']],
+      ['a', 'zeta/x', ['payments-oncall'], ['grant a']],
+      ['b', 'acme/x', ['payments-oncall'], ['revoke a']],
     ],
   );
 });
@@ -335,8 +337,7 @@ t.test('markdown escaping: hostile data in every field of a plan stays inert', a
     HOSTILE.map((s, i) =>
       change({
         action: (['grant', 'revoke', 'update'] as const)[i % 3],
-        target: s,
-        entitlement: { kind: 'team', org: s, team: s, role: 'member' },
+        entitlement: team(s, s, 'member', s),
         subject: { login: `${s}${i}`, email: s },
         reasons: [s, s],
         profiles: [s],
@@ -372,7 +373,7 @@ t.test('json: the plan round-trips exactly, top-level keys in a fixed order', as
   t.equal(renderJson(shuffled), json);
   t.equal(
     renderJson(plan([], [], 0)),
-    '{\n  "formatVersion": 1,\n  "at": "2026-11-25T17:00:00.000Z",\n  "createdAt": "2026-11-25T17:00:00.000Z",\n  "configHash": "c0ffee",\n  "summary": {\n    "grant": 0,\n    "revoke": 0,\n    "update": 0,\n    "unchanged": 0\n  },\n  "changes": [],\n  "diagnostics": [],\n  "state": {\n    "prune": [],\n    "onCall": {}\n  }\n}\n',
+    '{\n  "formatVersion": 2,\n  "at": "2026-11-25T17:00:00.000Z",\n  "createdAt": "2026-11-25T17:00:00.000Z",\n  "configHash": "c0ffee",\n  "summary": {\n    "grant": 0,\n    "revoke": 0,\n    "update": 0,\n    "unchanged": 0\n  },\n  "changes": [],\n  "diagnostics": [],\n  "state": {\n    "prune": [],\n    "onCall": {}\n  }\n}\n',
   );
 });
 

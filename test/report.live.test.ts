@@ -17,7 +17,7 @@ import { profile, ROTATION } from './helpers/workspace.js';
 
 const TOKEN = `ghp_${'reportLIVE'.padEnd(36, '0')}`;
 const GENERATED = new Date('2026-08-05T06:00:00Z');
-const DEPLOYERS = { kind: 'team', org: 'acme', team: 'deployers', role: 'member' } as const;
+const DEPLOYERS = { target: 'github', kind: 'team', resource: 'acme/deployers', level: 'member' };
 
 /** Writes `files` under `dir` and commits everything at `date`; returns the commit. */
 function commit(dir: string, date: string, subject: string, files: Record<string, string>): string {
@@ -28,8 +28,8 @@ function commit(dir: string, date: string, subject: string, files: Record<string
   return commitAll(dir, subject, 'bob', date);
 }
 
-function line(time: string, change: Omit<Change, 'target' | 'profiles' | 'entitlement'>): string {
-  return JSON.stringify(auditEvent({ at: time, configHash: 'c0ffee' }, { change: { target: 'github', profiles: ['oncall'], entitlement: DEPLOYERS, ...change }, status: 'applied' }, new Date(time), {}, 'a1b2c3d'));
+function line(time: string, change: Omit<Change, 'profiles' | 'entitlement'>): string {
+  return JSON.stringify(auditEvent({ at: time, configHash: 'c0ffee' }, { change: { profiles: ['oncall'], entitlement: DEPLOYERS, ...change }, status: 'applied' }, new Date(time), {}, 'a1b2c3d'));
 }
 
 /**
@@ -94,6 +94,8 @@ t.test('--live: holders now, marked against the log, and each policy commit with
         org: 'acme',
         team: 'deployers',
         repository: null,
+        kind: 'team',
+        resource: 'acme/deployers',
         holders: [
           { login: 'gina-acme', role: 'member', pending: false, grantedByTool: true },
           { login: 'mallory-acme', role: 'maintainer', pending: false, grantedByTool: false },

@@ -11,26 +11,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { auditEvent, readAuditLog, type AuditEvent } from '../src/audit.js';
-import type { Change, Entitlement } from '../src/core/plan.js';
+import type { Entitlement } from '../src/core/entitlement.js';
+import type { Change } from '../src/core/plan.js';
 import { buildReport, type AccessReport, type ReportInput } from '../src/core/report.js';
 import { requestFileOf, requestReason } from '../src/core/requests.js';
 import { renderReportCsv, renderReportJson, renderReportMarkdown, REPORT_CSV_COLUMNS } from '../src/render/report.js';
+import { reportEntitlement } from '../src/targets/kinds.js';
 import { captureIo } from './helpers/io.js';
 import { outsideCode } from './helpers/markdown.js';
 import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
-const DEPLOYERS: Entitlement = { kind: 'team', org: 'acme', team: 'deployers', role: 'member' };
-const ADMINS: Entitlement = { kind: 'team', org: 'acme', team: 'payments-admins', role: 'maintainer' };
-const API: Entitlement = { kind: 'repository', org: 'acme', repository: 'api', permission: 'push' };
+const DEPLOYERS: Entitlement = { target: 'github', kind: 'team', resource: 'acme/deployers', level: 'member' };
+const ADMINS: Entitlement = { target: 'github', kind: 'team', resource: 'acme/payments-admins', level: 'maintainer' };
+const API: Entitlement = { target: 'github', kind: 'repository', resource: 'acme/api', level: 'push' };
 const GENERATED = new Date('2026-08-05T06:00:00Z');
 const shift = (from: string, to: string) => `on call in rotation primary (${from} – ${to}), profile oncall`;
 const ended = (at: string) => `no longer on call in rotation primary (shift ended ${at})`;
 const REQUEST = requestReason('requests/ic-dave-20260720T095000Z.yaml', 'member of profile ic', 'INC-7 payments outage', new Date('2026-07-20T12:00:00Z'));
 
 /** One audit line as apply writes it: the change's outcome at `time`, from a run (an Actions run when `run` is given). */
-function line(time: string, change: Omit<Change, 'target' | 'profiles'>, opts: { run?: string; attempt?: string; status?: 'applied' | 'failed'; old?: boolean } = {}): string {
+function line(time: string, change: Omit<Change, 'profiles'>, opts: { run?: string; attempt?: string; status?: 'applied' | 'failed'; old?: boolean } = {}): string {
   const env = opts.run === undefined ? {} : { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: opts.run, GITHUB_RUN_ATTEMPT: opts.attempt ?? '1', GITHUB_ACTOR: 'github-actions[bot]', GITHUB_EVENT_NAME: 'schedule' };
-  const event: Partial<AuditEvent> = auditEvent({ at: time, configHash: 'c0ffee' }, { change: { target: 'github', profiles: ['oncall'], ...change }, status: opts.status ?? 'applied', ...(opts.status === 'failed' ? { error: 'HTTP 502' } : {}) }, new Date(time), env, 'a1b2c3d');
+  const event: Partial<AuditEvent> = auditEvent({ at: time, configHash: 'c0ffee' }, { change: { profiles: ['oncall'], ...change }, status: opts.status ?? 'applied', ...(opts.status === 'failed' ? { error: 'HTTP 502' } : {}) }, new Date(time), env, 'a1b2c3d');
   // A line written before `until` was recorded.
   if (opts.old === true) delete event.until;
   return JSON.stringify(event);
@@ -93,9 +95,9 @@ async function run(dir: string, args: string[], now = GENERATED) {
 }
 
 const JULY = ['--from', '2026-07-01', '--to', '2026-08-01'];
-const deployers = { name: 'acme/deployers', target: 'github', org: 'acme', team: 'deployers', repository: null };
-const admins = { name: 'acme/payments-admins', target: 'github', org: 'acme', team: 'payments-admins', repository: null };
-const api = { name: 'acme/api (repository)', target: 'github', org: 'acme', team: null, repository: 'api' };
+const deployers = { name: 'acme/deployers', target: 'github', org: 'acme', team: 'deployers', repository: null, kind: 'team', resource: 'acme/deployers' };
+const admins = { name: 'acme/payments-admins', target: 'github', org: 'acme', team: 'payments-admins', repository: null, kind: 'team', resource: 'acme/payments-admins' };
+const api = { name: 'acme/api (repository)', target: 'github', org: 'acme', team: null, repository: 'api', kind: 'repository', resource: 'acme/api' };
 
 t.test('audit lines record until (null when open-ended) and drift; requests are named in reasons', async (t) => {
   const [carol, alice, , , , mallory, , erin] = HISTORY.map((l) => JSON.parse(l) as AuditEvent);
@@ -207,13 +209,13 @@ t.test('a month of applies and policy commits gives exactly the expected report'
 
 t.test('holdings the log does not show the start of: held since before the log, or since their last revocation', async (t) => {
   const events = [
-    line('2026-07-03T09:00:00Z', { action: 'update', entitlement: { ...DEPLOYERS, role: 'maintainer' }, subject: { login: 'heidi-acme' }, previousRole: 'member', reasons: ['static member of profile oncall'] }),
+    line('2026-07-03T09:00:00Z', { action: 'update', entitlement: { ...DEPLOYERS, level: 'maintainer' }, subject: { login: 'heidi-acme' }, previousLevel: 'member', reasons: ['static member of profile oncall'] }),
     line('2026-07-04T09:00:00Z', { action: 'revoke', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, reasons: [ended('2026-06-29 09:00Z')] }),
     // ivan added again by hand while still recently on call: not drift, and held since his last revocation at most.
     line('2026-07-05T09:00:00Z', { action: 'revoke', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, reasons: [ended('2026-06-29 09:00Z')] }),
     line('2026-07-06T09:00:00Z', { action: 'grant', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, reasons: ['static member of profile oncall'] }),
     line('2026-07-07T09:00:00Z', { action: 'revoke', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, reasons: ['not on call and not a static member of oncall'] }),
-    line('2026-07-08T09:00:00Z', { action: 'update', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, previousRole: 'maintainer', reasons: ['static member of profile oncall'] }),
+    line('2026-07-08T09:00:00Z', { action: 'update', entitlement: DEPLOYERS, subject: { login: 'ivan-acme' }, previousLevel: 'maintainer', reasons: ['static member of profile oncall'] }),
     // A grant while held (removed by hand in between, which the log cannot date): the holding goes on.
     line('2026-07-10T09:00:00Z', { action: 'grant', entitlement: DEPLOYERS, subject: { login: 'judy-acme' }, reasons: [shift('2026-07-10 09:00Z', '2026-07-11 09:00Z')], until: '2026-07-11T09:15:00.000Z' }),
     line('2026-07-10T10:00:00Z', { action: 'grant', entitlement: DEPLOYERS, subject: { login: 'judy-acme' }, reasons: [shift('2026-07-11 09:00Z', '2026-07-12 09:00Z')], until: '2026-07-12T09:15:00.000Z' }),
@@ -258,6 +260,7 @@ const INPUT: ReportInput = {
   graceMs: 30 * 60_000,
   generatedAt: GENERATED,
   sources: { auditLog: 'state/audit.jsonl', auditLogFound: true, configDirectory: '.' },
+  describe: reportEntitlement,
 };
 
 /** A small history: a late revocation, a static repository permission, a request, drift, one commit. */
@@ -389,7 +392,7 @@ t.test('a report too long for an issue leaves out folded sections from the first
 t.test('values from the log and git are inert in Markdown and CSV', async (t) => {
   const evil = '=HYPERLINK("https://evil.example") [x](javascript:alert(1)) <img src=x> @acme/admins #1 `c` | cell\n- item';
   const events = [
-    line('2026-07-06T08:45:00Z', { action: 'grant', entitlement: { kind: 'team', org: 'acme', team: evil, role: 'member' }, subject: { login: evil, email: evil }, reasons: [evil], until: '2026-07-06T09:00:00.000Z' }),
+    line('2026-07-06T08:45:00Z', { action: 'grant', entitlement: { target: 'github', kind: 'team', resource: `acme/${evil}`, level: 'member' }, subject: { login: evil, email: evil }, reasons: [evil], until: '2026-07-06T09:00:00.000Z' }),
     line('2026-07-07T08:45:00Z', { action: 'revoke', entitlement: DEPLOYERS, subject: { login: evil }, reasons: [evil], drift: true }),
   ].map((l) => JSON.parse(l) as AuditEvent);
   const report = buildReport({ ...INPUT, events, history: { available: true, shallow: false, commits: [{ commit: evil, date: '2026-07-14T12:00:00Z', author: evil, authorEmail: evil, subject: evil, files: [evil] }] } });
@@ -432,15 +435,23 @@ t.test('report on the command line: bad input is a one-line error naming what is
 
 t.test('an audit line missing what the report relies on names its file, line and field', async (t) => {
   const good = JSON.parse(HISTORY[1]!) as Record<string, unknown>;
+  // The same line as version 1 wrote it: no formatVersion, GitHub's org, team and role.
+  const rest = Object.fromEntries(Object.entries(good).filter(([k]) => !['formatVersion', 'kind', 'resource', 'level'].includes(k)));
+  const v1 = { ...rest, org: 'acme', team: 'deployers', role: 'member' };
   const bad: [unknown, string][] = [
     [[1], 'not a JSON object'],
     [{ ...good, time: 'yesterday' }, '"time" is not an ISO instant'],
     [{ ...good, action: 'delete' }, '"action" is not grant, revoke or update'],
     [{ ...good, outcome: 'done' }, '"outcome" is not applied, failed or skipped'],
     [{ ...good, login: 7 }, '"login" is not a string'],
-    [{ ...good, team: undefined }, 'it names no "team" with a "role" or "repository" with a "permission"'],
-    [{ ...good, role: undefined }, 'it names no "team" with a "role" or "repository" with a "permission"'],
-    [{ ...good, team: undefined, role: undefined, repository: 'api' }, 'it names no "team" with a "role" or "repository" with a "permission"'],
+    [{ ...good, kind: undefined }, '"kind" is not a string'],
+    [{ ...good, resource: 7 }, '"resource" is not a string'],
+    [{ ...good, level: undefined }, '"level" is not a string'],
+    [{ ...good, formatVersion: 3 }, '"formatVersion" is not 2 (nor absent, as in a version 1 line)'],
+    [{ ...v1, team: undefined }, 'it names no "team" with a "role" or "repository" with a "permission"'],
+    [{ ...v1, role: undefined }, 'it names no "team" with a "role" or "repository" with a "permission"'],
+    [{ ...v1, team: undefined, role: undefined, repository: 'api' }, 'it names no "team" with a "role" or "repository" with a "permission"'],
+    [{ ...v1, org: undefined }, '"org" is not a string'],
     [{ ...good, reasons: 'on call' }, '"reasons" is not a list of strings'],
     [{ ...good, until: 'soon' }, '"until" is not an ISO instant'],
   ];

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
 import { confirmSaved, readSavedPlan } from '../src/saved-plan.js';
-import type { HoldersRead } from '../src/targets/target.js';
+import type { HoldersRead } from '../src/core/observed.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];
@@ -21,12 +21,12 @@ async function savedPlan(dir: string, edit: (plan: Plan) => void): Promise<void>
   writeFileSync(path, JSON.stringify(plan));
 }
 
-const find = (plan: Plan, login: string, team: string): Change => plan.changes.find((c) => c.subject.login === login && c.entitlement.kind === 'team' && c.entitlement.team === team)!;
+const find = (plan: Plan, login: string, team: string): Change => plan.changes.find((c) => c.subject.login === login && c.entitlement.kind === 'team' && c.entitlement.resource === `acme/${team}`)!;
 
 t.test('a saved plan edited to grant a team no profile manages: that change is refused, the rest applies', async (t) => {
   const { dir, emu } = await demoWorkspace(t);
   await savedPlan(dir, (p) => {
-    p.changes.push({ action: 'grant', target: 'github', entitlement: { kind: 'team', org: 'acme', team: 'admins', role: 'maintainer' }, subject: { login: 'mallory-acme' }, reasons: ['INC-1: break-glass'], profiles: ['payments-oncall'] });
+    p.changes.push({ action: 'grant', entitlement: { target: 'github', kind: 'team', resource: 'acme/admins', level: 'maintainer' }, subject: { login: 'mallory-acme' }, reasons: ['INC-1: break-glass'], profiles: ['payments-oncall'] });
   });
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes']);
   t.equal(r.code, 1, 'a refused change fails the run');
@@ -43,7 +43,7 @@ t.test('a saved plan edited to grant someone else, or another role: each edited 
   await savedPlan(dir, (p) => {
     find(p, 'bob-acme', 'payments-deployers').subject.login = 'zed-acme';
     const judy = find(p, 'judy-acme', 'checkout-deployers');
-    judy.entitlement = { kind: 'team', org: 'acme', team: 'checkout-deployers', role: 'maintainer' };
+    judy.entitlement = { target: 'github', kind: 'team', resource: 'acme/checkout-deployers', level: 'maintainer' };
   });
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes']);
   t.equal(r.code, 1);
@@ -73,20 +73,20 @@ t.test('a saved plan stripped of its guard error, its reasons and its ledger boo
 t.test('a saved plan whose changes are not changes is not a plan', async (t) => {
   const { dir } = await demoWorkspace(t);
   await savedPlan(dir, (p) => {
-    (p.changes as unknown[]).push({ action: 'grant', target: 'github', entitlement: { kind: 'org', org: 'acme' }, subject: { login: 'mallory-acme' }, reasons: [], profiles: [] });
+    (p.changes as unknown[]).push({ action: 'grant', entitlement: { target: 'github', kind: 'org', resource: 'acme' }, subject: { login: 'mallory-acme' }, reasons: [], profiles: [] });
   });
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes']);
   t.equal(r.code, 1);
-  t.equal(r.err, 'oncall-access apply: plan.json is not an oncall-access plan (formatVersion 1); make one with "plan --out"\n');
+  t.equal(r.err, 'oncall-access apply: plan.json is not an oncall-access plan (formatVersion 2); make one with "plan --out"\n');
 });
 
 t.test('confirmSaved: the fresh plan\'s change where it makes the same, the saved one where the world moved on, a refusal otherwise', async (t) => {
-  const repo = (login: string, permission: 'push' | 'admin', reasons = ['saved']): Change => ({ action: 'grant', target: 'github', entitlement: { kind: 'repository', org: 'acme', repository: 'infra', permission }, subject: { login }, reasons, profiles: ['infra-oncall'] });
+  const repo = (login: string, permission: 'push' | 'admin', reasons = ['saved']): Change => ({ action: 'grant', entitlement: { target: 'github', kind: 'repository', resource: 'acme/infra', level: permission }, subject: { login }, reasons, profiles: ['infra-oncall'] });
   const plan = (changes: Change[]): Plan => ({ formatVersion: PLAN_FORMAT_VERSION, at: '2026-11-30T07:50:00.000Z', createdAt: '2026-11-30T07:50:00.000Z', configHash: 'h', changes, summary: summarize(changes, 0), diagnostics: [], state: { prune: [], onCall: {} } });
-  const team: Change = { action: 'grant', target: 'github', entitlement: { kind: 'team', org: 'acme', team: 'admins', role: 'member' }, subject: { login: 'dave' }, reasons: [], profiles: [] };
+  const team: Change = { action: 'grant', entitlement: { target: 'github', kind: 'team', resource: 'acme/admins', level: 'member' }, subject: { login: 'dave' }, reasons: [], profiles: [] };
   const saved = plan([repo('alice', 'push'), repo('bob', 'push'), repo('carol', 'admin'), team]);
   const fresh = { ...plan([repo('ALICE', 'push', ['fresh']), repo('carol', 'push')]), diagnostics: [{ severity: 'warning' as const, message: 'from the fresh plan' }] };
-  const recheck = new Map<string, HoldersRead>([['github/acme/infra (repository)', { ok: true, holders: [{ login: 'bob', role: 'push', state: 'active' }] }]]);
+  const recheck = new Map<string, HoldersRead>([['github/repository/acme/infra', { ok: true, holders: [{ login: 'bob', role: 'push', state: 'active' }] }]]);
   const out = confirmSaved(saved, fresh, recheck, 'plan.json');
   t.same(out.changes.map((c) => `${c.subject.login} ${c.reasons.join()}`), ['ALICE fresh', 'bob saved', 'carol saved', 'dave '], 'bob already holds it: kept for apply to skip');
   t.same(out.diagnostics.map((d) => [d.severity, d.message, d.holding?.login]), [
@@ -98,7 +98,16 @@ t.test('confirmSaved: the fresh plan\'s change where it makes the same, the save
 
   const dir = t.testdir({ 'plan.json': JSON.stringify(saved) });
   t.same(readSavedPlan('plan.json', dir, '1h', new Date('2026-11-30T08:00:00Z'), 'h'), saved);
-  const bad = { ...saved, changes: [{ ...repo('alice', 'push'), entitlement: { kind: 'repository', org: 'acme', repository: 'infra' } }] };
+  const bad = { ...saved, changes: [{ ...repo('alice', 'push'), entitlement: { target: 'github', kind: 'repository', resource: 'acme/infra' } }] };
   const other = t.testdir({ 'plan.json': JSON.stringify(bad) });
-  t.throws(() => readSavedPlan('plan.json', other, '1h', new Date('2026-11-30T08:00:00Z'), 'h'), { message: 'plan.json is not an oncall-access plan (formatVersion 1); make one with "plan --out"' });
+  t.throws(() => readSavedPlan('plan.json', other, '1h', new Date('2026-11-30T08:00:00Z'), 'h'), { message: 'plan.json is not an oncall-access plan (formatVersion 2); make one with "plan --out"' });
+});
+
+t.test('a saved plan made by a version before the entitlement format 2 is refused: plan again', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  writeFileSync(join(dir, 'plan.json'), readFileSync('test/fixtures/format-v1/plan.json'));
+  const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes']);
+  t.equal(r.code, 1);
+  t.equal(r.err, 'oncall-access apply: refusing plan plan.json: it was made by an older version of oncall-access (plan formatVersion 1, this version reads 2); run plan again\n');
+  t.same(emu.requests, [], 'GitHub was not even read');
 });

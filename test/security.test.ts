@@ -259,7 +259,7 @@ t.test('GitHub behind readOnlyFetch: reads pass, every write is refused before i
   const e = await emulators(t);
   const { fetch, sent } = guardedRecorder();
   const target = new GitHubTarget({ baseUrl: e.gh.url, token: SECRETS.GITHUB_TOKEN, fetch, retries: 0 });
-  const read = await target.readHolders([{ org: 'acme', team: 'deployers' }]);
+  const read = await target.readTeamHolders([{ org: 'acme', team: 'deployers' }]);
   t.same(read.get('acme/deployers'), { ok: true, holders: [{ login: 'alice-acme', role: 'member', state: 'active' }, { login: 'mallory-acme', role: 'maintainer', state: 'active' }] });
   await target.readIdentities('acme', 'verifiedEmail');
   const before = e.gh.requests.length;
@@ -378,9 +378,9 @@ t.test('renderMarkdown escapes every field of a plan built to inject', async (t)
     createdAt: '2026-11-30T07:50:00.000Z',
     configHash: 'x',
     changes: [
-      { action: 'grant', target: evil, entitlement: { kind: 'team', org: evil, team: evil, role: 'member' }, subject: { login: evil, email: evil }, reasons: [evil], profiles: [evil], until: evil },
-      { action: 'revoke', target: 'github', entitlement: { kind: 'team', org: 'acme', team: evil, role: 'maintainer' }, subject: { login: evil }, reasons: [evil], profiles: [evil], drift: true, pending: true },
-      { action: 'update', target: 'github', entitlement: { kind: 'team', org: 'acme', team: 'x', role: 'maintainer' }, subject: { login: evil }, reasons: [evil], profiles: [evil], previousRole: 'member' },
+      { action: 'grant', entitlement: { target: evil, kind: 'team', resource: `${evil}/${evil}`, level: 'member' }, subject: { login: evil, email: evil }, reasons: [evil], profiles: [evil], until: evil },
+      { action: 'revoke', entitlement: { target: 'github', kind: 'team', resource: `acme/${evil}`, level: 'maintainer' }, subject: { login: evil }, reasons: [evil], profiles: [evil], drift: true, pending: true },
+      { action: 'update', entitlement: { target: 'github', kind: 'team', resource: 'acme/x', level: 'maintainer' }, subject: { login: evil }, reasons: [evil], profiles: [evil], previousLevel: 'member' },
     ],
     summary: { grant: 1, revoke: 1, update: 1, unchanged: 0 },
     diagnostics: [{ severity: 'error', message: evil, file: evil, line: 1, col: 1 }, { severity: 'warning', message: evil }],

@@ -2,7 +2,8 @@ import t, { type Test } from 'tap';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '../src/emulators/github.js';
 import { ReadOnlyViolation, readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { GitHubTarget, REPOSITORY_PERMISSION, TEAMS_PER_QUERY, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github.js';
-import type { Holder, HoldersRead, TeamRef } from '../src/targets/target.js';
+import type { Holder, HoldersRead } from '../src/core/observed.js';
+import type { TeamRef } from '../src/targets/github.js';
 
 import { closedPort } from './helpers/net.js';
 
@@ -70,7 +71,7 @@ function failure(t: Test, read: HoldersRead | undefined, key: string): string {
 
 t.test('reads immediate members with roles; child-team members are not included', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'oncall-eu'), ref('beta', 'ops')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'oncall-eu'), ref('beta', 'ops')]);
   t.same([...read.keys()].sort(), ['acme/oncall', 'acme/oncall-eu', 'beta/ops']);
   const oncall = holders(t, read.get('acme/oncall'), 'acme/oncall');
   t.same(oncall.filter((h) => h.state === 'active'), [active('alice', 'maintainer'), active('bob')]);
@@ -83,7 +84,7 @@ t.test('reads immediate members with roles; child-team members are not included'
 
 t.test('an empty list of teams reads nothing and sends nothing', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu).readHolders([]);
+  const read = await target(emu).readTeamHolders([]);
   t.equal(read.size, 0);
   t.same(emu.requests, []);
 });
@@ -93,7 +94,7 @@ t.test('a team with 250 members is read completely over 3 GraphQL pages', async 
   const emu = await emulator(t, {
     big: { members: logins, teams: [{ slug: 'all', members: logins.map((login, i) => ({ login, role: i === 249 ? ('maintainer' as const) : ('member' as const) })) }] },
   });
-  const read = await target(emu).readHolders([ref('big', 'all')]);
+  const read = await target(emu).readTeamHolders([ref('big', 'all')]);
   const all = holders(t, read.get('big/all'), 'big/all');
   t.equal(all.length, 250);
   t.same(all.map((h) => h.login), logins, 'every member once, in order');
@@ -105,7 +106,7 @@ t.test('a team with 250 members is read completely over 3 GraphQL pages', async 
 t.test('a team of exactly 100 members takes one GraphQL page', async (t) => {
   const logins = Array.from({ length: 100 }, (_, i) => `u${i}`);
   const emu = await emulator(t, { big: { members: logins, teams: [{ slug: 'all', members: logins.map((login) => ({ login, role: 'member' as const })) }] } });
-  const read = await target(emu).readHolders([ref('big', 'all')]);
+  const read = await target(emu).readTeamHolders([ref('big', 'all')]);
   t.equal(holders(t, read.get('big/all'), 'big/all').length, 100);
   t.equal(graphqlCount(emu), 1);
   t.same(emu.unexpected, []);
@@ -117,7 +118,7 @@ t.test('60 teams are read in 3 batched GraphQL queries, not 60', async (t) => {
   const emu = await emulator(t, {
     many: { members: slugs.map((s) => `m-${s}`), teams: slugs.map((slug) => ({ slug, members: [{ login: `m-${slug}`, role: 'member' as const }] })) },
   });
-  const read = await target(emu).readHolders(slugs.map((s) => ref('many', s)));
+  const read = await target(emu).readTeamHolders(slugs.map((s) => ref('many', s)));
   t.equal(read.size, 60);
   for (const s of slugs) t.same(holders(t, read.get(`many/${s}`), s), [active(`m-${s}`)], `${s} gets its own member`);
   t.equal(graphqlCount(emu), 3);
@@ -135,7 +136,7 @@ t.test('a large team inside a batch is paged on its own while the other teams of
       ],
     },
   });
-  const read = await target(emu).readHolders([ref('mix', 'small'), ref('mix', 'large')]);
+  const read = await target(emu).readTeamHolders([ref('mix', 'small'), ref('mix', 'large')]);
   t.same(holders(t, read.get('mix/small'), 'small'), [active('solo', 'maintainer')]);
   t.same(holders(t, read.get('mix/large'), 'large').map((h) => h.login), logins);
   t.equal(graphqlCount(emu), 2);
@@ -144,7 +145,7 @@ t.test('a large team inside a batch is paged on its own while the other teams of
 
 t.test('pending invitations appear as holders with state pending for the teams of the invitation', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('acme', 'oncall-eu')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('acme', 'oncall-eu')]);
   t.same(holders(t, read.get('acme/oncall'), 'oncall'), [active('alice', 'maintainer'), active('bob'), pending('erin')], 'bob, active and invited, is listed once, as active');
   t.same(holders(t, read.get('acme/sre'), 'sre'), [pending('erin')], 'the email-only invitation has no login and is not a holder');
   t.same(holders(t, read.get('acme/oncall-eu'), 'oncall-eu'), [active('carol', 'maintainer'), active('dave')], 'no invitation names oncall-eu');
@@ -158,7 +159,7 @@ t.test('pending invitations match teams case-insensitively and dedupe against me
   const org = acme();
   org.invitations = [{ id: 3, login: 'ALICE', teams: ['oncall'] }, { id: 4, login: 'Zoe', teams: ['SRE'] }];
   const emu = await emulator(t, { acme: org });
-  const read = await target(emu).readHolders([ref('acme', 'OnCall'), ref('acme', 'sre')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'OnCall'), ref('acme', 'sre')]);
   t.same(holders(t, read.get('acme/oncall'), 'OnCall'), [active('alice', 'maintainer'), active('bob')]);
   t.same(holders(t, read.get('acme/sre'), 'sre'), [pending('Zoe')]);
   t.same(emu.unexpected, []);
@@ -169,7 +170,7 @@ t.test('a pending invitation reads as a pending member: GitHub\'s invitation API
   const gh = target(emu);
   await gh.setMembership({ kind: 'team', org: 'acme', team: 'sre', role: 'maintainer' }, 'zed');
   t.same(emu.teamMembers('acme', 'sre').find((m) => m.login === 'zed'), { login: 'zed', role: 'maintainer', state: 'pending' }, 'GitHub records the invitation role');
-  const read = await gh.readHolders([ref('acme', 'sre')]);
+  const read = await gh.readTeamHolders([ref('acme', 'sre')]);
   t.same(
     holders(t, read.get('acme/sre'), 'sre').find((h) => h.login === 'zed'),
     { login: 'zed', role: 'member', state: 'pending' },
@@ -180,7 +181,7 @@ t.test('a pending invitation reads as a pending member: GitHub\'s invitation API
 
 t.test('a team that does not exist fails alone, naming org/team; the rest of its batch is read', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'no-such-team'), ref('acme', 'oncall-eu')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'no-such-team'), ref('acme', 'oncall-eu')]);
   t.equal(failure(t, read.get('acme/no-such-team'), 'no-such-team'), 'team no-such-team does not exist in organisation acme, or the token cannot see it: create it there, or fix the team name');
   t.notOk((read.get('acme/no-such-team') as { fault?: string }).fault, 'the fix is where the team is named, not in the target\'s settings');
   t.same(holders(t, read.get('acme/oncall'), 'oncall').filter((h) => h.state === 'active'), [active('alice', 'maintainer'), active('bob')]);
@@ -191,7 +192,7 @@ t.test('a team that does not exist fails alone, naming org/team; the rest of its
 
 t.test('an org that does not exist fails every one of its teams, and only those', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu).readHolders([ref('ghost', 'oncall'), ref('ghost', 'sre'), ref('beta', 'ops')]);
+  const read = await target(emu).readTeamHolders([ref('ghost', 'oncall'), ref('ghost', 'sre'), ref('beta', 'ops')]);
   t.match(failure(t, read.get('ghost/oncall'), 'ghost/oncall'), /team oncall does not exist in organisation ghost/);
   t.match(failure(t, read.get('ghost/sre'), 'ghost/sre'), /team sre does not exist in organisation ghost/);
   t.same(holders(t, read.get('beta/ops'), 'beta/ops'), [active('yuki', 'maintainer')]);
@@ -201,7 +202,7 @@ t.test('an org that does not exist fails every one of its teams, and only those'
 t.test('a bad token fails every team with a 401 naming the variable, never echoing the token', async (t) => {
   const emu = await emulator(t);
   const secret = 'ghp_wrongTokenDoNotLeak0123456789';
-  const read = await target(emu, { token: secret, tokenEnv: 'GITHUB_TOKEN' }).readHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
+  const read = await target(emu, { token: secret, tokenEnv: 'GITHUB_TOKEN' }).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
   t.equal(read.size, 3);
   for (const [key, r] of read) {
     const error = failure(t, r, key);
@@ -215,14 +216,14 @@ t.test('a bad token fails every team with a 401 naming the variable, never echoi
 
 t.test('no token at all fails every team with a 401 saying to configure one', async (t) => {
   const emu = await emulator(t);
-  const read = await target(emu, { token: undefined }).readHolders([ref('acme', 'oncall')]);
+  const read = await target(emu, { token: undefined }).readTeamHolders([ref('acme', 'oncall')]);
   t.equal(failure(t, read.get('acme/oncall'), 'acme/oncall'), "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one");
   t.ok(emu.unexpected.length > 0 && emu.unexpected.every((u) => u.reason === 'no credentials'));
 });
 
 t.test('a host that refuses connections fails every team, naming the URL and apiUrl', async (t) => {
   const url = await closedPort();
-  const read = await new GitHubTarget({ baseUrl: url, token: TOKEN, fetch: globalThis.fetch, retries: 1, retryBaseMs: 1 }).readHolders([ref('acme', 'oncall'), ref('beta', 'ops')]);
+  const read = await new GitHubTarget({ baseUrl: url, token: TOKEN, fetch: globalThis.fetch, retries: 1, retryBaseMs: 1 }).readTeamHolders([ref('acme', 'oncall'), ref('beta', 'ops')]);
   for (const key of ['acme/oncall', 'beta/ops']) {
     t.equal(failure(t, read.get(key), key), `cannot connect to ${url} (ECONNREFUSED): check apiUrl, and that this machine can reach the host`, key);
     t.match(read.get(key), { fault: 'endpoint' }, `${key}: the fix is the target's apiUrl`);
@@ -232,7 +233,7 @@ t.test('a host that refuses connections fails every team, naming the URL and api
 t.test('a token without the permission to list invitations: the 403 names the variable and the permission', async (t) => {
   const emu = await emulator(t);
   emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations' }, { status: 403, body: { message: 'Resource not accessible by personal access token' } });
-  const read = await target(emu, { tokenEnv: 'GITHUB_TOKEN' }).readHolders([ref('acme', 'oncall')]);
+  const read = await target(emu, { tokenEnv: 'GITHUB_TOKEN' }).readTeamHolders([ref('acme', 'oncall')]);
   t.equal(
     failure(t, read.get('acme/oncall'), 'acme/oncall'),
     `cannot list pending invitations of acme: GitHub refused (403): the token in GITHUB_TOKEN lacks a permission (Resource not accessible by personal access token); it needs ${TEAM_PERMISSION}`,
@@ -250,7 +251,7 @@ t.test('a repository that does not exist fails alone, saying so; a 403 on one na
 
 t.test('a trailing slash on baseUrl is tolerated (and retries may be left to the default)', async (t) => {
   const emu = await emulator(t);
-  const read = await new GitHubTarget({ baseUrl: `${emu.url}//`, token: TOKEN, fetch: globalThis.fetch }).readHolders([ref('beta', 'ops')]);
+  const read = await new GitHubTarget({ baseUrl: `${emu.url}//`, token: TOKEN, fetch: globalThis.fetch }).readTeamHolders([ref('beta', 'ops')]);
   t.same(holders(t, read.get('beta/ops'), 'beta/ops'), [active('yuki', 'maintainer')]);
   t.same(emu.unexpected, []);
 });
@@ -258,7 +259,7 @@ t.test('a trailing slash on baseUrl is tolerated (and retries may be left to the
 t.test('a 502 on the GraphQL endpoint once is retried when retries allow it', async (t) => {
   const emu = await emulator(t);
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 502, body: { message: 'Bad Gateway' } });
-  const read = await target(emu, { retries: 1 }).readHolders([ref('beta', 'ops')]);
+  const read = await target(emu, { retries: 1 }).readTeamHolders([ref('beta', 'ops')]);
   t.same(holders(t, read.get('beta/ops'), 'beta/ops'), [active('yuki', 'maintainer')]);
   t.same(emu.requests.filter((r) => r.path === '/graphql').map((r) => r.status), [502, 200]);
   t.same(emu.unexpected, []);
@@ -267,7 +268,7 @@ t.test('a 502 on the GraphQL endpoint once is retried when retries allow it', as
 t.test('a 502 on the GraphQL endpoint with retries: 0 fails the batch, naming the status', async (t) => {
   const emu = await emulator(t);
   emu.failNext({ method: 'POST', pathPrefix: '/graphql' }, { status: 502, body: { message: 'Bad Gateway' } });
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   for (const key of ['acme/oncall', 'acme/sre']) t.match(failure(t, read.get(key), key), /^GitHub answered 502: Bad Gateway/, key);
   t.equal(graphqlCount(emu), 1, 'no retry');
   t.same(emu.unexpected, []);
@@ -276,7 +277,7 @@ t.test('a 502 on the GraphQL endpoint with retries: 0 fails the batch, naming th
 t.test('a failure listing invitations fails every team of that org (pending cannot be known)', async (t) => {
   const emu = await emulator(t);
   emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations' }, { status: 500, body: { message: 'Server Error' } });
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'oncall-eu'), ref('beta', 'ops')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'oncall-eu'), ref('beta', 'ops')]);
   for (const key of ['acme/oncall', 'acme/oncall-eu']) {
     const error = failure(t, read.get(key), key);
     t.match(error, /pending invitations of acme/, key);
@@ -289,7 +290,7 @@ t.test('a failure listing invitations fails every team of that org (pending cann
 t.test("a failure listing one invitation's teams fails every team of that org", async (t) => {
   const emu = await emulator(t);
   emu.failNext({ method: 'GET', pathPrefix: '/orgs/acme/invitations/7/teams' }, { status: 403, body: { message: 'Must have admin rights' } });
-  const read = await target(emu).readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
+  const read = await target(emu).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   for (const key of ['acme/oncall', 'acme/sre']) {
     t.match(failure(t, read.get(key), key), /^cannot list pending invitations of acme: GitHub refused \(403\).*\(Must have admin rights\); it needs the organization permission Members/, key);
   }
@@ -318,7 +319,7 @@ t.test('a failure on a later page of a large team fails that team only', async (
     },
   });
   const fetch = interceptGraphQL(2, () => new Response(JSON.stringify({ message: 'Bad Gateway' }), { status: 502, headers: { 'content-type': 'application/json' } }));
-  const read = await target(emu, { fetch }).readHolders([ref('mix', 'small'), ref('mix', 'large')]);
+  const read = await target(emu, { fetch }).readTeamHolders([ref('mix', 'small'), ref('mix', 'large')]);
   t.match(failure(t, read.get('mix/large'), 'large'), /^GitHub answered 502/);
   t.same(holders(t, read.get('mix/small'), 'small'), [active('solo')]);
   t.same(emu.unexpected, []);
@@ -328,7 +329,7 @@ t.test('a team that disappears between pages fails with a message saying so', as
   const logins = Array.from({ length: 150 }, (_, i) => `p${i}`);
   const emu = await emulator(t, { mix: { members: logins, teams: [{ slug: 'large', members: logins.map((login) => ({ login, role: 'member' as const })) }] } });
   const fetch = interceptGraphQL(2, () => new Response(JSON.stringify({ data: { organization: { team: null } } }), { status: 200, headers: { 'content-type': 'application/json' } }));
-  const read = await target(emu, { fetch }).readHolders([ref('mix', 'large')]);
+  const read = await target(emu, { fetch }).readTeamHolders([ref('mix', 'large')]);
   t.equal(failure(t, read.get('mix/large'), 'large'), 'team mix/large disappeared while being read');
   t.same(emu.unexpected, []);
 });
@@ -338,7 +339,7 @@ t.test('a GraphQL error without organization data fails the batch with its messa
   const fetch = interceptGraphQL(1, () =>
     new Response(JSON.stringify({ errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }), { status: 200, headers: { 'content-type': 'application/json' } }),
   );
-  const read = await target(emu, { fetch }).readHolders([ref('beta', 'ops')]);
+  const read = await target(emu, { fetch }).readTeamHolders([ref('beta', 'ops')]);
   const error = failure(t, read.get('beta/ops'), 'beta/ops');
   t.ok(error.length > 0);
   // octokit's GraphqlResponseError message is "Request failed due to following response errors:\n - <message>";
@@ -359,7 +360,7 @@ t.test('setMembership adds an org member as active with the role, and updates ro
 
   await gh.setMembership({ kind: 'team', org: 'acme', team: 'oncall', role: 'member' }, 'alice');
   await gh.setMembership({ kind: 'team', org: 'acme', team: 'oncall', role: 'maintainer' }, 'bob');
-  const read = await gh.readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
+  const read = await gh.readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   t.same(holders(t, read.get('acme/oncall'), 'oncall').filter((h) => h.state === 'active'), [active('alice'), active('bob', 'maintainer')], 'roles changed in place');
   t.same(holders(t, read.get('acme/sre'), 'sre').filter((h) => h.state === 'active'), [active('carol', 'maintainer'), active('dave')]);
   t.same(emu.orgMembers('acme'), ['alice', 'bob', 'carol', 'dave'], 'nobody invited');
@@ -372,11 +373,11 @@ t.test('setMembership for a non-member creates a pending invitation visible thro
   await gh.setMembership({ kind: 'team', org: 'acme', team: 'oncall-eu', role: 'member' }, 'zed');
   t.same(emu.invitations('acme').find((i) => i.login === 'zed')?.teams, [{ slug: 'oncall-eu', role: 'member' }]);
   t.same(emu.orgMembers('acme').includes('zed'), false);
-  const read = await gh.readHolders([ref('acme', 'oncall-eu')]);
+  const read = await gh.readTeamHolders([ref('acme', 'oncall-eu')]);
   t.same(holders(t, read.get('acme/oncall-eu'), 'oncall-eu'), [active('carol', 'maintainer'), active('dave'), pending('zed')]);
 
   emu.acceptInvitation('acme', 'zed');
-  const after = await gh.readHolders([ref('acme', 'oncall-eu')]);
+  const after = await gh.readTeamHolders([ref('acme', 'oncall-eu')]);
   t.same(holders(t, after.get('acme/oncall-eu'), 'oncall-eu'), [active('carol', 'maintainer'), active('dave'), active('zed')], 'accepted: active, listed once');
   t.same(emu.unexpected, []);
 });
@@ -386,13 +387,13 @@ t.test('removeMembership removes an active member and cancels a pending one', as
   const gh = target(emu);
   await gh.removeMembership(ref('acme', 'oncall'), 'bob');
   await gh.removeMembership(ref('acme', 'sre'), 'erin');
-  const read = await gh.readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
+  const read = await gh.readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   t.same(holders(t, read.get('acme/oncall'), 'oncall'), [active('alice', 'maintainer'), pending('erin')], "bob gone; his invitation to oncall went with the membership; erin's other team untouched");
   t.same(holders(t, read.get('acme/sre'), 'sre'), [], 'erin no longer pending on sre');
   t.same(emu.teamMembers('acme', 'sre'), []);
 
   await gh.removeMembership(ref('acme', 'oncall'), 'erin');
-  const after = await gh.readHolders([ref('acme', 'oncall')]);
+  const after = await gh.readTeamHolders([ref('acme', 'oncall')]);
   t.same(holders(t, after.get('acme/oncall'), 'oncall'), [active('alice', 'maintainer')], 'an invitation left with no teams is not a holder anywhere');
   t.same(emu.unexpected, []);
 });
@@ -410,7 +411,7 @@ t.test('writes to a team that does not exist reject with a 404 that describeErro
 t.test('plan mode cannot write: with readOnlyFetch reads work and writes never reach GitHub', async (t) => {
   const emu = await emulator(t);
   const gh = target(emu, { fetch: readOnlyFetch(globalThis.fetch) });
-  const read = await gh.readHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
+  const read = await gh.readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre')]);
   t.same(holders(t, read.get('acme/oncall'), 'oncall'), [active('alice', 'maintainer'), active('bob'), pending('erin')], 'GraphQL queries and REST GETs pass');
   t.same(holders(t, read.get('acme/sre'), 'sre'), [pending('erin')]);
 
@@ -459,4 +460,26 @@ t.test('describeError maps failures to the documented sentences', async (t) => {
   t.equal(describeError(new ReadOnlyViolation('read-only run refused PUT /orgs/a/teams/b/memberships/c')), 'read-only run refused PUT /orgs/a/teams/b/memberships/c');
   t.equal(describeError({ name: 'ReadOnlyViolation' }), 'read-only', 'a violation without a message');
   t.equal(describeError(Object.assign(new Error('read-only run refused X'), { name: 'ReadOnlyViolation', status: 401 })), 'read-only run refused X', 'the violation wins over a status');
+});
+
+t.test('the generic port: teams and repositories read in one call keyed by entitlement key, granted at a level and revoked, each through its own GitHub API', async (t) => {
+  const emu = await emulator(t, { acme: acme() }, { repos: { 'acme/infra': { collaborators: [{ login: 'alice', permission: 'push' }] } } });
+  const gh = target(emu);
+  const team = { target: 'ghe', kind: 'team', resource: 'acme/OnCall' };
+  const repo = { target: 'ghe', kind: 'repository', resource: 'acme/infra' };
+  const read = await gh.readHolders([team, repo]);
+  t.same([...read.keys()], ['ghe/team/acme/oncall', 'ghe/repository/acme/infra'], 'keyed by entitlementKey, the target name as asked');
+  t.same(holders(t, read.get('ghe/team/acme/oncall'), 'team'), [active('alice', 'maintainer'), active('bob'), pending('erin')]);
+  t.same(holders(t, read.get('ghe/repository/acme/infra'), 'repo'), [active('alice', 'push')]);
+
+  await gh.grant({ ...team, level: 'maintainer' }, 'dave');
+  await gh.grant({ ...repo, level: 'maintain' }, 'bob');
+  t.same(emu.teamMembers('acme', 'oncall').filter((m) => m.state === 'active').map((m) => `${m.login}:${m.role}`), ['alice:maintainer', 'bob:member', 'dave:maintainer'], 'a team grant is a membership with the level as role');
+  t.same(emu.collaborators('acme', 'infra').map((c) => `${c.login}:${c.permission}`), ['alice:push', 'bob:maintain'], 'a repository grant is a collaborator with the level as permission');
+  await gh.revoke(team, 'dave');
+  await gh.revoke(repo, 'alice');
+  t.same(emu.teamMembers('acme', 'oncall').filter((m) => m.state === 'active').map((m) => m.login), ['alice', 'bob']);
+  t.same(emu.collaborators('acme', 'infra').map((c) => c.login), ['bob']);
+  await t.rejects(gh.grant({ target: 'ghe', kind: 'usergroup', resource: 'acme/x', level: 'member' }, 'bob'), { message: 'GitHub holds no entitlements of kind "usergroup"' });
+  t.same(emu.unexpected, []);
 });

@@ -11,8 +11,10 @@ import { reconcile } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
 import { sanitizeText } from '../render/text.js';
-import { entitlementLevel, entitlementName } from '../core/plan.js';
+import { entitlementKey, entitlementName } from '../core/entitlement.js';
+import { managedBy } from '../holders.js';
 import { readState, STATE_FILES } from '../state.js';
+import { nameOf } from '../targets/kinds.js';
 import { loadOrReport, mergeEvidence, parseAt, transport } from './reconcile.js';
 
 /** Options of `explain`. */
@@ -35,14 +37,14 @@ interface Holding {
   since?: string;
 }
 
-/** What the audit log says `login` held at `at`: the last applied event per team decides. */
+/** What the audit log says `login` held at `at`: the last applied event per entitlement decides. */
 export function heldAt(events: readonly AuditEvent[], login: string, at: Date): Holding[] {
   const last = new Map<string, AuditEvent>();
   for (const e of events) {
     if (e.outcome !== 'applied' || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at.getTime()) continue;
-    last.set(entitlementName(e).toLowerCase(), e);
+    last.set(entitlementKey(e), e);
   }
-  return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: entitlementName(e), role: e.permission ?? e.role ?? '', reasons: e.reasons, since: e.time }));
+  return [...last.values()].filter((e) => e.action !== 'revoke').map((e) => ({ team: nameOf(e), role: e.level, reasons: e.reasons, since: e.time }));
 }
 
 /** Runs `explain`; exit 0, or 1 when something could not be read. */
@@ -62,18 +64,20 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
 
   const should: Holding[] = [];
   let login = byEmail ? fileLogin : opts.subject;
-  for (const team of wanted.teams.values()) {
-    for (const h of team.holders.values()) {
+  for (const m of wanted.entitlements.values()) {
+    for (const h of m.holders.values()) {
       if (!matches(h)) continue;
       login = h.login;
-      should.push({ team: entitlementName(team), role: h.role, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
+      should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
     }
   }
   const holds: Holding[] = [];
+  const managed = managedBy(ws);
   for (const [key, read] of observed) {
-    if (!read.ok || login === undefined) continue;
+    const ref = managed.get(key);
+    if (!read.ok || login === undefined || ref === undefined) continue;
     const h = read.holders.find((x) => x.login.toLowerCase() === login!.toLowerCase());
-    if (h) holds.push({ team: key.slice(key.indexOf('/') + 1), role: h.role, state: h.state });
+    if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
   const past = at.getTime() < io.now().getTime() - 60_000;
@@ -96,7 +100,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
     ...list(holds, 'none of the managed teams', (h) => `${h.team} as ${h.role}${h.state === 'pending' ? ' (pending invitation)' : ''}`),
     '',
     'Differences:',
-    ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${entitlementName(c.entitlement)} ${c.action === 'update' ? `${c.previousRole} -> ${entitlementLevel(c.entitlement)}` : `as ${entitlementLevel(c.entitlement)}`} — ${c.reasons.join('; ')}`) : ['  none']),
+    ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${nameOf(c.entitlement)} ${c.action === 'update' ? `${c.previousLevel} -> ${c.entitlement.level}` : `as ${c.entitlement.level}`} — ${c.reasons.join('; ')}`) : ['  none']),
     ...(then ? ['', `Held at ${at.toISOString()} (from the audit log):`, ...list(then, 'nothing granted by oncall-access', (h) => `${h.team} as ${h.role} since ${h.since} — ${h.reasons!.join('; ')}`)] : []),
     ...(problems.length ? ['', ...problems.map(formatDiagnostic)] : []),
   ];

@@ -36,6 +36,7 @@ import { Journal } from '../journal.js';
 import { Recorder, recoverInterrupted } from '../record.js';
 import { confirmSaved, readSavedPlan } from '../saved-plan.js';
 import { lockState, readState, STATE_FILES } from '../state.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** Output formats of a plan. */
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -233,7 +234,7 @@ async function confirm(io: Io): Promise<boolean> {
 
 /** One executed change as apply prints it: `applied: grant alice on acme/team as member`, or `failed: ...: why`. */
 export function outcomeLine(o: Outcome): string {
-  const what = describeChange(o.change);
+  const what = describeChange(o.change, KINDS);
   return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;
 }
 
@@ -271,7 +272,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
   let plan = fresh.plan;
   let recheck;
   if (saved) {
-    recheck = await readHoldersOf(saved.changes, targets);
+    recheck = await readHoldersOf(saved.changes.map((c) => c.entitlement), targets);
     plan = confirmSaved(saved, fresh.plan, recheck, opts.planFile as string);
   }
   io.stdout.write(render(plan, opts.format, io));
@@ -285,7 +286,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     io.stderr.write(io.stdinIsTTY ? 'Apply cancelled. Nothing was changed.\n' : 'Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n');
     return EXIT.error;
   }
-  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change)}: ${r.why}\n`);
+  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change, KINDS)}: ${r.why}\n`);
   let outcomes: Outcome[] = [];
   const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
   if (ids.length > 0) {

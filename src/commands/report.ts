@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { readAuditLog } from '../audit.js';
+import { reportEntitlement } from '../targets/kinds.js';
 import { git as runGit } from '../git.js';
 import type { Config } from '../config/model.js';
 import { buildReport, type PolicyCommit, type PolicyHistory } from '../core/report.js';
@@ -132,6 +133,7 @@ export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
     graceMs,
     generatedAt: io.now(),
     sources: { auditLog: show(audit), auditLogFound: existsSync(audit), configDirectory: show(ws.config.dir) },
+    describe: reportEntitlement,
   });
   const render = { markdown: renderReportMarkdown, csv: renderReportCsv, json: renderReportJson }[opts.format];
   const secrets = secretsIn(io.env, tokenEnvs(ws));

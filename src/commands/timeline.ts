@@ -5,7 +5,8 @@
 import { buildAdapters } from '../adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
-import { entitlementName } from '../core/plan.js';
+import { githubFields } from '../targets/github-kinds.js';
+import { KINDS, nameOf } from '../targets/kinds.js';
 import { activeRequests } from '../core/requests.js';
 import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
@@ -32,9 +33,33 @@ const SIGN = { grant: '+', revoke: '-', update: '~' } as const;
 
 function line(e: TimelineEvent, tz: string): string {
   const when = formatInZone(new Date(e.at), tz);
-  const name = entitlementName(e);
-  const what = e.action === 'grant' ? `+ ${e.login} to ${name} as ${e.role}` : e.action === 'revoke' ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousRole} -> ${e.role}`;
+  const name = nameOf(e);
+  const what = e.action === 'grant' ? `+ ${e.login} to ${name} as ${e.level}` : e.action === 'revoke' ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousLevel} -> ${e.level}`;
   return `${when}: ${what} (${e.action === 'revoke' ? 'ends: ' : ''}${e.reasons.join('; ')})`;
+}
+
+/**
+ * An event as the timeline's JSON (format 1) has it: GitHub's `org` with `team` or `repository`,
+ * the level as `role` (and `previousRole`), and since entitlements are every target's, the
+ * `kind` and `resource` after them.
+ */
+function jsonEvent(e: TimelineEvent): object {
+  const { org, team, repository } = githubFields(e);
+  return {
+    at: e.at,
+    action: e.action,
+    target: e.target,
+    org,
+    ...(team === null ? {} : { team }),
+    ...(repository === null ? {} : { repository }),
+    login: e.login,
+    email: e.email,
+    role: e.level,
+    ...(e.previousLevel === undefined ? {} : { previousRole: e.previousLevel }),
+    reasons: e.reasons,
+    kind: e.kind,
+    resource: e.resource,
+  };
 }
 
 /** Runs `timeline`; exit 0, or 1 when something could not be read. */
@@ -51,15 +76,15 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
   const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
-  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active }, from, to);
+  const result = timeline({ profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active }, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
   if (opts.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events.map(jsonEvent), diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {
-    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(entitlementName(e))} | ${escapeMarkdown(e.reasons.join('; '))} |`);
+    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(nameOf(e))} | ${escapeMarkdown(e.reasons.join('; '))} |`);
     io.stdout.write([`### Access timeline ${from.toISOString()} – ${to.toISOString()}`, '', ...(rows.length ? ['| when | | who | team | why |', '| --- | --- | --- | --- | --- |', ...rows] : ['No access changes are due in this period.']), ...diagnostics.map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`), ''].join('\n'));
   } else {
     const header = `Access timeline from ${formatInZone(from, opts.timeZone)} for ${opts.hours} h`;

@@ -12,6 +12,7 @@ import { parseInstant } from '../time/zoned.js';
 import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
+import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github-kinds.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
 
 /** The result of loading: a workspace when there were no errors, and every diagnostic. */
@@ -60,7 +61,7 @@ export function loadWorkspace(configPath: string, cwd = process.cwd(), now = new
   };
 
   const profiles = inDir(config.paths.profiles, 'profiles', true).flatMap((f) =>
-    read(f, ['AccessProfile']).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics), file: relative(config.dir, f).split('\\').join('/') })),
+    read(f, ['AccessProfile']).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics, config.targets), file: relative(config.dir, f).split('\\').join('/') })),
   );
   const rotations = inDir(config.paths.rotations, 'rotations', paths.rotations !== undefined).flatMap((f) => read(f, ['Rotation'])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
   const requests = inDir(config.paths.requests, 'requests', false).flatMap((f) => read(f, ['AccessRequest'])).map(({ d, data }) => toRequest(d, data));
@@ -145,14 +146,14 @@ function connectionPos(d: YamlDoc, section: 'sources' | 'targets', name: string,
   return { pos: at, fieldPos: { apiUrl: field('apiUrl'), tokenEnv: field('tokenEnv') } };
 }
 
-function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Profile, 'file'> {
+function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[], targets: Config['targets']): Omit<Profile, 'file'> {
   const spec = data.spec;
   for (const edge of ['before', 'after'] as const) {
     const text = spec.window?.[edge];
     if (text !== undefined && parseDuration(text)! > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge}: ${text} is longer than 7d`, pos(d, ['spec', 'window', edge])));
   }
   const rotations = (spec.rotations ?? []).map((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i]));
-  const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics));
+  const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics, targets));
   return {
     name: data.metadata.name,
     description: data.metadata.description,
@@ -177,7 +178,15 @@ function toBinding(d: YamlDoc, r: Data, path: (string | number)[]): RotationBind
   return { kind: 'schedule', source: r.source, schedule: r.schedule, pos: at };
 }
 
-function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnostics: Diagnostic[]): EntitlementSpec[] {
+/**
+ * A profile's entitlement resolved with the GitHub target's declaration of its kinds: GitHub's
+ * profile fields (`team` with `role`, `repository` with `permission`) become a kind, a resource
+ * on the target's organisation, a level (the kind's first when none is given) and a membership
+ * (the kind's default when none is given). `targets` are the config's; a target it does not
+ * declare is reported by the semantic checks, and the workspace refused, so such an
+ * entitlement's resource (the name alone) is never used.
+ */
+function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnostics: Diagnostic[], targets: Config['targets']): EntitlementSpec[] {
   const at = pos(d, path);
   const field = `spec.entitlements[${path[2]}]`;
   const problem = (message: string, key?: string): EntitlementSpec[] => {
@@ -187,13 +196,19 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
   if (e.team !== undefined) {
     if (e.permission !== undefined) return problem('permission applies to repositories; teams take a role (member or maintainer)', 'permission');
     if (e.adopt === 'remove-drift' && e.membership === 'additive') return problem('adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant', 'adopt');
-    return [{ kind: 'team', target: e.target, team: e.team, role: e.role ?? 'member', membership: e.membership ?? 'exclusive', ...(e.adopt === 'remove-drift' ? { adopt: 'remove-drift' as const } : {}), pos: at }];
+  } else {
+    if (e.role !== undefined) return problem('role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)', 'role');
+    if (e.permission === undefined) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
+    if (e.membership === 'exclusive') return problem('repository permissions are always additive: the tool only removes what it granted', 'membership');
+    if (e.adopt !== undefined) return problem('adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted', 'adopt');
   }
-  if (e.role !== undefined) return problem('role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)', 'role');
-  if (e.permission === undefined) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
-  if (e.membership === 'exclusive') return problem('repository permissions are always additive: the tool only removes what it granted', 'membership');
-  if (e.adopt !== undefined) return problem('adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted', 'adopt');
-  return [{ kind: 'repository', target: e.target, repository: e.repository, permission: e.permission, membership: 'additive', pos: at }];
+  const kind: GitHubKind = e.team !== undefined ? 'team' : 'repository';
+  const declared = GITHUB_KINDS[kind];
+  const written: string = e.team ?? e.repository;
+  const org = targets.get(e.target)?.org;
+  const resource = org === undefined ? written : githubResource(org, written);
+  const level: string = (kind === 'team' ? e.role : e.permission) ?? declared.levels[0];
+  return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...(e.adopt === 'remove-drift' ? { adopt: 'remove-drift' as const } : {}), pos: at }];
 }
 
 /** Shorter shifts are typos (`1s` for `1d`) and would make a plan compute millions of shifts. */

@@ -2,6 +2,7 @@
  * The loaded, validated configuration: what the rest of the tool works from. Every object
  * keeps the position it was declared at, so later stages can point diagnostics at YAML.
  */
+import type { EntitlementRef, Membership } from '../core/entitlement.js';
 import type { SourcePos } from '../diagnostics.js';
 
 /** The kinds of on-call source the tool can read, in the order init offers them. */
@@ -81,15 +82,6 @@ export type RotationBinding =
   | { kind: 'escalationPolicy'; source: string; escalationPolicy: string; levels?: number[]; pos: SourcePos }
   | { kind: 'rotation'; source: string; rotation: string; pos: SourcePos };
 
-/** A GitHub team role. */
-export type TeamRole = 'member' | 'maintainer';
-
-/** A GitHub repository permission for outside collaborators or members. */
-export type RepoPermission = 'pull' | 'triage' | 'push' | 'maintain' | 'admin';
-
-/** `exclusive`: the tool removes holders no profile wants. `additive`: only what it granted. */
-export type Membership = 'exclusive' | 'additive';
-
 /**
  * How a team the tool has never applied to is adopted: `keep-drift` (the default) keeps its
  * current members that no profile wants, and the plan lists them, until the user says otherwise;
@@ -97,10 +89,22 @@ export type Membership = 'exclusive' | 'additive';
  */
 export type Adopt = 'keep-drift' | 'remove-drift';
 
-/** One grantable thing a profile names. */
-export type EntitlementSpec =
-  | { kind: 'team'; target: string; team: string; role: TeamRole; membership: Membership; adopt?: 'remove-drift'; pos: SourcePos }
-  | { kind: 'repository'; target: string; repository: string; permission: RepoPermission; membership: 'additive'; pos: SourcePos };
+/**
+ * One grantable thing a profile names, resolved with its target's declaration of the kind: the
+ * profile's `team: payments-deployers` (with `role`) on target `github` of organisation `acme` is
+ * kind `team`, resource `acme/payments-deployers`, at level `member` unless it says otherwise.
+ */
+export interface EntitlementSpec extends EntitlementRef {
+  /** The resource as the profile writes it (`payments-deployers`), for messages about the profile. */
+  written: string;
+  /** The level the profile asks for, one of the kind's levels. */
+  level: string;
+  /** How it is managed: the profile's choice, or the kind's default. */
+  membership: Membership;
+  /** `remove-drift`: an exclusive entitlement of an adoptable kind loses, on its first apply, the holders no profile wants. */
+  adopt?: 'remove-drift';
+  pos: SourcePos;
+}
 
 /** `kind: AccessProfile`. */
 export interface Profile {

@@ -30,11 +30,13 @@ const SCHEMA_FILES: Record<Kind, string> = {
 /** The state files apply writes (src/state.ts) that have a schema, with its file. */
 const STATE_SCHEMA_FILES = {
   grants: 'state-grants.schema.json',
+  'grants-v1': 'state-grants-v1.schema.json',
   rotations: 'state-rotations.schema.json',
   adopted: 'state-adopted.schema.json',
+  'adopted-v1': 'state-adopted-v1.schema.json',
 } as const;
 
-/** A state file with a schema: the grant ledger, the on-call counts or the adopted teams. */
+/** A state file with a schema: the grant ledger, the on-call counts or the adopted entitlements (`-v1`: as version 1 wrote them). */
 export type StateFile = keyof typeof STATE_SCHEMA_FILES;
 
 /**

@@ -7,6 +7,7 @@ import { formatDuration } from '../duration.js';
 import { checkShards, shardProfile } from '../shard.js';
 import { rotationProblem } from '../sources/rotations.js';
 import { withArticle } from '../wording.js';
+import { entitlementKey } from '../core/entitlement.js';
 import type { EntitlementSpec, Profile, Rotation, RotationBinding, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
@@ -85,14 +86,16 @@ function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
   return out;
 }
 
-function entitlementKey(e: EntitlementSpec): string {
-  return e.kind === 'team' ? `${e.target}/team/${e.team}` : `${e.target}/repo/${e.repository}`;
-}
-
+/** An entitlement as the profile names it: `team "payments-deployers" on github`. */
 function describe(e: EntitlementSpec): string {
-  return e.kind === 'team' ? `team "${e.team}" on ${e.target}` : `repository "${e.repository}" on ${e.target}`;
+  return `${e.kind} "${e.written}" on ${e.target}`;
 }
 
+/**
+ * Profiles that name one entitlement (the same {@link entitlementKey}, so whatever the letter
+ * case: GitHub's names are case-insensitive) must agree on its membership mode, or one of
+ * them would lose its intent when desire merges them.
+ */
 function sharedEntitlements(profiles: readonly Profile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = new Map<string, { profile: string; membership: string; pos: SourcePos }>();

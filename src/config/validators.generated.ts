@@ -3993,11 +3993,11 @@ return errors === 0;
 }
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const stateAdopted = validate25;
-const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-adopted.schema.json","title":"oncall-access adopted teams","description":"state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.","type":"object","additionalProperties":false,"required":["formatVersion","teams"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"teams":{"description":"One team per entry, sorted by target, organisation and team.","type":"array","items":{"description":"A team and when it was adopted.","type":"object","additionalProperties":false,"required":["target","org","team","adoptedAt"],"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"adoptedAt":{"description":"ISO 8601 instant of the apply that adopted it.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
+export const stateAdoptedV1 = validate25;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-adopted-v1.schema.json","title":"oncall-access adopted teams, version 1","description":"state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).","type":"object","additionalProperties":false,"required":["formatVersion","teams"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"teams":{"description":"One team per entry, sorted by target, organisation and team.","type":"array","items":{"description":"A team and when it was adopted.","type":"object","additionalProperties":false,"required":["target","org","team","adoptedAt"],"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"adoptedAt":{"description":"ISO 8601 instant of the apply that adopted it.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://oncall-access.dev/schemas/state-adopted.schema.json" */;
+/*# sourceURL="https://oncall-access.dev/schemas/state-adopted-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate25.evaluated;
@@ -4292,11 +4292,11 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const stateGrants = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-grants.schema.json","title":"oncall-access grant ledger","description":"state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive team apply revokes only what an applied grant in the audit log also records.","type":"object","additionalProperties":false,"required":["formatVersion","grants"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"grants":{"description":"One holding per entry, sorted by target, team or repository, and login.","type":"array","items":{"description":"A team membership with its role, or a repository permission: exactly one of team and repository.","type":"object","additionalProperties":false,"required":["target","org","login","grantedAt"],"dependentRequired":{"team":["role"],"role":["team"],"repository":["permission"],"permission":["repository"]},"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug, for a team membership.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"The team role granted.","enum":["member","maintainer"]},"repository":{"description":"The repository name, for a repository permission.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"The repository permission granted.","enum":["pull","triage","push","maintain","admin"]},"login":{"description":"The GitHub login holding it.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"grantedAt":{"description":"When the apply that granted it ran.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
+export const stateAdopted = validate26;
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-adopted.schema.json","title":"oncall-access adopted entitlements","description":"state/adopted.json, written by apply: the exclusive entitlements (GitHub teams) this tool has applied to. Until one is here, holders no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed. A version 1 file (state-adopted-v1.schema.json) is still read.","type":"object","additionalProperties":false,"required":["formatVersion","entitlements"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":2},"entitlements":{"description":"One entitlement per entry, sorted by target, kind and resource.","type":"array","items":{"description":"An entitlement and when it was adopted.","type":"object","additionalProperties":false,"required":["target","kind","resource","adoptedAt"],"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"kind":{"description":"The kind of entitlement, as its target declares it (GitHub: team).","type":"string","minLength":1,"maxLength":63},"resource":{"description":"The entitlement, in the target's words (GitHub: org/team-slug).","type":"string","minLength":1,"maxLength":300},"adoptedAt":{"description":"ISO 8601 instant of the apply that adopted it.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://oncall-access.dev/schemas/state-grants.schema.json" */;
+/*# sourceURL="https://oncall-access.dev/schemas/state-adopted.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate26.evaluated;
@@ -4317,8 +4317,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.grants === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grants"},message:"must have required property '"+"grants"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(data.entitlements === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entitlements"},message:"must have required property '"+"entitlements"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4328,7 +4328,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "formatVersion") || (key0 === "grants"))){
+if(!((key0 === "formatVersion") || (key0 === "entitlements"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -4341,8 +4341,8 @@ errors++;
 }
 if(data.formatVersion !== undefined){
 let data0 = data.formatVersion;
-if(1 !== data0){
-const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema37.properties.formatVersion,data:data0};
+if(2 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema37.properties.formatVersion,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4352,15 +4352,15 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.grants !== undefined){
-let data1 = data.grants;
+if(data.entitlements !== undefined){
+let data1 = data.entitlements;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.target === undefined){
-const err4 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+const err4 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema37.properties.entitlements.items.required,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4369,8 +4369,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.org === undefined){
-const err5 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(data2.kind === undefined){
+const err5 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.properties.entitlements.items.required,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4379,8 +4379,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.login === undefined){
-const err6 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(data2.resource === undefined){
+const err6 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'",schema:schema37.properties.entitlements.items.required,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4389,8 +4389,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2.grantedAt === undefined){
-const err7 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "grantedAt"},message:"must have required property '"+"grantedAt"+"'",schema:schema37.properties.grants.items.required,parentSchema:schema37.properties.grants.items,data:data2};
+if(data2.adoptedAt === undefined){
+const err7 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "adoptedAt"},message:"must have required property '"+"adoptedAt"+"'",schema:schema37.properties.entitlements.items.required,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4400,8 +4400,8 @@ vErrors.push(err7);
 errors++;
 }
 for(const key1 in data2){
-if(!((((((((key1 === "target") || (key1 === "org")) || (key1 === "team")) || (key1 === "role")) || (key1 === "repository")) || (key1 === "permission")) || (key1 === "login")) || (key1 === "grantedAt"))){
-const err8 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.grants.items,data:data2};
+if(!((((key1 === "target") || (key1 === "kind")) || (key1 === "resource")) || (key1 === "adoptedAt"))){
+const err8 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4415,7 +4415,7 @@ if(data2.target !== undefined){
 let data3 = data2.target;
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-const err9 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+const err9 = {instancePath:instancePath+"/entitlements/" + i0+"/target",schemaPath:"#/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.entitlements.items.properties.target,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4425,7 +4425,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+const err10 = {instancePath:instancePath+"/entitlements/" + i0+"/target",schemaPath:"#/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema37.properties.entitlements.items.properties.target,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4436,7 +4436,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.target.type,parentSchema:schema37.properties.grants.items.properties.target,data:data3};
+const err11 = {instancePath:instancePath+"/entitlements/" + i0+"/target",schemaPath:"#/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.entitlements.items.properties.target.type,parentSchema:schema37.properties.entitlements.items.properties.target,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4446,11 +4446,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.org !== undefined){
-let data4 = data2.org;
+if(data2.kind !== undefined){
+let data4 = data2.kind;
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-const err12 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+if(func1(data4) > 63){
+const err12 = {instancePath:instancePath+"/entitlements/" + i0+"/kind",schemaPath:"#/properties/entitlements/items/properties/kind/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema37.properties.entitlements.items.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4459,8 +4459,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!(formats2.validate(data4))){
-const err13 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+if(func1(data4) < 1){
+const err13 = {instancePath:instancePath+"/entitlements/" + i0+"/kind",schemaPath:"#/properties/entitlements/items/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.entitlements.items.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4471,7 +4471,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.org.type,parentSchema:schema37.properties.grants.items.properties.org,data:data4};
+const err14 = {instancePath:instancePath+"/entitlements/" + i0+"/kind",schemaPath:"#/properties/entitlements/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.entitlements.items.properties.kind.type,parentSchema:schema37.properties.entitlements.items.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4481,11 +4481,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data2.team !== undefined){
-let data5 = data2.team;
+if(data2.resource !== undefined){
+let data5 = data2.resource;
 if(typeof data5 === "string"){
-if(!pattern15.test(data5)){
-const err15 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+if(func1(data5) > 300){
+const err15 = {instancePath:instancePath+"/entitlements/" + i0+"/resource",schemaPath:"#/properties/entitlements/items/properties/resource/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema37.properties.entitlements.items.properties.resource,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4494,8 +4494,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats22.validate(data5))){
-const err16 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+if(func1(data5) < 1){
+const err16 = {instancePath:instancePath+"/entitlements/" + i0+"/resource",schemaPath:"#/properties/entitlements/items/properties/resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.entitlements.items.properties.resource,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4506,7 +4506,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.team.type,parentSchema:schema37.properties.grants.items.properties.team,data:data5};
+const err17 = {instancePath:instancePath+"/entitlements/" + i0+"/resource",schemaPath:"#/properties/entitlements/items/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.entitlements.items.properties.resource.type,parentSchema:schema37.properties.entitlements.items.properties.resource,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4516,10 +4516,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.role !== undefined){
-let data6 = data2.role;
-if(!((data6 === "member") || (data6 === "maintainer"))){
-const err18 = {instancePath:instancePath+"/grants/" + i0+"/role",schemaPath:"#/properties/grants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema37.properties.grants.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.grants.items.properties.role.enum,parentSchema:schema37.properties.grants.items.properties.role,data:data6};
+if(data2.adoptedAt !== undefined){
+let data6 = data2.adoptedAt;
+if(typeof data6 === "string"){
+if(!pattern21.test(data6)){
+const err18 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4528,12 +4529,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data2.repository !== undefined){
-let data7 = data2.repository;
-if(typeof data7 === "string"){
-if(!pattern15.test(data7)){
-const err19 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+if(!(formats34.validate(data6))){
+const err19 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4542,8 +4539,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(formats22.validate(data7))){
-const err20 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+}
+else {
+const err20 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.entitlements.items.properties.adoptedAt.type,parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4553,8 +4551,9 @@ vErrors.push(err20);
 errors++;
 }
 }
+}
 else {
-const err21 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.repository.type,parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
+const err21 = {instancePath:instancePath+"/entitlements/" + i0,schemaPath:"#/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.entitlements.items.type,parentSchema:schema37.properties.entitlements.items,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4564,10 +4563,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data2.permission !== undefined){
-let data8 = data2.permission;
-if(!(((((data8 === "pull") || (data8 === "triage")) || (data8 === "push")) || (data8 === "maintain")) || (data8 === "admin"))){
-const err22 = {instancePath:instancePath+"/grants/" + i0+"/permission",schemaPath:"#/properties/grants/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema37.properties.grants.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.grants.items.properties.permission.enum,parentSchema:schema37.properties.grants.items.properties.permission,data:data8};
+}
+else {
+const err22 = {instancePath:instancePath+"/entitlements",schemaPath:"#/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.entitlements.type,parentSchema:schema37.properties.entitlements,data:data1};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4577,11 +4575,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data2.login !== undefined){
-let data9 = data2.login;
-if(typeof data9 === "string"){
-if(!pattern5.test(data9)){
-const err23 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema37.properties.grants.items.properties.login,data:data9};
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4590,168 +4586,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(formats2.validate(data9))){
-const err24 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema37.properties.grants.items.properties.login,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.login.type,parentSchema:schema37.properties.grants.items.properties.login,data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data2.grantedAt !== undefined){
-let data10 = data2.grantedAt;
-if(typeof data10 === "string"){
-if(!pattern21.test(data10)){
-const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(!(formats34.validate(data10))){
-const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.grants.items.properties.grantedAt.type,parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data2.team !== undefined){
-if(data2.role === undefined){
-const err29 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "team",
-    missingProperty: "role",
-    depsCount: 1,
-    deps: "role"},message:"must have property role when property team is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data2.role !== undefined){
-if(data2.team === undefined){
-const err30 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "role",
-    missingProperty: "team",
-    depsCount: 1,
-    deps: "team"},message:"must have property team when property role is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data2.repository !== undefined){
-if(data2.permission === undefined){
-const err31 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "repository",
-    missingProperty: "permission",
-    depsCount: 1,
-    deps: "permission"},message:"must have property permission when property repository is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data2.permission !== undefined){
-if(data2.repository === undefined){
-const err32 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "permission",
-    missingProperty: "repository",
-    depsCount: 1,
-    deps: "repository"},message:"must have property repository when property permission is present",schema:schema37.properties.grants.items.dependentRequired,parentSchema:schema37.properties.grants.items,data:data2};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.grants.items.type,parentSchema:schema37.properties.grants.items,data:data2};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.grants.type,parentSchema:schema37.properties.grants,data:data1};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
 validate26.errors = vErrors;
 return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const stateRotations = validate27;
-const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-rotations.schema.json","title":"oncall-access on-call counts","description":"state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.","type":"object","additionalProperties":false,"required":["formatVersion","rotations"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"rotations":{"description":"One rotation per entry, sorted by key.","type":"array","items":{"description":"A rotation and its count.","type":"object","additionalProperties":false,"required":["key","onCall"],"properties":{"key":{"description":"The rotation binding: source, kind and id, like rotations/rotation/payments-primary.","type":"string","minLength":1,"maxLength":500},"onCall":{"description":"People on call in it at the last apply.","type":"integer","minimum":0}}}}}};
+export const stateGrantsV1 = validate27;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-grants-v1.schema.json","title":"oncall-access grant ledger, version 1","description":"state/grants.json as versions before the entitlement format 2 wrote it (GitHub teams and repositories only). Still read, and converted: the next apply writes it again as version 2 (state-grants.schema.json).","type":"object","additionalProperties":false,"required":["formatVersion","grants"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"grants":{"description":"One holding per entry, sorted by target, team or repository, and login.","type":"array","items":{"description":"A team membership with its role, or a repository permission: exactly one of team and repository.","type":"object","additionalProperties":false,"required":["target","org","login","grantedAt"],"dependentRequired":{"team":["role"],"role":["team"],"repository":["permission"],"permission":["repository"]},"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"org":{"description":"The GitHub organisation.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"team":{"description":"The team slug, for a team membership.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"The team role granted.","enum":["member","maintainer"]},"repository":{"description":"The repository name, for a repository permission.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"The repository permission granted.","enum":["pull","triage","push","maintain","admin"]},"login":{"description":"The GitHub login holding it.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"grantedAt":{"description":"When the apply that granted it ran.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://oncall-access.dev/schemas/state-rotations.schema.json" */;
+/*# sourceURL="https://oncall-access.dev/schemas/state-grants-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate27.evaluated;
@@ -4772,8 +4616,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.rotations === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rotations"},message:"must have required property '"+"rotations"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(data.grants === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grants"},message:"must have required property '"+"grants"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4783,7 +4627,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "formatVersion") || (key0 === "rotations"))){
+if(!((key0 === "formatVersion") || (key0 === "grants"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -4807,6 +4651,850 @@ vErrors.push(err3);
 errors++;
 }
 }
+if(data.grants !== undefined){
+let data1 = data.grants;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.target === undefined){
+const err4 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema38.properties.grants.items.required,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.org === undefined){
+const err5 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema38.properties.grants.items.required,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.login === undefined){
+const err6 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema38.properties.grants.items.required,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.grantedAt === undefined){
+const err7 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "grantedAt"},message:"must have required property '"+"grantedAt"+"'",schema:schema38.properties.grants.items.required,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((((((key1 === "target") || (key1 === "org")) || (key1 === "team")) || (key1 === "role")) || (key1 === "repository")) || (key1 === "permission")) || (key1 === "login")) || (key1 === "grantedAt"))){
+const err8 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.target !== undefined){
+let data3 = data2.target;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err10 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema38.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.target.type,parentSchema:schema38.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.org !== undefined){
+let data4 = data2.org;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err12 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema38.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(formats2.validate(data4))){
+const err13 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema38.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/grants/" + i0+"/org",schemaPath:"#/properties/grants/items/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.org.type,parentSchema:schema38.properties.grants.items.properties.org,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.team !== undefined){
+let data5 = data2.team;
+if(typeof data5 === "string"){
+if(!pattern15.test(data5)){
+const err15 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema38.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats22.validate(data5))){
+const err16 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema38.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.team.type,parentSchema:schema38.properties.grants.items.properties.team,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2.role !== undefined){
+let data6 = data2.role;
+if(!((data6 === "member") || (data6 === "maintainer"))){
+const err18 = {instancePath:instancePath+"/grants/" + i0+"/role",schemaPath:"#/properties/grants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema38.properties.grants.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.grants.items.properties.role.enum,parentSchema:schema38.properties.grants.items.properties.role,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data2.repository !== undefined){
+let data7 = data2.repository;
+if(typeof data7 === "string"){
+if(!pattern15.test(data7)){
+const err19 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema38.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(formats22.validate(data7))){
+const err20 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema38.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.repository.type,parentSchema:schema38.properties.grants.items.properties.repository,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data2.permission !== undefined){
+let data8 = data2.permission;
+if(!(((((data8 === "pull") || (data8 === "triage")) || (data8 === "push")) || (data8 === "maintain")) || (data8 === "admin"))){
+const err22 = {instancePath:instancePath+"/grants/" + i0+"/permission",schemaPath:"#/properties/grants/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema38.properties.grants.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.grants.items.properties.permission.enum,parentSchema:schema38.properties.grants.items.properties.permission,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.login !== undefined){
+let data9 = data2.login;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err23 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema38.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats2.validate(data9))){
+const err24 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema38.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.login.type,parentSchema:schema38.properties.grants.items.properties.login,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data2.grantedAt !== undefined){
+let data10 = data2.grantedAt;
+if(typeof data10 === "string"){
+if(!pattern21.test(data10)){
+const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats34.validate(data10))){
+const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.grants.items.properties.grantedAt.type,parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data2.team !== undefined){
+if(data2.role === undefined){
+const err29 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "team",
+    missingProperty: "role",
+    depsCount: 1,
+    deps: "role"},message:"must have property role when property team is present",schema:schema38.properties.grants.items.dependentRequired,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data2.role !== undefined){
+if(data2.team === undefined){
+const err30 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "role",
+    missingProperty: "team",
+    depsCount: 1,
+    deps: "team"},message:"must have property team when property role is present",schema:schema38.properties.grants.items.dependentRequired,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data2.repository !== undefined){
+if(data2.permission === undefined){
+const err31 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "repository",
+    missingProperty: "permission",
+    depsCount: 1,
+    deps: "permission"},message:"must have property permission when property repository is present",schema:schema38.properties.grants.items.dependentRequired,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data2.permission !== undefined){
+if(data2.repository === undefined){
+const err32 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/dependentRequired",keyword:"dependentRequired",params:{property: "permission",
+    missingProperty: "repository",
+    depsCount: 1,
+    deps: "repository"},message:"must have property repository when property permission is present",schema:schema38.properties.grants.items.dependentRequired,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.grants.items.type,parentSchema:schema38.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.grants.type,parentSchema:schema38.properties.grants,data:data1};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const stateGrants = validate28;
+const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-grants.schema.json","title":"oncall-access grant ledger","description":"state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive entitlement apply revokes only what an applied grant in the audit log also records. A version 1 ledger (state-grants-v1.schema.json) is still read.","type":"object","additionalProperties":false,"required":["formatVersion","grants"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":2},"grants":{"description":"One holding per entry, sorted by target, kind, resource and login.","type":"array","items":{"description":"One account holding one entitlement at the level granted.","type":"object","additionalProperties":false,"required":["target","kind","resource","level","login","grantedAt"],"properties":{"target":{"description":"The target's name in the config.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"kind":{"description":"The kind of entitlement, as its target declares it (GitHub: team, repository).","type":"string","minLength":1,"maxLength":63},"resource":{"description":"What is granted, in the target's words (GitHub: org/team-slug, org/repository).","type":"string","minLength":1,"maxLength":300},"level":{"description":"The level granted (GitHub: the team role, or the repository permission).","type":"string","minLength":1,"maxLength":63},"login":{"description":"The GitHub login holding it.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"grantedAt":{"description":"When the apply that granted it ran.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/state-grants.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.formatVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.grants === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grants"},message:"must have required property '"+"grants"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "formatVersion") || (key0 === "grants"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(2 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema39.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.grants !== undefined){
+let data1 = data.grants;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.target === undefined){
+const err4 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.kind === undefined){
+const err5 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.resource === undefined){
+const err6 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.level === undefined){
+const err7 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.login === undefined){
+const err8 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.grantedAt === undefined){
+const err9 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/required",keyword:"required",params:{missingProperty: "grantedAt"},message:"must have required property '"+"grantedAt"+"'",schema:schema39.properties.grants.items.required,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((((key1 === "target") || (key1 === "kind")) || (key1 === "resource")) || (key1 === "level")) || (key1 === "login")) || (key1 === "grantedAt"))){
+const err10 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.target !== undefined){
+let data3 = data2.target;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema39.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema39.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/grants/" + i0+"/target",schemaPath:"#/properties/grants/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.target.type,parentSchema:schema39.properties.grants.items.properties.target,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.kind !== undefined){
+let data4 = data2.kind;
+if(typeof data4 === "string"){
+if(func1(data4) > 63){
+const err14 = {instancePath:instancePath+"/grants/" + i0+"/kind",schemaPath:"#/properties/grants/items/properties/kind/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema39.properties.grants.items.properties.kind,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func1(data4) < 1){
+const err15 = {instancePath:instancePath+"/grants/" + i0+"/kind",schemaPath:"#/properties/grants/items/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.grants.items.properties.kind,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/grants/" + i0+"/kind",schemaPath:"#/properties/grants/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.kind.type,parentSchema:schema39.properties.grants.items.properties.kind,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.resource !== undefined){
+let data5 = data2.resource;
+if(typeof data5 === "string"){
+if(func1(data5) > 300){
+const err17 = {instancePath:instancePath+"/grants/" + i0+"/resource",schemaPath:"#/properties/grants/items/properties/resource/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema39.properties.grants.items.properties.resource,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(func1(data5) < 1){
+const err18 = {instancePath:instancePath+"/grants/" + i0+"/resource",schemaPath:"#/properties/grants/items/properties/resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.grants.items.properties.resource,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/grants/" + i0+"/resource",schemaPath:"#/properties/grants/items/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.resource.type,parentSchema:schema39.properties.grants.items.properties.resource,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data2.level !== undefined){
+let data6 = data2.level;
+if(typeof data6 === "string"){
+if(func1(data6) > 63){
+const err20 = {instancePath:instancePath+"/grants/" + i0+"/level",schemaPath:"#/properties/grants/items/properties/level/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema39.properties.grants.items.properties.level,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(func1(data6) < 1){
+const err21 = {instancePath:instancePath+"/grants/" + i0+"/level",schemaPath:"#/properties/grants/items/properties/level/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.grants.items.properties.level,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/grants/" + i0+"/level",schemaPath:"#/properties/grants/items/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.level.type,parentSchema:schema39.properties.grants.items.properties.level,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.login !== undefined){
+let data7 = data2.login;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err23 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema39.properties.grants.items.properties.login,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats2.validate(data7))){
+const err24 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema39.properties.grants.items.properties.login,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.login.type,parentSchema:schema39.properties.grants.items.properties.login,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data2.grantedAt !== undefined){
+let data8 = data2.grantedAt;
+if(typeof data8 === "string"){
+if(!pattern21.test(data8)){
+const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(formats34.validate(data8))){
+const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.grants.items.properties.grantedAt.type,parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/grants/" + i0,schemaPath:"#/properties/grants/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.grants.items.type,parentSchema:schema39.properties.grants.items,data:data2};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.grants.type,parentSchema:schema39.properties.grants,data:data1};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const stateRotations = validate29;
+const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/state-rotations.schema.json","title":"oncall-access on-call counts","description":"state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.","type":"object","additionalProperties":false,"required":["formatVersion","rotations"],"properties":{"formatVersion":{"description":"Version of the state file format.","const":1},"rotations":{"description":"One rotation per entry, sorted by key.","type":"array","items":{"description":"A rotation and its count.","type":"object","additionalProperties":false,"required":["key","onCall"],"properties":{"key":{"description":"The rotation binding: source, kind and id, like rotations/rotation/payments-primary.","type":"string","minLength":1,"maxLength":500},"onCall":{"description":"People on call in it at the last apply.","type":"integer","minimum":0}}}}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://oncall-access.dev/schemas/state-rotations.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.formatVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.rotations === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rotations"},message:"must have required property '"+"rotations"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "formatVersion") || (key0 === "rotations"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema40.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
 if(data.rotations !== undefined){
 let data1 = data.rotations;
 if(Array.isArray(data1)){
@@ -4815,7 +5503,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.key === undefined){
-const err4 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema38.properties.rotations.items.required,parentSchema:schema38.properties.rotations.items,data:data2};
+const err4 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema40.properties.rotations.items.required,parentSchema:schema40.properties.rotations.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4825,7 +5513,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.onCall === undefined){
-const err5 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "onCall"},message:"must have required property '"+"onCall"+"'",schema:schema38.properties.rotations.items.required,parentSchema:schema38.properties.rotations.items,data:data2};
+const err5 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/required",keyword:"required",params:{missingProperty: "onCall"},message:"must have required property '"+"onCall"+"'",schema:schema40.properties.rotations.items.required,parentSchema:schema40.properties.rotations.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4836,7 +5524,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "key") || (key1 === "onCall"))){
-const err6 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.rotations.items,data:data2};
+const err6 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.rotations.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4850,7 +5538,7 @@ if(data2.key !== undefined){
 let data3 = data2.key;
 if(typeof data3 === "string"){
 if(func1(data3) > 500){
-const err7 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+const err7 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema40.properties.rotations.items.properties.key,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4860,7 +5548,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+const err8 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.rotations.items.properties.key,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4871,7 +5559,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.rotations.items.properties.key.type,parentSchema:schema38.properties.rotations.items.properties.key,data:data3};
+const err9 = {instancePath:instancePath+"/rotations/" + i0+"/key",schemaPath:"#/properties/rotations/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.rotations.items.properties.key.type,parentSchema:schema40.properties.rotations.items.properties.key,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4884,7 +5572,7 @@ errors++;
 if(data2.onCall !== undefined){
 let data4 = data2.onCall;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.rotations.items.properties.onCall.type,parentSchema:schema38.properties.rotations.items.properties.onCall,data:data4};
+const err10 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.rotations.items.properties.onCall.type,parentSchema:schema40.properties.rotations.items.properties.onCall,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4895,7 +5583,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.rotations.items.properties.onCall,data:data4};
+const err11 = {instancePath:instancePath+"/rotations/" + i0+"/onCall",schemaPath:"#/properties/rotations/items/properties/onCall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.rotations.items.properties.onCall,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4908,7 +5596,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.rotations.items.type,parentSchema:schema38.properties.rotations.items,data:data2};
+const err12 = {instancePath:instancePath+"/rotations/" + i0,schemaPath:"#/properties/rotations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.rotations.items.type,parentSchema:schema40.properties.rotations.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4920,7 +5608,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.rotations.type,parentSchema:schema38.properties.rotations,data:data1};
+const err13 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.rotations.type,parentSchema:schema40.properties.rotations,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4932,7 +5620,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4941,10 +5629,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 /** Each schema's validator, by its file name in schemas/. */
@@ -4954,7 +5642,9 @@ export const VALIDATORS: Record<string, ValidateFunction> = {
   'config.schema.json': config,
   'identities.schema.json': identities,
   'rotation.schema.json': rotation,
+  'state-adopted-v1.schema.json': stateAdoptedV1,
   'state-adopted.schema.json': stateAdopted,
+  'state-grants-v1.schema.json': stateGrantsV1,
   'state-grants.schema.json': stateGrants,
   'state-rotations.schema.json': stateRotations,
 };

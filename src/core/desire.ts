@@ -1,57 +1,45 @@
 /**
- * desire: who should hold which team membership at an instant, and why. Pure.
+ * desire: who should hold which entitlement at an instant, and why. Pure.
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import type { Membership, Profile, TargetConfig } from '../config/model.js';
-import { LEVEL_RANK, type Frozen, type Level } from './plan.js';
-import { holdingsKey, type HoldersRead } from '../targets/target.js';
-import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
+import type { Profile } from '../config/model.js';
+import { entitlementKey, levelRank, refOf, type EntitlementRef, type KindCatalogue, type KindSpec, type Membership } from './entitlement.js';
+import type { HoldersRead } from './observed.js';
+import type { Frozen } from './plan.js';
 import type { ActiveRequest } from './requests.js';
+import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 
-/** One subject's wanted holding of one team. */
+/** One subject's wanted holding of one entitlement. */
 export interface DesiredHolding {
   login: string;
   email: string;
-  /** The highest role (for a repository: permission) any reason asks for. */
-  role: Level;
+  /** The highest level any reason asks for (by the kind's {@link KindSpec.levels}). */
+  level: string;
   reasons: string[];
   /** When the last reason ends (shift end + window); undefined when one is open-ended. */
   until?: Date;
 }
 
-/** A team or repository some profile manages, with who should hold it. */
-export type ManagedEntitlement = ManagedTeam | ManagedRepo;
-
-/** A repository some profile grants a permission on: always additive (only ledger grants are revoked). */
-export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'membership' | 'removeDrift'> {
-  kind: 'repository';
-  repository: string;
-  membership: 'additive';
-}
-
-/** A team some profile manages, with who should hold it. */
-export interface ManagedTeam {
-  kind: 'team';
-  /** Target name from the config. */
-  target: string;
-  org: string;
-  team: string;
-  /** Profiles that name this team, sorted. */
+/** An entitlement some profile manages, with who should hold it. */
+export interface ManagedEntitlement extends EntitlementRef {
+  /** What its target declares of its kind: how levels rank, how it is named. */
+  spec: KindSpec;
+  /** Profiles that name it, sorted. */
   profiles: string[];
   /** Wanted holders by login (lower-cased). */
   holders: Map<string, DesiredHolding>;
   /**
-   * Logins (lower-cased) of people whose shift in a rotation feeding this team ended before
-   * the instant: a revocation of theirs is a handoff, not drift.
+   * Logins (lower-cased) of people whose shift in a rotation feeding it ended before the
+   * instant: a revocation of theirs is a handoff, not drift.
    */
   recentlyOnCall: Map<string, { label: string; end: Date }>;
-  /** Labels of rotations feeding this team that could not be read: nothing may be revoked. */
+  /** Labels of rotations feeding it that could not be read: nothing may be revoked. */
   unknownRotations: string[];
   /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
   membership: Membership;
   /** True when a profile says `adopt: remove-drift`: never applied to yet, its unwanted holders are removed all the same. */
   removeDrift: boolean;
-  /** Where the first profile naming it declares it: what the plan points at, and where a problem with the team itself (it does not exist) is reported. */
+  /** Where the first profile naming it declares it: what the plan points at, and where a problem with the entitlement itself (it does not exist) is reported. */
   declaredAt: SourcePos;
 }
 
@@ -59,36 +47,32 @@ export interface ManagedTeam {
 export interface DesireInput {
   at: Date;
   profiles: readonly Profile[];
-  targets: ReadonlyMap<string, TargetConfig>;
+  /** What the targets declare of each kind the profiles name. */
+  kinds: KindCatalogue;
   /** Shifts read per binding, by `bindingKey`. */
   shifts: ReadonlyMap<string, ShiftRead>;
-  /** GitHub login for an email on a target, or undefined when the person cannot be resolved. */
+  /** The account for an email on a target, or undefined when the person cannot be resolved. */
   resolve: (email: string, target: string) => string | undefined;
   /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
   requests?: readonly ActiveRequest[];
 }
 
-/** The wanted state of every managed team, plus problems found on the way. */
+/** The wanted state of every managed entitlement, plus problems found on the way. */
 export interface Desired {
-  /** Managed teams and repositories, by {@link managedKey}. */
-  teams: Map<string, ManagedEntitlement>;
+  /** Managed entitlements, by {@link entitlementKey}. */
+  entitlements: Map<string, ManagedEntitlement>;
   diagnostics: Diagnostic[];
-}
-
-/** Key of a team across targets: `target/org/team`; of a repository `target/org/repo (repository)`. */
-export function managedKey(target: string, org: string, team: string, kind: 'team' | 'repository' = 'team'): string {
-  return `${target}/${org}/${team}${kind === 'repository' ? ' (repository)' : ''}`.toLowerCase();
 }
 
 /**
  * Who should hold what at `input.at`. `auto` profiles grant to whoever is on call (widened by
  * the window) and to their static members; `requestable` profiles grant only to the subjects
- * of eligible requests running at the instant (their teams are managed all the same). A person who
- * cannot be resolved to a login gets a warning and nothing. A rotation that could not be read
- * marks every team it feeds as unknown.
+ * of eligible requests running at the instant (their entitlements are managed all the same). A
+ * person who cannot be resolved to a login gets a warning and nothing. A rotation that could not
+ * be read marks every entitlement it feeds as unknown.
  */
 export function desire(input: DesireInput): Desired {
-  const teams = new Map<string, ManagedEntitlement>();
+  const entitlements = new Map<string, ManagedEntitlement>();
   const diagnostics: Diagnostic[] = [];
   const warned = new Set<string>();
   const once = (key: string, d: Diagnostic): void => {
@@ -122,22 +106,23 @@ export function desire(input: DesireInput): Desired {
       }
     }
     for (const spec of profile.entitlements) {
-      const target = input.targets.get(spec.target)!;
-      const key = spec.kind === 'team' ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, 'repository');
-      let team = teams.get(key);
-      if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], declaredAt: spec.pos };
-        team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
-        teams.set(key, team);
+      const key = entitlementKey(spec);
+      let managed = entitlements.get(key);
+      if (!managed) {
+        const kind = input.kinds[spec.kind];
+        if (!kind) throw new Error(`no target declares entitlements of kind "${spec.kind}"`);
+        managed = { ...refOf(spec), spec: kind, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], membership: spec.membership, removeDrift: false, declaredAt: spec.pos };
+        entitlements.set(key, managed);
       }
-      if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
-      if (team.kind === 'team' && spec.kind === 'team' && spec.adopt === 'remove-drift') team.removeDrift = true;
-      team.profiles.sort();
-      team.unknownRotations.push(...unknown.filter((u) => !team!.unknownRotations.includes(u)));
+      const m = managed;
+      if (!m.profiles.includes(profile.name)) m.profiles.push(profile.name);
+      if (spec.adopt === 'remove-drift') m.removeDrift = true;
+      m.profiles.sort();
+      m.unknownRotations.push(...unknown.filter((u) => !m.unknownRotations.includes(u)));
       for (const e of ended) {
         const login = input.resolve(e.email, spec.target);
-        const seen = login && team.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        const seen = login && m.recentlyOnCall.get(login.toLowerCase());
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
       }
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);
@@ -145,34 +130,34 @@ export function desire(input: DesireInput): Desired {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;
         }
-        addHolding(team, { login, email: w.email, role: spec.kind === 'team' ? spec.role : spec.permission, reasons: [w.reason], until: w.until });
+        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], until: w.until });
       }
     }
   }
-  return { teams, diagnostics };
+  return { entitlements, diagnostics };
 }
 
 /**
- * The managed teams and repositories a plan leaves frozen (see `PlanSummary.frozen`): those whose
- * holders could not be read, and those fed by a rotation or identity source that could not be.
- * `observed` is keyed by {@link holdingsKey}.
+ * The managed entitlements a plan leaves frozen (see `PlanSummary.frozen`), counted by kind:
+ * those whose holders could not be read, and those fed by a rotation or identity source that
+ * could not be. `observed` is keyed by {@link entitlementKey}.
  */
 export function countFrozen(wanted: Desired, observed: ReadonlyMap<string, HoldersRead>): Frozen {
-  const frozen: Frozen = { teams: 0, repositories: 0 };
-  for (const e of wanted.teams.values()) {
-    if (e.unknownRotations.length > 0 || observed.get(holdingsKey(e.target, e))?.ok !== true) frozen[e.kind === 'team' ? 'teams' : 'repositories'] += 1;
+  const frozen: Record<string, number> = {};
+  for (const e of wanted.entitlements.values()) {
+    if (e.unknownRotations.length > 0 || observed.get(entitlementKey(e))?.ok !== true) frozen[e.kind] = (frozen[e.kind] ?? 0) + 1;
   }
   return frozen;
 }
 
-function addHolding(team: ManagedEntitlement, h: DesiredHolding): void {
+function addHolding(managed: ManagedEntitlement, h: DesiredHolding): void {
   const key = h.login.toLowerCase();
-  const seen = team.holders.get(key);
+  const seen = managed.holders.get(key);
   if (!seen) {
-    team.holders.set(key, h);
+    managed.holders.set(key, h);
     return;
   }
-  if (LEVEL_RANK[h.role] > LEVEL_RANK[seen.role]) seen.role = h.role;
+  if (levelRank(managed.spec, h.level) > levelRank(managed.spec, seen.level)) seen.level = h.level;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
   seen.until = seen.until === undefined || h.until === undefined ? undefined : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }

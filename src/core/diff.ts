@@ -1,15 +1,14 @@
 /**
- * diff: wanted holdings against observed ones gives the changes. Pure. Teams that could not
- * be read get no change at all; teams fed by an unreadable rotation get no revocation and no
- * role downgrade.
+ * diff: wanted holdings against observed ones gives the changes. Pure. Entitlements that could
+ * not be read get no change at all; those fed by an unreadable rotation get no revocation and no
+ * downgrade.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { RepoPermission, TeamRole } from '../config/model.js';
-import type { HoldersRead } from '../targets/target.js';
-import { entitlementKey, holdingsKey } from '../targets/target.js';
 import type { Desired, ManagedEntitlement } from './desire.js';
+import { entitlementKey, entitlementName, entitlementTitle, levelRank, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './entitlement.js';
+import type { HoldersRead } from './observed.js';
+import type { Adoption, Change } from './plan.js';
 import { instant } from './shift.js';
-import { entitlementName, LEVEL_RANK, type Adoption, type Change, type Entitlement, type HoldingRef, type Level, type TargetTeam } from './plan.js';
 
 /**
  * What the audit log says of a ledger entry; absent when an applied grant there, not revoked
@@ -19,18 +18,16 @@ import { entitlementName, LEVEL_RANK, type Adoption, type Change, type Entitleme
  */
 export type LedgerAudit = 'unrecorded' | 'restored';
 
-/** A holding the grant ledger names (or the audit log restores), identified by team (or repository) and login. */
+/** A holding the grant ledger names (or the audit log restores). */
 export interface LedgerRef extends HoldingRef {
   audit?: LedgerAudit;
   /** ISO instant the grant was made. */
   grantedAt?: string;
 }
 
-/** The entitlement of a managed team or repository at `level`. */
-export function entitlementOf(m: ManagedEntitlement, level: Level): Entitlement {
-  return m.kind === 'repository'
-    ? { kind: 'repository', org: m.org, repository: m.repository, permission: level as RepoPermission }
-    : { kind: 'team', org: m.org, team: m.team, role: level as TeamRole };
+/** The entitlement of a managed one at `level`. */
+export function entitlementOf(m: EntitlementRef, level: string): Entitlement {
+  return { ...refOf(m), level };
 }
 
 /** Changes, the count of holdings already right, and problems. */
@@ -39,17 +36,17 @@ export interface DiffResult {
   unchanged: number;
   diagnostics: Diagnostic[];
   /** Ledger entries whose holding is gone (removed by hand): apply drops them. */
-  prune: LedgerRef[];
-  /** Teams being adopted, with the unwanted holders kept. */
+  prune: HoldingRef[];
+  /** Entitlements being adopted, with the unwanted holders kept. */
   adoption: Adoption[];
-  /** Teams apply records as adopted (see `PlanState.adopt`). */
-  adopt: TargetTeam[];
+  /** Entitlements apply records as adopted (see `PlanState.adopt`). */
+  adopt: EntitlementRef[];
 }
 
 /**
  * What the state says of adoption, and what this run was told: `adopted` holds the
- * {@link holdingsKey} of every exclusive team this tool has applied to; `removeDrift` is
- * `--adopt remove-drift` (every team being adopted loses its unwanted holders this run).
+ * {@link entitlementKey} of every exclusive entitlement this tool has applied to; `removeDrift`
+ * is `--adopt remove-drift` (every one being adopted loses its unwanted holders this run).
  */
 export interface AdoptionInput {
   adopted: ReadonlySet<string>;
@@ -57,40 +54,41 @@ export interface AdoptionInput {
 }
 
 /**
- * Diffs every managed team and repository; `observed` is keyed by {@link holdingsKey}. Repositories
- * are always additive. `ledger` is what this tool granted, checked against the audit log by the
- * caller ({@link LedgerAudit}): in additive teams only those holders may be revoked or have their
- * role changed, a holder someone else granted is never taken over, and an `unrecorded` entry
- * decides nothing: the change it would have made is refused with an error scoped to its holding.
- * An exclusive team not yet adopted ({@link AdoptionInput}) revokes like an additive one and
- * lists the holders it keeps, unless told to remove them; without `adoption`, every team counts
- * as adopted.
+ * Diffs every managed entitlement; `observed` is keyed by {@link entitlementKey}. `ledger` is
+ * what this tool granted, checked against the audit log by the caller ({@link LedgerAudit}): in
+ * additive entitlements (every repository permission) only those holders may be revoked or have
+ * their level changed, a holder someone else granted is never taken over, and an `unrecorded`
+ * entry decides nothing: the change it would have made is refused with an error scoped to its
+ * holding. An exclusive entitlement of an adoptable kind not yet adopted ({@link AdoptionInput})
+ * revokes like an additive one and lists the holders it keeps, unless told to remove them;
+ * without `adoption`, every one counts as adopted.
  */
 export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = [], adoption?: AdoptionInput): DiffResult {
   const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
-  for (const team of desired.teams.values()) {
-    const own = ledger.filter((e) => e.target === team.target && entitlementKey(e) === entitlementKey(team));
-    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
+  for (const [key, team] of desired.entitlements) {
+    const own = ledger.filter((e) => entitlementKey(e) === key);
+    diffTeam(team, observed.get(key), own, result, adoption);
   }
-  result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  result.adoption.sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
   return result;
 }
 
-/** How an exclusive team is adopted this run: `kept` when its unwanted holders stay, `removed` when they go; undefined once adopted (or for additive ones). */
+/** How an exclusive, adoptable entitlement is adopted this run: `kept` when its unwanted holders stay, `removed` when they go; undefined once adopted (or for others). */
 function adopting(team: ManagedEntitlement, adoption: AdoptionInput | undefined): 'kept' | 'removed' | undefined {
-  if (adoption === undefined || team.kind !== 'team' || team.membership !== 'exclusive' || adoption.adopted.has(holdingsKey(team.target, team))) return undefined;
+  if (adoption === undefined || !team.spec.adoptable || team.membership !== 'exclusive' || adoption.adopted.has(entitlementKey(team))) return undefined;
   return adoption.removeDrift || team.removeDrift ? 'removed' : 'kept';
 }
 
 function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: readonly LedgerRef[], out: DiffResult, adoption: AdoptionInput | undefined): void {
-  const where = entitlementName(team);
+  const where = entitlementName(team, team.spec);
+  const title = entitlementTitle(team, team.spec);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read ${team.kind === 'team' ? 'team ' : ''}${where} on ${team.target}: ${read ? read.error : 'it was not read'}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: 'read-failed' });
+    out.diagnostics.push({ ...error(`cannot read ${title} on ${team.target}: ${read ? read.error : 'it was not read'}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: 'read-failed' });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
   const adopt = adopting(team, adoption);
-  const base = { target: team.target, profiles: team.profiles };
+  const base = { profiles: team.profiles };
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
   const entries = new Map(own.map((e) => [e.login.toLowerCase(), e]));
   const granted = new Set(own.filter((e) => e.audit !== 'unrecorded').map((e) => e.login.toLowerCase()));
@@ -100,38 +98,38 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
     if (note) out.diagnostics.push(note);
     return granted.has(login);
   };
-  /** True when this tool may change `login`'s holding: any holder of an exclusive team, only its own grants elsewhere. */
+  /** True when this tool may change `login`'s holding: any holder of an exclusive entitlement, only its own grants elsewhere. */
   const mine = (login: string, what: string): boolean => team.membership === 'exclusive' || ledgerSays(login, what);
   for (const [key, want] of team.holders) {
     const have = held.get(key);
-    const entitlement = entitlementOf(team, want.role);
+    const entitlement = entitlementOf(team, want.level);
     const subject = { login: have?.login ?? want.login, ...(want.email ? { email: want.email } : {}) };
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: 'grant', ...base, entitlement, subject, reasons: want.reasons, ...(until ? { until } : {}) });
-    } else if (have.state === 'active' && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && mine(key, `update ${have.login} on ${where} to ${want.role}`)) {
-      out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...(until ? { until } : {}) });
+    } else if (have.state === 'active' && have.role !== want.level && !(frozen && levelRank(team.spec, want.level) < levelRank(team.spec, have.role)) && mine(key, `update ${have.login} on ${where} to ${want.level}`)) {
+      out.changes.push({ action: 'update', ...base, entitlement, subject, reasons: want.reasons, previousLevel: have.role, ...(until ? { until } : {}) });
     } else {
       out.unchanged += 1;
     }
   }
-  out.prune.push(...own.filter((e) => e.audit !== 'restored' && !held.has(e.login.toLowerCase())));
+  out.prune.push(...own.filter((e) => e.audit !== 'restored' && !held.has(e.login.toLowerCase())).map((e) => ({ ...refOf(e), login: e.login })));
   const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept = unwanted.filter((h) => team.membership === 'exclusive' || granted.has(h.login.toLowerCase()));
     if (kept.length > 0) {
-      out.diagnostics.push({ ...warning(`${team.kind === 'team' ? 'team ' : ''}${where}: ${kept.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
+      out.diagnostics.push({ ...warning(`${title}: ${kept.length} holder(s) kept because ${team.unknownRotations.join(', ')} could not be read`), code: 'read-failed' });
     }
     return;
   }
-  // While a team is adopted with its drift kept, only what this tool granted is revoked.
+  // While an entitlement is adopted with its drift kept, only what this tool granted is revoked.
   const revocable = (login: string, what: string): boolean => (adopt === 'kept' ? ledgerSays(login, what) : mine(login, what));
   const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
-  if (team.kind === 'team' && adopt !== undefined) {
+  if (adopt !== undefined) {
     if (kept.length > 0) {
-      const held = kept.map((h) => ({ login: h.login, role: h.role as TeamRole, ...(h.state === 'pending' ? { pending: true as const } : {}) }));
-      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: held.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
-    } else out.adopt.push({ target: team.target, org: team.org, team: team.team });
+      const held = kept.map((h) => ({ login: h.login, level: h.role, ...(h.state === 'pending' ? { pending: true as const } : {}) }));
+      out.adoption.push({ ...refOf(team), kept: held.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
+    } else out.adopt.push(refOf(team));
   }
   for (const h of revoked) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
@@ -158,7 +156,7 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
 function ledgerNote(entry: LedgerRef | undefined, what: string, where: string): Diagnostic | undefined {
   if (entry?.audit === 'unrecorded') {
     const message = `refusing to ${what}: the grant ledger says this tool granted it, but no audit line records this grant, so the entry may be forged; if it is genuine, make the change by hand and delete the entry from grants.json; if not, delete the entry`;
-    return { ...error(message), code: 'ledger', holding: { target: entry.target, org: entry.org, ...(entry.repository === undefined ? { team: entry.team } : { repository: entry.repository }), login: entry.login } };
+    return { ...error(message), code: 'ledger', holding: { ...refOf(entry), login: entry.login } };
   }
   if (entry?.audit === 'restored') {
     return { ...warning(`the grant ledger has no entry for ${entry.login} on ${where}, but the audit log records this tool granted it (${entry.grantedAt}) and has not revoked it: it is still this tool's grant, so the plan will ${what}; restore the entry from git history (git log -p grants.json)`), code: 'ledger' };

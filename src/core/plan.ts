@@ -3,55 +3,23 @@
  * apply work from this alone; apply ignores `reasons`, which are for people.
  */
 import type { Diagnostic, SourcePos } from '../diagnostics.js';
-import type { RepoPermission, TeamRole } from '../config/model.js';
+import { entitlementName, refOf, type Entitlement, type EntitlementRef, type HoldingRef, type KindCatalogue } from './entitlement.js';
 
-/** Version of the JSON form of a plan; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+/**
+ * Version of the JSON form of a plan; bumped on any incompatible change. Version 2: an
+ * entitlement is `{target, kind, resource, level}` (version 1 had GitHub's `org` with `team` and
+ * `role` or `repository` and `permission`, and the target beside it), an update's former level
+ * is `previousLevel`, and the state bookkeeping and adoption name entitlements the same way.
+ */
+export const PLAN_FORMAT_VERSION = 2;
 
 /**
  * What a change does:
- * - `grant`: the subject does not hold the entitlement and should (before: absent; after: `entitlement.role`);
- * - `revoke`: the subject holds it and should not (before: `entitlement.role`; after: absent);
- * - `update`: the subject holds it with another role (before: `previousRole`; after: `entitlement.role`).
+ * - `grant`: the subject does not hold the entitlement and should (before: absent; after: `entitlement.level`);
+ * - `revoke`: the subject holds it and should not (before: `entitlement.level`; after: absent);
+ * - `update`: the subject holds it at another level (before: `previousLevel`; after: `entitlement.level`).
  */
 export type Action = 'grant' | 'revoke' | 'update';
-
-/** A GitHub team membership with a role. */
-export interface TeamEntitlement {
-  kind: 'team';
-  org: string;
-  team: string;
-  /** For grant/update the role wanted; for revoke the role held. */
-  role: TeamRole;
-}
-
-/** A GitHub repository permission held as a direct collaborator. Always additive: only ledger grants are revoked. */
-export interface RepoEntitlement {
-  kind: 'repository';
-  org: string;
-  repository: string;
-  /** For grant/update the permission wanted; for revoke the permission held. */
-  permission: RepoPermission;
-}
-
-/** Anything a change grants or revokes. */
-export type Entitlement = TeamEntitlement | RepoEntitlement;
-
-/** A team role or a repository permission: the level an entitlement is held at. */
-export type Level = TeamRole | RepoPermission;
-
-/** How an entitlement (or a reference to one) reads to people: `org/team`, or `org/repo (repository)`. */
-export function entitlementName(e: { org: string; team?: string; repository?: string }): string {
-  return typeof e.repository === 'string' ? `${e.org}/${e.repository} (repository)` : `${e.org}/${e.team}`;
-}
-
-/** The level an entitlement is granted at (or held at, for a revocation): the role or the permission. */
-export function entitlementLevel(e: Entitlement): Level {
-  return e.kind === 'repository' ? e.permission : e.role;
-}
-
-/** Rank of each level within its kind: the highest wins when several reasons ask. */
-export const LEVEL_RANK: Record<Level, number> = { member: 0, maintainer: 1, pull: 0, triage: 1, push: 2, maintain: 3, admin: 4 };
 
 /** A person: always a target account; the email when the source side knows it. */
 export interface Subject {
@@ -62,16 +30,15 @@ export interface Subject {
 /** One change to one subject's holding of one entitlement. */
 export interface Change {
   action: Action;
-  /** Name of the target (as declared in the config) the change is made on. */
-  target: string;
+  /** What is granted, revoked or updated, on which target; its level is the one wanted (grant, update) or held (revoke). */
   entitlement: Entitlement;
   subject: Subject;
   /** Why, in words: the profile and the shift, static membership, or drift. Never read by apply. */
   reasons: string[];
   /** Names of the profiles that manage this entitlement (for grouping). */
   profiles: string[];
-  /** For `update`: the role (or repository permission) held now. */
-  previousRole?: Level;
+  /** For `update`: the level held now. */
+  previousLevel?: string;
   /** For `grant`/`update`: when the last reason for holding ends (ISO instant); absent when open-ended. */
   until?: string;
   /** For `revoke`: true when no profile ever wanted this holder (added outside the tool). */
@@ -85,7 +52,7 @@ export interface PlanSummary {
   grant: number;
   revoke: number;
   update: number;
-  /** Desired holdings that already hold with the right role. */
+  /** Desired holdings that already hold at the right level. */
   unchanged: number;
   /**
    * Managed teams and repositories the plan leaves frozen because a read failed: not read at all
@@ -95,27 +62,18 @@ export interface PlanSummary {
   frozen?: Frozen;
 }
 
-/** Counts of frozen entitlements by kind (see {@link PlanSummary.frozen}). */
-export interface Frozen {
-  teams: number;
-  repositories: number;
-}
-
-/** A team on a target: what adoption is recorded for. */
-export interface TargetTeam {
-  target: string;
-  org: string;
-  team: string;
-}
+/** Counts of frozen entitlements by kind, only kinds with some (see {@link PlanSummary.frozen}): `{ team: 2, repository: 1 }`. */
+export type Frozen = Readonly<Record<string, number>>;
 
 /**
- * An exclusive team this tool has never applied to, whose current holders include people no
- * profile wants and this tool did not grant: they are kept (not revoked) until the user says
- * `adopt: remove-drift` in the profile or `--adopt remove-drift` for one run.
+ * An exclusive entitlement of an adoptable kind (a GitHub team) this tool has never applied to,
+ * whose current holders include people no profile wants and this tool did not grant: they are
+ * kept (not revoked) until the user says `adopt: remove-drift` in the profile or
+ * `--adopt remove-drift` for one run.
  */
-export interface Adoption extends TargetTeam {
-  /** The holders kept, sorted by login. */
-  kept: { login: string; role: TeamRole; pending?: true }[];
+export interface Adoption extends EntitlementRef {
+  /** The holders kept, sorted by login, each with the level held. */
+  kept: { login: string; level: string; pending?: true }[];
   /** Profiles that manage the team. */
   profiles: string[];
   /** Where the first of them declares the team: where `adopt: remove-drift` goes. */
@@ -125,14 +83,14 @@ export interface Adoption extends TargetTeam {
 /** Bookkeeping apply performs besides the changes. */
 export interface PlanState {
   /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
-  prune: { target: string; org: string; team?: string; repository?: string; login: string }[];
+  prune: HoldingRef[];
   /** People on call now per rotation (binding key), recorded by apply for the empty-rotation guard. */
   onCall: Record<string, number>;
   /**
-   * Exclusive teams apply records as adopted: never applied to before, fully read, and keeping
-   * nobody after this plan (absent in plans made before adoption existed).
+   * Exclusive entitlements apply records as adopted: never applied to before, fully read, and
+   * keeping nobody after this plan (absent when the state does not track adoption).
    */
-  adopt?: TargetTeam[];
+  adopt?: EntitlementRef[];
 }
 
 /** An access request a pull request adds, as the plan checked it. */
@@ -172,37 +130,20 @@ export interface Plan {
   proposed?: { base: string; plan?: Plan; notPlanned?: string };
 }
 
-/** One login's holding of one team or repository on one target: what a ledger entry and a change are about. */
-export interface HoldingRef {
-  /** Name of the target, as declared in the config. */
-  target: string;
-  org: string;
-  /** The team, for a team membership. */
-  team?: string;
-  /** The repository, for a repository permission. */
-  repository?: string;
-  login: string;
-}
-
-/** `target/org/team/login` (or `target/org/repo (repository)/login`) lower-cased: GitHub names are case-insensitive. */
-export function holdingKey(h: HoldingRef): string {
-  return `${h.target}/${entitlementName(h)}/${h.login}`.toLowerCase();
-}
-
 /** The holding a change grants, revokes or updates. */
 export function holdingOf(c: Change): HoldingRef {
+  return { ...refOf(c.entitlement), login: c.subject.login };
+}
+
+/** A change in words: `grant alice on acme/sre as member`, `revoke bob from acme/sre`; `kinds` name the entitlement. */
+export function describeChange(c: Change, kinds: KindCatalogue): string {
   const e = c.entitlement;
-  return e.kind === 'repository' ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login } : { target: c.target, org: e.org, team: e.team, login: c.subject.login };
+  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(e, kinds[e.kind])}${c.action === 'revoke' ? '' : ` as ${e.level}`}`;
 }
 
-/** A change in words: `grant alice on acme/sre as member`, `revoke bob from acme/sre`. */
-export function describeChange(c: Change): string {
-  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(c.entitlement)}${c.action === 'revoke' ? '' : ` as ${entitlementLevel(c.entitlement)}`}`;
-}
-
-/** Counts changes by action; `frozen` is kept when any team or repository is. */
+/** Counts changes by action; `frozen` is kept when any entitlement is. */
 export function summarize(changes: readonly Change[], unchanged: number, frozen?: Frozen): PlanSummary {
   const summary: PlanSummary = { grant: 0, revoke: 0, update: 0, unchanged };
   for (const c of changes) summary[c.action] += 1;
-  return frozen && frozen.teams + frozen.repositories > 0 ? { ...summary, frozen } : summary;
+  return frozen && Object.values(frozen).some((n) => n > 0) ? { ...summary, frozen } : summary;
 }

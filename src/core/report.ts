@@ -9,7 +9,7 @@
  * entitlement, clipped to the period `[from, to)`. Pure: the command reads the files and runs git.
  */
 import type { AuditEvent } from '../audit.js';
-import { entitlementName } from './plan.js';
+import { entitlementKey, holdingKey, refOf, type EntitlementRef } from './entitlement.js';
 import { requestApproverOf, requestFileOf } from './requests.js';
 
 /** Version of the JSON form of a report; bumped on any incompatible change. */
@@ -69,12 +69,14 @@ export interface ReportInput {
   sources: ReportSources;
   /** With `--live`: the holders of every managed entitlement, read from the targets. */
   live?: LiveInput;
+  /** What the report says of an entitlement: its name for people and the other fields of {@link ReportEntitlement}. */
+  describe: (ref: EntitlementRef) => ReportEntitlement;
 }
 
 /** The holders of the managed entitlements as read now (`report --live`), before they are compared with the log. */
 export interface LiveInput {
   readAt: Date;
-  entitlements: { ref: EntitlementRef; read: { ok: true; holders: { login: string; role: string; state: 'active' | 'pending' }[] } | { ok: false; error: string } }[];
+  entitlements: { ref: ReportEntitlement; read: { ok: true; holders: { login: string; role: string; state: 'active' | 'pending' }[] } | { ok: false; error: string } }[];
 }
 
 /** One account holding a managed entitlement now. */
@@ -88,7 +90,7 @@ export interface LiveHolder {
 }
 
 /** One managed entitlement's holders now, or why they could not be read. */
-export interface LiveEntitlement extends EntitlementRef {
+export interface LiveEntitlement extends ReportEntitlement {
   /** By login; null when the read failed. */
   holders: LiveHolder[] | null;
   error: string | null;
@@ -127,7 +129,7 @@ export type Revocation = 'on-time' | 'late' | 'not-due' | 'open-ended' | 'unknow
 export interface ReportHolding {
   login: string;
   email: string | null;
-  /** The team role or repository permission, as last granted or updated. */
+  /** The level (team role, repository permission), as last granted or updated. */
   role: string;
   /** When it started within the period: its grant, or the start of the period when granted before. */
   start: string;
@@ -151,18 +153,21 @@ export interface ReportHolding {
   commit: string | null;
 }
 
-/** Which entitlement: a team or a repository of an organisation on a target. */
-export interface EntitlementRef {
+/**
+ * Which entitlement, as the report shows it: its name for people, its target, GitHub's
+ * organisation with the team or the repository (the fields of report format 1), and the kind and
+ * resource every target's entitlements have (added after them).
+ */
+export interface ReportEntitlement extends EntitlementRef {
   /** As people read it: `org/team`, or `org/repo (repository)`. */
   name: string;
-  target: string;
   org: string;
   team: string | null;
   repository: string | null;
 }
 
 /** One entitlement's holdings in the period. */
-export interface EntitlementReport extends EntitlementRef {
+export interface EntitlementReport extends ReportEntitlement {
   /** Distinct people who held it. */
   people: number;
   personHours: number;
@@ -172,7 +177,7 @@ export interface EntitlementReport extends EntitlementRef {
 
 /** A holding revoked late, or not at all, after its `until`. */
 export interface LateRevocation {
-  entitlement: EntitlementRef;
+  entitlement: ReportEntitlement;
   login: string;
   until: string;
   /** Null when the log has no revocation yet. */
@@ -184,7 +189,7 @@ export interface LateRevocation {
 
 /** A holding the tool found and removed that it had not granted: access made outside the tool. */
 export interface DriftRemoval {
-  entitlement: EntitlementRef;
+  entitlement: ReportEntitlement;
   login: string;
   role: string;
   removedAt: string;
@@ -255,7 +260,7 @@ export interface AccessReport {
 
 /** A holding as the log builds it, before clipping. */
 interface Span {
-  entitlement: EntitlementRef;
+  entitlement: ReportEntitlement;
   login: string;
   email: string | null;
   role: string;
@@ -280,14 +285,6 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function entitlementOf(e: AuditEvent): EntitlementRef {
-  return { name: entitlementName(e), target: e.target, org: e.org, team: e.team ?? null, repository: e.repository ?? null };
-}
-
-function entitlementKey(e: EntitlementRef): string {
-  return `${e.target}/${e.name}`.toLowerCase();
-}
-
 function untilOf(e: AuditEvent): string {
   return e.until === undefined ? 'unknown' : e.until ?? 'open-ended';
 }
@@ -302,16 +299,16 @@ function appliedInOrder(events: readonly AuditEvent[]): { e: AuditEvent; at: num
 }
 
 /** Every holding the applied events of the log show, in order of their first event, and the drift removals in the period. */
-function spans(events: readonly AuditEvent[], from: number, to: number): { spans: Span[]; drift: DriftRemoval[] } {
+function spans(events: readonly AuditEvent[], from: number, to: number, describe: ReportInput['describe']): { spans: Span[]; drift: DriftRemoval[] } {
   const all: Span[] = [];
   const drift: DriftRemoval[] = [];
   const open = new Map<string, Span>();
   const ended = new Map<string, number>();
   for (const { e, at } of appliedInOrder(events)) {
-    const entitlement = entitlementOf(e);
-    const key = `${entitlementKey(entitlement)}/${e.login.toLowerCase()}`;
+    const entitlement = describe(refOf(e));
+    const key = holdingKey(e);
     const held = open.get(key);
-    const role = e.permission ?? e.role!;
+    const role = e.level;
     if (e.action === 'revoke') {
       if (e.drift === true && from <= at && at < to) drift.push({ entitlement, login: e.login, role, removedAt: iso(at), reasons: e.reasons });
       if (held) {
@@ -373,7 +370,7 @@ function longestGap(starts: readonly number[]): RunGap | null {
 }
 
 /** The access requests whose grants (or updates) were applied in the period. */
-function grantedRequests(events: readonly AuditEvent[], from: number, to: number): GrantedRequest[] {
+function grantedRequests(events: readonly AuditEvent[], from: number, to: number, describe: ReportInput['describe']): GrantedRequest[] {
   const byFile = new Map<string, GrantedRequest>();
   for (const { e, at } of appliedInOrder(events)) {
     if (e.action === 'revoke' || at < from || at >= to) continue;
@@ -381,7 +378,8 @@ function grantedRequests(events: readonly AuditEvent[], from: number, to: number
       const file = requestFileOf(reason);
       if (file === undefined) continue;
       const seen = byFile.get(file) ?? { file, login: e.login, entitlements: [], grantedAt: iso(at), reason, approvedBy: requestApproverOf(reason) ?? null };
-      if (!seen.entitlements.includes(entitlementName(e))) seen.entitlements.push(entitlementName(e));
+      const name = describe(refOf(e)).name;
+      if (!seen.entitlements.includes(name)) seen.entitlements.push(name);
       byFile.set(file, seen);
     }
   }
@@ -392,12 +390,12 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The live holders, each marked with whether an open holding of the log (granted, not revoked since) covers it. */
 function liveHolders(live: LiveInput, found: readonly Span[]): LiveHolders {
-  const open = new Set(found.filter((s) => s.revokedAt === null).map((s) => `${entitlementKey(s.entitlement)}/${s.login.toLowerCase()}`));
+  const open = new Set(found.filter((s) => s.revokedAt === null).map((s) => holdingKey({ ...s.entitlement, login: s.login })));
   const entitlements = live.entitlements
     .map(({ ref, read }): LiveEntitlement => {
       if (!read.ok) return { ...ref, holders: null, error: read.error };
       const holders = read.holders
-        .map((h) => ({ login: h.login, role: h.role, pending: h.state === 'pending', grantedByTool: open.has(`${entitlementKey(ref)}/${h.login.toLowerCase()}`) }))
+        .map((h) => ({ login: h.login, role: h.role, pending: h.state === 'pending', grantedByTool: open.has(holdingKey({ ...ref, login: h.login })) }))
         .sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
       return { ...ref, holders, error: null };
     })
@@ -420,8 +418,8 @@ export function buildReport(input: ReportInput): AccessReport {
   const from = input.from.getTime();
   const to = input.to.getTime();
   const observedTo = Math.min(to, input.generatedAt.getTime());
-  const found = spans(input.events, from, to);
-  const groups = new Map<string, { ref: EntitlementRef; ms: number; holdings: ReportHolding[] }>();
+  const found = spans(input.events, from, to, input.describe);
+  const groups = new Map<string, { ref: ReportEntitlement; ms: number; holdings: ReportHolding[] }>();
   const late: LateRevocation[] = [];
   for (const s of found.spans) {
     const start = Math.max(s.start, from);
@@ -459,7 +457,7 @@ export function buildReport(input: ReportInput): AccessReport {
   }));
   const holdings = entitlements.flatMap((g) => g.holdings);
   const starts = runStarts(input.events, from, to);
-  const requests = grantedRequests(input.events, from, to);
+  const requests = grantedRequests(input.events, from, to, input.describe);
   const history: PolicyHistory = input.history.available
     ? { ...input.history, commits: input.history.commits.filter((c) => from <= Date.parse(c.date) && Date.parse(c.date) < to).sort((a, b) => Date.parse(a.date) - Date.parse(b.date)) }
     : input.history;

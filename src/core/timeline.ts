@@ -6,23 +6,18 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { bindingKey } from './shift.js';
 import { desire, type DesireInput, type ManagedEntitlement } from './desire.js';
+import { refOf, type EntitlementRef } from './entitlement.js';
 
-/** One change of wanted access at an instant. */
-export interface TimelineEvent {
+/** One change of wanted access to one entitlement at an instant. */
+export interface TimelineEvent extends EntitlementRef {
   /** ISO instant the change is due. */
   at: string;
   action: 'grant' | 'revoke' | 'update';
-  target: string;
-  org: string;
-  /** The team, for a team membership. */
-  team?: string;
-  /** The repository, for a repository permission. */
-  repository?: string;
   login: string;
   email: string;
-  /** The role (repository: permission) wanted after the event (for revoke: the one wanted before it). */
-  role: string;
-  previousRole?: string;
+  /** The level wanted after the event (for revoke: the one wanted before it). */
+  level: string;
+  previousLevel?: string;
   /** Why access starts (for grant/update) or why it was held until now (for revoke). */
   reasons: string[];
 }
@@ -43,11 +38,11 @@ export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): 
   }
   for (const r of input.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   const start = desire({ ...input, at: from });
-  let previous = start.teams;
+  let previous = start.entitlements;
   const events: TimelineEvent[] = [];
   for (const t of [...instants].filter((i) => i > from.getTime() && i <= to.getTime()).sort((a, b) => a - b)) {
     const at = new Date(t);
-    const next = desire({ ...input, at }).teams;
+    const next = desire({ ...input, at }).entitlements;
     for (const [key, team] of next) events.push(...compare(at.toISOString(), previous.get(key), team));
     previous = next;
   }
@@ -56,14 +51,14 @@ export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): 
 
 function compare(at: string, before: ManagedEntitlement | undefined, after: ManagedEntitlement): TimelineEvent[] {
   const out: TimelineEvent[] = [];
-  const base = { at, target: after.target, org: after.org, ...(after.kind === 'repository' ? { repository: after.repository } : { team: after.team }) };
+  const base = { at, ...refOf(after) };
   for (const [key, h] of after.holders) {
     const was = before?.holders.get(key);
-    if (!was) out.push({ ...base, action: 'grant', login: h.login, email: h.email, role: h.role, reasons: h.reasons });
-    else if (was.role !== h.role) out.push({ ...base, action: 'update', login: h.login, email: h.email, role: h.role, previousRole: was.role, reasons: h.reasons });
+    if (!was) out.push({ ...base, action: 'grant', login: h.login, email: h.email, level: h.level, reasons: h.reasons });
+    else if (was.level !== h.level) out.push({ ...base, action: 'update', login: h.login, email: h.email, level: h.level, previousLevel: was.level, reasons: h.reasons });
   }
   for (const [key, h] of before?.holders ?? []) {
-    if (!after.holders.has(key)) out.push({ ...base, action: 'revoke', login: h.login, email: h.email, role: h.role, reasons: h.reasons });
+    if (!after.holders.has(key)) out.push({ ...base, action: 'revoke', login: h.login, email: h.email, level: h.level, reasons: h.reasons });
   }
   return out;
 }

@@ -48,6 +48,8 @@ export const REFERENCE_SCHEMA_FILES = [
   'state-grants.schema.json',
   'state-rotations.schema.json',
   'state-adopted.schema.json',
+  'state-grants-v1.schema.json',
+  'state-adopted-v1.schema.json',
 ] as const;
 
 const INTRO = `# Configuration reference
@@ -89,7 +91,7 @@ export function renderReference(schemas: readonly NamedSchema[]): string {
 function renderKind({ file, schema }: NamedSchema): string {
   const kind = schema.properties?.kind?.const;
   const title = (schema.title ?? file).replace(/^oncall-access /, '');
-  const state = /^state-(.+)\.schema\.json$/.exec(file);
+  const state = /^state-(.+?)(?:-v\d+)?\.schema\.json$/.exec(file);
   const name = typeof kind === 'string' ? kind : state ? `State: ${title} (\`state/${state[1]}.json\`)` : title;
   const lines = [`## ${name}`, '', `Schema: [\`schemas/${file}\`](../schemas/${file})${schema.$id ? `, \`$id\` \`${schema.$id}\`` : ''}.`, ''];
   if (schema.description) lines.push(schema.description, '');

@@ -22,7 +22,7 @@ export const DEMO_AT = '2026-11-30T07:50:00Z';
 export function writeDemoState(dir: string): void {
   const teams = ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-admins', 'payments-deployers', 'prod-deployers'];
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, STATE_FILES.adopted), serializeAdopted(teams.map((team) => ({ target: 'github', org: 'acme', team, adoptedAt: '2026-11-23T07:50:00.000Z' }))));
+  writeFileSync(join(dir, STATE_FILES.adopted), serializeAdopted(teams.map((team) => ({ target: 'github', kind: 'team', resource: `acme/${team}`, adoptedAt: '2026-11-23T07:50:00.000Z' }))));
 }
 
 /** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, Opsgenie. */

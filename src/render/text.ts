@@ -5,18 +5,17 @@
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { byCodeUnits } from '../core/diff.js';
-import { entitlementLevel, entitlementName, type Action, type Adoption, type Change, type Plan, type Subject } from '../core/plan.js';
+import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
+import type { Action, Adoption, Change, Plan, Subject } from '../core/plan.js';
+import { KINDS, nameOf } from '../targets/kinds.js';
 
-/** The changes to one team on one target, as rendered under one heading. */
+/** The changes to one entitlement on one target, as rendered under one heading. */
 export interface ChangeGroup {
   /** Name of the target, as declared in the config. */
   target: string;
-  org: string;
-  /** The team, for a group of team changes. */
-  team?: string;
-  /** The repository, for a group of repository changes. */
-  repository?: string;
-  /** `org/team` or `org/repo (repository)` ({@link entitlementName}). */
+  /** The entitlement, as the group's first change names it. */
+  entitlement: EntitlementRef;
+  /** How it reads: `org/team` or `org/repo (repository)` (see `entitlementName`). */
   name: string;
   /** Every profile named by the group's changes, sorted, without duplicates. */
   profiles: string[];
@@ -46,28 +45,32 @@ function compareChanges(a: Change, b: Change): number {
   );
 }
 
+/** The first `/`-separated segment of a resource: for GitHub, the organisation. */
+function firstSegment(resource: string): string {
+  return resource.split('/', 1)[0]!;
+}
+
 /**
- * Groups changes by target and team (whatever the role), groups sorted by target, org and
- * team, changes within a group by action then login (case-insensitively, GitHub logins being
- * so). Every change lands in exactly one group; input order matters only between changes
- * equal on all those keys.
+ * Groups changes by entitlement (whatever the level), groups sorted by target, the first
+ * segment of the resource (a GitHub organisation) and name, changes within a group by action
+ * then login (case-insensitively, GitHub logins being so). Every change lands in exactly one
+ * group; input order matters only between changes equal on all those keys.
  */
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   const groups = new Map<string, Change[]>();
   for (const c of changes) {
-    const key = JSON.stringify([c.target, entitlementName(c.entitlement)]);
+    const key = entitlementKey(c.entitlement);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [c]);
     else group.push(c);
   }
   return [...groups.values()]
     .map((cs): ChangeGroup => {
-      const { target, entitlement } = cs[0]!;
+      const entitlement = refOf(cs[0]!.entitlement);
       const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(byCodeUnits);
-      const which = entitlement.kind === 'repository' ? { repository: entitlement.repository } : { team: entitlement.team };
-      return { target, org: entitlement.org, ...which, name: entitlementName(entitlement), profiles, changes: cs.sort(compareChanges) };
+      return { target: entitlement.target, entitlement, name: nameOf(entitlement), profiles, changes: cs.sort(compareChanges) };
     })
-    .sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(a.org, b.org) || byCodeUnits(a.name, b.name));
+    .sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(firstSegment(a.entitlement.resource), firstSegment(b.entitlement.resource)) || byCodeUnits(a.name, b.name));
 }
 
 /**
@@ -96,10 +99,10 @@ export function subjectLabel(subject: Subject): string {
   return subject.email === undefined ? subject.login : `${subject.login} (${subject.email})`;
 }
 
-/** The role part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
+/** The level part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
 export function roleLabel(change: Change): string {
-  if (change.action !== 'update') return `as ${entitlementLevel(change.entitlement)}`;
-  return `${change.previousRole ?? '(unknown role)'} -> ${entitlementLevel(change.entitlement)}`;
+  if (change.action !== 'update') return `as ${change.entitlement.level}`;
+  return `${change.previousLevel ?? '(unknown role)'} -> ${change.entitlement.level}`;
 }
 
 /** The annotations of a change, in display order: `until …`, pending invitation, drift. */
@@ -119,8 +122,9 @@ export function groupTitle(group: ChangeGroup): string {
 /**
  * The one-line summary: `No changes. Access matches the profiles (N unchanged).` when there is
  * nothing to do and no error; `Plan incomplete: T teams frozen by read errors. For the rest: G to
- * grant, ...` when a read failed (see `PlanSummary.frozen`); otherwise `Plan: G to grant, R to
- * revoke, U to update, N unchanged.` Counts come from `plan.summary`.
+ * grant, ...` when a read failed (see `PlanSummary.frozen`; kinds in their targets' order, each
+ * counted with its plural); otherwise `Plan: G to grant, R to revoke, U to update, N unchanged.`
+ * Counts come from `plan.summary`.
  */
 export function summarySentence(plan: Plan): string {
   const { grant, revoke, update, unchanged, frozen } = plan.summary;
@@ -129,7 +133,8 @@ export function summarySentence(plan: Plan): string {
   }
   const counts = `${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
   if (frozen === undefined) return `Plan: ${counts}`;
-  const what = [count(frozen.teams, 'team'), count(frozen.repositories, 'repository', 'repositories')].filter((x) => x !== '').join(' and ');
+  const kinds = [...Object.keys(KINDS), ...Object.keys(frozen).filter((k) => !(k in KINDS))];
+  const what = kinds.map((k) => count(frozen[k] ?? 0, k, KINDS[k]?.plural)).filter((x) => x !== '').join(' and ');
   return `Plan incomplete: ${what} frozen by read errors. For the rest: ${counts}`;
 }
 
@@ -144,7 +149,7 @@ export const ADOPTION_INTRO = 'Adopting teams this tool has never applied to: me
 
 /** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`. */
 export function keptLine(k: Adoption['kept'][number]): string {
-  return `${k.login} as ${k.role}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
+  return `${k.login} as ${k.level}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
 }
 
 /** How to let a team being adopted lose its unwanted holders: where the profile field goes, or the flag. */
@@ -155,7 +160,7 @@ export function adoptionHow(a: Adoption): string {
 
 /** `target: org/team (profiles: …)`, the heading of a team being adopted. */
 export function adoptionTitle(a: Adoption): string {
-  return `${a.target}: ${entitlementName(a)} (profiles: ${a.profiles.join(', ')})`;
+  return `${a.target}: ${nameOf(a)} (profiles: ${a.profiles.join(', ')})`;
 }
 
 function paint(code: string, text: string, color: boolean): string {

@@ -17,13 +17,48 @@
  */
 import { Octokit } from 'octokit';
 import pLimit from 'p-limit';
-import type { RepoPermission, TeamRole } from '../config/model.js';
+import { entitlementKey, type Entitlement, type EntitlementRef } from '../core/entitlement.js';
+import type { Holder, HoldersRead } from '../core/observed.js';
 import { parseDuration } from '../duration.js';
-import type { TeamEntitlement } from '../core/plan.js';
 import type { ReadFailure, ReadFault } from '../diagnostics.js';
 import { connectFailure, unreachableMessage } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
-import { entitlementKey, teamKey, type Holder, type HoldersRead, type IdentityRead, type RepoRef, type Target, type TeamRef } from './target.js';
+import { splitResource, type GitHubKind, type RepoPermission, type TeamRole } from './github-kinds.js';
+import type { IdentityRead, Target } from './target.js';
+
+/** A team to read, identified by org and slug. */
+export interface TeamRef {
+  org: string;
+  team: string;
+}
+
+/** A repository to read, identified by org (owner) and name. */
+export interface RepoRef {
+  org: string;
+  repository: string;
+}
+
+/** A team membership with a role, as {@link GitHubTarget.setMembership} makes it. */
+export interface TeamEntitlement extends TeamRef {
+  kind?: 'team';
+  role: TeamRole;
+}
+
+/** `org/team` lower-cased: how {@link GitHubTarget.readTeamHolders} keys a team's holders. */
+export function teamKey(t: TeamRef): string {
+  return `${t.org}/${t.team}`.toLowerCase();
+}
+
+/** `org/repo (repository)` lower-cased: how {@link GitHubTarget.readRepoHolders} keys a repository's holders. */
+export function repoKey(r: RepoRef): string {
+  return `${r.org}/${r.repository} (repository)`.toLowerCase();
+}
+
+/** The team or repository a reference of one of GitHub's kinds names. */
+function githubRef(ref: EntitlementRef): { kind: GitHubKind; org: string; name: string } {
+  if (ref.kind !== 'team' && ref.kind !== 'repository') throw new Error(`GitHub holds no entitlements of kind "${ref.kind}"`);
+  return { kind: ref.kind, ...splitResource(ref.resource) };
+}
 
 /** How many teams one GraphQL query reads; each costs one node page of 100 members. */
 export const TEAMS_PER_QUERY = 25;
@@ -397,7 +432,38 @@ export class GitHubTarget implements Target {
     return { ok: false, ...explainError(e, { ...this.context, needs }) };
   }
 
-  async readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>> {
+  /** Teams and repositories at once (see {@link readTeamHolders} and {@link readRepoHolders}), keyed by `entitlementKey`. */
+  async readHolders(refs: readonly EntitlementRef[]): Promise<Map<string, HoldersRead>> {
+    const teams = new Map<string, EntitlementRef>();
+    const repos = new Map<string, EntitlementRef>();
+    for (const ref of refs) {
+      const { kind, org, name } = githubRef(ref);
+      if (kind === 'team') teams.set(teamKey({ org, team: name }), ref);
+      else repos.set(repoKey({ org, repository: name }), ref);
+    }
+    const teamRefs = [...teams.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, team: name }));
+    const repoRefs = [...repos.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, repository: name }));
+    const [teamReads, repoReads] = await Promise.all([this.readTeamHolders(teamRefs), repoRefs.length > 0 ? this.readRepoHolders(repoRefs) : new Map<string, HoldersRead>()]);
+    const keyed = (reads: Map<string, HoldersRead>, asked: Map<string, EntitlementRef>) => [...reads].map(([key, read]) => [entitlementKey(asked.get(key)!), read] as const);
+    return new Map([...keyed(teamReads, teams), ...keyed(repoReads, repos)]);
+  }
+
+  /** Gives `login` the entitlement at its level: a team membership with that role, or a repository permission. */
+  async grant(e: Entitlement, login: string): Promise<void> {
+    const { kind, org, name } = githubRef(e);
+    if (kind === 'team') await this.setMembership({ org, team: name, role: e.level as TeamRole }, login);
+    else await this.setRepoPermission(org, name, login, e.level as RepoPermission);
+  }
+
+  /** Takes a team membership or a repository permission (or the pending invitation to it) from `login`. */
+  async revoke(ref: EntitlementRef, login: string): Promise<void> {
+    const { kind, org, name } = githubRef(ref);
+    if (kind === 'team') await this.removeMembership({ org, team: name }, login);
+    else await this.removeRepoCollaborator(org, name, login);
+  }
+
+  /** Immediate holders of each team (child teams excluded) and its pending invitations, keyed by {@link teamKey}. */
+  async readTeamHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>> {
     const out = new Map<string, HoldersRead>();
     const byOrg = new Map<string, TeamRef[]>();
     for (const t of teams) byOrg.set(t.org, [...(byOrg.get(t.org) ?? []), t]);
@@ -418,7 +484,7 @@ export class GitHubTarget implements Target {
   /**
    * Direct collaborators of each repository (`affiliation=direct`: people who hold it through a
    * team or as organisation owners are not this tool's to manage) with their permission, plus
-   * pending invitations, which count as held.
+   * pending invitations, which count as held; keyed by {@link repoKey}.
    */
   async readRepoHolders(repos: readonly RepoRef[]): Promise<Map<string, HoldersRead>> {
     const out = new Map<string, HoldersRead>();
@@ -434,10 +500,10 @@ export class GitHubTarget implements Target {
             const login = inv.invitee?.login;
             if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: 'pending' });
           }
-          out.set(entitlementKey(r), { ok: true, holders });
+          out.set(repoKey(r), { ok: true, holders });
         } catch (e) {
           const missing = (e as { status?: number }).status === 404;
-          out.set(entitlementKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
+          out.set(repoKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
         }
       }),
     );
@@ -559,14 +625,17 @@ export class GitHubTarget implements Target {
     }
   }
 
+  /** Adds `login` to the team with `e.role`, or changes their role to it (a non-member of the organisation is invited). */
   async setMembership(e: TeamEntitlement, login: string): Promise<void> {
     await this.octokit.rest.teams.addOrUpdateMembershipForUserInOrg({ org: e.org, team_slug: e.team, username: login, role: e.role satisfies TeamRole });
   }
 
+  /** Removes `login` from the team (and cancels a pending invitation to it). */
   async removeMembership(t: TeamRef, login: string): Promise<void> {
     await this.octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
   }
 
+  /** Makes `login` a direct collaborator with `permission` (invites them, or changes their permission). */
   async setRepoPermission(org: string, repository: string, login: string, permission: RepoPermission): Promise<void> {
     await this.octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
   }

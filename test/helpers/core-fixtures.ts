@@ -4,13 +4,15 @@
  * observed state so a second diff can check idempotency. No I/O anywhere.
  */
 import type { ActiveRequest } from '../../src/core/requests.js';
-import type { Profile, RotationBinding, TargetConfig, TeamRole } from '../../src/config/model.js';
+import type { Profile, RotationBinding, TargetConfig } from '../../src/config/model.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { desire, type Desired } from '../../src/core/desire.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
-import { entitlementLevel, entitlementName, type Change, type Level } from '../../src/core/plan.js';
+import { entitlementKey } from '../../src/core/entitlement.js';
+import type { Holder, HoldersRead } from '../../src/core/observed.js';
+import type { Change } from '../../src/core/plan.js';
 import { bindingKey, type Shift, type ShiftRead } from '../../src/sources/source.js';
-import type { Holder, HoldersRead } from '../../src/targets/target.js';
+import { KINDS, nameOf } from '../../src/targets/kinds.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -45,7 +47,7 @@ export type TeamSpec = string;
 function teamSpec(spec: TeamSpec, profile: string): Profile['entitlements'][number] {
   const [where, role = 'member'] = spec.split(':');
   const [targetName, team] = where!.includes('/') ? where!.split('/') : ['github', where];
-  return { kind: 'team', target: targetName!, team: team!, role: role as TeamRole, membership: 'exclusive', pos: pos(`profiles/${profile}.yaml`) };
+  return { target: targetName!, kind: 'team', resource: `${TARGETS.get(targetName!)!.org}/${team}`, written: team!, level: role, membership: 'exclusive', pos: pos(`profiles/${profile}.yaml`) };
 }
 
 export interface ProfileSpec {
@@ -105,7 +107,7 @@ export type HolderSpec = string;
 
 export function holder(spec: HolderSpec): Holder {
   const [login, role, state] = spec.split(':');
-  return { login: login!, role: (role || 'member') as TeamRole, state: (state || 'active') as Holder['state'] };
+  return { login: login!, role: role || 'member', state: (state || 'active') as Holder['state'] };
 }
 
 /** Holder reads by `org/team`: a list of holders, or a string that is the read error. */
@@ -132,15 +134,21 @@ export interface Scenario {
   requests?: ActiveRequest[];
 }
 
-/** Observed reads keyed `org/team` (as tests write them) re-keyed `target/org/team` as the engine does. */
+/** Observed reads keyed `org/team` or `org/repo (repository)` (as tests write them) re-keyed by `entitlementKey` as the engine does. */
 export function byTarget(observed: ReadonlyMap<string, HoldersRead>): Map<string, HoldersRead> {
   const targetOf = new Map([...TARGETS.values()].map((t) => [t.org.toLowerCase(), t.name]));
-  return new Map([...observed].map(([key, read]) => [`${targetOf.get(key.split('/')[0]!.toLowerCase()) ?? 'github'}/${key}`.toLowerCase(), read]));
+  return new Map(
+    [...observed].map(([key, read]) => {
+      const repository = / \(repository\)$/.exec(key);
+      const resource = repository ? key.slice(0, repository.index) : key;
+      return [entitlementKey({ target: targetOf.get(key.split('/')[0]!.toLowerCase()) ?? 'github', kind: repository ? 'repository' : 'team', resource }), read];
+    }),
+  );
 }
 
 /** desire then diff, exactly as the engine chains them. */
 export function plan(s: Scenario): { desired: Desired; result: DiffResult } {
-  const desired = desire({ at: s.at, profiles: s.profiles, targets: TARGETS, shifts: s.shifts, resolve: s.resolve ?? resolver(), requests: s.requests });
+  const desired = desire({ at: s.at, profiles: s.profiles, kinds: KINDS, shifts: s.shifts, resolve: s.resolve ?? resolver(), requests: s.requests });
   return { desired, result: diff(desired, byTarget(s.observed)) };
 }
 
@@ -152,16 +160,16 @@ export function plan(s: Scenario): { desired: Desired; result: DiffResult } {
 export function applyChanges(observed: ReadonlyMap<string, HoldersRead>, changes: readonly Change[]): Map<string, HoldersRead> {
   const out = new Map<string, HoldersRead>([...observed].map(([k, v]) => [k, v.ok ? { ok: true, holders: v.holders.map((h) => ({ ...h })) } : v]));
   for (const c of changes) {
-    const key = entitlementName(c.entitlement);
+    const key = nameOf(c.entitlement);
     const read = lookup(out, key);
     if (!read || !read.ok) throw new Error(`change to ${key}, which was not read`);
     const i = read.holders.findIndex((h) => h.login.toLowerCase() === c.subject.login.toLowerCase());
     if (c.action === 'grant') {
       if (i >= 0) throw new Error(`grant of ${c.subject.login}, who already holds ${key}`);
-      read.holders.push({ login: c.subject.login, role: entitlementLevel(c.entitlement), state: 'active' });
+      read.holders.push({ login: c.subject.login, role: c.entitlement.level, state: 'active' });
     } else if (c.action === 'update') {
       if (i < 0) throw new Error(`update of ${c.subject.login}, who does not hold ${key}`);
-      read.holders[i]!.role = entitlementLevel(c.entitlement);
+      read.holders[i]!.role = c.entitlement.level;
     } else {
       if (i < 0) throw new Error(`revoke of ${c.subject.login}, who does not hold ${key}`);
       read.holders.splice(i, 1);
@@ -181,8 +189,8 @@ export interface ChangeView {
   /** `org/team` (or `org/repo (repository)`), plus `@target` when the target is not `github`. */
   team: string;
   login: string;
-  role: Level;
-  previousRole?: Level;
+  role: string;
+  previousRole?: string;
   until?: string;
   drift?: boolean;
   pending?: boolean;
@@ -192,11 +200,11 @@ export interface ChangeView {
 export function view(c: Change): ChangeView {
   const v: ChangeView = {
     action: c.action,
-    team: `${entitlementName(c.entitlement)}${c.target === 'github' ? '' : `@${c.target}`}`,
+    team: `${nameOf(c.entitlement)}${c.entitlement.target === 'github' ? '' : `@${c.entitlement.target}`}`,
     login: c.subject.login,
-    role: entitlementLevel(c.entitlement),
+    role: c.entitlement.level,
   };
-  if ('previousRole' in c) v.previousRole = c.previousRole;
+  if ('previousLevel' in c) v.previousRole = c.previousLevel;
   if ('until' in c) v.until = c.until;
   if ('drift' in c) v.drift = c.drift;
   if ('pending' in c) v.pending = c.pending;

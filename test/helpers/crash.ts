@@ -109,16 +109,22 @@ interface Snapshot {
 function snapshot(dir: string, gh: GitHubEmulator): Snapshot {
   const state = join(dir, 'state');
   const holders = ['deployers', 'leads'].flatMap((team) => gh.teamMembers('acme', team).map((m) => `${team}/${m.login}:${m.role}:${m.state}`)).sort();
-  const grants = JSON.parse(readFileSync(join(state, 'grants.json'), 'utf8')) as { grants: { team: string; login: string; role: string }[] };
-  const ledger = grants.grants.map((g) => `${g.team}/${g.login}:${g.role}`).sort();
+  // The world starts from a ledger and an audit line of format 1 (team, role); what apply writes is format 2 (resource, level).
+  const grants = JSON.parse(readFileSync(join(state, 'grants.json'), 'utf8')) as { grants: { team?: string; resource?: string; login: string; role?: string; level?: string }[] };
+  const ledger = grants.grants.map((g) => `${teamOf(g)}/${g.login}:${g.role ?? g.level}`).sort();
   const lines = existsSync(join(state, 'audit.jsonl')) ? readFileSync(join(state, 'audit.jsonl'), 'utf8').split('\n').filter(Boolean) : [];
   const audit = lines.map((l) => {
-    const e = JSON.parse(l) as { outcome: string; action: string; login: string; team: string; role: string; interrupted?: string };
+    const e = JSON.parse(l) as { outcome: string; action: string; login: string; team?: string; resource?: string; role?: string; level?: string; interrupted?: string };
     const note = e.interrupted === undefined ? '' : e.interrupted.startsWith('observed') ? ' (observed)' : ' (not applied)';
-    return `${e.outcome} ${e.action} ${e.login} ${e.team} ${e.role}${note}`;
+    return `${e.outcome} ${e.action} ${e.login} ${teamOf(e)} ${e.role ?? e.level}${note}`;
   });
   const stray = readdirSync(state).filter((f) => !['grants.json', 'rotations.json', 'adopted.json', 'audit.jsonl'].includes(f));
   return { holders, ledger, audit, stray };
+}
+
+/** The team slug of a ledger entry or audit line of either format: `team`, or the `acme/` resource's name. */
+function teamOf(e: { team?: string; resource?: string }): string | undefined {
+  return e.team ?? e.resource?.slice(e.resource.indexOf('/') + 1);
 }
 
 /** The audit log as a run without the kill writes it: annotated "not applied" lines dropped, "observed" ones read as applied. */

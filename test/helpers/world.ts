@@ -20,18 +20,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { GuardConfig, Membership, Profile, Rotation, RotationBinding, TargetConfig, TeamRole } from '../../src/config/model.js';
+import type { GuardConfig, Profile, Rotation, RotationBinding, TargetConfig } from '../../src/config/model.js';
+import { entitlementKey, holdingKey, type Membership } from '../../src/core/entitlement.js';
+import type { Holder, HoldersRead } from '../../src/core/observed.js';
 import { desire, type Desired } from '../../src/core/desire.js';
 import type { ActiveRequest } from '../../src/core/requests.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
 import { guard, type EmptiedRotation } from '../../src/core/guard.js';
-import { entitlementName, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
+import { holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics.js';
 import { LOOKBACK_MS } from '../../src/engine.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
 import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/state.js';
-import { teamKey, type Holder, type HoldersRead } from '../../src/targets/target.js';
+import { teamKey } from '../../src/targets/github.js';
+import type { TeamRole } from '../../src/targets/github-kinds.js';
+import { KINDS, nameOf } from '../../src/targets/kinds.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -193,7 +197,7 @@ const profileArb = (i: number, membership: ReadonlyMap<string, Membership>) =>
         window: { beforeMs: p.before, afterMs: p.after },
         members: p.members.map((k) => (p.memberUpper ? PEOPLE[k]!.email.toUpperCase() : PEOPLE[k]!.email)),
         allowEmptyRotations: p.allowEmptyRotations,
-        entitlements: p.entitlements.map((e) => ({ kind: 'team' as const, target: e.target, team: e.team, role: e.role, membership: membership.get(`${e.target}/${e.team}`) ?? 'exclusive', pos: pos(`profiles/prof-${i}.yaml`) })),
+        entitlements: p.entitlements.map((e) => ({ target: e.target, kind: 'team', resource: `${TARGETS.get(e.target)!.org}/${e.team}`, written: e.team, level: e.role, membership: membership.get(`${e.target}/${e.team}`) ?? 'exclusive', pos: pos(`profiles/prof-${i}.yaml`) })),
         file: `profiles/prof-${i}.yaml`,
         pos: pos(`profiles/prof-${i}.yaml`),
       }),
@@ -256,7 +260,7 @@ export const worldArb: fc.Arbitrary<World> = fc
         holdings,
         ledger: w.ledger.map((e) => {
           const [target, team] = ALL_TEAMS[e.team]!;
-          return { target, org: TARGETS.get(target)!.org, team, login: e.login, role: e.role, grantedAt: '2026-11-01T00:00:00.000Z' };
+          return { target, kind: 'team', resource: `${TARGETS.get(target)!.org}/${team}`, login: e.login, level: e.role, grantedAt: '2026-11-01T00:00:00.000Z' };
         }),
         guards: { maxRevocations: w.guards.maxRevocations, maxRevocationShare: w.guards.maxRevocationShare, protectedAccounts: [...w.guards.protectedAccounts] },
         previousOnCall,
@@ -293,9 +297,9 @@ export function resolver(w: World): (email: string, target: string) => string | 
   return (email) => w.identities.get(email.toLowerCase());
 }
 
-/** Holdings of every target as one map keyed by `org/team` (orgs differ per target). */
+/** Holdings of every target (each keyed by `org/team`) as one map keyed by `entitlementKey`, as the engine reads them. */
 export function flatten(holdings: ReadonlyMap<string, ReadonlyMap<string, HoldersRead>>): Map<string, HoldersRead> {
-  return new Map([...holdings].flatMap(([target, m]) => [...m].map(([key, read]) => [`${target}/${key}`.toLowerCase(), read] as const)));
+  return new Map([...holdings].flatMap(([target, m]) => [...m].map(([key, read]) => [entitlementKey({ target, kind: 'team', resource: key }), read] as const)));
 }
 
 function onCallCounts(shifts: ReadonlyMap<string, ShiftRead>, at: Date): Record<string, number> {
@@ -310,15 +314,15 @@ function emptiedRotations(profiles: readonly Profile[], previous: Readonly<Recor
   const out: EmptiedRotation[] = [];
   for (const [key, before] of Object.entries(previous)) {
     if (before === 0 || now[key] !== 0) continue;
-    const teams = new Set<string>();
+    const entitlements = new Set<string>();
     let label = key;
     for (const p of profiles) {
       const b = p.rotations.find((r) => bindingKey(r) === key);
       if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
       label = bindingLabel(b);
-      for (const e of p.entitlements) if (e.kind === 'team') teams.add(`${TARGETS.get(e.target)!.org}/${e.team}`.toLowerCase());
+      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
     }
-    if (teams.size > 0) out.push({ label, before, teams: [...teams] });
+    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
   }
   return out;
 }
@@ -337,13 +341,13 @@ export interface Planned {
 /** desire, the identity freeze, diff and guard, chained as `reconcile` in src/engine.ts chains them. */
 export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, ReadonlyMap<string, HoldersRead>>, state: State): Planned {
   const shifts = readShifts(w, at);
-  const desired = desire({ at, profiles: w.profiles, targets: TARGETS, shifts, resolve: resolver(w), requests: w.requests });
-  for (const team of desired.teams.values()) if (w.identityFailed.has(team.target)) team.unknownRotations.push('SAML external identities');
+  const desired = desire({ at, profiles: w.profiles, kinds: KINDS, shifts, resolve: resolver(w), requests: w.requests });
+  for (const team of desired.entitlements.values()) if (w.identityFailed.has(team.target)) team.unknownRotations.push('SAML external identities');
   const observed = flatten(holdings);
   const delta = diff(desired, observed, state.grants);
-  const counts = new Map([...observed].map(([k, r]) => [k.slice(k.indexOf('/') + 1), r.ok ? r.holders.length : 0]));
+  const counts = new Map([...observed].map(([k, r]) => [k, r.ok ? r.holders.length : 0]));
   const onCall = onCallCounts(shifts, at);
-  const guarded = guard(delta.changes, w.guards, {}, counts, emptiedRotations(w.profiles, state.onCall, onCall));
+  const guarded = guard(delta.changes, w.guards, KINDS, {}, counts, emptiedRotations(w.profiles, state.onCall, onCall));
   const diagnostics: Diagnostic[] = sortDiagnostics([...desired.diagnostics, ...delta.diagnostics, ...guarded]);
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -358,8 +362,8 @@ export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, Read
   // As `applicable` and `withoutRefused` in src/apply.ts: an error naming a holding refuses that
   // holding's changes; any other error but a failed read refuses the whole plan.
   const applicable = !diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed' && d.holding === undefined);
-  const refused = new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.holding ? [`${d.holding.target}:${entitlementName(d.holding)}/${d.holding.login}`.toLowerCase()] : [])));
-  const run = { ...plan, changes: plan.changes.filter((c) => !refused.has(`${c.target}:${entitlementName(c.entitlement)}/${c.subject.login}`.toLowerCase())) };
+  const refused = new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.holding ? [holdingKey(d.holding)] : [])));
+  const run = { ...plan, changes: plan.changes.filter((c) => !refused.has(holdingKey(holdingOf(c)))) };
   return { plan, desired, delta, shifts, applicable, run };
 }
 
@@ -379,18 +383,18 @@ export function applyInMemory(holdings: ReadonlyMap<string, ReadonlyMap<string, 
   const out = cloneHoldings(holdings);
   for (const c of changes) {
     const e = c.entitlement;
-    if (e.kind !== 'team') throw new Error(`${c.action} on ${c.target}:${entitlementName(e)}, but worlds grant teams only`);
-    const key = teamKey(e);
-    const read = out.get(c.target)?.get(key);
-    if (!read || !read.ok) throw new Error(`${c.action} on ${c.target}:${key}, a team that was not read`);
+    if (e.kind !== 'team') throw new Error(`${c.action} on ${e.target}:${nameOf(e)}, but worlds grant teams only`);
+    const key = e.resource.toLowerCase();
+    const read = out.get(e.target)?.get(key);
+    if (!read || !read.ok) throw new Error(`${c.action} on ${e.target}:${key}, a team that was not read`);
     const i = read.holders.findIndex((h) => h.login.toLowerCase() === c.subject.login.toLowerCase());
     if (c.action === 'grant') {
       if (i >= 0) throw new Error(`duplicate grant: ${c.subject.login} already holds ${key}`);
-      read.holders.push({ login: c.subject.login, role: e.role, state: 'active' });
+      read.holders.push({ login: c.subject.login, role: e.level, state: 'active' });
     } else if (c.action === 'update') {
       if (i < 0) throw new Error(`update of ${c.subject.login}, who does not hold ${key}`);
       if (read.holders[i]!.state !== 'active') throw new Error(`update of ${c.subject.login}'s pending invitation to ${key}`);
-      read.holders[i]!.role = e.role;
+      read.holders[i]!.role = e.level;
     } else {
       if (i < 0) throw new Error(`revoke of ${c.subject.login}, who does not hold ${key}`);
       read.holders.splice(i, 1);
@@ -436,7 +440,8 @@ export function entitledRole(w: World, shifts: ReadonlyMap<string, ShiftRead>, a
     }
     if (!entitled) continue;
     for (const e of p.entitlements) {
-      if (e.kind === 'team' && e.target === target && e.team.toLowerCase() === team.toLowerCase() && (best === undefined || RANK[e.role] > RANK[best])) best = e.role;
+      const role = e.level as TeamRole;
+      if (e.kind === 'team' && e.target === target && e.written.toLowerCase() === team.toLowerCase() && (best === undefined || RANK[role] > RANK[best])) best = role;
     }
   }
   return best;
@@ -444,7 +449,7 @@ export function entitledRole(w: World, shifts: ReadonlyMap<string, ShiftRead>, a
 
 /** The teams (`target` + `org/team`) profiles name: the only ones a run may change. */
 export function managedTeams(w: World): Set<string> {
-  return new Set(w.profiles.flatMap((p) => p.entitlements.map((e) => (e.kind === 'team' ? `${e.target}:${teamKey({ org: TARGETS.get(e.target)!.org, team: e.team })}` : ''))));
+  return new Set(w.profiles.flatMap((p) => p.entitlements.map((e) => (e.kind === 'team' ? `${e.target}:${e.resource.toLowerCase()}` : ''))));
 }
 
 /** For each managed team, whether it is fed by a binding whose read failed (or a failed identity read). */
@@ -454,7 +459,7 @@ export function frozenTeams(w: World, shifts: ReadonlyMap<string, ShiftRead>): S
     // Only auto profiles are fed by rotations; a failed identity read freezes every team of its target.
     const failed = p.mode === 'auto' && p.rotations.some((b) => shifts.get(bindingKey(b))?.ok === false);
     for (const e of p.entitlements) {
-      if (e.kind === 'team' && (failed || w.identityFailed.has(e.target))) out.add(`${e.target}:${teamKey({ org: TARGETS.get(e.target)!.org, team: e.team })}`);
+      if (e.kind === 'team' && (failed || w.identityFailed.has(e.target))) out.add(`${e.target}:${e.resource.toLowerCase()}`);
     }
   }
   return out;
@@ -545,5 +550,5 @@ export function writeWorkspace(dir: string, o: WorkspaceOptions): void {
   writeFileSync(join(dir, 'identities.yaml'), `apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n${ids.join('\n')}\n`);
   const adopted = o.adopted ?? [...new Set(Object.values(o.profiles ?? { 'deployers.yaml': PROFILE }).flatMap((text) => [...text.matchAll(/\bteam: ([\w.-]+)/g)].map((m) => m[1]!)))];
   mkdirSync(join(dir, 'state'), { recursive: true });
-  writeFileSync(join(dir, 'state', STATE_FILES.adopted), serializeAdopted(adopted.map((team) => ({ target: 'github', org: 'acme', team, adoptedAt: '2026-11-01T00:00:00.000Z' }))));
+  writeFileSync(join(dir, 'state', STATE_FILES.adopted), serializeAdopted(adopted.map((team) => ({ target: 'github', kind: 'team', resource: `acme/${team}`, adoptedAt: '2026-11-01T00:00:00.000Z' }))));
 }

@@ -1,0 +1,16 @@
+/**
+ * What the observe step reads of a target, as the core uses it: who holds each entitlement now.
+ */
+import type { ReadFailure } from '../diagnostics.js';
+
+/** One account holding an entitlement now. */
+export interface Holder {
+  login: string;
+  /** The level held (GitHub: the team role, or the repository permission). */
+  role: string;
+  /** `pending`: invited, not yet accepted. Pending counts as held. */
+  state: 'active' | 'pending';
+}
+
+/** The outcome of reading one entitlement: its holders (for a team, its immediate members), or why they are unknown. */
+export type HoldersRead = { ok: true; holders: Holder[] } | ReadFailure;
