@@ -13,7 +13,9 @@ import { cli, demoWorkspace, editFile, ENV } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];
 const later = (hours: number) => new Date(Date.parse(DEMO_AT) + hours * 3_600_000);
-type Json = { changes: { action: string; subject: { login: string }; entitlement: { team: string }; reasons: string[]; drift?: boolean }[]; adoption?: { team: string; kept: { login: string; role: string; pending?: boolean }[]; declaredAt: { file: string; line: number } }[]; state: { adopt?: { team: string }[] } };
+type Json = { changes: { action: string; subject: { login: string }; entitlement: { resource: string }; reasons: string[]; drift?: boolean }[]; adoption?: { resource: string; kept: { login: string; level: string; pending?: boolean }[]; declaredAt: { file: string; line: number } }[]; state: { adopt?: { resource: string }[] } };
+/** The team slug of a GitHub resource `acme/slug`. */
+const slug = (resource: string): string => resource.slice(resource.indexOf('/') + 1);
 
 /** The demo as a first run: no state at all. */
 async function firstRun(t: Test, edit?: (dir: string) => void) {
@@ -23,7 +25,7 @@ async function firstRun(t: Test, edit?: (dir: string) => void) {
 }
 
 const team = (emu: { teamMembers: (org: string, team: string) => { login: string }[] }, slug: string) => emu.teamMembers('acme', slug).map((m) => m.login).sort();
-const adopted = (dir: string) => (JSON.parse(readFileSync(join(dir, 'state', 'adopted.json'), 'utf8')) as { teams: { team: string }[] }).teams.map((x) => x.team);
+const adopted = (dir: string) => (JSON.parse(readFileSync(join(dir, 'state', 'adopted.json'), 'utf8')) as { entitlements: { resource: string }[] }).entitlements.map((x) => slug(x.resource));
 
 t.test('a first plan keeps the members no profile wants, lists them as adopting, and says how to remove them', async (t) => {
   const { dir } = await firstRun(t);
@@ -31,11 +33,11 @@ t.test('a first plan keeps the members no profile wants, lists them as adopting,
   t.equal(json.code, 0);
   const plan = JSON.parse(json.out) as Json;
   t.same(plan.changes.filter((c) => c.action === 'revoke'), [], 'nothing the tool never granted is revoked');
-  const payments = plan.adoption!.find((a) => a.team === 'payments-deployers')!;
-  t.same(payments.kept, [{ login: 'heidi-acme', role: 'member', pending: true }, { login: 'mallory-acme', role: 'member' }]);
+  const payments = plan.adoption!.find((a) => a.resource === 'acme/payments-deployers')!;
+  t.same(payments.kept, [{ login: 'heidi-acme', level: 'member', pending: true }, { login: 'mallory-acme', level: 'member' }]);
   t.same(payments.declaredAt, { file: 'payments.yaml', line: 17, col: 7 });
-  t.same(plan.adoption!.map((a) => a.team), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-deployers', 'prod-deployers'], 'sorted; payments-admins has nobody to keep');
-  t.same(plan.state.adopt!.map((a) => a.team), ['payments-admins'], 'only a team keeping nobody is adopted by the apply');
+  t.same(plan.adoption!.map((a) => slug(a.resource)), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-deployers', 'prod-deployers'], 'sorted; payments-admins has nobody to keep');
+  t.same(plan.state.adopt!.map((a) => slug(a.resource)), ['payments-admins'], 'only a team keeping nobody is adopted by the apply');
 
   const text = await cli(dir, ['plan', ...C]);
   t.match(text.out, 'Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.');
@@ -53,7 +55,7 @@ t.test('apply keeps them and adopts only the teams that keep nobody; the next pl
   t.same(team(emu, 'payments-deployers'), ['alice-acme', 'bob-acme', 'carol-acme', 'heidi-acme', 'mallory-acme'], 'bob granted, mallory and heidi (invited) kept');
   t.same(adopted(dir), ['payments-admins']);
   const again = JSON.parse((await cli(dir, ['plan', ...C, '--format', 'json'])).out) as Json;
-  t.ok(again.adoption!.some((a) => a.team === 'payments-deployers'));
+  t.ok(again.adoption!.some((a) => a.resource === 'acme/payments-deployers'));
   t.equal((await cli(dir, ['plan', ...C, '--detailed-exitcode'])).code, 0, 'kept members are not a pending change');
 });
 
@@ -64,7 +66,7 @@ t.test('what the tool granted is revoked when the shift ends, even in a team it 
   // Eight days on, bob's week has ended (and carol is a static member): the ledger says this tool granted bob.
   const r = await cli(dir, ['plan', ...C, '--format', 'json', '--at', later(8 * 24).toISOString()], { now: later(8 * 24) });
   const plan = JSON.parse(r.out) as Json;
-  t.ok(plan.changes.some((c) => c.action === 'revoke' && c.subject.login === 'bob-acme' && c.entitlement.team === 'payments-deployers'), 'bob is revoked');
+  t.ok(plan.changes.some((c) => c.action === 'revoke' && c.subject.login === 'bob-acme' && c.entitlement.resource === 'acme/payments-deployers'), 'bob is revoked');
   t.notOk(plan.changes.some((c) => c.subject.login === 'mallory-acme'), 'mallory is still kept');
 });
 
@@ -91,8 +93,8 @@ t.test('adopt: remove-drift in the profile removes them for that team alone', as
   const plan = JSON.parse((await cli(dir, ['plan', ...C, '--format', 'json'])).out) as Json;
   t.same(plan.changes.filter((c) => c.action === 'revoke').map((c) => c.subject.login).sort(), ['heidi-acme', 'mallory-acme']);
   t.match(plan.changes.find((c) => c.subject.login === 'mallory-acme')!.reasons.join('; '), 'removed as adopt: remove-drift says');
-  t.notOk(plan.adoption!.some((a) => a.team === 'payments-deployers'));
-  t.ok(plan.adoption!.some((a) => a.team === 'checkout-deployers'), 'other teams still keep theirs');
+  t.notOk(plan.adoption!.some((a) => a.resource === 'acme/payments-deployers'));
+  t.ok(plan.adoption!.some((a) => a.resource === 'acme/checkout-deployers'), 'other teams still keep theirs');
 });
 
 t.test('adopt is refused where it means nothing, naming the file, line and field', async (t) => {

@@ -79,8 +79,10 @@ async function cli(dir: string, args: string[]) {
 
 const holders = (gh: GitHubEmulator, team: string) => gh.teamMembers('acme', team).map((m) => `${m.login}:${m.role}:${m.state}`).sort();
 const writes = (gh: GitHubEmulator) => gh.requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE').map((r) => `${r.method} ${r.path}`);
-const audit = (dir: string) => (existsSync(join(dir, 'state', 'audit.jsonl')) ? readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string; login: string; team: string; outcome: string }) : []);
-const ledger = (dir: string) => (JSON.parse(readFileSync(join(dir, 'state', 'grants.json'), 'utf8')) as { grants: { team: string; login: string }[] }).grants.map((g) => `${g.team}/${g.login}`).sort();
+const audit = (dir: string) => (existsSync(join(dir, 'state', 'audit.jsonl')) ? readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string; login: string; resource: string; outcome: string }) : []);
+/** The team slug of a GitHub resource `acme/slug`. */
+const slug = (resource: string): string => resource.slice(resource.indexOf('/') + 1);
+const ledger = (dir: string) => (JSON.parse(readFileSync(join(dir, 'state', 'grants.json'), 'utf8')) as { grants: { resource: string; login: string }[] }).grants.map((g) => `${slug(g.resource)}/${g.login}`).sort();
 
 /** The checks every concurrent scenario shares: desired state, one membership each, nothing left to do. */
 async function converged(t: Test, dir: string, gh: GitHubEmulator): Promise<void> {
@@ -92,7 +94,7 @@ async function converged(t: Test, dir: string, gh: GitHubEmulator): Promise<void
   const again = await cli(dir, ['plan', '--detailed-exitcode']);
   t.equal(again.code, 0, `a plan afterwards is empty: ${again.out}`);
   const state = JSON.parse(readFileSync(join(dir, 'state', 'grants.json'), 'utf8'));
-  t.equal(state.formatVersion, 1, 'grants.json is intact');
+  t.equal(state.formatVersion, 2, 'grants.json is intact');
   t.same(JSON.parse(readFileSync(join(dir, 'state', 'rotations.json'), 'utf8')).rotations, [{ key: 'rotations/rotation/primary', onCall: 1 }], 'rotations.json is intact');
 }
 
@@ -120,7 +122,7 @@ t.test('two applies started together in one process: the lock lets one run; each
   oneRan(t, a, b);
   await converged(t, dir, gh);
   const events = audit(dir);
-  const applied = events.filter((e) => e.outcome === 'applied').map((e) => `${e.action} ${e.team}/${e.login}`);
+  const applied = events.filter((e) => e.outcome === 'applied').map((e) => `${e.action} ${slug(e.resource)}/${e.login}`);
   t.comment(`audit.jsonl: ${events.length} events; ledger: ${ledger(dir).join(', ')}`);
   t.same(ledger(dir), ['deployers/dave-acme', 'deployers/erin-acme', 'deployers/grace-new', 'leads/alice-acme', 'leads/erin-acme', 'leads/grace-new'], 'the ledger holds every grant once: no lost update');
   t.equal(new Set(applied).size, applied.length, 'each change is recorded as applied once');

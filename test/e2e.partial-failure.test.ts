@@ -12,7 +12,7 @@ t.test('partial failure: whatever position the failing change has, done changes 
     // Fail exactly the change at `position`, with a permission error.
     const r0 = await cli(dir, ['plan', ...C, '--format', 'json']);
     const change = JSON.parse(r0.out).changes[position];
-    emu.failNext({ method: change.action === 'revoke' ? 'DELETE' : 'PUT', pathPrefix: `/orgs/acme/teams/${change.entitlement.team}/memberships/${change.subject.login}` }, { status: 403, body: { message: 'Must have admin rights to Repository.' } });
+    emu.failNext({ method: change.action === 'revoke' ? 'DELETE' : 'PUT', pathPrefix: `/orgs/acme/teams/${change.entitlement.resource.split('/')[1]}/memberships/${change.subject.login}` }, { status: 403, body: { message: 'Must have admin rights to Repository.' } });
     const r = await cli(dir, ['apply', ...C, '--yes', '--concurrency', '1']);
     t.equal(r.code, 1, `position ${position}: exit 1`);
     t.match(r.out, `failed: ${change.action} ${change.subject.login}`, `position ${position}: names what failed`);

@@ -12,11 +12,11 @@ t.test('the demo plan: a handoff in progress, drift, a role change and an unmapp
   const r = await plan(dir, '--format', 'json');
   t.equal(r.code, 0);
   const p = JSON.parse(r.out);
-  t.equal(p.formatVersion, 1);
+  t.equal(p.formatVersion, 2);
   t.equal(p.at, '2026-11-30T07:50:00.000Z');
   t.same(p.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
   t.same(
-    p.changes.map((c: { action: string; subject: { login: string }; entitlement: { team: string; role: string }; drift?: boolean }) => [c.action, c.subject.login, c.entitlement.team, c.entitlement.role, c.drift ?? false]).sort(),
+    p.changes.map((c: { action: string; subject: { login: string }; entitlement: { resource: string; level: string }; drift?: boolean }) => [c.action, c.subject.login, c.entitlement.resource.split('/')[1], c.entitlement.level, c.drift ?? false]).sort(),
     [
       ['update', 'frank-acme', 'infra-maintainers', 'maintainer', false],
       ['revoke', 'erin-acme', 'infra-maintainers', 'maintainer', false],
@@ -134,7 +134,7 @@ t.test('a team that does not exist on GitHub is an error and gets no change', as
   const r = await plan(dir, '--format', 'json');
   t.equal(r.code, 1);
   const p = JSON.parse(r.out);
-  t.notOk(p.changes.some((c: { entitlement: { team: string } }) => c.entitlement.team === 'prod-deployerz'));
+  t.notOk(p.changes.some((c: { entitlement: { resource: string } }) => c.entitlement.resource === 'acme/prod-deployerz'));
   t.match(p.diagnostics.find((d: { code?: string }) => d.code === 'read-failed').message, 'cannot read team acme/prod-deployerz on github: team prod-deployerz does not exist in organisation acme');
 });
 

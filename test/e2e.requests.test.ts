@@ -35,8 +35,8 @@ t.test('the full flow: the on-call engineer requests, the PR check passes, merge
   const check = await cli(dir, ['plan', ...C, '--format', 'json'], { env: prEnv(dir, 'bob-acme', base), now: new Date('2026-11-30T07:55:00Z') });
   t.equal(check.code, 0, check.out);
   t.same(JSON.parse(check.out).requests, [{ file, profile: PROFILE, subject: 'bob@acme.example', approval: 'review', eligible: true }], 'the plan lists the request the pull request adds');
-  const grant = JSON.parse(check.out).changes.find((c: { entitlement: { team: string } }) => c.entitlement.team === 'payments-admins');
-  t.same([grant.action, grant.subject.login, grant.entitlement.role, grant.until], ['grant', 'bob-acme', 'maintainer', '2026-11-30T09:50:00.000Z']);
+  const grant = JSON.parse(check.out).changes.find((c: { entitlement: { resource: string } }) => c.entitlement.resource === 'acme/payments-admins');
+  t.same([grant.action, grant.subject.login, grant.entitlement.level, grant.until], ['grant', 'bob-acme', 'maintainer', '2026-11-30T09:50:00.000Z']);
   t.match(grant.reasons[0], `request ${file} (on call in rotation payments-primary until 2026-12-07 08:00Z): "INC-42 payments outage", until 2026-11-30 09:50Z`);
 
   t.match(JSON.parse(check.out).diagnostics.map((d: { message: string }) => d.message).join('\n'), `request ${file}: waiting for approval from carol-acme on this pull request, at its final commit; apply grants it only then`);

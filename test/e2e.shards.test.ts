@@ -11,11 +11,11 @@ t.test('a shard runs only its profiles, with its own state directory', async (t)
   t.equal((await cli(dir, ['validate', ...C])).code, 0);
   const r = await cli(dir, ['plan', ...C, '--shard', 'payments', '--format', 'json']);
   t.equal(r.code, 0, r.err);
-  t.same([...new Set(JSON.parse(r.out).changes.map((c: { entitlement: { team: string } }) => c.entitlement.team))], ['payments-deployers']);
+  t.same([...new Set(JSON.parse(r.out).changes.map((c: { entitlement: { resource: string } }) => c.entitlement.resource))], ['acme/payments-deployers']);
   t.equal((await cli(dir, ['apply', ...C, '--shard', 'payments', '--yes'])).code, 0);
   t.ok(existsSync(join(dir, 'state', 'payments', 'grants.json')), 'the shard keeps its own state');
   const other = await cli(dir, ['plan', ...C, '--shard', 'platform', '--format', 'json']);
-  t.notOk(JSON.parse(other.out).changes.some((c: { entitlement: { team: string } }) => c.entitlement.team === 'payments-deployers'));
+  t.notOk(JSON.parse(other.out).changes.some((c: { entitlement: { resource: string } }) => c.entitlement.resource === 'acme/payments-deployers'));
 });
 
 t.test('validate refuses shards that manage the same team, and warns about profiles in no shard', async (t) => {
@@ -30,7 +30,7 @@ t.test('--profiles selects by glob, needs its own --state, and refuses a selecti
   const { dir } = await demoWorkspace(t);
   t.equal((await cli(dir, ['plan', ...C, '--profiles', 'data-*'])).err, 'oncall-access plan: --profiles needs --state DIR: each shard keeps its own state directory\n');
   const ok = await cli(dir, ['plan', ...C, '--profiles', 'data-*', '--state', 'state/data', '--format', 'json']);
-  t.same([...new Set(JSON.parse(ok.out).changes.map((c: { entitlement: { team: string } }) => c.entitlement.team))], ['data-deployers']);
+  t.same([...new Set(JSON.parse(ok.out).changes.map((c: { entitlement: { resource: string } }) => c.entitlement.resource))], ['acme/data-deployers']);
   editFile(dir, 'data.yaml', 'team: data-deployers', 'team: checkout-deployers');
   const split = await cli(dir, ['plan', ...C, '--profiles', 'data-*', '--state', 'state/data']);
   t.equal(split.code, 1);

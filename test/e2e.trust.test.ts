@@ -70,13 +70,14 @@ t.test('the audit log records every executed change with who, what, why, when an
   t.equal(events.length, 10);
   const bob = events.find((e) => e.login === 'bob-acme');
   t.same(bob, {
+    formatVersion: 2,
     time: DEMO_AT.replace('Z', '.000Z'),
     action: 'grant',
     outcome: 'applied',
     target: 'github',
-    org: 'acme',
-    team: 'payments-deployers',
-    role: 'member',
+    kind: 'team',
+    resource: 'acme/payments-deployers',
+    level: 'member',
     login: 'bob-acme',
     email: 'bob@acme.example',
     reasons: ['on call in rotation payments-primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile payments-oncall'],
@@ -96,11 +97,11 @@ t.test('the grant ledger is sorted, one grant per line, and records what apply g
     readFileSync(join(dir, 'state', 'grants.json'), 'utf8'),
     [
       '{',
-      '  "formatVersion": 1,',
+      '  "formatVersion": 2,',
       '  "grants": [',
-      '    {"target":"github","org":"acme","team":"checkout-deployers","login":"judy-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"},',
-      '    {"target":"github","org":"acme","team":"data-deployers","login":"leo-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"},',
-      '    {"target":"github","org":"acme","team":"payments-deployers","login":"bob-acme","role":"member","grantedAt":"2026-11-30T07:50:00.000Z"}',
+      '    {"target":"github","kind":"team","resource":"acme/checkout-deployers","level":"member","login":"judy-acme","grantedAt":"2026-11-30T07:50:00.000Z"},',
+      '    {"target":"github","kind":"team","resource":"acme/data-deployers","level":"member","login":"leo-acme","grantedAt":"2026-11-30T07:50:00.000Z"},',
+      '    {"target":"github","kind":"team","resource":"acme/payments-deployers","level":"member","login":"bob-acme","grantedAt":"2026-11-30T07:50:00.000Z"}',
       '  ]',
       '}',
       '',

@@ -28,8 +28,8 @@ const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'))
 const schemas = files.map((f) => ({ file: f, schema: JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')) as { $id: string; properties: { kind?: { const: string } } } }));
 const ID_BASE = 'https://oncall-access.dev/schemas/';
 
-t.test('there is one draft 2020-12 schema per kind and per state file', async (t) => {
-  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-adopted.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
+t.test('there is one draft 2020-12 schema per kind and per state file, and one per state file of version 1 still read', async (t) => {
+  t.same(files.sort(), ['access-profile.schema.json', 'access-request.schema.json', 'config.schema.json', 'identities.schema.json', 'rotation.schema.json', 'state-adopted-v1.schema.json', 'state-adopted.schema.json', 'state-grants-v1.schema.json', 'state-grants.schema.json', 'state-rotations.schema.json']);
   for (const f of files) t.equal(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$schema, 'https://json-schema.org/draft/2020-12/schema', f);
 });
 
