@@ -158,7 +158,9 @@ function runnerEnv(w: World, event: string, inputs: Record<string, string>, even
     GITHUB_OUTPUT: join(w.dir, 'output.txt'),
     GITHUB_STEP_SUMMARY: join(w.dir, 'summary.md'),
     RUNNER_TEMP: w.dir,
-    ACTIONS_RUNTIME_TOKEN: 'runner-secret',
+    // A secret no path can contain: output hides any start of a secret 8 characters or longer, and the old
+    // value, runner-secret, hid the temporary directory oncall-access-runner-s… (1 run in 62).
+    ACTIONS_RUNTIME_TOKEN: 'Zq7RtT0k3nVa1ue',
   };
   for (const [k, v] of Object.entries({ config: CONFIG, 'github-token': TOKEN, token: TOKEN, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
   return env;
