@@ -3,7 +3,7 @@
  * chart (`timeline --format mermaid`, the plan's Markdown, a pull request's before and after),
  * and the coverage gaps `validate` and `plan` report (`spec.coverage.gaps`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { runAction } from '../src/action/main.js';
@@ -11,7 +11,7 @@ import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
 import { checkGantt } from './helpers/mermaid-gantt.js';
-import { C, prEnv, prPlan } from './helpers/pull-request.js';
+import { addRequests, C, prEnv, prPlan, request } from './helpers/pull-request.js';
 import { inStep } from './helpers/step.js';
 
 const charts = (md: string): string[] => [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -28,6 +28,12 @@ t.test('timeline --format mermaid draws the demo: a valid chart on stdout, probl
   t.match(r.out, '    section acme/payments-deployers\n    alice-acme (on call, member) :2026-11-30 08:50:00, 2026-11-30 09:00:00\n    alice-acme (after shift, member) :active, 2026-11-30 09:00:00, 2026-11-30 09:30:00\n    bob-acme (before shift, member) :active, 2026-11-30 08:50:00, 2026-11-30 09:00:00\n');
   t.match(r.out, '    carol-acme (static member, member) :done, 2026-11-30 08:50:00, 2026-12-01 08:50:00\n');
   t.equal(r.err, 'platform.yaml:5:9: warning: grace@acme.example is entitled by profile platform-oncall but has no GitHub login; granting nothing (add them to the identities file)\n');
+  addRequests(dir, { 'inc-9.yaml': request('alice@acme.example', '2026-11-30T07:40:00Z', '2h') });
+  const requested = await cli(dir, ['timeline', ...C, '--format', 'mermaid']);
+  t.equal(requested.code, 0, requested.err);
+  t.match(requested.out, '    section acme/payments-admins\n    alice-acme (request, maintainer) :crit, 2026-11-30 07:50:00, 2026-11-30 09:40:00\n', 'a request is a bar of its own kind, cut at the chart\'s start');
+  t.ok(checkGantt(requested.out).ok);
+  rmSync(join(dir, 'requests'), { recursive: true });
   const failing = await cli(dir, ['timeline', ...C, '--format', 'mermaid'], { env: { GITHUB_TOKEN: 'x', OPSGENIE_API_KEY: 'y' } });
   t.equal(failing.code, 1, 'a rotation that cannot be read fails the command');
   t.ok(checkGantt(failing.out).ok, 'the chart is still valid');

@@ -5,13 +5,14 @@
  *
  * Like `timeline`, it evaluates `desire` at every instant where what is wanted can change and
  * holds the answer until the next one; to tell why a holding is held it also asks `desire` about
- * the same instant with only one kind of reason left in the profiles.
+ * the same instant with only one kind of reason left in the profiles. It does so one profile at
+ * a time (see {@link heldIntervals}).
  */
 import type { Profile } from '../config/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { bindingKey } from '../sources/source.js';
 import { desire, type DesireInput, type Desired } from './desire.js';
-import type { Level } from './plan.js';
+import { entitlementName, LEVEL_RANK, type Level } from './plan.js';
 
 /**
  * Why an interval is held:
@@ -96,7 +97,7 @@ export function changeInstants(input: Omit<DesireInput, 'at'>, edges: boolean): 
 }
 
 /** `input` with only the reasons of `kind` left: what `desire` wants for that reason alone. */
-function only(input: Omit<DesireInput, 'at'>, kind: HoldingKind): Omit<DesireInput, 'at'> {
+function only(input: Omit<DesireInput, 'at'>, kind: Exclude<HoldingKind, 'after'>): Omit<DesireInput, 'at'> {
   const strip = (p: Profile): Profile => {
     switch (kind) {
       case 'member':
@@ -107,58 +108,98 @@ function only(input: Omit<DesireInput, 'at'>, kind: HoldingKind): Omit<DesireInp
         return { ...p, members: [], window: { beforeMs: 0, afterMs: 0 } };
       case 'before':
         return { ...p, members: [], window: { beforeMs: p.window.beforeMs, afterMs: 0 } };
-      case 'after':
-        return { ...p, members: [] };
     }
   };
   return { ...input, profiles: input.profiles.map(strip), requests: kind === 'request' ? input.requests : [] };
 }
 
+/** One login's stretches of one entitlement (by `managedKey`) that one profile gives. */
+interface ProfileStretches {
+  key: string;
+  login: string;
+  intervals: HeldInterval[];
+}
+
 /**
- * Who holds each managed entitlement over `[from, to)`, in stretches of one kind and role (see
- * {@link HoldingKind}; when several reasons hold at once the first of {@link HOLDING_KINDS}
- * names the stretch), with the diagnostics `desire` gives at `from`. Stretches are cut at the
- * span's ends. Every entitlement a profile manages is listed, held or not.
+ * The stretches `input` (the profiles of one profile, with its requests) gives over `[from, to)`:
+ * `desire` at each instant where that can change, and to tell the kind, `desire` with one kind
+ * of reason left, asked only when a holding needs it (`after` needs no view of its own: a
+ * holding held for none of the other reasons is held for it).
  */
-export function heldIntervals(input: Omit<DesireInput, 'at'>, from: Date, to: Date): { timeline: AccessTimeline; diagnostics: Diagnostic[] } {
-  const views = HOLDING_KINDS.map((kind) => ({ kind, input: only(input, kind) }));
-  const entitlements = new Map<string, EntitlementIntervals>();
-  const holders = new Map<string, HolderIntervals>();
+function stretchesOf(input: Omit<DesireInput, 'at'>, from: Date, to: Date): ProfileStretches[] {
+  const views = new Map((['member', 'shift', 'request', 'before'] as const).map((kind) => [kind, only(input, kind)]));
+  const out = new Map<string, ProfileStretches>();
   const instants = [from.getTime(), ...changeInstants(input, true).filter((i) => i > from.getTime() && i < to.getTime())];
-  let diagnostics: Diagnostic[] = [];
   instants.forEach((t, i) => {
-    const at = new Date(t);
+    const at = new Date(t).toISOString();
     const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
-    const all = desire({ ...input, at });
-    if (i === 0) diagnostics = all.diagnostics;
-    const why = views.map((v) => ({ kind: v.kind, wanted: desire({ ...v.input, at }) }));
-    for (const [key, e] of all.teams) {
-      let entry = entitlements.get(key);
-      if (!entry) {
-        entry = { target: e.target, org: e.org, ...(e.kind === 'repository' ? { repository: e.repository } : { team: e.team }), holders: [], ...(e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {}) };
-        entitlements.set(key, entry);
-      }
+    const asked = new Map<HoldingKind, Desired>();
+    const view = (kind: Exclude<HoldingKind, 'after'>): Desired => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind)!, at: new Date(t) })).get(kind)!;
+    for (const [key, e] of desire({ ...input, at: new Date(t) }).teams) {
       for (const [login, h] of e.holders) {
-        const kind = why.find((w) => held(w.wanted, key, login))!.kind;
-        let holder = holders.get(`${key}\0${login}`);
-        if (!holder) {
-          holder = { login: h.login, intervals: [] };
-          holders.set(`${key}\0${login}`, holder);
-          entry.holders.push(holder);
-        }
-        const last = holder.intervals.at(-1);
-        if (last && last.end === at.toISOString() && last.kind === kind && last.role === h.role) last.end = end;
-        else holder.intervals.push({ kind, start: at.toISOString(), end, role: h.role });
+        const kind = [...views.keys()].find((k) => view(k).teams.get(key)?.holders.has(login)) ?? 'after';
+        const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
+        out.set(`${key}\0${login}`, entry);
+        const last = entry.intervals.at(-1);
+        if (last && last.end === at && last.kind === kind && last.role === h.role) last.end = end;
+        else entry.intervals.push({ kind, start: at, end, role: h.role });
       }
     }
   });
+  return [...out.values()];
+}
+
+/**
+ * Several profiles' stretches of one holding as one list: over each piece of time the first kind
+ * of {@link HOLDING_KINDS} any of them gives, at the highest role any asks for.
+ */
+function combine(lists: readonly HeldInterval[][]): HeldInterval[] {
+  if (lists.length === 1) return lists[0]!;
+  const all = lists.flat();
+  const cuts = [...new Set(all.flatMap((i) => [i.start, i.end]))].sort();
+  const out: HeldInterval[] = [];
+  cuts.slice(0, -1).forEach((start, n) => {
+    const end = cuts[n + 1]!;
+    const here = all.filter((i) => i.start <= start && start < i.end);
+    if (here.length === 0) return;
+    const kind = HOLDING_KINDS.find((k) => here.some((i) => i.kind === k))!;
+    const role = here.map((i) => i.role).reduce((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a));
+    const last = out.at(-1);
+    if (last && last.end === start && last.kind === kind && last.role === role) last.end = end;
+    else out.push({ kind, start, end, role });
+  });
+  return out;
+}
+
+/**
+ * Who holds each managed entitlement over `[from, to)`, in stretches of one kind and role (see
+ * {@link HoldingKind}; when several reasons hold at once the first of {@link HOLDING_KINDS}
+ * names the stretch, and the role is the highest any asks for), with the diagnostics `desire`
+ * gives at `from`. Stretches are cut at the span's ends. Every entitlement a profile manages is
+ * listed, held or not. What one profile wants does not depend on the others, so each profile is
+ * followed on its own and the results combined: the cost grows with the profiles, not with
+ * their square.
+ */
+export function heldIntervals(input: Omit<DesireInput, 'at'>, from: Date, to: Date): { timeline: AccessTimeline; diagnostics: Diagnostic[] } {
+  const start = desire({ ...input, at: from });
+  const byHolding = new Map<string, { key: string; login: string; lists: HeldInterval[][] }>();
+  for (const p of input.profiles) {
+    const one = { ...input, profiles: [p], requests: (input.requests ?? []).filter((r) => r.profile === p.name) };
+    for (const s of stretchesOf(one, from, to)) {
+      const id = `${s.key}\0${s.login.toLowerCase()}`;
+      const seen = byHolding.get(id) ?? { key: s.key, login: s.login, lists: [] };
+      seen.lists.push(s.intervals);
+      byHolding.set(id, seen);
+    }
+  }
+  const entitlements = new Map<string, EntitlementIntervals>();
+  for (const [key, e] of start.teams) {
+    entitlements.set(key, { target: e.target, org: e.org, ...(e.kind === 'repository' ? { repository: e.repository } : { team: e.team }), holders: [], ...(e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {}) });
+  }
+  for (const h of byHolding.values()) entitlements.get(h.key)!.holders.push({ login: h.login, intervals: combine(h.lists) });
   const firstStart = (h: HolderIntervals): string => h.intervals[0]!.start;
   const sorted = [...entitlements.values()]
     .map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) }))
-    .sort((a, b) => `${a.target}\0${a.org}\0${a.team ?? a.repository}`.localeCompare(`${b.target}\0${b.org}\0${b.team ?? b.repository}`));
-  return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics };
-}
-
-function held(wanted: Desired, key: string, login: string): boolean {
-  return wanted.teams.get(key)?.holders.has(login) === true;
+    .sort((a, b) => `${a.target}\0${entitlementName(a)}`.localeCompare(`${b.target}\0${entitlementName(b)}`));
+  return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics: start.diagnostics };
 }

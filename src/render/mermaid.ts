@@ -33,20 +33,23 @@ const UNSAFE_CHAR = /[^\p{L}\p{N} ._@+\-/()=,]/gu;
  */
 const KEYWORD_START = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr|section|click|href|call|vert|displaymode|\d{4}-\d{2}-\d{2})/i;
 
-/** The longest a value is kept in a chart, in characters; longer ones end in `…`. */
+/** The longest a value is kept in a chart by default, in characters; longer ones end in `…`. */
 export const MAX_VALUE = 80;
+
+/** The longest a section name or comment is kept: an entitlement with the rotations it could not read. */
+const MAX_LABEL = 240;
 
 /**
  * `value` as inert text anywhere in a gantt chart (a task name, a section, the title): every
  * character but letters, digits, spaces and `._@+-/()=,` becomes `_` (so no `:`, `#`, `;`, `%`,
  * newline, backtick, `<`, `&` or `"`), runs of spaces become one, the ends are trimmed, at most
- * {@link MAX_VALUE} characters are kept, and a value that would start with a keyword (or is
+ * `max` characters are kept, and a value that would start with a keyword (or is
  * empty) gets a leading `_`. It can then never end a name, start a comment, a statement or a
  * directive, close the Markdown fence around the chart, or be read as HTML.
  */
-export function mermaidText(value: string): string {
+export function mermaidText(value: string, max = MAX_VALUE): string {
   let text = value.replace(UNSAFE_CHAR, '_').replace(/ +/g, ' ').trim();
-  if (text.length > MAX_VALUE) text = `${text.slice(0, MAX_VALUE - 1).trimEnd()}…`;
+  if (text.length > max) text = `${text.slice(0, max - 1).trimEnd()}…`;
   return text === '' || KEYWORD_START.test(text) ? `_${text}` : text;
 }
 
@@ -104,13 +107,13 @@ export function renderGantt(timeline: AccessTimeline, options: GanttOptions): Ga
     '    todayMarker off',
     '    section Plan',
     `    plan instant :milestone, ${chartDate(timeline.from, timeZone)}, 0m`,
-    ...timeline.entitlements.filter((e) => e.holders.length === 0).map((e) => `    %% held by nobody in this period: ${mermaidText(timelineLabel(e))}`),
+    ...timeline.entitlements.filter((e) => e.holders.length === 0).map((e) => `    %% held by nobody in this period: ${mermaidText(timelineLabel(e), MAX_LABEL)}`),
   ];
   let length = lines.reduce((n, l) => n + l.length + 1, 0);
   const fits = (n: number): boolean => options.maxChars === undefined || n <= options.maxChars;
   const omitted = { bars: 0, entitlements: 0 };
   for (const e of timeline.entitlements.filter((x) => x.holders.length > 0)) {
-    const header = `    section ${mermaidText(timelineLabel(e))}`;
+    const header = `    section ${mermaidText(timelineLabel(e), MAX_LABEL)}`;
     const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone)));
     const kept: string[] = [];
     let used = header.length + 1;
