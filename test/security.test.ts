@@ -142,6 +142,8 @@ const COMMANDS: string[][] = [
   ['apply', '--yes', '--format', 'json'],
   ['explain', 'alice-acme', '--at', '2026-11-30T07:00:00Z'],
   ['plan'],
+  ['doctor'],
+  ['doctor', '--format', 'json'],
 ];
 
 /** Runs every command in `dir`, then scans every output and every file written for the secrets. */

@@ -5,6 +5,7 @@
  */
 import { EXIT, UserError, type Io } from '../io.js';
 import { SOURCE_TYPES, type Adopt } from '../config/model.js';
+import type { DoctorFormat } from './doctor.js';
 import type { PlanFormat } from './reconcile.js';
 import type { ReportFormat } from './report.js';
 import type { TimelineFormat } from './timeline.js';
@@ -108,6 +109,22 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'any error'],
     ],
     run: async (v, _p, io) => (await import('./validate.js')).runValidate({ config: String(v.config), format: v.format as ValidateFormat }, io),
+  },
+  {
+    name: 'doctor',
+    summary: 'Check that every source and target is reachable with its token, and that the token may do what the config needs.',
+    usage: '[--config PATH] [--format text|json]',
+    description:
+      'For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.',
+    flags: {
+      config: CONFIG_FLAG,
+      format: { type: 'string', valueName: 'FORMAT', help: 'text (one line per check) or json.', default: 'text', choices: ['text', 'json'] },
+    },
+    exitCodes: [
+      [EXIT.ok, 'nothing the config needs is missing (unverified lines allowed)'],
+      [EXIT.error, 'something is missing, or the config is invalid'],
+    ],
+    run: async (v, _p, io) => (await import('./doctor.js')).runDoctor({ config: String(v.config), format: v.format as DoctorFormat }, io),
   },
   {
     name: 'plan',
