@@ -87,6 +87,20 @@ t.test('a pull request that changes a profile shows the timeline before and afte
   t.match(after, 'dave-acme (static member, member) :done, ');
 });
 
+t.test('a pull request that changes a rotation kept in git shows the timeline before and after too', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const base = initRepo(dir);
+  editFile(dir, 'rotations/payments-primary.yaml', '  overrides:\n', '  overrides:\n    - member: dave@acme.example\n      covers: bob@acme.example\n      from: 2026-11-30T12:00\n      to: 2026-11-30T14:00\n');
+  commitAll(dir, 'dave covers bob this afternoon', 'dave');
+  const r = await prPlan(dir, 'dave-acme', base);
+  t.equal(r.code, 0, r.err);
+  const json = JSON.parse(r.out);
+  const dave = (p: { timeline: { entitlements: { team?: string; holders: { login: string; intervals: { kind: string; start: string; end: string }[] }[] }[] } }) =>
+    p.timeline.entitlements.find((e) => e.team === 'payments-deployers')!.holders.find((h) => h.login === 'dave-acme')?.intervals.map((i) => `${i.kind} ${i.start} ${i.end}`);
+  t.equal(dave(json), undefined, 'before: dave holds nothing');
+  t.same(dave(json.proposed.plan), ['before 2026-11-30T10:45:00.000Z 2026-11-30T11:00:00.000Z', 'shift 2026-11-30T11:00:00.000Z 2026-11-30T13:00:00.000Z', 'after 2026-11-30T13:00:00.000Z 2026-11-30T13:30:00.000Z'], 'after: dave covers bob, with the windows (15 min before, 30 min after)');
+});
+
 t.test('validate warns of a gap in a rotation kept in git (someone on call without a login); plan too; coverage.gaps: error fails both', async (t) => {
   const { dir } = await demoWorkspace(t);
   editFile(dir, 'identities.yaml', '    - email: dave@acme.example\n      github: dave-acme\n', '');
