@@ -26579,6 +26579,7 @@ var init_github = __esm({
     GitHubTarget = class {
       octokit;
       context;
+      identityReads = /* @__PURE__ */ new Map();
       constructor(options) {
         this.octokit = createOctokit(options);
         this.context = { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null };
@@ -26731,7 +26732,14 @@ var init_github = __esm({
           return this.failure(e);
         }
       }
-      async readIdentities(org, method) {
+      /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
+      readIdentities(org, method) {
+        const key = `${org.toLowerCase()}\0${method}`;
+        let read = this.identityReads.get(key);
+        if (!read) this.identityReads.set(key, read = this.queryIdentities(org, method));
+        return read;
+      }
+      async queryIdentities(org, method) {
         const pairs = [];
         let after = null;
         for (; ; ) {

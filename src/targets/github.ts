@@ -393,6 +393,7 @@ export function repoPermission(roleName: string | undefined, flags?: Partial<Rec
 export class GitHubTarget implements Target {
   private readonly octokit: Octokit;
   private readonly context: ErrorContext;
+  private readonly identityReads = new Map<string, Promise<IdentityRead>>();
 
   constructor(options: GitHubTargetOptions) {
     this.octokit = createOctokit(options);
@@ -558,7 +559,15 @@ export class GitHubTarget implements Target {
     }
   }
 
-  async readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+  /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
+  readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+    const key = `${org.toLowerCase()}\0${method}`;
+    let read = this.identityReads.get(key);
+    if (!read) this.identityReads.set(key, (read = this.queryIdentities(org, method)));
+    return read;
+  }
+
+  private async queryIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
     const pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] = [];
     let after: string | null = null;
     for (;;) {
