@@ -86,7 +86,9 @@ async function run(j: Job, event: { name: string; payload: unknown }, given: Rec
     GITHUB_OUTPUT: file('output.txt'),
     GITHUB_STEP_SUMMARY: file('summary.md'),
     RUNNER_TEMP: j.runner,
-    ACTIONS_RUNTIME_TOKEN: 'runner-secret',
+    // A secret no path can contain: output hides any start of a secret 8 characters or longer, and the old
+    // value, runner-secret, hid the temporary directory oncall-access-runner-s… (1 run in 62).
+    ACTIONS_RUNTIME_TOKEN: 'Zq7RtT0k3nVa1ue',
     PAGERDUTY_TOKEN: ENV.PAGERDUTY_TOKEN,
     OPSGENIE_API_KEY: ENV.OPSGENIE_API_KEY,
   };

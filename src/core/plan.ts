@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import { entitlementName, refOf, type Entitlement, type EntitlementRef, type HoldingRef, type KindCatalogue } from './entitlement.js';
+import type { AccessTimeline } from './intervals.js';
 
 /**
  * Version of the JSON form of a plan; bumped on any incompatible change. Version 2: an
@@ -128,6 +129,8 @@ export interface Plan {
    * instant with the pull request's own policy, or `notPlanned` says why it was not made.
    */
   proposed?: { base: string; plan?: Plan; notPlanned?: string };
+  /** Made by `plan` (not `apply`): who holds each managed entitlement over the 24 hours from `at`, for the timeline chart. */
+  timeline?: AccessTimeline;
 }
 
 /** The holding a change grants, revokes or updates. */

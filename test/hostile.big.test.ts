@@ -1,7 +1,8 @@
 /**
- * The hostile-input corpus, generated cases: too big to commit (50,000 documents, 10,000 errors,
- * megabyte files) or bytes that must stay exact. The committed ones are in
- * test/hostile.committed.test.ts.
+ * The hostile-input corpus, generated cases too big to commit: megabyte files, a line of 900 KB,
+ * an error after 100,000 lines, a plan window of millions of shifts. The cases of many documents
+ * or errors are in test/hostile.many.test.ts, the exact-bytes ones in test/hostile.bytes.test.ts,
+ * the committed ones in test/hostile.committed.test.ts.
  *
  * Every case is a valid workspace (test/fixtures/hostile/base) with some files replaced or added,
  * built to break the loader, smuggle something through it, or escape a URL path. For each case:
@@ -13,4 +14,4 @@
 import t from 'tap';
 import { generatedCases, hostileSuite } from './helpers/hostile.js';
 
-hostileSuite(t, generatedCases(), 18);
+hostileSuite(t, generatedCases('big'), 7);
