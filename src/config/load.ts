@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
 import { parseInstant } from '../time/zoned.js';
-import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
+import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
@@ -122,7 +122,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
   return {
     file: d.file,
     dir,
-    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'sources', name, s) }])),
+    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, 'sources', name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ['file'],
@@ -143,6 +143,13 @@ function connectionPos(d: YamlDoc, section: 'sources' | 'targets', name: string,
   const at = pos(d, ['spec', section], name);
   const field = (key: 'apiUrl' | 'tokenEnv'): SourcePos => (data[key] === undefined ? at : pos(d, ['spec', section, name], key));
   return { pos: at, fieldPos: { apiUrl: field('apiUrl'), tokenEnv: field('tokenEnv') } };
+}
+
+/** The position of a source's `type`, `cloudId` and `emailEnv`, or its name's when one is absent. */
+function keyPos(d: YamlDoc, name: string, data: Data): NonNullable<SourceConfig['keyPos']> {
+  const at = pos(d, ['spec', 'sources'], name);
+  const field = (key: 'type' | 'cloudId' | 'emailEnv'): SourcePos => (data[key] === undefined ? at : pos(d, ['spec', 'sources', name], key));
+  return { type: field('type'), cloudId: field('cloudId'), emailEnv: field('emailEnv') };
 }
 
 function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Profile, 'file'> {
@@ -214,7 +221,7 @@ function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation
 }
 
 function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
-  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, pos: pos(d, ['spec', 'identities', i]) }));
+  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, ...(p.accountId === undefined ? {} : { accountId: p.accountId }), pos: pos(d, ['spec', 'identities', i]) }));
 }
 
 function toRequest(d: YamlDoc, data: Data): AccessRequest {

@@ -4,23 +4,32 @@
  */
 import type { SourcePos } from '../diagnostics.js';
 
-/** The kinds of on-call source the tool can read, in the order init offers them. */
+/** The kinds of on-call source init writes, in the order it offers them. */
 export const SOURCE_TYPES = ['pagerduty', 'opsgenie', 'rotations'] as const;
 
 /** One of {@link SOURCE_TYPES}. */
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+/** Every kind of source a config may declare: those init writes, and `jsm` (Jira Service Management Operations). */
+export type SourceKind = SourceType | 'jsm';
+
 /** A named place that knows who is on call, declared under `spec.sources`. */
 export interface SourceConfig {
   /** The key it is declared under; profiles refer to it by this name. */
   name: string;
-  type: SourceType;
+  type: SourceKind;
   /** Name of the environment variable holding the API token (never the token itself). */
   tokenEnv?: string;
   /** Overrides the public API endpoint (EU region, local emulator). */
   apiUrl?: string;
+  /** jsm: the Atlassian site's cloud id (a UUID). */
+  cloudId?: string;
+  /** jsm: name of the environment variable holding the email of the Atlassian account the token belongs to. */
+  emailEnv?: string;
   pos: SourcePos;
   fieldPos: ConnectionPos;
+  /** Where `type`, `cloudId` and `emailEnv` are declared (the block's position when one is absent); absent in configs built in code. */
+  keyPos?: { type: SourcePos; cloudId: SourcePos; emailEnv: SourcePos };
 }
 
 /** A named system that holds entitlements, declared under `spec.targets`. */
@@ -157,6 +166,8 @@ export interface Rotation {
 export interface IdentityEntry {
   email: string;
   login: string;
+  /** The person's Atlassian account id: a jsm source takes `email` for their shifts. */
+  accountId?: string;
   pos: SourcePos;
 }
 
