@@ -1,13 +1,8 @@
 import t, { type Test } from 'tap';
 import { JIRA_USER_SCOPE, JSM_OPS_SCOPE, MAX_ACCOUNT_IDS, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed } from '../src/emulators/jsm.js';
 
-const CLOUD = '3a015c30-bac7-4abc-97a1-50c1feea188a';
-const EMAIL = 'oncall-bot@acme.example';
-const TOKEN = 'ATATTjsmFAKEtoken0123456789';
-const PRIMARY = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';
-const ALICE = '5b10ac8d82e05b22cc7d4ef5';
-const BOB = '712020:1b2c3d4e-0000-4000-8000-00000000b0b0';
-const CAROL = '5b10a2844c20165700ede21g';
+import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as PRIMARY, TOKEN } from './helpers/jsm.js';
+
 /** "Today" for the timeline's range: Monday 2 March 2026. */
 const TODAY = Date.parse('2026-03-02T12:00:00Z');
 
