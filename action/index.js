@@ -273,7 +273,7 @@ function either(a, b) {
 function format(pattern2, expected, refine = () => true) {
   return { pattern: pattern2.source, validate: (v) => pattern2.test(v) && refine(v), expected };
 }
-var NAME, SLUG, LOGIN, EMAIL, EXTERNAL_ID, ENV_NAME, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
+var NAME, SLUG, LOGIN, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
 var init_formats = __esm({
   "src/config/formats.ts"() {
     "use strict";
@@ -285,6 +285,8 @@ var init_formats = __esm({
     EMAIL = /^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
     EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/u;
     ENV_NAME = /^[A-Z_][A-Z0-9_]{0,99}$/u;
+    CLOUD_ID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/u;
+    ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/u;
     RELATIVE_PATH = /^(?!\/)(?!(?:[\s\S]*[\\/])?\.\.(?:[\\/]|$))[^\x00-\x1f]{1,255}$/u;
     HTTP_URL = /^https?:\/\/[^\s/?#@\\]+(?:\/[^\s?#\\]*)?$/u;
     DURATION = /^(?=\d)(?:\d{1,9}w)?(?:\d{1,9}d)?(?:\d{1,9}h)?(?:\d{1,9}m)?(?:\d{1,9}s)?$/u;
@@ -299,6 +301,8 @@ var init_formats = __esm({
       "oncall-access-subject": format(either(EMAIL, LOGIN), "an email address or a GitHub login"),
       "oncall-access-external-id": format(EXTERNAL_ID, 'a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-")'),
       "oncall-access-env-name": format(ENV_NAME, "the name of an environment variable, like GITHUB_TOKEN (not the token itself)"),
+      "oncall-access-cloud-id": format(CLOUD_ID, "an Atlassian cloud id like 3a015c30-bac7-4abc-97a1-50c1feea188a (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)"),
+      "oncall-access-account-id": format(ACCOUNT_ID, "an Atlassian account id like 5b10ac8d82e05b22cc7d4ef5 or 712020:1b2c3d4e-0000-4000-8000-00000000b0b0"),
       "oncall-access-http-url": format(HTTP_URL, "an http(s) URL without credentials, query or fragment", (v) => URL.canParse(v)),
       "oncall-access-relative-path": format(RELATIVE_PATH, "a path relative to the config file, not leaving its directory"),
       "oncall-access-duration": format(DURATION, "a duration like 90s, 15m, 4h, 1d or 1h30m (at most 10 years)", (v) => parseDuration(v) !== void 0),
@@ -2118,7 +2122,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key5 in data7) {
-                  if (!(key5 === "type" || key5 === "tokenEnv" || key5 === "apiUrl")) {
+                  if (!(key5 === "type" || key5 === "tokenEnv" || key5 === "apiUrl" || key5 === "cloudId" || key5 === "emailEnv")) {
                     const err21 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err21];
@@ -2130,7 +2134,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data7.type !== void 0) {
                   let data8 = data7.type;
-                  if (!(data8 === "pagerduty" || data8 === "opsgenie" || data8 === "rotations")) {
+                  if (!(data8 === "pagerduty" || data8 === "opsgenie" || data8 === "jsm" || data8 === "rotations")) {
                     const err22 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.type, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err22];
@@ -2202,72 +2206,70 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.additionalProperties.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/spec/sources", schemaPath: "#/properties/spec/properties/sources/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.type, parentSchema: schema33.properties.spec.properties.sources, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data5.targets !== void 0) {
-          let data11 = data5.targets;
-          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-            if (Object.keys(data11).length > 20) {
-              const err31 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/maxProperties", keyword: "maxProperties", params: { limit: 20 }, message: "must NOT have more than 20 properties", schema: 20, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (Object.keys(data11).length < 1) {
-              const err32 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            for (const key6 in data11) {
-              const _errs28 = errors;
-              if (typeof key6 === "string") {
-                if (!pattern4.test(key6)) {
-                  const err33 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
-                  if (vErrors === null) {
-                    vErrors = [err33];
+                if (data7.cloudId !== void 0) {
+                  let data11 = data7.cloudId;
+                  if (typeof data11 === "string") {
+                    if (!pattern26.test(data11)) {
+                      const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, message: 'must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"', schema: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                    if (!formats44.validate(data11)) {
+                      const err30 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format", keyword: "format", params: { format: "oncall-access-cloud-id" }, message: 'must match format "oncall-access-cloud-id"', schema: "oncall-access-cloud-id", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err33);
+                    const err31 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                if (!formats0.validate(key6)) {
-                  const err34 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
-                  if (vErrors === null) {
-                    vErrors = [err34];
+                if (data7.emailEnv !== void 0) {
+                  let data12 = data7.emailEnv;
+                  if (typeof data12 === "string") {
+                    if (!pattern24.test(data12)) {
+                      const err32 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (!formats40.validate(data12)) {
+                      const err33 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err34);
+                    const err34 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-              }
-              var valid6 = _errs28 === errors;
-              if (!valid6) {
-                const err35 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid", schema: schema33.properties.spec.properties.targets.propertyNames, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
+              } else {
+                const err35 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.additionalProperties.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -2276,104 +2278,106 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key7 in data11) {
-              let data12 = data11[key7];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.type === void 0) {
-                  const err36 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+          } else {
+            const err36 = { instancePath: instancePath + "/spec/sources", schemaPath: "#/properties/spec/properties/sources/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.type, parentSchema: schema33.properties.spec.properties.sources, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data5.targets !== void 0) {
+          let data13 = data5.targets;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (Object.keys(data13).length > 20) {
+              const err37 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/maxProperties", keyword: "maxProperties", params: { limit: 20 }, message: "must NOT have more than 20 properties", schema: 20, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (Object.keys(data13).length < 1) {
+              const err38 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            for (const key6 in data13) {
+              const _errs32 = errors;
+              if (typeof key6 === "string") {
+                if (!pattern4.test(key6)) {
+                  const err39 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
                   if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err36);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
-                if (data12.org === void 0) {
-                  const err37 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+                if (!formats0.validate(key6)) {
+                  const err40 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
-                for (const key8 in data12) {
+              }
+              var valid6 = _errs32 === errors;
+              if (!valid6) {
+                const err41 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid", schema: schema33.properties.spec.properties.targets.propertyNames, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            for (const key7 in data13) {
+              let data14 = data13[key7];
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.type === void 0) {
+                  const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data14.org === void 0) {
+                  const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                for (const key8 in data14) {
                   if (!(key8 === "type" || key8 === "org" || key8 === "tokenEnv" || key8 === "apiUrl")) {
-                    const err38 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err44];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err44);
                     }
                     errors++;
                   }
                 }
-                if (data12.type !== void 0) {
-                  let data13 = data12.type;
-                  if (!(data13 === "github")) {
-                    const err39 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data13 };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.org !== void 0) {
-                  let data14 = data12.org;
-                  if (typeof data14 === "string") {
-                    if (!pattern5.test(data14)) {
-                      const err40 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err40];
-                      } else {
-                        vErrors.push(err40);
-                      }
-                      errors++;
-                    }
-                    if (!formats2.validate(data14)) {
-                      const err41 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.tokenEnv !== void 0) {
-                  let data15 = data12.tokenEnv;
-                  if (typeof data15 === "string") {
-                    if (!pattern24.test(data15)) {
-                      const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                    if (!formats40.validate(data15)) {
-                      const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
-                      if (vErrors === null) {
-                        vErrors = [err44];
-                      } else {
-                        vErrors.push(err44);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
+                if (data14.type !== void 0) {
+                  let data15 = data14.type;
+                  if (!(data15 === "github")) {
+                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -2382,11 +2386,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data12.apiUrl !== void 0) {
-                  let data16 = data12.apiUrl;
+                if (data14.org !== void 0) {
+                  let data16 = data14.org;
                   if (typeof data16 === "string") {
-                    if (!pattern25.test(data16)) {
-                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    if (!pattern5.test(data16)) {
+                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err46];
                       } else {
@@ -2394,8 +2398,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data16)) {
-                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    if (!formats2.validate(data16)) {
+                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err47];
                       } else {
@@ -2404,7 +2408,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -2413,86 +2417,70 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err50 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        }
-        if (data5.identities !== void 0) {
-          let data17 = data5.identities;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            for (const key9 in data17) {
-              if (!(key9 === "resolve" || key9 === "samlAttributes")) {
-                const err51 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data17.resolve !== void 0) {
-              let data18 = data17.resolve;
-              if (Array.isArray(data18)) {
-                if (data18.length < 1) {
-                  const err52 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err52];
+                if (data14.tokenEnv !== void 0) {
+                  let data17 = data14.tokenEnv;
+                  if (typeof data17 === "string") {
+                    if (!pattern24.test(data17)) {
+                      const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                    if (!formats40.validate(data17)) {
+                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-                const len0 = data18.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data19 = data18[i0];
-                  if (!(data19 === "file" || data19 === "saml" || data19 === "verifiedEmail")) {
-                    const err53 = { instancePath: instancePath + "/spec/identities/resolve/" + i0, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data19 };
+                    const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err51];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err51);
                     }
                     errors++;
                   }
                 }
-                let i1 = data18.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0:
-                    for (; i1--; ) {
-                      for (j0 = i1; j0--; ) {
-                        if (func0(data18[i1], data18[j0])) {
-                          const err54 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
-                          if (vErrors === null) {
-                            vErrors = [err54];
-                          } else {
-                            vErrors.push(err54);
-                          }
-                          errors++;
-                          break outer0;
-                        }
+                if (data14.apiUrl !== void 0) {
+                  let data18 = data14.apiUrl;
+                  if (typeof data18 === "string") {
+                    if (!pattern25.test(data18)) {
+                      const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
                       }
+                      errors++;
                     }
+                    if (!formats42.validate(data18)) {
+                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
+                const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -2501,76 +2489,76 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.samlAttributes !== void 0) {
-              let data20 = data17.samlAttributes;
+          } else {
+            const err56 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data5.identities !== void 0) {
+          let data19 = data5.identities;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key9 in data19) {
+              if (!(key9 === "resolve" || key9 === "samlAttributes")) {
+                const err57 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data19.resolve !== void 0) {
+              let data20 = data19.resolve;
               if (Array.isArray(data20)) {
                 if (data20.length < 1) {
-                  const err56 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
+                  const err58 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                const len1 = data20.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data21 = data20[i2];
-                  if (!(data21 === "nameId" || data21 === "emails")) {
-                    const err57 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data21 };
+                const len0 = data20.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data21 = data20[i0];
+                  if (!(data21 === "file" || data21 === "saml" || data21 === "verifiedEmail")) {
+                    const err59 = { instancePath: instancePath + "/spec/identities/resolve/" + i0, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data21 };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                 }
-                let i3 = data20.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1:
-                    for (; i3--; ) {
-                      for (j1 = i3; j1--; ) {
-                        if (func0(data20[i3], data20[j1])) {
-                          const err58 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
+                let i1 = data20.length;
+                let j0;
+                if (i1 > 1) {
+                  outer0:
+                    for (; i1--; ) {
+                      for (j0 = i1; j0--; ) {
+                        if (func0(data20[i1], data20[j0])) {
+                          const err60 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                           if (vErrors === null) {
-                            vErrors = [err58];
+                            vErrors = [err60];
                           } else {
-                            vErrors.push(err58);
+                            vErrors.push(err60);
                           }
                           errors++;
-                          break outer1;
+                          break outer0;
                         }
                       }
                     }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err60 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data17 };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
-          }
-        }
-        if (data5.guards !== void 0) {
-          let data22 = data5.guards;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            for (const key10 in data22) {
-              if (!(key10 === "maxRevocations" || key10 === "maxRevocationShare" || key10 === "protectedAccounts")) {
-                const err61 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data22 };
+                const err61 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -2579,61 +2567,76 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.maxRevocations !== void 0) {
-              let data23 = data22.maxRevocations;
-              if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                const err62 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
+            if (data19.samlAttributes !== void 0) {
+              let data22 = data19.samlAttributes;
+              if (Array.isArray(data22)) {
+                if (data22.length < 1) {
+                  const err62 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+                const len1 = data22.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data23 = data22[i2];
+                  if (!(data23 === "nameId" || data23 === "emails")) {
+                    const err63 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data22.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1:
+                    for (; i3--; ) {
+                      for (j1 = i3; j1--; ) {
+                        if (func0(data22[i3], data22[j1])) {
+                          const err64 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
+                          if (vErrors === null) {
+                            vErrors = [err64];
+                          } else {
+                            vErrors.push(err64);
+                          }
+                          errors++;
+                          break outer1;
+                        }
+                      }
+                    }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
-              if (typeof data23 == "number" && isFinite(data23)) {
-                if (data23 > 1e5 || isNaN(data23)) {
-                  const err63 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-                if (data23 < 0 || isNaN(data23)) {
-                  const err64 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data22.maxRevocationShare !== void 0) {
-              let data24 = data22.maxRevocationShare;
-              if (typeof data24 == "number" && isFinite(data24)) {
-                if (data24 > 1 || isNaN(data24)) {
-                  const err65 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-                if (data24 < 0 || isNaN(data24)) {
-                  const err66 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
-                }
-              } else {
-                const err67 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
+          } else {
+            const err66 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+        if (data5.guards !== void 0) {
+          let data24 = data5.guards;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            for (const key10 in data24) {
+              if (!(key10 === "maxRevocations" || key10 === "maxRevocationShare" || key10 === "protectedAccounts")) {
+                const err67 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -2642,170 +2645,170 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.protectedAccounts !== void 0) {
-              let data25 = data22.protectedAccounts;
-              if (Array.isArray(data25)) {
-                if (data25.length > 1e3) {
-                  const err68 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data25 };
+            if (data24.maxRevocations !== void 0) {
+              let data25 = data24.maxRevocations;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err68 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 1e5 || isNaN(data25)) {
+                  const err69 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
                   if (vErrors === null) {
-                    vErrors = [err68];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err68);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
-                const len2 = data25.length;
+                if (data25 < 0 || isNaN(data25)) {
+                  const err70 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data24.maxRevocationShare !== void 0) {
+              let data26 = data24.maxRevocationShare;
+              if (typeof data26 == "number" && isFinite(data26)) {
+                if (data26 > 1 || isNaN(data26)) {
+                  const err71 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (data26 < 0 || isNaN(data26)) {
+                  const err72 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data24.protectedAccounts !== void 0) {
+              let data27 = data24.protectedAccounts;
+              if (Array.isArray(data27)) {
+                if (data27.length > 1e3) {
+                  const err74 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+                const len2 = data27.length;
                 for (let i4 = 0; i4 < len2; i4++) {
-                  let data26 = data25[i4];
-                  if (typeof data26 === "string") {
-                    if (!pattern5.test(data26)) {
-                      const err69 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                  let data28 = data27[i4];
+                  if (typeof data28 === "string") {
+                    if (!pattern5.test(data28)) {
+                      const err75 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err75];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err75);
                       }
                       errors++;
                     }
-                    if (!formats2.validate(data26)) {
-                      const err70 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                    if (!formats2.validate(data28)) {
+                      const err76 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err76);
                       }
                       errors++;
                     }
                   } else {
-                    const err71 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                    const err77 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err77];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err72 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data25 };
+                const err78 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err72];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err72);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data22 };
+            const err79 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err79];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err79);
             }
             errors++;
           }
         }
         if (data5.shards !== void 0) {
-          let data27 = data5.shards;
-          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-            if (Object.keys(data27).length > 100) {
-              const err74 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data27 };
+          let data29 = data5.shards;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (Object.keys(data29).length > 100) {
+              const err80 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
               if (vErrors === null) {
-                vErrors = [err74];
+                vErrors = [err80];
               } else {
-                vErrors.push(err74);
+                vErrors.push(err80);
               }
               errors++;
             }
-            for (const key11 in data27) {
-              const _errs62 = errors;
+            for (const key11 in data29) {
+              const _errs66 = errors;
               if (typeof key11 === "string") {
                 if (!pattern4.test(key11)) {
-                  const err75 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
+                  const err81 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
                   if (vErrors === null) {
-                    vErrors = [err75];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err75);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
                 if (!formats0.validate(key11)) {
-                  const err76 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
+                  const err82 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err82];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err82);
                   }
                   errors++;
                 }
               }
-              var valid19 = _errs62 === errors;
+              var valid19 = _errs66 === errors;
               if (!valid19) {
-                const err77 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              }
-            }
-            for (const key12 in data27) {
-              let data28 = data27[key12];
-              if (Array.isArray(data28)) {
-                if (data28.length > 100) {
-                  const err78 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data28 };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-                if (data28.length < 1) {
-                  const err79 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data28 };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-                const len3 = data28.length;
-                for (let i5 = 0; i5 < len3; i5++) {
-                  let data29 = data28[i5];
-                  if (typeof data29 === "string") {
-                    if (func1(data29) > 200) {
-                      const err80 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data29 };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                    if (func1(data29) < 1) {
-                      const err81 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data29 };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err82 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err82];
-                    } else {
-                      vErrors.push(err82);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err83 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data28 };
+                const err83 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -2814,84 +2817,85 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            for (const key12 in data29) {
+              let data30 = data29[key12];
+              if (Array.isArray(data30)) {
+                if (data30.length > 100) {
+                  const err84 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                if (data30.length < 1) {
+                  const err85 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+                const len3 = data30.length;
+                for (let i5 = 0; i5 < len3; i5++) {
+                  let data31 = data30[i5];
+                  if (typeof data31 === "string") {
+                    if (func1(data31) > 200) {
+                      const err86 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                    if (func1(data31) < 1) {
+                      const err87 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err88 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err89 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err84 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data27 };
+            const err90 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err90];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err90);
             }
             errors++;
           }
         }
         if (data5.paths !== void 0) {
-          let data30 = data5.paths;
-          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-            for (const key13 in data30) {
+          let data32 = data5.paths;
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            for (const key13 in data32) {
               if (!(key13 === "profiles" || key13 === "rotations" || key13 === "requests" || key13 === "identities" || key13 === "state")) {
-                const err85 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data30 };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
-                }
-                errors++;
-              }
-            }
-            if (data30.profiles !== void 0) {
-              let data31 = data30.profiles;
-              if (typeof data31 === "string") {
-                if (!pattern32.test(data31)) {
-                  const err86 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data31 };
-                  if (vErrors === null) {
-                    vErrors = [err86];
-                  } else {
-                    vErrors.push(err86);
-                  }
-                  errors++;
-                }
-                if (!formats56.validate(data31)) {
-                  const err87 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data31 };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-            if (data30.rotations !== void 0) {
-              let data32 = data30.rotations;
-              if (typeof data32 === "string") {
-                if (!pattern32.test(data32)) {
-                  const err89 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err89];
-                  } else {
-                    vErrors.push(err89);
-                  }
-                  errors++;
-                }
-                if (!formats56.validate(data32)) {
-                  const err90 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              } else {
-                const err91 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data32 };
+                const err91 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err91];
                 } else {
@@ -2900,11 +2904,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.requests !== void 0) {
-              let data33 = data30.requests;
+            if (data32.profiles !== void 0) {
+              let data33 = data32.profiles;
               if (typeof data33 === "string") {
-                if (!pattern32.test(data33)) {
-                  const err92 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data33 };
+                if (!pattern34.test(data33)) {
+                  const err92 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err92];
                   } else {
@@ -2912,8 +2916,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data33)) {
-                  const err93 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data33 };
+                if (!formats60.validate(data33)) {
+                  const err93 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err93];
                   } else {
@@ -2922,7 +2926,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data33 };
+                const err94 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -2931,11 +2935,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.identities !== void 0) {
-              let data34 = data30.identities;
+            if (data32.rotations !== void 0) {
+              let data34 = data32.rotations;
               if (typeof data34 === "string") {
-                if (!pattern32.test(data34)) {
-                  const err95 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data34 };
+                if (!pattern34.test(data34)) {
+                  const err95 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -2943,8 +2947,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data34)) {
-                  const err96 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data34 };
+                if (!formats60.validate(data34)) {
+                  const err96 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -2953,7 +2957,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data34 };
+                const err97 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err97];
                 } else {
@@ -2962,11 +2966,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.state !== void 0) {
-              let data35 = data30.state;
+            if (data32.requests !== void 0) {
+              let data35 = data32.requests;
               if (typeof data35 === "string") {
-                if (!pattern32.test(data35)) {
-                  const err98 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data35 };
+                if (!pattern34.test(data35)) {
+                  const err98 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -2974,8 +2978,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data35)) {
-                  const err99 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data35 };
+                if (!formats60.validate(data35)) {
+                  const err99 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -2984,7 +2988,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data35 };
+                const err100 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -2993,32 +2997,94 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data32.identities !== void 0) {
+              let data36 = data32.identities;
+              if (typeof data36 === "string") {
+                if (!pattern34.test(data36)) {
+                  const err101 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
+                  }
+                  errors++;
+                }
+                if (!formats60.validate(data36)) {
+                  const err102 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+              } else {
+                const err103 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
+            if (data32.state !== void 0) {
+              let data37 = data32.state;
+              if (typeof data37 === "string") {
+                if (!pattern34.test(data37)) {
+                  const err104 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+                if (!formats60.validate(data37)) {
+                  const err105 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              } else {
+                const err106 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err101 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data30 };
+            const err107 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
             if (vErrors === null) {
-              vErrors = [err101];
+              vErrors = [err107];
             } else {
-              vErrors.push(err101);
+              vErrors.push(err107);
             }
             errors++;
           }
         }
       } else {
-        const err102 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err108 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err102];
+          vErrors = [err108];
         } else {
-          vErrors.push(err102);
+          vErrors.push(err108);
         }
         errors++;
       }
     }
   } else {
-    const err103 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err109 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err103];
+      vErrors = [err109];
     } else {
-      vErrors.push(err103);
+      vErrors.push(err109);
     }
     errors++;
   }
@@ -3234,7 +3300,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key3 in data7) {
-                  if (!(key3 === "email" || key3 === "github")) {
+                  if (!(key3 === "email" || key3 === "github" || key3 === "accountId")) {
                     const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err18];
@@ -3306,42 +3372,73 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data7.accountId !== void 0) {
+                  let data10 = data7.accountId;
+                  if (typeof data10 === "string") {
+                    if (!pattern42.test(data10)) {
+                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                    if (!formats76.validate(data10)) {
+                      const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err25 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                const err28 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
+            const err29 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err29];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
+        const err30 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err30];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err31];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -3570,7 +3667,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern41.test(data6)) {
+            if (!pattern44.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -3579,7 +3676,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats74.validate(data6)) {
+            if (!formats80.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/format", keyword: "format", params: { format: "oncall-access-time-zone" }, message: 'must match format "oncall-access-time-zone"', schema: "oncall-access-time-zone", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -3632,7 +3729,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern43.test(data8)) {
+            if (!pattern46.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -3641,7 +3738,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats78.validate(data8)) {
+            if (!formats84.validate(data8)) {
               const err27 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -3842,7 +3939,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern43.test(data15)) {
+                    if (!pattern46.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -3851,7 +3948,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats78.validate(data15)) {
+                    if (!formats84.validate(data15)) {
                       const err47 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -3873,7 +3970,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern43.test(data16)) {
+                    if (!pattern46.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -3882,7 +3979,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats78.validate(data16)) {
+                    if (!formats84.validate(data16)) {
                       const err50 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -4794,7 +4891,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   validate27.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats18, formats22, pattern4, pattern5, pattern6, pattern8, pattern13, pattern15, func1, func2, accessRequest, schema32, formats30, formats34, pattern19, pattern21, config, schema33, formats40, formats42, formats56, pattern24, pattern25, pattern32, func0, identities, schema34, rotation, schema35, formats74, formats78, pattern41, pattern43, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats18, formats22, pattern4, pattern5, pattern6, pattern8, pattern13, pattern15, func1, func2, accessRequest, schema32, formats30, formats34, pattern19, pattern21, config, schema33, formats40, formats42, formats44, formats60, pattern24, pattern25, pattern26, pattern34, func0, identities, schema34, formats76, pattern42, rotation, schema35, formats80, formats84, pattern44, pattern46, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -4826,24 +4923,28 @@ var init_validators_generated = __esm({
     pattern21 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
     formats40 = FORMATS["oncall-access-env-name"];
     formats42 = FORMATS["oncall-access-http-url"];
-    formats56 = FORMATS["oncall-access-relative-path"];
+    formats44 = FORMATS["oncall-access-cloud-id"];
+    formats60 = FORMATS["oncall-access-relative-path"];
     pattern24 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
     pattern25 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-    pattern32 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    pattern26 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+    pattern34 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
-    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } } } } } };
+    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
+    formats76 = FORMATS["oncall-access-account-id"];
+    pattern42 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
-    formats74 = FORMATS["oncall-access-time-zone"];
-    formats78 = FORMATS["oncall-access-date-time-local"];
-    pattern41 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern43 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    formats80 = FORMATS["oncall-access-time-zone"];
+    formats84 = FORMATS["oncall-access-date-time-local"];
+    pattern44 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateAdopted = validate25;
     schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
@@ -12777,7 +12878,21 @@ function shardProfiles(ws) {
   return ws.profiles.map((p) => shardProfile(p, p.file));
 }
 function sourceTokens(ws) {
-  return [...ws.config.sources.values()].filter((s) => s.type !== "rotations" && s.tokenEnv === void 0).map((s) => error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
+  return [...ws.config.sources.values()].flatMap((s) => {
+    const out = s.type !== "rotations" && s.tokenEnv === void 0 ? [error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos)] : [];
+    return [...out, ...jsmSettings(s)];
+  });
+}
+function jsmSettings(s) {
+  const keyPos2 = s.keyPos ?? { type: s.pos, cloudId: s.pos, emailEnv: s.pos };
+  if (s.type !== "jsm") {
+    const extra = ["cloudId", "emailEnv"].filter((k) => s[k] !== void 0);
+    return extra.map((k) => error(`source "${s.name}": ${k} is for a jsm source (Jira Service Management Operations); ${withArticle(s.type)} source does not use it`, keyPos2[k]));
+  }
+  return [
+    ...s.cloudId === void 0 ? [error(`source "${s.name}": a jsm source needs cloudId, the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)`, s.pos)] : [],
+    ...s.emailEnv === void 0 ? [error(`source "${s.name}": a jsm source needs emailEnv, the environment variable holding the email of the Atlassian account its API token belongs to`, s.pos)] : []
+  ];
 }
 function uniqueNames(ws) {
   const out = [];
@@ -12846,12 +12961,17 @@ function sharedEntitlements(profiles) {
 function checkIdentities(ws) {
   const out = [];
   const first = /* @__PURE__ */ new Map();
+  const accounts = /* @__PURE__ */ new Map();
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
     if (!seen) first.set(email, i);
     else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
+    if (i.accountId === void 0) continue;
+    const account = accounts.get(i.accountId);
+    if (!account) accounts.set(i.accountId, i);
+    else if (account.email.toLowerCase() !== email) out.push(error(`Atlassian account ${i.accountId} is mapped to two emails: ${account.email} (${at(account.pos)}) and ${i.email}`, i.pos));
   }
   return out;
 }
@@ -12887,6 +13007,7 @@ var init_semantics = __esm({
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
+      jsm: ["schedule"],
       rotations: ["rotation"]
     };
     at = (p) => `${p.file}:${p.line}`;
@@ -12980,7 +13101,7 @@ function toConfig(d, data, abs) {
   return {
     file: d.file,
     dir,
-    sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "sources", name, s) }])),
+    sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, "sources", name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "targets", name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     identities: spec.identities?.resolve ?? ["file"],
@@ -12999,6 +13120,11 @@ function connectionPos(d, section2, name, data) {
   const at3 = pos(d, ["spec", section2], name);
   const field2 = (key) => data[key] === void 0 ? at3 : pos(d, ["spec", section2, name], key);
   return { pos: at3, fieldPos: { apiUrl: field2("apiUrl"), tokenEnv: field2("tokenEnv") } };
+}
+function keyPos(d, name, data) {
+  const at3 = pos(d, ["spec", "sources"], name);
+  const field2 = (key) => data[key] === void 0 ? at3 : pos(d, ["spec", "sources", name], key);
+  return { type: field2("type"), cloudId: field2("cloudId"), emailEnv: field2("emailEnv") };
 }
 function toProfile(d, data, diagnostics) {
   const spec = data.spec;
@@ -13059,7 +13185,7 @@ function toRotation(d, data, diagnostics) {
   return [{ name: data.metadata.name, description: data.metadata.description, timeZone: spec.timeZone, shiftMs: parseDuration(spec.shiftLength), firstHandoff: spec.firstHandoff, members: spec.members, overrides, pos: pos(d, ["metadata", "name"]) }];
 }
 function toIdentities(d, data) {
-  return data.spec.identities.map((p, i) => ({ email: p.email, login: p.github, pos: pos(d, ["spec", "identities", i]) }));
+  return data.spec.identities.map((p, i) => ({ email: p.email, login: p.github, ...p.accountId === void 0 ? {} : { accountId: p.accountId }, pos: pos(d, ["spec", "identities", i]) }));
 }
 function toRequest(d, data) {
   const s = data.spec;
@@ -13325,7 +13451,8 @@ async function getJson(url, headers, o) {
 function apiMessage(text) {
   try {
     const body = JSON.parse(text);
-    const m = typeof body.error === "object" ? body.error?.message : body.message ?? body.error;
+    const listed = Array.isArray(body.errors) ? body.errors[0]?.title : Array.isArray(body.errorMessages) ? body.errorMessages[0] : void 0;
+    const m = typeof body.error === "object" ? body.error?.message : body.message ?? body.error ?? listed;
     return typeof m === "string" && m !== "" ? `: ${m.slice(0, 200)}` : "";
   } catch {
     return "";
@@ -13399,6 +13526,10 @@ var init_redact = __esm({
 });
 
 // src/sources/timeline-periods.ts
+function timelineSpan(since, until) {
+  const from = since.getTime() - MARGIN_MS;
+  return { from: new Date(from), days: Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS3) };
+}
 function readTimeline(timeline2, since, until, model) {
   const data = timeline2;
   const rotations = data?.finalTimeline?.rotations;
@@ -13482,11 +13613,14 @@ function instant(value) {
 function iso(ms) {
   return new Date(ms).toISOString();
 }
-var OPSGENIE_TIMELINE, PERIOD_TYPES, RECIPIENT_TYPES;
+var OPSGENIE_TIMELINE, JSM_TIMELINE, DAY_MS3, MARGIN_MS, PERIOD_TYPES, RECIPIENT_TYPES;
 var init_timeline_periods = __esm({
   "src/sources/timeline-periods.ts"() {
     "use strict";
     OPSGENIE_TIMELINE = { api: "Opsgenie", recipient: "recipient", flattened: "flattenedRecipients", name: "name" };
+    JSM_TIMELINE = { api: "Jira Service Management", recipient: "responder", flattened: "flattenedResponders", name: "id" };
+    DAY_MS3 = 864e5;
+    MARGIN_MS = 8 * DAY_MS3;
     PERIOD_TYPES = { default: "recipient", base: "recipient", override: "recipient", forwarding: "recipient", historical: "flattened" };
     RECIPIENT_TYPES = { user: "person", none: "nobody", noone: "nobody", team: "group", escalation: "group" };
   }
@@ -13497,16 +13631,15 @@ function identifierType(schedule) {
   return UUID.test(schedule) ? "id" : "name";
 }
 function timelineQuery(schedule, since, until) {
-  const from = since.getTime() - MARGIN_MS;
-  const days = Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS3);
-  return new URLSearchParams({ identifierType: identifierType(schedule), date: new Date(from).toISOString(), interval: String(days), intervalUnit: "days" });
+  const { from, days } = timelineSpan(since, until);
+  return new URLSearchParams({ identifierType: identifierType(schedule), date: from.toISOString(), interval: String(days), intervalUnit: "days" });
 }
 function outcome(b, read) {
   if (read === void 0) return { ok: false, error: `${bindingLabel(b)}: an opsgenie source serves schedules` };
   if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}`, ...read.fault ? { fault: read.fault } : {} };
   return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...read.warnings.length > 0 ? { warnings: [...read.warnings] } : {} };
 }
-var OPSGENIE_API_URL, CONCURRENCY, DAY_MS3, MARGIN_MS, UUID, OpsgenieSource;
+var OPSGENIE_API_URL, CONCURRENCY, UUID, OpsgenieSource;
 var init_opsgenie = __esm({
   "src/sources/opsgenie.ts"() {
     "use strict";
@@ -13517,8 +13650,6 @@ var init_opsgenie = __esm({
     init_timeline_periods();
     OPSGENIE_API_URL = "https://api.opsgenie.com";
     CONCURRENCY = 4;
-    DAY_MS3 = 864e5;
-    MARGIN_MS = 8 * DAY_MS3;
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     OpsgenieSource = class {
       #apiUrl;
@@ -13575,6 +13706,203 @@ var init_opsgenie = __esm({
       /** `text` without the API key, should the API have echoed it. */
       #redact(text) {
         return redact(text, [this.#apiKey]);
+      }
+    };
+  }
+});
+
+// src/sources/jsm.ts
+function hiddenEmail(id, account, periods) {
+  const who = account?.name === void 0 ? `Atlassian account ${id}` : `${account.name} (Atlassian account ${id})`;
+  const first = periods[0];
+  const when = `from ${new Date(first.start).toISOString()} to ${new Date(first.end).toISOString()}${periods.length > 1 ? ` (and ${periods.length - 1} more time(s))` : ""}`;
+  const why = account === null ? "Jira's user lookup does not know the account (deleted, or not a user of this site)" : "Atlassian does not show their email (their profile hides it)";
+  return `${who} is on call ${when}, but ${why}, so nothing is granted for them: make the email visible (a managed account of your organisation's verified domain shows it to the organisation), or add an entry with accountId: ${id} beside their email and github to the identities file`;
+}
+function outcome2(b, read) {
+  if (read === void 0) return { ok: false, error: `${bindingLabel(b)}: a jsm source serves schedules` };
+  if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}`, ...read.fault ? { fault: read.fault } : {} };
+  return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...read.warnings.length > 0 ? { warnings: [...read.warnings] } : {} };
+}
+var ATLASSIAN_API_URL, USER_CHUNK, SCHEDULE_PAGE, CONCURRENCY2, MAX_PAGES, EMAIL2, JsmSource;
+var init_jsm = __esm({
+  "src/sources/jsm.ts"() {
+    "use strict";
+    init_p_limit();
+    init_client();
+    init_redact();
+    init_opsgenie();
+    init_source();
+    init_timeline_periods();
+    ATLASSIAN_API_URL = "https://api.atlassian.com";
+    USER_CHUNK = 100;
+    SCHEDULE_PAGE = 50;
+    CONCURRENCY2 = 4;
+    MAX_PAGES = 200;
+    EMAIL2 = /^[^\s@]+@[^\s@]+$/;
+    JsmSource = class {
+      #apiUrl;
+      #cloudId;
+      #authorization;
+      #secrets;
+      #http;
+      #tokenEnv;
+      #emailEnv;
+      #accounts;
+      #limit = pLimit(CONCURRENCY2);
+      /** Accounts looked up this run. */
+      #users = /* @__PURE__ */ new Map();
+      /** Schedule ids by name, once listed this run (a failed listing is not kept). */
+      #names;
+      constructor(options) {
+        this.#apiUrl = (options.apiUrl ?? ATLASSIAN_API_URL).replace(/\/+$/, "");
+        this.#cloudId = options.cloudId;
+        const basic = Buffer.from(`${options.email}:${options.token}`).toString("base64");
+        this.#authorization = `Basic ${basic}`;
+        this.#secrets = [options.token, basic];
+        this.#http = { ...options.http, fetch: options.fetch };
+        this.#tokenEnv = options.tokenEnv;
+        this.#emailEnv = options.emailEnv;
+        this.#accounts = options.accounts ?? /* @__PURE__ */ new Map();
+      }
+      /**
+       * The shifts of each binding over `[since, until)`: every user on call in the schedule's final
+       * timeline in a period overlapping the window, by email, with that period's start and end (one
+       * person's neighbouring or overlapping periods joined), sorted by start then email. Periods
+       * and responder types mean what they mean for Opsgenie (a team or escalation on call fails the
+       * read). A person whose email is not visible is left out with a warning naming them and the fix.
+       */
+      async readShifts(bindings, since, until) {
+        const schedules = [...new Set(bindings.flatMap((b) => b.kind === "schedule" ? [b.schedule] : []))];
+        const timelines = new Map(await Promise.all(schedules.map(async (s) => [s, await this.#timeline(s, since, until)])));
+        const failed = await this.#lookUp([...timelines.values()].flatMap((r) => r.ok ? r.onCall.map((p) => p.user) : []));
+        const reads = new Map(schedules.map((s) => [s, this.#shifts(timelines.get(s), failed)]));
+        return new Map(bindings.map((b) => [bindingKey(b), outcome2(b, b.kind === "schedule" ? reads.get(b.schedule) : void 0)]));
+      }
+      /** The people on call in `schedule`'s final timeline, by account id. */
+      async #timeline(schedule, since, until) {
+        const id = identifierType(schedule) === "id" ? schedule : await this.#idOf(schedule);
+        if (typeof id !== "string") return id;
+        const { from, days } = timelineSpan(since, until);
+        const query = new URLSearchParams({ date: from.toISOString().replace(/\.\d{3}Z$/, "Z"), interval: String(days), intervalUnit: "days" });
+        const res = await this.#get(`${this.#ops()}/schedules/${encodeURIComponent(id)}/timeline?${query}`);
+        if (!res.ok) return this.#failed("timeline", res);
+        const read = readTimeline(res.body, since.getTime(), until.getTime(), JSM_TIMELINE);
+        return read.ok ? read : { ok: false, why: this.#redact(read.why) };
+      }
+      /** The id of the one schedule named `name` (exactly), or why there is none. */
+      async #idOf(name) {
+        this.#names ??= this.#listSchedules();
+        const names = await this.#names;
+        if (!(names instanceof Map)) {
+          this.#names = void 0;
+          return { ...names, why: `could not list the schedules to find the one named "${name}": ${names.why}` };
+        }
+        const ids = names.get(name) ?? [];
+        if (ids.length === 1) return ids[0];
+        if (ids.length === 0) return { ok: false, why: `no schedule is named "${name}" among the ${names.size} this account can see: check the name as JSM shows it (exact, case-sensitive) and that the account may see the schedule, or use its id` };
+        return { ok: false, why: `${ids.length} schedules are named "${name}" (${ids.join(", ")}): bind the one meant by its id` };
+      }
+      /** Every schedule the account sees, ids by name, through the pages of `GET /v1/schedules`. */
+      async #listSchedules() {
+        const names = /* @__PURE__ */ new Map();
+        for (let offset = 0, page = 0; page < MAX_PAGES; page++) {
+          const res = await this.#get(`${this.#ops()}/schedules?${new URLSearchParams({ size: String(SCHEDULE_PAGE), offset: String(offset) })}`);
+          if (!res.ok) return this.#failed("schedules", res);
+          const body = res.body;
+          const values = body?.values;
+          if (!Array.isArray(values) || !values.every((v) => typeof v?.id === "string" && typeof v?.name === "string")) return { ok: false, why: "unexpected schedule list from Jira Service Management: no values with an id and a name" };
+          for (const { id, name } of values) names.set(name, [...names.get(name) ?? [], id]);
+          if (typeof body?.links?.next !== "string" || values.length === 0) return names;
+          offset += values.length;
+        }
+        return { ok: false, why: `the schedule list did not end after ${MAX_PAGES} pages` };
+      }
+      /**
+       * Looks up the accounts of `ids` not known yet (from the identities file or earlier this run),
+       * {@link USER_CHUNK} per request; the failures, by account id, of requests that failed.
+       */
+      async #lookUp(ids) {
+        const wanted = [...new Set(ids)].filter((id) => !this.#accounts.has(id) && !this.#users.has(id));
+        const chunks = Array.from({ length: Math.ceil(wanted.length / USER_CHUNK) }, (_, i) => wanted.slice(i * USER_CHUNK, (i + 1) * USER_CHUNK));
+        const failed = /* @__PURE__ */ new Map();
+        await Promise.all(
+          chunks.map(async (chunk) => {
+            const found = await this.#bulkUsers(chunk);
+            if (!found.ok) for (const id of chunk) failed.set(id, found);
+            else for (const id of chunk) this.#users.set(id, found.accounts.get(id) ?? null);
+          })
+        );
+        return failed;
+      }
+      /** The accounts of `ids` that Jira knows, through the pages of one bulk request. */
+      async #bulkUsers(ids) {
+        const accounts = /* @__PURE__ */ new Map();
+        for (let startAt = 0, page = 0; page < MAX_PAGES; page++) {
+          const query = new URLSearchParams([...ids.map((id) => ["accountId", id]), ["maxResults", String(USER_CHUNK)], ["startAt", String(startAt)]]);
+          const res = await this.#get(`${this.#apiUrl}/ex/jira/${encodeURIComponent(this.#cloudId)}/rest/api/3/user/bulk?${query}`);
+          if (!res.ok) return this.#failed("users", res);
+          const body = res.body;
+          const values = body?.values;
+          if (!Array.isArray(values) || !values.every((v) => typeof v?.accountId === "string")) return { ok: false, why: "unexpected answer from Jira's user lookup: no values with an accountId" };
+          for (const v of values) {
+            const email = typeof v.emailAddress === "string" && EMAIL2.test(v.emailAddress) ? v.emailAddress : void 0;
+            accounts.set(v.accountId, { ...typeof v.displayName === "string" ? { name: v.displayName } : {}, ...email === void 0 ? {} : { email } });
+          }
+          if (body?.isLast !== false || values.length === 0) return { ok: true, accounts };
+          startAt += values.length;
+        }
+        return { ok: false, why: `Jira's user lookup did not end after ${MAX_PAGES} pages` };
+      }
+      /** A schedule's shifts by email, given its timeline and the user lookups that failed. */
+      #shifts(timeline2, failed) {
+        if (!timeline2.ok) return timeline2;
+        const shifts = [];
+        const hidden = /* @__PURE__ */ new Map();
+        for (const p of timeline2.onCall) {
+          const lookup = failed.get(p.user);
+          if (lookup !== void 0) return { ...lookup, why: `could not look up the emails of the people on call: ${lookup.why}` };
+          const email = this.#accounts.get(p.user) ?? this.#users.get(p.user)?.email;
+          if (email !== void 0) shifts.push({ email, start: new Date(p.start), end: new Date(p.end) });
+          else hidden.set(p.user, [...hidden.get(p.user) ?? [], p]);
+        }
+        shifts.sort((a, b) => a.start.getTime() - b.start.getTime() || a.email.localeCompare(b.email));
+        return { ok: true, shifts, warnings: [...timeline2.warnings, ...[...hidden].map(([id, periods]) => this.#redact(hiddenEmail(id, this.#users.get(id) ?? null, periods)))] };
+      }
+      #ops() {
+        return `${this.#apiUrl}/jsm/ops/api/${encodeURIComponent(this.#cloudId)}/v1`;
+      }
+      #get(url) {
+        return this.#limit(() => getJson(url, { authorization: this.#authorization }, this.#http));
+      }
+      /** What a failed request means and what to check, with the fault when the fix is the source's apiUrl or credentials. */
+      #failed(what, res) {
+        const { why, fault } = this.#explain(what, res);
+        return { ok: false, why: this.#redact(why), ...fault ? { fault } : {} };
+      }
+      #explain(what, res) {
+        const token2 = this.#tokenEnv === void 0 ? "the environment variable named by the source's tokenEnv" : `${this.#tokenEnv} (the source's tokenEnv)`;
+        const email = this.#emailEnv === void 0 ? "the environment variable named by the source's emailEnv" : `${this.#emailEnv} (the source's emailEnv)`;
+        if (res.unreachable !== void 0) return { why: unreachableMessage(this.#apiUrl, res.unreachable), fault: "endpoint" };
+        const users = what === "users";
+        switch (res.status) {
+          case 401: {
+            const scope = users ? "read:jira-user (Jira's user lookup)" : "read:ops-config:jira-service-management";
+            return { why: `Atlassian refused the credentials (${res.error}): check the account email in ${email} and the API token in ${token2}, which needs the scope ${scope}`, fault: "token" };
+          }
+          case 403:
+            return users ? { why: `the Atlassian account in ${email} may not look up users (${res.error}): it needs permission to access Jira (and "Browse users and groups")`, fault: "token" } : { why: `the Atlassian account in ${email} may not read ${what === "timeline" ? "this schedule" : "the schedules"} (${res.error}): give it a read-only administrator role in JSM Operations, or make it a member of the schedule's team`, fault: "token" };
+          case 404:
+            return { why: what === "timeline" ? `schedule not found (${res.error}): check the schedule's id, and the source's cloudId` : `not found (${res.error}): check the source's cloudId` };
+          case 400:
+            if (what === "timeline") return { why: `could not read the schedule's timeline (${res.error}): JSM serves timelines from at most a year back to two years ahead of today` };
+            break;
+        }
+        return { why: `${users ? "could not look up users' emails" : what === "timeline" ? "could not read the schedule's timeline" : "could not list the schedules"}: ${res.error}` };
+      }
+      /** `text` without the token (or the Basic credentials), should the API have echoed it. */
+      #redact(text) {
+        return redact(text, this.#secrets);
       }
     };
   }
@@ -17078,7 +17406,7 @@ function queryOf(params) {
   }
   return query;
 }
-var import_pdjs, import_cross_fetch, DEFAULT_API_URL, PAGE_LIMIT, MAX_OFFSET_PLUS_LIMIT, MAX_URL_LENGTH, CONCURRENCY2, PAGE_REREADS, PagerDutySource, HandedBack, routedCalls, routing;
+var import_pdjs, import_cross_fetch, DEFAULT_API_URL, PAGE_LIMIT, MAX_OFFSET_PLUS_LIMIT, MAX_URL_LENGTH, CONCURRENCY3, PAGE_REREADS, PagerDutySource, HandedBack, routedCalls, routing;
 var init_pagerduty = __esm({
   "src/sources/pagerduty.ts"() {
     "use strict";
@@ -17092,14 +17420,14 @@ var init_pagerduty = __esm({
     PAGE_LIMIT = 100;
     MAX_OFFSET_PLUS_LIMIT = 1e4;
     MAX_URL_LENGTH = 6e3;
-    CONCURRENCY2 = 12;
+    CONCURRENCY3 = 12;
     PAGE_REREADS = 2;
     PagerDutySource = class {
       base;
       token;
       tokenEnv;
       http;
-      limit = pLimit(CONCURRENCY2);
+      limit = pLimit(CONCURRENCY3);
       constructor(options) {
         this.base = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
         this.token = options.token;
@@ -26767,6 +27095,17 @@ function token(c, kind, env, diagnostics) {
   }
   return value;
 }
+function jsmSource(s, token2, ws, env, fetch, diagnostics) {
+  const email = s.emailEnv === void 0 ? void 0 : env[s.emailEnv];
+  if (email === void 0 || email === "") {
+    const at3 = s.keyPos?.emailEnv ?? s.pos;
+    const what = s.emailEnv === void 0 ? " has no emailEnv" : `: environment variable ${s.emailEnv} (its emailEnv) is not set`;
+    diagnostics.push({ ...error(`source "${s.name}"${what}, so nothing is read from it: set it to the email of the Atlassian account the API token belongs to, or fix emailEnv`, at3), code: "read-failed" });
+    return unavailableSource({ ok: false, error: `${s.emailEnv ?? "emailEnv"} (the emailEnv of source "${s.name}") is not set, so nothing was asked`, fault: "token", pos: at3 });
+  }
+  const accounts = new Map(ws.identities.flatMap((i) => i.accountId === void 0 ? [] : [[i.accountId, i.email]]));
+  return new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId ?? "", email, token: token2, fetch, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv, accounts });
+}
 function buildAdapters(ws, env, fetch) {
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -26779,6 +27118,7 @@ function buildAdapters(ws, env, fetch) {
     let source;
     if (typeof key !== "string") source = unavailableSource(key ?? { ok: false, error: `source "${s.name}" has no token (set tokenEnv in the config)`, fault: "token" });
     else if (s.type === "opsgenie") source = new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv });
+    else if (s.type === "jsm") source = jsmSource(s, key, ws, env, fetch, diagnostics);
     else source = new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch, tokenEnv: s.tokenEnv });
     sources.set(s.name, anchoredSource(source, s.fieldPos));
   }
@@ -26794,6 +27134,7 @@ var init_adapters = __esm({
   "src/adapters.ts"() {
     "use strict";
     init_diagnostics();
+    init_jsm();
     init_opsgenie();
     init_pagerduty();
     init_rotations();
@@ -26836,9 +27177,9 @@ async function applyPlan(plan, targets, concurrency, onOutcome = () => {
   return Promise.all(
     plan.changes.map(
       (change, index) => limit(async () => {
-        const outcome2 = await execute(change, targets, recheck);
-        onOutcome(outcome2, index);
-        return outcome2;
+        const outcome3 = await execute(change, targets, recheck);
+        onOutcome(outcome3, index);
+        return outcome3;
       })
     )
   );
@@ -26925,8 +27266,8 @@ function configCommit(dir, env) {
 function actionsRun(env) {
   return env.GITHUB_ACTIONS === "true" ? { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, actor: env.GITHUB_ACTOR, workflow: env.GITHUB_WORKFLOW, repository: env.GITHUB_REPOSITORY, event: env.GITHUB_EVENT_NAME } : void 0;
 }
-function auditEvent(plan, outcome2, time, env, commit, interrupted) {
-  const { change: c, status, error: error3 } = outcome2;
+function auditEvent(plan, outcome3, time, env, commit, interrupted) {
+  const { change: c, status, error: error3 } = outcome3;
   const run = actionsRun(env);
   return {
     time: time.toISOString(),
@@ -28217,9 +28558,13 @@ function credentialMoves(base, head3) {
       const b = base[kind].get(name);
       if (b === void 0) moves.push(`${kind}.${name} is new`);
       else if (b.type !== c.type || b.apiUrl !== c.apiUrl || b.tokenEnv !== c.tokenEnv) moves.push(`${kind}.${name} changes its type, apiUrl or tokenEnv`);
+      else if (jsmAccount(b) !== jsmAccount(c)) moves.push(`${kind}.${name} changes its emailEnv or cloudId`);
     }
   }
   return moves.length === 0 ? void 0 : moves.join("; ");
+}
+function jsmAccount(c) {
+  return "emailEnv" in c || "cloudId" in c ? JSON.stringify([c.emailEnv, c.cloudId]) : "";
 }
 function deletions(pr, policy, now) {
   const author = pr.author.toLowerCase();
@@ -28629,12 +28974,12 @@ var init_record = __esm({
         return plan.changes.length > 0 ? this.ctx.journal.begin(plan.changes, plan, runId) : [];
       }
       /** One change's outcome, written through the journal (see the module comment). */
-      record(id, outcome2, interrupted) {
+      record(id, outcome3, interrupted) {
         const entry = this.entry(id);
-        const event = auditEvent({ at: entry.planAt, configHash: entry.configHash }, outcome2, this.ctx.now(), this.ctx.env, this.ctx.commit, interrupted);
+        const event = auditEvent({ at: entry.planAt, configHash: entry.configHash }, outcome3, this.ctx.now(), this.ctx.env, this.ctx.commit, interrupted);
         const line2 = JSON.stringify(event.error ? { ...event, error: redact(event.error, this.ctx.secrets) } : event);
-        this.ctx.journal.done(id, outcome2.status, line2);
-        this.finishEntry({ ...entry, state: "done", status: outcome2.status, auditLine: line2 }, false);
+        this.ctx.journal.done(id, outcome3.status, line2);
+        this.finishEntry({ ...entry, state: "done", status: outcome3.status, auditLine: line2 }, false);
       }
       /**
        * Finishes a `done` entry an interrupted run left: its line joins the audit log unless the log
@@ -29001,7 +29346,7 @@ import { join as join7, relative as relative3, resolve as resolve5, sep as sep2 
 function parseOwners(values) {
   const owners = values.flatMap((v) => v.split(/\s+/)).filter(Boolean);
   if (owners.length === 0) throw new UserError("--owners is required: who owns the access policy, e.g. --owners @acme/access-admins");
-  const bad = owners.find((o) => !USER_OR_TEAM.test(o) && !EMAIL2.test(o));
+  const bad = owners.find((o) => !USER_OR_TEAM.test(o) && !EMAIL3.test(o));
   if (bad !== void 0) throw new UserError(`--owners takes @user, @org/team or an email; got "${bad}"`);
   return unique(owners);
 }
@@ -29070,14 +29415,14 @@ function runCodeowners(opts, io) {
   );
   return EXIT.ok;
 }
-var USER_OR_TEAM, EMAIL2, UNWRITABLE;
+var USER_OR_TEAM, EMAIL3, UNWRITABLE;
 var init_codeowners = __esm({
   "src/commands/codeowners.ts"() {
     "use strict";
     init_io();
     init_reconcile();
     USER_OR_TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
-    EMAIL2 = /^[^\s@#]+@[^\s@#/]+\.[^\s@#/]+$/;
+    EMAIL3 = /^[^\s@#]+@[^\s@#/]+\.[^\s@#/]+$/;
     UNWRITABLE = /[#\\*?[\]\0-\x1f]/;
   }
 });
@@ -29513,14 +29858,25 @@ var init_github2 = __esm({
 // src/commands/validate.ts
 var validate_exports = {};
 __export(validate_exports, {
+  OPSGENIE_API_END: () => OPSGENIE_API_END,
+  opsgenieEnds: () => opsgenieEnds,
   runValidate: () => runValidate
 });
 function runValidate(opts, io) {
   const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = sortDiagnostics([...diagnostics, ...workspace ? opsgenieEnds(workspace, io.now()) : []]);
   const ok = !hasErrors(sorted);
   io.stdout.write(render2(opts.format, sorted, workspace));
   return ok ? EXIT.ok : EXIT.error;
+}
+function opsgenieEnds(ws, now) {
+  const ended = now.getTime() >= Date.parse(`${OPSGENIE_API_END}T00:00:00Z`);
+  return [...ws.config.sources.values()].filter((s) => s.type === "opsgenie").map(
+    (s) => warning(
+      `source "${s.name}": Opsgenie's API ${ended ? "ended" : "ends"} on ${OPSGENIE_API_END}. Its successor, Jira Service Management Operations, takes this line: type: jsm (with cloudId and emailEnv beside it, and tokenEnv naming an Atlassian API token); profiles keep their schedule: lines. See "Moving from Opsgenie to JSM" in docs/operations.md`,
+      s.keyPos?.type ?? s.pos
+    )
+  );
 }
 function counts(ws) {
   return ws && { files: ws.files.length, profiles: ws.profiles.length, rotations: ws.rotations.length, identities: ws.identities.length, requests: ws.requests.length };
@@ -29537,6 +29893,7 @@ function render2(format2, diagnostics, ws) {
   return `${[...lines2, tail].join("\n")}
 `;
 }
+var OPSGENIE_API_END;
 var init_validate = __esm({
   "src/commands/validate.ts"() {
     "use strict";
@@ -29546,6 +29903,7 @@ var init_validate = __esm({
     init_github2();
     init_text();
     init_wording();
+    OPSGENIE_API_END = "2027-04-05";
   }
 });
 
