@@ -12,8 +12,11 @@ import { captureIo } from './io.js';
 export const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
 export const PD_TOKEN = 'pdFAKEtokenFORtests_u+0123456789';
 export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
+/** An Atlassian API token and the account it belongs to, for worlds with a jsm source (test/helpers/faults.ts). */
+export const JSM_TOKEN = 'ATATTfaultWORLDfakeTOKEN0123456789';
+export const JSM_EMAIL = 'oncall-bot@acme.example';
 /** The environment every test run gets unless it says otherwise. */
-export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY };
+export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN };
 
 /**
  * Copies the demo into a test directory with the demo's state (every team adopted, see

@@ -62,10 +62,10 @@ const timeoutFor = (fault: Fault): number => (fault === 'hang' ? HANG_MS / 10 : 
 const JOBS = 6;
 
 /** Managed teams of the standard world (see faultWorld) and who feeds them. */
-const TEAMS = ['payments-deployers', 'prod-deployers', 'infra-maintainers', 'checkout-deployers', 'data-deployers', 'solo-deployers', 'gap-deployers'] as const;
+const TEAMS = ['payments-deployers', 'prod-deployers', 'infra-maintainers', 'checkout-deployers', 'data-deployers', 'solo-deployers', 'gap-deployers', 'support-deployers'] as const;
 const UNMANAGED = ['infra-contractors', 'admins', 'payments-admins'];
 
-export type Api = 'github' | 'pagerduty' | 'opsgenie';
+export type Api = 'github' | 'pagerduty' | 'opsgenie' | 'jsm';
 type Fault = FaultKind | 'page: member removed' | 'page: member inserted' | 'page: entry removed' | 'page: entry inserted';
 type Mode = 'transient' | 'persistent';
 type Level = 'engine' | 'cli';
@@ -110,6 +110,9 @@ export const ENDPOINTS: Endpoint[] = [
   { api: 'pagerduty', name: 'GET /schedules/{id}/users', server: (w) => w.pagerduty, select: path('GET', /^\/schedules\/PSOLO01\/users$/), kind: 'read', teams: ['solo-deployers'], names: ['cannot read pagerduty schedule PSOLO01'] },
   { api: 'pagerduty', name: 'GET /escalation_policies/{id}', server: (w) => w.pagerduty, select: path('GET', /^\/escalation_policies\/PGAP001$/), kind: 'read', teams: ['gap-deployers'], names: ['cannot read pagerduty escalation policy PGAP001'] },
   { api: 'opsgenie', name: 'GET /v2/schedules/{id}/timeline', server: (w) => w.opsgenie, select: path('GET', /^\/v2\/schedules\/[^/]+\/timeline$/), kind: 'read', teams: ['data-deployers'], names: ['cannot read opsgenie schedule data_primary'] },
+  { api: 'jsm', name: 'GET /jsm/ops/api/{cloudId}/v1/schedules', server: (w) => w.jsm, select: path('GET', /^\/jsm\/ops\/api\/[^/]+\/v1\/schedules$/), kind: 'read', teams: ['support-deployers'], names: ['cannot read jsm schedule support_primary'] },
+  { api: 'jsm', name: 'GET /jsm/ops/api/{cloudId}/v1/schedules/{id}/timeline', server: (w) => w.jsm, select: path('GET', /^\/jsm\/ops\/api\/[^/]+\/v1\/schedules\/[^/]+\/timeline$/), kind: 'read', teams: ['support-deployers'], names: ['cannot read jsm schedule support_primary'] },
+  { api: 'jsm', name: 'GET /ex/jira/{cloudId}/rest/api/3/user/bulk', server: (w) => w.jsm, select: path('GET', /^\/ex\/jira\/[^/]+\/rest\/api\/3\/user\/bulk$/), kind: 'read', teams: ['support-deployers'], names: ['cannot read jsm schedule support_primary'] },
 ];
 
 /** GitHub GraphQL pagination: the second page of big-readers' members (151: erin-acme is the 101st). */
@@ -513,3 +516,9 @@ export const engineCellsOf =
   (...names: string[]) =>
   (c: Cell): boolean =>
     c.level === 'engine' && names.includes(c.endpoint.name);
+
+/** Engine-level cells of one endpoint in one mode: a smaller slice, for endpoints whose file would otherwise run long. */
+export const engineCellsIn =
+  (name: string, mode: Mode) =>
+  (c: Cell): boolean =>
+    engineCellsOf(name)(c) && c.mode === mode;

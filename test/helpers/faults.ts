@@ -31,11 +31,13 @@ import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulat
 import { computePlan } from '../../src/engine.js';
 import type { HttpOptions } from '../../src/http/client.js';
 import type { Fetch } from '../../src/http/read-only.js';
+import { startJsmEmulator } from '../../src/emulators/jsm.js';
+import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
 import { nextState, readState, writeState } from '../../src/state.js';
 import { GitHubTarget } from '../../src/targets/github.js';
-import { demoWorkspace, ENV } from './demo-workspace.js';
+import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN } from './demo-workspace.js';
 
 /** The fetch every request would use without a test in the way. */
 export const realFetch: Fetch = globalThis.fetch;
@@ -50,7 +52,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export const HANG_MS = 30_000;
 
 /** The emulator response for a fault, built when it is armed (for `x-ratelimit-reset`'s epoch). */
-export function faultResponse(kind: FaultKind, api: 'github' | 'pagerduty' | 'opsgenie'): FaultResponse {
+export function faultResponse(kind: FaultKind, api: 'github' | 'pagerduty' | 'opsgenie' | 'jsm'): FaultResponse {
   const body = { message: `injected fault: ${kind}` };
   switch (kind) {
     case '429 retry-after':
@@ -213,6 +215,26 @@ function pagerDutySeed(busy: boolean) {
   return seed;
 }
 
+/** The JSM site of the fault world: one schedule, support_primary (mia last week, leo this week), and both people's accounts. */
+const JSM_CLOUD = '7c0ffee0-0000-4000-8000-00000000fa17';
+const JSM_SEED = {
+  cloudId: JSM_CLOUD,
+  users: [
+    { accountId: '5b10ac8d82e05b22cc7d4e01', displayName: 'Leo', email: 'leo@acme.example' },
+    { accountId: '5b10ac8d82e05b22cc7d4e02', displayName: 'Mia', email: 'mia@acme.example' },
+  ],
+  schedules: [
+    {
+      id: '0d7f3c2a-5b1e-4c8d-9f20-3e4a5b6c7d8e',
+      name: 'support_primary',
+      periods: [
+        { responder: '5b10ac8d82e05b22cc7d4e02', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+        { responder: '5b10ac8d82e05b22cc7d4e01', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+      ],
+    },
+  ],
+};
+
 const profile = (name: string, rotation: string, team: string, extra = '') => `apiVersion: oncall-access/v1
 kind: AccessProfile
 metadata:
@@ -244,6 +266,7 @@ export interface FaultWorld {
   github: GitHubEmulator;
   pagerduty: PagerDutyEmulator;
   opsgenie: JsonServer;
+  jsm: JsonServer;
   /** Every emulator, for routing. */
   servers: JsonServer[];
 }
@@ -256,11 +279,15 @@ export interface FaultWorld {
  * - checkout-deployers: PagerDuty policy PCHKEP1 (`/oncalls`);
  * - solo-deployers: PagerDuty schedule PSOLO01 (`/oncalls`, `/schedules/{id}`, `/schedules/{id}/users`);
  * - gap-deployers: PagerDuty policy PGAP001 (`/oncalls`, `/escalation_policies/{id}`);
- * - data-deployers: Opsgenie schedule data_primary (`/v2/schedules/{id}/timeline`).
+ * - data-deployers: Opsgenie schedule data_primary (`/v2/schedules/{id}/timeline`);
+ * - support-deployers: JSM schedule support_primary, bound by name (the schedule list, the
+ *   timeline, Jira's bulk user lookup): leo in, mia out.
  */
 export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<FaultWorld> {
   const pagerduty = await startPagerDutyEmulator({ ...pagerDutySeed(o.busy ?? false), strict: true, token: ENV.PAGERDUTY_TOKEN });
   t.teardown(() => pagerduty.close());
+  const jsm = await startJsmEmulator({ ...JSM_SEED, strict: true, credentials: { email: JSM_EMAIL, token: JSM_TOKEN }, now: () => Date.parse(DEMO_AT) });
+  t.teardown(() => jsm.close());
   const { dir, emu, emulators } = await demoWorkspace(
     t as unknown as Test,
     (d) => {
@@ -269,8 +296,10 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
         config,
         readFileSync(config, 'utf8')
           .replace(/apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+)opsgenie:/, `apiUrl: ${pagerduty.url}\n$1opsgenie:`)
-          .replace('resolve: [file]', 'resolve: [file, saml]'),
+          .replace('resolve: [file]', 'resolve: [file, saml]')
+          .replace('\n  targets:\n', `\n    jsm:\n      type: jsm\n      apiUrl: ${jsm.url}\n      cloudId: ${JSM_CLOUD}\n      emailEnv: ATLASSIAN_EMAIL\n      tokenEnv: ATLASSIAN_API_TOKEN\n  targets:\n`),
       );
+      writeFileSync(join(d, 'support.yaml'), profile('support-oncall', '    - source: jsm\n      schedule: support_primary', 'support-deployers'));
       writeFileSync(join(d, 'solo.yaml'), profile('solo-oncall', `    - source: pagerduty\n      schedule: ${SOLO_SCHEDULE}`, 'solo-deployers'));
       writeFileSync(join(d, 'gap.yaml'), profile('gap-oncall', `    - source: pagerduty\n      escalationPolicy: ${GAP_POLICY}\n      levels: [1]`, 'gap-deployers'));
       if (o.busy) writeFileSync(join(d, 'busy.yaml'), profile('busy-oncall', `    - source: pagerduty\n      escalationPolicy: ${BUSY_POLICY}\n      levels: [1]`, 'busy-deployers'));
@@ -293,7 +322,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
         { email: 'grace@acme.example', login: 'grace-acme' },
         { email: 'leo@acme.example', login: 'leo-acme' },
       ];
-      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] });
+      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] }, { slug: 'support-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.busy) acme.teams.push({ slug: 'busy-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.bigTeam) {
         acme.members.push(...PADS);
@@ -302,7 +331,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       }
     },
   );
-  return { dir, github: emu, pagerduty, opsgenie: emulators.opsgenie, servers: [emu, pagerduty, emulators.opsgenie, emulators.pagerduty] };
+  return { dir, github: emu, pagerduty, opsgenie: emulators.opsgenie, jsm, servers: [emu, pagerduty, emulators.opsgenie, emulators.pagerduty, jsm] };
 }
 
 // --- one apply with small client options ----------------------------------------------------
@@ -350,6 +379,7 @@ export async function engineApply(dir: string, fetch: Fetch, clients: SmallClien
   for (const s of ws.config.sources.values()) {
     if (s.type === 'pagerduty') adapters.sources.set(s.name, new PagerDutySource({ apiUrl: s.apiUrl, token: ENV.PAGERDUTY_TOKEN, fetch, http: clients.http }));
     if (s.type === 'opsgenie') adapters.sources.set(s.name, new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: ENV.OPSGENIE_API_KEY, fetch, http: clients.http, tokenEnv: s.tokenEnv }));
+    if (s.type === 'jsm') adapters.sources.set(s.name, new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId!, email: JSM_EMAIL, token: JSM_TOKEN, fetch, http: clients.http, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv }));
   }
   for (const g of ws.config.targets.values()) {
     adapters.targets.set(g.name, new GitHubTarget({ baseUrl: g.apiUrl!, token: ENV.GITHUB_TOKEN, fetch, ...clients.github, timeoutMs: clients.http.timeoutMs, writeLimits: [{ count: 100_000, windowMs: 60_000 }] }));
