@@ -6,7 +6,7 @@
  * settings (a host that cannot be reached, a token refused) is anchored at that setting's line.
  */
 import { error, warning, type Diagnostic, type ReadFailure } from './diagnostics.js';
-import type { ConnectionPos, SourceConfig, TargetConfig, Workspace } from './config/model.js';
+import type { ConnectionPos, RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
 import { JsmSource } from './sources/jsm.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
@@ -59,7 +59,11 @@ function anchorAll<R extends { ok: true } | ReadFailure>(reads: Map<string, R>, 
 }
 
 function anchoredSource(source: Source, at: ConnectionPos): Source {
-  return { readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at) };
+  const incidents = source.readIncidents?.bind(source);
+  return {
+    readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at),
+    ...(incidents ? { readIncidents: async (bindings: readonly RotationBinding[]) => anchorAll(await incidents(bindings), at) } : {}),
+  };
 }
 
 function anchoredTarget(target: Target, at: ConnectionPos): Target {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Outcome } from './apply.js';
-import type { Plan } from './core/plan.js';
+import type { HeldAccess, Plan } from './core/plan.js';
 import { UserError } from './io.js';
 
 /** One line of the audit file. */
@@ -53,6 +53,51 @@ export interface AuditEvent {
    * interrupted before it recorded the answer: what that run observed (see src/journal.ts).
    */
   interrupted?: string;
+}
+
+/**
+ * A hold line of the audit file: an incident hold kept `login` instead of revoking them, and why
+ * (the incident, or incidents that could not be read). Nothing was changed. One line per hold,
+ * not per run: a later apply keeping the same holder for the same incident and limit adds none.
+ * {@link readAuditLog} leaves these lines out (they are no change); {@link readHoldEvents} reads them.
+ */
+export interface HoldEvent extends Omit<HeldAccess, 'unread'> {
+  /** When the apply that kept the holder ran (ISO). */
+  time: string;
+  action: 'hold';
+  /** True when the incidents could not be read and the holder was kept for that run only. */
+  unread?: true;
+  planAt: string;
+  configHash: string;
+  commit?: string;
+  run?: AuditEvent['run'];
+}
+
+/** The line for hold `h` of `plan`, kept at `time`. */
+export function holdEvent(plan: Pick<Plan, 'at' | 'configHash'>, h: HeldAccess, time: Date, env: NodeJS.ProcessEnv, commit: string | undefined): HoldEvent {
+  const run = actionsRun(env);
+  return { time: time.toISOString(), action: 'hold', ...h, planAt: plan.at, configHash: plan.configHash, ...(commit ? { commit } : {}), ...(run ? { run } : {}) };
+}
+
+/** True when `value` is a hold line (see {@link HoldEvent}). */
+function isHold(value: unknown): value is HoldEvent {
+  return typeof value === 'object' && value !== null && (value as { action?: unknown }).action === 'hold';
+}
+
+/** The hold lines of the audit file at `path`, in file order (lines that are not JSON are left to {@link readAuditLog} to report). */
+export function readHoldEvents(path: string): HoldEvent[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"hold"'))
+    .flatMap((line) => {
+      try {
+        const value: unknown = JSON.parse(line);
+        return isHold(value) ? [value] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** What a recovering run knew of an interrupted change: how it judged it. */
@@ -123,8 +168,8 @@ function notAnEvent(value: unknown): string | undefined {
 }
 
 /**
- * The events of the audit file at `path`, in file order; an empty list when there is no file.
- * Blank lines are skipped. A line that is not JSON, or lacks a field readers rely on, is a
+ * The change events of the audit file at `path`, in file order; an empty list when there is no
+ * file. Blank lines and hold lines ({@link HoldEvent}) are skipped. A line that is not JSON, or lacks a field readers rely on, is a
  * UserError naming the file (as `shown`) and line.
  */
 export function readAuditLog(path: string, shown = path): AuditEvent[] {
@@ -140,6 +185,7 @@ export function readAuditLog(path: string, shown = path): AuditEvent[] {
       } catch {
         throw new UserError(`${shown}:${i + 1}: not a JSON audit event; restore the file from git history`);
       }
+      if (isHold(value)) return;
       const problem = notAnEvent(value);
       if (problem !== undefined) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
       events.push(value as AuditEvent);

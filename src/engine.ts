@@ -5,7 +5,7 @@
 import type { Adopt, Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
-import { countFrozen, desire, type Desired } from './core/desire.js';
+import { countFrozen, desire, holdBindings, type Desired } from './core/desire.js';
 import { activeRequests, requestStart } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
@@ -15,7 +15,7 @@ import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
-import { bindingKey, bindingLabel, type ShiftRead } from './sources/source.js';
+import { bindingKey, bindingLabel, type IncidentRead, type ShiftRead } from './sources/source.js';
 import { entitlementKey, holdingsKey, type HoldersRead } from './targets/target.js';
 import { managedBy, readHoldersOf } from './holders.js';
 import { entitlementName } from './core/plan.js';
@@ -98,7 +98,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
   const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
-  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active });
+  const incidents = await observeIncidents(ws, adapters, shifts, at);
+  const wanted = desire({ at, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active, incidents });
   for (const team of wanted.teams.values()) {
     const failed = identities.failed.get(team.target);
     if (failed) team.unknownRotations.push(failed);
@@ -122,6 +123,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
     ...(delta.adoption.length > 0 ? { adoption: delta.adoption } : {}),
+    ...(delta.holds.length > 0 ? { holds: delta.holds } : {}),
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests
@@ -138,7 +140,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
  */
 export function readSpan(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): { since: Date; until: Date } {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
+  // A shift whose window ended up to incidentHold.max ago may still hold someone.
+  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs + (p.incidentHold?.maxMs ?? 0)));
   const running = ws.requests.filter((r) => pullRequest?.files.includes(r.file) || (requestStart(r) <= at && at.getTime() < r.requestedAt.getTime() + r.durationMs));
   const earliest = Math.min(at.getTime() - after - LOOKBACK_MS, ...running.map((r) => requestStart(r).getTime() - before - 1));
   return { since: new Date(earliest), until: new Date(at.getTime() + before + 1) };
@@ -153,6 +156,17 @@ export async function observeShifts(ws: Workspace, adapters: Adapters, since: Da
     bySource.set(b.source, m);
   }
   const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name)!.readShifts([...bindings.values()], since, until)));
+  return new Map(reads.flatMap((m) => [...m]));
+}
+
+/**
+ * The open incidents of the bindings an incident hold needs at `at` ({@link holdBindings}), one
+ * read per source that can say; nothing is read when nobody could be held.
+ */
+export async function observeIncidents(ws: Workspace, adapters: Adapters, shifts: ReadonlyMap<string, ShiftRead>, at: Date): Promise<Map<string, IncidentRead>> {
+  const bySource = new Map<string, RotationBinding[]>();
+  for (const b of holdBindings(ws.profiles, shifts, at)) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
+  const reads = await Promise.all([...bySource].map(async ([name, bindings]) => (await adapters.sources.get(name)!.readIncidents?.(bindings)) ?? new Map<string, IncidentRead>()));
   return new Map(reads.flatMap((m) => [...m]));
 }
 

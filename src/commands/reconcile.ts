@@ -306,6 +306,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       recheck,
     );
   }
+  recorder.holds(run);
   recorder.finish(run);
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : '';

@@ -158,6 +158,11 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Prof
     const text = spec.window?.[edge];
     if (text !== undefined && parseDuration(text)! > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge}: ${text} is longer than 7d`, pos(d, ['spec', 'window', edge])));
   }
+  const hold = spec.incidentHold?.max as string | undefined;
+  const holdAt = hold === undefined ? undefined : pos(d, ['spec', 'incidentHold', 'max']);
+  if (hold !== undefined && parseDuration(hold)! > MAX_HOLD_MS) diagnostics.push(error(`spec.incidentHold.max: ${hold} is longer than 1d: a hold is for the rest of an incident, not another shift`, holdAt));
+  if (hold !== undefined && parseDuration(hold)! === 0) diagnostics.push(error(`spec.incidentHold.max: ${hold} holds nobody: give the longest a hold may last after the window ends (e.g. 4h), or remove incidentHold`, holdAt));
+  if (hold !== undefined && spec.mode !== 'auto') diagnostics.push(error('spec.incidentHold: only auto profiles have shifts that end; a requestable profile\'s access ends when its request does', pos(d, ['spec', 'incidentHold'])));
   const rotations = (spec.rotations ?? []).map((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i]));
   const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics));
   return {
@@ -171,6 +176,7 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Omit<Prof
     window: { beforeMs: parseDuration(spec.window?.before ?? '0s')!, afterMs: parseDuration(spec.window?.after ?? '0s')! },
     members: spec.members ?? [],
     allowEmptyRotations: spec.allowEmptyRotations ?? false,
+    ...(hold === undefined ? {} : { incidentHold: { maxMs: parseDuration(hold)!, pos: holdAt! } }),
     entitlements,
     pos: pos(d, ['metadata', 'name']),
   };
@@ -202,6 +208,9 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
   if (e.adopt !== undefined) return problem('adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted', 'adopt');
   return [{ kind: 'repository', target: e.target, repository: e.repository, permission: e.permission, membership: 'additive', pos: at }];
 }
+
+/** The longest incident hold: the rest of an incident, not another shift. */
+export const MAX_HOLD_MS = 86_400_000;
 
 /** Shorter shifts are typos (`1s` for `1d`) and would make a plan compute millions of shifts. */
 export const MIN_SHIFT_MS = 3_600_000;

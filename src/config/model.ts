@@ -4,20 +4,17 @@
  */
 import type { SourcePos } from '../diagnostics.js';
 
-/** The kinds of on-call source init writes, in the order it offers them. */
-export const SOURCE_TYPES = ['pagerduty', 'opsgenie', 'rotations'] as const;
+/** The kinds of on-call source, in the order init offers them (`jsm`: Jira Service Management Operations, Opsgenie's successor). */
+export const SOURCE_TYPES = ['pagerduty', 'jsm', 'opsgenie', 'rotations'] as const;
 
 /** One of {@link SOURCE_TYPES}. */
 export type SourceType = (typeof SOURCE_TYPES)[number];
-
-/** Every kind of source a config may declare: those init writes, and `jsm` (Jira Service Management Operations). */
-export type SourceKind = SourceType | 'jsm';
 
 /** A named place that knows who is on call, declared under `spec.sources`. */
 export interface SourceConfig {
   /** The key it is declared under; profiles refer to it by this name. */
   name: string;
-  type: SourceKind;
+  type: SourceType;
   /** Name of the environment variable holding the API token (never the token itself). */
   tokenEnv?: string;
   /** Overrides the public API endpoint (EU region, local emulator). */
@@ -129,6 +126,12 @@ export interface Profile {
   members: string[];
   /** When true, a bound rotation may fall empty without the empty-rotation guard refusing revocations. */
   allowEmptyRotations: boolean;
+  /**
+   * Incident hold: a holder whose window ended keeps what they hold while assigned to, or having
+   * acknowledged, an open incident routed through a bound PagerDuty rotation; never more than
+   * `maxMs` after their window ended, never for someone who does not hold it.
+   */
+  incidentHold?: { maxMs: number; pos: SourcePos };
   entitlements: EntitlementSpec[];
   /** The profile's file relative to the config's directory, `/`-separated (what shard globs match). */
   file: string;

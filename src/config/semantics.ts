@@ -97,6 +97,11 @@ function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
   }
   if (p.mode === 'auto' && p.maxRequestMs !== undefined) out.push(warning(`profile "${p.name}": maxRequestDuration is ignored for mode auto`, p.pos));
   if (p.rotations.length === 0 && p.members.length === 0) out.push(warning(`profile "${p.name}" binds no rotation and no members: it entitles nobody`, p.pos));
+  const unheld = p.incidentHold ? p.rotations.filter((b) => ws.config.sources.get(b.source)?.type !== 'pagerduty') : [];
+  if (unheld.length > 0) {
+    const which = [...new Set(unheld.map((b) => b.source))].join(', ');
+    out.push(warning(`profile "${p.name}": incidentHold reads PagerDuty incidents only, so whoever's shift ends in the rotations of source(s) ${which} is not held (Opsgenie and JSM alerts are not read: see "Incident hold" in docs/operations.md)`, p.incidentHold!.pos));
+  }
   return out;
 }
 

@@ -6,19 +6,19 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { FORMATS } from './formats.js';
 
 export const accessProfile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"incidentHold":{"description":"Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.","type":"object","additionalProperties":false,"required":["max"],"properties":{"max":{"description":"The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]}}}}}}}};
 const formats0 = FORMATS["oncall-access-name"];
 const formats2 = FORMATS["oncall-access-login"];
 const formats4 = FORMATS["oncall-access-duration"];
 const formats8 = FORMATS["oncall-access-external-id"];
-const formats18 = FORMATS.email;
-const formats22 = FORMATS["oncall-access-slug"];
+const formats20 = FORMATS.email;
+const formats24 = FORMATS["oncall-access-slug"];
 const pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
-const pattern13 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
-const pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+const pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
 const func1 = ucs2length.default;
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -855,11 +855,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data5.members !== undefined){
-let data23 = data5.members;
-if(Array.isArray(data23)){
-if(data23.length > 1000){
-const err65 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.spec.properties.members,data:data23};
+if(data5.incidentHold !== undefined){
+let data23 = data5.incidentHold;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.max === undefined){
+const err65 = {instancePath:instancePath+"/spec/incidentHold",schemaPath:"#/properties/spec/properties/incidentHold/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.spec.properties.incidentHold.required,parentSchema:schema31.properties.spec.properties.incidentHold,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -868,12 +868,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-let data24 = data23[i3];
-if(typeof data24 === "string"){
-if(!pattern13.test(data24)){
-const err66 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+for(const key5 in data23){
+if(!(key5 === "max")){
+const err66 = {instancePath:instancePath+"/spec/incidentHold",schemaPath:"#/properties/spec/properties/incidentHold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.incidentHold,data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -882,8 +879,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!(formats18.validate(data24))){
-const err67 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+}
+if(data23.max !== undefined){
+let data24 = data23.max;
+if(typeof data24 === "string"){
+if(!pattern6.test(data24)){
+const err67 = {instancePath:instancePath+"/spec/incidentHold/max",schemaPath:"#/properties/spec/properties/incidentHold/properties/max/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"+"\"",schema:"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$",parentSchema:schema31.properties.spec.properties.incidentHold.properties.max,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -892,9 +893,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.members.items.type,parentSchema:schema31.properties.spec.properties.members.items,data:data24};
+if(!(formats4.validate(data24))){
+const err68 = {instancePath:instancePath+"/spec/incidentHold/max",schemaPath:"#/properties/spec/properties/incidentHold/properties/max/format",keyword:"format",params:{format: "oncall-access-duration"},message:"must match format \""+"oncall-access-duration"+"\"",schema:"oncall-access-duration",parentSchema:schema31.properties.spec.properties.incidentHold.properties.max,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -904,9 +904,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.members.type,parentSchema:schema31.properties.spec.properties.members,data:data23};
+const err69 = {instancePath:instancePath+"/spec/incidentHold/max",schemaPath:"#/properties/spec/properties/incidentHold/properties/max/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.incidentHold.properties.max.type,parentSchema:schema31.properties.spec.properties.incidentHold.properties.max,data:data24};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -916,11 +915,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data5.entitlements !== undefined){
-let data25 = data5.entitlements;
-if(Array.isArray(data25)){
-if(data25.length > 100){
-const err70 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+}
+else {
+const err70 = {instancePath:instancePath+"/spec/incidentHold",schemaPath:"#/properties/spec/properties/incidentHold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.incidentHold.type,parentSchema:schema31.properties.spec.properties.incidentHold,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -929,8 +926,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data25.length < 1){
-const err71 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+}
+if(data5.members !== undefined){
+let data25 = data5.members;
+if(Array.isArray(data25)){
+if(data25.length > 1000){
+const err71 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.spec.properties.members,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -939,16 +940,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-const len4 = data25.length;
-for(let i4=0; i4<len4; i4++){
-let data26 = data25[i4];
-const _errs60 = errors;
-let valid16 = false;
-let passing1 = null;
-const _errs61 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.team === undefined){
-const err72 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/0/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[0].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[0],data:data26};
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+if(typeof data26 === "string"){
+if(!pattern14.test(data26)){
+const err72 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema31.properties.spec.properties.members.items,data:data26};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -957,16 +954,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-var _valid1 = _errs61 === errors;
-if(_valid1){
-valid16 = true;
-passing1 = 0;
-}
-const _errs62 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.repository === undefined){
-const err73 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/1/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[1].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[1],data:data26};
+if(!(formats20.validate(data26))){
+const err73 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema31.properties.spec.properties.members.items,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -976,19 +965,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-var _valid1 = _errs62 === errors;
-if(_valid1 && valid16){
-valid16 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid16 = true;
-passing1 = 1;
-}
-}
-if(!valid16){
-const err74 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+const err74 = {instancePath:instancePath+"/spec/members/" + i3,schemaPath:"#/properties/spec/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.members.items.type,parentSchema:schema31.properties.spec.properties.members.items,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -997,20 +975,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-else {
-errors = _errs60;
-if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.target === undefined){
-const err75 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+const err75 = {instancePath:instancePath+"/spec/members",schemaPath:"#/properties/spec/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.members.type,parentSchema:schema31.properties.spec.properties.members,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1019,9 +987,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key5 in data26){
-if(!(((((((key5 === "target") || (key5 === "team")) || (key5 === "role")) || (key5 === "repository")) || (key5 === "permission")) || (key5 === "membership")) || (key5 === "adopt"))){
-const err76 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+}
+if(data5.entitlements !== undefined){
+let data27 = data5.entitlements;
+if(Array.isArray(data27)){
+if(data27.length > 100){
+const err76 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1030,12 +1001,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data26.target !== undefined){
-let data27 = data26.target;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err77 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+if(data27.length < 1){
+const err77 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1044,8 +1011,16 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!(formats0.validate(data27))){
-const err78 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+const len4 = data27.length;
+for(let i4=0; i4<len4; i4++){
+let data28 = data27[i4];
+const _errs65 = errors;
+let valid17 = false;
+let passing1 = null;
+const _errs66 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.team === undefined){
+const err78 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/0/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[0].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1055,8 +1030,15 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data27};
+var _valid1 = _errs66 === errors;
+if(_valid1){
+valid17 = true;
+passing1 = 0;
+}
+const _errs67 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.repository === undefined){
+const err79 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/1/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[1].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1066,11 +1048,19 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data26.team !== undefined){
-let data28 = data26.team;
-if(typeof data28 === "string"){
-if(!pattern15.test(data28)){
-const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+var _valid1 = _errs67 === errors;
+if(_valid1 && valid17){
+valid17 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid17 = true;
+passing1 = 1;
+}
+}
+if(!valid17){
+const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1079,8 +1069,20 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!(formats22.validate(data28))){
-const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+else {
+errors = _errs65;
+if(vErrors !== null){
+if(_errs65){
+vErrors.length = _errs65;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.target === undefined){
+const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1089,9 +1091,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data28};
+for(const key6 in data28){
+if(!(((((((key6 === "target") || (key6 === "team")) || (key6 === "role")) || (key6 === "repository")) || (key6 === "permission")) || (key6 === "membership")) || (key6 === "adopt"))){
+const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1101,10 +1103,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data26.role !== undefined){
-let data29 = data26.role;
-if(!((data29 === "member") || (data29 === "maintainer"))){
-const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data29};
+if(data28.target !== undefined){
+let data29 = data28.target;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1113,12 +1116,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data26.repository !== undefined){
-let data30 = data26.repository;
-if(typeof data30 === "string"){
-if(!pattern15.test(data30)){
-const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+if(!(formats0.validate(data29))){
+const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1127,8 +1126,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(formats22.validate(data30))){
-const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+}
+else {
+const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1138,8 +1138,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data30};
+if(data28.team !== undefined){
+let data30 = data28.team;
+if(typeof data30 === "string"){
+if(!pattern16.test(data30)){
+const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1148,11 +1151,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data26.permission !== undefined){
-let data31 = data26.permission;
-if(!(((((data31 === "pull") || (data31 === "triage")) || (data31 === "push")) || (data31 === "maintain")) || (data31 === "admin"))){
-const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data31};
+if(!(formats24.validate(data30))){
+const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1162,10 +1162,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data26.membership !== undefined){
-let data32 = data26.membership;
-if(!((data32 === "exclusive") || (data32 === "additive"))){
-const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data32};
+else {
+const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1175,10 +1173,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data26.adopt !== undefined){
-let data33 = data26.adopt;
-if(!((data33 === "keep-drift") || (data33 === "remove-drift"))){
-const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data33};
+if(data28.role !== undefined){
+let data31 = data28.role;
+if(!((data31 === "member") || (data31 === "maintainer"))){
+const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data31};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1188,9 +1186,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data26};
+if(data28.repository !== undefined){
+let data32 = data28.repository;
+if(typeof data32 === "string"){
+if(!pattern16.test(data32)){
+const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1199,10 +1199,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data25};
+if(!(formats24.validate(data32))){
+const err91 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1212,9 +1210,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+const err92 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1224,14 +1221,89 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data28.permission !== undefined){
+let data33 = data28.permission;
+if(!(((((data33 === "pull") || (data33 === "triage")) || (data33 === "push")) || (data33 === "maintain")) || (data33 === "admin"))){
+const err93 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
 else {
 vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data28.membership !== undefined){
+let data34 = data28.membership;
+if(!((data34 === "exclusive") || (data34 === "additive"))){
+const err94 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data34};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data28.adopt !== undefined){
+let data35 = data28.adopt;
+if(!((data35 === "keep-drift") || (data35 === "remove-drift"))){
+const err95 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data35};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -1242,10 +1314,10 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const accessRequest = validate21;
 const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-request.schema.json","title":"oncall-access AccessRequest","description":"A time-boxed request for a requestable profile's entitlements, made through a pull request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessRequest"},"metadata":{"description":"Optional name.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this request.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}},"spec":{"description":"What is asked for, by whom, for how long and why.","type":"object","additionalProperties":false,"required":["profile","subject","reason","duration","requestedAt"],"properties":{"profile":{"description":"Name of a requestable AccessProfile.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"subject":{"description":"Email or GitHub login of the person who gets access.","type":"string","format":"oncall-access-subject","pattern":"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},"reason":{"description":"Why access is needed (an incident link, a ticket).","type":"string","minLength":1,"maxLength":1000},"duration":{"description":"How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"requestedAt":{"description":"The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}};
-const formats30 = FORMATS["oncall-access-subject"];
-const formats34 = FORMATS["oncall-access-instant"];
-const pattern19 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-const pattern21 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const formats32 = FORMATS["oncall-access-subject"];
+const formats36 = FORMATS["oncall-access-instant"];
+const pattern20 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+const pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/access-request.schema.json" */;
@@ -1492,7 +1564,7 @@ errors++;
 if(data4.subject !== undefined){
 let data6 = data4.subject;
 if(typeof data6 === "string"){
-if(!pattern19.test(data6)){
+if(!pattern20.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/pattern",keyword:"pattern",params:{pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},message:"must match pattern \""+"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"+"\"",schema:"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -1502,7 +1574,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats30.validate(data6))){
+if(!(formats32.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/format",keyword:"format",params:{format: "oncall-access-subject"},message:"must match format \""+"oncall-access-subject"+"\"",schema:"oncall-access-subject",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -1597,7 +1669,7 @@ errors++;
 if(data4.requestedAt !== undefined){
 let data9 = data4.requestedAt;
 if(typeof data9 === "string"){
-if(!pattern21.test(data9)){
+if(!pattern22.test(data9)){
 const err29 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -1607,7 +1679,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats34.validate(data9))){
+if(!(formats36.validate(data9))){
 const err30 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err30];
@@ -1659,14 +1731,14 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate22;
 const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
-const formats40 = FORMATS["oncall-access-env-name"];
-const formats42 = FORMATS["oncall-access-http-url"];
-const formats44 = FORMATS["oncall-access-cloud-id"];
-const formats60 = FORMATS["oncall-access-relative-path"];
-const pattern24 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-const pattern25 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-const pattern26 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-const pattern34 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+const formats42 = FORMATS["oncall-access-env-name"];
+const formats44 = FORMATS["oncall-access-http-url"];
+const formats46 = FORMATS["oncall-access-cloud-id"];
+const formats62 = FORMATS["oncall-access-relative-path"];
+const pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+const pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+const pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+const pattern35 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
 const func0 = equal.default;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1961,7 +2033,7 @@ errors++;
 if(data7.tokenEnv !== undefined){
 let data9 = data7.tokenEnv;
 if(typeof data9 === "string"){
-if(!pattern24.test(data9)){
+if(!pattern25.test(data9)){
 const err23 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err23];
@@ -1971,7 +2043,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(formats40.validate(data9))){
+if(!(formats42.validate(data9))){
 const err24 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err24];
@@ -1996,7 +2068,7 @@ errors++;
 if(data7.apiUrl !== undefined){
 let data10 = data7.apiUrl;
 if(typeof data10 === "string"){
-if(!pattern25.test(data10)){
+if(!pattern26.test(data10)){
 const err26 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -2006,7 +2078,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats42.validate(data10))){
+if(!(formats44.validate(data10))){
 const err27 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err27];
@@ -2031,7 +2103,7 @@ errors++;
 if(data7.cloudId !== undefined){
 let data11 = data7.cloudId;
 if(typeof data11 === "string"){
-if(!pattern26.test(data11)){
+if(!pattern27.test(data11)){
 const err29 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\"",schema:"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err29];
@@ -2041,7 +2113,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats44.validate(data11))){
+if(!(formats46.validate(data11))){
 const err30 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format",keyword:"format",params:{format: "oncall-access-cloud-id"},message:"must match format \""+"oncall-access-cloud-id"+"\"",schema:"oncall-access-cloud-id",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err30];
@@ -2066,7 +2138,7 @@ errors++;
 if(data7.emailEnv !== undefined){
 let data12 = data7.emailEnv;
 if(typeof data12 === "string"){
-if(!pattern24.test(data12)){
+if(!pattern25.test(data12)){
 const err32 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err32];
@@ -2076,7 +2148,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(formats40.validate(data12))){
+if(!(formats42.validate(data12))){
 const err33 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err33];
@@ -2267,7 +2339,7 @@ errors++;
 if(data14.tokenEnv !== undefined){
 let data17 = data14.tokenEnv;
 if(typeof data17 === "string"){
-if(!pattern24.test(data17)){
+if(!pattern25.test(data17)){
 const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data17};
 if(vErrors === null){
 vErrors = [err49];
@@ -2277,7 +2349,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats40.validate(data17))){
+if(!(formats42.validate(data17))){
 const err50 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data17};
 if(vErrors === null){
 vErrors = [err50];
@@ -2302,7 +2374,7 @@ errors++;
 if(data14.apiUrl !== undefined){
 let data18 = data14.apiUrl;
 if(typeof data18 === "string"){
-if(!pattern25.test(data18)){
+if(!pattern26.test(data18)){
 const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data18};
 if(vErrors === null){
 vErrors = [err52];
@@ -2312,7 +2384,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(formats42.validate(data18))){
+if(!(formats44.validate(data18))){
 const err53 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data18};
 if(vErrors === null){
 vErrors = [err53];
@@ -2811,7 +2883,7 @@ errors++;
 if(data32.profiles !== undefined){
 let data33 = data32.profiles;
 if(typeof data33 === "string"){
-if(!pattern34.test(data33)){
+if(!pattern35.test(data33)){
 const err92 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data33};
 if(vErrors === null){
 vErrors = [err92];
@@ -2821,7 +2893,7 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!(formats60.validate(data33))){
+if(!(formats62.validate(data33))){
 const err93 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data33};
 if(vErrors === null){
 vErrors = [err93];
@@ -2846,7 +2918,7 @@ errors++;
 if(data32.rotations !== undefined){
 let data34 = data32.rotations;
 if(typeof data34 === "string"){
-if(!pattern34.test(data34)){
+if(!pattern35.test(data34)){
 const err95 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data34};
 if(vErrors === null){
 vErrors = [err95];
@@ -2856,7 +2928,7 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!(formats60.validate(data34))){
+if(!(formats62.validate(data34))){
 const err96 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data34};
 if(vErrors === null){
 vErrors = [err96];
@@ -2881,7 +2953,7 @@ errors++;
 if(data32.requests !== undefined){
 let data35 = data32.requests;
 if(typeof data35 === "string"){
-if(!pattern34.test(data35)){
+if(!pattern35.test(data35)){
 const err98 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data35};
 if(vErrors === null){
 vErrors = [err98];
@@ -2891,7 +2963,7 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!(formats60.validate(data35))){
+if(!(formats62.validate(data35))){
 const err99 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data35};
 if(vErrors === null){
 vErrors = [err99];
@@ -2916,7 +2988,7 @@ errors++;
 if(data32.identities !== undefined){
 let data36 = data32.identities;
 if(typeof data36 === "string"){
-if(!pattern34.test(data36)){
+if(!pattern35.test(data36)){
 const err101 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data36};
 if(vErrors === null){
 vErrors = [err101];
@@ -2926,7 +2998,7 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!(formats60.validate(data36))){
+if(!(formats62.validate(data36))){
 const err102 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data36};
 if(vErrors === null){
 vErrors = [err102];
@@ -2951,7 +3023,7 @@ errors++;
 if(data32.state !== undefined){
 let data37 = data32.state;
 if(typeof data37 === "string"){
-if(!pattern34.test(data37)){
+if(!pattern35.test(data37)){
 const err104 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data37};
 if(vErrors === null){
 vErrors = [err104];
@@ -2961,7 +3033,7 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!(formats60.validate(data37))){
+if(!(formats62.validate(data37))){
 const err105 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data37};
 if(vErrors === null){
 vErrors = [err105];
@@ -3025,8 +3097,8 @@ validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const identities = validate23;
 const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email","github"],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"accountId":{"description":"The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.","type":"string","format":"oncall-access-account-id","pattern":"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"}}}}}}}};
-const formats76 = FORMATS["oncall-access-account-id"];
-const pattern42 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+const formats78 = FORMATS["oncall-access-account-id"];
+const pattern43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/identities.schema.json" */;
@@ -3272,7 +3344,7 @@ errors++;
 if(data7.email !== undefined){
 let data8 = data7.email;
 if(typeof data8 === "string"){
-if(!pattern13.test(data8)){
+if(!pattern14.test(data8)){
 const err19 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err19];
@@ -3282,7 +3354,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(formats18.validate(data8))){
+if(!(formats20.validate(data8))){
 const err20 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err20];
@@ -3342,7 +3414,7 @@ errors++;
 if(data7.accountId !== undefined){
 let data10 = data7.accountId;
 if(typeof data10 === "string"){
-if(!pattern42.test(data10)){
+if(!pattern43.test(data10)){
 const err25 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data10};
 if(vErrors === null){
 vErrors = [err25];
@@ -3352,7 +3424,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!(formats76.validate(data10))){
+if(!(formats78.validate(data10))){
 const err26 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/format",keyword:"format",params:{format: "oncall-access-account-id"},message:"must match format \""+"oncall-access-account-id"+"\"",schema:"oncall-access-account-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -3428,10 +3500,10 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const rotation = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/rotation.schema.json","title":"oncall-access Rotation","description":"An on-call rotation kept in git, for teams without a pager platform (source type: rotations).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Rotation"},"metadata":{"description":"Name and description of the rotation.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the rotation; profiles bind it with `rotation: NAME`.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the rotation covers.","type":"string","maxLength":500}}},"spec":{"description":"Who is on call when.","type":"object","additionalProperties":false,"required":["timeZone","shiftLength","firstHandoff","members"],"properties":{"timeZone":{"description":"IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.","type":"string","format":"oncall-access-time-zone","pattern":"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},"shiftLength":{"description":"Length of one shift (e.g. 1w, 1d, 12h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"firstHandoff":{"description":"When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"members":{"description":"Emails of the people in the rotation, in order.","type":"array","minItems":1,"maxItems":500,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"overrides":{"description":"Dated replacements: someone covers for someone else.","type":"array","maxItems":1000,"items":{"description":"One replacement.","type":"object","additionalProperties":false,"required":["member","from","to"],"properties":{"member":{"description":"Email of the person on call instead.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"covers":{"description":"Email of the person being covered; when absent, whoever is on call is covered.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"from":{"description":"Start of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"to":{"description":"End of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"}}}}}}}};
-const formats80 = FORMATS["oncall-access-time-zone"];
-const formats84 = FORMATS["oncall-access-date-time-local"];
-const pattern44 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-const pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+const formats82 = FORMATS["oncall-access-time-zone"];
+const formats86 = FORMATS["oncall-access-date-time-local"];
+const pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+const pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/rotation.schema.json" */;
@@ -3678,7 +3750,7 @@ errors++;
 if(data5.timeZone !== undefined){
 let data6 = data5.timeZone;
 if(typeof data6 === "string"){
-if(!pattern44.test(data6)){
+if(!pattern45.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -3688,7 +3760,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats80.validate(data6))){
+if(!(formats82.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/format",keyword:"format",params:{format: "oncall-access-time-zone"},message:"must match format \""+"oncall-access-time-zone"+"\"",schema:"oncall-access-time-zone",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -3748,7 +3820,7 @@ errors++;
 if(data5.firstHandoff !== undefined){
 let data8 = data5.firstHandoff;
 if(typeof data8 === "string"){
-if(!pattern46.test(data8)){
+if(!pattern47.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3758,7 +3830,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats84.validate(data8))){
+if(!(formats86.validate(data8))){
 const err27 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err27];
@@ -3807,7 +3879,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern13.test(data10)){
+if(!pattern14.test(data10)){
 const err31 = {instancePath:instancePath+"/spec/members/" + i0,schemaPath:"#/properties/spec/properties/members/items/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.members.items,data:data10};
 if(vErrors === null){
 vErrors = [err31];
@@ -3817,7 +3889,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats18.validate(data10))){
+if(!(formats20.validate(data10))){
 const err32 = {instancePath:instancePath+"/spec/members/" + i0,schemaPath:"#/properties/spec/properties/members/items/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.members.items,data:data10};
 if(vErrors === null){
 vErrors = [err32];
@@ -3913,7 +3985,7 @@ errors++;
 if(data12.member !== undefined){
 let data13 = data12.member;
 if(typeof data13 === "string"){
-if(!pattern13.test(data13)){
+if(!pattern14.test(data13)){
 const err40 = {instancePath:instancePath+"/spec/overrides/" + i1+"/member",schemaPath:"#/properties/spec/properties/overrides/items/properties/member/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.member,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -3923,7 +3995,7 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(!(formats18.validate(data13))){
+if(!(formats20.validate(data13))){
 const err41 = {instancePath:instancePath+"/spec/overrides/" + i1+"/member",schemaPath:"#/properties/spec/properties/overrides/items/properties/member/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.overrides.items.properties.member,data:data13};
 if(vErrors === null){
 vErrors = [err41];
@@ -3948,7 +4020,7 @@ errors++;
 if(data12.covers !== undefined){
 let data14 = data12.covers;
 if(typeof data14 === "string"){
-if(!pattern13.test(data14)){
+if(!pattern14.test(data14)){
 const err43 = {instancePath:instancePath+"/spec/overrides/" + i1+"/covers",schemaPath:"#/properties/spec/properties/overrides/items/properties/covers/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.covers,data:data14};
 if(vErrors === null){
 vErrors = [err43];
@@ -3958,7 +4030,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!(formats18.validate(data14))){
+if(!(formats20.validate(data14))){
 const err44 = {instancePath:instancePath+"/spec/overrides/" + i1+"/covers",schemaPath:"#/properties/spec/properties/overrides/items/properties/covers/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema35.properties.spec.properties.overrides.items.properties.covers,data:data14};
 if(vErrors === null){
 vErrors = [err44];
@@ -3983,7 +4055,7 @@ errors++;
 if(data12.from !== undefined){
 let data15 = data12.from;
 if(typeof data15 === "string"){
-if(!pattern46.test(data15)){
+if(!pattern47.test(data15)){
 const err46 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err46];
@@ -3993,7 +4065,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(formats84.validate(data15))){
+if(!(formats86.validate(data15))){
 const err47 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err47];
@@ -4018,7 +4090,7 @@ errors++;
 if(data12.to !== undefined){
 let data16 = data12.to;
 if(typeof data16 === "string"){
-if(!pattern46.test(data16)){
+if(!pattern47.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -4028,7 +4100,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats84.validate(data16))){
+if(!(formats86.validate(data16))){
 const err50 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err50];
@@ -4294,7 +4366,7 @@ errors++;
 if(data2.team !== undefined){
 let data5 = data2.team;
 if(typeof data5 === "string"){
-if(!pattern15.test(data5)){
+if(!pattern16.test(data5)){
 const err15 = {instancePath:instancePath+"/teams/" + i0+"/team",schemaPath:"#/properties/teams/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema36.properties.teams.items.properties.team,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -4304,7 +4376,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats22.validate(data5))){
+if(!(formats24.validate(data5))){
 const err16 = {instancePath:instancePath+"/teams/" + i0+"/team",schemaPath:"#/properties/teams/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema36.properties.teams.items.properties.team,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -4329,7 +4401,7 @@ errors++;
 if(data2.adoptedAt !== undefined){
 let data6 = data2.adoptedAt;
 if(typeof data6 === "string"){
-if(!pattern21.test(data6)){
+if(!pattern22.test(data6)){
 const err18 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -4339,7 +4411,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats34.validate(data6))){
+if(!(formats36.validate(data6))){
 const err19 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
@@ -4593,7 +4665,7 @@ errors++;
 if(data2.team !== undefined){
 let data5 = data2.team;
 if(typeof data5 === "string"){
-if(!pattern15.test(data5)){
+if(!pattern16.test(data5)){
 const err15 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -4603,7 +4675,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats22.validate(data5))){
+if(!(formats24.validate(data5))){
 const err16 = {instancePath:instancePath+"/grants/" + i0+"/team",schemaPath:"#/properties/grants/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.team,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -4641,7 +4713,7 @@ errors++;
 if(data2.repository !== undefined){
 let data7 = data2.repository;
 if(typeof data7 === "string"){
-if(!pattern15.test(data7)){
+if(!pattern16.test(data7)){
 const err19 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
 if(vErrors === null){
 vErrors = [err19];
@@ -4651,7 +4723,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(formats22.validate(data7))){
+if(!(formats24.validate(data7))){
 const err20 = {instancePath:instancePath+"/grants/" + i0+"/repository",schemaPath:"#/properties/grants/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema37.properties.grants.items.properties.repository,data:data7};
 if(vErrors === null){
 vErrors = [err20];
@@ -4724,7 +4796,7 @@ errors++;
 if(data2.grantedAt !== undefined){
 let data10 = data2.grantedAt;
 if(typeof data10 === "string"){
-if(!pattern21.test(data10)){
+if(!pattern22.test(data10)){
 const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -4734,7 +4806,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats34.validate(data10))){
+if(!(formats36.validate(data10))){
 const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err27];

@@ -5,7 +5,8 @@ import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.
 import type { Membership, Profile, TargetConfig } from '../config/model.js';
 import { LEVEL_RANK, type Frozen, type Level } from './plan.js';
 import { holdingsKey, type HoldersRead } from '../targets/target.js';
-import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../sources/source.js';
+import { bindingKey, bindingLabel, type Incident, type IncidentRead, type Shift, type ShiftRead } from '../sources/source.js';
+import type { RotationBinding } from '../config/model.js';
 import type { ActiveRequest } from './requests.js';
 
 /** One subject's wanted holding of one team. */
@@ -29,6 +30,23 @@ export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'member
   membership: 'additive';
 }
 
+/**
+ * Why a person whose window ended may keep what they hold: an open incident they are assigned to
+ * or acknowledged, or (`unread`) incidents that could not be read, which revokes nobody who could
+ * be held. Either way never past `until`, the window's end plus the profile's `incidentHold.max`.
+ */
+export interface IncidentHold {
+  login: string;
+  email: string;
+  profile: string;
+  /** The rotation whose shift ended. */
+  label: string;
+  until: Date;
+  incident?: Incident & { relation: 'assigned' | 'acknowledged' };
+  /** Why the incidents are unknown. */
+  unread?: string;
+}
+
 /** A team some profile manages, with who should hold it. */
 export interface ManagedTeam {
   kind: 'team';
@@ -47,6 +65,8 @@ export interface ManagedTeam {
   recentlyOnCall: Map<string, { label: string; end: Date }>;
   /** Labels of rotations feeding this team that could not be read: nothing may be revoked. */
   unknownRotations: string[];
+  /** Holders kept by an incident hold, by login (lower-cased); kept only if they hold it now (diff decides). */
+  holds: Map<string, IncidentHold>;
   /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
   membership: Membership;
   /** True when a profile says `adopt: remove-drift`: never applied to yet, its unwanted holders are removed all the same. */
@@ -66,6 +86,8 @@ export interface DesireInput {
   resolve: (email: string, target: string) => string | undefined;
   /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
   requests?: readonly ActiveRequest[];
+  /** Open incidents per binding (by `bindingKey`) of profiles with an incident hold; a binding without an entry holds nobody. */
+  incidents?: ReadonlyMap<string, IncidentRead>;
 }
 
 /** The wanted state of every managed team, plus problems found on the way. */
@@ -92,6 +114,42 @@ export function covers(shift: Shift, window: Profile['window'], at: Date): boole
   return from <= at.getTime() && at.getTime() < to;
 }
 
+/** The instant a hold of a shift ending at `end` ends at the latest, or undefined when the profile has no incident hold. */
+function holdLimit(profile: Profile, end: Date): number | undefined {
+  return profile.incidentHold && end.getTime() + profile.window.afterMs + profile.incidentHold.maxMs;
+}
+
+/**
+ * The bindings whose open incidents {@link desire} needs at `at`: those of profiles with an
+ * incident hold in which someone's window ended less than `incidentHold.max` ago. Pure; empty
+ * (so nothing is read) when nobody could be held.
+ */
+export function holdBindings(profiles: readonly Profile[], shifts: ReadonlyMap<string, ShiftRead>, at: Date): RotationBinding[] {
+  const out = new Map<string, RotationBinding>();
+  for (const p of profiles) {
+    for (const b of p.mode === 'auto' && p.incidentHold ? p.rotations : []) {
+      const read = shifts.get(bindingKey(b));
+      const held = read?.ok === true && read.shifts.some((s) => s.end !== undefined && s.end.getTime() + p.window.afterMs <= at.getTime() && at.getTime() < holdLimit(p, s.end)!);
+      if (held) out.set(bindingKey(b), b);
+    }
+  }
+  return [...out.values()];
+}
+
+/** The hold of `email`, whose window in `b` ended at `end`, given the binding's open incidents; undefined when nothing holds them. */
+function holdOf(profile: Profile, b: RotationBinding, email: string, end: Date, at: Date, incidents: IncidentRead | undefined): Omit<IncidentHold, 'login'> | undefined {
+  const limit = holdLimit(profile, end);
+  if (limit === undefined || at.getTime() >= limit || incidents === undefined) return undefined;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(limit) };
+  if (!incidents.ok) return { ...base, unread: incidents.error };
+  const who = email.toLowerCase();
+  const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
+  const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
+  if (assigned) return { ...base, incident: { ...assigned, relation: 'assigned' } };
+  if (acknowledged) return { ...base, incident: { ...acknowledged, relation: 'acknowledged' } };
+  return undefined;
+}
+
 /**
  * Who should hold what at `input.at`. `auto` profiles grant to whoever is on call (widened by
  * the window) and to their static members; `requestable` profiles grant only to the subjects
@@ -114,6 +172,7 @@ export function desire(input: DesireInput): Desired {
         ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }))
         : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, until: r.until }));
     const ended: { email: string; label: string; end: Date }[] = [];
+    const holds: Omit<IncidentHold, 'login'>[] = [];
     const unknown: string[] = [];
     for (const b of profile.mode === 'auto' ? profile.rotations : []) {
       const label = bindingLabel(b);
@@ -130,7 +189,14 @@ export function desire(input: DesireInput): Desired {
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
+          const hold = holdOf(profile, b, shift.email, shift.end, input.at, input.incidents?.get(bindingKey(b)));
+          if (hold) holds.push(hold);
         }
+      }
+      const incidents = input.incidents?.get(bindingKey(b));
+      if (incidents?.ok === false && holds.some((h) => h.label === label)) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. Whoever's window ended less than incidentHold.max ago keeps what they hold this run (a failed read revokes nobody who could be held; it grants nobody either)`;
+        once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: 'read-failed' });
       }
     }
     for (const spec of profile.entitlements) {
@@ -138,7 +204,7 @@ export function desire(input: DesireInput): Desired {
       const key = spec.kind === 'team' ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, 'repository');
       let team = teams.get(key);
       if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], declaredAt: spec.pos };
+        const common = { target: spec.target, org: target.org, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], holds: new Map(), declaredAt: spec.pos };
         team = spec.kind === 'team' ? { kind: 'team', ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: 'repository', ...common, repository: spec.repository, membership: 'additive' };
         teams.set(key, team);
       }
@@ -150,6 +216,11 @@ export function desire(input: DesireInput): Desired {
         const login = input.resolve(e.email, spec.target);
         const seen = login && team.recentlyOnCall.get(login.toLowerCase());
         if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+      }
+      for (const h of holds) {
+        const login = input.resolve(h.email, spec.target);
+        const seen = login && team.holds.get(login.toLowerCase());
+        if (login && (!seen || seen.until < h.until)) team.holds.set(login.toLowerCase(), { ...h, login });
       }
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);

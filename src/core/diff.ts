@@ -8,7 +8,7 @@ import type { RepoPermission, TeamRole } from '../config/model.js';
 import type { HoldersRead } from '../targets/target.js';
 import { entitlementKey, holdingsKey } from '../targets/target.js';
 import { instant, type Desired, type ManagedEntitlement } from './desire.js';
-import { entitlementName, LEVEL_RANK, type Adoption, type Change, type Entitlement, type HoldingRef, type Level, type TargetTeam } from './plan.js';
+import { entitlementName, holdingKey, LEVEL_RANK, type Adoption, type Change, type Entitlement, type HeldAccess, type HoldingRef, type Level, type TargetTeam } from './plan.js';
 
 /**
  * What the audit log says of a ledger entry; absent when an applied grant there, not revoked
@@ -43,6 +43,8 @@ export interface DiffResult {
   adoption: Adoption[];
   /** Teams apply records as adopted (see `PlanState.adopt`). */
   adopt: TargetTeam[];
+  /** Holders an incident hold keeps instead of revoking them. */
+  holds: HeldAccess[];
 }
 
 /**
@@ -66,12 +68,13 @@ export interface AdoptionInput {
  * as adopted.
  */
 export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = [], adoption?: AdoptionInput): DiffResult {
-  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
+  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [], holds: [] };
   for (const team of desired.teams.values()) {
     const own = ledger.filter((e) => e.target === team.target && entitlementKey(e) === entitlementKey(team));
     diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
   }
   result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  result.holds.sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return result;
 }
 
@@ -125,7 +128,10 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
   }
   // While a team is adopted with its drift kept, only what this tool granted is revoked.
   const revocable = (login: string, what: string): boolean => (adopt === 'kept' ? ledgerSays(login, what) : mine(login, what));
-  const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
+  const [revoked, kept] = partition(
+    unwanted.filter((h) => !keptByHold(team, h.login, out)),
+    (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`),
+  );
   if (team.kind === 'team' && adopt !== undefined) {
     if (kept.length > 0) {
       const held = kept.map((h) => ({ login: h.login, role: h.role as TeamRole, ...(h.state === 'pending' ? { pending: true as const } : {}) }));
@@ -147,6 +153,19 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
       ...(h.state === 'pending' ? { pending: true } : {}),
     });
   }
+}
+
+/**
+ * True when an incident hold keeps `login`, a holder of `team` no profile wants now: the hold is
+ * added to the plan's. Only a present holder can be kept, so a hold never grants.
+ */
+function keptByHold(team: ManagedEntitlement, login: string, out: DiffResult): boolean {
+  const hold = team.holds.get(login.toLowerCase());
+  if (hold === undefined) return false;
+  const where = team.kind === 'team' ? { team: team.team } : { repository: team.repository };
+  const incident = hold.incident && { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), ...(incident ? { incident } : { unread: true }) });
+  return true;
 }
 
 /**

@@ -122,6 +122,21 @@ export interface Adoption extends TargetTeam {
   declaredAt: SourcePos;
 }
 
+/**
+ * A holder whose window ended, kept by their profile's incident hold: not a change (apply does
+ * nothing for it) but a revocation not made, with why and until when at the latest.
+ */
+export interface HeldAccess extends HoldingRef {
+  /** The profile whose `incidentHold` keeps it. */
+  profile: string;
+  /** The latest instant the hold lasts to (ISO): the window's end plus `incidentHold.max`. */
+  until: string;
+  /** The open incident the person is assigned to (or acknowledged); absent when the incidents could not be read. */
+  incident?: { number: number; title: string; status: 'triggered' | 'acknowledged'; relation: 'assigned' | 'acknowledged' };
+  /** True when the incidents could not be read: kept this run only, as a failed read revokes nobody (an error diagnostic says so). */
+  unread?: true;
+}
+
 /** Bookkeeping apply performs besides the changes. */
 export interface PlanState {
   /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
@@ -164,6 +179,8 @@ export interface Plan {
   requests?: PlanRequest[];
   /** Teams being adopted whose unwanted holders this plan keeps; absent when there are none. */
   adoption?: Adoption[];
+  /** Holders kept by an incident hold, sorted by holding; absent when there are none. */
+  holds?: HeldAccess[];
   /**
    * In a pull request that changes policy: this plan is made with the policy of the base branch
    * (`base`), which is what merging does for the pull request's requests; `plan` is the same

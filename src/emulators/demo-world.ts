@@ -34,7 +34,7 @@ export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN:
 /**
  * Acme's PagerDuty account: the checkout escalation policy pages the checkout schedule at
  * level 1 (ivan hands over to judy at 08:00Z) and ken directly at level 2 (a permanent
- * on-call the profile leaves out by asking for level 1 only).
+ * on-call the profile leaves out by asking for level 1 only); incident #4821 is ivan's.
  */
 export const DEMO_PAGERDUTY: PagerDutySeed = {
   users: [
@@ -54,6 +54,9 @@ export const DEMO_PAGERDUTY: PagerDutySeed = {
     },
   ],
   escalationPolicies: [{ id: 'PCHKEP1', name: 'Checkout', levels: [[{ schedule: 'PCHKOUT' }], [{ user: 'PKEN001' }]] }],
+  // Open since before the handoff and still acknowledged by ivan: the checkout profile's incident
+  // hold keeps him after his window ends (npm start -- --at 2026-11-30T08:20:00Z).
+  incidents: [{ number: 4821, title: 'Checkout 500s', status: 'acknowledged', escalationPolicy: 'PCHKEP1', assignees: ['PIVAN01'], acknowledgers: ['PIVAN01'] }],
 };
 
 /** Acme's Opsgenie account: the data platform's schedule, leo on call this week. */

@@ -22,6 +22,22 @@ export interface Shift {
  */
 export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | ReadFailure;
 
+/**
+ * An open incident (triggered or acknowledged) routed through a rotation, as an incident hold
+ * reads it: who is assigned to it and who acknowledged it, by email (lower-cased).
+ */
+export interface Incident {
+  /** The number people know it by (PagerDuty's `incident_number`). */
+  number: number;
+  title: string;
+  status: 'triggered' | 'acknowledged';
+  assigned: string[];
+  acknowledged: string[];
+}
+
+/** The open incidents routed through one rotation, or why they are unknown. */
+export type IncidentRead = { ok: true; incidents: Incident[] } | ReadFailure;
+
 /** A source of on-call data. */
 export interface Source {
   /**
@@ -29,6 +45,12 @@ export interface Source {
    * binding asked for gets an entry.
    */
   readShifts(bindings: readonly RotationBinding[], since: Date, until: Date): Promise<Map<string, ShiftRead>>;
+  /**
+   * The open incidents routed through each binding, keyed by {@link bindingKey}, in a number of
+   * requests that does not grow with the number of people. Absent on sources that cannot say
+   * (incident hold then holds nobody of theirs). Every binding asked for gets an entry.
+   */
+  readIncidents?(bindings: readonly RotationBinding[]): Promise<Map<string, IncidentRead>>;
 }
 
 /** A stable key for a binding, shared by all profiles that bind the same rotation. */
