@@ -94,7 +94,7 @@ var SOURCE_TYPES;
 var init_model = __esm({
   "src/config/model.ts"() {
     "use strict";
-    SOURCE_TYPES = ["pagerduty", "opsgenie", "rotations"];
+    SOURCE_TYPES = ["pagerduty", "jsm", "opsgenie", "rotations"];
   }
 });
 
@@ -1174,11 +1174,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.members !== void 0) {
-          let data23 = data5.members;
-          if (Array.isArray(data23)) {
-            if (data23.length > 1e3) {
-              const err65 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema31.properties.spec.properties.members, data: data23 };
+        if (data5.incidentHold !== void 0) {
+          let data23 = data5.incidentHold;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.max === void 0) {
+              const err65 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/required", keyword: "required", params: { missingProperty: "max" }, message: "must have required property 'max'", schema: schema31.properties.spec.properties.incidentHold.required, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -1186,21 +1186,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len3 = data23.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data24 = data23[i3];
-              if (typeof data24 === "string") {
-                if (!pattern13.test(data24)) {
-                  const err66 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
+            for (const key5 in data23) {
+              if (!(key5 === "max")) {
+                const err66 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
                 }
-                if (!formats18.validate(data24)) {
-                  const err67 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
+                errors++;
+              }
+            }
+            if (data23.max !== void 0) {
+              let data24 = data23.max;
+              if (typeof data24 === "string") {
+                if (!pattern6.test(data24)) {
+                  const err67 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"', schema: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err67];
                   } else {
@@ -1208,40 +1209,40 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (!formats4.validate(data24)) {
+                  const err68 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/format", keyword: "format", params: { format: "oncall-access-duration" }, message: 'must match format "oncall-access-duration"', schema: "oncall-access-duration", parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
               } else {
-                const err68 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.members.items.type, parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
+                const err69 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.incidentHold.properties.max.type, parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
             }
           } else {
-            const err69 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.members.type, parentSchema: schema31.properties.spec.properties.members, data: data23 };
+            const err70 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.incidentHold.type, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
             if (vErrors === null) {
-              vErrors = [err69];
+              vErrors = [err70];
             } else {
-              vErrors.push(err69);
+              vErrors.push(err70);
             }
             errors++;
           }
         }
-        if (data5.entitlements !== void 0) {
-          let data25 = data5.entitlements;
+        if (data5.members !== void 0) {
+          let data25 = data5.members;
           if (Array.isArray(data25)) {
-            if (data25.length > 100) {
-              const err70 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
-              if (vErrors === null) {
-                vErrors = [err70];
-              } else {
-                vErrors.push(err70);
-              }
-              errors++;
-            }
-            if (data25.length < 1) {
-              const err71 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
+            if (data25.length > 1e3) {
+              const err71 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema31.properties.spec.properties.members, data: data25 };
               if (vErrors === null) {
                 vErrors = [err71];
               } else {
@@ -1249,16 +1250,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len4 = data25.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data26 = data25[i4];
-              const _errs60 = errors;
-              let valid16 = false;
-              let passing1 = null;
-              const _errs61 = errors;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.team === void 0) {
-                  const err72 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/0/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[0].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[0], data: data26 };
+            const len3 = data25.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data26 = data25[i3];
+              if (typeof data26 === "string") {
+                if (!pattern14.test(data26)) {
+                  const err72 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err72];
                   } else {
@@ -1266,16 +1263,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var _valid1 = _errs61 === errors;
-              if (_valid1) {
-                valid16 = true;
-                passing1 = 0;
-              }
-              const _errs62 = errors;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.repository === void 0) {
-                  const err73 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/1/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[1].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[1], data: data26 };
+                if (!formats20.validate(data26)) {
+                  const err73 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err73];
                   } else {
@@ -1283,110 +1272,123 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var _valid1 = _errs62 === errors;
-              if (_valid1 && valid16) {
-                valid16 = false;
-                passing1 = [passing1, 1];
               } else {
-                if (_valid1) {
-                  valid16 = true;
-                  passing1 = 1;
-                }
-              }
-              if (!valid16) {
-                const err74 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+                const err74 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.members.items.type, parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
                   vErrors.push(err74);
                 }
                 errors++;
+              }
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.members.type, parentSchema: schema31.properties.spec.properties.members, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data5.entitlements !== void 0) {
+          let data27 = data5.entitlements;
+          if (Array.isArray(data27)) {
+            if (data27.length > 100) {
+              const err76 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err76];
               } else {
-                errors = _errs60;
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+            if (data27.length < 1) {
+              const err77 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            const len4 = data27.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data28 = data27[i4];
+              const _errs65 = errors;
+              let valid17 = false;
+              let passing1 = null;
+              const _errs66 = errors;
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.team === void 0) {
+                  const err78 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/0/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[0].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[0], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs66 === errors;
+              if (_valid1) {
+                valid17 = true;
+                passing1 = 0;
+              }
+              const _errs67 = errors;
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.repository === void 0) {
+                  const err79 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/1/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[1].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[1], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs67 === errors;
+              if (_valid1 && valid17) {
+                valid17 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid17 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid17) {
+                const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              } else {
+                errors = _errs65;
                 if (vErrors !== null) {
-                  if (_errs60) {
-                    vErrors.length = _errs60;
+                  if (_errs65) {
+                    vErrors.length = _errs65;
                   } else {
                     vErrors = null;
                   }
                 }
               }
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.target === void 0) {
-                  const err75 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.target === void 0) {
+                  const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err75];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err75);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
-                for (const key5 in data26) {
-                  if (!(key5 === "target" || key5 === "team" || key5 === "role" || key5 === "repository" || key5 === "permission" || key5 === "membership" || key5 === "adopt")) {
-                    const err76 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.target !== void 0) {
-                  let data27 = data26.target;
-                  if (typeof data27 === "string") {
-                    if (!pattern4.test(data27)) {
-                      const err77 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                      if (vErrors === null) {
-                        vErrors = [err77];
-                      } else {
-                        vErrors.push(err77);
-                      }
-                      errors++;
-                    }
-                    if (!formats0.validate(data27)) {
-                      const err78 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err79 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.team !== void 0) {
-                  let data28 = data26.team;
-                  if (typeof data28 === "string") {
-                    if (!pattern15.test(data28)) {
-                      const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                    if (!formats22.validate(data28)) {
-                      const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
+                for (const key6 in data28) {
+                  if (!(key6 === "target" || key6 === "team" || key6 === "role" || key6 === "repository" || key6 === "permission" || key6 === "membership" || key6 === "adopt")) {
+                    const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err82];
                     } else {
@@ -1395,23 +1397,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data26.role !== void 0) {
-                  let data29 = data26.role;
-                  if (!(data29 === "member" || data29 === "maintainer")) {
-                    const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
+                if (data28.target !== void 0) {
+                  let data29 = data28.target;
+                  if (typeof data29 === "string") {
+                    if (!pattern4.test(data29)) {
+                      const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data26.repository !== void 0) {
-                  let data30 = data26.repository;
-                  if (typeof data30 === "string") {
-                    if (!pattern15.test(data30)) {
-                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
+                    if (!formats0.validate(data29)) {
+                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
@@ -1419,41 +1418,39 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats22.validate(data30)) {
-                      const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
+                  } else {
+                    const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.team !== void 0) {
+                  let data30 = data28.team;
+                  if (typeof data30 === "string") {
+                    if (!pattern16.test(data30)) {
+                      const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                       if (vErrors === null) {
-                        vErrors = [err85];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err85);
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                    if (!formats24.validate(data30)) {
+                      const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
                   } else {
-                    const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
-                    if (vErrors === null) {
-                      vErrors = [err86];
-                    } else {
-                      vErrors.push(err86);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.permission !== void 0) {
-                  let data31 = data26.permission;
-                  if (!(data31 === "pull" || data31 === "triage" || data31 === "push" || data31 === "maintain" || data31 === "admin")) {
-                    const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err87];
-                    } else {
-                      vErrors.push(err87);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.membership !== void 0) {
-                  let data32 = data26.membership;
-                  if (!(data32 === "exclusive" || data32 === "additive")) {
-                    const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data32 };
+                    const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err88];
                     } else {
@@ -1462,10 +1459,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data26.adopt !== void 0) {
-                  let data33 = data26.adopt;
-                  if (!(data33 === "keep-drift" || data33 === "remove-drift")) {
-                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data33 };
+                if (data28.role !== void 0) {
+                  let data31 = data28.role;
+                  if (!(data31 === "member" || data31 === "maintainer")) {
+                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
                     if (vErrors === null) {
                       vErrors = [err89];
                     } else {
@@ -1474,42 +1471,109 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.repository !== void 0) {
+                  let data32 = data28.repository;
+                  if (typeof data32 === "string") {
+                    if (!pattern16.test(data32)) {
+                      const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err90];
+                      } else {
+                        vErrors.push(err90);
+                      }
+                      errors++;
+                    }
+                    if (!formats24.validate(data32)) {
+                      const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.permission !== void 0) {
+                  let data33 = data28.permission;
+                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
+                    const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.membership !== void 0) {
+                  let data34 = data28.membership;
+                  if (!(data34 === "exclusive" || data34 === "additive")) {
+                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.adopt !== void 0) {
+                  let data35 = data28.adopt;
+                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
+                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+                const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err96];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err96);
                 }
                 errors++;
               }
             }
           } else {
-            const err91 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
+            const err97 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err97];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err97);
             }
             errors++;
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
+        const err98 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err92];
+          vErrors = [err98];
         } else {
-          vErrors.push(err92);
+          vErrors.push(err98);
         }
         errors++;
       }
     }
   } else {
-    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err93];
+      vErrors = [err99];
     } else {
-      vErrors.push(err93);
+      vErrors.push(err99);
     }
     errors++;
   }
@@ -1738,7 +1802,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.subject !== void 0) {
           let data6 = data4.subject;
           if (typeof data6 === "string") {
-            if (!pattern19.test(data6)) {
+            if (!pattern20.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/pattern", keyword: "pattern", params: { pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, message: `must match pattern "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"`, schema: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -1747,7 +1811,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats30.validate(data6)) {
+            if (!formats32.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/format", keyword: "format", params: { format: "oncall-access-subject" }, message: 'must match format "oncall-access-subject"', schema: "oncall-access-subject", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -1831,7 +1895,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.requestedAt !== void 0) {
           let data9 = data4.requestedAt;
           if (typeof data9 === "string") {
-            if (!pattern21.test(data9)) {
+            if (!pattern22.test(data9)) {
               const err29 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -1840,7 +1904,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats34.validate(data9)) {
+            if (!formats36.validate(data9)) {
               const err30 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err30];
@@ -2147,7 +2211,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.tokenEnv !== void 0) {
                   let data9 = data7.tokenEnv;
                   if (typeof data9 === "string") {
-                    if (!pattern24.test(data9)) {
+                    if (!pattern25.test(data9)) {
                       const err23 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err23];
@@ -2156,7 +2220,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats40.validate(data9)) {
+                    if (!formats42.validate(data9)) {
                       const err24 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err24];
@@ -2178,7 +2242,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.apiUrl !== void 0) {
                   let data10 = data7.apiUrl;
                   if (typeof data10 === "string") {
-                    if (!pattern25.test(data10)) {
+                    if (!pattern26.test(data10)) {
                       const err26 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -2187,7 +2251,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data10)) {
+                    if (!formats44.validate(data10)) {
                       const err27 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err27];
@@ -2209,7 +2273,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.cloudId !== void 0) {
                   let data11 = data7.cloudId;
                   if (typeof data11 === "string") {
-                    if (!pattern26.test(data11)) {
+                    if (!pattern27.test(data11)) {
                       const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, message: 'must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"', schema: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err29];
@@ -2218,7 +2282,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats44.validate(data11)) {
+                    if (!formats46.validate(data11)) {
                       const err30 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format", keyword: "format", params: { format: "oncall-access-cloud-id" }, message: 'must match format "oncall-access-cloud-id"', schema: "oncall-access-cloud-id", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err30];
@@ -2240,7 +2304,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.emailEnv !== void 0) {
                   let data12 = data7.emailEnv;
                   if (typeof data12 === "string") {
-                    if (!pattern24.test(data12)) {
+                    if (!pattern25.test(data12)) {
                       const err32 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err32];
@@ -2249,7 +2313,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats40.validate(data12)) {
+                    if (!formats42.validate(data12)) {
                       const err33 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err33];
@@ -2420,7 +2484,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data14.tokenEnv !== void 0) {
                   let data17 = data14.tokenEnv;
                   if (typeof data17 === "string") {
-                    if (!pattern24.test(data17)) {
+                    if (!pattern25.test(data17)) {
                       const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -2429,7 +2493,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats40.validate(data17)) {
+                    if (!formats42.validate(data17)) {
                       const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -2451,7 +2515,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data14.apiUrl !== void 0) {
                   let data18 = data14.apiUrl;
                   if (typeof data18 === "string") {
-                    if (!pattern25.test(data18)) {
+                    if (!pattern26.test(data18)) {
                       const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err52];
@@ -2460,7 +2524,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data18)) {
+                    if (!formats44.validate(data18)) {
                       const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err53];
@@ -2907,7 +2971,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.profiles !== void 0) {
               let data33 = data32.profiles;
               if (typeof data33 === "string") {
-                if (!pattern34.test(data33)) {
+                if (!pattern35.test(data33)) {
                   const err92 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err92];
@@ -2916,7 +2980,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats60.validate(data33)) {
+                if (!formats62.validate(data33)) {
                   const err93 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err93];
@@ -2938,7 +3002,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.rotations !== void 0) {
               let data34 = data32.rotations;
               if (typeof data34 === "string") {
-                if (!pattern34.test(data34)) {
+                if (!pattern35.test(data34)) {
                   const err95 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err95];
@@ -2947,7 +3011,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats60.validate(data34)) {
+                if (!formats62.validate(data34)) {
                   const err96 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err96];
@@ -2969,7 +3033,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.requests !== void 0) {
               let data35 = data32.requests;
               if (typeof data35 === "string") {
-                if (!pattern34.test(data35)) {
+                if (!pattern35.test(data35)) {
                   const err98 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err98];
@@ -2978,7 +3042,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats60.validate(data35)) {
+                if (!formats62.validate(data35)) {
                   const err99 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err99];
@@ -3000,7 +3064,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.identities !== void 0) {
               let data36 = data32.identities;
               if (typeof data36 === "string") {
-                if (!pattern34.test(data36)) {
+                if (!pattern35.test(data36)) {
                   const err101 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err101];
@@ -3009,7 +3073,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats60.validate(data36)) {
+                if (!formats62.validate(data36)) {
                   const err102 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err102];
@@ -3031,7 +3095,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.state !== void 0) {
               let data37 = data32.state;
               if (typeof data37 === "string") {
-                if (!pattern34.test(data37)) {
+                if (!pattern35.test(data37)) {
                   const err104 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err104];
@@ -3040,7 +3104,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats60.validate(data37)) {
+                if (!formats62.validate(data37)) {
                   const err105 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err105];
@@ -3313,7 +3377,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.email !== void 0) {
                   let data8 = data7.email;
                   if (typeof data8 === "string") {
-                    if (!pattern13.test(data8)) {
+                    if (!pattern14.test(data8)) {
                       const err19 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err19];
@@ -3322,7 +3386,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data8)) {
+                    if (!formats20.validate(data8)) {
                       const err20 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err20];
@@ -3375,7 +3439,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.accountId !== void 0) {
                   let data10 = data7.accountId;
                   if (typeof data10 === "string") {
-                    if (!pattern42.test(data10)) {
+                    if (!pattern43.test(data10)) {
                       const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err25];
@@ -3384,7 +3448,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats76.validate(data10)) {
+                    if (!formats78.validate(data10)) {
                       const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -3667,7 +3731,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern44.test(data6)) {
+            if (!pattern45.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -3676,7 +3740,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats80.validate(data6)) {
+            if (!formats82.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/format", keyword: "format", params: { format: "oncall-access-time-zone" }, message: 'must match format "oncall-access-time-zone"', schema: "oncall-access-time-zone", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -3729,7 +3793,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern46.test(data8)) {
+            if (!pattern47.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -3738,7 +3802,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats84.validate(data8)) {
+            if (!formats86.validate(data8)) {
               const err27 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -3782,7 +3846,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data10 = data9[i0];
               if (typeof data10 === "string") {
-                if (!pattern13.test(data10)) {
+                if (!pattern14.test(data10)) {
                   const err31 = { instancePath: instancePath + "/spec/members/" + i0, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.members.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err31];
@@ -3791,7 +3855,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats18.validate(data10)) {
+                if (!formats20.validate(data10)) {
                   const err32 = { instancePath: instancePath + "/spec/members/" + i0, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.members.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err32];
@@ -3877,7 +3941,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.member !== void 0) {
                   let data13 = data12.member;
                   if (typeof data13 === "string") {
-                    if (!pattern13.test(data13)) {
+                    if (!pattern14.test(data13)) {
                       const err40 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/member", schemaPath: "#/properties/spec/properties/overrides/items/properties/member/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.member, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err40];
@@ -3886,7 +3950,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data13)) {
+                    if (!formats20.validate(data13)) {
                       const err41 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/member", schemaPath: "#/properties/spec/properties/overrides/items/properties/member/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.overrides.items.properties.member, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err41];
@@ -3908,7 +3972,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.covers !== void 0) {
                   let data14 = data12.covers;
                   if (typeof data14 === "string") {
-                    if (!pattern13.test(data14)) {
+                    if (!pattern14.test(data14)) {
                       const err43 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/covers", schemaPath: "#/properties/spec/properties/overrides/items/properties/covers/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.covers, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err43];
@@ -3917,7 +3981,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data14)) {
+                    if (!formats20.validate(data14)) {
                       const err44 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/covers", schemaPath: "#/properties/spec/properties/overrides/items/properties/covers/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.overrides.items.properties.covers, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err44];
@@ -3939,7 +4003,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern46.test(data15)) {
+                    if (!pattern47.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -3948,7 +4012,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats84.validate(data15)) {
+                    if (!formats86.validate(data15)) {
                       const err47 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -3970,7 +4034,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern46.test(data16)) {
+                    if (!pattern47.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -3979,7 +4043,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats84.validate(data16)) {
+                    if (!formats86.validate(data16)) {
                       const err50 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -4212,7 +4276,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.team !== void 0) {
               let data5 = data2.team;
               if (typeof data5 === "string") {
-                if (!pattern15.test(data5)) {
+                if (!pattern16.test(data5)) {
                   const err15 = { instancePath: instancePath + "/teams/" + i0 + "/team", schemaPath: "#/properties/teams/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema36.properties.teams.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -4221,7 +4285,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats22.validate(data5)) {
+                if (!formats24.validate(data5)) {
                   const err16 = { instancePath: instancePath + "/teams/" + i0 + "/team", schemaPath: "#/properties/teams/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema36.properties.teams.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -4243,7 +4307,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern21.test(data6)) {
+                if (!pattern22.test(data6)) {
                   const err18 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -4252,7 +4316,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats34.validate(data6)) {
+                if (!formats36.validate(data6)) {
                   const err19 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -4475,7 +4539,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.team !== void 0) {
               let data5 = data2.team;
               if (typeof data5 === "string") {
-                if (!pattern15.test(data5)) {
+                if (!pattern16.test(data5)) {
                   const err15 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -4484,7 +4548,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats22.validate(data5)) {
+                if (!formats24.validate(data5)) {
                   const err16 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -4518,7 +4582,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.repository !== void 0) {
               let data7 = data2.repository;
               if (typeof data7 === "string") {
-                if (!pattern15.test(data7)) {
+                if (!pattern16.test(data7)) {
                   const err19 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -4527,7 +4591,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats22.validate(data7)) {
+                if (!formats24.validate(data7)) {
                   const err20 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err20];
@@ -4592,7 +4656,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.grantedAt !== void 0) {
               let data10 = data2.grantedAt;
               if (typeof data10 === "string") {
-                if (!pattern21.test(data10)) {
+                if (!pattern22.test(data10)) {
                   const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -4601,7 +4665,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats34.validate(data10)) {
+                if (!formats36.validate(data10)) {
                   const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -4891,7 +4955,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   validate27.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats18, formats22, pattern4, pattern5, pattern6, pattern8, pattern13, pattern15, func1, func2, accessRequest, schema32, formats30, formats34, pattern19, pattern21, config, schema33, formats40, formats42, formats44, formats60, pattern24, pattern25, pattern26, pattern34, func0, identities, schema34, formats76, pattern42, rotation, schema35, formats80, formats84, pattern44, pattern46, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats62, pattern25, pattern26, pattern27, pattern35, func0, identities, schema34, formats78, pattern43, rotation, schema35, formats82, formats86, pattern45, pattern47, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -4899,52 +4963,52 @@ var init_validators_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     init_formats();
     accessProfile = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] } } } } } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] } } } } } } } };
     formats0 = FORMATS["oncall-access-name"];
     formats2 = FORMATS["oncall-access-login"];
     formats4 = FORMATS["oncall-access-duration"];
     formats8 = FORMATS["oncall-access-external-id"];
-    formats18 = FORMATS.email;
-    formats22 = FORMATS["oncall-access-slug"];
+    formats20 = FORMATS.email;
+    formats24 = FORMATS["oncall-access-slug"];
     pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
     pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
     pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
     pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
-    pattern13 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
-    pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+    pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+    pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
     func1 = import_ucs2length.default.default;
     func2 = Object.prototype.hasOwnProperty;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     accessRequest = validate21;
     schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-request.schema.json", "title": "oncall-access AccessRequest", "description": "A time-boxed request for a requestable profile's entitlements, made through a pull request.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessRequest" }, "metadata": { "description": "Optional name.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this request.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } }, "spec": { "description": "What is asked for, by whom, for how long and why.", "type": "object", "additionalProperties": false, "required": ["profile", "subject", "reason", "duration", "requestedAt"], "properties": { "profile": { "description": "Name of a requestable AccessProfile.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "subject": { "description": "Email or GitHub login of the person who gets access.", "type": "string", "format": "oncall-access-subject", "pattern": "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, "reason": { "description": "Why access is needed (an incident link, a ticket).", "type": "string", "minLength": 1, "maxLength": 1e3 }, "duration": { "description": "How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "requestedAt": { "description": "The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } };
-    formats30 = FORMATS["oncall-access-subject"];
-    formats34 = FORMATS["oncall-access-instant"];
-    pattern19 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-    pattern21 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+    formats32 = FORMATS["oncall-access-subject"];
+    formats36 = FORMATS["oncall-access-instant"];
+    pattern20 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+    pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
     schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
-    formats40 = FORMATS["oncall-access-env-name"];
-    formats42 = FORMATS["oncall-access-http-url"];
-    formats44 = FORMATS["oncall-access-cloud-id"];
-    formats60 = FORMATS["oncall-access-relative-path"];
-    pattern24 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-    pattern25 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-    pattern26 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-    pattern34 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    formats42 = FORMATS["oncall-access-env-name"];
+    formats44 = FORMATS["oncall-access-http-url"];
+    formats46 = FORMATS["oncall-access-cloud-id"];
+    formats62 = FORMATS["oncall-access-relative-path"];
+    pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+    pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+    pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+    pattern35 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
     schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
-    formats76 = FORMATS["oncall-access-account-id"];
-    pattern42 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+    formats78 = FORMATS["oncall-access-account-id"];
+    pattern43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
-    formats80 = FORMATS["oncall-access-time-zone"];
-    formats84 = FORMATS["oncall-access-date-time-local"];
-    pattern44 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    formats82 = FORMATS["oncall-access-time-zone"];
+    formats86 = FORMATS["oncall-access-date-time-local"];
+    pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateAdopted = validate25;
     schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
@@ -12935,6 +12999,11 @@ function checkProfile(ws, p) {
   }
   if (p.mode === "auto" && p.maxRequestMs !== void 0) out.push(warning(`profile "${p.name}": maxRequestDuration is ignored for mode auto`, p.pos));
   if (p.rotations.length === 0 && p.members.length === 0) out.push(warning(`profile "${p.name}" binds no rotation and no members: it entitles nobody`, p.pos));
+  const unheld = p.incidentHold ? p.rotations.filter((b) => ws.config.sources.get(b.source)?.type !== "pagerduty") : [];
+  if (unheld.length > 0) {
+    const which2 = [...new Set(unheld.map((b) => b.source))].join(", ");
+    out.push(warning(`profile "${p.name}": incidentHold reads PagerDuty incidents only, so whoever's shift ends in the rotations of source(s) ${which2} is not held (Opsgenie and JSM alerts are not read: see "Incident hold" in docs/operations.md)`, p.incidentHold.pos));
+  }
   return out;
 }
 function entitlementKey2(e) {
@@ -13132,6 +13201,11 @@ function toProfile(d, data, diagnostics) {
     const text = spec.window?.[edge2];
     if (text !== void 0 && parseDuration(text) > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge2}: ${text} is longer than 7d`, pos(d, ["spec", "window", edge2])));
   }
+  const hold = spec.incidentHold?.max;
+  const holdAt = hold === void 0 ? void 0 : pos(d, ["spec", "incidentHold", "max"]);
+  if (hold !== void 0 && parseDuration(hold) > MAX_HOLD_MS) diagnostics.push(error(`spec.incidentHold.max: ${hold} is longer than 1d: a hold is for the rest of an incident, not another shift`, holdAt));
+  if (hold !== void 0 && parseDuration(hold) === 0) diagnostics.push(error(`spec.incidentHold.max: ${hold} holds nobody: give the longest a hold may last after the window ends (e.g. 4h), or remove incidentHold`, holdAt));
+  if (hold !== void 0 && spec.mode !== "auto") diagnostics.push(error("spec.incidentHold: only auto profiles have shifts that end; a requestable profile's access ends when its request does", pos(d, ["spec", "incidentHold"])));
   const rotations = (spec.rotations ?? []).map((r, i) => toBinding(d, r, ["spec", "rotations", i]));
   const entitlements = spec.entitlements.flatMap((e, i) => toEntitlement(d, e, ["spec", "entitlements", i], diagnostics));
   return {
@@ -13145,6 +13219,7 @@ function toProfile(d, data, diagnostics) {
     window: { beforeMs: parseDuration(spec.window?.before ?? "0s"), afterMs: parseDuration(spec.window?.after ?? "0s") },
     members: spec.members ?? [],
     allowEmptyRotations: spec.allowEmptyRotations ?? false,
+    ...hold === void 0 ? {} : { incidentHold: { maxMs: parseDuration(hold), pos: holdAt } },
     entitlements,
     pos: pos(d, ["metadata", "name"])
   };
@@ -13191,7 +13266,7 @@ function toRequest(d, data) {
   const s = data.spec;
   return { profile: s.profile, subject: s.subject, reason: s.reason, durationMs: parseDuration(s.duration), requestedAt: parseInstant(s.requestedAt, "UTC"), file: d.file, pos: pos(d, ["spec", "profile"]) };
 }
-var MIN_SHIFT_MS, MAX_WINDOW_MS;
+var MAX_HOLD_MS, MIN_SHIFT_MS, MAX_WINDOW_MS;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
@@ -13201,6 +13276,7 @@ var init_load = __esm({
     init_schema();
     init_semantics();
     init_yaml_file();
+    MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
     MAX_WINDOW_MS = 7 * 864e5;
   }
@@ -17362,6 +17438,21 @@ function parseOnCall(raw) {
   const scheduleId = str(field(field(raw, "schedule"), "id"));
   return { userId: user.id, email: user.email, policyId, level, scheduleId, start, end };
 }
+function parseIncident(raw) {
+  const number = field(raw, "incident_number");
+  const title = field(raw, "title");
+  const status = field(raw, "status");
+  const policyId = str(field(field(raw, "escalation_policy"), "id"));
+  const assignments = field(raw, "assignments");
+  const acknowledgements = field(raw, "acknowledgements") ?? [];
+  if (typeof number !== "number" || typeof title !== "string" || status !== "triggered" && status !== "acknowledged" || policyId === void 0 || !Array.isArray(assignments) || !Array.isArray(acknowledgements)) return void 0;
+  const emails = (refs, key) => refs.flatMap((r) => {
+    const who = field(r, key);
+    const email = str(field(who, "email"));
+    return email !== void 0 && /user/.test(String(field(who, "type"))) ? [email.toLowerCase()] : [];
+  });
+  return { number, title, status, policyId, assigned: emails(assignments, "assignee"), acknowledged: emails(acknowledgements, "acknowledger") };
+}
 function parseRendered(raw) {
   const userId = str(field(field(raw, "user"), "id"));
   const start = instantOrNull(field(raw, "start"));
@@ -17444,6 +17535,48 @@ var init_pagerduty = __esm({
         const run = { since, until, onCalls: { schedules, policies }, policies: /* @__PURE__ */ new Map() };
         const reads = await Promise.all([...unique2].map(async ([key, b]) => [key, this.redact(await this.readBinding(b, run))]));
         return new Map(reads);
+      }
+      /**
+       * The open incidents routed through each binding: those whose escalation policy is the bound
+       * one, or (for a schedule) one of the policies that page it. Requests: one `GET /schedules/{id}`
+       * per bound schedule (its `escalation_policies`), then the pages of one `GET /incidents` for
+       * every open incident of the account (`statuses[]` triggered and acknowledged, `date_range=all`
+       * so that an incident open longer than the default month counts), with the assignees and
+       * acknowledgers included so that people come with their emails. A failed incident list fails
+       * every binding; a failed schedule read, that schedule's.
+       */
+      async readIncidents(bindings) {
+        const unique2 = new Map(bindings.map((b) => [bindingKey(b), b]));
+        const schedules = new Map([...new Set(bindings.flatMap((b) => b.kind === "schedule" ? [b.schedule] : []))].map((id) => [id, this.policiesPaging(id)]));
+        const listed = this.openIncidents();
+        const reads = await Promise.all(
+          [...unique2].map(async ([key, b]) => {
+            if (b.kind === "rotation") return [key, { ok: false, error: "a pagerduty source serves schedules and escalation policies" }];
+            const policies = b.kind === "schedule" ? await schedules.get(b.schedule) : { ok: true, value: [b.escalationPolicy] };
+            const open2 = await listed;
+            if (!policies.ok) return [key, this.redactFailure(policies)];
+            if (!open2.ok) return [key, this.redactFailure(open2)];
+            return [key, { ok: true, incidents: open2.value.filter((i) => policies.value.includes(i.policyId)).map(({ policyId: _, ...i }) => i) }];
+          })
+        );
+        return new Map(reads);
+      }
+      /** The ids of the escalation policies that page schedule `id`. */
+      async policiesPaging(id) {
+        const path6 = `/schedules/${encodeURIComponent(id)}`;
+        const res = await this.get(path6, {}, { kind: "schedule", id });
+        if (!res.ok) return res;
+        const refs = field(field(res.value, "schedule"), "escalation_policies");
+        const ids = Array.isArray(refs) ? refs.map((r) => str(field(r, "id"))) : [void 0];
+        return ids.every((x) => x !== void 0) ? { ok: true, value: ids } : shapeError(path6);
+      }
+      /** Every open incident of the account, with the policy it is routed through. */
+      async openIncidents() {
+        const query = { "statuses[]": ["triggered", "acknowledged"], date_range: "all", "include[]": ["assignees", "acknowledgers"] };
+        const items = await this.list("/incidents", query, "incidents", "open incidents");
+        if (!items.ok) return items;
+        const incidents = items.value.map(parseIncident);
+        return incidents.every((i) => i !== void 0) ? { ok: true, value: incidents } : shapeError("/incidents");
       }
       async readBinding(b, run) {
         switch (b.kind) {
@@ -17608,7 +17741,10 @@ var init_pagerduty = __esm({
       }
       /** `read` with the token redacted, in case a server or proxy echoed it. */
       redact(read) {
-        return read.ok ? read : { ...read, error: redact(read.error, [this.token]) };
+        return read.ok ? read : this.redactFailure(read);
+      }
+      redactFailure(read) {
+        return { ...read, error: redact(read.error, [this.token]) };
       }
     };
     HandedBack = class extends Error {
@@ -27070,7 +27206,11 @@ function anchorAll(reads, at3) {
   return new Map([...reads].map(([key, read]) => [key, anchor(read, at3)]));
 }
 function anchoredSource(source, at3) {
-  return { readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at3) };
+  const incidents = source.readIncidents?.bind(source);
+  return {
+    readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at3),
+    ...incidents ? { readIncidents: async (bindings) => anchorAll(await incidents(bindings), at3) } : {}
+  };
 }
 function anchoredTarget(target, at3) {
   return {
@@ -27255,6 +27395,24 @@ var init_holders = __esm({
 // src/audit.ts
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+function holdEvent(plan, h, time, env, commit) {
+  const run = actionsRun(env);
+  return { time: time.toISOString(), action: "hold", ...h, planAt: plan.at, configHash: plan.configHash, ...commit ? { commit } : {}, ...run ? { run } : {} };
+}
+function isHold(value) {
+  return typeof value === "object" && value !== null && value.action === "hold";
+}
+function readHoldEvents(path6) {
+  if (!existsSync(path6)) return [];
+  return readFileSync2(path6, "utf8").split("\n").filter((line2) => line2.includes('"hold"')).flatMap((line2) => {
+    try {
+      const value = JSON.parse(line2);
+      return isHold(value) ? [value] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 function configCommit(dir, env) {
   if (env.GITHUB_SHA) return env.GITHUB_SHA;
   try {
@@ -27314,6 +27472,7 @@ function readAuditLog(path6, shown = path6) {
     } catch {
       throw new UserError(`${shown}:${i + 1}: not a JSON audit event; restore the file from git history`);
     }
+    if (isHold(value)) return;
     const problem = notAnEvent(value);
     if (problem !== void 0) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
     events2.push(value);
@@ -27346,6 +27505,32 @@ function covers(shift, window2, at3) {
   const to = shift.end === void 0 ? Infinity : shift.end.getTime() + window2.afterMs;
   return from <= at3.getTime() && at3.getTime() < to;
 }
+function holdLimit(profile, end) {
+  return profile.incidentHold && end.getTime() + profile.window.afterMs + profile.incidentHold.maxMs;
+}
+function holdBindings(profiles, shifts, at3) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of profiles) {
+    for (const b of p.mode === "auto" && p.incidentHold ? p.rotations : []) {
+      const read = shifts.get(bindingKey(b));
+      const held = read?.ok === true && read.shifts.some((s) => s.end !== void 0 && s.end.getTime() + p.window.afterMs <= at3.getTime() && at3.getTime() < holdLimit(p, s.end));
+      if (held) out.set(bindingKey(b), b);
+    }
+  }
+  return [...out.values()];
+}
+function holdOf(profile, b, email, end, at3, incidents) {
+  const limit = holdLimit(profile, end);
+  if (limit === void 0 || at3.getTime() >= limit || incidents === void 0) return void 0;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(limit) };
+  if (!incidents.ok) return { ...base, unread: incidents.error };
+  const who = email.toLowerCase();
+  const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
+  const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
+  if (assigned) return { ...base, incident: { ...assigned, relation: "assigned" } };
+  if (acknowledged) return { ...base, incident: { ...acknowledged, relation: "acknowledged" } };
+  return void 0;
+}
 function desire(input2) {
   const teams = /* @__PURE__ */ new Map();
   const diagnostics = [];
@@ -27357,6 +27542,7 @@ function desire(input2) {
   for (const profile of input2.profiles) {
     const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", login: r.login, reason: r.reason, until: r.until }));
     const ended = [];
+    const holds = [];
     const unknown = [];
     for (const b of profile.mode === "auto" ? profile.rotations : []) {
       const label = bindingLabel(b);
@@ -27373,7 +27559,14 @@ function desire(input2) {
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input2.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
+          const hold = holdOf(profile, b, shift.email, shift.end, input2.at, input2.incidents?.get(bindingKey(b)));
+          if (hold) holds.push(hold);
         }
+      }
+      const incidents = input2.incidents?.get(bindingKey(b));
+      if (incidents?.ok === false && holds.some((h) => h.label === label)) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. Whoever's window ended less than incidentHold.max ago keeps what they hold this run (a failed read revokes nobody who could be held; it grants nobody either)`;
+        once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: "read-failed" });
       }
     }
     for (const spec of profile.entitlements) {
@@ -27381,7 +27574,7 @@ function desire(input2) {
       const key = spec.kind === "team" ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, "repository");
       let team = teams.get(key);
       if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], declaredAt: spec.pos };
+        const common = { target: spec.target, org: target.org, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], holds: /* @__PURE__ */ new Map(), declaredAt: spec.pos };
         team = spec.kind === "team" ? { kind: "team", ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: "repository", ...common, repository: spec.repository, membership: "additive" };
         teams.set(key, team);
       }
@@ -27393,6 +27586,11 @@ function desire(input2) {
         const login = input2.resolve(e.email, spec.target);
         const seen = login && team.recentlyOnCall.get(login.toLowerCase());
         if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+      }
+      for (const h of holds) {
+        const login = input2.resolve(h.email, spec.target);
+        const seen = login && team.holds.get(login.toLowerCase());
+        if (login && (!seen || seen.until < h.until)) team.holds.set(login.toLowerCase(), { ...h, login });
       }
       for (const w of wanted) {
         const login = w.login ?? input2.resolve(w.email, spec.target);
@@ -27528,12 +27726,13 @@ function entitlementOf(m, level) {
   return m.kind === "repository" ? { kind: "repository", org: m.org, repository: m.repository, permission: level } : { kind: "team", org: m.org, team: m.team, role: level };
 }
 function diff(desired, observed, ledger = [], adoption) {
-  const result = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
+  const result = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [], holds: [] };
   for (const team of desired.teams.values()) {
     const own = ledger.filter((e) => e.target === team.target && entitlementKey3(e) === entitlementKey3(team));
     diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
   }
   result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  result.holds.sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return result;
 }
 function adopting(team, adoption) {
@@ -27581,7 +27780,10 @@ function diffTeam(team, read, own, out, adoption) {
     return;
   }
   const revocable = (login, what) => adopt === "kept" ? ledgerSays(login, what) : mine(login, what);
-  const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
+  const [revoked, kept] = partition(
+    unwanted.filter((h) => !keptByHold(team, h.login, out)),
+    (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`)
+  );
   if (team.kind === "team" && adopt !== void 0) {
     if (kept.length > 0) {
       const held2 = kept.map((h) => ({ login: h.login, role: h.role, ...h.state === "pending" ? { pending: true } : {} }));
@@ -27603,6 +27805,14 @@ function diffTeam(team, read, own, out, adoption) {
       ...h.state === "pending" ? { pending: true } : {}
     });
   }
+}
+function keptByHold(team, login, out) {
+  const hold = team.holds.get(login.toLowerCase());
+  if (hold === void 0) return false;
+  const where = team.kind === "team" ? { team: team.team } : { repository: team.repository };
+  const incident = hold.incident && { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), ...incident ? { incident } : { unread: true } });
+  return true;
 }
 function ledgerNote(entry, what, where) {
   if (entry?.audit === "unrecorded") {
@@ -27777,7 +27987,8 @@ async function reconcile(ws, adapters, ctx) {
   const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
-  const wanted = desire({ at: at3, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active });
+  const incidents = await observeIncidents(ws, adapters, shifts, at3);
+  const wanted = desire({ at: at3, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
   for (const team of wanted.teams.values()) {
     const failed = identities2.failed.get(team.target);
     if (failed) team.unknownRotations.push(failed);
@@ -27800,7 +28011,8 @@ async function reconcile(ws, adapters, ctx) {
     summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
-    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {}
+    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
+    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
@@ -27809,7 +28021,7 @@ async function reconcile(ws, adapters, ctx) {
 }
 function readSpan(ws, at3, pullRequest2) {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
+  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs + (p.incidentHold?.maxMs ?? 0)));
   const running = ws.requests.filter((r) => pullRequest2?.files.includes(r.file) || requestStart(r) <= at3 && at3.getTime() < r.requestedAt.getTime() + r.durationMs);
   const earliest = Math.min(at3.getTime() - after - LOOKBACK_MS, ...running.map((r) => requestStart(r).getTime() - before - 1));
   return { since: new Date(earliest), until: new Date(at3.getTime() + before + 1) };
@@ -27822,6 +28034,12 @@ async function observeShifts(ws, adapters, since, until) {
     bySource.set(b.source, m);
   }
   const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name).readShifts([...bindings.values()], since, until)));
+  return new Map(reads.flatMap((m) => [...m]));
+}
+async function observeIncidents(ws, adapters, shifts, at3) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const b of holdBindings(ws.profiles, shifts, at3)) bySource.set(b.source, [...bySource.get(b.source) ?? [], b]);
+  const reads = await Promise.all([...bySource].map(async ([name, bindings]) => await adapters.sources.get(name).readIncidents?.(bindings) ?? /* @__PURE__ */ new Map()));
   return new Map(reads.flatMap((m) => [...m]));
 }
 function readWarnings(ws, shifts) {
@@ -27917,8 +28135,8 @@ var init_read_only = __esm({
 
 // src/render/json.ts
 function renderJson(plan) {
-  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, requests, proposed } = plan;
-  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {} }, null, 2)}
+  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, holds, requests, proposed } = plan;
+  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...holds ? { holds } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {} }, null, 2)}
 `;
 }
 var init_json = __esm({
@@ -27996,6 +28214,21 @@ function adoptionHow(a) {
 function adoptionTitle(a) {
   return `${a.target}: ${entitlementName(a)} (profiles: ${a.profiles.join(", ")})`;
 }
+function holdLine(h, at3) {
+  const limit = h.until.slice(0, 10) === at3.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
+  if (h.incident === void 0) return `kept: ${h.login} this run (at most ${limit}): the open incidents could not be read, and a failed read revokes nobody who could be held`;
+  const i = h.incident;
+  const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
+  return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === "assigned" ? `assigned to ${what}` : `acknowledged ${what}`}`;
+}
+function holdTitle(h) {
+  return `${h.target}: ${entitlementName(h)} (profile: ${h.profile})`;
+}
+function holdGroups(holds) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const h of holds) groups2.set(holdTitle(h), [...groups2.get(holdTitle(h)) ?? [], h]);
+  return [...groups2];
+}
 function paint(code, text, color) {
   return color ? `${code}${text}${RESET}` : text;
 }
@@ -28016,6 +28249,9 @@ function renderText(plan, options) {
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
     blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
+  }
+  if (plan.holds) {
+    blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join("\n"));
   }
   if (plan.diagnostics.length > 0) {
     const lines2 = sortDiagnostics(plan.diagnostics).map(
@@ -28042,7 +28278,7 @@ function shouldColor(stream, env) {
   if (env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
-var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, ADOPTION_INTRO;
+var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, ADOPTION_INTRO, HOLD_INTRO;
 var init_text = __esm({
   "src/render/text.ts"() {
     "use strict";
@@ -28058,6 +28294,7 @@ var init_text = __esm({
     UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
     ADOPTION_INTRO = "Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.";
+    HOLD_INTRO = "Kept by an incident hold: their window ended, but they are on an open incident.";
   }
 });
 
@@ -28133,6 +28370,17 @@ ${list3}
 </details>` : list3);
   return { kind: "group", sep: "\n\n", text: blocks.join("\n\n"), changes: n };
 }
+function holdUnits(holds, at3) {
+  return holdGroups(holds).map(([title, group2], i) => {
+    const text = `### ${escapeMarkdown(title)} \u2014 incident hold
+
+${group2.map((h) => `- ${escapeMarkdown(holdLine(h, at3))}`).join("\n")}`;
+    return { kind: "hold", sep: "\n\n", text: i === 0 ? `> [!NOTE]
+> ${HOLD_INTRO}
+
+${text}` : text, changes: 0 };
+  });
+}
 function adoptionUnits(adoption) {
   return adoption.map((a, i) => {
     const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join("\n");
@@ -28147,11 +28395,12 @@ ${escapeMarkdown(adoptionHow(a))}`;
 ${text}` : text, changes: 0 };
   });
 }
-function cutNote(groups2, changes, diagnostics, adoptions, maxChars) {
+function cutNote(groups2, changes, diagnostics, adoptions, holds, maxChars) {
   const cut = [];
   if (groups2 > 0) cut.push(`${plural(changes, "change")} in ${plural(groups2, "group")}`);
   if (diagnostics > 0) cut.push(plural(diagnostics, "diagnostic"));
   if (adoptions > 0) cut.push(`${plural(adoptions, "team")} being adopted`);
+  if (holds > 0) cut.push(`the incident holds of ${plural(holds, "entitlement")}`);
   return `
 
 > [!NOTE]
@@ -28177,14 +28426,15 @@ function renderSection(plan, maxChars, title) {
   const units = [
     ...diagnosticUnits(plan.diagnostics),
     ...adoptionUnits(plan.adoption ?? []),
+    ...holdUnits(plan.holds ?? [], plan.at),
     ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP))
   ];
   const top = head(plan, title);
   const ends = [0];
   for (const u of units) ends.push(ends[ends.length - 1] + u.sep.length + u.text.length);
-  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0 };
+  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0, holds: 0 };
   for (let kept = units.length; ; kept -= 1) {
-    const note = kept === units.length ? "" : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, maxChars);
+    const note = kept === units.length ? "" : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, cut.holds, maxChars);
     if (top.length + ends[kept] + note.length + 1 <= maxChars) {
       const body = units.slice(0, kept).map((u) => u.sep + u.text).join("");
       return `${top}${body}${note}
@@ -28197,6 +28447,8 @@ function renderSection(plan, maxChars, title) {
       cut.changes += dropped.changes;
     } else if (dropped.kind === "adoption") {
       cut.adoptions += 1;
+    } else if (dropped.kind === "hold") {
+      cut.holds += 1;
     } else {
       cut.diagnostics += 1;
     }
@@ -28999,6 +29251,19 @@ var init_record = __esm({
         writeGrants(this.ctx.dir, this.grants);
         this.ctx.journal.remove([entry.id]);
       }
+      /**
+       * The plan's incident holds, one audit line each, unless the log already has a line for the same
+       * holding, incident (or unread incidents) and limit: a hold is recorded when it starts, not at
+       * every run it lasts.
+       */
+      holds(plan) {
+        if (!plan.holds) return;
+        const audit = join5(this.ctx.dir, STATE_FILES.audit);
+        const same = (h) => `${h.incident?.number ?? "unread"}/${h.until}`;
+        const logged = new Set(readHoldEvents(audit).map((e) => `${holdingKey(e)}/${same(e)}`));
+        const lines2 = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
+        if (lines2.length > 0) appendDurably(audit, lines2);
+      }
       /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the teams it adopts. */
       finish(plan) {
         writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall }, adopted: withAdopted(readAdopted(this.ctx.dir), plan, this.ctx.now()) });
@@ -29278,6 +29543,7 @@ ${recovery.unresolved.map((l) => `  ${l}
       recheck
     );
   }
+  recorder.holds(run);
   recorder.finish(run);
   const count2 = (s) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : "";
@@ -29453,6 +29719,18 @@ function configFile(a) {
       "      # itself). For an account in the EU service region add apiUrl: https://api.eu.pagerduty.com",
       `      tokenEnv: ${TOKEN_ENV.pagerduty}`
     ],
+    jsm: [
+      "    # Who is on call: Jira Service Management Operations. Profiles bind its schedules with",
+      "    # `source: jsm`.",
+      "    jsm:",
+      "      type: jsm",
+      `      cloudId: ${scalar(a.cloudId ?? "")}`,
+      "      # The environment variables holding the email of an Atlassian account and its API token",
+      "      # (never the token itself), a token with the scopes read:ops-config:jira-service-management",
+      "      # and read:jira-user.",
+      `      emailEnv: ${JSM_EMAIL_ENV}`,
+      `      tokenEnv: ${TOKEN_ENV.jsm}`
+    ],
     opsgenie: [
       "    # Who is on call: Opsgenie. Profiles bind its schedules with `source: opsgenie`.",
       "    opsgenie:",
@@ -29505,7 +29783,7 @@ function configFile(a) {
 function profileFile(a) {
   const base = baseName(a.team);
   const path6 = `profiles/${a.team}.yaml`;
-  const binding = a.source === "rotations" ? ["    # The built-in rotation in rotations/ whose member on call holds the team.", "    - source: rotations", `      rotation: ${base}-primary`] : a.source === "pagerduty" ? ["    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its", "    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).", "    - source: pagerduty", `      schedule: ${scalar(a.schedule)}`] : ["    # The Opsgenie schedule whose on-call person holds the team: its name or ID.", "    - source: opsgenie", `      schedule: ${scalar(a.schedule)}`];
+  const binding = a.source === "rotations" ? ["    # The built-in rotation in rotations/ whose member on call holds the team.", "    - source: rotations", `      rotation: ${base}-primary`] : a.source === "pagerduty" ? ["    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its", "    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).", "    - source: pagerduty", `      schedule: ${scalar(a.schedule)}`] : a.source === "jsm" ? ["    # The JSM Operations schedule whose on-call person holds the team: its name or ID.", "    - source: jsm", `      schedule: ${scalar(a.schedule)}`] : ["    # The Opsgenie schedule whose on-call person holds the team: its name or ID.", "    - source: opsgenie", `      schedule: ${scalar(a.schedule)}`];
   return {
     path: path6,
     text: [
@@ -29587,19 +29865,20 @@ function scaffoldFiles(a, now) {
   return [configFile(a), profileFile(a), identitiesFile(), ...a.source === "rotations" ? [rotationFile(a, now)] : []];
 }
 function workflowFor(template, source) {
-  const dropped = Object.entries(TOKEN_ENV).flatMap(([type, name]) => type === source || name === void 0 ? [] : [`${name}: `]);
+  const dropped = [...Object.entries(TOKEN_ENV).flatMap(([type, name]) => type === source || name === void 0 ? [] : [`${name}: `]), ...source === "jsm" ? [] : [`${JSM_EMAIL_ENV}: `]];
   return template.replace(SECRET_ENV_BLOCK, (block) => {
     const lines2 = block.split("\n").filter((line2) => !dropped.some((d) => line2.trimStart().startsWith(d)));
     return lines2.some((line2) => /^ +[A-Z_]+: /.test(line2)) ? lines2.join("\n") : "";
   });
 }
-var import_yaml2, CONFIG_FILE, TOKEN_ENV, GITHUB_TOKEN_ENV, GITIGNORE, SECRET_ENV_BLOCK;
+var import_yaml2, CONFIG_FILE, TOKEN_ENV, JSM_EMAIL_ENV, GITHUB_TOKEN_ENV, GITIGNORE, SECRET_ENV_BLOCK;
 var init_init_files = __esm({
   "src/commands/init-files.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     CONFIG_FILE = "oncall-access.yaml";
-    TOKEN_ENV = { pagerduty: "PAGERDUTY_TOKEN", opsgenie: "OPSGENIE_API_KEY", rotations: void 0 };
+    TOKEN_ENV = { pagerduty: "PAGERDUTY_TOKEN", jsm: "ATLASSIAN_API_TOKEN", opsgenie: "OPSGENIE_API_KEY", rotations: void 0 };
+    JSM_EMAIL_ENV = "ATLASSIAN_EMAIL";
     GITHUB_TOKEN_ENV = "GITHUB_TOKEN";
     GITIGNORE = [
       "# oncall-access: the installed tool, and what an apply leaves in the state directory while it",
@@ -29652,7 +29931,8 @@ function missingFlags(opts) {
   const needed = ["org", "source", "team"];
   if (opts.source === "rotations") needed.push("members");
   else if (opts.source !== void 0) needed.push("schedule");
-  return needed.filter((f) => opts[f] === void 0).map((f) => `--${f}`);
+  if (opts.source === "jsm") needed.push("cloudId");
+  return needed.filter((f) => opts[f] === void 0).map((f) => f === "cloudId" ? "--cloud-id" : `--${f}`);
 }
 async function gather3(opts, io, openPrompt) {
   if (!io.stdinIsTTY) {
@@ -29698,14 +29978,16 @@ async function gather3(opts, io, openPrompt) {
   try {
     const org = given.org ?? await ask(ORG);
     const source = given.source ?? await ask(SOURCE);
-    if (source === "rotations" && opts.schedule !== void 0) throw new UserError("--schedule is for a pagerduty or opsgenie source; a rotations source takes --members");
+    if (source === "rotations" && opts.schedule !== void 0) throw new UserError("--schedule is for a pagerduty, jsm or opsgenie source; a rotations source takes --members");
     if (source !== "rotations" && opts.members !== void 0) throw new UserError(`--members is for a rotations source; ${source} takes --schedule`);
+    if (source !== "jsm" && opts.cloudId !== void 0) throw new UserError(`--cloud-id is for a jsm source (Jira Service Management Operations); ${source} does not use it`);
     const team = given.team ?? await ask(TEAM);
     const schedule = source === "rotations" ? void 0 : fromFlag(SCHEDULE[source], opts.schedule) ?? await ask(SCHEDULE[source]);
+    const cloudId = source === "jsm" ? fromFlag(CLOUD_ID2, opts.cloudId) ?? await ask(CLOUD_ID2) : void 0;
     const members = source === "rotations" ? given.members ?? await ask(MEMBERS) : void 0;
     const defaultOwners = `@${org}/oncall-access-admins`;
     const owners = given.owners ?? (io.stdinIsTTY ? await ask(OWNERS, defaultOwners) : [defaultOwners]);
-    return { org, source, team, ...schedule === void 0 ? {} : { schedule }, ...members === void 0 ? {} : { members }, owners };
+    return { org, source, team, ...schedule === void 0 ? {} : { schedule }, ...cloudId === void 0 ? {} : { cloudId }, ...members === void 0 ? {} : { members }, owners };
   } finally {
     prompt?.close();
   }
@@ -29736,7 +30018,7 @@ ${lines2.join("\n")}
 }
 function nextSteps(a, owners) {
   const tokens = [
-    ...TOKEN_ENV[a.source] === void 0 ? [] : [`${TOKEN_ENV[a.source]} (a read-only ${a.source === "pagerduty" ? "PagerDuty REST API key" : "Opsgenie API key"})`],
+    ...a.source === "rotations" ? [] : [`${a.source === "jsm" ? `${JSM_EMAIL_ENV} (the email of an Atlassian account) and ` : ""}${TOKEN_ENV[a.source]} (${SOURCE_KEY[a.source]})`],
     `${GITHUB_TOKEN_ENV} (a token that can read the ${a.org} organisation's members)`
   ];
   return [
@@ -29787,7 +30069,7 @@ ${done.join("\n")}
   io.stdout.write([`Wrote in ${dir}:`, ...done, "", ...nextSteps(answers, owners), ""].join("\n"));
   return EXIT.ok;
 }
-var WORKFLOW_TEMPLATES, WORKFLOWS, CODEOWNERS, ORG, TEAM, SCHEDULE, SOURCE, MEMBERS, OWNERS;
+var WORKFLOW_TEMPLATES, WORKFLOWS, CODEOWNERS, ORG, TEAM, SCHEDULE, CLOUD_ID2, SOURCE, MEMBERS, OWNERS, SOURCE_KEY;
 var init_init = __esm({
   "src/commands/init.ts"() {
     "use strict";
@@ -29805,8 +30087,10 @@ var init_init = __esm({
     TEAM = formatted("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
       pagerduty: formatted("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
       opsgenie: formatted("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
+    CLOUD_ID2 = formatted("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,
@@ -29827,6 +30111,11 @@ var init_init = __esm({
       }
     };
     OWNERS = { flag: "owners", question: "Who reviews changes to access, for CODEOWNERS (@org/team, @user or emails)", read: (text) => parseOwners([text]) };
+    SOURCE_KEY = {
+      pagerduty: "a read-only PagerDuty REST API key",
+      jsm: "that account's API token, with the scopes read:ops-config:jira-service-management and read:jira-user",
+      opsgenie: "a read-only Opsgenie API key"
+    };
   }
 });
 
@@ -29951,12 +30240,13 @@ async function runExplain(opts, io) {
     if (h) holds.push({ team: key.slice(key.indexOf("/") + 1), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== void 0 && c.subject.login.toLowerCase() === login.toLowerCase());
+  const kept = (plan.holds ?? []).filter((h) => login !== void 0 && h.login.toLowerCase() === login.toLowerCase());
   const past = at3.getTime() < io.now().getTime() - 6e4;
   const then = past && login !== void 0 ? heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), login, at3) : void 0;
   const unresolved2 = plan.diagnostics.filter((d) => d.code === "identity" && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === "error"), ...unresolved2];
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at3.toISOString(), shouldHold: should, holdsNow: holds, changes, ...then ? { heldThen: then } : {}, diagnostics: problems }, null, 2)}
+    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at3.toISOString(), shouldHold: should, holdsNow: holds, changes, ...kept.length > 0 ? { kept } : {}, ...then ? { heldThen: then } : {}, diagnostics: problems }, null, 2)}
 `);
     return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
   }
@@ -29972,6 +30262,7 @@ async function runExplain(opts, io) {
     "",
     "Differences:",
     ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${entitlementName(c.entitlement)} ${c.action === "update" ? `${c.previousRole} -> ${entitlementLevel(c.entitlement)}` : `as ${entitlementLevel(c.entitlement)}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
+    ...kept.length ? ["", "Kept by an incident hold:", ...kept.map((h) => `  ${entitlementName(h)}: ${holdLine(h, plan.at)}`)] : [],
     ...then ? ["", `Held at ${at3.toISOString()} (from the audit log):`, ...list3(then, "nothing granted by oncall-access", (h) => `${h.team} as ${h.role} since ${h.since} \u2014 ${h.reasons.join("; ")}`)] : [],
     ...problems.length ? ["", ...problems.map(formatDiagnostic)] : []
   ];
@@ -49999,13 +50290,14 @@ var COMMANDS = [
   {
     name: "init",
     summary: "Scaffold a config repository: config, a first profile, identities, workflows, CODEOWNERS.",
-    usage: "[--org ORG --source pagerduty|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--owners OWNERS] [--dir DIR] [--force]",
-    description: 'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, opsgenie) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
+    usage: "[--org ORG --source pagerduty|jsm|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--cloud-id ID] [--owners OWNERS] [--dir DIR] [--force]",
+    description: 'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, jsm, opsgenie; jsm also --cloud-id) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
     flags: {
       org: { type: "string", valueName: "ORG", help: "The GitHub organisation whose team is managed." },
-      source: { type: "string", valueName: "TYPE", help: "Who knows who is on call: pagerduty, opsgenie, or rotations kept in the repository.", choices: SOURCE_TYPES },
+      source: { type: "string", valueName: "TYPE", help: "Who knows who is on call: pagerduty, jsm (Jira Service Management Operations), opsgenie (its API ends on 2027-04-05), or rotations kept in the repository.", choices: SOURCE_TYPES },
       team: { type: "string", valueName: "SLUG", help: "The first GitHub team to give to whoever is on call." },
-      schedule: { type: "string", valueName: "ID", help: "pagerduty: the schedule ID; opsgenie: the schedule name or ID." },
+      schedule: { type: "string", valueName: "ID", help: "pagerduty: the schedule ID; jsm, opsgenie: the schedule name or ID." },
+      "cloud-id": { type: "string", valueName: "ID", help: "jsm: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)." },
       members: { type: "string", multiple: true, valueName: "EMAILS", help: "rotations: the members' emails, in order; repeatable, or several separated by spaces or commas." },
       owners: { type: "string", multiple: true, valueName: "OWNERS", help: "Who reviews access changes in CODEOWNERS: @org/team, @user or an email; repeatable (default: @ORG/oncall-access-admins)." },
       dir: { type: "string", valueName: "DIR", help: "The repository root to write into; created when missing.", default: "." },
@@ -50015,7 +50307,7 @@ var COMMANDS = [
       [EXIT.ok, "the workspace was written"],
       [EXIT.error, "a missing or malformed answer, or files it would replace (then nothing was written)"]
     ],
-    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit({ dir: String(v.dir), org: v.org, source: v.source, team: v.team, schedule: v.schedule, members: v.members, owners: v.owners, force: Boolean(v.force) }, io)
+    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit({ dir: String(v.dir), org: v.org, source: v.source, team: v.team, schedule: v.schedule, cloudId: v["cloud-id"], members: v.members, owners: v.owners, force: Boolean(v.force) }, io)
   },
   {
     name: "validate",

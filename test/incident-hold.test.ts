@@ -195,6 +195,22 @@ t.test('plan at 08:20: ivan, whose window ended at 08:15, is kept while on incid
   t.notMatch(after.out, 'kept:');
 });
 
+t.test('apply at 08:20 keeps ivan and writes one audit hold line naming the incident; a second apply writes none', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  const at = '2026-11-30T08:20:00Z';
+  for (const run of [1, 2]) {
+    const r = await cli(dir, ['apply', '--config', 'oncall-access.yaml', '--at', at, '--yes'], { now: new Date(at) });
+    t.equal(r.code, 0, `apply ${run}: ${r.err}`);
+  }
+  t.ok(emu.teamMembers('acme', 'checkout-deployers').some((m) => m.login === 'ivan-acme'), 'ivan still holds checkout-deployers');
+  const lines = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const holds = lines.filter((l) => l.action === 'hold');
+  t.equal(holds.length, 1, 'one line for the hold, not one per run');
+  t.match(holds[0], { action: 'hold', team: 'checkout-deployers', login: 'ivan-acme', profile: 'checkout-oncall', until: '2026-11-30T12:15:00.000Z', incident: { number: 4821, title: 'Checkout 500s', status: 'acknowledged', relation: 'assigned' }, planAt: '2026-11-30T08:20:00.000Z' });
+  const explain = await cli(dir, ['explain', 'ivan-acme', '--config', 'oncall-access.yaml', '--at', '2026-11-30T08:30:00Z'], { now: new Date('2026-11-30T09:00:00Z') });
+  t.equal(explain.code, 0, 'the audit log with a hold line still reads');
+});
+
 t.test('plan at 08:20 with the incident list failing: ivan is kept this run, an error says why, exit 1', async (t) => {
   const { dir, emulators } = await demoWorkspace(t);
   emulators.pagerduty.failNext({ pathPrefix: '/incidents' }, { status: 503, body: { error: { message: 'down' } } }, 100);
