@@ -57,16 +57,14 @@ export interface AuditEvent {
 
 /**
  * A hold line of the audit file: an incident hold kept `login` instead of revoking them, and why
- * (the incident, or incidents that could not be read). Nothing was changed. One line per hold,
+ * (the incident). Nothing was changed. One line per hold,
  * not per run: a later apply keeping the same holder for the same incident and limit adds none.
  * {@link readAuditLog} leaves these lines out (they are no change); {@link readHoldEvents} reads them.
  */
-export interface HoldEvent extends Omit<HeldAccess, 'unread'> {
+export interface HoldEvent extends HeldAccess {
   /** When the apply that kept the holder ran (ISO). */
   time: string;
   action: 'hold';
-  /** True when the incidents could not be read and the holder was kept for that run only. */
-  unread?: true;
   planAt: string;
   configHash: string;
   commit?: string;

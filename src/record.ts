@@ -82,13 +82,13 @@ export class Recorder {
 
   /**
    * The plan's incident holds, one audit line each, unless the log already has a line for the same
-   * holding, incident (or unread incidents) and limit: a hold is recorded when it starts, not at
+   * holding, incident and limit: a hold is recorded when it starts, not at
    * every run it lasts.
    */
   holds(plan: Plan): void {
     if (!plan.holds) return;
     const audit = join(this.ctx.dir, STATE_FILES.audit);
-    const same = (h: { incident?: { number: number }; unread?: true; until: string }) => `${h.incident?.number ?? 'unread'}/${h.until}`;
+    const same = (h: { incident: { number: number }; until: string }) => `${h.incident.number}/${h.until}`;
     const logged = new Set(readHoldEvents(audit).map((e) => `${holdingKey(e)}/${same(e)}`));
     const lines = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
     if (lines.length > 0) appendDurably(audit, lines);

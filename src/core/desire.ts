@@ -32,8 +32,7 @@ export interface ManagedRepo extends Omit<ManagedTeam, 'kind' | 'team' | 'member
 
 /**
  * Why a person whose window ended may keep what they hold: an open incident they are assigned to
- * or acknowledged, or (`unread`) incidents that could not be read, which revokes nobody who could
- * be held. Either way never past `until`, the window's end plus the profile's `incidentHold.max`.
+ * or acknowledged, never past `until`, the window's end plus the profile's `incidentHold.max`.
  */
 export interface IncidentHold {
   login: string;
@@ -42,9 +41,7 @@ export interface IncidentHold {
   /** The rotation whose shift ended. */
   label: string;
   until: Date;
-  incident?: Incident & { relation: 'assigned' | 'acknowledged' };
-  /** Why the incidents are unknown. */
-  unread?: string;
+  incident: Incident & { relation: 'assigned' | 'acknowledged' };
 }
 
 /** A team some profile manages, with who should hold it. */
@@ -136,12 +133,19 @@ export function holdBindings(profiles: readonly Profile[], shifts: ReadonlyMap<s
   return [...out.values()];
 }
 
-/** The hold of `email`, whose window in `b` ended at `end`, given the binding's open incidents; undefined when nothing holds them. */
-function holdOf(profile: Profile, b: RotationBinding, email: string, end: Date, at: Date, incidents: IncidentRead | undefined): Omit<IncidentHold, 'login'> | undefined {
+/** True when a shift ending at `end` could still hold someone at `at`: its window ended less than `incidentHold.max` ago. */
+function holdable(profile: Profile, end: Date, at: Date): boolean {
   const limit = holdLimit(profile, end);
-  if (limit === undefined || at.getTime() >= limit || incidents === undefined) return undefined;
-  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(limit) };
-  if (!incidents.ok) return { ...base, unread: incidents.error };
+  return limit !== undefined && at.getTime() < limit;
+}
+
+/**
+ * The hold of `email`, whose window in `b` ended at `end`, given the binding's open incidents;
+ * undefined when nothing holds them. Incidents that could not be read hold nobody.
+ */
+function holdOf(profile: Profile, b: RotationBinding, email: string, end: Date, at: Date, incidents: IncidentRead | undefined): Omit<IncidentHold, 'login'> | undefined {
+  if (!holdable(profile, end, at) || incidents?.ok !== true) return undefined;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(holdLimit(profile, end)!) };
   const who = email.toLowerCase();
   const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
   const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
@@ -182,6 +186,8 @@ export function desire(input: DesireInput): Desired {
         once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: 'read-failed' });
         continue;
       }
+      const incidents = input.incidents?.get(bindingKey(b));
+      const unheld: string[] = [];
       for (const shift of read.shifts) {
         if (covers(shift, profile.window, input.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
@@ -189,13 +195,13 @@ export function desire(input: DesireInput): Desired {
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
-          const hold = holdOf(profile, b, shift.email, shift.end, input.at, input.incidents?.get(bindingKey(b)));
+          const hold = holdOf(profile, b, shift.email, shift.end, input.at, incidents);
           if (hold) holds.push(hold);
+          if (incidents?.ok === false && holdable(profile, shift.end, input.at) && !unheld.includes(shift.email)) unheld.push(shift.email);
         }
       }
-      const incidents = input.incidents?.get(bindingKey(b));
-      if (incidents?.ok === false && holds.some((h) => h.label === label)) {
-        const message = `cannot read the open incidents of ${label}: ${incidents.error}. Whoever's window ended less than incidentHold.max ago keeps what they hold this run (a failed read revokes nobody who could be held; it grants nobody either)`;
+      if (incidents?.ok === false && unheld.length > 0) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. No incident hold this run: access ends with the shift for ${unheld.join(', ')} as if the profile had no incidentHold (a failed read extends nothing)`;
         once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: 'read-failed' });
       }
     }

@@ -163,8 +163,8 @@ function keptByHold(team: ManagedEntitlement, login: string, out: DiffResult): b
   const hold = team.holds.get(login.toLowerCase());
   if (hold === undefined) return false;
   const where = team.kind === 'team' ? { team: team.team } : { repository: team.repository };
-  const incident = hold.incident && { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
-  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), ...(incident ? { incident } : { unread: true }) });
+  const incident = { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), incident });
   return true;
 }
 

@@ -131,10 +131,8 @@ export interface HeldAccess extends HoldingRef {
   profile: string;
   /** The latest instant the hold lasts to (ISO): the window's end plus `incidentHold.max`. */
   until: string;
-  /** The open incident the person is assigned to (or acknowledged); absent when the incidents could not be read. */
-  incident?: { number: number; title: string; status: 'triggered' | 'acknowledged'; relation: 'assigned' | 'acknowledged' };
-  /** True when the incidents could not be read: kept this run only, as a failed read revokes nobody (an error diagnostic says so). */
-  unread?: true;
+  /** The open incident the person is assigned to (or acknowledged). */
+  incident: { number: number; title: string; status: 'triggered' | 'acknowledged'; relation: 'assigned' | 'acknowledged' };
 }
 
 /** Bookkeeping apply performs besides the changes. */

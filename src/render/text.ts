@@ -164,11 +164,10 @@ export const HOLD_INTRO = 'Kept by an incident hold: their window ended, but the
 /**
  * A holder kept by an incident hold: `kept: bob-acme until resolved (at most 12:30Z): assigned to
  * incident #4821 "Checkout 500s" (acknowledged)`; the day is shown when the limit is not on the
- * day of `at` (UTC). Unread incidents say that a failed read keeps them this run.
+ * day of `at` (UTC).
  */
 export function holdLine(h: HeldAccess, at: string): string {
   const limit = h.until.slice(0, 10) === at.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
-  if (h.incident === undefined) return `kept: ${h.login} this run (at most ${limit}): the open incidents could not be read, and a failed read revokes nobody who could be held`;
   const i = h.incident;
   const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
   return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === 'assigned' ? `assigned to ${what}` : `acknowledged ${what}`}`;
