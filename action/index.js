@@ -2118,7 +2118,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key2 in data5) {
-          if (!(key2 === "sources" || key2 === "targets" || key2 === "identities" || key2 === "guards" || key2 === "shards" || key2 === "paths")) {
+          if (!(key2 === "sources" || key2 === "targets" || key2 === "identities" || key2 === "guards" || key2 === "coverage" || key2 === "shards" || key2 === "paths")) {
             const err15 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec, data: data5 };
             if (vErrors === null) {
               vErrors = [err15];
@@ -2836,56 +2836,59 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.shards !== void 0) {
-          let data29 = data5.shards;
+        if (data5.coverage !== void 0) {
+          let data29 = data5.coverage;
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (Object.keys(data29).length > 100) {
-              const err80 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
-              if (vErrors === null) {
-                vErrors = [err80];
-              } else {
-                vErrors.push(err80);
-              }
-              errors++;
-            }
             for (const key11 in data29) {
-              const _errs66 = errors;
-              if (typeof key11 === "string") {
-                if (!pattern4.test(key11)) {
-                  const err81 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(key11)) {
-                  const err82 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key11, propertyName: key11 };
-                  if (vErrors === null) {
-                    vErrors = [err82];
-                  } else {
-                    vErrors.push(err82);
-                  }
-                  errors++;
-                }
-              }
-              var valid19 = _errs66 === errors;
-              if (!valid19) {
-                const err83 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
+              if (!(key11 === "gaps")) {
+                const err80 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err80];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err80);
                 }
                 errors++;
               }
             }
-            for (const key12 in data29) {
-              let data30 = data29[key12];
-              if (Array.isArray(data30)) {
-                if (data30.length > 100) {
-                  const err84 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+            if (data29.gaps !== void 0) {
+              let data30 = data29.gaps;
+              if (!(data30 === "off" || data30 === "warn" || data30 === "error")) {
+                const err81 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+        }
+        if (data5.shards !== void 0) {
+          let data31 = data5.shards;
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (Object.keys(data31).length > 100) {
+              const err83 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err83];
+              } else {
+                vErrors.push(err83);
+              }
+              errors++;
+            }
+            for (const key12 in data31) {
+              const _errs70 = errors;
+              if (typeof key12 === "string") {
+                if (!pattern4.test(key12)) {
+                  const err84 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
                   if (vErrors === null) {
                     vErrors = [err84];
                   } else {
@@ -2893,8 +2896,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data30.length < 1) {
-                  const err85 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                if (!formats0.validate(key12)) {
+                  const err85 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
                   if (vErrors === null) {
                     vErrors = [err85];
                   } else {
@@ -2902,95 +2905,97 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len3 = data30.length;
+              }
+              var valid20 = _errs70 === errors;
+              if (!valid20) {
+                const err86 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key12 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+            for (const key13 in data31) {
+              let data32 = data31[key13];
+              if (Array.isArray(data32)) {
+                if (data32.length > 100) {
+                  const err87 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err87];
+                  } else {
+                    vErrors.push(err87);
+                  }
+                  errors++;
+                }
+                if (data32.length < 1) {
+                  const err88 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+                const len3 = data32.length;
                 for (let i5 = 0; i5 < len3; i5++) {
-                  let data31 = data30[i5];
-                  if (typeof data31 === "string") {
-                    if (func1(data31) > 200) {
-                      const err86 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                  let data33 = data32[i5];
+                  if (typeof data33 === "string") {
+                    if (func1(data33) > 200) {
+                      const err89 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
                       if (vErrors === null) {
-                        vErrors = [err86];
+                        vErrors = [err89];
                       } else {
-                        vErrors.push(err86);
+                        vErrors.push(err89);
                       }
                       errors++;
                     }
-                    if (func1(data31) < 1) {
-                      const err87 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                    if (func1(data33) < 1) {
+                      const err90 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
                       if (vErrors === null) {
-                        vErrors = [err87];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err87);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
                   } else {
-                    const err88 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
+                    const err91 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
                     if (vErrors === null) {
-                      vErrors = [err88];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err88);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err89 = { instancePath: instancePath + "/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                const err92 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
                 if (vErrors === null) {
-                  vErrors = [err89];
+                  vErrors = [err92];
                 } else {
-                  vErrors.push(err89);
+                  vErrors.push(err92);
                 }
                 errors++;
               }
             }
           } else {
-            const err90 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
+            const err93 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err93];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err93);
             }
             errors++;
           }
         }
         if (data5.paths !== void 0) {
-          let data32 = data5.paths;
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            for (const key13 in data32) {
-              if (!(key13 === "profiles" || key13 === "rotations" || key13 === "requests" || key13 === "identities" || key13 === "state")) {
-                const err91 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-            }
-            if (data32.profiles !== void 0) {
-              let data33 = data32.profiles;
-              if (typeof data33 === "string") {
-                if (!pattern35.test(data33)) {
-                  const err92 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (!formats62.validate(data33)) {
-                  const err93 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-              } else {
-                const err94 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
+          let data34 = data5.paths;
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            for (const key14 in data34) {
+              if (!(key14 === "profiles" || key14 === "rotations" || key14 === "requests" || key14 === "identities" || key14 === "state")) {
+                const err94 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -2999,11 +3004,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.rotations !== void 0) {
-              let data34 = data32.rotations;
-              if (typeof data34 === "string") {
-                if (!pattern35.test(data34)) {
-                  const err95 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
+            if (data34.profiles !== void 0) {
+              let data35 = data34.profiles;
+              if (typeof data35 === "string") {
+                if (!pattern35.test(data35)) {
+                  const err95 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -3011,8 +3016,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data34)) {
-                  const err96 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
+                if (!formats62.validate(data35)) {
+                  const err96 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -3021,7 +3026,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
+                const err97 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err97];
                 } else {
@@ -3030,11 +3035,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.requests !== void 0) {
-              let data35 = data32.requests;
-              if (typeof data35 === "string") {
-                if (!pattern35.test(data35)) {
-                  const err98 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+            if (data34.rotations !== void 0) {
+              let data36 = data34.rotations;
+              if (typeof data36 === "string") {
+                if (!pattern35.test(data36)) {
+                  const err98 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -3042,8 +3047,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data35)) {
-                  const err99 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+                if (!formats62.validate(data36)) {
+                  const err99 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -3052,7 +3057,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+                const err100 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -3061,11 +3066,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.identities !== void 0) {
-              let data36 = data32.identities;
-              if (typeof data36 === "string") {
-                if (!pattern35.test(data36)) {
-                  const err101 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+            if (data34.requests !== void 0) {
+              let data37 = data34.requests;
+              if (typeof data37 === "string") {
+                if (!pattern35.test(data37)) {
+                  const err101 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err101];
                   } else {
@@ -3073,8 +3078,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data36)) {
-                  const err102 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                if (!formats62.validate(data37)) {
+                  const err102 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err102];
                   } else {
@@ -3083,7 +3088,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                const err103 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err103];
                 } else {
@@ -3092,11 +3097,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.state !== void 0) {
-              let data37 = data32.state;
-              if (typeof data37 === "string") {
-                if (!pattern35.test(data37)) {
-                  const err104 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+            if (data34.identities !== void 0) {
+              let data38 = data34.identities;
+              if (typeof data38 === "string") {
+                if (!pattern35.test(data38)) {
+                  const err104 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
                   if (vErrors === null) {
                     vErrors = [err104];
                   } else {
@@ -3104,8 +3109,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data37)) {
-                  const err105 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                if (!formats62.validate(data38)) {
+                  const err105 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
                   if (vErrors === null) {
                     vErrors = [err105];
                   } else {
@@ -3114,7 +3119,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err106 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                const err106 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err106];
                 } else {
@@ -3123,32 +3128,63 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data34.state !== void 0) {
+              let data39 = data34.state;
+              if (typeof data39 === "string") {
+                if (!pattern35.test(data39)) {
+                  const err107 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors++;
+                }
+                if (!formats62.validate(data39)) {
+                  const err108 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              } else {
+                const err109 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err107 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
+            const err110 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
             if (vErrors === null) {
-              vErrors = [err107];
+              vErrors = [err110];
             } else {
-              vErrors.push(err107);
+              vErrors.push(err110);
             }
             errors++;
           }
         }
       } else {
-        const err108 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err111 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err108];
+          vErrors = [err111];
         } else {
-          vErrors.push(err108);
+          vErrors.push(err111);
         }
         errors++;
       }
     }
   } else {
-    const err109 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err109];
+      vErrors = [err112];
     } else {
-      vErrors.push(err109);
+      vErrors.push(err112);
     }
     errors++;
   }
@@ -4987,7 +5023,7 @@ var init_validators_generated = __esm({
     pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
     formats42 = FORMATS["oncall-access-env-name"];
     formats44 = FORMATS["oncall-access-http-url"];
     formats46 = FORMATS["oncall-access-cloud-id"];
@@ -12895,11 +12931,16 @@ function readRotation(rotation2, since, until) {
     scheduledPieces(rotation2.members, cycle.cycle, from, to)
   );
   const shifts = mergeNeighbours(pieces).filter((p) => Math.max(p.start, from) < Math.min(p.end, to)).map((p) => ({ email: p.email, start: new Date(p.start), end: new Date(p.end) }));
-  return { ok: true, shifts };
+  return { ok: true, shifts, timeZone: rotation2.timeZone };
 }
 function rotationProblem(rotation2) {
   const cycle = cycleOf(rotation2);
   return cycle.ok ? void 0 : cycle.error;
+}
+function rotationShifts(rotation2, since, until) {
+  const read = readRotation(rotation2, since, until);
+  if (!read.ok) throw new RangeError(read.error);
+  return read.shifts;
 }
 var DAY_MS2, RotationsSource;
 var init_rotations = __esm({
@@ -13173,6 +13214,7 @@ function toConfig(d, data, abs) {
     sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, "sources", name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "targets", name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
+    coverage: { gaps: spec.coverage?.gaps ?? "warn" },
     identities: spec.identities?.resolve ?? ["file"],
     samlAttributes: spec.identities?.samlAttributes ?? ["nameId"],
     shards: Object.entries(spec.shards ?? {}).map(([name, globs]) => ({ name, globs })),
@@ -26881,6 +26923,8 @@ function explainError(e, context = {}) {
   if (err.cause?.name === "ReadOnlyViolation") return { error: err.cause.message ?? "read-only" };
   if (err.cause?.name === "RequestTimeout" || err.cause?.name === "MalformedResponse") return { error: `${err.cause.message ?? "no answer"}, after retries` };
   const token2 = context.tokenEnv ? `the token in ${context.tokenEnv}` : "the token";
+  const denied = err.name === "GraphqlResponseError" ? e.errors?.find((x) => x.type === "FORBIDDEN" || x.type === "INSUFFICIENT_SCOPES") : void 0;
+  if (denied) return { error: `GitHub refused the query: ${token2} lacks a permission (${firstLine((denied.message ?? "").split(". ")[0])}); it needs ${context.needs ?? TEAM_PERMISSION}`, fault: "token" };
   if (err.status === 401) {
     if (context.tokenEnv === null) return { error: "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one", fault: "token" };
     return { error: context.tokenEnv ? `GitHub rejected ${token2} (HTTP 401): it is wrong, expired or revoked; put a valid token there` : "GitHub rejected the token (401): check the token in the variable the config names", fault: "token" };
@@ -26914,7 +26958,7 @@ function repoPermission(roleName, flags) {
   const order = ["admin", "maintain", "push", "triage", "pull"];
   return order.find((p) => flags?.[p]) ?? "pull";
 }
-var TEAMS_PER_QUERY, WRITE_LIMITS_ENV, GITHUB_WRITE_LIMITS, READ_CONCURRENCY, RATE_LIMIT_RETRIES, defaultSleep2, WritePacer, MEMBERS_FIELDS, PAGE_REREADS2, SAML_QUERY, VERIFIED_QUERY, MalformedResponse, RequestTimeout, TEAM_PERMISSION, REPOSITORY_PERMISSION, REPO_ROLE, GitHubTarget;
+var TEAMS_PER_QUERY, WRITE_LIMITS_ENV, GITHUB_WRITE_LIMITS, READ_CONCURRENCY, RATE_LIMIT_RETRIES, defaultSleep2, WritePacer, MEMBERS_FIELDS, PAGE_REREADS2, SAML_QUERY, VERIFIED_QUERY, MalformedResponse, RequestTimeout, TEAM_PERMISSION, SAML_PERMISSION, REPOSITORY_PERMISSION, REPO_ROLE, GitHubTarget;
 var init_github = __esm({
   "src/targets/github.ts"() {
     "use strict";
@@ -26993,11 +27037,13 @@ var init_github = __esm({
       name = "RequestTimeout";
     };
     TEAM_PERMISSION = "the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)";
+    SAML_PERMISSION = "an organisation owner's token with admin:org, or an App with the organization permission Members (read)";
     REPOSITORY_PERMISSION = "the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)";
     REPO_ROLE = { read: "pull", pull: "pull", triage: "triage", write: "push", push: "push", maintain: "maintain", admin: "admin" };
     GitHubTarget = class {
       octokit;
       context;
+      identityReads = /* @__PURE__ */ new Map();
       constructor(options) {
         this.octokit = createOctokit(options);
         this.context = { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null };
@@ -27005,6 +27051,21 @@ var init_github = __esm({
       /** A failed read from an octokit error, described with this target's settings. */
       failure(e, needs) {
         return { ok: false, ...explainError(e, { ...this.context, needs }) };
+      }
+      /**
+       * The organisation as the token sees it (`GET /orgs/{org}`, which any token may read), with the
+       * token's OAuth scopes when GitHub lists them: `X-OAuth-Scopes` comes with classic tokens and
+       * OAuth app tokens only, so `scopes` is absent for an App installation or fine-grained token.
+       */
+      async readOrg(org) {
+        try {
+          const res = await this.octokit.request("GET /orgs/{org}", { org });
+          const header = res.headers["x-oauth-scopes"];
+          return header === void 0 ? { ok: true } : { ok: true, scopes: String(header).split(",").map((x) => x.trim()).filter((x) => x !== "") };
+        } catch (e) {
+          if (e.status === 404) return { ok: false, error: `organisation ${org} does not exist, or the token cannot see it: fix the target's org, or install the App on ${org}` };
+          return this.failure(e);
+        }
       }
       async readHolders(teams) {
         const out = /* @__PURE__ */ new Map();
@@ -27112,13 +27173,13 @@ var init_github = __esm({
         const found = data.value.organization?.team;
         return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
       }
-      async graphql(query, variables) {
+      async graphql(query, variables, needs) {
         try {
           return { ok: true, value: await this.octokit.graphql(query, variables) };
         } catch (e) {
           const partial = e.name === "GraphqlResponseError" ? e.data : void 0;
           if (partial && partial.organization !== void 0) return { ok: true, value: partial };
-          return this.failure(e);
+          return this.failure(e, needs);
         }
       }
       async readPending(org) {
@@ -27135,11 +27196,18 @@ var init_github = __esm({
           return this.failure(e);
         }
       }
-      async readIdentities(org, method) {
+      /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
+      readIdentities(org, method) {
+        const key = `${org.toLowerCase()}\0${method}`;
+        let read = this.identityReads.get(key);
+        if (!read) this.identityReads.set(key, read = this.queryIdentities(org, method));
+        return read;
+      }
+      async queryIdentities(org, method) {
         const pairs = [];
         let after = null;
         for (; ; ) {
-          const data = await this.graphql(method === "saml" ? SAML_QUERY : VERIFIED_QUERY, { org, after });
+          const data = await this.graphql(method === "saml" ? SAML_QUERY : VERIFIED_QUERY, { org, after }, method === "saml" ? SAML_PERMISSION : void 0);
           if (!data.ok) return data;
           const org_ = data.value.organization;
           const page = method === "saml" ? org_?.samlIdentityProvider?.externalIdentities : org_?.membersWithRole;
@@ -27519,11 +27587,13 @@ function holdBindings(profiles, shifts, at3) {
   }
   return [...out.values()];
 }
-function holdOf(profile, b, email, end, at3, incidents) {
+function holdable(profile, end, at3) {
   const limit = holdLimit(profile, end);
-  if (limit === void 0 || at3.getTime() >= limit || incidents === void 0) return void 0;
-  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(limit) };
-  if (!incidents.ok) return { ...base, unread: incidents.error };
+  return limit !== void 0 && at3.getTime() < limit;
+}
+function holdOf(profile, b, email, end, at3, incidents) {
+  if (!holdable(profile, end, at3) || incidents?.ok !== true) return void 0;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(holdLimit(profile, end)) };
   const who = email.toLowerCase();
   const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
   const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
@@ -27552,6 +27622,8 @@ function desire(input2) {
         once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: "read-failed" });
         continue;
       }
+      const incidents = input2.incidents?.get(bindingKey(b));
+      const unheld = [];
       for (const shift of read.shifts) {
         if (covers(shift, profile.window, input2.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
@@ -27559,13 +27631,13 @@ function desire(input2) {
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input2.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
-          const hold = holdOf(profile, b, shift.email, shift.end, input2.at, input2.incidents?.get(bindingKey(b)));
+          const hold = holdOf(profile, b, shift.email, shift.end, input2.at, incidents);
           if (hold) holds.push(hold);
+          if (incidents?.ok === false && holdable(profile, shift.end, input2.at) && !unheld.includes(shift.email)) unheld.push(shift.email);
         }
       }
-      const incidents = input2.incidents?.get(bindingKey(b));
-      if (incidents?.ok === false && holds.some((h) => h.label === label)) {
-        const message = `cannot read the open incidents of ${label}: ${incidents.error}. Whoever's window ended less than incidentHold.max ago keeps what they hold this run (a failed read revokes nobody who could be held; it grants nobody either)`;
+      if (incidents?.ok === false && unheld.length > 0) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. No incident hold this run: access ends with the shift for ${unheld.join(", ")} as if the profile had no incidentHold (a failed read extends nothing)`;
         once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: "read-failed" });
       }
     }
@@ -27810,8 +27882,8 @@ function keptByHold(team, login, out) {
   const hold = team.holds.get(login.toLowerCase());
   if (hold === void 0) return false;
   const where = team.kind === "team" ? { team: team.team } : { repository: team.repository };
-  const incident = hold.incident && { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
-  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), ...incident ? { incident } : { unread: true } });
+  const incident = { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), incident });
   return true;
 }
 function ledgerNote(entry, what, where) {
@@ -28103,6 +28175,212 @@ var init_engine = __esm({
   }
 });
 
+// src/core/coverage.ts
+function coverageGaps(shifts, from, to, hasIdentity) {
+  const inside = (t) => t > from.getTime() && t < to.getTime();
+  const edges = shifts.flatMap((s) => [s.start.getTime(), ...s.end ? [s.end.getTime()] : []]).filter(inside);
+  const cuts = [.../* @__PURE__ */ new Set([from.getTime(), ...edges])].sort((a, b) => a - b);
+  const gaps = [];
+  cuts.forEach((t, i) => {
+    const end = new Date(cuts[i + 1] ?? to.getTime());
+    const onCall = shifts.filter((s) => s.start.getTime() <= t && (s.end === void 0 || t < s.end.getTime())).map((s) => s.email);
+    if (onCall.some(hasIdentity)) return;
+    const cause = onCall.length === 0 ? { kind: "nobody" } : { kind: "no-identity", emails: onCall };
+    const last = gaps.at(-1);
+    if (last && last.end.getTime() === t && last.cause.kind === cause.kind) {
+      last.end = end;
+      if (last.cause.kind === "no-identity" && cause.kind === "no-identity") last.cause.emails.push(...cause.emails);
+    } else {
+      gaps.push({ start: new Date(t), end, cause });
+    }
+  });
+  for (const g of gaps) if (g.cause.kind === "no-identity") g.cause.emails = [...new Set(g.cause.emails)].sort();
+  return gaps;
+}
+function coverageDiagnostics(input2) {
+  if (input2.policy === "off") return [];
+  const bound = /* @__PURE__ */ new Map();
+  for (const p of input2.profiles) {
+    for (const b of p.rotations) {
+      const seen = bound.get(bindingKey(b)) ?? { label: bindingLabel(b), pos: b.pos, targets: /* @__PURE__ */ new Set(), mayBeEmpty: true };
+      for (const e of p.entitlements) seen.targets.add(e.target);
+      seen.mayBeEmpty &&= p.allowEmptyRotations;
+      bound.set(bindingKey(b), seen);
+    }
+  }
+  const make = input2.policy === "error" ? error : warning;
+  const out = [];
+  for (const [key, rotation2] of bound) {
+    const read = input2.shifts.get(key);
+    if (!read?.ok || rotation2.mayBeEmpty) continue;
+    const targets = [...rotation2.targets];
+    const hasIdentity = (email) => targets.every((t) => input2.resolve(email, t) !== void 0);
+    for (const gap of coverageGaps(read.shifts, input2.from, input2.to, hasIdentity)) {
+      out.push({ ...make(`${rotation2.label} leaves nobody with access ${stretch(gap, input2.to, read.timeZone ?? "UTC")}: ${causeText(gap.cause)}`, rotation2.pos), code: "coverage" });
+    }
+  }
+  return out;
+}
+function stretch(gap, to, timeZone) {
+  const start = formatInZone(gap.start, timeZone).slice(0, -(timeZone.length + 1));
+  const open2 = gap.end.getTime() === to.getTime() ? "at least " : "";
+  return `from ${start} to ${open2}${formatInZone(gap.end, timeZone)} (${formatDuration(gap.end.getTime() - gap.start.getTime())})`;
+}
+function causeText(cause) {
+  if (cause.kind === "nobody") return "nobody is on call (a gap between layers or shifts, or an override that leaves a hole)";
+  const n = cause.emails.length;
+  return `only ${cause.emails.join(", ")} ${n === 1 ? "is" : "are"} on call, and ${n === 1 ? "has" : "have"} no GitHub login (add ${n === 1 ? "them" : plural(n, "person", "people")} to the identities file)`;
+}
+var COVERAGE_HORIZON_MS;
+var init_coverage = __esm({
+  "src/core/coverage.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_duration();
+    init_source();
+    init_zoned();
+    init_wording();
+    COVERAGE_HORIZON_MS = 7 * 864e5;
+  }
+});
+
+// src/core/intervals.ts
+function changeInstants(input2, edges) {
+  const instants = /* @__PURE__ */ new Set();
+  for (const p of input2.profiles) {
+    if (p.mode !== "auto") continue;
+    for (const b of p.rotations) {
+      const read = input2.shifts.get(bindingKey(b));
+      if (!read?.ok) continue;
+      for (const s of read.shifts) {
+        instants.add(s.start.getTime() - p.window.beforeMs);
+        if (edges) instants.add(s.start.getTime());
+        if (s.end && edges) instants.add(s.end.getTime());
+        if (s.end) instants.add(s.end.getTime() + p.window.afterMs);
+      }
+    }
+  }
+  for (const r of input2.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
+  return [...instants].sort((a, b) => a - b);
+}
+function only(input2, kind) {
+  const strip = (p) => {
+    switch (kind) {
+      case "member":
+        return { ...p, rotations: [] };
+      case "request":
+        return { ...p, members: [], rotations: [] };
+      case "shift":
+        return { ...p, members: [], window: { beforeMs: 0, afterMs: 0 } };
+      case "before":
+        return { ...p, members: [], window: { beforeMs: p.window.beforeMs, afterMs: 0 } };
+    }
+  };
+  return { ...input2, profiles: input2.profiles.map(strip), requests: kind === "request" ? input2.requests : [] };
+}
+function stretchesOf(input2, from, to) {
+  const views = new Map(["member", "shift", "request", "before"].map((kind) => [kind, only(input2, kind)]));
+  const out = /* @__PURE__ */ new Map();
+  const instants = [from.getTime(), ...changeInstants(input2, true).filter((i) => i > from.getTime() && i < to.getTime())];
+  instants.forEach((t, i) => {
+    const at3 = new Date(t).toISOString();
+    const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
+    const asked = /* @__PURE__ */ new Map();
+    const view = (kind) => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind), at: new Date(t) })).get(kind);
+    for (const [key, e] of desire({ ...input2, at: new Date(t) }).teams) {
+      for (const [login, h] of e.holders) {
+        const kind = [...views.keys()].find((k) => view(k).teams.get(key)?.holders.has(login)) ?? "after";
+        const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
+        out.set(`${key}\0${login}`, entry);
+        const last = entry.intervals.at(-1);
+        if (last && last.end === at3 && last.kind === kind && last.role === h.role) last.end = end;
+        else entry.intervals.push({ kind, start: at3, end, role: h.role });
+      }
+    }
+  });
+  return [...out.values()];
+}
+function combine(lists) {
+  if (lists.length === 1) return lists[0];
+  const all = lists.flat();
+  const cuts = [...new Set(all.flatMap((i) => [i.start, i.end]))].sort();
+  const out = [];
+  cuts.slice(0, -1).forEach((start, n) => {
+    const end = cuts[n + 1];
+    const here = all.filter((i) => i.start <= start && start < i.end);
+    if (here.length === 0) return;
+    const kind = HOLDING_KINDS.find((k) => here.some((i) => i.kind === k));
+    const role = here.map((i) => i.role).reduce((a, b) => LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a);
+    const last = out.at(-1);
+    if (last && last.end === start && last.kind === kind && last.role === role) last.end = end;
+    else out.push({ kind, start, end, role });
+  });
+  return out;
+}
+function heldIntervals(input2, from, to) {
+  const start = desire({ ...input2, at: from });
+  const byHolding = /* @__PURE__ */ new Map();
+  for (const p of input2.profiles) {
+    const one = { ...input2, profiles: [p], requests: (input2.requests ?? []).filter((r) => r.profile === p.name) };
+    for (const s of stretchesOf(one, from, to)) {
+      const id = `${s.key}\0${s.login.toLowerCase()}`;
+      const seen = byHolding.get(id) ?? { key: s.key, login: s.login, lists: [] };
+      seen.lists.push(s.intervals);
+      byHolding.set(id, seen);
+    }
+  }
+  const entitlements = /* @__PURE__ */ new Map();
+  for (const [key, e] of start.teams) {
+    entitlements.set(key, { target: e.target, org: e.org, ...e.kind === "repository" ? { repository: e.repository } : { team: e.team }, holders: [], ...e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {} });
+  }
+  for (const h of byHolding.values()) entitlements.get(h.key).holders.push({ login: h.login, intervals: combine(h.lists) });
+  const firstStart = (h) => h.intervals[0].start;
+  const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a)}`.localeCompare(`${b.target}\0${entitlementName(b)}`));
+  return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics: start.diagnostics };
+}
+var HOLDING_KINDS;
+var init_intervals = __esm({
+  "src/core/intervals.ts"() {
+    "use strict";
+    init_source();
+    init_desire();
+    init_plan();
+    HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
+  }
+});
+
+// src/look-ahead.ts
+async function observeAhead(ws, adapters, from, to, context = {}) {
+  const span = readSpan(ws, from, context.pullRequest);
+  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
+  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
+  const firstTarget = [...ws.config.targets.keys()][0];
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), ...context });
+  return {
+    input: { profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active },
+    diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics],
+    adapterDiagnostics: adapters.diagnostics
+  };
+}
+async function planAhead(ws, adapters, at3, pullRequest2) {
+  const to = new Date(at3.getTime() + Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS));
+  const { input: input2 } = await observeAhead(ws, adapters, at3, to, { pullRequest: pullRequest2, review: pullRequest2 ? "pending" : "required" });
+  const { timeline: timeline2 } = heldIntervals(input2, at3, new Date(at3.getTime() + PLAN_TIMELINE_HOURS * 36e5));
+  const gaps = coverageDiagnostics({ profiles: ws.profiles, shifts: input2.shifts, resolve: input2.resolve, from: at3, to: new Date(at3.getTime() + COVERAGE_HORIZON_MS), policy: ws.config.coverage.gaps });
+  return { timeline: timeline2, diagnostics: gaps };
+}
+var PLAN_TIMELINE_HOURS;
+var init_look_ahead = __esm({
+  "src/look-ahead.ts"() {
+    "use strict";
+    init_coverage();
+    init_intervals();
+    init_requests();
+    init_engine();
+    PLAN_TIMELINE_HOURS = 24;
+  }
+});
+
 // src/http/read-only.ts
 function isGraphQLQuery(url, body) {
   if (!new URL(url).pathname.endsWith("/graphql") || typeof body !== "string") return false;
@@ -28135,13 +28413,89 @@ var init_read_only = __esm({
 
 // src/render/json.ts
 function renderJson(plan) {
-  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, holds, requests, proposed } = plan;
-  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...holds ? { holds } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {} }, null, 2)}
+  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, holds, requests, proposed, timeline: timeline2 } = plan;
+  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...holds ? { holds } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {}, ...timeline2 ? { timeline: timeline2 } : {} }, null, 2)}
 `;
 }
 var init_json = __esm({
   "src/render/json.ts"() {
     "use strict";
+  }
+});
+
+// src/render/mermaid.ts
+function mermaidText(value, max = MAX_VALUE) {
+  let text = value.replace(UNSAFE_CHAR, "_").replace(/ +/g, " ").trim();
+  if (text.length > max) text = `${text.slice(0, max - 1).trimEnd()}\u2026`;
+  return text === "" || KEYWORD_START.test(text) ? `_${text}` : text;
+}
+function chartDate(iso3, timeZone) {
+  const w = wallTimeAt(new Date(iso3), timeZone);
+  const two = (n) => String(n).padStart(2, "0");
+  return `${String(w.year).padStart(4, "0")}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
+}
+function bar(login, i, timeZone) {
+  const style = KIND_STYLE[i.kind];
+  return `    ${mermaidText(`${login} (${style.words}, ${i.role})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+}
+function timelineLabel(e) {
+  return `${entitlementName(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
+}
+function renderGantt(timeline2, options) {
+  const { timeZone } = options;
+  const hours2 = Math.round((Date.parse(timeline2.to) - Date.parse(timeline2.from)) / 36e5);
+  const lines2 = [
+    "gantt",
+    `    title ${mermaidText(`Access from ${formatInZone(new Date(timeline2.from), timeZone).replace(":", "h")} for ${hours2} h`)}`,
+    "    dateFormat YYYY-MM-DD HH:mm:ss",
+    `    axisFormat ${hours2 <= 72 ? "%a %H:%M" : "%a %d %b"}`,
+    "    todayMarker off",
+    "    section Plan",
+    `    plan instant :milestone, ${chartDate(timeline2.from, timeZone)}, 0m`,
+    ...timeline2.entitlements.filter((e) => e.holders.length === 0).map((e) => `    %% held by nobody in this period: ${mermaidText(timelineLabel(e), MAX_LABEL)}`)
+  ];
+  let length = lines2.reduce((n, l) => n + l.length + 1, 0);
+  const fits = (n) => options.maxChars === void 0 || n <= options.maxChars;
+  const omitted = { bars: 0, entitlements: 0 };
+  for (const e of timeline2.entitlements.filter((x) => x.holders.length > 0)) {
+    const header = `    section ${mermaidText(timelineLabel(e), MAX_LABEL)}`;
+    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone)));
+    const kept = [];
+    let used = header.length + 1;
+    for (const b of omitted.bars === 0 ? bars : []) {
+      if (!fits(length + used + b.length + 1)) break;
+      kept.push(b);
+      used += b.length + 1;
+    }
+    if (kept.length > 0) {
+      lines2.push(header, ...kept);
+      length += used;
+    }
+    if (kept.length < bars.length) {
+      omitted.bars += bars.length - kept.length;
+      omitted.entitlements += 1;
+    }
+  }
+  return { text: `${lines2.join("\n")}
+`, omitted };
+}
+var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
+var init_mermaid = __esm({
+  "src/render/mermaid.ts"() {
+    "use strict";
+    init_plan();
+    init_zoned();
+    KIND_STYLE = {
+      shift: { tags: "", words: "on call" },
+      before: { tags: "active, ", words: "before shift" },
+      after: { tags: "active, ", words: "after shift" },
+      request: { tags: "crit, ", words: "request" },
+      member: { tags: "done, ", words: "static member" }
+    };
+    UNSAFE_CHAR = /[^\p{L}\p{N} ._@+\-/()=,]/gu;
+    KEYWORD_START = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr|section|click|href|call|vert|displaymode|\d{4}-\d{2}-\d{2})/i;
+    MAX_VALUE = 80;
+    MAX_LABEL = 240;
   }
 });
 
@@ -28216,7 +28570,6 @@ function adoptionTitle(a) {
 }
 function holdLine(h, at3) {
   const limit = h.until.slice(0, 10) === at3.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
-  if (h.incident === void 0) return `kept: ${h.login} this run (at most ${limit}): the open incidents could not be read, and a failed read revokes nobody who could be held`;
   const i = h.incident;
   const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
   return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === "assigned" ? `assigned to ${what}` : `acknowledged ${what}`}`;
@@ -28412,16 +28765,47 @@ function renderMarkdown(plan, options = {}) {
     throw new RangeError(`maxChars must be an integer of at least ${TOO_LARGE.length}, got ${maxChars}`);
   }
   const half = Math.floor((maxChars - 1) / 2);
-  if (!plan.proposed || half < TOO_LARGE.length) return renderSection(plan, maxChars, "oncall-access plan for");
+  if (!plan.proposed || half < TOO_LARGE.length) return renderSection(plan, maxChars, "oncall-access plan for", "Access timeline");
   const { plan: after, notPlanned } = plan.proposed;
-  const rest = after ? renderSection(after, half, "After this pull request, with its policy: plan for") : `## After this pull request, with its policy
+  const rest = after ? renderSection(after, half, "After this pull request, with its policy: plan for", "Access timeline after this pull request, with its policy") : `## After this pull request, with its policy
 
 Not planned: ${escapeMarkdown(notPlanned ?? "")}`.slice(0, half - 1);
-  return `${renderSection(plan, half, "oncall-access plan for")}
+  const before = renderSection(plan, half, "oncall-access plan for", `Access timeline with the policy on ${plan.proposed.base} (before this pull request)`);
+  return `${before}
 ${rest.endsWith("\n") ? rest : `${rest}
 `}`;
 }
-function renderSection(plan, maxChars, title) {
+function renderSection(plan, maxChars, title, timelineTitle) {
+  const reserve = plan.timeline && maxChars - TIMELINE_LEFT_OUT.length >= TOO_LARGE.length ? TIMELINE_LEFT_OUT.length : 0;
+  const text = renderPlanSection(plan, maxChars - reserve, title);
+  return plan.timeline && reserve > 0 ? `${text}${timelineBlock(plan.timeline, timelineTitle, maxChars - text.length)}` : text;
+}
+function timelineBlock(timeline2, title, maxChars) {
+  const hours2 = Math.round((Date.parse(timeline2.to) - Date.parse(timeline2.from)) / 36e5);
+  const unheld = timeline2.entitlements.filter((e) => e.holders.length === 0).map((e) => escapeMarkdown(timelineLabel(e)));
+  const nobody = unheld.length === 0 ? "" : `
+Held by nobody in this period: ${unheld.join(", ")}.
+`;
+  const open2 = `
+<details><summary>${escapeInHtmlBlock(`${title}: who holds what over the next ${hours2} h (UTC)`)}</summary>
+
+\`\`\`mermaid
+`;
+  const close = (note) => `\`\`\`
+${note}${nobody}
+</details>
+`;
+  const cutNote2 = (bars2, entitlements) => `
+Not shown, to stay under ${maxChars} characters: ${plural(bars2, "bar")} of ${plural(entitlements, "entitlement")}.
+`;
+  const bars = timeline2.entitlements.reduce((n, e) => n + e.holders.reduce((m, h) => m + h.intervals.length, 0), 0);
+  const room = maxChars - open2.length - close(cutNote2(bars, timeline2.entitlements.length)).length;
+  const chart = renderGantt(timeline2, { timeZone: "UTC", maxChars: room });
+  if (chart.text.length > room) return TIMELINE_LEFT_OUT;
+  const { omitted } = chart;
+  return `${open2}${chart.text}${close(omitted.bars === 0 ? "" : cutNote2(omitted.bars, omitted.entitlements))}`;
+}
+function renderPlanSection(plan, maxChars, title) {
   const fold = plan.changes.length > FOLD_TOTAL;
   const units = [
     ...diagnosticUnits(plan.diagnostics),
@@ -28454,11 +28838,12 @@ function renderSection(plan, maxChars, title) {
     }
   }
 }
-var DEFAULT_MAX_CHARS, FOLD_TOTAL, FOLD_GROUP, ACTIONS2, SEVERITIES, MARKDOWN_SPECIAL, CODE_RUN, RUN_OR_SPECIAL, LINKABLE, TRAILING, TOO_LARGE;
+var DEFAULT_MAX_CHARS, FOLD_TOTAL, FOLD_GROUP, ACTIONS2, SEVERITIES, MARKDOWN_SPECIAL, CODE_RUN, RUN_OR_SPECIAL, LINKABLE, TRAILING, TOO_LARGE, TIMELINE_LEFT_OUT;
 var init_markdown = __esm({
   "src/render/markdown.ts"() {
     "use strict";
     init_diagnostics();
+    init_mermaid();
     init_text();
     init_wording();
     DEFAULT_MAX_CHARS = 6e4;
@@ -28475,6 +28860,7 @@ var init_markdown = __esm({
     LINKABLE = /[@#]|:\/\/|www\./i;
     TRAILING = /[.:?!']+$/;
     TOO_LARGE = "## oncall-access plan\n\nThe plan is too large to show here. The full plan is in the JSON output (job artifact).\n";
+    TIMELINE_LEFT_OUT = "\n> [!NOTE]\n> The access timeline is left out, to stay under the size limit.\n";
   }
 });
 
@@ -29253,13 +29639,13 @@ var init_record = __esm({
       }
       /**
        * The plan's incident holds, one audit line each, unless the log already has a line for the same
-       * holding, incident (or unread incidents) and limit: a hold is recorded when it starts, not at
+       * holding, incident and limit: a hold is recorded when it starts, not at
        * every run it lasts.
        */
       holds(plan) {
         if (!plan.holds) return;
         const audit = join5(this.ctx.dir, STATE_FILES.audit);
-        const same = (h) => `${h.incident?.number ?? "unread"}/${h.until}`;
+        const same = (h) => `${h.incident.number}/${h.until}`;
         const logged = new Set(readHoldEvents(audit).map((e) => `${holdingKey(e)}/${same(e)}`));
         const lines2 = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
         if (lines2.length > 0) appendDurably(audit, lines2);
@@ -29424,7 +29810,14 @@ async function planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
   }
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, targets: adapters.targets };
+  return { plan, ws, adapters, secrets };
+}
+async function planWithAhead(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
+  const made = await planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride);
+  const ahead = await planAhead(made.ws, made.adapters, new Date(made.plan.at), pullRequest2);
+  made.plan.timeline = ahead.timeline;
+  made.plan.diagnostics.push(...ahead.diagnostics.map((d) => ({ ...d, message: redact(d.message, made.secrets) })));
+  return made;
 }
 async function freshPlan(opts, io, fetch, whole) {
   if (inPullRequest(io.env)) {
@@ -29434,10 +29827,10 @@ async function freshPlan(opts, io, fetch, whole) {
       io,
       load: loadOrReport,
       stateDir: (ws, at3) => stateDir(ws, opts, at3),
-      makePlan: async (ws, at3, pullRequest2, state) => (await planFor(opts, at3, fetch, ws, pullRequest2, state)).plan
+      makePlan: async (ws, at3, pullRequest2, state) => (await planWithAhead(opts, at3, fetch, ws, pullRequest2, state)).plan
     });
   }
-  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
+  return planWithAhead(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
 }
 async function mergeEvidence(ws, at3, io, fetch) {
   const location = gitLocation(io.cwd);
@@ -29502,7 +29895,7 @@ ${recovery.unresolved.map((l) => `  ${l}
   }
   const saved = opts.planFile === void 0 ? void 0 : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
   const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
-  const { targets } = fresh;
+  const { targets } = fresh.adapters;
   let plan = fresh.plan;
   let recheck;
   if (saved) {
@@ -29575,6 +29968,7 @@ var init_reconcile = __esm({
     init_plan();
     init_diagnostics();
     init_engine();
+    init_look_ahead();
     init_read_only();
     init_io();
     init_json();
@@ -30151,9 +30545,23 @@ __export(validate_exports, {
   opsgenieEnds: () => opsgenieEnds,
   runValidate: () => runValidate
 });
+function gitCoverage(ws, now) {
+  const until = new Date(now.getTime() + COVERAGE_HORIZON_MS);
+  const rotations = new Map(ws.rotations.map((r) => [r.name, r]));
+  const shifts = /* @__PURE__ */ new Map();
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) {
+    if (b.kind !== "rotation") continue;
+    const rotation2 = rotations.get(b.rotation);
+    shifts.set(bindingKey(b), { ok: true, shifts: rotationShifts(rotation2, now, until), timeZone: rotation2.timeZone });
+  }
+  const logins = new Map(ws.identities.map((i) => [i.email.toLowerCase(), i.login]));
+  const fileOnly = ws.config.identities.every((m) => m === "file");
+  const resolve11 = (email) => logins.get(email.toLowerCase()) ?? (fileOnly ? void 0 : email);
+  return coverageDiagnostics({ profiles: ws.profiles, shifts, resolve: resolve11, from: now, to: until, policy: ws.config.coverage.gaps });
+}
 function runValidate(opts, io) {
   const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
-  const sorted = sortDiagnostics([...diagnostics, ...workspace ? opsgenieEnds(workspace, io.now()) : []]);
+  const sorted = sortDiagnostics([...diagnostics, ...workspace ? [...opsgenieEnds(workspace, io.now()), ...gitCoverage(workspace, io.now())] : []]);
   const ok = !hasErrors(sorted);
   io.stdout.write(render2(opts.format, sorted, workspace));
   return ok ? EXIT.ok : EXIT.error;
@@ -30192,7 +30600,129 @@ var init_validate = __esm({
     init_github2();
     init_text();
     init_wording();
+    init_coverage();
+    init_rotations();
+    init_source();
     OPSGENIE_API_END = "2027-04-05";
+  }
+});
+
+// src/doctor.ts
+function tokenCheck(subject, c, env, what) {
+  if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type === "github" ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `token (${c.tokenEnv})` };
+  return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
+}
+async function sourceChecks(ws, s, source, env, now) {
+  const subject = `source "${s.name}"`;
+  if (s.type === "rotations") return [{ subject, what: "rotations kept in the repository", status: "ok" }];
+  const bound = /* @__PURE__ */ new Map();
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
+  const token2 = tokenCheck(subject, s, env, s.type === "pagerduty" ? "a PagerDuty REST API key (read-only is enough)" : "an Opsgenie API key with Read access");
+  if (token2.status !== "ok") return [token2];
+  if (bound.size === 0) return [token2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
+  const reads = await source.readShifts([...bound.values()], now, new Date(now.getTime() + READ_SPAN_MS));
+  return [
+    token2,
+    ...[...bound].map(([key, b]) => {
+      const read = reads.get(key);
+      return read.ok ? { subject, what: bindingLabel(b), status: "ok" } : { subject, what: bindingLabel(b), status: "missing", detail: read.error };
+    })
+  ];
+}
+function writeCheck(subject, scopes, tokenEnv, repos) {
+  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
+  const needed = ["admin:org", ...repos ? ["repo"] : []];
+  if (scopes === void 0) {
+    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
+    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
+  }
+  const lacking = needed.filter((n) => !scopes.includes(n));
+  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
+}
+async function targetChecks(ws, t, env, fetch) {
+  const subject = `target "${t.name}"`;
+  const token2 = tokenCheck(subject, t, env, "a GitHub token or App installation token with the organization permission Members");
+  if (token2.status !== "ok") return [token2];
+  const github = new GitHubTarget({ baseUrl: t.apiUrl ?? "https://api.github.com", token: env[t.tokenEnv], tokenEnv: t.tokenEnv, fetch });
+  const org = await github.readOrg(t.org);
+  const orgLine = `API ${t.apiUrl ?? "https://api.github.com"}, organisation ${t.org}`;
+  if (!org.ok) return [token2, { subject, what: orgLine, status: "missing", detail: org.error }];
+  const teams = /* @__PURE__ */ new Map();
+  const repos = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) {
+    if (e.target !== t.name) continue;
+    if (e.kind === "team") teams.set(entitlementKey3({ org: t.org, team: e.team }), { org: t.org, team: e.team });
+    else repos.set(entitlementKey3({ org: t.org, repository: e.repository }), { org: t.org, repository: e.repository });
+  }
+  const [teamReads, repoReads] = await Promise.all([github.readHolders([...teams.values()]), repos.size > 0 ? github.readRepoHolders([...repos.values()]) : /* @__PURE__ */ new Map()]);
+  const held = (what, read) => read.ok ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: read.error };
+  const identities2 = await Promise.all(
+    ws.config.identities.filter((m) => m !== "file").map(async (m) => held(m === "saml" ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m)))
+  );
+  return [
+    token2,
+    { subject, what: orgLine, status: "ok" },
+    writeCheck(subject, org.scopes, t.tokenEnv, repos.size > 0),
+    ...[...teams].map(([key, ref]) => held(`team ${ref.org}/${ref.team}`, teamReads.get(key))),
+    ...[...repos].map(([key, ref]) => held(`repository ${ref.org}/${ref.repository}`, repoReads.get(key))),
+    ...identities2
+  ];
+}
+async function doctorChecks(ws, env, fetch, now) {
+  const { sources } = buildAdapters(ws, env, fetch);
+  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name), env, now)), ...[...ws.config.targets.values()].map((t) => targetChecks(ws, t, env, fetch))]);
+  return all.flat();
+}
+function checkLine(c) {
+  const outcome3 = c.status === "ok" ? "ok" : `${c.status}: ${c.detail ?? ""}`;
+  return `${c.subject}: ${c.what}: ${outcome3}${c.status === "ok" && c.detail ? ` (${c.detail})` : ""}`;
+}
+var READ_SPAN_MS;
+var init_doctor = __esm({
+  "src/doctor.ts"() {
+    "use strict";
+    init_adapters();
+    init_source();
+    init_github();
+    init_target();
+    READ_SPAN_MS = 36e5;
+  }
+});
+
+// src/commands/doctor.ts
+var doctor_exports = {};
+__export(doctor_exports, {
+  runDoctor: () => runDoctor
+});
+async function runDoctor(opts, io) {
+  const ws = loadOrReport(opts.config, io);
+  if (!ws) return EXIT.error;
+  const secrets = secretsIn(io.env, tokenEnvs(ws));
+  const checks = (await doctorChecks(ws, io.env, readOnlyFetch(transport.fetch), io.now())).map((c) => c.detail === void 0 ? c : { ...c, detail: redact(c.detail, secrets) });
+  const missing = checks.filter((c) => c.status === "missing").length;
+  const unverified = checks.filter((c) => c.status === "unverified").length;
+  if (opts.format === "json") {
+    io.stdout.write(`${JSON.stringify({ ok: missing === 0, missing, unverified, checks }, null, 2)}
+`);
+  } else {
+    const unsure = unverified ? `, ${unverified} unverified (doctor cannot tell without writing)` : "";
+    const tail = missing === 0 ? `Nothing missing: ${plural(checks.length - unverified, "check")} ok${unsure}.` : `Missing: ${missing} of ${plural(checks.length, "check")}${unsure}. Grant or set what each missing line says, then run doctor again.`;
+    io.stdout.write(`${[...checks.map((c) => sanitizeText(checkLine(c))), tail].join("\n")}
+`);
+  }
+  return missing === 0 ? EXIT.ok : EXIT.error;
+}
+var init_doctor2 = __esm({
+  "src/commands/doctor.ts"() {
+    "use strict";
+    init_doctor();
+    init_read_only();
+    init_io();
+    init_redact();
+    init_text();
+    init_wording();
+    init_reconcile();
   }
 });
 
@@ -30423,23 +30953,10 @@ var init_request = __esm({
 
 // src/core/timeline.ts
 function timeline(input2, from, to) {
-  const instants = /* @__PURE__ */ new Set();
-  for (const p of input2.profiles) {
-    if (p.mode !== "auto") continue;
-    for (const b of p.rotations) {
-      const read = input2.shifts.get(bindingKey(b));
-      if (!read?.ok) continue;
-      for (const s of read.shifts) {
-        instants.add(s.start.getTime() - p.window.beforeMs);
-        if (s.end) instants.add(s.end.getTime() + p.window.afterMs);
-      }
-    }
-  }
-  for (const r of input2.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   const start = desire({ ...input2, at: from });
   let previous = start.teams;
   const events2 = [];
-  for (const t of [...instants].filter((i) => i > from.getTime() && i <= to.getTime()).sort((a, b) => a - b)) {
+  for (const t of changeInstants(input2, false).filter((i) => i > from.getTime() && i <= to.getTime())) {
     const at3 = new Date(t);
     const next = desire({ ...input2, at: at3 }).teams;
     for (const [key, team] of next) events2.push(...compare(at3.toISOString(), previous.get(key), team));
@@ -30463,8 +30980,8 @@ function compare(at3, before, after) {
 var init_timeline = __esm({
   "src/core/timeline.ts"() {
     "use strict";
-    init_source();
     init_desire();
+    init_intervals();
   }
 });
 
@@ -30488,15 +31005,20 @@ async function runTimeline(opts, io) {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
-  const span = readSpan(ws, from);
-  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget) });
-  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active }, from, to);
+  const ahead = await observeAhead(ws, adapters, from, to);
   const targetNeeded = ws.config.identities.some((m) => m !== "file");
   const secrets = secretsIn(io.env, tokenEnvs(ws));
-  const diagnostics = sortDiagnostics([...targetNeeded ? adapters.diagnostics : [], ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  const redacted = (ds) => sortDiagnostics([...targetNeeded ? ahead.adapterDiagnostics : [], ...ahead.diagnostics, ...ds]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  if (opts.format === "mermaid") {
+    const held = heldIntervals(ahead.input, from, to);
+    const diagnostics2 = redacted(held.diagnostics);
+    io.stdout.write(renderGantt(held.timeline, { timeZone: opts.timeZone }).text);
+    io.stderr.write(diagnostics2.map((d) => `${sanitizeText(formatDiagnostic(d))}
+`).join(""));
+    return hasErrors(diagnostics2) ? EXIT.error : EXIT.ok;
+  }
+  const result = timeline(ahead.input, from, to);
+  const diagnostics = redacted(result.diagnostics);
   if (opts.format === "json") {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}
 `);
@@ -30519,11 +31041,12 @@ var init_timeline2 = __esm({
     init_diagnostics();
     init_timeline();
     init_plan();
-    init_requests();
-    init_engine();
+    init_intervals();
     init_read_only();
     init_io();
     init_markdown();
+    init_mermaid();
+    init_look_ahead();
     init_text();
     init_zoned();
     init_redact();
@@ -50313,7 +50836,7 @@ var COMMANDS = [
     name: "validate",
     summary: "Check the config and every profile, rotation, identities and request file.",
     usage: "[--config PATH] [--format text|json|github]",
-    description: "Loads every file the config names and checks it against the schemas and the rules that span files. Reports every problem as file:line:col. Reads no API and writes nothing.",
+    description: "Loads every file the config names and checks it against the schemas and the rules that span files, and the coming week's coverage of the rotations kept in git (spec.coverage.gaps). Reports every problem as file:line:col. Reads no API and writes nothing.",
     flags: {
       config: CONFIG_FLAG,
       format: { type: "string", valueName: "FORMAT", help: "text, json, or github (workflow-command annotations).", default: "text", choices: ["text", "json", "github"] }
@@ -50325,10 +50848,25 @@ var COMMANDS = [
     run: async (v, _p, io) => (await Promise.resolve().then(() => (init_validate(), validate_exports))).runValidate({ config: String(v.config), format: v.format }, io)
   },
   {
+    name: "doctor",
+    summary: "Check that every source and target is reachable with its token, and that the token may do what the config needs.",
+    usage: "[--config PATH] [--format text|json]",
+    description: "For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.",
+    flags: {
+      config: CONFIG_FLAG,
+      format: { type: "string", valueName: "FORMAT", help: "text (one line per check) or json.", default: "text", choices: ["text", "json"] }
+    },
+    exitCodes: [
+      [EXIT.ok, "nothing the config needs is missing (unverified lines allowed)"],
+      [EXIT.error, "something is missing, or the config is invalid"]
+    ],
+    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_doctor2(), doctor_exports))).runDoctor({ config: String(v.config), format: v.format }, io)
+  },
+  {
     name: "plan",
     summary: "Show the grants and revocations that would make access match the profiles.",
     usage: "[--config PATH] [--at ISO] [--format text|markdown|json] [--out FILE] [--detailed-exitcode]",
-    description: "Validates, then reads who is on call and who holds each managed team, and prints the plan. Read-only: the HTTP layer refuses any request that could write.",
+    description: "Validates, then reads who is on call and who holds each managed team, and prints the plan. It also reads a week ahead: the Markdown plan ends with a chart of who holds what over the next 24 hours (the JSON has its data), and a rotation that leaves nobody with access for a stretch of the next 7 days is a warning (an error with spec.coverage.gaps: error). Read-only: the HTTP layer refuses any request that could write.",
     flags: {
       config: CONFIG_FLAG,
       at: AT_FLAG,
@@ -50436,14 +50974,14 @@ var COMMANDS = [
   {
     name: "timeline",
     summary: "List upcoming grants and revocations, in order, across all profiles.",
-    usage: "[--config PATH] [--from ISO] [--hours N] [--time-zone TZ] [--format text|markdown|json]",
-    description: "Reads who will be on call and lists when access changes: each grant and revocation that shift boundaries (widened by the windows) will cause. Read-only. Check it before a handoff.",
+    usage: "[--config PATH] [--from ISO] [--hours N] [--time-zone TZ] [--format text|markdown|json|mermaid]",
+    description: "Reads who will be on call and lists when access changes: each grant and revocation that shift boundaries (widened by the windows) will cause. With --format mermaid, draws who holds each team and repository when instead, as a Mermaid gantt chart (shifts, the windows around them, requests and static members told apart; problems go to stderr). Read-only. Check it before a handoff.",
     flags: {
       config: CONFIG_FLAG,
       from: { type: "string", valueName: "ISO", help: "Start here instead of now." },
       hours: { type: "string", valueName: "N", help: "How many hours to look ahead (at most 2160).", default: "24" },
       "time-zone": { type: "string", valueName: "TZ", help: "IANA time zone to show instants in.", default: "UTC" },
-      format: { ...FORMAT_FLAG, help: "text, markdown or json." }
+      format: { ...FORMAT_FLAG, help: "text, markdown, json, or mermaid (a gantt chart of who holds what when).", choices: ["text", "markdown", "json", "mermaid"] }
     },
     exitCodes: [
       [EXIT.ok, "success"],
@@ -50618,6 +51156,9 @@ async function mintInstallationToken(credentials2, baseUrl, fetch) {
   }
 }
 
+// src/action/main.ts
+init_doctor();
+
 // src/action/cli-run.ts
 import { readFileSync as readFileSync11 } from "node:fs";
 init_io();
@@ -50641,13 +51182,20 @@ function failure(command, result) {
   const line2 = result.stderr.split("\n").find((l) => l.trim() !== "") ?? `exit code ${result.code}`;
   return new UserError(`${command} produced no result: ${line2}`);
 }
-function parseValidate(result) {
+function parseOutput(command, result) {
   try {
-    const data = JSON.parse(result.stdout);
-    return { valid: data.valid, diagnostics: data.diagnostics };
+    return JSON.parse(result.stdout);
   } catch {
-    throw failure("validate", result);
+    throw failure(command, result);
   }
+}
+function parseValidate(result) {
+  const data = parseOutput("validate", result);
+  return { valid: data.valid, diagnostics: data.diagnostics };
+}
+function parseDoctor(result) {
+  const data = parseOutput("doctor", result);
+  return { ok: data.ok, checks: data.checks };
 }
 function readPlanFile(path6, result) {
   let text;
@@ -53012,6 +53560,7 @@ function readInputs(cwd, runnerTemp) {
     credentials: credentials(),
     tokenEnv,
     comment: booleanInput("comment", true),
+    doctor: booleanInput("doctor", false),
     planFile: planFile === void 0 ? join14(runnerTemp || tmpdir2(), "oncall-access-plan.json") : resolve10(cwd, planFile),
     lastApplyFile: lastApplyFile === void 0 ? void 0 : resolve10(cwd, lastApplyFile),
     maxStaleness: staleness === void 0 ? void 0 : { text: staleness, ms: maxMs },
@@ -53119,6 +53668,7 @@ ${markdown}`;
 
 // src/action/report.ts
 init_diagnostics();
+init_doctor();
 init_markdown();
 init_wording();
 var MAX_LISTED = 50;
@@ -53138,6 +53688,17 @@ function validationMarkdown(config2, diagnostics) {
     blocks.push(alert2("CAUTION", diagnosticList(errors)));
   }
   if (warnings.length > 0) blocks.push(alert2("WARNING", diagnosticList(warnings)));
+  return `${blocks.join("\n\n")}
+`;
+}
+function doctorMarkdown(checks) {
+  const line2 = (c) => `- ${escapeMarkdown(checkLine(c))}`;
+  const missing = checks.filter((c) => c.status === "missing");
+  const unverified = checks.filter((c) => c.status === "unverified");
+  const blocks = [missing.length > 0 ? "## oncall-access doctor: something is missing" : "## oncall-access doctor: nothing missing"];
+  if (missing.length > 0) blocks.push(alert2("CAUTION", missing.map(line2)));
+  if (unverified.length > 0) blocks.push(alert2("WARNING", unverified.map(line2)));
+  blocks.push(`${plural(checks.length - missing.length - unverified.length, "check")} ok.`);
   return `${blocks.join("\n\n")}
 `;
 }
@@ -53290,7 +53851,23 @@ function withFooter(step, markdown, what, sha) {
 async function runValidateCommand(step) {
   const result = await validate(step, step.inputs.args);
   step.summary.push(withFooter(step, validationMarkdown(step.inputs.config, result.diagnostics), "oncall-access validate", step.ctx.sha));
-  return result.valid ? EXIT.ok : EXIT.error;
+  if (!result.valid) return EXIT.error;
+  return step.inputs.doctor ? doctor(step) : EXIT.ok;
+}
+async function doctor(step) {
+  if (step.ctx.pullRequest?.fromFork || withoutSecrets(step)) {
+    step.runner.annotate("notice", `doctor skipped: this run has no token for the config's GitHub target (${step.inputs.tokenEnv}), as in a pull request from a fork or a repository whose secrets are not set.`);
+    return EXIT.ok;
+  }
+  await useCredentials(step);
+  const result = await runCli(["doctor", "--config", step.inputs.config, "--format", "json"], step.io, step.cliEnv);
+  step.io.stderr.write(result.stderr);
+  const report = parseDoctor(result);
+  step.runner.group(`doctor: ${report.ok ? "nothing missing" : "something is missing"}`, report.checks.map((c) => checkLine(c)).join("\n"));
+  for (const c of report.checks) if (c.status !== "ok") step.runner.annotate(c.status === "missing" ? "error" : "warning", checkLine(c), { title: "oncall-access doctor" });
+  step.outputs.doctor = report.ok ? "ok" : "missing";
+  step.summary.push(withFooter(step, doctorMarkdown(report.checks), "oncall-access doctor", step.ctx.sha));
+  return report.ok ? EXIT.ok : EXIT.error;
 }
 async function planWithoutSecrets(step, pr, validation, sha) {
   step.runner.annotate("notice", withoutSecretsNote(step.inputs.tokenEnv), { title: "oncall-access: validated only" });

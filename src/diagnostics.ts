@@ -29,9 +29,10 @@ export interface Diagnostic {
    * unresolved in its journal; the next apply resolves them), `pull-request` (a change a pull
    * request may not make, such as editing a request or the state), `ledger` (a grant-ledger entry
    * the audit log does not bear out, or one the ledger lost), `saved-plan` (a change of a saved
-   * plan that the current config does not produce). Absent for config problems.
+   * plan that the current config does not produce), `coverage` (a rotation leaves nobody with
+   * access for a stretch of the coming week; see `spec.coverage`). Absent for config problems.
    */
-  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request' | 'ledger' | 'saved-plan';
+  code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request' | 'ledger' | 'saved-plan' | 'coverage';
   /**
    * For an error about one holding only: apply refuses just the plan's changes of that holding
    * and makes the rest (see `applicable` and `withoutRefused` in src/apply.ts).

@@ -23,7 +23,7 @@ const inputsIn = async (env: NodeJS.ProcessEnv) => (await inStep(env, () => read
 t.test('inputs: defaults, the names the runner sets (hyphens kept), and every refusal names the input', async (t) => {
   const base = { INPUT_COMMAND: 'plan' };
   const d = await inputsIn({ ...base, RUNNER_TEMP: '/runner/tmp' });
-  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined });
+  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined, doctor: false });
   t.equal((await inputsIn(base)).planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
   t.equal((await inputsIn({ ...base, 'INPUT_GITHUB-TOKEN': ' t1 ' })).githubToken, 't1', 'as the runner sets it for JavaScript actions, trimmed');
   t.equal((await inputsIn({ ...base, INPUT_GITHUB_TOKEN: 't2' })).githubToken, undefined, 'underscores are another name: the runner never sets it');

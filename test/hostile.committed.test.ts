@@ -1,7 +1,7 @@
 /**
  * The hostile-input corpus, committed cases: test/fixtures/hostile/cases/NAME/ (files plus
  * case.json: why, and the file and line the error must name). The generated ones are in
- * test/hostile.generated.test.ts.
+ * test/hostile.big.test.ts, test/hostile.many.test.ts and test/hostile.bytes.test.ts.
  *
  * Every case is a valid workspace (test/fixtures/hostile/base) with some files replaced or added,
  * built to break the loader, smuggle something through it, or escape a URL path. For each case:

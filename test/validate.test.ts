@@ -112,7 +112,9 @@ t.test('a repository permission validates (repositories are additive entitlement
 
 t.test('counts of one are singular: 1 profile, 1 identity, 1 warning', async (t) => {
   const ids = 'apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n    - { email: carol@acme.example, github: carol-acme }\n';
-  const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: auto\n  maxRequestDuration: 1h') }, { 'identities.yaml': ids, 'oncall-access.yaml': WITHOUT_OG }));
+  // Coverage off: alice and bob, on call in turn, have no login here, which is a warning of its own.
+  const config = `${WITHOUT_OG}  coverage: { gaps: off }\n`;
+  const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: auto\n  maxRequestDuration: 1h') }, { 'identities.yaml': ids, 'oncall-access.yaml': config }));
   t.equal(r.out.split('\n').at(-2), 'Valid: 1 profile, 1 rotation, 1 identity, 0 requests in 4 files (1 warning).');
   t.equal(r.code, 0);
 });

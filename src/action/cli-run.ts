@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { main } from '../cli.js';
 import type { Plan } from '../core/plan.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Check } from '../doctor.js';
 import { UserError, type Io } from '../io.js';
 
 /** What one CLI run printed, and its exit code. */
@@ -52,14 +53,31 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
+/** What `COMMAND --format json` printed, parsed; a failure naming the command when it printed no JSON. */
+function parseOutput<T>(command: string, result: CliResult): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw failure(command, result);
+  }
+}
+
 /** Parses the output of `validate --format json`. */
 export function parseValidate(result: CliResult): ValidateResult {
-  try {
-    const data = JSON.parse(result.stdout) as ValidateResult;
-    return { valid: data.valid, diagnostics: data.diagnostics };
-  } catch {
-    throw failure('validate', result);
-  }
+  const data = parseOutput<ValidateResult>('validate', result);
+  return { valid: data.valid, diagnostics: data.diagnostics };
+}
+
+/** What `doctor --format json` prints. */
+export interface DoctorResult {
+  ok: boolean;
+  checks: Check[];
+}
+
+/** Parses the output of `doctor --format json`. */
+export function parseDoctor(result: CliResult): DoctorResult {
+  const data = parseOutput<DoctorResult>('doctor', result);
+  return { ok: data.ok, checks: data.checks };
 }
 
 /** The plan `plan --out FILE` wrote; a missing file means the plan was never computed. */

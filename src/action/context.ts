@@ -53,6 +53,8 @@ export interface ActionInputs {
   tokenEnv: string;
   /** Post (or update) the plan as a pull-request comment. */
   comment: boolean;
+  /** validate: also run `doctor` (tokens set, APIs reachable, permissions the config needs). */
+  doctor: boolean;
   /** Absolute path the plan JSON is written to. */
   planFile: string;
   /** Absolute path of the file recording the last successful apply; apply rewrites it on each success. */
@@ -161,6 +163,7 @@ export function readInputs(cwd: string, runnerTemp: string | undefined): ActionI
     credentials: credentials(),
     tokenEnv,
     comment: booleanInput('comment', true),
+    doctor: booleanInput('doctor', false),
     planFile: planFile === undefined ? join(runnerTemp || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
     lastApplyFile: lastApplyFile === undefined ? undefined : resolve(cwd, lastApplyFile),
     maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },

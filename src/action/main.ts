@@ -25,11 +25,12 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor, summarySentence } from '../render/text.js';
 import { createOctokit } from '../targets/github.js';
 import { mintInstallationToken } from './app-token.js';
-import { cliEnvironment, failure, parseApplyOutput, parseValidate, readPlanFile, runCli, type ValidateResult } from './cli-run.js';
+import { checkLine } from '../doctor.js';
+import { cliEnvironment, failure, parseApplyOutput, parseDoctor, parseValidate, readPlanFile, runCli, type ValidateResult } from './cli-run.js';
 import { readContext, readInputs, type ActionContext, type ActionInputs, type PullRequestContext } from './context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from './heartbeat.js';
 import { commentMarker, upsertComment } from './pr-comment.js';
-import { auditMarkdown, footer, forkMarkdown, validationMarkdown, withoutSecretsMarkdown, withoutSecretsNote } from './report.js';
+import { auditMarkdown, doctorMarkdown, footer, forkMarkdown, validationMarkdown, withoutSecretsMarkdown, withoutSecretsNote } from './report.js';
 import { runnerFor, type AnnotationLevel, type Runner } from './workflow.js';
 
 /** What the Action needs of its process: the log goes to `process.stdout` through `@actions/core`. */
@@ -147,7 +148,30 @@ function withFooter(step: Step, markdown: string, what: string, sha: string | un
 async function runValidateCommand(step: Step): Promise<number> {
   const result = await validate(step, step.inputs.args);
   step.summary.push(withFooter(step, validationMarkdown(step.inputs.config, result.diagnostics), 'oncall-access validate', step.ctx.sha));
-  return result.valid ? EXIT.ok : EXIT.error;
+  if (!result.valid) return EXIT.error;
+  return step.inputs.doctor ? doctor(step) : EXIT.ok;
+}
+
+/**
+ * `doctor` after a valid validation (the doctor input): each missing check is an error
+ * annotation, each unverified one a warning, all of them in the job summary and the log. A run
+ * without credentials for the GitHub target (a fork's pull request, secrets not set) skips it
+ * with a notice: it would only find the tokens missing.
+ */
+async function doctor(step: Step): Promise<number> {
+  if (step.ctx.pullRequest?.fromFork || withoutSecrets(step)) {
+    step.runner.annotate('notice', `doctor skipped: this run has no token for the config's GitHub target (${step.inputs.tokenEnv}), as in a pull request from a fork or a repository whose secrets are not set.`);
+    return EXIT.ok;
+  }
+  await useCredentials(step);
+  const result = await runCli(['doctor', '--config', step.inputs.config, '--format', 'json'], step.io, step.cliEnv);
+  step.io.stderr.write(result.stderr);
+  const report = parseDoctor(result);
+  step.runner.group(`doctor: ${report.ok ? 'nothing missing' : 'something is missing'}`, report.checks.map((c) => checkLine(c)).join('\n'));
+  for (const c of report.checks) if (c.status !== 'ok') step.runner.annotate(c.status === 'missing' ? 'error' : 'warning', checkLine(c), { title: 'oncall-access doctor' });
+  step.outputs.doctor = report.ok ? 'ok' : 'missing';
+  step.summary.push(withFooter(step, doctorMarkdown(report.checks), 'oncall-access doctor', step.ctx.sha));
+  return report.ok ? EXIT.ok : EXIT.error;
 }
 
 /**

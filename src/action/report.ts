@@ -4,6 +4,7 @@
  * and run. Pure functions; every value that is not the Action's own words is escaped.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { checkLine, type Check } from '../doctor.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { plural } from '../wording.js';
 import type { ActionContext } from './context.js';
@@ -30,6 +31,18 @@ export function validationMarkdown(config: string, diagnostics: readonly Diagnos
     blocks.push(alert('CAUTION', diagnosticList(errors)));
   }
   if (warnings.length > 0) blocks.push(alert('WARNING', diagnosticList(warnings)));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** `doctor`'s checks for the job summary: what is missing (or unverified) first, then how many are ok. */
+export function doctorMarkdown(checks: readonly Check[]): string {
+  const line = (c: Check): string => `- ${escapeMarkdown(checkLine(c))}`;
+  const missing = checks.filter((c) => c.status === 'missing');
+  const unverified = checks.filter((c) => c.status === 'unverified');
+  const blocks = [missing.length > 0 ? '## oncall-access doctor: something is missing' : '## oncall-access doctor: nothing missing'];
+  if (missing.length > 0) blocks.push(alert('CAUTION', missing.map(line)));
+  if (unverified.length > 0) blocks.push(alert('WARNING', unverified.map(line)));
+  blocks.push(`${plural(checks.length - missing.length - unverified.length, 'check')} ok.`);
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -5,8 +5,10 @@
  */
 import { EXIT, UserError, type Io } from '../io.js';
 import { SOURCE_TYPES, type Adopt } from '../config/model.js';
+import type { DoctorFormat } from './doctor.js';
 import type { PlanFormat } from './reconcile.js';
 import type { ReportFormat } from './report.js';
+import type { TimelineFormat } from './timeline.js';
 import type { ValidateFormat } from './validate.js';
 
 /** One flag of a command. */
@@ -98,7 +100,7 @@ export const COMMANDS: Command[] = [
     name: 'validate',
     summary: 'Check the config and every profile, rotation, identities and request file.',
     usage: '[--config PATH] [--format text|json|github]',
-    description: 'Loads every file the config names and checks it against the schemas and the rules that span files. Reports every problem as file:line:col. Reads no API and writes nothing.',
+    description: 'Loads every file the config names and checks it against the schemas and the rules that span files, and the coming week\'s coverage of the rotations kept in git (spec.coverage.gaps). Reports every problem as file:line:col. Reads no API and writes nothing.',
     flags: {
       config: CONFIG_FLAG,
       format: { type: 'string', valueName: 'FORMAT', help: 'text, json, or github (workflow-command annotations).', default: 'text', choices: ['text', 'json', 'github'] },
@@ -110,11 +112,27 @@ export const COMMANDS: Command[] = [
     run: async (v, _p, io) => (await import('./validate.js')).runValidate({ config: String(v.config), format: v.format as ValidateFormat }, io),
   },
   {
+    name: 'doctor',
+    summary: 'Check that every source and target is reachable with its token, and that the token may do what the config needs.',
+    usage: '[--config PATH] [--format text|json]',
+    description:
+      'For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.',
+    flags: {
+      config: CONFIG_FLAG,
+      format: { type: 'string', valueName: 'FORMAT', help: 'text (one line per check) or json.', default: 'text', choices: ['text', 'json'] },
+    },
+    exitCodes: [
+      [EXIT.ok, 'nothing the config needs is missing (unverified lines allowed)'],
+      [EXIT.error, 'something is missing, or the config is invalid'],
+    ],
+    run: async (v, _p, io) => (await import('./doctor.js')).runDoctor({ config: String(v.config), format: v.format as DoctorFormat }, io),
+  },
+  {
     name: 'plan',
     summary: 'Show the grants and revocations that would make access match the profiles.',
     usage: '[--config PATH] [--at ISO] [--format text|markdown|json] [--out FILE] [--detailed-exitcode]',
     description:
-      'Validates, then reads who is on call and who holds each managed team, and prints the plan. Read-only: the HTTP layer refuses any request that could write.',
+      'Validates, then reads who is on call and who holds each managed team, and prints the plan. It also reads a week ahead: the Markdown plan ends with a chart of who holds what over the next 24 hours (the JSON has its data), and a rotation that leaves nobody with access for a stretch of the next 7 days is a warning (an error with spec.coverage.gaps: error). Read-only: the HTTP layer refuses any request that could write.',
     flags: {
       config: CONFIG_FLAG,
       at: AT_FLAG,
@@ -225,20 +243,20 @@ export const COMMANDS: Command[] = [
   {
     name: 'timeline',
     summary: 'List upcoming grants and revocations, in order, across all profiles.',
-    usage: '[--config PATH] [--from ISO] [--hours N] [--time-zone TZ] [--format text|markdown|json]',
-    description: 'Reads who will be on call and lists when access changes: each grant and revocation that shift boundaries (widened by the windows) will cause. Read-only. Check it before a handoff.',
+    usage: '[--config PATH] [--from ISO] [--hours N] [--time-zone TZ] [--format text|markdown|json|mermaid]',
+    description: 'Reads who will be on call and lists when access changes: each grant and revocation that shift boundaries (widened by the windows) will cause. With --format mermaid, draws who holds each team and repository when instead, as a Mermaid gantt chart (shifts, the windows around them, requests and static members told apart; problems go to stderr). Read-only. Check it before a handoff.',
     flags: {
       config: CONFIG_FLAG,
       from: { type: 'string', valueName: 'ISO', help: 'Start here instead of now.' },
       hours: { type: 'string', valueName: 'N', help: 'How many hours to look ahead (at most 2160).', default: '24' },
       'time-zone': { type: 'string', valueName: 'TZ', help: 'IANA time zone to show instants in.', default: 'UTC' },
-      format: { ...FORMAT_FLAG, help: 'text, markdown or json.' },
+      format: { ...FORMAT_FLAG, help: 'text, markdown, json, or mermaid (a gantt chart of who holds what when).', choices: ['text', 'markdown', 'json', 'mermaid'] },
     },
     exitCodes: [
       [EXIT.ok, 'success'],
       [EXIT.error, 'any error, including a source that could not be read'],
     ],
-    run: async (v, _p, io) => (await import('./timeline.js')).runTimeline({ config: String(v.config), from: v.from as string | undefined, hours: String(v.hours), format: v.format as 'text' | 'markdown' | 'json', timeZone: String(v['time-zone']) }, io),
+    run: async (v, _p, io) => (await import('./timeline.js')).runTimeline({ config: String(v.config), from: v.from as string | undefined, hours: String(v.hours), format: v.format as TimelineFormat, timeZone: String(v['time-zone']) }, io),
   },
   {
     name: 'report',

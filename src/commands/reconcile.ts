@@ -17,6 +17,7 @@ import type { Adopt, Workspace } from '../config/model.js';
 import { describeChange, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { computePlan, configHash } from '../engine.js';
+import { planAhead } from '../look-ahead.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
@@ -177,7 +178,20 @@ async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Work
   // Redacted in the data, before any renderer escapes a token into a form output redaction would miss.
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, targets: adapters.targets };
+  return { plan, ws, adapters, secrets };
+}
+
+/**
+ * {@link planFor}, then what `plan` shows of the future (`apply` does not: a gap next week must
+ * not stop access changing now): the timeline of the next hours and the coverage gaps of the
+ * next week ({@link planAhead}), from one more read of the sources.
+ */
+async function planWithAhead(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace, pullRequest?: { author: string; files: readonly string[] }, stateDirOverride?: string) {
+  const made = await planFor(opts, io, fetch, whole, pullRequest, stateDirOverride);
+  const ahead = await planAhead(made.ws, made.adapters, new Date(made.plan.at), pullRequest);
+  made.plan.timeline = ahead.timeline;
+  made.plan.diagnostics.push(...ahead.diagnostics.map((d) => ({ ...d, message: redact(d.message, made.secrets) })));
+  return made;
 }
 
 /**
@@ -193,10 +207,10 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
       io,
       load: loadOrReport,
       stateDir: (ws, at) => stateDir(ws, opts, at),
-      makePlan: async (ws, at, pullRequest, state) => (await planFor(opts, at, fetch, ws, pullRequest, state)).plan,
+      makePlan: async (ws, at, pullRequest, state) => (await planWithAhead(opts, at, fetch, ws, pullRequest, state)).plan,
     });
   }
-  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
+  return planWithAhead(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
 }
 
 /**
@@ -267,7 +281,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
   }
   const saved = opts.planFile === undefined ? undefined : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
   const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
-  const { targets } = fresh;
+  const { targets } = fresh.adapters;
   let plan = fresh.plan;
   let recheck;
   if (saved) {

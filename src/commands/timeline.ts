@@ -1,27 +1,32 @@
 /**
  * `oncall-access timeline`: what will change, and when, over the next hours: each upcoming
- * grant and revocation across all profiles, for an on-call lead to check before a handoff.
+ * grant and revocation across all profiles, for an on-call lead to check before a handoff; or,
+ * as a Mermaid gantt chart, who holds what when.
  */
 import { buildAdapters } from '../adapters.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
 import { entitlementName } from '../core/plan.js';
-import { activeRequests } from '../core/requests.js';
-import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities } from '../engine.js';
+import { heldIntervals } from '../core/intervals.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
+import { renderGantt } from '../render/mermaid.js';
+import { observeAhead } from '../look-ahead.js';
 import { sanitizeText } from '../render/text.js';
 import { formatInZone, isTimeZone } from '../time/zoned.js';
 import { redact, secretsIn } from '../redact.js';
 import { loadOrReport, parseAt, tokenEnvs, transport } from './reconcile.js';
+
+/** Output formats of `timeline`. */
+export type TimelineFormat = 'text' | 'markdown' | 'json' | 'mermaid';
 
 /** Options of `timeline`. */
 export interface TimelineOptions {
   config: string;
   from?: string;
   hours: string;
-  format: 'text' | 'markdown' | 'json';
+  format: TimelineFormat;
   timeZone: string;
 }
 
@@ -46,16 +51,20 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
-  const span = readSpan(ws, from);
-  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
-  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
-  const result = timeline({ profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities.resolve, requests: requests.active }, from, to);
+  const ahead = await observeAhead(ws, adapters, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');
   const secrets = secretsIn(io.env, tokenEnvs(ws));
-  const diagnostics = sortDiagnostics([...(targetNeeded ? adapters.diagnostics : []), ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...result.diagnostics]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  const redacted = (ds: Diagnostic[]): Diagnostic[] => sortDiagnostics([...(targetNeeded ? ahead.adapterDiagnostics : []), ...ahead.diagnostics, ...ds]).map((d) => ({ ...d, message: redact(d.message, secrets) }));
+  if (opts.format === 'mermaid') {
+    const held = heldIntervals(ahead.input, from, to);
+    const diagnostics = redacted(held.diagnostics);
+    io.stdout.write(renderGantt(held.timeline, { timeZone: opts.timeZone }).text);
+    io.stderr.write(diagnostics.map((d) => `${sanitizeText(formatDiagnostic(d))}\n`).join(''));
+    return hasErrors(diagnostics) ? EXIT.error : EXIT.ok;
+  }
+  const result = timeline(ahead.input, from, to);
+  const diagnostics = redacted(result.diagnostics);
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}\n`);
   } else if (opts.format === 'markdown') {

@@ -1,5 +1,6 @@
 /**
- * `oncall-access validate`: load and check everything, write nothing, call nothing.
+ * `oncall-access validate`: load and check everything, write nothing, call nothing. Besides the
+ * files' own rules, it checks the coming week's coverage of the rotations kept in git.
  */
 import { loadWorkspace } from '../config/load.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
@@ -8,6 +9,9 @@ import { renderAnnotations } from '../render/github.js';
 import { sanitizeText } from '../render/text.js';
 import { plural } from '../wording.js';
 import type { Workspace } from '../config/model.js';
+import { COVERAGE_HORIZON_MS, coverageDiagnostics } from '../core/coverage.js';
+import { rotationShifts } from '../sources/rotations.js';
+import { bindingKey, type ShiftRead } from '../sources/source.js';
 
 /** Output formats of `validate`. */
 export type ValidateFormat = 'text' | 'json' | 'github';
@@ -18,10 +22,32 @@ export interface ValidateOptions {
   format: ValidateFormat;
 }
 
+/**
+ * The coverage gaps of the next week (see `coverageDiagnostics`) of the rotations kept in git,
+ * the only ones validate can compute without calling an API. A person has a login when the
+ * identities file names them; when the config also resolves people through the target (SAML,
+ * verified emails), only `plan` can tell, so everyone on call counts as having one here.
+ */
+function gitCoverage(ws: Workspace, now: Date): Diagnostic[] {
+  const until = new Date(now.getTime() + COVERAGE_HORIZON_MS);
+  const rotations = new Map(ws.rotations.map((r) => [r.name, r]));
+  const shifts = new Map<string, ShiftRead>();
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) {
+    if (b.kind !== 'rotation') continue;
+    // A valid workspace binds only declared rotations that can be computed (see semantics.ts).
+    const rotation = rotations.get(b.rotation)!;
+    shifts.set(bindingKey(b), { ok: true, shifts: rotationShifts(rotation, now, until), timeZone: rotation.timeZone });
+  }
+  const logins = new Map(ws.identities.map((i) => [i.email.toLowerCase(), i.login]));
+  const fileOnly = ws.config.identities.every((m) => m === 'file');
+  const resolve = (email: string): string | undefined => logins.get(email.toLowerCase()) ?? (fileOnly ? undefined : email);
+  return coverageDiagnostics({ profiles: ws.profiles, shifts, resolve, from: now, to: until, policy: ws.config.coverage.gaps });
+}
+
 /** Runs `validate`; exit 0 when there is no error (warnings allowed), 1 otherwise. */
 export function runValidate(opts: ValidateOptions, io: Io): number {
   const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
-  const sorted = sortDiagnostics([...diagnostics, ...(workspace ? opsgenieEnds(workspace, io.now()) : [])]);
+  const sorted = sortDiagnostics([...diagnostics, ...(workspace ? [...opsgenieEnds(workspace, io.now()), ...gitCoverage(workspace, io.now())] : [])]);
   const ok = !hasErrors(sorted);
   io.stdout.write(render(opts.format, sorted, workspace));
   return ok ? EXIT.ok : EXIT.error;

@@ -125,6 +125,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, 'sources', name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
+    coverage: { gaps: spec.coverage?.gaps ?? 'warn' },
     identities: spec.identities?.resolve ?? ['file'],
     samlAttributes: spec.identities?.samlAttributes ?? ['nameId'],
     shards: Object.entries((spec.shards ?? {}) as Record<string, string[]>).map(([name, globs]) => ({ name, globs })),

@@ -71,6 +71,8 @@ export interface Config {
   sources: Map<string, SourceConfig>;
   targets: Map<string, TargetConfig>;
   guards: GuardConfig;
+  /** `spec.coverage.gaps`: what a stretch of the coming week that a rotation leaves without access is (default `warn`). */
+  coverage: { gaps: 'off' | 'warn' | 'error' };
   /** Named sets of profile globs for sharded runs (`--shard NAME`). */
   shards: { name: string; globs: string[] }[];
   /** Identity resolution methods, in the order they are tried. */

@@ -1730,7 +1730,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
 const formats42 = FORMATS["oncall-access-env-name"];
 const formats44 = FORMATS["oncall-access-http-url"];
 const formats46 = FORMATS["oncall-access-cloud-id"];
@@ -1932,7 +1932,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key2 in data5){
-if(!((((((key2 === "sources") || (key2 === "targets")) || (key2 === "identities")) || (key2 === "guards")) || (key2 === "shards")) || (key2 === "paths"))){
+if(!(((((((key2 === "sources") || (key2 === "targets")) || (key2 === "identities")) || (key2 === "guards")) || (key2 === "coverage")) || (key2 === "shards")) || (key2 === "paths"))){
 const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -2733,11 +2733,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data5.shards !== undefined){
-let data29 = data5.shards;
+if(data5.coverage !== undefined){
+let data29 = data5.coverage;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(Object.keys(data29).length > 100){
-const err80 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data29};
+for(const key11 in data29){
+if(!(key11 === "gaps")){
+const err80 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2746,11 +2747,11 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key11 in data29){
-const _errs66 = errors;
-if(typeof key11 === "string"){
-if(!pattern4.test(key11)){
-const err81 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key11,propertyName:key11};
+}
+if(data29.gaps !== undefined){
+let data30 = data29.gaps;
+if(!(((data30 === "off") || (data30 === "warn")) || (data30 === "error"))){
+const err81 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2759,8 +2760,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!(formats0.validate(key11))){
-const err82 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key11,propertyName:key11};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data29};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2770,9 +2773,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-var valid19 = _errs66 === errors;
-if(!valid19){
-const err83 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data29};
+if(data5.shards !== undefined){
+let data31 = data5.shards;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(Object.keys(data31).length > 100){
+const err83 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2781,12 +2786,11 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-for(const key12 in data29){
-let data30 = data29[key12];
-if(Array.isArray(data30)){
-if(data30.length > 100){
-const err84 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data30};
+for(const key12 in data31){
+const _errs70 = errors;
+if(typeof key12 === "string"){
+if(!pattern4.test(key12)){
+const err84 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2795,8 +2799,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data30.length < 1){
-const err85 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data30};
+if(!(formats0.validate(key12))){
+const err85 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2805,12 +2809,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-const len3 = data30.length;
-for(let i5=0; i5<len3; i5++){
-let data31 = data30[i5];
-if(typeof data31 === "string"){
-if(func1(data31) > 200){
-const err86 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data31};
+}
+var valid20 = _errs70 === errors;
+if(!valid20){
+const err86 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2819,8 +2821,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(func1(data31) < 1){
-const err87 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data31};
+}
+for(const key13 in data31){
+let data32 = data31[key13];
+if(Array.isArray(data32)){
+if(data32.length > 100){
+const err87 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2829,9 +2835,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data31};
+if(data32.length < 1){
+const err88 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2840,10 +2845,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/spec/shards/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data30};
+const len3 = data32.length;
+for(let i5=0; i5<len3; i5++){
+let data33 = data32[i5];
+if(typeof data33 === "string"){
+if(func1(data33) > 200){
+const err89 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2852,10 +2859,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data29};
+if(func1(data33) < 1){
+const err90 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2865,12 +2870,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data5.paths !== undefined){
-let data32 = data5.paths;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key13 in data32){
-if(!(((((key13 === "profiles") || (key13 === "rotations")) || (key13 === "requests")) || (key13 === "identities")) || (key13 === "state"))){
-const err91 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data32};
+else {
+const err91 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2880,11 +2881,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data32.profiles !== undefined){
-let data33 = data32.profiles;
-if(typeof data33 === "string"){
-if(!pattern35.test(data33)){
-const err92 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data33};
+}
+else {
+const err92 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2893,8 +2892,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!(formats62.validate(data33))){
-const err93 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data33};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2904,8 +2905,12 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data33};
+if(data5.paths !== undefined){
+let data34 = data5.paths;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key14 in data34){
+if(!(((((key14 === "profiles") || (key14 === "rotations")) || (key14 === "requests")) || (key14 === "identities")) || (key14 === "state"))){
+const err94 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data34};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2915,11 +2920,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data32.rotations !== undefined){
-let data34 = data32.rotations;
-if(typeof data34 === "string"){
-if(!pattern35.test(data34)){
-const err95 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data34};
+if(data34.profiles !== undefined){
+let data35 = data34.profiles;
+if(typeof data35 === "string"){
+if(!pattern35.test(data35)){
+const err95 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2928,8 +2933,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!(formats62.validate(data34))){
-const err96 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data34};
+if(!(formats62.validate(data35))){
+const err96 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2940,7 +2945,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data34};
+const err97 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2950,11 +2955,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data32.requests !== undefined){
-let data35 = data32.requests;
-if(typeof data35 === "string"){
-if(!pattern35.test(data35)){
-const err98 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data35};
+if(data34.rotations !== undefined){
+let data36 = data34.rotations;
+if(typeof data36 === "string"){
+if(!pattern35.test(data36)){
+const err98 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2963,8 +2968,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!(formats62.validate(data35))){
-const err99 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data35};
+if(!(formats62.validate(data36))){
+const err99 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2975,7 +2980,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data35};
+const err100 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2985,11 +2990,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data32.identities !== undefined){
-let data36 = data32.identities;
-if(typeof data36 === "string"){
-if(!pattern35.test(data36)){
-const err101 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data36};
+if(data34.requests !== undefined){
+let data37 = data34.requests;
+if(typeof data37 === "string"){
+if(!pattern35.test(data37)){
+const err101 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2998,8 +3003,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!(formats62.validate(data36))){
-const err102 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data36};
+if(!(formats62.validate(data37))){
+const err102 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3010,7 +3015,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data36};
+const err103 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3020,11 +3025,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data32.state !== undefined){
-let data37 = data32.state;
-if(typeof data37 === "string"){
-if(!pattern35.test(data37)){
-const err104 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data37};
+if(data34.identities !== undefined){
+let data38 = data34.identities;
+if(typeof data38 === "string"){
+if(!pattern35.test(data38)){
+const err104 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3033,8 +3038,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!(formats62.validate(data37))){
-const err105 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data37};
+if(!(formats62.validate(data38))){
+const err105 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3045,7 +3050,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data37};
+const err106 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3055,9 +3060,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data32};
+if(data34.state !== undefined){
+let data39 = data34.state;
+if(typeof data39 === "string"){
+if(!pattern35.test(data39)){
+const err107 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3066,10 +3073,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(!(formats62.validate(data39))){
+const err108 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3079,14 +3084,49 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
 else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err109 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
 if(vErrors === null){
 vErrors = [err109];
 }
 else {
 vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data34};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }

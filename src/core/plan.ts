@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import type { RepoPermission, TeamRole } from '../config/model.js';
+import type { AccessTimeline } from './intervals.js';
 
 /** Version of the JSON form of a plan; bumped on any incompatible change. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -185,6 +186,8 @@ export interface Plan {
    * instant with the pull request's own policy, or `notPlanned` says why it was not made.
    */
   proposed?: { base: string; plan?: Plan; notPlanned?: string };
+  /** Made by `plan` (not `apply`): who holds each managed entitlement over the 24 hours from `at`, for the timeline chart. */
+  timeline?: AccessTimeline;
 }
 
 /** One login's holding of one team or repository on one target: what a ledger entry and a change are about. */

@@ -4,8 +4,8 @@
  * comparing consecutive states. Pure.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { bindingKey } from '../sources/source.js';
 import { desire, type DesireInput, type ManagedEntitlement } from './desire.js';
+import { changeInstants } from './intervals.js';
 
 /** One change of wanted access at an instant. */
 export interface TimelineEvent {
@@ -29,23 +29,10 @@ export interface TimelineEvent {
 
 /** The events between `from` (exclusive) and `to` (inclusive), in order, and problems met. */
 export function timeline(input: Omit<DesireInput, 'at'>, from: Date, to: Date): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
-  const instants = new Set<number>();
-  for (const p of input.profiles) {
-    if (p.mode !== 'auto') continue;
-    for (const b of p.rotations) {
-      const read = input.shifts.get(bindingKey(b));
-      if (!read?.ok) continue;
-      for (const s of read.shifts) {
-        instants.add(s.start.getTime() - p.window.beforeMs);
-        if (s.end) instants.add(s.end.getTime() + p.window.afterMs);
-      }
-    }
-  }
-  for (const r of input.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   const start = desire({ ...input, at: from });
   let previous = start.teams;
   const events: TimelineEvent[] = [];
-  for (const t of [...instants].filter((i) => i > from.getTime() && i <= to.getTime()).sort((a, b) => a - b)) {
+  for (const t of changeInstants(input, false).filter((i) => i > from.getTime() && i <= to.getTime())) {
     const at = new Date(t);
     const next = desire({ ...input, at }).teams;
     for (const [key, team] of next) events.push(...compare(at.toISOString(), previous.get(key), team));

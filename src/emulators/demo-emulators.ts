@@ -3,7 +3,7 @@
  * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
  */
 import { DEMO_GITHUB, DEMO_OPSGENIE, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed } from './github.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type ScopedToken } from './github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator } from './opsgenie.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
 
@@ -46,6 +46,8 @@ export interface DemoEmulatorOptions {
   github?: (seed: GitHubSeed) => void;
   /** Overrides the tokens required (tests use recognisable fakes). */
   tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; OPSGENIE_API_KEY: string };
+  /** Tokens of reduced scope also accepted (see each emulator's `scopedTokens`). */
+  scopedTokens?: { github?: ScopedToken[]; pagerduty?: { token: string; scopes: string[] }[] };
 }
 
 /** Starts the three emulators; throws {@link PortTaken} when a port asked for is taken. */
@@ -55,8 +57,8 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   const world = structuredClone(DEMO_GITHUB);
   o.github?.(world);
   const started = await Promise.allSettled([
-    startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
-    startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
+    startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, scopedTokens: o.scopedTokens?.github, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
+    startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, scopedTokens: o.scopedTokens?.pagerduty, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
     startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
   ] as const);
   const [github, pagerduty, opsgenie] = started;

@@ -11,9 +11,11 @@ import { serveGraphQL } from './github-graphql.js';
 import { RepoState, repoRoutes, type EmulatedPull } from './github-repos.js';
 import { CollaboratorState, collaboratorRoutes, type Collaborator } from './github-collaborators.js';
 import { PullRequestState, pullRoutes, type PullRequestSeed, type ReviewSeed } from './github-pulls.js';
+import { scopedRoutes, scopeHeaders, scopedTokenOf, type ScopedToken } from './github-scopes.js';
 import { startJsonServer, type Admission, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 
 export { loadGitHubSchema } from './github-graphql.js';
+export type { AppPermissionLevel, ScopedToken } from './github-scopes.js';
 export type { Collaborator, RepoSeed } from './github-collaborators.js';
 export type { PullRequestSeed, ReviewSeed, ReviewState } from './github-pulls.js';
 export type { AppSeed, GitHubRateLimitOptions, GitHubSeed, GitHubTeamRole, RateLimitStats, IssueComment, IssueCommentSeed, InvitationSeed, OrgSeed, RateLimitSnapshot, RateResource, TeamMember, TeamSeed } from './github-state.js';
@@ -25,6 +27,8 @@ export interface GitHubEmulatorOptions extends GitHubSeed {
   port?: number;
   /** When set, every request must carry `Authorization: token <it>` or `bearer <it>`, else 401. */
   token?: string;
+  /** Tokens of reduced scope also accepted, each refused what its scopes or permissions do not allow (see `github-scopes.ts`). */
+  scopedTokens?: ScopedToken[];
   /**
    * Unknown routes answer 501 instead of GitHub's 404 (they are recorded in `unexpected` either
    * way), and the pull-request read routes record query parameters GitHub does not take in `unexpected`.
@@ -98,14 +102,15 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
   const collaborators = new CollaboratorState(options.repos);
   const pullRequests = new PullRequestState(options.pullRequests);
   const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
+  const scoped = options.scopedTokens ?? [];
   const server = await startJsonServer({
-    routes: [...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false), ...pullRoutes(pullRequests, { paginate, error, user: (origin, login) => simpleUser(state, origin, login), strict: options.strict ?? false })],
+    routes: scopedRoutes([...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false), ...pullRoutes(pullRequests, { paginate, error, user: (origin, login) => simpleUser(state, origin, login), strict: options.strict ?? false })], scoped, error),
     errorBody: error,
     port: options.port,
     strict: options.strict,
     latencyMs: options.latencyMs,
-    authenticate: (req) => authenticate(options.token, req),
-    headers: (req) => rateLimitHeaders(state, req.path === '/graphql' ? 'graphql' : 'core'),
+    authenticate: (req) => (scopedTokenOf(scoped, req) ? undefined : authenticate(options.token, req)),
+    headers: (req) => ({ ...rateLimitHeaders(state, req.path === '/graphql' ? 'graphql' : 'core'), ...scopeHeaders(scoped, req) }),
     traffic: options.traffic,
     ...(limiter ? { admit: (req: JsonRequest) => admit(state, limiter, req) } : {}),
   });
@@ -136,6 +141,7 @@ function routes(state: GitHubState): Route[] {
   const membership = '/orgs/:org/teams/:team_slug/memberships/:username';
   return [
     { method: 'POST', pattern: '/graphql', handler: (req) => serveGraphQL(state, req) },
+    { method: 'GET', pattern: '/orgs/:org', handler: (req) => getOrg(state, req) },
     { method: 'GET', pattern: '/orgs/:org/teams/:team_slug/members', handler: (req) => listTeamMembers(state, req) },
     { method: 'GET', pattern: '/orgs/:org/invitations', handler: (req) => listInvitations(state, req) },
     { method: 'DELETE', pattern: '/orgs/:org/invitations/:invitation_id', handler: (req) => cancelInvitation(state, req) },
@@ -286,6 +292,13 @@ function paginate(req: JsonRequest, items: readonly unknown[]): JsonResponse {
     body: items.slice((page - 1) * perPage, page * perPage),
     headers: links.length > 0 ? { link: links.join(', ') } : {},
   };
+}
+
+/** `GET /orgs/{org}`: the organisation's public fields (any token may read them). */
+function getOrg(state: GitHubState, req: JsonRequest): JsonResponse {
+  const org = state.org(req.params.org!);
+  if (!org) return notFound();
+  return { status: 200, body: { login: org.login, id: org.id, node_id: nodeId('O', org.id), url: `${req.origin}/orgs/${org.login}`, description: null } };
 }
 
 function notFound(): JsonResponse {

@@ -23,6 +23,13 @@ export interface PagerDutyEmulatorOptions extends PagerDutySeed {
   /** When set, every request must carry `Authorization: Token token=<it>` (or `Bearer <it>`), else 401. */
   token?: string;
   /**
+   * Tokens of reduced scope also accepted: scoped OAuth tokens, each with its scopes
+   * (`schedules.read`, `escalation_policies.read`, `oncalls.read`, `users.read`). A request
+   * for a resource whose `<resource>.read` scope the token lacks is refused 403 with PagerDuty's
+   * error code 2010, "Access Denied".
+   */
+  scopedTokens?: { token: string; scopes: string[] }[];
+  /**
    * Unknown routes answer 501 instead of PagerDuty's 404, and requests PagerDuty would serve but
    * that show a client bug are recorded in `unexpected`: an unknown query parameter, a missing
    * or wrong versioned `Accept` header.
@@ -63,12 +70,12 @@ export async function startPagerDutyEmulator(options: PagerDutyEmulatorOptions):
   const limitOptions = options.rateLimit === true ? {} : options.rateLimit;
   const limiter = limitOptions === undefined ? undefined : new PagerDutyRateLimiter(limitOptions);
   const server = await startJsonServer({
-    routes: routes(state, now, options.strict ?? false),
+    routes: routes(state, now, options.strict ?? false, options.scopedTokens ?? []),
     errorBody: (status, message) => errorBody(status, message),
     port: options.port,
     strict: options.strict,
     latencyMs: options.latencyMs,
-    authenticate: (req) => authenticate(options.token, req),
+    authenticate: (req) => (scopedToken(options.scopedTokens ?? [], req) ? undefined : authenticate(options.token, req)),
     traffic: options.traffic,
     ...(limiter
       ? {
@@ -102,8 +109,16 @@ interface Ctx {
 
 type Serve = (ctx: Ctx) => JsonResponse;
 
-function routes(state: PagerDutyState, now: () => Date, strict: boolean): Route[] {
-  const get = (pattern: string, params: readonly string[], serve: Serve): Route => ({ method: 'GET', pattern, handler: (req) => endpoint(req, { state, now, strict, params, serve }) });
+function routes(state: PagerDutyState, now: () => Date, strict: boolean, scoped: readonly { token: string; scopes: string[] }[]): Route[] {
+  const get = (pattern: string, params: readonly string[], serve: Serve): Route => ({
+    method: 'GET',
+    pattern,
+    handler: (req) => {
+      const scope = `${pattern.split('/')[1]!}.read`;
+      const token = scopedToken(scoped, req);
+      return token && !token.scopes.includes(scope) ? { status: 403, body: errorBody(403, 'Access Denied') } : endpoint(req, { state, now, strict, params, serve });
+    },
+  });
   const paging = ['limit', 'offset', 'total'];
   return [
     get('/oncalls', ['time_zone', 'include[]', 'user_ids[]', 'escalation_policy_ids[]', 'schedule_ids[]', 'since', 'until', 'earliest', ...paging], listOnCalls),
@@ -142,11 +157,22 @@ function strictFindings(req: JsonRequest, params: readonly string[]): string[] {
   ];
 }
 
+/** The token a request carries: `Authorization: Token token=<it>` or `Bearer <it>`. */
+function givenToken(req: JsonRequest): string | undefined {
+  const header = req.headers.authorization ?? '';
+  return /^Token token=(.*)$/i.exec(header)?.[1] ?? /^Bearer (.*)$/i.exec(header)?.[1];
+}
+
+/** The scoped token a request carries, if it carries one. */
+function scopedToken<T extends { token: string }>(tokens: readonly T[], req: JsonRequest): T | undefined {
+  const given = givenToken(req);
+  return tokens.find((t) => t.token === given);
+}
+
 function authenticate(token: string | undefined, req: JsonRequest): JsonResponse | undefined {
   if (token === undefined) return undefined;
   const header = req.headers.authorization ?? '';
-  const given = /^Token token=(.*)$/i.exec(header)?.[1] ?? /^Bearer (.*)$/i.exec(header)?.[1];
-  if (given === token) return undefined;
+  if (givenToken(req) === token) return undefined;
   return { status: 401, body: errorBody(401, 'Authentication failed'), unexpected: header === '' ? 'no credentials' : 'bad credentials' };
 }
 

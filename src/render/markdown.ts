@@ -6,6 +6,8 @@
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Action, Adoption, Change, HeldAccess, Plan, PlanSummary } from '../core/plan.js';
+import type { AccessTimeline } from '../core/intervals.js';
+import { renderGantt, timelineLabel } from './mermaid.js';
 import {
   ADOPTION_INTRO,
   adoptionHow,
@@ -208,9 +210,13 @@ function cutNote(groups: number, changes: number, diagnostics: number, adoptions
  * position); then one section per entitlement group, ordered as in the text renderer. Lists
  * are folded in `<details>` when the plan has more than 20 changes or a group more than 10.
  *
+ * A plan made by `plan` ends with its access timeline, folded: a Mermaid gantt chart of who holds
+ * what over the next hours, cut to the room the plan leaves (see `timelineBlock`). A pull request
+ * that changes policy shows the plan and the timeline with the base's policy, then both with its own.
+ *
  * Invariants: the result never exceeds `options.maxChars` (default {@link DEFAULT_MAX_CHARS});
  * to fit, whole groups and then diagnostics are dropped from the end and a note says how many
- * changes, groups and diagnostics were cut. The summary and counts always describe the whole
+ * changes, groups and diagnostics were cut; the timeline only gets the room left. The summary and counts always describe the whole
  * plan. Every data value is escaped with {@link escapeMarkdown}. The result ends with a newline.
  *
  * @throws RangeError when `maxChars` is not an integer large enough for the shortest output.
@@ -222,14 +228,50 @@ export function renderMarkdown(plan: Plan, options: { maxChars?: number } = {}):
   }
   // A pull request that changes policy: the plan with the base's policy, then with its own, each in half the room.
   const half = Math.floor((maxChars - 1) / 2);
-  if (!plan.proposed || half < TOO_LARGE.length) return renderSection(plan, maxChars, 'oncall-access plan for');
+  if (!plan.proposed || half < TOO_LARGE.length) return renderSection(plan, maxChars, 'oncall-access plan for', 'Access timeline');
   const { plan: after, notPlanned } = plan.proposed;
-  const rest = after ? renderSection(after, half, 'After this pull request, with its policy: plan for') : `## After this pull request, with its policy\n\nNot planned: ${escapeMarkdown(notPlanned ?? '')}`.slice(0, half - 1);
-  return `${renderSection(plan, half, 'oncall-access plan for')}\n${rest.endsWith('\n') ? rest : `${rest}\n`}`;
+  const rest = after ? renderSection(after, half, 'After this pull request, with its policy: plan for', 'Access timeline after this pull request, with its policy') : `## After this pull request, with its policy\n\nNot planned: ${escapeMarkdown(notPlanned ?? '')}`.slice(0, half - 1);
+  const before = renderSection(plan, half, 'oncall-access plan for', `Access timeline with the policy on ${plan.proposed.base} (before this pull request)`);
+  return `${before}\n${rest.endsWith('\n') ? rest : `${rest}\n`}`;
 }
 
-/** One plan's section: {@link renderMarkdown} without a pull request's second plan. */
-function renderSection(plan: Plan, maxChars: number, title: string): string {
+/**
+ * One plan's section: {@link renderMarkdown} without a pull request's second plan, then the
+ * plan's timeline ({@link timelineBlock}, titled `timelineTitle`) in the room the plan leaves.
+ */
+function renderSection(plan: Plan, maxChars: number, title: string, timelineTitle: string): string {
+  const reserve = plan.timeline && maxChars - TIMELINE_LEFT_OUT.length >= TOO_LARGE.length ? TIMELINE_LEFT_OUT.length : 0;
+  const text = renderPlanSection(plan, maxChars - reserve, title);
+  return plan.timeline && reserve > 0 ? `${text}${timelineBlock(plan.timeline, timelineTitle, maxChars - text.length)}` : text;
+}
+
+/** Said instead of the timeline when not even the chart's header fits: the shortest {@link timelineBlock}. */
+const TIMELINE_LEFT_OUT = '\n> [!NOTE]\n> The access timeline is left out, to stay under the size limit.\n';
+
+/**
+ * `timeline` folded in a `<details>` block whose summary is `title` (escaped) and the span: the
+ * chart ({@link renderGantt}, in UTC) in a `mermaid` code block, which GitHub draws; then a line
+ * saying how many bars were left out to fit, if any, and which entitlements nobody holds. Never
+ * longer than `maxChars` (at least {@link TIMELINE_LEFT_OUT}'s length): when not even the chart's
+ * header fits, it is {@link TIMELINE_LEFT_OUT}.
+ */
+function timelineBlock(timeline: AccessTimeline, title: string, maxChars: number): string {
+  const hours = Math.round((Date.parse(timeline.to) - Date.parse(timeline.from)) / 3_600_000);
+  const unheld = timeline.entitlements.filter((e) => e.holders.length === 0).map((e) => escapeMarkdown(timelineLabel(e)));
+  const nobody = unheld.length === 0 ? '' : `\nHeld by nobody in this period: ${unheld.join(', ')}.\n`;
+  const open = `\n<details><summary>${escapeInHtmlBlock(`${title}: who holds what over the next ${hours} h (UTC)`)}</summary>\n\n\`\`\`mermaid\n`;
+  const close = (note: string): string => `\`\`\`\n${note}${nobody}\n</details>\n`;
+  const cutNote = (bars: number, entitlements: number): string => `\nNot shown, to stay under ${maxChars} characters: ${plural(bars, 'bar')} of ${plural(entitlements, 'entitlement')}.\n`;
+  const bars = timeline.entitlements.reduce((n, e) => n + e.holders.reduce((m, h) => m + h.intervals.length, 0), 0);
+  const room = maxChars - open.length - close(cutNote(bars, timeline.entitlements.length)).length;
+  const chart = renderGantt(timeline, { timeZone: 'UTC', maxChars: room });
+  if (chart.text.length > room) return TIMELINE_LEFT_OUT;
+  const { omitted } = chart;
+  return `${open}${chart.text}${close(omitted.bars === 0 ? '' : cutNote(omitted.bars, omitted.entitlements))}`;
+}
+
+/** One plan's own section, without its timeline. */
+function renderPlanSection(plan: Plan, maxChars: number, title: string): string {
   const fold = plan.changes.length > FOLD_TOTAL;
   const units = [
     ...diagnosticUnits(plan.diagnostics),

@@ -110,7 +110,7 @@ function readRotation(rotation: Rotation, since: Date, until: Date): ShiftRead {
   const shifts = mergeNeighbours(pieces)
     .filter((p) => Math.max(p.start, from) < Math.min(p.end, to))
     .map((p): Shift => ({ email: p.email, start: new Date(p.start), end: new Date(p.end) }));
-  return { ok: true, shifts };
+  return { ok: true, shifts, timeZone: rotation.timeZone };
 }
 
 /**

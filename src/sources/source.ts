@@ -19,8 +19,10 @@ export interface Shift {
  * The outcome of reading one rotation: its shifts, or why they are unknown. A read can succeed
  * with `warnings`: sentences (without the rotation's label) about parts of the answer the source
  * did not understand and left out; the engine reports each as a warning naming the rotation.
+ * `timeZone` is the IANA time zone the rotation is kept in, when the source says (built-in
+ * rotations do); people are shown its instants in it, else in UTC.
  */
-export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[] } | ReadFailure;
+export type ShiftRead = { ok: true; shifts: Shift[]; warnings?: string[]; timeZone?: string } | ReadFailure;
 
 /**
  * An open incident (triggered or acknowledged) routed through a rotation, as an incident hold

@@ -326,6 +326,9 @@ export interface ErrorContext {
 /** What reading and changing teams needs, as GitHub names it for Apps and fine-grained tokens, and for classic tokens. */
 export const TEAM_PERMISSION = 'the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)';
 
+/** What reading the organisation's SAML external identities needs. */
+export const SAML_PERMISSION = "an organisation owner's token with admin:org, or an App with the organization permission Members (read)";
+
 /** What reading and changing repository collaborators needs. */
 export const REPOSITORY_PERMISSION = 'the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)';
 
@@ -340,6 +343,10 @@ export function explainError(e: unknown, context: ErrorContext = {}): { error: s
   if (err.cause?.name === 'ReadOnlyViolation') return { error: err.cause.message ?? 'read-only' };
   if (err.cause?.name === 'RequestTimeout' || err.cause?.name === 'MalformedResponse') return { error: `${err.cause.message ?? 'no answer'}, after retries` };
   const token = context.tokenEnv ? `the token in ${context.tokenEnv}` : 'the token';
+  // A GraphQL query the token may not make is answered 200 with an error: FORBIDDEN (an App or fine-grained token) or INSUFFICIENT_SCOPES (a classic token).
+  const denied = err.name === 'GraphqlResponseError' ? (e as { errors?: { type?: string; message?: string }[] }).errors?.find((x) => x.type === 'FORBIDDEN' || x.type === 'INSUFFICIENT_SCOPES') : undefined;
+  // Only the first sentence: the rest of an INSUFFICIENT_SCOPES message repeats the scopes at length.
+  if (denied) return { error: `GitHub refused the query: ${token} lacks a permission (${firstLine((denied.message ?? '').split('. ')[0]!)}); it needs ${context.needs ?? TEAM_PERMISSION}`, fault: 'token' };
   if (err.status === 401) {
     if (context.tokenEnv === null) return { error: 'GitHub asks for a token (401): set the target\'s tokenEnv to the environment variable holding one', fault: 'token' };
     return { error: context.tokenEnv ? `GitHub rejected ${token} (HTTP 401): it is wrong, expired or revoked; put a valid token there` : 'GitHub rejected the token (401): check the token in the variable the config names', fault: 'token' };
@@ -386,6 +393,7 @@ export function repoPermission(roleName: string | undefined, flags?: Partial<Rec
 export class GitHubTarget implements Target {
   private readonly octokit: Octokit;
   private readonly context: ErrorContext;
+  private readonly identityReads = new Map<string, Promise<IdentityRead>>();
 
   constructor(options: GitHubTargetOptions) {
     this.octokit = createOctokit(options);
@@ -395,6 +403,22 @@ export class GitHubTarget implements Target {
   /** A failed read from an octokit error, described with this target's settings. */
   private failure(e: unknown, needs?: string): ReadFailure {
     return { ok: false, ...explainError(e, { ...this.context, needs }) };
+  }
+
+  /**
+   * The organisation as the token sees it (`GET /orgs/{org}`, which any token may read), with the
+   * token's OAuth scopes when GitHub lists them: `X-OAuth-Scopes` comes with classic tokens and
+   * OAuth app tokens only, so `scopes` is absent for an App installation or fine-grained token.
+   */
+  async readOrg(org: string): Promise<{ ok: true; scopes?: string[] } | ReadFailure> {
+    try {
+      const res = await this.octokit.request('GET /orgs/{org}', { org });
+      const header = res.headers['x-oauth-scopes'];
+      return header === undefined ? { ok: true } : { ok: true, scopes: String(header).split(',').map((x) => x.trim()).filter((x) => x !== '') };
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return { ok: false, error: `organisation ${org} does not exist, or the token cannot see it: fix the target's org, or install the App on ${org}` };
+      return this.failure(e);
+    }
   }
 
   async readHolders(teams: readonly TeamRef[]): Promise<Map<string, HoldersRead>> {
@@ -509,13 +533,13 @@ export class GitHubTarget implements Target {
     return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
   }
 
-  private async graphql(query: string, variables: Record<string, string | null>): Promise<{ ok: true; value: Record<string, unknown> } | ReadFailure> {
+  private async graphql(query: string, variables: Record<string, string | null>, needs?: string): Promise<{ ok: true; value: Record<string, unknown> } | ReadFailure> {
     try {
       return { ok: true, value: await this.octokit.graphql<Record<string, unknown>>(query, variables) };
     } catch (e) {
       const partial = (e as { name?: string; data?: Record<string, unknown> }).name === 'GraphqlResponseError' ? (e as { data?: Record<string, unknown> }).data : undefined;
       if (partial && partial.organization !== undefined) return { ok: true, value: partial };
-      return this.failure(e);
+      return this.failure(e, needs);
     }
   }
 
@@ -535,11 +559,19 @@ export class GitHubTarget implements Target {
     }
   }
 
-  async readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+  /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
+  readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+    const key = `${org.toLowerCase()}\0${method}`;
+    let read = this.identityReads.get(key);
+    if (!read) this.identityReads.set(key, (read = this.queryIdentities(org, method)));
+    return read;
+  }
+
+  private async queryIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
     const pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] = [];
     let after: string | null = null;
     for (;;) {
-      const data = await this.graphql(method === 'saml' ? SAML_QUERY : VERIFIED_QUERY, { org, after });
+      const data = await this.graphql(method === 'saml' ? SAML_QUERY : VERIFIED_QUERY, { org, after }, method === 'saml' ? SAML_PERMISSION : undefined);
       if (!data.ok) return data;
       const org_ = data.value.organization as IdentityOrg | null;
       const page = method === 'saml' ? org_?.samlIdentityProvider?.externalIdentities : org_?.membersWithRole;

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
-import { pointConfigAt, startDemoEmulators, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
+import { pointConfigAt, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
 import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { captureIo } from './io.js';
@@ -20,10 +20,11 @@ export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_AP
 
 /**
  * Copies the demo into a test directory with the demo's state (every team adopted, see
- * `writeDemoState`), starts the emulators (GitHub world optionally edited), and lets `edit` change files.
+ * `writeDemoState`), starts the emulators (GitHub world optionally edited, tokens of reduced
+ * scope optionally accepted too), and lets `edit` change files.
  */
-export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
-  const emulators = await startDemoEmulators({ strict: true, github: seed, tokens: ENV });
+export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}, scopedTokens?: DemoEmulatorOptions['scopedTokens']): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
+  const emulators = await startDemoEmulators({ strict: true, github: seed, tokens: ENV, scopedTokens });
   t.teardown(() => emulators.close());
   const dir = t.testdir({});
   cpSync('profiles', dir, { recursive: true });

@@ -1,6 +1,6 @@
 /**
- * The fault matrix (issue 9), run in slices by the test/fault-matrix.*.test.ts files (issue 20:
- * no file may come near tap's timeout on a busy machine): every endpoint each adapter uses, under every fault an HTTP API
+ * The fault matrix (issue 9), run in slices by the test/fault-matrix.*.test.ts files, one per
+ * endpoint and mode (issue 20: no file may come near tap's timeout on a busy machine): every endpoint each adapter uses, under every fault an HTTP API
  * can answer with (429 with each reset header, 500, 502, 503, a hang past the timeout, a reset
  * connection, malformed JSON), transient (the emulator fails the request once: the client must
  * survive it with bounded retries) and persistent (it fails every attempt until the fault is
@@ -67,7 +67,8 @@ const UNMANAGED = ['infra-contractors', 'admins', 'payments-admins'];
 
 export type Api = 'github' | 'pagerduty' | 'opsgenie' | 'jsm';
 type Fault = FaultKind | 'page: member removed' | 'page: member inserted' | 'page: entry removed' | 'page: entry inserted';
-type Mode = 'transient' | 'persistent';
+/** Transient: the emulator fails the request once; persistent: every attempt until the fault is cleared. */
+export type Mode = 'transient' | 'persistent';
 type Level = 'engine' | 'cli';
 
 /** One endpoint of one adapter, and what a failed read of it must freeze and name. */
@@ -511,14 +512,8 @@ export async function runFaultMatrix(t: Test, which: (c: Cell) => boolean): Prom
   t.comment(`${cells.length} cells (${cells.filter((c) => c.todo).length} todo), ${injected} faults injected, ${seconds.toFixed(1)} s`);
 }
 
-/** Engine-level cells of the endpoints named (one test file's slice of the matrix). */
+/** Engine-level cells of the endpoint named, of one mode or both (one test file's slice of the matrix). */
 export const engineCellsOf =
-  (...names: string[]) =>
+  (name: string, mode?: Mode) =>
   (c: Cell): boolean =>
-    c.level === 'engine' && names.includes(c.endpoint.name);
-
-/** Engine-level cells of one endpoint in one mode: a smaller slice, for endpoints whose file would otherwise run long. */
-export const engineCellsIn =
-  (name: string, mode: Mode) =>
-  (c: Cell): boolean =>
-    engineCellsOf(name)(c) && c.mode === mode;
+    c.level === 'engine' && c.endpoint.name === name && (mode === undefined || c.mode === mode);

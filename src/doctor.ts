@@ -1,0 +1,121 @@
+/**
+ * What `oncall-access doctor` checks: for every source and target of a workspace, that its token
+ * is set, that its API answers with that token, and that the token can make every read the
+ * config needs (each rotation bound to the source; each managed team and repository, and the
+ * identities the config resolves through the target), plus the writes apply needs where the
+ * token shows them. Each check is a read the plan makes too, through the same adapters, so a
+ * check that passes is a read the plan will not fail for want of a permission. Reads only: the
+ * caller gives a read-only fetch.
+ */
+import { buildAdapters } from './adapters.js';
+import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
+import type { Fetch } from './http/read-only.js';
+import { bindingKey, bindingLabel, type Source } from './sources/source.js';
+import { GitHubTarget } from './targets/github.js';
+import { entitlementKey, type RepoRef, type TeamRef } from './targets/target.js';
+
+/**
+ * One check's outcome: `ok`; `missing` (something the config needs is not there: the detail says
+ * what to grant or set, and where); `unverified` (the API cannot tell without writing, which
+ * doctor never does: the detail says what apply will need).
+ */
+export type CheckStatus = 'ok' | 'missing' | 'unverified';
+
+/** One line of `doctor`'s report. */
+export interface Check {
+  /** The config entry checked: `source "pagerduty"`, `target "github"`. */
+  subject: string;
+  /** What was checked: `token (PAGERDUTY_TOKEN)`, `pagerduty schedule P1ABCDE`, `team acme/sre`. */
+  what: string;
+  status: CheckStatus;
+  /** What to grant or set, and where (`missing`); what apply needs (`unverified`); else nothing. */
+  detail?: string;
+}
+
+/** How far ahead a rotation is read to see that it can be: one hour is a request like the plan's. */
+const READ_SPAN_MS = 3_600_000;
+
+/** The token line of a source or target: its variable is set, or what to set where (`what`: the token it should hold). */
+function tokenCheck(subject: string, c: SourceConfig | TargetConfig, env: NodeJS.ProcessEnv, what: string): Check {
+  if (c.tokenEnv === undefined) return { subject, what: 'token', status: 'missing', detail: `no tokenEnv: set it in ${c.type === 'github' ? 'spec.targets' : 'spec.sources'}.${c.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `token (${c.tokenEnv})` };
+  return env[c.tokenEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
+}
+
+/** The checks of one source: its token, then one read of each rotation bound to it. */
+async function sourceChecks(ws: Workspace, s: SourceConfig, source: Source, env: NodeJS.ProcessEnv, now: Date): Promise<Check[]> {
+  const subject = `source "${s.name}"`;
+  if (s.type === 'rotations') return [{ subject, what: 'rotations kept in the repository', status: 'ok' }];
+  const bound = new Map<string, RotationBinding>();
+  for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
+  const token = tokenCheck(subject, s, env, s.type === 'pagerduty' ? 'a PagerDuty REST API key (read-only is enough)' : 'an Opsgenie API key with Read access');
+  if (token.status !== 'ok') return [token];
+  if (bound.size === 0) return [token, { subject, what: 'rotations', status: 'ok', detail: 'no profile binds this source: nothing to read' }];
+  const reads = await source.readShifts([...bound.values()], now, new Date(now.getTime() + READ_SPAN_MS));
+  return [
+    token,
+    ...[...bound].map(([key, b]): Check => {
+      const read = reads.get(key)!;
+      return read.ok ? { subject, what: bindingLabel(b), status: 'ok' } : { subject, what: bindingLabel(b), status: 'missing', detail: read.error };
+    }),
+  ];
+}
+
+/** The writes apply needs from a classic token, by the scopes it lists. */
+function writeCheck(subject: string, scopes: readonly string[] | undefined, tokenEnv: string, repos: boolean): Check {
+  const what = repos ? 'permission to change team members and repository collaborators (apply)' : 'permission to change team members (apply)';
+  const needed = ['admin:org', ...(repos ? ['repo'] : [])];
+  if (scopes === undefined) {
+    const grant = `organization permission Members: read and write${repos ? ', and repository permission Administration: read and write on each managed repository' : ''}`;
+    return { subject, what, status: 'unverified', detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
+  }
+  const lacking = needed.filter((n) => !scopes.includes(n));
+  return lacking.length === 0
+    ? { subject, what, status: 'ok', detail: `classic token scopes: ${scopes.join(', ')}` }
+    : { subject, what, status: 'missing', detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(', ') : '(none)'}: add ${lacking.join(' and ')} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
+}
+
+/** The checks of one GitHub target: token, organisation, apply's writes, each managed team and repository, identities. */
+async function targetChecks(ws: Workspace, t: TargetConfig, env: NodeJS.ProcessEnv, fetch: Fetch): Promise<Check[]> {
+  const subject = `target "${t.name}"`;
+  const token = tokenCheck(subject, t, env, 'a GitHub token or App installation token with the organization permission Members');
+  if (token.status !== 'ok') return [token];
+  const github = new GitHubTarget({ baseUrl: t.apiUrl ?? 'https://api.github.com', token: env[t.tokenEnv!], tokenEnv: t.tokenEnv, fetch });
+  const org = await github.readOrg(t.org);
+  const orgLine = `API ${t.apiUrl ?? 'https://api.github.com'}, organisation ${t.org}`;
+  if (!org.ok) return [token, { subject, what: orgLine, status: 'missing', detail: org.error }];
+  const teams = new Map<string, TeamRef>();
+  const repos = new Map<string, RepoRef>();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) {
+    if (e.target !== t.name) continue;
+    if (e.kind === 'team') teams.set(entitlementKey({ org: t.org, team: e.team }), { org: t.org, team: e.team });
+    else repos.set(entitlementKey({ org: t.org, repository: e.repository }), { org: t.org, repository: e.repository });
+  }
+  const [teamReads, repoReads] = await Promise.all([github.readHolders([...teams.values()]), repos.size > 0 ? github.readRepoHolders([...repos.values()]) : new Map()]);
+  const held = (what: string, read: { ok: true } | { ok: false; error: string }): Check => (read.ok ? { subject, what, status: 'ok' } : { subject, what, status: 'missing', detail: read.error });
+  const identities = await Promise.all(
+    ws.config.identities.filter((m): m is 'saml' | 'verifiedEmail' => m !== 'file').map(async (m) => held(m === 'saml' ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m))),
+  );
+  return [
+    token,
+    { subject, what: orgLine, status: 'ok' },
+    writeCheck(subject, org.scopes, t.tokenEnv!, repos.size > 0),
+    ...[...teams].map(([key, ref]) => held(`team ${ref.org}/${ref.team}`, teamReads.get(key)!)),
+    ...[...repos].map(([key, ref]) => held(`repository ${ref.org}/${ref.repository}`, repoReads.get(key)!)),
+    ...identities,
+  ];
+}
+
+/** Every check of `ws`, sources first, each source and target in config order. */
+export async function doctorChecks(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetch, now: Date): Promise<Check[]> {
+  // Only the sources are taken from here: a target is checked through GitHubTarget itself, which also reads the organisation.
+  const { sources } = buildAdapters(ws, env, fetch);
+  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name)!, env, now)), ...[...ws.config.targets.values()].map((t) => targetChecks(ws, t, env, fetch))]);
+  return all.flat();
+}
+
+/** A check as one line: `target "github": team acme/sre: missing: ...`. */
+export function checkLine(c: Check): string {
+  const outcome = c.status === 'ok' ? 'ok' : `${c.status}: ${c.detail ?? ''}`;
+  return `${c.subject}: ${c.what}: ${outcome}${c.status === 'ok' && c.detail ? ` (${c.detail})` : ''}`;
+}

@@ -1,0 +1,195 @@
+/**
+ * `oncall-access doctor` against the demo's strict emulators: with the full tokens, with tokens
+ * of reduced scope (a classic GitHub token without admin:org, a GitHub App token without the
+ * Members permission, a PagerDuty token that may read schedules only), without tokens. Every
+ * run is read-only and prints no secret.
+ */
+import t, { type Test } from 'tap';
+import type { DemoEmulators } from '../src/emulators/demo-emulators.js';
+import { cli, demoWorkspace, editFile, ENV, OG_KEY, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
+import { C } from './helpers/pull-request.js';
+
+const CLASSIC = 'ghp_fakeCLASSICreadORGonly0123456789abc';
+const APP = 'ghs_fakeAPPnoMEMBERSpermission0123456789';
+const ADMIN = 'ghp_fakeCLASSICadminORGandREPO0123456789';
+const PD_SCHEDULES = 'pdFAKEscopedSCHEDULESonly_0123456789';
+const SCOPED = {
+  github: [
+    { token: CLASSIC, kind: 'classic' as const, scopes: ['read:org', 'repo'] },
+    { token: ADMIN, kind: 'classic' as const, scopes: ['admin:org', 'repo'] },
+    { token: APP, kind: 'app' as const, permissions: {} },
+  ],
+  pagerduty: [{ token: PD_SCHEDULES, scopes: ['schedules.read', 'users.read'] }],
+};
+
+/** Every request the emulators saw reads: GET, or a GraphQL query (the read-only fetch let nothing else through). */
+function onlyReads(t: Test, e: DemoEmulators): void {
+  const all = [...e.github.requests, ...e.pagerduty.requests, ...e.opsgenie.requests];
+  t.ok(all.length > 0, 'doctor asked the APIs');
+  t.same(all.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql')), [], 'no write request');
+  t.same([...e.github.unexpected, ...e.pagerduty.unexpected, ...e.opsgenie.unexpected], [], 'no request the emulators did not expect');
+}
+
+/** Lines shared by most runs below: the sources, read with their full tokens. */
+const SOURCES_OK = [
+  'source "rotations": rotations kept in the repository: ok',
+  'source "pagerduty": token (PAGERDUTY_TOKEN): ok',
+  'source "pagerduty": pagerduty escalation policy PCHKEP1 level 1: ok',
+  'source "opsgenie": token (OPSGENIE_API_KEY): ok',
+  'source "opsgenie": opsgenie schedule data_primary: ok',
+];
+const TEAMS = ['checkout-deployers', 'data-deployers', 'payments-deployers', 'payments-admins', 'prod-deployers', 'infra-maintainers'];
+const UNVERIFIED = 'target "github": permission to change team members (apply): unverified: the token in GITHUB_TOKEN is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the organization permission Members: read and write';
+
+/** The output with the GitHub emulator's URL (its port changes) as GITHUB. */
+const lines = (out: string, e: DemoEmulators): string[] => out.replaceAll(e.github.url, 'GITHUB').split('\n');
+
+function noSecrets(t: Test, text: string): void {
+  for (const secret of [TOKEN, PD_TOKEN, OG_KEY, CLASSIC, ADMIN, APP, PD_SCHEDULES]) t.notOk(text.includes(secret.slice(0, 12)), 'no token in the output');
+}
+
+t.test('the demo with its full tokens: every read ok, GitHub writes unverified (the token lists no scopes), exit 0', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t);
+  const r = await cli(dir, ['doctor', ...C]);
+  t.same(lines(r.out, emulators), [
+    ...SOURCES_OK,
+    'target "github": token (GITHUB_TOKEN): ok',
+    'target "github": API GITHUB, organisation acme: ok',
+    UNVERIFIED,
+    ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
+    'Nothing missing: 13 checks ok, 1 unverified (doctor cannot tell without writing).',
+    '',
+  ]);
+  t.equal(r.err, '');
+  t.equal(r.code, 0);
+  onlyReads(t, emulators);
+  noSecrets(t, r.out + r.err);
+});
+
+t.test('a classic GitHub token with read:org and repo only: reads ok, apply needs admin:org, exit 1', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t, undefined, undefined, SCOPED);
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: CLASSIC } });
+  t.same(lines(r.out, emulators).slice(SOURCES_OK.length + 2), [
+    'target "github": permission to change team members (apply): missing: the classic token in GITHUB_TOKEN has the scopes read:org, repo: add admin:org to it (GitHub, Settings, Developer settings, Personal access tokens)',
+    ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
+    'Missing: 1 of 14 checks. Grant or set what each missing line says, then run doctor again.',
+    '',
+  ]);
+  t.ok(emulators.github.requests.some((q) => q.path === '/orgs/acme'), 'the scopes come from the organisation\'s answer');
+  t.equal(r.code, 1);
+  onlyReads(t, emulators);
+  noSecrets(t, r.out + r.err);
+});
+
+t.test('a GitHub App token without the Members permission: every team missing, with what to grant; exit 1', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t, undefined, undefined, SCOPED);
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: APP } });
+  const refused = 'GitHub refused the query: the token in GITHUB_TOKEN lacks a permission (Resource not accessible by integration); it needs the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)';
+  t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
+    'target "github": token (GITHUB_TOKEN): ok',
+    'target "github": API GITHUB, organisation acme: ok',
+    UNVERIFIED,
+    ...TEAMS.map((team) => `target "github": team acme/${team}: missing: ${refused}`),
+    'Missing: 6 of 14 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
+    '',
+  ]);
+  t.equal(r.code, 1);
+  onlyReads(t, emulators);
+  noSecrets(t, r.out + r.err);
+});
+
+t.test('a PagerDuty token that may read schedules only: the escalation policy is missing, exit 1', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t, undefined, undefined, SCOPED);
+  const r = await cli(dir, ['doctor', ...C, '--format', 'json'], { env: { ...ENV, PAGERDUTY_TOKEN: PD_SCHEDULES } });
+  const json = JSON.parse(r.out) as { ok: boolean; missing: number; unverified: number; checks: { subject: string; what: string; status: string; detail?: string }[] };
+  t.match(json, { ok: false, missing: 1, unverified: 1 });
+  t.same(json.checks[2], {
+    subject: 'source "pagerduty"',
+    what: 'pagerduty escalation policy PCHKEP1 level 1',
+    status: 'missing',
+    detail: 'the token in PAGERDUTY_TOKEN may not read this (HTTP 403 on GET /oncalls): use a general access REST API key (read-only is enough), or a user token of a user who can see it',
+  });
+  t.same(emulators.pagerduty.requests.map((q) => `${q.status} ${q.path}`), ['403 /oncalls'], 'refused as PagerDuty refuses a token without oncalls.read');
+  t.equal(r.code, 1);
+  onlyReads(t, emulators);
+  noSecrets(t, r.out + r.err);
+});
+
+t.test('no token set: each token line says which variable to set, nothing is asked, exit 1', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t);
+  const r = await cli(dir, ['doctor', ...C], { env: {} });
+  t.equal(
+    r.out,
+    [
+      'source "rotations": rotations kept in the repository: ok',
+      'source "pagerduty": token (PAGERDUTY_TOKEN): missing: environment variable PAGERDUTY_TOKEN is not set: set it to a PagerDuty REST API key (read-only is enough)',
+      'source "opsgenie": token (OPSGENIE_API_KEY): missing: environment variable OPSGENIE_API_KEY is not set: set it to an Opsgenie API key with Read access',
+      'target "github": token (GITHUB_TOKEN): missing: environment variable GITHUB_TOKEN is not set: set it to a GitHub token or App installation token with the organization permission Members',
+      'Missing: 3 of 4 checks. Grant or set what each missing line says, then run doctor again.',
+      '',
+    ].join('\n'),
+  );
+  t.equal(r.code, 1);
+  t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.opsgenie.requests], []);
+});
+
+t.test('a repository entitlement: its collaborators are read, and apply needs repo too; an App token cannot read them', async (t) => {
+  const repo = (d: string) => editFile(d, 'platform.yaml', '    - target: github\n      team: infra-maintainers\n      role: maintainer\n', '    - target: github\n      team: infra-maintainers\n      role: maintainer\n    - target: github\n      repository: infra\n      permission: maintain\n');
+  const { dir, emulators } = await demoWorkspace(t, repo, (s) => void (s.repos = { 'acme/infra': { collaborators: [] } }), SCOPED);
+  const admin = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: ADMIN } });
+  t.same(lines(admin.out, emulators).slice(SOURCES_OK.length + 2), [
+    'target "github": permission to change team members and repository collaborators (apply): ok (classic token scopes: admin:org, repo)',
+    ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
+    'target "github": repository acme/infra: ok',
+    'Nothing missing: 15 checks ok.',
+    '',
+  ]);
+  t.equal(admin.code, 0);
+  const app = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: APP } });
+  t.match(app.out, 'target "github": permission to change team members and repository collaborators (apply): unverified: the token in GITHUB_TOKEN is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the organization permission Members: read and write, and repository permission Administration: read and write on each managed repository\n');
+  t.match(app.out, 'target "github": repository acme/infra: missing: GitHub refused (403): the token in GITHUB_TOKEN lacks a permission (Resource not accessible by integration - https://docs.github.com/rest); it needs the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)\n');
+  t.equal(app.code, 1);
+  onlyReads(t, emulators);
+  noSecrets(t, admin.out + app.out + admin.err + app.err);
+});
+
+t.test('SAML identities are checked when the config resolves people through them: a token without admin:org may not read them', async (t) => {
+  const saml = (d: string) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', 'resolve: [file, saml]');
+  const { dir, emulators } = await demoWorkspace(t, saml, (s) => void (s.orgs.acme!.samlIdentities = [{ email: 'alice@acme.example', login: 'alice-acme' }]), SCOPED);
+  const full = await cli(dir, ['doctor', ...C]);
+  t.equal(lines(full.out, emulators).at(-3), 'target "github": SAML identities of acme: ok');
+  t.equal(full.code, 0);
+  const classic = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: CLASSIC } });
+  t.same(lines(classic.out, emulators).slice(-3), [
+    'target "github": SAML identities of acme: missing: GitHub refused the query: the token in GITHUB_TOKEN lacks a permission (Your token has not been granted the required scopes to execute this query); it needs an organisation owner\'s token with admin:org, or an App with the organization permission Members (read)',
+    'Missing: 2 of 15 checks. Grant or set what each missing line says, then run doctor again.',
+    '',
+  ]);
+  t.equal(classic.code, 1);
+  onlyReads(t, emulators);
+});
+
+t.test('a token GitHub rejects: the API line says so and names the variable; the teams are not asked', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t);
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: 'ghp_fakeREVOKEDtoken0123456789abcdef' } });
+  t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
+    'target "github": token (GITHUB_TOKEN): ok',
+    'target "github": API GITHUB, organisation acme: missing: GitHub rejected the token in GITHUB_TOKEN (HTTP 401): it is wrong, expired or revoked; put a valid token there',
+    'Missing: 1 of 7 checks. Grant or set what each missing line says, then run doctor again.',
+    '',
+  ]);
+  t.equal(r.code, 1);
+  t.same(emulators.github.requests.map((q) => `${q.status} ${q.method} ${q.path}`), ['401 GET /orgs/acme']);
+  noSecrets(t, r.out + r.err);
+  t.notOk((r.out + r.err).includes('ghp_fakeREVOKED'), 'the rejected token is not printed either');
+});
+
+t.test('an invalid config: its errors with file and line, nothing asked, exit 1', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'org: acme', 'org: 42'));
+  const r = await cli(dir, ['doctor', ...C]);
+  t.equal(r.out, '');
+  t.match(r.err, /^oncall-access\.yaml:\d+:\d+: error: /);
+  t.notMatch(r.err, /\n\s+at /, 'no stack trace');
+  t.equal(r.code, 1);
+  t.same(emulators.github.requests, []);
+});

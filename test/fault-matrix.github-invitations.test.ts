@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): GitHub organisation invitations. */
-import t from 'tap';
-import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: GitHub organisation invitations', (t) => runFaultMatrix(t, engineCellsOf('GET /orgs/{org}/invitations')));

@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): GitHub membership revocations. */
-import t from 'tap';
-import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: GitHub membership revocations', (t) => runFaultMatrix(t, engineCellsOf('DELETE /orgs/{org}/teams/{team}/memberships/{user}')));

@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): GitHub SAML identities. */
-import t from 'tap';
-import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: GitHub SAML identities', (t) => runFaultMatrix(t, engineCellsOf('POST /graphql (SAML identities)')));

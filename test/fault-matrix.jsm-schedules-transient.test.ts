@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): the JSM Operations schedule list (a schedule bound by name), transient faults. */
-import t from 'tap';
-import { engineCellsIn, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: the JSM Operations schedule list (a schedule bound by name), transient', (t) => runFaultMatrix(t, engineCellsIn('GET /jsm/ops/api/{cloudId}/v1/schedules', 'transient')));

@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): JSM Operations schedule timelines, transient faults. */
-import t from 'tap';
-import { engineCellsIn, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: JSM Operations schedule timelines, transient', (t) => runFaultMatrix(t, engineCellsIn('GET /jsm/ops/api/{cloudId}/v1/schedules/{id}/timeline', 'transient')));

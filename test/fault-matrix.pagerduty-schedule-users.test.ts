@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): PagerDuty schedule users. */
-import t from 'tap';
-import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: PagerDuty schedule users', (t) => runFaultMatrix(t, engineCellsOf('GET /schedules/{id}/users')));

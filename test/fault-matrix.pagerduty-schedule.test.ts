@@ -1,5 +1,0 @@
-/** The fault matrix (test/helpers/fault-matrix.ts): PagerDuty rendered schedules. */
-import t from 'tap';
-import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
-
-t.test('fault matrix: PagerDuty rendered schedules', (t) => runFaultMatrix(t, engineCellsOf('GET /schedules/{id}')));
