@@ -30613,17 +30613,24 @@ function tokenCheck(subject, c, env, what) {
   const check = { subject, what: `token (${c.tokenEnv})` };
   return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }
+function emailCheck(subject, s, env) {
+  const what = "the email of the Atlassian account the API token belongs to";
+  if (s.emailEnv === void 0) return { subject, what: "account email", status: "missing", detail: `no emailEnv: set it in spec.sources.${s.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `account email (${s.emailEnv})` };
+  return env[s.emailEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${s.emailEnv} is not set: set it to ${what}` };
+}
 async function sourceChecks(ws, s, source, env, now) {
   const subject = `source "${s.name}"`;
   if (s.type === "rotations") return [{ subject, what: "rotations kept in the repository", status: "ok" }];
   const bound = /* @__PURE__ */ new Map();
   for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
-  const token2 = tokenCheck(subject, s, env, s.type === "pagerduty" ? "a PagerDuty REST API key (read-only is enough)" : "an Opsgenie API key with Read access");
-  if (token2.status !== "ok") return [token2];
-  if (bound.size === 0) return [token2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
+  const token2 = tokenCheck(subject, s, env, TOKEN_KINDS[s.type]);
+  const credentials2 = s.type === "jsm" ? [token2, emailCheck(subject, s, env)] : [token2];
+  if (credentials2.some((c) => c.status !== "ok")) return credentials2;
+  if (bound.size === 0) return [...credentials2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
   const reads = await source.readShifts([...bound.values()], now, new Date(now.getTime() + READ_SPAN_MS));
   return [
-    token2,
+    ...credentials2,
     ...[...bound].map(([key, b]) => {
       const read = reads.get(key);
       return read.ok ? { subject, what: bindingLabel(b), status: "ok" } : { subject, what: bindingLabel(b), status: "missing", detail: read.error };
@@ -30678,7 +30685,7 @@ function checkLine(c) {
   const outcome3 = c.status === "ok" ? "ok" : `${c.status}: ${c.detail ?? ""}`;
   return `${c.subject}: ${c.what}: ${outcome3}${c.status === "ok" && c.detail ? ` (${c.detail})` : ""}`;
 }
-var READ_SPAN_MS;
+var READ_SPAN_MS, TOKEN_KINDS;
 var init_doctor = __esm({
   "src/doctor.ts"() {
     "use strict";
@@ -30687,6 +30694,11 @@ var init_doctor = __esm({
     init_github();
     init_target();
     READ_SPAN_MS = 36e5;
+    TOKEN_KINDS = {
+      pagerduty: "a PagerDuty REST API key (read-only is enough)",
+      opsgenie: "an Opsgenie API key with Read access",
+      jsm: "an Atlassian API token with the scopes read:ops-config:jira-service-management and read:jira-user"
+    };
   }
 });
 
@@ -50851,7 +50863,7 @@ var COMMANDS = [
     name: "doctor",
     summary: "Check that every source and target is reachable with its token, and that the token may do what the config needs.",
     usage: "[--config PATH] [--format text|json]",
-    description: "For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.",
+    description: "For every source and target in the config: the token variable (and the email variable of a jsm source) is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; JSM Operations and Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.",
     flags: {
       config: CONFIG_FLAG,
       format: { type: "string", valueName: "FORMAT", help: "text (one line per check) or json.", default: "text", choices: ["text", "json"] }

@@ -1,7 +1,9 @@
 import t, { type Test } from 'tap';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { SYMLINK_REFUSED } from '../src/config/yaml-file.js';
+import { dataOnOpsgenie } from './helpers/demo-workspace.js';
 import { captureIo } from './helpers/io.js';
 import { CONFIG, IDENTITIES, profile, ROTATION } from './helpers/workspace.js';
 
@@ -25,10 +27,22 @@ const OG_ENDS = opsgenieEnds('oncall-access.yaml:7:11', 'og');
 /** {@link CONFIG} without its opsgenie source. */
 const WITHOUT_OG = CONFIG.replace('    og: { type: opsgenie, tokenEnv: OPSGENIE_KEY }\n', '');
 
-t.test('the bundled example workspace validates, with the warning that its Opsgenie source ends', async (t) => {
+t.test('the bundled example workspace validates cleanly: its data team is on JSM Operations, not Opsgenie', async (t) => {
   const c = captureIo(process.cwd());
   const code = await main(['validate', '--config', 'profiles/oncall-access.yaml'], c.io);
-  t.equal(c.out(), `${opsgenieEnds('profiles/oncall-access.yaml:20:7', 'opsgenie')}\nValid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files (1 warning).\n`);
+  t.equal(c.out(), 'Valid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n');
+  t.equal(code, 0);
+});
+
+t.test('the example workspace with its data team on Opsgenie validates, with the warning at the opsgenie source\'s type line', async (t) => {
+  const dir = t.testdir({});
+  cpSync('profiles', dir, { recursive: true });
+  dataOnOpsgenie(dir, 'http://127.0.0.1:39172');
+  const line = readFileSync(join(dir, 'oncall-access.yaml'), 'utf8').split('\n').indexOf('      type: opsgenie') + 1;
+  t.ok(line > 0);
+  const c = captureIo(dir);
+  const code = await main(['validate'], c.io);
+  t.equal(c.out(), `${opsgenieEnds(`oncall-access.yaml:${line}:7`, 'opsgenie')}\nValid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files (1 warning).\n`);
   t.equal(code, 0);
 });
 

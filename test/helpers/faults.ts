@@ -24,7 +24,7 @@ import { buildAdapters } from '../../src/adapters.js';
 import { applicable, applyPlan, type Outcome } from '../../src/apply.js';
 import { loadWorkspace } from '../../src/config/load.js';
 import type { Plan } from '../../src/core/plan.js';
-import { DEMO_AT, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
+import { DEMO_AT, DEMO_JSM, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator } from '../../src/emulators/github.js';
 import type { FaultResponse, JsonServer } from '../../src/emulators/http-server.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
@@ -32,12 +32,13 @@ import { computePlan } from '../../src/engine.js';
 import type { HttpOptions } from '../../src/http/client.js';
 import type { Fetch } from '../../src/http/read-only.js';
 import { startJsmEmulator } from '../../src/emulators/jsm.js';
+import { startOpsgenieEmulator } from '../../src/emulators/opsgenie.js';
 import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
 import { nextState, readState, writeState } from '../../src/state.js';
 import { GitHubTarget } from '../../src/targets/github.js';
-import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN } from './demo-workspace.js';
+import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN, OG_KEY } from './demo-workspace.js';
 
 /** The fetch every request would use without a test in the way. */
 export const realFetch: Fetch = globalThis.fetch;
@@ -215,25 +216,40 @@ function pagerDutySeed(busy: boolean) {
   return seed;
 }
 
-/** The JSM site of the fault world: one schedule, support_primary (mia last week, leo this week), and both people's accounts. */
-const JSM_CLOUD = '7c0ffee0-0000-4000-8000-00000000fa17';
+/** The demo's account ids of leo and mia (src/emulators/demo-world.ts DEMO_JSM). */
+const accountOf = (email: string): string => DEMO_JSM.users.find((u) => u.email === email)!.accountId;
+
+/**
+ * The JSM site of the fault world: the demo's (data_primary, leo's and mia's accounts) plus a
+ * second schedule, support_primary (mia last week, leo this week), both bound by name through
+ * the demo config's jsm source.
+ */
 const JSM_SEED = {
-  cloudId: JSM_CLOUD,
-  users: [
-    { accountId: '5b10ac8d82e05b22cc7d4e01', displayName: 'Leo', email: 'leo@acme.example' },
-    { accountId: '5b10ac8d82e05b22cc7d4e02', displayName: 'Mia', email: 'mia@acme.example' },
-  ],
+  ...structuredClone(DEMO_JSM),
   schedules: [
+    ...structuredClone(DEMO_JSM.schedules),
     {
       id: '0d7f3c2a-5b1e-4c8d-9f20-3e4a5b6c7d8e',
       name: 'support_primary',
       periods: [
-        { responder: '5b10ac8d82e05b22cc7d4e02', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
-        { responder: '5b10ac8d82e05b22cc7d4e01', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+        { responder: accountOf('mia@acme.example'), start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+        { responder: accountOf('leo@acme.example'), start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
       ],
     },
   ],
 };
+
+/** The fault world's Opsgenie account: legacy_primary, a team not yet moved to JSM (mia last week, leo this week). */
+const OPSGENIE_SEED = [
+  {
+    id: '2f6a9c1e-3b4d-4e5f-8a7b-9c0d1e2f3a4b',
+    name: 'legacy_primary',
+    periods: [
+      { user: 'mia@acme.example', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+      { user: 'leo@acme.example', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+    ],
+  },
+];
 
 const profile = (name: string, rotation: string, team: string, extra = '') => `apiVersion: oncall-access/v1
 kind: AccessProfile
@@ -279,15 +295,18 @@ export interface FaultWorld {
  * - checkout-deployers: PagerDuty policy PCHKEP1 (`/oncalls`);
  * - solo-deployers: PagerDuty schedule PSOLO01 (`/oncalls`, `/schedules/{id}`, `/schedules/{id}/users`);
  * - gap-deployers: PagerDuty policy PGAP001 (`/oncalls`, `/escalation_policies/{id}`);
- * - data-deployers: Opsgenie schedule data_primary (`/v2/schedules/{id}/timeline`);
- * - support-deployers: JSM schedule support_primary, bound by name (the schedule list, the
- *   timeline, Jira's bulk user lookup): leo in, mia out.
+ * - data-deployers, support-deployers: JSM schedules data_primary and support_primary, both
+ *   bound by name through the demo's jsm source (the schedule list, the timelines, Jira's bulk
+ *   user lookup): leo in, mia out;
+ * - legacy-deployers: Opsgenie schedule legacy_primary (`/v2/schedules/{id}/timeline`): leo in, mia out.
  */
 export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<FaultWorld> {
   const pagerduty = await startPagerDutyEmulator({ ...pagerDutySeed(o.busy ?? false), strict: true, token: ENV.PAGERDUTY_TOKEN });
   t.teardown(() => pagerduty.close());
   const jsm = await startJsmEmulator({ ...JSM_SEED, strict: true, credentials: { email: JSM_EMAIL, token: JSM_TOKEN }, now: () => Date.parse(DEMO_AT) });
   t.teardown(() => jsm.close());
+  const opsgenie = await startOpsgenieEmulator({ schedules: structuredClone(OPSGENIE_SEED), apiKey: OG_KEY, strict: true });
+  t.teardown(() => opsgenie.close());
   const { dir, emu, emulators } = await demoWorkspace(
     t as unknown as Test,
     (d) => {
@@ -295,11 +314,13 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       writeFileSync(
         config,
         readFileSync(config, 'utf8')
-          .replace(/apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+)opsgenie:/, `apiUrl: ${pagerduty.url}\n$1opsgenie:`)
+          .replace(/apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+# Jira Service Management Operations)/, `apiUrl: ${pagerduty.url}\n$1`)
+          .replace(/(\n    jsm:\n(?:      [^\n]*\n)*?      apiUrl: )http:\/\/127\.0\.0\.1:\d+\n/, `$1${jsm.url}\n`)
           .replace('resolve: [file]', 'resolve: [file, saml]')
-          .replace('\n  targets:\n', `\n    jsm:\n      type: jsm\n      apiUrl: ${jsm.url}\n      cloudId: ${JSM_CLOUD}\n      emailEnv: ATLASSIAN_EMAIL\n      tokenEnv: ATLASSIAN_API_TOKEN\n  targets:\n`),
+          .replace('\n  targets:\n', `\n    opsgenie:\n      type: opsgenie\n      tokenEnv: OPSGENIE_API_KEY\n      apiUrl: ${opsgenie.url}\n  targets:\n`),
       );
       writeFileSync(join(d, 'support.yaml'), profile('support-oncall', '    - source: jsm\n      schedule: support_primary', 'support-deployers'));
+      writeFileSync(join(d, 'legacy.yaml'), profile('legacy-oncall', '    - source: opsgenie\n      schedule: legacy_primary', 'legacy-deployers'));
       writeFileSync(join(d, 'solo.yaml'), profile('solo-oncall', `    - source: pagerduty\n      schedule: ${SOLO_SCHEDULE}`, 'solo-deployers'));
       writeFileSync(join(d, 'gap.yaml'), profile('gap-oncall', `    - source: pagerduty\n      escalationPolicy: ${GAP_POLICY}\n      levels: [1]`, 'gap-deployers'));
       if (o.busy) writeFileSync(join(d, 'busy.yaml'), profile('busy-oncall', `    - source: pagerduty\n      escalationPolicy: ${BUSY_POLICY}\n      levels: [1]`, 'busy-deployers'));
@@ -322,7 +343,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
         { email: 'grace@acme.example', login: 'grace-acme' },
         { email: 'leo@acme.example', login: 'leo-acme' },
       ];
-      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] }, { slug: 'support-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
+      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] }, { slug: 'support-deployers', members: [{ login: 'mia-acme', role: 'member' }] }, { slug: 'legacy-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.busy) acme.teams.push({ slug: 'busy-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.bigTeam) {
         acme.members.push(...PADS);
@@ -331,7 +352,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       }
     },
   );
-  return { dir, github: emu, pagerduty, opsgenie: emulators.opsgenie, jsm, servers: [emu, pagerduty, emulators.opsgenie, emulators.pagerduty, jsm] };
+  return { dir, github: emu, pagerduty, opsgenie, jsm, servers: [emu, pagerduty, opsgenie, emulators.pagerduty, emulators.jsm, jsm] };
 }
 
 // --- one apply with small client options ----------------------------------------------------
