@@ -135,6 +135,20 @@ t.test('no token set: each token line says which variable to set, nothing is ask
   t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.jsm.requests], []);
 });
 
+t.test('a jsm source takes the account email too: without it, the email line says which variable to set and JSM is not asked', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t);
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, ATLASSIAN_EMAIL: '' } });
+  t.same(lines(r.out, emulators).slice(3, 5), [
+    'source "jsm": token (ATLASSIAN_API_TOKEN): ok',
+    'source "jsm": account email (ATLASSIAN_EMAIL): missing: environment variable ATLASSIAN_EMAIL is not set: set it to the email of the Atlassian account the API token belongs to',
+  ]);
+  t.notMatch(r.out, 'jsm schedule data_primary', 'not read without the email');
+  t.match(r.out, /\nMissing: 1 of 14 checks, 1 unverified/);
+  t.equal(r.code, 1);
+  t.same(emulators.jsm.requests, [], 'nothing asked of JSM');
+  noSecrets(t, r.out + r.err);
+});
+
 t.test('an opsgenie source: its key and each bound schedule are checked; without the key, which variable to set', async (t) => {
   const opsgenie = await opsgenieEmulator(t);
   const { dir, emulators } = await demoWorkspace(t, (d) => dataOnOpsgenie(d, opsgenie.url));
