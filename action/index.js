@@ -28048,14 +28048,12 @@ function emptiedRotations(ws, previous, now) {
   }
   return out;
 }
-async function computePlan(ws, adapters, ctx) {
-  return (await reconcile(ws, adapters, ctx)).plan;
-}
 async function reconcile(ws, adapters, ctx) {
   const { at: at3 } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
-  const { since, until } = readSpan(ws, at3, ctx.pullRequest);
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
+  const span = readSpan(ws, at3, ctx.pullRequest);
+  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
   const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
@@ -28089,7 +28087,7 @@ async function reconcile(ws, adapters, ctx) {
   if (ctx.pullRequest) {
     plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
   }
-  return { plan, wanted, observed };
+  return { plan, wanted, observed, shifts, resolve: identities2.resolve };
 }
 function readSpan(ws, at3, pullRequest2) {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
@@ -28350,26 +28348,30 @@ var init_intervals = __esm({
 });
 
 // src/look-ahead.ts
-async function observeAhead(ws, adapters, from, to, context = {}) {
-  const span = readSpan(ws, from, context.pullRequest);
-  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), ...context });
-  return {
-    input: { profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active },
-    diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics],
-    adapterDiagnostics: adapters.diagnostics
-  };
+function readEnd(ws, from, to, pullRequest2) {
+  return new Date(to.getTime() + (readSpan(ws, from, pullRequest2).until.getTime() - from.getTime()));
 }
-async function planAhead(ws, adapters, at3, pullRequest2) {
-  const to = new Date(at3.getTime() + Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS));
-  const { input: input2 } = await observeAhead(ws, adapters, at3, to, { pullRequest: pullRequest2, review: pullRequest2 ? "pending" : "required" });
+function aheadReadUntil(ws, at3, pullRequest2) {
+  return readEnd(ws, at3, new Date(at3.getTime() + LOOK_AHEAD_MS), pullRequest2);
+}
+function aheadInput(ws, shifts, resolve11, from, to, context) {
+  const firstTarget = [...ws.config.targets.keys()][0];
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve11(email, firstTarget), ...context });
+  return { input: { profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
+}
+async function observeAhead(ws, adapters, from, to, context = {}) {
+  const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
+  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
+  const { input: input2, diagnostics } = aheadInput(ws, shifts, identities2.resolve, from, to, context);
+  return { input: input2, diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...diagnostics], adapterDiagnostics: adapters.diagnostics };
+}
+function planAhead(ws, at3, read, pullRequest2) {
+  const { input: input2 } = aheadInput(ws, read.shifts, read.resolve, at3, new Date(at3.getTime() + LOOK_AHEAD_MS), { pullRequest: pullRequest2, review: pullRequest2 ? "pending" : "required" });
   const { timeline: timeline2 } = heldIntervals(input2, at3, new Date(at3.getTime() + PLAN_TIMELINE_HOURS * 36e5));
   const gaps = coverageDiagnostics({ profiles: ws.profiles, shifts: input2.shifts, resolve: input2.resolve, from: at3, to: new Date(at3.getTime() + COVERAGE_HORIZON_MS), policy: ws.config.coverage.gaps });
   return { timeline: timeline2, diagnostics: gaps };
 }
-var PLAN_TIMELINE_HOURS;
+var PLAN_TIMELINE_HOURS, LOOK_AHEAD_MS;
 var init_look_ahead = __esm({
   "src/look-ahead.ts"() {
     "use strict";
@@ -28378,6 +28380,7 @@ var init_look_ahead = __esm({
     init_requests();
     init_engine();
     PLAN_TIMELINE_HOURS = 24;
+    LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
 });
 
@@ -29797,27 +29800,26 @@ function narrow(ws, opts) {
   const names = new Set(selection.profiles.map((p) => p.name));
   return { ...ws, profiles: ws.profiles.filter((p) => names.has(p.name)), requests: ws.requests.filter((r) => names.has(r.profile)) };
 }
-async function planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
+async function planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride, ahead = false) {
   const ws = narrow(whole, opts);
   const at3 = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount("max-revocations", opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const state = readState(stateDirOverride ?? stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
-  const plan = await computePlan(ws, adapters, { at: at3, now: io.now(), overrides, state, pullRequest: pullRequest2, adopt: opts.adopt });
+  const made = await reconcile(ws, adapters, { at: at3, now: io.now(), overrides, state, pullRequest: pullRequest2, adopt: opts.adopt, ...ahead ? { readUntil: aheadReadUntil(ws, at3, pullRequest2) } : {} });
+  const { plan } = made;
+  if (ahead) {
+    const future = planAhead(ws, at3, made, pullRequest2);
+    plan.timeline = future.timeline;
+    plan.diagnostics.push(...future.diagnostics);
+  }
   const interrupted = Journal.read(journalPath(ws, opts, io));
   if (interrupted.length > 0) {
     plan.diagnostics.push({ severity: "warning", code: "apply-interrupted", message: `an interrupted apply left ${interrupted.length} change(s) unresolved in ${journalPath(ws, opts, io)}; the next apply checks each against the target and records it before planning` });
   }
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, adapters, secrets };
-}
-async function planWithAhead(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
-  const made = await planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride);
-  const ahead = await planAhead(made.ws, made.adapters, new Date(made.plan.at), pullRequest2);
-  made.plan.timeline = ahead.timeline;
-  made.plan.diagnostics.push(...ahead.diagnostics.map((d) => ({ ...d, message: redact(d.message, made.secrets) })));
-  return made;
+  return { plan, ws, adapters };
 }
 async function freshPlan(opts, io, fetch, whole) {
   if (inPullRequest(io.env)) {
@@ -29827,10 +29829,10 @@ async function freshPlan(opts, io, fetch, whole) {
       io,
       load: loadOrReport,
       stateDir: (ws, at3) => stateDir(ws, opts, at3),
-      makePlan: async (ws, at3, pullRequest2, state) => (await planWithAhead(opts, at3, fetch, ws, pullRequest2, state)).plan
+      makePlan: async (ws, at3, pullRequest2, state) => (await planFor(opts, at3, fetch, ws, pullRequest2, state, true)).plan
     });
   }
-  return planWithAhead(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
+  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch), void 0, void 0, true);
 }
 async function mergeEvidence(ws, at3, io, fetch) {
   const location = gitLocation(io.cwd);

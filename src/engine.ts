@@ -36,6 +36,11 @@ export interface PlanContext {
   adopt?: Adopt;
   /** When planning a pull request: its author and the request files it adds or changes. */
   pullRequest?: { author: string; files: readonly string[] };
+  /**
+   * Read shifts on to this instant too, when it is later than the plan needs: a plan that also
+   * shows the coming days (`look-ahead.ts`) reads each rotation once, not twice.
+   */
+  readUntil?: Date;
 }
 
 /** SHA-256 over the loaded files' paths and contents' hashes, in path order. */
@@ -80,20 +85,24 @@ export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanCo
   return (await reconcile(ws, adapters, ctx)).plan;
 }
 
-/** A plan with what it was computed from: the wanted state and the observed holders. */
+/** A plan with what it was computed from: the wanted state, the observed holders, the shifts read and who is who. */
 export interface Reconciled {
   plan: Plan;
   wanted: Desired;
   observed: ReadonlyMap<string, HoldersRead>;
+  /** The shifts read, over the plan's span or on to `readUntil`. */
+  shifts: ReadonlyMap<string, ShiftRead>;
+  resolve: Identities['resolve'];
 }
 
 /** Observes, desires, diffs and guards: everything up to the plan, keeping the intermediate data. */
 export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Reconciled> {
   const { at } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
-  const { since, until } = readSpan(ws, at, ctx.pullRequest);
+  const span = readSpan(ws, at, ctx.pullRequest);
+  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
 
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
@@ -130,7 +139,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
       .filter((r) => ctx.pullRequest!.files.includes(r.file))
       .map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? 'review', eligible: requests.active.some((a) => a.file === r.file) }));
   }
-  return { plan, wanted, observed };
+  return { plan, wanted, observed, shifts, resolve: identities.resolve };
 }
 
 /**

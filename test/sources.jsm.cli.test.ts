@@ -172,8 +172,7 @@ t.test('plan, plan --at and timeline read the schedule over the span they need; 
     ['2026-11-30T08:45:00.000Z grant bob-acme', '2026-11-30T09:30:00.000Z revoke alice-acme'],
   );
   const timelines = jsm.requests.filter((r) => r.path.endsWith('/timeline'));
-  // One timeline request per read: each plan reads its span, then the week ahead (src/look-ahead.ts planAhead: "one more read of the sources"); timeline reads once.
-  t.equal(timelines.length, 2 + 2 + 1, 'one timeline request per read: two per plan, one for timeline');
+  t.equal(timelines.length, 3, 'one timeline request per run: a plan reads its span and the week it looks ahead in one');
   t.same(jsm.unexpected, []);
   t.notMatch(plan.out + plan.err + at.out + timeline.out, JSM_TOKEN);
 });
