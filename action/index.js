@@ -94,7 +94,7 @@ var SOURCE_TYPES;
 var init_model = __esm({
   "src/config/model.ts"() {
     "use strict";
-    SOURCE_TYPES = ["pagerduty", "opsgenie", "rotations"];
+    SOURCE_TYPES = ["pagerduty", "jsm", "opsgenie", "rotations"];
   }
 });
 
@@ -273,7 +273,7 @@ function either(a, b) {
 function format(pattern2, expected, refine = () => true) {
   return { pattern: pattern2.source, validate: (v) => pattern2.test(v) && refine(v), expected };
 }
-var NAME, SLUG, LOGIN, EMAIL, EXTERNAL_ID, ENV_NAME, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
+var NAME, SLUG, LOGIN, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
 var init_formats = __esm({
   "src/config/formats.ts"() {
     "use strict";
@@ -285,6 +285,8 @@ var init_formats = __esm({
     EMAIL = /^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
     EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/u;
     ENV_NAME = /^[A-Z_][A-Z0-9_]{0,99}$/u;
+    CLOUD_ID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/u;
+    ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/u;
     RELATIVE_PATH = /^(?!\/)(?!(?:[\s\S]*[\\/])?\.\.(?:[\\/]|$))[^\x00-\x1f]{1,255}$/u;
     HTTP_URL = /^https?:\/\/[^\s/?#@\\]+(?:\/[^\s?#\\]*)?$/u;
     DURATION = /^(?=\d)(?:\d{1,9}w)?(?:\d{1,9}d)?(?:\d{1,9}h)?(?:\d{1,9}m)?(?:\d{1,9}s)?$/u;
@@ -299,6 +301,8 @@ var init_formats = __esm({
       "oncall-access-subject": format(either(EMAIL, LOGIN), "an email address or a GitHub login"),
       "oncall-access-external-id": format(EXTERNAL_ID, 'a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-")'),
       "oncall-access-env-name": format(ENV_NAME, "the name of an environment variable, like GITHUB_TOKEN (not the token itself)"),
+      "oncall-access-cloud-id": format(CLOUD_ID, "an Atlassian cloud id like 3a015c30-bac7-4abc-97a1-50c1feea188a (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)"),
+      "oncall-access-account-id": format(ACCOUNT_ID, "an Atlassian account id like 5b10ac8d82e05b22cc7d4ef5 or 712020:1b2c3d4e-0000-4000-8000-00000000b0b0"),
       "oncall-access-http-url": format(HTTP_URL, "an http(s) URL without credentials, query or fragment", (v) => URL.canParse(v)),
       "oncall-access-relative-path": format(RELATIVE_PATH, "a path relative to the config file, not leaving its directory"),
       "oncall-access-duration": format(DURATION, "a duration like 90s, 15m, 4h, 1d or 1h30m (at most 10 years)", (v) => parseDuration(v) !== void 0),
@@ -1170,11 +1174,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.members !== void 0) {
-          let data23 = data5.members;
-          if (Array.isArray(data23)) {
-            if (data23.length > 1e3) {
-              const err65 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema31.properties.spec.properties.members, data: data23 };
+        if (data5.incidentHold !== void 0) {
+          let data23 = data5.incidentHold;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.max === void 0) {
+              const err65 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/required", keyword: "required", params: { missingProperty: "max" }, message: "must have required property 'max'", schema: schema31.properties.spec.properties.incidentHold.required, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -1182,21 +1186,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len3 = data23.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data24 = data23[i3];
-              if (typeof data24 === "string") {
-                if (!pattern13.test(data24)) {
-                  const err66 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
+            for (const key5 in data23) {
+              if (!(key5 === "max")) {
+                const err66 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
                 }
-                if (!formats18.validate(data24)) {
-                  const err67 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
+                errors++;
+              }
+            }
+            if (data23.max !== void 0) {
+              let data24 = data23.max;
+              if (typeof data24 === "string") {
+                if (!pattern6.test(data24)) {
+                  const err67 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"', schema: "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err67];
                   } else {
@@ -1204,40 +1209,40 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (!formats4.validate(data24)) {
+                  const err68 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/format", keyword: "format", params: { format: "oncall-access-duration" }, message: 'must match format "oncall-access-duration"', schema: "oncall-access-duration", parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
               } else {
-                const err68 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.members.items.type, parentSchema: schema31.properties.spec.properties.members.items, data: data24 };
+                const err69 = { instancePath: instancePath + "/spec/incidentHold/max", schemaPath: "#/properties/spec/properties/incidentHold/properties/max/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.incidentHold.properties.max.type, parentSchema: schema31.properties.spec.properties.incidentHold.properties.max, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
             }
           } else {
-            const err69 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.members.type, parentSchema: schema31.properties.spec.properties.members, data: data23 };
+            const err70 = { instancePath: instancePath + "/spec/incidentHold", schemaPath: "#/properties/spec/properties/incidentHold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.incidentHold.type, parentSchema: schema31.properties.spec.properties.incidentHold, data: data23 };
             if (vErrors === null) {
-              vErrors = [err69];
+              vErrors = [err70];
             } else {
-              vErrors.push(err69);
+              vErrors.push(err70);
             }
             errors++;
           }
         }
-        if (data5.entitlements !== void 0) {
-          let data25 = data5.entitlements;
+        if (data5.members !== void 0) {
+          let data25 = data5.members;
           if (Array.isArray(data25)) {
-            if (data25.length > 100) {
-              const err70 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
-              if (vErrors === null) {
-                vErrors = [err70];
-              } else {
-                vErrors.push(err70);
-              }
-              errors++;
-            }
-            if (data25.length < 1) {
-              const err71 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
+            if (data25.length > 1e3) {
+              const err71 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema31.properties.spec.properties.members, data: data25 };
               if (vErrors === null) {
                 vErrors = [err71];
               } else {
@@ -1245,16 +1250,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len4 = data25.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data26 = data25[i4];
-              const _errs60 = errors;
-              let valid16 = false;
-              let passing1 = null;
-              const _errs61 = errors;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.team === void 0) {
-                  const err72 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/0/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[0].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[0], data: data26 };
+            const len3 = data25.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data26 = data25[i3];
+              if (typeof data26 === "string") {
+                if (!pattern14.test(data26)) {
+                  const err72 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err72];
                   } else {
@@ -1262,16 +1263,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var _valid1 = _errs61 === errors;
-              if (_valid1) {
-                valid16 = true;
-                passing1 = 0;
-              }
-              const _errs62 = errors;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.repository === void 0) {
-                  const err73 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/1/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[1].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[1], data: data26 };
+                if (!formats20.validate(data26)) {
+                  const err73 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err73];
                   } else {
@@ -1279,110 +1272,123 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var _valid1 = _errs62 === errors;
-              if (_valid1 && valid16) {
-                valid16 = false;
-                passing1 = [passing1, 1];
               } else {
-                if (_valid1) {
-                  valid16 = true;
-                  passing1 = 1;
-                }
-              }
-              if (!valid16) {
-                const err74 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+                const err74 = { instancePath: instancePath + "/spec/members/" + i3, schemaPath: "#/properties/spec/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.members.items.type, parentSchema: schema31.properties.spec.properties.members.items, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
                   vErrors.push(err74);
                 }
                 errors++;
+              }
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/spec/members", schemaPath: "#/properties/spec/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.members.type, parentSchema: schema31.properties.spec.properties.members, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data5.entitlements !== void 0) {
+          let data27 = data5.entitlements;
+          if (Array.isArray(data27)) {
+            if (data27.length > 100) {
+              const err76 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err76];
               } else {
-                errors = _errs60;
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+            if (data27.length < 1) {
+              const err77 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            const len4 = data27.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data28 = data27[i4];
+              const _errs65 = errors;
+              let valid17 = false;
+              let passing1 = null;
+              const _errs66 = errors;
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.team === void 0) {
+                  const err78 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/0/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[0].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[0], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs66 === errors;
+              if (_valid1) {
+                valid17 = true;
+                passing1 = 0;
+              }
+              const _errs67 = errors;
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.repository === void 0) {
+                  const err79 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/1/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[1].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[1], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs67 === errors;
+              if (_valid1 && valid17) {
+                valid17 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid17 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid17) {
+                const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              } else {
+                errors = _errs65;
                 if (vErrors !== null) {
-                  if (_errs60) {
-                    vErrors.length = _errs60;
+                  if (_errs65) {
+                    vErrors.length = _errs65;
                   } else {
                     vErrors = null;
                   }
                 }
               }
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.target === void 0) {
-                  const err75 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.target === void 0) {
+                  const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err75];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err75);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
-                for (const key5 in data26) {
-                  if (!(key5 === "target" || key5 === "team" || key5 === "role" || key5 === "repository" || key5 === "permission" || key5 === "membership" || key5 === "adopt")) {
-                    const err76 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.target !== void 0) {
-                  let data27 = data26.target;
-                  if (typeof data27 === "string") {
-                    if (!pattern4.test(data27)) {
-                      const err77 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                      if (vErrors === null) {
-                        vErrors = [err77];
-                      } else {
-                        vErrors.push(err77);
-                      }
-                      errors++;
-                    }
-                    if (!formats0.validate(data27)) {
-                      const err78 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err79 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data27 };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.team !== void 0) {
-                  let data28 = data26.team;
-                  if (typeof data28 === "string") {
-                    if (!pattern15.test(data28)) {
-                      const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                    if (!formats22.validate(data28)) {
-                      const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data28 };
+                for (const key6 in data28) {
+                  if (!(key6 === "target" || key6 === "team" || key6 === "role" || key6 === "repository" || key6 === "permission" || key6 === "membership" || key6 === "adopt")) {
+                    const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err82];
                     } else {
@@ -1391,23 +1397,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data26.role !== void 0) {
-                  let data29 = data26.role;
-                  if (!(data29 === "member" || data29 === "maintainer")) {
-                    const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
+                if (data28.target !== void 0) {
+                  let data29 = data28.target;
+                  if (typeof data29 === "string") {
+                    if (!pattern4.test(data29)) {
+                      const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data26.repository !== void 0) {
-                  let data30 = data26.repository;
-                  if (typeof data30 === "string") {
-                    if (!pattern15.test(data30)) {
-                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
+                    if (!formats0.validate(data29)) {
+                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
@@ -1415,41 +1418,39 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats22.validate(data30)) {
-                      const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
+                  } else {
+                    const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.team !== void 0) {
+                  let data30 = data28.team;
+                  if (typeof data30 === "string") {
+                    if (!pattern16.test(data30)) {
+                      const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                       if (vErrors === null) {
-                        vErrors = [err85];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err85);
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                    if (!formats24.validate(data30)) {
+                      const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
                   } else {
-                    const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data30 };
-                    if (vErrors === null) {
-                      vErrors = [err86];
-                    } else {
-                      vErrors.push(err86);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.permission !== void 0) {
-                  let data31 = data26.permission;
-                  if (!(data31 === "pull" || data31 === "triage" || data31 === "push" || data31 === "maintain" || data31 === "admin")) {
-                    const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err87];
-                    } else {
-                      vErrors.push(err87);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.membership !== void 0) {
-                  let data32 = data26.membership;
-                  if (!(data32 === "exclusive" || data32 === "additive")) {
-                    const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data32 };
+                    const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err88];
                     } else {
@@ -1458,10 +1459,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data26.adopt !== void 0) {
-                  let data33 = data26.adopt;
-                  if (!(data33 === "keep-drift" || data33 === "remove-drift")) {
-                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data33 };
+                if (data28.role !== void 0) {
+                  let data31 = data28.role;
+                  if (!(data31 === "member" || data31 === "maintainer")) {
+                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
                     if (vErrors === null) {
                       vErrors = [err89];
                     } else {
@@ -1470,42 +1471,109 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.repository !== void 0) {
+                  let data32 = data28.repository;
+                  if (typeof data32 === "string") {
+                    if (!pattern16.test(data32)) {
+                      const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err90];
+                      } else {
+                        vErrors.push(err90);
+                      }
+                      errors++;
+                    }
+                    if (!formats24.validate(data32)) {
+                      const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.permission !== void 0) {
+                  let data33 = data28.permission;
+                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
+                    const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.membership !== void 0) {
+                  let data34 = data28.membership;
+                  if (!(data34 === "exclusive" || data34 === "additive")) {
+                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.adopt !== void 0) {
+                  let data35 = data28.adopt;
+                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
+                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data26 };
+                const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err96];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err96);
                 }
                 errors++;
               }
             }
           } else {
-            const err91 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data25 };
+            const err97 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err97];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err97);
             }
             errors++;
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
+        const err98 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err92];
+          vErrors = [err98];
         } else {
-          vErrors.push(err92);
+          vErrors.push(err98);
         }
         errors++;
       }
     }
   } else {
-    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err93];
+      vErrors = [err99];
     } else {
-      vErrors.push(err93);
+      vErrors.push(err99);
     }
     errors++;
   }
@@ -1734,7 +1802,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.subject !== void 0) {
           let data6 = data4.subject;
           if (typeof data6 === "string") {
-            if (!pattern19.test(data6)) {
+            if (!pattern20.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/pattern", keyword: "pattern", params: { pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, message: `must match pattern "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"`, schema: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -1743,7 +1811,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats30.validate(data6)) {
+            if (!formats32.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/format", keyword: "format", params: { format: "oncall-access-subject" }, message: 'must match format "oncall-access-subject"', schema: "oncall-access-subject", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -1827,7 +1895,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.requestedAt !== void 0) {
           let data9 = data4.requestedAt;
           if (typeof data9 === "string") {
-            if (!pattern21.test(data9)) {
+            if (!pattern22.test(data9)) {
               const err29 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -1836,7 +1904,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats34.validate(data9)) {
+            if (!formats36.validate(data9)) {
               const err30 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err30];
@@ -2118,7 +2186,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key5 in data7) {
-                  if (!(key5 === "type" || key5 === "tokenEnv" || key5 === "apiUrl")) {
+                  if (!(key5 === "type" || key5 === "tokenEnv" || key5 === "apiUrl" || key5 === "cloudId" || key5 === "emailEnv")) {
                     const err21 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err21];
@@ -2130,7 +2198,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data7.type !== void 0) {
                   let data8 = data7.type;
-                  if (!(data8 === "pagerduty" || data8 === "opsgenie" || data8 === "rotations")) {
+                  if (!(data8 === "pagerduty" || data8 === "opsgenie" || data8 === "jsm" || data8 === "rotations")) {
                     const err22 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.type, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err22];
@@ -2143,7 +2211,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.tokenEnv !== void 0) {
                   let data9 = data7.tokenEnv;
                   if (typeof data9 === "string") {
-                    if (!pattern24.test(data9)) {
+                    if (!pattern25.test(data9)) {
                       const err23 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err23];
@@ -2152,7 +2220,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats40.validate(data9)) {
+                    if (!formats42.validate(data9)) {
                       const err24 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err24];
@@ -2174,7 +2242,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.apiUrl !== void 0) {
                   let data10 = data7.apiUrl;
                   if (typeof data10 === "string") {
-                    if (!pattern25.test(data10)) {
+                    if (!pattern26.test(data10)) {
                       const err26 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -2183,7 +2251,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data10)) {
+                    if (!formats44.validate(data10)) {
                       const err27 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err27];
@@ -2202,72 +2270,70 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.additionalProperties.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/spec/sources", schemaPath: "#/properties/spec/properties/sources/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.type, parentSchema: schema33.properties.spec.properties.sources, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data5.targets !== void 0) {
-          let data11 = data5.targets;
-          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-            if (Object.keys(data11).length > 20) {
-              const err31 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/maxProperties", keyword: "maxProperties", params: { limit: 20 }, message: "must NOT have more than 20 properties", schema: 20, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (Object.keys(data11).length < 1) {
-              const err32 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            for (const key6 in data11) {
-              const _errs28 = errors;
-              if (typeof key6 === "string") {
-                if (!pattern4.test(key6)) {
-                  const err33 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
-                  if (vErrors === null) {
-                    vErrors = [err33];
+                if (data7.cloudId !== void 0) {
+                  let data11 = data7.cloudId;
+                  if (typeof data11 === "string") {
+                    if (!pattern27.test(data11)) {
+                      const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, message: 'must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"', schema: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                    if (!formats46.validate(data11)) {
+                      const err30 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format", keyword: "format", params: { format: "oncall-access-cloud-id" }, message: 'must match format "oncall-access-cloud-id"', schema: "oncall-access-cloud-id", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err33);
+                    const err31 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                if (!formats0.validate(key6)) {
-                  const err34 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
-                  if (vErrors === null) {
-                    vErrors = [err34];
+                if (data7.emailEnv !== void 0) {
+                  let data12 = data7.emailEnv;
+                  if (typeof data12 === "string") {
+                    if (!pattern25.test(data12)) {
+                      const err32 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (!formats42.validate(data12)) {
+                      const err33 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err34);
+                    const err34 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-              }
-              var valid6 = _errs28 === errors;
-              if (!valid6) {
-                const err35 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid", schema: schema33.properties.spec.properties.targets.propertyNames, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
+              } else {
+                const err35 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/sources/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.additionalProperties.type, parentSchema: schema33.properties.spec.properties.sources.additionalProperties, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -2276,104 +2342,106 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key7 in data11) {
-              let data12 = data11[key7];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.type === void 0) {
-                  const err36 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+          } else {
+            const err36 = { instancePath: instancePath + "/spec/sources", schemaPath: "#/properties/spec/properties/sources/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.sources.type, parentSchema: schema33.properties.spec.properties.sources, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data5.targets !== void 0) {
+          let data13 = data5.targets;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (Object.keys(data13).length > 20) {
+              const err37 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/maxProperties", keyword: "maxProperties", params: { limit: 20 }, message: "must NOT have more than 20 properties", schema: 20, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (Object.keys(data13).length < 1) {
+              const err38 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            for (const key6 in data13) {
+              const _errs32 = errors;
+              if (typeof key6 === "string") {
+                if (!pattern4.test(key6)) {
+                  const err39 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
                   if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err36);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
-                if (data12.org === void 0) {
-                  const err37 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+                if (!formats0.validate(key6)) {
+                  const err40 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.targets.propertyNames, data: key6, propertyName: key6 };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
-                for (const key8 in data12) {
+              }
+              var valid6 = _errs32 === errors;
+              if (!valid6) {
+                const err41 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid", schema: schema33.properties.spec.properties.targets.propertyNames, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            for (const key7 in data13) {
+              let data14 = data13[key7];
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.type === void 0) {
+                  const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data14.org === void 0) {
+                  const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                for (const key8 in data14) {
                   if (!(key8 === "type" || key8 === "org" || key8 === "tokenEnv" || key8 === "apiUrl")) {
-                    const err38 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
+                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err44];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err44);
                     }
                     errors++;
                   }
                 }
-                if (data12.type !== void 0) {
-                  let data13 = data12.type;
-                  if (!(data13 === "github")) {
-                    const err39 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data13 };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.org !== void 0) {
-                  let data14 = data12.org;
-                  if (typeof data14 === "string") {
-                    if (!pattern5.test(data14)) {
-                      const err40 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err40];
-                      } else {
-                        vErrors.push(err40);
-                      }
-                      errors++;
-                    }
-                    if (!formats2.validate(data14)) {
-                      const err41 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data14 };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.tokenEnv !== void 0) {
-                  let data15 = data12.tokenEnv;
-                  if (typeof data15 === "string") {
-                    if (!pattern24.test(data15)) {
-                      const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                    if (!formats40.validate(data15)) {
-                      const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
-                      if (vErrors === null) {
-                        vErrors = [err44];
-                      } else {
-                        vErrors.push(err44);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data15 };
+                if (data14.type !== void 0) {
+                  let data15 = data14.type;
+                  if (!(data15 === "github")) {
+                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -2382,11 +2450,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data12.apiUrl !== void 0) {
-                  let data16 = data12.apiUrl;
+                if (data14.org !== void 0) {
+                  let data16 = data14.org;
                   if (typeof data16 === "string") {
-                    if (!pattern25.test(data16)) {
-                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    if (!pattern5.test(data16)) {
+                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err46];
                       } else {
@@ -2394,8 +2462,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data16)) {
-                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    if (!formats2.validate(data16)) {
+                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err47];
                       } else {
@@ -2404,7 +2472,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data16 };
+                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -2413,86 +2481,70 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err50 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        }
-        if (data5.identities !== void 0) {
-          let data17 = data5.identities;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            for (const key9 in data17) {
-              if (!(key9 === "resolve" || key9 === "samlAttributes")) {
-                const err51 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data17.resolve !== void 0) {
-              let data18 = data17.resolve;
-              if (Array.isArray(data18)) {
-                if (data18.length < 1) {
-                  const err52 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err52];
+                if (data14.tokenEnv !== void 0) {
+                  let data17 = data14.tokenEnv;
+                  if (typeof data17 === "string") {
+                    if (!pattern25.test(data17)) {
+                      const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                    if (!formats42.validate(data17)) {
+                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-                const len0 = data18.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data19 = data18[i0];
-                  if (!(data19 === "file" || data19 === "saml" || data19 === "verifiedEmail")) {
-                    const err53 = { instancePath: instancePath + "/spec/identities/resolve/" + i0, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data19 };
+                    const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err51];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err51);
                     }
                     errors++;
                   }
                 }
-                let i1 = data18.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0:
-                    for (; i1--; ) {
-                      for (j0 = i1; j0--; ) {
-                        if (func0(data18[i1], data18[j0])) {
-                          const err54 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
-                          if (vErrors === null) {
-                            vErrors = [err54];
-                          } else {
-                            vErrors.push(err54);
-                          }
-                          errors++;
-                          break outer0;
-                        }
+                if (data14.apiUrl !== void 0) {
+                  let data18 = data14.apiUrl;
+                  if (typeof data18 === "string") {
+                    if (!pattern26.test(data18)) {
+                      const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
                       }
+                      errors++;
                     }
+                    if (!formats44.validate(data18)) {
+                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data18 };
+                const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -2501,76 +2553,76 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.samlAttributes !== void 0) {
-              let data20 = data17.samlAttributes;
+          } else {
+            const err56 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data5.identities !== void 0) {
+          let data19 = data5.identities;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key9 in data19) {
+              if (!(key9 === "resolve" || key9 === "samlAttributes")) {
+                const err57 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data19.resolve !== void 0) {
+              let data20 = data19.resolve;
               if (Array.isArray(data20)) {
                 if (data20.length < 1) {
-                  const err56 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
+                  const err58 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                const len1 = data20.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data21 = data20[i2];
-                  if (!(data21 === "nameId" || data21 === "emails")) {
-                    const err57 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data21 };
+                const len0 = data20.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data21 = data20[i0];
+                  if (!(data21 === "file" || data21 === "saml" || data21 === "verifiedEmail")) {
+                    const err59 = { instancePath: instancePath + "/spec/identities/resolve/" + i0, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data21 };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                 }
-                let i3 = data20.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1:
-                    for (; i3--; ) {
-                      for (j1 = i3; j1--; ) {
-                        if (func0(data20[i3], data20[j1])) {
-                          const err58 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
+                let i1 = data20.length;
+                let j0;
+                if (i1 > 1) {
+                  outer0:
+                    for (; i1--; ) {
+                      for (j0 = i1; j0--; ) {
+                        if (func0(data20[i1], data20[j0])) {
+                          const err60 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                           if (vErrors === null) {
-                            vErrors = [err58];
+                            vErrors = [err60];
                           } else {
-                            vErrors.push(err58);
+                            vErrors.push(err60);
                           }
                           errors++;
-                          break outer1;
+                          break outer0;
                         }
                       }
                     }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data20 };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err60 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data17 };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
-          }
-        }
-        if (data5.guards !== void 0) {
-          let data22 = data5.guards;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            for (const key10 in data22) {
-              if (!(key10 === "maxRevocations" || key10 === "maxRevocationShare" || key10 === "protectedAccounts")) {
-                const err61 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data22 };
+                const err61 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -2579,61 +2631,76 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.maxRevocations !== void 0) {
-              let data23 = data22.maxRevocations;
-              if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                const err62 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
+            if (data19.samlAttributes !== void 0) {
+              let data22 = data19.samlAttributes;
+              if (Array.isArray(data22)) {
+                if (data22.length < 1) {
+                  const err62 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+                const len1 = data22.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data23 = data22[i2];
+                  if (!(data23 === "nameId" || data23 === "emails")) {
+                    const err63 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data22.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1:
+                    for (; i3--; ) {
+                      for (j1 = i3; j1--; ) {
+                        if (func0(data22[i3], data22[j1])) {
+                          const err64 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
+                          if (vErrors === null) {
+                            vErrors = [err64];
+                          } else {
+                            vErrors.push(err64);
+                          }
+                          errors++;
+                          break outer1;
+                        }
+                      }
+                    }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
-              if (typeof data23 == "number" && isFinite(data23)) {
-                if (data23 > 1e5 || isNaN(data23)) {
-                  const err63 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-                if (data23 < 0 || isNaN(data23)) {
-                  const err64 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data22.maxRevocationShare !== void 0) {
-              let data24 = data22.maxRevocationShare;
-              if (typeof data24 == "number" && isFinite(data24)) {
-                if (data24 > 1 || isNaN(data24)) {
-                  const err65 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-                if (data24 < 0 || isNaN(data24)) {
-                  const err66 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
-                }
-              } else {
-                const err67 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data24 };
+          } else {
+            const err66 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+        if (data5.guards !== void 0) {
+          let data24 = data5.guards;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            for (const key10 in data24) {
+              if (!(key10 === "maxRevocations" || key10 === "maxRevocationShare" || key10 === "protectedAccounts")) {
+                const err67 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -2642,143 +2709,139 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.protectedAccounts !== void 0) {
-              let data25 = data22.protectedAccounts;
-              if (Array.isArray(data25)) {
-                if (data25.length > 1e3) {
-                  const err68 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data25 };
+            if (data24.maxRevocations !== void 0) {
+              let data25 = data24.maxRevocations;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err68 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 1e5 || isNaN(data25)) {
+                  const err69 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
                   if (vErrors === null) {
-                    vErrors = [err68];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err68);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
-                const len2 = data25.length;
+                if (data25 < 0 || isNaN(data25)) {
+                  const err70 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data24.maxRevocationShare !== void 0) {
+              let data26 = data24.maxRevocationShare;
+              if (typeof data26 == "number" && isFinite(data26)) {
+                if (data26 > 1 || isNaN(data26)) {
+                  const err71 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (data26 < 0 || isNaN(data26)) {
+                  const err72 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data24.protectedAccounts !== void 0) {
+              let data27 = data24.protectedAccounts;
+              if (Array.isArray(data27)) {
+                if (data27.length > 1e3) {
+                  const err74 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+                const len2 = data27.length;
                 for (let i4 = 0; i4 < len2; i4++) {
-                  let data26 = data25[i4];
-                  if (typeof data26 === "string") {
-                    if (!pattern5.test(data26)) {
-                      const err69 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                  let data28 = data27[i4];
+                  if (typeof data28 === "string") {
+                    if (!pattern5.test(data28)) {
+                      const err75 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err75];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err75);
                       }
                       errors++;
                     }
-                    if (!formats2.validate(data26)) {
-                      const err70 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                    if (!formats2.validate(data28)) {
+                      const err76 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err76);
                       }
                       errors++;
                     }
                   } else {
-                    const err71 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data26 };
+                    const err77 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err77];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err72 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data25 };
+                const err78 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err72];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err72);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data22 };
+            const err79 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err79];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err79);
             }
             errors++;
           }
         }
         if (data5.coverage !== void 0) {
-          let data27 = data5.coverage;
-          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-            for (const key11 in data27) {
-              if (!(key11 === "gaps")) {
-                const err74 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err74];
-                } else {
-                  vErrors.push(err74);
-                }
-                errors++;
-              }
-            }
-            if (data27.gaps !== void 0) {
-              let data28 = data27.gaps;
-              if (!(data28 === "off" || data28 === "warn" || data28 === "error")) {
-                const err75 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data28 };
-                if (vErrors === null) {
-                  vErrors = [err75];
-                } else {
-                  vErrors.push(err75);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err76 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data27 };
-            if (vErrors === null) {
-              vErrors = [err76];
-            } else {
-              vErrors.push(err76);
-            }
-            errors++;
-          }
-        }
-        if (data5.shards !== void 0) {
-          let data29 = data5.shards;
+          let data29 = data5.coverage;
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (Object.keys(data29).length > 100) {
-              const err77 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
-              if (vErrors === null) {
-                vErrors = [err77];
-              } else {
-                vErrors.push(err77);
-              }
-              errors++;
-            }
-            for (const key12 in data29) {
-              const _errs66 = errors;
-              if (typeof key12 === "string") {
-                if (!pattern4.test(key12)) {
-                  const err78 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(key12)) {
-                  const err79 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              }
-              var valid20 = _errs66 === errors;
-              if (!valid20) {
-                const err80 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key12 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
+            for (const key11 in data29) {
+              if (!(key11 === "gaps")) {
+                const err80 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -2787,61 +2850,65 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key13 in data29) {
-              let data30 = data29[key13];
-              if (Array.isArray(data30)) {
-                if (data30.length > 100) {
-                  const err81 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
+            if (data29.gaps !== void 0) {
+              let data30 = data29.gaps;
+              if (!(data30 === "off" || data30 === "warn" || data30 === "error")) {
+                const err81 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
                 }
-                if (data30.length < 1) {
-                  const err82 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
-                  if (vErrors === null) {
-                    vErrors = [err82];
-                  } else {
-                    vErrors.push(err82);
-                  }
-                  errors++;
-                }
-                const len3 = data30.length;
-                for (let i5 = 0; i5 < len3; i5++) {
-                  let data31 = data30[i5];
-                  if (typeof data31 === "string") {
-                    if (func1(data31) > 200) {
-                      const err83 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                    if (func1(data31) < 1) {
-                      const err84 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err85 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                }
+                errors++;
+              }
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+        }
+        if (data5.shards !== void 0) {
+          let data31 = data5.shards;
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (Object.keys(data31).length > 100) {
+              const err83 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err83];
               } else {
-                const err86 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data30 };
+                vErrors.push(err83);
+              }
+              errors++;
+            }
+            for (const key12 in data31) {
+              const _errs70 = errors;
+              if (typeof key12 === "string") {
+                if (!pattern4.test(key12)) {
+                  const err84 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                if (!formats0.validate(key12)) {
+                  const err85 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              }
+              var valid20 = _errs70 === errors;
+              if (!valid20) {
+                const err86 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key12 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
                 if (vErrors === null) {
                   vErrors = [err86];
                 } else {
@@ -2850,84 +2917,85 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            for (const key13 in data31) {
+              let data32 = data31[key13];
+              if (Array.isArray(data32)) {
+                if (data32.length > 100) {
+                  const err87 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err87];
+                  } else {
+                    vErrors.push(err87);
+                  }
+                  errors++;
+                }
+                if (data32.length < 1) {
+                  const err88 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+                const len3 = data32.length;
+                for (let i5 = 0; i5 < len3; i5++) {
+                  let data33 = data32[i5];
+                  if (typeof data33 === "string") {
+                    if (func1(data33) > 200) {
+                      const err89 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                    if (func1(data33) < 1) {
+                      const err90 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err90];
+                      } else {
+                        vErrors.push(err90);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err91 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err92 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err87 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data29 };
+            const err93 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err93];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err93);
             }
             errors++;
           }
         }
         if (data5.paths !== void 0) {
-          let data32 = data5.paths;
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            for (const key14 in data32) {
+          let data34 = data5.paths;
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            for (const key14 in data34) {
               if (!(key14 === "profiles" || key14 === "rotations" || key14 === "requests" || key14 === "identities" || key14 === "state")) {
-                const err88 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-            if (data32.profiles !== void 0) {
-              let data33 = data32.profiles;
-              if (typeof data33 === "string") {
-                if (!pattern32.test(data33)) {
-                  const err89 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err89];
-                  } else {
-                    vErrors.push(err89);
-                  }
-                  errors++;
-                }
-                if (!formats56.validate(data33)) {
-                  const err90 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              } else {
-                const err91 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-            }
-            if (data32.rotations !== void 0) {
-              let data34 = data32.rotations;
-              if (typeof data34 === "string") {
-                if (!pattern32.test(data34)) {
-                  const err92 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (!formats56.validate(data34)) {
-                  const err93 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-              } else {
-                const err94 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data34 };
+                const err94 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -2936,11 +3004,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.requests !== void 0) {
-              let data35 = data32.requests;
+            if (data34.profiles !== void 0) {
+              let data35 = data34.profiles;
               if (typeof data35 === "string") {
-                if (!pattern32.test(data35)) {
-                  const err95 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+                if (!pattern35.test(data35)) {
+                  const err95 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -2948,8 +3016,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data35)) {
-                  const err96 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+                if (!formats62.validate(data35)) {
+                  const err96 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -2958,7 +3026,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data35 };
+                const err97 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err97];
                 } else {
@@ -2967,11 +3035,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.identities !== void 0) {
-              let data36 = data32.identities;
+            if (data34.rotations !== void 0) {
+              let data36 = data34.rotations;
               if (typeof data36 === "string") {
-                if (!pattern32.test(data36)) {
-                  const err98 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                if (!pattern35.test(data36)) {
+                  const err98 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -2979,8 +3047,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data36)) {
-                  const err99 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                if (!formats62.validate(data36)) {
+                  const err99 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -2989,7 +3057,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data36 };
+                const err100 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -2998,11 +3066,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data32.state !== void 0) {
-              let data37 = data32.state;
+            if (data34.requests !== void 0) {
+              let data37 = data34.requests;
               if (typeof data37 === "string") {
-                if (!pattern32.test(data37)) {
-                  const err101 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                if (!pattern35.test(data37)) {
+                  const err101 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err101];
                   } else {
@@ -3010,8 +3078,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats56.validate(data37)) {
-                  const err102 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                if (!formats62.validate(data37)) {
+                  const err102 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err102];
                   } else {
@@ -3020,7 +3088,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data37 };
+                const err103 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err103];
                 } else {
@@ -3029,32 +3097,94 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data34.identities !== void 0) {
+              let data38 = data34.identities;
+              if (typeof data38 === "string") {
+                if (!pattern35.test(data38)) {
+                  const err104 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+                if (!formats62.validate(data38)) {
+                  const err105 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              } else {
+                const err106 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+            if (data34.state !== void 0) {
+              let data39 = data34.state;
+              if (typeof data39 === "string") {
+                if (!pattern35.test(data39)) {
+                  const err107 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors++;
+                }
+                if (!formats62.validate(data39)) {
+                  const err108 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              } else {
+                const err109 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err104 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data32 };
+            const err110 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
             if (vErrors === null) {
-              vErrors = [err104];
+              vErrors = [err110];
             } else {
-              vErrors.push(err104);
+              vErrors.push(err110);
             }
             errors++;
           }
         }
       } else {
-        const err105 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err111 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err105];
+          vErrors = [err111];
         } else {
-          vErrors.push(err105);
+          vErrors.push(err111);
         }
         errors++;
       }
     }
   } else {
-    const err106 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err106];
+      vErrors = [err112];
     } else {
-      vErrors.push(err106);
+      vErrors.push(err112);
     }
     errors++;
   }
@@ -3270,7 +3400,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key3 in data7) {
-                  if (!(key3 === "email" || key3 === "github")) {
+                  if (!(key3 === "email" || key3 === "github" || key3 === "accountId")) {
                     const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err18];
@@ -3283,7 +3413,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.email !== void 0) {
                   let data8 = data7.email;
                   if (typeof data8 === "string") {
-                    if (!pattern13.test(data8)) {
+                    if (!pattern14.test(data8)) {
                       const err19 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err19];
@@ -3292,7 +3422,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data8)) {
+                    if (!formats20.validate(data8)) {
                       const err20 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err20];
@@ -3342,42 +3472,73 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data7.accountId !== void 0) {
+                  let data10 = data7.accountId;
+                  if (typeof data10 === "string") {
+                    if (!pattern43.test(data10)) {
+                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                    if (!formats78.validate(data10)) {
+                      const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err25 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                const err28 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
+            const err29 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err29];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
+        const err30 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err30];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err31];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -3606,7 +3767,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern41.test(data6)) {
+            if (!pattern45.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -3615,7 +3776,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats74.validate(data6)) {
+            if (!formats82.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/format", keyword: "format", params: { format: "oncall-access-time-zone" }, message: 'must match format "oncall-access-time-zone"', schema: "oncall-access-time-zone", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -3668,7 +3829,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern43.test(data8)) {
+            if (!pattern47.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -3677,7 +3838,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats78.validate(data8)) {
+            if (!formats86.validate(data8)) {
               const err27 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -3721,7 +3882,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data10 = data9[i0];
               if (typeof data10 === "string") {
-                if (!pattern13.test(data10)) {
+                if (!pattern14.test(data10)) {
                   const err31 = { instancePath: instancePath + "/spec/members/" + i0, schemaPath: "#/properties/spec/properties/members/items/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.members.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err31];
@@ -3730,7 +3891,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats18.validate(data10)) {
+                if (!formats20.validate(data10)) {
                   const err32 = { instancePath: instancePath + "/spec/members/" + i0, schemaPath: "#/properties/spec/properties/members/items/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.members.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err32];
@@ -3816,7 +3977,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.member !== void 0) {
                   let data13 = data12.member;
                   if (typeof data13 === "string") {
-                    if (!pattern13.test(data13)) {
+                    if (!pattern14.test(data13)) {
                       const err40 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/member", schemaPath: "#/properties/spec/properties/overrides/items/properties/member/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.member, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err40];
@@ -3825,7 +3986,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data13)) {
+                    if (!formats20.validate(data13)) {
                       const err41 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/member", schemaPath: "#/properties/spec/properties/overrides/items/properties/member/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.overrides.items.properties.member, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err41];
@@ -3847,7 +4008,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.covers !== void 0) {
                   let data14 = data12.covers;
                   if (typeof data14 === "string") {
-                    if (!pattern13.test(data14)) {
+                    if (!pattern14.test(data14)) {
                       const err43 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/covers", schemaPath: "#/properties/spec/properties/overrides/items/properties/covers/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.covers, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err43];
@@ -3856,7 +4017,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats18.validate(data14)) {
+                    if (!formats20.validate(data14)) {
                       const err44 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/covers", schemaPath: "#/properties/spec/properties/overrides/items/properties/covers/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema35.properties.spec.properties.overrides.items.properties.covers, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err44];
@@ -3878,7 +4039,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern43.test(data15)) {
+                    if (!pattern47.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -3887,7 +4048,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats78.validate(data15)) {
+                    if (!formats86.validate(data15)) {
                       const err47 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -3909,7 +4070,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern43.test(data16)) {
+                    if (!pattern47.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -3918,7 +4079,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats78.validate(data16)) {
+                    if (!formats86.validate(data16)) {
                       const err50 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -4151,7 +4312,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.team !== void 0) {
               let data5 = data2.team;
               if (typeof data5 === "string") {
-                if (!pattern15.test(data5)) {
+                if (!pattern16.test(data5)) {
                   const err15 = { instancePath: instancePath + "/teams/" + i0 + "/team", schemaPath: "#/properties/teams/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema36.properties.teams.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -4160,7 +4321,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats22.validate(data5)) {
+                if (!formats24.validate(data5)) {
                   const err16 = { instancePath: instancePath + "/teams/" + i0 + "/team", schemaPath: "#/properties/teams/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema36.properties.teams.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -4182,7 +4343,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern21.test(data6)) {
+                if (!pattern22.test(data6)) {
                   const err18 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -4191,7 +4352,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats34.validate(data6)) {
+                if (!formats36.validate(data6)) {
                   const err19 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -4263,8 +4424,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.entitlements === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entitlements" }, message: "must have required property 'entitlements'", schema: schema37.required, parentSchema: schema37, data };
+    if (data.grants === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4273,7 +4434,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "entitlements")) {
+      if (!(key0 === "formatVersion" || key0 === "grants")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4285,8 +4446,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.formatVersion !== void 0) {
       let data0 = data.formatVersion;
-      if (2 !== data0) {
-        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant", schema: 2, parentSchema: schema37.properties.formatVersion, data: data0 };
+      if (1 !== data0) {
+        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema37.properties.formatVersion, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4295,15 +4456,15 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.entitlements !== void 0) {
-      let data1 = data.entitlements;
+    if (data.grants !== void 0) {
+      let data1 = data.grants;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.target === void 0) {
-              const err4 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -4311,8 +4472,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.kind === void 0) {
-              const err5 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
+            if (data2.org === void 0) {
+              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -4320,8 +4481,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.resource === void 0) {
-              const err6 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
+            if (data2.login === void 0) {
+              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -4329,8 +4490,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.adoptedAt === void 0) {
-              const err7 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "adoptedAt" }, message: "must have required property 'adoptedAt'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
+            if (data2.grantedAt === void 0) {
+              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -4339,8 +4500,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key1 in data2) {
-              if (!(key1 === "target" || key1 === "kind" || key1 === "resource" || key1 === "adoptedAt")) {
-                const err8 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.entitlements.items, data: data2 };
+              if (!(key1 === "target" || key1 === "org" || key1 === "team" || key1 === "role" || key1 === "repository" || key1 === "permission" || key1 === "login" || key1 === "grantedAt")) {
+                const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.grants.items, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -4353,7 +4514,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               let data3 = data2.target;
               if (typeof data3 === "string") {
                 if (!pattern4.test(data3)) {
-                  const err9 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
+                  const err9 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err9];
                   } else {
@@ -4362,7 +4523,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats0.validate(data3)) {
-                  const err10 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
+                  const err10 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err10];
                   } else {
@@ -4371,7 +4532,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err11 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.target.type, parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
+                const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.target.type, parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -4380,11 +4541,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.kind !== void 0) {
-              let data4 = data2.kind;
+            if (data2.org !== void 0) {
+              let data4 = data2.org;
               if (typeof data4 === "string") {
-                if (func1(data4) > 63) {
-                  const err12 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
+                if (!pattern5.test(data4)) {
+                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -4392,8 +4553,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func1(data4) < 1) {
-                  const err13 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
+                if (!formats2.validate(data4)) {
+                  const err13 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
@@ -4402,7 +4563,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err14 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.kind.type, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
+                const err14 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.org.type, parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -4411,11 +4572,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.resource !== void 0) {
-              let data5 = data2.resource;
+            if (data2.team !== void 0) {
+              let data5 = data2.team;
               if (typeof data5 === "string") {
-                if (func1(data5) > 300) {
-                  const err15 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
+                if (!pattern16.test(data5)) {
+                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -4423,8 +4584,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func1(data5) < 1) {
-                  const err16 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
+                if (!formats24.validate(data5)) {
+                  const err16 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err16];
                   } else {
@@ -4433,7 +4594,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err17 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.resource.type, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
+                const err17 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.team.type, parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -4442,20 +4603,23 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.adoptedAt !== void 0) {
-              let data6 = data2.adoptedAt;
-              if (typeof data6 === "string") {
-                if (!pattern21.test(data6)) {
-                  const err18 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
+            if (data2.role !== void 0) {
+              let data6 = data2.role;
+              if (!(data6 === "member" || data6 === "maintainer")) {
+                const err18 = { instancePath: instancePath + "/grants/" + i0 + "/role", schemaPath: "#/properties/grants/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema37.properties.grants.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.grants.items.properties.role.enum, parentSchema: schema37.properties.grants.items.properties.role, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
                 }
-                if (!formats34.validate(data6)) {
-                  const err19 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
+                errors++;
+              }
+            }
+            if (data2.repository !== void 0) {
+              let data7 = data2.repository;
+              if (typeof data7 === "string") {
+                if (!pattern16.test(data7)) {
+                  const err19 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -4463,42 +4627,189 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (!formats24.validate(data7)) {
+                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
               } else {
-                const err20 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.adoptedAt.type, parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
+                const err21 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.repository.type, parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data2.permission !== void 0) {
+              let data8 = data2.permission;
+              if (!(data8 === "pull" || data8 === "triage" || data8 === "push" || data8 === "maintain" || data8 === "admin")) {
+                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/permission", schemaPath: "#/properties/grants/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema37.properties.grants.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.grants.items.properties.permission.enum, parentSchema: schema37.properties.grants.items.properties.permission, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data2.login !== void 0) {
+              let data9 = data2.login;
+              if (typeof data9 === "string") {
+                if (!pattern5.test(data9)) {
+                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (!formats2.validate(data9)) {
+                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.login.type, parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data2.grantedAt !== void 0) {
+              let data10 = data2.grantedAt;
+              if (typeof data10 === "string") {
+                if (!pattern22.test(data10)) {
+                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (!formats36.validate(data10)) {
+                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.grantedAt.type, parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data2.team !== void 0) {
+              if (data2.role === void 0) {
+                const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "team",
+                  missingProperty: "role",
+                  depsCount: 1,
+                  deps: "role"
+                }, message: "must have property role when property team is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data2.role !== void 0) {
+              if (data2.team === void 0) {
+                const err30 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "role",
+                  missingProperty: "team",
+                  depsCount: 1,
+                  deps: "team"
+                }, message: "must have property team when property role is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data2.repository !== void 0) {
+              if (data2.permission === void 0) {
+                const err31 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "repository",
+                  missingProperty: "permission",
+                  depsCount: 1,
+                  deps: "permission"
+                }, message: "must have property permission when property repository is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data2.permission !== void 0) {
+              if (data2.repository === void 0) {
+                const err32 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "permission",
+                  missingProperty: "repository",
+                  depsCount: 1,
+                  deps: "repository"
+                }, message: "must have property repository when property permission is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.entitlements.items.type, parentSchema: schema37.properties.entitlements.items, data: data2 };
+            const err33 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.grants.items.type, parentSchema: schema37.properties.grants.items, data: data2 };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err33];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/entitlements", schemaPath: "#/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.entitlements.type, parentSchema: schema37.properties.entitlements, data: data1 };
+        const err34 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.grants.type, parentSchema: schema37.properties.grants, data: data1 };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err34];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err35];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -4526,8 +4837,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.grants === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema38.required, parentSchema: schema38, data };
+    if (data.rotations === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rotations" }, message: "must have required property 'rotations'", schema: schema38.required, parentSchema: schema38, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4536,7 +4847,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "grants")) {
+      if (!(key0 === "formatVersion" || key0 === "rotations")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4558,762 +4869,6 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.grants !== void 0) {
-      let data1 = data.grants;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.target === void 0) {
-              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data2.org === void 0) {
-              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data2.login === void 0) {
-              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data2.grantedAt === void 0) {
-              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            for (const key1 in data2) {
-              if (!(key1 === "target" || key1 === "org" || key1 === "team" || key1 === "role" || key1 === "repository" || key1 === "permission" || key1 === "login" || key1 === "grantedAt")) {
-                const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data2.target !== void 0) {
-              let data3 = data2.target;
-              if (typeof data3 === "string") {
-                if (!pattern4.test(data3)) {
-                  const err9 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(data3)) {
-                  const err10 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              } else {
-                const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.target.type, parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
-            if (data2.org !== void 0) {
-              let data4 = data2.org;
-              if (typeof data4 === "string") {
-                if (!pattern5.test(data4)) {
-                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err12];
-                  } else {
-                    vErrors.push(err12);
-                  }
-                  errors++;
-                }
-                if (!formats2.validate(data4)) {
-                  const err13 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-              } else {
-                const err14 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.org.type, parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-            if (data2.team !== void 0) {
-              let data5 = data2.team;
-              if (typeof data5 === "string") {
-                if (!pattern15.test(data5)) {
-                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-                if (!formats22.validate(data5)) {
-                  const err16 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              } else {
-                const err17 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.team.type, parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data2.role !== void 0) {
-              let data6 = data2.role;
-              if (!(data6 === "member" || data6 === "maintainer")) {
-                const err18 = { instancePath: instancePath + "/grants/" + i0 + "/role", schemaPath: "#/properties/grants/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema38.properties.grants.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.grants.items.properties.role.enum, parentSchema: schema38.properties.grants.items.properties.role, data: data6 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data2.repository !== void 0) {
-              let data7 = data2.repository;
-              if (typeof data7 === "string") {
-                if (!pattern15.test(data7)) {
-                  const err19 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-                if (!formats22.validate(data7)) {
-                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              } else {
-                const err21 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.repository.type, parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data2.permission !== void 0) {
-              let data8 = data2.permission;
-              if (!(data8 === "pull" || data8 === "triage" || data8 === "push" || data8 === "maintain" || data8 === "admin")) {
-                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/permission", schemaPath: "#/properties/grants/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema38.properties.grants.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.grants.items.properties.permission.enum, parentSchema: schema38.properties.grants.items.properties.permission, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data2.login !== void 0) {
-              let data9 = data2.login;
-              if (typeof data9 === "string") {
-                if (!pattern5.test(data9)) {
-                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (!formats2.validate(data9)) {
-                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.login.type, parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data2.grantedAt !== void 0) {
-              let data10 = data2.grantedAt;
-              if (typeof data10 === "string") {
-                if (!pattern21.test(data10)) {
-                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-                if (!formats34.validate(data10)) {
-                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.grantedAt.type, parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data2.team !== void 0) {
-              if (data2.role === void 0) {
-                const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "team",
-                  missingProperty: "role",
-                  depsCount: 1,
-                  deps: "role"
-                }, message: "must have property role when property team is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data2.role !== void 0) {
-              if (data2.team === void 0) {
-                const err30 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "role",
-                  missingProperty: "team",
-                  depsCount: 1,
-                  deps: "team"
-                }, message: "must have property team when property role is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data2.repository !== void 0) {
-              if (data2.permission === void 0) {
-                const err31 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "repository",
-                  missingProperty: "permission",
-                  depsCount: 1,
-                  deps: "permission"
-                }, message: "must have property permission when property repository is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data2.permission !== void 0) {
-              if (data2.repository === void 0) {
-                const err32 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "permission",
-                  missingProperty: "repository",
-                  depsCount: 1,
-                  deps: "repository"
-                }, message: "must have property repository when property permission is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.grants.items.type, parentSchema: schema38.properties.grants.items, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.grants.type, parentSchema: schema38.properties.grants, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
-    if (vErrors === null) {
-      vErrors = [err35];
-    } else {
-      vErrors.push(err35);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.formatVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'", schema: schema39.required, parentSchema: schema39, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.grants === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema39.required, parentSchema: schema39, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "grants")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.formatVersion !== void 0) {
-      let data0 = data.formatVersion;
-      if (2 !== data0) {
-        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant", schema: 2, parentSchema: schema39.properties.formatVersion, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.grants !== void 0) {
-      let data1 = data.grants;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.target === void 0) {
-              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data2.kind === void 0) {
-              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data2.resource === void 0) {
-              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data2.level === void 0) {
-              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            if (data2.login === void 0) {
-              const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            if (data2.grantedAt === void 0) {
-              const err9 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            for (const key1 in data2) {
-              if (!(key1 === "target" || key1 === "kind" || key1 === "resource" || key1 === "level" || key1 === "login" || key1 === "grantedAt")) {
-                const err10 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data2.target !== void 0) {
-              let data3 = data2.target;
-              if (typeof data3 === "string") {
-                if (!pattern4.test(data3)) {
-                  const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(data3)) {
-                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
-                  if (vErrors === null) {
-                    vErrors = [err12];
-                  } else {
-                    vErrors.push(err12);
-                  }
-                  errors++;
-                }
-              } else {
-                const err13 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.target.type, parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data2.kind !== void 0) {
-              let data4 = data2.kind;
-              if (typeof data4 === "string") {
-                if (func1(data4) > 63) {
-                  const err14 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err14];
-                  } else {
-                    vErrors.push(err14);
-                  }
-                  errors++;
-                }
-                if (func1(data4) < 1) {
-                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-              } else {
-                const err16 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.kind.type, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data2.resource !== void 0) {
-              let data5 = data2.resource;
-              if (typeof data5 === "string") {
-                if (func1(data5) > 300) {
-                  const err17 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-                if (func1(data5) < 1) {
-                  const err18 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-              } else {
-                const err19 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.resource.type, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data2.level !== void 0) {
-              let data6 = data2.level;
-              if (typeof data6 === "string") {
-                if (func1(data6) > 63) {
-                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (func1(data6) < 1) {
-                  const err21 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.level.type, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data2.login !== void 0) {
-              let data7 = data2.login;
-              if (typeof data7 === "string") {
-                if (!pattern5.test(data7)) {
-                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (!formats2.validate(data7)) {
-                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.login.type, parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data2.grantedAt !== void 0) {
-              let data8 = data2.grantedAt;
-              if (typeof data8 === "string") {
-                if (!pattern21.test(data8)) {
-                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-                if (!formats34.validate(data8)) {
-                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.grantedAt.type, parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.grants.items.type, parentSchema: schema39.properties.grants.items, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema39.properties.grants.type, parentSchema: schema39.properties.grants, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate29.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.formatVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'", schema: schema40.required, parentSchema: schema40, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.rotations === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rotations" }, message: "must have required property 'rotations'", schema: schema40.required, parentSchema: schema40, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "rotations")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.formatVersion !== void 0) {
-      let data0 = data.formatVersion;
-      if (1 !== data0) {
-        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema40.properties.formatVersion, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if (data.rotations !== void 0) {
       let data1 = data.rotations;
       if (Array.isArray(data1)) {
@@ -5322,7 +4877,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.key === void 0) {
-              const err4 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema40.properties.rotations.items.required, parentSchema: schema40.properties.rotations.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema38.properties.rotations.items.required, parentSchema: schema38.properties.rotations.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -5331,7 +4886,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data2.onCall === void 0) {
-              const err5 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "onCall" }, message: "must have required property 'onCall'", schema: schema40.properties.rotations.items.required, parentSchema: schema40.properties.rotations.items, data: data2 };
+              const err5 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "onCall" }, message: "must have required property 'onCall'", schema: schema38.properties.rotations.items.required, parentSchema: schema38.properties.rotations.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -5341,7 +4896,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data2) {
               if (!(key1 === "key" || key1 === "onCall")) {
-                const err6 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40.properties.rotations.items, data: data2 };
+                const err6 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.rotations.items, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -5354,7 +4909,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data3 = data2.key;
               if (typeof data3 === "string") {
                 if (func1(data3) > 500) {
-                  const err7 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
+                  const err7 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err7];
                   } else {
@@ -5363,7 +4918,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func1(data3) < 1) {
-                  const err8 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
+                  const err8 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err8];
                   } else {
@@ -5372,7 +4927,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err9 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.rotations.items.properties.key.type, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
+                const err9 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.rotations.items.properties.key.type, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -5384,7 +4939,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.onCall !== void 0) {
               let data4 = data2.onCall;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err10 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.rotations.items.properties.onCall.type, parentSchema: schema40.properties.rotations.items.properties.onCall, data: data4 };
+                const err10 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.rotations.items.properties.onCall.type, parentSchema: schema38.properties.rotations.items.properties.onCall, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -5394,7 +4949,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data4 == "number" && isFinite(data4)) {
                 if (data4 < 0 || isNaN(data4)) {
-                  const err11 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.rotations.items.properties.onCall, data: data4 };
+                  const err11 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.rotations.items.properties.onCall, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err11];
                   } else {
@@ -5405,7 +4960,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.properties.rotations.items.type, parentSchema: schema40.properties.rotations.items, data: data2 };
+            const err12 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.rotations.items.type, parentSchema: schema38.properties.rotations.items, data: data2 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -5415,7 +4970,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/rotations", schemaPath: "#/properties/rotations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.rotations.type, parentSchema: schema40.properties.rotations, data: data1 };
+        const err13 = { instancePath: instancePath + "/rotations", schemaPath: "#/properties/rotations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.rotations.type, parentSchema: schema38.properties.rotations, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5425,7 +4980,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.type, parentSchema: schema40, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -5433,10 +4988,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats18, formats22, pattern4, pattern5, pattern6, pattern8, pattern13, pattern15, func1, func2, accessRequest, schema32, formats30, formats34, pattern19, pattern21, config, schema33, formats40, formats42, formats56, pattern24, pattern25, pattern32, func0, identities, schema34, rotation, schema35, formats74, formats78, pattern41, pattern43, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats62, pattern25, pattern26, pattern27, pattern35, func0, identities, schema34, formats78, pattern43, rotation, schema35, formats82, formats86, pattern45, pattern47, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -5444,73 +4999,69 @@ var init_validators_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     init_formats();
     accessProfile = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] } } } } } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] } } } } } } } };
     formats0 = FORMATS["oncall-access-name"];
     formats2 = FORMATS["oncall-access-login"];
     formats4 = FORMATS["oncall-access-duration"];
     formats8 = FORMATS["oncall-access-external-id"];
-    formats18 = FORMATS.email;
-    formats22 = FORMATS["oncall-access-slug"];
+    formats20 = FORMATS.email;
+    formats24 = FORMATS["oncall-access-slug"];
     pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
     pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
     pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
     pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
-    pattern13 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
-    pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+    pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+    pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
     func1 = import_ucs2length.default.default;
     func2 = Object.prototype.hasOwnProperty;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     accessRequest = validate21;
     schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-request.schema.json", "title": "oncall-access AccessRequest", "description": "A time-boxed request for a requestable profile's entitlements, made through a pull request.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessRequest" }, "metadata": { "description": "Optional name.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this request.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } }, "spec": { "description": "What is asked for, by whom, for how long and why.", "type": "object", "additionalProperties": false, "required": ["profile", "subject", "reason", "duration", "requestedAt"], "properties": { "profile": { "description": "Name of a requestable AccessProfile.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "subject": { "description": "Email or GitHub login of the person who gets access.", "type": "string", "format": "oncall-access-subject", "pattern": "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, "reason": { "description": "Why access is needed (an incident link, a ticket).", "type": "string", "minLength": 1, "maxLength": 1e3 }, "duration": { "description": "How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "requestedAt": { "description": "The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } };
-    formats30 = FORMATS["oncall-access-subject"];
-    formats34 = FORMATS["oncall-access-instant"];
-    pattern19 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-    pattern21 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+    formats32 = FORMATS["oncall-access-subject"];
+    formats36 = FORMATS["oncall-access-instant"];
+    pattern20 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+    pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
-    formats40 = FORMATS["oncall-access-env-name"];
-    formats42 = FORMATS["oncall-access-http-url"];
-    formats56 = FORMATS["oncall-access-relative-path"];
-    pattern24 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-    pattern25 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-    pattern32 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    formats42 = FORMATS["oncall-access-env-name"];
+    formats44 = FORMATS["oncall-access-http-url"];
+    formats46 = FORMATS["oncall-access-cloud-id"];
+    formats62 = FORMATS["oncall-access-relative-path"];
+    pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+    pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+    pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+    pattern35 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
-    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } } } } } };
+    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
+    formats78 = FORMATS["oncall-access-account-id"];
+    pattern43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
-    formats74 = FORMATS["oncall-access-time-zone"];
-    formats78 = FORMATS["oncall-access-date-time-local"];
-    pattern41 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern43 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    formats82 = FORMATS["oncall-access-time-zone"];
+    formats86 = FORMATS["oncall-access-date-time-local"];
+    pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateAdoptedV1 = validate25;
-    schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted-v1.schema.json", "title": "oncall-access adopted teams, version 1", "description": "state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    stateAdopted = validate25;
+    schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateAdopted = validate26;
-    schema37 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive entitlements (GitHub teams) this tool has applied to. Until one is here, holders no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed. A version 1 file (state-adopted-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "entitlements"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "entitlements": { "description": "One entitlement per entry, sorted by target, kind and resource.", "type": "array", "items": { "description": "An entitlement and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "The entitlement, in the target's words (GitHub: org/team-slug).", "type": "string", "minLength": 1, "maxLength": 300 }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    stateGrants = validate26;
+    schema37 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive team apply revokes only what an applied grant in the audit log also records.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "grants": { "description": "One holding per entry, sorted by target, team or repository, and login.", "type": "array", "items": { "description": "A team membership with its role, or a repository permission: exactly one of team and repository.", "type": "object", "additionalProperties": false, "required": ["target", "org", "login", "grantedAt"], "dependentRequired": { "team": ["role"], "role": ["team"], "repository": ["permission"], "permission": ["repository"] }, "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug, for a team membership.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "The team role granted.", "enum": ["member", "maintainer"] }, "repository": { "description": "The repository name, for a repository permission.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "The repository permission granted.", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateGrantsV1 = validate27;
-    schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants-v1.schema.json", "title": "oncall-access grant ledger, version 1", "description": "state/grants.json as versions before the entitlement format 2 wrote it (GitHub teams and repositories only). Still read, and converted: the next apply writes it again as version 2 (state-grants.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "grants": { "description": "One holding per entry, sorted by target, team or repository, and login.", "type": "array", "items": { "description": "A team membership with its role, or a repository permission: exactly one of team and repository.", "type": "object", "additionalProperties": false, "required": ["target", "org", "login", "grantedAt"], "dependentRequired": { "team": ["role"], "role": ["team"], "repository": ["permission"], "permission": ["repository"] }, "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug, for a team membership.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "The team role granted.", "enum": ["member", "maintainer"] }, "repository": { "description": "The repository name, for a repository permission.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "The repository permission granted.", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    stateRotations = validate27;
+    schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-rotations.schema.json", "title": "oncall-access on-call counts", "description": "state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "rotations"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "rotations": { "description": "One rotation per entry, sorted by key.", "type": "array", "items": { "description": "A rotation and its count.", "type": "object", "additionalProperties": false, "required": ["key", "onCall"], "properties": { "key": { "description": "The rotation binding: source, kind and id, like rotations/rotation/payments-primary.", "type": "string", "minLength": 1, "maxLength": 500 }, "onCall": { "description": "People on call in it at the last apply.", "type": "integer", "minimum": 0 } } } } } };
     validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateGrants = validate28;
-    schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive entitlement apply revokes only what an applied grant in the audit log also records. A version 1 ledger (state-grants-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "grants": { "description": "One holding per entry, sorted by target, kind, resource and login.", "type": "array", "items": { "description": "One account holding one entitlement at the level granted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "level", "login", "grantedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team, repository).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "What is granted, in the target's words (GitHub: org/team-slug, org/repository).", "type": "string", "minLength": 1, "maxLength": 300 }, "level": { "description": "The level granted (GitHub: the team role, or the repository permission).", "type": "string", "minLength": 1, "maxLength": 63 }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateRotations = validate29;
-    schema40 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-rotations.schema.json", "title": "oncall-access on-call counts", "description": "state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "rotations"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "rotations": { "description": "One rotation per entry, sorted by key.", "type": "array", "items": { "description": "A rotation and its count.", "type": "object", "additionalProperties": false, "required": ["key", "onCall"], "properties": { "key": { "description": "The rotation binding: source, kind and id, like rotations/rotation/payments-primary.", "type": "string", "minLength": 1, "maxLength": 500 }, "onCall": { "description": "People on call in it at the last apply.", "type": "integer", "minimum": 0 } } } } } };
-    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     VALIDATORS = {
       "access-profile.schema.json": accessProfile,
       "access-request.schema.json": accessRequest,
       "config.schema.json": config,
       "identities.schema.json": identities,
       "rotation.schema.json": rotation,
-      "state-adopted-v1.schema.json": stateAdoptedV1,
       "state-adopted.schema.json": stateAdopted,
-      "state-grants-v1.schema.json": stateGrantsV1,
       "state-grants.schema.json": stateGrants,
       "state-rotations.schema.json": stateRotations
     };
@@ -13149,36 +12700,9 @@ var init_schema = __esm({
     };
     STATE_SCHEMA_FILES = {
       grants: "state-grants.schema.json",
-      "grants-v1": "state-grants-v1.schema.json",
       rotations: "state-rotations.schema.json",
-      adopted: "state-adopted.schema.json",
-      "adopted-v1": "state-adopted-v1.schema.json"
+      adopted: "state-adopted.schema.json"
     };
-  }
-});
-
-// src/core/entitlement.ts
-function entitlementKey(ref) {
-  return `${ref.target}/${ref.kind}/${ref.resource}`.toLowerCase();
-}
-function holdingKey(h) {
-  return `${entitlementKey(h)}/${h.login.toLowerCase()}`;
-}
-function refOf(x) {
-  return { target: x.target, kind: x.kind, resource: x.resource };
-}
-function entitlementName(ref, spec) {
-  return spec?.shown === "resource" ? ref.resource : `${ref.resource} (${ref.kind})`;
-}
-function entitlementTitle(ref, spec) {
-  return spec?.shown === "resource" ? `${ref.kind} ${ref.resource}` : entitlementName(ref, spec);
-}
-function levelRank(spec, level) {
-  return spec?.levels.indexOf(level) ?? -1;
-}
-var init_entitlement = __esm({
-  "src/core/entitlement.ts"() {
-    "use strict";
   }
 });
 
@@ -13246,24 +12770,23 @@ function matchesShard(p, globs) {
   const exclude = globs.filter((g) => g.startsWith("!"));
   return (include.length === 0 || include.some(test)) && !exclude.some(test);
 }
-function describeEntitlement(e) {
-  return `${e.kind} ${e.written} on ${e.target}`.toLowerCase();
+function entitlementKey(e) {
+  const x = e;
+  return (x.kind === "team" ? `${x.target}/team/${x.team}` : `${x.target}/repo/${x.repository}`).toLowerCase();
+}
+function describeKey(key) {
+  const [target, kind, ...rest] = key.split("/");
+  return `${kind === "team" ? "team" : "repository"} ${rest.join("/")} on ${target}`;
 }
 function byEntitlement(profiles) {
   const out = /* @__PURE__ */ new Map();
-  for (const p of profiles) {
-    for (const e of p.entitlements) {
-      const seen = out.get(entitlementKey(e)) ?? { shown: describeEntitlement(e), names: [] };
-      if (!seen.names.includes(p.name)) seen.names.push(p.name);
-      out.set(entitlementKey(e), seen);
-    }
-  }
+  for (const p of profiles) for (const e of p.entitlements) out.set(entitlementKey(e), [.../* @__PURE__ */ new Set([...out.get(entitlementKey(e)) ?? [], p.name])]);
   return out;
 }
 function shardOverlaps(a, b) {
   const left = byEntitlement(a);
   const right = byEntitlement(b);
-  return [...left].filter(([key]) => right.has(key)).map(([entitlement, { shown, names }]) => ({ entitlement, shown, a: names, b: right.get(entitlement).names })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
+  return [...left].filter(([key]) => right.has(key)).map(([entitlement, names]) => ({ entitlement, a: names, b: right.get(entitlement) })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
 }
 function selectShard(profiles, globs) {
   const bad = globs.flatMap((g) => {
@@ -13275,7 +12798,7 @@ function selectShard(profiles, globs) {
   if (selected.length === 0) return { profiles: [], diagnostics: [error(`--profiles ${globs.map((g) => `"${g}"`).join(" ")} selects no profile`)] };
   const outside = profiles.filter((p) => !selected.includes(p));
   const diagnostics = shardOverlaps(selected, outside).map(
-    (o) => error(`--profiles splits ${o.shown}: it is managed by ${list2(o.a)} (selected) and ${list2(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`)
+    (o) => error(`--profiles splits ${describeKey(o.entitlement)}: it is managed by ${list2(o.a)} (selected) and ${list2(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`)
   );
   return { profiles: diagnostics.length > 0 ? [] : selected, diagnostics };
 }
@@ -13289,7 +12812,7 @@ function checkShards(profiles, shards) {
     for (let j = i + 1; j < members.length; j++) {
       const [a, b] = [members[i], members[j]];
       for (const o of shardOverlaps(a.profiles, b.profiles)) {
-        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${o.shown} (through ${list2(o.a)} and ${list2(o.b)}); each would revoke what the other grants`));
+        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${describeKey(o.entitlement)} (through ${list2(o.a)} and ${list2(o.b)}); each would revoke what the other grants`));
       }
     }
   }
@@ -13308,11 +12831,10 @@ var init_shard = __esm({
   "src/shard.ts"() {
     "use strict";
     init_diagnostics();
-    init_entitlement();
   }
 });
 
-// src/core/shift.ts
+// src/sources/source.ts
 function bindingKey(b) {
   switch (b.kind) {
     case "schedule":
@@ -13333,25 +12855,9 @@ function bindingLabel(b) {
       return `rotation ${b.rotation}`;
   }
 }
-function instant(d) {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")}Z`;
-}
-function covers(shift, window2, at3) {
-  const from = shift.start.getTime() - window2.beforeMs;
-  const to = shift.end === void 0 ? Infinity : shift.end.getTime() + window2.afterMs;
-  return from <= at3.getTime() && at3.getTime() < to;
-}
-var init_shift = __esm({
-  "src/core/shift.ts"() {
-    "use strict";
-  }
-});
-
-// src/sources/source.ts
 var init_source = __esm({
   "src/sources/source.ts"() {
     "use strict";
-    init_shift();
   }
 });
 
@@ -13477,7 +12983,21 @@ function shardProfiles(ws) {
   return ws.profiles.map((p) => shardProfile(p, p.file));
 }
 function sourceTokens(ws) {
-  return [...ws.config.sources.values()].filter((s) => s.type !== "rotations" && s.tokenEnv === void 0).map((s) => error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
+  return [...ws.config.sources.values()].flatMap((s) => {
+    const out = s.type !== "rotations" && s.tokenEnv === void 0 ? [error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos)] : [];
+    return [...out, ...jsmSettings(s)];
+  });
+}
+function jsmSettings(s) {
+  const keyPos2 = s.keyPos ?? { type: s.pos, cloudId: s.pos, emailEnv: s.pos };
+  if (s.type !== "jsm") {
+    const extra = ["cloudId", "emailEnv"].filter((k) => s[k] !== void 0);
+    return extra.map((k) => error(`source "${s.name}": ${k} is for a jsm source (Jira Service Management Operations); ${withArticle(s.type)} source does not use it`, keyPos2[k]));
+  }
+  return [
+    ...s.cloudId === void 0 ? [error(`source "${s.name}": a jsm source needs cloudId, the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)`, s.pos)] : [],
+    ...s.emailEnv === void 0 ? [error(`source "${s.name}": a jsm source needs emailEnv, the environment variable holding the email of the Atlassian account its API token belongs to`, s.pos)] : []
+  ];
 }
 function uniqueNames(ws) {
   const out = [];
@@ -13510,7 +13030,7 @@ function checkProfile(ws, p) {
   for (const e of p.entitlements) {
     const target = ws.config.targets.get(e.target);
     if (!target) out.push(error(`profile "${p.name}": target "${e.target}" is not declared in ${ws.config.file}`, e.pos));
-    const key = entitlementKey(e);
+    const key = entitlementKey2(e);
     const dup = seen.get(key);
     if (dup) out.push(error(`profile "${p.name}": ${describe2(e)} is listed twice (first at ${at(dup)})`, e.pos));
     seen.set(key, e.pos);
@@ -13520,17 +13040,25 @@ function checkProfile(ws, p) {
   }
   if (p.mode === "auto" && p.maxRequestMs !== void 0) out.push(warning(`profile "${p.name}": maxRequestDuration is ignored for mode auto`, p.pos));
   if (p.rotations.length === 0 && p.members.length === 0) out.push(warning(`profile "${p.name}" binds no rotation and no members: it entitles nobody`, p.pos));
+  const unheld = p.incidentHold ? p.rotations.filter((b) => ws.config.sources.get(b.source)?.type !== "pagerduty") : [];
+  if (unheld.length > 0) {
+    const which2 = [...new Set(unheld.map((b) => b.source))].join(", ");
+    out.push(warning(`profile "${p.name}": incidentHold reads PagerDuty incidents only, so whoever's shift ends in the rotations of source(s) ${which2} is not held (Opsgenie and JSM alerts are not read: see "Incident hold" in docs/operations.md)`, p.incidentHold.pos));
+  }
   return out;
 }
+function entitlementKey2(e) {
+  return e.kind === "team" ? `${e.target}/team/${e.team}` : `${e.target}/repo/${e.repository}`;
+}
 function describe2(e) {
-  return `${e.kind} "${e.written}" on ${e.target}`;
+  return e.kind === "team" ? `team "${e.team}" on ${e.target}` : `repository "${e.repository}" on ${e.target}`;
 }
 function sharedEntitlements(profiles) {
   const out = [];
   const first = /* @__PURE__ */ new Map();
   for (const p of profiles) {
     for (const e of p.entitlements) {
-      const key = entitlementKey(e);
+      const key = entitlementKey2(e);
       const seen = first.get(key);
       if (!seen) first.set(key, { profile: p.name, membership: e.membership, pos: e.pos });
       else if (seen.membership !== e.membership) {
@@ -13543,12 +13071,17 @@ function sharedEntitlements(profiles) {
 function checkIdentities(ws) {
   const out = [];
   const first = /* @__PURE__ */ new Map();
+  const accounts = /* @__PURE__ */ new Map();
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
     if (!seen) first.set(email, i);
     else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
+    if (i.accountId === void 0) continue;
+    const account = accounts.get(i.accountId);
+    if (!account) accounts.set(i.accountId, i);
+    else if (account.email.toLowerCase() !== email) out.push(error(`Atlassian account ${i.accountId} is mapped to two emails: ${account.email} (${at(account.pos)}) and ${i.email}`, i.pos));
   }
   return out;
 }
@@ -13581,44 +13114,14 @@ var init_semantics = __esm({
     init_shard();
     init_rotations();
     init_wording();
-    init_entitlement();
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
+      jsm: ["schedule"],
       rotations: ["rotation"]
     };
     at = (p) => `${p.file}:${p.line}`;
     SKEW_MS = 5 * 6e4;
-  }
-});
-
-// src/targets/github-kinds.ts
-function githubResource(org, name) {
-  return `${org}/${name}`;
-}
-function splitResource(resource) {
-  const slash = resource.indexOf("/");
-  return { org: resource.slice(0, slash), name: resource.slice(slash + 1) };
-}
-function fromV1(e) {
-  const level = typeof e.repository === "string" ? e.permission : e.role;
-  const kind = typeof e.repository === "string" ? "repository" : "team";
-  return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
-}
-function githubFields(ref) {
-  const { org, name } = splitResource(ref.resource);
-  return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
-}
-var TEAM_ROLES, REPO_PERMISSIONS, GITHUB_KINDS;
-var init_github_kinds = __esm({
-  "src/targets/github-kinds.ts"() {
-    "use strict";
-    TEAM_ROLES = ["member", "maintainer"];
-    REPO_PERMISSIONS = ["pull", "triage", "push", "maintain", "admin"];
-    GITHUB_KINDS = {
-      team: { levels: TEAM_ROLES, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource", plural: "teams" },
-      repository: { levels: REPO_PERMISSIONS, memberships: ["additive"], adoptable: false, shown: "resource (kind)", plural: "repositories" }
-    };
   }
 });
 
@@ -13656,7 +13159,7 @@ function loadWorkspace(configPath, cwd = process.cwd(), now = /* @__PURE__ */ ne
     return listed.files.filter((f) => !skip.has(f));
   };
   const profiles = inDir(config2.paths.profiles, "profiles", true).flatMap(
-    (f) => read(f, ["AccessProfile"]).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics, config2.targets), file: relative(config2.dir, f).split("\\").join("/") }))
+    (f) => read(f, ["AccessProfile"]).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics), file: relative(config2.dir, f).split("\\").join("/") }))
   );
   const rotations = inDir(config2.paths.rotations, "rotations", paths.rotations !== void 0).flatMap((f) => read(f, ["Rotation"])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
   const requests = inDir(config2.paths.requests, "requests", false).flatMap((f) => read(f, ["AccessRequest"])).map(({ d, data }) => toRequest(d, data));
@@ -13708,7 +13211,7 @@ function toConfig(d, data, abs) {
   return {
     file: d.file,
     dir,
-    sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "sources", name, s) }])),
+    sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, "sources", name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "targets", name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     coverage: { gaps: spec.coverage?.gaps ?? "warn" },
@@ -13729,14 +13232,24 @@ function connectionPos(d, section2, name, data) {
   const field2 = (key) => data[key] === void 0 ? at3 : pos(d, ["spec", section2, name], key);
   return { pos: at3, fieldPos: { apiUrl: field2("apiUrl"), tokenEnv: field2("tokenEnv") } };
 }
-function toProfile(d, data, diagnostics, targets) {
+function keyPos(d, name, data) {
+  const at3 = pos(d, ["spec", "sources"], name);
+  const field2 = (key) => data[key] === void 0 ? at3 : pos(d, ["spec", "sources", name], key);
+  return { type: field2("type"), cloudId: field2("cloudId"), emailEnv: field2("emailEnv") };
+}
+function toProfile(d, data, diagnostics) {
   const spec = data.spec;
   for (const edge2 of ["before", "after"]) {
     const text = spec.window?.[edge2];
     if (text !== void 0 && parseDuration(text) > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge2}: ${text} is longer than 7d`, pos(d, ["spec", "window", edge2])));
   }
+  const hold = spec.incidentHold?.max;
+  const holdAt = hold === void 0 ? void 0 : pos(d, ["spec", "incidentHold", "max"]);
+  if (hold !== void 0 && parseDuration(hold) > MAX_HOLD_MS) diagnostics.push(error(`spec.incidentHold.max: ${hold} is longer than 1d: a hold is for the rest of an incident, not another shift`, holdAt));
+  if (hold !== void 0 && parseDuration(hold) === 0) diagnostics.push(error(`spec.incidentHold.max: ${hold} holds nobody: give the longest a hold may last after the window ends (e.g. 4h), or remove incidentHold`, holdAt));
+  if (hold !== void 0 && spec.mode !== "auto") diagnostics.push(error("spec.incidentHold: only auto profiles have shifts that end; a requestable profile's access ends when its request does", pos(d, ["spec", "incidentHold"])));
   const rotations = (spec.rotations ?? []).map((r, i) => toBinding(d, r, ["spec", "rotations", i]));
-  const entitlements = spec.entitlements.flatMap((e, i) => toEntitlement(d, e, ["spec", "entitlements", i], diagnostics, targets));
+  const entitlements = spec.entitlements.flatMap((e, i) => toEntitlement(d, e, ["spec", "entitlements", i], diagnostics));
   return {
     name: data.metadata.name,
     description: data.metadata.description,
@@ -13748,6 +13261,7 @@ function toProfile(d, data, diagnostics, targets) {
     window: { beforeMs: parseDuration(spec.window?.before ?? "0s"), afterMs: parseDuration(spec.window?.after ?? "0s") },
     members: spec.members ?? [],
     allowEmptyRotations: spec.allowEmptyRotations ?? false,
+    ...hold === void 0 ? {} : { incidentHold: { maxMs: parseDuration(hold), pos: holdAt } },
     entitlements,
     pos: pos(d, ["metadata", "name"])
   };
@@ -13758,7 +13272,7 @@ function toBinding(d, r, path6) {
   if (r.rotation !== void 0) return { kind: "rotation", source: r.source, rotation: r.rotation, pos: at3 };
   return { kind: "schedule", source: r.source, schedule: r.schedule, pos: at3 };
 }
-function toEntitlement(d, e, path6, diagnostics, targets) {
+function toEntitlement(d, e, path6, diagnostics) {
   const at3 = pos(d, path6);
   const field2 = `spec.entitlements[${path6[2]}]`;
   const problem = (message, key) => {
@@ -13768,19 +13282,13 @@ function toEntitlement(d, e, path6, diagnostics, targets) {
   if (e.team !== void 0) {
     if (e.permission !== void 0) return problem("permission applies to repositories; teams take a role (member or maintainer)", "permission");
     if (e.adopt === "remove-drift" && e.membership === "additive") return problem("adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant", "adopt");
-  } else {
-    if (e.role !== void 0) return problem("role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", "role");
-    if (e.permission === void 0) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
-    if (e.membership === "exclusive") return problem("repository permissions are always additive: the tool only removes what it granted", "membership");
-    if (e.adopt !== void 0) return problem("adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", "adopt");
+    return [{ kind: "team", target: e.target, team: e.team, role: e.role ?? "member", membership: e.membership ?? "exclusive", ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}, pos: at3 }];
   }
-  const kind = e.team !== void 0 ? "team" : "repository";
-  const declared = GITHUB_KINDS[kind];
-  const written = e.team ?? e.repository;
-  const org = targets.get(e.target)?.org;
-  const resource = org === void 0 ? written : githubResource(org, written);
-  const level = (kind === "team" ? e.role : e.permission) ?? declared.levels[0];
-  return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}, pos: at3 }];
+  if (e.role !== void 0) return problem("role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", "role");
+  if (e.permission === void 0) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
+  if (e.membership === "exclusive") return problem("repository permissions are always additive: the tool only removes what it granted", "membership");
+  if (e.adopt !== void 0) return problem("adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", "adopt");
+  return [{ kind: "repository", target: e.target, repository: e.repository, permission: e.permission, membership: "additive", pos: at3 }];
 }
 function toRotation(d, data, diagnostics) {
   const spec = data.spec;
@@ -13794,13 +13302,13 @@ function toRotation(d, data, diagnostics) {
   return [{ name: data.metadata.name, description: data.metadata.description, timeZone: spec.timeZone, shiftMs: parseDuration(spec.shiftLength), firstHandoff: spec.firstHandoff, members: spec.members, overrides, pos: pos(d, ["metadata", "name"]) }];
 }
 function toIdentities(d, data) {
-  return data.spec.identities.map((p, i) => ({ email: p.email, login: p.github, pos: pos(d, ["spec", "identities", i]) }));
+  return data.spec.identities.map((p, i) => ({ email: p.email, login: p.github, ...p.accountId === void 0 ? {} : { accountId: p.accountId }, pos: pos(d, ["spec", "identities", i]) }));
 }
 function toRequest(d, data) {
   const s = data.spec;
   return { profile: s.profile, subject: s.subject, reason: s.reason, durationMs: parseDuration(s.duration), requestedAt: parseInstant(s.requestedAt, "UTC"), file: d.file, pos: pos(d, ["spec", "profile"]) };
 }
-var MIN_SHIFT_MS, MAX_WINDOW_MS;
+var MAX_HOLD_MS, MIN_SHIFT_MS, MAX_WINDOW_MS;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
@@ -13809,8 +13317,8 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
-    init_github_kinds();
     init_yaml_file();
+    MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
     MAX_WINDOW_MS = 7 * 864e5;
   }
@@ -14061,7 +13569,8 @@ async function getJson(url, headers, o) {
 function apiMessage(text) {
   try {
     const body = JSON.parse(text);
-    const m = typeof body.error === "object" ? body.error?.message : body.message ?? body.error;
+    const listed = Array.isArray(body.errors) ? body.errors[0]?.title : Array.isArray(body.errorMessages) ? body.errorMessages[0] : void 0;
+    const m = typeof body.error === "object" ? body.error?.message : body.message ?? body.error ?? listed;
     return typeof m === "string" && m !== "" ? `: ${m.slice(0, 200)}` : "";
   } catch {
     return "";
@@ -14135,11 +13644,15 @@ var init_redact = __esm({
 });
 
 // src/sources/timeline-periods.ts
+function timelineSpan(since, until) {
+  const from = since.getTime() - MARGIN_MS;
+  return { from: new Date(from), days: Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS3) };
+}
 function readTimeline(timeline2, since, until, model) {
   const data = timeline2;
   const rotations = data?.finalTimeline?.rotations;
-  const start = instant2(data?.startDate);
-  const end = instant2(data?.endDate);
+  const start = instant(data?.startDate);
+  const end = instant(data?.endDate);
   if (!Array.isArray(rotations) || start === void 0 || end === void 0) return malformed(model, "no final timeline with a start and end date");
   if (start > since || end < until) return malformed(model, `the timeline covers ${iso(start)} to ${iso(end)}, not the whole window ${iso(since)} to ${iso(until)}`);
   const onCall = [];
@@ -14164,8 +13677,8 @@ function readPeriod(value, since, until, model) {
   if (typeof type !== "string") return malformed(model, "a period whose type is not a string");
   const where = Object.hasOwn(PERIOD_TYPES, type) ? PERIOD_TYPES[type] : void 0;
   if (where === void 0) return { ok: true, onCall: [], unknownType: type };
-  const start = instant2(period.startDate);
-  const end = instant2(period.endDate);
+  const start = instant(period.startDate);
+  const end = instant(period.endDate);
   const people = where === "flattened" ? period[model.flattened] : void 0;
   const recipient = period[model.recipient];
   if (start === void 0 || end === void 0 || people === void 0 && (typeof recipient !== "object" || recipient === null)) return malformed(model, "a period without a start date, end date or recipient");
@@ -14210,7 +13723,7 @@ function joined(periods) {
 function malformed(model, why) {
   return { ok: false, why: `unexpected timeline response from ${model.api}: ${why}` };
 }
-function instant2(value) {
+function instant(value) {
   if (typeof value !== "string") return void 0;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? void 0 : ms;
@@ -14218,11 +13731,14 @@ function instant2(value) {
 function iso(ms) {
   return new Date(ms).toISOString();
 }
-var OPSGENIE_TIMELINE, PERIOD_TYPES, RECIPIENT_TYPES;
+var OPSGENIE_TIMELINE, JSM_TIMELINE, DAY_MS3, MARGIN_MS, PERIOD_TYPES, RECIPIENT_TYPES;
 var init_timeline_periods = __esm({
   "src/sources/timeline-periods.ts"() {
     "use strict";
     OPSGENIE_TIMELINE = { api: "Opsgenie", recipient: "recipient", flattened: "flattenedRecipients", name: "name" };
+    JSM_TIMELINE = { api: "Jira Service Management", recipient: "responder", flattened: "flattenedResponders", name: "id" };
+    DAY_MS3 = 864e5;
+    MARGIN_MS = 8 * DAY_MS3;
     PERIOD_TYPES = { default: "recipient", base: "recipient", override: "recipient", forwarding: "recipient", historical: "flattened" };
     RECIPIENT_TYPES = { user: "person", none: "nobody", noone: "nobody", team: "group", escalation: "group" };
   }
@@ -14233,16 +13749,15 @@ function identifierType(schedule) {
   return UUID.test(schedule) ? "id" : "name";
 }
 function timelineQuery(schedule, since, until) {
-  const from = since.getTime() - MARGIN_MS;
-  const days = Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS3);
-  return new URLSearchParams({ identifierType: identifierType(schedule), date: new Date(from).toISOString(), interval: String(days), intervalUnit: "days" });
+  const { from, days } = timelineSpan(since, until);
+  return new URLSearchParams({ identifierType: identifierType(schedule), date: from.toISOString(), interval: String(days), intervalUnit: "days" });
 }
 function outcome(b, read) {
   if (read === void 0) return { ok: false, error: `${bindingLabel(b)}: an opsgenie source serves schedules` };
   if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}`, ...read.fault ? { fault: read.fault } : {} };
   return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...read.warnings.length > 0 ? { warnings: [...read.warnings] } : {} };
 }
-var OPSGENIE_API_URL, CONCURRENCY, DAY_MS3, MARGIN_MS, UUID, OpsgenieSource;
+var OPSGENIE_API_URL, CONCURRENCY, UUID, OpsgenieSource;
 var init_opsgenie = __esm({
   "src/sources/opsgenie.ts"() {
     "use strict";
@@ -14253,8 +13768,6 @@ var init_opsgenie = __esm({
     init_timeline_periods();
     OPSGENIE_API_URL = "https://api.opsgenie.com";
     CONCURRENCY = 4;
-    DAY_MS3 = 864e5;
-    MARGIN_MS = 8 * DAY_MS3;
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     OpsgenieSource = class {
       #apiUrl;
@@ -14311,6 +13824,203 @@ var init_opsgenie = __esm({
       /** `text` without the API key, should the API have echoed it. */
       #redact(text) {
         return redact(text, [this.#apiKey]);
+      }
+    };
+  }
+});
+
+// src/sources/jsm.ts
+function hiddenEmail(id, account, periods) {
+  const who = account?.name === void 0 ? `Atlassian account ${id}` : `${account.name} (Atlassian account ${id})`;
+  const first = periods[0];
+  const when = `from ${new Date(first.start).toISOString()} to ${new Date(first.end).toISOString()}${periods.length > 1 ? ` (and ${periods.length - 1} more time(s))` : ""}`;
+  const why = account === null ? "Jira's user lookup does not know the account (deleted, or not a user of this site)" : "Atlassian does not show their email (their profile hides it)";
+  return `${who} is on call ${when}, but ${why}, so nothing is granted for them: make the email visible (a managed account of your organisation's verified domain shows it to the organisation), or add an entry with accountId: ${id} beside their email and github to the identities file`;
+}
+function outcome2(b, read) {
+  if (read === void 0) return { ok: false, error: `${bindingLabel(b)}: a jsm source serves schedules` };
+  if (!read.ok) return { ok: false, error: `${bindingLabel(b)}: ${read.why}`, ...read.fault ? { fault: read.fault } : {} };
+  return { ok: true, shifts: read.shifts.map((s) => ({ ...s })), ...read.warnings.length > 0 ? { warnings: [...read.warnings] } : {} };
+}
+var ATLASSIAN_API_URL, USER_CHUNK, SCHEDULE_PAGE, CONCURRENCY2, MAX_PAGES, EMAIL2, JsmSource;
+var init_jsm = __esm({
+  "src/sources/jsm.ts"() {
+    "use strict";
+    init_p_limit();
+    init_client();
+    init_redact();
+    init_opsgenie();
+    init_source();
+    init_timeline_periods();
+    ATLASSIAN_API_URL = "https://api.atlassian.com";
+    USER_CHUNK = 100;
+    SCHEDULE_PAGE = 50;
+    CONCURRENCY2 = 4;
+    MAX_PAGES = 200;
+    EMAIL2 = /^[^\s@]+@[^\s@]+$/;
+    JsmSource = class {
+      #apiUrl;
+      #cloudId;
+      #authorization;
+      #secrets;
+      #http;
+      #tokenEnv;
+      #emailEnv;
+      #accounts;
+      #limit = pLimit(CONCURRENCY2);
+      /** Accounts looked up this run. */
+      #users = /* @__PURE__ */ new Map();
+      /** Schedule ids by name, once listed this run (a failed listing is not kept). */
+      #names;
+      constructor(options) {
+        this.#apiUrl = (options.apiUrl ?? ATLASSIAN_API_URL).replace(/\/+$/, "");
+        this.#cloudId = options.cloudId;
+        const basic = Buffer.from(`${options.email}:${options.token}`).toString("base64");
+        this.#authorization = `Basic ${basic}`;
+        this.#secrets = [options.token, basic];
+        this.#http = { ...options.http, fetch: options.fetch };
+        this.#tokenEnv = options.tokenEnv;
+        this.#emailEnv = options.emailEnv;
+        this.#accounts = options.accounts ?? /* @__PURE__ */ new Map();
+      }
+      /**
+       * The shifts of each binding over `[since, until)`: every user on call in the schedule's final
+       * timeline in a period overlapping the window, by email, with that period's start and end (one
+       * person's neighbouring or overlapping periods joined), sorted by start then email. Periods
+       * and responder types mean what they mean for Opsgenie (a team or escalation on call fails the
+       * read). A person whose email is not visible is left out with a warning naming them and the fix.
+       */
+      async readShifts(bindings, since, until) {
+        const schedules = [...new Set(bindings.flatMap((b) => b.kind === "schedule" ? [b.schedule] : []))];
+        const timelines = new Map(await Promise.all(schedules.map(async (s) => [s, await this.#timeline(s, since, until)])));
+        const failed = await this.#lookUp([...timelines.values()].flatMap((r) => r.ok ? r.onCall.map((p) => p.user) : []));
+        const reads = new Map(schedules.map((s) => [s, this.#shifts(timelines.get(s), failed)]));
+        return new Map(bindings.map((b) => [bindingKey(b), outcome2(b, b.kind === "schedule" ? reads.get(b.schedule) : void 0)]));
+      }
+      /** The people on call in `schedule`'s final timeline, by account id. */
+      async #timeline(schedule, since, until) {
+        const id = identifierType(schedule) === "id" ? schedule : await this.#idOf(schedule);
+        if (typeof id !== "string") return id;
+        const { from, days } = timelineSpan(since, until);
+        const query = new URLSearchParams({ date: from.toISOString().replace(/\.\d{3}Z$/, "Z"), interval: String(days), intervalUnit: "days" });
+        const res = await this.#get(`${this.#ops()}/schedules/${encodeURIComponent(id)}/timeline?${query}`);
+        if (!res.ok) return this.#failed("timeline", res);
+        const read = readTimeline(res.body, since.getTime(), until.getTime(), JSM_TIMELINE);
+        return read.ok ? read : { ok: false, why: this.#redact(read.why) };
+      }
+      /** The id of the one schedule named `name` (exactly), or why there is none. */
+      async #idOf(name) {
+        this.#names ??= this.#listSchedules();
+        const names = await this.#names;
+        if (!(names instanceof Map)) {
+          this.#names = void 0;
+          return { ...names, why: `could not list the schedules to find the one named "${name}": ${names.why}` };
+        }
+        const ids = names.get(name) ?? [];
+        if (ids.length === 1) return ids[0];
+        if (ids.length === 0) return { ok: false, why: `no schedule is named "${name}" among the ${names.size} this account can see: check the name as JSM shows it (exact, case-sensitive) and that the account may see the schedule, or use its id` };
+        return { ok: false, why: `${ids.length} schedules are named "${name}" (${ids.join(", ")}): bind the one meant by its id` };
+      }
+      /** Every schedule the account sees, ids by name, through the pages of `GET /v1/schedules`. */
+      async #listSchedules() {
+        const names = /* @__PURE__ */ new Map();
+        for (let offset = 0, page = 0; page < MAX_PAGES; page++) {
+          const res = await this.#get(`${this.#ops()}/schedules?${new URLSearchParams({ size: String(SCHEDULE_PAGE), offset: String(offset) })}`);
+          if (!res.ok) return this.#failed("schedules", res);
+          const body = res.body;
+          const values = body?.values;
+          if (!Array.isArray(values) || !values.every((v) => typeof v?.id === "string" && typeof v?.name === "string")) return { ok: false, why: "unexpected schedule list from Jira Service Management: no values with an id and a name" };
+          for (const { id, name } of values) names.set(name, [...names.get(name) ?? [], id]);
+          if (typeof body?.links?.next !== "string" || values.length === 0) return names;
+          offset += values.length;
+        }
+        return { ok: false, why: `the schedule list did not end after ${MAX_PAGES} pages` };
+      }
+      /**
+       * Looks up the accounts of `ids` not known yet (from the identities file or earlier this run),
+       * {@link USER_CHUNK} per request; the failures, by account id, of requests that failed.
+       */
+      async #lookUp(ids) {
+        const wanted = [...new Set(ids)].filter((id) => !this.#accounts.has(id) && !this.#users.has(id));
+        const chunks = Array.from({ length: Math.ceil(wanted.length / USER_CHUNK) }, (_, i) => wanted.slice(i * USER_CHUNK, (i + 1) * USER_CHUNK));
+        const failed = /* @__PURE__ */ new Map();
+        await Promise.all(
+          chunks.map(async (chunk) => {
+            const found = await this.#bulkUsers(chunk);
+            if (!found.ok) for (const id of chunk) failed.set(id, found);
+            else for (const id of chunk) this.#users.set(id, found.accounts.get(id) ?? null);
+          })
+        );
+        return failed;
+      }
+      /** The accounts of `ids` that Jira knows, through the pages of one bulk request. */
+      async #bulkUsers(ids) {
+        const accounts = /* @__PURE__ */ new Map();
+        for (let startAt = 0, page = 0; page < MAX_PAGES; page++) {
+          const query = new URLSearchParams([...ids.map((id) => ["accountId", id]), ["maxResults", String(USER_CHUNK)], ["startAt", String(startAt)]]);
+          const res = await this.#get(`${this.#apiUrl}/ex/jira/${encodeURIComponent(this.#cloudId)}/rest/api/3/user/bulk?${query}`);
+          if (!res.ok) return this.#failed("users", res);
+          const body = res.body;
+          const values = body?.values;
+          if (!Array.isArray(values) || !values.every((v) => typeof v?.accountId === "string")) return { ok: false, why: "unexpected answer from Jira's user lookup: no values with an accountId" };
+          for (const v of values) {
+            const email = typeof v.emailAddress === "string" && EMAIL2.test(v.emailAddress) ? v.emailAddress : void 0;
+            accounts.set(v.accountId, { ...typeof v.displayName === "string" ? { name: v.displayName } : {}, ...email === void 0 ? {} : { email } });
+          }
+          if (body?.isLast !== false || values.length === 0) return { ok: true, accounts };
+          startAt += values.length;
+        }
+        return { ok: false, why: `Jira's user lookup did not end after ${MAX_PAGES} pages` };
+      }
+      /** A schedule's shifts by email, given its timeline and the user lookups that failed. */
+      #shifts(timeline2, failed) {
+        if (!timeline2.ok) return timeline2;
+        const shifts = [];
+        const hidden = /* @__PURE__ */ new Map();
+        for (const p of timeline2.onCall) {
+          const lookup = failed.get(p.user);
+          if (lookup !== void 0) return { ...lookup, why: `could not look up the emails of the people on call: ${lookup.why}` };
+          const email = this.#accounts.get(p.user) ?? this.#users.get(p.user)?.email;
+          if (email !== void 0) shifts.push({ email, start: new Date(p.start), end: new Date(p.end) });
+          else hidden.set(p.user, [...hidden.get(p.user) ?? [], p]);
+        }
+        shifts.sort((a, b) => a.start.getTime() - b.start.getTime() || a.email.localeCompare(b.email));
+        return { ok: true, shifts, warnings: [...timeline2.warnings, ...[...hidden].map(([id, periods]) => this.#redact(hiddenEmail(id, this.#users.get(id) ?? null, periods)))] };
+      }
+      #ops() {
+        return `${this.#apiUrl}/jsm/ops/api/${encodeURIComponent(this.#cloudId)}/v1`;
+      }
+      #get(url) {
+        return this.#limit(() => getJson(url, { authorization: this.#authorization }, this.#http));
+      }
+      /** What a failed request means and what to check, with the fault when the fix is the source's apiUrl or credentials. */
+      #failed(what, res) {
+        const { why, fault } = this.#explain(what, res);
+        return { ok: false, why: this.#redact(why), ...fault ? { fault } : {} };
+      }
+      #explain(what, res) {
+        const token2 = this.#tokenEnv === void 0 ? "the environment variable named by the source's tokenEnv" : `${this.#tokenEnv} (the source's tokenEnv)`;
+        const email = this.#emailEnv === void 0 ? "the environment variable named by the source's emailEnv" : `${this.#emailEnv} (the source's emailEnv)`;
+        if (res.unreachable !== void 0) return { why: unreachableMessage(this.#apiUrl, res.unreachable), fault: "endpoint" };
+        const users = what === "users";
+        switch (res.status) {
+          case 401: {
+            const scope = users ? "read:jira-user (Jira's user lookup)" : "read:ops-config:jira-service-management";
+            return { why: `Atlassian refused the credentials (${res.error}): check the account email in ${email} and the API token in ${token2}, which needs the scope ${scope}`, fault: "token" };
+          }
+          case 403:
+            return users ? { why: `the Atlassian account in ${email} may not look up users (${res.error}): it needs permission to access Jira (and "Browse users and groups")`, fault: "token" } : { why: `the Atlassian account in ${email} may not read ${what === "timeline" ? "this schedule" : "the schedules"} (${res.error}): give it a read-only administrator role in JSM Operations, or make it a member of the schedule's team`, fault: "token" };
+          case 404:
+            return { why: what === "timeline" ? `schedule not found (${res.error}): check the schedule's id, and the source's cloudId` : `not found (${res.error}): check the source's cloudId` };
+          case 400:
+            if (what === "timeline") return { why: `could not read the schedule's timeline (${res.error}): JSM serves timelines from at most a year back to two years ahead of today` };
+            break;
+        }
+        return { why: `${users ? "could not look up users' emails" : what === "timeline" ? "could not read the schedule's timeline" : "could not list the schedules"}: ${res.error}` };
+      }
+      /** `text` without the token (or the Basic credentials), should the API have echoed it. */
+      #redact(text) {
+        return redact(text, this.#secrets);
       }
     };
   }
@@ -17770,6 +17480,21 @@ function parseOnCall(raw) {
   const scheduleId = str(field(field(raw, "schedule"), "id"));
   return { userId: user.id, email: user.email, policyId, level, scheduleId, start, end };
 }
+function parseIncident(raw) {
+  const number = field(raw, "incident_number");
+  const title = field(raw, "title");
+  const status = field(raw, "status");
+  const policyId = str(field(field(raw, "escalation_policy"), "id"));
+  const assignments = field(raw, "assignments");
+  const acknowledgements = field(raw, "acknowledgements") ?? [];
+  if (typeof number !== "number" || typeof title !== "string" || status !== "triggered" && status !== "acknowledged" || policyId === void 0 || !Array.isArray(assignments) || !Array.isArray(acknowledgements)) return void 0;
+  const emails = (refs, key) => refs.flatMap((r) => {
+    const who = field(r, key);
+    const email = str(field(who, "email"));
+    return email !== void 0 && /user/.test(String(field(who, "type"))) ? [email.toLowerCase()] : [];
+  });
+  return { number, title, status, policyId, assigned: emails(assignments, "assignee"), acknowledged: emails(acknowledgements, "acknowledger") };
+}
 function parseRendered(raw) {
   const userId = str(field(field(raw, "user"), "id"));
   const start = instantOrNull(field(raw, "start"));
@@ -17814,7 +17539,7 @@ function queryOf(params) {
   }
   return query;
 }
-var import_pdjs, import_cross_fetch, DEFAULT_API_URL, PAGE_LIMIT, MAX_OFFSET_PLUS_LIMIT, MAX_URL_LENGTH, CONCURRENCY2, PAGE_REREADS, PagerDutySource, HandedBack, routedCalls, routing;
+var import_pdjs, import_cross_fetch, DEFAULT_API_URL, PAGE_LIMIT, MAX_OFFSET_PLUS_LIMIT, MAX_URL_LENGTH, CONCURRENCY3, PAGE_REREADS, PagerDutySource, HandedBack, routedCalls, routing;
 var init_pagerduty = __esm({
   "src/sources/pagerduty.ts"() {
     "use strict";
@@ -17828,14 +17553,14 @@ var init_pagerduty = __esm({
     PAGE_LIMIT = 100;
     MAX_OFFSET_PLUS_LIMIT = 1e4;
     MAX_URL_LENGTH = 6e3;
-    CONCURRENCY2 = 12;
+    CONCURRENCY3 = 12;
     PAGE_REREADS = 2;
     PagerDutySource = class {
       base;
       token;
       tokenEnv;
       http;
-      limit = pLimit(CONCURRENCY2);
+      limit = pLimit(CONCURRENCY3);
       constructor(options) {
         this.base = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
         this.token = options.token;
@@ -17852,6 +17577,48 @@ var init_pagerduty = __esm({
         const run = { since, until, onCalls: { schedules, policies }, policies: /* @__PURE__ */ new Map() };
         const reads = await Promise.all([...unique2].map(async ([key, b]) => [key, this.redact(await this.readBinding(b, run))]));
         return new Map(reads);
+      }
+      /**
+       * The open incidents routed through each binding: those whose escalation policy is the bound
+       * one, or (for a schedule) one of the policies that page it. Requests: one `GET /schedules/{id}`
+       * per bound schedule (its `escalation_policies`), then the pages of one `GET /incidents` for
+       * every open incident of the account (`statuses[]` triggered and acknowledged, `date_range=all`
+       * so that an incident open longer than the default month counts), with the assignees and
+       * acknowledgers included so that people come with their emails. A failed incident list fails
+       * every binding; a failed schedule read, that schedule's.
+       */
+      async readIncidents(bindings) {
+        const unique2 = new Map(bindings.map((b) => [bindingKey(b), b]));
+        const schedules = new Map([...new Set(bindings.flatMap((b) => b.kind === "schedule" ? [b.schedule] : []))].map((id) => [id, this.policiesPaging(id)]));
+        const listed = this.openIncidents();
+        const reads = await Promise.all(
+          [...unique2].map(async ([key, b]) => {
+            if (b.kind === "rotation") return [key, { ok: false, error: "a pagerduty source serves schedules and escalation policies" }];
+            const policies = b.kind === "schedule" ? await schedules.get(b.schedule) : { ok: true, value: [b.escalationPolicy] };
+            const open2 = await listed;
+            if (!policies.ok) return [key, this.redactFailure(policies)];
+            if (!open2.ok) return [key, this.redactFailure(open2)];
+            return [key, { ok: true, incidents: open2.value.filter((i) => policies.value.includes(i.policyId)).map(({ policyId: _, ...i }) => i) }];
+          })
+        );
+        return new Map(reads);
+      }
+      /** The ids of the escalation policies that page schedule `id`. */
+      async policiesPaging(id) {
+        const path6 = `/schedules/${encodeURIComponent(id)}`;
+        const res = await this.get(path6, {}, { kind: "schedule", id });
+        if (!res.ok) return res;
+        const refs = field(field(res.value, "schedule"), "escalation_policies");
+        const ids = Array.isArray(refs) ? refs.map((r) => str(field(r, "id"))) : [void 0];
+        return ids.every((x) => x !== void 0) ? { ok: true, value: ids } : shapeError(path6);
+      }
+      /** Every open incident of the account, with the policy it is routed through. */
+      async openIncidents() {
+        const query = { "statuses[]": ["triggered", "acknowledged"], date_range: "all", "include[]": ["assignees", "acknowledgers"] };
+        const items = await this.list("/incidents", query, "incidents", "open incidents");
+        if (!items.ok) return items;
+        const incidents = items.value.map(parseIncident);
+        return incidents.every((i) => i !== void 0) ? { ok: true, value: incidents } : shapeError("/incidents");
       }
       async readBinding(b, run) {
         switch (b.kind) {
@@ -18016,7 +17783,10 @@ var init_pagerduty = __esm({
       }
       /** `read` with the token redacted, in case a server or proxy echoed it. */
       redact(read) {
-        return read.ok ? read : { ...read, error: redact(read.error, [this.token]) };
+        return read.ok ? read : this.redactFailure(read);
+      }
+      redactFailure(read) {
+        return { ...read, error: redact(read.error, [this.token]) };
       }
     };
     HandedBack = class extends Error {
@@ -26996,17 +26766,55 @@ var init_dist_bundle15 = __esm({
   }
 });
 
-// src/targets/github.ts
+// src/core/plan.ts
+function entitlementName(e) {
+  return typeof e.repository === "string" ? `${e.org}/${e.repository} (repository)` : `${e.org}/${e.team}`;
+}
+function entitlementLevel(e) {
+  return e.kind === "repository" ? e.permission : e.role;
+}
+function holdingKey(h) {
+  return `${h.target}/${entitlementName(h)}/${h.login}`.toLowerCase();
+}
+function holdingOf(c) {
+  const e = c.entitlement;
+  return e.kind === "repository" ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login } : { target: c.target, org: e.org, team: e.team, login: c.subject.login };
+}
+function describeChange(c) {
+  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(c.entitlement)}${c.action === "revoke" ? "" : ` as ${entitlementLevel(c.entitlement)}`}`;
+}
+function summarize(changes, unchanged, frozen) {
+  const summary2 = { grant: 0, revoke: 0, update: 0, unchanged };
+  for (const c of changes) summary2[c.action] += 1;
+  return frozen && frozen.teams + frozen.repositories > 0 ? { ...summary2, frozen } : summary2;
+}
+var PLAN_FORMAT_VERSION, LEVEL_RANK;
+var init_plan = __esm({
+  "src/core/plan.ts"() {
+    "use strict";
+    PLAN_FORMAT_VERSION = 1;
+    LEVEL_RANK = { member: 0, maintainer: 1, pull: 0, triage: 1, push: 2, maintain: 3, admin: 4 };
+  }
+});
+
+// src/targets/target.ts
 function teamKey(t) {
   return `${t.org}/${t.team}`.toLowerCase();
 }
-function repoKey(r) {
-  return `${r.org}/${r.repository} (repository)`.toLowerCase();
+function entitlementKey3(e) {
+  return entitlementName(e).toLowerCase();
 }
-function githubRef(ref) {
-  if (ref.kind !== "team" && ref.kind !== "repository") throw new Error(`GitHub holds no entitlements of kind "${ref.kind}"`);
-  return { kind: ref.kind, ...splitResource(ref.resource) };
+function holdingsKey(target, t) {
+  return `${target}/${entitlementKey3(t)}`.toLowerCase();
 }
+var init_target = __esm({
+  "src/targets/target.ts"() {
+    "use strict";
+    init_plan();
+  }
+});
+
+// src/targets/github.ts
 function parseWriteLimits(text) {
   if (text.trim().toLowerCase() === "none") return [];
   const limits = text.split(",").map((part) => {
@@ -27156,10 +26964,9 @@ var init_github = __esm({
     "use strict";
     init_dist_bundle15();
     init_p_limit();
-    init_entitlement();
     init_duration();
     init_client();
-    init_github_kinds();
+    init_target();
     TEAMS_PER_QUERY = 25;
     WRITE_LIMITS_ENV = "ONCALL_ACCESS_GITHUB_WRITE_LIMITS";
     GITHUB_WRITE_LIMITS = [
@@ -27245,33 +27052,6 @@ var init_github = __esm({
       failure(e, needs) {
         return { ok: false, ...explainError(e, { ...this.context, needs }) };
       }
-      /** Teams and repositories at once (see {@link readTeamHolders} and {@link readRepoHolders}), keyed by `entitlementKey`. */
-      async readHolders(refs) {
-        const teams = /* @__PURE__ */ new Map();
-        const repos = /* @__PURE__ */ new Map();
-        for (const ref of refs) {
-          const { kind, org, name } = githubRef(ref);
-          if (kind === "team") teams.set(teamKey({ org, team: name }), ref);
-          else repos.set(repoKey({ org, repository: name }), ref);
-        }
-        const teamRefs = [...teams.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, team: name }));
-        const repoRefs = [...repos.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, repository: name }));
-        const [teamReads, repoReads] = await Promise.all([this.readTeamHolders(teamRefs), repoRefs.length > 0 ? this.readRepoHolders(repoRefs) : /* @__PURE__ */ new Map()]);
-        const keyed = (reads, asked) => [...reads].map(([key, read]) => [entitlementKey(asked.get(key)), read]);
-        return new Map([...keyed(teamReads, teams), ...keyed(repoReads, repos)]);
-      }
-      /** Gives `login` the entitlement at its level: a team membership with that role, or a repository permission. */
-      async grant(e, login) {
-        const { kind, org, name } = githubRef(e);
-        if (kind === "team") await this.setMembership({ org, team: name, role: e.level }, login);
-        else await this.setRepoPermission(org, name, login, e.level);
-      }
-      /** Takes a team membership or a repository permission (or the pending invitation to it) from `login`. */
-      async revoke(ref, login) {
-        const { kind, org, name } = githubRef(ref);
-        if (kind === "team") await this.removeMembership({ org, team: name }, login);
-        else await this.removeRepoCollaborator(org, name, login);
-      }
       /**
        * The organisation as the token sees it (`GET /orgs/{org}`, which any token may read), with the
        * token's OAuth scopes when GitHub lists them: `X-OAuth-Scopes` comes with classic tokens and
@@ -27287,8 +27067,7 @@ var init_github = __esm({
           return this.failure(e);
         }
       }
-      /** Immediate holders of each team (child teams excluded) and its pending invitations, keyed by {@link teamKey}. */
-      async readTeamHolders(teams) {
+      async readHolders(teams) {
         const out = /* @__PURE__ */ new Map();
         const byOrg = /* @__PURE__ */ new Map();
         for (const t of teams) byOrg.set(t.org, [...byOrg.get(t.org) ?? [], t]);
@@ -27308,7 +27087,7 @@ var init_github = __esm({
       /**
        * Direct collaborators of each repository (`affiliation=direct`: people who hold it through a
        * team or as organisation owners are not this tool's to manage) with their permission, plus
-       * pending invitations, which count as held; keyed by {@link repoKey}.
+       * pending invitations, which count as held.
        */
       async readRepoHolders(repos) {
         const out = /* @__PURE__ */ new Map();
@@ -27324,10 +27103,10 @@ var init_github = __esm({
                 const login = inv.invitee?.login;
                 if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: "pending" });
               }
-              out.set(repoKey(r), { ok: true, holders });
+              out.set(entitlementKey3(r), { ok: true, holders });
             } catch (e) {
               const missing = e.status === 404;
-              out.set(repoKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
+              out.set(entitlementKey3(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
             }
           })
         );
@@ -27447,15 +27226,12 @@ var init_github = __esm({
           after = page.pageInfo.endCursor;
         }
       }
-      /** Adds `login` to the team with `e.role`, or changes their role to it (a non-member of the organisation is invited). */
       async setMembership(e, login) {
         await this.octokit.rest.teams.addOrUpdateMembershipForUserInOrg({ org: e.org, team_slug: e.team, username: login, role: e.role });
       }
-      /** Removes `login` from the team (and cancels a pending invitation to it). */
       async removeMembership(t, login) {
         await this.octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
       }
-      /** Makes `login` a direct collaborator with `permission` (invites them, or changes their permission). */
       async setRepoPermission(org, repository, login, permission) {
         await this.octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
       }
@@ -27482,9 +27258,12 @@ function unavailableTarget(failure2) {
   };
   return {
     readIdentities: async () => failure2,
-    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure2])),
-    grant: refuse2,
-    revoke: refuse2
+    readHolders: async (teams) => new Map(teams.map((t) => [teamKey(t), failure2])),
+    readRepoHolders: async (repos) => new Map(repos.map((r) => [entitlementKey3(r), failure2])),
+    setRepoPermission: refuse2,
+    removeRepoCollaborator: refuse2,
+    setMembership: refuse2,
+    removeMembership: refuse2
   };
 }
 function anchor(read, at3) {
@@ -27495,14 +27274,21 @@ function anchorAll(reads, at3) {
   return new Map([...reads].map(([key, read]) => [key, anchor(read, at3)]));
 }
 function anchoredSource(source, at3) {
-  return { readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at3) };
+  const incidents = source.readIncidents?.bind(source);
+  return {
+    readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at3),
+    ...incidents ? { readIncidents: async (bindings) => anchorAll(await incidents(bindings), at3) } : {}
+  };
 }
 function anchoredTarget(target, at3) {
   return {
     readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at3),
-    readHolders: async (refs) => anchorAll(await target.readHolders(refs), at3),
-    grant: (...args) => target.grant(...args),
-    revoke: (...args) => target.revoke(...args)
+    readHolders: async (teams) => anchorAll(await target.readHolders(teams), at3),
+    readRepoHolders: async (repos) => anchorAll(await target.readRepoHolders(repos), at3),
+    setRepoPermission: (...args) => target.setRepoPermission(...args),
+    removeRepoCollaborator: (...args) => target.removeRepoCollaborator(...args),
+    setMembership: (...args) => target.setMembership(...args),
+    removeMembership: (...args) => target.removeMembership(...args)
   };
 }
 function token(c, kind, env, diagnostics) {
@@ -27517,6 +27303,17 @@ function token(c, kind, env, diagnostics) {
   }
   return value;
 }
+function jsmSource(s, token2, ws, env, fetch, diagnostics) {
+  const email = s.emailEnv === void 0 ? void 0 : env[s.emailEnv];
+  if (email === void 0 || email === "") {
+    const at3 = s.keyPos?.emailEnv ?? s.pos;
+    const what = s.emailEnv === void 0 ? " has no emailEnv" : `: environment variable ${s.emailEnv} (its emailEnv) is not set`;
+    diagnostics.push({ ...error(`source "${s.name}"${what}, so nothing is read from it: set it to the email of the Atlassian account the API token belongs to, or fix emailEnv`, at3), code: "read-failed" });
+    return unavailableSource({ ok: false, error: `${s.emailEnv ?? "emailEnv"} (the emailEnv of source "${s.name}") is not set, so nothing was asked`, fault: "token", pos: at3 });
+  }
+  const accounts = new Map(ws.identities.flatMap((i) => i.accountId === void 0 ? [] : [[i.accountId, i.email]]));
+  return new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId ?? "", email, token: token2, fetch, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv, accounts });
+}
 function buildAdapters(ws, env, fetch) {
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -27529,6 +27326,7 @@ function buildAdapters(ws, env, fetch) {
     let source;
     if (typeof key !== "string") source = unavailableSource(key ?? { ok: false, error: `source "${s.name}" has no token (set tokenEnv in the config)`, fault: "token" });
     else if (s.type === "opsgenie") source = new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv });
+    else if (s.type === "jsm") source = jsmSource(s, key, ws, env, fetch, diagnostics);
     else source = new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch, tokenEnv: s.tokenEnv });
     sources.set(s.name, anchoredSource(source, s.fieldPos));
   }
@@ -27544,54 +27342,15 @@ var init_adapters = __esm({
   "src/adapters.ts"() {
     "use strict";
     init_diagnostics();
+    init_jsm();
     init_opsgenie();
     init_pagerduty();
     init_rotations();
     init_source();
     init_redact();
     init_github();
-    init_entitlement();
+    init_target();
     init_wording();
-  }
-});
-
-// src/core/plan.ts
-function holdingOf(c) {
-  return { ...refOf(c.entitlement), login: c.subject.login };
-}
-function describeChange(c, kinds) {
-  const e = c.entitlement;
-  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(e, kinds[e.kind])}${c.action === "revoke" ? "" : ` as ${e.level}`}`;
-}
-function summarize(changes, unchanged, frozen) {
-  const summary2 = { grant: 0, revoke: 0, update: 0, unchanged };
-  for (const c of changes) summary2[c.action] += 1;
-  return frozen && Object.values(frozen).some((n) => n > 0) ? { ...summary2, frozen } : summary2;
-}
-var PLAN_FORMAT_VERSION;
-var init_plan = __esm({
-  "src/core/plan.ts"() {
-    "use strict";
-    init_entitlement();
-    PLAN_FORMAT_VERSION = 2;
-  }
-});
-
-// src/targets/kinds.ts
-function nameOf(ref) {
-  return entitlementName(ref, KINDS[ref.kind]);
-}
-function reportEntitlement(ref) {
-  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
-}
-var TARGET_KINDS, KINDS;
-var init_kinds = __esm({
-  "src/targets/kinds.ts"() {
-    "use strict";
-    init_entitlement();
-    init_github_kinds();
-    TARGET_KINDS = { github: GITHUB_KINDS };
-    KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
   }
 });
 
@@ -27608,14 +27367,14 @@ function withoutRefused(plan) {
   return { plan: { ...plan, changes: plan.changes.filter((c) => !why.has(holdingKey(holdingOf(c)))) }, refused };
 }
 function precondition(change, read) {
-  if (!read || !read.ok) return `cannot re-check ${nameOf(change.entitlement)}: ${read ? read.error : "not read"}`;
+  if (!read || !read.ok) return `cannot re-check ${entitlementName(change.entitlement)}: ${read ? read.error : "not read"}`;
   const h = read.holders.find((x) => x.login.toLowerCase() === change.subject.login.toLowerCase());
   switch (change.action) {
     case "grant":
       return h ? `${change.subject.login} already holds it (${h.state === "pending" ? "pending invitation" : h.role})` : void 0;
     case "update":
       if (!h) return `${change.subject.login} no longer holds it`;
-      return h.state === "active" && h.role === change.previousLevel ? void 0 : `${change.subject.login} now holds it as ${h.state === "pending" ? "a pending invitation" : h.role}, not ${change.previousLevel}`;
+      return h.state === "active" && h.role === change.previousRole ? void 0 : `${change.subject.login} now holds it as ${h.state === "pending" ? "a pending invitation" : h.role}, not ${change.previousRole}`;
     case "revoke":
       return h ? void 0 : `${change.subject.login} no longer holds it`;
   }
@@ -27626,27 +27385,30 @@ async function applyPlan(plan, targets, concurrency, onOutcome = () => {
   return Promise.all(
     plan.changes.map(
       (change, index) => limit(async () => {
-        const outcome2 = await execute(change, targets, recheck);
-        onOutcome(outcome2, index);
-        return outcome2;
+        const outcome3 = await execute(change, targets, recheck);
+        onOutcome(outcome3, index);
+        return outcome3;
       })
     )
   );
 }
 async function execute(change, targets, recheck) {
-  const e = change.entitlement;
-  const target = targets.get(e.target);
-  if (!target) return { change, status: "failed", error: `target "${e.target}" is not declared in this config` };
+  const target = targets.get(change.target);
+  if (!target) return { change, status: "failed", error: `target "${change.target}" is not declared in this config` };
   if (recheck) {
-    const why = precondition(change, recheck.get(entitlementKey(e)));
+    const why = precondition(change, recheck.get(holdingsKey(change.target, change.entitlement)));
     if (why) return { change, status: "skipped", error: why };
   }
   try {
-    if (change.action === "revoke") await target.revoke(e, change.subject.login);
-    else await target.grant(e, change.subject.login);
+    const e = change.entitlement;
+    if (e.kind === "repository") {
+      if (change.action === "revoke") await target.removeRepoCollaborator(e.org, e.repository, change.subject.login);
+      else await target.setRepoPermission(e.org, e.repository, change.subject.login, e.permission);
+    } else if (change.action === "revoke") await target.removeMembership(e, change.subject.login);
+    else await target.setMembership(e, change.subject.login);
     return { change, status: "applied" };
-  } catch (e2) {
-    return { change, status: "failed", error: describeError(e2) };
+  } catch (e) {
+    return { change, status: "failed", error: describeError(e) };
   }
 }
 var SCOPED;
@@ -27654,38 +27416,71 @@ var init_apply = __esm({
   "src/apply.ts"() {
     "use strict";
     init_p_limit();
-    init_entitlement();
     init_plan();
     init_github();
-    init_kinds();
+    init_target();
     SCOPED = /* @__PURE__ */ new Set(["read-failed", "identity", "request"]);
   }
 });
 
 // src/holders.ts
 async function readHoldersOf(items, targets) {
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const mine = byTarget.get(item.target) ?? /* @__PURE__ */ new Map();
-    mine.set(entitlementKey(item), refOf(item));
-    byTarget.set(item.target, mine);
+  const teams = /* @__PURE__ */ new Map();
+  const repos = /* @__PURE__ */ new Map();
+  for (const { target, entitlement: e } of items) {
+    if (e.kind === "repository") repos.set(holdingsKey(target, e), { target, ref: { org: e.org, repository: e.repository } });
+    else teams.set(holdingsKey(target, e), { target, ref: { org: e.org, team: e.team } });
   }
-  const reads = await Promise.all([...targets].map(([name, t]) => t.readHolders([...byTarget.get(name)?.values() ?? []])));
-  return new Map(reads.flatMap((m) => [...m]));
+  const reads = await Promise.all(
+    [...targets].map(async ([name, t]) => {
+      const mine = [...repos.values()].filter((x) => x.target === name).map((x) => x.ref);
+      const [teamReads, repoReads] = await Promise.all([t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref)), mine.length > 0 ? t.readRepoHolders(mine) : /* @__PURE__ */ new Map()]);
+      return [name, new Map([...teamReads, ...repoReads])];
+    })
+  );
+  return new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read])));
+}
+function heldOn(spec, org) {
+  return spec.kind === "team" ? { kind: "team", org, team: spec.team } : { kind: "repository", org, repository: spec.repository };
 }
 function managedBy(ws) {
-  return new Map(ws.profiles.flatMap((p) => p.entitlements.map((e) => [entitlementKey(e), refOf(e)])));
+  const managed = /* @__PURE__ */ new Map();
+  for (const p of ws.profiles) {
+    for (const e of p.entitlements) {
+      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target).org) };
+      managed.set(holdingsKey(item.target, item.entitlement), item);
+    }
+  }
+  return managed;
 }
 var init_holders = __esm({
   "src/holders.ts"() {
     "use strict";
-    init_entitlement();
+    init_target();
   }
 });
 
 // src/audit.ts
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+function holdEvent(plan, h, time, env, commit) {
+  const run = actionsRun(env);
+  return { time: time.toISOString(), action: "hold", ...h, planAt: plan.at, configHash: plan.configHash, ...commit ? { commit } : {}, ...run ? { run } : {} };
+}
+function isHold(value) {
+  return typeof value === "object" && value !== null && value.action === "hold";
+}
+function readHoldEvents(path6) {
+  if (!existsSync(path6)) return [];
+  return readFileSync2(path6, "utf8").split("\n").filter((line2) => line2.includes('"hold"')).flatMap((line2) => {
+    try {
+      const value = JSON.parse(line2);
+      return isHold(value) ? [value] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 function configCommit(dir, env) {
   if (env.GITHUB_SHA) return env.GITHUB_SHA;
   try {
@@ -27697,20 +27492,18 @@ function configCommit(dir, env) {
 function actionsRun(env) {
   return env.GITHUB_ACTIONS === "true" ? { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, actor: env.GITHUB_ACTOR, workflow: env.GITHUB_WORKFLOW, repository: env.GITHUB_REPOSITORY, event: env.GITHUB_EVENT_NAME } : void 0;
 }
-function auditEvent(plan, outcome2, time, env, commit, interrupted) {
-  const { change: c, status, error: error3 } = outcome2;
+function auditEvent(plan, outcome3, time, env, commit, interrupted) {
+  const { change: c, status, error: error3 } = outcome3;
   const run = actionsRun(env);
   return {
-    formatVersion: AUDIT_FORMAT_VERSION,
     time: time.toISOString(),
     action: c.action,
     outcome: status,
     ...error3 ? { error: error3 } : {},
-    target: c.entitlement.target,
-    kind: c.entitlement.kind,
-    resource: c.entitlement.resource,
-    level: c.entitlement.level,
-    ...c.previousLevel ? { previousLevel: c.previousLevel } : {},
+    target: c.target,
+    org: c.entitlement.org,
+    ...c.entitlement.kind === "repository" ? { repository: c.entitlement.repository, permission: c.entitlement.permission } : { team: c.entitlement.team, role: c.entitlement.role },
+    ...c.previousRole ? { previousRole: c.previousRole } : {},
     login: c.subject.login,
     ...c.subject.email ? { email: c.subject.email } : {},
     reasons: c.reasons,
@@ -27727,22 +27520,14 @@ function auditEvent(plan, outcome2, time, env, commit, interrupted) {
 function notAnEvent(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a JSON object";
   const e = value;
-  if (e.formatVersion !== void 0 && e.formatVersion !== AUDIT_FORMAT_VERSION) return `"formatVersion" is not ${AUDIT_FORMAT_VERSION} (nor absent, as in a version 1 line)`;
   if (typeof e.time !== "string" || Number.isNaN(Date.parse(e.time))) return '"time" is not an ISO instant';
   if (!ACTIONS.includes(e.action)) return '"action" is not grant, revoke or update';
   if (!OUTCOMES.includes(e.outcome)) return '"outcome" is not applied, failed or skipped';
-  const named = e.formatVersion === void 0 ? ["target", "org", "login"] : ["target", "kind", "resource", "level", "login"];
-  for (const key of named) if (typeof e[key] !== "string") return `"${key}" is not a string`;
-  if (e.formatVersion === void 0 && (typeof e.repository === "string" ? typeof e.permission !== "string" : typeof e.team !== "string" || typeof e.role !== "string")) return 'it names no "team" with a "role" or "repository" with a "permission"';
+  for (const key of ["target", "org", "login"]) if (typeof e[key] !== "string") return `"${key}" is not a string`;
+  if (typeof e.repository === "string" ? typeof e.permission !== "string" : typeof e.team !== "string" || typeof e.role !== "string") return 'it names no "team" with a "role" or "repository" with a "permission"';
   if (!Array.isArray(e.reasons) || !e.reasons.every((r) => typeof r === "string")) return '"reasons" is not a list of strings';
   if (e.until !== void 0 && e.until !== null && (typeof e.until !== "string" || Number.isNaN(Date.parse(e.until)))) return '"until" is not an ISO instant';
   return void 0;
-}
-function fromV1Line(line2) {
-  const { org, team, repository, role, permission, previousRole, ...rest } = line2;
-  const { kind, resource, level } = fromV1({ org, team, repository, role, permission });
-  const entitlement = { target: rest.target, kind, resource, level, ...previousRole === void 0 ? {} : { previousLevel: previousRole } };
-  return { formatVersion: AUDIT_FORMAT_VERSION, ...rest, ...entitlement };
 }
 function readAuditLog(path6, shown = path6) {
   if (!existsSync(path6)) return [];
@@ -27755,20 +27540,18 @@ function readAuditLog(path6, shown = path6) {
     } catch {
       throw new UserError(`${shown}:${i + 1}: not a JSON audit event; restore the file from git history`);
     }
+    if (isHold(value)) return;
     const problem = notAnEvent(value);
     if (problem !== void 0) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
-    const e = value;
-    events2.push(e.formatVersion === AUDIT_FORMAT_VERSION ? e : fromV1Line(e));
+    events2.push(value);
   });
   return events2;
 }
-var AUDIT_FORMAT_VERSION, INTERRUPTED, ACTIONS, OUTCOMES;
+var INTERRUPTED, ACTIONS, OUTCOMES;
 var init_audit = __esm({
   "src/audit.ts"() {
     "use strict";
     init_io();
-    init_github_kinds();
-    AUDIT_FORMAT_VERSION = 2;
     INTERRUPTED = {
       observed: "observed after an interrupted apply: the target shows the change made",
       notApplied: "not applied: the apply sending it was interrupted, and the target does not show it made"
@@ -27779,8 +27562,47 @@ var init_audit = __esm({
 });
 
 // src/core/desire.ts
+function instant2(d) {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")}Z`;
+}
+function managedKey(target, org, team, kind = "team") {
+  return `${target}/${org}/${team}${kind === "repository" ? " (repository)" : ""}`.toLowerCase();
+}
+function covers(shift, window2, at3) {
+  const from = shift.start.getTime() - window2.beforeMs;
+  const to = shift.end === void 0 ? Infinity : shift.end.getTime() + window2.afterMs;
+  return from <= at3.getTime() && at3.getTime() < to;
+}
+function holdLimit(profile, end) {
+  return profile.incidentHold && end.getTime() + profile.window.afterMs + profile.incidentHold.maxMs;
+}
+function holdBindings(profiles, shifts, at3) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of profiles) {
+    for (const b of p.mode === "auto" && p.incidentHold ? p.rotations : []) {
+      const read = shifts.get(bindingKey(b));
+      const held = read?.ok === true && read.shifts.some((s) => s.end !== void 0 && s.end.getTime() + p.window.afterMs <= at3.getTime() && at3.getTime() < holdLimit(p, s.end));
+      if (held) out.set(bindingKey(b), b);
+    }
+  }
+  return [...out.values()];
+}
+function holdable(profile, end, at3) {
+  const limit = holdLimit(profile, end);
+  return limit !== void 0 && at3.getTime() < limit;
+}
+function holdOf(profile, b, email, end, at3, incidents) {
+  if (!holdable(profile, end, at3) || incidents?.ok !== true) return void 0;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(holdLimit(profile, end)) };
+  const who = email.toLowerCase();
+  const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
+  const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
+  if (assigned) return { ...base, incident: { ...assigned, relation: "assigned" } };
+  if (acknowledged) return { ...base, incident: { ...acknowledged, relation: "acknowledged" } };
+  return void 0;
+}
 function desire(input2) {
-  const entitlements = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Map();
   const diagnostics = [];
   const warned = /* @__PURE__ */ new Set();
   const once = (key, d) => {
@@ -27790,6 +27612,7 @@ function desire(input2) {
   for (const profile of input2.profiles) {
     const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", login: r.login, reason: r.reason, until: r.until }));
     const ended = [];
+    const holds = [];
     const unknown = [];
     for (const b of profile.mode === "auto" ? profile.rotations : []) {
       const label = bindingLabel(b);
@@ -27799,34 +27622,47 @@ function desire(input2) {
         once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: "read-failed" });
         continue;
       }
+      const incidents = input2.incidents?.get(bindingKey(b));
+      const unheld = [];
       for (const shift of read.shifts) {
         if (covers(shift, profile.window, input2.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
-          const span = `${instant(shift.start)} \u2013 ${shift.end ? instant(shift.end) : "open-ended"}`;
+          const span = `${instant2(shift.start)} \u2013 ${shift.end ? instant2(shift.end) : "open-ended"}`;
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input2.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
+          const hold = holdOf(profile, b, shift.email, shift.end, input2.at, incidents);
+          if (hold) holds.push(hold);
+          if (incidents?.ok === false && holdable(profile, shift.end, input2.at) && !unheld.includes(shift.email)) unheld.push(shift.email);
         }
+      }
+      if (incidents?.ok === false && unheld.length > 0) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. No incident hold this run: access ends with the shift for ${unheld.join(", ")} as if the profile had no incidentHold (a failed read extends nothing)`;
+        once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: "read-failed" });
       }
     }
     for (const spec of profile.entitlements) {
-      const key = entitlementKey(spec);
-      let managed = entitlements.get(key);
-      if (!managed) {
-        const kind = input2.kinds[spec.kind];
-        if (!kind) throw new Error(`no target declares entitlements of kind "${spec.kind}"`);
-        managed = { ...refOf(spec), spec: kind, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], membership: spec.membership, removeDrift: false, declaredAt: spec.pos };
-        entitlements.set(key, managed);
+      const target = input2.targets.get(spec.target);
+      const key = spec.kind === "team" ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, "repository");
+      let team = teams.get(key);
+      if (!team) {
+        const common = { target: spec.target, org: target.org, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], holds: /* @__PURE__ */ new Map(), declaredAt: spec.pos };
+        team = spec.kind === "team" ? { kind: "team", ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: "repository", ...common, repository: spec.repository, membership: "additive" };
+        teams.set(key, team);
       }
-      const m = managed;
-      if (!m.profiles.includes(profile.name)) m.profiles.push(profile.name);
-      if (spec.adopt === "remove-drift") m.removeDrift = true;
-      m.profiles.sort();
-      m.unknownRotations.push(...unknown.filter((u) => !m.unknownRotations.includes(u)));
+      if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
+      if (team.kind === "team" && spec.kind === "team" && spec.adopt === "remove-drift") team.removeDrift = true;
+      team.profiles.sort();
+      team.unknownRotations.push(...unknown.filter((u) => !team.unknownRotations.includes(u)));
       for (const e of ended) {
         const login = input2.resolve(e.email, spec.target);
-        const seen = login && m.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        const seen = login && team.recentlyOnCall.get(login.toLowerCase());
+        if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+      }
+      for (const h of holds) {
+        const login = input2.resolve(h.email, spec.target);
+        const seen = login && team.holds.get(login.toLowerCase());
+        if (login && (!seen || seen.until < h.until)) team.holds.set(login.toLowerCase(), { ...h, login });
       }
       for (const w of wanted) {
         const login = w.login ?? input2.resolve(w.email, spec.target);
@@ -27834,27 +27670,27 @@ function desire(input2) {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
           continue;
         }
-        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], until: w.until });
+        addHolding(team, { login, email: w.email, role: spec.kind === "team" ? spec.role : spec.permission, reasons: [w.reason], until: w.until });
       }
     }
   }
-  return { entitlements, diagnostics };
+  return { teams, diagnostics };
 }
 function countFrozen(wanted, observed) {
-  const frozen = {};
-  for (const e of wanted.entitlements.values()) {
-    if (e.unknownRotations.length > 0 || observed.get(entitlementKey(e))?.ok !== true) frozen[e.kind] = (frozen[e.kind] ?? 0) + 1;
+  const frozen = { teams: 0, repositories: 0 };
+  for (const e of wanted.teams.values()) {
+    if (e.unknownRotations.length > 0 || observed.get(holdingsKey(e.target, e))?.ok !== true) frozen[e.kind === "team" ? "teams" : "repositories"] += 1;
   }
   return frozen;
 }
-function addHolding(managed, h) {
+function addHolding(team, h) {
   const key = h.login.toLowerCase();
-  const seen = managed.holders.get(key);
+  const seen = team.holders.get(key);
   if (!seen) {
-    managed.holders.set(key, h);
+    team.holders.set(key, h);
     return;
   }
-  if (levelRank(managed.spec, h.level) > levelRank(managed.spec, seen.level)) seen.level = h.level;
+  if (LEVEL_RANK[h.role] > LEVEL_RANK[seen.role]) seen.role = h.role;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
   seen.until = seen.until === void 0 || h.until === void 0 ? void 0 : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }
@@ -27862,8 +27698,9 @@ var init_desire = __esm({
   "src/core/desire.ts"() {
     "use strict";
     init_diagnostics();
-    init_entitlement();
-    init_shift();
+    init_plan();
+    init_target();
+    init_source();
   }
 });
 
@@ -27873,7 +27710,7 @@ function requestStart(r) {
   return new Date(Math.max(r.requestedAt.getTime(), landed));
 }
 function requestReason(file, eligible, reason2, until) {
-  return `request ${file} (${eligible}): "${reason2}", until ${instant(until)}`;
+  return `request ${file} (${eligible}): "${reason2}", until ${instant2(until)}`;
 }
 function requestFileOf(reason2) {
   return /^request (.+?\.ya?ml) \(/.exec(reason2)?.[1];
@@ -27900,7 +27737,7 @@ function activeRequests(input2) {
       continue;
     }
     if (from >= until) {
-      problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
+      problem(`it ended at ${instant2(until)}, before it reached the default branch (${instant2(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
       continue;
     }
     const eligible = eligibility(r, p, login, from, input2);
@@ -27941,7 +27778,7 @@ function eligibility(r, p, login, from, input2) {
     const read = input2.shifts.get(bindingKey(b));
     if (!read?.ok) continue;
     const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, from));
-    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : "open-ended"}`;
+    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant2(shift.end) : "open-ended"}`;
   }
   return void 0;
 }
@@ -27950,38 +27787,39 @@ var init_requests = __esm({
   "src/core/requests.ts"() {
     "use strict";
     init_diagnostics();
-    init_shift();
+    init_source();
+    init_desire();
     LANDING_TOLERANCE_MS = 5 * 6e4;
   }
 });
 
 // src/core/diff.ts
 function entitlementOf(m, level) {
-  return { ...refOf(m), level };
+  return m.kind === "repository" ? { kind: "repository", org: m.org, repository: m.repository, permission: level } : { kind: "team", org: m.org, team: m.team, role: level };
 }
 function diff(desired, observed, ledger = [], adoption) {
-  const result = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
-  for (const [key, team] of desired.entitlements) {
-    const own = ledger.filter((e) => entitlementKey(e) === key);
-    diffTeam(team, observed.get(key), own, result, adoption);
+  const result = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [], holds: [] };
+  for (const team of desired.teams.values()) {
+    const own = ledger.filter((e) => e.target === team.target && entitlementKey3(e) === entitlementKey3(team));
+    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
   }
-  result.adoption.sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
+  result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  result.holds.sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return result;
 }
 function adopting(team, adoption) {
-  if (adoption === void 0 || !team.spec.adoptable || team.membership !== "exclusive" || adoption.adopted.has(entitlementKey(team))) return void 0;
+  if (adoption === void 0 || team.kind !== "team" || team.membership !== "exclusive" || adoption.adopted.has(holdingsKey(team.target, team))) return void 0;
   return adoption.removeDrift || team.removeDrift ? "removed" : "kept";
 }
 function diffTeam(team, read, own, out, adoption) {
-  const where = entitlementName(team, team.spec);
-  const title = entitlementTitle(team, team.spec);
+  const where = entitlementName(team);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read ${title} on ${team.target}: ${read ? read.error : "it was not read"}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: "read-failed" });
+    out.diagnostics.push({ ...error(`cannot read ${team.kind === "team" ? "team " : ""}${where} on ${team.target}: ${read ? read.error : "it was not read"}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: "read-failed" });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
   const adopt = adopting(team, adoption);
-  const base = { profiles: team.profiles };
+  const base = { target: team.target, profiles: team.profiles };
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
   const entries = new Map(own.map((e) => [e.login.toLowerCase(), e]));
   const granted = new Set(own.filter((e) => e.audit !== "unrecorded").map((e) => e.login.toLowerCase()));
@@ -27993,37 +27831,40 @@ function diffTeam(team, read, own, out, adoption) {
   const mine = (login, what) => team.membership === "exclusive" || ledgerSays(login, what);
   for (const [key, want] of team.holders) {
     const have = held.get(key);
-    const entitlement = entitlementOf(team, want.level);
+    const entitlement = entitlementOf(team, want.role);
     const subject = { login: have?.login ?? want.login, ...want.email ? { email: want.email } : {} };
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: "grant", ...base, entitlement, subject, reasons: want.reasons, ...until ? { until } : {} });
-    } else if (have.state === "active" && have.role !== want.level && !(frozen && levelRank(team.spec, want.level) < levelRank(team.spec, have.role)) && mine(key, `update ${have.login} on ${where} to ${want.level}`)) {
-      out.changes.push({ action: "update", ...base, entitlement, subject, reasons: want.reasons, previousLevel: have.role, ...until ? { until } : {} });
+    } else if (have.state === "active" && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && mine(key, `update ${have.login} on ${where} to ${want.role}`)) {
+      out.changes.push({ action: "update", ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...until ? { until } : {} });
     } else {
       out.unchanged += 1;
     }
   }
-  out.prune.push(...own.filter((e) => e.audit !== "restored" && !held.has(e.login.toLowerCase())).map((e) => ({ ...refOf(e), login: e.login })));
+  out.prune.push(...own.filter((e) => e.audit !== "restored" && !held.has(e.login.toLowerCase())));
   const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept2 = unwanted.filter((h) => team.membership === "exclusive" || granted.has(h.login.toLowerCase()));
     if (kept2.length > 0) {
-      out.diagnostics.push({ ...warning(`${title}: ${kept2.length} holder(s) kept because ${team.unknownRotations.join(", ")} could not be read`), code: "read-failed" });
+      out.diagnostics.push({ ...warning(`${team.kind === "team" ? "team " : ""}${where}: ${kept2.length} holder(s) kept because ${team.unknownRotations.join(", ")} could not be read`), code: "read-failed" });
     }
     return;
   }
   const revocable = (login, what) => adopt === "kept" ? ledgerSays(login, what) : mine(login, what);
-  const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
-  if (adopt !== void 0) {
+  const [revoked, kept] = partition(
+    unwanted.filter((h) => !keptByHold(team, h.login, out)),
+    (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`)
+  );
+  if (team.kind === "team" && adopt !== void 0) {
     if (kept.length > 0) {
-      const held2 = kept.map((h) => ({ login: h.login, level: h.role, ...h.state === "pending" ? { pending: true } : {} }));
-      out.adoption.push({ ...refOf(team), kept: held2.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
-    } else out.adopt.push(refOf(team));
+      const held2 = kept.map((h) => ({ login: h.login, role: h.role, ...h.state === "pending" ? { pending: true } : {} }));
+      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: held2.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
+    } else out.adopt.push({ target: team.target, org: team.org, team: team.team });
   }
   for (const h of revoked) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
-    const reasons2 = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(", ")}`];
+    const reasons2 = past ? [`no longer on call in ${past.label} (shift ended ${instant2(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(", ")}`];
     const drift = !past && !granted.has(h.login.toLowerCase());
     if (adopt === "removed" && !granted.has(h.login.toLowerCase())) reasons2.push(`adopting ${where}: this tool did not grant it, removed as ${adoption?.removeDrift ? "--adopt remove-drift" : "adopt: remove-drift"} says`);
     out.changes.push({
@@ -28037,10 +27878,18 @@ function diffTeam(team, read, own, out, adoption) {
     });
   }
 }
+function keptByHold(team, login, out) {
+  const hold = team.holds.get(login.toLowerCase());
+  if (hold === void 0) return false;
+  const where = team.kind === "team" ? { team: team.team } : { repository: team.repository };
+  const incident = { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), incident });
+  return true;
+}
 function ledgerNote(entry, what, where) {
   if (entry?.audit === "unrecorded") {
     const message = `refusing to ${what}: the grant ledger says this tool granted it, but no audit line records this grant, so the entry may be forged; if it is genuine, make the change by hand and delete the entry from grants.json; if not, delete the entry`;
-    return { ...error(message), code: "ledger", holding: { ...refOf(entry), login: entry.login } };
+    return { ...error(message), code: "ledger", holding: { target: entry.target, org: entry.org, ...entry.repository === void 0 ? { team: entry.team } : { repository: entry.repository }, login: entry.login } };
   }
   if (entry?.audit === "restored") {
     return { ...warning(`the grant ledger has no entry for ${entry.login} on ${where}, but the audit log records this tool granted it (${entry.grantedAt}) and has not revoked it: it is still this tool's grant, so the plan will ${what}; restore the entry from git history (git log -p grants.json)`), code: "ledger" };
@@ -28060,27 +27909,27 @@ var init_diff = __esm({
   "src/core/diff.ts"() {
     "use strict";
     init_diagnostics();
-    init_entitlement();
-    init_shift();
+    init_target();
+    init_desire();
+    init_plan();
   }
 });
 
 // src/core/guard.ts
-function guard(changes, config2, kinds, overrides = {}, holders = /* @__PURE__ */ new Map(), emptied = []) {
+function guard(changes, config2, overrides = {}, holders = /* @__PURE__ */ new Map(), emptied = []) {
   const out = [];
   const revokes = changes.filter((c) => c.action === "revoke");
   const protectedLogins = new Set(config2.protectedAccounts.map((l) => l.toLowerCase()));
-  const rank = (c, level) => levelRank(kinds[c.entitlement.kind], level);
-  const downgrades = changes.filter((c) => c.action === "update" && c.previousLevel !== void 0 && rank(c, c.previousLevel) > rank(c, c.entitlement.level));
+  const downgrades = changes.filter((c) => c.action === "update" && c.previousRole !== void 0 && LEVEL_RANK[c.previousRole] > LEVEL_RANK[entitlementLevel(c.entitlement)]);
   for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
-      out.push({ ...error(`refusing to ${c.action === "revoke" ? "revoke" : "downgrade"} protected account ${c.subject.login} from ${entitlementName(c.entitlement, kinds[c.entitlement.kind])}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: "guard", holding: holdingOf(c) });
+      out.push({ ...error(`refusing to ${c.action === "revoke" ? "revoke" : "downgrade"} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: "guard", holding: holdingOf(c) });
     }
   }
-  out.push(...shareRefusals(changes, config2, kinds, overrides, holders));
+  out.push(...shareRefusals(changes, config2, overrides, holders));
   if (!overrides.allowEmptyRotations) {
     for (const r of emptied) {
-      const hit = revokes.filter((c) => r.entitlements.includes(entitlementKey(c.entitlement)));
+      const hit = revokes.filter((c) => r.teams.includes(entitlementName(c.entitlement).toLowerCase()));
       if (hit.length > 0) {
         out.push({ ...error(`refusing ${hit.length} revocation(s) fed by ${r.label}: it had ${r.before} on call at the last apply and has nobody now, which looks like a broken schedule. If it is expected, set spec.allowEmptyRotations: true in the profile or re-run with --allow-empty-rotations`), code: "guard" });
       }
@@ -28092,20 +27941,20 @@ function guard(changes, config2, kinds, overrides = {}, holders = /* @__PURE__ *
   }
   return out;
 }
-function shareRefusals(changes, config2, kinds, overrides, holders) {
+function shareRefusals(changes, config2, overrides, holders) {
   const configured = config2.maxRevocationShare !== void 0;
   const share = overrides.maxRevocationShare ?? config2.maxRevocationShare ?? DEFAULT_REVOCATION_SHARE;
   const perTeam = /* @__PURE__ */ new Map();
   for (const c of changes) {
-    const key = entitlementKey(c.entitlement);
-    const counts2 = perTeam.get(key) ?? { name: entitlementName(c.entitlement, kinds[c.entitlement.kind]).toLowerCase(), revoked: 0, granted: 0 };
+    const key = entitlementName(c.entitlement).toLowerCase();
+    const counts2 = perTeam.get(key) ?? { revoked: 0, granted: 0 };
     if (c.action === "revoke") counts2.revoked += 1;
     if (c.action === "grant") counts2.granted += 1;
     perTeam.set(key, counts2);
   }
   const out = [];
-  for (const [key, { name: team, revoked, granted }] of perTeam) {
-    const total = holders.get(key) ?? revoked;
+  for (const [team, { revoked, granted }] of perTeam) {
+    const total = holders.get(team) ?? revoked;
     const lost = configured ? revoked : revoked - granted;
     if (revoked === 0 || lost / total <= share || !configured && lost < DEFAULT_SHARE_MIN_REVOCATIONS) continue;
     const allow = `Check the plan, then re-run with --max-revocation-share ${Math.ceil(lost / total * 100) / 100} to allow it once`;
@@ -28121,7 +27970,6 @@ var init_guard = __esm({
     "use strict";
     init_diagnostics();
     init_wording();
-    init_entitlement();
     init_plan();
     DEFAULT_REVOCATION_SHARE = 0.5;
     DEFAULT_SHARE_MIN_REVOCATIONS = 3;
@@ -28185,43 +28033,45 @@ function emptiedRotations(ws, previous, now) {
   const out = [];
   for (const [key, before] of Object.entries(previous)) {
     if (before === 0 || now[key] !== 0) continue;
-    const entitlements = /* @__PURE__ */ new Set();
+    const teams = /* @__PURE__ */ new Set();
     let label = key;
     for (const p of ws.profiles) {
       const b = p.rotations.find((r) => bindingKey(r) === key);
       if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
       label = bindingLabel(b);
-      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
+      for (const e of p.entitlements) {
+        const org = ws.config.targets.get(e.target).org;
+        teams.add(entitlementName(e.kind === "team" ? { org, team: e.team } : { org, repository: e.repository }).toLowerCase());
+      }
     }
-    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
+    if (teams.size > 0) out.push({ label, before, teams: [...teams] });
   }
   return out;
-}
-async function computePlan(ws, adapters, ctx) {
-  return (await reconcile(ws, adapters, ctx)).plan;
 }
 async function reconcile(ws, adapters, ctx) {
   const { at: at3 } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
-  const { since, until } = readSpan(ws, at3, ctx.pullRequest);
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
+  const span = readSpan(ws, at3, ctx.pullRequest);
+  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
   const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
-  const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active });
-  for (const managed of wanted.entitlements.values()) {
-    const failed = identities2.failed.get(managed.target);
-    if (failed) managed.unknownRotations.push(failed);
+  const incidents = await observeIncidents(ws, adapters, shifts, at3);
+  const wanted = desire({ at: at3, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
+  for (const team of wanted.teams.values()) {
+    const failed = identities2.failed.get(team.target);
+    if (failed) team.unknownRotations.push(failed);
   }
-  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === "remove-drift" };
+  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map((a) => holdingsKey(a.target, a))), removeDrift: ctx.adopt === "remove-drift" };
   const delta = diff(wanted, observed, state.grants, adoption);
   const holders = /* @__PURE__ */ new Map();
-  for (const key of wanted.entitlements.keys()) {
-    const read = observed.get(key);
-    holders.set(key, read?.ok ? read.holders.length : 0);
+  for (const t of wanted.teams.values()) {
+    const read = observed.get(holdingsKey(t.target, t));
+    holders.set(entitlementKey3(t), read?.ok ? read.holders.length : 0);
   }
   const onCall = onCallCounts(shifts, at3);
-  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
+  const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
   const plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     at: at3.toISOString(),
@@ -28231,16 +28081,17 @@ async function reconcile(ws, adapters, ctx) {
     summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
-    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {}
+    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
+    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
   }
-  return { plan, wanted, observed };
+  return { plan, wanted, observed, shifts, resolve: identities2.resolve };
 }
 function readSpan(ws, at3, pullRequest2) {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
+  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs + (p.incidentHold?.maxMs ?? 0)));
   const running = ws.requests.filter((r) => pullRequest2?.files.includes(r.file) || requestStart(r) <= at3 && at3.getTime() < r.requestedAt.getTime() + r.durationMs);
   const earliest = Math.min(at3.getTime() - after - LOOKBACK_MS, ...running.map((r) => requestStart(r).getTime() - before - 1));
   return { since: new Date(earliest), until: new Date(at3.getTime() + before + 1) };
@@ -28253,6 +28104,12 @@ async function observeShifts(ws, adapters, since, until) {
     bySource.set(b.source, m);
   }
   const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name).readShifts([...bindings.values()], since, until)));
+  return new Map(reads.flatMap((m) => [...m]));
+}
+async function observeIncidents(ws, adapters, shifts, at3) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const b of holdBindings(ws.profiles, shifts, at3)) bySource.set(b.source, [...bySource.get(b.source) ?? [], b]);
+  const reads = await Promise.all([...bySource].map(async ([name, bindings]) => await adapters.sources.get(name).readIncidents?.(bindings) ?? /* @__PURE__ */ new Map()));
   return new Map(reads.flatMap((m) => [...m]));
 }
 function readWarnings(ws, shifts) {
@@ -28308,10 +28165,10 @@ var init_engine = __esm({
     init_plan();
     init_identities();
     init_diagnostics();
-    init_shift();
-    init_entitlement();
+    init_source();
+    init_target();
     init_holders();
-    init_kinds();
+    init_plan();
     LOOKBACK_MS = 24 * 36e5;
   }
 });
@@ -28378,7 +28235,7 @@ var init_coverage = __esm({
     "use strict";
     init_diagnostics();
     init_duration();
-    init_shift();
+    init_source();
     init_zoned();
     init_wording();
     COVERAGE_HORIZON_MS = 7 * 864e5;
@@ -28428,20 +28285,20 @@ function stretchesOf(input2, from, to) {
     const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
     const asked = /* @__PURE__ */ new Map();
     const view = (kind) => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind), at: new Date(t) })).get(kind);
-    for (const [key, e] of desire({ ...input2, at: new Date(t) }).entitlements) {
+    for (const [key, e] of desire({ ...input2, at: new Date(t) }).teams) {
       for (const [login, h] of e.holders) {
-        const kind = [...views.keys()].find((k) => view(k).entitlements.get(key)?.holders.has(login)) ?? "after";
+        const kind = [...views.keys()].find((k) => view(k).teams.get(key)?.holders.has(login)) ?? "after";
         const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
         out.set(`${key}\0${login}`, entry);
         const last = entry.intervals.at(-1);
-        if (last && last.end === at3 && last.kind === kind && last.level === h.level) last.end = end;
-        else entry.intervals.push({ kind, start: at3, end, level: h.level });
+        if (last && last.end === at3 && last.kind === kind && last.role === h.role) last.end = end;
+        else entry.intervals.push({ kind, start: at3, end, role: h.role });
       }
     }
   });
   return [...out.values()];
 }
-function combine(lists, spec) {
+function combine(lists) {
   if (lists.length === 1) return lists[0];
   const all = lists.flat();
   const cuts = [...new Set(all.flatMap((i) => [i.start, i.end]))].sort();
@@ -28451,10 +28308,10 @@ function combine(lists, spec) {
     const here = all.filter((i) => i.start <= start && start < i.end);
     if (here.length === 0) return;
     const kind = HOLDING_KINDS.find((k) => here.some((i) => i.kind === k));
-    const level = here.map((i) => i.level).reduce((a, b) => levelRank(spec, b) > levelRank(spec, a) ? b : a);
+    const role = here.map((i) => i.role).reduce((a, b) => LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a);
     const last = out.at(-1);
-    if (last && last.end === start && last.kind === kind && last.level === level) last.end = end;
-    else out.push({ kind, start, end, level });
+    if (last && last.end === start && last.kind === kind && last.role === role) last.end = end;
+    else out.push({ kind, start, end, role });
   });
   return out;
 }
@@ -28471,46 +28328,50 @@ function heldIntervals(input2, from, to) {
     }
   }
   const entitlements = /* @__PURE__ */ new Map();
-  for (const [key, e] of start.entitlements) {
-    entitlements.set(key, { ...refOf(e), holders: [], ...e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {} });
+  for (const [key, e] of start.teams) {
+    entitlements.set(key, { target: e.target, org: e.org, ...e.kind === "repository" ? { repository: e.repository } : { team: e.team }, holders: [], ...e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {} });
   }
-  for (const h of byHolding.values()) entitlements.get(h.key).holders.push({ login: h.login, intervals: combine(h.lists, start.entitlements.get(h.key).spec) });
+  for (const h of byHolding.values()) entitlements.get(h.key).holders.push({ login: h.login, intervals: combine(h.lists) });
   const firstStart = (h) => h.intervals[0].start;
-  const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a, input2.kinds[a.kind])}`.localeCompare(`${b.target}\0${entitlementName(b, input2.kinds[b.kind])}`));
+  const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a)}`.localeCompare(`${b.target}\0${entitlementName(b)}`));
   return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics: start.diagnostics };
 }
 var HOLDING_KINDS;
 var init_intervals = __esm({
   "src/core/intervals.ts"() {
     "use strict";
+    init_source();
     init_desire();
-    init_entitlement();
-    init_shift();
+    init_plan();
     HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
   }
 });
 
 // src/look-ahead.ts
-async function observeAhead(ws, adapters, from, to, context = {}) {
-  const span = readSpan(ws, from, context.pullRequest);
-  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), ...context });
-  return {
-    input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active },
-    diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics],
-    adapterDiagnostics: adapters.diagnostics
-  };
+function readEnd(ws, from, to, pullRequest2) {
+  return new Date(to.getTime() + (readSpan(ws, from, pullRequest2).until.getTime() - from.getTime()));
 }
-async function planAhead(ws, adapters, at3, pullRequest2) {
-  const to = new Date(at3.getTime() + Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS));
-  const { input: input2 } = await observeAhead(ws, adapters, at3, to, { pullRequest: pullRequest2, review: pullRequest2 ? "pending" : "required" });
+function aheadReadUntil(ws, at3, pullRequest2) {
+  return readEnd(ws, at3, new Date(at3.getTime() + LOOK_AHEAD_MS), pullRequest2);
+}
+function aheadInput(ws, shifts, resolve11, from, to, context) {
+  const firstTarget = [...ws.config.targets.keys()][0];
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve11(email, firstTarget), ...context });
+  return { input: { profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
+}
+async function observeAhead(ws, adapters, from, to, context = {}) {
+  const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
+  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
+  const { input: input2, diagnostics } = aheadInput(ws, shifts, identities2.resolve, from, to, context);
+  return { input: input2, diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...diagnostics], adapterDiagnostics: adapters.diagnostics };
+}
+function planAhead(ws, at3, read, pullRequest2) {
+  const { input: input2 } = aheadInput(ws, read.shifts, read.resolve, at3, new Date(at3.getTime() + LOOK_AHEAD_MS), { pullRequest: pullRequest2, review: pullRequest2 ? "pending" : "required" });
   const { timeline: timeline2 } = heldIntervals(input2, at3, new Date(at3.getTime() + PLAN_TIMELINE_HOURS * 36e5));
   const gaps = coverageDiagnostics({ profiles: ws.profiles, shifts: input2.shifts, resolve: input2.resolve, from: at3, to: new Date(at3.getTime() + COVERAGE_HORIZON_MS), policy: ws.config.coverage.gaps });
   return { timeline: timeline2, diagnostics: gaps };
 }
-var PLAN_TIMELINE_HOURS;
+var PLAN_TIMELINE_HOURS, LOOK_AHEAD_MS;
 var init_look_ahead = __esm({
   "src/look-ahead.ts"() {
     "use strict";
@@ -28518,8 +28379,8 @@ var init_look_ahead = __esm({
     init_intervals();
     init_requests();
     init_engine();
-    init_kinds();
     PLAN_TIMELINE_HOURS = 24;
+    LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
 });
 
@@ -28555,8 +28416,8 @@ var init_read_only = __esm({
 
 // src/render/json.ts
 function renderJson(plan) {
-  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, requests, proposed, timeline: timeline2 } = plan;
-  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {}, ...timeline2 ? { timeline: timeline2 } : {} }, null, 2)}
+  const { formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, adoption, holds, requests, proposed, timeline: timeline2 } = plan;
+  return `${JSON.stringify({ formatVersion, at: at3, createdAt, configHash: configHash2, summary: summary2, changes, diagnostics, state, ...adoption ? { adoption } : {}, ...holds ? { holds } : {}, ...requests ? { requests } : {}, ...proposed ? { proposed } : {}, ...timeline2 ? { timeline: timeline2 } : {} }, null, 2)}
 `;
 }
 var init_json = __esm({
@@ -28578,10 +28439,10 @@ function chartDate(iso3, timeZone) {
 }
 function bar(login, i, timeZone) {
   const style = KIND_STYLE[i.kind];
-  return `    ${mermaidText(`${login} (${style.words}, ${i.level})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+  return `    ${mermaidText(`${login} (${style.words}, ${i.role})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
 }
 function timelineLabel(e) {
-  return `${nameOf(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
+  return `${entitlementName(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
 }
 function renderGantt(timeline2, options) {
   const { timeZone } = options;
@@ -28625,7 +28486,7 @@ var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
 var init_mermaid = __esm({
   "src/render/mermaid.ts"() {
     "use strict";
-    init_kinds();
+    init_plan();
     init_zoned();
     KIND_STYLE = {
       shift: { tags: "", words: "on call" },
@@ -28645,22 +28506,20 @@ var init_mermaid = __esm({
 function compareChanges(a, b) {
   return ACTION_ORDER[a.action] - ACTION_ORDER[b.action] || byCodeUnits(a.subject.login.toLowerCase(), b.subject.login.toLowerCase()) || byCodeUnits(a.subject.login, b.subject.login);
 }
-function firstSegment(resource) {
-  return resource.split("/", 1)[0];
-}
 function groupChanges(changes) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const c of changes) {
-    const key = entitlementKey(c.entitlement);
+    const key = JSON.stringify([c.target, entitlementName(c.entitlement)]);
     const group2 = groups2.get(key);
     if (group2 === void 0) groups2.set(key, [c]);
     else group2.push(c);
   }
   return [...groups2.values()].map((cs) => {
-    const entitlement = refOf(cs[0].entitlement);
+    const { target, entitlement } = cs[0];
     const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(byCodeUnits);
-    return { target: entitlement.target, entitlement, name: nameOf(entitlement), profiles, changes: cs.sort(compareChanges) };
-  }).sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(firstSegment(a.entitlement.resource), firstSegment(b.entitlement.resource)) || byCodeUnits(a.name, b.name));
+    const which2 = entitlement.kind === "repository" ? { repository: entitlement.repository } : { team: entitlement.team };
+    return { target, org: entitlement.org, ...which2, name: entitlementName(entitlement), profiles, changes: cs.sort(compareChanges) };
+  }).sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(a.org, b.org) || byCodeUnits(a.name, b.name));
 }
 function sanitizeText(text) {
   return text.replace(UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -28675,8 +28534,8 @@ function subjectLabel(subject) {
   return subject.email === void 0 ? subject.login : `${subject.login} (${subject.email})`;
 }
 function roleLabel(change) {
-  if (change.action !== "update") return `as ${change.entitlement.level}`;
-  return `${change.previousLevel ?? "(unknown role)"} -> ${change.entitlement.level}`;
+  if (change.action !== "update") return `as ${entitlementLevel(change.entitlement)}`;
+  return `${change.previousRole ?? "(unknown role)"} -> ${entitlementLevel(change.entitlement)}`;
 }
 function changeNotes(change) {
   const notes = [];
@@ -28695,8 +28554,7 @@ function summarySentence(plan) {
   }
   const counts2 = `${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
   if (frozen === void 0) return `Plan: ${counts2}`;
-  const kinds = [...Object.keys(KINDS), ...Object.keys(frozen).filter((k) => !(k in KINDS))];
-  const what = kinds.map((k) => count(frozen[k] ?? 0, k, KINDS[k]?.plural)).filter((x) => x !== "").join(" and ");
+  const what = [count(frozen.teams, "team"), count(frozen.repositories, "repository", "repositories")].filter((x) => x !== "").join(" and ");
   return `Plan incomplete: ${what} frozen by read errors. For the rest: ${counts2}`;
 }
 function count(n, one, many = `${one}s`) {
@@ -28704,14 +28562,28 @@ function count(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function keptLine(k) {
-  return `${k.login} as ${k.level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
+  return `${k.login} as ${k.role}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
 }
 function adoptionHow(a) {
   const at3 = `${a.declaredAt.file}:${a.declaredAt.line}:${a.declaredAt.col}`;
   return `To remove them: set adopt: remove-drift on the entitlement at ${at3}, or run apply once with --adopt remove-drift.`;
 }
 function adoptionTitle(a) {
-  return `${a.target}: ${nameOf(a)} (profiles: ${a.profiles.join(", ")})`;
+  return `${a.target}: ${entitlementName(a)} (profiles: ${a.profiles.join(", ")})`;
+}
+function holdLine(h, at3) {
+  const limit = h.until.slice(0, 10) === at3.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
+  const i = h.incident;
+  const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
+  return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === "assigned" ? `assigned to ${what}` : `acknowledged ${what}`}`;
+}
+function holdTitle(h) {
+  return `${h.target}: ${entitlementName(h)} (profile: ${h.profile})`;
+}
+function holdGroups(holds) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const h of holds) groups2.set(holdTitle(h), [...groups2.get(holdTitle(h)) ?? [], h]);
+  return [...groups2];
 }
 function paint(code, text, color) {
   return color ? `${code}${text}${RESET}` : text;
@@ -28733,6 +28605,9 @@ function renderText(plan, options) {
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
     blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
+  }
+  if (plan.holds) {
+    blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join("\n"));
   }
   if (plan.diagnostics.length > 0) {
     const lines2 = sortDiagnostics(plan.diagnostics).map(
@@ -28759,14 +28634,13 @@ function shouldColor(stream, env) {
   if (env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
-var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, ADOPTION_INTRO;
+var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, ADOPTION_INTRO, HOLD_INTRO;
 var init_text = __esm({
   "src/render/text.ts"() {
     "use strict";
     init_diagnostics();
     init_diff();
-    init_entitlement();
-    init_kinds();
+    init_plan();
     ACTION_ORDER = { grant: 0, revoke: 1, update: 2 };
     SIGN = { grant: "+", revoke: "-", update: "~" };
     COLOR = { grant: "\x1B[32m", revoke: "\x1B[31m", update: "\x1B[33m" };
@@ -28776,6 +28650,7 @@ var init_text = __esm({
     UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
     ADOPTION_INTRO = "Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.";
+    HOLD_INTRO = "Kept by an incident hold: their window ended, but they are on an open incident.";
   }
 });
 
@@ -28851,6 +28726,17 @@ ${list3}
 </details>` : list3);
   return { kind: "group", sep: "\n\n", text: blocks.join("\n\n"), changes: n };
 }
+function holdUnits(holds, at3) {
+  return holdGroups(holds).map(([title, group2], i) => {
+    const text = `### ${escapeMarkdown(title)} \u2014 incident hold
+
+${group2.map((h) => `- ${escapeMarkdown(holdLine(h, at3))}`).join("\n")}`;
+    return { kind: "hold", sep: "\n\n", text: i === 0 ? `> [!NOTE]
+> ${HOLD_INTRO}
+
+${text}` : text, changes: 0 };
+  });
+}
 function adoptionUnits(adoption) {
   return adoption.map((a, i) => {
     const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join("\n");
@@ -28865,11 +28751,12 @@ ${escapeMarkdown(adoptionHow(a))}`;
 ${text}` : text, changes: 0 };
   });
 }
-function cutNote(groups2, changes, diagnostics, adoptions, maxChars) {
+function cutNote(groups2, changes, diagnostics, adoptions, holds, maxChars) {
   const cut = [];
   if (groups2 > 0) cut.push(`${plural(changes, "change")} in ${plural(groups2, "group")}`);
   if (diagnostics > 0) cut.push(plural(diagnostics, "diagnostic"));
   if (adoptions > 0) cut.push(`${plural(adoptions, "team")} being adopted`);
+  if (holds > 0) cut.push(`the incident holds of ${plural(holds, "entitlement")}`);
   return `
 
 > [!NOTE]
@@ -28926,14 +28813,15 @@ function renderPlanSection(plan, maxChars, title) {
   const units = [
     ...diagnosticUnits(plan.diagnostics),
     ...adoptionUnits(plan.adoption ?? []),
+    ...holdUnits(plan.holds ?? [], plan.at),
     ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP))
   ];
   const top = head(plan, title);
   const ends = [0];
   for (const u of units) ends.push(ends[ends.length - 1] + u.sep.length + u.text.length);
-  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0 };
+  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0, holds: 0 };
   for (let kept = units.length; ; kept -= 1) {
-    const note = kept === units.length ? "" : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, maxChars);
+    const note = kept === units.length ? "" : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, cut.holds, maxChars);
     if (top.length + ends[kept] + note.length + 1 <= maxChars) {
       const body = units.slice(0, kept).map((u) => u.sep + u.text).join("");
       return `${top}${body}${note}
@@ -28946,6 +28834,8 @@ function renderPlanSection(plan, maxChars, title) {
       cut.changes += dropped.changes;
     } else if (dropped.kind === "adoption") {
       cut.adoptions += 1;
+    } else if (dropped.kind === "hold") {
+      cut.holds += 1;
     } else {
       cut.diagnostics += 1;
     }
@@ -29309,9 +29199,13 @@ function credentialMoves(base, head3) {
       const b = base[kind].get(name);
       if (b === void 0) moves.push(`${kind}.${name} is new`);
       else if (b.type !== c.type || b.apiUrl !== c.apiUrl || b.tokenEnv !== c.tokenEnv) moves.push(`${kind}.${name} changes its type, apiUrl or tokenEnv`);
+      else if (jsmAccount(b) !== jsmAccount(c)) moves.push(`${kind}.${name} changes its emailEnv or cloudId`);
     }
   }
   return moves.length === 0 ? void 0 : moves.join("; ");
+}
+function jsmAccount(c) {
+  return "emailEnv" in c || "cloudId" in c ? JSON.stringify([c.emailEnv, c.cloudId]) : "";
 }
 function deletions(pr, policy, now) {
   const author = pr.author.toLowerCase();
@@ -29392,16 +29286,9 @@ var init_durable_file = __esm({
 // src/journal.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
-function isEntry(value, version) {
+function isEntry(value) {
   const e = value;
-  const c = e?.change;
-  const named = version === 1 ? typeof c?.target === "string" && typeof c.entitlement?.kind === "string" : ["target", "kind", "resource", "level"].every((k) => typeof c?.entitlement?.[k] === "string");
-  return typeof e === "object" && e !== null && typeof e.id === "string" && typeof e.planAt === "string" && typeof e.configHash === "string" && (e.state === "pending" || e.state === "done" && typeof e.auditLine === "string" && (e.status === "applied" || e.status === "failed" || e.status === "skipped")) && typeof c === "object" && c !== null && typeof c.subject?.login === "string" && ["grant", "revoke", "update"].includes(c.action) && typeof c.entitlement === "object" && c.entitlement !== null && named;
-}
-function fromV1Change(c) {
-  const { target, entitlement, previousRole, ...rest } = c;
-  const { kind, resource, level } = fromV1(entitlement);
-  return { ...rest, entitlement: { target, kind, resource, level: level ?? "" }, ...previousRole === void 0 ? {} : { previousLevel: previousRole } };
+  return typeof e === "object" && e !== null && typeof e.id === "string" && typeof e.planAt === "string" && typeof e.configHash === "string" && (e.state === "pending" || e.state === "done" && typeof e.auditLine === "string" && (e.status === "applied" || e.status === "failed" || e.status === "skipped")) && typeof e.change === "object" && e.change !== null && typeof e.change.target === "string" && typeof e.change.subject?.login === "string" && ["grant", "revoke", "update"].includes(e.change.action) && typeof e.change.entitlement === "object" && e.change.entitlement !== null;
 }
 function madeChange(change, read) {
   if (!read || !read.ok) return void 0;
@@ -29412,7 +29299,7 @@ function madeChange(change, read) {
     case "revoke":
       return h === void 0;
     case "update":
-      return h !== void 0 && h.state === "active" && h.role === change.entitlement.level;
+      return h !== void 0 && h.state === "active" && h.role === entitlementLevel(change.entitlement);
   }
 }
 var JOURNAL_FORMAT_VERSION, Journal;
@@ -29420,9 +29307,9 @@ var init_journal = __esm({
   "src/journal.ts"() {
     "use strict";
     init_durable_file();
+    init_plan();
     init_io();
-    init_github_kinds();
-    JOURNAL_FORMAT_VERSION = 2;
+    JOURNAL_FORMAT_VERSION = 1;
     Journal = class _Journal {
       constructor(path6) {
         this.path = path6;
@@ -29430,7 +29317,7 @@ var init_journal = __esm({
       }
       path;
       entries;
-      /** The entries of `path` (a version 1 journal's converted); none when there is no file. A file that is not a journal is a UserError. */
+      /** The entries of `path`; none when there is no file. A file that is not a journal is a UserError. */
       static read(path6) {
         if (!existsSync3(path6)) return [];
         let data;
@@ -29439,11 +29326,10 @@ var init_journal = __esm({
         } catch {
           throw new UserError(`apply journal ${path6} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
         }
-        const version = data?.formatVersion;
-        if (version !== JOURNAL_FORMAT_VERSION && version !== 1 || !Array.isArray(data.entries) || !data.entries.every((e) => isEntry(e, version))) {
+        if (data?.formatVersion !== JOURNAL_FORMAT_VERSION || !Array.isArray(data.entries) || !data.entries.every(isEntry)) {
           throw new UserError(`apply journal ${path6} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);
         }
-        return version === 1 ? data.entries.map((e) => ({ ...e, change: fromV1Change(e.change) })) : data.entries;
+        return data.entries;
       }
       /** What the journal holds now. */
       list() {
@@ -29512,28 +29398,17 @@ function readChecked(path6, schema) {
   if (read !== void 0) refuse(path6, checkStateFile(schema, read.value, () => locatable(read.text, path6, read.value)));
   return read;
 }
-function readVersioned(path6, schema) {
-  const read = readJson(path6);
-  if (read === void 0) return void 0;
-  const v1 = read.value?.formatVersion === 1;
-  refuse(path6, checkStateFile(v1 ? `${schema}-v1` : schema, read.value, () => locatable(read.text, path6, read.value)));
-  return { ...read, v1 };
-}
 function readLedger(dir) {
   const path6 = join4(dir, STATE_FILES.grants);
-  const read = readVersioned(path6, "grants");
+  const read = readChecked(path6, "grants");
   if (read === void 0) return [];
-  if (!read.v1) return read.value.grants;
   const grants = read.value.grants;
   const mixed = grants.flatMap((g, i) => g.team === void 0 === (g.repository === void 0) ? [i] : []);
   if (mixed.length > 0) {
     const d = locatable(read.text, path6, read.value);
     refuse(path6, mixed.map((i) => error(`grants[${i}]: names ${grants[i].team === void 0 ? "neither a team nor a repository" : "both a team and a repository"}`, pos(d, ["grants", i]))));
   }
-  return grants.map((g) => {
-    const { kind, resource, level } = fromV1(g);
-    return { target: g.target, kind, resource, level, login: g.login, grantedAt: g.grantedAt };
-  });
+  return grants;
 }
 function readState(dir) {
   const onCall = readChecked(join4(dir, STATE_FILES.onCall), "rotations")?.value;
@@ -29544,26 +29419,20 @@ function readState(dir) {
   };
 }
 function readAdopted(dir) {
-  const read = readVersioned(join4(dir, STATE_FILES.adopted), "adopted");
-  if (read === void 0) return [];
-  if (!read.v1) return read.value.entitlements;
-  const teams = read.value.teams;
-  return teams.map((t) => {
-    const { kind, resource } = fromV1(t);
-    return { target: t.target, kind, resource, adoptedAt: t.adoptedAt };
-  });
+  return readChecked(join4(dir, STATE_FILES.adopted), "adopted")?.value?.teams ?? [];
 }
 function withAdopted(adopted, plan, now) {
-  const byKey = new Map(adopted.map((a) => [entitlementKey(a), a]));
-  for (const e of plan.state.adopt ?? []) if (!byKey.has(entitlementKey(e))) byKey.set(entitlementKey(e), { ...refOf(e), adoptedAt: now.toISOString() });
+  const byKey = new Map(adopted.map((a) => [holdingsKey(a.target, a), a]));
+  for (const t of plan.state.adopt ?? []) if (!byKey.has(holdingsKey(t.target, t))) byKey.set(holdingsKey(t.target, t), { target: t.target, org: t.org, team: t.team, adoptedAt: now.toISOString() });
   return [...byKey.values()];
 }
 function serializeAdopted(adopted) {
-  const sorted = adopted.map((a) => ({ ...refOf(a), adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
-  return lines("entitlements", sorted);
+  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  return lines("teams", sorted);
 }
 function auditedChange(e) {
-  return { action: e.action, entitlement: { ...refOf(e), level: e.level }, subject: { login: e.login } };
+  const entitlement = typeof e.repository === "string" ? { kind: "repository", org: e.org, repository: e.repository, permission: e.permission } : { kind: "team", org: e.org, team: e.team, role: e.role };
+  return { action: e.action, target: e.target, entitlement, subject: { login: e.login } };
 }
 function checkLedger(ledger, events2) {
   const audited = /* @__PURE__ */ new Map();
@@ -29574,10 +29443,10 @@ function checkLedger(ledger, events2) {
     ...[...audited.values()].filter((g) => !written.has(holdingKey(g))).map((g) => ({ ...g, audit: "restored" }))
   ];
 }
-function lines(name, records, version = STATE_FORMAT_VERSION) {
+function lines(name, records) {
   const body = records.map((r) => `    ${JSON.stringify(r)}`).join(",\n");
   return `{
-  "formatVersion": ${version},
+  "formatVersion": 1,
   "${name}": [${records.length ? `
 ${body}
   ` : ""}]
@@ -29585,11 +29454,13 @@ ${body}
 `;
 }
 function serializeGrants(grants) {
-  const sorted = grants.map((g) => ({ ...refOf(g), level: g.level, login: g.login, grantedAt: g.grantedAt })).sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
+  const sorted = [...grants].map(
+    (g) => typeof g.repository === "string" ? { target: g.target, org: g.org, repository: g.repository, login: g.login, permission: g.permission, grantedAt: g.grantedAt } : { target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt }
+  ).sort((a, b) => holdingKey(a) < holdingKey(b) ? -1 : holdingKey(a) > holdingKey(b) ? 1 : 0);
   return lines("grants", sorted);
 }
 function serializeOnCall(onCall) {
-  return lines("rotations", Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })), 1);
+  return lines("rotations", Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })));
 }
 function alive(pid) {
   try {
@@ -29644,18 +29515,19 @@ function recordOutcome(grants, c, status, now) {
   return [...ledger.values()];
 }
 function recordInto(ledger, c, now) {
-  const { level } = c.entitlement;
-  const entry = { ...refOf(c.entitlement), login: c.subject.login, level, grantedAt: now.toISOString() };
+  const e = c.entitlement;
+  const level = entitlementLevel(e);
+  const entry = e.kind === "repository" ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() } : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
   const key = holdingKey(entry);
   if (c.action === "grant") ledger.set(key, entry);
   else if (c.action === "revoke") ledger.delete(key);
-  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key), level });
+  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key), ...e.kind === "repository" ? { permission: level } : { role: level } });
 }
 function pruneLedger(grants, plan) {
   const pruned = new Set(plan.state.prune.map(holdingKey));
   return grants.filter((g) => !pruned.has(holdingKey(g)));
 }
-var STATE_FORMAT_VERSION, STATE_FILES, STALE_LOCK_MS;
+var STATE_FILES, STALE_LOCK_MS;
 var init_state = __esm({
   "src/state.ts"() {
     "use strict";
@@ -29663,12 +29535,11 @@ var init_state = __esm({
     init_schema();
     init_yaml_file();
     init_diff();
-    init_entitlement();
     init_diagnostics();
     init_durable_file();
     init_io();
-    init_github_kinds();
-    STATE_FORMAT_VERSION = 2;
+    init_plan();
+    init_target();
     STATE_FILES = { grants: "grants.json", onCall: "rotations.json", adopted: "adopted.json", audit: "audit.jsonl", journal: "journal.json" };
     STALE_LOCK_MS = 15 * 6e4;
   }
@@ -29695,12 +29566,12 @@ async function recoverInterrupted(journal, recorder, targets) {
   }
   const pending = journal.list().filter((x) => x.state === "pending");
   if (pending.length === 0) return { resolved, unresolved: unresolved2 };
-  const reads = await readHoldersOf(pending.map((e) => e.change.entitlement), targets);
+  const reads = await readHoldersOf(pending.map((e) => e.change), targets);
   for (const e of pending) {
-    const read = reads.get(entitlementKey(e.change.entitlement));
+    const read = reads.get(holdingsKey(e.change.target, e.change.entitlement));
     const made = madeChange(e.change, read);
     if (made === void 0) {
-      unresolved2.push(`${describe3(e)}: ${read && !read.ok ? read.error : `target "${e.change.entitlement.target}" is not in this config`}`);
+      unresolved2.push(`${describe3(e)}: ${read && !read.ok ? read.error : `target "${e.change.target}" is not in this config`}`);
     } else if (made) {
       recorder.record(e.id, { change: e.change, status: "applied" }, INTERRUPTED.observed);
       resolved.push(`applied: ${describe3(e)} (${INTERRUPTED.observed})`);
@@ -29713,7 +29584,7 @@ async function recoverInterrupted(journal, recorder, targets) {
 }
 function describe3(e) {
   const c = e.change;
-  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${nameOf(c.entitlement)}`;
+  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(c.entitlement)}`;
 }
 var Recorder;
 var init_record = __esm({
@@ -29722,11 +29593,11 @@ var init_record = __esm({
     init_holders();
     init_audit();
     init_durable_file();
-    init_entitlement();
+    init_plan();
     init_journal();
     init_redact();
     init_state();
-    init_kinds();
+    init_target();
     Recorder = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -29744,12 +29615,12 @@ var init_record = __esm({
         return plan.changes.length > 0 ? this.ctx.journal.begin(plan.changes, plan, runId) : [];
       }
       /** One change's outcome, written through the journal (see the module comment). */
-      record(id, outcome2, interrupted) {
+      record(id, outcome3, interrupted) {
         const entry = this.entry(id);
-        const event = auditEvent({ at: entry.planAt, configHash: entry.configHash }, outcome2, this.ctx.now(), this.ctx.env, this.ctx.commit, interrupted);
+        const event = auditEvent({ at: entry.planAt, configHash: entry.configHash }, outcome3, this.ctx.now(), this.ctx.env, this.ctx.commit, interrupted);
         const line2 = JSON.stringify(event.error ? { ...event, error: redact(event.error, this.ctx.secrets) } : event);
-        this.ctx.journal.done(id, outcome2.status, line2);
-        this.finishEntry({ ...entry, state: "done", status: outcome2.status, auditLine: line2 }, false);
+        this.ctx.journal.done(id, outcome3.status, line2);
+        this.finishEntry({ ...entry, state: "done", status: outcome3.status, auditLine: line2 }, false);
       }
       /**
        * Finishes a `done` entry an interrupted run left: its line joins the audit log unless the log
@@ -29769,7 +29640,20 @@ var init_record = __esm({
         writeGrants(this.ctx.dir, this.grants);
         this.ctx.journal.remove([entry.id]);
       }
-      /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the entitlements it adopts. */
+      /**
+       * The plan's incident holds, one audit line each, unless the log already has a line for the same
+       * holding, incident and limit: a hold is recorded when it starts, not at
+       * every run it lasts.
+       */
+      holds(plan) {
+        if (!plan.holds) return;
+        const audit = join5(this.ctx.dir, STATE_FILES.audit);
+        const same = (h) => `${h.incident.number}/${h.until}`;
+        const logged = new Set(readHoldEvents(audit).map((e) => `${holdingKey(e)}/${same(e)}`));
+        const lines2 = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
+        if (lines2.length > 0) appendDurably(audit, lines2);
+      }
+      /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the teams it adopts. */
       finish(plan) {
         writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall }, adopted: withAdopted(readAdopted(this.ctx.dir), plan, this.ctx.now()) });
       }
@@ -29788,8 +29672,8 @@ import { resolve as resolve3 } from "node:path";
 function isChange(value) {
   const c = value;
   const e = c?.entitlement;
-  const named = ["target", "kind", "resource", "level"].every((k) => typeof e?.[k] === "string");
-  return ACTIONS3.includes(c?.action) && typeof c?.subject?.login === "string" && Array.isArray(c.reasons) && Array.isArray(c.profiles) && named;
+  const named = e?.kind === "team" ? typeof e.team === "string" && typeof e.role === "string" : e?.kind === "repository" && typeof e.repository === "string" && typeof e.permission === "string";
+  return ACTIONS3.includes(c?.action) && typeof c?.target === "string" && typeof c.subject?.login === "string" && Array.isArray(c.reasons) && Array.isArray(c.profiles) && typeof e?.org === "string" && named;
 }
 function readSavedPlan(file, cwd, maxAge, now, hash) {
   let plan;
@@ -29797,10 +29681,6 @@ function readSavedPlan(file, cwd, maxAge, now, hash) {
     plan = JSON.parse(readFileSync8(resolve3(cwd, file), "utf8"));
   } catch (e) {
     throw new UserError(`cannot read plan ${file}: ${e.code ?? "not valid JSON"}`);
-  }
-  const version = plan?.formatVersion;
-  if (typeof version === "number" && Number.isInteger(version) && version >= 1 && version < PLAN_FORMAT_VERSION) {
-    throw new UserError(`refusing plan ${file}: it was made by an older version of oncall-access (plan formatVersion ${version}, this version reads ${PLAN_FORMAT_VERSION}); run plan again`);
   }
   if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || !plan.changes.every(isChange) || typeof plan.at !== "string" || typeof plan.createdAt !== "string" || typeof plan.configHash !== "string") {
     throw new UserError(`${file} is not an oncall-access plan (formatVersion ${PLAN_FORMAT_VERSION}); make one with "plan --out"`);
@@ -29813,7 +29693,7 @@ function readSavedPlan(file, cwd, maxAge, now, hash) {
   return plan;
 }
 function changeKey(c) {
-  return `${c.action} ${holdingKey(holdingOf(c))} ${c.entitlement.level}`;
+  return `${c.action} ${holdingKey(holdingOf(c))} ${entitlementLevel(c.entitlement)}`;
 }
 function confirmSaved(saved, fresh, recheck, file) {
   const produced = new Map(fresh.changes.map((c) => [changeKey(c), c]));
@@ -29821,11 +29701,11 @@ function confirmSaved(saved, fresh, recheck, file) {
   const refusals = [];
   for (const c of saved.changes) {
     const same = produced.get(changeKey(c));
-    const read = recheck.get(entitlementKey(c.entitlement));
+    const read = recheck.get(holdingsKey(c.target, c.entitlement));
     produced.delete(changeKey(c));
     changes.push(same ?? c);
     if (!same && !(read?.ok && precondition(c, read) !== void 0)) {
-      refusals.push({ ...error(`refusing change ${describeChange(c, KINDS)} of plan ${file}: the current config does not produce it now`), code: "saved-plan", holding: holdingOf(c) });
+      refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: "saved-plan", holding: holdingOf(c) });
     }
   }
   return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged, fresh.summary.frozen), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };
@@ -29835,12 +29715,11 @@ var init_saved_plan = __esm({
   "src/saved-plan.ts"() {
     "use strict";
     init_apply();
-    init_entitlement();
     init_plan();
     init_diagnostics();
     init_duration();
     init_io();
-    init_kinds();
+    init_target();
     ACTIONS3 = ["grant", "revoke", "update"];
   }
 });
@@ -29921,27 +29800,26 @@ function narrow(ws, opts) {
   const names = new Set(selection.profiles.map((p) => p.name));
   return { ...ws, profiles: ws.profiles.filter((p) => names.has(p.name)), requests: ws.requests.filter((r) => names.has(r.profile)) };
 }
-async function planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
+async function planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride, ahead = false) {
   const ws = narrow(whole, opts);
   const at3 = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount("max-revocations", opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const state = readState(stateDirOverride ?? stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
-  const plan = await computePlan(ws, adapters, { at: at3, now: io.now(), overrides, state, pullRequest: pullRequest2, adopt: opts.adopt });
+  const made = await reconcile(ws, adapters, { at: at3, now: io.now(), overrides, state, pullRequest: pullRequest2, adopt: opts.adopt, ...ahead ? { readUntil: aheadReadUntil(ws, at3, pullRequest2) } : {} });
+  const { plan } = made;
+  if (ahead) {
+    const future = planAhead(ws, at3, made, pullRequest2);
+    plan.timeline = future.timeline;
+    plan.diagnostics.push(...future.diagnostics);
+  }
   const interrupted = Journal.read(journalPath(ws, opts, io));
   if (interrupted.length > 0) {
     plan.diagnostics.push({ severity: "warning", code: "apply-interrupted", message: `an interrupted apply left ${interrupted.length} change(s) unresolved in ${journalPath(ws, opts, io)}; the next apply checks each against the target and records it before planning` });
   }
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, adapters, secrets };
-}
-async function planWithAhead(opts, io, fetch, whole, pullRequest2, stateDirOverride) {
-  const made = await planFor(opts, io, fetch, whole, pullRequest2, stateDirOverride);
-  const ahead = await planAhead(made.ws, made.adapters, new Date(made.plan.at), pullRequest2);
-  made.plan.timeline = ahead.timeline;
-  made.plan.diagnostics.push(...ahead.diagnostics.map((d) => ({ ...d, message: redact(d.message, made.secrets) })));
-  return made;
+  return { plan, ws, adapters };
 }
 async function freshPlan(opts, io, fetch, whole) {
   if (inPullRequest(io.env)) {
@@ -29951,10 +29829,10 @@ async function freshPlan(opts, io, fetch, whole) {
       io,
       load: loadOrReport,
       stateDir: (ws, at3) => stateDir(ws, opts, at3),
-      makePlan: async (ws, at3, pullRequest2, state) => (await planWithAhead(opts, at3, fetch, ws, pullRequest2, state)).plan
+      makePlan: async (ws, at3, pullRequest2, state) => (await planFor(opts, at3, fetch, ws, pullRequest2, state, true)).plan
     });
   }
-  return planWithAhead(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
+  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch), void 0, void 0, true);
 }
 async function mergeEvidence(ws, at3, io, fetch) {
   const location = gitLocation(io.cwd);
@@ -29980,7 +29858,7 @@ async function confirm(io) {
   return answer.trim() === "yes";
 }
 function outcomeLine(o) {
-  const what = describeChange(o.change, KINDS);
+  const what = describeChange(o.change);
   return o.status === "applied" ? `applied: ${what}
 ` : `${o.status}: ${what}: ${o.error}
 `;
@@ -30023,7 +29901,7 @@ ${recovery.unresolved.map((l) => `  ${l}
   let plan = fresh.plan;
   let recheck;
   if (saved) {
-    recheck = await readHoldersOf(saved.changes.map((c) => c.entitlement), targets);
+    recheck = await readHoldersOf(saved.changes, targets);
     plan = confirmSaved(saved, fresh.plan, recheck, opts.planFile);
   }
   io.stdout.write(render(plan, opts.format, io));
@@ -30037,7 +29915,7 @@ ${recovery.unresolved.map((l) => `  ${l}
     io.stderr.write(io.stdinIsTTY ? "Apply cancelled. Nothing was changed.\n" : "Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n");
     return EXIT.error;
   }
-  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change, KINDS)}: ${r.why}
+  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change)}: ${r.why}
 `);
   let outcomes = [];
   const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
@@ -30060,6 +29938,7 @@ ${recovery.unresolved.map((l) => `  ${l}
       recheck
     );
   }
+  recorder.holds(run);
   recorder.finish(run);
   const count2 = (s) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : "";
@@ -30110,7 +29989,6 @@ var init_reconcile = __esm({
     init_record();
     init_saved_plan();
     init_state();
-    init_kinds();
     transport = { fetch: globalThis.fetch };
     MAX_AHEAD_MS = 90 * 864e5;
     ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -30130,7 +30008,7 @@ import { join as join7, relative as relative3, resolve as resolve5, sep as sep2 
 function parseOwners(values) {
   const owners = values.flatMap((v) => v.split(/\s+/)).filter(Boolean);
   if (owners.length === 0) throw new UserError("--owners is required: who owns the access policy, e.g. --owners @acme/access-admins");
-  const bad = owners.find((o) => !USER_OR_TEAM.test(o) && !EMAIL2.test(o));
+  const bad = owners.find((o) => !USER_OR_TEAM.test(o) && !EMAIL3.test(o));
   if (bad !== void 0) throw new UserError(`--owners takes @user, @org/team or an email; got "${bad}"`);
   return unique(owners);
 }
@@ -30199,14 +30077,14 @@ function runCodeowners(opts, io) {
   );
   return EXIT.ok;
 }
-var USER_OR_TEAM, EMAIL2, UNWRITABLE;
+var USER_OR_TEAM, EMAIL3, UNWRITABLE;
 var init_codeowners = __esm({
   "src/commands/codeowners.ts"() {
     "use strict";
     init_io();
     init_reconcile();
     USER_OR_TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
-    EMAIL2 = /^[^\s@#]+@[^\s@#/]+\.[^\s@#/]+$/;
+    EMAIL3 = /^[^\s@#]+@[^\s@#/]+\.[^\s@#/]+$/;
     UNWRITABLE = /[#\\*?[\]\0-\x1f]/;
   }
 });
@@ -30236,6 +30114,18 @@ function configFile(a) {
       "      # The environment variable holding a read-only PagerDuty REST API key (never the key",
       "      # itself). For an account in the EU service region add apiUrl: https://api.eu.pagerduty.com",
       `      tokenEnv: ${TOKEN_ENV.pagerduty}`
+    ],
+    jsm: [
+      "    # Who is on call: Jira Service Management Operations. Profiles bind its schedules with",
+      "    # `source: jsm`.",
+      "    jsm:",
+      "      type: jsm",
+      `      cloudId: ${scalar(a.cloudId ?? "")}`,
+      "      # The environment variables holding the email of an Atlassian account and its API token",
+      "      # (never the token itself), a token with the scopes read:ops-config:jira-service-management",
+      "      # and read:jira-user.",
+      `      emailEnv: ${JSM_EMAIL_ENV}`,
+      `      tokenEnv: ${TOKEN_ENV.jsm}`
     ],
     opsgenie: [
       "    # Who is on call: Opsgenie. Profiles bind its schedules with `source: opsgenie`.",
@@ -30289,7 +30179,7 @@ function configFile(a) {
 function profileFile(a) {
   const base = baseName(a.team);
   const path6 = `profiles/${a.team}.yaml`;
-  const binding = a.source === "rotations" ? ["    # The built-in rotation in rotations/ whose member on call holds the team.", "    - source: rotations", `      rotation: ${base}-primary`] : a.source === "pagerduty" ? ["    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its", "    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).", "    - source: pagerduty", `      schedule: ${scalar(a.schedule)}`] : ["    # The Opsgenie schedule whose on-call person holds the team: its name or ID.", "    - source: opsgenie", `      schedule: ${scalar(a.schedule)}`];
+  const binding = a.source === "rotations" ? ["    # The built-in rotation in rotations/ whose member on call holds the team.", "    - source: rotations", `      rotation: ${base}-primary`] : a.source === "pagerduty" ? ["    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its", "    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).", "    - source: pagerduty", `      schedule: ${scalar(a.schedule)}`] : a.source === "jsm" ? ["    # The JSM Operations schedule whose on-call person holds the team: its name or ID.", "    - source: jsm", `      schedule: ${scalar(a.schedule)}`] : ["    # The Opsgenie schedule whose on-call person holds the team: its name or ID.", "    - source: opsgenie", `      schedule: ${scalar(a.schedule)}`];
   return {
     path: path6,
     text: [
@@ -30371,19 +30261,20 @@ function scaffoldFiles(a, now) {
   return [configFile(a), profileFile(a), identitiesFile(), ...a.source === "rotations" ? [rotationFile(a, now)] : []];
 }
 function workflowFor(template, source) {
-  const dropped = Object.entries(TOKEN_ENV).flatMap(([type, name]) => type === source || name === void 0 ? [] : [`${name}: `]);
+  const dropped = [...Object.entries(TOKEN_ENV).flatMap(([type, name]) => type === source || name === void 0 ? [] : [`${name}: `]), ...source === "jsm" ? [] : [`${JSM_EMAIL_ENV}: `]];
   return template.replace(SECRET_ENV_BLOCK, (block) => {
     const lines2 = block.split("\n").filter((line2) => !dropped.some((d) => line2.trimStart().startsWith(d)));
     return lines2.some((line2) => /^ +[A-Z_]+: /.test(line2)) ? lines2.join("\n") : "";
   });
 }
-var import_yaml2, CONFIG_FILE, TOKEN_ENV, GITHUB_TOKEN_ENV, GITIGNORE, SECRET_ENV_BLOCK;
+var import_yaml2, CONFIG_FILE, TOKEN_ENV, JSM_EMAIL_ENV, GITHUB_TOKEN_ENV, GITIGNORE, SECRET_ENV_BLOCK;
 var init_init_files = __esm({
   "src/commands/init-files.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     CONFIG_FILE = "oncall-access.yaml";
-    TOKEN_ENV = { pagerduty: "PAGERDUTY_TOKEN", opsgenie: "OPSGENIE_API_KEY", rotations: void 0 };
+    TOKEN_ENV = { pagerduty: "PAGERDUTY_TOKEN", jsm: "ATLASSIAN_API_TOKEN", opsgenie: "OPSGENIE_API_KEY", rotations: void 0 };
+    JSM_EMAIL_ENV = "ATLASSIAN_EMAIL";
     GITHUB_TOKEN_ENV = "GITHUB_TOKEN";
     GITIGNORE = [
       "# oncall-access: the installed tool, and what an apply leaves in the state directory while it",
@@ -30436,7 +30327,8 @@ function missingFlags(opts) {
   const needed = ["org", "source", "team"];
   if (opts.source === "rotations") needed.push("members");
   else if (opts.source !== void 0) needed.push("schedule");
-  return needed.filter((f) => opts[f] === void 0).map((f) => `--${f}`);
+  if (opts.source === "jsm") needed.push("cloudId");
+  return needed.filter((f) => opts[f] === void 0).map((f) => f === "cloudId" ? "--cloud-id" : `--${f}`);
 }
 async function gather3(opts, io, openPrompt) {
   if (!io.stdinIsTTY) {
@@ -30482,14 +30374,16 @@ async function gather3(opts, io, openPrompt) {
   try {
     const org = given.org ?? await ask(ORG);
     const source = given.source ?? await ask(SOURCE);
-    if (source === "rotations" && opts.schedule !== void 0) throw new UserError("--schedule is for a pagerduty or opsgenie source; a rotations source takes --members");
+    if (source === "rotations" && opts.schedule !== void 0) throw new UserError("--schedule is for a pagerduty, jsm or opsgenie source; a rotations source takes --members");
     if (source !== "rotations" && opts.members !== void 0) throw new UserError(`--members is for a rotations source; ${source} takes --schedule`);
+    if (source !== "jsm" && opts.cloudId !== void 0) throw new UserError(`--cloud-id is for a jsm source (Jira Service Management Operations); ${source} does not use it`);
     const team = given.team ?? await ask(TEAM);
     const schedule = source === "rotations" ? void 0 : fromFlag(SCHEDULE[source], opts.schedule) ?? await ask(SCHEDULE[source]);
+    const cloudId = source === "jsm" ? fromFlag(CLOUD_ID2, opts.cloudId) ?? await ask(CLOUD_ID2) : void 0;
     const members = source === "rotations" ? given.members ?? await ask(MEMBERS) : void 0;
     const defaultOwners = `@${org}/oncall-access-admins`;
     const owners = given.owners ?? (io.stdinIsTTY ? await ask(OWNERS, defaultOwners) : [defaultOwners]);
-    return { org, source, team, ...schedule === void 0 ? {} : { schedule }, ...members === void 0 ? {} : { members }, owners };
+    return { org, source, team, ...schedule === void 0 ? {} : { schedule }, ...cloudId === void 0 ? {} : { cloudId }, ...members === void 0 ? {} : { members }, owners };
   } finally {
     prompt?.close();
   }
@@ -30520,7 +30414,7 @@ ${lines2.join("\n")}
 }
 function nextSteps(a, owners) {
   const tokens = [
-    ...TOKEN_ENV[a.source] === void 0 ? [] : [`${TOKEN_ENV[a.source]} (a read-only ${a.source === "pagerduty" ? "PagerDuty REST API key" : "Opsgenie API key"})`],
+    ...a.source === "rotations" ? [] : [`${a.source === "jsm" ? `${JSM_EMAIL_ENV} (the email of an Atlassian account) and ` : ""}${TOKEN_ENV[a.source]} (${SOURCE_KEY[a.source]})`],
     `${GITHUB_TOKEN_ENV} (a token that can read the ${a.org} organisation's members)`
   ];
   return [
@@ -30571,7 +30465,7 @@ ${done.join("\n")}
   io.stdout.write([`Wrote in ${dir}:`, ...done, "", ...nextSteps(answers, owners), ""].join("\n"));
   return EXIT.ok;
 }
-var WORKFLOW_TEMPLATES, WORKFLOWS, CODEOWNERS, ORG, TEAM, SCHEDULE, SOURCE, MEMBERS, OWNERS;
+var WORKFLOW_TEMPLATES, WORKFLOWS, CODEOWNERS, ORG, TEAM, SCHEDULE, CLOUD_ID2, SOURCE, MEMBERS, OWNERS, SOURCE_KEY;
 var init_init = __esm({
   "src/commands/init.ts"() {
     "use strict";
@@ -30589,8 +30483,10 @@ var init_init = __esm({
     TEAM = formatted("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
       pagerduty: formatted("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
       opsgenie: formatted("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
+    CLOUD_ID2 = formatted("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,
@@ -30611,6 +30507,11 @@ var init_init = __esm({
       }
     };
     OWNERS = { flag: "owners", question: "Who reviews changes to access, for CODEOWNERS (@org/team, @user or emails)", read: (text) => parseOwners([text]) };
+    SOURCE_KEY = {
+      pagerduty: "a read-only PagerDuty REST API key",
+      jsm: "that account's API token, with the scopes read:ops-config:jira-service-management and read:jira-user",
+      opsgenie: "a read-only Opsgenie API key"
+    };
   }
 });
 
@@ -30642,6 +30543,8 @@ var init_github2 = __esm({
 // src/commands/validate.ts
 var validate_exports = {};
 __export(validate_exports, {
+  OPSGENIE_API_END: () => OPSGENIE_API_END,
+  opsgenieEnds: () => opsgenieEnds,
   runValidate: () => runValidate
 });
 function gitCoverage(ws, now) {
@@ -30660,10 +30563,19 @@ function gitCoverage(ws, now) {
 }
 function runValidate(opts, io) {
   const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
-  const sorted = sortDiagnostics([...diagnostics, ...workspace ? gitCoverage(workspace, io.now()) : []]);
+  const sorted = sortDiagnostics([...diagnostics, ...workspace ? [...opsgenieEnds(workspace, io.now()), ...gitCoverage(workspace, io.now())] : []]);
   const ok = !hasErrors(sorted);
   io.stdout.write(render2(opts.format, sorted, workspace));
   return ok ? EXIT.ok : EXIT.error;
+}
+function opsgenieEnds(ws, now) {
+  const ended = now.getTime() >= Date.parse(`${OPSGENIE_API_END}T00:00:00Z`);
+  return [...ws.config.sources.values()].filter((s) => s.type === "opsgenie").map(
+    (s) => warning(
+      `source "${s.name}": Opsgenie's API ${ended ? "ended" : "ends"} on ${OPSGENIE_API_END}. Its successor, Jira Service Management Operations, takes this line: type: jsm (with cloudId and emailEnv beside it, and tokenEnv naming an Atlassian API token); profiles keep their schedule: lines. See "Moving from Opsgenie to JSM" in docs/operations.md`,
+      s.keyPos?.type ?? s.pos
+    )
+  );
 }
 function counts(ws) {
   return ws && { files: ws.files.length, profiles: ws.profiles.length, rotations: ws.rotations.length, identities: ws.identities.length, requests: ws.requests.length };
@@ -30680,6 +30592,7 @@ function render2(format2, diagnostics, ws) {
   return `${[...lines2, tail].join("\n")}
 `;
 }
+var OPSGENIE_API_END;
 var init_validate = __esm({
   "src/commands/validate.ts"() {
     "use strict";
@@ -30692,24 +30605,7 @@ var init_validate = __esm({
     init_coverage();
     init_rotations();
     init_source();
-  }
-});
-
-// src/targets/github-doctor.ts
-function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
-  const repos = kinds.has("repository");
-  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
-  const needed = ["admin:org", ...repos ? ["repo"] : []];
-  if (scopes === void 0) {
-    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
-    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
-  }
-  const lacking = needed.filter((n) => !scopes.includes(n));
-  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
-}
-var init_github_doctor = __esm({
-  "src/targets/github-doctor.ts"() {
-    "use strict";
+    OPSGENIE_API_END = "2027-04-05";
   }
 });
 
@@ -30719,22 +30615,39 @@ function tokenCheck(subject, c, env, what) {
   const check = { subject, what: `token (${c.tokenEnv})` };
   return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }
+function emailCheck(subject, s, env) {
+  const what = "the email of the Atlassian account the API token belongs to";
+  if (s.emailEnv === void 0) return { subject, what: "account email", status: "missing", detail: `no emailEnv: set it in spec.sources.${s.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `account email (${s.emailEnv})` };
+  return env[s.emailEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${s.emailEnv} is not set: set it to ${what}` };
+}
 async function sourceChecks(ws, s, source, env, now) {
   const subject = `source "${s.name}"`;
   if (s.type === "rotations") return [{ subject, what: "rotations kept in the repository", status: "ok" }];
   const bound = /* @__PURE__ */ new Map();
   for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
-  const token2 = tokenCheck(subject, s, env, s.type === "pagerduty" ? "a PagerDuty REST API key (read-only is enough)" : "an Opsgenie API key with Read access");
-  if (token2.status !== "ok") return [token2];
-  if (bound.size === 0) return [token2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
+  const token2 = tokenCheck(subject, s, env, TOKEN_KINDS[s.type]);
+  const credentials2 = s.type === "jsm" ? [token2, emailCheck(subject, s, env)] : [token2];
+  if (credentials2.some((c) => c.status !== "ok")) return credentials2;
+  if (bound.size === 0) return [...credentials2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
   const reads = await source.readShifts([...bound.values()], now, new Date(now.getTime() + READ_SPAN_MS));
   return [
-    token2,
+    ...credentials2,
     ...[...bound].map(([key, b]) => {
       const read = reads.get(key);
       return read.ok ? { subject, what: bindingLabel(b), status: "ok" } : { subject, what: bindingLabel(b), status: "missing", detail: read.error };
     })
   ];
+}
+function writeCheck(subject, scopes, tokenEnv, repos) {
+  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
+  const needed = ["admin:org", ...repos ? ["repo"] : []];
+  if (scopes === void 0) {
+    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
+    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
+  }
+  const lacking = needed.filter((n) => !scopes.includes(n));
+  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
 }
 async function targetChecks(ws, t, env, fetch) {
   const subject = `target "${t.name}"`;
@@ -30744,11 +30657,14 @@ async function targetChecks(ws, t, env, fetch) {
   const org = await github.readOrg(t.org);
   const orgLine = `API ${t.apiUrl ?? "https://api.github.com"}, organisation ${t.org}`;
   if (!org.ok) return [token2, { subject, what: orgLine, status: "missing", detail: org.error }];
-  const refs = /* @__PURE__ */ new Map();
-  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
-  const order = Object.keys(TARGET_KINDS[t.type]);
-  const managed = [...refs].sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  const reads = await github.readHolders([...refs.values()]);
+  const teams = /* @__PURE__ */ new Map();
+  const repos = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) {
+    if (e.target !== t.name) continue;
+    if (e.kind === "team") teams.set(entitlementKey3({ org: t.org, team: e.team }), { org: t.org, team: e.team });
+    else repos.set(entitlementKey3({ org: t.org, repository: e.repository }), { org: t.org, repository: e.repository });
+  }
+  const [teamReads, repoReads] = await Promise.all([github.readHolders([...teams.values()]), repos.size > 0 ? github.readRepoHolders([...repos.values()]) : /* @__PURE__ */ new Map()]);
   const held = (what, read) => read.ok ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: read.error };
   const identities2 = await Promise.all(
     ws.config.identities.filter((m) => m !== "file").map(async (m) => held(m === "saml" ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m)))
@@ -30756,8 +30672,9 @@ async function targetChecks(ws, t, env, fetch) {
   return [
     token2,
     { subject, what: orgLine, status: "ok" },
-    githubWriteCheck(subject, org.scopes, t.tokenEnv, new Set(managed.map(([, ref]) => ref.kind))),
-    ...managed.map(([key, ref]) => held(`${ref.kind} ${ref.resource}`, reads.get(key))),
+    writeCheck(subject, org.scopes, t.tokenEnv, repos.size > 0),
+    ...[...teams].map(([key, ref]) => held(`team ${ref.org}/${ref.team}`, teamReads.get(key))),
+    ...[...repos].map(([key, ref]) => held(`repository ${ref.org}/${ref.repository}`, repoReads.get(key))),
     ...identities2
   ];
 }
@@ -30767,20 +30684,23 @@ async function doctorChecks(ws, env, fetch, now) {
   return all.flat();
 }
 function checkLine(c) {
-  const outcome2 = c.status === "ok" ? "ok" : `${c.status}: ${c.detail ?? ""}`;
-  return `${c.subject}: ${c.what}: ${outcome2}${c.status === "ok" && c.detail ? ` (${c.detail})` : ""}`;
+  const outcome3 = c.status === "ok" ? "ok" : `${c.status}: ${c.detail ?? ""}`;
+  return `${c.subject}: ${c.what}: ${outcome3}${c.status === "ok" && c.detail ? ` (${c.detail})` : ""}`;
 }
-var READ_SPAN_MS;
+var READ_SPAN_MS, TOKEN_KINDS;
 var init_doctor = __esm({
   "src/doctor.ts"() {
     "use strict";
     init_adapters();
     init_source();
-    init_entitlement();
     init_github();
-    init_github_doctor();
-    init_kinds();
+    init_target();
     READ_SPAN_MS = 36e5;
+    TOKEN_KINDS = {
+      pagerduty: "a PagerDuty REST API key (read-only is enough)",
+      opsgenie: "an Opsgenie API key with Read access",
+      jsm: "an Atlassian API token with the scopes read:ops-config:jira-service-management and read:jira-user"
+    };
   }
 });
 
@@ -30831,9 +30751,9 @@ function heldAt(events2, login, at3) {
   const last = /* @__PURE__ */ new Map();
   for (const e of events2) {
     if (e.outcome !== "applied" || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at3.getTime()) continue;
-    last.set(entitlementKey(e), e);
+    last.set(entitlementName(e).toLowerCase(), e);
   }
-  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: nameOf(e), role: e.level, reasons: e.reasons, since: e.time }));
+  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: entitlementName(e), role: e.permission ?? e.role ?? "", reasons: e.reasons, since: e.time }));
 }
 async function runExplain(opts, io) {
   const at3 = parseAt(opts.at, io);
@@ -30850,28 +30770,27 @@ async function runExplain(opts, io) {
   const matches = (h) => byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject;
   const should = [];
   let login = byEmail ? fileLogin : opts.subject;
-  for (const m of wanted.entitlements.values()) {
-    for (const h of m.holders.values()) {
+  for (const team of wanted.teams.values()) {
+    for (const h of team.holders.values()) {
       if (!matches(h)) continue;
       login = h.login;
-      should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
+      should.push({ team: entitlementName(team), role: h.role, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
     }
   }
   const holds = [];
-  const managed = managedBy(ws);
   for (const [key, read] of observed) {
-    const ref = managed.get(key);
-    if (!read.ok || login === void 0 || ref === void 0) continue;
+    if (!read.ok || login === void 0) continue;
     const h = read.holders.find((x) => x.login.toLowerCase() === login.toLowerCase());
-    if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
+    if (h) holds.push({ team: key.slice(key.indexOf("/") + 1), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== void 0 && c.subject.login.toLowerCase() === login.toLowerCase());
+  const kept = (plan.holds ?? []).filter((h) => login !== void 0 && h.login.toLowerCase() === login.toLowerCase());
   const past = at3.getTime() < io.now().getTime() - 6e4;
   const then = past && login !== void 0 ? heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), login, at3) : void 0;
   const unresolved2 = plan.diagnostics.filter((d) => d.code === "identity" && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === "error"), ...unresolved2];
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at3.toISOString(), shouldHold: should, holdsNow: holds, changes, ...then ? { heldThen: then } : {}, diagnostics: problems }, null, 2)}
+    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at3.toISOString(), shouldHold: should, holdsNow: holds, changes, ...kept.length > 0 ? { kept } : {}, ...then ? { heldThen: then } : {}, diagnostics: problems }, null, 2)}
 `);
     return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
   }
@@ -30886,7 +30805,8 @@ async function runExplain(opts, io) {
     ...list3(holds, "none of the managed teams", (h) => `${h.team} as ${h.role}${h.state === "pending" ? " (pending invitation)" : ""}`),
     "",
     "Differences:",
-    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${nameOf(c.entitlement)} ${c.action === "update" ? `${c.previousLevel} -> ${c.entitlement.level}` : `as ${c.entitlement.level}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
+    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${entitlementName(c.entitlement)} ${c.action === "update" ? `${c.previousRole} -> ${entitlementLevel(c.entitlement)}` : `as ${entitlementLevel(c.entitlement)}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
+    ...kept.length ? ["", "Kept by an incident hold:", ...kept.map((h) => `  ${entitlementName(h)}: ${holdLine(h, plan.at)}`)] : [],
     ...then ? ["", `Held at ${at3.toISOString()} (from the audit log):`, ...list3(then, "nothing granted by oncall-access", (h) => `${h.team} as ${h.role} since ${h.since} \u2014 ${h.reasons.join("; ")}`)] : [],
     ...problems.length ? ["", ...problems.map(formatDiagnostic)] : []
   ];
@@ -30904,10 +30824,8 @@ var init_explain = __esm({
     init_read_only();
     init_io();
     init_text();
-    init_entitlement();
-    init_holders();
+    init_plan();
     init_state();
-    init_kinds();
     init_reconcile();
   }
 });
@@ -31050,11 +30968,11 @@ var init_request = __esm({
 // src/core/timeline.ts
 function timeline(input2, from, to) {
   const start = desire({ ...input2, at: from });
-  let previous = start.entitlements;
+  let previous = start.teams;
   const events2 = [];
   for (const t of changeInstants(input2, false).filter((i) => i > from.getTime() && i <= to.getTime())) {
     const at3 = new Date(t);
-    const next = desire({ ...input2, at: at3 }).entitlements;
+    const next = desire({ ...input2, at: at3 }).teams;
     for (const [key, team] of next) events2.push(...compare(at3.toISOString(), previous.get(key), team));
     previous = next;
   }
@@ -31062,14 +30980,14 @@ function timeline(input2, from, to) {
 }
 function compare(at3, before, after) {
   const out = [];
-  const base = { at: at3, ...refOf(after) };
+  const base = { at: at3, target: after.target, org: after.org, ...after.kind === "repository" ? { repository: after.repository } : { team: after.team } };
   for (const [key, h] of after.holders) {
     const was = before?.holders.get(key);
-    if (!was) out.push({ ...base, action: "grant", login: h.login, email: h.email, level: h.level, reasons: h.reasons });
-    else if (was.level !== h.level) out.push({ ...base, action: "update", login: h.login, email: h.email, level: h.level, previousLevel: was.level, reasons: h.reasons });
+    if (!was) out.push({ ...base, action: "grant", login: h.login, email: h.email, role: h.role, reasons: h.reasons });
+    else if (was.role !== h.role) out.push({ ...base, action: "update", login: h.login, email: h.email, role: h.role, previousRole: was.role, reasons: h.reasons });
   }
   for (const [key, h] of before?.holders ?? []) {
-    if (!after.holders.has(key)) out.push({ ...base, action: "revoke", login: h.login, email: h.email, level: h.level, reasons: h.reasons });
+    if (!after.holders.has(key)) out.push({ ...base, action: "revoke", login: h.login, email: h.email, role: h.role, reasons: h.reasons });
   }
   return out;
 }
@@ -31077,7 +30995,6 @@ var init_timeline = __esm({
   "src/core/timeline.ts"() {
     "use strict";
     init_desire();
-    init_entitlement();
     init_intervals();
   }
 });
@@ -31090,27 +31007,9 @@ __export(timeline_exports, {
 });
 function line(e, tz) {
   const when = formatInZone(new Date(e.at), tz);
-  const name = nameOf(e);
-  const what = e.action === "grant" ? `+ ${e.login} to ${name} as ${e.level}` : e.action === "revoke" ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousLevel} -> ${e.level}`;
+  const name = entitlementName(e);
+  const what = e.action === "grant" ? `+ ${e.login} to ${name} as ${e.role}` : e.action === "revoke" ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousRole} -> ${e.role}`;
   return `${when}: ${what} (${e.action === "revoke" ? "ends: " : ""}${e.reasons.join("; ")})`;
-}
-function jsonEvent(e) {
-  const { org, team, repository } = githubFields(e);
-  return {
-    at: e.at,
-    action: e.action,
-    target: e.target,
-    org,
-    ...team === null ? {} : { team },
-    ...repository === null ? {} : { repository },
-    login: e.login,
-    email: e.email,
-    role: e.level,
-    ...e.previousLevel === void 0 ? {} : { previousRole: e.previousLevel },
-    reasons: e.reasons,
-    kind: e.kind,
-    resource: e.resource
-  };
 }
 async function runTimeline(opts, io) {
   const from = parseAt(opts.from, io, "--from");
@@ -31135,10 +31034,10 @@ async function runTimeline(opts, io) {
   const result = timeline(ahead.input, from, to);
   const diagnostics = redacted(result.diagnostics);
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events.map(jsonEvent), diagnostics }, null, 2)}
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}
 `);
   } else if (opts.format === "markdown") {
-    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN2[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(nameOf(e))} | ${escapeMarkdown(e.reasons.join("; "))} |`);
+    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN2[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(entitlementName(e))} | ${escapeMarkdown(e.reasons.join("; "))} |`);
     io.stdout.write([`### Access timeline ${from.toISOString()} \u2013 ${to.toISOString()}`, "", ...rows.length ? ["| when | | who | team | why |", "| --- | --- | --- | --- | --- |", ...rows] : ["No access changes are due in this period."], ...diagnostics.map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`), ""].join("\n"));
   } else {
     const header = `Access timeline from ${formatInZone(from, opts.timeZone)} for ${opts.hours} h`;
@@ -31155,8 +31054,7 @@ var init_timeline2 = __esm({
     init_adapters();
     init_diagnostics();
     init_timeline();
-    init_github_kinds();
-    init_kinds();
+    init_plan();
     init_intervals();
     init_read_only();
     init_io();
@@ -31179,6 +31077,12 @@ function hours(ms) {
 function iso2(ms) {
   return new Date(ms).toISOString();
 }
+function entitlementOf2(e) {
+  return { name: entitlementName(e), target: e.target, org: e.org, team: e.team ?? null, repository: e.repository ?? null };
+}
+function entitlementKey4(e) {
+  return `${e.target}/${e.name}`.toLowerCase();
+}
 function untilOf(e) {
   return e.until === void 0 ? "unknown" : e.until ?? "open-ended";
 }
@@ -31188,16 +31092,16 @@ function addReasons(into, reasons2) {
 function appliedInOrder(events2) {
   return events2.filter((e) => e.outcome === "applied").map((e) => ({ e, at: Date.parse(e.time) })).sort((a, b) => a.at - b.at);
 }
-function spans(events2, from, to, describe4) {
+function spans(events2, from, to) {
   const all = [];
   const drift = [];
   const open2 = /* @__PURE__ */ new Map();
   const ended = /* @__PURE__ */ new Map();
   for (const { e, at: at3 } of appliedInOrder(events2)) {
-    const entitlement = describe4(refOf(e));
-    const key = holdingKey(e);
+    const entitlement = entitlementOf2(e);
+    const key = `${entitlementKey4(entitlement)}/${e.login.toLowerCase()}`;
     const held = open2.get(key);
-    const role = e.level;
+    const role = e.permission ?? e.role;
     if (e.action === "revoke") {
       if (e.drift === true && from <= at3 && at3 < to) drift.push({ entitlement, login: e.login, role, removedAt: iso2(at3), reasons: e.reasons });
       if (held) {
@@ -31250,7 +31154,7 @@ function longestGap(starts) {
   }
   return best;
 }
-function grantedRequests(events2, from, to, describe4) {
+function grantedRequests(events2, from, to) {
   const byFile = /* @__PURE__ */ new Map();
   for (const { e, at: at3 } of appliedInOrder(events2)) {
     if (e.action === "revoke" || at3 < from || at3 >= to) continue;
@@ -31258,18 +31162,17 @@ function grantedRequests(events2, from, to, describe4) {
       const file = requestFileOf(reason2);
       if (file === void 0) continue;
       const seen = byFile.get(file) ?? { file, login: e.login, entitlements: [], grantedAt: iso2(at3), reason: reason2, approvedBy: requestApproverOf(reason2) ?? null };
-      const name = describe4(refOf(e)).name;
-      if (!seen.entitlements.includes(name)) seen.entitlements.push(name);
+      if (!seen.entitlements.includes(entitlementName(e))) seen.entitlements.push(entitlementName(e));
       byFile.set(file, seen);
     }
   }
   return [...byFile.values()];
 }
 function liveHolders(live, found) {
-  const open2 = new Set(found.filter((s) => s.revokedAt === null).map((s) => holdingKey({ ...s.entitlement, login: s.login })));
+  const open2 = new Set(found.filter((s) => s.revokedAt === null).map((s) => `${entitlementKey4(s.entitlement)}/${s.login.toLowerCase()}`));
   const entitlements = live.entitlements.map(({ ref, read }) => {
     if (!read.ok) return { ...ref, holders: null, error: read.error };
-    const holders = read.holders.map((h) => ({ login: h.login, role: h.role, pending: h.state === "pending", grantedByTool: open2.has(holdingKey({ ...ref, login: h.login })) })).sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
+    const holders = read.holders.map((h) => ({ login: h.login, role: h.role, pending: h.state === "pending", grantedByTool: open2.has(`${entitlementKey4(ref)}/${h.login.toLowerCase()}`) })).sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
     return { ...ref, holders, error: null };
   }).sort((a, b) => byText(a.name, b.name) || byText(a.target, b.target));
   return { readAt: live.readAt.toISOString(), entitlements, notGrantedByTool: entitlements.flatMap((e) => e.holders ?? []).filter((h) => !h.grantedByTool).length };
@@ -31281,7 +31184,7 @@ function buildReport(input2) {
   const from = input2.from.getTime();
   const to = input2.to.getTime();
   const observedTo = Math.min(to, input2.generatedAt.getTime());
-  const found = spans(input2.events, from, to, input2.describe);
+  const found = spans(input2.events, from, to);
   const groups2 = /* @__PURE__ */ new Map();
   const late = [];
   for (const s of found.spans) {
@@ -31289,7 +31192,7 @@ function buildReport(input2) {
     const end = Math.min(s.revokedAt ?? Infinity, to);
     if (start >= end) continue;
     const { revocation: revocation2, lateHours } = judge2(s, to, observedTo, input2.graceMs);
-    const key = entitlementKey(s.entitlement);
+    const key = entitlementKey4(s.entitlement);
     const group2 = groups2.get(key) ?? { ref: s.entitlement, ms: 0, holdings: [] };
     groups2.set(key, group2);
     group2.ms += end - start;
@@ -31320,7 +31223,7 @@ function buildReport(input2) {
   }));
   const holdings = entitlements.flatMap((g) => g.holdings);
   const starts = runStarts(input2.events, from, to);
-  const requests = grantedRequests(input2.events, from, to, input2.describe);
+  const requests = grantedRequests(input2.events, from, to);
   const history = input2.history.available ? { ...input2.history, commits: input2.history.commits.filter((c) => from <= Date.parse(c.date) && Date.parse(c.date) < to).sort((a, b) => Date.parse(a.date) - Date.parse(b.date)) } : input2.history;
   return {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -31352,7 +31255,7 @@ var REPORT_FORMAT_VERSION, HOUR_MS, byText;
 var init_report = __esm({
   "src/core/report.ts"() {
     "use strict";
-    init_entitlement();
+    init_plan();
     init_requests();
     REPORT_FORMAT_VERSION = 1;
     HOUR_MS = 36e5;
@@ -31622,9 +31525,10 @@ async function readLiveHolders(ws, env, fetch, now) {
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
   return {
     readAt: now,
-    entitlements: [...managed].map(([key, ref]) => {
+    entitlements: [...managed].map(([key, { target, entitlement: e }]) => {
       const read = reads.get(key);
-      return { ref: reportEntitlement(ref), read: read.ok ? { ok: true, holders: read.holders } : { ok: false, error: read.error } };
+      const ref = { name: entitlementName(e), target, org: e.org, team: e.kind === "team" ? e.team : null, repository: e.kind === "repository" ? e.repository : null };
+      return { ref, read: read.ok ? { ok: true, holders: read.holders } : { ok: false, error: read.error } };
     })
   };
 }
@@ -31653,10 +31557,10 @@ var init_report_live = __esm({
     "use strict";
     init_p_limit();
     init_adapters();
+    init_plan();
     init_approvals();
     init_repository();
     init_holders();
-    init_kinds();
     FORGE_CONCURRENCY = 4;
   }
 });
@@ -31735,8 +31639,7 @@ async function runReport(opts, io) {
     to,
     graceMs,
     generatedAt: io.now(),
-    sources: { auditLog: show(audit), auditLogFound: existsSync5(audit), configDirectory: show(ws.config.dir) },
-    describe: reportEntitlement
+    sources: { auditLog: show(audit), auditLogFound: existsSync5(audit), configDirectory: show(ws.config.dir) }
   });
   const render3 = { markdown: renderReportMarkdown, csv: renderReportCsv, json: renderReportJson }[opts.format];
   const secrets = secretsIn(io.env, tokenEnvs(ws));
@@ -31751,7 +31654,6 @@ var init_report3 = __esm({
   "src/commands/report.ts"() {
     "use strict";
     init_audit();
-    init_kinds();
     init_git();
     init_report();
     init_duration();
@@ -50925,13 +50827,14 @@ var COMMANDS = [
   {
     name: "init",
     summary: "Scaffold a config repository: config, a first profile, identities, workflows, CODEOWNERS.",
-    usage: "[--org ORG --source pagerduty|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--owners OWNERS] [--dir DIR] [--force]",
-    description: 'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, opsgenie) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
+    usage: "[--org ORG --source pagerduty|jsm|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--cloud-id ID] [--owners OWNERS] [--dir DIR] [--force]",
+    description: 'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, jsm, opsgenie; jsm also --cloud-id) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
     flags: {
       org: { type: "string", valueName: "ORG", help: "The GitHub organisation whose team is managed." },
-      source: { type: "string", valueName: "TYPE", help: "Who knows who is on call: pagerduty, opsgenie, or rotations kept in the repository.", choices: SOURCE_TYPES },
+      source: { type: "string", valueName: "TYPE", help: "Who knows who is on call: pagerduty, jsm (Jira Service Management Operations), opsgenie (its API ends on 2027-04-05), or rotations kept in the repository.", choices: SOURCE_TYPES },
       team: { type: "string", valueName: "SLUG", help: "The first GitHub team to give to whoever is on call." },
-      schedule: { type: "string", valueName: "ID", help: "pagerduty: the schedule ID; opsgenie: the schedule name or ID." },
+      schedule: { type: "string", valueName: "ID", help: "pagerduty: the schedule ID; jsm, opsgenie: the schedule name or ID." },
+      "cloud-id": { type: "string", valueName: "ID", help: "jsm: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)." },
       members: { type: "string", multiple: true, valueName: "EMAILS", help: "rotations: the members' emails, in order; repeatable, or several separated by spaces or commas." },
       owners: { type: "string", multiple: true, valueName: "OWNERS", help: "Who reviews access changes in CODEOWNERS: @org/team, @user or an email; repeatable (default: @ORG/oncall-access-admins)." },
       dir: { type: "string", valueName: "DIR", help: "The repository root to write into; created when missing.", default: "." },
@@ -50941,7 +50844,7 @@ var COMMANDS = [
       [EXIT.ok, "the workspace was written"],
       [EXIT.error, "a missing or malformed answer, or files it would replace (then nothing was written)"]
     ],
-    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit({ dir: String(v.dir), org: v.org, source: v.source, team: v.team, schedule: v.schedule, members: v.members, owners: v.owners, force: Boolean(v.force) }, io)
+    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit({ dir: String(v.dir), org: v.org, source: v.source, team: v.team, schedule: v.schedule, cloudId: v["cloud-id"], members: v.members, owners: v.owners, force: Boolean(v.force) }, io)
   },
   {
     name: "validate",
@@ -50962,7 +50865,7 @@ var COMMANDS = [
     name: "doctor",
     summary: "Check that every source and target is reachable with its token, and that the token may do what the config needs.",
     usage: "[--config PATH] [--format text|json]",
-    description: "For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.",
+    description: "For every source and target in the config: the token variable (and the email variable of a jsm source) is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; JSM Operations and Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.",
     flags: {
       config: CONFIG_FLAG,
       format: { type: "string", valueName: "FORMAT", help: "text (one line per check) or json.", default: "text", choices: ["text", "json"] }

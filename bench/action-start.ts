@@ -8,7 +8,7 @@
  *   fresh copy with no node_modules.
  *
  * Each run is `plan` of the demo workspace on a push event against fresh demo emulators (GitHub,
- * PagerDuty, Opsgenie), which record when each request arrives. The copy of the repository
+ * PagerDuty, JSM Operations), which record when each request arrives. The copy of the repository
  * (`git archive HEAD`, what a runner downloads for `uses:`) is made before the clock starts: both
  * ways pay it alike. Not counted either: the composite's setup-node step.
  *
@@ -89,7 +89,8 @@ function runnerEnv(dir: string, runner: string, emulators: DemoEmulators): NodeJ
     GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
     RUNNER_TEMP: runner,
     PAGERDUTY_TOKEN: DEMO_TOKENS.PAGERDUTY_TOKEN,
-    OPSGENIE_API_KEY: DEMO_TOKENS.OPSGENIE_API_KEY,
+    ATLASSIAN_EMAIL: DEMO_TOKENS.ATLASSIAN_EMAIL,
+    ATLASSIAN_API_TOKEN: DEMO_TOKENS.ATLASSIAN_API_TOKEN,
   };
   for (const [name, input] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = given[name] ?? (input.default ?? '').replace('${{ github.token }}', DEMO_TOKENS.GITHUB_TOKEN);
   return env;
@@ -109,7 +110,7 @@ async function once(packaging: Packaging): Promise<number> {
     const env = runnerEnv(dir, temp, emulators);
     const started = performance.now();
     for (const s of packaging.steps(copy)) await step(s.command, s.args, s.cwd ?? dir, env);
-    const first = Math.min(...[emulators.github, emulators.pagerduty, emulators.opsgenie].flatMap((e) => e.traffic.map((r) => r.receivedAt)));
+    const first = Math.min(...[emulators.github, emulators.pagerduty, emulators.jsm].flatMap((e) => e.traffic.map((r) => r.receivedAt)));
     if (!Number.isFinite(first)) throw new Error(`${packaging.name}: no request reached the emulators`);
     return first - started;
   } finally {

@@ -5,7 +5,8 @@
  * PagerDuty: `/oncalls` pages hold at most 100 entries and PagerDuty has one entry per shift
  * per (policy, level) a schedule appears at; no filter selects a level or removes duplicates. So
  * a run needs at least ceil(E / 100) `/oncalls` requests, where E counts, over the window the
- * engine reads ([at - after - 24 h, at + before]), each needed schedule's shifts once (a needed
+ * engine reads ([at - after - 24 h, at + before], and on to 7 days later for `plan`, which looks
+ * that far ahead for coverage gaps: src/look-ahead.ts), each needed schedule's shifts once (a needed
  * schedule is one a profile binds, or one at a bound level of a bound policy, that some policy
  * uses) plus one entry per user a bound level targets directly. A bound schedule that no policy
  * uses never appears in `/oncalls`: it costs its rendered schedule, plus its users (for their
@@ -21,6 +22,7 @@
  */
 import type { GitHubSeed } from '../src/emulators/github.js';
 import { LOOKBACK_MS } from '../src/engine.js';
+import { LOOK_AHEAD_MS } from '../src/look-ahead.js';
 import { TEAMS_PER_QUERY } from '../src/targets/github.js';
 import { WINDOW, type World } from './world.js';
 
@@ -32,10 +34,13 @@ export interface LowerBound {
   terms: Record<string, number>;
 }
 
-/** The lower bound of a `plan` at `at` over `w` and the GitHub org `gh`; `writes` adds an apply's changes. */
-export function lowerBound(w: World, gh: GitHubSeed, at: Date, writes = 0): LowerBound {
+/**
+ * The lower bound of a run at `at` over `w` and the GitHub org `gh`: `lookAhead` for the `plan`
+ * command (it reads the rotations {@link LOOK_AHEAD_MS} further), `writes` for an apply's changes.
+ */
+export function lowerBound(w: World, gh: GitHubSeed, at: Date, { writes = 0, lookAhead = false }: { writes?: number; lookAhead?: boolean } = {}): LowerBound {
   const since = at.getTime() - WINDOW.after - LOOKBACK_MS;
-  const until = at.getTime() + WINDOW.before + 1;
+  const until = at.getTime() + (lookAhead ? LOOK_AHEAD_MS : 0) + WINDOW.before + 1;
   const schedules = new Map(w.pagerduty.schedules!.map((s) => [s.id, s]));
   const used = new Set(w.pagerduty.escalationPolicies!.flatMap((p) => p.levels.flat().flatMap((t) => ('schedule' in t ? [t.schedule] : []))));
   const shifts = (id: string): number => schedules.get(id)!.entries.filter((e) => new Date(e.start).getTime() < until && new Date(e.end).getTime() > since).length;

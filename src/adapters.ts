@@ -6,8 +6,9 @@
  * settings (a host that cannot be reached, a token refused) is anchored at that setting's line.
  */
 import { error, warning, type Diagnostic, type ReadFailure } from './diagnostics.js';
-import type { ConnectionPos, SourceConfig, TargetConfig, Workspace } from './config/model.js';
+import type { ConnectionPos, RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
 import type { Fetch } from './http/read-only.js';
+import { JsmSource } from './sources/jsm.js';
 import { OpsgenieSource } from './sources/opsgenie.js';
 import { PagerDutySource } from './sources/pagerduty.js';
 import { RotationsSource } from './sources/rotations.js';
@@ -56,7 +57,11 @@ function anchorAll<R extends { ok: true } | ReadFailure>(reads: Map<string, R>, 
 }
 
 function anchoredSource(source: Source, at: ConnectionPos): Source {
-  return { readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at) };
+  const incidents = source.readIncidents?.bind(source);
+  return {
+    readShifts: async (bindings, since, until) => anchorAll(await source.readShifts(bindings, since, until), at),
+    ...(incidents ? { readIncidents: async (bindings: readonly RotationBinding[]) => anchorAll(await incidents(bindings), at) } : {}),
+  };
 }
 
 function anchoredTarget(target: Target, at: ConnectionPos): Target {
@@ -86,6 +91,23 @@ function token(c: SourceConfig | TargetConfig, kind: string, env: NodeJS.Process
   return value;
 }
 
+/**
+ * A jsm source: Basic authentication takes the account email from `emailEnv`, checked like the
+ * token (not set: an error at the emailEnv line, and nothing asked); the identities file's
+ * account ids name people whose email Atlassian does not show.
+ */
+function jsmSource(s: SourceConfig, token: string, ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetch, diagnostics: Diagnostic[]): Source {
+  const email = s.emailEnv === undefined ? undefined : env[s.emailEnv];
+  if (email === undefined || email === '') {
+    const at = s.keyPos?.emailEnv ?? s.pos;
+    const what = s.emailEnv === undefined ? ' has no emailEnv' : `: environment variable ${s.emailEnv} (its emailEnv) is not set`;
+    diagnostics.push({ ...error(`source "${s.name}"${what}, so nothing is read from it: set it to the email of the Atlassian account the API token belongs to, or fix emailEnv`, at), code: 'read-failed' });
+    return unavailableSource({ ok: false, error: `${s.emailEnv ?? 'emailEnv'} (the emailEnv of source "${s.name}") is not set, so nothing was asked`, fault: 'token', pos: at });
+  }
+  const accounts = new Map(ws.identities.flatMap((i) => (i.accountId === undefined ? [] : [[i.accountId, i.email] as const])));
+  return new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId ?? '', email, token, fetch, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv, accounts });
+}
+
 /** Builds every adapter of `ws`; `fetch` is the transport (read-only for plan and validate). */
 export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetch): Adapters {
   const diagnostics: Diagnostic[] = [];
@@ -99,6 +121,7 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
     let source: Source;
     if (typeof key !== 'string') source = unavailableSource(key ?? { ok: false, error: `source "${s.name}" has no token (set tokenEnv in the config)`, fault: 'token' });
     else if (s.type === 'opsgenie') source = new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: key, fetch, tokenEnv: s.tokenEnv });
+    else if (s.type === 'jsm') source = jsmSource(s, key, ws, env, fetch, diagnostics);
     else source = new PagerDutySource({ apiUrl: s.apiUrl, token: key, fetch, tokenEnv: s.tokenEnv });
     sources.set(s.name, anchoredSource(source, s.fieldPos));
   }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Outcome } from './apply.js';
 import type { HoldingRef } from './core/entitlement.js';
-import type { Plan } from './core/plan.js';
+import type { HeldAccess, Plan } from './core/plan.js';
 import { UserError } from './io.js';
 import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
 
@@ -55,6 +55,61 @@ export interface AuditEvent extends HoldingRef {
    * interrupted before it recorded the answer: what that run observed (see src/journal.ts).
    */
   interrupted?: string;
+}
+
+/**
+ * A hold line of the audit file: an incident hold kept `login` instead of revoking them, and why
+ * (the incident). Nothing was changed. One line per hold, not per run: a later apply keeping the
+ * same holder for the same incident and limit adds none. Written as version 2 (the entitlement by
+ * `target`, `kind` and `resource`, see {@link AUDIT_FORMAT_VERSION}); a hold line without
+ * `formatVersion` (GitHub's `org` with `team` or `repository`) is read as version 2.
+ * {@link readAuditLog} leaves these lines out (they are no change); {@link readHoldEvents} reads them.
+ */
+export interface HoldEvent extends HeldAccess {
+  formatVersion: typeof AUDIT_FORMAT_VERSION;
+  /** When the apply that kept the holder ran (ISO). */
+  time: string;
+  action: 'hold';
+  planAt: string;
+  configHash: string;
+  commit?: string;
+  run?: AuditEvent['run'];
+}
+
+/** The line for hold `h` of `plan`, kept at `time`. */
+export function holdEvent(plan: Pick<Plan, 'at' | 'configHash'>, h: HeldAccess, time: Date, env: NodeJS.ProcessEnv, commit: string | undefined): HoldEvent {
+  const run = actionsRun(env);
+  return { formatVersion: AUDIT_FORMAT_VERSION, time: time.toISOString(), action: 'hold', ...h, planAt: plan.at, configHash: plan.configHash, ...(commit ? { commit } : {}), ...(run ? { run } : {}) };
+}
+
+/** True when `value` is a hold line (see {@link HoldEvent}), of either version. */
+function isHold(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && (value as { action?: unknown }).action === 'hold';
+}
+
+/** A hold line as version 2: one without `formatVersion` names GitHub's `org` and `team` or `repository`. */
+function holdLine(line: Record<string, unknown>): HoldEvent {
+  if (line.formatVersion !== undefined) return line as unknown as HoldEvent;
+  const { org, team, repository, ...rest } = line as V1Entitlement & Record<string, unknown>;
+  const { kind, resource } = fromV1({ org, team, repository });
+  const { time, action, target, login, ...after } = rest;
+  return { formatVersion: AUDIT_FORMAT_VERSION, time, action, target, kind, resource, login, ...after } as HoldEvent;
+}
+
+/** The hold lines of the audit file at `path`, in file order, as version 2 (lines that are not JSON are left to {@link readAuditLog} to report). */
+export function readHoldEvents(path: string): HoldEvent[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"hold"'))
+    .flatMap((line) => {
+      try {
+        const value: unknown = JSON.parse(line);
+        return isHold(value) ? [holdLine(value)] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** What a recovering run knew of an interrupted change: how it judged it. */
@@ -137,10 +192,10 @@ function fromV1Line(line: V1Entitlement & { previousRole?: string } & Record<str
 }
 
 /**
- * The events of the audit file at `path`, in file order, version 1 lines read as version 2 (see
- * {@link AUDIT_FORMAT_VERSION}); an empty list when there is no file. Blank lines are skipped. A
- * line that is not JSON, or lacks a field readers rely on, is a UserError naming the file (as
- * `shown`) and line.
+ * The change events of the audit file at `path`, in file order, version 1 lines read as version 2
+ * (see {@link AUDIT_FORMAT_VERSION}); an empty list when there is no file. Blank lines and hold
+ * lines ({@link HoldEvent}) are skipped. A line that is not JSON, or lacks a field readers rely
+ * on, is a UserError naming the file (as `shown`) and line.
  */
 export function readAuditLog(path: string, shown = path): AuditEvent[] {
   if (!existsSync(path)) return [];
@@ -155,6 +210,7 @@ export function readAuditLog(path: string, shown = path): AuditEvent[] {
       } catch {
         throw new UserError(`${shown}:${i + 1}: not a JSON audit event; restore the file from git history`);
       }
+      if (isHold(value)) return;
       const problem = notAnEvent(value);
       if (problem !== undefined) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
       const e = value as AuditEvent | Parameters<typeof fromV1Line>[0];

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job on the bundled demo, with no token and no network. Starts the
- * GitHub, PagerDuty and Opsgenie emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
+ * GitHub, PagerDuty and JSM Operations emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
  * `profiles/oncall-access.yaml` for the demo instant (pass --at to choose another). Arguments
  * go to `plan`; `npm start -- apply` instead applies the plan, then plans again to show it
  * empty.
@@ -13,7 +13,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
 import { pointConfigAt, PortTaken, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_PORTS, writeDemoState } from './emulators/demo-world.js';
+import { DEMO_AT, DEMO_PORTS, DEMO_TOKENS, writeDemoState } from './emulators/demo-world.js';
 import type { Io } from './io.js';
 
 const CONFIG = 'profiles/oncall-access.yaml';
@@ -43,7 +43,12 @@ async function startEmulators(tokens: DemoEmulatorOptions['tokens'], scratch: st
 /** Runs the demo with `args`; returns the exit code. */
 export async function demo(args: readonly string[], io: Io): Promise<number> {
   // Fresh random tokens each run: whatever tokens the user's environment holds never leave it.
-  const tokens = { GITHUB_TOKEN: `demo-${randomBytes(8).toString('hex')}`, PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`, OPSGENIE_API_KEY: `demo-${randomBytes(8).toString('hex')}` };
+  const tokens = {
+    GITHUB_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
+    PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
+    ATLASSIAN_EMAIL: DEMO_TOKENS.ATLASSIAN_EMAIL,
+    ATLASSIAN_API_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
+  };
   const env = { ...io.env, ...tokens };
   // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
   const state = mkdtempSync(join(tmpdir(), 'oncall-access-demo-'));
@@ -51,7 +56,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
   const { emulators, config } = await startEmulators(tokens, state, io);
   const run = (argv: string[]): Promise<number> => main([...argv, '--config', config, '--state', join(state, 'state'), ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
-    io.stderr.write(`Demo: GitHub, PagerDuty and Opsgenie emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.opsgenie.url}, seeded with Acme's world; planning for ${DEMO_AT}.\n\n`);
+    io.stderr.write(`Demo: GitHub, PagerDuty and JSM Operations emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.jsm.url}, seeded with Acme's world; planning for ${args.includes('--at') ? 'the instant --at gives' : DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);
     const applied = await run(['apply', '--yes', ...args.slice(1)]);
     io.stdout.write('\nPlanning again after apply:\n\n');

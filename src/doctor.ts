@@ -44,18 +44,35 @@ function tokenCheck(subject: string, c: SourceConfig | TargetConfig, env: NodeJS
   return env[c.tokenEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }
 
-/** The checks of one source: its token, then one read of each rotation bound to it. */
+/** The token each kind of source takes, as the token line names it. */
+const TOKEN_KINDS: Readonly<Record<Exclude<SourceConfig['type'], 'rotations'>, string>> = {
+  pagerduty: 'a PagerDuty REST API key (read-only is enough)',
+  opsgenie: 'an Opsgenie API key with Read access',
+  jsm: 'an Atlassian API token with the scopes read:ops-config:jira-service-management and read:jira-user',
+};
+
+/** The email line of a jsm source: the variable its emailEnv names is set, or what to set where. */
+function emailCheck(subject: string, s: SourceConfig, env: NodeJS.ProcessEnv): Check {
+  const what = 'the email of the Atlassian account the API token belongs to';
+  if (s.emailEnv === undefined) return { subject, what: 'account email', status: 'missing', detail: `no emailEnv: set it in spec.sources.${s.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `account email (${s.emailEnv})` };
+  return env[s.emailEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${s.emailEnv} is not set: set it to ${what}` };
+}
+
+/** The checks of one source: its token (and a jsm source's account email), then one read of each rotation bound to it. */
 async function sourceChecks(ws: Workspace, s: SourceConfig, source: Source, env: NodeJS.ProcessEnv, now: Date): Promise<Check[]> {
   const subject = `source "${s.name}"`;
   if (s.type === 'rotations') return [{ subject, what: 'rotations kept in the repository', status: 'ok' }];
   const bound = new Map<string, RotationBinding>();
   for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
-  const token = tokenCheck(subject, s, env, s.type === 'pagerduty' ? 'a PagerDuty REST API key (read-only is enough)' : 'an Opsgenie API key with Read access');
-  if (token.status !== 'ok') return [token];
-  if (bound.size === 0) return [token, { subject, what: 'rotations', status: 'ok', detail: 'no profile binds this source: nothing to read' }];
+  const token = tokenCheck(subject, s, env, TOKEN_KINDS[s.type]);
+  // A jsm source authenticates with the token and the email of the account it belongs to.
+  const credentials = s.type === 'jsm' ? [token, emailCheck(subject, s, env)] : [token];
+  if (credentials.some((c) => c.status !== 'ok')) return credentials;
+  if (bound.size === 0) return [...credentials, { subject, what: 'rotations', status: 'ok', detail: 'no profile binds this source: nothing to read' }];
   const reads = await source.readShifts([...bound.values()], now, new Date(now.getTime() + READ_SPAN_MS));
   return [
-    token,
+    ...credentials,
     ...[...bound].map(([key, b]): Check => {
       const read = reads.get(key)!;
       return read.ok ? { subject, what: bindingLabel(b), status: 'ok' } : { subject, what: bindingLabel(b), status: 'missing', detail: read.error };

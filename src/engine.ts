@@ -5,7 +5,7 @@
 import type { Adopt, Profile, Workspace, RotationBinding } from './config/model.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Adapters } from './adapters.js';
-import { countFrozen, desire, type Desired } from './core/desire.js';
+import { countFrozen, desire, holdBindings, type Desired } from './core/desire.js';
 import { activeRequests, requestStart } from './core/requests.js';
 import { diff } from './core/diff.js';
 import { createHash } from 'node:crypto';
@@ -17,6 +17,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
 import { bindingKey, bindingLabel, type ShiftRead } from './core/shift.js';
 import { entitlementKey } from './core/entitlement.js';
+import type { IncidentRead } from './core/incident.js';
 import type { HoldersRead } from './core/observed.js';
 import { managedBy, readHoldersOf } from './holders.js';
 import { KINDS } from './targets/kinds.js';
@@ -37,6 +38,11 @@ export interface PlanContext {
   adopt?: Adopt;
   /** When planning a pull request: its author and the request files it adds or changes. */
   pullRequest?: { author: string; files: readonly string[] };
+  /**
+   * Read shifts on to this instant too, when it is later than the plan needs: a plan that also
+   * shows the coming days (`look-ahead.ts`) reads each rotation once, not twice.
+   */
+  readUntil?: Date;
 }
 
 /** SHA-256 over the loaded files' paths and contents' hashes, in path order. */
@@ -78,25 +84,30 @@ export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanCo
   return (await reconcile(ws, adapters, ctx)).plan;
 }
 
-/** A plan with what it was computed from: the wanted state and the observed holders. */
+/** A plan with what it was computed from: the wanted state, the observed holders, the shifts read and who is who. */
 export interface Reconciled {
   plan: Plan;
   wanted: Desired;
   observed: ReadonlyMap<string, HoldersRead>;
+  /** The shifts read, over the plan's span or on to `readUntil`. */
+  shifts: ReadonlyMap<string, ShiftRead>;
+  resolve: Identities['resolve'];
 }
 
 /** Observes, desires, diffs and guards: everything up to the plan, keeping the intermediate data. */
 export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Reconciled> {
   const { at } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
-  const { since, until } = readSpan(ws, at, ctx.pullRequest);
+  const span = readSpan(ws, at, ctx.pullRequest);
+  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
 
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
+  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
   const firstTarget = [...ws.config.targets.keys()][0]!;
   const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
-  const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active });
+  const incidents = await observeIncidents(ws, adapters, shifts, at);
+  const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active, incidents });
   for (const managed of wanted.entitlements.values()) {
     const failed = identities.failed.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);
@@ -120,13 +131,14 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
     state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
     ...(delta.adoption.length > 0 ? { adoption: delta.adoption } : {}),
+    ...(delta.holds.length > 0 ? { holds: delta.holds } : {}),
   };
   if (ctx.pullRequest) {
     plan.requests = ws.requests
       .filter((r) => ctx.pullRequest!.files.includes(r.file))
       .map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? 'review', eligible: requests.active.some((a) => a.file === r.file) }));
   }
-  return { plan, wanted, observed };
+  return { plan, wanted, observed, shifts, resolve: identities.resolve };
 }
 
 /**
@@ -136,7 +148,8 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
  */
 export function readSpan(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): { since: Date; until: Date } {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
-  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs));
+  // A shift whose window ended up to incidentHold.max ago may still hold someone.
+  const after = Math.max(0, ...ws.profiles.map((p) => p.window.afterMs + (p.incidentHold?.maxMs ?? 0)));
   const running = ws.requests.filter((r) => pullRequest?.files.includes(r.file) || (requestStart(r) <= at && at.getTime() < r.requestedAt.getTime() + r.durationMs));
   const earliest = Math.min(at.getTime() - after - LOOKBACK_MS, ...running.map((r) => requestStart(r).getTime() - before - 1));
   return { since: new Date(earliest), until: new Date(at.getTime() + before + 1) };
@@ -151,6 +164,17 @@ export async function observeShifts(ws: Workspace, adapters: Adapters, since: Da
     bySource.set(b.source, m);
   }
   const reads = await Promise.all([...bySource].map(([name, bindings]) => adapters.sources.get(name)!.readShifts([...bindings.values()], since, until)));
+  return new Map(reads.flatMap((m) => [...m]));
+}
+
+/**
+ * The open incidents of the bindings an incident hold needs at `at` ({@link holdBindings}), one
+ * read per source that can say; nothing is read when nobody could be held.
+ */
+export async function observeIncidents(ws: Workspace, adapters: Adapters, shifts: ReadonlyMap<string, ShiftRead>, at: Date): Promise<Map<string, IncidentRead>> {
+  const bySource = new Map<string, RotationBinding[]>();
+  for (const b of holdBindings(ws.profiles, shifts, at)) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
+  const reads = await Promise.all([...bySource].map(async ([name, bindings]) => (await adapters.sources.get(name)!.readIncidents?.(bindings)) ?? new Map<string, IncidentRead>()));
   return new Map(reads.flatMap((m) => [...m]));
 }
 

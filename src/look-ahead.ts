@@ -1,7 +1,8 @@
 /**
  * Reading the coming hours and days, for what `timeline` lists and what a plan shows of the
- * future: the access timeline chart and the coverage gaps of the next week. Reads only (shifts,
- * and targets only to resolve identities); everything after the read is the pure core.
+ * future: the access timeline chart and the coverage gaps of the next week. `timeline` reads
+ * (shifts, and targets only to resolve identities); a plan reads its rotations once, far enough
+ * ahead ({@link aheadReadUntil}), and looks ahead from that read.
  */
 import type { Adapters } from './adapters.js';
 import type { Workspace } from './config/model.js';
@@ -10,7 +11,8 @@ import type { DesireInput } from './core/desire.js';
 import { heldIntervals, type AccessTimeline } from './core/intervals.js';
 import { activeRequests, type RequestInput } from './core/requests.js';
 import type { Diagnostic } from './diagnostics.js';
-import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities, type PlanContext } from './engine.js';
+import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities, type Identities, type PlanContext, type Reconciled } from './engine.js';
+import type { ShiftRead } from './core/shift.js';
 import { KINDS } from './targets/kinds.js';
 
 /** How many hours ahead of a plan's instant its timeline runs. */
@@ -25,6 +27,26 @@ export interface Ahead {
   adapterDiagnostics: Diagnostic[];
 }
 
+/** How far ahead of a plan's instant it looks: its timeline's hours, or the coverage horizon if longer. */
+export const LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 3_600_000, COVERAGE_HORIZON_MS);
+
+/** The instant shifts are read to for a look ahead to `to` from `from`: `to` plus the longest `window.before`, as a plan at `from` reads ahead. */
+function readEnd(ws: Workspace, from: Date, to: Date, pullRequest?: PlanContext['pullRequest']): Date {
+  return new Date(to.getTime() + (readSpan(ws, from, pullRequest).until.getTime() - from.getTime()));
+}
+
+/** The instant a plan at `at` that also looks ahead ({@link planAhead}) reads shifts to (`PlanContext.readUntil`). */
+export function aheadReadUntil(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): Date {
+  return readEnd(ws, at, new Date(at.getTime() + LOOK_AHEAD_MS), pullRequest);
+}
+
+/** `desire`'s input over `[from, to]` from shifts read: with the requests running at any time of the span. */
+function aheadInput(ws: Workspace, shifts: ReadonlyMap<string, ShiftRead>, resolve: Identities['resolve'], from: Date, to: Date, context: Pick<RequestInput, 'pullRequest' | 'review'>) {
+  const firstTarget = [...ws.config.targets.keys()][0]!;
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve(email, firstTarget), ...context });
+  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve, requests: requests.active }, diagnostics: requests.diagnostics };
+}
+
 /**
  * Reads what `desire` needs over `[from, to]`: shifts from as far back as a plan at `from` reads
  * them to `to` plus the longest `window.before`; identities of everyone in them; the requests
@@ -32,27 +54,21 @@ export interface Ahead {
  * `pullRequest` context says).
  */
 export async function observeAhead(ws: Workspace, adapters: Adapters, from: Date, to: Date, context: Pick<RequestInput, 'pullRequest' | 'review'> = {}): Promise<Ahead> {
-  const span = readSpan(ws, from, context.pullRequest);
-  const shifts = await observeShifts(ws, adapters, span.since, new Date(to.getTime() + (span.until.getTime() - from.getTime())));
+  const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), ...context });
-  return {
-    input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active },
-    diagnostics: [...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics],
-    adapterDiagnostics: adapters.diagnostics,
-  };
+  const { input, diagnostics } = aheadInput(ws, shifts, identities.resolve, from, to, context);
+  return { input, diagnostics: [...readWarnings(ws, shifts), ...identities.diagnostics, ...diagnostics], adapterDiagnostics: adapters.diagnostics };
 }
 
 /**
- * What a plan at `at` shows of the future, from one more read of the sources: the timeline of
- * the next {@link PLAN_TIMELINE_HOURS} hours and a `coverage` diagnostic per gap of the next
- * week (as `spec.coverage.gaps` says). Problems the plan's own read reports (a rotation that
- * cannot be read, a person without a login) are not reported again.
+ * What a plan at `at` shows of the future, from the shifts its own read brought (read on to
+ * {@link aheadReadUntil}): the timeline of the next {@link PLAN_TIMELINE_HOURS} hours and a
+ * `coverage` diagnostic per gap of the next week (as `spec.coverage.gaps` says). Pure. Problems
+ * the plan's read reports (a rotation that cannot be read, a person without a login) are not
+ * reported again.
  */
-export async function planAhead(ws: Workspace, adapters: Adapters, at: Date, pullRequest?: PlanContext['pullRequest']): Promise<{ timeline: AccessTimeline; diagnostics: Diagnostic[] }> {
-  const to = new Date(at.getTime() + Math.max(PLAN_TIMELINE_HOURS * 3_600_000, COVERAGE_HORIZON_MS));
-  const { input } = await observeAhead(ws, adapters, at, to, { pullRequest, review: pullRequest ? 'pending' : 'required' });
+export function planAhead(ws: Workspace, at: Date, read: Pick<Reconciled, 'shifts' | 'resolve'>, pullRequest?: PlanContext['pullRequest']): { timeline: AccessTimeline; diagnostics: Diagnostic[] } {
+  const { input } = aheadInput(ws, read.shifts, read.resolve, at, new Date(at.getTime() + LOOK_AHEAD_MS), { pullRequest, review: pullRequest ? 'pending' : 'required' });
   const { timeline } = heldIntervals(input, at, new Date(at.getTime() + PLAN_TIMELINE_HOURS * 3_600_000));
   const gaps = coverageDiagnostics({ profiles: ws.profiles, shifts: input.shifts, resolve: input.resolve, from: at, to: new Date(at.getTime() + COVERAGE_HORIZON_MS), policy: ws.config.coverage.gaps });
   return { timeline, diagnostics: gaps };

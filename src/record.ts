@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Outcome } from './apply.js';
 import { readHoldersOf } from './holders.js';
-import { auditEvent, INTERRUPTED, type AuditEvent } from './audit.js';
+import { auditEvent, holdEvent, INTERRUPTED, readHoldEvents, type AuditEvent } from './audit.js';
 import { appendDurably } from './durable-file.js';
-import { entitlementKey } from './core/entitlement.js';
+import { entitlementKey, holdingKey } from './core/entitlement.js';
 import type { Plan } from './core/plan.js';
 import { madeChange, type Journal, type JournalEntry } from './journal.js';
 import { redact } from './redact.js';
@@ -80,6 +80,20 @@ export class Recorder {
     this.grants = recordOutcome(this.grants, entry.change, entry.status as string, new Date(event.time));
     writeGrants(this.ctx.dir, this.grants);
     this.ctx.journal.remove([entry.id]);
+  }
+
+  /**
+   * The plan's incident holds, one audit line each, unless the log already has a line for the same
+   * holding, incident and limit: a hold is recorded when it starts, not at
+   * every run it lasts.
+   */
+  holds(plan: Plan): void {
+    if (!plan.holds) return;
+    const audit = join(this.ctx.dir, STATE_FILES.audit);
+    const same = (h: { incident: { number: number }; until: string }) => `${h.incident.number}/${h.until}`;
+    const logged = new Set(readHoldEvents(audit).map((e) => `${holdingKey(e)}/${same(e)}`));
+    const lines = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
+    if (lines.length > 0) appendDurably(audit, lines);
   }
 
   /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the entitlements it adopts. */

@@ -4,7 +4,7 @@
  * downloads them), `node` started on the bundle in the workspace, every input of action.yml as
  * `INPUT_<NAME>` (upper case, hyphens kept; defaults for inputs the step leaves out), the
  * `GITHUB_*` variables, the event file and the output and summary files, against the demo's
- * emulators: GitHub, PagerDuty (read through pdjs) and Opsgenie.
+ * emulators: GitHub, PagerDuty (read through pdjs) and JSM Operations (Opsgenie in a test of its own).
  *
  * It builds nothing: .ci/bundle-check keeps the committed file what the source builds. The node
  * binary is ONCALL_ACCESS_TEST_NODE when set (CI points it at Node 24), else this process's.
@@ -18,7 +18,7 @@ import { commentMarker } from '../src/action/pr-comment.js';
 import { pointConfigAt, startDemoEmulators, type DemoEmulators } from '../src/emulators/demo-emulators.js';
 import { DEMO_AT, writeDemoState } from '../src/emulators/demo-world.js';
 import { runBuilt } from './helpers/built.js';
-import { ENV, TOKEN } from './helpers/demo-workspace.js';
+import { dataOnOpsgenie, ENV, opsgenieEmulator, TOKEN } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 
 const NODE = process.env.ONCALL_ACCESS_TEST_NODE || process.execPath;
@@ -62,7 +62,7 @@ async function job(t: Test): Promise<Job> {
 /**
  * Runs the action for `event` with the step's `with:` values, as the runner would: an input the
  * step leaves out gets its action.yml default (`${{ github.token }}` is the job's token); the
- * PagerDuty and Opsgenie secrets come through the step's `env:`.
+ * PagerDuty, Atlassian and Opsgenie secrets come through the step's `env:`.
  */
 async function run(j: Job, event: { name: string; payload: unknown }, given: Record<string, string>) {
   const file = (name: string) => join(j.runner, name);
@@ -90,6 +90,8 @@ async function run(j: Job, event: { name: string; payload: unknown }, given: Rec
     // value, runner-secret, hid the temporary directory oncall-access-runner-s… (1 run in 62).
     ACTIONS_RUNTIME_TOKEN: 'Zq7RtT0k3nVa1ue',
     PAGERDUTY_TOKEN: ENV.PAGERDUTY_TOKEN,
+    ATLASSIAN_EMAIL: ENV.ATLASSIAN_EMAIL,
+    ATLASSIAN_API_TOKEN: ENV.ATLASSIAN_API_TOKEN,
     OPSGENIE_API_KEY: ENV.OPSGENIE_API_KEY,
   };
   for (const [name, input] of Object.entries(inputs)) {
@@ -118,7 +120,7 @@ t.test('validate: the bundle checks the config with its compiled schemas and rep
   t.same(bad.outputs, { valid: 'false' });
   t.match(bad.stdout, /^::error [^:]*file=payments\.yaml,line=\d+,col=\d+[^:]*::.*mode/m, 'an annotation on the line at fault');
   t.notMatch(bad.stdout + bad.stderr, /\n\s+at /, 'no stack trace');
-  t.same([j.emulators.github, j.emulators.pagerduty, j.emulators.opsgenie].map((e) => e.requests.length), [0, 0, 0], 'validate sends no request');
+  t.same([j.emulators.github, j.emulators.pagerduty, j.emulators.jsm].map((e) => e.requests.length), [0, 0, 0], 'validate sends no request');
 });
 
 t.test('plan on a pull request: sources read through the bundled clients, one comment posted, nothing changed', async (t) => {
@@ -132,13 +134,14 @@ t.test('plan on a pull request: sources read through the bundled clients, one co
   t.equal(comments.length, 1);
   t.ok(comments[0]!.body.startsWith(`${commentMarker(CONFIG)}\n## oncall-access plan for ${DEMO_AT}`), comments[0]!.body.slice(0, 200));
   t.match(comments[0]!.body, 'judy-acme', 'judy, on call in a PagerDuty escalation policy, read through pdjs');
-  t.match(comments[0]!.body, 'leo-acme', 'leo, on call in an Opsgenie schedule');
+  t.match(comments[0]!.body, 'leo-acme', 'leo, on call in a JSM Operations schedule, his email from Jira\'s user lookup');
   t.match(r.outputs['comment-url'], new RegExp(`/${REPO}/pull/7#issuecomment-${comments[0]!.id}$`));
-  t.ok(j.emulators.pagerduty.requests.length > 0 && j.emulators.opsgenie.requests.length > 0);
+  t.ok(j.emulators.pagerduty.requests.length > 0);
+  t.ok(j.emulators.jsm.requests.some((q) => q.path.endsWith('/timeline')) && j.emulators.jsm.requests.some((q) => q.path.endsWith('/user/bulk')), 'the timeline and the user lookup were read');
   const writes = j.emulators.github.requests.filter((q) => q.method !== 'GET' && q.path !== '/graphql');
   t.same(writes.map((q) => `${q.method} ${q.path}`), [`POST /repos/${REPO}/issues/7/comments`], 'the comment is the only write');
-  t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, j.emulators.opsgenie.unexpected], [[], [], []]);
-  t.notMatch(r.stdout + r.stderr + r.summary + comments[0]!.body, ENV.PAGERDUTY_TOKEN, 'no secret printed');
+  t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, j.emulators.jsm.unexpected], [[], [], []]);
+  for (const secret of [ENV.PAGERDUTY_TOKEN, ENV.ATLASSIAN_API_TOKEN]) t.notMatch(r.stdout + r.stderr + r.summary + comments[0]!.body, secret, 'no secret printed');
 });
 
 t.test('apply on push: the changes reach GitHub, a PagerDuty shift among them', async (t) => {
@@ -151,5 +154,19 @@ t.test('apply on push: the changes reach GitHub, a PagerDuty shift among them', 
   t.ok(members('checkout-deployers').includes('judy-acme'), 'judy was granted checkout-deployers');
   t.ok(members('data-deployers').includes('leo-acme'), 'leo was granted data-deployers');
   t.match(r.summary, '## oncall-access apply');
-  t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, j.emulators.opsgenie.unexpected], [[], [], []]);
+  t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, j.emulators.jsm.unexpected], [[], [], []]);
+});
+
+t.test('plan with an opsgenie source: the bundle reads its schedule with the key from the step env', async (t) => {
+  const j = await job(t);
+  const opsgenie = await opsgenieEmulator(t);
+  dataOnOpsgenie(j.workspace, opsgenie.url);
+  const r = await run(j, push, { command: 'plan', token: TOKEN, args: `--at ${DEMO_AT}` });
+  t.equal(r.code, 0, r.stdout + r.stderr);
+  t.match(r.outputs, { valid: 'true', 'has-changes': 'true', grants: '3', revokes: '6', updates: '1' });
+  t.match(r.stdout, /\+ leo-acme .*on call in opsgenie schedule data_primary/, 'leo, on call in an Opsgenie schedule');
+  t.ok(opsgenie.requests.length > 0, 'Opsgenie was read');
+  t.same(j.emulators.jsm.requests, [], 'no jsm source any more');
+  t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, opsgenie.unexpected], [[], [], []]);
+  t.notMatch(r.stdout + r.stderr + r.summary, ENV.OPSGENIE_API_KEY, 'no secret printed');
 });

@@ -4,11 +4,12 @@
  * no schemas/ to find, and it prints what the unbundled build prints.
  */
 import t from 'tap';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleCli } from '../bench/bundle.js';
 import { runBuilt } from './helpers/built.js';
+import { dataOnOpsgenie } from './helpers/demo-workspace.js';
 import { CONFIG, IDENTITIES, profile, ROTATION } from './helpers/workspace.js';
 
 const out = mkdtempSync(join(tmpdir(), 'oncall-access-bundle-'));
@@ -38,6 +39,16 @@ t.test('validate from the bundle, with no schemas/ beside it, says what dist/cli
 });
 
 t.test('the bundle validates the example workspace and prints the version', async (t) => {
-  t.same(await runBuilt([file, 'validate', '--config', 'profiles/oncall-access.yaml']), { code: 0, signal: null, stdout: 'Valid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n', stderr: '' });
+  const validated = await runBuilt([file, 'validate', '--config', 'profiles/oncall-access.yaml']);
+  t.same(validated, await runBuilt(['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']));
+  t.same(validated, { code: 0, signal: null, stdout: 'Valid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n', stderr: '' });
+  // With the data team on Opsgenie: the warning that its API ends, as dist/cli.js gives it.
+  const dir = t.testdir({});
+  cpSync('profiles', dir, { recursive: true });
+  dataOnOpsgenie(dir, 'http://127.0.0.1:39172');
+  const config = join(dir, 'oncall-access.yaml');
+  const opsgenie = await runBuilt([file, 'validate', '--config', config]);
+  t.same(opsgenie, await runBuilt(['dist/cli.js', 'validate', '--config', config]));
+  t.match(opsgenie, { code: 0, signal: null, stdout: /^\S+oncall-access\.yaml:\d+:7: warning: source "opsgenie": Opsgenie's API ends on 2027-04-05\. .*\nValid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files \(1 warning\)\.\n$/, stderr: '' });
   t.same(await runBuilt([file, '--version']), await runBuilt(['dist/cli.js', '--version']));
 });

@@ -81,7 +81,7 @@ t.test('--max-plan-age without a saved plan is refused: only apply PLANFILE has 
 t.test('the installed bin runs with node and exits with the command\'s code', async (t) => {
   const ok = await runBuilt(['dist/cli.js', 'validate', '--config', 'profiles/oncall-access.yaml']);
   t.equal(ok.code, 0);
-  t.match(ok.stdout, /^Valid: /);
+  t.match(ok.stdout, /^Valid: /m);
   const bad = await runBuilt(['dist/cli.js', 'validate', '--config', 'missing.yaml']);
   t.equal(bad.code, 1);
   t.equal(bad.stderr, '');

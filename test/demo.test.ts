@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { demo } from '../src/demo.js';
 import { pointConfigAt, type DemoEmulators } from '../src/emulators/demo-emulators.js';
@@ -32,9 +32,9 @@ async function holdGitHubPort(t: Test): Promise<void> {
 t.test('a copy of the config points each apiUrl at its own emulator, even one given another demo port', async (t) => {
   // Ephemeral ports include 39170-39172: the GitHub emulator may get the PagerDuty one.
   const at = (port: number) => ({ url: `http://127.0.0.1:${port}` });
-  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.opsgenie), opsgenie: at(41234) } as unknown as DemoEmulators;
-  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\nopsgenie: http://127.0.0.1:39172\nother: http://127.0.0.1:391700\n';
-  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\nopsgenie: http://127.0.0.1:41234\nother: http://127.0.0.1:391700\n');
+  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234) } as unknown as DemoEmulators;
+  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nother: http://127.0.0.1:391700\n';
+  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nother: http://127.0.0.1:391700\n');
 });
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
@@ -43,7 +43,7 @@ t.test('npm start shows the demo plan with no token and no network', async (t) =
   const plan = JSON.parse(c.out());
   t.same(plan.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
   // Ports 39170-39172, or free ones while another run (a second copy of this suite) holds them.
-  t.match(c.err(), /Demo: GitHub, PagerDuty and Opsgenie emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
+  t.match(c.err(), /Demo: GitHub, PagerDuty and JSM Operations emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
 });
 
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
@@ -57,6 +57,22 @@ t.test('--at is passed through to plan', async (t) => {
   const c = captureIo(process.cwd(), {});
   await demo(['--at', '2026-12-01T12:00:00Z'], c.io);
   t.match(c.out(), 'Plan for 2026-12-01T12:00:00Z');
+  t.match(c.err(), 'planning for the instant --at gives.');
+});
+
+t.test("the data team's schedule is read from JSM Operations: leo in, mia out, as the README says", async (t) => {
+  const c = captureIo(process.cwd(), {});
+  t.equal(await demo([], c.io), 0);
+  t.match(c.out(), '  + leo-acme (leo@acme.example) as member  until 2026-12-06T09:30Z  — on call in jsm schedule data_primary (2026-11-29 09:00Z – 2026-12-06 09:00Z), profile data-oncall\n');
+  t.match(c.out(), '  - mia-acme as member  — no longer on call in jsm schedule data_primary (shift ended 2026-11-29 09:00Z)\n');
+  t.notMatch(c.out() + c.err(), /opsgenie/i);
+});
+
+t.test('npm start -- --at 2026-11-30T08:20:00Z shows an incident hold: ivan kept on incident #4821, as the README says', async (t) => {
+  const c = captureIo(process.cwd(), {});
+  t.equal(await demo(['--at', '2026-11-30T08:20:00Z'], c.io), 0);
+  t.match(c.out(), 'Kept by an incident hold: their window ended, but they are on an open incident.\ngithub: acme/checkout-deployers (profile: checkout-oncall)\n  kept: ivan-acme until resolved (at most 12:15Z): assigned to incident #4821 "Checkout 500s" (acknowledged)\n');
+  t.match(readFileSync('README.md', 'utf8'), '`npm start -- --at 2026-11-30T08:20:00Z` shows an incident hold');
 });
 
 t.test('with its ports taken (npm run emulators is running), the demo says so and runs on free ports', async (t) => {

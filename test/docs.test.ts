@@ -43,7 +43,7 @@ t.test('the reference names every kind and every field of every schema', async (
     ['spec.rotations', 'exactly one of `schedule`, `escalationPolicy`, `rotation`'],
     ['spec.mode', 'one of `auto`, `requestable` · required'],
     ['spec.window.before', 'format `oncall-access-duration`'],
-    ['spec.sources.<name>.type', 'one of `pagerduty`, `opsgenie`, `rotations` · required'],
+    ['spec.sources.<name>.type', 'one of `pagerduty`, `opsgenie`, `jsm`, `rotations` · required'],
   ] as const) {
     t.match(page, `- **\`${field}\`** · `, `${field} is listed`);
     t.match(page.split(`- **\`${field}\`** · `)[1]!.split('\n')[0], facts, `${field}: ${facts}`);

@@ -6,7 +6,7 @@
  */
 import t, { type Test } from 'tap';
 import type { DemoEmulators } from '../src/emulators/demo-emulators.js';
-import { cli, demoWorkspace, editFile, ENV, OG_KEY, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
+import { cli, dataOnOpsgenie, demoWorkspace, editFile, ENV, JSM_TOKEN, OG_KEY, opsgenieEmulator, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
 import { C } from './helpers/pull-request.js';
 
 const CLASSIC = 'ghp_fakeCLASSICreadORGonly0123456789abc';
@@ -24,10 +24,10 @@ const SCOPED = {
 
 /** Every request the emulators saw reads: GET, or a GraphQL query (the read-only fetch let nothing else through). */
 function onlyReads(t: Test, e: DemoEmulators): void {
-  const all = [...e.github.requests, ...e.pagerduty.requests, ...e.opsgenie.requests];
+  const all = [...e.github.requests, ...e.pagerduty.requests, ...e.jsm.requests];
   t.ok(all.length > 0, 'doctor asked the APIs');
   t.same(all.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql')), [], 'no write request');
-  t.same([...e.github.unexpected, ...e.pagerduty.unexpected, ...e.opsgenie.unexpected], [], 'no request the emulators did not expect');
+  t.same([...e.github.unexpected, ...e.pagerduty.unexpected, ...e.jsm.unexpected], [], 'no request the emulators did not expect');
 }
 
 /** Lines shared by most runs below: the sources, read with their full tokens. */
@@ -35,8 +35,9 @@ const SOURCES_OK = [
   'source "rotations": rotations kept in the repository: ok',
   'source "pagerduty": token (PAGERDUTY_TOKEN): ok',
   'source "pagerduty": pagerduty escalation policy PCHKEP1 level 1: ok',
-  'source "opsgenie": token (OPSGENIE_API_KEY): ok',
-  'source "opsgenie": opsgenie schedule data_primary: ok',
+  'source "jsm": token (ATLASSIAN_API_TOKEN): ok',
+  'source "jsm": account email (ATLASSIAN_EMAIL): ok',
+  'source "jsm": jsm schedule data_primary: ok',
 ];
 const TEAMS = ['checkout-deployers', 'data-deployers', 'payments-deployers', 'payments-admins', 'prod-deployers', 'infra-maintainers'];
 const UNVERIFIED = 'target "github": permission to change team members (apply): unverified: the token in GITHUB_TOKEN is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the organization permission Members: read and write';
@@ -45,7 +46,7 @@ const UNVERIFIED = 'target "github": permission to change team members (apply): 
 const lines = (out: string, e: DemoEmulators): string[] => out.replaceAll(e.github.url, 'GITHUB').split('\n');
 
 function noSecrets(t: Test, text: string): void {
-  for (const secret of [TOKEN, PD_TOKEN, OG_KEY, CLASSIC, ADMIN, APP, PD_SCHEDULES]) t.notOk(text.includes(secret.slice(0, 12)), 'no token in the output');
+  for (const secret of [TOKEN, PD_TOKEN, JSM_TOKEN, OG_KEY, CLASSIC, ADMIN, APP, PD_SCHEDULES]) t.notOk(text.includes(secret.slice(0, 12)), 'no token in the output');
 }
 
 t.test('the demo with its full tokens: every read ok, GitHub writes unverified (the token lists no scopes), exit 0', async (t) => {
@@ -57,7 +58,7 @@ t.test('the demo with its full tokens: every read ok, GitHub writes unverified (
     'target "github": API GITHUB, organisation acme: ok',
     UNVERIFIED,
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
-    'Nothing missing: 13 checks ok, 1 unverified (doctor cannot tell without writing).',
+    'Nothing missing: 14 checks ok, 1 unverified (doctor cannot tell without writing).',
     '',
   ]);
   t.equal(r.err, '');
@@ -72,7 +73,7 @@ t.test('a classic GitHub token with read:org and repo only: reads ok, apply need
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length + 2), [
     'target "github": permission to change team members (apply): missing: the classic token in GITHUB_TOKEN has the scopes read:org, repo: add admin:org to it (GitHub, Settings, Developer settings, Personal access tokens)',
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
-    'Missing: 1 of 14 checks. Grant or set what each missing line says, then run doctor again.',
+    'Missing: 1 of 15 checks. Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.ok(emulators.github.requests.some((q) => q.path === '/orgs/acme'), 'the scopes come from the organisation\'s answer');
@@ -90,7 +91,7 @@ t.test('a GitHub App token without the Members permission: every team missing, w
     'target "github": API GITHUB, organisation acme: ok',
     UNVERIFIED,
     ...TEAMS.map((team) => `target "github": team acme/${team}: missing: ${refused}`),
-    'Missing: 6 of 14 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
+    'Missing: 6 of 15 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(r.code, 1);
@@ -123,14 +124,53 @@ t.test('no token set: each token line says which variable to set, nothing is ask
     [
       'source "rotations": rotations kept in the repository: ok',
       'source "pagerduty": token (PAGERDUTY_TOKEN): missing: environment variable PAGERDUTY_TOKEN is not set: set it to a PagerDuty REST API key (read-only is enough)',
-      'source "opsgenie": token (OPSGENIE_API_KEY): missing: environment variable OPSGENIE_API_KEY is not set: set it to an Opsgenie API key with Read access',
+      'source "jsm": token (ATLASSIAN_API_TOKEN): missing: environment variable ATLASSIAN_API_TOKEN is not set: set it to an Atlassian API token with the scopes read:ops-config:jira-service-management and read:jira-user',
+      'source "jsm": account email (ATLASSIAN_EMAIL): missing: environment variable ATLASSIAN_EMAIL is not set: set it to the email of the Atlassian account the API token belongs to',
       'target "github": token (GITHUB_TOKEN): missing: environment variable GITHUB_TOKEN is not set: set it to a GitHub token or App installation token with the organization permission Members',
-      'Missing: 3 of 4 checks. Grant or set what each missing line says, then run doctor again.',
+      'Missing: 4 of 5 checks. Grant or set what each missing line says, then run doctor again.',
       '',
     ].join('\n'),
   );
   t.equal(r.code, 1);
-  t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.opsgenie.requests], []);
+  t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.jsm.requests], []);
+});
+
+t.test('a jsm source takes the account email too: without it, the email line says which variable to set and JSM is not asked', async (t) => {
+  const { dir, emulators } = await demoWorkspace(t);
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, ATLASSIAN_EMAIL: '' } });
+  t.same(lines(r.out, emulators).slice(3, 5), [
+    'source "jsm": token (ATLASSIAN_API_TOKEN): ok',
+    'source "jsm": account email (ATLASSIAN_EMAIL): missing: environment variable ATLASSIAN_EMAIL is not set: set it to the email of the Atlassian account the API token belongs to',
+  ]);
+  t.notMatch(r.out, 'jsm schedule data_primary', 'not read without the email');
+  t.match(r.out, /\nMissing: 1 of 14 checks, 1 unverified/);
+  t.equal(r.code, 1);
+  t.same(emulators.jsm.requests, [], 'nothing asked of JSM');
+  noSecrets(t, r.out + r.err);
+});
+
+t.test('an opsgenie source: its key and each bound schedule are checked; without the key, which variable to set', async (t) => {
+  const opsgenie = await opsgenieEmulator(t);
+  const { dir, emulators } = await demoWorkspace(t, (d) => dataOnOpsgenie(d, opsgenie.url));
+  const r = await cli(dir, ['doctor', ...C]);
+  t.same(lines(r.out, emulators).slice(0, 5), [
+    ...SOURCES_OK.slice(0, 3),
+    'source "opsgenie": token (OPSGENIE_API_KEY): ok',
+    'source "opsgenie": opsgenie schedule data_primary: ok',
+  ]);
+  t.match(r.out, /\nNothing missing: 13 checks ok, 1 unverified/);
+  t.equal(r.code, 0);
+  t.ok(opsgenie.requests.length > 0, 'the schedule was read');
+  t.same(opsgenie.requests.filter((q) => q.method !== 'GET'), [], 'reads only');
+  t.same(opsgenie.unexpected, []);
+  t.same(emulators.jsm.requests, [], 'no jsm source any more');
+  noSecrets(t, r.out + r.err);
+  const asked = opsgenie.requests.length;
+  const none = await cli(dir, ['doctor', ...C], { env: { ...ENV, OPSGENIE_API_KEY: '' } });
+  t.match(none.out, 'source "opsgenie": token (OPSGENIE_API_KEY): missing: environment variable OPSGENIE_API_KEY is not set: set it to an Opsgenie API key with Read access\n');
+  t.notMatch(none.out, 'opsgenie schedule data_primary', 'not read without its key');
+  t.equal(none.code, 1);
+  t.equal(opsgenie.requests.length, asked, 'nothing asked of Opsgenie');
 });
 
 t.test('a repository entitlement: its collaborators are read, and apply needs repo too; an App token cannot read them', async (t) => {
@@ -141,7 +181,7 @@ t.test('a repository entitlement: its collaborators are read, and apply needs re
     'target "github": permission to change team members and repository collaborators (apply): ok (classic token scopes: admin:org, repo)',
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
     'target "github": repository acme/infra: ok',
-    'Nothing missing: 15 checks ok.',
+    'Nothing missing: 16 checks ok.',
     '',
   ]);
   t.equal(admin.code, 0);
@@ -162,7 +202,7 @@ t.test('SAML identities are checked when the config resolves people through them
   const classic = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: CLASSIC } });
   t.same(lines(classic.out, emulators).slice(-3), [
     'target "github": SAML identities of acme: missing: GitHub refused the query: the token in GITHUB_TOKEN lacks a permission (Your token has not been granted the required scopes to execute this query); it needs an organisation owner\'s token with admin:org, or an App with the organization permission Members (read)',
-    'Missing: 2 of 15 checks. Grant or set what each missing line says, then run doctor again.',
+    'Missing: 2 of 16 checks. Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(classic.code, 1);
@@ -175,7 +215,7 @@ t.test('a token GitHub rejects: the API line says so and names the variable; the
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
     'target "github": token (GITHUB_TOKEN): ok',
     'target "github": API GITHUB, organisation acme: missing: GitHub rejected the token in GITHUB_TOKEN (HTTP 401): it is wrong, expired or revoked; put a valid token there',
-    'Missing: 1 of 7 checks. Grant or set what each missing line says, then run doctor again.',
+    'Missing: 1 of 8 checks. Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(r.code, 1);

@@ -139,10 +139,10 @@ t.test('the config keeps where each apiUrl and tokenEnv is, and the block\'s lin
   cpSync('profiles', dir, { recursive: true });
   editFile(dir, 'oncall-access.yaml', /\n\s+apiUrl: http:\/\/127\.0\.0\.1:39172/, '');
   const { workspace } = loadWorkspace('oncall-access.yaml', dir);
-  const og = workspace!.config.sources.get('opsgenie')!;
+  const jsm = workspace!.config.sources.get('jsm')!;
   const show = (p: { file: string; line: number }) => `${p.file}:${p.line}`;
-  t.equal(show(og.fieldPos.apiUrl), lineOf(dir, 'oncall-access.yaml', 'opsgenie:'), 'no apiUrl: the block');
-  t.equal(show(og.fieldPos.tokenEnv), lineOf(dir, 'oncall-access.yaml', 'tokenEnv: OPSGENIE_API_KEY'));
+  t.equal(show(jsm.fieldPos.apiUrl), lineOf(dir, 'oncall-access.yaml', '    jsm:'), 'no apiUrl: the block');
+  t.equal(show(jsm.fieldPos.tokenEnv), lineOf(dir, 'oncall-access.yaml', 'tokenEnv: ATLASSIAN_API_TOKEN'));
   t.equal(show(workspace!.config.targets.get('github')!.fieldPos.apiUrl), lineOf(dir, 'oncall-access.yaml', 'apiUrl: http://127.0.0.1:39170'));
 });
 

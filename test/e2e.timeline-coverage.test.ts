@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { runAction } from '../src/action/main.js';
-import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
+import { cli, dataOnOpsgenie, demoWorkspace, editFile, opsgenieEmulator } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
 import { checkGantt } from './helpers/mermaid-gantt.js';
@@ -34,7 +34,7 @@ t.test('timeline --format mermaid draws the demo: a valid chart on stdout, probl
   t.match(requested.out, '    section acme/payments-admins\n    alice-acme (request, maintainer) :crit, 2026-11-30 07:50:00, 2026-11-30 09:40:00\n', 'a request is a bar of its own kind, cut at the chart\'s start');
   t.ok(checkGantt(requested.out).ok);
   rmSync(join(dir, 'requests'), { recursive: true });
-  const failing = await cli(dir, ['timeline', ...C, '--format', 'mermaid'], { env: { GITHUB_TOKEN: 'x', OPSGENIE_API_KEY: 'y' } });
+  const failing = await cli(dir, ['timeline', ...C, '--format', 'mermaid'], { env: { GITHUB_TOKEN: 'x', ATLASSIAN_EMAIL: 'x@acme.example', ATLASSIAN_API_TOKEN: 'y' } });
   t.equal(failing.code, 1, 'a rotation that cannot be read fails the command');
   t.ok(checkGantt(failing.out).ok, 'the chart is still valid');
   t.match(failing.out, '    %% held by nobody in this period: acme/checkout-deployers (incomplete, could not read pagerduty escalation policy PCHKEP1 level 1)\n');
@@ -128,12 +128,20 @@ t.test('validate warns of a gap in a rotation kept in git (someone on call witho
   t.equal((await cli(dir, ['validate', ...C], { now })).code, 0, 'who SAML resolves only plan can tell');
 });
 
-t.test('plan warns of a hole in a PagerDuty or Opsgenie schedule, in UTC; validate cannot see it', async (t) => {
+t.test('plan warns of a hole in a PagerDuty, JSM or Opsgenie schedule, in UTC; validate cannot see it', async (t) => {
   const { dir } = await demoWorkspace(t);
   const now = new Date('2026-12-08T09:00:00Z');
   const p = await cli(dir, ['plan', ...C, '--at', '2026-12-08T09:00:00Z'], { now });
   t.equal(p.code, 0, p.err);
-  t.match(p.out, 'warning: opsgenie schedule data_primary leaves nobody with access from Sun 2026-12-13 09:00 to at least Tue 2026-12-15 09:00 UTC (2d): nobody is on call (a gap between layers or shifts, or an override that leaves a hole)');
+  t.match(p.out, 'warning: jsm schedule data_primary leaves nobody with access from Sun 2026-12-13 09:00 to at least Tue 2026-12-15 09:00 UTC (2d): nobody is on call (a gap between layers or shifts, or an override that leaves a hole)');
   t.match(p.out, 'warning: pagerduty escalation policy PCHKEP1 level 1 leaves nobody with access from Mon 2026-12-14 08:00 to at least Tue 2026-12-15 09:00 UTC (1d1h): nobody is on call');
   t.notMatch((await cli(dir, ['validate', ...C], { now })).out, 'leaves nobody', 'validate reads no API');
+  // The same schedule in Opsgenie: the same hole.
+  const opsgenie = await opsgenieEmulator(t);
+  dataOnOpsgenie(dir, opsgenie.url);
+  const og = await cli(dir, ['plan', ...C, '--at', '2026-12-08T09:00:00Z'], { now });
+  t.equal(og.code, 0, og.err);
+  t.match(og.out, 'warning: opsgenie schedule data_primary leaves nobody with access from Sun 2026-12-13 09:00 to at least Tue 2026-12-15 09:00 UTC (2d): nobody is on call (a gap between layers or shifts, or an override that leaves a hole)');
+  t.notMatch(og.out, 'jsm schedule');
+  t.ok(opsgenie.requests.length > 0, 'read from Opsgenie');
 });

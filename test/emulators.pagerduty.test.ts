@@ -290,9 +290,9 @@ t.test('requests need the token as Token token=... or Bearer', async (t) => {
 
 t.test('strict mode records unknown routes, unknown parameters, features not emulated and a missing Accept', async (t) => {
   const emu = await start(t);
-  const route = await get(emu, '/incidents');
+  const route = await get(emu, '/services');
   t.equal(route.status, 501);
-  t.match(route.body, { error: { message: 'Not emulated: GET /incidents' } });
+  t.match(route.body, { error: { message: 'Not emulated: GET /services' } });
   t.equal((await get(emu, '/oncalls?schedule_ids=PS1&include[]=schedules')).status, 200, 'PagerDuty ignores unknown parameters, so the answer is 200');
   await get(emu, '/schedules/PS1?include_next_oncall_for_user=PU1');
   await get(emu, '/users?team_ids[]=PT1&include[]=teams');
@@ -302,7 +302,7 @@ t.test('strict mode records unknown routes, unknown parameters, features not emu
   t.same(
     emu.unexpected.map((u) => `${u.path}: ${u.reason}`),
     [
-      '/incidents: no such route',
+      '/services: no such route',
       '/oncalls: unknown query parameter schedule_ids; include[]=schedules is not emulated',
       '/schedules/PS1: include_next_oncall_for_user is not emulated',
       '/users: include[]=teams is not emulated; team_ids[] is not emulated (the account has no teams)',
@@ -316,8 +316,8 @@ t.test('strict mode records unknown routes, unknown parameters, features not emu
 t.test('without strict mode and token, unknown parameters pass silently and unknown routes are 404', async (t) => {
   const emu = await start(t, seed({ strict: false, token: undefined }));
   t.equal((await get(emu, '/oncalls?bogus=1', {})).status, 200);
-  t.equal((await get(emu, '/incidents', {})).status, 404);
-  t.same(emu.unexpected, [{ method: 'GET', path: '/incidents', reason: 'no such route' }]);
+  t.equal((await get(emu, '/services', {})).status, 404);
+  t.same(emu.unexpected, [{ method: 'GET', path: '/services', reason: 'no such route' }]);
 });
 
 t.test('the real clock is the default for since and until', async (t) => {

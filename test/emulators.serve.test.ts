@@ -14,16 +14,16 @@ t.test('a taken port is named with the flag that chooses another: exit 1, no sta
   await once(blocker, 'listening');
   t.teardown(() => new Promise<void>((done) => blocker.close(() => done())));
   const port = (blocker.address() as AddressInfo).port;
-  const r = await runBuilt([SERVE, '--github-port', '0', '--pagerduty-port', String(port), '--opsgenie-port', '0']);
+  const r = await runBuilt([SERVE, '--github-port', '0', '--pagerduty-port', String(port), '--jsm-port', '0']);
   t.equal(r.code, 1);
   t.equal(r.stderr, `npm run emulators: port ${port} for the PagerDuty emulator is taken (is "npm run emulators" or "npm start" running?). Stop what holds it, or choose another port: npm run emulators -- --pagerduty-port N (0 picks a free one)\n`);
   t.equal(r.stdout, '');
 });
 
 t.test('a port that is not a port number, or an unknown flag, is one message and exit 1', built, async (t) => {
-  const bad = await runBuilt([SERVE, '--opsgenie-port', '70000']);
+  const bad = await runBuilt([SERVE, '--jsm-port', '70000']);
   t.equal(bad.code, 1);
-  t.equal(bad.stderr, 'npm run emulators: --opsgenie-port must be a port number from 0 to 65535 (0 picks a free one); got "70000"\n');
+  t.equal(bad.stderr, 'npm run emulators: --jsm-port must be a port number from 0 to 65535 (0 picks a free one); got "70000"\n');
   const unknown = await runBuilt([SERVE, '--port', '1']);
   t.equal(unknown.code, 1);
   t.match(unknown.stderr, /^npm run emulators: Unknown option '--port'[\s\S]*\nUsage: npm run emulators -- \[--github-port N\]/);
@@ -31,7 +31,7 @@ t.test('a port that is not a port number, or an unknown flag, is one message and
 });
 
 t.test('with port 0 the emulators start on free ports, serve the demo world, and stop on SIGTERM', built, async (t) => {
-  const child = startBuilt([SERVE, '--github-port', '0', '--pagerduty-port', '0', '--opsgenie-port', '0']);
+  const child = startBuilt([SERVE, '--github-port', '0', '--pagerduty-port', '0', '--jsm-port', '0']);
   const exited = once(child, 'exit');
   t.teardown(() => void (child.exitCode === null && child.kill('SIGKILL')));
   let out = '';
@@ -45,6 +45,12 @@ t.test('with port 0 the emulators start on free ports, serve the demo world, and
   const members = await fetch(`${github}/orgs/acme/teams/payments-deployers/members`, { headers: { authorization: 'token anything' } });
   t.equal(members.status, 200, 'any token is accepted');
   t.ok(((await members.json()) as { login: string }[]).some((m) => m.login === 'alice-acme'), 'the demo world');
+  const jsm = /JSM Operations emulator: +(http:\/\/127\.0\.0\.1:\d+) \(cloud id ([0-9a-f-]+)\)/.exec(out);
+  t.ok(jsm, out);
+  const basic = { authorization: `Basic ${Buffer.from('anyone@example.com:anything').toString('base64')}` };
+  const schedules = await fetch(`${jsm![1]}/jsm/ops/api/${jsm![2]}/v1/schedules`, { headers: basic });
+  t.equal(schedules.status, 200, 'any credentials are accepted');
+  t.match(await schedules.json(), { values: [{ name: 'data_primary' }] }, "the data team's schedule");
   child.kill('SIGTERM');
   t.same(await exited, [0, null], 'closed its servers and exited');
 });

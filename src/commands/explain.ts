@@ -10,7 +10,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { reconcile } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
-import { sanitizeText } from '../render/text.js';
+import { holdLine, sanitizeText } from '../render/text.js';
 import { entitlementKey, entitlementName } from '../core/entitlement.js';
 import { managedBy } from '../holders.js';
 import { readState, STATE_FILES } from '../state.js';
@@ -80,13 +80,14 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
     if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
+  const kept = (plan.holds ?? []).filter((h) => login !== undefined && h.login.toLowerCase() === login.toLowerCase());
   const past = at.getTime() < io.now().getTime() - 60_000;
   const then = past && login !== undefined ? heldAt(readAuditLog(join(dir, STATE_FILES.audit)), login, at) : undefined;
   const unresolved = plan.diagnostics.filter((d) => d.code === 'identity' && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === 'error'), ...unresolved];
 
   if (opts.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at.toISOString(), shouldHold: should, holdsNow: holds, changes, ...(then ? { heldThen: then } : {}), diagnostics: problems }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at.toISOString(), shouldHold: should, holdsNow: holds, changes, ...(kept.length > 0 ? { kept } : {}), ...(then ? { heldThen: then } : {}), diagnostics: problems }, null, 2)}\n`);
     return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
   }
   const list = (items: Holding[], none: string, f: (h: Holding) => string): string[] => (items.length ? items.map((h) => `  ${f(h)}`) : [`  ${none}`]);
@@ -101,6 +102,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
     '',
     'Differences:',
     ...(changes.length ? changes.map((c) => `  ${c.action === 'grant' ? '+' : c.action === 'revoke' ? '-' : '~'} ${nameOf(c.entitlement)} ${c.action === 'update' ? `${c.previousLevel} -> ${c.entitlement.level}` : `as ${c.entitlement.level}`} — ${c.reasons.join('; ')}`) : ['  none']),
+    ...(kept.length ? ['', 'Kept by an incident hold:', ...kept.map((h) => `  ${nameOf(h)}: ${holdLine(h, plan.at)}`)] : []),
     ...(then ? ['', `Held at ${at.toISOString()} (from the audit log):`, ...list(then, 'nothing granted by oncall-access', (h) => `${h.team} as ${h.role} since ${h.since} — ${h.reasons!.join('; ')}`)] : []),
     ...(problems.length ? ['', ...problems.map(formatDiagnostic)] : []),
   ];

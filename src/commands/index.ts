@@ -75,14 +75,15 @@ export const COMMANDS: Command[] = [
   {
     name: 'init',
     summary: 'Scaffold a config repository: config, a first profile, identities, workflows, CODEOWNERS.',
-    usage: '[--org ORG --source pagerduty|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--owners OWNERS] [--dir DIR] [--force]',
+    usage: '[--org ORG --source pagerduty|jsm|opsgenie|rotations --team SLUG --schedule ID|--members EMAILS] [--cloud-id ID] [--owners OWNERS] [--dir DIR] [--force]',
     description:
-      'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, opsgenie) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
+      'Writes oncall-access.yaml, a profile in profiles/ that gives the team to whoever is on call (15 minutes before the shift to 30 minutes after), identities.yaml, for built-in rotations a rotation in rotations/, and the plan and apply workflows in .github/workflows/; adds its lines to .gitignore and .github/CODEOWNERS. Every YAML file gets a $schema line resolved in node_modules/oncall-access. On a terminal it asks for what the flags leave out; otherwise --org, --source, --team and --schedule (pagerduty, jsm, opsgenie; jsm also --cloud-id) or --members (rotations) are required. Refuses to replace any file it writes unless --force. "validate" passes right after; "plan" needs the tokens the closing steps name.',
     flags: {
       org: { type: 'string', valueName: 'ORG', help: 'The GitHub organisation whose team is managed.' },
-      source: { type: 'string', valueName: 'TYPE', help: 'Who knows who is on call: pagerduty, opsgenie, or rotations kept in the repository.', choices: SOURCE_TYPES },
+      source: { type: 'string', valueName: 'TYPE', help: 'Who knows who is on call: pagerduty, jsm (Jira Service Management Operations), opsgenie (its API ends on 2027-04-05), or rotations kept in the repository.', choices: SOURCE_TYPES },
       team: { type: 'string', valueName: 'SLUG', help: 'The first GitHub team to give to whoever is on call.' },
-      schedule: { type: 'string', valueName: 'ID', help: 'pagerduty: the schedule ID; opsgenie: the schedule name or ID.' },
+      schedule: { type: 'string', valueName: 'ID', help: 'pagerduty: the schedule ID; jsm, opsgenie: the schedule name or ID.' },
+      'cloud-id': { type: 'string', valueName: 'ID', help: "jsm: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)." },
       members: { type: 'string', multiple: true, valueName: 'EMAILS', help: "rotations: the members' emails, in order; repeatable, or several separated by spaces or commas." },
       owners: { type: 'string', multiple: true, valueName: 'OWNERS', help: 'Who reviews access changes in CODEOWNERS: @org/team, @user or an email; repeatable (default: @ORG/oncall-access-admins).' },
       dir: { type: 'string', valueName: 'DIR', help: 'The repository root to write into; created when missing.', default: '.' },
@@ -93,7 +94,7 @@ export const COMMANDS: Command[] = [
       [EXIT.error, 'a missing or malformed answer, or files it would replace (then nothing was written)'],
     ],
     run: async (v, _p, io) =>
-      (await import('./init.js')).runInit({ dir: String(v.dir), org: v.org as string | undefined, source: v.source as string | undefined, team: v.team as string | undefined, schedule: v.schedule as string | undefined, members: v.members as string[] | undefined, owners: v.owners as string[] | undefined, force: Boolean(v.force) }, io),
+      (await import('./init.js')).runInit({ dir: String(v.dir), org: v.org as string | undefined, source: v.source as string | undefined, team: v.team as string | undefined, schedule: v.schedule as string | undefined, cloudId: v['cloud-id'] as string | undefined, members: v.members as string[] | undefined, owners: v.owners as string[] | undefined, force: Boolean(v.force) }, io),
   },
   {
     name: 'validate',
@@ -115,7 +116,7 @@ export const COMMANDS: Command[] = [
     summary: 'Check that every source and target is reachable with its token, and that the token may do what the config needs.',
     usage: '[--config PATH] [--format text|json]',
     description:
-      'For every source and target in the config: the token variable is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.',
+      'For every source and target in the config: the token variable (and the email variable of a jsm source) is set, the API answers with it, and it may read what the config needs (PagerDuty: each bound schedule and escalation policy; JSM Operations and Opsgenie: each bound schedule; GitHub: the organisation, every managed team and repository, the SAML identities or verified emails when the config resolves people through them). For GitHub it also checks what apply will write with: a classic token must have admin:org (and repo for repositories); a GitHub App or fine-grained token does not list its permissions, so that line says unverified. One line per check: ok, missing (what to grant or set, and where) or unverified. Read-only like plan: the HTTP layer refuses any request that could write. Tokens are never printed.',
     flags: {
       config: CONFIG_FLAG,
       format: { type: 'string', valueName: 'FORMAT', help: 'text (one line per check) or json.', default: 'text', choices: ['text', 'json'] },

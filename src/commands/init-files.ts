@@ -19,8 +19,10 @@ export interface Answers {
   source: SourceType;
   /** The slug of the first team to manage. */
   team: string;
-  /** PagerDuty schedule ID, or Opsgenie schedule name or ID; only for those sources. */
+  /** PagerDuty schedule ID, or Opsgenie or JSM schedule name or ID; only for those sources. */
   schedule?: string;
+  /** The Atlassian site's cloud id; only for `jsm`. */
+  cloudId?: string;
   /** Emails of the built-in rotation's members, in order; only for `rotations`. */
   members?: string[];
 }
@@ -35,7 +37,10 @@ export interface ScaffoldFile {
 export const CONFIG_FILE = 'oncall-access.yaml';
 
 /** The environment variable each source type reads its token from, as the workflows pass it. */
-export const TOKEN_ENV: Record<SourceType, string | undefined> = { pagerduty: 'PAGERDUTY_TOKEN', opsgenie: 'OPSGENIE_API_KEY', rotations: undefined };
+export const TOKEN_ENV: Record<SourceType, string | undefined> = { pagerduty: 'PAGERDUTY_TOKEN', jsm: 'ATLASSIAN_API_TOKEN', opsgenie: 'OPSGENIE_API_KEY', rotations: undefined };
+
+/** The environment variable a jsm source reads the Atlassian account's email from (its `emailEnv`), as the workflows pass it. */
+export const JSM_EMAIL_ENV = 'ATLASSIAN_EMAIL';
 
 /** The environment variable the GitHub target reads its token from (the Action's token-env default). */
 export const GITHUB_TOKEN_ENV = 'GITHUB_TOKEN';
@@ -80,6 +85,18 @@ function configFile(a: Answers): ScaffoldFile {
       '      # The environment variable holding a read-only PagerDuty REST API key (never the key',
       '      # itself). For an account in the EU service region add apiUrl: https://api.eu.pagerduty.com',
       `      tokenEnv: ${TOKEN_ENV.pagerduty}`,
+    ],
+    jsm: [
+      '    # Who is on call: Jira Service Management Operations. Profiles bind its schedules with',
+      '    # `source: jsm`.',
+      '    jsm:',
+      '      type: jsm',
+      `      cloudId: ${scalar(a.cloudId ?? '')}`,
+      '      # The environment variables holding the email of an Atlassian account and its API token',
+      '      # (never the token itself), a token with the scopes read:ops-config:jira-service-management',
+      "      # and read:jira-user.",
+      `      emailEnv: ${JSM_EMAIL_ENV}`,
+      `      tokenEnv: ${TOKEN_ENV.jsm}`,
     ],
     opsgenie: [
       '    # Who is on call: Opsgenie. Profiles bind its schedules with `source: opsgenie`.',
@@ -139,7 +156,9 @@ function profileFile(a: Answers): ScaffoldFile {
       ? ['    # The built-in rotation in rotations/ whose member on call holds the team.', '    - source: rotations', `      rotation: ${base}-primary`]
       : a.source === 'pagerduty'
         ? ['    # The PagerDuty schedule whose on-call person holds the team: its ID, the last part of its', '    # URL. Bind an escalation policy instead with escalationPolicy: ID (and levels: [1]).', '    - source: pagerduty', `      schedule: ${scalar(a.schedule!)}`]
-        : ['    # The Opsgenie schedule whose on-call person holds the team: its name or ID.', '    - source: opsgenie', `      schedule: ${scalar(a.schedule!)}`];
+        : a.source === 'jsm'
+          ? ['    # The JSM Operations schedule whose on-call person holds the team: its name or ID.', '    - source: jsm', `      schedule: ${scalar(a.schedule!)}`]
+          : ['    # The Opsgenie schedule whose on-call person holds the team: its name or ID.', '    - source: opsgenie', `      schedule: ${scalar(a.schedule!)}`];
   return {
     path,
     text: [
@@ -230,11 +249,11 @@ const SECRET_ENV_BLOCK = /^( +)env:\n(?:\1 {2}#.*\n)*(?:\1 {2}[A-Z_]+: \$\{\{ se
 
 /**
  * A workflow template as init writes it for `source`: the steps pass only the key that source
- * reads (`TOKEN_ENV`), and a step left with none loses its `env:` block, so no job is handed a
+ * reads (`TOKEN_ENV`, and for jsm the account's email), and a step left with none loses its `env:` block, so no job is handed a
  * secret the config never uses. The rest of the template is kept as written, comments included.
  */
 export function workflowFor(template: string, source: SourceType): string {
-  const dropped = Object.entries(TOKEN_ENV).flatMap(([type, name]) => (type === source || name === undefined ? [] : [`${name}: `]));
+  const dropped = [...Object.entries(TOKEN_ENV).flatMap(([type, name]) => (type === source || name === undefined ? [] : [`${name}: `])), ...(source === 'jsm' ? [] : [`${JSM_EMAIL_ENV}: `])];
   return template.replace(SECRET_ENV_BLOCK, (block) => {
     const lines = block.split('\n').filter((line) => !dropped.some((d) => line.trimStart().startsWith(d)));
     return lines.some((line) => /^ +[A-Z_]+: /.test(line)) ? lines.join('\n') : '';

@@ -19,7 +19,7 @@ import { SOURCE_TYPES, type SourceType } from '../config/model.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { codeownersRules, parseOwners } from './codeowners.js';
-import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, scaffoldFiles, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile } from './init-files.js';
+import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, JSM_EMAIL_ENV, scaffoldFiles, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile } from './init-files.js';
 
 /** The workflows init writes, from the package's `templates/workflows/` (with only the source's key). */
 export const WORKFLOW_TEMPLATES = fileURLToPath(new URL('../../templates/workflows/', import.meta.url));
@@ -34,6 +34,8 @@ export interface InitOptions {
   source?: string;
   team?: string;
   schedule?: string;
+  /** `--cloud-id`: the Atlassian site of a jsm source. */
+  cloudId?: string;
   /** `--members` as given: each value one or more emails separated by spaces or commas. */
   members?: string[];
   /** `--owners` as given, as `codeowners` takes them. */
@@ -88,8 +90,10 @@ const ORG = formatted('org', 'GitHub organisation', 'oncall-access-login');
 const TEAM = formatted('team', 'First GitHub team to manage (its slug)', 'oncall-access-slug');
 const SCHEDULE: Record<Exclude<SourceType, 'rotations'>, Need<string>> = {
   pagerduty: formatted('schedule', 'PagerDuty schedule ID (the last part of its URL)', 'oncall-access-external-id'),
+  jsm: formatted('schedule', 'JSM Operations schedule name or ID', 'oncall-access-external-id'),
   opsgenie: formatted('schedule', 'Opsgenie schedule name or ID', 'oncall-access-external-id'),
 };
+const CLOUD_ID = formatted('cloud-id', "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", 'oncall-access-cloud-id');
 const SOURCE: Need<SourceType> = {
   flag: 'source',
   question: `Who knows who is on call (${SOURCE_TYPES.join(', ')})`,
@@ -116,7 +120,8 @@ function missingFlags(opts: InitOptions): string[] {
   const needed: (keyof InitOptions)[] = ['org', 'source', 'team'];
   if (opts.source === 'rotations') needed.push('members');
   else if (opts.source !== undefined) needed.push('schedule');
-  return needed.filter((f) => opts[f] === undefined).map((f) => `--${f}`);
+  if (opts.source === 'jsm') needed.push('cloudId');
+  return needed.filter((f) => opts[f] === undefined).map((f) => (f === 'cloudId' ? '--cloud-id' : `--${f}`));
 }
 
 /**
@@ -167,14 +172,16 @@ async function gather(opts: InitOptions, io: Io, openPrompt: () => Prompt): Prom
   try {
     const org = given.org ?? (await ask(ORG));
     const source = given.source ?? (await ask(SOURCE));
-    if (source === 'rotations' && opts.schedule !== undefined) throw new UserError('--schedule is for a pagerduty or opsgenie source; a rotations source takes --members');
+    if (source === 'rotations' && opts.schedule !== undefined) throw new UserError('--schedule is for a pagerduty, jsm or opsgenie source; a rotations source takes --members');
     if (source !== 'rotations' && opts.members !== undefined) throw new UserError(`--members is for a rotations source; ${source} takes --schedule`);
+    if (source !== 'jsm' && opts.cloudId !== undefined) throw new UserError(`--cloud-id is for a jsm source (Jira Service Management Operations); ${source} does not use it`);
     const team = given.team ?? (await ask(TEAM));
     const schedule = source === 'rotations' ? undefined : (fromFlag(SCHEDULE[source], opts.schedule) ?? (await ask(SCHEDULE[source])));
+    const cloudId = source === 'jsm' ? (fromFlag(CLOUD_ID, opts.cloudId) ?? (await ask(CLOUD_ID))) : undefined;
     const members = source === 'rotations' ? (given.members ?? (await ask(MEMBERS))) : undefined;
     const defaultOwners = `@${org}/oncall-access-admins`;
     const owners = given.owners ?? (io.stdinIsTTY ? await ask(OWNERS, defaultOwners) : [defaultOwners]);
-    return { org, source, team, ...(schedule === undefined ? {} : { schedule }), ...(members === undefined ? {} : { members }), owners };
+    return { org, source, team, ...(schedule === undefined ? {} : { schedule }), ...(cloudId === undefined ? {} : { cloudId }), ...(members === undefined ? {} : { members }), owners };
   } finally {
     prompt?.close();
   }
@@ -208,10 +215,17 @@ function addLines(dir: string, path: string, lines: readonly string[]): 'written
   return 'added to';
 }
 
+/** What each source's token is, for the closing advice. */
+const SOURCE_KEY: Record<Exclude<SourceType, 'rotations'>, string> = {
+  pagerduty: 'a read-only PagerDuty REST API key',
+  jsm: "that account's API token, with the scopes read:ops-config:jira-service-management and read:jira-user",
+  opsgenie: 'a read-only Opsgenie API key',
+};
+
 /** The closing advice: what the workspace still needs before plan and apply can run. */
 function nextSteps(a: Answers, owners: readonly string[]): string[] {
   const tokens = [
-    ...(TOKEN_ENV[a.source] === undefined ? [] : [`${TOKEN_ENV[a.source]} (a read-only ${a.source === 'pagerduty' ? 'PagerDuty REST API key' : 'Opsgenie API key'})`]),
+    ...(a.source === 'rotations' ? [] : [`${a.source === 'jsm' ? `${JSM_EMAIL_ENV} (the email of an Atlassian account) and ` : ''}${TOKEN_ENV[a.source]} (${SOURCE_KEY[a.source]})`]),
     `${GITHUB_TOKEN_ENV} (a token that can read the ${a.org} organisation's members)`,
   ];
   return [

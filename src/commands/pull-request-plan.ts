@@ -7,7 +7,7 @@
  */
 import { relative } from 'node:path';
 import { extractCommit } from '../base-tree.js';
-import type { Config, Workspace } from '../config/model.js';
+import type { Config, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { configHash } from '../engine.js';
 import type { Plan } from '../core/plan.js';
@@ -87,9 +87,15 @@ function credentialMoves(base: Config, head: Config): string | undefined {
       const b = base[kind].get(name);
       if (b === undefined) moves.push(`${kind}.${name} is new`);
       else if (b.type !== c.type || b.apiUrl !== c.apiUrl || b.tokenEnv !== c.tokenEnv) moves.push(`${kind}.${name} changes its type, apiUrl or tokenEnv`);
+      else if (jsmAccount(b) !== jsmAccount(c)) moves.push(`${kind}.${name} changes its emailEnv or cloudId`);
     }
   }
   return moves.length === 0 ? undefined : moves.join('; ');
+}
+
+/** A jsm source's account and site (`emailEnv`, `cloudId`), which say where its token goes as much as `tokenEnv` does; empty for anything else. */
+function jsmAccount(c: SourceConfig | TargetConfig): string {
+  return 'emailEnv' in c || 'cloudId' in c ? JSON.stringify([c.emailEnv, c.cloudId]) : '';
 }
 
 /** Errors for requests the pull request deletes while they still grant access to someone other than its author, who is not an approver either. */

@@ -16,8 +16,8 @@ import { loadWorkspace } from '../config/load.js';
 import type { Adopt, Workspace } from '../config/model.js';
 import { describeChange, type Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { computePlan, configHash } from '../engine.js';
-import { planAhead } from '../look-ahead.js';
+import { configHash, reconcile } from '../engine.js';
+import { aheadReadUntil, planAhead } from '../look-ahead.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
@@ -164,14 +164,26 @@ function narrow(ws: Workspace, opts: ReconcileOptions): Workspace {
   return { ...ws, profiles: ws.profiles.filter((p) => names.has(p.name)), requests: ws.requests.filter((r) => names.has(r.profile)) };
 }
 
-/** The plan of `whole` as seen from `io.cwd`, with its state in `stateDir` (default: the workspace's own, or `--state`). */
-async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace, pullRequest?: { author: string; files: readonly string[] }, stateDirOverride?: string) {
+/**
+ * The plan of `whole` as seen from `io.cwd`, with its state in `stateDir` (default: the
+ * workspace's own, or `--state`). With `ahead` (`plan`, not `apply`: a gap next week must not
+ * stop access changing now), also what it shows of the future: the timeline of the next hours
+ * and the coverage gaps of the next week ({@link planAhead}), from the same read of the
+ * rotations, made that much longer.
+ */
+async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace, pullRequest?: { author: string; files: readonly string[] }, stateDirOverride?: string, ahead = false) {
   const ws = narrow(whole, opts);
   const at = parseAt(opts.at, io);
   const overrides = { maxRevocations: parseCount('max-revocations', opts.maxRevocations, 0), maxRevocationShare: parseShare(opts.maxRevocationShare), allowEmptyRotations: opts.allowEmptyRotations };
   const state = readState(stateDirOverride ?? stateDir(ws, opts, io));
   const adapters = buildAdapters(ws, io.env, fetch);
-  const plan = await computePlan(ws, adapters, { at, now: io.now(), overrides, state, pullRequest, adopt: opts.adopt });
+  const made = await reconcile(ws, adapters, { at, now: io.now(), overrides, state, pullRequest, adopt: opts.adopt, ...(ahead ? { readUntil: aheadReadUntil(ws, at, pullRequest) } : {}) });
+  const { plan } = made;
+  if (ahead) {
+    const future = planAhead(ws, at, made, pullRequest);
+    plan.timeline = future.timeline;
+    plan.diagnostics.push(...future.diagnostics);
+  }
   const interrupted = Journal.read(journalPath(ws, opts, io));
   if (interrupted.length > 0) {
     plan.diagnostics.push({ severity: 'warning', code: 'apply-interrupted', message: `an interrupted apply left ${interrupted.length} change(s) unresolved in ${journalPath(ws, opts, io)}; the next apply checks each against the target and records it before planning` });
@@ -179,20 +191,7 @@ async function planFor(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Work
   // Redacted in the data, before any renderer escapes a token into a form output redaction would miss.
   const secrets = secretsIn(io.env, tokenEnvs(ws));
   plan.diagnostics = plan.diagnostics.map((d) => ({ ...d, message: redact(d.message, secrets) }));
-  return { plan, ws, adapters, secrets };
-}
-
-/**
- * {@link planFor}, then what `plan` shows of the future (`apply` does not: a gap next week must
- * not stop access changing now): the timeline of the next hours and the coverage gaps of the
- * next week ({@link planAhead}), from one more read of the sources.
- */
-async function planWithAhead(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Workspace, pullRequest?: { author: string; files: readonly string[] }, stateDirOverride?: string) {
-  const made = await planFor(opts, io, fetch, whole, pullRequest, stateDirOverride);
-  const ahead = await planAhead(made.ws, made.adapters, new Date(made.plan.at), pullRequest);
-  made.plan.timeline = ahead.timeline;
-  made.plan.diagnostics.push(...ahead.diagnostics.map((d) => ({ ...d, message: redact(d.message, made.secrets) })));
-  return made;
+  return { plan, ws, adapters };
 }
 
 /**
@@ -208,10 +207,10 @@ async function freshPlan(opts: ReconcileOptions, io: Io, fetch: Fetch, whole: Wo
       io,
       load: loadOrReport,
       stateDir: (ws, at) => stateDir(ws, opts, at),
-      makePlan: async (ws, at, pullRequest, state) => (await planWithAhead(opts, at, fetch, ws, pullRequest, state)).plan,
+      makePlan: async (ws, at, pullRequest, state) => (await planFor(opts, at, fetch, ws, pullRequest, state, true)).plan,
     });
   }
-  return planWithAhead(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch));
+  return planFor(opts, io, fetch, await mergeEvidence(whole, parseAt(opts.at, io), io, fetch), undefined, undefined, true);
 }
 
 /**
@@ -321,6 +320,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       recheck,
     );
   }
+  recorder.holds(run);
   recorder.finish(run);
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : '';

@@ -3,7 +3,7 @@
  * files' own rules, it checks the coming week's coverage of the rotations kept in git.
  */
 import { loadWorkspace } from '../config/load.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
 import { EXIT, type Io } from '../io.js';
 import { renderAnnotations } from '../render/github.js';
 import { sanitizeText } from '../render/text.js';
@@ -47,10 +47,30 @@ function gitCoverage(ws: Workspace, now: Date): Diagnostic[] {
 /** Runs `validate`; exit 0 when there is no error (warnings allowed), 1 otherwise. */
 export function runValidate(opts: ValidateOptions, io: Io): number {
   const { workspace, diagnostics } = loadWorkspace(opts.config, io.cwd, io.now());
-  const sorted = sortDiagnostics([...diagnostics, ...(workspace ? gitCoverage(workspace, io.now()) : [])]);
+  const sorted = sortDiagnostics([...diagnostics, ...(workspace ? [...opsgenieEnds(workspace, io.now()), ...gitCoverage(workspace, io.now())] : [])]);
   const ok = !hasErrors(sorted);
   io.stdout.write(render(opts.format, sorted, workspace));
   return ok ? EXIT.ok : EXIT.error;
+}
+
+/** The day Opsgenie's API stops (Atlassian ends Opsgenie; Jira Service Management Operations succeeds it). */
+export const OPSGENIE_API_END = '2027-04-05';
+
+/**
+ * A warning at the `type` line of each opsgenie source: when the API ends, and the line that
+ * moves the source to Jira Service Management Operations (`type: jsm`, with its two settings);
+ * the profiles' `schedule:` lines stay as they are.
+ */
+export function opsgenieEnds(ws: Workspace, now: Date): Diagnostic[] {
+  const ended = now.getTime() >= Date.parse(`${OPSGENIE_API_END}T00:00:00Z`);
+  return [...ws.config.sources.values()]
+    .filter((s) => s.type === 'opsgenie')
+    .map((s) =>
+      warning(
+        `source "${s.name}": Opsgenie's API ${ended ? 'ended' : 'ends'} on ${OPSGENIE_API_END}. Its successor, Jira Service Management Operations, takes this line: type: jsm (with cloudId and emailEnv beside it, and tokenEnv naming an Atlassian API token); profiles keep their schedule: lines. See "Moving from Opsgenie to JSM" in docs/operations.md`,
+        s.keyPos?.type ?? s.pos,
+      ),
+    );
 }
 
 function counts(ws: Workspace | undefined): Record<string, number> | undefined {

@@ -29,6 +29,10 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/u;
 const EMAIL = /^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/u;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,99}$/u;
+/** A UUID, as Atlassian names a site (its cloud id). */
+const CLOUD_ID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/u;
+/** Atlassian account ids: 24 hex digits, or a number, a colon and a UUID; nothing that could leave a query parameter. */
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/u;
 /** Relative: not from the root, no `..` segment (either separator), no control characters. */
 const RELATIVE_PATH = /^(?!\/)(?!(?:[\s\S]*[\\/])?\.\.(?:[\\/]|$))[^\x00-\x1f]{1,255}$/u;
 /** http(s), a host, a path: no credentials, query or fragment. */
@@ -61,6 +65,8 @@ export const FORMATS: Record<string, Format> = {
   'oncall-access-subject': format(either(EMAIL, LOGIN), 'an email address or a GitHub login'),
   'oncall-access-external-id': format(EXTERNAL_ID, 'a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-")'),
   'oncall-access-env-name': format(ENV_NAME, 'the name of an environment variable, like GITHUB_TOKEN (not the token itself)'),
+  'oncall-access-cloud-id': format(CLOUD_ID, 'an Atlassian cloud id like 3a015c30-bac7-4abc-97a1-50c1feea188a (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)'),
+  'oncall-access-account-id': format(ACCOUNT_ID, 'an Atlassian account id like 5b10ac8d82e05b22cc7d4ef5 or 712020:1b2c3d4e-0000-4000-8000-00000000b0b0'),
   'oncall-access-http-url': format(HTTP_URL, 'an http(s) URL without credentials, query or fragment', (v) => URL.canParse(v)),
   'oncall-access-relative-path': format(RELATIVE_PATH, 'a path relative to the config file, not leaving its directory'),
   'oncall-access-duration': format(DURATION, 'a duration like 90s, 15m, 4h, 1d or 1h30m (at most 10 years)', (v) => parseDuration(v) !== undefined),

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
 import { parseDuration } from '../duration.js';
 import { parseInstant } from '../time/zoned.js';
-import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, Workspace } from './model.js';
+import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github-kinds.js';
@@ -123,7 +123,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
   return {
     file: d.file,
     dir,
-    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'sources', name, s) }])),
+    sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, 'sources', name, s), keyPos: keyPos(d, name, s) }])),
     targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     coverage: { gaps: spec.coverage?.gaps ?? 'warn' },
@@ -147,12 +147,24 @@ function connectionPos(d: YamlDoc, section: 'sources' | 'targets', name: string,
   return { pos: at, fieldPos: { apiUrl: field('apiUrl'), tokenEnv: field('tokenEnv') } };
 }
 
+/** The position of a source's `type`, `cloudId` and `emailEnv`, or its name's when one is absent. */
+function keyPos(d: YamlDoc, name: string, data: Data): NonNullable<SourceConfig['keyPos']> {
+  const at = pos(d, ['spec', 'sources'], name);
+  const field = (key: 'type' | 'cloudId' | 'emailEnv'): SourcePos => (data[key] === undefined ? at : pos(d, ['spec', 'sources', name], key));
+  return { type: field('type'), cloudId: field('cloudId'), emailEnv: field('emailEnv') };
+}
+
 function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[], targets: Config['targets']): Omit<Profile, 'file'> {
   const spec = data.spec;
   for (const edge of ['before', 'after'] as const) {
     const text = spec.window?.[edge];
     if (text !== undefined && parseDuration(text)! > MAX_WINDOW_MS) diagnostics.push(error(`spec.window.${edge}: ${text} is longer than 7d`, pos(d, ['spec', 'window', edge])));
   }
+  const hold = spec.incidentHold?.max as string | undefined;
+  const holdAt = hold === undefined ? undefined : pos(d, ['spec', 'incidentHold', 'max']);
+  if (hold !== undefined && parseDuration(hold)! > MAX_HOLD_MS) diagnostics.push(error(`spec.incidentHold.max: ${hold} is longer than 1d: a hold is for the rest of an incident, not another shift`, holdAt));
+  if (hold !== undefined && parseDuration(hold)! === 0) diagnostics.push(error(`spec.incidentHold.max: ${hold} holds nobody: give the longest a hold may last after the window ends (e.g. 4h), or remove incidentHold`, holdAt));
+  if (hold !== undefined && spec.mode !== 'auto') diagnostics.push(error('spec.incidentHold: only auto profiles have shifts that end; a requestable profile\'s access ends when its request does', pos(d, ['spec', 'incidentHold'])));
   const rotations = (spec.rotations ?? []).map((r: Data, i: number) => toBinding(d, r, ['spec', 'rotations', i]));
   const entitlements = spec.entitlements.flatMap((e: Data, i: number) => toEntitlement(d, e, ['spec', 'entitlements', i], diagnostics, targets));
   return {
@@ -166,6 +178,7 @@ function toProfile(d: YamlDoc, data: Data, diagnostics: Diagnostic[], targets: C
     window: { beforeMs: parseDuration(spec.window?.before ?? '0s')!, afterMs: parseDuration(spec.window?.after ?? '0s')! },
     members: spec.members ?? [],
     allowEmptyRotations: spec.allowEmptyRotations ?? false,
+    ...(hold === undefined ? {} : { incidentHold: { maxMs: parseDuration(hold)!, pos: holdAt! } }),
     entitlements,
     pos: pos(d, ['metadata', 'name']),
   };
@@ -212,6 +225,9 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
   return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...(e.adopt === 'remove-drift' ? { adopt: 'remove-drift' as const } : {}), pos: at }];
 }
 
+/** The longest incident hold: the rest of an incident, not another shift. */
+export const MAX_HOLD_MS = 86_400_000;
+
 /** Shorter shifts are typos (`1s` for `1d`) and would make a plan compute millions of shifts. */
 export const MIN_SHIFT_MS = 3_600_000;
 /** Longer windows are typos too; a week before or after a shift is already generous. */
@@ -230,7 +246,7 @@ function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation
 }
 
 function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
-  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, pos: pos(d, ['spec', 'identities', i]) }));
+  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, ...(p.accountId === undefined ? {} : { accountId: p.accountId }), pos: pos(d, ['spec', 'identities', i]) }));
 }
 
 function toRequest(d: YamlDoc, data: Data): AccessRequest {

@@ -5,8 +5,8 @@
 import type { EntitlementRef, Membership } from '../core/entitlement.js';
 import type { SourcePos } from '../diagnostics.js';
 
-/** The kinds of on-call source the tool can read, in the order init offers them. */
-export const SOURCE_TYPES = ['pagerduty', 'opsgenie', 'rotations'] as const;
+/** The kinds of on-call source, in the order init offers them (`jsm`: Jira Service Management Operations, Opsgenie's successor). */
+export const SOURCE_TYPES = ['pagerduty', 'jsm', 'opsgenie', 'rotations'] as const;
 
 /** One of {@link SOURCE_TYPES}. */
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -20,8 +20,14 @@ export interface SourceConfig {
   tokenEnv?: string;
   /** Overrides the public API endpoint (EU region, local emulator). */
   apiUrl?: string;
+  /** jsm: the Atlassian site's cloud id (a UUID). */
+  cloudId?: string;
+  /** jsm: name of the environment variable holding the email of the Atlassian account the token belongs to. */
+  emailEnv?: string;
   pos: SourcePos;
   fieldPos: ConnectionPos;
+  /** Where `type`, `cloudId` and `emailEnv` are declared (the block's position when one is absent); absent in configs built in code. */
+  keyPos?: { type: SourcePos; cloudId: SourcePos; emailEnv: SourcePos };
 }
 
 /** A named system that holds entitlements, declared under `spec.targets`. */
@@ -126,6 +132,12 @@ export interface Profile {
   members: string[];
   /** When true, a bound rotation may fall empty without the empty-rotation guard refusing revocations. */
   allowEmptyRotations: boolean;
+  /**
+   * Incident hold: a holder whose window ended keeps what they hold while assigned to, or having
+   * acknowledged, an open incident routed through a bound PagerDuty rotation; never more than
+   * `maxMs` after their window ended, never for someone who does not hold it.
+   */
+  incidentHold?: { maxMs: number; pos: SourcePos };
   entitlements: EntitlementSpec[];
   /** The profile's file relative to the config's directory, `/`-separated (what shard globs match). */
   file: string;
@@ -163,6 +175,8 @@ export interface Rotation {
 export interface IdentityEntry {
   email: string;
   login: string;
+  /** The person's Atlassian account id: a jsm source takes `email` for their shifts. */
+  accountId?: string;
   pos: SourcePos;
 }
 

@@ -8,12 +8,13 @@ import { checkShards, shardProfile } from '../shard.js';
 import { rotationProblem } from '../sources/rotations.js';
 import { withArticle } from '../wording.js';
 import { entitlementKey } from '../core/entitlement.js';
-import type { EntitlementSpec, Profile, Rotation, RotationBinding, Workspace } from './model.js';
+import type { EntitlementSpec, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
 const BINDINGS_BY_SOURCE: Record<string, readonly RotationBinding['kind'][]> = {
   pagerduty: ['schedule', 'escalationPolicy'],
   opsgenie: ['schedule'],
+  jsm: ['schedule'],
   rotations: ['rotation'],
 };
 
@@ -36,9 +37,23 @@ export function shardProfiles(ws: Workspace): ReturnType<typeof shardProfile>[] 
 }
 
 function sourceTokens(ws: Workspace): Diagnostic[] {
-  return [...ws.config.sources.values()]
-    .filter((s) => s.type !== 'rotations' && s.tokenEnv === undefined)
-    .map((s) => error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos));
+  return [...ws.config.sources.values()].flatMap((s) => {
+    const out = s.type !== 'rotations' && s.tokenEnv === undefined ? [error(`source "${s.name}": ${withArticle(s.type)} source needs tokenEnv, the environment variable holding its read-only API key`, s.pos)] : [];
+    return [...out, ...jsmSettings(s)];
+  });
+}
+
+/** A jsm source names its site and the account its token belongs to; no other source takes either. */
+function jsmSettings(s: SourceConfig): Diagnostic[] {
+  const keyPos = s.keyPos ?? { type: s.pos, cloudId: s.pos, emailEnv: s.pos };
+  if (s.type !== 'jsm') {
+    const extra = (['cloudId', 'emailEnv'] as const).filter((k) => s[k] !== undefined);
+    return extra.map((k) => error(`source "${s.name}": ${k} is for a jsm source (Jira Service Management Operations); ${withArticle(s.type)} source does not use it`, keyPos[k]));
+  }
+  return [
+    ...(s.cloudId === undefined ? [error(`source "${s.name}": a jsm source needs cloudId, the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)`, s.pos)] : []),
+    ...(s.emailEnv === undefined ? [error(`source "${s.name}": a jsm source needs emailEnv, the environment variable holding the email of the Atlassian account its API token belongs to`, s.pos)] : []),
+  ];
 }
 
 function uniqueNames(ws: Workspace): Diagnostic[] {
@@ -83,6 +98,11 @@ function checkProfile(ws: Workspace, p: Profile): Diagnostic[] {
   }
   if (p.mode === 'auto' && p.maxRequestMs !== undefined) out.push(warning(`profile "${p.name}": maxRequestDuration is ignored for mode auto`, p.pos));
   if (p.rotations.length === 0 && p.members.length === 0) out.push(warning(`profile "${p.name}" binds no rotation and no members: it entitles nobody`, p.pos));
+  const unheld = p.incidentHold ? p.rotations.filter((b) => ws.config.sources.get(b.source)?.type !== 'pagerduty') : [];
+  if (unheld.length > 0) {
+    const which = [...new Set(unheld.map((b) => b.source))].join(', ');
+    out.push(warning(`profile "${p.name}": incidentHold reads PagerDuty incidents only, so whoever's shift ends in the rotations of source(s) ${which} is not held (Opsgenie and JSM alerts are not read: see "Incident hold" in docs/operations.md)`, p.incidentHold!.pos));
+  }
   return out;
 }
 
@@ -115,12 +135,17 @@ function sharedEntitlements(profiles: readonly Profile[]): Diagnostic[] {
 function checkIdentities(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = new Map<string, { login: string; pos: SourcePos }>();
+  const accounts = new Map<string, { email: string; pos: SourcePos }>();
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
     if (!seen) first.set(email, i);
     else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
+    if (i.accountId === undefined) continue;
+    const account = accounts.get(i.accountId);
+    if (!account) accounts.set(i.accountId, i);
+    else if (account.email.toLowerCase() !== email) out.push(error(`Atlassian account ${i.accountId} is mapped to two emails: ${account.email} (${at(account.pos)}) and ${i.email}`, i.pos));
   }
   return out;
 }

@@ -2,8 +2,9 @@
  * desire: who should hold which entitlement at an instant, and why. Pure.
  */
 import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import type { Profile } from '../config/model.js';
+import type { Profile, RotationBinding } from '../config/model.js';
 import { entitlementKey, levelRank, refOf, type EntitlementRef, type KindCatalogue, type KindSpec, type Membership } from './entitlement.js';
+import type { Incident, IncidentRead } from './incident.js';
 import type { HoldersRead } from './observed.js';
 import type { Frozen } from './plan.js';
 import type { ActiveRequest } from './requests.js';
@@ -18,6 +19,20 @@ export interface DesiredHolding {
   reasons: string[];
   /** When the last reason ends (shift end + window); undefined when one is open-ended. */
   until?: Date;
+}
+
+/**
+ * Why a person whose window ended may keep what they hold: an open incident they are assigned to
+ * or acknowledged, never past `until`, the window's end plus the profile's `incidentHold.max`.
+ */
+export interface IncidentHold {
+  login: string;
+  email: string;
+  profile: string;
+  /** The rotation whose shift ended. */
+  label: string;
+  until: Date;
+  incident: Incident & { relation: 'assigned' | 'acknowledged' };
 }
 
 /** An entitlement some profile manages, with who should hold it. */
@@ -35,6 +50,8 @@ export interface ManagedEntitlement extends EntitlementRef {
   recentlyOnCall: Map<string, { label: string; end: Date }>;
   /** Labels of rotations feeding it that could not be read: nothing may be revoked. */
   unknownRotations: string[];
+  /** Holders kept by an incident hold, by login (lower-cased); kept only if they hold it now (diff decides). */
+  holds: Map<string, IncidentHold>;
   /** `exclusive`: unwanted holders are revoked. `additive`: only holders in the grant ledger are. */
   membership: Membership;
   /** True when a profile says `adopt: remove-drift`: never applied to yet, its unwanted holders are removed all the same. */
@@ -55,6 +72,8 @@ export interface DesireInput {
   resolve: (email: string, target: string) => string | undefined;
   /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
   requests?: readonly ActiveRequest[];
+  /** Open incidents per binding (by `bindingKey`) of profiles with an incident hold; a binding without an entry holds nobody. */
+  incidents?: ReadonlyMap<string, IncidentRead>;
 }
 
 /** The wanted state of every managed entitlement, plus problems found on the way. */
@@ -62,6 +81,49 @@ export interface Desired {
   /** Managed entitlements, by {@link entitlementKey}. */
   entitlements: Map<string, ManagedEntitlement>;
   diagnostics: Diagnostic[];
+}
+
+/** The instant a hold of a shift ending at `end` ends at the latest, or undefined when the profile has no incident hold. */
+function holdLimit(profile: Profile, end: Date): number | undefined {
+  return profile.incidentHold && end.getTime() + profile.window.afterMs + profile.incidentHold.maxMs;
+}
+
+/**
+ * The bindings whose open incidents {@link desire} needs at `at`: those of profiles with an
+ * incident hold in which someone's window ended less than `incidentHold.max` ago. Pure; empty
+ * (so nothing is read) when nobody could be held.
+ */
+export function holdBindings(profiles: readonly Profile[], shifts: ReadonlyMap<string, ShiftRead>, at: Date): RotationBinding[] {
+  const out = new Map<string, RotationBinding>();
+  for (const p of profiles) {
+    for (const b of p.mode === 'auto' && p.incidentHold ? p.rotations : []) {
+      const read = shifts.get(bindingKey(b));
+      const held = read?.ok === true && read.shifts.some((s) => s.end !== undefined && s.end.getTime() + p.window.afterMs <= at.getTime() && at.getTime() < holdLimit(p, s.end)!);
+      if (held) out.set(bindingKey(b), b);
+    }
+  }
+  return [...out.values()];
+}
+
+/** True when a shift ending at `end` could still hold someone at `at`: its window ended less than `incidentHold.max` ago. */
+function holdable(profile: Profile, end: Date, at: Date): boolean {
+  const limit = holdLimit(profile, end);
+  return limit !== undefined && at.getTime() < limit;
+}
+
+/**
+ * The hold of `email`, whose window in `b` ended at `end`, given the binding's open incidents;
+ * undefined when nothing holds them. Incidents that could not be read hold nobody.
+ */
+function holdOf(profile: Profile, b: RotationBinding, email: string, end: Date, at: Date, incidents: IncidentRead | undefined): Omit<IncidentHold, 'login'> | undefined {
+  if (!holdable(profile, end, at) || incidents?.ok !== true) return undefined;
+  const base = { email, profile: profile.name, label: bindingLabel(b), until: new Date(holdLimit(profile, end)!) };
+  const who = email.toLowerCase();
+  const assigned = incidents.incidents.find((i) => i.assigned.includes(who));
+  const acknowledged = incidents.incidents.find((i) => i.acknowledged.includes(who));
+  if (assigned) return { ...base, incident: { ...assigned, relation: 'assigned' } };
+  if (acknowledged) return { ...base, incident: { ...acknowledged, relation: 'acknowledged' } };
+  return undefined;
 }
 
 /**
@@ -86,6 +148,7 @@ export function desire(input: DesireInput): Desired {
         ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }))
         : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, until: r.until }));
     const ended: { email: string; label: string; end: Date }[] = [];
+    const holds: Omit<IncidentHold, 'login'>[] = [];
     const unknown: string[] = [];
     for (const b of profile.mode === 'auto' ? profile.rotations : []) {
       const label = bindingLabel(b);
@@ -95,6 +158,8 @@ export function desire(input: DesireInput): Desired {
         once(`read:${bindingKey(b)}`, { ...error(`cannot read ${label}: ${read.error}. Teams it feeds are frozen: nothing is revoked from them this run`, read.pos ?? b.pos), code: 'read-failed' });
         continue;
       }
+      const incidents = input.incidents?.get(bindingKey(b));
+      const unheld: string[] = [];
       for (const shift of read.shifts) {
         if (covers(shift, profile.window, input.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
@@ -102,7 +167,14 @@ export function desire(input: DesireInput): Desired {
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
+          const hold = holdOf(profile, b, shift.email, shift.end, input.at, incidents);
+          if (hold) holds.push(hold);
+          if (incidents?.ok === false && holdable(profile, shift.end, input.at) && !unheld.includes(shift.email)) unheld.push(shift.email);
         }
+      }
+      if (incidents?.ok === false && unheld.length > 0) {
+        const message = `cannot read the open incidents of ${label}: ${incidents.error}. No incident hold this run: access ends with the shift for ${unheld.join(', ')} as if the profile had no incidentHold (a failed read extends nothing)`;
+        once(`incidents:${bindingKey(b)}`, { ...error(message, incidents.pos ?? profile.incidentHold?.pos ?? b.pos), code: 'read-failed' });
       }
     }
     for (const spec of profile.entitlements) {
@@ -111,7 +183,7 @@ export function desire(input: DesireInput): Desired {
       if (!managed) {
         const kind = input.kinds[spec.kind];
         if (!kind) throw new Error(`no target declares entitlements of kind "${spec.kind}"`);
-        managed = { ...refOf(spec), spec: kind, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], membership: spec.membership, removeDrift: false, declaredAt: spec.pos };
+        managed = { ...refOf(spec), spec: kind, profiles: [], holders: new Map(), recentlyOnCall: new Map(), unknownRotations: [], holds: new Map(), membership: spec.membership, removeDrift: false, declaredAt: spec.pos };
         entitlements.set(key, managed);
       }
       const m = managed;
@@ -123,6 +195,11 @@ export function desire(input: DesireInput): Desired {
         const login = input.resolve(e.email, spec.target);
         const seen = login && m.recentlyOnCall.get(login.toLowerCase());
         if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+      }
+      for (const h of holds) {
+        const login = input.resolve(h.email, spec.target);
+        const seen = login && m.holds.get(login.toLowerCase());
+        if (login && (!seen || seen.until < h.until)) m.holds.set(login.toLowerCase(), { ...h, login });
       }
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);

@@ -5,9 +5,9 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Desired, ManagedEntitlement } from './desire.js';
-import { entitlementKey, entitlementName, entitlementTitle, levelRank, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './entitlement.js';
+import { entitlementKey, entitlementName, entitlementTitle, holdingKey, levelRank, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './entitlement.js';
 import type { HoldersRead } from './observed.js';
-import type { Adoption, Change } from './plan.js';
+import type { Adoption, Change, HeldAccess } from './plan.js';
 import { instant } from './shift.js';
 
 /**
@@ -41,6 +41,8 @@ export interface DiffResult {
   adoption: Adoption[];
   /** Entitlements apply records as adopted (see `PlanState.adopt`). */
   adopt: EntitlementRef[];
+  /** Holders an incident hold keeps instead of revoking them. */
+  holds: HeldAccess[];
 }
 
 /**
@@ -64,12 +66,13 @@ export interface AdoptionInput {
  * without `adoption`, every one counts as adopted.
  */
 export function diff(desired: Desired, observed: ReadonlyMap<string, HoldersRead>, ledger: readonly LedgerRef[] = [], adoption?: AdoptionInput): DiffResult {
-  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [] };
+  const result: DiffResult = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [], holds: [] };
   for (const [key, team] of desired.entitlements) {
     const own = ledger.filter((e) => entitlementKey(e) === key);
     diffTeam(team, observed.get(key), own, result, adoption);
   }
   result.adoption.sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
+  result.holds.sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return result;
 }
 
@@ -124,7 +127,10 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
   }
   // While an entitlement is adopted with its drift kept, only what this tool granted is revoked.
   const revocable = (login: string, what: string): boolean => (adopt === 'kept' ? ledgerSays(login, what) : mine(login, what));
-  const [revoked, kept] = partition(unwanted, (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`));
+  const [revoked, kept] = partition(
+    unwanted.filter((h) => !keptByHold(team, h.login, out)),
+    (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`),
+  );
   if (adopt !== undefined) {
     if (kept.length > 0) {
       const held = kept.map((h) => ({ login: h.login, level: h.role, ...(h.state === 'pending' ? { pending: true as const } : {}) }));
@@ -146,6 +152,18 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
       ...(h.state === 'pending' ? { pending: true } : {}),
     });
   }
+}
+
+/**
+ * True when an incident hold keeps `login`, a holder of `team` no profile wants now: the hold is
+ * added to the plan's. Only a present holder can be kept, so a hold never grants.
+ */
+function keptByHold(team: ManagedEntitlement, login: string, out: DiffResult): boolean {
+  const hold = team.holds.get(login.toLowerCase());
+  if (hold === undefined) return false;
+  const incident = { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
+  out.holds.push({ ...refOf(team), login, profile: hold.profile, until: hold.until.toISOString(), incident });
+  return true;
 }
 
 /**

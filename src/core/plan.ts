@@ -10,7 +10,8 @@ import type { AccessTimeline } from './intervals.js';
  * Version of the JSON form of a plan; bumped on any incompatible change. Version 2: an
  * entitlement is `{target, kind, resource, level}` (version 1 had GitHub's `org` with `team` and
  * `role` or `repository` and `permission`, and the target beside it), an update's former level
- * is `previousLevel`, and the state bookkeeping and adoption name entitlements the same way.
+ * is `previousLevel`, and the state bookkeeping, adoption and incident holds (`holds`) name
+ * entitlements the same way.
  */
 export const PLAN_FORMAT_VERSION = 2;
 
@@ -81,6 +82,19 @@ export interface Adoption extends EntitlementRef {
   declaredAt: SourcePos;
 }
 
+/**
+ * A holder whose window ended, kept by their profile's incident hold: not a change (apply does
+ * nothing for it) but a revocation not made, with why and until when at the latest.
+ */
+export interface HeldAccess extends HoldingRef {
+  /** The profile whose `incidentHold` keeps it. */
+  profile: string;
+  /** The latest instant the hold lasts to (ISO): the window's end plus `incidentHold.max`. */
+  until: string;
+  /** The open incident the person is assigned to (or acknowledged). */
+  incident: { number: number; title: string; status: 'triggered' | 'acknowledged'; relation: 'assigned' | 'acknowledged' };
+}
+
 /** Bookkeeping apply performs besides the changes. */
 export interface PlanState {
   /** Grant-ledger entries whose holding is gone (removed by hand): dropped by apply. */
@@ -123,6 +137,8 @@ export interface Plan {
   requests?: PlanRequest[];
   /** Teams being adopted whose unwanted holders this plan keeps; absent when there are none. */
   adoption?: Adoption[];
+  /** Holders kept by an incident hold, sorted by holding; absent when there are none. */
+  holds?: HeldAccess[];
   /**
    * In a pull request that changes policy: this plan is made with the policy of the base branch
    * (`base`), which is what merging does for the pull request's requests; `plan` is the same

@@ -1,19 +1,19 @@
 /**
- * The demo's three emulators (GitHub, PagerDuty, Opsgenie) seeded with the demo world, on
+ * The demo's three emulators (GitHub, PagerDuty, JSM Operations) seeded with the demo world, on
  * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
  */
-import { DEMO_GITHUB, DEMO_OPSGENIE, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
+import { DEMO_AT, DEMO_GITHUB, DEMO_JSM, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type ScopedToken } from './github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator } from './opsgenie.js';
+import { startJsmEmulator, type JsmEmulator } from './jsm.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
 
 /** One of the three emulators, as `--<name>-port` and {@link DEMO_PORTS} name it. */
 export type EmulatorName = keyof typeof DEMO_PORTS;
 /** The three, in the order they are started. */
-const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'opsgenie'];
+const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'jsm'];
 
 /** How messages name each emulator. */
-const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', opsgenie: 'Opsgenie' };
+const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', jsm: 'JSM Operations' };
 
 /** {@link startDemoEmulators} failed because the port asked for `emulator` is taken; none is left listening. */
 export class PortTaken extends Error {
@@ -29,15 +29,15 @@ export class PortTaken extends Error {
 export interface DemoEmulators {
   github: GitHubEmulator;
   pagerduty: PagerDutyEmulator;
-  opsgenie: OpsgenieEmulator;
+  jsm: JsmEmulator;
   close(): Promise<void>;
 }
 
 /** How to start them: ports (0 = ephemeral), strictness, whether tokens are required, latency. */
 export interface DemoEmulatorOptions {
-  ports?: { github?: number; pagerduty?: number; opsgenie?: number };
+  ports?: { github?: number; pagerduty?: number; jsm?: number };
   strict?: boolean;
-  /** When true (the default) the emulators accept only {@link DEMO_TOKENS}; otherwise any token. */
+  /** When true (the default) the emulators accept only {@link DEMO_TOKENS} (JSM: the email and API token together); otherwise any token. */
   requireTokens?: boolean;
   latencyMs?: number;
   /** Keep each emulator's detailed traffic log (when each request arrived). */
@@ -45,7 +45,7 @@ export interface DemoEmulatorOptions {
   /** Changes to the GitHub world before it is seeded. */
   github?: (seed: GitHubSeed) => void;
   /** Overrides the tokens required (tests use recognisable fakes). */
-  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; OPSGENIE_API_KEY: string };
+  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; ATLASSIAN_EMAIL: string; ATLASSIAN_API_TOKEN: string };
   /** Tokens of reduced scope also accepted (see each emulator's `scopedTokens`). */
   scopedTokens?: { github?: ScopedToken[]; pagerduty?: { token: string; scopes: string[] }[] };
 }
@@ -59,10 +59,20 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
   const started = await Promise.allSettled([
     startGitHubEmulator({ ...world, port: o.ports?.github, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, scopedTokens: o.scopedTokens?.github, ...(auth ? { token: tokens.GITHUB_TOKEN } : {}) }),
     startPagerDutyEmulator({ ...structuredClone(DEMO_PAGERDUTY), port: o.ports?.pagerduty, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, scopedTokens: o.scopedTokens?.pagerduty, ...(auth ? { token: tokens.PAGERDUTY_TOKEN } : {}) }),
-    startOpsgenieEmulator({ schedules: structuredClone(DEMO_OPSGENIE), port: o.ports?.opsgenie, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, ...(auth ? { apiKey: tokens.OPSGENIE_API_KEY } : {}) }),
+    // JSM serves timelines from a year back to two years ahead of its "today": the demo's is the
+    // demo instant, so the demo world stays readable whenever the demo is run.
+    startJsmEmulator({
+      ...structuredClone(DEMO_JSM),
+      now: () => Date.parse(DEMO_AT),
+      port: o.ports?.jsm,
+      strict: o.strict,
+      latencyMs: o.latencyMs,
+      traffic: o.traffic,
+      ...(auth ? { credentials: { email: tokens.ATLASSIAN_EMAIL, token: tokens.ATLASSIAN_API_TOKEN } } : {}),
+    }),
   ] as const);
-  const [github, pagerduty, opsgenie] = started;
-  if (github.status === 'rejected' || pagerduty.status === 'rejected' || opsgenie.status === 'rejected') {
+  const [github, pagerduty, jsm] = started;
+  if (github.status === 'rejected' || pagerduty.status === 'rejected' || jsm.status === 'rejected') {
     // One port was taken: close the ones that started, so nothing keeps listening.
     await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
     const failed = started.findIndex((r) => r.status === 'rejected');
@@ -70,8 +80,8 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
     const name = NAMES[failed]!;
     throw reason.code === 'EADDRINUSE' ? new PortTaken(name, o.ports?.[name] ?? 0) : reason;
   }
-  const servers = { github: github.value, pagerduty: pagerduty.value, opsgenie: opsgenie.value };
-  return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.opsgenie.close()])) };
+  const servers = { github: github.value, pagerduty: pagerduty.value, jsm: jsm.value };
+  return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.jsm.close()])) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeAdopted, STATE_FILES } from '../state.js';
 import type { GitHubSeed } from './github-state.js';
-import type { OpsgenieScheduleSeed } from './opsgenie.js';
+import type { JsmEmulatorOptions } from './jsm.js';
 import type { PagerDutySeed } from './pagerduty-state.js';
 
 /** The instant the demo plans for: Monday 08:50 in Berlin, ten minutes before the payments handoff. */
@@ -25,16 +25,19 @@ export function writeDemoState(dir: string): void {
   writeFileSync(join(dir, STATE_FILES.adopted), serializeAdopted(teams.map((team) => ({ target: 'github', kind: 'team', resource: `acme/${team}`, adoptedAt: '2026-11-23T07:50:00.000Z' }))));
 }
 
-/** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, Opsgenie. */
-export const DEMO_PORTS = { github: 39170, pagerduty: 39171, opsgenie: 39172 } as const;
+/** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, JSM Operations (with Jira's user API). */
+export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172 } as const;
 
-/** The tokens the demo's emulators accept; not secrets, they open nothing but local emulators. */
-export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', OPSGENIE_API_KEY: 'demo-opsgenie-key' } as const;
+/**
+ * The tokens the demo's emulators accept; not secrets, they open nothing but local emulators.
+ * The JSM source authenticates with an Atlassian account's email and API token (Basic).
+ */
+export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', ATLASSIAN_EMAIL: 'oncall-bot@acme.example', ATLASSIAN_API_TOKEN: 'demo-atlassian-token' } as const;
 
 /**
  * Acme's PagerDuty account: the checkout escalation policy pages the checkout schedule at
  * level 1 (ivan hands over to judy at 08:00Z) and ken directly at level 2 (a permanent
- * on-call the profile leaves out by asking for level 1 only).
+ * on-call the profile leaves out by asking for level 1 only); incident #4821 is ivan's.
  */
 export const DEMO_PAGERDUTY: PagerDutySeed = {
   users: [
@@ -54,20 +57,37 @@ export const DEMO_PAGERDUTY: PagerDutySeed = {
     },
   ],
   escalationPolicies: [{ id: 'PCHKEP1', name: 'Checkout', levels: [[{ schedule: 'PCHKOUT' }], [{ user: 'PKEN001' }]] }],
+  // Open since before the handoff and still acknowledged by ivan: the checkout profile's incident
+  // hold keeps him after his window ends (npm start -- --at 2026-11-30T08:20:00Z).
+  incidents: [{ number: 4821, title: 'Checkout 500s', status: 'acknowledged', escalationPolicy: 'PCHKEP1', assignees: ['PIVAN01'], acknowledgers: ['PIVAN01'] }],
 };
 
-/** Acme's Opsgenie account: the data platform's schedule, leo on call this week. */
-export const DEMO_OPSGENIE: OpsgenieScheduleSeed[] = [
-  {
-    id: '5b1c0f8e-4a7d-4d8e-9a51-0c2f6e3d7b10',
-    name: 'data_primary',
-    periods: [
-      { user: 'mia@acme.example', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
-      { user: 'leo@acme.example', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
-      { user: 'mia@acme.example', start: '2026-12-06T09:00:00Z', end: '2026-12-13T09:00:00Z' },
-    ],
-  },
-];
+/** The cloud id of Acme's Atlassian site, as the demo config's jsm source names it. */
+export const DEMO_JSM_CLOUD_ID = '0ac3e5a1-7e00-4d3a-9c1e-5a1e5da7a001';
+
+/**
+ * Acme's Jira Service Management Operations site: the data platform's schedule, leo on call this
+ * week. Its timeline names people by Atlassian account id; Jira's bulk user lookup gives their
+ * emails (both visible, as managed accounts of Acme's verified domain show them).
+ */
+export const DEMO_JSM: Pick<JsmEmulatorOptions, 'cloudId' | 'schedules' | 'users'> = {
+  cloudId: DEMO_JSM_CLOUD_ID,
+  users: [
+    { accountId: '62a1f0c3d4e5f60718293a01', displayName: 'Leo', email: 'leo@acme.example' },
+    { accountId: '62a1f0c3d4e5f60718293a02', displayName: 'Mia', email: 'mia@acme.example' },
+  ],
+  schedules: [
+    {
+      id: '5b1c0f8e-4a7d-4d8e-9a51-0c2f6e3d7b10',
+      name: 'data_primary',
+      periods: [
+        { responder: '62a1f0c3d4e5f60718293a02', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+        { responder: '62a1f0c3d4e5f60718293a01', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+        { responder: '62a1f0c3d4e5f60718293a02', start: '2026-12-06T09:00:00Z', end: '2026-12-13T09:00:00Z' },
+      ],
+    },
+  ],
+};
 
 /** Acme's GitHub organisation. */
 export const DEMO_GITHUB: GitHubSeed = {

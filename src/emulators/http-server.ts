@@ -2,7 +2,7 @@
  * A tiny JSON-over-HTTP server for API emulators: a routing table plus what every emulator
  * shares (request log, `unexpected` log, strict mode, added latency, fault injection). It knows
  * nothing about any one API; per-API behaviour (auth, error bodies, extra headers) comes in
- * through hooks, so the GitHub, PagerDuty and Opsgenie emulators can all sit on it.
+ * through hooks, so the GitHub, PagerDuty, Opsgenie and JSM Operations emulators can all sit on it.
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';

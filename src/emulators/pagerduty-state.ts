@@ -42,11 +42,36 @@ export interface PagerDutyEscalationPolicySeed {
   levels: PagerDutyTargetSeed[][];
 }
 
+/** One incident, routed through an escalation policy. */
+export interface PagerDutyIncidentSeed {
+  /** `incident_number`; unique. */
+  number: number;
+  title: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  /** The escalation policy's id. */
+  escalationPolicy: string;
+  /** Ids of the users it is assigned to (none once resolved). */
+  assignees: string[];
+  /** Ids of the users who acknowledged it. */
+  acknowledgers?: string[];
+}
+
 /** Everything a PagerDuty emulator starts with. Ids must be unique per kind. */
 export interface PagerDutySeed {
   users: PagerDutyUserSeed[];
   schedules?: PagerDutyScheduleSeed[];
   escalationPolicies?: PagerDutyEscalationPolicySeed[];
+  incidents?: PagerDutyIncidentSeed[];
+}
+
+/** An incident of the emulated account. */
+export interface Incident {
+  number: number;
+  title: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  policy: EscalationPolicy;
+  assignees: User[];
+  acknowledgers: User[];
 }
 
 /** A user of the emulated account. */
@@ -115,6 +140,8 @@ export class PagerDutyState {
   readonly users = new Map<string, User>();
   readonly schedules = new Map<string, Schedule>();
   readonly policies = new Map<string, EscalationPolicy>();
+  /** Incidents in seed order, by number. */
+  readonly incidents = new Map<number, Incident>();
 
   constructor(seed: PagerDutySeed) {
     for (const u of seed.users) {
@@ -128,6 +155,13 @@ export class PagerDutyState {
     for (const p of seed.escalationPolicies ?? []) {
       unique(this.policies, p.id, 'escalation policy');
       this.policies.set(p.id, { id: p.id, name: p.name, levels: p.levels.map((targets) => targets.map((t) => this.target(t, p.id))) });
+    }
+    for (const i of seed.incidents ?? []) {
+      if (this.incidents.has(i.number)) throw new Error(`duplicate incident number ${i.number}`);
+      const policy = this.policies.get(i.escalationPolicy);
+      if (policy === undefined) throw new Error(`incident ${i.number}: unknown escalation policy ${i.escalationPolicy}`);
+      const what = `incident ${i.number}`;
+      this.incidents.set(i.number, { number: i.number, title: i.title, status: i.status, policy, assignees: i.assignees.map((u) => this.user(u, what)), acknowledgers: (i.acknowledgers ?? []).map((u) => this.user(u, what)) });
     }
   }
 

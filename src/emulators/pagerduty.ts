@@ -13,7 +13,7 @@ import { isTimeZone, parseInstant, wallTimeAt } from '../time/zoned.js';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 import { clip, overlapping, PagerDutyRateLimiter, PagerDutyState, type EscalationPolicy, type PagerDutyRateLimitOptions, type PagerDutySeed, type OnCall, type Schedule, type Span, type Target, type User } from './pagerduty-state.js';
 
-export type { PagerDutyRateLimitOptions, PagerDutyEscalationPolicySeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyShiftSeed, PagerDutyTargetSeed, PagerDutyUserSeed } from './pagerduty-state.js';
+export type { PagerDutyRateLimitOptions, PagerDutyEscalationPolicySeed, PagerDutyIncidentSeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyShiftSeed, PagerDutyTargetSeed, PagerDutyUserSeed } from './pagerduty-state.js';
 export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
 
 /** How to start the emulator: the world to seed plus server behaviour. */
@@ -127,6 +127,7 @@ function routes(state: PagerDutyState, now: () => Date, strict: boolean, scoped:
     get('/escalation_policies/:id', ['include[]'], getEscalationPolicy),
     get('/users', ['query', 'team_ids[]', 'include[]', ...paging], listUsers),
     get('/users/:id', ['include[]'], getUser),
+    get('/incidents', ['statuses[]', 'date_range', 'include[]', 'service_ids[]', 'team_ids[]', 'user_ids[]', 'urgencies[]', 'since', 'until', 'time_zone', 'sort_by', 'incident_key', ...paging], listIncidents),
   ];
 }
 
@@ -240,6 +241,34 @@ function getUser(ctx: Ctx): JsonResponse {
   includes(ctx, []);
   if (user === undefined) return notFound();
   return { status: 200, body: { user: userJson(ctx, user) } };
+}
+
+/**
+ * `GET /incidents`: incidents filtered by `statuses[]`, in number order; `include[]` assignees and
+ * acknowledgers turn those references into full users (with emails). Without `date_range=all`
+ * PagerDuty filters by a month of creation, which is not emulated (recorded in strict mode), nor
+ * are the service, team, user and urgency filters.
+ */
+function listIncidents(ctx: Ctx): JsonResponse {
+  const q = ctx.req.query;
+  const include = includes(ctx, ['assignees', 'acknowledgers']);
+  if (q.get('date_range') !== 'all') ctx.notEmulated.push('incidents are not filtered by created_at: ask with date_range=all');
+  for (const p of ['service_ids[]', 'team_ids[]', 'user_ids[]', 'urgencies[]', 'incident_key', 'sort_by']) if (q.has(p)) ctx.notEmulated.push(`${p} is not emulated`);
+  const statuses = q.getAll('statuses[]');
+  const unknown = statuses.filter((x) => !['triggered', 'acknowledged', 'resolved'].includes(x));
+  if (unknown.length > 0) throw new BadRequest(`statuses[] must be triggered, acknowledged or resolved, not ${unknown.join(', ')}`);
+  const incidents = [...ctx.state.incidents.values()].filter((i) => statuses.length === 0 || statuses.includes(i.status));
+  const person = (u: User, full: boolean) => (full ? userJson(ctx, u) : userRef(ctx, u));
+  return page(ctx, 'incidents', incidents, (i) => ({
+    ...reference(ctx, 'incident', 'incidents', `Q${String(i.number).padStart(6, '0')}`, i.title),
+    incident_number: i.number,
+    title: i.title,
+    status: i.status,
+    urgency: 'high',
+    escalation_policy: policyRef(ctx, i.policy),
+    assignments: (i.status === 'resolved' ? [] : i.assignees).map((u) => ({ at: '2026-11-30T06:00:00Z', assignee: person(u, include.has('assignees')) })),
+    acknowledgements: i.acknowledgers.map((u) => ({ at: '2026-11-30T06:05:00Z', acknowledger: person(u, include.has('acknowledgers')) })),
+  }));
 }
 
 // --- query parameters -----------------------------------------------------------------------

@@ -141,10 +141,15 @@ class Failures {
   }
 }
 
+/**
+ * The message of an error body: `error.message` or `message` or `error` (GitHub, PagerDuty,
+ * Opsgenie, Atlassian's gateway), `errors[0].title` (JSM Operations), `errorMessages[0]` (Jira).
+ */
 function apiMessage(text: string): string {
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    const m = typeof body.error === 'object' ? body.error?.message : (body.message ?? body.error);
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown; errors?: { title?: unknown }[]; errorMessages?: unknown[] };
+    const listed = Array.isArray(body.errors) ? body.errors[0]?.title : Array.isArray(body.errorMessages) ? body.errorMessages[0] : undefined;
+    const m = typeof body.error === 'object' ? body.error?.message : (body.message ?? body.error ?? listed);
     return typeof m === 'string' && m !== '' ? `: ${m.slice(0, 200)}` : '';
   } catch {
     return '';

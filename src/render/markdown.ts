@@ -5,7 +5,7 @@
  * are markup.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
-import type { Action, Adoption, Change, Plan, PlanSummary } from '../core/plan.js';
+import type { Action, Adoption, Change, HeldAccess, Plan, PlanSummary } from '../core/plan.js';
 import type { AccessTimeline } from '../core/intervals.js';
 import { renderGantt, timelineLabel } from './mermaid.js';
 import {
@@ -13,6 +13,9 @@ import {
   adoptionHow,
   adoptionTitle,
   keptLine,
+  HOLD_INTRO,
+  holdGroups,
+  holdLine,
   changeNotes,
   formatInstant,
   groupChanges,
@@ -64,7 +67,7 @@ const TOO_LARGE =
 
 /** A piece of the output after the summary that can be left out when space runs short. */
 interface Unit {
-  kind: 'diagnostic' | 'group' | 'adoption';
+  kind: 'diagnostic' | 'group' | 'adoption' | 'hold';
   /** What goes between the previous piece and this one. */
   sep: string;
   text: string;
@@ -172,6 +175,14 @@ function groupUnit(group: ChangeGroup, fold: boolean): Unit {
   return { kind: 'group', sep: '\n\n', text: blocks.join('\n\n'), changes: n };
 }
 
+/** The holders incident holds keep, one unit per entitlement, the first led by {@link HOLD_INTRO}. */
+function holdUnits(holds: readonly HeldAccess[], at: string): Unit[] {
+  return holdGroups(holds).map(([title, group], i): Unit => {
+    const text = `### ${escapeMarkdown(title)} — incident hold\n\n${group.map((h) => `- ${escapeMarkdown(holdLine(h, at))}`).join('\n')}`;
+    return { kind: 'hold', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${HOLD_INTRO}\n\n${text}` : text, changes: 0 };
+  });
+}
+
 /** The teams being adopted, each its own unit, the first led by {@link ADOPTION_INTRO}. */
 function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
   return adoption.map((a, i): Unit => {
@@ -181,11 +192,12 @@ function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
   });
 }
 
-function cutNote(groups: number, changes: number, diagnostics: number, adoptions: number, maxChars: number): string {
+function cutNote(groups: number, changes: number, diagnostics: number, adoptions: number, holds: number, maxChars: number): string {
   const cut: string[] = [];
   if (groups > 0) cut.push(`${plural(changes, 'change')} in ${plural(groups, 'group')}`);
   if (diagnostics > 0) cut.push(plural(diagnostics, 'diagnostic'));
   if (adoptions > 0) cut.push(`${plural(adoptions, 'team')} being adopted`);
+  if (holds > 0) cut.push(`the incident holds of ${plural(holds, 'entitlement')}`);
   return (
     `\n\n> [!NOTE]\n> Not shown, to stay under ${maxChars} characters: ${cut.join(' and ')}. ` +
     'The full plan is in the JSON output (job artifact).'
@@ -264,14 +276,15 @@ function renderPlanSection(plan: Plan, maxChars: number, title: string): string 
   const units = [
     ...diagnosticUnits(plan.diagnostics),
     ...adoptionUnits(plan.adoption ?? []),
+    ...holdUnits(plan.holds ?? [], plan.at),
     ...groupChanges(plan.changes).map((g) => groupUnit(g, fold || g.changes.length > FOLD_GROUP)),
   ];
   const top = head(plan, title);
   const ends = [0];
   for (const u of units) ends.push(ends[ends.length - 1]! + u.sep.length + u.text.length);
-  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0 };
+  const cut = { groups: 0, changes: 0, diagnostics: 0, adoptions: 0, holds: 0 };
   for (let kept = units.length; ; kept -= 1) {
-    const note = kept === units.length ? '' : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, maxChars);
+    const note = kept === units.length ? '' : cutNote(cut.groups, cut.changes, cut.diagnostics, cut.adoptions, cut.holds, maxChars);
     if (top.length + ends[kept]! + note.length + 1 <= maxChars) {
       const body = units.slice(0, kept).map((u) => u.sep + u.text).join('');
       return `${top}${body}${note}\n`;
@@ -283,6 +296,8 @@ function renderPlanSection(plan: Plan, maxChars: number, title: string): string 
       cut.changes += dropped.changes;
     } else if (dropped.kind === 'adoption') {
       cut.adoptions += 1;
+    } else if (dropped.kind === 'hold') {
+      cut.holds += 1;
     } else {
       cut.diagnostics += 1;
     }

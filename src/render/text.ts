@@ -6,7 +6,7 @@
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { byCodeUnits } from '../core/diff.js';
 import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
-import type { Action, Adoption, Change, Plan, Subject } from '../core/plan.js';
+import type { Action, Adoption, Change, HeldAccess, Plan, Subject } from '../core/plan.js';
 import { KINDS, nameOf } from '../targets/kinds.js';
 
 /** The changes to one entitlement on one target, as rendered under one heading. */
@@ -163,6 +163,33 @@ export function adoptionTitle(a: Adoption): string {
   return `${a.target}: ${nameOf(a)} (profiles: ${a.profiles.join(', ')})`;
 }
 
+/** The sentence introducing the holders kept by an incident hold. */
+export const HOLD_INTRO = 'Kept by an incident hold: their window ended, but they are on an open incident.';
+
+/**
+ * A holder kept by an incident hold: `kept: bob-acme until resolved (at most 12:30Z): assigned to
+ * incident #4821 "Checkout 500s" (acknowledged)`; the day is shown when the limit is not on the
+ * day of `at` (UTC).
+ */
+export function holdLine(h: HeldAccess, at: string): string {
+  const limit = h.until.slice(0, 10) === at.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
+  const i = h.incident;
+  const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
+  return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === 'assigned' ? `assigned to ${what}` : `acknowledged ${what}`}`;
+}
+
+/** `target: org/team (profile: …)`, the heading of the holders an incident hold keeps there. */
+export function holdTitle(h: HeldAccess): string {
+  return `${h.target}: ${nameOf(h)} (profile: ${h.profile})`;
+}
+
+/** Holds grouped under their entitlement's heading ({@link holdTitle}), in plan order. */
+export function holdGroups(holds: readonly HeldAccess[]): [string, HeldAccess[]][] {
+  const groups = new Map<string, HeldAccess[]>();
+  for (const h of holds) groups.set(holdTitle(h), [...(groups.get(holdTitle(h)) ?? []), h]);
+  return [...groups];
+}
+
 function paint(code: string, text: string, color: boolean): string {
   return color ? `${code}${text}${RESET}` : text;
 }
@@ -182,7 +209,8 @@ function groupBlock(group: ChangeGroup, color: boolean): string {
 /**
  * Renders a plan for a terminal: a `Plan for <at>` header; one block per {@link groupChanges}
  * group, one line per change (`+` grant, `-` revoke, `~` update) with its notes and reasons
- * inline; the teams being adopted, one line (`?`) per holder kept; the diagnostics, sorted, as `file:line:col: severity: message`; and the
+ * inline; the teams being adopted, one line (`?`) per holder kept; the holders an incident hold
+ * keeps, one `kept:` line each; the diagnostics, sorted, as `file:line:col: severity: message`; and the
  * {@link summarySentence}. Blocks are separated by one blank line and the text ends with a
  * newline. Every change is exactly one line: data is passed through {@link sanitizeText}.
  * With `color`, change lines are green/red/yellow by action and errors red, warnings yellow;
@@ -195,6 +223,9 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
     blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
+  }
+  if (plan.holds) {
+    blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title, holds]) => [title, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join('\n'));
   }
   if (plan.diagnostics.length > 0) {
     const lines = sortDiagnostics(plan.diagnostics).map((d) =>

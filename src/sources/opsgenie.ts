@@ -56,7 +56,9 @@ import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '
 import type { Fetch } from '../http/read-only.js';
 import { redact } from '../redact.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
-import { OPSGENIE_TIMELINE, readTimeline } from './timeline-periods.js';
+import { MARGIN_MS, OPSGENIE_TIMELINE, readTimeline, timelineSpan } from './timeline-periods.js';
+
+export { MARGIN_MS };
 
 /** Opsgenie's API in the US region; the EU region is `https://api.eu.opsgenie.com`. */
 export const OPSGENIE_API_URL = 'https://api.opsgenie.com';
@@ -76,9 +78,6 @@ export interface OpsgenieSourceOptions {
 
 /** Schedules read at once. */
 const CONCURRENCY = 4;
-const DAY_MS = 86_400_000;
-/** How far beyond the window the timeline is read: a week (the usual shift) plus a day. */
-export const MARGIN_MS = 8 * DAY_MS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What reading one schedule gives: its shifts and warnings, or why they are unknown (without the binding's label) and whose fault. */
@@ -89,17 +88,10 @@ export function identifierType(schedule: string): 'id' | 'name' {
   return UUID.test(schedule) ? 'id' : 'name';
 }
 
-/**
- * The timeline request covering `[since, until)` with {@link MARGIN_MS} to spare on each side:
- * whole days from `since - margin` to at least `until + margin`. The margin gives shifts of up
- * to a week their true handoffs (a period is clipped at the timeline's edges) and still covers
- * the window should Opsgenie start the timeline at the beginning of `date`'s day in the
- * schedule's time zone. The response's own `startDate`/`endDate` are checked anyway.
- */
+/** The timeline request covering `[since, until)` with a margin on each side ({@link timelineSpan}). */
 export function timelineQuery(schedule: string, since: Date, until: Date): URLSearchParams {
-  const from = since.getTime() - MARGIN_MS;
-  const days = Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS);
-  return new URLSearchParams({ identifierType: identifierType(schedule), date: new Date(from).toISOString(), interval: String(days), intervalUnit: 'days' });
+  const { from, days } = timelineSpan(since, until);
+  return new URLSearchParams({ identifierType: identifierType(schedule), date: from.toISOString(), interval: String(days), intervalUnit: 'days' });
 }
 
 /**

@@ -32,7 +32,7 @@ import type { ReadFailure } from '../diagnostics.js';
 import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
 import { redact } from '../redact.js';
-import { bindingKey, type Shift, type ShiftRead, type Source } from './source.js';
+import { bindingKey, type Incident, type IncidentRead, type Shift, type ShiftRead, type Source } from './source.js';
 
 /** How to reach PagerDuty. */
 export interface PagerDutySourceOptions {
@@ -118,6 +118,51 @@ export class PagerDutySource implements Source {
     const run: Run = { since, until, onCalls: { schedules, policies }, policies: new Map() };
     const reads = await Promise.all([...unique].map(async ([key, b]) => [key, this.redact(await this.readBinding(b, run))] as const));
     return new Map(reads);
+  }
+
+  /**
+   * The open incidents routed through each binding: those whose escalation policy is the bound
+   * one, or (for a schedule) one of the policies that page it. Requests: one `GET /schedules/{id}`
+   * per bound schedule (its `escalation_policies`), then the pages of one `GET /incidents` for
+   * every open incident of the account (`statuses[]` triggered and acknowledged, `date_range=all`
+   * so that an incident open longer than the default month counts), with the assignees and
+   * acknowledgers included so that people come with their emails. A failed incident list fails
+   * every binding; a failed schedule read, that schedule's.
+   */
+  async readIncidents(bindings: readonly RotationBinding[]): Promise<Map<string, IncidentRead>> {
+    const unique = new Map(bindings.map((b) => [bindingKey(b), b]));
+    const schedules = new Map([...new Set(bindings.flatMap((b) => (b.kind === 'schedule' ? [b.schedule] : [])))].map((id) => [id, this.policiesPaging(id)]));
+    const listed = this.openIncidents();
+    const reads = await Promise.all(
+      [...unique].map(async ([key, b]): Promise<[string, IncidentRead]> => {
+        if (b.kind === 'rotation') return [key, { ok: false, error: 'a pagerduty source serves schedules and escalation policies' }];
+        const policies: Read<string[]> = b.kind === 'schedule' ? await schedules.get(b.schedule)! : { ok: true, value: [b.escalationPolicy] };
+        const open = await listed;
+        if (!policies.ok) return [key, this.redactFailure(policies)];
+        if (!open.ok) return [key, this.redactFailure(open)];
+        return [key, { ok: true, incidents: open.value.filter((i) => policies.value.includes(i.policyId)).map(({ policyId: _, ...i }) => i) }];
+      }),
+    );
+    return new Map(reads);
+  }
+
+  /** The ids of the escalation policies that page schedule `id`. */
+  private async policiesPaging(id: string): Promise<Read<string[]>> {
+    const path = `/schedules/${encodeURIComponent(id)}`;
+    const res = await this.get(path, {}, { kind: 'schedule', id });
+    if (!res.ok) return res;
+    const refs = field(field(res.value, 'schedule'), 'escalation_policies');
+    const ids = Array.isArray(refs) ? refs.map((r) => str(field(r, 'id'))) : [undefined];
+    return ids.every((x) => x !== undefined) ? { ok: true, value: ids } : shapeError(path);
+  }
+
+  /** Every open incident of the account, with the policy it is routed through. */
+  private async openIncidents(): Promise<Read<(Incident & { policyId: string })[]>> {
+    const query: Query = { 'statuses[]': ['triggered', 'acknowledged'], date_range: 'all', 'include[]': ['assignees', 'acknowledgers'] };
+    const items = await this.list('/incidents', query, 'incidents', 'open incidents');
+    if (!items.ok) return items;
+    const incidents = items.value.map(parseIncident);
+    return incidents.every((i) => i !== undefined) ? { ok: true, value: incidents } : shapeError('/incidents');
   }
 
   private async readBinding(b: RotationBinding, run: Run): Promise<ShiftRead> {
@@ -297,7 +342,11 @@ export class PagerDutySource implements Source {
 
   /** `read` with the token redacted, in case a server or proxy echoed it. */
   private redact(read: ShiftRead): ShiftRead {
-    return read.ok ? read : { ...read, error: redact(read.error, [this.token]) };
+    return read.ok ? read : this.redactFailure(read);
+  }
+
+  private redactFailure(read: ReadFailure): ReadFailure {
+    return { ...read, error: redact(read.error, [this.token]) };
   }
 }
 
@@ -389,6 +438,27 @@ function parseOnCall(raw: unknown): OnCallEntry | undefined {
   if (user === undefined || policyId === undefined || typeof level !== 'number' || start === false || end === false) return undefined;
   const scheduleId = str(field(field(raw, 'schedule'), 'id'));
   return { userId: user.id, email: user.email, policyId, level, scheduleId, start, end };
+}
+
+/**
+ * An open incident of `GET /incidents` with `include[]` assignees and acknowledgers: its number,
+ * title, status, policy, and the emails of whoever it is assigned to or acknowledged by (an
+ * acknowledger that is not a user, such as an integration, names nobody).
+ */
+function parseIncident(raw: unknown): (Incident & { policyId: string }) | undefined {
+  const number = field(raw, 'incident_number');
+  const title = field(raw, 'title');
+  const status = field(raw, 'status');
+  const policyId = str(field(field(raw, 'escalation_policy'), 'id'));
+  const assignments = field(raw, 'assignments');
+  const acknowledgements = field(raw, 'acknowledgements') ?? [];
+  if (typeof number !== 'number' || typeof title !== 'string' || (status !== 'triggered' && status !== 'acknowledged') || policyId === undefined || !Array.isArray(assignments) || !Array.isArray(acknowledgements)) return undefined;
+  const emails = (refs: unknown[], key: string): string[] => refs.flatMap((r) => {
+    const who = field(r, key);
+    const email = str(field(who, 'email'));
+    return email !== undefined && /user/.test(String(field(who, 'type'))) ? [email.toLowerCase()] : [];
+  });
+  return { number, title, status, policyId, assigned: emails(assignments, 'assignee'), acknowledged: emails(acknowledgements, 'acknowledger') };
 }
 
 function parseRendered(raw: unknown): { userId: string; start: Date; end: Date } | undefined {

@@ -25,6 +25,26 @@ export interface TimelineModel {
 /** Opsgenie's field names (`TimelinePeriod` and `TimelineRecipient` in its Swagger description). */
 export const OPSGENIE_TIMELINE: TimelineModel = { api: 'Opsgenie', recipient: 'recipient', flattened: 'flattenedRecipients', name: 'name' };
 
+/** JSM Operations' field names (`TimelinePeriod` and `TimelineResponder` in its OpenAPI description): people by account id. */
+export const JSM_TIMELINE: TimelineModel = { api: 'Jira Service Management', recipient: 'responder', flattened: 'flattenedResponders', name: 'id' };
+
+const DAY_MS = 86_400_000;
+/** How far beyond the window a timeline is read: a week (the usual shift) plus a day. */
+export const MARGIN_MS = 8 * DAY_MS;
+
+/**
+ * The timeline to ask for to cover `[since, until)` with {@link MARGIN_MS} to spare on each side:
+ * whole days from `since - margin` to at least `until + margin` (a reversed window reads as the
+ * instant `since`). The margin gives shifts of up to a week their true handoffs (a period is
+ * clipped at the timeline's edges) and still covers the window should the API start the
+ * timeline at the beginning of the day in the schedule's time zone; {@link readTimeline} checks
+ * the response's own start and end anyway.
+ */
+export function timelineSpan(since: Date, until: Date): { from: Date; days: number } {
+  const from = since.getTime() - MARGIN_MS;
+  return { from: new Date(from), days: Math.ceil((Math.max(until.getTime(), since.getTime()) + MARGIN_MS - from) / DAY_MS) };
+}
+
 /**
  * Where each known period type keeps its people: in the period's recipient, or (`historical`) in
  * its flattened recipients. `default` is Opsgenie's name for a rotation's own period, `base` JSM's.

@@ -6,14 +6,18 @@ import { main } from '../../src/cli.js';
 import { pointConfigAt, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
 import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../../src/emulators/opsgenie.js';
 import { captureIo } from './io.js';
 
 /** Recognisable fake secrets: tests scan output for them. */
 export const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
 export const PD_TOKEN = 'pdFAKEtokenFORtests_u+0123456789';
 export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
+/** An Atlassian API token and the account it belongs to, for worlds with a jsm source (test/helpers/faults.ts). */
+export const JSM_TOKEN = 'ATATTfaultWORLDfakeTOKEN0123456789';
+export const JSM_EMAIL = 'oncall-bot@acme.example';
 /** The environment every test run gets unless it says otherwise. */
-export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY };
+export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN };
 
 /**
  * Copies the demo into a test directory with the demo's state (every team adopted, see
@@ -46,4 +50,40 @@ export async function cli(dir: string, args: string[], options: { env?: NodeJS.P
   const c = captureIo(dir, options.env ?? ENV, new Date(options.now ?? DEMO_AT));
   const code = await main(args, c.io);
   return { code, out: c.out(), err: c.err() };
+}
+
+/**
+ * The data team's schedule as the demo had it on Opsgenie before it moved to JSM Operations
+ * (src/emulators/demo-world.ts DEMO_JSM holds the same shifts): leo on call this week.
+ */
+export const OPSGENIE_DATA: OpsgenieScheduleSeed[] = [
+  {
+    id: '5b1c0f8e-4a7d-4d8e-9a51-0c2f6e3d7b10',
+    name: 'data_primary',
+    periods: [
+      { user: 'mia@acme.example', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+      { user: 'leo@acme.example', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+      { user: 'mia@acme.example', start: '2026-12-06T09:00:00Z', end: '2026-12-13T09:00:00Z' },
+    ],
+  },
+];
+
+/** A strict Opsgenie emulator serving {@link OPSGENIE_DATA} to {@link OG_KEY}, closed when `t` ends. */
+export async function opsgenieEmulator(t: Pick<Test, 'teardown'>, schedules: OpsgenieScheduleSeed[] = OPSGENIE_DATA): Promise<OpsgenieEmulator> {
+  const emu = await startOpsgenieEmulator({ schedules: structuredClone(schedules), apiKey: OG_KEY, strict: true });
+  t.teardown(() => emu.close());
+  return emu;
+}
+
+/** The demo config's jsm source, as profiles/oncall-access.yaml declares it (its apiUrl pointed anywhere). */
+const JSM_BLOCK = /    # Jira Service Management Operations[^\n]*\n    jsm:\n      type: jsm\n(?:      [^\n]*\n)*?      apiUrl: [^\n]+\n/;
+
+/**
+ * Puts the demo workspace in `dir`'s data team on Opsgenie, as it was before JSM Operations: an
+ * `opsgenie` source at `url` (key in OPSGENIE_API_KEY) in place of the jsm source, bound by
+ * data.yaml's `source: opsgenie, schedule: data_primary`.
+ */
+export function dataOnOpsgenie(dir: string, url: string): void {
+  editFile(dir, 'oncall-access.yaml', JSM_BLOCK, `    opsgenie:\n      type: opsgenie\n      tokenEnv: OPSGENIE_API_KEY\n      apiUrl: ${url}\n`);
+  editFile(dir, 'data.yaml', '    - source: jsm\n', '    - source: opsgenie\n');
 }

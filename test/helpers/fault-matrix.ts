@@ -62,10 +62,10 @@ const timeoutFor = (fault: Fault): number => (fault === 'hang' ? HANG_MS / 10 : 
 const JOBS = 6;
 
 /** Managed teams of the standard world (see faultWorld) and who feeds them. */
-const TEAMS = ['payments-deployers', 'prod-deployers', 'infra-maintainers', 'checkout-deployers', 'data-deployers', 'solo-deployers', 'gap-deployers'] as const;
+const TEAMS = ['payments-deployers', 'prod-deployers', 'infra-maintainers', 'checkout-deployers', 'data-deployers', 'solo-deployers', 'gap-deployers', 'support-deployers', 'legacy-deployers'] as const;
 const UNMANAGED = ['infra-contractors', 'admins', 'payments-admins'];
 
-export type Api = 'github' | 'pagerduty' | 'opsgenie';
+export type Api = 'github' | 'pagerduty' | 'opsgenie' | 'jsm';
 type Fault = FaultKind | 'page: member removed' | 'page: member inserted' | 'page: entry removed' | 'page: entry inserted';
 /** Transient: the emulator fails the request once; persistent: every attempt until the fault is cleared. */
 export type Mode = 'transient' | 'persistent';
@@ -89,6 +89,10 @@ const graphqlBody = (needle: string) => (o: Outgoing) => o.method === 'POST' && 
 const path = (method: string, re: RegExp) => (o: Outgoing) => o.method === method && re.test(o.url.pathname);
 const teamNames = TEAMS.map((x) => `cannot read team acme/${x} on github`);
 
+/** The teams the jsm source feeds (the demo's data team, and support), and what a failed JSM read names: both schedules are bound by name and read in one lookup of users. */
+const JSM_TEAMS = ['data-deployers', 'support-deployers'];
+const JSM_NAMES = ['cannot read jsm schedule data_primary', 'cannot read jsm schedule support_primary'];
+
 const GH_MEMBERS: Endpoint = { api: 'github', name: 'POST /graphql (team members batch)', server: (w) => w.github, select: graphqlBody('team(slug: $s0)'), kind: 'read', teams: TEAMS, names: teamNames };
 export const ENDPOINTS: Endpoint[] = [
   GH_MEMBERS,
@@ -110,7 +114,10 @@ export const ENDPOINTS: Endpoint[] = [
   { api: 'pagerduty', name: 'GET /schedules/{id}', server: (w) => w.pagerduty, select: path('GET', /^\/schedules\/PSOLO01$/), kind: 'read', teams: ['solo-deployers'], names: ['cannot read pagerduty schedule PSOLO01'] },
   { api: 'pagerduty', name: 'GET /schedules/{id}/users', server: (w) => w.pagerduty, select: path('GET', /^\/schedules\/PSOLO01\/users$/), kind: 'read', teams: ['solo-deployers'], names: ['cannot read pagerduty schedule PSOLO01'] },
   { api: 'pagerduty', name: 'GET /escalation_policies/{id}', server: (w) => w.pagerduty, select: path('GET', /^\/escalation_policies\/PGAP001$/), kind: 'read', teams: ['gap-deployers'], names: ['cannot read pagerduty escalation policy PGAP001'] },
-  { api: 'opsgenie', name: 'GET /v2/schedules/{id}/timeline', server: (w) => w.opsgenie, select: path('GET', /^\/v2\/schedules\/[^/]+\/timeline$/), kind: 'read', teams: ['data-deployers'], names: ['cannot read opsgenie schedule data_primary'] },
+  { api: 'opsgenie', name: 'GET /v2/schedules/{id}/timeline', server: (w) => w.opsgenie, select: path('GET', /^\/v2\/schedules\/[^/]+\/timeline$/), kind: 'read', teams: ['legacy-deployers'], names: ['cannot read opsgenie schedule legacy_primary'] },
+  { api: 'jsm', name: 'GET /jsm/ops/api/{cloudId}/v1/schedules', server: (w) => w.jsm, select: path('GET', /^\/jsm\/ops\/api\/[^/]+\/v1\/schedules$/), kind: 'read', teams: JSM_TEAMS, names: JSM_NAMES },
+  { api: 'jsm', name: 'GET /jsm/ops/api/{cloudId}/v1/schedules/{id}/timeline', server: (w) => w.jsm, select: path('GET', /^\/jsm\/ops\/api\/[^/]+\/v1\/schedules\/[^/]+\/timeline$/), kind: 'read', teams: JSM_TEAMS, names: JSM_NAMES },
+  { api: 'jsm', name: 'GET /ex/jira/{cloudId}/rest/api/3/user/bulk', server: (w) => w.jsm, select: path('GET', /^\/ex\/jira\/[^/]+\/rest\/api\/3\/user\/bulk$/), kind: 'read', teams: JSM_TEAMS, names: JSM_NAMES },
 ];
 
 /** GitHub GraphQL pagination: the second page of big-readers' members (151: erin-acme is the 101st). */

@@ -24,18 +24,21 @@ import { buildAdapters } from '../../src/adapters.js';
 import { applicable, applyPlan, type Outcome } from '../../src/apply.js';
 import { loadWorkspace } from '../../src/config/load.js';
 import type { Plan } from '../../src/core/plan.js';
-import { DEMO_AT, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
+import { DEMO_AT, DEMO_JSM, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator } from '../../src/emulators/github.js';
 import type { FaultResponse, JsonServer } from '../../src/emulators/http-server.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
 import { computePlan } from '../../src/engine.js';
 import type { HttpOptions } from '../../src/http/client.js';
 import type { Fetch } from '../../src/http/read-only.js';
+import { startJsmEmulator } from '../../src/emulators/jsm.js';
+import { startOpsgenieEmulator } from '../../src/emulators/opsgenie.js';
+import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
 import { nextState, readState, writeState } from '../../src/state.js';
 import { GitHubTarget } from '../../src/targets/github.js';
-import { demoWorkspace, ENV } from './demo-workspace.js';
+import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN, OG_KEY } from './demo-workspace.js';
 
 /** The fetch every request would use without a test in the way. */
 export const realFetch: Fetch = globalThis.fetch;
@@ -50,7 +53,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export const HANG_MS = 30_000;
 
 /** The emulator response for a fault, built when it is armed (for `x-ratelimit-reset`'s epoch). */
-export function faultResponse(kind: FaultKind, api: 'github' | 'pagerduty' | 'opsgenie'): FaultResponse {
+export function faultResponse(kind: FaultKind, api: 'github' | 'pagerduty' | 'opsgenie' | 'jsm'): FaultResponse {
   const body = { message: `injected fault: ${kind}` };
   switch (kind) {
     case '429 retry-after':
@@ -213,6 +216,41 @@ function pagerDutySeed(busy: boolean) {
   return seed;
 }
 
+/** The demo's account ids of leo and mia (src/emulators/demo-world.ts DEMO_JSM). */
+const accountOf = (email: string): string => DEMO_JSM.users.find((u) => u.email === email)!.accountId;
+
+/**
+ * The JSM site of the fault world: the demo's (data_primary, leo's and mia's accounts) plus a
+ * second schedule, support_primary (mia last week, leo this week), both bound by name through
+ * the demo config's jsm source.
+ */
+const JSM_SEED = {
+  ...structuredClone(DEMO_JSM),
+  schedules: [
+    ...structuredClone(DEMO_JSM.schedules),
+    {
+      id: '0d7f3c2a-5b1e-4c8d-9f20-3e4a5b6c7d8e',
+      name: 'support_primary',
+      periods: [
+        { responder: accountOf('mia@acme.example'), start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+        { responder: accountOf('leo@acme.example'), start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+      ],
+    },
+  ],
+};
+
+/** The fault world's Opsgenie account: legacy_primary, a team not yet moved to JSM (mia last week, leo this week). */
+const OPSGENIE_SEED = [
+  {
+    id: '2f6a9c1e-3b4d-4e5f-8a7b-9c0d1e2f3a4b',
+    name: 'legacy_primary',
+    periods: [
+      { user: 'mia@acme.example', start: '2026-11-22T09:00:00Z', end: '2026-11-29T09:00:00Z' },
+      { user: 'leo@acme.example', start: '2026-11-29T09:00:00Z', end: '2026-12-06T09:00:00Z' },
+    ],
+  },
+];
+
 const profile = (name: string, rotation: string, team: string, extra = '') => `apiVersion: oncall-access/v1
 kind: AccessProfile
 metadata:
@@ -244,6 +282,7 @@ export interface FaultWorld {
   github: GitHubEmulator;
   pagerduty: PagerDutyEmulator;
   opsgenie: JsonServer;
+  jsm: JsonServer;
   /** Every emulator, for routing. */
   servers: JsonServer[];
 }
@@ -256,11 +295,18 @@ export interface FaultWorld {
  * - checkout-deployers: PagerDuty policy PCHKEP1 (`/oncalls`);
  * - solo-deployers: PagerDuty schedule PSOLO01 (`/oncalls`, `/schedules/{id}`, `/schedules/{id}/users`);
  * - gap-deployers: PagerDuty policy PGAP001 (`/oncalls`, `/escalation_policies/{id}`);
- * - data-deployers: Opsgenie schedule data_primary (`/v2/schedules/{id}/timeline`).
+ * - data-deployers, support-deployers: JSM schedules data_primary and support_primary, both
+ *   bound by name through the demo's jsm source (the schedule list, the timelines, Jira's bulk
+ *   user lookup): leo in, mia out;
+ * - legacy-deployers: Opsgenie schedule legacy_primary (`/v2/schedules/{id}/timeline`): leo in, mia out.
  */
 export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<FaultWorld> {
   const pagerduty = await startPagerDutyEmulator({ ...pagerDutySeed(o.busy ?? false), strict: true, token: ENV.PAGERDUTY_TOKEN });
   t.teardown(() => pagerduty.close());
+  const jsm = await startJsmEmulator({ ...JSM_SEED, strict: true, credentials: { email: JSM_EMAIL, token: JSM_TOKEN }, now: () => Date.parse(DEMO_AT) });
+  t.teardown(() => jsm.close());
+  const opsgenie = await startOpsgenieEmulator({ schedules: structuredClone(OPSGENIE_SEED), apiKey: OG_KEY, strict: true });
+  t.teardown(() => opsgenie.close());
   const { dir, emu, emulators } = await demoWorkspace(
     t as unknown as Test,
     (d) => {
@@ -268,9 +314,13 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       writeFileSync(
         config,
         readFileSync(config, 'utf8')
-          .replace(/apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+)opsgenie:/, `apiUrl: ${pagerduty.url}\n$1opsgenie:`)
-          .replace('resolve: [file]', 'resolve: [file, saml]'),
+          .replace(/apiUrl: http:\/\/127\.0\.0\.1:\d+\n(\s+# Jira Service Management Operations)/, `apiUrl: ${pagerduty.url}\n$1`)
+          .replace(/(\n    jsm:\n(?:      [^\n]*\n)*?      apiUrl: )http:\/\/127\.0\.0\.1:\d+\n/, `$1${jsm.url}\n`)
+          .replace('resolve: [file]', 'resolve: [file, saml]')
+          .replace('\n  targets:\n', `\n    opsgenie:\n      type: opsgenie\n      tokenEnv: OPSGENIE_API_KEY\n      apiUrl: ${opsgenie.url}\n  targets:\n`),
       );
+      writeFileSync(join(d, 'support.yaml'), profile('support-oncall', '    - source: jsm\n      schedule: support_primary', 'support-deployers'));
+      writeFileSync(join(d, 'legacy.yaml'), profile('legacy-oncall', '    - source: opsgenie\n      schedule: legacy_primary', 'legacy-deployers'));
       writeFileSync(join(d, 'solo.yaml'), profile('solo-oncall', `    - source: pagerduty\n      schedule: ${SOLO_SCHEDULE}`, 'solo-deployers'));
       writeFileSync(join(d, 'gap.yaml'), profile('gap-oncall', `    - source: pagerduty\n      escalationPolicy: ${GAP_POLICY}\n      levels: [1]`, 'gap-deployers'));
       if (o.busy) writeFileSync(join(d, 'busy.yaml'), profile('busy-oncall', `    - source: pagerduty\n      escalationPolicy: ${BUSY_POLICY}\n      levels: [1]`, 'busy-deployers'));
@@ -293,7 +343,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
         { email: 'grace@acme.example', login: 'grace-acme' },
         { email: 'leo@acme.example', login: 'leo-acme' },
       ];
-      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] });
+      acme.teams.push({ slug: 'solo-deployers', members: [{ login: 'dave-acme', role: 'member' }] }, { slug: 'gap-deployers', members: [{ login: 'frank-acme', role: 'member' }] }, { slug: 'support-deployers', members: [{ login: 'mia-acme', role: 'member' }] }, { slug: 'legacy-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.busy) acme.teams.push({ slug: 'busy-deployers', members: [{ login: 'mia-acme', role: 'member' }] });
       if (o.bigTeam) {
         acme.members.push(...PADS);
@@ -302,7 +352,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       }
     },
   );
-  return { dir, github: emu, pagerduty, opsgenie: emulators.opsgenie, servers: [emu, pagerduty, emulators.opsgenie, emulators.pagerduty] };
+  return { dir, github: emu, pagerduty, opsgenie, jsm, servers: [emu, pagerduty, opsgenie, emulators.pagerduty, emulators.jsm, jsm] };
 }
 
 // --- one apply with small client options ----------------------------------------------------
@@ -350,6 +400,7 @@ export async function engineApply(dir: string, fetch: Fetch, clients: SmallClien
   for (const s of ws.config.sources.values()) {
     if (s.type === 'pagerduty') adapters.sources.set(s.name, new PagerDutySource({ apiUrl: s.apiUrl, token: ENV.PAGERDUTY_TOKEN, fetch, http: clients.http }));
     if (s.type === 'opsgenie') adapters.sources.set(s.name, new OpsgenieSource({ apiUrl: s.apiUrl, apiKey: ENV.OPSGENIE_API_KEY, fetch, http: clients.http, tokenEnv: s.tokenEnv }));
+    if (s.type === 'jsm') adapters.sources.set(s.name, new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId!, email: JSM_EMAIL, token: JSM_TOKEN, fetch, http: clients.http, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv }));
   }
   for (const g of ws.config.targets.values()) {
     adapters.targets.set(g.name, new GitHubTarget({ baseUrl: g.apiUrl!, token: ENV.GITHUB_TOKEN, fetch, ...clients.github, timeoutMs: clients.http.timeoutMs, writeLimits: [{ count: 100_000, windowMs: 60_000 }] }));

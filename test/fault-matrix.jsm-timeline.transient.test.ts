@@ -1,0 +1,5 @@
+/** The fault matrix (test/helpers/fault-matrix.ts): JSM Operations schedule timelines, transient faults. */
+import t from 'tap';
+import { engineCellsOf, runFaultMatrix } from './helpers/fault-matrix.js';
+
+t.test('fault matrix: JSM Operations schedule timelines, transient', (t) => runFaultMatrix(t, engineCellsOf('GET /jsm/ops/api/{cloudId}/v1/schedules/{id}/timeline', 'transient')));
