@@ -4424,8 +4424,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.grants === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema37.required, parentSchema: schema37, data };
+    if (data.entitlements === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entitlements" }, message: "must have required property 'entitlements'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4434,7 +4434,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "grants")) {
+      if (!(key0 === "formatVersion" || key0 === "entitlements")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4446,8 +4446,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.formatVersion !== void 0) {
       let data0 = data.formatVersion;
-      if (1 !== data0) {
-        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema37.properties.formatVersion, data: data0 };
+      if (2 !== data0) {
+        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant", schema: 2, parentSchema: schema37.properties.formatVersion, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4456,15 +4456,15 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.grants !== void 0) {
-      let data1 = data.grants;
+    if (data.entitlements !== void 0) {
+      let data1 = data.entitlements;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.target === void 0) {
-              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -4472,8 +4472,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.org === void 0) {
-              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
+            if (data2.kind === void 0) {
+              const err5 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -4481,8 +4481,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.login === void 0) {
-              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
+            if (data2.resource === void 0) {
+              const err6 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -4490,8 +4490,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data2.grantedAt === void 0) {
-              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema37.properties.grants.items.required, parentSchema: schema37.properties.grants.items, data: data2 };
+            if (data2.adoptedAt === void 0) {
+              const err7 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "adoptedAt" }, message: "must have required property 'adoptedAt'", schema: schema37.properties.entitlements.items.required, parentSchema: schema37.properties.entitlements.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -4500,8 +4500,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key1 in data2) {
-              if (!(key1 === "target" || key1 === "org" || key1 === "team" || key1 === "role" || key1 === "repository" || key1 === "permission" || key1 === "login" || key1 === "grantedAt")) {
-                const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.grants.items, data: data2 };
+              if (!(key1 === "target" || key1 === "kind" || key1 === "resource" || key1 === "adoptedAt")) {
+                const err8 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.entitlements.items, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -4514,7 +4514,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               let data3 = data2.target;
               if (typeof data3 === "string") {
                 if (!pattern4.test(data3)) {
-                  const err9 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
+                  const err9 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err9];
                   } else {
@@ -4523,7 +4523,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats0.validate(data3)) {
-                  const err10 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
+                  const err10 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err10];
                   } else {
@@ -4532,7 +4532,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.target.type, parentSchema: schema37.properties.grants.items.properties.target, data: data3 };
+                const err11 = { instancePath: instancePath + "/entitlements/" + i0 + "/target", schemaPath: "#/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.target.type, parentSchema: schema37.properties.entitlements.items.properties.target, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -4541,11 +4541,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.org !== void 0) {
-              let data4 = data2.org;
+            if (data2.kind !== void 0) {
+              let data4 = data2.kind;
               if (typeof data4 === "string") {
-                if (!pattern5.test(data4)) {
-                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
+                if (func1(data4) > 63) {
+                  const err12 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -4553,8 +4553,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats2.validate(data4)) {
-                  const err13 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
+                if (func1(data4) < 1) {
+                  const err13 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
@@ -4563,7 +4563,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err14 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.org.type, parentSchema: schema37.properties.grants.items.properties.org, data: data4 };
+                const err14 = { instancePath: instancePath + "/entitlements/" + i0 + "/kind", schemaPath: "#/properties/entitlements/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.kind.type, parentSchema: schema37.properties.entitlements.items.properties.kind, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -4572,11 +4572,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.team !== void 0) {
-              let data5 = data2.team;
+            if (data2.resource !== void 0) {
+              let data5 = data2.resource;
               if (typeof data5 === "string") {
-                if (!pattern16.test(data5)) {
-                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
+                if (func1(data5) > 300) {
+                  const err15 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -4584,8 +4584,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats24.validate(data5)) {
-                  const err16 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
+                if (func1(data5) < 1) {
+                  const err16 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err16];
                   } else {
@@ -4594,7 +4594,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err17 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.team.type, parentSchema: schema37.properties.grants.items.properties.team, data: data5 };
+                const err17 = { instancePath: instancePath + "/entitlements/" + i0 + "/resource", schemaPath: "#/properties/entitlements/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.resource.type, parentSchema: schema37.properties.entitlements.items.properties.resource, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -4603,23 +4603,20 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.role !== void 0) {
-              let data6 = data2.role;
-              if (!(data6 === "member" || data6 === "maintainer")) {
-                const err18 = { instancePath: instancePath + "/grants/" + i0 + "/role", schemaPath: "#/properties/grants/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema37.properties.grants.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.grants.items.properties.role.enum, parentSchema: schema37.properties.grants.items.properties.role, data: data6 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
+            if (data2.adoptedAt !== void 0) {
+              let data6 = data2.adoptedAt;
+              if (typeof data6 === "string") {
+                if (!pattern22.test(data6)) {
+                  const err18 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data2.repository !== void 0) {
-              let data7 = data2.repository;
-              if (typeof data7 === "string") {
-                if (!pattern16.test(data7)) {
-                  const err19 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
+                if (!formats36.validate(data6)) {
+                  const err19 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -4627,189 +4624,42 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats24.validate(data7)) {
-                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
               } else {
-                const err21 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.repository.type, parentSchema: schema37.properties.grants.items.properties.repository, data: data7 };
+                const err20 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.entitlements.items.properties.adoptedAt.type, parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data2.permission !== void 0) {
-              let data8 = data2.permission;
-              if (!(data8 === "pull" || data8 === "triage" || data8 === "push" || data8 === "maintain" || data8 === "admin")) {
-                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/permission", schemaPath: "#/properties/grants/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema37.properties.grants.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.grants.items.properties.permission.enum, parentSchema: schema37.properties.grants.items.properties.permission, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data2.login !== void 0) {
-              let data9 = data2.login;
-              if (typeof data9 === "string") {
-                if (!pattern5.test(data9)) {
-                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (!formats2.validate(data9)) {
-                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.login.type, parentSchema: schema37.properties.grants.items.properties.login, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data2.grantedAt !== void 0) {
-              let data10 = data2.grantedAt;
-              if (typeof data10 === "string") {
-                if (!pattern22.test(data10)) {
-                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-                if (!formats36.validate(data10)) {
-                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.grants.items.properties.grantedAt.type, parentSchema: schema37.properties.grants.items.properties.grantedAt, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data2.team !== void 0) {
-              if (data2.role === void 0) {
-                const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "team",
-                  missingProperty: "role",
-                  depsCount: 1,
-                  deps: "role"
-                }, message: "must have property role when property team is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data2.role !== void 0) {
-              if (data2.team === void 0) {
-                const err30 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "role",
-                  missingProperty: "team",
-                  depsCount: 1,
-                  deps: "team"
-                }, message: "must have property team when property role is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data2.repository !== void 0) {
-              if (data2.permission === void 0) {
-                const err31 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "repository",
-                  missingProperty: "permission",
-                  depsCount: 1,
-                  deps: "permission"
-                }, message: "must have property permission when property repository is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data2.permission !== void 0) {
-              if (data2.repository === void 0) {
-                const err32 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
-                  property: "permission",
-                  missingProperty: "repository",
-                  depsCount: 1,
-                  deps: "repository"
-                }, message: "must have property repository when property permission is present", schema: schema37.properties.grants.items.dependentRequired, parentSchema: schema37.properties.grants.items, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
           } else {
-            const err33 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.grants.items.type, parentSchema: schema37.properties.grants.items, data: data2 };
+            const err21 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.entitlements.items.type, parentSchema: schema37.properties.entitlements.items, data: data2 };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err21];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.grants.type, parentSchema: schema37.properties.grants, data: data1 };
+        const err22 = { instancePath: instancePath + "/entitlements", schemaPath: "#/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.entitlements.type, parentSchema: schema37.properties.entitlements, data: data1 };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err22];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
   } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err23];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err23);
     }
     errors++;
   }
@@ -4837,8 +4687,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.rotations === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rotations" }, message: "must have required property 'rotations'", schema: schema38.required, parentSchema: schema38, data };
+    if (data.grants === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema38.required, parentSchema: schema38, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4847,7 +4697,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "rotations")) {
+      if (!(key0 === "formatVersion" || key0 === "grants")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4869,6 +4719,762 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.grants !== void 0) {
+      let data1 = data.grants;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.target === void 0) {
+              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (data2.org === void 0) {
+              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.login === void 0) {
+              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data2.grantedAt === void 0) {
+              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema38.properties.grants.items.required, parentSchema: schema38.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!(key1 === "target" || key1 === "org" || key1 === "team" || key1 === "role" || key1 === "repository" || key1 === "permission" || key1 === "login" || key1 === "grantedAt")) {
+                const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data2.target !== void 0) {
+              let data3 = data2.target;
+              if (typeof data3 === "string") {
+                if (!pattern4.test(data3)) {
+                  const err9 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+                if (!formats0.validate(data3)) {
+                  const err10 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.target.type, parentSchema: schema38.properties.grants.items.properties.target, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data2.org !== void 0) {
+              let data4 = data2.org;
+              if (typeof data4 === "string") {
+                if (!pattern5.test(data4)) {
+                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (!formats2.validate(data4)) {
+                  const err13 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/grants/" + i0 + "/org", schemaPath: "#/properties/grants/items/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.org.type, parentSchema: schema38.properties.grants.items.properties.org, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data2.team !== void 0) {
+              let data5 = data2.team;
+              if (typeof data5 === "string") {
+                if (!pattern16.test(data5)) {
+                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+                if (!formats24.validate(data5)) {
+                  const err16 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              } else {
+                const err17 = { instancePath: instancePath + "/grants/" + i0 + "/team", schemaPath: "#/properties/grants/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.team.type, parentSchema: schema38.properties.grants.items.properties.team, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data2.role !== void 0) {
+              let data6 = data2.role;
+              if (!(data6 === "member" || data6 === "maintainer")) {
+                const err18 = { instancePath: instancePath + "/grants/" + i0 + "/role", schemaPath: "#/properties/grants/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema38.properties.grants.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.grants.items.properties.role.enum, parentSchema: schema38.properties.grants.items.properties.role, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data2.repository !== void 0) {
+              let data7 = data2.repository;
+              if (typeof data7 === "string") {
+                if (!pattern16.test(data7)) {
+                  const err19 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+                if (!formats24.validate(data7)) {
+                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              } else {
+                const err21 = { instancePath: instancePath + "/grants/" + i0 + "/repository", schemaPath: "#/properties/grants/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.repository.type, parentSchema: schema38.properties.grants.items.properties.repository, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data2.permission !== void 0) {
+              let data8 = data2.permission;
+              if (!(data8 === "pull" || data8 === "triage" || data8 === "push" || data8 === "maintain" || data8 === "admin")) {
+                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/permission", schemaPath: "#/properties/grants/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema38.properties.grants.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.grants.items.properties.permission.enum, parentSchema: schema38.properties.grants.items.properties.permission, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data2.login !== void 0) {
+              let data9 = data2.login;
+              if (typeof data9 === "string") {
+                if (!pattern5.test(data9)) {
+                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (!formats2.validate(data9)) {
+                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.login.type, parentSchema: schema38.properties.grants.items.properties.login, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data2.grantedAt !== void 0) {
+              let data10 = data2.grantedAt;
+              if (typeof data10 === "string") {
+                if (!pattern22.test(data10)) {
+                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (!formats36.validate(data10)) {
+                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.grants.items.properties.grantedAt.type, parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data2.team !== void 0) {
+              if (data2.role === void 0) {
+                const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "team",
+                  missingProperty: "role",
+                  depsCount: 1,
+                  deps: "role"
+                }, message: "must have property role when property team is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data2.role !== void 0) {
+              if (data2.team === void 0) {
+                const err30 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "role",
+                  missingProperty: "team",
+                  depsCount: 1,
+                  deps: "team"
+                }, message: "must have property team when property role is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data2.repository !== void 0) {
+              if (data2.permission === void 0) {
+                const err31 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "repository",
+                  missingProperty: "permission",
+                  depsCount: 1,
+                  deps: "permission"
+                }, message: "must have property permission when property repository is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data2.permission !== void 0) {
+              if (data2.repository === void 0) {
+                const err32 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/dependentRequired", keyword: "dependentRequired", params: {
+                  property: "permission",
+                  missingProperty: "repository",
+                  depsCount: 1,
+                  deps: "repository"
+                }, message: "must have property repository when property permission is present", schema: schema38.properties.grants.items.dependentRequired, parentSchema: schema38.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.grants.items.type, parentSchema: schema38.properties.grants.items, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.grants.type, parentSchema: schema38.properties.grants, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    if (vErrors === null) {
+      vErrors = [err35];
+    } else {
+      vErrors.push(err35);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.formatVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'", schema: schema39.required, parentSchema: schema39, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.grants === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grants" }, message: "must have required property 'grants'", schema: schema39.required, parentSchema: schema39, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "formatVersion" || key0 === "grants")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.formatVersion !== void 0) {
+      let data0 = data.formatVersion;
+      if (2 !== data0) {
+        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant", schema: 2, parentSchema: schema39.properties.formatVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.grants !== void 0) {
+      let data1 = data.grants;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.target === void 0) {
+              const err4 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (data2.kind === void 0) {
+              const err5 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.resource === void 0) {
+              const err6 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data2.level === void 0) {
+              const err7 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data2.login === void 0) {
+              const err8 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data2.grantedAt === void 0) {
+              const err9 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/required", keyword: "required", params: { missingProperty: "grantedAt" }, message: "must have required property 'grantedAt'", schema: schema39.properties.grants.items.required, parentSchema: schema39.properties.grants.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!(key1 === "target" || key1 === "kind" || key1 === "resource" || key1 === "level" || key1 === "login" || key1 === "grantedAt")) {
+                const err10 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39.properties.grants.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.target !== void 0) {
+              let data3 = data2.target;
+              if (typeof data3 === "string") {
+                if (!pattern4.test(data3)) {
+                  const err11 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+                if (!formats0.validate(data3)) {
+                  const err12 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/grants/" + i0 + "/target", schemaPath: "#/properties/grants/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.target.type, parentSchema: schema39.properties.grants.items.properties.target, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data2.kind !== void 0) {
+              let data4 = data2.kind;
+              if (typeof data4 === "string") {
+                if (func1(data4) > 63) {
+                  const err14 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (func1(data4) < 1) {
+                  const err15 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/grants/" + i0 + "/kind", schemaPath: "#/properties/grants/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.kind.type, parentSchema: schema39.properties.grants.items.properties.kind, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data2.resource !== void 0) {
+              let data5 = data2.resource;
+              if (typeof data5 === "string") {
+                if (func1(data5) > 300) {
+                  const err17 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (func1(data5) < 1) {
+                  const err18 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/grants/" + i0 + "/resource", schemaPath: "#/properties/grants/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.resource.type, parentSchema: schema39.properties.grants.items.properties.resource, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data2.level !== void 0) {
+              let data6 = data2.level;
+              if (typeof data6 === "string") {
+                if (func1(data6) > 63) {
+                  const err20 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (func1(data6) < 1) {
+                  const err21 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/grants/" + i0 + "/level", schemaPath: "#/properties/grants/items/properties/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.level.type, parentSchema: schema39.properties.grants.items.properties.level, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data2.login !== void 0) {
+              let data7 = data2.login;
+              if (typeof data7 === "string") {
+                if (!pattern5.test(data7)) {
+                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (!formats2.validate(data7)) {
+                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.login.type, parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data2.grantedAt !== void 0) {
+              let data8 = data2.grantedAt;
+              if (typeof data8 === "string") {
+                if (!pattern22.test(data8)) {
+                  const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (!formats36.validate(data8)) {
+                  const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.grants.items.properties.grantedAt.type, parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/grants/" + i0, schemaPath: "#/properties/grants/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.grants.items.type, parentSchema: schema39.properties.grants.items, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/grants", schemaPath: "#/properties/grants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema39.properties.grants.type, parentSchema: schema39.properties.grants, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.formatVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'", schema: schema40.required, parentSchema: schema40, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.rotations === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rotations" }, message: "must have required property 'rotations'", schema: schema40.required, parentSchema: schema40, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "formatVersion" || key0 === "rotations")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.formatVersion !== void 0) {
+      let data0 = data.formatVersion;
+      if (1 !== data0) {
+        const err3 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema40.properties.formatVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
     if (data.rotations !== void 0) {
       let data1 = data.rotations;
       if (Array.isArray(data1)) {
@@ -4877,7 +5483,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.key === void 0) {
-              const err4 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema38.properties.rotations.items.required, parentSchema: schema38.properties.rotations.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema40.properties.rotations.items.required, parentSchema: schema40.properties.rotations.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -4886,7 +5492,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data2.onCall === void 0) {
-              const err5 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "onCall" }, message: "must have required property 'onCall'", schema: schema38.properties.rotations.items.required, parentSchema: schema38.properties.rotations.items, data: data2 };
+              const err5 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/required", keyword: "required", params: { missingProperty: "onCall" }, message: "must have required property 'onCall'", schema: schema40.properties.rotations.items.required, parentSchema: schema40.properties.rotations.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -4896,7 +5502,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data2) {
               if (!(key1 === "key" || key1 === "onCall")) {
-                const err6 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.rotations.items, data: data2 };
+                const err6 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40.properties.rotations.items, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -4909,7 +5515,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               let data3 = data2.key;
               if (typeof data3 === "string") {
                 if (func1(data3) > 500) {
-                  const err7 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
+                  const err7 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err7];
                   } else {
@@ -4918,7 +5524,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func1(data3) < 1) {
-                  const err8 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
+                  const err8 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err8];
                   } else {
@@ -4927,7 +5533,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err9 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.rotations.items.properties.key.type, parentSchema: schema38.properties.rotations.items.properties.key, data: data3 };
+                const err9 = { instancePath: instancePath + "/rotations/" + i0 + "/key", schemaPath: "#/properties/rotations/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.rotations.items.properties.key.type, parentSchema: schema40.properties.rotations.items.properties.key, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -4939,7 +5545,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.onCall !== void 0) {
               let data4 = data2.onCall;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err10 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.rotations.items.properties.onCall.type, parentSchema: schema38.properties.rotations.items.properties.onCall, data: data4 };
+                const err10 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.rotations.items.properties.onCall.type, parentSchema: schema40.properties.rotations.items.properties.onCall, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -4949,7 +5555,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data4 == "number" && isFinite(data4)) {
                 if (data4 < 0 || isNaN(data4)) {
-                  const err11 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.rotations.items.properties.onCall, data: data4 };
+                  const err11 = { instancePath: instancePath + "/rotations/" + i0 + "/onCall", schemaPath: "#/properties/rotations/items/properties/onCall/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.rotations.items.properties.onCall, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err11];
                   } else {
@@ -4960,7 +5566,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.rotations.items.type, parentSchema: schema38.properties.rotations.items, data: data2 };
+            const err12 = { instancePath: instancePath + "/rotations/" + i0, schemaPath: "#/properties/rotations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.properties.rotations.items.type, parentSchema: schema40.properties.rotations.items, data: data2 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4970,7 +5576,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/rotations", schemaPath: "#/properties/rotations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.rotations.type, parentSchema: schema38.properties.rotations, data: data1 };
+        const err13 = { instancePath: instancePath + "/rotations", schemaPath: "#/properties/rotations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.rotations.type, parentSchema: schema40.properties.rotations, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4980,7 +5586,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.type, parentSchema: schema40, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4988,10 +5594,10 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats62, pattern25, pattern26, pattern27, pattern35, func0, identities, schema34, formats78, pattern43, rotation, schema35, formats82, formats86, pattern45, pattern47, stateAdopted, schema36, stateGrants, schema37, stateRotations, schema38, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats62, pattern25, pattern26, pattern27, pattern35, func0, identities, schema34, formats78, pattern43, rotation, schema35, formats82, formats86, pattern45, pattern47, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -5046,22 +5652,30 @@ var init_validators_generated = __esm({
     pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
     pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateAdopted = validate25;
-    schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive teams this tool has applied to. Until a team is here, members no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    stateAdoptedV1 = validate25;
+    schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted-v1.schema.json", "title": "oncall-access adopted teams, version 1", "description": "state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateGrants = validate26;
-    schema37 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive team apply revokes only what an applied grant in the audit log also records.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "grants": { "description": "One holding per entry, sorted by target, team or repository, and login.", "type": "array", "items": { "description": "A team membership with its role, or a repository permission: exactly one of team and repository.", "type": "object", "additionalProperties": false, "required": ["target", "org", "login", "grantedAt"], "dependentRequired": { "team": ["role"], "role": ["team"], "repository": ["permission"], "permission": ["repository"] }, "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug, for a team membership.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "The team role granted.", "enum": ["member", "maintainer"] }, "repository": { "description": "The repository name, for a repository permission.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "The repository permission granted.", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    stateAdopted = validate26;
+    schema37 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted.schema.json", "title": "oncall-access adopted teams", "description": "state/adopted.json, written by apply: the exclusive entitlements (GitHub teams) this tool has applied to. Until one is here, holders no profile wants and this tool did not grant are kept and listed in the plan (adoption); from then on they are removed. A version 1 file (state-adopted-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "entitlements"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "entitlements": { "description": "One entitlement per entry, sorted by target, kind and resource.", "type": "array", "items": { "description": "An entitlement and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "The entitlement, in the target's words (GitHub: org/team-slug).", "type": "string", "minLength": 1, "maxLength": 300 }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    stateRotations = validate27;
-    schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-rotations.schema.json", "title": "oncall-access on-call counts", "description": "state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "rotations"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "rotations": { "description": "One rotation per entry, sorted by key.", "type": "array", "items": { "description": "A rotation and its count.", "type": "object", "additionalProperties": false, "required": ["key", "onCall"], "properties": { "key": { "description": "The rotation binding: source, kind and id, like rotations/rotation/payments-primary.", "type": "string", "minLength": 1, "maxLength": 500 }, "onCall": { "description": "People on call in it at the last apply.", "type": "integer", "minimum": 0 } } } } } };
+    stateGrantsV1 = validate27;
+    schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants-v1.schema.json", "title": "oncall-access grant ledger, version 1", "description": "state/grants.json as versions before the entitlement format 2 wrote it (GitHub teams and repositories only). Still read, and converted: the next apply writes it again as version 2 (state-grants.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "grants": { "description": "One holding per entry, sorted by target, team or repository, and login.", "type": "array", "items": { "description": "A team membership with its role, or a repository permission: exactly one of team and repository.", "type": "object", "additionalProperties": false, "required": ["target", "org", "login", "grantedAt"], "dependentRequired": { "team": ["role"], "role": ["team"], "repository": ["permission"], "permission": ["repository"] }, "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug, for a team membership.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "The team role granted.", "enum": ["member", "maintainer"] }, "repository": { "description": "The repository name, for a repository permission.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "The repository permission granted.", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    stateGrants = validate28;
+    schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive entitlement apply revokes only what an applied grant in the audit log also records. A version 1 ledger (state-grants-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "grants": { "description": "One holding per entry, sorted by target, kind, resource and login.", "type": "array", "items": { "description": "One account holding one entitlement at the level granted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "level", "login", "grantedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team, repository).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "What is granted, in the target's words (GitHub: org/team-slug, org/repository).", "type": "string", "minLength": 1, "maxLength": 300 }, "level": { "description": "The level granted (GitHub: the team role, or the repository permission).", "type": "string", "minLength": 1, "maxLength": 63 }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    stateRotations = validate29;
+    schema40 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-rotations.schema.json", "title": "oncall-access on-call counts", "description": "state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "rotations"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "rotations": { "description": "One rotation per entry, sorted by key.", "type": "array", "items": { "description": "A rotation and its count.", "type": "object", "additionalProperties": false, "required": ["key", "onCall"], "properties": { "key": { "description": "The rotation binding: source, kind and id, like rotations/rotation/payments-primary.", "type": "string", "minLength": 1, "maxLength": 500 }, "onCall": { "description": "People on call in it at the last apply.", "type": "integer", "minimum": 0 } } } } } };
+    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     VALIDATORS = {
       "access-profile.schema.json": accessProfile,
       "access-request.schema.json": accessRequest,
       "config.schema.json": config,
       "identities.schema.json": identities,
       "rotation.schema.json": rotation,
+      "state-adopted-v1.schema.json": stateAdoptedV1,
       "state-adopted.schema.json": stateAdopted,
+      "state-grants-v1.schema.json": stateGrantsV1,
       "state-grants.schema.json": stateGrants,
       "state-rotations.schema.json": stateRotations
     };
@@ -12700,9 +13314,36 @@ var init_schema = __esm({
     };
     STATE_SCHEMA_FILES = {
       grants: "state-grants.schema.json",
+      "grants-v1": "state-grants-v1.schema.json",
       rotations: "state-rotations.schema.json",
-      adopted: "state-adopted.schema.json"
+      adopted: "state-adopted.schema.json",
+      "adopted-v1": "state-adopted-v1.schema.json"
     };
+  }
+});
+
+// src/core/entitlement.ts
+function entitlementKey(ref) {
+  return `${ref.target}/${ref.kind}/${ref.resource}`.toLowerCase();
+}
+function holdingKey(h) {
+  return `${entitlementKey(h)}/${h.login.toLowerCase()}`;
+}
+function refOf(x) {
+  return { target: x.target, kind: x.kind, resource: x.resource };
+}
+function entitlementName(ref, spec) {
+  return spec?.shown === "resource" ? ref.resource : `${ref.resource} (${ref.kind})`;
+}
+function entitlementTitle(ref, spec) {
+  return spec?.shown === "resource" ? `${ref.kind} ${ref.resource}` : entitlementName(ref, spec);
+}
+function levelRank(spec, level) {
+  return spec?.levels.indexOf(level) ?? -1;
+}
+var init_entitlement = __esm({
+  "src/core/entitlement.ts"() {
+    "use strict";
   }
 });
 
@@ -12770,23 +13411,24 @@ function matchesShard(p, globs) {
   const exclude = globs.filter((g) => g.startsWith("!"));
   return (include.length === 0 || include.some(test)) && !exclude.some(test);
 }
-function entitlementKey(e) {
-  const x = e;
-  return (x.kind === "team" ? `${x.target}/team/${x.team}` : `${x.target}/repo/${x.repository}`).toLowerCase();
-}
-function describeKey(key) {
-  const [target, kind, ...rest] = key.split("/");
-  return `${kind === "team" ? "team" : "repository"} ${rest.join("/")} on ${target}`;
+function describeEntitlement(e) {
+  return `${e.kind} ${e.written} on ${e.target}`.toLowerCase();
 }
 function byEntitlement(profiles) {
   const out = /* @__PURE__ */ new Map();
-  for (const p of profiles) for (const e of p.entitlements) out.set(entitlementKey(e), [.../* @__PURE__ */ new Set([...out.get(entitlementKey(e)) ?? [], p.name])]);
+  for (const p of profiles) {
+    for (const e of p.entitlements) {
+      const seen = out.get(entitlementKey(e)) ?? { shown: describeEntitlement(e), names: [] };
+      if (!seen.names.includes(p.name)) seen.names.push(p.name);
+      out.set(entitlementKey(e), seen);
+    }
+  }
   return out;
 }
 function shardOverlaps(a, b) {
   const left = byEntitlement(a);
   const right = byEntitlement(b);
-  return [...left].filter(([key]) => right.has(key)).map(([entitlement, names]) => ({ entitlement, a: names, b: right.get(entitlement) })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
+  return [...left].filter(([key]) => right.has(key)).map(([entitlement, { shown, names }]) => ({ entitlement, shown, a: names, b: right.get(entitlement).names })).sort((x, y) => x.entitlement.localeCompare(y.entitlement));
 }
 function selectShard(profiles, globs) {
   const bad = globs.flatMap((g) => {
@@ -12798,7 +13440,7 @@ function selectShard(profiles, globs) {
   if (selected.length === 0) return { profiles: [], diagnostics: [error(`--profiles ${globs.map((g) => `"${g}"`).join(" ")} selects no profile`)] };
   const outside = profiles.filter((p) => !selected.includes(p));
   const diagnostics = shardOverlaps(selected, outside).map(
-    (o) => error(`--profiles splits ${describeKey(o.entitlement)}: it is managed by ${list2(o.a)} (selected) and ${list2(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`)
+    (o) => error(`--profiles splits ${o.shown}: it is managed by ${list2(o.a)} (selected) and ${list2(o.b)} (not selected); a run of this shard would revoke what the others grant. Select all of them, or none`)
   );
   return { profiles: diagnostics.length > 0 ? [] : selected, diagnostics };
 }
@@ -12812,7 +13454,7 @@ function checkShards(profiles, shards) {
     for (let j = i + 1; j < members.length; j++) {
       const [a, b] = [members[i], members[j]];
       for (const o of shardOverlaps(a.profiles, b.profiles)) {
-        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${describeKey(o.entitlement)} (through ${list2(o.a)} and ${list2(o.b)}); each would revoke what the other grants`));
+        out.push(error(`shards "${a.shard.name}" and "${b.shard.name}" both manage ${o.shown} (through ${list2(o.a)} and ${list2(o.b)}); each would revoke what the other grants`));
       }
     }
   }
@@ -12831,10 +13473,11 @@ var init_shard = __esm({
   "src/shard.ts"() {
     "use strict";
     init_diagnostics();
+    init_entitlement();
   }
 });
 
-// src/sources/source.ts
+// src/core/shift.ts
 function bindingKey(b) {
   switch (b.kind) {
     case "schedule":
@@ -12855,9 +13498,25 @@ function bindingLabel(b) {
       return `rotation ${b.rotation}`;
   }
 }
+function instant(d) {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")}Z`;
+}
+function covers(shift, window2, at3) {
+  const from = shift.start.getTime() - window2.beforeMs;
+  const to = shift.end === void 0 ? Infinity : shift.end.getTime() + window2.afterMs;
+  return from <= at3.getTime() && at3.getTime() < to;
+}
+var init_shift = __esm({
+  "src/core/shift.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/source.ts
 var init_source = __esm({
   "src/sources/source.ts"() {
     "use strict";
+    init_shift();
   }
 });
 
@@ -13030,7 +13689,7 @@ function checkProfile(ws, p) {
   for (const e of p.entitlements) {
     const target = ws.config.targets.get(e.target);
     if (!target) out.push(error(`profile "${p.name}": target "${e.target}" is not declared in ${ws.config.file}`, e.pos));
-    const key = entitlementKey2(e);
+    const key = entitlementKey(e);
     const dup = seen.get(key);
     if (dup) out.push(error(`profile "${p.name}": ${describe2(e)} is listed twice (first at ${at(dup)})`, e.pos));
     seen.set(key, e.pos);
@@ -13047,18 +13706,15 @@ function checkProfile(ws, p) {
   }
   return out;
 }
-function entitlementKey2(e) {
-  return e.kind === "team" ? `${e.target}/team/${e.team}` : `${e.target}/repo/${e.repository}`;
-}
 function describe2(e) {
-  return e.kind === "team" ? `team "${e.team}" on ${e.target}` : `repository "${e.repository}" on ${e.target}`;
+  return `${e.kind} "${e.written}" on ${e.target}`;
 }
 function sharedEntitlements(profiles) {
   const out = [];
   const first = /* @__PURE__ */ new Map();
   for (const p of profiles) {
     for (const e of p.entitlements) {
-      const key = entitlementKey2(e);
+      const key = entitlementKey(e);
       const seen = first.get(key);
       if (!seen) first.set(key, { profile: p.name, membership: e.membership, pos: e.pos });
       else if (seen.membership !== e.membership) {
@@ -13114,6 +13770,7 @@ var init_semantics = __esm({
     init_shard();
     init_rotations();
     init_wording();
+    init_entitlement();
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
@@ -13122,6 +13779,36 @@ var init_semantics = __esm({
     };
     at = (p) => `${p.file}:${p.line}`;
     SKEW_MS = 5 * 6e4;
+  }
+});
+
+// src/targets/github-kinds.ts
+function githubResource(org, name) {
+  return `${org}/${name}`;
+}
+function splitResource(resource) {
+  const slash = resource.indexOf("/");
+  return { org: resource.slice(0, slash), name: resource.slice(slash + 1) };
+}
+function fromV1(e) {
+  const level = typeof e.repository === "string" ? e.permission : e.role;
+  const kind = typeof e.repository === "string" ? "repository" : "team";
+  return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
+}
+function githubFields(ref) {
+  const { org, name } = splitResource(ref.resource);
+  return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
+}
+var TEAM_ROLES, REPO_PERMISSIONS, GITHUB_KINDS;
+var init_github_kinds = __esm({
+  "src/targets/github-kinds.ts"() {
+    "use strict";
+    TEAM_ROLES = ["member", "maintainer"];
+    REPO_PERMISSIONS = ["pull", "triage", "push", "maintain", "admin"];
+    GITHUB_KINDS = {
+      team: { levels: TEAM_ROLES, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource", plural: "teams" },
+      repository: { levels: REPO_PERMISSIONS, memberships: ["additive"], adoptable: false, shown: "resource (kind)", plural: "repositories" }
+    };
   }
 });
 
@@ -13159,7 +13846,7 @@ function loadWorkspace(configPath, cwd = process.cwd(), now = /* @__PURE__ */ ne
     return listed.files.filter((f) => !skip.has(f));
   };
   const profiles = inDir(config2.paths.profiles, "profiles", true).flatMap(
-    (f) => read(f, ["AccessProfile"]).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics), file: relative(config2.dir, f).split("\\").join("/") }))
+    (f) => read(f, ["AccessProfile"]).map(({ d, data }) => ({ ...toProfile(d, data, diagnostics, config2.targets), file: relative(config2.dir, f).split("\\").join("/") }))
   );
   const rotations = inDir(config2.paths.rotations, "rotations", paths.rotations !== void 0).flatMap((f) => read(f, ["Rotation"])).flatMap(({ d, data }) => toRotation(d, data, diagnostics));
   const requests = inDir(config2.paths.requests, "requests", false).flatMap((f) => read(f, ["AccessRequest"])).map(({ d, data }) => toRequest(d, data));
@@ -13237,7 +13924,7 @@ function keyPos(d, name, data) {
   const field2 = (key) => data[key] === void 0 ? at3 : pos(d, ["spec", "sources", name], key);
   return { type: field2("type"), cloudId: field2("cloudId"), emailEnv: field2("emailEnv") };
 }
-function toProfile(d, data, diagnostics) {
+function toProfile(d, data, diagnostics, targets) {
   const spec = data.spec;
   for (const edge2 of ["before", "after"]) {
     const text = spec.window?.[edge2];
@@ -13249,7 +13936,7 @@ function toProfile(d, data, diagnostics) {
   if (hold !== void 0 && parseDuration(hold) === 0) diagnostics.push(error(`spec.incidentHold.max: ${hold} holds nobody: give the longest a hold may last after the window ends (e.g. 4h), or remove incidentHold`, holdAt));
   if (hold !== void 0 && spec.mode !== "auto") diagnostics.push(error("spec.incidentHold: only auto profiles have shifts that end; a requestable profile's access ends when its request does", pos(d, ["spec", "incidentHold"])));
   const rotations = (spec.rotations ?? []).map((r, i) => toBinding(d, r, ["spec", "rotations", i]));
-  const entitlements = spec.entitlements.flatMap((e, i) => toEntitlement(d, e, ["spec", "entitlements", i], diagnostics));
+  const entitlements = spec.entitlements.flatMap((e, i) => toEntitlement(d, e, ["spec", "entitlements", i], diagnostics, targets));
   return {
     name: data.metadata.name,
     description: data.metadata.description,
@@ -13272,7 +13959,7 @@ function toBinding(d, r, path6) {
   if (r.rotation !== void 0) return { kind: "rotation", source: r.source, rotation: r.rotation, pos: at3 };
   return { kind: "schedule", source: r.source, schedule: r.schedule, pos: at3 };
 }
-function toEntitlement(d, e, path6, diagnostics) {
+function toEntitlement(d, e, path6, diagnostics, targets) {
   const at3 = pos(d, path6);
   const field2 = `spec.entitlements[${path6[2]}]`;
   const problem = (message, key) => {
@@ -13282,13 +13969,19 @@ function toEntitlement(d, e, path6, diagnostics) {
   if (e.team !== void 0) {
     if (e.permission !== void 0) return problem("permission applies to repositories; teams take a role (member or maintainer)", "permission");
     if (e.adopt === "remove-drift" && e.membership === "additive") return problem("adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant", "adopt");
-    return [{ kind: "team", target: e.target, team: e.team, role: e.role ?? "member", membership: e.membership ?? "exclusive", ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}, pos: at3 }];
+  } else {
+    if (e.role !== void 0) return problem("role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", "role");
+    if (e.permission === void 0) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
+    if (e.membership === "exclusive") return problem("repository permissions are always additive: the tool only removes what it granted", "membership");
+    if (e.adopt !== void 0) return problem("adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", "adopt");
   }
-  if (e.role !== void 0) return problem("role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", "role");
-  if (e.permission === void 0) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
-  if (e.membership === "exclusive") return problem("repository permissions are always additive: the tool only removes what it granted", "membership");
-  if (e.adopt !== void 0) return problem("adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", "adopt");
-  return [{ kind: "repository", target: e.target, repository: e.repository, permission: e.permission, membership: "additive", pos: at3 }];
+  const kind = e.team !== void 0 ? "team" : "repository";
+  const declared = GITHUB_KINDS[kind];
+  const written = e.team ?? e.repository;
+  const org = targets.get(e.target)?.org;
+  const resource = org === void 0 ? written : githubResource(org, written);
+  const level = (kind === "team" ? e.role : e.permission) ?? declared.levels[0];
+  return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}, pos: at3 }];
 }
 function toRotation(d, data, diagnostics) {
   const spec = data.spec;
@@ -13317,6 +14010,7 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
+    init_github_kinds();
     init_yaml_file();
     MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
@@ -13651,8 +14345,8 @@ function timelineSpan(since, until) {
 function readTimeline(timeline2, since, until, model) {
   const data = timeline2;
   const rotations = data?.finalTimeline?.rotations;
-  const start = instant(data?.startDate);
-  const end = instant(data?.endDate);
+  const start = instant2(data?.startDate);
+  const end = instant2(data?.endDate);
   if (!Array.isArray(rotations) || start === void 0 || end === void 0) return malformed(model, "no final timeline with a start and end date");
   if (start > since || end < until) return malformed(model, `the timeline covers ${iso(start)} to ${iso(end)}, not the whole window ${iso(since)} to ${iso(until)}`);
   const onCall = [];
@@ -13677,8 +14371,8 @@ function readPeriod(value, since, until, model) {
   if (typeof type !== "string") return malformed(model, "a period whose type is not a string");
   const where = Object.hasOwn(PERIOD_TYPES, type) ? PERIOD_TYPES[type] : void 0;
   if (where === void 0) return { ok: true, onCall: [], unknownType: type };
-  const start = instant(period.startDate);
-  const end = instant(period.endDate);
+  const start = instant2(period.startDate);
+  const end = instant2(period.endDate);
   const people = where === "flattened" ? period[model.flattened] : void 0;
   const recipient = period[model.recipient];
   if (start === void 0 || end === void 0 || people === void 0 && (typeof recipient !== "object" || recipient === null)) return malformed(model, "a period without a start date, end date or recipient");
@@ -13723,7 +14417,7 @@ function joined(periods) {
 function malformed(model, why) {
   return { ok: false, why: `unexpected timeline response from ${model.api}: ${why}` };
 }
-function instant(value) {
+function instant2(value) {
   if (typeof value !== "string") return void 0;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? void 0 : ms;
@@ -26766,55 +27460,17 @@ var init_dist_bundle15 = __esm({
   }
 });
 
-// src/core/plan.ts
-function entitlementName(e) {
-  return typeof e.repository === "string" ? `${e.org}/${e.repository} (repository)` : `${e.org}/${e.team}`;
-}
-function entitlementLevel(e) {
-  return e.kind === "repository" ? e.permission : e.role;
-}
-function holdingKey(h) {
-  return `${h.target}/${entitlementName(h)}/${h.login}`.toLowerCase();
-}
-function holdingOf(c) {
-  const e = c.entitlement;
-  return e.kind === "repository" ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login } : { target: c.target, org: e.org, team: e.team, login: c.subject.login };
-}
-function describeChange(c) {
-  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(c.entitlement)}${c.action === "revoke" ? "" : ` as ${entitlementLevel(c.entitlement)}`}`;
-}
-function summarize(changes, unchanged, frozen) {
-  const summary2 = { grant: 0, revoke: 0, update: 0, unchanged };
-  for (const c of changes) summary2[c.action] += 1;
-  return frozen && frozen.teams + frozen.repositories > 0 ? { ...summary2, frozen } : summary2;
-}
-var PLAN_FORMAT_VERSION, LEVEL_RANK;
-var init_plan = __esm({
-  "src/core/plan.ts"() {
-    "use strict";
-    PLAN_FORMAT_VERSION = 1;
-    LEVEL_RANK = { member: 0, maintainer: 1, pull: 0, triage: 1, push: 2, maintain: 3, admin: 4 };
-  }
-});
-
-// src/targets/target.ts
+// src/targets/github.ts
 function teamKey(t) {
   return `${t.org}/${t.team}`.toLowerCase();
 }
-function entitlementKey3(e) {
-  return entitlementName(e).toLowerCase();
+function repoKey(r) {
+  return `${r.org}/${r.repository} (repository)`.toLowerCase();
 }
-function holdingsKey(target, t) {
-  return `${target}/${entitlementKey3(t)}`.toLowerCase();
+function githubRef(ref) {
+  if (ref.kind !== "team" && ref.kind !== "repository") throw new Error(`GitHub holds no entitlements of kind "${ref.kind}"`);
+  return { kind: ref.kind, ...splitResource(ref.resource) };
 }
-var init_target = __esm({
-  "src/targets/target.ts"() {
-    "use strict";
-    init_plan();
-  }
-});
-
-// src/targets/github.ts
 function parseWriteLimits(text) {
   if (text.trim().toLowerCase() === "none") return [];
   const limits = text.split(",").map((part) => {
@@ -26964,9 +27620,10 @@ var init_github = __esm({
     "use strict";
     init_dist_bundle15();
     init_p_limit();
+    init_entitlement();
     init_duration();
     init_client();
-    init_target();
+    init_github_kinds();
     TEAMS_PER_QUERY = 25;
     WRITE_LIMITS_ENV = "ONCALL_ACCESS_GITHUB_WRITE_LIMITS";
     GITHUB_WRITE_LIMITS = [
@@ -27052,6 +27709,33 @@ var init_github = __esm({
       failure(e, needs) {
         return { ok: false, ...explainError(e, { ...this.context, needs }) };
       }
+      /** Teams and repositories at once (see {@link readTeamHolders} and {@link readRepoHolders}), keyed by `entitlementKey`. */
+      async readHolders(refs) {
+        const teams = /* @__PURE__ */ new Map();
+        const repos = /* @__PURE__ */ new Map();
+        for (const ref of refs) {
+          const { kind, org, name } = githubRef(ref);
+          if (kind === "team") teams.set(teamKey({ org, team: name }), ref);
+          else repos.set(repoKey({ org, repository: name }), ref);
+        }
+        const teamRefs = [...teams.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, team: name }));
+        const repoRefs = [...repos.values()].map((r) => splitResource(r.resource)).map(({ org, name }) => ({ org, repository: name }));
+        const [teamReads, repoReads] = await Promise.all([this.readTeamHolders(teamRefs), repoRefs.length > 0 ? this.readRepoHolders(repoRefs) : /* @__PURE__ */ new Map()]);
+        const keyed = (reads, asked) => [...reads].map(([key, read]) => [entitlementKey(asked.get(key)), read]);
+        return new Map([...keyed(teamReads, teams), ...keyed(repoReads, repos)]);
+      }
+      /** Gives `login` the entitlement at its level: a team membership with that role, or a repository permission. */
+      async grant(e, login) {
+        const { kind, org, name } = githubRef(e);
+        if (kind === "team") await this.setMembership({ org, team: name, role: e.level }, login);
+        else await this.setRepoPermission(org, name, login, e.level);
+      }
+      /** Takes a team membership or a repository permission (or the pending invitation to it) from `login`. */
+      async revoke(ref, login) {
+        const { kind, org, name } = githubRef(ref);
+        if (kind === "team") await this.removeMembership({ org, team: name }, login);
+        else await this.removeRepoCollaborator(org, name, login);
+      }
       /**
        * The organisation as the token sees it (`GET /orgs/{org}`, which any token may read), with the
        * token's OAuth scopes when GitHub lists them: `X-OAuth-Scopes` comes with classic tokens and
@@ -27067,7 +27751,8 @@ var init_github = __esm({
           return this.failure(e);
         }
       }
-      async readHolders(teams) {
+      /** Immediate holders of each team (child teams excluded) and its pending invitations, keyed by {@link teamKey}. */
+      async readTeamHolders(teams) {
         const out = /* @__PURE__ */ new Map();
         const byOrg = /* @__PURE__ */ new Map();
         for (const t of teams) byOrg.set(t.org, [...byOrg.get(t.org) ?? [], t]);
@@ -27087,7 +27772,7 @@ var init_github = __esm({
       /**
        * Direct collaborators of each repository (`affiliation=direct`: people who hold it through a
        * team or as organisation owners are not this tool's to manage) with their permission, plus
-       * pending invitations, which count as held.
+       * pending invitations, which count as held; keyed by {@link repoKey}.
        */
       async readRepoHolders(repos) {
         const out = /* @__PURE__ */ new Map();
@@ -27103,10 +27788,10 @@ var init_github = __esm({
                 const login = inv.invitee?.login;
                 if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: "pending" });
               }
-              out.set(entitlementKey3(r), { ok: true, holders });
+              out.set(repoKey(r), { ok: true, holders });
             } catch (e) {
               const missing = e.status === 404;
-              out.set(entitlementKey3(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
+              out.set(repoKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
             }
           })
         );
@@ -27226,12 +27911,15 @@ var init_github = __esm({
           after = page.pageInfo.endCursor;
         }
       }
+      /** Adds `login` to the team with `e.role`, or changes their role to it (a non-member of the organisation is invited). */
       async setMembership(e, login) {
         await this.octokit.rest.teams.addOrUpdateMembershipForUserInOrg({ org: e.org, team_slug: e.team, username: login, role: e.role });
       }
+      /** Removes `login` from the team (and cancels a pending invitation to it). */
       async removeMembership(t, login) {
         await this.octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
       }
+      /** Makes `login` a direct collaborator with `permission` (invites them, or changes their permission). */
       async setRepoPermission(org, repository, login, permission) {
         await this.octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
       }
@@ -27258,12 +27946,9 @@ function unavailableTarget(failure2) {
   };
   return {
     readIdentities: async () => failure2,
-    readHolders: async (teams) => new Map(teams.map((t) => [teamKey(t), failure2])),
-    readRepoHolders: async (repos) => new Map(repos.map((r) => [entitlementKey3(r), failure2])),
-    setRepoPermission: refuse2,
-    removeRepoCollaborator: refuse2,
-    setMembership: refuse2,
-    removeMembership: refuse2
+    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure2])),
+    grant: refuse2,
+    revoke: refuse2
   };
 }
 function anchor(read, at3) {
@@ -27283,12 +27968,9 @@ function anchoredSource(source, at3) {
 function anchoredTarget(target, at3) {
   return {
     readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at3),
-    readHolders: async (teams) => anchorAll(await target.readHolders(teams), at3),
-    readRepoHolders: async (repos) => anchorAll(await target.readRepoHolders(repos), at3),
-    setRepoPermission: (...args) => target.setRepoPermission(...args),
-    removeRepoCollaborator: (...args) => target.removeRepoCollaborator(...args),
-    setMembership: (...args) => target.setMembership(...args),
-    removeMembership: (...args) => target.removeMembership(...args)
+    readHolders: async (refs) => anchorAll(await target.readHolders(refs), at3),
+    grant: (...args) => target.grant(...args),
+    revoke: (...args) => target.revoke(...args)
   };
 }
 function token(c, kind, env, diagnostics) {
@@ -27349,8 +28031,48 @@ var init_adapters = __esm({
     init_source();
     init_redact();
     init_github();
-    init_target();
+    init_entitlement();
     init_wording();
+  }
+});
+
+// src/core/plan.ts
+function holdingOf(c) {
+  return { ...refOf(c.entitlement), login: c.subject.login };
+}
+function describeChange(c, kinds) {
+  const e = c.entitlement;
+  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(e, kinds[e.kind])}${c.action === "revoke" ? "" : ` as ${e.level}`}`;
+}
+function summarize(changes, unchanged, frozen) {
+  const summary2 = { grant: 0, revoke: 0, update: 0, unchanged };
+  for (const c of changes) summary2[c.action] += 1;
+  return frozen && Object.values(frozen).some((n) => n > 0) ? { ...summary2, frozen } : summary2;
+}
+var PLAN_FORMAT_VERSION;
+var init_plan = __esm({
+  "src/core/plan.ts"() {
+    "use strict";
+    init_entitlement();
+    PLAN_FORMAT_VERSION = 2;
+  }
+});
+
+// src/targets/kinds.ts
+function nameOf(ref) {
+  return entitlementName(ref, KINDS[ref.kind]);
+}
+function reportEntitlement(ref) {
+  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
+}
+var TARGET_KINDS, KINDS;
+var init_kinds = __esm({
+  "src/targets/kinds.ts"() {
+    "use strict";
+    init_entitlement();
+    init_github_kinds();
+    TARGET_KINDS = { github: GITHUB_KINDS };
+    KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
   }
 });
 
@@ -27367,14 +28089,14 @@ function withoutRefused(plan) {
   return { plan: { ...plan, changes: plan.changes.filter((c) => !why.has(holdingKey(holdingOf(c)))) }, refused };
 }
 function precondition(change, read) {
-  if (!read || !read.ok) return `cannot re-check ${entitlementName(change.entitlement)}: ${read ? read.error : "not read"}`;
+  if (!read || !read.ok) return `cannot re-check ${nameOf(change.entitlement)}: ${read ? read.error : "not read"}`;
   const h = read.holders.find((x) => x.login.toLowerCase() === change.subject.login.toLowerCase());
   switch (change.action) {
     case "grant":
       return h ? `${change.subject.login} already holds it (${h.state === "pending" ? "pending invitation" : h.role})` : void 0;
     case "update":
       if (!h) return `${change.subject.login} no longer holds it`;
-      return h.state === "active" && h.role === change.previousRole ? void 0 : `${change.subject.login} now holds it as ${h.state === "pending" ? "a pending invitation" : h.role}, not ${change.previousRole}`;
+      return h.state === "active" && h.role === change.previousLevel ? void 0 : `${change.subject.login} now holds it as ${h.state === "pending" ? "a pending invitation" : h.role}, not ${change.previousLevel}`;
     case "revoke":
       return h ? void 0 : `${change.subject.login} no longer holds it`;
   }
@@ -27393,22 +28115,19 @@ async function applyPlan(plan, targets, concurrency, onOutcome = () => {
   );
 }
 async function execute(change, targets, recheck) {
-  const target = targets.get(change.target);
-  if (!target) return { change, status: "failed", error: `target "${change.target}" is not declared in this config` };
+  const e = change.entitlement;
+  const target = targets.get(e.target);
+  if (!target) return { change, status: "failed", error: `target "${e.target}" is not declared in this config` };
   if (recheck) {
-    const why = precondition(change, recheck.get(holdingsKey(change.target, change.entitlement)));
+    const why = precondition(change, recheck.get(entitlementKey(e)));
     if (why) return { change, status: "skipped", error: why };
   }
   try {
-    const e = change.entitlement;
-    if (e.kind === "repository") {
-      if (change.action === "revoke") await target.removeRepoCollaborator(e.org, e.repository, change.subject.login);
-      else await target.setRepoPermission(e.org, e.repository, change.subject.login, e.permission);
-    } else if (change.action === "revoke") await target.removeMembership(e, change.subject.login);
-    else await target.setMembership(e, change.subject.login);
+    if (change.action === "revoke") await target.revoke(e, change.subject.login);
+    else await target.grant(e, change.subject.login);
     return { change, status: "applied" };
-  } catch (e) {
-    return { change, status: "failed", error: describeError(e) };
+  } catch (e2) {
+    return { change, status: "failed", error: describeError(e2) };
   }
 }
 var SCOPED;
@@ -27416,47 +28135,32 @@ var init_apply = __esm({
   "src/apply.ts"() {
     "use strict";
     init_p_limit();
+    init_entitlement();
     init_plan();
     init_github();
-    init_target();
+    init_kinds();
     SCOPED = /* @__PURE__ */ new Set(["read-failed", "identity", "request"]);
   }
 });
 
 // src/holders.ts
 async function readHoldersOf(items, targets) {
-  const teams = /* @__PURE__ */ new Map();
-  const repos = /* @__PURE__ */ new Map();
-  for (const { target, entitlement: e } of items) {
-    if (e.kind === "repository") repos.set(holdingsKey(target, e), { target, ref: { org: e.org, repository: e.repository } });
-    else teams.set(holdingsKey(target, e), { target, ref: { org: e.org, team: e.team } });
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const mine = byTarget.get(item.target) ?? /* @__PURE__ */ new Map();
+    mine.set(entitlementKey(item), refOf(item));
+    byTarget.set(item.target, mine);
   }
-  const reads = await Promise.all(
-    [...targets].map(async ([name, t]) => {
-      const mine = [...repos.values()].filter((x) => x.target === name).map((x) => x.ref);
-      const [teamReads, repoReads] = await Promise.all([t.readHolders([...teams.values()].filter((x) => x.target === name).map((x) => x.ref)), mine.length > 0 ? t.readRepoHolders(mine) : /* @__PURE__ */ new Map()]);
-      return [name, new Map([...teamReads, ...repoReads])];
-    })
-  );
-  return new Map(reads.flatMap(([name, m]) => [...m].map(([key, read]) => [`${name}/${key}`.toLowerCase(), read])));
-}
-function heldOn(spec, org) {
-  return spec.kind === "team" ? { kind: "team", org, team: spec.team } : { kind: "repository", org, repository: spec.repository };
+  const reads = await Promise.all([...targets].map(([name, t]) => t.readHolders([...byTarget.get(name)?.values() ?? []])));
+  return new Map(reads.flatMap((m) => [...m]));
 }
 function managedBy(ws) {
-  const managed = /* @__PURE__ */ new Map();
-  for (const p of ws.profiles) {
-    for (const e of p.entitlements) {
-      const item = { target: e.target, entitlement: heldOn(e, ws.config.targets.get(e.target).org) };
-      managed.set(holdingsKey(item.target, item.entitlement), item);
-    }
-  }
-  return managed;
+  return new Map(ws.profiles.flatMap((p) => p.entitlements.map((e) => [entitlementKey(e), refOf(e)])));
 }
 var init_holders = __esm({
   "src/holders.ts"() {
     "use strict";
-    init_target();
+    init_entitlement();
   }
 });
 
@@ -27465,17 +28169,24 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 function holdEvent(plan, h, time, env, commit) {
   const run = actionsRun(env);
-  return { time: time.toISOString(), action: "hold", ...h, planAt: plan.at, configHash: plan.configHash, ...commit ? { commit } : {}, ...run ? { run } : {} };
+  return { formatVersion: AUDIT_FORMAT_VERSION, time: time.toISOString(), action: "hold", ...h, planAt: plan.at, configHash: plan.configHash, ...commit ? { commit } : {}, ...run ? { run } : {} };
 }
 function isHold(value) {
   return typeof value === "object" && value !== null && value.action === "hold";
+}
+function holdLine(line2) {
+  if (line2.formatVersion !== void 0) return line2;
+  const { org, team, repository, ...rest } = line2;
+  const { kind, resource } = fromV1({ org, team, repository });
+  const { time, action, target, login, ...after } = rest;
+  return { formatVersion: AUDIT_FORMAT_VERSION, time, action, target, kind, resource, login, ...after };
 }
 function readHoldEvents(path6) {
   if (!existsSync(path6)) return [];
   return readFileSync2(path6, "utf8").split("\n").filter((line2) => line2.includes('"hold"')).flatMap((line2) => {
     try {
       const value = JSON.parse(line2);
-      return isHold(value) ? [value] : [];
+      return isHold(value) ? [holdLine(value)] : [];
     } catch {
       return [];
     }
@@ -27496,14 +28207,16 @@ function auditEvent(plan, outcome3, time, env, commit, interrupted) {
   const { change: c, status, error: error3 } = outcome3;
   const run = actionsRun(env);
   return {
+    formatVersion: AUDIT_FORMAT_VERSION,
     time: time.toISOString(),
     action: c.action,
     outcome: status,
     ...error3 ? { error: error3 } : {},
-    target: c.target,
-    org: c.entitlement.org,
-    ...c.entitlement.kind === "repository" ? { repository: c.entitlement.repository, permission: c.entitlement.permission } : { team: c.entitlement.team, role: c.entitlement.role },
-    ...c.previousRole ? { previousRole: c.previousRole } : {},
+    target: c.entitlement.target,
+    kind: c.entitlement.kind,
+    resource: c.entitlement.resource,
+    level: c.entitlement.level,
+    ...c.previousLevel ? { previousLevel: c.previousLevel } : {},
     login: c.subject.login,
     ...c.subject.email ? { email: c.subject.email } : {},
     reasons: c.reasons,
@@ -27520,14 +28233,22 @@ function auditEvent(plan, outcome3, time, env, commit, interrupted) {
 function notAnEvent(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a JSON object";
   const e = value;
+  if (e.formatVersion !== void 0 && e.formatVersion !== AUDIT_FORMAT_VERSION) return `"formatVersion" is not ${AUDIT_FORMAT_VERSION} (nor absent, as in a version 1 line)`;
   if (typeof e.time !== "string" || Number.isNaN(Date.parse(e.time))) return '"time" is not an ISO instant';
   if (!ACTIONS.includes(e.action)) return '"action" is not grant, revoke or update';
   if (!OUTCOMES.includes(e.outcome)) return '"outcome" is not applied, failed or skipped';
-  for (const key of ["target", "org", "login"]) if (typeof e[key] !== "string") return `"${key}" is not a string`;
-  if (typeof e.repository === "string" ? typeof e.permission !== "string" : typeof e.team !== "string" || typeof e.role !== "string") return 'it names no "team" with a "role" or "repository" with a "permission"';
+  const named = e.formatVersion === void 0 ? ["target", "org", "login"] : ["target", "kind", "resource", "level", "login"];
+  for (const key of named) if (typeof e[key] !== "string") return `"${key}" is not a string`;
+  if (e.formatVersion === void 0 && (typeof e.repository === "string" ? typeof e.permission !== "string" : typeof e.team !== "string" || typeof e.role !== "string")) return 'it names no "team" with a "role" or "repository" with a "permission"';
   if (!Array.isArray(e.reasons) || !e.reasons.every((r) => typeof r === "string")) return '"reasons" is not a list of strings';
   if (e.until !== void 0 && e.until !== null && (typeof e.until !== "string" || Number.isNaN(Date.parse(e.until)))) return '"until" is not an ISO instant';
   return void 0;
+}
+function fromV1Line(line2) {
+  const { org, team, repository, role, permission, previousRole, ...rest } = line2;
+  const { kind, resource, level } = fromV1({ org, team, repository, role, permission });
+  const entitlement = { target: rest.target, kind, resource, level, ...previousRole === void 0 ? {} : { previousLevel: previousRole } };
+  return { formatVersion: AUDIT_FORMAT_VERSION, ...rest, ...entitlement };
 }
 function readAuditLog(path6, shown = path6) {
   if (!existsSync(path6)) return [];
@@ -27543,15 +28264,18 @@ function readAuditLog(path6, shown = path6) {
     if (isHold(value)) return;
     const problem = notAnEvent(value);
     if (problem !== void 0) throw new UserError(`${shown}:${i + 1}: not an audit event: ${problem}; restore the file from git history`);
-    events2.push(value);
+    const e = value;
+    events2.push(e.formatVersion === AUDIT_FORMAT_VERSION ? e : fromV1Line(e));
   });
   return events2;
 }
-var INTERRUPTED, ACTIONS, OUTCOMES;
+var AUDIT_FORMAT_VERSION, INTERRUPTED, ACTIONS, OUTCOMES;
 var init_audit = __esm({
   "src/audit.ts"() {
     "use strict";
     init_io();
+    init_github_kinds();
+    AUDIT_FORMAT_VERSION = 2;
     INTERRUPTED = {
       observed: "observed after an interrupted apply: the target shows the change made",
       notApplied: "not applied: the apply sending it was interrupted, and the target does not show it made"
@@ -27562,17 +28286,6 @@ var init_audit = __esm({
 });
 
 // src/core/desire.ts
-function instant2(d) {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")}Z`;
-}
-function managedKey(target, org, team, kind = "team") {
-  return `${target}/${org}/${team}${kind === "repository" ? " (repository)" : ""}`.toLowerCase();
-}
-function covers(shift, window2, at3) {
-  const from = shift.start.getTime() - window2.beforeMs;
-  const to = shift.end === void 0 ? Infinity : shift.end.getTime() + window2.afterMs;
-  return from <= at3.getTime() && at3.getTime() < to;
-}
 function holdLimit(profile, end) {
   return profile.incidentHold && end.getTime() + profile.window.afterMs + profile.incidentHold.maxMs;
 }
@@ -27602,7 +28315,7 @@ function holdOf(profile, b, email, end, at3, incidents) {
   return void 0;
 }
 function desire(input2) {
-  const teams = /* @__PURE__ */ new Map();
+  const entitlements = /* @__PURE__ */ new Map();
   const diagnostics = [];
   const warned = /* @__PURE__ */ new Set();
   const once = (key, d) => {
@@ -27627,7 +28340,7 @@ function desire(input2) {
       for (const shift of read.shifts) {
         if (covers(shift, profile.window, input2.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
-          const span = `${instant2(shift.start)} \u2013 ${shift.end ? instant2(shift.end) : "open-ended"}`;
+          const span = `${instant(shift.start)} \u2013 ${shift.end ? instant(shift.end) : "open-ended"}`;
           wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input2.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
@@ -27642,27 +28355,28 @@ function desire(input2) {
       }
     }
     for (const spec of profile.entitlements) {
-      const target = input2.targets.get(spec.target);
-      const key = spec.kind === "team" ? managedKey(spec.target, target.org, spec.team) : managedKey(spec.target, target.org, spec.repository, "repository");
-      let team = teams.get(key);
-      if (!team) {
-        const common = { target: spec.target, org: target.org, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], holds: /* @__PURE__ */ new Map(), declaredAt: spec.pos };
-        team = spec.kind === "team" ? { kind: "team", ...common, team: spec.team, membership: spec.membership, removeDrift: false } : { kind: "repository", ...common, repository: spec.repository, membership: "additive" };
-        teams.set(key, team);
+      const key = entitlementKey(spec);
+      let managed = entitlements.get(key);
+      if (!managed) {
+        const kind = input2.kinds[spec.kind];
+        if (!kind) throw new Error(`no target declares entitlements of kind "${spec.kind}"`);
+        managed = { ...refOf(spec), spec: kind, profiles: [], holders: /* @__PURE__ */ new Map(), recentlyOnCall: /* @__PURE__ */ new Map(), unknownRotations: [], holds: /* @__PURE__ */ new Map(), membership: spec.membership, removeDrift: false, declaredAt: spec.pos };
+        entitlements.set(key, managed);
       }
-      if (!team.profiles.includes(profile.name)) team.profiles.push(profile.name);
-      if (team.kind === "team" && spec.kind === "team" && spec.adopt === "remove-drift") team.removeDrift = true;
-      team.profiles.sort();
-      team.unknownRotations.push(...unknown.filter((u) => !team.unknownRotations.includes(u)));
+      const m = managed;
+      if (!m.profiles.includes(profile.name)) m.profiles.push(profile.name);
+      if (spec.adopt === "remove-drift") m.removeDrift = true;
+      m.profiles.sort();
+      m.unknownRotations.push(...unknown.filter((u) => !m.unknownRotations.includes(u)));
       for (const e of ended) {
         const login = input2.resolve(e.email, spec.target);
-        const seen = login && team.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) team.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        const seen = login && m.recentlyOnCall.get(login.toLowerCase());
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
       }
       for (const h of holds) {
         const login = input2.resolve(h.email, spec.target);
-        const seen = login && team.holds.get(login.toLowerCase());
-        if (login && (!seen || seen.until < h.until)) team.holds.set(login.toLowerCase(), { ...h, login });
+        const seen = login && m.holds.get(login.toLowerCase());
+        if (login && (!seen || seen.until < h.until)) m.holds.set(login.toLowerCase(), { ...h, login });
       }
       for (const w of wanted) {
         const login = w.login ?? input2.resolve(w.email, spec.target);
@@ -27670,27 +28384,27 @@ function desire(input2) {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
           continue;
         }
-        addHolding(team, { login, email: w.email, role: spec.kind === "team" ? spec.role : spec.permission, reasons: [w.reason], until: w.until });
+        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], until: w.until });
       }
     }
   }
-  return { teams, diagnostics };
+  return { entitlements, diagnostics };
 }
 function countFrozen(wanted, observed) {
-  const frozen = { teams: 0, repositories: 0 };
-  for (const e of wanted.teams.values()) {
-    if (e.unknownRotations.length > 0 || observed.get(holdingsKey(e.target, e))?.ok !== true) frozen[e.kind === "team" ? "teams" : "repositories"] += 1;
+  const frozen = {};
+  for (const e of wanted.entitlements.values()) {
+    if (e.unknownRotations.length > 0 || observed.get(entitlementKey(e))?.ok !== true) frozen[e.kind] = (frozen[e.kind] ?? 0) + 1;
   }
   return frozen;
 }
-function addHolding(team, h) {
+function addHolding(managed, h) {
   const key = h.login.toLowerCase();
-  const seen = team.holders.get(key);
+  const seen = managed.holders.get(key);
   if (!seen) {
-    team.holders.set(key, h);
+    managed.holders.set(key, h);
     return;
   }
-  if (LEVEL_RANK[h.role] > LEVEL_RANK[seen.role]) seen.role = h.role;
+  if (levelRank(managed.spec, h.level) > levelRank(managed.spec, seen.level)) seen.level = h.level;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
   seen.until = seen.until === void 0 || h.until === void 0 ? void 0 : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }
@@ -27698,9 +28412,8 @@ var init_desire = __esm({
   "src/core/desire.ts"() {
     "use strict";
     init_diagnostics();
-    init_plan();
-    init_target();
-    init_source();
+    init_entitlement();
+    init_shift();
   }
 });
 
@@ -27710,7 +28423,7 @@ function requestStart(r) {
   return new Date(Math.max(r.requestedAt.getTime(), landed));
 }
 function requestReason(file, eligible, reason2, until) {
-  return `request ${file} (${eligible}): "${reason2}", until ${instant2(until)}`;
+  return `request ${file} (${eligible}): "${reason2}", until ${instant(until)}`;
 }
 function requestFileOf(reason2) {
   return /^request (.+?\.ya?ml) \(/.exec(reason2)?.[1];
@@ -27737,7 +28450,7 @@ function activeRequests(input2) {
       continue;
     }
     if (from >= until) {
-      problem(`it ended at ${instant2(until)}, before it reached the default branch (${instant2(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
+      problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
       continue;
     }
     const eligible = eligibility(r, p, login, from, input2);
@@ -27778,7 +28491,7 @@ function eligibility(r, p, login, from, input2) {
     const read = input2.shifts.get(bindingKey(b));
     if (!read?.ok) continue;
     const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, from));
-    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant2(shift.end) : "open-ended"}`;
+    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : "open-ended"}`;
   }
   return void 0;
 }
@@ -27787,39 +28500,39 @@ var init_requests = __esm({
   "src/core/requests.ts"() {
     "use strict";
     init_diagnostics();
-    init_source();
-    init_desire();
+    init_shift();
     LANDING_TOLERANCE_MS = 5 * 6e4;
   }
 });
 
 // src/core/diff.ts
 function entitlementOf(m, level) {
-  return m.kind === "repository" ? { kind: "repository", org: m.org, repository: m.repository, permission: level } : { kind: "team", org: m.org, team: m.team, role: level };
+  return { ...refOf(m), level };
 }
 function diff(desired, observed, ledger = [], adoption) {
   const result = { changes: [], unchanged: 0, diagnostics: [], prune: [], adoption: [], adopt: [], holds: [] };
-  for (const team of desired.teams.values()) {
-    const own = ledger.filter((e) => e.target === team.target && entitlementKey3(e) === entitlementKey3(team));
-    diffTeam(team, observed.get(holdingsKey(team.target, team)), own, result, adoption);
+  for (const [key, team] of desired.entitlements) {
+    const own = ledger.filter((e) => entitlementKey(e) === key);
+    diffTeam(team, observed.get(key), own, result, adoption);
   }
-  result.adoption.sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
+  result.adoption.sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
   result.holds.sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return result;
 }
 function adopting(team, adoption) {
-  if (adoption === void 0 || team.kind !== "team" || team.membership !== "exclusive" || adoption.adopted.has(holdingsKey(team.target, team))) return void 0;
+  if (adoption === void 0 || !team.spec.adoptable || team.membership !== "exclusive" || adoption.adopted.has(entitlementKey(team))) return void 0;
   return adoption.removeDrift || team.removeDrift ? "removed" : "kept";
 }
 function diffTeam(team, read, own, out, adoption) {
-  const where = entitlementName(team);
+  const where = entitlementName(team, team.spec);
+  const title = entitlementTitle(team, team.spec);
   if (!read || !read.ok) {
-    out.diagnostics.push({ ...error(`cannot read ${team.kind === "team" ? "team " : ""}${where} on ${team.target}: ${read ? read.error : "it was not read"}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: "read-failed" });
+    out.diagnostics.push({ ...error(`cannot read ${title} on ${team.target}: ${read ? read.error : "it was not read"}. It is frozen: no change is planned for it`, read?.pos ?? team.declaredAt), code: "read-failed" });
     return;
   }
   const frozen = team.unknownRotations.length > 0;
   const adopt = adopting(team, adoption);
-  const base = { target: team.target, profiles: team.profiles };
+  const base = { profiles: team.profiles };
   const held = new Map(read.holders.map((h) => [h.login.toLowerCase(), h]));
   const entries = new Map(own.map((e) => [e.login.toLowerCase(), e]));
   const granted = new Set(own.filter((e) => e.audit !== "unrecorded").map((e) => e.login.toLowerCase()));
@@ -27831,23 +28544,23 @@ function diffTeam(team, read, own, out, adoption) {
   const mine = (login, what) => team.membership === "exclusive" || ledgerSays(login, what);
   for (const [key, want] of team.holders) {
     const have = held.get(key);
-    const entitlement = entitlementOf(team, want.role);
+    const entitlement = entitlementOf(team, want.level);
     const subject = { login: have?.login ?? want.login, ...want.email ? { email: want.email } : {} };
     const until = want.until?.toISOString();
     if (!have) {
       out.changes.push({ action: "grant", ...base, entitlement, subject, reasons: want.reasons, ...until ? { until } : {} });
-    } else if (have.state === "active" && have.role !== want.role && !(frozen && LEVEL_RANK[want.role] < LEVEL_RANK[have.role]) && mine(key, `update ${have.login} on ${where} to ${want.role}`)) {
-      out.changes.push({ action: "update", ...base, entitlement, subject, reasons: want.reasons, previousRole: have.role, ...until ? { until } : {} });
+    } else if (have.state === "active" && have.role !== want.level && !(frozen && levelRank(team.spec, want.level) < levelRank(team.spec, have.role)) && mine(key, `update ${have.login} on ${where} to ${want.level}`)) {
+      out.changes.push({ action: "update", ...base, entitlement, subject, reasons: want.reasons, previousLevel: have.role, ...until ? { until } : {} });
     } else {
       out.unchanged += 1;
     }
   }
-  out.prune.push(...own.filter((e) => e.audit !== "restored" && !held.has(e.login.toLowerCase())));
+  out.prune.push(...own.filter((e) => e.audit !== "restored" && !held.has(e.login.toLowerCase())).map((e) => ({ ...refOf(e), login: e.login })));
   const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept2 = unwanted.filter((h) => team.membership === "exclusive" || granted.has(h.login.toLowerCase()));
     if (kept2.length > 0) {
-      out.diagnostics.push({ ...warning(`${team.kind === "team" ? "team " : ""}${where}: ${kept2.length} holder(s) kept because ${team.unknownRotations.join(", ")} could not be read`), code: "read-failed" });
+      out.diagnostics.push({ ...warning(`${title}: ${kept2.length} holder(s) kept because ${team.unknownRotations.join(", ")} could not be read`), code: "read-failed" });
     }
     return;
   }
@@ -27856,15 +28569,15 @@ function diffTeam(team, read, own, out, adoption) {
     unwanted.filter((h) => !keptByHold(team, h.login, out)),
     (x) => revocable(x.login.toLowerCase(), `revoke ${x.login} from ${where}`)
   );
-  if (team.kind === "team" && adopt !== void 0) {
+  if (adopt !== void 0) {
     if (kept.length > 0) {
-      const held2 = kept.map((h) => ({ login: h.login, role: h.role, ...h.state === "pending" ? { pending: true } : {} }));
-      out.adoption.push({ target: team.target, org: team.org, team: team.team, kept: held2.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
-    } else out.adopt.push({ target: team.target, org: team.org, team: team.team });
+      const held2 = kept.map((h) => ({ login: h.login, level: h.role, ...h.state === "pending" ? { pending: true } : {} }));
+      out.adoption.push({ ...refOf(team), kept: held2.sort((a, b) => byCodeUnits(a.login, b.login)), profiles: team.profiles, declaredAt: team.declaredAt });
+    } else out.adopt.push(refOf(team));
   }
   for (const h of revoked) {
     const past = team.recentlyOnCall.get(h.login.toLowerCase());
-    const reasons2 = past ? [`no longer on call in ${past.label} (shift ended ${instant2(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(", ")}`];
+    const reasons2 = past ? [`no longer on call in ${past.label} (shift ended ${instant(past.end)})`] : [`not on call and not a static member of ${team.profiles.join(", ")}`];
     const drift = !past && !granted.has(h.login.toLowerCase());
     if (adopt === "removed" && !granted.has(h.login.toLowerCase())) reasons2.push(`adopting ${where}: this tool did not grant it, removed as ${adoption?.removeDrift ? "--adopt remove-drift" : "adopt: remove-drift"} says`);
     out.changes.push({
@@ -27881,15 +28594,14 @@ function diffTeam(team, read, own, out, adoption) {
 function keptByHold(team, login, out) {
   const hold = team.holds.get(login.toLowerCase());
   if (hold === void 0) return false;
-  const where = team.kind === "team" ? { team: team.team } : { repository: team.repository };
   const incident = { number: hold.incident.number, title: hold.incident.title, status: hold.incident.status, relation: hold.incident.relation };
-  out.holds.push({ target: team.target, org: team.org, ...where, login, profile: hold.profile, until: hold.until.toISOString(), incident });
+  out.holds.push({ ...refOf(team), login, profile: hold.profile, until: hold.until.toISOString(), incident });
   return true;
 }
 function ledgerNote(entry, what, where) {
   if (entry?.audit === "unrecorded") {
     const message = `refusing to ${what}: the grant ledger says this tool granted it, but no audit line records this grant, so the entry may be forged; if it is genuine, make the change by hand and delete the entry from grants.json; if not, delete the entry`;
-    return { ...error(message), code: "ledger", holding: { target: entry.target, org: entry.org, ...entry.repository === void 0 ? { team: entry.team } : { repository: entry.repository }, login: entry.login } };
+    return { ...error(message), code: "ledger", holding: { ...refOf(entry), login: entry.login } };
   }
   if (entry?.audit === "restored") {
     return { ...warning(`the grant ledger has no entry for ${entry.login} on ${where}, but the audit log records this tool granted it (${entry.grantedAt}) and has not revoked it: it is still this tool's grant, so the plan will ${what}; restore the entry from git history (git log -p grants.json)`), code: "ledger" };
@@ -27909,27 +28621,27 @@ var init_diff = __esm({
   "src/core/diff.ts"() {
     "use strict";
     init_diagnostics();
-    init_target();
-    init_desire();
-    init_plan();
+    init_entitlement();
+    init_shift();
   }
 });
 
 // src/core/guard.ts
-function guard(changes, config2, overrides = {}, holders = /* @__PURE__ */ new Map(), emptied = []) {
+function guard(changes, config2, kinds, overrides = {}, holders = /* @__PURE__ */ new Map(), emptied = []) {
   const out = [];
   const revokes = changes.filter((c) => c.action === "revoke");
   const protectedLogins = new Set(config2.protectedAccounts.map((l) => l.toLowerCase()));
-  const downgrades = changes.filter((c) => c.action === "update" && c.previousRole !== void 0 && LEVEL_RANK[c.previousRole] > LEVEL_RANK[entitlementLevel(c.entitlement)]);
+  const rank = (c, level) => levelRank(kinds[c.entitlement.kind], level);
+  const downgrades = changes.filter((c) => c.action === "update" && c.previousLevel !== void 0 && rank(c, c.previousLevel) > rank(c, c.entitlement.level));
   for (const c of [...revokes, ...downgrades]) {
     if (protectedLogins.has(c.subject.login.toLowerCase())) {
-      out.push({ ...error(`refusing to ${c.action === "revoke" ? "revoke" : "downgrade"} protected account ${c.subject.login} from ${entitlementName(c.entitlement)}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: "guard", holding: holdingOf(c) });
+      out.push({ ...error(`refusing to ${c.action === "revoke" ? "revoke" : "downgrade"} protected account ${c.subject.login} from ${entitlementName(c.entitlement, kinds[c.entitlement.kind])}: add it as a static member of a profile managing that ${c.entitlement.kind}, or remove it from guards.protectedAccounts`), code: "guard", holding: holdingOf(c) });
     }
   }
-  out.push(...shareRefusals(changes, config2, overrides, holders));
+  out.push(...shareRefusals(changes, config2, kinds, overrides, holders));
   if (!overrides.allowEmptyRotations) {
     for (const r of emptied) {
-      const hit = revokes.filter((c) => r.teams.includes(entitlementName(c.entitlement).toLowerCase()));
+      const hit = revokes.filter((c) => r.entitlements.includes(entitlementKey(c.entitlement)));
       if (hit.length > 0) {
         out.push({ ...error(`refusing ${hit.length} revocation(s) fed by ${r.label}: it had ${r.before} on call at the last apply and has nobody now, which looks like a broken schedule. If it is expected, set spec.allowEmptyRotations: true in the profile or re-run with --allow-empty-rotations`), code: "guard" });
       }
@@ -27941,20 +28653,20 @@ function guard(changes, config2, overrides = {}, holders = /* @__PURE__ */ new M
   }
   return out;
 }
-function shareRefusals(changes, config2, overrides, holders) {
+function shareRefusals(changes, config2, kinds, overrides, holders) {
   const configured = config2.maxRevocationShare !== void 0;
   const share = overrides.maxRevocationShare ?? config2.maxRevocationShare ?? DEFAULT_REVOCATION_SHARE;
   const perTeam = /* @__PURE__ */ new Map();
   for (const c of changes) {
-    const key = entitlementName(c.entitlement).toLowerCase();
-    const counts2 = perTeam.get(key) ?? { revoked: 0, granted: 0 };
+    const key = entitlementKey(c.entitlement);
+    const counts2 = perTeam.get(key) ?? { name: entitlementName(c.entitlement, kinds[c.entitlement.kind]).toLowerCase(), revoked: 0, granted: 0 };
     if (c.action === "revoke") counts2.revoked += 1;
     if (c.action === "grant") counts2.granted += 1;
     perTeam.set(key, counts2);
   }
   const out = [];
-  for (const [team, { revoked, granted }] of perTeam) {
-    const total = holders.get(team) ?? revoked;
+  for (const [key, { name: team, revoked, granted }] of perTeam) {
+    const total = holders.get(key) ?? revoked;
     const lost = configured ? revoked : revoked - granted;
     if (revoked === 0 || lost / total <= share || !configured && lost < DEFAULT_SHARE_MIN_REVOCATIONS) continue;
     const allow = `Check the plan, then re-run with --max-revocation-share ${Math.ceil(lost / total * 100) / 100} to allow it once`;
@@ -27970,6 +28682,7 @@ var init_guard = __esm({
     "use strict";
     init_diagnostics();
     init_wording();
+    init_entitlement();
     init_plan();
     DEFAULT_REVOCATION_SHARE = 0.5;
     DEFAULT_SHARE_MIN_REVOCATIONS = 3;
@@ -28033,18 +28746,15 @@ function emptiedRotations(ws, previous, now) {
   const out = [];
   for (const [key, before] of Object.entries(previous)) {
     if (before === 0 || now[key] !== 0) continue;
-    const teams = /* @__PURE__ */ new Set();
+    const entitlements = /* @__PURE__ */ new Set();
     let label = key;
     for (const p of ws.profiles) {
       const b = p.rotations.find((r) => bindingKey(r) === key);
       if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
       label = bindingLabel(b);
-      for (const e of p.entitlements) {
-        const org = ws.config.targets.get(e.target).org;
-        teams.add(entitlementName(e.kind === "team" ? { org, team: e.team } : { org, repository: e.repository }).toLowerCase());
-      }
+      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
     }
-    if (teams.size > 0) out.push({ label, before, teams: [...teams] });
+    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
   }
   return out;
 }
@@ -28058,20 +28768,20 @@ async function reconcile(ws, adapters, ctx) {
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
   const incidents = await observeIncidents(ws, adapters, shifts, at3);
-  const wanted = desire({ at: at3, profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
-  for (const team of wanted.teams.values()) {
-    const failed = identities2.failed.get(team.target);
-    if (failed) team.unknownRotations.push(failed);
+  const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
+  for (const managed of wanted.entitlements.values()) {
+    const failed = identities2.failed.get(managed.target);
+    if (failed) managed.unknownRotations.push(failed);
   }
-  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map((a) => holdingsKey(a.target, a))), removeDrift: ctx.adopt === "remove-drift" };
+  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === "remove-drift" };
   const delta = diff(wanted, observed, state.grants, adoption);
   const holders = /* @__PURE__ */ new Map();
-  for (const t of wanted.teams.values()) {
-    const read = observed.get(holdingsKey(t.target, t));
-    holders.set(entitlementKey3(t), read?.ok ? read.holders.length : 0);
+  for (const key of wanted.entitlements.keys()) {
+    const read = observed.get(key);
+    holders.set(key, read?.ok ? read.holders.length : 0);
   }
   const onCall = onCallCounts(shifts, at3);
-  const guarded = guard(delta.changes, ws.config.guards, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
+  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
   const plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     at: at3.toISOString(),
@@ -28165,10 +28875,10 @@ var init_engine = __esm({
     init_plan();
     init_identities();
     init_diagnostics();
-    init_source();
-    init_target();
+    init_shift();
+    init_entitlement();
     init_holders();
-    init_plan();
+    init_kinds();
     LOOKBACK_MS = 24 * 36e5;
   }
 });
@@ -28235,7 +28945,7 @@ var init_coverage = __esm({
     "use strict";
     init_diagnostics();
     init_duration();
-    init_source();
+    init_shift();
     init_zoned();
     init_wording();
     COVERAGE_HORIZON_MS = 7 * 864e5;
@@ -28285,20 +28995,20 @@ function stretchesOf(input2, from, to) {
     const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
     const asked = /* @__PURE__ */ new Map();
     const view = (kind) => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind), at: new Date(t) })).get(kind);
-    for (const [key, e] of desire({ ...input2, at: new Date(t) }).teams) {
+    for (const [key, e] of desire({ ...input2, at: new Date(t) }).entitlements) {
       for (const [login, h] of e.holders) {
-        const kind = [...views.keys()].find((k) => view(k).teams.get(key)?.holders.has(login)) ?? "after";
+        const kind = [...views.keys()].find((k) => view(k).entitlements.get(key)?.holders.has(login)) ?? "after";
         const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
         out.set(`${key}\0${login}`, entry);
         const last = entry.intervals.at(-1);
-        if (last && last.end === at3 && last.kind === kind && last.role === h.role) last.end = end;
-        else entry.intervals.push({ kind, start: at3, end, role: h.role });
+        if (last && last.end === at3 && last.kind === kind && last.level === h.level) last.end = end;
+        else entry.intervals.push({ kind, start: at3, end, level: h.level });
       }
     }
   });
   return [...out.values()];
 }
-function combine(lists) {
+function combine(lists, spec) {
   if (lists.length === 1) return lists[0];
   const all = lists.flat();
   const cuts = [...new Set(all.flatMap((i) => [i.start, i.end]))].sort();
@@ -28308,10 +29018,10 @@ function combine(lists) {
     const here = all.filter((i) => i.start <= start && start < i.end);
     if (here.length === 0) return;
     const kind = HOLDING_KINDS.find((k) => here.some((i) => i.kind === k));
-    const role = here.map((i) => i.role).reduce((a, b) => LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a);
+    const level = here.map((i) => i.level).reduce((a, b) => levelRank(spec, b) > levelRank(spec, a) ? b : a);
     const last = out.at(-1);
-    if (last && last.end === start && last.kind === kind && last.role === role) last.end = end;
-    else out.push({ kind, start, end, role });
+    if (last && last.end === start && last.kind === kind && last.level === level) last.end = end;
+    else out.push({ kind, start, end, level });
   });
   return out;
 }
@@ -28328,21 +29038,21 @@ function heldIntervals(input2, from, to) {
     }
   }
   const entitlements = /* @__PURE__ */ new Map();
-  for (const [key, e] of start.teams) {
-    entitlements.set(key, { target: e.target, org: e.org, ...e.kind === "repository" ? { repository: e.repository } : { team: e.team }, holders: [], ...e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {} });
+  for (const [key, e] of start.entitlements) {
+    entitlements.set(key, { ...refOf(e), holders: [], ...e.unknownRotations.length > 0 ? { unknown: [...e.unknownRotations] } : {} });
   }
-  for (const h of byHolding.values()) entitlements.get(h.key).holders.push({ login: h.login, intervals: combine(h.lists) });
+  for (const h of byHolding.values()) entitlements.get(h.key).holders.push({ login: h.login, intervals: combine(h.lists, start.entitlements.get(h.key).spec) });
   const firstStart = (h) => h.intervals[0].start;
-  const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a)}`.localeCompare(`${b.target}\0${entitlementName(b)}`));
+  const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a, input2.kinds[a.kind])}`.localeCompare(`${b.target}\0${entitlementName(b, input2.kinds[b.kind])}`));
   return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics: start.diagnostics };
 }
 var HOLDING_KINDS;
 var init_intervals = __esm({
   "src/core/intervals.ts"() {
     "use strict";
-    init_source();
     init_desire();
-    init_plan();
+    init_entitlement();
+    init_shift();
     HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
   }
 });
@@ -28357,7 +29067,7 @@ function aheadReadUntil(ws, at3, pullRequest2) {
 function aheadInput(ws, shifts, resolve11, from, to, context) {
   const firstTarget = [...ws.config.targets.keys()][0];
   const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve11(email, firstTarget), ...context });
-  return { input: { profiles: ws.profiles, targets: ws.config.targets, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
+  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 async function observeAhead(ws, adapters, from, to, context = {}) {
   const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
@@ -28379,6 +29089,7 @@ var init_look_ahead = __esm({
     init_intervals();
     init_requests();
     init_engine();
+    init_kinds();
     PLAN_TIMELINE_HOURS = 24;
     LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
@@ -28439,10 +29150,10 @@ function chartDate(iso3, timeZone) {
 }
 function bar(login, i, timeZone) {
   const style = KIND_STYLE[i.kind];
-  return `    ${mermaidText(`${login} (${style.words}, ${i.role})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+  return `    ${mermaidText(`${login} (${style.words}, ${i.level})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
 }
 function timelineLabel(e) {
-  return `${entitlementName(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
+  return `${nameOf(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
 }
 function renderGantt(timeline2, options) {
   const { timeZone } = options;
@@ -28486,7 +29197,7 @@ var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
 var init_mermaid = __esm({
   "src/render/mermaid.ts"() {
     "use strict";
-    init_plan();
+    init_kinds();
     init_zoned();
     KIND_STYLE = {
       shift: { tags: "", words: "on call" },
@@ -28506,20 +29217,22 @@ var init_mermaid = __esm({
 function compareChanges(a, b) {
   return ACTION_ORDER[a.action] - ACTION_ORDER[b.action] || byCodeUnits(a.subject.login.toLowerCase(), b.subject.login.toLowerCase()) || byCodeUnits(a.subject.login, b.subject.login);
 }
+function firstSegment(resource) {
+  return resource.split("/", 1)[0];
+}
 function groupChanges(changes) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const c of changes) {
-    const key = JSON.stringify([c.target, entitlementName(c.entitlement)]);
+    const key = entitlementKey(c.entitlement);
     const group2 = groups2.get(key);
     if (group2 === void 0) groups2.set(key, [c]);
     else group2.push(c);
   }
   return [...groups2.values()].map((cs) => {
-    const { target, entitlement } = cs[0];
+    const entitlement = refOf(cs[0].entitlement);
     const profiles = [...new Set(cs.flatMap((c) => c.profiles))].sort(byCodeUnits);
-    const which2 = entitlement.kind === "repository" ? { repository: entitlement.repository } : { team: entitlement.team };
-    return { target, org: entitlement.org, ...which2, name: entitlementName(entitlement), profiles, changes: cs.sort(compareChanges) };
-  }).sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(a.org, b.org) || byCodeUnits(a.name, b.name));
+    return { target: entitlement.target, entitlement, name: nameOf(entitlement), profiles, changes: cs.sort(compareChanges) };
+  }).sort((a, b) => byCodeUnits(a.target, b.target) || byCodeUnits(firstSegment(a.entitlement.resource), firstSegment(b.entitlement.resource)) || byCodeUnits(a.name, b.name));
 }
 function sanitizeText(text) {
   return text.replace(UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -28534,8 +29247,8 @@ function subjectLabel(subject) {
   return subject.email === void 0 ? subject.login : `${subject.login} (${subject.email})`;
 }
 function roleLabel(change) {
-  if (change.action !== "update") return `as ${entitlementLevel(change.entitlement)}`;
-  return `${change.previousRole ?? "(unknown role)"} -> ${entitlementLevel(change.entitlement)}`;
+  if (change.action !== "update") return `as ${change.entitlement.level}`;
+  return `${change.previousLevel ?? "(unknown role)"} -> ${change.entitlement.level}`;
 }
 function changeNotes(change) {
   const notes = [];
@@ -28554,7 +29267,8 @@ function summarySentence(plan) {
   }
   const counts2 = `${grant} to grant, ${revoke} to revoke, ${update} to update, ${unchanged} unchanged.`;
   if (frozen === void 0) return `Plan: ${counts2}`;
-  const what = [count(frozen.teams, "team"), count(frozen.repositories, "repository", "repositories")].filter((x) => x !== "").join(" and ");
+  const kinds = [...Object.keys(KINDS), ...Object.keys(frozen).filter((k) => !(k in KINDS))];
+  const what = kinds.map((k) => count(frozen[k] ?? 0, k, KINDS[k]?.plural)).filter((x) => x !== "").join(" and ");
   return `Plan incomplete: ${what} frozen by read errors. For the rest: ${counts2}`;
 }
 function count(n, one, many = `${one}s`) {
@@ -28562,23 +29276,23 @@ function count(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function keptLine(k) {
-  return `${k.login} as ${k.role}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
+  return `${k.login} as ${k.level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
 }
 function adoptionHow(a) {
   const at3 = `${a.declaredAt.file}:${a.declaredAt.line}:${a.declaredAt.col}`;
   return `To remove them: set adopt: remove-drift on the entitlement at ${at3}, or run apply once with --adopt remove-drift.`;
 }
 function adoptionTitle(a) {
-  return `${a.target}: ${entitlementName(a)} (profiles: ${a.profiles.join(", ")})`;
+  return `${a.target}: ${nameOf(a)} (profiles: ${a.profiles.join(", ")})`;
 }
-function holdLine(h, at3) {
+function holdLine2(h, at3) {
   const limit = h.until.slice(0, 10) === at3.slice(0, 10) ? `${h.until.slice(11, 16)}Z` : `${h.until.slice(0, 10)} ${h.until.slice(11, 16)}Z`;
   const i = h.incident;
   const what = `incident #${i.number} ${JSON.stringify(i.title)} (${i.status})`;
   return `kept: ${h.login} until resolved (at most ${limit}): ${i.relation === "assigned" ? `assigned to ${what}` : `acknowledged ${what}`}`;
 }
 function holdTitle(h) {
-  return `${h.target}: ${entitlementName(h)} (profile: ${h.profile})`;
+  return `${h.target}: ${nameOf(h)} (profile: ${h.profile})`;
 }
 function holdGroups(holds) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -28607,7 +29321,7 @@ function renderText(plan, options) {
     blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
   }
   if (plan.holds) {
-    blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join("\n"));
+    blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine2(h, plan.at)}`)].map(sanitizeText))].join("\n"));
   }
   if (plan.diagnostics.length > 0) {
     const lines2 = sortDiagnostics(plan.diagnostics).map(
@@ -28640,7 +29354,8 @@ var init_text = __esm({
     "use strict";
     init_diagnostics();
     init_diff();
-    init_plan();
+    init_entitlement();
+    init_kinds();
     ACTION_ORDER = { grant: 0, revoke: 1, update: 2 };
     SIGN = { grant: "+", revoke: "-", update: "~" };
     COLOR = { grant: "\x1B[32m", revoke: "\x1B[31m", update: "\x1B[33m" };
@@ -28730,7 +29445,7 @@ function holdUnits(holds, at3) {
   return holdGroups(holds).map(([title, group2], i) => {
     const text = `### ${escapeMarkdown(title)} \u2014 incident hold
 
-${group2.map((h) => `- ${escapeMarkdown(holdLine(h, at3))}`).join("\n")}`;
+${group2.map((h) => `- ${escapeMarkdown(holdLine2(h, at3))}`).join("\n")}`;
     return { kind: "hold", sep: "\n\n", text: i === 0 ? `> [!NOTE]
 > ${HOLD_INTRO}
 
@@ -29286,9 +30001,16 @@ var init_durable_file = __esm({
 // src/journal.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
-function isEntry(value) {
+function isEntry(value, version) {
   const e = value;
-  return typeof e === "object" && e !== null && typeof e.id === "string" && typeof e.planAt === "string" && typeof e.configHash === "string" && (e.state === "pending" || e.state === "done" && typeof e.auditLine === "string" && (e.status === "applied" || e.status === "failed" || e.status === "skipped")) && typeof e.change === "object" && e.change !== null && typeof e.change.target === "string" && typeof e.change.subject?.login === "string" && ["grant", "revoke", "update"].includes(e.change.action) && typeof e.change.entitlement === "object" && e.change.entitlement !== null;
+  const c = e?.change;
+  const named = version === 1 ? typeof c?.target === "string" && typeof c.entitlement?.kind === "string" : ["target", "kind", "resource", "level"].every((k) => typeof c?.entitlement?.[k] === "string");
+  return typeof e === "object" && e !== null && typeof e.id === "string" && typeof e.planAt === "string" && typeof e.configHash === "string" && (e.state === "pending" || e.state === "done" && typeof e.auditLine === "string" && (e.status === "applied" || e.status === "failed" || e.status === "skipped")) && typeof c === "object" && c !== null && typeof c.subject?.login === "string" && ["grant", "revoke", "update"].includes(c.action) && typeof c.entitlement === "object" && c.entitlement !== null && named;
+}
+function fromV1Change(c) {
+  const { target, entitlement, previousRole, ...rest } = c;
+  const { kind, resource, level } = fromV1(entitlement);
+  return { ...rest, entitlement: { target, kind, resource, level: level ?? "" }, ...previousRole === void 0 ? {} : { previousLevel: previousRole } };
 }
 function madeChange(change, read) {
   if (!read || !read.ok) return void 0;
@@ -29299,7 +30021,7 @@ function madeChange(change, read) {
     case "revoke":
       return h === void 0;
     case "update":
-      return h !== void 0 && h.state === "active" && h.role === entitlementLevel(change.entitlement);
+      return h !== void 0 && h.state === "active" && h.role === change.entitlement.level;
   }
 }
 var JOURNAL_FORMAT_VERSION, Journal;
@@ -29307,9 +30029,9 @@ var init_journal = __esm({
   "src/journal.ts"() {
     "use strict";
     init_durable_file();
-    init_plan();
     init_io();
-    JOURNAL_FORMAT_VERSION = 1;
+    init_github_kinds();
+    JOURNAL_FORMAT_VERSION = 2;
     Journal = class _Journal {
       constructor(path6) {
         this.path = path6;
@@ -29317,7 +30039,7 @@ var init_journal = __esm({
       }
       path;
       entries;
-      /** The entries of `path`; none when there is no file. A file that is not a journal is a UserError. */
+      /** The entries of `path` (a version 1 journal's converted); none when there is no file. A file that is not a journal is a UserError. */
       static read(path6) {
         if (!existsSync3(path6)) return [];
         let data;
@@ -29326,10 +30048,11 @@ var init_journal = __esm({
         } catch {
           throw new UserError(`apply journal ${path6} is not valid JSON; restore it from git history, or remove it after checking that the changes it lists were made (see "Crash safety" in docs/operations.md)`);
         }
-        if (data?.formatVersion !== JOURNAL_FORMAT_VERSION || !Array.isArray(data.entries) || !data.entries.every(isEntry)) {
+        const version = data?.formatVersion;
+        if (version !== JOURNAL_FORMAT_VERSION && version !== 1 || !Array.isArray(data.entries) || !data.entries.every((e) => isEntry(e, version))) {
           throw new UserError(`apply journal ${path6} is not an oncall-access journal (formatVersion ${JOURNAL_FORMAT_VERSION}); restore it from git history`);
         }
-        return data.entries;
+        return version === 1 ? data.entries.map((e) => ({ ...e, change: fromV1Change(e.change) })) : data.entries;
       }
       /** What the journal holds now. */
       list() {
@@ -29398,17 +30121,28 @@ function readChecked(path6, schema) {
   if (read !== void 0) refuse(path6, checkStateFile(schema, read.value, () => locatable(read.text, path6, read.value)));
   return read;
 }
+function readVersioned(path6, schema) {
+  const read = readJson(path6);
+  if (read === void 0) return void 0;
+  const v1 = read.value?.formatVersion === 1;
+  refuse(path6, checkStateFile(v1 ? `${schema}-v1` : schema, read.value, () => locatable(read.text, path6, read.value)));
+  return { ...read, v1 };
+}
 function readLedger(dir) {
   const path6 = join4(dir, STATE_FILES.grants);
-  const read = readChecked(path6, "grants");
+  const read = readVersioned(path6, "grants");
   if (read === void 0) return [];
+  if (!read.v1) return read.value.grants;
   const grants = read.value.grants;
   const mixed = grants.flatMap((g, i) => g.team === void 0 === (g.repository === void 0) ? [i] : []);
   if (mixed.length > 0) {
     const d = locatable(read.text, path6, read.value);
     refuse(path6, mixed.map((i) => error(`grants[${i}]: names ${grants[i].team === void 0 ? "neither a team nor a repository" : "both a team and a repository"}`, pos(d, ["grants", i]))));
   }
-  return grants;
+  return grants.map((g) => {
+    const { kind, resource, level } = fromV1(g);
+    return { target: g.target, kind, resource, level, login: g.login, grantedAt: g.grantedAt };
+  });
 }
 function readState(dir) {
   const onCall = readChecked(join4(dir, STATE_FILES.onCall), "rotations")?.value;
@@ -29419,20 +30153,26 @@ function readState(dir) {
   };
 }
 function readAdopted(dir) {
-  return readChecked(join4(dir, STATE_FILES.adopted), "adopted")?.value?.teams ?? [];
+  const read = readVersioned(join4(dir, STATE_FILES.adopted), "adopted");
+  if (read === void 0) return [];
+  if (!read.v1) return read.value.entitlements;
+  const teams = read.value.teams;
+  return teams.map((t) => {
+    const { kind, resource } = fromV1(t);
+    return { target: t.target, kind, resource, adoptedAt: t.adoptedAt };
+  });
 }
 function withAdopted(adopted, plan, now) {
-  const byKey = new Map(adopted.map((a) => [holdingsKey(a.target, a), a]));
-  for (const t of plan.state.adopt ?? []) if (!byKey.has(holdingsKey(t.target, t))) byKey.set(holdingsKey(t.target, t), { target: t.target, org: t.org, team: t.team, adoptedAt: now.toISOString() });
+  const byKey = new Map(adopted.map((a) => [entitlementKey(a), a]));
+  for (const e of plan.state.adopt ?? []) if (!byKey.has(entitlementKey(e))) byKey.set(entitlementKey(e), { ...refOf(e), adoptedAt: now.toISOString() });
   return [...byKey.values()];
 }
 function serializeAdopted(adopted) {
-  const sorted = adopted.map((a) => ({ target: a.target, org: a.org, team: a.team, adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(holdingsKey(a.target, a), holdingsKey(b.target, b)));
-  return lines("teams", sorted);
+  const sorted = adopted.map((a) => ({ ...refOf(a), adoptedAt: a.adoptedAt })).sort((a, b) => byCodeUnits(entitlementKey(a), entitlementKey(b)));
+  return lines("entitlements", sorted);
 }
 function auditedChange(e) {
-  const entitlement = typeof e.repository === "string" ? { kind: "repository", org: e.org, repository: e.repository, permission: e.permission } : { kind: "team", org: e.org, team: e.team, role: e.role };
-  return { action: e.action, target: e.target, entitlement, subject: { login: e.login } };
+  return { action: e.action, entitlement: { ...refOf(e), level: e.level }, subject: { login: e.login } };
 }
 function checkLedger(ledger, events2) {
   const audited = /* @__PURE__ */ new Map();
@@ -29443,10 +30183,10 @@ function checkLedger(ledger, events2) {
     ...[...audited.values()].filter((g) => !written.has(holdingKey(g))).map((g) => ({ ...g, audit: "restored" }))
   ];
 }
-function lines(name, records) {
+function lines(name, records, version = STATE_FORMAT_VERSION) {
   const body = records.map((r) => `    ${JSON.stringify(r)}`).join(",\n");
   return `{
-  "formatVersion": 1,
+  "formatVersion": ${version},
   "${name}": [${records.length ? `
 ${body}
   ` : ""}]
@@ -29454,13 +30194,11 @@ ${body}
 `;
 }
 function serializeGrants(grants) {
-  const sorted = [...grants].map(
-    (g) => typeof g.repository === "string" ? { target: g.target, org: g.org, repository: g.repository, login: g.login, permission: g.permission, grantedAt: g.grantedAt } : { target: g.target, org: g.org, team: g.team, login: g.login, role: g.role, grantedAt: g.grantedAt }
-  ).sort((a, b) => holdingKey(a) < holdingKey(b) ? -1 : holdingKey(a) > holdingKey(b) ? 1 : 0);
+  const sorted = grants.map((g) => ({ ...refOf(g), level: g.level, login: g.login, grantedAt: g.grantedAt })).sort((a, b) => byCodeUnits(holdingKey(a), holdingKey(b)));
   return lines("grants", sorted);
 }
 function serializeOnCall(onCall) {
-  return lines("rotations", Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })));
+  return lines("rotations", Object.keys(onCall).sort().map((key) => ({ key, onCall: onCall[key] })), 1);
 }
 function alive(pid) {
   try {
@@ -29515,19 +30253,18 @@ function recordOutcome(grants, c, status, now) {
   return [...ledger.values()];
 }
 function recordInto(ledger, c, now) {
-  const e = c.entitlement;
-  const level = entitlementLevel(e);
-  const entry = e.kind === "repository" ? { target: c.target, org: e.org, repository: e.repository, login: c.subject.login, permission: level, grantedAt: now.toISOString() } : { target: c.target, org: e.org, team: e.team, login: c.subject.login, role: level, grantedAt: now.toISOString() };
+  const { level } = c.entitlement;
+  const entry = { ...refOf(c.entitlement), login: c.subject.login, level, grantedAt: now.toISOString() };
   const key = holdingKey(entry);
   if (c.action === "grant") ledger.set(key, entry);
   else if (c.action === "revoke") ledger.delete(key);
-  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key), ...e.kind === "repository" ? { permission: level } : { role: level } });
+  else if (ledger.has(key)) ledger.set(key, { ...ledger.get(key), level });
 }
 function pruneLedger(grants, plan) {
   const pruned = new Set(plan.state.prune.map(holdingKey));
   return grants.filter((g) => !pruned.has(holdingKey(g)));
 }
-var STATE_FILES, STALE_LOCK_MS;
+var STATE_FORMAT_VERSION, STATE_FILES, STALE_LOCK_MS;
 var init_state = __esm({
   "src/state.ts"() {
     "use strict";
@@ -29535,11 +30272,12 @@ var init_state = __esm({
     init_schema();
     init_yaml_file();
     init_diff();
+    init_entitlement();
     init_diagnostics();
     init_durable_file();
     init_io();
-    init_plan();
-    init_target();
+    init_github_kinds();
+    STATE_FORMAT_VERSION = 2;
     STATE_FILES = { grants: "grants.json", onCall: "rotations.json", adopted: "adopted.json", audit: "audit.jsonl", journal: "journal.json" };
     STALE_LOCK_MS = 15 * 6e4;
   }
@@ -29566,12 +30304,12 @@ async function recoverInterrupted(journal, recorder, targets) {
   }
   const pending = journal.list().filter((x) => x.state === "pending");
   if (pending.length === 0) return { resolved, unresolved: unresolved2 };
-  const reads = await readHoldersOf(pending.map((e) => e.change), targets);
+  const reads = await readHoldersOf(pending.map((e) => e.change.entitlement), targets);
   for (const e of pending) {
-    const read = reads.get(holdingsKey(e.change.target, e.change.entitlement));
+    const read = reads.get(entitlementKey(e.change.entitlement));
     const made = madeChange(e.change, read);
     if (made === void 0) {
-      unresolved2.push(`${describe3(e)}: ${read && !read.ok ? read.error : `target "${e.change.target}" is not in this config`}`);
+      unresolved2.push(`${describe3(e)}: ${read && !read.ok ? read.error : `target "${e.change.entitlement.target}" is not in this config`}`);
     } else if (made) {
       recorder.record(e.id, { change: e.change, status: "applied" }, INTERRUPTED.observed);
       resolved.push(`applied: ${describe3(e)} (${INTERRUPTED.observed})`);
@@ -29584,7 +30322,7 @@ async function recoverInterrupted(journal, recorder, targets) {
 }
 function describe3(e) {
   const c = e.change;
-  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(c.entitlement)}`;
+  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${nameOf(c.entitlement)}`;
 }
 var Recorder;
 var init_record = __esm({
@@ -29593,11 +30331,11 @@ var init_record = __esm({
     init_holders();
     init_audit();
     init_durable_file();
-    init_plan();
+    init_entitlement();
     init_journal();
     init_redact();
     init_state();
-    init_target();
+    init_kinds();
     Recorder = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -29653,7 +30391,7 @@ var init_record = __esm({
         const lines2 = plan.holds.filter((h) => !logged.has(`${holdingKey(h)}/${same(h)}`)).map((h) => JSON.stringify(holdEvent(plan, h, this.ctx.now(), this.ctx.env, this.ctx.commit)));
         if (lines2.length > 0) appendDurably(audit, lines2);
       }
-      /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the teams it adopts. */
+      /** At the end of a run: the ledger as recorded, the plan's on-call counts, and the entitlements it adopts. */
       finish(plan) {
         writeState(this.ctx.dir, { grants: this.grants, onCall: { ...plan.state.onCall }, adopted: withAdopted(readAdopted(this.ctx.dir), plan, this.ctx.now()) });
       }
@@ -29672,8 +30410,8 @@ import { resolve as resolve3 } from "node:path";
 function isChange(value) {
   const c = value;
   const e = c?.entitlement;
-  const named = e?.kind === "team" ? typeof e.team === "string" && typeof e.role === "string" : e?.kind === "repository" && typeof e.repository === "string" && typeof e.permission === "string";
-  return ACTIONS3.includes(c?.action) && typeof c?.target === "string" && typeof c.subject?.login === "string" && Array.isArray(c.reasons) && Array.isArray(c.profiles) && typeof e?.org === "string" && named;
+  const named = ["target", "kind", "resource", "level"].every((k) => typeof e?.[k] === "string");
+  return ACTIONS3.includes(c?.action) && typeof c?.subject?.login === "string" && Array.isArray(c.reasons) && Array.isArray(c.profiles) && named;
 }
 function readSavedPlan(file, cwd, maxAge, now, hash) {
   let plan;
@@ -29681,6 +30419,10 @@ function readSavedPlan(file, cwd, maxAge, now, hash) {
     plan = JSON.parse(readFileSync8(resolve3(cwd, file), "utf8"));
   } catch (e) {
     throw new UserError(`cannot read plan ${file}: ${e.code ?? "not valid JSON"}`);
+  }
+  const version = plan?.formatVersion;
+  if (typeof version === "number" && Number.isInteger(version) && version >= 1 && version < PLAN_FORMAT_VERSION) {
+    throw new UserError(`refusing plan ${file}: it was made by an older version of oncall-access (plan formatVersion ${version}, this version reads ${PLAN_FORMAT_VERSION}); run plan again`);
   }
   if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || !plan.changes.every(isChange) || typeof plan.at !== "string" || typeof plan.createdAt !== "string" || typeof plan.configHash !== "string") {
     throw new UserError(`${file} is not an oncall-access plan (formatVersion ${PLAN_FORMAT_VERSION}); make one with "plan --out"`);
@@ -29693,7 +30435,7 @@ function readSavedPlan(file, cwd, maxAge, now, hash) {
   return plan;
 }
 function changeKey(c) {
-  return `${c.action} ${holdingKey(holdingOf(c))} ${entitlementLevel(c.entitlement)}`;
+  return `${c.action} ${holdingKey(holdingOf(c))} ${c.entitlement.level}`;
 }
 function confirmSaved(saved, fresh, recheck, file) {
   const produced = new Map(fresh.changes.map((c) => [changeKey(c), c]));
@@ -29701,11 +30443,11 @@ function confirmSaved(saved, fresh, recheck, file) {
   const refusals = [];
   for (const c of saved.changes) {
     const same = produced.get(changeKey(c));
-    const read = recheck.get(holdingsKey(c.target, c.entitlement));
+    const read = recheck.get(entitlementKey(c.entitlement));
     produced.delete(changeKey(c));
     changes.push(same ?? c);
     if (!same && !(read?.ok && precondition(c, read) !== void 0)) {
-      refusals.push({ ...error(`refusing change ${describeChange(c)} of plan ${file}: the current config does not produce it now`), code: "saved-plan", holding: holdingOf(c) });
+      refusals.push({ ...error(`refusing change ${describeChange(c, KINDS)} of plan ${file}: the current config does not produce it now`), code: "saved-plan", holding: holdingOf(c) });
     }
   }
   return { ...saved, changes, summary: summarize(changes, fresh.summary.unchanged, fresh.summary.frozen), diagnostics: sortDiagnostics([...fresh.diagnostics, ...refusals]), state: fresh.state };
@@ -29715,11 +30457,12 @@ var init_saved_plan = __esm({
   "src/saved-plan.ts"() {
     "use strict";
     init_apply();
+    init_entitlement();
     init_plan();
     init_diagnostics();
     init_duration();
     init_io();
-    init_target();
+    init_kinds();
     ACTIONS3 = ["grant", "revoke", "update"];
   }
 });
@@ -29858,7 +30601,7 @@ async function confirm(io) {
   return answer.trim() === "yes";
 }
 function outcomeLine(o) {
-  const what = describeChange(o.change);
+  const what = describeChange(o.change, KINDS);
   return o.status === "applied" ? `applied: ${what}
 ` : `${o.status}: ${what}: ${o.error}
 `;
@@ -29901,7 +30644,7 @@ ${recovery.unresolved.map((l) => `  ${l}
   let plan = fresh.plan;
   let recheck;
   if (saved) {
-    recheck = await readHoldersOf(saved.changes, targets);
+    recheck = await readHoldersOf(saved.changes.map((c) => c.entitlement), targets);
     plan = confirmSaved(saved, fresh.plan, recheck, opts.planFile);
   }
   io.stdout.write(render(plan, opts.format, io));
@@ -29915,7 +30658,7 @@ ${recovery.unresolved.map((l) => `  ${l}
     io.stderr.write(io.stdinIsTTY ? "Apply cancelled. Nothing was changed.\n" : "Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n");
     return EXIT.error;
   }
-  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change)}: ${r.why}
+  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change, KINDS)}: ${r.why}
 `);
   let outcomes = [];
   const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
@@ -29989,6 +30732,7 @@ var init_reconcile = __esm({
     init_record();
     init_saved_plan();
     init_state();
+    init_kinds();
     transport = { fetch: globalThis.fetch };
     MAX_AHEAD_MS = 90 * 864e5;
     ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -30609,6 +31353,24 @@ var init_validate = __esm({
   }
 });
 
+// src/targets/github-doctor.ts
+function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
+  const repos = kinds.has("repository");
+  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
+  const needed = ["admin:org", ...repos ? ["repo"] : []];
+  if (scopes === void 0) {
+    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
+    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
+  }
+  const lacking = needed.filter((n) => !scopes.includes(n));
+  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
+}
+var init_github_doctor = __esm({
+  "src/targets/github-doctor.ts"() {
+    "use strict";
+  }
+});
+
 // src/doctor.ts
 function tokenCheck(subject, c, env, what) {
   if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type === "github" ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
@@ -30639,16 +31401,6 @@ async function sourceChecks(ws, s, source, env, now) {
     })
   ];
 }
-function writeCheck(subject, scopes, tokenEnv, repos) {
-  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
-  const needed = ["admin:org", ...repos ? ["repo"] : []];
-  if (scopes === void 0) {
-    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
-    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
-  }
-  const lacking = needed.filter((n) => !scopes.includes(n));
-  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
-}
 async function targetChecks(ws, t, env, fetch) {
   const subject = `target "${t.name}"`;
   const token2 = tokenCheck(subject, t, env, "a GitHub token or App installation token with the organization permission Members");
@@ -30657,14 +31409,11 @@ async function targetChecks(ws, t, env, fetch) {
   const org = await github.readOrg(t.org);
   const orgLine = `API ${t.apiUrl ?? "https://api.github.com"}, organisation ${t.org}`;
   if (!org.ok) return [token2, { subject, what: orgLine, status: "missing", detail: org.error }];
-  const teams = /* @__PURE__ */ new Map();
-  const repos = /* @__PURE__ */ new Map();
-  for (const e of ws.profiles.flatMap((p) => p.entitlements)) {
-    if (e.target !== t.name) continue;
-    if (e.kind === "team") teams.set(entitlementKey3({ org: t.org, team: e.team }), { org: t.org, team: e.team });
-    else repos.set(entitlementKey3({ org: t.org, repository: e.repository }), { org: t.org, repository: e.repository });
-  }
-  const [teamReads, repoReads] = await Promise.all([github.readHolders([...teams.values()]), repos.size > 0 ? github.readRepoHolders([...repos.values()]) : /* @__PURE__ */ new Map()]);
+  const refs = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
+  const order = Object.keys(TARGET_KINDS[t.type]);
+  const managed = [...refs].sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const reads = await github.readHolders([...refs.values()]);
   const held = (what, read) => read.ok ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: read.error };
   const identities2 = await Promise.all(
     ws.config.identities.filter((m) => m !== "file").map(async (m) => held(m === "saml" ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m)))
@@ -30672,9 +31421,8 @@ async function targetChecks(ws, t, env, fetch) {
   return [
     token2,
     { subject, what: orgLine, status: "ok" },
-    writeCheck(subject, org.scopes, t.tokenEnv, repos.size > 0),
-    ...[...teams].map(([key, ref]) => held(`team ${ref.org}/${ref.team}`, teamReads.get(key))),
-    ...[...repos].map(([key, ref]) => held(`repository ${ref.org}/${ref.repository}`, repoReads.get(key))),
+    githubWriteCheck(subject, org.scopes, t.tokenEnv, new Set(managed.map(([, ref]) => ref.kind))),
+    ...managed.map(([key, ref]) => held(`${ref.kind} ${ref.resource}`, reads.get(key))),
     ...identities2
   ];
 }
@@ -30693,8 +31441,10 @@ var init_doctor = __esm({
     "use strict";
     init_adapters();
     init_source();
+    init_entitlement();
     init_github();
-    init_target();
+    init_github_doctor();
+    init_kinds();
     READ_SPAN_MS = 36e5;
     TOKEN_KINDS = {
       pagerduty: "a PagerDuty REST API key (read-only is enough)",
@@ -30751,9 +31501,9 @@ function heldAt(events2, login, at3) {
   const last = /* @__PURE__ */ new Map();
   for (const e of events2) {
     if (e.outcome !== "applied" || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at3.getTime()) continue;
-    last.set(entitlementName(e).toLowerCase(), e);
+    last.set(entitlementKey(e), e);
   }
-  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: entitlementName(e), role: e.permission ?? e.role ?? "", reasons: e.reasons, since: e.time }));
+  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: nameOf(e), role: e.level, reasons: e.reasons, since: e.time }));
 }
 async function runExplain(opts, io) {
   const at3 = parseAt(opts.at, io);
@@ -30770,18 +31520,20 @@ async function runExplain(opts, io) {
   const matches = (h) => byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject;
   const should = [];
   let login = byEmail ? fileLogin : opts.subject;
-  for (const team of wanted.teams.values()) {
-    for (const h of team.holders.values()) {
+  for (const m of wanted.entitlements.values()) {
+    for (const h of m.holders.values()) {
       if (!matches(h)) continue;
       login = h.login;
-      should.push({ team: entitlementName(team), role: h.role, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
+      should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
     }
   }
   const holds = [];
+  const managed = managedBy(ws);
   for (const [key, read] of observed) {
-    if (!read.ok || login === void 0) continue;
+    const ref = managed.get(key);
+    if (!read.ok || login === void 0 || ref === void 0) continue;
     const h = read.holders.find((x) => x.login.toLowerCase() === login.toLowerCase());
-    if (h) holds.push({ team: key.slice(key.indexOf("/") + 1), role: h.role, state: h.state });
+    if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
   }
   const changes = plan.changes.filter((c) => login !== void 0 && c.subject.login.toLowerCase() === login.toLowerCase());
   const kept = (plan.holds ?? []).filter((h) => login !== void 0 && h.login.toLowerCase() === login.toLowerCase());
@@ -30805,8 +31557,8 @@ async function runExplain(opts, io) {
     ...list3(holds, "none of the managed teams", (h) => `${h.team} as ${h.role}${h.state === "pending" ? " (pending invitation)" : ""}`),
     "",
     "Differences:",
-    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${entitlementName(c.entitlement)} ${c.action === "update" ? `${c.previousRole} -> ${entitlementLevel(c.entitlement)}` : `as ${entitlementLevel(c.entitlement)}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
-    ...kept.length ? ["", "Kept by an incident hold:", ...kept.map((h) => `  ${entitlementName(h)}: ${holdLine(h, plan.at)}`)] : [],
+    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${nameOf(c.entitlement)} ${c.action === "update" ? `${c.previousLevel} -> ${c.entitlement.level}` : `as ${c.entitlement.level}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
+    ...kept.length ? ["", "Kept by an incident hold:", ...kept.map((h) => `  ${nameOf(h)}: ${holdLine2(h, plan.at)}`)] : [],
     ...then ? ["", `Held at ${at3.toISOString()} (from the audit log):`, ...list3(then, "nothing granted by oncall-access", (h) => `${h.team} as ${h.role} since ${h.since} \u2014 ${h.reasons.join("; ")}`)] : [],
     ...problems.length ? ["", ...problems.map(formatDiagnostic)] : []
   ];
@@ -30824,8 +31576,10 @@ var init_explain = __esm({
     init_read_only();
     init_io();
     init_text();
-    init_plan();
+    init_entitlement();
+    init_holders();
     init_state();
+    init_kinds();
     init_reconcile();
   }
 });
@@ -30968,11 +31722,11 @@ var init_request = __esm({
 // src/core/timeline.ts
 function timeline(input2, from, to) {
   const start = desire({ ...input2, at: from });
-  let previous = start.teams;
+  let previous = start.entitlements;
   const events2 = [];
   for (const t of changeInstants(input2, false).filter((i) => i > from.getTime() && i <= to.getTime())) {
     const at3 = new Date(t);
-    const next = desire({ ...input2, at: at3 }).teams;
+    const next = desire({ ...input2, at: at3 }).entitlements;
     for (const [key, team] of next) events2.push(...compare(at3.toISOString(), previous.get(key), team));
     previous = next;
   }
@@ -30980,14 +31734,14 @@ function timeline(input2, from, to) {
 }
 function compare(at3, before, after) {
   const out = [];
-  const base = { at: at3, target: after.target, org: after.org, ...after.kind === "repository" ? { repository: after.repository } : { team: after.team } };
+  const base = { at: at3, ...refOf(after) };
   for (const [key, h] of after.holders) {
     const was = before?.holders.get(key);
-    if (!was) out.push({ ...base, action: "grant", login: h.login, email: h.email, role: h.role, reasons: h.reasons });
-    else if (was.role !== h.role) out.push({ ...base, action: "update", login: h.login, email: h.email, role: h.role, previousRole: was.role, reasons: h.reasons });
+    if (!was) out.push({ ...base, action: "grant", login: h.login, email: h.email, level: h.level, reasons: h.reasons });
+    else if (was.level !== h.level) out.push({ ...base, action: "update", login: h.login, email: h.email, level: h.level, previousLevel: was.level, reasons: h.reasons });
   }
   for (const [key, h] of before?.holders ?? []) {
-    if (!after.holders.has(key)) out.push({ ...base, action: "revoke", login: h.login, email: h.email, role: h.role, reasons: h.reasons });
+    if (!after.holders.has(key)) out.push({ ...base, action: "revoke", login: h.login, email: h.email, level: h.level, reasons: h.reasons });
   }
   return out;
 }
@@ -30995,6 +31749,7 @@ var init_timeline = __esm({
   "src/core/timeline.ts"() {
     "use strict";
     init_desire();
+    init_entitlement();
     init_intervals();
   }
 });
@@ -31007,9 +31762,27 @@ __export(timeline_exports, {
 });
 function line(e, tz) {
   const when = formatInZone(new Date(e.at), tz);
-  const name = entitlementName(e);
-  const what = e.action === "grant" ? `+ ${e.login} to ${name} as ${e.role}` : e.action === "revoke" ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousRole} -> ${e.role}`;
+  const name = nameOf(e);
+  const what = e.action === "grant" ? `+ ${e.login} to ${name} as ${e.level}` : e.action === "revoke" ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousLevel} -> ${e.level}`;
   return `${when}: ${what} (${e.action === "revoke" ? "ends: " : ""}${e.reasons.join("; ")})`;
+}
+function jsonEvent(e) {
+  const { org, team, repository } = githubFields(e);
+  return {
+    at: e.at,
+    action: e.action,
+    target: e.target,
+    org,
+    ...team === null ? {} : { team },
+    ...repository === null ? {} : { repository },
+    login: e.login,
+    email: e.email,
+    role: e.level,
+    ...e.previousLevel === void 0 ? {} : { previousRole: e.previousLevel },
+    reasons: e.reasons,
+    kind: e.kind,
+    resource: e.resource
+  };
 }
 async function runTimeline(opts, io) {
   const from = parseAt(opts.from, io, "--from");
@@ -31034,10 +31807,10 @@ async function runTimeline(opts, io) {
   const result = timeline(ahead.input, from, to);
   const diagnostics = redacted(result.diagnostics);
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events, diagnostics }, null, 2)}
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, from: from.toISOString(), to: to.toISOString(), events: result.events.map(jsonEvent), diagnostics }, null, 2)}
 `);
   } else if (opts.format === "markdown") {
-    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN2[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(entitlementName(e))} | ${escapeMarkdown(e.reasons.join("; "))} |`);
+    const rows = result.events.map((e) => `| ${escapeMarkdown(formatInZone(new Date(e.at), opts.timeZone))} | ${SIGN2[e.action]} | ${escapeMarkdown(e.login)} | ${escapeMarkdown(nameOf(e))} | ${escapeMarkdown(e.reasons.join("; "))} |`);
     io.stdout.write([`### Access timeline ${from.toISOString()} \u2013 ${to.toISOString()}`, "", ...rows.length ? ["| when | | who | team | why |", "| --- | --- | --- | --- | --- |", ...rows] : ["No access changes are due in this period."], ...diagnostics.map((d) => `- ${escapeMarkdown(formatDiagnostic(d))}`), ""].join("\n"));
   } else {
     const header = `Access timeline from ${formatInZone(from, opts.timeZone)} for ${opts.hours} h`;
@@ -31054,7 +31827,8 @@ var init_timeline2 = __esm({
     init_adapters();
     init_diagnostics();
     init_timeline();
-    init_plan();
+    init_github_kinds();
+    init_kinds();
     init_intervals();
     init_read_only();
     init_io();
@@ -31077,12 +31851,6 @@ function hours(ms) {
 function iso2(ms) {
   return new Date(ms).toISOString();
 }
-function entitlementOf2(e) {
-  return { name: entitlementName(e), target: e.target, org: e.org, team: e.team ?? null, repository: e.repository ?? null };
-}
-function entitlementKey4(e) {
-  return `${e.target}/${e.name}`.toLowerCase();
-}
 function untilOf(e) {
   return e.until === void 0 ? "unknown" : e.until ?? "open-ended";
 }
@@ -31092,16 +31860,16 @@ function addReasons(into, reasons2) {
 function appliedInOrder(events2) {
   return events2.filter((e) => e.outcome === "applied").map((e) => ({ e, at: Date.parse(e.time) })).sort((a, b) => a.at - b.at);
 }
-function spans(events2, from, to) {
+function spans(events2, from, to, describe4) {
   const all = [];
   const drift = [];
   const open2 = /* @__PURE__ */ new Map();
   const ended = /* @__PURE__ */ new Map();
   for (const { e, at: at3 } of appliedInOrder(events2)) {
-    const entitlement = entitlementOf2(e);
-    const key = `${entitlementKey4(entitlement)}/${e.login.toLowerCase()}`;
+    const entitlement = describe4(refOf(e));
+    const key = holdingKey(e);
     const held = open2.get(key);
-    const role = e.permission ?? e.role;
+    const role = e.level;
     if (e.action === "revoke") {
       if (e.drift === true && from <= at3 && at3 < to) drift.push({ entitlement, login: e.login, role, removedAt: iso2(at3), reasons: e.reasons });
       if (held) {
@@ -31154,7 +31922,7 @@ function longestGap(starts) {
   }
   return best;
 }
-function grantedRequests(events2, from, to) {
+function grantedRequests(events2, from, to, describe4) {
   const byFile = /* @__PURE__ */ new Map();
   for (const { e, at: at3 } of appliedInOrder(events2)) {
     if (e.action === "revoke" || at3 < from || at3 >= to) continue;
@@ -31162,17 +31930,18 @@ function grantedRequests(events2, from, to) {
       const file = requestFileOf(reason2);
       if (file === void 0) continue;
       const seen = byFile.get(file) ?? { file, login: e.login, entitlements: [], grantedAt: iso2(at3), reason: reason2, approvedBy: requestApproverOf(reason2) ?? null };
-      if (!seen.entitlements.includes(entitlementName(e))) seen.entitlements.push(entitlementName(e));
+      const name = describe4(refOf(e)).name;
+      if (!seen.entitlements.includes(name)) seen.entitlements.push(name);
       byFile.set(file, seen);
     }
   }
   return [...byFile.values()];
 }
 function liveHolders(live, found) {
-  const open2 = new Set(found.filter((s) => s.revokedAt === null).map((s) => `${entitlementKey4(s.entitlement)}/${s.login.toLowerCase()}`));
+  const open2 = new Set(found.filter((s) => s.revokedAt === null).map((s) => holdingKey({ ...s.entitlement, login: s.login })));
   const entitlements = live.entitlements.map(({ ref, read }) => {
     if (!read.ok) return { ...ref, holders: null, error: read.error };
-    const holders = read.holders.map((h) => ({ login: h.login, role: h.role, pending: h.state === "pending", grantedByTool: open2.has(`${entitlementKey4(ref)}/${h.login.toLowerCase()}`) })).sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
+    const holders = read.holders.map((h) => ({ login: h.login, role: h.role, pending: h.state === "pending", grantedByTool: open2.has(holdingKey({ ...ref, login: h.login })) })).sort((a, b) => byText(a.login.toLowerCase(), b.login.toLowerCase()));
     return { ...ref, holders, error: null };
   }).sort((a, b) => byText(a.name, b.name) || byText(a.target, b.target));
   return { readAt: live.readAt.toISOString(), entitlements, notGrantedByTool: entitlements.flatMap((e) => e.holders ?? []).filter((h) => !h.grantedByTool).length };
@@ -31184,7 +31953,7 @@ function buildReport(input2) {
   const from = input2.from.getTime();
   const to = input2.to.getTime();
   const observedTo = Math.min(to, input2.generatedAt.getTime());
-  const found = spans(input2.events, from, to);
+  const found = spans(input2.events, from, to, input2.describe);
   const groups2 = /* @__PURE__ */ new Map();
   const late = [];
   for (const s of found.spans) {
@@ -31192,7 +31961,7 @@ function buildReport(input2) {
     const end = Math.min(s.revokedAt ?? Infinity, to);
     if (start >= end) continue;
     const { revocation: revocation2, lateHours } = judge2(s, to, observedTo, input2.graceMs);
-    const key = entitlementKey4(s.entitlement);
+    const key = entitlementKey(s.entitlement);
     const group2 = groups2.get(key) ?? { ref: s.entitlement, ms: 0, holdings: [] };
     groups2.set(key, group2);
     group2.ms += end - start;
@@ -31223,7 +31992,7 @@ function buildReport(input2) {
   }));
   const holdings = entitlements.flatMap((g) => g.holdings);
   const starts = runStarts(input2.events, from, to);
-  const requests = grantedRequests(input2.events, from, to);
+  const requests = grantedRequests(input2.events, from, to, input2.describe);
   const history = input2.history.available ? { ...input2.history, commits: input2.history.commits.filter((c) => from <= Date.parse(c.date) && Date.parse(c.date) < to).sort((a, b) => Date.parse(a.date) - Date.parse(b.date)) } : input2.history;
   return {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -31255,7 +32024,7 @@ var REPORT_FORMAT_VERSION, HOUR_MS, byText;
 var init_report = __esm({
   "src/core/report.ts"() {
     "use strict";
-    init_plan();
+    init_entitlement();
     init_requests();
     REPORT_FORMAT_VERSION = 1;
     HOUR_MS = 36e5;
@@ -31525,10 +32294,9 @@ async function readLiveHolders(ws, env, fetch, now) {
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
   return {
     readAt: now,
-    entitlements: [...managed].map(([key, { target, entitlement: e }]) => {
+    entitlements: [...managed].map(([key, ref]) => {
       const read = reads.get(key);
-      const ref = { name: entitlementName(e), target, org: e.org, team: e.kind === "team" ? e.team : null, repository: e.kind === "repository" ? e.repository : null };
-      return { ref, read: read.ok ? { ok: true, holders: read.holders } : { ok: false, error: read.error } };
+      return { ref: reportEntitlement(ref), read: read.ok ? { ok: true, holders: read.holders } : { ok: false, error: read.error } };
     })
   };
 }
@@ -31557,10 +32325,10 @@ var init_report_live = __esm({
     "use strict";
     init_p_limit();
     init_adapters();
-    init_plan();
     init_approvals();
     init_repository();
     init_holders();
+    init_kinds();
     FORGE_CONCURRENCY = 4;
   }
 });
@@ -31639,7 +32407,8 @@ async function runReport(opts, io) {
     to,
     graceMs,
     generatedAt: io.now(),
-    sources: { auditLog: show(audit), auditLogFound: existsSync5(audit), configDirectory: show(ws.config.dir) }
+    sources: { auditLog: show(audit), auditLogFound: existsSync5(audit), configDirectory: show(ws.config.dir) },
+    describe: reportEntitlement
   });
   const render3 = { markdown: renderReportMarkdown, csv: renderReportCsv, json: renderReportJson }[opts.format];
   const secrets = secretsIn(io.env, tokenEnvs(ws));
@@ -31654,6 +32423,7 @@ var init_report3 = __esm({
   "src/commands/report.ts"() {
     "use strict";
     init_audit();
+    init_kinds();
     init_git();
     init_report();
     init_duration();
