@@ -6,9 +6,10 @@
  */
 import t from 'tap';
 import fc from 'fast-check';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile, RotationBinding } from '../src/config/model.js';
+import { readHoldEvents } from '../src/audit.js';
 import { desire, holdBindings } from '../src/core/desire.js';
 import { diff } from '../src/core/diff.js';
 import { DEMO_PAGERDUTY } from '../src/emulators/demo-world.js';
@@ -213,6 +214,23 @@ t.test('apply at 08:20 keeps ivan and writes one audit hold line naming the inci
   t.match(holds[0], { formatVersion: 2, action: 'hold', target: 'github', kind: 'team', resource: 'acme/checkout-deployers', login: 'ivan-acme', profile: 'checkout-oncall', until: '2026-11-30T12:15:00.000Z', incident: { number: 4821, title: 'Checkout 500s', status: 'acknowledged', relation: 'assigned' }, planAt: '2026-11-30T08:20:00.000Z' });
   const explain = await cli(dir, ['explain', 'ivan-acme', '--config', 'oncall-access.yaml', '--at', '2026-11-30T08:30:00Z'], { now: new Date('2026-11-30T09:00:00Z') });
   t.equal(explain.code, 0, 'the audit log with a hold line still reads');
+});
+
+t.test('a hold line written before format 2 (GitHub\'s org and team, no formatVersion) reads as format 2 and still counts: apply adds no second line', async (t) => {
+  const { dir } = await demoWorkspace(t);
+  const at = '2026-11-30T08:20:00Z';
+  const incident = { number: 4821, title: 'Checkout 500s', status: 'acknowledged', relation: 'assigned' };
+  const v1 = { time: '2026-11-30T08:16:00.000Z', action: 'hold', target: 'github', org: 'acme', team: 'checkout-deployers', login: 'ivan-acme', profile: 'checkout-oncall', until: '2026-11-30T12:15:00.000Z', incident, planAt: '2026-11-30T08:16:00.000Z', configHash: 'c0ffee' };
+  const audit = join(dir, 'state', 'audit.jsonl');
+  mkdirSync(join(dir, 'state'), { recursive: true });
+  appendFileSync(audit, `${JSON.stringify(v1)}\n`);
+  t.same(readHoldEvents(audit), [
+    { formatVersion: 2, time: '2026-11-30T08:16:00.000Z', action: 'hold', target: 'github', kind: 'team', resource: 'acme/checkout-deployers', login: 'ivan-acme', profile: 'checkout-oncall', until: '2026-11-30T12:15:00.000Z', incident, planAt: '2026-11-30T08:16:00.000Z', configHash: 'c0ffee' },
+  ]);
+  const r = await cli(dir, ['apply', '--config', 'oncall-access.yaml', '--at', at, '--yes'], { now: new Date(at) });
+  t.equal(r.code, 0, r.err);
+  const holds = readFileSync(audit, 'utf8').trim().split('\n').filter((l) => l.includes('"action":"hold"'));
+  t.same(holds, [JSON.stringify(v1)], 'the same hold (holding, incident, limit): no new line, the old one as it was');
 });
 
 t.test('apply at 08:20 with the incident list failing: ivan is revoked as without the hold, an error says why, exit 1', async (t) => {
