@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadGitHubSchema, startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type TrafficRecord } from '../src/emulators/github.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../src/emulators/pagerduty.js';
+import { serializeAdopted, STATE_FILES } from '../src/state.js';
 import { WRITE_LIMITS_ENV } from '../src/targets/github.js';
 import { lowerBound, type LowerBound } from './bounds.js';
 import { expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SYNCED_BEFORE, validateWorkspaceFiles, workspaceFiles, type OrgState, type World } from './world.js';
@@ -112,6 +113,11 @@ async function startWorld(w: World, org: OrgState, timeScale: number): Promise<E
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
+  // An installation in use: every managed team adopted by an earlier apply. Without it each run
+  // is a first apply, which keeps (and lists) every holder the tool did not grant, handoffs included.
+  mkdirSync(join(dir, 'state'));
+  const adopted = [...new Set(w.profiles.map((p) => p.team))].map((team) => ({ target: 'github', kind: 'team', resource: `${w.org}/${team}`, adoptedAt: '2025-06-01T00:00:00.000Z' }));
+  writeFileSync(join(dir, 'state', STATE_FILES.adopted), serializeAdopted(adopted));
   return {
     github,
     pagerduty,
