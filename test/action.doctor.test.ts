@@ -5,8 +5,9 @@
  */
 import t from 'tap';
 import { act, logGroups, pieceOf, world, writes } from './helpers/action-run.js';
+import { fakeToken } from './helpers/fake-token.js';
 
-const CLASSIC = 'ghp_fakeCLASSICreadORGonly0123456789abc';
+const CLASSIC = fakeToken('ghp', 'fakeCLASSICreadORGonly0123456789abc');
 
 t.test('validate with doctor: every check in the log and the summary, the unverified one a warning; exit 0', async (t) => {
   const w = await world(t);

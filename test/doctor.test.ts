@@ -7,11 +7,13 @@
 import t, { type Test } from 'tap';
 import type { DemoEmulators } from '../src/emulators/demo-emulators.js';
 import { cli, dataOnOpsgenie, demoWorkspace, editFile, ENV, JSM_TOKEN, OG_KEY, opsgenieEmulator, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
+import { fakeToken } from './helpers/fake-token.js';
 import { C } from './helpers/pull-request.js';
 
-const CLASSIC = 'ghp_fakeCLASSICreadORGonly0123456789abc';
-const APP = 'ghs_fakeAPPnoMEMBERSpermission0123456789';
-const ADMIN = 'ghp_fakeCLASSICadminORGandREPO0123456789';
+const CLASSIC = fakeToken('ghp', 'fakeCLASSICreadORGonly0123456789abc');
+const APP = fakeToken('ghs', 'fakeAPPnoMEMBERSpermission0123456789');
+const ADMIN = fakeToken('ghp', 'fakeCLASSICadminORGandREPO0123456789');
+const REVOKED = fakeToken('ghp', 'fakeREVOKEDtoken0123456789abcdef');
 const PD_SCHEDULES = 'pdFAKEscopedSCHEDULESonly_0123456789';
 const SCOPED = {
   github: [
@@ -211,7 +213,7 @@ t.test('SAML identities are checked when the config resolves people through them
 
 t.test('a token GitHub rejects: the API line says so and names the variable; the teams are not asked', async (t) => {
   const { dir, emulators } = await demoWorkspace(t);
-  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: 'ghp_fakeREVOKEDtoken0123456789abcdef' } });
+  const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: REVOKED } });
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
     'target "github": token (GITHUB_TOKEN): ok',
     'target "github": API GITHUB, organisation acme: missing: GitHub rejected the token in GITHUB_TOKEN (HTTP 401): it is wrong, expired or revoked; put a valid token there',
@@ -221,7 +223,7 @@ t.test('a token GitHub rejects: the API line says so and names the variable; the
   t.equal(r.code, 1);
   t.same(emulators.github.requests.map((q) => `${q.status} ${q.method} ${q.path}`), ['401 GET /orgs/acme']);
   noSecrets(t, r.out + r.err);
-  t.notOk((r.out + r.err).includes('ghp_fakeREVOKED'), 'the rejected token is not printed either');
+  t.notOk((r.out + r.err).includes(REVOKED.slice(0, 15)), 'the rejected token is not printed either');
 });
 
 t.test('an invalid config: its errors with file and line, nothing asked, exit 1', async (t) => {

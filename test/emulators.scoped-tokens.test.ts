@@ -7,10 +7,11 @@
 import t from 'tap';
 import { startGitHubEmulator } from '../src/emulators/github.js';
 import { PAGERDUTY_ACCEPT, startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
+import { fakeToken } from './helpers/fake-token.js';
 
-const FULL = 'ghp_fullTOKEN0123456789';
-const READER = 'ghp_readORGonly0123456789';
-const APP = 'ghs_appWITHOUTmembers0123';
+const FULL = fakeToken('ghp', 'fullTOKEN0123456789');
+const READER = fakeToken('ghp', 'readORGonly0123456789');
+const APP = fakeToken('ghs', 'appWITHOUTmembers0123');
 
 t.test('GitHub: a classic token sees its scopes; a write it lacks admin:org for is refused, a read passes', async (t) => {
   const emu = await startGitHubEmulator({

@@ -15,8 +15,9 @@ import { serializeAdopted, STATE_FILES } from '../src/state.js';
 import { captureIo } from './helpers/io.js';
 import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as OPS_ID, TOKEN as JSM_TOKEN } from './helpers/jsm.js';
 import { closedPort } from './helpers/net.js';
+import { fakeToken } from './helpers/fake-token.js';
 
-const GH_TOKEN = 'ghp_test0000000000000000000000000000000000';
+const GH_TOKEN = fakeToken('ghp', 'test0000000000000000000000000000000000');
 const ENV = { GITHUB_TOKEN: GH_TOKEN, ATLASSIAN_EMAIL: EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN };
 /** The instant of every run: Monday 2026-11-30 07:50Z (captureIo's default). */
 const NOW = Date.parse('2026-11-30T07:50:00Z');

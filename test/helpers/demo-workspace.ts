@@ -8,9 +8,10 @@ import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../../src/emulators/opsgenie.js';
 import { captureIo } from './io.js';
+import { fakeToken } from './fake-token.js';
 
 /** Recognisable fake secrets: tests scan output for them. */
-export const TOKEN = 'ghp_fakeTOKENforTESTS0123456789abcdefXYZ';
+export const TOKEN = fakeToken('ghp', 'fakeTOKENforTESTS0123456789abcdefXYZ');
 export const PD_TOKEN = 'pdFAKEtokenFORtests_u+0123456789';
 export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
 /** An Atlassian API token and the account it belongs to, for worlds with a jsm source (test/helpers/faults.ts). */

@@ -10,12 +10,13 @@ import { main } from '../../src/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../src/emulators/github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator } from '../../src/emulators/opsgenie.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
+import { fakeToken } from './fake-token.js';
 import { captureIo } from './io.js';
 import { DEFAULT_IDENTITIES, ROTATION, writeWorkspace } from './world.js';
 
 
 export const SECRETS = {
-  GITHUB_TOKEN: 'ghp_SECRETgithubTOKEN0123456789abcdefXYZ',
+  GITHUB_TOKEN: fakeToken('ghp', 'SECRETgithubTOKEN0123456789abcdefXYZ'),
   PAGERDUTY_TOKEN: 'pdSECRETpagerdutyTOKEN0123456789',
   OPSGENIE_KEY: '0f1e2d3c-5ec2-4e7a-9b1c-5ecre7ke7ab1',
 };
