@@ -30883,7 +30883,7 @@ function desire(input2) {
     warned.add(key);
   };
   for (const profile of input2.profiles) {
-    const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", login: r.login, reason: r.reason, until: r.until }));
+    const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}`, kind: "member" })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", login: r.login, reason: r.reason, kind: "request", until: r.until }));
     const ended = [];
     const holds = [];
     const unknown = [];
@@ -30901,7 +30901,8 @@ function desire(input2) {
         if (covers(shift, profile.window, input2.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
           const span = `${instant(shift.start)} \u2013 ${shift.end ? instant(shift.end) : "open-ended"}`;
-          wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
+          const kind = input2.at < shift.start ? "before" : shift.end && input2.at >= shift.end ? "after" : "shift";
+          wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, kind, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input2.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
           const hold = holdOf(profile, b, shift.email, shift.end, input2.at, incidents);
@@ -30944,7 +30945,7 @@ function desire(input2) {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
           continue;
         }
-        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], until: w.until });
+        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });
       }
     }
   }
@@ -30966,14 +30967,17 @@ function addHolding(managed, h) {
   }
   if (levelRank(managed.spec, h.level) > levelRank(managed.spec, seen.level)) seen.level = h.level;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
+  for (const k of h.reasonKinds) if (!seen.reasonKinds.includes(k)) seen.reasonKinds.push(k);
   seen.until = seen.until === void 0 || h.until === void 0 ? void 0 : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }
+var HOLDING_KINDS;
 var init_desire = __esm({
   "src/core/desire.ts"() {
     "use strict";
     init_diagnostics();
     init_entitlement();
     init_shift();
+    HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
   }
 });
 
@@ -31531,33 +31535,15 @@ function changeInstants(input2, edges) {
   for (const r of input2.requests ?? []) instants.add(r.from.getTime()).add(r.until.getTime());
   return [...instants].sort((a, b) => a - b);
 }
-function only(input2, kind) {
-  const strip = (p) => {
-    switch (kind) {
-      case "member":
-        return { ...p, rotations: [] };
-      case "request":
-        return { ...p, members: [], rotations: [] };
-      case "shift":
-        return { ...p, members: [], window: { beforeMs: 0, afterMs: 0 } };
-      case "before":
-        return { ...p, members: [], window: { beforeMs: p.window.beforeMs, afterMs: 0 } };
-    }
-  };
-  return { ...input2, profiles: input2.profiles.map(strip), requests: kind === "request" ? input2.requests : [] };
-}
 function stretchesOf(input2, from, to) {
-  const views = new Map(["member", "shift", "request", "before"].map((kind) => [kind, only(input2, kind)]));
   const out = /* @__PURE__ */ new Map();
   const instants = [from.getTime(), ...changeInstants(input2, true).filter((i) => i > from.getTime() && i < to.getTime())];
   instants.forEach((t, i) => {
     const at3 = new Date(t).toISOString();
     const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
-    const asked = /* @__PURE__ */ new Map();
-    const view = (kind) => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind), at: new Date(t) })).get(kind);
     for (const [key, e] of desire({ ...input2, at: new Date(t) }).entitlements) {
       for (const [login, h] of e.holders) {
-        const kind = [...views.keys()].find((k) => view(k).entitlements.get(key)?.holders.has(login)) ?? "after";
+        const kind = HOLDING_KINDS.find((k) => h.reasonKinds.includes(k));
         const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
         out.set(`${key}\0${login}`, entry);
         const last = entry.intervals.at(-1);
@@ -31606,14 +31592,12 @@ function heldIntervals(input2, from, to) {
   const sorted = [...entitlements.values()].map((e) => ({ ...e, holders: e.holders.sort((a, b) => firstStart(a).localeCompare(firstStart(b)) || a.login.localeCompare(b.login)) })).sort((a, b) => `${a.target}\0${entitlementName(a, input2.kinds[a.kind])}`.localeCompare(`${b.target}\0${entitlementName(b, input2.kinds[b.kind])}`));
   return { timeline: { from: from.toISOString(), to: to.toISOString(), entitlements: sorted }, diagnostics: start.diagnostics };
 }
-var HOLDING_KINDS;
 var init_intervals = __esm({
   "src/core/intervals.ts"() {
     "use strict";
     init_desire();
     init_entitlement();
     init_shift();
-    HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
   }
 });
 
