@@ -1,8 +1,8 @@
 /**
  * The fast path of the YAML reader (js-yaml, for plain files) against the authority (yaml).
  * Whenever the fast path accepts a text, yaml must read the same value from it with no error
- * or warning: otherwise `validate` and `plan` would act on a document yaml refuses or reads
- * differently. Texts come from random documents written in every scalar and collection style,
+ * or warning (otherwise `validate` and `plan` would act on a document yaml refuses or reads
+ * differently), and every position the fast path finds must be yaml's. Texts come from random documents written in every scalar and collection style,
  * with scalars chosen where YAML's rules are subtle (numbers, booleans, nulls, `:` and `#`),
  * then randomly damaged, so that both accepted and refused texts are explored.
  *
@@ -11,7 +11,8 @@
  */
 import t from 'tap';
 import fc from 'fast-check';
-import { plainValue, readYamlText } from '../src/config/yaml-file.js';
+import { readFast } from '../src/config/yaml-fast.js';
+import { readYamlText } from '../src/config/yaml-file.js';
 
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
@@ -69,8 +70,10 @@ function write(value: Tree, s: { scalars: readonly string[]; flow: readonly bool
   return `${block(value, 0).replace(/^\n/, '')}\n`;
 }
 
-/** A random edit: a character inserted, deleted or replaced. */
-const damage = fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(' ', '\t', '\n', ':', '-', '#', "'", '"', '[', ']', '{', '}', ',', '?', '*', '&', '!', '%', '|', '>', 'a') }), { maxLength: 3 });
+/** Random edits: a character inserted, deleted or replaced. */
+const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(' ', '\t', '\n', '\r', ':', '-', '#', "'", '"', '[', ']', '{', '}', ',', '?', '*', '&', '!', '%', '|', '>', 'a') });
+/** A text is left whole three times in four. */
+const damage = fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(edit, { minLength: 1, maxLength: 3 }) });
 
 function damaged(text: string, edits: readonly { at: number; kind: string; char: string }[]): string {
   let out = text;
@@ -81,24 +84,50 @@ function damaged(text: string, edits: readonly { at: number; kind: string; char:
   return out;
 }
 
-/** Holds when the fast path refuses `text`, or yaml reads the same single document from it without complaint. */
+/** Every path into `value` (each mapping key and sequence index on the way), with the mapping keys at each. */
+function paths(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; keys: string[] }[] {
+  if (Array.isArray(value)) return [{ path, keys: [] }, ...value.flatMap((v, i) => paths(v, [...path, i]))];
+  if (value !== null && typeof value === 'object') return [{ path, keys: Object.keys(value) }, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...path, k]))];
+  return [{ path, keys: [] }];
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before.at(-1)!.length + 1 };
+}
+
+/** Holds when the fast path refuses `text`, or yaml reads the same single document from it without complaint and finds each position the fast path finds in the same place. */
 function agrees(text: string): boolean {
-  const fast = plainValue(text);
+  const fast = readFast(text);
   if (fast === undefined) return true;
   const strict = readYamlText(text, 'f.yaml');
   if (strict.diagnostics.length > 0 || strict.docs.length !== 1) throw new Error(`the fast path accepted a text yaml refuses:\n${text}\n${JSON.stringify(strict.diagnostics)}`);
-  const a = JSON.stringify(fast);
+  const a = JSON.stringify(fast.value);
   const b = JSON.stringify(strict.docs[0]!.value);
   if (a !== b) throw new Error(`the parsers read different values from:\n${text}\njs-yaml: ${a}\nyaml:    ${b}`);
+  for (const { path, keys } of paths(fast.value)) {
+    for (const key of [undefined, ...keys, 'absent']) {
+      const offset = fast.offsetOf(path, key);
+      if (offset === undefined) continue;
+      located++;
+      const mine = JSON.stringify(lineCol(text, offset));
+      const yaml = JSON.stringify(strict.docs[0]!.position(path, key));
+      if (mine !== yaml) throw new Error(`the parsers put ${JSON.stringify(path)}${key === undefined ? '' : ` key ${key}`} in different places in:\n${text}\njs-yaml: ${mine}\nyaml:    ${yaml}`);
+    }
+  }
   return true;
 }
+
+/** Positions the fast path found (and yaml agreed with) in this run. */
+let located = 0;
 
 t.test('whatever the fast path accepts, yaml reads alike', async (t) => {
   let accepted = 0;
   fc.assert(
     fc.property(tree, styles, damage, (value, s, edits) => {
       const text = damaged(write(value, s), edits);
-      if (plainValue(text) !== undefined) accepted++;
+      if (readFast(text) !== undefined) accepted++;
       return agrees(text);
     }),
     { seed: SEED, numRuns: RUNS },
@@ -106,6 +135,7 @@ t.test('whatever the fast path accepts, yaml reads alike', async (t) => {
   // Both outcomes are explored.
   t.ok(accepted > RUNS / 10, `the fast path accepted ${accepted} of ${RUNS} texts`);
   t.ok(accepted < RUNS * 0.95, `the fast path refused ${RUNS - accepted} of ${RUNS} texts`);
+  t.ok(located > RUNS / 2, `the fast path found ${located} positions where yaml does`);
 });
 
 t.test('the fast path leaves to yaml what it cannot read alike', async (t) => {
@@ -121,8 +151,9 @@ t.test('the fast path leaves to yaml what it cannot read alike', async (t) => {
     ['a forbidden key', 'spec:\n  __proto__: 1\n'],
     ['nesting past the limit', `a: ${'['.repeat(33)}${']'.repeat(33)}\n`],
     ['malformed YAML', 'a: [1,\n'],
+    ['a carriage return on its own, a line break to YAML', 'a: 1\rb: 2\n'],
   ];
-  for (const [why, text] of refused) t.equal(plainValue(text), undefined, why);
-  t.same(plainValue(`a: ${'['.repeat(31)}${']'.repeat(31)}\n`), { a: JSON.parse(`${'['.repeat(31)}${']'.repeat(31)}`) }, 'nesting at the limit is read');
-  t.same(plainValue('a: 0o17\nb: 0x1F\nc: .inf\nd: ~\ne: "x"\n'), { a: 15, b: 31, c: Infinity, d: null, e: 'x' }, 'core schema scalars');
+  for (const [why, text] of refused) t.equal(readFast(text), undefined, why);
+  t.same(readFast(`a: ${'['.repeat(31)}${']'.repeat(31)}\n`)?.value, { a: JSON.parse(`${'['.repeat(31)}${']'.repeat(31)}`) }, 'nesting at the limit is read');
+  t.same(readFast('a: 0o17\nb: 0x1F\nc: .inf\nd: ~\ne: "x"\n')?.value, { a: 15, b: 31, c: Infinity, d: null, e: 'x' }, 'core schema scalars');
 });

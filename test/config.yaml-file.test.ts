@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsMessage, MAX_FILE_BYTES, readYamlFile, SYMLINK_REFUSED } from '../src/config/yaml-file.js';
+import { fsMessage, MAX_FILE_BYTES, pos, readYamlFile, SYMLINK_REFUSED } from '../src/config/yaml-file.js';
 
 const bomb = [
   'a: &a [x, x, x, x, x, x, x, x, x, x]',
@@ -69,4 +69,17 @@ t.test('filesystem errors read as sentences', async (t) => {
   t.equal(fsMessage(Object.assign(new Error('x'), { code: 'EACCES' })), 'cannot be read: permission denied');
   t.equal(fsMessage(Object.assign(new Error('x'), { code: 'EIO' })), 'cannot be read: EIO');
   t.equal(fsMessage('weird'), 'cannot be read: weird');
+});
+
+t.test('positions in a plain file are where yaml puts them, a block scalar and an empty value included', async (t) => {
+  const r = read(t, 'spec:\n  name: "x"\n  text: |\n    block\n  empty:\n  list:\n    - a\n');
+  t.same(r.diagnostics, []);
+  const d = r.docs[0]!;
+  const at = (path: (string | number)[], key?: string) => ({ ...pos(d, path, key) });
+  t.same(at(['spec', 'name']), { file: 'f.yaml', line: 2, col: 9 });
+  t.same(at(['spec', 'text']), { file: 'f.yaml', line: 3, col: 9 });
+  t.same(at(['spec', 'empty']), { file: 'f.yaml', line: 5, col: 9 });
+  t.same(at(['spec', 'list', 0]), { file: 'f.yaml', line: 7, col: 7 });
+  t.same(at(['spec'], 'list'), { file: 'f.yaml', line: 6, col: 3 });
+  t.same(at(['spec', 'missing', 'deeper']), { file: 'f.yaml', line: 2, col: 3 }, 'a missing field: the deepest node that exists');
 });
