@@ -15529,7 +15529,7 @@ function readFast(text) {
   return { value, offsetOf: (path6, key) => offsetOf(tree ??= locate(text, raw), path6, key) };
 }
 function plainOf(value, depth) {
-  if (depth > MAX_DEPTH) return REFUSED;
+  if (depth > MAX_DEPTH || overflows(value)) return REFUSED;
   if (Array.isArray(value)) {
     const items = value.map((v) => plainOf(v, depth + 1));
     return items.includes(REFUSED) ? REFUSED : items;
@@ -15537,13 +15537,16 @@ function plainOf(value, depth) {
   if (!(value instanceof Map)) return value;
   const out = {};
   for (const [k, v] of value) {
-    if (typeof k !== "string" && typeof k !== "number") return REFUSED;
+    if (typeof k !== "string" && typeof k !== "number" || overflows(k)) return REFUSED;
     const key = String(k);
     const plain = plainOf(v, depth + 1);
     if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key) || plain === REFUSED) return REFUSED;
     out[key] = plain;
   }
   return out;
+}
+function overflows(value) {
+  return typeof value === "string" && CORE_FLOAT.test(value) && !Number.isFinite(Number(value));
 }
 function locate(text, raw) {
   const events2 = parseEvents(text, {});
@@ -15578,7 +15581,7 @@ function offsetOf(root, path6, key) {
   const keyed = key === void 0 ? void 0 : node.entries?.get(key)?.key;
   return (keyed ?? node).start;
 }
-var MAX_DEPTH, FORBIDDEN_KEYS, FAST_SCHEMA, RARE_SYNTAX, REFUSED;
+var MAX_DEPTH, FORBIDDEN_KEYS, FAST_SCHEMA, RARE_SYNTAX, REFUSED, CORE_FLOAT;
 var init_yaml_fast = __esm({
   "src/config/yaml-fast.ts"() {
     "use strict";
@@ -15586,8 +15589,9 @@ var init_yaml_fast = __esm({
     MAX_DEPTH = 32;
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     FAST_SCHEMA = CORE_SCHEMA.withTags(realMapTag);
-    RARE_SYNTAX = /[&*!]|^%|\r(?!\n)/m;
+    RARE_SYNTAX = /[&*!\t]|^%|\r(?!\n)/m;
     REFUSED = /* @__PURE__ */ Symbol("refused");
+    CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
   }
 });
 

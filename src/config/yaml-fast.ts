@@ -19,11 +19,13 @@ const FAST_SCHEMA = CORE_SCHEMA.withTags(realMapTag);
 
 /**
  * Characters that start anchors, aliases and tags, directives (a `%YAML 1.1` line changes what
- * scalars mean to yaml), and a carriage return on its own (a line break to YAML, which positions
- * here would not count): policy files seldom have them, and the two parsers disagree on some of
- * their corners (`{&: 0}`), so a text with one anywhere, even quoted, goes to yaml.
+ * scalars mean to yaml), tabs (which YAML allows in some places and not in others, and which
+ * the two parsers place differently, as in a block scalar's indentation), and a carriage return
+ * on its own (a line break to YAML, which positions here would not count): policy files seldom
+ * have them, and the two parsers disagree on some of their corners (`{&: 0}`), so a text with
+ * one anywhere, even quoted, goes to yaml.
  */
-const RARE_SYNTAX = /[&*!]|^%|\r(?!\n)/m;
+const RARE_SYNTAX = /[&*!\t]|^%|\r(?!\n)/m;
 
 /** What {@link plainOf} returns for a part of a document the fast path leaves to yaml. */
 const REFUSED = Symbol('refused');
@@ -58,11 +60,12 @@ export function readFast(text: string): FastDocument | undefined {
 /**
  * `value` with its mappings as objects, as yaml's `toJS` makes them; {@link REFUSED} for what
  * yaml refuses or reads differently: nesting past {@link MAX_DEPTH}, a key that is not a string
- * or a number (yaml refuses `true:`, `~:` and `[a]:`), a key in {@link FORBIDDEN_KEYS}, or two
- * keys that become the same string (`1` and `"1"`).
+ * or a number (yaml refuses `true:`, `~:` and `[a]:`), a key in {@link FORBIDDEN_KEYS}, two
+ * keys that become the same string (`1` and `"1"`), or a number too large for a double, as a key
+ * or a value (see {@link overflows}).
  */
 function plainOf(value: unknown, depth: number): unknown {
-  if (depth > MAX_DEPTH) return REFUSED;
+  if (depth > MAX_DEPTH || overflows(value)) return REFUSED;
   if (Array.isArray(value)) {
     const items = value.map((v) => plainOf(v, depth + 1));
     return items.includes(REFUSED) ? REFUSED : items;
@@ -70,13 +73,25 @@ function plainOf(value: unknown, depth: number): unknown {
   if (!(value instanceof Map)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of value) {
-    if (typeof k !== 'string' && typeof k !== 'number') return REFUSED;
+    if ((typeof k !== 'string' && typeof k !== 'number') || overflows(k)) return REFUSED;
     const key = String(k);
     const plain = plainOf(v, depth + 1);
     if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key) || plain === REFUSED) return REFUSED;
     out[key] = plain;
   }
   return out;
+}
+
+/** A decimal number in YAML 1.2's core schema. */
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * Whether `value` is a string written as a number too large for a double (`1e400`): yaml reads
+ * it as Infinity, js-yaml as the string, so such a file goes to yaml (found by the property
+ * test). A quoted `"1e400"` goes too, which costs only time.
+ */
+function overflows(value: unknown): boolean {
+  return typeof value === 'string' && CORE_FLOAT.test(value) && !Number.isFinite(Number(value));
 }
 
 /**
