@@ -7,10 +7,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closest } from './closest.js';
+import { closest } from './util/closest.js';
 import { COMMANDS, type Command } from './commands/index.js';
 import { EXIT, UserError, type Io } from './io.js';
-import { redact, secretsIn } from './redact.js';
+import { redact, secretsIn } from './util/redact.js';
 
 const VERSION = '0.1.0';
 

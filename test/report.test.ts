@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { auditEvent, readAuditLog, type AuditEvent } from '../src/audit.js';
+import { auditEvent, readAuditLog, type AuditEvent } from '../src/record/audit.js';
 import type { Entitlement } from '../src/core/entitlement.js';
 import type { Change } from '../src/core/plan.js';
 import { buildReport, type AccessReport, type ReportInput } from '../src/core/report.js';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../cli.js';
 import type { Plan } from '../core/plan.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { Check } from '../doctor.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Check } from '../observe/doctor.js';
 import { UserError, type Io } from '../io.js';
 
 /** What one CLI run printed, and its exit code. */

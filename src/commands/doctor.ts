@@ -3,12 +3,12 @@
  * every source and target (see `doctor.ts`), before the first scheduled run finds out. Read-only
  * like `plan`: the HTTP layer refuses any request that could write.
  */
-import { checkLine, doctorChecks } from '../doctor.js';
+import { checkLine, doctorChecks } from '../observe/doctor.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
-import { redact, secretsIn } from '../redact.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { sanitizeText } from '../render/text.js';
-import { plural } from '../wording.js';
+import { plural } from '../core/wording.js';
 import { loadOrReport, tokenEnvs, transport } from './reconcile.js';
 
 /** Output formats of `doctor`. */

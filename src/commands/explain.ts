@@ -4,16 +4,16 @@
  * answers what they held then and why.
  */
 import { join, resolve } from 'node:path';
-import { buildAdapters } from '../adapters.js';
-import { readAuditLog, type AuditEvent } from '../audit.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
-import { reconcile } from '../engine.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { readAuditLog, type AuditEvent } from '../record/audit.js';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import { reconcile } from '../apply/engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
 import { holdLine, sanitizeText } from '../render/text.js';
 import { entitlementKey, entitlementName } from '../core/entitlement.js';
-import { managedBy } from '../holders.js';
-import { readState, STATE_FILES } from '../state.js';
+import { managedBy } from '../observe/holders.js';
+import { readState, STATE_FILES } from '../record/state.js';
 import { nameOf } from '../targets/kinds.js';
 import { loadOrReport, mergeEvidence, parseAt, transport } from './reconcile.js';
 

@@ -3,40 +3,40 @@
  * adapters and rendering; they differ only in the transport (read-only for plan) and in
  * whether the plan is executed. `apply PLANFILE` executes a saved plan after checking that it
  * is recent, made from the same config, that the current config still produces each change
- * (src/saved-plan.ts), and that each change's precondition still holds.
+ * (src/apply/saved-plan.ts), and that each change's precondition still holds.
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildAdapters } from '../adapters.js';
-import { applicable, applyPlan, withoutRefused, type Outcome } from '../apply.js';
-import { readHoldersOf } from '../holders.js';
-import { configCommit } from '../audit.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { applicable, applyPlan, withoutRefused, type Outcome } from '../apply/apply.js';
+import { readHoldersOf } from '../observe/holders.js';
+import { configCommit } from '../record/audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Adopt, Workspace } from '../config/model.js';
 import { describeChange, type Plan } from '../core/plan.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { configHash, reconcile } from '../engine.js';
-import { aheadReadUntil, planAhead } from '../look-ahead.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { configHash, reconcile } from '../apply/engine.js';
+import { aheadReadUntil, planAhead } from '../observe/look-ahead.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
 import { shardProfiles } from '../config/semantics.js';
-import { inPullRequest } from '../pull-request.js';
-import { gitLocation } from '../git.js';
-import { withLandings } from '../request-history.js';
-import { withApprovals } from '../request-approvals.js';
+import { inPullRequest } from '../forge/pull-request.js';
+import { gitLocation } from '../forge/git.js';
+import { withLandings } from '../forge/request-history.js';
+import { withApprovals } from '../forge/request-approvals.js';
 import { pullRequestPlan } from './pull-request-plan.js';
-import { selectShard } from '../shard.js';
-import { redact, secretsIn } from '../redact.js';
+import { selectShard } from '../config/shard.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { execFileSync } from 'node:child_process';
-import { removeTemporaries } from '../durable-file.js';
-import { Journal } from '../journal.js';
-import { Recorder, recoverInterrupted } from '../record.js';
-import { confirmSaved, readSavedPlan } from '../saved-plan.js';
-import { lockState, readState, STATE_FILES } from '../state.js';
+import { removeTemporaries } from '../util/durable-file.js';
+import { Journal } from '../apply/journal.js';
+import { Recorder, recoverInterrupted } from '../record/record.js';
+import { confirmSaved, readSavedPlan } from '../apply/saved-plan.js';
+import { lockState, readState, STATE_FILES } from '../record/state.js';
 import { KINDS } from '../targets/kinds.js';
 
 /** Output formats of a plan. */

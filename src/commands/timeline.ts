@@ -3,8 +3,8 @@
  * grant and revocation across all profiles, for an on-call lead to check before a handoff; or,
  * as a Mermaid gantt chart, who holds what when.
  */
-import { buildAdapters } from '../adapters.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
 import { githubFields } from '../targets/github-kinds.js';
 import { nameOf } from '../targets/kinds.js';
@@ -13,10 +13,10 @@ import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { renderGantt } from '../render/mermaid.js';
-import { observeAhead } from '../look-ahead.js';
+import { observeAhead } from '../observe/look-ahead.js';
 import { sanitizeText } from '../render/text.js';
-import { formatInZone, isTimeZone } from '../time/zoned.js';
-import { redact, secretsIn } from '../redact.js';
+import { formatInZone, isTimeZone } from '../core/zoned.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { loadOrReport, parseAt, tokenEnvs, transport } from './reconcile.js';
 
 /** Output formats of `timeline`. */

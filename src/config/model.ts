@@ -3,7 +3,7 @@
  * keeps the position it was declared at, so later stages can point diagnostics at YAML.
  */
 import type { EntitlementRef, Membership } from '../core/entitlement.js';
-import type { SourcePos } from '../diagnostics.js';
+import type { SourcePos } from '../core/diagnostics.js';
 
 /** The kinds of on-call source, in the order init offers them (`jsm`: Jira Service Management Operations, Opsgenie's successor). */
 export const SOURCE_TYPES = ['pagerduty', 'jsm', 'opsgenie', 'rotations'] as const;

@@ -4,7 +4,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { error, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 
 /** Files larger than this are refused unread: profiles are small, a huge file is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -4,11 +4,11 @@
  * because everyone on call lacks a login on a target the rotation feeds. Pure.
  */
 import type { Config, Profile } from '../config/model.js';
-import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import { formatDuration } from '../duration.js';
+import { error, warning, type Diagnostic, type SourcePos } from './diagnostics.js';
+import { formatDuration } from './duration.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from './shift.js';
-import { formatInZone } from '../time/zoned.js';
-import { plural } from '../wording.js';
+import { formatInZone } from './zoned.js';
+import { plural } from './wording.js';
 
 /** How far ahead coverage is checked: a week, one full cycle of the usual weekly rotation. */
 export const COVERAGE_HORIZON_MS = 7 * 86_400_000;

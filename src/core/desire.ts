@@ -1,7 +1,7 @@
 /**
  * desire: who should hold which entitlement at an instant, and why. Pure.
  */
-import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type SourcePos } from './diagnostics.js';
 import type { Profile, RotationBinding } from '../config/model.js';
 import { entitlementKey, levelRank, refOf, type EntitlementRef, type KindCatalogue, type KindSpec, type Membership } from './entitlement.js';
 import type { Incident, IncidentRead } from './incident.js';

@@ -9,7 +9,7 @@
  * a time (see {@link heldIntervals}).
  */
 import type { Profile } from '../config/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { desire, type DesireInput, type Desired } from './desire.js';
 import { entitlementName, levelRank, refOf, type EntitlementRef, type KindSpec } from './entitlement.js';
 import { bindingKey } from './shift.js';

@@ -2,7 +2,7 @@
  * The plan: the changes that would make reality match the profiles, as data. Renderers and
  * apply work from this alone; apply ignores `reasons`, which are for people.
  */
-import type { Diagnostic, SourcePos } from '../diagnostics.js';
+import type { Diagnostic, SourcePos } from './diagnostics.js';
 import { entitlementName, refOf, type Entitlement, type EntitlementRef, type HoldingRef, type KindCatalogue } from './entitlement.js';
 import type { AccessTimeline } from './intervals.js';
 

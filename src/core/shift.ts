@@ -4,7 +4,7 @@
  * instant. Pure; the sources (src/sources/) produce these values.
  */
 import type { Profile, RotationBinding } from '../config/model.js';
-import type { ReadFailure } from '../diagnostics.js';
+import type { ReadFailure } from './diagnostics.js';
 
 /** One person on call in one rotation over `[start, end)`. */
 export interface Shift {

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Outcome } from './apply.js';
-import type { HoldingRef } from './core/entitlement.js';
-import type { HeldAccess, Plan } from './core/plan.js';
-import { UserError } from './io.js';
-import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
+import type { Outcome } from '../apply/apply.js';
+import type { HoldingRef } from '../core/entitlement.js';
+import type { HeldAccess, Plan } from '../core/plan.js';
+import { UserError } from '../io.js';
+import { fromV1, type V1Entitlement } from '../targets/github-kinds.js';
 
 /**
  * Version of the audit line format. Version 2 lines say `"formatVersion": 2` and name the
@@ -52,7 +52,7 @@ export interface AuditEvent extends HoldingRef {
   run?: { id?: string; attempt?: string; actor?: string; workflow?: string; repository?: string; event?: string };
   /**
    * Set when the outcome was decided by a later run, because the apply that sent the change was
-   * interrupted before it recorded the answer: what that run observed (see src/journal.ts).
+   * interrupted before it recorded the answer: what that run observed (see src/apply/journal.ts).
    */
   interrupted?: string;
 }

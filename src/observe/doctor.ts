@@ -8,13 +8,13 @@
  * caller gives a read-only fetch.
  */
 import { buildAdapters } from './adapters.js';
-import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
-import type { Fetch } from './http/read-only.js';
-import { bindingKey, bindingLabel, type Source } from './sources/source.js';
-import { entitlementKey, refOf, type EntitlementRef } from './core/entitlement.js';
-import { GitHubTarget } from './targets/github.js';
-import { githubWriteCheck } from './targets/github-doctor.js';
-import { TARGET_KINDS } from './targets/kinds.js';
+import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
+import type { Fetch } from '../http/read-only.js';
+import { bindingKey, bindingLabel, type Source } from '../sources/source.js';
+import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
+import { GitHubTarget } from '../targets/github.js';
+import { githubWriteCheck } from '../targets/github-doctor.js';
+import { TARGET_KINDS } from '../targets/kinds.js';
 
 /**
  * One check's outcome: `ok`; `missing` (something the config needs is not there: the detail says

@@ -2,25 +2,25 @@
  * One reconcile pass up to the plan: observe (sources and targets, reads only), desire, diff,
  * guard. The only orchestration of I/O before apply; everything it calls after reading is pure.
  */
-import type { Adopt, Profile, Workspace, RotationBinding } from './config/model.js';
-import { sortDiagnostics } from './diagnostics.js';
-import type { Adapters } from './adapters.js';
-import { countFrozen, desire, holdBindings, type Desired } from './core/desire.js';
-import { activeRequests, requestStart } from './core/requests.js';
-import { diff } from './core/diff.js';
+import type { Adopt, Profile, Workspace, RotationBinding } from '../config/model.js';
+import { sortDiagnostics } from '../core/diagnostics.js';
+import type { Adapters } from '../observe/adapters.js';
+import { countFrozen, desire, holdBindings, type Desired } from '../core/desire.js';
+import { activeRequests, requestStart } from '../core/requests.js';
+import { diff } from '../core/diff.js';
 import { createHash } from 'node:crypto';
-import { guard, type EmptiedRotation, type GuardOverrides } from './core/guard.js';
-import type { State } from './state.js';
-import { PLAN_FORMAT_VERSION, summarize, type Plan } from './core/plan.js';
-import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from './identities.js';
-import type { Diagnostic } from './diagnostics.js';
-import { error, warning } from './diagnostics.js';
-import { bindingKey, bindingLabel, type ShiftRead } from './core/shift.js';
-import { entitlementKey } from './core/entitlement.js';
-import type { IncidentRead } from './core/incident.js';
-import type { HoldersRead } from './core/observed.js';
-import { managedBy, readHoldersOf } from './holders.js';
-import { KINDS } from './targets/kinds.js';
+import { guard, type EmptiedRotation, type GuardOverrides } from '../core/guard.js';
+import type { State } from '../record/state.js';
+import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../core/plan.js';
+import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from '../identities.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { error, warning } from '../core/diagnostics.js';
+import { bindingKey, bindingLabel, type ShiftRead } from '../core/shift.js';
+import { entitlementKey } from '../core/entitlement.js';
+import type { IncidentRead } from '../core/incident.js';
+import type { HoldersRead } from '../core/observed.js';
+import { managedBy, readHoldersOf } from '../observe/holders.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;

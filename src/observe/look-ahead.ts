@@ -5,15 +5,15 @@
  * ahead ({@link aheadReadUntil}), and looks ahead from that read.
  */
 import type { Adapters } from './adapters.js';
-import type { Workspace } from './config/model.js';
-import { COVERAGE_HORIZON_MS, coverageDiagnostics } from './core/coverage.js';
-import type { DesireInput } from './core/desire.js';
-import { heldIntervals, type AccessTimeline } from './core/intervals.js';
-import { activeRequests, type RequestInput } from './core/requests.js';
-import type { Diagnostic } from './diagnostics.js';
-import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities, type Identities, type PlanContext, type Reconciled } from './engine.js';
-import type { ShiftRead } from './core/shift.js';
-import { KINDS } from './targets/kinds.js';
+import type { Workspace } from '../config/model.js';
+import { COVERAGE_HORIZON_MS, coverageDiagnostics } from '../core/coverage.js';
+import type { DesireInput } from '../core/desire.js';
+import { heldIntervals, type AccessTimeline } from '../core/intervals.js';
+import { activeRequests, type RequestInput } from '../core/requests.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities, type Identities, type PlanContext, type Reconciled } from '../apply/engine.js';
+import type { ShiftRead } from '../core/shift.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** How many hours ahead of a plan's instant its timeline runs. */
 export const PLAN_TIMELINE_HOURS = 24;
