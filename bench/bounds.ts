@@ -21,7 +21,7 @@
  * no bulk form). Writes: one request per change (GitHub has no bulk membership endpoint).
  */
 import type { GitHubSeed } from '../src/emulators/github.js';
-import { LOOKBACK_MS } from '../src/apply/engine.js';
+import { LOOKBACK_MS } from '../src/observe/observe.js';
 import { LOOK_AHEAD_MS } from '../src/observe/look-ahead.js';
 import { TEAMS_PER_QUERY } from '../src/targets/github.js';
 import { WINDOW, type World } from './world.js';

@@ -7,7 +7,7 @@
 import t from 'tap';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditEvent } from '../src/record/audit.js';
+import type { AuditEvent } from '../src/core/audit-event.js';
 import type { Profile } from '../src/config/model.js';
 import { desire } from '../src/core/desire.js';
 import { diff, type LedgerRef } from '../src/core/diff.js';

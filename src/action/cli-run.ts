@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { main } from '../cli.js';
 import type { Plan } from '../core/plan.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { Check } from '../observe/doctor.js';
+import type { Check } from '../observe/check.js';
 import { UserError, type Io } from '../io.js';
 
 /** What one CLI run printed, and its exit code. */

@@ -4,7 +4,8 @@
  * and run. Pure functions; every value that is not the Action's own words is escaped.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { checkLine, type Check } from '../observe/doctor.js';
+import { checkLine } from '../observe/doctor.js';
+import type { Check } from '../observe/check.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { plural } from '../core/wording.js';
 import type { ActionContext } from './context.js';

@@ -5,7 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import { buildAdapters } from '../observe/adapters.js';
-import { readAuditLog, type AuditEvent } from '../record/audit.js';
+import { readAuditLog } from '../record/audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { reconcile } from '../apply/engine.js';
 import { readOnlyFetch } from '../http/read-only.js';

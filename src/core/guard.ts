@@ -5,7 +5,7 @@
  */
 import { error, type Diagnostic } from './diagnostics.js';
 import { plural } from './wording.js';
-import type { GuardConfig } from '../config/model.js';
+import type { GuardConfig } from './policy.js';
 import { entitlementKey, entitlementName, levelRank, type KindCatalogue } from './entitlement.js';
 import { holdingOf, type Change } from './plan.js';
 

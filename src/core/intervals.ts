@@ -8,7 +8,7 @@
  * the same instant with only one kind of reason left in the profiles. It does so one profile at
  * a time (see {@link heldIntervals}).
  */
-import type { Profile } from '../config/model.js';
+import type { Profile } from './policy.js';
 import type { Diagnostic } from './diagnostics.js';
 import { desire, type DesireInput, type Desired } from './desire.js';
 import { entitlementName, levelRank, refOf, type EntitlementRef, type KindSpec } from './entitlement.js';

@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outcome } from '../apply/apply.js';
 import { readHoldersOf } from '../observe/holders.js';
-import { auditEvent, holdEvent, INTERRUPTED, readHoldEvents, type AuditEvent } from './audit.js';
+import { auditEvent, holdEvent, INTERRUPTED, readHoldEvents } from './audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
 import { appendDurably } from '../util/durable-file.js';
 import { entitlementKey, holdingKey } from '../core/entitlement.js';
-import type { Plan } from '../core/plan.js';
+import type { Outcome, Plan } from '../core/plan.js';
 import { madeChange, type Journal, type JournalEntry } from '../apply/journal.js';
 import { redact } from '../util/redact.js';
 import { pruneLedger, readAdopted, readLedger, recordOutcome, STATE_FILES, withAdopted, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';

@@ -7,7 +7,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { readAuditLog, type AuditEvent } from './audit.js';
+import { readAuditLog } from './audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
 import { checkStateFile, type StateFile } from '../config/schema.js';
 import { locatable, pos } from '../config/yaml-file.js';
 import { byCodeUnits, type LedgerRef } from '../core/diff.js';

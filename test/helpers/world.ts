@@ -29,7 +29,7 @@ import { diff, type DiffResult } from '../../src/core/diff.js';
 import { guard, type EmptiedRotation } from '../../src/core/guard.js';
 import { holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostics.js';
-import { LOOKBACK_MS } from '../../src/apply/engine.js';
+import { LOOKBACK_MS } from '../../src/observe/observe.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
 import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/record/state.js';
