@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
 
 /** The process's own {@link Io}. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date(), fetch: globalThis.fetch };
 }
 
 // Node was started on this file. The Action's bundle holds this module too, and there

@@ -18,12 +18,13 @@ export interface CliResult {
 }
 
 /** Runs `oncall-access ARGV` in `io.cwd` with `env` as its environment, capturing what it prints. */
-export async function runCli(argv: readonly string[], io: Pick<Io, 'cwd' | 'now'>, env: NodeJS.ProcessEnv): Promise<CliResult> {
+export async function runCli(argv: readonly string[], io: Pick<Io, 'cwd' | 'now' | 'fetch'>, env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     cwd: io.cwd,
     now: io.now,
+    fetch: io.fetch,
     env,
     stdinIsTTY: false,
     stdout: { write: (s: string) => (stdout += s) },

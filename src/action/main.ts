@@ -34,7 +34,7 @@ import { auditMarkdown, doctorMarkdown, footer, forkMarkdown, validationMarkdown
 import { runnerFor, type AnnotationLevel, type Runner } from './workflow.js';
 
 /** What the Action needs of its process: the log goes to `process.stdout` through `@actions/core`. */
-export type ActionIo = Pick<Io, 'stderr' | 'env' | 'cwd' | 'now'>;
+export type ActionIo = Pick<Io, 'stderr' | 'env' | 'cwd' | 'now' | 'fetch'>;
 
 /** One run of the Action: what it was given and what it will report. */
 interface Step {
@@ -74,7 +74,7 @@ async function useCredentials(step: Step): Promise<void> {
   const given = step.inputs.credentials;
   if (given.kind === 'none') return;
   if (given.kind === 'invalid') throw new UserError(given.reason);
-  const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
+  const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, step.io.fetch) : given.token;
   step.runner.mask(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
@@ -129,7 +129,7 @@ async function comment(step: Step, pr: PullRequestContext, markdown: string, fai
     return true;
   }
   if (step.ctx.repository === undefined) throw new UserError('GITHUB_REPOSITORY is not set: cannot tell which repository the pull request is in');
-  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token, fetch: globalThis.fetch });
+  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token, fetch: step.io.fetch });
   try {
     const result = await upsertComment(octokit, { ...step.ctx.repository, issue: pr.number }, commentMarker(step.inputs.config), markdown);
     step.outputs['comment-url'] = result.url;

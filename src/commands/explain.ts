@@ -16,7 +16,7 @@ import { entitlementKey, entitlementName } from '../core/entitlement.js';
 import { managedBy } from '../observe/holders.js';
 import { readState, STATE_FILES } from '../record/state.js';
 import { nameOf } from '../targets/kinds.js';
-import { loadOrReport, mergeEvidence, parseAt, transport } from './reconcile.js';
+import { loadOrReport, mergeEvidence, parseAt } from './reconcile.js';
 
 /** Options of `explain`. */
 export interface ExplainOptions {
@@ -53,7 +53,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const at = parseAt(opts.at, io);
   const loaded = loadOrReport(opts.config, io);
   if (!loaded) return EXIT.error;
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const ws = await mergeEvidence(loaded, at, io, fetch);
   const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
   const adapters = buildAdapters(ws, io.env, fetch);

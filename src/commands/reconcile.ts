@@ -81,9 +81,6 @@ export interface ApplyOptions extends ReconcileOptions {
   checkpoint?: string;
 }
 
-/** The transport every adapter uses; tests and the demo may wrap it. */
-export const transport: { fetch: Fetch } = { fetch: globalThis.fetch };
-
 /** How far ahead a plan may look: on-call APIs render schedules about three months out. */
 export const MAX_AHEAD_MS = 90 * 86_400_000;
 
@@ -229,7 +226,7 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   parseAt(opts.at, io);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch), ws);
+  const result = await freshPlan(opts, io, readOnlyFetch(io.fetch), ws);
   if (result === undefined) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
   if (opts.out) writeFileSync(resolve(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
@@ -272,7 +269,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
   for (const dir of new Set([stateDir(ws, opts, io), dirname(journal.path)])) removeTemporaries(dir);
   const recorder = new Recorder({ dir: stateDir(ws, opts, io), journal, env: io.env, commit: configCommit(ws.config.dir, io.env), secrets: secretsIn(io.env, tokenEnvs(ws)), now: io.now });
   if (journal.list().length > 0) {
-    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, transport.fetch).targets);
+    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, io.fetch).targets);
     io.stdout.write(`Resolving ${recovery.resolved.length + recovery.unresolved.length} change(s) of an interrupted apply:\n${recovery.resolved.map((l) => `${l}\n`).join('')}`);
     if (recovery.unresolved.length > 0) {
       io.stderr.write(`Apply refused: ${recovery.unresolved.length} change(s) of an interrupted apply cannot be judged, so what this tool granted is unknown:\n${recovery.unresolved.map((l) => `  ${l}\n`).join('')}They stay in ${journal.path}; the next apply tries again. Nothing else was changed.\n`);
@@ -280,7 +277,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     }
   }
   const saved = opts.planFile === undefined ? undefined : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
-  const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
+  const fresh = await planFor(opts, io, io.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, io.fetch));
   const { targets } = fresh.adapters;
   let plan = fresh.plan;
   let recheck;

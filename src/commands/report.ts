@@ -14,7 +14,7 @@ import { parseDuration } from '../core/duration.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderReportCsv, renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { STATE_FILES } from '../record/state.js';
-import { ISO_INSTANT_FLAG, loadOrReport, tokenEnvs, transport } from './reconcile.js';
+import { ISO_INSTANT_FLAG, loadOrReport, tokenEnvs } from './reconcile.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { redact, secretsIn } from '../util/redact.js';
 import { readLiveHolders, withReviews } from '../observe/report-live.js';
@@ -122,7 +122,7 @@ export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
   const audit = join(dir, STATE_FILES.audit);
   const events = readAuditLog(audit, show(audit));
   const history = policyHistory(ws.config, resolve(io.cwd, opts.config), from, to, show(ws.config.dir));
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const inPeriod = (c: PolicyCommit): boolean => from <= new Date(c.date) && new Date(c.date) < to;
   const report = buildReport({
     events,

@@ -17,7 +17,7 @@ import { observeAhead } from '../observe/look-ahead.js';
 import { sanitizeText } from '../render/text.js';
 import { formatInZone, isTimeZone } from '../core/zoned.js';
 import { redact, secretsIn } from '../util/redact.js';
-import { loadOrReport, parseAt, tokenEnvs, transport } from './reconcile.js';
+import { loadOrReport, parseAt, tokenEnvs } from './reconcile.js';
 
 /** Output formats of `timeline`. */
 export type TimelineFormat = 'text' | 'markdown' | 'json' | 'mermaid';
@@ -75,7 +75,7 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const to = new Date(from.getTime() + Number(opts.hours) * 3_600_000);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(io.fetch));
   const ahead = await observeAhead(ws, adapters, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');

@@ -154,17 +154,6 @@ export class Injector {
   }
 }
 
-/**
- * A fetch that sends each request through the injector registered for its origin (the
- * emulators of one cell), so cells can run at once through the CLI's one `transport`.
- */
-export function routingFetch(routes: Map<string, Injector>, fallback: Fetch = realFetch): Fetch {
-  return (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    return (routes.get(new URL(url).origin)?.fetch ?? fallback)(input, init);
-  };
-}
-
 // --- the world ------------------------------------------------------------------------------
 
 /**
