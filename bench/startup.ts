@@ -4,7 +4,8 @@
  * files (with the large world's identities file, 3,994 entries), each as a fresh process, for the
  * unbundled build (`node dist/cli.js`) and for an esbuild bundle of src/cli.ts built here into a
  * temporary directory, alternating the two in the same run so that both see the same load.
- * Prints the median of N runs of each beside the targets; fails when a run exits other than 0 or
+ * Prints the median of N runs of each beside the targets (and, on Linux, the median CPU time, user
+ * plus system, which other work on a shared machine changes less than wall time); fails when a run exits other than 0 or
  * prints other than what the command should.
  *
  * Flags: --runs N (default 7).
@@ -40,19 +41,40 @@ interface Build {
 
 interface Run {
   wallMs: number;
+  /** CPU time (user + system) of the child, where the system says (Linux); less sensitive than wall time to other work on the machine. */
+  cpuMs?: number;
   exitCode: number | null;
   stdout: string;
 }
 
+/**
+ * CPU time of this process's waited-for children so far (Linux: /proc/self/stat's cutime and
+ * cstime, in clock ticks, 100 per second on Linux), or undefined elsewhere.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs `node ARGS` from spawn to exit, with nothing preloaded. */
 function timed(args: readonly string[]): Promise<Run> {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const out: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('close', (exitCode) => done({ wallMs: performance.now() - started, exitCode, stdout: Buffer.concat(out).toString('utf8') }));
+    child.on('close', (exitCode) => {
+      const wallMs = performance.now() - started;
+      const cpuAfter = childrenCpuMs();
+      done({ wallMs, ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuMs: cpuAfter - cpuBefore }), exitCode, stdout: Buffer.concat(out).toString('utf8') });
+    });
   });
 }
 
@@ -89,8 +111,10 @@ try {
       .filter((c) => c.scenario === scenario)
       .map(({ runs }) => {
         const walls = runs.map((r) => r.wallMs);
+        const cpus = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
         const m = median(walls);
-        return `${ms(m)} ${m < scenario.targetMs ? 'ok' : 'MISSED'} (runs ${walls.map(ms).join(', ')})`;
+        const cpu = cpus.length === runs.length ? `, CPU ${ms(median(cpus))}` : '';
+        return `${ms(m)} ${m < scenario.targetMs ? 'ok' : 'MISSED'} (runs ${walls.map(ms).join(', ')}${cpu})`;
       }),
   ]);
   const header = ['command', 'target', ...builds.map((b) => b.name)];

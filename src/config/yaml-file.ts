@@ -1,8 +1,18 @@
 /**
  * Reading YAML files into documents that remember where every value came from, and turning
  * every way a file can be unreadable into a diagnostic instead of an exception.
+ *
+ * Two parsers: `yaml` is the authority (its errors, warnings and node positions are what users
+ * see), and js-yaml is a fast path for the common file, a single plain mapping or sequence.
+ * A fresh process spends most of `validate` in yaml's parser before V8 has compiled it (issue
+ * 14: 0.9 s of CPU for 1,000 profiles, js-yaml 0.2 s). js-yaml's value is used only when it
+ * parses the whole file without aliases, tags it does not know, directives, complex keys,
+ * forbidden keys or deep nesting; anything else, and every error, goes to yaml. Positions are
+ * found by yaml only when a message needs one ({@link pos} is lazy). test/config.yaml-fast.test.ts
+ * checks that the two agree on every document the fast path accepts.
  */
 import { lstatSync, readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load, realMapTag } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 
@@ -14,15 +24,20 @@ export const MAX_DEPTH = 32;
 export const MAX_ALIAS_COUNT = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** A document parsed by yaml, keeping node ranges, and the line counter to turn them into lines. */
+interface Located {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
 /** One YAML document of a file, with its plain value and the means to locate paths in it. */
 export interface YamlDoc {
   /** The file as shown to the user. */
   file: string;
-  /** The parsed document, keeping node ranges. */
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   /** The document as plain data. */
   value: unknown;
+  /** The document with node ranges; parsed on first call when the fast path read the value. */
+  locate(): Located;
 }
 
 /** The documents of a file, or the diagnostics explaining why some could not be read. */
@@ -47,6 +62,13 @@ export function readYamlFile(path: string, file: string): YamlRead {
   if (!Buffer.isBuffer(bytes)) return { docs: [], diagnostics: [bytes] };
   const text = decodeUtf8(bytes, file);
   if (typeof text !== 'string') return { docs: [], diagnostics: [text], bytes };
+  const plain = plainValue(text);
+  if (plain !== undefined) return { docs: [locatable(text, file, plain)], diagnostics: [], bytes };
+  return { ...readYamlText(text, file), bytes };
+}
+
+/** What yaml, the authority, reads in `text`: every document, or why it cannot be used (see {@link readYamlFile}). */
+export function readYamlText(text: string, file: string): Omit<YamlRead, 'bytes'> {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
@@ -73,13 +95,69 @@ export function readYamlFile(path: string, file: string): YamlRead {
       continue;
     }
     try {
-      docs.push({ file, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+      const located = { doc, lineCounter };
+      docs.push({ file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: () => located });
     } catch {
-      diagnostics.push(error(`YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing to expand this document`, positionOf(doc, lineCounter, file, [])));
+      diagnostics.push(error(`YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing to expand this document`, positionOf({ doc, lineCounter }, file, [])));
     }
   }
   if (docs.length === 0 && diagnostics.length === 0) diagnostics.push(error('file is empty: expected an oncall-access document', { file, line: 1, col: 1 }));
-  return { docs, diagnostics, bytes };
+  return { docs, diagnostics };
+}
+
+/** YAML 1.2's core schema (yaml's default), with mappings as `Map` so that keys keep their type. */
+const FAST_SCHEMA = CORE_SCHEMA.withTags(realMapTag);
+
+/**
+ * Characters that start anchors, aliases and tags, and directives (a `%YAML 1.1` line changes
+ * what scalars mean to yaml): policy files seldom have them, and the two parsers disagree on
+ * some of their corners (`{&: 0}`), so a text with one anywhere, even quoted, goes to yaml.
+ */
+const RARE_SYNTAX = /[&*!]|^%/m;
+
+/** What {@link plainOf} returns for a part of a document the fast path leaves to yaml. */
+const REFUSED = Symbol('refused');
+
+/**
+ * `text` as plain data when it is one document whose root is a mapping or a sequence, that
+ * js-yaml reads in YAML 1.2's core schema (yaml's default) with no complex key, and that has
+ * none of {@link RARE_SYNTAX}; else undefined, and yaml reads the file.
+ */
+export function plainValue(text: string): object | undefined {
+  if (RARE_SYNTAX.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = load(text, { schema: FAST_SCHEMA, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const plain = plainOf(value, 0);
+  return plain === REFUSED ? undefined : (plain as object);
+}
+
+/**
+ * `value` with its mappings as objects, as yaml's `toJS` makes them; {@link REFUSED} for what
+ * yaml refuses or reads differently: nesting past {@link MAX_DEPTH}, a key that is not a string
+ * or a number (yaml refuses `true:`, `~:` and `[a]:`), a key in {@link FORBIDDEN_KEYS}, or two
+ * keys that become the same string (`1` and `"1"`).
+ */
+function plainOf(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return REFUSED;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => plainOf(v, depth + 1));
+    return items.includes(REFUSED) ? REFUSED : items;
+  }
+  if (!(value instanceof Map)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of value) {
+    if (typeof k !== 'string' && typeof k !== 'number') return REFUSED;
+    const key = String(k);
+    const plain = plainOf(v, depth + 1);
+    if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key) || plain === REFUSED) return REFUSED;
+    out[key] = plain;
+  }
+  return out;
 }
 
 /** The first alias whose anchor is not defined before it, if any. */
@@ -199,7 +277,7 @@ function checkNodes(root: Node | null, file: string, lc: LineCounter): Diagnosti
  * Position of the value at `path` in `doc`; with `key`, of that key inside the mapping at
  * `path`. When the path does not exist (a missing field), the deepest existing ancestor.
  */
-export function positionOf(doc: Document.Parsed, lc: LineCounter, file: string, path: YamlPath, key?: string): SourcePos {
+function positionOf({ doc, lineCounter: lc }: Located, file: string, path: YamlPath, key?: string): SourcePos {
   let node: unknown = doc.contents;
   for (const seg of path) {
     const next = child(node, seg);
@@ -224,13 +302,36 @@ function child(node: unknown, seg: string | number): unknown {
   return undefined;
 }
 
-/** `text` (JSON, or YAML), already read as `value` by other means, parsed again only to locate paths in it for messages. */
+/** `text` (JSON, or YAML), already read as `value` by other means, parsed again by yaml only when a path in it must be located for a message. */
 export function locatable(text: string, file: string, value: unknown): YamlDoc {
-  const lineCounter = new LineCounter();
-  return { file, doc: parseDocument(text, { lineCounter }), lineCounter, value };
+  let located: Located | undefined;
+  return {
+    file,
+    value,
+    locate: () => {
+      if (located === undefined) {
+        const lineCounter = new LineCounter();
+        located = { doc: parseDocument(text, { lineCounter }), lineCounter };
+      }
+      return located;
+    },
+  };
 }
 
-/** Position of a path in a {@link YamlDoc}. */
+/**
+ * Position of a path in a {@link YamlDoc}. Its line and column are found when first read, so
+ * that the positions a loaded model keeps for messages cost nothing while nothing is reported.
+ */
 export function pos(d: YamlDoc, path: YamlPath, key?: string): SourcePos {
-  return positionOf(d.doc, d.lineCounter, d.file, path, key);
+  let found: SourcePos | undefined;
+  const at = (): SourcePos => (found ??= positionOf(d.locate(), d.file, path, key));
+  return {
+    file: d.file,
+    get line() {
+      return at().line;
+    },
+    get col() {
+      return at().col;
+    },
+  };
 }

@@ -9,6 +9,21 @@ import type { HoldersRead } from './observed.js';
 import type { ActiveRequest } from './requests.js';
 import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 
+/**
+ * Why a holding is held:
+ * - `member`: a static member of an `auto` profile (`spec.members`);
+ * - `shift`: on call in a rotation the profile binds;
+ * - `request`: an eligible access request to a `requestable` profile;
+ * - `before` / `after`: within the profile's `window.before` ahead of a shift, or `window.after` past one.
+ */
+export type HoldingKind = 'member' | 'shift' | 'request' | 'before' | 'after';
+
+/**
+ * The order kinds are told apart in: when several reasons hold at once (a static member who is
+ * also on call), the first of these names the holding.
+ */
+export const HOLDING_KINDS: readonly HoldingKind[] = ['member', 'shift', 'request', 'before', 'after'];
+
 /** One subject's wanted holding of one entitlement. */
 export interface DesiredHolding {
   login: string;
@@ -16,6 +31,8 @@ export interface DesiredHolding {
   /** The highest level any reason asks for (by the kind's {@link KindSpec.levels}). */
   level: string;
   reasons: string[];
+  /** The kinds of its reasons, each once. */
+  reasonKinds: HoldingKind[];
   /** When the last reason ends (shift end + window); undefined when one is open-ended. */
   until?: Date;
 }
@@ -142,10 +159,10 @@ export function desire(input: DesireInput): Desired {
   };
 
   for (const profile of input.profiles) {
-    const wanted: { email: string; login?: string; reason: string; until?: Date }[] =
+    const wanted: { email: string; login?: string; reason: string; kind: HoldingKind; until?: Date }[] =
       profile.mode === 'auto'
-        ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}` }))
-        : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, until: r.until }));
+        ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}`, kind: 'member' as const }))
+        : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, kind: 'request' as const, until: r.until }));
     const ended: { email: string; label: string; end: Date }[] = [];
     const holds: Omit<IncidentHold, 'login'>[] = [];
     const unknown: string[] = [];
@@ -163,7 +180,8 @@ export function desire(input: DesireInput): Desired {
         if (covers(shift, profile.window, input.at)) {
           const until = shift.end && new Date(shift.end.getTime() + profile.window.afterMs);
           const span = `${instant(shift.start)} – ${shift.end ? instant(shift.end) : 'open-ended'}`;
-          wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, until });
+          const kind = input.at < shift.start ? 'before' : shift.end && input.at >= shift.end ? 'after' : 'shift';
+          wanted.push({ email: shift.email, reason: `on call in ${label} (${span}), profile ${profile.name}`, kind, until });
         } else if (shift.end && shift.end.getTime() + profile.window.afterMs <= input.at.getTime()) {
           ended.push({ email: shift.email, label, end: shift.end });
           const hold = holdOf(profile, b, shift.email, shift.end, input.at, incidents);
@@ -206,7 +224,7 @@ export function desire(input: DesireInput): Desired {
           once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;
         }
-        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], until: w.until });
+        addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });
       }
     }
   }
@@ -238,5 +256,6 @@ function addHolding(managed: ManagedEntitlement, h: DesiredHolding): void {
   }
   if (levelRank(managed.spec, h.level) > levelRank(managed.spec, seen.level)) seen.level = h.level;
   for (const r of h.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
+  for (const k of h.reasonKinds) if (!seen.reasonKinds.includes(k)) seen.reasonKinds.push(k);
   seen.until = seen.until === undefined || h.until === undefined ? undefined : new Date(Math.max(seen.until.getTime(), h.until.getTime()));
 }

@@ -4,30 +4,13 @@
  * picture a timeline chart draws. Pure.
  *
  * Like `timeline`, it evaluates `desire` at every instant where what is wanted can change and
- * holds the answer until the next one; to tell why a holding is held it also asks `desire` about
- * the same instant with only one kind of reason left in the profiles. It does so one profile at
- * a time (see {@link heldIntervals}).
+ * holds the answer until the next one, with the kinds of reason `desire` gives each holding. It
+ * does so one profile at a time (see {@link heldIntervals}).
  */
-import type { Profile } from './policy.js';
 import type { Diagnostic } from './diagnostics.js';
-import { desire, type DesireInput, type Desired } from './desire.js';
+import { desire, HOLDING_KINDS, type DesireInput, type HoldingKind } from './desire.js';
 import { entitlementName, levelRank, refOf, type EntitlementRef, type KindSpec } from './entitlement.js';
 import { bindingKey } from './shift.js';
-
-/**
- * Why an interval is held:
- * - `member`: a static member of an `auto` profile (`spec.members`);
- * - `shift`: on call in a rotation the profile binds;
- * - `request`: an eligible access request to a `requestable` profile;
- * - `before` / `after`: within the profile's `window.before` ahead of a shift, or `window.after` past one.
- */
-export type HoldingKind = 'member' | 'shift' | 'request' | 'before' | 'after';
-
-/**
- * The order kinds are told apart in: when several reasons hold at once (a static member who is
- * also on call), the first of these names the interval.
- */
-export const HOLDING_KINDS: readonly HoldingKind[] = ['member', 'shift', 'request', 'before', 'after'];
 
 /** One stretch of one holding, with one reason and one level throughout. */
 export interface HeldInterval {
@@ -89,23 +72,6 @@ export function changeInstants(input: Omit<DesireInput, 'at'>, edges: boolean): 
   return [...instants].sort((a, b) => a - b);
 }
 
-/** `input` with only the reasons of `kind` left: what `desire` wants for that reason alone. */
-function only(input: Omit<DesireInput, 'at'>, kind: Exclude<HoldingKind, 'after'>): Omit<DesireInput, 'at'> {
-  const strip = (p: Profile): Profile => {
-    switch (kind) {
-      case 'member':
-        return { ...p, rotations: [] };
-      case 'request':
-        return { ...p, members: [], rotations: [] };
-      case 'shift':
-        return { ...p, members: [], window: { beforeMs: 0, afterMs: 0 } };
-      case 'before':
-        return { ...p, members: [], window: { beforeMs: p.window.beforeMs, afterMs: 0 } };
-    }
-  };
-  return { ...input, profiles: input.profiles.map(strip), requests: kind === 'request' ? input.requests : [] };
-}
-
 /** One login's stretches of one entitlement (by `entitlementKey`) that one profile gives. */
 interface ProfileStretches {
   key: string;
@@ -114,23 +80,19 @@ interface ProfileStretches {
 }
 
 /**
- * The stretches `input` (the profiles of one profile, with its requests) gives over `[from, to)`:
- * `desire` at each instant where that can change, and to tell the kind, `desire` with one kind
- * of reason left, asked only when a holding needs it (`after` needs no view of its own: a
- * holding held for none of the other reasons is held for it).
+ * The stretches `input` (one profile, with its requests) gives over `[from, to)`: `desire` at
+ * each instant where that can change, each holding named by the first of {@link HOLDING_KINDS}
+ * among the kinds of its reasons.
  */
 function stretchesOf(input: Omit<DesireInput, 'at'>, from: Date, to: Date): ProfileStretches[] {
-  const views = new Map((['member', 'shift', 'request', 'before'] as const).map((kind) => [kind, only(input, kind)]));
   const out = new Map<string, ProfileStretches>();
   const instants = [from.getTime(), ...changeInstants(input, true).filter((i) => i > from.getTime() && i < to.getTime())];
   instants.forEach((t, i) => {
     const at = new Date(t).toISOString();
     const end = new Date(instants[i + 1] ?? to.getTime()).toISOString();
-    const asked = new Map<HoldingKind, Desired>();
-    const view = (kind: Exclude<HoldingKind, 'after'>): Desired => asked.get(kind) ?? asked.set(kind, desire({ ...views.get(kind)!, at: new Date(t) })).get(kind)!;
     for (const [key, e] of desire({ ...input, at: new Date(t) }).entitlements) {
       for (const [login, h] of e.holders) {
-        const kind = [...views.keys()].find((k) => view(k).entitlements.get(key)?.holders.has(login)) ?? 'after';
+        const kind = HOLDING_KINDS.find((k) => h.reasonKinds.includes(k))!;
         const entry = out.get(`${key}\0${login}`) ?? { key, login: h.login, intervals: [] };
         out.set(`${key}\0${login}`, entry);
         const last = entry.intervals.at(-1);

@@ -10,7 +10,8 @@
  * line starting with a keyword (`title`, `section`, `click`, `call`, a date...) as that
  * statement. Only this module's own words and dates are chart syntax.
  */
-import type { AccessTimeline, EntitlementIntervals, HeldInterval, HoldingKind } from '../core/intervals.js';
+import type { HoldingKind } from '../core/desire.js';
+import type { AccessTimeline, EntitlementIntervals, HeldInterval } from '../core/intervals.js';
 import { nameOf } from '../targets/kinds.js';
 import { formatInZone, wallTimeAt } from '../core/zoned.js';
 
