@@ -108,7 +108,7 @@ export function readWarnings(ws: Workspace, shifts: ReadonlyMap<string, ShiftRea
 }
 
 /** Every email that could be entitled: static members and everyone in a shift read. */
-export function entitledEmails(profiles: readonly Profile[], shifts: ReadonlyMap<string, ShiftRead>): string[] {
+function entitledEmails(profiles: readonly Profile[], shifts: ReadonlyMap<string, ShiftRead>): string[] {
   return [...profiles.flatMap((p) => p.members), ...[...shifts.values()].flatMap((r) => (r.ok ? r.shifts.map((x) => x.email) : []))];
 }
 
@@ -126,7 +126,7 @@ export interface Identities {
  * once per run. If such a read fails, that target's teams are frozen: someone it would have
  * resolved could otherwise be revoked as drift.
  */
-export async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
+async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
   const diagnostics: Diagnostic[] = [];
   const failed = new Map<string, string>();
   const byTarget = new Map<string, Map<string, string>>();
