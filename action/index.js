@@ -50,7 +50,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/closest.ts
+// src/util/closest.ts
 function closest(name, known) {
   const best = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())]).sort((a, b) => a[1] - b[1])[0];
   return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? best[0] : void 0;
@@ -65,7 +65,7 @@ function distance(a, b) {
   return prev[b.length];
 }
 var init_closest = __esm({
-  "src/closest.ts"() {
+  "src/util/closest.ts"() {
     "use strict";
   }
 });
@@ -98,7 +98,7 @@ var init_model = __esm({
   }
 });
 
-// src/duration.ts
+// src/core/duration.ts
 function parseDuration(text) {
   if (text.length === 0 || text.length > 40) return void 0;
   PART.lastIndex = 0;
@@ -129,7 +129,7 @@ function formatDuration(ms) {
 }
 var UNIT_MS, ORDER, PART, MAX_DURATION_MS;
 var init_duration = __esm({
-  "src/duration.ts"() {
+  "src/core/duration.ts"() {
     "use strict";
     UNIT_MS = { w: 6048e5, d: 864e5, h: 36e5, m: 6e4, s: 1e3 };
     ORDER = "wdhms";
@@ -138,7 +138,7 @@ var init_duration = __esm({
   }
 });
 
-// src/time/zoned.ts
+// src/core/zoned.ts
 function formatterFor(timeZone) {
   const cached = formatters.get(timeZone);
   if (cached !== void 0 || !ZONE_NAME.test(timeZone)) return cached;
@@ -256,7 +256,7 @@ function formatInZone(d, timeZone) {
 }
 var DAY_MS, WALL, INSTANT, ZONE_NAME, formatters;
 var init_zoned = __esm({
-  "src/time/zoned.ts"() {
+  "src/core/zoned.ts"() {
     "use strict";
     DAY_MS = 864e5;
     WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -313,7 +313,7 @@ var init_formats = __esm({
   }
 });
 
-// src/diagnostics.ts
+// src/core/diagnostics.ts
 function error(message, pos2) {
   return { severity: "error", message, ...pos2 };
 }
@@ -333,12 +333,12 @@ function sortDiagnostics(diagnostics) {
   );
 }
 var init_diagnostics = __esm({
-  "src/diagnostics.ts"() {
+  "src/core/diagnostics.ts"() {
     "use strict";
   }
 });
 
-// src/wording.ts
+// src/core/wording.ts
 function plural(n, noun, many = `${noun}s`) {
   return `${n} ${n === 1 ? noun : many}`;
 }
@@ -346,7 +346,7 @@ function withArticle(word) {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }
 var init_wording = __esm({
-  "src/wording.ts"() {
+  "src/core/wording.ts"() {
     "use strict";
   }
 });
@@ -15964,7 +15964,7 @@ var init_entitlement = __esm({
   }
 });
 
-// src/shard.ts
+// src/config/shard.ts
 function globProblem(glob) {
   const body = glob.startsWith("!") ? glob.slice(1) : glob;
   if (body === "") return "an empty glob matches nothing";
@@ -16087,7 +16087,7 @@ function list2(names) {
   return names.length > 3 ? `${shown.join(", ")} and ${names.length - 3} more` : shown.join(", ");
 }
 var init_shard = __esm({
-  "src/shard.ts"() {
+  "src/config/shard.ts"() {
     "use strict";
     init_diagnostics();
     init_entitlement();
@@ -16920,7 +16920,7 @@ var init_client = __esm({
   }
 });
 
-// src/redact.ts
+// src/util/redact.ts
 function secretsIn(env, extraNames = []) {
   const names = new Set(extraNames);
   return Object.entries(env).filter(([name, value]) => value !== void 0 && (SECRET_NAME.test(name) && !NAMES_A_VARIABLE.test(name) || names.has(name) || value.includes("-----BEGIN "))).map(([, value]) => value).sort((a, b) => b.length - a.length);
@@ -16945,7 +16945,7 @@ function redactOne(text, secret) {
 }
 var SECRET_NAME, NAMES_A_VARIABLE, MIN_SECRET_LENGTH, SECRET_SHAPES;
 var init_redact = __esm({
-  "src/redact.ts"() {
+  "src/util/redact.ts"() {
     "use strict";
     SECRET_NAME = /TOKEN|KEY|SECRET|PASSWORD|PRIVATE|CREDENTIAL|PEM/i;
     NAMES_A_VARIABLE = /[-_]ENV$/i;
@@ -30551,7 +30551,7 @@ var init_github = __esm({
   }
 });
 
-// src/adapters.ts
+// src/observe/adapters.ts
 function unavailableSource(failure2) {
   return {
     readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), failure2]))
@@ -30638,7 +30638,7 @@ function buildAdapters(ws, env, fetch) {
   return { sources, targets, diagnostics };
 }
 var init_adapters = __esm({
-  "src/adapters.ts"() {
+  "src/observe/adapters.ts"() {
     "use strict";
     init_diagnostics();
     init_jsm();
@@ -30693,7 +30693,7 @@ var init_kinds = __esm({
   }
 });
 
-// src/apply.ts
+// src/apply/apply.ts
 function applicable(plan) {
   return !plan.diagnostics.some((d) => d.severity === "error" && !SCOPED.has(d.code) && d.holding === void 0);
 }
@@ -30749,7 +30749,7 @@ async function execute(change, targets, recheck) {
 }
 var SCOPED;
 var init_apply = __esm({
-  "src/apply.ts"() {
+  "src/apply/apply.ts"() {
     "use strict";
     init_p_limit();
     init_entitlement();
@@ -30760,7 +30760,7 @@ var init_apply = __esm({
   }
 });
 
-// src/holders.ts
+// src/observe/holders.ts
 async function readHoldersOf(items, targets) {
   const byTarget = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -30775,13 +30775,22 @@ function managedBy(ws) {
   return new Map(ws.profiles.flatMap((p) => p.entitlements.map((e) => [entitlementKey(e), refOf(e)])));
 }
 var init_holders = __esm({
-  "src/holders.ts"() {
+  "src/observe/holders.ts"() {
     "use strict";
     init_entitlement();
   }
 });
 
-// src/audit.ts
+// src/core/audit-event.ts
+var AUDIT_FORMAT_VERSION;
+var init_audit_event = __esm({
+  "src/core/audit-event.ts"() {
+    "use strict";
+    AUDIT_FORMAT_VERSION = 2;
+  }
+});
+
+// src/record/audit.ts
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 function holdEvent(plan, h, time, env, commit) {
@@ -30886,13 +30895,13 @@ function readAuditLog(path6, shown = path6) {
   });
   return events2;
 }
-var AUDIT_FORMAT_VERSION, INTERRUPTED, ACTIONS, OUTCOMES;
+var INTERRUPTED, ACTIONS, OUTCOMES;
 var init_audit = __esm({
-  "src/audit.ts"() {
+  "src/record/audit.ts"() {
     "use strict";
+    init_audit_event();
     init_io();
     init_github_kinds();
-    AUDIT_FORMAT_VERSION = 2;
     INTERRUPTED = {
       observed: "observed after an interrupted apply: the target shows the change made",
       notApplied: "not applied: the apply sending it was interrupted, and the target does not show it made"
@@ -31035,94 +31044,6 @@ var init_desire = __esm({
     init_entitlement();
     init_shift();
     HOLDING_KINDS = ["member", "shift", "request", "before", "after"];
-  }
-});
-
-// src/core/requests.ts
-function requestStart(r) {
-  const landed = r.landed === void 0 ? 0 : r.landed.at.getTime() - LANDING_TOLERANCE_MS;
-  return new Date(Math.max(r.requestedAt.getTime(), landed));
-}
-function requestReason(file, eligible, reason2, until) {
-  return `request ${file} (${eligible}): "${reason2}", until ${instant(until)}`;
-}
-function requestFileOf(reason2) {
-  return /^request (.+?\.ya?ml) \(/.exec(reason2)?.[1];
-}
-function requestApproverOf(reason2) {
-  return /; approved by (\S+) on pull request #\d+\)/.exec(reason2)?.[1];
-}
-function activeRequests(input2) {
-  const active = [];
-  const diagnostics = [];
-  for (const r of input2.requests) {
-    const from = requestStart(r);
-    const until = new Date(r.requestedAt.getTime() + r.durationMs);
-    const inPr = input2.pullRequest?.files.includes(r.file) ?? false;
-    const running = input2.span ? from < input2.span.to && until > input2.span.from : from <= input2.at && input2.at < until;
-    if (!inPr && !running) continue;
-    const p = input2.profiles.find((x) => x.name === r.profile && x.mode === "requestable");
-    if (!p) continue;
-    const problem = (message) => void diagnostics.push({ ...error(`request ${r.file}: ${message}`, r.pos), code: "request" });
-    const byEmail = r.subject.includes("@");
-    const login = byEmail ? input2.resolve(r.subject) : r.subject;
-    if (!login) {
-      problem(`nobody can resolve ${r.subject} to a GitHub login`);
-      continue;
-    }
-    if (from >= until) {
-      problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
-      continue;
-    }
-    const eligible = eligibility(r, p, login, from, input2);
-    if (!eligible) {
-      const unread = p.rotations.filter((b) => !input2.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
-      const late = from > r.requestedAt ? ` (a request starts when it reaches the default branch, not at its requestedAt ${r.requestedAt.toISOString()})` : "";
-      problem(
-        unread.length > 0 ? `cannot tell whether ${r.subject} was on call at ${from.toISOString()}: ${unread.join(", ")} could not be read; granting nothing` : `${r.subject} was not on call in any rotation of profile ${p.name} at ${from.toISOString()}${late} and is not one of its members`
-      );
-      continue;
-    }
-    if (inPr && input2.pullRequest) {
-      const author = input2.pullRequest.author.toLowerCase();
-      if (author !== login.toLowerCase() && !p.approvers.some((a) => a.toLowerCase() === author)) {
-        problem(`opened by ${input2.pullRequest.author}, who is neither the subject (${login}) nor an approver of profile ${p.name}: request access for yourself`);
-        continue;
-      }
-    }
-    let approved = "";
-    if (p.approval === "review" && input2.review !== void 0) {
-      if (input2.review === "pending") {
-        diagnostics.push({ ...warning(`request ${r.file}: waiting for approval from ${p.approvers.join(" or ") || `an approver (profile ${p.name} lists none)`} on this pull request, at its final commit; apply grants it only then`, r.pos), code: "request" });
-      } else if (r.review === void 0 || "missing" in r.review) {
-        problem(`not approved: ${r.review?.missing ?? "nobody checked who approved it"}; granting nothing`);
-        continue;
-      } else {
-        approved = `; approved by ${r.review.approvedBy} on pull request #${r.review.pullRequest}`;
-      }
-    }
-    active.push({ file: r.file, profile: p.name, login, ...byEmail ? { email: r.subject } : {}, from, until, reason: requestReason(r.file, `${eligible}${approved}`, r.reason, until) });
-  }
-  return { active, diagnostics };
-}
-function eligibility(r, p, login, from, input2) {
-  const same = (email) => email.toLowerCase() === r.subject.toLowerCase() || input2.resolve(email)?.toLowerCase() === login.toLowerCase();
-  if (p.members.some(same)) return `member of profile ${p.name}`;
-  for (const b of p.rotations) {
-    const read = input2.shifts.get(bindingKey(b));
-    if (!read?.ok) continue;
-    const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, from));
-    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : "open-ended"}`;
-  }
-  return void 0;
-}
-var LANDING_TOLERANCE_MS;
-var init_requests = __esm({
-  "src/core/requests.ts"() {
-    "use strict";
-    init_diagnostics();
-    init_shift();
-    LANDING_TOLERANCE_MS = 5 * 6e4;
   }
 });
 
@@ -31310,6 +31231,94 @@ var init_guard = __esm({
   }
 });
 
+// src/core/requests.ts
+function requestStart(r) {
+  const landed = r.landed === void 0 ? 0 : r.landed.at.getTime() - LANDING_TOLERANCE_MS;
+  return new Date(Math.max(r.requestedAt.getTime(), landed));
+}
+function requestReason(file, eligible, reason2, until) {
+  return `request ${file} (${eligible}): "${reason2}", until ${instant(until)}`;
+}
+function requestFileOf(reason2) {
+  return /^request (.+?\.ya?ml) \(/.exec(reason2)?.[1];
+}
+function requestApproverOf(reason2) {
+  return /; approved by (\S+) on pull request #\d+\)/.exec(reason2)?.[1];
+}
+function activeRequests(input2) {
+  const active = [];
+  const diagnostics = [];
+  for (const r of input2.requests) {
+    const from = requestStart(r);
+    const until = new Date(r.requestedAt.getTime() + r.durationMs);
+    const inPr = input2.pullRequest?.files.includes(r.file) ?? false;
+    const running = input2.span ? from < input2.span.to && until > input2.span.from : from <= input2.at && input2.at < until;
+    if (!inPr && !running) continue;
+    const p = input2.profiles.find((x) => x.name === r.profile && x.mode === "requestable");
+    if (!p) continue;
+    const problem = (message) => void diagnostics.push({ ...error(`request ${r.file}: ${message}`, r.pos), code: "request" });
+    const byEmail = r.subject.includes("@");
+    const login = byEmail ? input2.resolve(r.subject) : r.subject;
+    if (!login) {
+      problem(`nobody can resolve ${r.subject} to a GitHub login`);
+      continue;
+    }
+    if (from >= until) {
+      problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
+      continue;
+    }
+    const eligible = eligibility(r, p, login, from, input2);
+    if (!eligible) {
+      const unread = p.rotations.filter((b) => !input2.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
+      const late = from > r.requestedAt ? ` (a request starts when it reaches the default branch, not at its requestedAt ${r.requestedAt.toISOString()})` : "";
+      problem(
+        unread.length > 0 ? `cannot tell whether ${r.subject} was on call at ${from.toISOString()}: ${unread.join(", ")} could not be read; granting nothing` : `${r.subject} was not on call in any rotation of profile ${p.name} at ${from.toISOString()}${late} and is not one of its members`
+      );
+      continue;
+    }
+    if (inPr && input2.pullRequest) {
+      const author = input2.pullRequest.author.toLowerCase();
+      if (author !== login.toLowerCase() && !p.approvers.some((a) => a.toLowerCase() === author)) {
+        problem(`opened by ${input2.pullRequest.author}, who is neither the subject (${login}) nor an approver of profile ${p.name}: request access for yourself`);
+        continue;
+      }
+    }
+    let approved = "";
+    if (p.approval === "review" && input2.review !== void 0) {
+      if (input2.review === "pending") {
+        diagnostics.push({ ...warning(`request ${r.file}: waiting for approval from ${p.approvers.join(" or ") || `an approver (profile ${p.name} lists none)`} on this pull request, at its final commit; apply grants it only then`, r.pos), code: "request" });
+      } else if (r.review === void 0 || "missing" in r.review) {
+        problem(`not approved: ${r.review?.missing ?? "nobody checked who approved it"}; granting nothing`);
+        continue;
+      } else {
+        approved = `; approved by ${r.review.approvedBy} on pull request #${r.review.pullRequest}`;
+      }
+    }
+    active.push({ file: r.file, profile: p.name, login, ...byEmail ? { email: r.subject } : {}, from, until, reason: requestReason(r.file, `${eligible}${approved}`, r.reason, until) });
+  }
+  return { active, diagnostics };
+}
+function eligibility(r, p, login, from, input2) {
+  const same = (email) => email.toLowerCase() === r.subject.toLowerCase() || input2.resolve(email)?.toLowerCase() === login.toLowerCase();
+  if (p.members.some(same)) return `member of profile ${p.name}`;
+  for (const b of p.rotations) {
+    const read = input2.shifts.get(bindingKey(b));
+    if (!read?.ok) continue;
+    const shift = read.shifts.find((s) => same(s.email) && covers(s, p.window, from));
+    if (shift) return `on call in ${bindingLabel(b)} until ${shift.end ? instant(shift.end) : "open-ended"}`;
+  }
+  return void 0;
+}
+var LANDING_TOLERANCE_MS;
+var init_requests = __esm({
+  "src/core/requests.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_shift();
+    LANDING_TOLERANCE_MS = 5 * 6e4;
+  }
+});
+
 // src/identities.ts
 function identityTable(method, pairs) {
   const logins = /* @__PURE__ */ new Map();
@@ -31348,77 +31357,11 @@ var init_identities = __esm({
   }
 });
 
-// src/engine.ts
-import { createHash as createHash2 } from "node:crypto";
-function configHash(ws) {
-  const h = createHash2("sha256");
-  for (const f of [...ws.files].sort((a, b) => a.path < b.path ? -1 : 1)) h.update(`${f.path}\0${f.sha256}
-`);
-  return h.digest("hex");
-}
-function onCallCounts(shifts, at3) {
-  const out = {};
-  for (const [key, read] of shifts) {
-    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at3 && (s.end === void 0 || at3 < s.end)).map((s) => s.email.toLowerCase())).size;
-  }
-  return out;
-}
-function emptiedRotations(ws, previous, now) {
-  const out = [];
-  for (const [key, before] of Object.entries(previous)) {
-    if (before === 0 || now[key] !== 0) continue;
-    const entitlements = /* @__PURE__ */ new Set();
-    let label = key;
-    for (const p of ws.profiles) {
-      const b = p.rotations.find((r) => bindingKey(r) === key);
-      if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
-      label = bindingLabel(b);
-      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
-    }
-    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
-  }
-  return out;
-}
-async function reconcile(ws, adapters, ctx) {
-  const { at: at3 } = ctx;
-  const state = ctx.state ?? { grants: [], onCall: {} };
-  const span = readSpan(ws, at3, ctx.pullRequest);
-  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
-  const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
-  const incidents = await observeIncidents(ws, adapters, shifts, at3);
-  const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
-  for (const managed of wanted.entitlements.values()) {
-    const failed = identities2.failed.get(managed.target);
-    if (failed) managed.unknownRotations.push(failed);
-  }
-  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === "remove-drift" };
-  const delta = diff(wanted, observed, state.grants, adoption);
-  const holders = /* @__PURE__ */ new Map();
-  for (const key of wanted.entitlements.keys()) {
-    const read = observed.get(key);
-    holders.set(key, read?.ok ? read.holders.length : 0);
-  }
-  const onCall = onCallCounts(shifts, at3);
-  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
-  const plan = {
-    formatVersion: PLAN_FORMAT_VERSION,
-    at: at3.toISOString(),
-    createdAt: ctx.now.toISOString(),
-    configHash: configHash(ws),
-    changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
-    state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
-    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
-    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
-  };
-  if (ctx.pullRequest) {
-    plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
-  }
-  return { plan, wanted, observed, shifts, resolve: identities2.resolve };
+// src/observe/observe.ts
+async function observe(ws, adapters, scope) {
+  const [shifts, holders] = await Promise.all([observeShifts(ws, adapters, scope.since, scope.until), scope.holders ? readHoldersOf(scope.holders, adapters.targets) : /* @__PURE__ */ new Map()]);
+  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...scope.subjects.filter((x) => x.includes("@"))]);
+  return { shifts, holders, identities: identities2 };
 }
 function readSpan(ws, at3, pullRequest2) {
   const before = Math.max(0, ...ws.profiles.map((p) => p.window.beforeMs));
@@ -31485,22 +31428,104 @@ async function resolveIdentities(ws, adapters, emails) {
   return { resolve: (email, target) => byTarget.get(target)?.get(email.toLowerCase()), diagnostics, failed };
 }
 var LOOKBACK_MS;
-var init_engine = __esm({
-  "src/engine.ts"() {
+var init_observe = __esm({
+  "src/observe/observe.ts"() {
     "use strict";
     init_diagnostics();
     init_desire();
     init_requests();
+    init_shift();
+    init_identities();
+    init_holders();
+    LOOKBACK_MS = 24 * 36e5;
+  }
+});
+
+// src/apply/engine.ts
+import { createHash as createHash2 } from "node:crypto";
+function configHash(ws) {
+  const h = createHash2("sha256");
+  for (const f of [...ws.files].sort((a, b) => a.path < b.path ? -1 : 1)) h.update(`${f.path}\0${f.sha256}
+`);
+  return h.digest("hex");
+}
+function onCallCounts(shifts, at3) {
+  const out = {};
+  for (const [key, read] of shifts) {
+    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at3 && (s.end === void 0 || at3 < s.end)).map((s) => s.email.toLowerCase())).size;
+  }
+  return out;
+}
+function emptiedRotations(ws, previous, now) {
+  const out = [];
+  for (const [key, before] of Object.entries(previous)) {
+    if (before === 0 || now[key] !== 0) continue;
+    const entitlements = /* @__PURE__ */ new Set();
+    let label = key;
+    for (const p of ws.profiles) {
+      const b = p.rotations.find((r) => bindingKey(r) === key);
+      if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
+      label = bindingLabel(b);
+      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
+    }
+    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
+  }
+  return out;
+}
+async function reconcile(ws, adapters, ctx) {
+  const { at: at3 } = ctx;
+  const state = ctx.state ?? { grants: [], onCall: {} };
+  const span = readSpan(ws, at3, ctx.pullRequest);
+  const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
+  const { shifts, holders: observed, identities: identities2 } = await observe(ws, adapters, { since: span.since, until, subjects: ws.requests.map((r) => r.subject), holders: [...managedBy(ws).values()] });
+  const firstTarget = [...ws.config.targets.keys()][0];
+  const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
+  const incidents = await observeIncidents(ws, adapters, shifts, at3);
+  const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
+  for (const managed of wanted.entitlements.values()) {
+    const failed = identities2.failed.get(managed.target);
+    if (failed) managed.unknownRotations.push(failed);
+  }
+  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === "remove-drift" };
+  const delta = diff(wanted, observed, state.grants, adoption);
+  const holders = /* @__PURE__ */ new Map();
+  for (const key of wanted.entitlements.keys()) {
+    const read = observed.get(key);
+    holders.set(key, read?.ok ? read.holders.length : 0);
+  }
+  const onCall = onCallCounts(shifts, at3);
+  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
+  const plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    at: at3.toISOString(),
+    createdAt: ctx.now.toISOString(),
+    configHash: configHash(ws),
+    changes: delta.changes,
+    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
+    diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
+    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
+    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
+  };
+  if (ctx.pullRequest) {
+    plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
+  }
+  return { plan, wanted, observed, shifts, resolve: identities2.resolve };
+}
+var init_engine = __esm({
+  "src/apply/engine.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_desire();
     init_diff();
+    init_entitlement();
     init_guard();
     init_plan();
-    init_identities();
-    init_diagnostics();
+    init_requests();
     init_shift();
-    init_entitlement();
     init_holders();
+    init_observe();
     init_kinds();
-    LOOKBACK_MS = 24 * 36e5;
   }
 });
 
@@ -31658,7 +31683,7 @@ var init_intervals = __esm({
   }
 });
 
-// src/look-ahead.ts
+// src/observe/look-ahead.ts
 function readEnd(ws, from, to, pullRequest2) {
   return new Date(to.getTime() + (readSpan(ws, from, pullRequest2).until.getTime() - from.getTime()));
 }
@@ -31671,8 +31696,7 @@ function aheadInput(ws, shifts, resolve11, from, to, context) {
   return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 async function observeAhead(ws, adapters, from, to, context = {}) {
-  const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes("@"))]);
+  const { shifts, identities: identities2 } = await observe(ws, adapters, { since: readSpan(ws, from, context.pullRequest).since, until: readEnd(ws, from, to, context.pullRequest), subjects: ws.requests.map((r) => r.subject) });
   const { input: input2, diagnostics } = aheadInput(ws, shifts, identities2.resolve, from, to, context);
   return { input: input2, diagnostics: [...readWarnings(ws, shifts), ...identities2.diagnostics, ...diagnostics], adapterDiagnostics: adapters.diagnostics };
 }
@@ -31684,12 +31708,12 @@ function planAhead(ws, at3, read, pullRequest2) {
 }
 var PLAN_TIMELINE_HOURS, LOOK_AHEAD_MS;
 var init_look_ahead = __esm({
-  "src/look-ahead.ts"() {
+  "src/observe/look-ahead.ts"() {
     "use strict";
+    init_observe();
     init_coverage();
     init_intervals();
     init_requests();
-    init_engine();
     init_kinds();
     PLAN_TIMELINE_HOURS = 24;
     LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
@@ -32183,7 +32207,7 @@ var init_markdown = __esm({
   }
 });
 
-// src/git.ts
+// src/forge/git.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 function git(cwd, args) {
   return gitBytes(cwd, args).toString();
@@ -32201,13 +32225,13 @@ function gitLocation(cwd) {
 }
 var STABLE;
 var init_git = __esm({
-  "src/git.ts"() {
+  "src/forge/git.ts"() {
     "use strict";
     STABLE = ["-c", "core.quotePath=false", "-c", "log.showSignature=false"];
   }
 });
 
-// src/pull-request.ts
+// src/forge/pull-request.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { posix } from "node:path";
 function inPullRequest(env) {
@@ -32265,7 +32289,7 @@ function pullRequestContext(event, location, folders) {
 }
 var REGULAR, LINK;
 var init_pull_request = __esm({
-  "src/pull-request.ts"() {
+  "src/forge/pull-request.ts"() {
     "use strict";
     init_diagnostics();
     init_git();
@@ -32275,7 +32299,7 @@ var init_pull_request = __esm({
   }
 });
 
-// src/request-history.ts
+// src/forge/request-history.ts
 import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import { posix as posix2, resolve as resolve2 } from "node:path";
 function withLandings(requests, location, rev, now) {
@@ -32299,7 +32323,7 @@ function shallowCommits(location) {
   return new Set(existsSync2(file) ? readFileSync4(file, "utf8").split("\n").filter(Boolean) : []);
 }
 var init_request_history = __esm({
-  "src/request-history.ts"() {
+  "src/forge/request-history.ts"() {
     "use strict";
     init_git();
     init_io();
@@ -32397,7 +32421,7 @@ var init_repository = __esm({
   }
 });
 
-// src/request-approvals.ts
+// src/forge/request-approvals.ts
 function loginOf(ws, subject) {
   return ws.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.login ?? subject;
 }
@@ -32421,7 +32445,7 @@ async function withApprovals(ws, env, fetch, at3) {
   return { ...ws, requests };
 }
 var init_request_approvals = __esm({
-  "src/request-approvals.ts"() {
+  "src/forge/request-approvals.ts"() {
     "use strict";
     init_requests();
     init_approvals();
@@ -32429,7 +32453,7 @@ var init_request_approvals = __esm({
   }
 });
 
-// src/base-tree.ts
+// src/forge/base-tree.ts
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -32459,7 +32483,7 @@ function extractCommit(location, commit) {
   };
 }
 var init_base_tree = __esm({
-  "src/base-tree.ts"() {
+  "src/forge/base-tree.ts"() {
     "use strict";
     init_git();
     init_io();
@@ -32548,7 +32572,7 @@ var init_pull_request_plan = __esm({
   }
 });
 
-// src/durable-file.ts
+// src/util/durable-file.ts
 import { appendFileSync, closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, renameSync, rmSync as rmSync2, writeSync } from "node:fs";
 import { dirname as dirname3, join as join3 } from "node:path";
 function writeDurably(path6, text) {
@@ -32594,12 +32618,12 @@ function removeTemporaries(dir) {
   for (const name of names) if (/\.\d+\.tmp$/.test(name)) rmSync2(join3(dir, name), { force: true });
 }
 var init_durable_file = __esm({
-  "src/durable-file.ts"() {
+  "src/util/durable-file.ts"() {
     "use strict";
   }
 });
 
-// src/journal.ts
+// src/apply/journal.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 function isEntry(value, version) {
@@ -32627,7 +32651,7 @@ function madeChange(change, read) {
 }
 var JOURNAL_FORMAT_VERSION, Journal;
 var init_journal = __esm({
-  "src/journal.ts"() {
+  "src/apply/journal.ts"() {
     "use strict";
     init_durable_file();
     init_io();
@@ -32696,7 +32720,7 @@ ${body}
   }
 });
 
-// src/state.ts
+// src/record/state.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { hostname } from "node:os";
 import { join as join4 } from "node:path";
@@ -32867,7 +32891,7 @@ function pruneLedger(grants, plan) {
 }
 var STATE_FORMAT_VERSION, STATE_FILES, STALE_LOCK_MS;
 var init_state = __esm({
-  "src/state.ts"() {
+  "src/record/state.ts"() {
     "use strict";
     init_audit();
     init_schema();
@@ -32884,7 +32908,7 @@ var init_state = __esm({
   }
 });
 
-// src/record.ts
+// src/record/record.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 import { join as join5 } from "node:path";
 function auditHas(path6, line2) {
@@ -32927,7 +32951,7 @@ function describe3(e) {
 }
 var Recorder;
 var init_record = __esm({
-  "src/record.ts"() {
+  "src/record/record.ts"() {
     "use strict";
     init_holders();
     init_audit();
@@ -33005,7 +33029,7 @@ var init_record = __esm({
   }
 });
 
-// src/saved-plan.ts
+// src/apply/saved-plan.ts
 import { readFileSync as readFileSync8 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 function isChange(value) {
@@ -33055,7 +33079,7 @@ function confirmSaved(saved, fresh, recheck, file) {
 }
 var ACTIONS3;
 var init_saved_plan = __esm({
-  "src/saved-plan.ts"() {
+  "src/apply/saved-plan.ts"() {
     "use strict";
     init_apply();
     init_entitlement();
@@ -33079,8 +33103,7 @@ __export(reconcile_exports, {
   parseAt: () => parseAt,
   runApply: () => runApply,
   runPlan: () => runPlan,
-  tokenEnvs: () => tokenEnvs,
-  transport: () => transport
+  tokenEnvs: () => tokenEnvs
 });
 import { writeFileSync as writeFileSync3 } from "node:fs";
 import { createInterface } from "node:readline/promises";
@@ -33187,7 +33210,7 @@ async function runPlan(opts, io) {
   parseAt(opts.at, io);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch), ws);
+  const result = await freshPlan(opts, io, readOnlyFetch(io.fetch), ws);
   if (result === void 0) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
   if (opts.out) writeFileSync3(resolve4(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
@@ -33227,7 +33250,7 @@ async function applyLocked(ws, opts, io) {
   for (const dir of /* @__PURE__ */ new Set([stateDir(ws, opts, io), dirname5(journal.path)])) removeTemporaries(dir);
   const recorder = new Recorder({ dir: stateDir(ws, opts, io), journal, env: io.env, commit: configCommit(ws.config.dir, io.env), secrets: secretsIn(io.env, tokenEnvs(ws)), now: io.now });
   if (journal.list().length > 0) {
-    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, transport.fetch).targets);
+    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, io.fetch).targets);
     io.stdout.write(`Resolving ${recovery.resolved.length + recovery.unresolved.length} change(s) of an interrupted apply:
 ${recovery.resolved.map((l) => `${l}
 `).join("")}`);
@@ -33240,7 +33263,7 @@ ${recovery.unresolved.map((l) => `  ${l}
     }
   }
   const saved = opts.planFile === void 0 ? void 0 : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
-  const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
+  const fresh = await planFor(opts, io, io.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, io.fetch));
   const { targets } = fresh.adapters;
   let plan = fresh.plan;
   let recheck;
@@ -33302,7 +33325,7 @@ function checkpoint(command, io) {
     return `exit ${err.status ?? "by signal"}`;
   }
 }
-var transport, MAX_AHEAD_MS, ISO_INSTANT_FLAG;
+var MAX_AHEAD_MS, ISO_INSTANT_FLAG;
 var init_reconcile = __esm({
   "src/commands/reconcile.ts"() {
     "use strict";
@@ -33334,7 +33357,6 @@ var init_reconcile = __esm({
     init_saved_plan();
     init_state();
     init_kinds();
-    transport = { fetch: globalThis.fetch };
     MAX_AHEAD_MS = 90 * 864e5;
     ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
   }
@@ -33972,7 +33994,7 @@ var init_github_doctor = __esm({
   }
 });
 
-// src/doctor.ts
+// src/observe/doctor.ts
 function tokenCheck(subject, c, env, what) {
   if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type === "github" ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
   const check = { subject, what: `token (${c.tokenEnv})` };
@@ -34038,7 +34060,7 @@ function checkLine(c) {
 }
 var READ_SPAN_MS, TOKEN_KINDS;
 var init_doctor = __esm({
-  "src/doctor.ts"() {
+  "src/observe/doctor.ts"() {
     "use strict";
     init_adapters();
     init_source();
@@ -34064,7 +34086,7 @@ async function runDoctor(opts, io) {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const secrets = secretsIn(io.env, tokenEnvs(ws));
-  const checks = (await doctorChecks(ws, io.env, readOnlyFetch(transport.fetch), io.now())).map((c) => c.detail === void 0 ? c : { ...c, detail: redact(c.detail, secrets) });
+  const checks = (await doctorChecks(ws, io.env, readOnlyFetch(io.fetch), io.now())).map((c) => c.detail === void 0 ? c : { ...c, detail: redact(c.detail, secrets) });
   const missing = checks.filter((c) => c.status === "missing").length;
   const unverified = checks.filter((c) => c.status === "unverified").length;
   if (opts.format === "json") {
@@ -34110,7 +34132,7 @@ async function runExplain(opts, io) {
   const at3 = parseAt(opts.at, io);
   const loaded = loadOrReport(opts.config, io);
   if (!loaded) return EXIT.error;
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const ws = await mergeEvidence(loaded, at3, io, fetch);
   const dir = opts.state === void 0 ? ws.config.paths.state : resolve7(io.cwd, opts.state);
   const adapters = buildAdapters(ws, io.env, fetch);
@@ -34211,11 +34233,10 @@ async function eligibility2(ws, r, at3, io) {
   const withRequest = { ...ws, requests: [...ws.requests, r] };
   const static_ = checkRequests(withRequest, io.now()).filter((d) => d.file === r.file);
   if (static_.length > 0) throw new UserError(static_.map((d) => d.message).join("; "));
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(io.fetch));
   const pr = { author: "", files: [r.file] };
   const span = readSpan(withRequest, at3, pr);
-  const shifts = await observeShifts(ws, adapters, span.since, span.until);
-  const identities2 = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...r.subject.includes("@") ? [r.subject] : []]);
+  const { shifts, identities: identities2 } = await observe(ws, adapters, { ...span, subjects: [r.subject] });
   const firstTarget = [...ws.config.targets.keys()][0];
   const checked = activeRequests({ at: at3, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget) });
   if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join("; "));
@@ -34270,7 +34291,7 @@ async function openPullRequest(ws, opts, io, path6, pr) {
   } catch {
   }
   const inRepo = relative4(top, path6).split("\\").join("/");
-  const octokit = createOctokit({ baseUrl: target.apiUrl ?? "https://api.github.com", token: token2, fetch: transport.fetch });
+  const octokit = createOctokit({ baseUrl: target.apiUrl ?? "https://api.github.com", token: token2, fetch: io.fetch });
   const branch = `oncall-access/request-${basename(path6, ".yaml")}`;
   try {
     const { data: info2 } = await octokit.rest.repos.get({ owner, repo });
@@ -34312,8 +34333,8 @@ var init_request = __esm({
     init_semantics();
     init_requests();
     init_duration();
-    init_engine();
     init_read_only();
+    init_observe();
     init_github();
     init_io();
     init_reconcile();
@@ -34392,7 +34413,7 @@ async function runTimeline(opts, io) {
   const to = new Date(from.getTime() + Number(opts.hours) * 36e5);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(io.fetch));
   const ahead = await observeAhead(ws, adapters, from, to);
   const targetNeeded = ws.config.identities.some((m) => m !== "file");
   const secrets = secretsIn(io.env, tokenEnvs(ws));
@@ -34889,7 +34910,7 @@ var init_report2 = __esm({
   }
 });
 
-// src/report-live.ts
+// src/observe/report-live.ts
 async function readLiveHolders(ws, env, fetch, now) {
   const managed = managedBy(ws);
   const reads = await readHoldersOf([...managed.values()], buildAdapters(ws, env, fetch).targets);
@@ -34922,7 +34943,7 @@ async function withReviews(commits, ws, env, fetch) {
 }
 var FORGE_CONCURRENCY;
 var init_report_live = __esm({
-  "src/report-live.ts"() {
+  "src/observe/report-live.ts"() {
     "use strict";
     init_p_limit();
     init_adapters();
@@ -34998,7 +35019,7 @@ async function runReport(opts, io) {
   const audit = join11(dir, STATE_FILES.audit);
   const events2 = readAuditLog(audit, show(audit));
   const history = policyHistory(ws.config, resolve8(io.cwd, opts.config), from, to, show(ws.config.dir));
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const inPeriod = (c) => from <= new Date(c.date) && new Date(c.date) < to;
   const report = buildReport({
     events: events2,
@@ -54500,7 +54521,7 @@ ${usage()}`);
   }
 }
 function processIo() {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => /* @__PURE__ */ new Date() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => /* @__PURE__ */ new Date(), fetch: globalThis.fetch };
 }
 var invoked = false;
 if (invoked) process.exitCode = await main(process.argv.slice(2), processIo());
@@ -54553,6 +54574,7 @@ async function runCli(argv, io, env) {
   const code = await main(argv, {
     cwd: io.cwd,
     now: io.now,
+    fetch: io.fetch,
     env,
     stdinIsTTY: false,
     stdout: { write: (s) => stdout += s },
@@ -57180,7 +57202,7 @@ async function useCredentials(step) {
   const given = step.inputs.credentials;
   if (given.kind === "none") return;
   if (given.kind === "invalid") throw new UserError(given.reason);
-  const value = given.kind === "app" ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
+  const value = given.kind === "app" ? await mintInstallationToken(given.app, step.ctx.apiUrl, step.io.fetch) : given.token;
   step.runner.mask(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
@@ -57219,7 +57241,7 @@ async function comment(step, pr, markdown, failed = "error") {
     return true;
   }
   if (step.ctx.repository === void 0) throw new UserError("GITHUB_REPOSITORY is not set: cannot tell which repository the pull request is in");
-  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token: token2, fetch: globalThis.fetch });
+  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token: token2, fetch: step.io.fetch });
   try {
     const result = await upsertComment(octokit, { ...step.ctx.repository, issue: pr.number }, commentMarker(step.inputs.config), markdown);
     step.outputs["comment-url"] = result.url;

@@ -6,7 +6,7 @@
  * per (policy, level) a schedule appears at; no filter selects a level or removes duplicates. So
  * a run needs at least ceil(E / 100) `/oncalls` requests, where E counts, over the window the
  * engine reads ([at - after - 24 h, at + before], and on to 7 days later for `plan`, which looks
- * that far ahead for coverage gaps: src/look-ahead.ts), each needed schedule's shifts once (a needed
+ * that far ahead for coverage gaps: src/observe/look-ahead.ts), each needed schedule's shifts once (a needed
  * schedule is one a profile binds, or one at a bound level of a bound policy, that some policy
  * uses) plus one entry per user a bound level targets directly. A bound schedule that no policy
  * uses never appears in `/oncalls`: it costs its rendered schedule, plus its users (for their
@@ -21,8 +21,8 @@
  * no bulk form). Writes: one request per change (GitHub has no bulk membership endpoint).
  */
 import type { GitHubSeed } from '../src/emulators/github.js';
-import { LOOKBACK_MS } from '../src/engine.js';
-import { LOOK_AHEAD_MS } from '../src/look-ahead.js';
+import { LOOKBACK_MS } from '../src/observe/observe.js';
+import { LOOK_AHEAD_MS } from '../src/observe/look-ahead.js';
 import { TEAMS_PER_QUERY } from '../src/targets/github.js';
 import { WINDOW, type World } from './world.js';
 

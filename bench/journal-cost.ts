@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Change, Plan } from '../src/core/plan.js';
-import { Journal } from '../src/journal.js';
-import { Recorder } from '../src/record.js';
+import { Journal } from '../src/apply/journal.js';
+import { Recorder } from '../src/record/record.js';
 
 const n = Number(process.argv[2] ?? 300);
 const dir = mkdtempSync(join(tmpdir(), 'journal-cost-'));

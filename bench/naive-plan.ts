@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadWorkspace } from '../src/config/load.js';
-import { computePlan } from '../src/engine.js';
+import { computePlan } from '../src/apply/engine.js';
 import { readOnlyFetch } from '../src/http/read-only.js';
 import { renderJson } from '../src/render/json.js';
-import { readState } from '../src/state.js';
+import { readState } from '../src/record/state.js';
 import { NaiveSource, NaiveTarget } from './naive.js';
 
 const { values } = parseArgs({ options: { config: { type: 'string' }, at: { type: 'string' } } });

@@ -7,10 +7,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closest } from './closest.js';
+import { closest } from './util/closest.js';
 import { COMMANDS, type Command } from './commands/index.js';
 import { EXIT, UserError, type Io } from './io.js';
-import { redact, secretsIn } from './redact.js';
+import { redact, secretsIn } from './util/redact.js';
 
 const VERSION = '0.1.0';
 
@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
 
 /** The process's own {@link Io}. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), now: () => new Date(), fetch: globalThis.fetch };
 }
 
 // Node was started on this file. The Action's bundle holds this module too, and there

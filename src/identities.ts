@@ -3,7 +3,7 @@
  * tables tried in the configured order (the Identities file, SAML external identities,
  * verified-domain emails). Pure: the tables are read elsewhere.
  */
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, type Diagnostic } from './core/diagnostics.js';
 
 /** The ways an email can become a login, in `identities.resolve`. */
 export type IdentityMethod = 'file' | 'saml' | 'verifiedEmail';

@@ -1,7 +1,9 @@
 /**
- * What a command may touch of the process: its streams, environment and working directory.
- * Passed in so tests run commands in-process with captured output and a chosen environment.
+ * What a command may touch of the process: its streams, environment, working directory, clock
+ * and network. Passed in so tests run commands in-process with captured output, a chosen
+ * environment and their own transport.
  */
+import type { Fetch } from './http/read-only.js';
 
 /** A place text is written to. */
 export interface Out {
@@ -20,6 +22,8 @@ export interface Io {
   stdinIsTTY: boolean;
   /** The current instant; injected so tests control time. */
   now: () => Date;
+  /** The transport every adapter and forge call sends through (`plan` and the other reading commands wrap it read-only); tests pass their own to route or record requests. */
+  fetch: Fetch;
 }
 
 /** Exit codes shared by every command. */

@@ -12,7 +12,7 @@ import { checkStaleness, readHeartbeat, writeHeartbeat } from '../src/action/hea
 import { commentMarker } from '../src/action/pr-comment.js';
 import { auditMarkdown, footer, validationMarkdown } from '../src/action/report.js';
 import { runnerFor } from '../src/action/workflow.js';
-import type { Diagnostic } from '../src/diagnostics.js';
+import type { Diagnostic } from '../src/core/diagnostics.js';
 import { inStep } from './helpers/step.js';
 
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadWorkspace } from '../src/config/load.js';
 import { IDENTITIES } from './helpers/workspace.js';
 import { entitlementKey } from '../src/core/entitlement.js';
-import { checkShards, describeEntitlement, globProblem, globToRegExp, matchesShard, selectShard, shardOverlaps, shardProfile, type ShardProfile } from '../src/shard.js';
+import { checkShards, describeEntitlement, globProblem, globToRegExp, matchesShard, selectShard, shardOverlaps, shardProfile, type ShardProfile } from '../src/config/shard.js';
 
 const team = (slug: string, target = 'github') => ({ target, kind: 'team', resource: `acme/${slug}`, written: slug, level: 'member', membership: 'exclusive' as const, pos: { file: 'x', line: 1, col: 1 } });
 const p = (name: string, teams: string[], file = `profiles/${name}.yaml`): ShardProfile => ({ name, file, entitlements: teams.map((s) => team(s)) });

@@ -13,7 +13,7 @@ import { rotationShifts } from '../src/sources/rotations.js';
 import type { Shift } from '../src/sources/source.js';
 import type { HoldersRead } from '../src/core/observed.js';
 import { KINDS, nameOf } from '../src/targets/kinds.js';
-import { zonedWallTimeToInstant } from '../src/time/zoned.js';
+import { zonedWallTimeToInstant } from '../src/core/zoned.js';
 import {
   type Scenario,
   byTarget,

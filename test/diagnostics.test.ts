@@ -1,5 +1,5 @@
 import t from 'tap';
-import { error, formatDiagnostic, hasErrors, sortDiagnostics, warning } from '../src/diagnostics.js';
+import { error, formatDiagnostic, hasErrors, sortDiagnostics, warning } from '../src/core/diagnostics.js';
 
 t.test('a diagnostic with a position prints as file:line:col', async (t) => {
   t.equal(formatDiagnostic(error('bad', { file: 'a.yaml', line: 3, col: 5 })), 'a.yaml:3:5: error: bad');

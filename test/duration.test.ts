@@ -1,5 +1,5 @@
 import t from 'tap';
-import { formatDuration, MAX_DURATION_MS, parseDuration } from '../src/duration.js';
+import { formatDuration, MAX_DURATION_MS, parseDuration } from '../src/core/duration.js';
 
 t.test('durations parse in every unit and in combination', async (t) => {
   t.equal(parseDuration('90s'), 90_000);

@@ -7,9 +7,9 @@
 import t, { type Test } from 'tap';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAdapters } from '../src/adapters.js';
+import { buildAdapters } from '../src/observe/adapters.js';
 import { loadWorkspace } from '../src/config/load.js';
-import type { Diagnostic } from '../src/diagnostics.js';
+import type { Diagnostic } from '../src/core/diagnostics.js';
 import { cli, demoWorkspace, editFile, ENV, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
 import { closedPort } from './helpers/net.js';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, demoWorkspace, editFile, TOKEN } from './helpers/demo-workspace.js';
 import { levelRank } from '../src/core/entitlement.js';
-import { nextState, readState, serializeGrants } from '../src/state.js';
+import { nextState, readState, serializeGrants } from '../src/record/state.js';
 import { GitHubTarget, repoPermission } from '../src/targets/github.js';
 import { GITHUB_KINDS } from '../src/targets/github-kinds.js';
 import { nameOf } from '../src/targets/kinds.js';

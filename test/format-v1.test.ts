@@ -8,10 +8,10 @@
 import t from 'tap';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditEvent, readAuditLog } from '../src/audit.js';
+import { auditEvent, readAuditLog } from '../src/record/audit.js';
 import { main } from '../src/cli.js';
 import { buildReport } from '../src/core/report.js';
-import { readState } from '../src/state.js';
+import { readState } from '../src/record/state.js';
 import { reportEntitlement } from '../src/targets/kinds.js';
 import { cli, demoWorkspace } from './helpers/demo-workspace.js';
 import { NOW, TOKEN, world } from './helpers/crash.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile, RotationBinding } from '../src/config/model.js';
-import { readHoldEvents } from '../src/audit.js';
+import { readHoldEvents } from '../src/record/audit.js';
 import { desire, holdBindings } from '../src/core/desire.js';
 import { diff } from '../src/core/diff.js';
 import { DEMO_PAGERDUTY } from '../src/emulators/demo-world.js';

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { madeChange } from '../src/journal.js';
-import { lockState, staleLock, STALE_LOCK_MS } from '../src/state.js';
+import { madeChange } from '../src/apply/journal.js';
+import { lockState, staleLock, STALE_LOCK_MS } from '../src/record/state.js';
 import { NOW, TOKEN, world } from './helpers/crash.js';
 import { captureIo } from './helpers/io.js';
 

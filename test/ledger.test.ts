@@ -7,12 +7,12 @@
 import t from 'tap';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditEvent } from '../src/audit.js';
+import type { AuditEvent } from '../src/core/audit-event.js';
 import type { Profile } from '../src/config/model.js';
 import { desire } from '../src/core/desire.js';
 import { diff, type LedgerRef } from '../src/core/diff.js';
 import { DEMO_AT } from '../src/emulators/demo-world.js';
-import { checkLedger, readState, serializeGrants, type LedgerEntry } from '../src/state.js';
+import { checkLedger, readState, serializeGrants, type LedgerEntry } from '../src/record/state.js';
 import { KINDS } from '../src/targets/kinds.js';
 import { byTarget, diag, held, profile, resolver, shifts, ts, view } from './helpers/core-fixtures.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';

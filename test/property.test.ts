@@ -24,13 +24,13 @@ import { splitResource } from '../src/targets/github-kinds.js';
 import { nameOf } from '../src/targets/kinds.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Rotation } from '../src/config/model.js';
-import type { State } from '../src/state.js';
-import { applicable as srcApplicable, applyPlan, withoutRefused } from '../src/apply.js';
-import { reconcile } from '../src/engine.js';
-import type { Adapters } from '../src/adapters.js';
+import type { State } from '../src/record/state.js';
+import { applicable as srcApplicable, applyPlan, withoutRefused } from '../src/apply/apply.js';
+import { reconcile } from '../src/apply/engine.js';
+import type { Adapters } from '../src/observe/adapters.js';
 import type { Workspace } from '../src/config/model.js';
 import { bindingKey } from '../src/sources/source.js';
-import { nextState } from '../src/state.js';
+import { nextState } from '../src/record/state.js';
 import type { Target } from '../src/targets/target.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +87,7 @@ function runWorld(w: World): void {
     stats.runs += 1;
     const p = planWorld(w, at, holdings, state);
     const { plan, desired, shifts } = p;
-    check(p.applicable === srcApplicable(plan), () => 'the model of apply\'s refusal disagrees with src/apply.ts');
+    check(p.applicable === srcApplicable(plan), () => 'the model of apply\'s refusal disagrees with src/apply/apply.ts');
     const frozen = frozenTeams(w, shifts);
 
     // desire agrees with the oracle: exactly the entitled logins, with the highest role.

@@ -1,6 +1,6 @@
 /** Redaction (issue 12): whole secrets, pieces of secrets cut short, and secrets known by their shape. */
 import t from 'tap';
-import { redact, secretsIn } from '../src/redact.js';
+import { redact, secretsIn } from '../src/util/redact.js';
 
 /** Fakes built at test time, so no secret-shaped literal is committed. */
 const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----\n${body}`;

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { error, warning } from '../src/diagnostics.js';
+import { error, warning } from '../src/core/diagnostics.js';
 import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
 import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
 import { renderJson } from '../src/render/json.js';

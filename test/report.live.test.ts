@@ -7,7 +7,7 @@ import t, { type Test } from 'tap';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { auditEvent } from '../src/audit.js';
+import { auditEvent } from '../src/record/audit.js';
 import type { Change } from '../src/core/plan.js';
 import type { AccessReport } from '../src/core/report.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';

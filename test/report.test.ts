@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { auditEvent, readAuditLog, type AuditEvent } from '../src/audit.js';
+import { auditEvent, readAuditLog } from '../src/record/audit.js';
+import type { AuditEvent } from '../src/core/audit-event.js';
 import type { Entitlement } from '../src/core/entitlement.js';
 import type { Change } from '../src/core/plan.js';
 import { buildReport, type AccessReport, type ReportInput } from '../src/core/report.js';
@@ -485,7 +486,7 @@ t.test('the policy history: outside a git repository, from a shallow clone, with
   t.same([shallow.policyChanges, shallow.totals.holdings, shallow.sources.auditLog], [{ available: true, shallow: true, commits: [] }, 7, '../origin/state/audit.jsonl']);
 
   const { runReport } = await t.mockImport<typeof import('../src/commands/report.js')>('../src/commands/report.js', {
-    '../src/git.js': { git: () => { throw Object.assign(new Error('spawnSync git ENOENT'), { code: 'ENOENT' }); } },
+    '../src/forge/git.js': { git: () => { throw Object.assign(new Error('spawnSync git ENOENT'), { code: 'ENOENT' }); } },
   });
   const io = captureIo(dir, {}, GENERATED);
   t.equal(await runReport({ config: 'oncall-access.yaml', from: '2026-07-01', to: '2026-08-01', format: 'json', grace: '30m' }, io.io), 0);

@@ -1,8 +1,8 @@
-/** Approval of merged review requests (src/request-approvals.ts): what a request is told when its approval cannot be checked. */
+/** Approval of merged review requests (src/forge/request-approvals.ts): what a request is told when its approval cannot be checked. */
 import t, { type Test } from 'tap';
 import { loadWorkspace } from '../src/config/load.js';
 import type { AccessRequest, Workspace } from '../src/config/model.js';
-import { withApprovals } from '../src/request-approvals.js';
+import { withApprovals } from '../src/forge/request-approvals.js';
 import { demoWorkspace, ENV, TOKEN } from './helpers/demo-workspace.js';
 import { addRequests, request } from './helpers/pull-request.js';
 

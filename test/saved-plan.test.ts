@@ -6,7 +6,7 @@ import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
-import { confirmSaved, readSavedPlan } from '../src/saved-plan.js';
+import { confirmSaved, readSavedPlan } from '../src/apply/saved-plan.js';
 import type { HoldersRead } from '../src/core/observed.js';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 

@@ -8,7 +8,6 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { transport } from '../src/commands/reconcile.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../src/core/plan.js';
 import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
@@ -100,17 +99,13 @@ t.test('validate and plan, end to end: every request that leaves the process is 
   const e = await emulators(t);
   const dir = workspaceFor(t, e);
   const sent: Sent[] = [];
-  const original = transport.fetch;
-  transport.fetch = async (input, init) => {
+  const recording: Fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     sent.push({ method: (init?.method ?? 'GET').toUpperCase(), path: new URL(url).pathname, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
-    return original(input, init);
+    return globalThis.fetch(input, init);
   };
-  t.teardown(() => {
-    transport.fetch = original;
-  });
   for (const args of [['validate'], ['plan'], ['plan', '--format', 'json'], ['explain', 'alice-acme'], ['timeline', '--from', '2026-11-30T00:00:00Z']]) {
-    const c = captureIo(dir, { ...SECRETS }, NOW);
+    const c = captureIo(dir, { ...SECRETS }, NOW, recording);
     await main(args, c.io);
   }
   t.ok(sent.length > 3, `${sent.length} requests observed`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
 import { startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions } from '../src/emulators/jsm.js';
-import { serializeAdopted, STATE_FILES } from '../src/state.js';
+import { serializeAdopted, STATE_FILES } from '../src/record/state.js';
 import { captureIo } from './helpers/io.js';
 import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as OPS_ID, TOKEN as JSM_TOKEN } from './helpers/jsm.js';
 import { closedPort } from './helpers/net.js';

@@ -2,7 +2,7 @@ import t from 'tap';
 import type { Rotation, RotationBinding, RotationOverride } from '../src/config/model.js';
 import { RotationsSource, rotationProblem, rotationShifts } from '../src/sources/rotations.js';
 import { bindingKey, type Shift } from '../src/sources/source.js';
-import { formatInZone, zonedWallTimeToInstant } from '../src/time/zoned.js';
+import { formatInZone, zonedWallTimeToInstant } from '../src/core/zoned.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -9,7 +9,7 @@ import {
   wallTimeAt,
   wallTimeToInstant,
   zonedWallTimeToInstant,
-} from '../src/time/zoned.js';
+} from '../src/core/zoned.js';
 
 const iso = (wall: string, tz: string): string => zonedWallTimeToInstant(wall, tz).toISOString();
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { plural, withArticle } from '../src/wording.js';
+import { plural, withArticle } from '../src/core/wording.js';
 
 t.test('a count agrees with its noun: one is singular, zero and fractions plural', async (t) => {
   t.equal(plural(1, 'profile'), '1 profile');

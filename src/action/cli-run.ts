@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../cli.js';
 import type { Plan } from '../core/plan.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { Check } from '../doctor.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Check } from '../observe/check.js';
 import { UserError, type Io } from '../io.js';
 
 /** What one CLI run printed, and its exit code. */
@@ -18,12 +18,13 @@ export interface CliResult {
 }
 
 /** Runs `oncall-access ARGV` in `io.cwd` with `env` as its environment, capturing what it prints. */
-export async function runCli(argv: readonly string[], io: Pick<Io, 'cwd' | 'now'>, env: NodeJS.ProcessEnv): Promise<CliResult> {
+export async function runCli(argv: readonly string[], io: Pick<Io, 'cwd' | 'now' | 'fetch'>, env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     cwd: io.cwd,
     now: io.now,
+    fetch: io.fetch,
     env,
     stdinIsTTY: false,
     stdout: { write: (s: string) => (stdout += s) },

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../core/duration.js';
 import { UserError } from '../io.js';
 
 /** The CLI commands the Action runs. */

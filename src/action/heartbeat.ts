@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { formatDuration } from '../duration.js';
+import { formatDuration } from '../core/duration.js';
 
 /** One successful apply. */
 export interface Heartbeat {

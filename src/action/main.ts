@@ -17,15 +17,15 @@ import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIo } from '../cli.js';
 import type { Plan } from '../core/plan.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { redact, secretsIn } from '../redact.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor, summarySentence } from '../render/text.js';
 import { createOctokit } from '../targets/github.js';
 import { mintInstallationToken } from './app-token.js';
-import { checkLine } from '../doctor.js';
+import { checkLine } from '../observe/doctor.js';
 import { cliEnvironment, failure, parseApplyOutput, parseDoctor, parseValidate, readPlanFile, runCli, type ValidateResult } from './cli-run.js';
 import { readContext, readInputs, type ActionContext, type ActionInputs, type PullRequestContext } from './context.js';
 import { checkStaleness, readHeartbeat, writeHeartbeat } from './heartbeat.js';
@@ -34,7 +34,7 @@ import { auditMarkdown, doctorMarkdown, footer, forkMarkdown, validationMarkdown
 import { runnerFor, type AnnotationLevel, type Runner } from './workflow.js';
 
 /** What the Action needs of its process: the log goes to `process.stdout` through `@actions/core`. */
-export type ActionIo = Pick<Io, 'stderr' | 'env' | 'cwd' | 'now'>;
+export type ActionIo = Pick<Io, 'stderr' | 'env' | 'cwd' | 'now' | 'fetch'>;
 
 /** One run of the Action: what it was given and what it will report. */
 interface Step {
@@ -74,7 +74,7 @@ async function useCredentials(step: Step): Promise<void> {
   const given = step.inputs.credentials;
   if (given.kind === 'none') return;
   if (given.kind === 'invalid') throw new UserError(given.reason);
-  const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, globalThis.fetch) : given.token;
+  const value = given.kind === 'app' ? await mintInstallationToken(given.app, step.ctx.apiUrl, step.io.fetch) : given.token;
   step.runner.mask(value);
   step.cliEnv[step.inputs.tokenEnv] = value;
   step.targetToken = value;
@@ -129,7 +129,7 @@ async function comment(step: Step, pr: PullRequestContext, markdown: string, fai
     return true;
   }
   if (step.ctx.repository === undefined) throw new UserError('GITHUB_REPOSITORY is not set: cannot tell which repository the pull request is in');
-  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token, fetch: globalThis.fetch });
+  const octokit = createOctokit({ baseUrl: step.ctx.apiUrl, token, fetch: step.io.fetch });
   try {
     const result = await upsertComment(octokit, { ...step.ctx.repository, issue: pr.number }, commentMarker(step.inputs.config), markdown);
     step.outputs['comment-url'] = result.url;

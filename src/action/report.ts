@@ -3,10 +3,11 @@
  * pull requests from forks and for pull requests without secrets, the audit events of an apply, and the footer naming the commit
  * and run. Pure functions; every value that is not the Action's own words is escaped.
  */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { checkLine, type Check } from '../doctor.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { checkLine } from '../observe/doctor.js';
+import type { Check } from '../observe/check.js';
 import { escapeMarkdown } from '../render/markdown.js';
-import { plural } from '../wording.js';
+import { plural } from '../core/wording.js';
 import type { ActionContext } from './context.js';
 
 /** Diagnostics listed in full; the rest are counted (the annotations still show every one). */

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { redact } from '../redact.js';
+import { redact } from '../util/redact.js';
 
 /** Annotation levels the runner shows. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';

@@ -3,13 +3,13 @@
  * every source and target (see `doctor.ts`), before the first scheduled run finds out. Read-only
  * like `plan`: the HTTP layer refuses any request that could write.
  */
-import { checkLine, doctorChecks } from '../doctor.js';
+import { checkLine, doctorChecks } from '../observe/doctor.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
-import { redact, secretsIn } from '../redact.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { sanitizeText } from '../render/text.js';
-import { plural } from '../wording.js';
-import { loadOrReport, tokenEnvs, transport } from './reconcile.js';
+import { plural } from '../core/wording.js';
+import { loadOrReport, tokenEnvs } from './reconcile.js';
 
 /** Output formats of `doctor`. */
 export type DoctorFormat = 'text' | 'json';
@@ -25,7 +25,7 @@ export async function runDoctor(opts: DoctorOptions, io: Io): Promise<number> {
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
   const secrets = secretsIn(io.env, tokenEnvs(ws));
-  const checks = (await doctorChecks(ws, io.env, readOnlyFetch(transport.fetch), io.now())).map((c) => (c.detail === undefined ? c : { ...c, detail: redact(c.detail, secrets) }));
+  const checks = (await doctorChecks(ws, io.env, readOnlyFetch(io.fetch), io.now())).map((c) => (c.detail === undefined ? c : { ...c, detail: redact(c.detail, secrets) }));
   const missing = checks.filter((c) => c.status === 'missing').length;
   const unverified = checks.filter((c) => c.status === 'unverified').length;
   if (opts.format === 'json') {

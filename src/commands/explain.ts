@@ -4,18 +4,19 @@
  * answers what they held then and why.
  */
 import { join, resolve } from 'node:path';
-import { buildAdapters } from '../adapters.js';
-import { readAuditLog, type AuditEvent } from '../audit.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
-import { reconcile } from '../engine.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { readAuditLog } from '../record/audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import { reconcile } from '../apply/engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, type Io } from '../io.js';
 import { holdLine, sanitizeText } from '../render/text.js';
 import { entitlementKey, entitlementName } from '../core/entitlement.js';
-import { managedBy } from '../holders.js';
-import { readState, STATE_FILES } from '../state.js';
+import { managedBy } from '../observe/holders.js';
+import { readState, STATE_FILES } from '../record/state.js';
 import { nameOf } from '../targets/kinds.js';
-import { loadOrReport, mergeEvidence, parseAt, transport } from './reconcile.js';
+import { loadOrReport, mergeEvidence, parseAt } from './reconcile.js';
 
 /** Options of `explain`. */
 export interface ExplainOptions {
@@ -52,7 +53,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const at = parseAt(opts.at, io);
   const loaded = loadOrReport(opts.config, io);
   if (!loaded) return EXIT.error;
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const ws = await mergeEvidence(loaded, at, io, fetch);
   const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
   const adapters = buildAdapters(ws, io.env, fetch);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { FORMATS } from '../config/formats.js';
 import { loadWorkspace } from '../config/load.js';
 import { SOURCE_TYPES, type SourceType } from '../config/model.js';
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
+import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { codeownersRules, parseOwners } from './codeowners.js';
 import { CONFIG_FILE, GITHUB_TOKEN_ENV, GITIGNORE, JSM_EMAIL_ENV, scaffoldFiles, TOKEN_ENV, workflowFor, type Answers, type ScaffoldFile } from './init-files.js';

@@ -6,15 +6,15 @@
  * credential anywhere new, and its requests are then never auto-approvable.
  */
 import { relative } from 'node:path';
-import { extractCommit } from '../base-tree.js';
+import { extractCommit } from '../forge/base-tree.js';
 import type { Config, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { configHash } from '../engine.js';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { configHash } from '../apply/engine.js';
 import type { Plan } from '../core/plan.js';
-import { gitLocation } from '../git.js';
+import { gitLocation } from '../forge/git.js';
 import { UserError, type Io } from '../io.js';
-import { pullRequestContext, pullRequestEvent, type PullRequestContext } from '../pull-request.js';
-import { withLandings } from '../request-history.js';
+import { pullRequestContext, pullRequestEvent, type PullRequestContext } from '../forge/pull-request.js';
+import { withLandings } from '../forge/request-history.js';
 
 /** Makes the plan of a workspace as seen from `io.cwd`, with its state in `stateDir` (`undefined`: the workspace's own). */
 export type PlanMaker = (ws: Workspace, io: Io, pullRequest: { author: string; files: readonly string[] }, stateDir?: string) => Promise<Plan>;

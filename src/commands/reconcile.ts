@@ -3,40 +3,40 @@
  * adapters and rendering; they differ only in the transport (read-only for plan) and in
  * whether the plan is executed. `apply PLANFILE` executes a saved plan after checking that it
  * is recent, made from the same config, that the current config still produces each change
- * (src/saved-plan.ts), and that each change's precondition still holds.
+ * (src/apply/saved-plan.ts), and that each change's precondition still holds.
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildAdapters } from '../adapters.js';
-import { applicable, applyPlan, withoutRefused, type Outcome } from '../apply.js';
-import { readHoldersOf } from '../holders.js';
-import { configCommit } from '../audit.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { applicable, applyPlan, withoutRefused } from '../apply/apply.js';
+import { readHoldersOf } from '../observe/holders.js';
+import { configCommit } from '../record/audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Adopt, Workspace } from '../config/model.js';
-import { describeChange, type Plan } from '../core/plan.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { configHash, reconcile } from '../engine.js';
-import { aheadReadUntil, planAhead } from '../look-ahead.js';
+import { describeChange, type Outcome, type Plan } from '../core/plan.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { configHash, reconcile } from '../apply/engine.js';
+import { aheadReadUntil, planAhead } from '../observe/look-ahead.js';
 import { readOnlyFetch, type Fetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor } from '../render/text.js';
 import { shardProfiles } from '../config/semantics.js';
-import { inPullRequest } from '../pull-request.js';
-import { gitLocation } from '../git.js';
-import { withLandings } from '../request-history.js';
-import { withApprovals } from '../request-approvals.js';
+import { inPullRequest } from '../forge/pull-request.js';
+import { gitLocation } from '../forge/git.js';
+import { withLandings } from '../forge/request-history.js';
+import { withApprovals } from '../forge/request-approvals.js';
 import { pullRequestPlan } from './pull-request-plan.js';
-import { selectShard } from '../shard.js';
-import { redact, secretsIn } from '../redact.js';
+import { selectShard } from '../config/shard.js';
+import { redact, secretsIn } from '../util/redact.js';
 import { execFileSync } from 'node:child_process';
-import { removeTemporaries } from '../durable-file.js';
-import { Journal } from '../journal.js';
-import { Recorder, recoverInterrupted } from '../record.js';
-import { confirmSaved, readSavedPlan } from '../saved-plan.js';
-import { lockState, readState, STATE_FILES } from '../state.js';
+import { removeTemporaries } from '../util/durable-file.js';
+import { Journal } from '../apply/journal.js';
+import { Recorder, recoverInterrupted } from '../record/record.js';
+import { confirmSaved, readSavedPlan } from '../apply/saved-plan.js';
+import { lockState, readState, STATE_FILES } from '../record/state.js';
 import { KINDS } from '../targets/kinds.js';
 
 /** Output formats of a plan. */
@@ -80,9 +80,6 @@ export interface ApplyOptions extends ReconcileOptions {
   /** A shell command run after the changes are journaled and before the first is sent (e.g. push the journal); its failure refuses the apply. */
   checkpoint?: string;
 }
-
-/** The transport every adapter uses; tests and the demo may wrap it. */
-export const transport: { fetch: Fetch } = { fetch: globalThis.fetch };
 
 /** How far ahead a plan may look: on-call APIs render schedules about three months out. */
 export const MAX_AHEAD_MS = 90 * 86_400_000;
@@ -229,7 +226,7 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   parseAt(opts.at, io);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const result = await freshPlan(opts, io, readOnlyFetch(transport.fetch), ws);
+  const result = await freshPlan(opts, io, readOnlyFetch(io.fetch), ws);
   if (result === undefined) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
   if (opts.out) writeFileSync(resolve(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
@@ -272,7 +269,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
   for (const dir of new Set([stateDir(ws, opts, io), dirname(journal.path)])) removeTemporaries(dir);
   const recorder = new Recorder({ dir: stateDir(ws, opts, io), journal, env: io.env, commit: configCommit(ws.config.dir, io.env), secrets: secretsIn(io.env, tokenEnvs(ws)), now: io.now });
   if (journal.list().length > 0) {
-    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, transport.fetch).targets);
+    const recovery = await recoverInterrupted(journal, recorder, buildAdapters(ws, io.env, io.fetch).targets);
     io.stdout.write(`Resolving ${recovery.resolved.length + recovery.unresolved.length} change(s) of an interrupted apply:\n${recovery.resolved.map((l) => `${l}\n`).join('')}`);
     if (recovery.unresolved.length > 0) {
       io.stderr.write(`Apply refused: ${recovery.unresolved.length} change(s) of an interrupted apply cannot be judged, so what this tool granted is unknown:\n${recovery.unresolved.map((l) => `  ${l}\n`).join('')}They stay in ${journal.path}; the next apply tries again. Nothing else was changed.\n`);
@@ -280,7 +277,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     }
   }
   const saved = opts.planFile === undefined ? undefined : readSavedPlan(opts.planFile, io.cwd, opts.maxPlanAge, io.now(), configHash(ws));
-  const fresh = await planFor(opts, io, transport.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, transport.fetch));
+  const fresh = await planFor(opts, io, io.fetch, await mergeEvidence(ws, parseAt(opts.at, io), io, io.fetch));
   const { targets } = fresh.adapters;
   let plan = fresh.plan;
   let recheck;

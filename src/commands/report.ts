@@ -5,19 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
-import { readAuditLog } from '../audit.js';
+import { readAuditLog } from '../record/audit.js';
 import { reportEntitlement } from '../targets/kinds.js';
-import { git as runGit } from '../git.js';
+import { git as runGit } from '../forge/git.js';
 import type { Config } from '../config/model.js';
 import { buildReport, type PolicyCommit, type PolicyHistory } from '../core/report.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../core/duration.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { renderReportCsv, renderReportJson, renderReportMarkdown } from '../render/report.js';
-import { STATE_FILES } from '../state.js';
-import { ISO_INSTANT_FLAG, loadOrReport, tokenEnvs, transport } from './reconcile.js';
+import { STATE_FILES } from '../record/state.js';
+import { ISO_INSTANT_FLAG, loadOrReport, tokenEnvs } from './reconcile.js';
 import { readOnlyFetch } from '../http/read-only.js';
-import { redact, secretsIn } from '../redact.js';
-import { readLiveHolders, withReviews } from '../report-live.js';
+import { redact, secretsIn } from '../util/redact.js';
+import { readLiveHolders, withReviews } from '../observe/report-live.js';
 
 /** Output formats of a report. */
 export type ReportFormat = 'markdown' | 'csv' | 'json';
@@ -34,7 +34,7 @@ export interface ReportOptions {
   state?: string;
   /** How long after a holding's `until` a revocation is still on time. */
   grace: string;
-  /** Also read the holders now and the policy commits' pull requests (src/report-live.ts). */
+  /** Also read the holders now and the policy commits' pull requests (src/observe/report-live.ts). */
   live?: boolean;
 }
 
@@ -122,7 +122,7 @@ export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
   const audit = join(dir, STATE_FILES.audit);
   const events = readAuditLog(audit, show(audit));
   const history = policyHistory(ws.config, resolve(io.cwd, opts.config), from, to, show(ws.config.dir));
-  const fetch = readOnlyFetch(transport.fetch);
+  const fetch = readOnlyFetch(io.fetch);
   const inPeriod = (c: PolicyCommit): boolean => from <= new Date(c.date) && new Date(c.date) < to;
   const report = buildReport({
     events,

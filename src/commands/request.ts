@@ -8,16 +8,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { buildAdapters } from '../adapters.js';
+import { buildAdapters } from '../observe/adapters.js';
 import type { AccessRequest, Workspace } from '../config/model.js';
 import { checkRequests } from '../config/semantics.js';
 import { activeRequests } from '../core/requests.js';
-import { formatDuration, parseDuration } from '../duration.js';
-import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
+import { formatDuration, parseDuration } from '../core/duration.js';
 import { readOnlyFetch } from '../http/read-only.js';
+import { observe, readSpan } from '../observe/observe.js';
 import { createOctokit, describeError } from '../targets/github.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { loadOrReport, parseAt, transport } from './reconcile.js';
+import { loadOrReport, parseAt } from './reconcile.js';
 
 /** Options of `request`. */
 export interface RequestOptions {
@@ -54,11 +54,10 @@ async function eligibility(ws: Workspace, r: AccessRequest, at: Date, io: Io): P
   const withRequest = { ...ws, requests: [...ws.requests, r] };
   const static_ = checkRequests(withRequest, io.now()).filter((d) => d.file === r.file);
   if (static_.length > 0) throw new UserError(static_.map((d) => d.message).join('; '));
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(io.fetch));
   const pr = { author: '', files: [r.file] };
   const span = readSpan(withRequest, at, pr);
-  const shifts = await observeShifts(ws, adapters, span.since, span.until);
-  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...(r.subject.includes('@') ? [r.subject] : [])]);
+  const { shifts, identities } = await observe(ws, adapters, { ...span, subjects: [r.subject] });
   const firstTarget = [...ws.config.targets.keys()][0]!;
   const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
   if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join('; '));
@@ -115,7 +114,7 @@ async function openPullRequest(ws: Workspace, opts: RequestOptions, io: Io, path
     // Not a git checkout: paths are taken relative to the config's directory.
   }
   const inRepo = relative(top, path).split('\\').join('/');
-  const octokit = createOctokit({ baseUrl: target.apiUrl ?? 'https://api.github.com', token, fetch: transport.fetch });
+  const octokit = createOctokit({ baseUrl: target.apiUrl ?? 'https://api.github.com', token, fetch: io.fetch });
   const branch = `oncall-access/request-${basename(path, '.yaml')}`;
   try {
     const { data: info } = await octokit.rest.repos.get({ owner, repo });

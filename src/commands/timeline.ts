@@ -3,8 +3,8 @@
  * grant and revocation across all profiles, for an on-call lead to check before a handoff; or,
  * as a Mermaid gantt chart, who holds what when.
  */
-import { buildAdapters } from '../adapters.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { buildAdapters } from '../observe/adapters.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
 import { githubFields } from '../targets/github-kinds.js';
 import { nameOf } from '../targets/kinds.js';
@@ -13,11 +13,11 @@ import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { renderGantt } from '../render/mermaid.js';
-import { observeAhead } from '../look-ahead.js';
+import { observeAhead } from '../observe/look-ahead.js';
 import { sanitizeText } from '../render/text.js';
-import { formatInZone, isTimeZone } from '../time/zoned.js';
-import { redact, secretsIn } from '../redact.js';
-import { loadOrReport, parseAt, tokenEnvs, transport } from './reconcile.js';
+import { formatInZone, isTimeZone } from '../core/zoned.js';
+import { redact, secretsIn } from '../util/redact.js';
+import { loadOrReport, parseAt, tokenEnvs } from './reconcile.js';
 
 /** Output formats of `timeline`. */
 export type TimelineFormat = 'text' | 'markdown' | 'json' | 'mermaid';
@@ -75,7 +75,7 @@ export async function runTimeline(opts: TimelineOptions, io: Io): Promise<number
   const to = new Date(from.getTime() + Number(opts.hours) * 3_600_000);
   const ws = loadOrReport(opts.config, io);
   if (!ws) return EXIT.error;
-  const adapters = buildAdapters(ws, io.env, readOnlyFetch(transport.fetch));
+  const adapters = buildAdapters(ws, io.env, readOnlyFetch(io.fetch));
   const ahead = await observeAhead(ws, adapters, from, to);
   // Targets are read only to resolve identities beyond the file; a missing GitHub token matters only then.
   const targetNeeded = ws.config.identities.some((m) => m !== 'file');

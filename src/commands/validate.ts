@@ -3,11 +3,11 @@
  * files' own rules, it checks the coming week's coverage of the rotations kept in git.
  */
 import { loadWorkspace } from '../config/load.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
 import { EXIT, type Io } from '../io.js';
 import { renderAnnotations } from '../render/github.js';
 import { sanitizeText } from '../render/text.js';
-import { plural } from '../wording.js';
+import { plural } from '../core/wording.js';
 import type { Workspace } from '../config/model.js';
 import { COVERAGE_HORIZON_MS, coverageDiagnostics } from '../core/coverage.js';
 import { rotationShifts } from '../sources/rotations.js';

@@ -7,8 +7,8 @@
  * validators do not know the project's formats (they are named `oncall-access-*` so that none
  * is mistaken for a standard one), but they do check patterns.
  */
-import { parseDuration } from '../duration.js';
-import { isTimeZone, parseInstant } from '../time/zoned.js';
+import { parseDuration } from '../core/duration.js';
+import { isTimeZone, parseInstant } from '../core/zoned.js';
 
 /** A named format: how to check it, and what it should look like, for error messages. */
 export interface Format {

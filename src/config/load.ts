@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import { parseDuration } from '../duration.js';
-import { parseInstant } from '../time/zoned.js';
+import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
+import { parseDuration } from '../core/duration.js';
+import { parseInstant } from '../core/zoned.js';
 import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';

@@ -2,8 +2,11 @@
  * The loaded, validated configuration: what the rest of the tool works from. Every object
  * keeps the position it was declared at, so later stages can point diagnostics at YAML.
  */
-import type { EntitlementRef, Membership } from '../core/entitlement.js';
-import type { SourcePos } from '../diagnostics.js';
+import type { SourcePos } from '../core/diagnostics.js';
+import type { GapPolicy } from '../core/coverage.js';
+import type { AccessRequest, GuardConfig, Profile } from '../core/policy.js';
+
+export type { AccessRequest, EntitlementSpec, GuardConfig, Profile, RotationBinding } from '../core/policy.js';
 
 /** The kinds of on-call source, in the order init offers them (`jsm`: Jira Service Management Operations, Opsgenie's successor). */
 export const SOURCE_TYPES = ['pagerduty', 'jsm', 'opsgenie', 'rotations'] as const;
@@ -53,16 +56,6 @@ export interface ConnectionPos {
   tokenEnv: SourcePos;
 }
 
-/** Safety rails applied to every plan. */
-export interface GuardConfig {
-  /** Refuse a plan that revokes more than this many holdings in one run. */
-  maxRevocations?: number;
-  /** Refuse a plan that revokes more than this share (0..1) of any one team's holders. */
-  maxRevocationShare?: number;
-  /** GitHub logins that are never revoked (break-glass admins). */
-  protectedAccounts: string[];
-}
-
 /** `kind: Config`, normally `oncall-access.yaml`. */
 export interface Config {
   /** Path of the config file as given by the user. */
@@ -73,7 +66,7 @@ export interface Config {
   targets: Map<string, TargetConfig>;
   guards: GuardConfig;
   /** `spec.coverage.gaps`: what a stretch of the coming week that a rotation leaves without access is (default `warn`). */
-  coverage: { gaps: 'off' | 'warn' | 'error' };
+  coverage: { gaps: GapPolicy };
   /** Named sets of profile globs for sharded runs (`--shard NAME`). */
   shards: { name: string; globs: string[] }[];
   /** Identity resolution methods, in the order they are tried. */
@@ -84,65 +77,12 @@ export interface Config {
   paths: { profiles: string; rotations: string; requests: string; identities: string; state: string };
 }
 
-/** How an on-call binding selects people: one of these per `spec.rotations[]` item. */
-export type RotationBinding =
-  | { kind: 'schedule'; source: string; schedule: string; pos: SourcePos }
-  | { kind: 'escalationPolicy'; source: string; escalationPolicy: string; levels?: number[]; pos: SourcePos }
-  | { kind: 'rotation'; source: string; rotation: string; pos: SourcePos };
-
 /**
  * How a team the tool has never applied to is adopted: `keep-drift` (the default) keeps its
  * current members that no profile wants, and the plan lists them, until the user says otherwise;
  * `remove-drift` removes them on the first apply.
  */
 export type Adopt = 'keep-drift' | 'remove-drift';
-
-/**
- * One grantable thing a profile names, resolved with its target's declaration of the kind: the
- * profile's `team: payments-deployers` (with `role`) on target `github` of organisation `acme` is
- * kind `team`, resource `acme/payments-deployers`, at level `member` unless it says otherwise.
- */
-export interface EntitlementSpec extends EntitlementRef {
-  /** The resource as the profile writes it (`payments-deployers`), for messages about the profile. */
-  written: string;
-  /** The level the profile asks for, one of the kind's levels. */
-  level: string;
-  /** How it is managed: the profile's choice, or the kind's default. */
-  membership: Membership;
-  /** `remove-drift`: an exclusive entitlement of an adoptable kind loses, on its first apply, the holders no profile wants. */
-  adopt?: 'remove-drift';
-  pos: SourcePos;
-}
-
-/** `kind: AccessProfile`. */
-export interface Profile {
-  name: string;
-  description?: string;
-  mode: 'auto' | 'requestable';
-  /** Longest duration one request may ask for, in milliseconds (requestable profiles). */
-  maxRequestMs?: number;
-  /** Requestable profiles: whether an eligible request may be merged without review. */
-  approval: 'auto' | 'review';
-  /** Requestable profiles: logins who approve requests and may request for others. */
-  approvers: string[];
-  rotations: RotationBinding[];
-  /** Widening of each shift: granted `beforeMs` early, kept `afterMs` late. */
-  window: { beforeMs: number; afterMs: number };
-  /** Emails always entitled, whoever is on call. */
-  members: string[];
-  /** When true, a bound rotation may fall empty without the empty-rotation guard refusing revocations. */
-  allowEmptyRotations: boolean;
-  /**
-   * Incident hold: a holder whose window ended keeps what they hold while assigned to, or having
-   * acknowledged, an open incident routed through a bound PagerDuty rotation; never more than
-   * `maxMs` after their window ended, never for someone who does not hold it.
-   */
-  incidentHold?: { maxMs: number; pos: SourcePos };
-  entitlements: EntitlementSpec[];
-  /** The profile's file relative to the config's directory, `/`-separated (what shard globs match). */
-  file: string;
-  pos: SourcePos;
-}
 
 /** A dated replacement in a built-in rotation. */
 export interface RotationOverride {
@@ -178,33 +118,6 @@ export interface IdentityEntry {
   /** The person's Atlassian account id: a jsm source takes `email` for their shifts. */
   accountId?: string;
   pos: SourcePos;
-}
-
-/** `kind: AccessRequest`: a time-boxed request against a requestable profile, merged through a pull request. */
-export interface AccessRequest {
-  profile: string;
-  /** Email or GitHub login of who gets access. */
-  subject: string;
-  reason: string;
-  durationMs: number;
-  /** Access starts here and ends `durationMs` later. */
-  requestedAt: Date;
-  /** The request file as shown to the user. */
-  file: string;
-  pos: SourcePos;
-  /**
-   * When the request reached the default branch (the first-parent commit that added its file,
-   * whose time GitHub sets when it merges), or when this run first sees it (a file the pull
-   * request adds, or not yet committed). Access starts no earlier than this, and eligibility is
-   * judged then: a request cannot be backdated. Absent outside a git checkout.
-   */
-  landed?: { at: Date; commit?: string };
-  /**
-   * For a profile with `approval: review`, once merged: who approved the pull request that
-   * brought it (at its final head, among the profile's approvers), or what is missing. Set by
-   * the run that asked the forge; a review request without it grants nothing.
-   */
-  review?: { approvedBy: string; pullRequest: number } | { missing: string };
 }
 
 /** Everything loaded from a config and the files it points at. */

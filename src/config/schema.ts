@@ -4,9 +4,9 @@
  * YAML (`spec.rotations[0].levels`), at its line.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { error, type Diagnostic } from '../diagnostics.js';
-import { closest } from '../closest.js';
-import { withArticle } from '../wording.js';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { closest } from '../util/closest.js';
+import { withArticle } from '../core/wording.js';
 import { FORMATS } from './formats.js';
 import { VALIDATORS } from './validators.generated.js';
 import { pos, type YamlDoc } from './yaml-file.js';
@@ -27,7 +27,7 @@ const SCHEMA_FILES: Record<Kind, string> = {
   AccessRequest: 'access-request.schema.json',
 };
 
-/** The state files apply writes (src/state.ts) that have a schema, with its file. */
+/** The state files apply writes (src/record/state.ts) that have a schema, with its file. */
 const STATE_SCHEMA_FILES = {
   grants: 'state-grants.schema.json',
   'grants-v1': 'state-grants-v1.schema.json',

@@ -2,11 +2,11 @@
  * Rules that span documents: names are unique, references resolve to declared things of the
  * right type, and profiles that share an entitlement agree on how it is managed.
  */
-import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import { formatDuration } from '../duration.js';
-import { checkShards, shardProfile } from '../shard.js';
+import { error, warning, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
+import { formatDuration } from '../core/duration.js';
+import { checkShards, shardProfile } from './shard.js';
 import { rotationProblem } from '../sources/rotations.js';
-import { withArticle } from '../wording.js';
+import { withArticle } from '../core/wording.js';
 import { entitlementKey } from '../core/entitlement.js';
 import type { EntitlementSpec, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 

@@ -8,7 +8,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import { error, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { error, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH, readFast } from './yaml-fast.js';
 
 /** Files larger than this are refused unread: profiles are small, a huge file is a mistake or an attack. */

@@ -3,18 +3,18 @@
  * because nobody is on call (a hole between layers or shifts, an override that leaves one) or
  * because everyone on call lacks a login on a target the rotation feeds. Pure.
  */
-import type { Config, Profile } from '../config/model.js';
-import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import { formatDuration } from '../duration.js';
+import type { Profile } from './policy.js';
+import { error, warning, type Diagnostic, type SourcePos } from './diagnostics.js';
+import { formatDuration } from './duration.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from './shift.js';
-import { formatInZone } from '../time/zoned.js';
-import { plural } from '../wording.js';
+import { formatInZone } from './zoned.js';
+import { plural } from './wording.js';
 
 /** How far ahead coverage is checked: a week, one full cycle of the usual weekly rotation. */
 export const COVERAGE_HORIZON_MS = 7 * 86_400_000;
 
 /** What `spec.coverage.gaps` asks for: no check, warnings, or errors (for teams that need 24/7 coverage). */
-export type GapPolicy = Config['coverage']['gaps'];
+export type GapPolicy = 'off' | 'warn' | 'error';
 
 /** Why nobody gets access for a stretch: nobody is on call, or only people without a login are (sorted emails). */
 export type GapCause = { kind: 'nobody' } | { kind: 'no-identity'; emails: string[] };

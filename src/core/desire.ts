@@ -1,12 +1,11 @@
 /**
  * desire: who should hold which entitlement at an instant, and why. Pure.
  */
-import { error, warning, type Diagnostic, type SourcePos } from '../diagnostics.js';
-import type { Profile, RotationBinding } from '../config/model.js';
+import { error, warning, type Diagnostic, type SourcePos } from './diagnostics.js';
+import type { Profile, RotationBinding } from './policy.js';
 import { entitlementKey, levelRank, refOf, type EntitlementRef, type KindCatalogue, type KindSpec, type Membership } from './entitlement.js';
 import type { Incident, IncidentRead } from './incident.js';
 import type { HoldersRead } from './observed.js';
-import type { Frozen } from './plan.js';
 import type { ActiveRequest } from './requests.js';
 import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 
@@ -231,6 +230,9 @@ export function desire(input: DesireInput): Desired {
   }
   return { entitlements, diagnostics };
 }
+
+/** Counts of frozen entitlements by kind, only kinds with some (see `PlanSummary.frozen` in plan.ts): `{ team: 2, repository: 1 }`. */
+export type Frozen = Readonly<Record<string, number>>;
 
 /**
  * The managed entitlements a plan leaves frozen (see `PlanSummary.frozen`), counted by kind:

@@ -3,7 +3,7 @@
  * not be read get no change at all; those fed by an unreadable rotation get no revocation and no
  * downgrade.
  */
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from './diagnostics.js';
 import type { Desired, ManagedEntitlement } from './desire.js';
 import { entitlementKey, entitlementName, entitlementTitle, holdingKey, levelRank, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './entitlement.js';
 import type { HoldersRead } from './observed.js';

@@ -3,9 +3,9 @@
  * bounds the whole run (too many revocations, an emptied rotation) refuses the whole apply; one
  * about a single holding (a protected account) refuses only that change.
  */
-import { error, type Diagnostic } from '../diagnostics.js';
-import { plural } from '../wording.js';
-import type { GuardConfig } from '../config/model.js';
+import { error, type Diagnostic } from './diagnostics.js';
+import { plural } from './wording.js';
+import type { GuardConfig } from './policy.js';
 import { entitlementKey, entitlementName, levelRank, type KindCatalogue } from './entitlement.js';
 import { holdingOf, type Change } from './plan.js';
 

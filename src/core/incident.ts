@@ -2,7 +2,7 @@
  * Open incidents as an incident hold sees them: who is assigned to one and who acknowledged it,
  * by email. Plain values; the sources (src/sources/) produce them.
  */
-import type { ReadFailure } from '../diagnostics.js';
+import type { ReadFailure } from './diagnostics.js';
 
 /**
  * An open incident (triggered or acknowledged) routed through a rotation, as an incident hold

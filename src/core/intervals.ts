@@ -7,7 +7,7 @@
  * holds the answer until the next one, with the kinds of reason `desire` gives each holding. It
  * does so one profile at a time (see {@link heldIntervals}).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { desire, HOLDING_KINDS, type DesireInput, type HoldingKind } from './desire.js';
 import { entitlementName, levelRank, refOf, type EntitlementRef, type KindSpec } from './entitlement.js';
 import { bindingKey } from './shift.js';

@@ -1,7 +1,7 @@
 /**
  * What the observe step reads of a target, as the core uses it: who holds each entitlement now.
  */
-import type { ReadFailure } from '../diagnostics.js';
+import type { ReadFailure } from './diagnostics.js';
 
 /** One account holding an entitlement now. */
 export interface Holder {

@@ -2,8 +2,9 @@
  * The plan: the changes that would make reality match the profiles, as data. Renderers and
  * apply work from this alone; apply ignores `reasons`, which are for people.
  */
-import type { Diagnostic, SourcePos } from '../diagnostics.js';
+import type { Diagnostic, SourcePos } from './diagnostics.js';
 import { entitlementName, refOf, type Entitlement, type EntitlementRef, type HoldingRef, type KindCatalogue } from './entitlement.js';
+import type { Frozen } from './desire.js';
 import type { AccessTimeline } from './intervals.js';
 
 /**
@@ -63,9 +64,6 @@ export interface PlanSummary {
    */
   frozen?: Frozen;
 }
-
-/** Counts of frozen entitlements by kind, only kinds with some (see {@link PlanSummary.frozen}): `{ team: 2, repository: 1 }`. */
-export type Frozen = Readonly<Record<string, number>>;
 
 /**
  * An exclusive entitlement of an adoptable kind (a GitHub team) this tool has never applied to,
@@ -165,4 +163,12 @@ export function summarize(changes: readonly Change[], unchanged: number, frozen?
   const summary: PlanSummary = { grant: 0, revoke: 0, update: 0, unchanged };
   for (const c of changes) summary[c.action] += 1;
   return frozen && Object.values(frozen).some((n) => n > 0) ? { ...summary, frozen } : summary;
+}
+
+/** What happened to one change. */
+export interface Outcome {
+  change: Change;
+  status: 'applied' | 'failed' | 'skipped';
+  /** Why it failed or was skipped, without secrets. */
+  error?: string;
 }

@@ -8,7 +8,7 @@
  * applied grant up to the applied revocation of the same login (case-insensitive) and
  * entitlement, clipped to the period `[from, to)`. Pure: the command reads the files and runs git.
  */
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from './audit-event.js';
 import { entitlementKey, holdingKey, refOf, type EntitlementRef } from './entitlement.js';
 import { requestApproverOf, requestFileOf } from './requests.js';
 

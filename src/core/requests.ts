@@ -4,8 +4,8 @@
  * one of its members; the subject resolves to a login; in a pull request, its author is the
  * subject or an approver). Pure.
  */
-import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { AccessRequest, Profile } from '../config/model.js';
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import type { AccessRequest, Profile } from './policy.js';
 import { bindingKey, bindingLabel, covers, instant, type ShiftRead } from './shift.js';
 
 /** A request that grants at the instant: its profile's entitlements to `login` until `until`. */

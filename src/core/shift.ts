@@ -3,8 +3,8 @@
  * a binding is keyed and named, and whether a shift widened by a profile's window covers an
  * instant. Pure; the sources (src/sources/) produce these values.
  */
-import type { Profile, RotationBinding } from '../config/model.js';
-import type { ReadFailure } from '../diagnostics.js';
+import type { Profile, RotationBinding } from './policy.js';
+import type { ReadFailure } from './diagnostics.js';
 
 /** One person on call in one rotation over `[start, end)`. */
 export interface Shift {

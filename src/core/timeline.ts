@@ -3,7 +3,7 @@
  * instants, found by evaluating `desire` at every shift boundary (widened by the windows) and
  * comparing consecutive states. Pure.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { desire, type DesireInput, type ManagedEntitlement } from './desire.js';
 import { refOf, type EntitlementRef } from './entitlement.js';
 import { changeInstants } from './intervals.js';

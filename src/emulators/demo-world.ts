@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serializeAdopted, STATE_FILES } from '../state.js';
+import { serializeAdopted, STATE_FILES } from '../record/state.js';
 import type { GitHubSeed } from './github-state.js';
 import type { JsmEmulatorOptions } from './jsm.js';
 import type { PagerDutySeed } from './pagerduty-state.js';

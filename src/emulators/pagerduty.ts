@@ -9,7 +9,7 @@
  * Schedule entries are clipped to `since`/`until` unless `overflow=true`; `/oncalls` entries
  * keep their whole span, as PagerDuty does.
  */
-import { isTimeZone, parseInstant, wallTimeAt } from '../time/zoned.js';
+import { isTimeZone, parseInstant, wallTimeAt } from '../core/zoned.js';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 import { clip, overlapping, PagerDutyRateLimiter, PagerDutyState, type EscalationPolicy, type PagerDutyRateLimitOptions, type PagerDutySeed, type OnCall, type Schedule, type Span, type Target, type User } from './pagerduty-state.js';
 

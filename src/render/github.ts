@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: diagnostics become annotations that show on the pull
  * request's diff at the line they name.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -4,7 +4,7 @@
  * so every value from it goes through {@link escapeMarkdown}; only this module's own words
  * are markup.
  */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from '../core/diagnostics.js';
 import type { Action, Adoption, Change, HeldAccess, Plan, PlanSummary } from '../core/plan.js';
 import type { AccessTimeline } from '../core/intervals.js';
 import { renderGantt, timelineLabel } from './mermaid.js';
@@ -26,7 +26,7 @@ import {
   summarySentence,
   type ChangeGroup,
 } from './text.js';
-import { plural } from '../wording.js';
+import { plural } from '../core/wording.js';
 
 /** Default bound on the length of the output: under GitHub's 65,536-character comment limit. */
 export const DEFAULT_MAX_CHARS = 60_000;

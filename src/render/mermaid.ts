@@ -13,7 +13,7 @@
 import type { HoldingKind } from '../core/desire.js';
 import type { AccessTimeline, EntitlementIntervals, HeldInterval } from '../core/intervals.js';
 import { nameOf } from '../targets/kinds.js';
-import { formatInZone, wallTimeAt } from '../time/zoned.js';
+import { formatInZone, wallTimeAt } from '../core/zoned.js';
 
 /** How each kind of stretch looks: its gantt tags (colours) and the words after the login. */
 export const KIND_STYLE: Readonly<Record<HoldingKind, { tags: string; words: string }>> = {

@@ -9,7 +9,7 @@
 import type { AccessReport, DriftRemoval, EntitlementReport, GrantedRequest, LateRevocation, LiveHolders, PolicyCommit, ReportHolding, Revocation } from '../core/report.js';
 import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown as esc } from './markdown.js';
 import { formatInstant, sanitizeText } from './text.js';
-import { plural } from '../wording.js';
+import { plural } from '../core/wording.js';
 
 /** The CSV columns, in order: the header row of {@link renderReportCsv}. Stable: new columns are only ever appended. */
 export const REPORT_CSV_COLUMNS = [

@@ -3,7 +3,7 @@
  * grouping and ordering of changes, instants, the summary sentence and the neutralising of
  * control characters found in data. Everything here is pure: same plan, same text.
  */
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import { byCodeUnits } from '../core/diff.js';
 import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
 import type { Action, Adoption, Change, HeldAccess, Plan, Subject } from '../core/plan.js';

@@ -64,10 +64,10 @@
  */
 import pLimit from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
-import type { ReadFault } from '../diagnostics.js';
+import type { ReadFault } from '../core/diagnostics.js';
 import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
-import { redact } from '../redact.js';
+import { redact } from '../util/redact.js';
 import { identifierType } from './opsgenie.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
 import { JSM_TIMELINE, readTimeline, timelineSpan, type OnCallPeriod } from './timeline-periods.js';

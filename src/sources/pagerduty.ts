@@ -28,10 +28,10 @@ import { api } from '@pagerduty/pdjs';
 import crossFetchModule from 'cross-fetch';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RotationBinding } from '../config/model.js';
-import type { ReadFailure } from '../diagnostics.js';
+import type { ReadFailure } from '../core/diagnostics.js';
 import { getJson, unreachableMessage, type HttpOptions, type HttpResult } from '../http/client.js';
 import type { Fetch } from '../http/read-only.js';
-import { redact } from '../redact.js';
+import { redact } from '../util/redact.js';
 import { bindingKey, type Incident, type IncidentRead, type Shift, type ShiftRead, type Source } from './source.js';
 
 /** How to reach PagerDuty. */

@@ -5,7 +5,7 @@
  * replace parts of it.
  */
 import type { Rotation, RotationBinding, RotationOverride } from '../config/model.js';
-import { addCalendarDays, calendarDaysBetween, isTimeZone, parseInstant, parseWallTime, wallTimeAt, wallTimeToInstant, type WallTime } from '../time/zoned.js';
+import { addCalendarDays, calendarDaysBetween, isTimeZone, parseInstant, parseWallTime, wallTimeAt, wallTimeToInstant, type WallTime } from '../core/zoned.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead, type Source } from './source.js';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@
  */
 import type { Entitlement, EntitlementRef } from '../core/entitlement.js';
 import type { HoldersRead } from '../core/observed.js';
-import type { ReadFailure } from '../diagnostics.js';
+import type { ReadFailure } from '../core/diagnostics.js';
 
 /**
  * Email/login pairs from an identity source of the target, each with the attribute it came from

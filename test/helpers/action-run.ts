@@ -12,7 +12,7 @@ import { runAction } from '../../src/action/main.js';
 import type { Plan } from '../../src/core/plan.js';
 import { commentMarker } from '../../src/action/pr-comment.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../../src/emulators/github.js';
-import { serializeAdopted } from '../../src/state.js';
+import { serializeAdopted } from '../../src/record/state.js';
 import { commitAll, initRepo } from './git-repo.js';
 import { captureIo } from './io.js';
 import { inStep } from './step.js';

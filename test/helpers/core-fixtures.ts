@@ -5,7 +5,7 @@
  */
 import type { ActiveRequest } from '../../src/core/requests.js';
 import type { Profile, RotationBinding, TargetConfig } from '../../src/config/model.js';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { desire, type Desired } from '../../src/core/desire.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
 import { entitlementKey } from '../../src/core/entitlement.js';

@@ -7,6 +7,7 @@ import { pointConfigAt, startDemoEmulators, type DemoEmulatorOptions, type DemoE
 import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
 import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../../src/emulators/opsgenie.js';
+import type { Fetch } from '../../src/http/read-only.js';
 import { captureIo } from './io.js';
 import { fakeToken } from './fake-token.js';
 
@@ -46,9 +47,9 @@ export function editFile(dir: string, file: string, from: string | RegExp, to: s
   writeFileSync(path, after);
 }
 
-/** Runs the CLI in-process in `dir` at `now` (default: the demo instant). */
-export async function cli(dir: string, args: string[], options: { env?: NodeJS.ProcessEnv; now?: Date } = {}) {
-  const c = captureIo(dir, options.env ?? ENV, new Date(options.now ?? DEMO_AT));
+/** Runs the CLI in-process in `dir` at `now` (default: the demo instant), sending through `fetch` (default: the network). */
+export async function cli(dir: string, args: string[], options: { env?: NodeJS.ProcessEnv; now?: Date; fetch?: Fetch } = {}) {
+  const c = captureIo(dir, options.env ?? ENV, new Date(options.now ?? DEMO_AT), options.fetch);
   const code = await main(args, c.io);
   return { code, out: c.out(), err: c.err() };
 }

@@ -38,16 +38,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { outcomeLine, transport } from '../../src/commands/reconcile.js';
+import { outcomeLine } from '../../src/commands/reconcile.js';
 import type { JsonServer } from '../../src/emulators/http-server.js';
 import { PAGERDUTY_ACCEPT } from '../../src/emulators/pagerduty.js';
 import * as pagerdutySource from '../../src/sources/pagerduty.js';
 import * as githubTarget from '../../src/targets/github.js';
 import { cli, ENV } from './demo-workspace.js';
-import { cellScope, type CellScope, engineApply, faultResponse, faultWorld, fakeSleep, FAULT_KINDS, HANG_MS, Injector, PADS, realFetch, routingFetch, type FaultKind, type FaultWorld, type Outgoing, type Rule, type WorldOptions } from './faults.js';
-
-/** The CLI's one transport is routed per cell (by emulator origin) to that cell's injector. */
-const routes = new Map<string, Injector>();
+import { cellScope, type CellScope, engineApply, faultResponse, faultWorld, fakeSleep, FAULT_KINDS, HANG_MS, Injector, PADS, realFetch, type FaultKind, type FaultWorld, type Outgoing, type Rule, type WorldOptions } from './faults.js';
 
 /**
  * Per-attempt timeout of engine-level cells: for a hang, a tenth of {@link HANG_MS} so the client
@@ -308,7 +305,6 @@ async function observe(scope: CellScope, c: Cell): Promise<Observation> {
   const teams = worldTeams(c.endpoint.world);
   const injector = new Injector();
   injector.add(ruleFor(w, c.endpoint, c.fault, c.mode));
-  for (const s of w.servers) routes.set(s.url, injector);
   const before = holders(w, teams);
   const clock = fakeSleep();
   const o: Partial<Observation> = { before, sleeps: clock.sleeps, errors: [], failed: [], applied: 0 };
@@ -321,7 +317,7 @@ async function observe(scope: CellScope, c: Cell): Promise<Observation> {
       o.failed = r.outcomes.filter((x) => x.status !== 'applied').map((x) => outcomeLine(x).trimEnd());
       o.applied = r.outcomes.filter((x) => x.status === 'applied').length;
     } else {
-      const r = await cli(w.dir, ['apply', '--config', 'oncall-access.yaml', '--yes']);
+      const r = await cli(w.dir, ['apply', '--config', 'oncall-access.yaml', '--yes'], { fetch: injector.fetch });
       o.code = r.code;
       if (/internal error/.test(r.err)) o.crashed = r.err;
       o.errors = r.out.split('\n').filter((l) => /\berror: /.test(l));
@@ -338,13 +334,12 @@ async function observe(scope: CellScope, c: Cell): Promise<Observation> {
   o.problems = injector.problems.slice();
   o.requests = injector.requests.slice();
   injector.clear();
-  const apply = await cli(w.dir, ['apply', '--config', 'oncall-access.yaml', '--yes']);
-  const plan = await cli(w.dir, ['plan', '--config', 'oncall-access.yaml', '--detailed-exitcode']);
+  const apply = await cli(w.dir, ['apply', '--config', 'oncall-access.yaml', '--yes'], { fetch: injector.fetch });
+  const plan = await cli(w.dir, ['plan', '--config', 'oncall-access.yaml', '--detailed-exitcode'], { fetch: injector.fetch });
   o.converge = { apply: apply.code, plan: plan.code, out: `${apply.out}${apply.err}${plan.out}${plan.err}` };
   o.final = holders(w, teams);
   o.unexpected = w.servers.flatMap((s) => s.unexpected.map((u) => `${u.method} ${u.path}: ${u.reason}`));
   o.ms = performance.now() - started;
-  for (const s of w.servers) routes.delete(s.url);
   return o as Observation;
 }
 
@@ -472,10 +467,7 @@ export async function runFaultMatrix(t: Test, which: (c: Cell) => boolean): Prom
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => void unhandled.push(e);
   process.on('unhandledRejection', onUnhandled);
-  const originalFetch = transport.fetch;
-  transport.fetch = routingFetch(routes, originalFetch);
   t.teardown(() => {
-    transport.fetch = originalFetch;
     process.off('unhandledRejection', onUnhandled);
   });
 

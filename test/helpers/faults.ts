@@ -20,15 +20,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
-import { buildAdapters } from '../../src/adapters.js';
-import { applicable, applyPlan, type Outcome } from '../../src/apply.js';
+import { buildAdapters } from '../../src/observe/adapters.js';
+import { applicable, applyPlan } from '../../src/apply/apply.js';
 import { loadWorkspace } from '../../src/config/load.js';
-import type { Plan } from '../../src/core/plan.js';
+import type { Outcome, Plan } from '../../src/core/plan.js';
 import { DEMO_AT, DEMO_JSM, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
 import type { GitHubEmulator } from '../../src/emulators/github.js';
 import type { FaultResponse, JsonServer } from '../../src/emulators/http-server.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
-import { computePlan } from '../../src/engine.js';
+import { computePlan } from '../../src/apply/engine.js';
 import type { HttpOptions } from '../../src/http/client.js';
 import type { Fetch } from '../../src/http/read-only.js';
 import { startJsmEmulator } from '../../src/emulators/jsm.js';
@@ -36,7 +36,7 @@ import { startOpsgenieEmulator } from '../../src/emulators/opsgenie.js';
 import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
-import { nextState, readState, writeState } from '../../src/state.js';
+import { nextState, readState, writeState } from '../../src/record/state.js';
 import { GitHubTarget } from '../../src/targets/github.js';
 import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN, OG_KEY } from './demo-workspace.js';
 
@@ -152,17 +152,6 @@ export class Injector {
   clear(): void {
     for (const r of this.rules) r.times = r.fired;
   }
-}
-
-/**
- * A fetch that sends each request through the injector registered for its origin (the
- * emulators of one cell), so cells can run at once through the CLI's one `transport`.
- */
-export function routingFetch(routes: Map<string, Injector>, fallback: Fetch = realFetch): Fetch {
-  return (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    return (routes.get(new URL(url).origin)?.fetch ?? fallback)(input, init);
-  };
 }
 
 // --- the world ------------------------------------------------------------------------------

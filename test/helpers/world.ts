@@ -8,9 +8,9 @@
  * invitations, unreadable teams, teams no profile manages), the grant ledger, the guards and the
  * on-call counts of the last apply.
  *
- * `planWorld` chains the pure core exactly as `src/engine.ts` does (desire, the identity freeze,
+ * `planWorld` chains the pure core exactly as `src/apply/engine.ts` does (desire, the identity freeze,
  * diff, guard), `applyInMemory` executes a plan's changes on the observed holdings the way
- * GitHub would, and `nextState` (src/state.ts) moves the ledger on. `entitledRole` is an
+ * GitHub would, and `nextState` (src/record/state.ts) moves the ledger on. `entitledRole` is an
  * independent oracle of who may hold what at an instant, written from the README's rules rather
  * than from `desire`.
  *
@@ -28,11 +28,11 @@ import type { ActiveRequest } from '../../src/core/requests.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
 import { guard, type EmptiedRotation } from '../../src/core/guard.js';
 import { holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
-import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics.js';
-import { LOOKBACK_MS } from '../../src/engine.js';
+import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostics.js';
+import { LOOKBACK_MS } from '../../src/observe/observe.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
-import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/state.js';
+import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/record/state.js';
 import { teamKey } from '../../src/targets/github.js';
 import type { TeamRole } from '../../src/targets/github-kinds.js';
 import { KINDS, nameOf } from '../../src/targets/kinds.js';
@@ -338,7 +338,7 @@ export interface Planned {
   run: Plan;
 }
 
-/** desire, the identity freeze, diff and guard, chained as `reconcile` in src/engine.ts chains them. */
+/** desire, the identity freeze, diff and guard, chained as `reconcile` in src/apply/engine.ts chains them. */
 export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, ReadonlyMap<string, HoldersRead>>, state: State): Planned {
   const shifts = readShifts(w, at);
   const desired = desire({ at, profiles: w.profiles, kinds: KINDS, shifts, resolve: resolver(w), requests: w.requests });
@@ -359,7 +359,7 @@ export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, Read
     diagnostics,
     state: { prune: delta.prune, onCall },
   };
-  // As `applicable` and `withoutRefused` in src/apply.ts: an error naming a holding refuses that
+  // As `applicable` and `withoutRefused` in src/apply/apply.ts: an error naming a holding refuses that
   // holding's changes; any other error but a failed read refuses the whole plan.
   const applicable = !diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed' && d.holding === undefined);
   const refused = new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.holding ? [holdingKey(d.holding)] : [])));

@@ -5,13 +5,13 @@
  */
 import pLimit from 'p-limit';
 import { buildAdapters } from './adapters.js';
-import type { Workspace } from './config/model.js';
-import type { CommitReview, LiveInput, PolicyCommit } from './core/report.js';
-import { latestSays, mergedPullOf } from './forge/approvals.js';
-import { forgeRepository } from './forge/repository.js';
+import type { Workspace } from '../config/model.js';
+import type { CommitReview, LiveInput, PolicyCommit } from '../core/report.js';
+import { latestSays, mergedPullOf } from '../forge/approvals.js';
+import { forgeRepository } from '../forge/repository.js';
 import { managedBy, readHoldersOf } from './holders.js';
-import type { Fetch } from './http/read-only.js';
-import { reportEntitlement } from './targets/kinds.js';
+import type { Fetch } from '../http/read-only.js';
+import { reportEntitlement } from '../targets/kinds.js';
 
 /** Pull requests read at once. */
 const FORGE_CONCURRENCY = 4;

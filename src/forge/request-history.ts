@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
-import type { AccessRequest } from './config/model.js';
+import type { AccessRequest } from '../config/model.js';
 import { git, type GitLocation } from './git.js';
-import { UserError } from './io.js';
+import { UserError } from '../io.js';
 
 /**
  * The requests with {@link AccessRequest.landed} set from the history of `rev` (HEAD, or a pull

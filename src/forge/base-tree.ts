@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { gitBytes, type GitLocation } from './git.js';
-import { UserError } from './io.js';
+import { UserError } from '../io.js';
 
 /** An extracted commit: the working directory's counterpart in it, and how to remove it. */
 export interface BaseTree {

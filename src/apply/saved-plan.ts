@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { precondition } from './apply.js';
-import { entitlementKey, holdingKey } from './core/entitlement.js';
-import type { HoldersRead } from './core/observed.js';
-import { describeChange, holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from './core/plan.js';
-import { error, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { parseDuration } from './duration.js';
-import { UserError } from './io.js';
-import { KINDS } from './targets/kinds.js';
+import { entitlementKey, holdingKey } from '../core/entitlement.js';
+import type { HoldersRead } from '../core/observed.js';
+import { describeChange, holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../core/plan.js';
+import { error, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { parseDuration } from '../core/duration.js';
+import { UserError } from '../io.js';
+import { KINDS } from '../targets/kinds.js';
 
 const ACTIONS: readonly unknown[] = ['grant', 'revoke', 'update'];
 

@@ -5,15 +5,15 @@
  * ahead ({@link aheadReadUntil}), and looks ahead from that read.
  */
 import type { Adapters } from './adapters.js';
-import type { Workspace } from './config/model.js';
-import { COVERAGE_HORIZON_MS, coverageDiagnostics } from './core/coverage.js';
-import type { DesireInput } from './core/desire.js';
-import { heldIntervals, type AccessTimeline } from './core/intervals.js';
-import { activeRequests, type RequestInput } from './core/requests.js';
-import type { Diagnostic } from './diagnostics.js';
-import { entitledEmails, observeShifts, readSpan, readWarnings, resolveIdentities, type Identities, type PlanContext, type Reconciled } from './engine.js';
-import type { ShiftRead } from './core/shift.js';
-import { KINDS } from './targets/kinds.js';
+import { observe, readSpan, readWarnings, type Identities, type PullRequestContext } from './observe.js';
+import type { Workspace } from '../config/model.js';
+import { COVERAGE_HORIZON_MS, coverageDiagnostics } from '../core/coverage.js';
+import type { DesireInput } from '../core/desire.js';
+import { heldIntervals, type AccessTimeline } from '../core/intervals.js';
+import { activeRequests, type RequestInput } from '../core/requests.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { ShiftRead } from '../core/shift.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** How many hours ahead of a plan's instant its timeline runs. */
 export const PLAN_TIMELINE_HOURS = 24;
@@ -31,12 +31,12 @@ export interface Ahead {
 export const LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 3_600_000, COVERAGE_HORIZON_MS);
 
 /** The instant shifts are read to for a look ahead to `to` from `from`: `to` plus the longest `window.before`, as a plan at `from` reads ahead. */
-function readEnd(ws: Workspace, from: Date, to: Date, pullRequest?: PlanContext['pullRequest']): Date {
+function readEnd(ws: Workspace, from: Date, to: Date, pullRequest?: PullRequestContext): Date {
   return new Date(to.getTime() + (readSpan(ws, from, pullRequest).until.getTime() - from.getTime()));
 }
 
 /** The instant a plan at `at` that also looks ahead ({@link planAhead}) reads shifts to (`PlanContext.readUntil`). */
-export function aheadReadUntil(ws: Workspace, at: Date, pullRequest?: PlanContext['pullRequest']): Date {
+export function aheadReadUntil(ws: Workspace, at: Date, pullRequest?: PullRequestContext): Date {
   return readEnd(ws, at, new Date(at.getTime() + LOOK_AHEAD_MS), pullRequest);
 }
 
@@ -54,8 +54,7 @@ function aheadInput(ws: Workspace, shifts: ReadonlyMap<string, ShiftRead>, resol
  * `pullRequest` context says).
  */
 export async function observeAhead(ws: Workspace, adapters: Adapters, from: Date, to: Date, context: Pick<RequestInput, 'pullRequest' | 'review'> = {}): Promise<Ahead> {
-  const shifts = await observeShifts(ws, adapters, readSpan(ws, from, context.pullRequest).since, readEnd(ws, from, to, context.pullRequest));
-  const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
+  const { shifts, identities } = await observe(ws, adapters, { since: readSpan(ws, from, context.pullRequest).since, until: readEnd(ws, from, to, context.pullRequest), subjects: ws.requests.map((r) => r.subject) });
   const { input, diagnostics } = aheadInput(ws, shifts, identities.resolve, from, to, context);
   return { input, diagnostics: [...readWarnings(ws, shifts), ...identities.diagnostics, ...diagnostics], adapterDiagnostics: adapters.diagnostics };
 }
@@ -67,7 +66,7 @@ export async function observeAhead(ws: Workspace, adapters: Adapters, from: Date
  * the plan's read reports (a rotation that cannot be read, a person without a login) are not
  * reported again.
  */
-export function planAhead(ws: Workspace, at: Date, read: Pick<Reconciled, 'shifts' | 'resolve'>, pullRequest?: PlanContext['pullRequest']): { timeline: AccessTimeline; diagnostics: Diagnostic[] } {
+export function planAhead(ws: Workspace, at: Date, read: { shifts: ReadonlyMap<string, ShiftRead>; resolve: Identities['resolve'] }, pullRequest?: PullRequestContext): { timeline: AccessTimeline; diagnostics: Diagnostic[] } {
   const { input } = aheadInput(ws, read.shifts, read.resolve, at, new Date(at.getTime() + LOOK_AHEAD_MS), { pullRequest, review: pullRequest ? 'pending' : 'required' });
   const { timeline } = heldIntervals(input, at, new Date(at.getTime() + PLAN_TIMELINE_HOURS * 3_600_000));
   const gaps = coverageDiagnostics({ profiles: ws.profiles, shifts: input.shifts, resolve: input.resolve, from: at, to: new Date(at.getTime() + COVERAGE_HORIZON_MS), policy: ws.config.coverage.gaps });

@@ -8,31 +8,14 @@
  * caller gives a read-only fetch.
  */
 import { buildAdapters } from './adapters.js';
-import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
-import type { Fetch } from './http/read-only.js';
-import { bindingKey, bindingLabel, type Source } from './sources/source.js';
-import { entitlementKey, refOf, type EntitlementRef } from './core/entitlement.js';
-import { GitHubTarget } from './targets/github.js';
-import { githubWriteCheck } from './targets/github-doctor.js';
-import { TARGET_KINDS } from './targets/kinds.js';
-
-/**
- * One check's outcome: `ok`; `missing` (something the config needs is not there: the detail says
- * what to grant or set, and where); `unverified` (the API cannot tell without writing, which
- * doctor never does: the detail says what apply will need).
- */
-export type CheckStatus = 'ok' | 'missing' | 'unverified';
-
-/** One line of `doctor`'s report. */
-export interface Check {
-  /** The config entry checked: `source "pagerduty"`, `target "github"`. */
-  subject: string;
-  /** What was checked: `token (PAGERDUTY_TOKEN)`, `pagerduty schedule P1ABCDE`, `team acme/sre`. */
-  what: string;
-  status: CheckStatus;
-  /** What to grant or set, and where (`missing`); what apply needs (`unverified`); else nothing. */
-  detail?: string;
-}
+import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
+import type { Fetch } from '../http/read-only.js';
+import { bindingKey, bindingLabel, type Source } from '../sources/source.js';
+import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
+import { GitHubTarget } from '../targets/github.js';
+import { githubWriteCheck } from '../targets/github-doctor.js';
+import { TARGET_KINDS } from '../targets/kinds.js';
+import type { Check } from './check.js';
 
 /** How far ahead a rotation is read to see that it can be: one hour is a request like the plan's. */
 const READ_SPAN_MS = 3_600_000;

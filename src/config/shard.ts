@@ -18,9 +18,9 @@
  * selected when it matches at least one including glob (or there are only excluding ones) and
  * no excluding glob.
  */
-import { error, warning, type Diagnostic } from './diagnostics.js';
-import type { EntitlementSpec, Profile } from './config/model.js';
-import { entitlementKey } from './core/entitlement.js';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import type { EntitlementSpec, Profile } from './model.js';
+import { entitlementKey } from '../core/entitlement.js';
 
 /** A profile as sharding sees it: its name, its file (relative to the config directory) and what it manages. */
 export interface ShardProfile {

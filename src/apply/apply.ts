@@ -5,20 +5,12 @@
  * each change reports its own outcome.
  */
 import pLimit from 'p-limit';
-import { entitlementKey, holdingKey } from './core/entitlement.js';
-import type { Holder, HoldersRead } from './core/observed.js';
-import { holdingOf, type Change, type Plan } from './core/plan.js';
-import { describeError } from './targets/github.js';
-import { nameOf } from './targets/kinds.js';
-import type { Target } from './targets/target.js';
-
-/** What happened to one change. */
-export interface Outcome {
-  change: Change;
-  status: 'applied' | 'failed' | 'skipped';
-  /** Why it failed or was skipped, without secrets. */
-  error?: string;
-}
+import { entitlementKey, holdingKey } from '../core/entitlement.js';
+import type { Holder, HoldersRead } from '../core/observed.js';
+import { holdingOf, type Change, type Outcome, type Plan } from '../core/plan.js';
+import { describeError } from '../targets/github.js';
+import { nameOf } from '../targets/kinds.js';
+import type { Target } from '../targets/target.js';
 
 /**
  * Errors that are scoped to what they touch, so the rest of a plan may still be applied: a

@@ -1,6 +1,6 @@
 /**
  * record: how an apply's changes reach the grant ledger and the audit log, one change at a time,
- * through the write-ahead journal (src/journal.ts), and how a run resolves the changes an
+ * through the write-ahead journal (src/apply/journal.ts), and how a run resolves the changes an
  * interrupted apply left in it.
  *
  * Per change, in this order, each step durable before the next: the outcome and its audit line
@@ -10,17 +10,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outcome } from './apply.js';
-import { readHoldersOf } from './holders.js';
-import { auditEvent, holdEvent, INTERRUPTED, readHoldEvents, type AuditEvent } from './audit.js';
-import { appendDurably } from './durable-file.js';
-import { entitlementKey, holdingKey } from './core/entitlement.js';
-import type { Plan } from './core/plan.js';
-import { madeChange, type Journal, type JournalEntry } from './journal.js';
-import { redact } from './redact.js';
+import { readHoldersOf } from '../observe/holders.js';
+import { auditEvent, holdEvent, INTERRUPTED, readHoldEvents } from './audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
+import { appendDurably } from '../util/durable-file.js';
+import { entitlementKey, holdingKey } from '../core/entitlement.js';
+import type { Outcome, Plan } from '../core/plan.js';
+import { madeChange, type Journal, type JournalEntry } from '../apply/journal.js';
+import { redact } from '../util/redact.js';
 import { pruneLedger, readAdopted, readLedger, recordOutcome, STATE_FILES, withAdopted, writeGrants, writeState, type LedgerEntry, type PlanStateChange } from './state.js';
-import { nameOf } from './targets/kinds.js';
-import type { Target } from './targets/target.js';
+import { nameOf } from '../targets/kinds.js';
+import type { Target } from '../targets/target.js';
 
 /** What every audit line of a run shares, and where the state lives. */
 export interface RecordContext {

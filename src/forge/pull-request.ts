@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, type Diagnostic } from '../core/diagnostics.js';
 import { git, type GitLocation } from './git.js';
-import { UserError } from './io.js';
+import { UserError } from '../io.js';
 
 /** The pull request context a plan needs. */
 export interface PullRequestContext {

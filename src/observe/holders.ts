@@ -3,10 +3,10 @@
  * planning, applying a saved plan, recovering an interrupted apply and `report --live` share.
  * Reads only.
  */
-import type { Workspace } from './config/model.js';
-import { entitlementKey, refOf, type EntitlementRef } from './core/entitlement.js';
-import type { HoldersRead } from './core/observed.js';
-import type { Target } from './targets/target.js';
+import type { Workspace } from '../config/model.js';
+import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
+import type { HoldersRead } from '../core/observed.js';
+import type { Target } from '../targets/target.js';
 
 /**
  * The holders of every entitlement `items` name (each read once, however often it is named), keyed

@@ -5,19 +5,19 @@
  * once, so what it feeds is frozen. A read that fails because of the source's or target's own
  * settings (a host that cannot be reached, a token refused) is anchored at that setting's line.
  */
-import { error, warning, type Diagnostic, type ReadFailure } from './diagnostics.js';
-import type { ConnectionPos, RotationBinding, SourceConfig, TargetConfig, Workspace } from './config/model.js';
-import type { Fetch } from './http/read-only.js';
-import { JsmSource } from './sources/jsm.js';
-import { OpsgenieSource } from './sources/opsgenie.js';
-import { PagerDutySource } from './sources/pagerduty.js';
-import { RotationsSource } from './sources/rotations.js';
-import { bindingKey, type Source } from './sources/source.js';
-import { MIN_SECRET_LENGTH } from './redact.js';
-import { GitHubTarget } from './targets/github.js';
-import { entitlementKey } from './core/entitlement.js';
-import type { Target } from './targets/target.js';
-import { plural } from './wording.js';
+import { error, warning, type Diagnostic, type ReadFailure } from '../core/diagnostics.js';
+import type { ConnectionPos, RotationBinding, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
+import type { Fetch } from '../http/read-only.js';
+import { JsmSource } from '../sources/jsm.js';
+import { OpsgenieSource } from '../sources/opsgenie.js';
+import { PagerDutySource } from '../sources/pagerduty.js';
+import { RotationsSource } from '../sources/rotations.js';
+import { bindingKey, type Source } from '../sources/source.js';
+import { MIN_SECRET_LENGTH } from '../util/redact.js';
+import { GitHubTarget } from '../targets/github.js';
+import { entitlementKey } from '../core/entitlement.js';
+import type { Target } from '../targets/target.js';
+import { plural } from '../core/wording.js';
 
 /** Adapters by source or target name, plus problems building them (missing tokens). */
 export interface Adapters {

@@ -4,11 +4,11 @@
  * (see src/forge/approvals.ts), asked once per run, of the config repository (src/forge/repository.ts;
  * the credentials need pull requests: read).
  */
-import type { AccessRequest, Workspace } from './config/model.js';
-import { requestStart } from './core/requests.js';
-import { approvalOf } from './forge/approvals.js';
-import type { Fetch } from './http/read-only.js';
-import { forgeRepository } from './forge/repository.js';
+import type { AccessRequest, Workspace } from '../config/model.js';
+import { requestStart } from '../core/requests.js';
+import { approvalOf } from './approvals.js';
+import type { Fetch } from '../http/read-only.js';
+import { forgeRepository } from './repository.js';
 
 /** The login a subject names: itself, or the identities file's login for an email (the forge's view of who gets access). */
 function loginOf(ws: Workspace, subject: string): string {

@@ -3,7 +3,7 @@
  * thrown. Every user-facing error in the tool is one of these; only the CLI entry turns them
  * into an exit code.
  */
-import type { HoldingRef } from './core/entitlement.js';
+import type { HoldingRef } from './entitlement.js';
 
 /** How bad a diagnostic is: errors stop a plan or apply, warnings never do. */
 export type Severity = 'error' | 'warning';
@@ -35,7 +35,7 @@ export interface Diagnostic {
   code?: 'read-failed' | 'read-partial' | 'guard' | 'identity' | 'request' | 'apply-interrupted' | 'pull-request' | 'ledger' | 'saved-plan' | 'coverage';
   /**
    * For an error about one holding only: apply refuses just the plan's changes of that holding
-   * and makes the rest (see `applicable` and `withoutRefused` in src/apply.ts).
+   * and makes the rest (see `applicable` and `withoutRefused` in src/apply/apply.ts).
    */
   holding?: HoldingRef;
 }
@@ -66,7 +66,7 @@ export interface ReadFailure {
   error: string;
   /** Set when the fix is in the source's or target's config; absent when it is at what was read. */
   fault?: ReadFault;
-  /** Where to fix it, when not at the line that names what was read (set from `fault` by src/adapters.ts). */
+  /** Where to fix it, when not at the line that names what was read (set from `fault` by src/observe/adapters.ts). */
   pos?: SourcePos;
 }
 

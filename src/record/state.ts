@@ -7,15 +7,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { readAuditLog, type AuditEvent } from './audit.js';
-import { checkStateFile, type StateFile } from './config/schema.js';
-import { locatable, pos } from './config/yaml-file.js';
-import { byCodeUnits, type LedgerRef } from './core/diff.js';
-import { entitlementKey, holdingKey, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from './core/entitlement.js';
-import { error, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { writeDurably } from './durable-file.js';
-import { UserError } from './io.js';
-import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
+import { readAuditLog } from './audit.js';
+import type { AuditEvent } from '../core/audit-event.js';
+import { checkStateFile, type StateFile } from '../config/schema.js';
+import { locatable, pos } from '../config/yaml-file.js';
+import { byCodeUnits, type LedgerRef } from '../core/diff.js';
+import { entitlementKey, holdingKey, refOf, type Entitlement, type EntitlementRef, type HoldingRef } from '../core/entitlement.js';
+import { error, formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { writeDurably } from '../util/durable-file.js';
+import { UserError } from '../io.js';
+import { fromV1, type V1Entitlement } from '../targets/github-kinds.js';
 
 /**
  * Version of the grant ledger (`grants.json`) and adopted entitlements (`adopted.json`) this

@@ -1,0 +1,19 @@
+/** The shape of one line of `doctor`'s report, which each source and target's own checks give. */
+
+/**
+ * One check's outcome: `ok`; `missing` (something the config needs is not there: the detail says
+ * what to grant or set, and where); `unverified` (the API cannot tell without writing, which
+ * doctor never does: the detail says what apply will need).
+ */
+export type CheckStatus = 'ok' | 'missing' | 'unverified';
+
+/** One line of `doctor`'s report. */
+export interface Check {
+  /** The config entry checked: `source "pagerduty"`, `target "github"`. */
+  subject: string;
+  /** What was checked: `token (PAGERDUTY_TOKEN)`, `pagerduty schedule P1ABCDE`, `team acme/sre`. */
+  what: string;
+  status: CheckStatus;
+  /** What to grant or set, and where (`missing`); what apply needs (`unverified`); else nothing. */
+  detail?: string;
+}
