@@ -9,7 +9,7 @@ import type { Outcome } from './apply.js';
 import type { HoldingRef } from './core/entitlement.js';
 import type { HeldAccess, Plan } from './core/plan.js';
 import { UserError } from './io.js';
-import { fromV1, type V1Entitlement } from './targets/github-kinds.js';
+import { fromV1, type V1Entitlement } from './targets/github/kinds.js';
 
 /**
  * Version of the audit line format. Version 2 lines say `"formatVersion": 2` and name the

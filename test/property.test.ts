@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { entitlementKey } from '../src/core/entitlement.js';
 import type { HoldersRead } from '../src/core/observed.js';
 import type { Change } from '../src/core/plan.js';
-import { splitResource } from '../src/targets/github-kinds.js';
+import { splitResource } from '../src/targets/github/kinds.js';
 import { nameOf } from '../src/targets/kinds.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Rotation } from '../src/config/model.js';

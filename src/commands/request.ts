@@ -15,7 +15,8 @@ import { activeRequests } from '../core/requests.js';
 import { formatDuration, parseDuration } from '../duration.js';
 import { entitledEmails, observeShifts, readSpan, resolveIdentities } from '../engine.js';
 import { readOnlyFetch } from '../http/read-only.js';
-import { createOctokit, describeError } from '../targets/github.js';
+import { createOctokit } from '../targets/github/client.js';
+import { describeError } from '../targets/github/errors.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadOrReport, parseAt, transport } from './reconcile.js';
 

@@ -12,7 +12,7 @@ import { parseInstant } from '../time/zoned.js';
 import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
-import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github-kinds.js';
+import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github/kinds.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
 
 /** The result of loading: a workspace when there were no errors, and every diagnostic. */

@@ -5,7 +5,7 @@
  */
 import { entitlementName, entitlementTitle, type EntitlementRef, type KindCatalogue } from '../core/entitlement.js';
 import type { ReportEntitlement } from '../core/report.js';
-import { githubFields, GITHUB_KINDS } from './github-kinds.js';
+import { githubFields, GITHUB_KINDS } from './github/kinds.js';
 
 /** The kinds each target type declares, the one a profile names first. */
 export const TARGET_KINDS: Readonly<Record<'github', KindCatalogue>> = { github: GITHUB_KINDS };
