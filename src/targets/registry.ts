@@ -1,25 +1,28 @@
 /**
  * Every type of target, by the `type` a config declares it with: the kinds of entitlement it
- * holds, and how its adapter is made. A target type is a folder (`targets/<type>/`: adapter,
+ * holds, what it adds to the published schemas, and how its adapter is made. A target type is a folder (`targets/<type>/`: adapter,
  * kinds, schema fragment, identity resolution, library notes) plus its entry here; its kinds
  * are also listed in kinds.ts, which the pure layers import without loading any adapter.
  */
 import type { TargetConfig } from '../config/model.js';
 import type { KindCatalogue } from '../core/entitlement.js';
 import type { Fetch } from '../http/read-only.js';
+import { GITHUB_SCHEMA } from './github/schema.js';
 import { connectGitHub } from './github/target.js';
 import { TARGET_KINDS } from './kinds.js';
-import type { Target } from './target.js';
+import type { SchemaFragment, Target } from './target.js';
 
 /** What the rest of the tool knows of one type of target. */
 export interface TargetType {
   /** The kinds of entitlement it holds, the one a profile names first. */
   kinds: KindCatalogue;
+  /** What it adds to the published JSON Schemas (merged in by `npm run schemas`). */
+  schema: SchemaFragment;
   /** The adapter for a target the config declares, with the token its `tokenEnv` holds (checked by the caller). */
   connect(config: TargetConfig, options: { token?: string; fetch: Fetch }): Target;
 }
 
 /** Every target type, by the name a config's `type` gives it. */
 export const TARGET_TYPES: Readonly<Record<TargetConfig['type'], TargetType>> = {
-  github: { kinds: TARGET_KINDS.github, connect: connectGitHub },
+  github: { kinds: TARGET_KINDS.github, schema: GITHUB_SCHEMA, connect: connectGitHub },
 };
