@@ -21,6 +21,7 @@ import type { IncidentRead } from './core/incident.js';
 import type { HoldersRead } from './core/observed.js';
 import { managedBy, readHoldersOf } from './holders.js';
 import { KINDS } from './targets/kinds.js';
+import { TARGET_TYPES } from './targets/registry.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -104,8 +105,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const [shifts, observed] = await Promise.all([observeShifts(ws, adapters, span.since, until), readHoldersOf([...managedBy(ws).values()], adapters.targets)]);
 
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...ws.requests.map((r) => r.subject).filter((x) => x.includes('@'))]);
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
+  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: identities.resolve, pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
   const incidents = await observeIncidents(ws, adapters, shifts, at);
   const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active, incidents });
   for (const managed of wanted.entitlements.values()) {
@@ -216,9 +216,9 @@ export async function resolveIdentities(ws: Workspace, adapters: Adapters, email
   const diagnostics: Diagnostic[] = [];
   const failed = new Map<string, string>();
   const byTarget = new Map<string, Map<string, string>>();
-  const fileTable = identityTable('file', ws.identities);
   for (const [name, target] of adapters.targets) {
-    const org = ws.config.targets.get(name)!.org;
+    const { org, type } = ws.config.targets.get(name)!;
+    const fileTable = identityTable('file', TARGET_TYPES[type].fileIdentities(ws.identities));
     const tables: IdentityTable[] = [];
     let result = resolveEmails(emails, tables);
     for (const method of ws.config.identities) {

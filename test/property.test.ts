@@ -286,7 +286,7 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
     },
     profiles: w.profiles,
     rotations: [],
-    identities: [...w.identities].map(([email, login]) => ({ email, login, pos: { file: 'identities.yaml', line: 1, col: 1 } })),
+    identities: [...w.identities].map(([email, login]) => ({ email, accounts: { github: login }, pos: { file: 'identities.yaml', line: 1, col: 1 } })),
     requests: [],
     files: [],
   };

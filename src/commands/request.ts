@@ -60,8 +60,7 @@ async function eligibility(ws: Workspace, r: AccessRequest, at: Date, io: Io): P
   const span = readSpan(withRequest, at, pr);
   const shifts = await observeShifts(ws, adapters, span.since, span.until);
   const identities = await resolveIdentities(ws, adapters, [...entitledEmails(ws.profiles, shifts), ...(r.subject.includes('@') ? [r.subject] : [])]);
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
+  const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: identities.resolve });
   if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join('; '));
   return checked.active[0]!.reason;
 }
