@@ -1,9 +1,9 @@
 /**
  * Every type of target, by the `type` a config declares it with: the kinds of entitlement it
  * holds, what it adds to the published schemas, how a person is found on it, and how its adapter
- * is made. A target type is a folder (`targets/<type>/`: adapter,
- * kinds, schema fragment, identity resolution, library notes) plus its entry here; its kinds
- * are also listed in kinds.ts, which the pure layers import without loading any adapter.
+ * is made. A target type is a folder (`targets/<type>/`: adapter, kinds, schema fragment,
+ * identity sources, library notes) plus its entry here; its kinds are also listed in kinds.ts,
+ * which the pure layers import without loading any adapter.
  */
 import type { IdentityEntry, TargetConfig } from '../config/model.js';
 import type { KindCatalogue } from '../core/entitlement.js';
