@@ -16246,6 +16246,55 @@ var init_rotations = __esm({
   }
 });
 
+// src/targets/github/kinds.ts
+function githubResource(org, name) {
+  return `${org}/${name}`;
+}
+function splitResource(resource) {
+  const slash = resource.indexOf("/");
+  return { org: resource.slice(0, slash), name: resource.slice(slash + 1) };
+}
+function fromV1(e) {
+  const level = typeof e.repository === "string" ? e.permission : e.role;
+  const kind = typeof e.repository === "string" ? "repository" : "team";
+  return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
+}
+function githubFields(ref) {
+  const { org, name } = splitResource(ref.resource);
+  return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
+}
+var TEAM_ROLES, REPO_PERMISSIONS, GITHUB_KINDS;
+var init_kinds = __esm({
+  "src/targets/github/kinds.ts"() {
+    "use strict";
+    TEAM_ROLES = ["member", "maintainer"];
+    REPO_PERMISSIONS = ["pull", "triage", "push", "maintain", "admin"];
+    GITHUB_KINDS = {
+      team: { levels: TEAM_ROLES, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource", plural: "teams" },
+      repository: { levels: REPO_PERMISSIONS, memberships: ["additive"], adoptable: false, shown: "resource (kind)", plural: "repositories" }
+    };
+  }
+});
+
+// src/targets/kinds.ts
+function nameOf(ref) {
+  return entitlementName(ref, KINDS[ref.kind]);
+}
+function reportEntitlement(ref) {
+  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
+}
+var TARGET_KINDS, ACCOUNT_NAMES, KINDS;
+var init_kinds2 = __esm({
+  "src/targets/kinds.ts"() {
+    "use strict";
+    init_entitlement();
+    init_kinds();
+    TARGET_KINDS = { github: GITHUB_KINDS };
+    ACCOUNT_NAMES = { github: "GitHub login" };
+    KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
+  }
+});
+
 // src/config/semantics.ts
 function checkSemantics(ws, now = /* @__PURE__ */ new Date()) {
   const shards = ws.config.shards.length === 0 ? [] : checkShards(shardProfiles(ws), ws.config.shards).map((d) => ({ ...d, file: ws.config.file }));
@@ -16348,8 +16397,9 @@ function checkIdentities(ws) {
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
+    const differ = Object.keys(ACCOUNT_NAMES).filter((type) => seen?.accounts[type] !== void 0 && i.accounts[type] !== void 0 && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
     if (!seen) first.set(email, i);
-    else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
+    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${ACCOUNT_NAMES[type]}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
     if (i.accountId === void 0) continue;
     const account = accounts.get(i.accountId);
@@ -16388,6 +16438,7 @@ var init_semantics = __esm({
     init_rotations();
     init_wording();
     init_entitlement();
+    init_kinds2();
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
@@ -16396,36 +16447,6 @@ var init_semantics = __esm({
     };
     at = (p) => `${p.file}:${p.line}`;
     SKEW_MS = 5 * 6e4;
-  }
-});
-
-// src/targets/github-kinds.ts
-function githubResource(org, name) {
-  return `${org}/${name}`;
-}
-function splitResource(resource) {
-  const slash = resource.indexOf("/");
-  return { org: resource.slice(0, slash), name: resource.slice(slash + 1) };
-}
-function fromV1(e) {
-  const level = typeof e.repository === "string" ? e.permission : e.role;
-  const kind = typeof e.repository === "string" ? "repository" : "team";
-  return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
-}
-function githubFields(ref) {
-  const { org, name } = splitResource(ref.resource);
-  return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
-}
-var TEAM_ROLES, REPO_PERMISSIONS, GITHUB_KINDS;
-var init_github_kinds = __esm({
-  "src/targets/github-kinds.ts"() {
-    "use strict";
-    TEAM_ROLES = ["member", "maintainer"];
-    REPO_PERMISSIONS = ["pull", "triage", "push", "maintain", "admin"];
-    GITHUB_KINDS = {
-      team: { levels: TEAM_ROLES, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource", plural: "teams" },
-      repository: { levels: REPO_PERMISSIONS, memberships: ["additive"], adoptable: false, shown: "resource (kind)", plural: "repositories" }
-    };
   }
 });
 
@@ -16612,7 +16633,8 @@ function toRotation(d, data, diagnostics) {
   return [{ name: data.metadata.name, description: data.metadata.description, timeZone: spec.timeZone, shiftMs: parseDuration(spec.shiftLength), firstHandoff: spec.firstHandoff, members: spec.members, overrides, pos: pos(d, ["metadata", "name"]) }];
 }
 function toIdentities(d, data) {
-  return data.spec.identities.map((p, i) => ({ email: p.email, login: p.github, ...p.accountId === void 0 ? {} : { accountId: p.accountId }, pos: pos(d, ["spec", "identities", i]) }));
+  const accounts = (p) => Object.fromEntries(Object.keys(TARGET_KINDS).flatMap((type) => p[type] === void 0 ? [] : [[type, p[type]]]));
+  return data.spec.identities.map((p, i) => ({ email: p.email, accounts: accounts(p), ...p.accountId === void 0 ? {} : { accountId: p.accountId }, pos: pos(d, ["spec", "identities", i]) }));
 }
 function toRequest(d, data) {
   const s = data.spec;
@@ -16627,7 +16649,8 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
-    init_github_kinds();
+    init_kinds();
+    init_kinds2();
     init_yaml_file();
     MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
@@ -17694,7 +17717,7 @@ var require_url_state_machine = __commonJS({
       ws: 80,
       wss: 443
     };
-    var failure2 = /* @__PURE__ */ Symbol("failure");
+    var failure3 = /* @__PURE__ */ Symbol("failure");
     function countSymbols(str2) {
       return punycode.ucs2.decode(str2).length;
     }
@@ -17807,7 +17830,7 @@ var require_url_state_machine = __commonJS({
       }
       const regex2 = R === 10 ? /[^0-9]/ : R === 16 ? /[^0-9A-Fa-f]/ : /[^0-7]/;
       if (regex2.test(input2)) {
-        return failure2;
+        return failure3;
       }
       return parseInt(input2, R);
     }
@@ -17827,18 +17850,18 @@ var require_url_state_machine = __commonJS({
           return input2;
         }
         const n = parseIPv4Number(part);
-        if (n === failure2) {
+        if (n === failure3) {
           return input2;
         }
         numbers.push(n);
       }
       for (let i = 0; i < numbers.length - 1; ++i) {
         if (numbers[i] > 255) {
-          return failure2;
+          return failure3;
         }
       }
       if (numbers[numbers.length - 1] >= Math.pow(256, 5 - numbers.length)) {
-        return failure2;
+        return failure3;
       }
       let ipv4 = numbers.pop();
       let counter = 0;
@@ -17868,7 +17891,7 @@ var require_url_state_machine = __commonJS({
       input2 = punycode.ucs2.decode(input2);
       if (input2[pointer] === 58) {
         if (input2[pointer + 1] !== 58) {
-          return failure2;
+          return failure3;
         }
         pointer += 2;
         ++pieceIndex;
@@ -17876,11 +17899,11 @@ var require_url_state_machine = __commonJS({
       }
       while (pointer < input2.length) {
         if (pieceIndex === 8) {
-          return failure2;
+          return failure3;
         }
         if (input2[pointer] === 58) {
           if (compress !== null) {
-            return failure2;
+            return failure3;
           }
           ++pointer;
           ++pieceIndex;
@@ -17896,11 +17919,11 @@ var require_url_state_machine = __commonJS({
         }
         if (input2[pointer] === 46) {
           if (length === 0) {
-            return failure2;
+            return failure3;
           }
           pointer -= length;
           if (pieceIndex > 6) {
-            return failure2;
+            return failure3;
           }
           let numbersSeen = 0;
           while (input2[pointer] !== void 0) {
@@ -17909,23 +17932,23 @@ var require_url_state_machine = __commonJS({
               if (input2[pointer] === 46 && numbersSeen < 4) {
                 ++pointer;
               } else {
-                return failure2;
+                return failure3;
               }
             }
             if (!isASCIIDigit(input2[pointer])) {
-              return failure2;
+              return failure3;
             }
             while (isASCIIDigit(input2[pointer])) {
               const number = parseInt(at3(input2, pointer));
               if (ipv4Piece === null) {
                 ipv4Piece = number;
               } else if (ipv4Piece === 0) {
-                return failure2;
+                return failure3;
               } else {
                 ipv4Piece = ipv4Piece * 10 + number;
               }
               if (ipv4Piece > 255) {
-                return failure2;
+                return failure3;
               }
               ++pointer;
             }
@@ -17936,16 +17959,16 @@ var require_url_state_machine = __commonJS({
             }
           }
           if (numbersSeen !== 4) {
-            return failure2;
+            return failure3;
           }
           break;
         } else if (input2[pointer] === 58) {
           ++pointer;
           if (input2[pointer] === void 0) {
-            return failure2;
+            return failure3;
           }
         } else if (input2[pointer] !== void 0) {
-          return failure2;
+          return failure3;
         }
         address[pieceIndex] = value;
         ++pieceIndex;
@@ -17961,7 +17984,7 @@ var require_url_state_machine = __commonJS({
           --swaps;
         }
       } else if (compress === null && pieceIndex !== 8) {
-        return failure2;
+        return failure3;
       }
       return address;
     }
@@ -17992,7 +18015,7 @@ var require_url_state_machine = __commonJS({
     function parseHost(input2, isSpecialArg) {
       if (input2[0] === "[") {
         if (input2[input2.length - 1] !== "]") {
-          return failure2;
+          return failure3;
         }
         return parseIPv6(input2.substring(1, input2.length - 1));
       }
@@ -18002,20 +18025,20 @@ var require_url_state_machine = __commonJS({
       const domain = utf8PercentDecode(input2);
       const asciiDomain = tr46.toASCII(domain, false, tr46.PROCESSING_OPTIONS.NONTRANSITIONAL, false);
       if (asciiDomain === null) {
-        return failure2;
+        return failure3;
       }
       if (containsForbiddenHostCodePoint(asciiDomain)) {
-        return failure2;
+        return failure3;
       }
       const ipv4Host = parseIPv4(asciiDomain);
-      if (typeof ipv4Host === "number" || ipv4Host === failure2) {
+      if (typeof ipv4Host === "number" || ipv4Host === failure3) {
         return ipv4Host;
       }
       return asciiDomain;
     }
     function parseOpaqueHost(input2) {
       if (containsForbiddenHostCodePointExcludingPercent(input2)) {
-        return failure2;
+        return failure3;
       }
       let output = "";
       const decoded = punycode.ucs2.decode(input2);
@@ -18131,7 +18154,7 @@ var require_url_state_machine = __commonJS({
         const ret = this["parse " + this.state](c, cStr);
         if (!ret) {
           break;
-        } else if (ret === failure2) {
+        } else if (ret === failure3) {
           this.failure = true;
           break;
         }
@@ -18146,7 +18169,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -18196,13 +18219,13 @@ var require_url_state_machine = __commonJS({
         this.pointer = -1;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
     URLStateMachine.prototype["parse no scheme"] = function parseNoScheme(c) {
       if (this.base === null || this.base.cannotBeABaseURL && c !== 35) {
-        return failure2;
+        return failure3;
       } else if (this.base.cannotBeABaseURL && c === 35) {
         this.url.scheme = this.base.scheme;
         this.url.path = this.base.path.slice();
@@ -18344,7 +18367,7 @@ var require_url_state_machine = __commonJS({
       } else if (isNaN(c) || c === 47 || c === 63 || c === 35 || isSpecial(this.url) && c === 92) {
         if (this.atFlag && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         this.pointer -= countSymbols(this.buffer) + 1;
         this.buffer = "";
@@ -18361,11 +18384,11 @@ var require_url_state_machine = __commonJS({
       } else if (c === 58 && !this.arrFlag) {
         if (this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -18377,14 +18400,14 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
         if (isSpecial(this.url) && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         } else if (this.stateOverride && this.buffer === "" && (includesCredentials(this.url) || this.url.port !== null)) {
           this.parseError = true;
           return false;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -18410,7 +18433,7 @@ var require_url_state_machine = __commonJS({
           const port = parseInt(this.buffer);
           if (port > Math.pow(2, 16) - 1) {
             this.parseError = true;
-            return failure2;
+            return failure3;
           }
           this.url.port = port === defaultPort(this.url.scheme) ? null : port;
           this.buffer = "";
@@ -18422,7 +18445,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -18502,8 +18525,8 @@ var require_url_state_machine = __commonJS({
           this.state = "path start";
         } else {
           let host = parseHost(this.buffer, isSpecial(this.url));
-          if (host === failure2) {
-            return failure2;
+          if (host === failure3) {
+            return failure3;
           }
           if (host === "localhost") {
             host = "";
@@ -21104,6 +21127,86 @@ var init_pagerduty = __esm({
     };
     routedCalls = new AsyncLocalStorage();
     routing = false;
+  }
+});
+
+// src/identities.ts
+function fileAccounts(entries, type) {
+  return entries.flatMap((e) => e.accounts[type] === void 0 ? [] : [{ email: e.email, login: e.accounts[type] }]);
+}
+function identityTable(method, pairs) {
+  const logins = /* @__PURE__ */ new Map();
+  for (const { email, login } of pairs) {
+    const key = email.toLowerCase();
+    const seen = logins.get(key) ?? [];
+    if (!seen.some((l) => l.toLowerCase() === login.toLowerCase())) seen.push(login);
+    logins.set(key, seen);
+  }
+  return { method, logins };
+}
+function resolveEmails(emails, tables) {
+  const logins = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  for (const email of new Set([...emails].map((e) => e.toLowerCase()))) {
+    const table2 = tables.find((t) => t.logins.has(email));
+    const found = table2?.logins.get(email);
+    if (!found) continue;
+    if (found.length > 1) {
+      diagnostics.push({ ...error(`${email} maps to ${found.length} GitHub logins through ${METHOD_LABEL[table2.method]}: ${found.join(" and ")}; granting nothing to either`), code: "identity" });
+      continue;
+    }
+    logins.set(email, found[0]);
+  }
+  return { logins, diagnostics };
+}
+function unresolved(emails, logins) {
+  return [...new Set([...emails].map((e) => e.toLowerCase()))].filter((e) => !logins.has(e));
+}
+var METHOD_LABEL;
+var init_identities = __esm({
+  "src/identities.ts"() {
+    "use strict";
+    init_diagnostics();
+    METHOD_LABEL = { file: "the identities file", saml: "SAML external identities", verifiedEmail: "verified-domain emails" };
+  }
+});
+
+// src/targets/github/schema.ts
+function formatted(description, name) {
+  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+}
+var GITHUB_SCHEMA;
+var init_schema2 = __esm({
+  "src/targets/github/schema.ts"() {
+    "use strict";
+    init_formats();
+    init_kinds();
+    GITHUB_SCHEMA = {
+      target: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "org"],
+        properties: {
+          type: { description: "The kind of target: github.", enum: ["github"] },
+          org: formatted("The GitHub organisation whose teams are managed.", "oncall-access-login"),
+          tokenEnv: formatted("Name of the environment variable holding the GitHub token. Never the token itself.", "oncall-access-env-name"),
+          apiUrl: formatted("Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "oncall-access-http-url")
+        }
+      },
+      entitlement: {
+        description: "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).",
+        oneOf: [{ required: ["team"] }, { required: ["repository"] }],
+        properties: {
+          team: formatted("GitHub team slug in the target's organisation.", "oncall-access-slug"),
+          role: { description: "Team role to grant (teams only).", enum: [...TEAM_ROLES] },
+          repository: formatted("GitHub repository name in the target's organisation.", "oncall-access-slug"),
+          permission: { description: "Repository permission to grant (repositories only).", enum: [...REPO_PERMISSIONS] },
+          membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
+          adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
+        }
+      },
+      identity: formatted("The person's GitHub login.", "oncall-access-login")
+    };
   }
 });
 
@@ -30077,17 +30180,7 @@ var init_dist_bundle15 = __esm({
   }
 });
 
-// src/targets/github.ts
-function teamKey(t) {
-  return `${t.org}/${t.team}`.toLowerCase();
-}
-function repoKey(r) {
-  return `${r.org}/${r.repository} (repository)`.toLowerCase();
-}
-function githubRef(ref) {
-  if (ref.kind !== "team" && ref.kind !== "repository") throw new Error(`GitHub holds no entitlements of kind "${ref.kind}"`);
-  return { kind: ref.kind, ...splitResource(ref.resource) };
-}
+// src/targets/github/rate-limits.ts
 function parseWriteLimits(text) {
   if (text.trim().toLowerCase() === "none") return [];
   const limits = text.split(",").map((part) => {
@@ -30122,126 +30215,11 @@ function rateLimitWait(e, now) {
   if (err.status === 429 || /secondary rate limit/i.test(err.message ?? "")) return 6e4;
   return void 0;
 }
-function isWrite(options) {
-  const method = (options.method ?? "GET").toUpperCase();
-  if (method === "GET" || method === "HEAD") return false;
-  if (options.url === "/graphql") return typeof options.query === "string" && /\bmutation\b/.test(options.query);
-  return true;
-}
-function guardedFetch(fetch, timeoutMs) {
-  return async (input2, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    try {
-      const res = await fetch(input2, { ...init, signal });
-      if (!res.ok || res.status === 204 || res.status === 205 || !/json/i.test(res.headers.get("content-type") ?? "")) return res;
-      const text = await res.text();
-      try {
-        JSON.parse(text);
-      } catch {
-        throw new MalformedResponse(`GitHub answered malformed JSON (HTTP ${res.status})`);
-      }
-      return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
-    } catch (e) {
-      if (timeout.aborted && !(init?.signal?.aborted ?? false)) throw new RequestTimeout(`no answer from GitHub within ${timeoutMs} ms`);
-      throw e;
-    }
-  };
-}
-function createOctokit(o) {
-  const octokit = new Octokit2({
-    ...o.token ? { auth: o.token } : {},
-    baseUrl: o.baseUrl.replace(/\/+$/, ""),
-    userAgent: "oncall-access",
-    request: { fetch: guardedFetch(o.fetch, o.timeoutMs ?? 15e3) },
-    // The throttling plugin queues every GraphQL read 1 s apart and every write 1 s apart; reads
-    // are bounded by batching and concurrency instead, writes by the pacer below.
-    throttle: { enabled: false },
-    // 5xx, network errors, timeouts and malformed answers only: rate limits (403, 429) are handled below, as their answer asks.
-    retry: { retries: o.retries ?? 2, retryAfterBaseValue: o.retryBaseMs ?? 1e3, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    log: { debug: () => {
-    }, info: () => {
-    }, warn: () => {
-    }, error: () => {
-    } }
-  });
-  const now = o.now ?? (() => Date.now());
-  const sleep = o.sleep ?? defaultSleep2;
-  const maxWait = o.maxRateLimitWaitMs ?? 6e4;
-  const pacer = new WritePacer(o.writeLimits ?? defaultWriteLimits(o.baseUrl), now, sleep);
-  const reads = pLimit(READ_CONCURRENCY);
-  octokit.hook.wrap("request", async (request2, options) => {
-    options.request = { ...options.request };
-    const write2 = isWrite(options);
-    for (let attempt = 0; ; attempt++) {
-      if (write2) await pacer.acquire();
-      try {
-        return await (write2 ? request2(options) : reads(() => request2(options)));
-      } catch (e) {
-        const wait2 = rateLimitWait(e, now());
-        if (wait2 === void 0 || wait2 > maxWait || attempt >= RATE_LIMIT_RETRIES) throw e;
-        if (write2) pacer.pauseUntil(now() + wait2);
-        else await sleep(wait2);
-      }
-    }
-  });
-  return octokit;
-}
-function describeError(e) {
-  return explainError(e).error;
-}
-function explainError(e, context = {}) {
-  const err = e ?? {};
-  if (err.name === "ReadOnlyViolation") return { error: err.message ?? "read-only" };
-  if (err.cause?.name === "ReadOnlyViolation") return { error: err.cause.message ?? "read-only" };
-  if (err.cause?.name === "RequestTimeout" || err.cause?.name === "MalformedResponse") return { error: `${err.cause.message ?? "no answer"}, after retries` };
-  const token2 = context.tokenEnv ? `the token in ${context.tokenEnv}` : "the token";
-  const denied = err.name === "GraphqlResponseError" ? e.errors?.find((x) => x.type === "FORBIDDEN" || x.type === "INSUFFICIENT_SCOPES") : void 0;
-  if (denied) return { error: `GitHub refused the query: ${token2} lacks a permission (${firstLine((denied.message ?? "").split(". ")[0])}); it needs ${context.needs ?? TEAM_PERMISSION}`, fault: "token" };
-  if (err.status === 401) {
-    if (context.tokenEnv === null) return { error: "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one", fault: "token" };
-    return { error: context.tokenEnv ? `GitHub rejected ${token2} (HTTP 401): it is wrong, expired or revoked; put a valid token there` : "GitHub rejected the token (401): check the token in the variable the config names", fault: "token" };
-  }
-  if (rateLimitWait(e, Date.now()) !== void 0) return { error: `rate limited by GitHub (HTTP ${err.status}) beyond the waits allowed: ${firstLine(err.message ?? "")}; the next run tries again` };
-  if (err.status === 403) return { error: `GitHub refused (403): ${token2} lacks a permission${err.message ? ` (${firstLine(err.message)})` : ""}; it needs ${context.needs ?? TEAM_PERMISSION}`, fault: "token" };
-  if (err.status === 404) return { error: "not found (404): check the org and team names, and that the token can see them" };
-  const url = context.baseUrl ?? originOf(err.request?.url);
-  const unreachable = connectFailure(e);
-  if (unreachable !== void 0) return { error: unreachableMessage(url ?? "GitHub", unreachable), fault: "endpoint" };
-  const network = err.cause?.code ?? err.cause?.cause?.code;
-  if (network) return { error: `network error talking to GitHub${url ? ` at ${url}` : ""} (${network})` };
-  if (err.status !== void 0) return { error: `GitHub answered ${err.status}: ${firstLine(err.message ?? "")}` };
-  return { error: firstLine(err.message ?? String(e)) };
-}
-function originOf(url) {
-  try {
-    return url === void 0 ? void 0 : new URL(url).origin;
-  } catch {
-    return void 0;
-  }
-}
-function firstLine(s) {
-  const [head3 = "", ...rest] = s.split("\n");
-  const line2 = head3.endsWith(":") && rest.length > 0 ? rest.map((l) => l.replace(/^\s*-\s*/, "").trim()).filter(Boolean).join("; ") : head3;
-  return line2.slice(0, 300);
-}
-function repoPermission(roleName, flags) {
-  const named = roleName === void 0 ? void 0 : REPO_ROLE[roleName.toLowerCase()];
-  if (named) return named;
-  const order = ["admin", "maintain", "push", "triage", "pull"];
-  return order.find((p) => flags?.[p]) ?? "pull";
-}
-var TEAMS_PER_QUERY, WRITE_LIMITS_ENV, GITHUB_WRITE_LIMITS, READ_CONCURRENCY, RATE_LIMIT_RETRIES, defaultSleep2, WritePacer, MEMBERS_FIELDS, PAGE_REREADS2, SAML_QUERY, VERIFIED_QUERY, MalformedResponse, RequestTimeout, TEAM_PERMISSION, SAML_PERMISSION, REPOSITORY_PERMISSION, REPO_ROLE, GitHubTarget;
-var init_github = __esm({
-  "src/targets/github.ts"() {
+var WRITE_LIMITS_ENV, GITHUB_WRITE_LIMITS, READ_CONCURRENCY, RATE_LIMIT_RETRIES, defaultSleep2, WritePacer;
+var init_rate_limits = __esm({
+  "src/targets/github/rate-limits.ts"() {
     "use strict";
-    init_dist_bundle15();
-    init_p_limit();
-    init_entitlement();
     init_duration();
-    init_client();
-    init_github_kinds();
-    TEAMS_PER_QUERY = 25;
     WRITE_LIMITS_ENV = "ONCALL_ACCESS_GITHUB_WRITE_LIMITS";
     GITHUB_WRITE_LIMITS = [
       { count: 80, windowMs: 6e4 },
@@ -30300,31 +30278,369 @@ var init_github = __esm({
         this.pausedUntil = Math.max(this.pausedUntil, until);
       }
     };
-    MEMBERS_FIELDS = "members(first: 100, after: $after, membership: IMMEDIATE) { totalCount edges { role node { login } } pageInfo { hasNextPage endCursor } }";
-    PAGE_REREADS2 = 2;
-    SAML_QUERY = "query($org: String!, $after: String) { organization(login: $org) { samlIdentityProvider { externalIdentities(first: 100, after: $after) { nodes { samlIdentity { nameId emails { value } } user { login } } pageInfo { hasNextPage endCursor } } } } }";
-    VERIFIED_QUERY = "query($org: String!, $after: String) { organization(login: $org) { membersWithRole(first: 100, after: $after) { nodes { login organizationVerifiedDomainEmails(login: $org) } pageInfo { hasNextPage endCursor } } } }";
+  }
+});
+
+// src/targets/github/errors.ts
+function describeError(e) {
+  return explainError(e).error;
+}
+function explainError(e, context = {}) {
+  const err = e ?? {};
+  if (err.name === "ReadOnlyViolation") return { error: err.message ?? "read-only" };
+  if (err.cause?.name === "ReadOnlyViolation") return { error: err.cause.message ?? "read-only" };
+  if (err.cause?.name === "RequestTimeout" || err.cause?.name === "MalformedResponse") return { error: `${err.cause.message ?? "no answer"}, after retries` };
+  const token2 = context.tokenEnv ? `the token in ${context.tokenEnv}` : "the token";
+  const denied = err.name === "GraphqlResponseError" ? e.errors?.find((x) => x.type === "FORBIDDEN" || x.type === "INSUFFICIENT_SCOPES") : void 0;
+  if (denied) return { error: `GitHub refused the query: ${token2} lacks a permission (${firstLine((denied.message ?? "").split(". ")[0])}); it needs ${context.needs ?? TEAM_PERMISSION}`, fault: "token" };
+  if (err.status === 401) {
+    if (context.tokenEnv === null) return { error: "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one", fault: "token" };
+    return { error: context.tokenEnv ? `GitHub rejected ${token2} (HTTP 401): it is wrong, expired or revoked; put a valid token there` : "GitHub rejected the token (401): check the token in the variable the config names", fault: "token" };
+  }
+  if (rateLimitWait(e, Date.now()) !== void 0) return { error: `rate limited by GitHub (HTTP ${err.status}) beyond the waits allowed: ${firstLine(err.message ?? "")}; the next run tries again` };
+  if (err.status === 403) return { error: `GitHub refused (403): ${token2} lacks a permission${err.message ? ` (${firstLine(err.message)})` : ""}; it needs ${context.needs ?? TEAM_PERMISSION}`, fault: "token" };
+  if (err.status === 404) return { error: "not found (404): check the org and team names, and that the token can see them" };
+  const url = context.baseUrl ?? originOf(err.request?.url);
+  const unreachable = connectFailure(e);
+  if (unreachable !== void 0) return { error: unreachableMessage(url ?? "GitHub", unreachable), fault: "endpoint" };
+  const network = err.cause?.code ?? err.cause?.cause?.code;
+  if (network) return { error: `network error talking to GitHub${url ? ` at ${url}` : ""} (${network})` };
+  if (err.status !== void 0) return { error: `GitHub answered ${err.status}: ${firstLine(err.message ?? "")}` };
+  return { error: firstLine(err.message ?? String(e)) };
+}
+function originOf(url) {
+  try {
+    return url === void 0 ? void 0 : new URL(url).origin;
+  } catch {
+    return void 0;
+  }
+}
+function firstLine(s) {
+  const [head3 = "", ...rest] = s.split("\n");
+  const line2 = head3.endsWith(":") && rest.length > 0 ? rest.map((l) => l.replace(/^\s*-\s*/, "").trim()).filter(Boolean).join("; ") : head3;
+  return line2.slice(0, 300);
+}
+var TEAM_PERMISSION, SAML_PERMISSION, REPOSITORY_PERMISSION;
+var init_errors = __esm({
+  "src/targets/github/errors.ts"() {
+    "use strict";
+    init_client();
+    init_rate_limits();
+    TEAM_PERMISSION = "the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)";
+    SAML_PERMISSION = "an organisation owner's token with admin:org, or an App with the organization permission Members (read)";
+    REPOSITORY_PERMISSION = "the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)";
+  }
+});
+
+// src/targets/github/client.ts
+function isWrite(options) {
+  const method = (options.method ?? "GET").toUpperCase();
+  if (method === "GET" || method === "HEAD") return false;
+  if (options.url === "/graphql") return typeof options.query === "string" && /\bmutation\b/.test(options.query);
+  return true;
+}
+function guardedFetch(fetch, timeoutMs) {
+  return async (input2, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      const res = await fetch(input2, { ...init, signal });
+      if (!res.ok || res.status === 204 || res.status === 205 || !/json/i.test(res.headers.get("content-type") ?? "")) return res;
+      const text = await res.text();
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new MalformedResponse(`GitHub answered malformed JSON (HTTP ${res.status})`);
+      }
+      return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } catch (e) {
+      if (timeout.aborted && !(init?.signal?.aborted ?? false)) throw new RequestTimeout(`no answer from GitHub within ${timeoutMs} ms`);
+      throw e;
+    }
+  };
+}
+function createOctokit(o) {
+  const octokit = new Octokit2({
+    ...o.token ? { auth: o.token } : {},
+    baseUrl: o.baseUrl.replace(/\/+$/, ""),
+    userAgent: "oncall-access",
+    request: { fetch: guardedFetch(o.fetch, o.timeoutMs ?? 15e3) },
+    // The throttling plugin queues every GraphQL read 1 s apart and every write 1 s apart; reads
+    // are bounded by batching and concurrency instead, writes by the pacer below.
+    throttle: { enabled: false },
+    // 5xx, network errors, timeouts and malformed answers only: rate limits (403, 429) are handled below, as their answer asks.
+    retry: { retries: o.retries ?? 2, retryAfterBaseValue: o.retryBaseMs ?? 1e3, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: () => {
+    }, error: () => {
+    } }
+  });
+  const now = o.now ?? (() => Date.now());
+  const sleep = o.sleep ?? defaultSleep3;
+  const maxWait = o.maxRateLimitWaitMs ?? 6e4;
+  const pacer = new WritePacer(o.writeLimits ?? defaultWriteLimits(o.baseUrl), now, sleep);
+  const reads = pLimit(READ_CONCURRENCY);
+  octokit.hook.wrap("request", async (request2, options) => {
+    options.request = { ...options.request };
+    const write2 = isWrite(options);
+    for (let attempt = 0; ; attempt++) {
+      if (write2) await pacer.acquire();
+      try {
+        return await (write2 ? request2(options) : reads(() => request2(options)));
+      } catch (e) {
+        const wait2 = rateLimitWait(e, now());
+        if (wait2 === void 0 || wait2 > maxWait || attempt >= RATE_LIMIT_RETRIES) throw e;
+        if (write2) pacer.pauseUntil(now() + wait2);
+        else await sleep(wait2);
+      }
+    }
+  });
+  return octokit;
+}
+function failure(api2, e, needs) {
+  return { ok: false, ...explainError(e, { ...api2.context, needs }) };
+}
+async function graphql3(api2, query, variables, needs) {
+  try {
+    return { ok: true, value: await api2.octokit.graphql(query, variables) };
+  } catch (e) {
+    const partial = e.name === "GraphqlResponseError" ? e.data : void 0;
+    if (partial && partial.organization !== void 0) return { ok: true, value: partial };
+    return failure(api2, e, needs);
+  }
+}
+var defaultSleep3, MalformedResponse, RequestTimeout;
+var init_client2 = __esm({
+  "src/targets/github/client.ts"() {
+    "use strict";
+    init_dist_bundle15();
+    init_p_limit();
+    init_errors();
+    init_rate_limits();
+    defaultSleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
     MalformedResponse = class extends Error {
       name = "MalformedResponse";
     };
     RequestTimeout = class extends Error {
       name = "RequestTimeout";
     };
-    TEAM_PERMISSION = "the organization permission Members (read to plan, read and write to apply; a classic token needs read:org, and admin:org to apply)";
-    SAML_PERMISSION = "an organisation owner's token with admin:org, or an App with the organization permission Members (read)";
-    REPOSITORY_PERMISSION = "the repository permission Administration (read to plan, read and write to apply; a classic token needs repo)";
+  }
+});
+
+// src/targets/github/identities.ts
+async function queryIdentities(api2, org, method) {
+  const pairs = [];
+  let after = null;
+  for (; ; ) {
+    const data = await graphql3(api2, method === "saml" ? SAML_QUERY : VERIFIED_QUERY, { org, after }, method === "saml" ? SAML_PERMISSION : void 0);
+    if (!data.ok) return data;
+    const org_ = data.value.organization;
+    const page = method === "saml" ? org_?.samlIdentityProvider?.externalIdentities : org_?.membersWithRole;
+    if (!page) return { ok: false, error: method === "saml" ? `organisation ${org} has no SAML identity provider the token can see` : `organisation ${org} not found` };
+    for (const n of page.nodes) {
+      if ("samlIdentity" in n) {
+        const user = n.user;
+        if (user === null) continue;
+        if (n.samlIdentity.nameId?.includes("@")) pairs.push({ email: n.samlIdentity.nameId, login: user.login, attribute: "nameId" });
+        for (const e of n.samlIdentity.emails) if (e.value.includes("@") && e.value !== n.samlIdentity.nameId) pairs.push({ email: e.value, login: user.login, attribute: "emails" });
+      } else {
+        for (const email of n.organizationVerifiedDomainEmails) pairs.push({ email, login: n.login });
+      }
+    }
+    if (!page.pageInfo.hasNextPage) return { ok: true, pairs };
+    after = page.pageInfo.endCursor;
+  }
+}
+var SAML_QUERY, VERIFIED_QUERY;
+var init_identities2 = __esm({
+  "src/targets/github/identities.ts"() {
+    "use strict";
+    init_client2();
+    init_errors();
+    SAML_QUERY = "query($org: String!, $after: String) { organization(login: $org) { samlIdentityProvider { externalIdentities(first: 100, after: $after) { nodes { samlIdentity { nameId emails { value } } user { login } } pageInfo { hasNextPage endCursor } } } } }";
+    VERIFIED_QUERY = "query($org: String!, $after: String) { organization(login: $org) { membersWithRole(first: 100, after: $after) { nodes { login organizationVerifiedDomainEmails(login: $org) } pageInfo { hasNextPage endCursor } } } }";
+  }
+});
+
+// src/targets/github/reads.ts
+function teamKey(t) {
+  return `${t.org}/${t.team}`.toLowerCase();
+}
+function repoKey(r) {
+  return `${r.org}/${r.repository} (repository)`.toLowerCase();
+}
+function repoPermission(roleName, flags) {
+  const named = roleName === void 0 ? void 0 : REPO_ROLE[roleName.toLowerCase()];
+  if (named) return named;
+  const order = ["admin", "maintain", "push", "triage", "pull"];
+  return order.find((p) => flags?.[p]) ?? "pull";
+}
+async function readTeamHolders(api2, teams) {
+  const out = /* @__PURE__ */ new Map();
+  const byOrg = /* @__PURE__ */ new Map();
+  for (const t of teams) byOrg.set(t.org, [...byOrg.get(t.org) ?? [], t]);
+  await Promise.all(
+    [...byOrg].map(async ([org, list3]) => {
+      const [members, pending] = await Promise.all([readMembers(api2, org, list3), readPending(api2, org)]);
+      for (const t of list3) {
+        const m = members.get(t.team);
+        if (!m.ok) out.set(teamKey(t), m);
+        else if (!pending.ok) out.set(teamKey(t), { ...pending, error: `cannot list pending invitations of ${org}: ${pending.error}` });
+        else out.set(teamKey(t), { ok: true, holders: [...m.holders, ...(pending.byTeam.get(t.team.toLowerCase()) ?? []).filter((p) => !m.holders.some((h) => h.login.toLowerCase() === p.login.toLowerCase()))] });
+      }
+    })
+  );
+  return out;
+}
+async function readRepoHolders(api2, repos) {
+  const out = /* @__PURE__ */ new Map();
+  await Promise.all(
+    repos.map(async (r) => {
+      try {
+        const [collaborators, invitations] = await Promise.all([
+          api2.octokit.paginate(api2.octokit.rest.repos.listCollaborators, { owner: r.org, repo: r.repository, affiliation: "direct", per_page: 100 }),
+          api2.octokit.paginate(api2.octokit.rest.repos.listInvitations, { owner: r.org, repo: r.repository, per_page: 100 })
+        ]);
+        const holders = collaborators.map((c) => ({ login: c.login, role: repoPermission(c.role_name, c.permissions), state: "active" }));
+        for (const inv of invitations) {
+          const login = inv.invitee?.login;
+          if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: "pending" });
+        }
+        out.set(repoKey(r), { ok: true, holders });
+      } catch (e) {
+        const missing = e.status === 404;
+        out.set(repoKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : failure(api2, e, REPOSITORY_PERMISSION));
+      }
+    })
+  );
+  return out;
+}
+async function readMembers(api2, org, teams) {
+  const out = /* @__PURE__ */ new Map();
+  const batches = [];
+  for (let i = 0; i < teams.length; i += TEAMS_PER_QUERY) batches.push(teams.slice(i, i + TEAMS_PER_QUERY));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const vars = { org, after: null };
+      batch.forEach((t, i) => vars[`s${i}`] = t.team);
+      const query = `query($org: String!, $after: String, ${batch.map((_, i) => `$s${i}: String!`).join(", ")}) { organization(login: $org) { ${batch.map((_, i) => `t${i}: team(slug: $s${i}) { ${MEMBERS_FIELDS} }`).join(" ")} } }`;
+      const data = await graphql3(api2, query, vars);
+      await Promise.all(
+        batch.map(async (t, i) => {
+          if (!data.ok) return out.set(t.team, data);
+          const page = data.value.organization?.[`t${i}`];
+          if (!page) return out.set(t.team, { ok: false, error: `team ${t.team} does not exist in organisation ${org}, or the token cannot see it: create it there, or fix the team name` });
+          out.set(t.team, await restOfTeam(api2, org, t.team, page.members));
+        })
+      );
+    })
+  );
+  return out;
+}
+async function restOfTeam(api2, org, team, first) {
+  let start = first;
+  for (let reread = 0; ; reread++) {
+    const read = await pagesFrom(api2, org, team, start);
+    if (read !== "changed") return read;
+    if (reread >= PAGE_REREADS2) return { ok: false, error: `the members of ${org}/${team} kept changing while being read (${PAGE_REREADS2 + 1} tries); the next run will read them again` };
+    const again = await teamPage(api2, org, team, null);
+    if (!again.ok) return again;
+    start = again.page;
+  }
+}
+async function pagesFrom(api2, org, team, first) {
+  const holders = [];
+  const total = first.totalCount;
+  let page = first;
+  for (; ; ) {
+    if (total !== void 0 && page.totalCount !== void 0 && page.totalCount !== total) return "changed";
+    for (const e of page.edges) holders.push({ login: e.node.login, role: e.role === "MAINTAINER" ? "maintainer" : "member", state: "active" });
+    if (!page.pageInfo.hasNextPage) return total === void 0 || holders.length === total ? { ok: true, holders } : "changed";
+    const next = await teamPage(api2, org, team, page.pageInfo.endCursor);
+    if (!next.ok) return next;
+    page = next.page;
+  }
+}
+async function teamPage(api2, org, team, after) {
+  const query = `query($org: String!, $slug: String!, $after: String) { organization(login: $org) { team(slug: $slug) { ${MEMBERS_FIELDS} } } }`;
+  const data = await graphql3(api2, query, { org, slug: team, after });
+  if (!data.ok) return data;
+  const found = data.value.organization?.team;
+  return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
+}
+async function readPending(api2, org) {
+  try {
+    const byTeam = /* @__PURE__ */ new Map();
+    const invitations = await api2.octokit.paginate(api2.octokit.rest.orgs.listPendingInvitations, { org, per_page: 100 });
+    const withTeams = invitations.filter((inv) => inv.login && inv.team_count !== 0);
+    const teamsOf = await Promise.all(withTeams.map((inv) => api2.octokit.paginate(api2.octokit.rest.orgs.listInvitationTeams, { org, invitation_id: inv.id, per_page: 100 })));
+    withTeams.forEach((inv, i) => {
+      for (const t of teamsOf[i]) byTeam.set(t.slug.toLowerCase(), [...byTeam.get(t.slug.toLowerCase()) ?? [], { login: inv.login, role: "member", state: "pending" }]);
+    });
+    return { ok: true, byTeam };
+  } catch (e) {
+    return failure(api2, e);
+  }
+}
+var TEAMS_PER_QUERY, MEMBERS_FIELDS, PAGE_REREADS2, REPO_ROLE;
+var init_reads = __esm({
+  "src/targets/github/reads.ts"() {
+    "use strict";
+    init_client2();
+    init_errors();
+    TEAMS_PER_QUERY = 25;
+    MEMBERS_FIELDS = "members(first: 100, after: $after, membership: IMMEDIATE) { totalCount edges { role node { login } } pageInfo { hasNextPage endCursor } }";
+    PAGE_REREADS2 = 2;
     REPO_ROLE = { read: "pull", pull: "pull", triage: "triage", write: "push", push: "push", maintain: "maintain", admin: "admin" };
+  }
+});
+
+// src/targets/github/writes.ts
+async function setMembership(octokit, e, login) {
+  await octokit.rest.teams.addOrUpdateMembershipForUserInOrg({ org: e.org, team_slug: e.team, username: login, role: e.role });
+}
+async function removeMembership(octokit, t, login) {
+  await octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
+}
+async function setRepoPermission(octokit, org, repository, login, permission) {
+  await octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
+}
+async function removeRepoCollaborator(octokit, org, repository, login) {
+  const invitations = await octokit.paginate(octokit.rest.repos.listInvitations, { owner: org, repo: repository, per_page: 100 });
+  const pending = invitations.find((i) => i.invitee?.login.toLowerCase() === login.toLowerCase());
+  if (pending) await octokit.rest.repos.deleteInvitation({ owner: org, repo: repository, invitation_id: pending.id });
+  else await octokit.rest.repos.removeCollaborator({ owner: org, repo: repository, username: login });
+}
+var init_writes = __esm({
+  "src/targets/github/writes.ts"() {
+    "use strict";
+  }
+});
+
+// src/targets/github/target.ts
+function githubRef(ref) {
+  if (ref.kind !== "team" && ref.kind !== "repository") throw new Error(`GitHub holds no entitlements of kind "${ref.kind}"`);
+  return { kind: ref.kind, ...splitResource(ref.resource) };
+}
+function connectGitHub(config2, options) {
+  return new GitHubTarget({ baseUrl: config2.apiUrl ?? "https://api.github.com", token: options.token, tokenEnv: config2.tokenEnv, fetch: options.fetch });
+}
+var GitHubTarget;
+var init_target = __esm({
+  "src/targets/github/target.ts"() {
+    "use strict";
+    init_entitlement();
+    init_client2();
+    init_identities2();
+    init_kinds();
+    init_reads();
+    init_writes();
     GitHubTarget = class {
-      octokit;
-      context;
+      api;
       identityReads = /* @__PURE__ */ new Map();
       constructor(options) {
-        this.octokit = createOctokit(options);
-        this.context = { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null };
-      }
-      /** A failed read from an octokit error, described with this target's settings. */
-      failure(e, needs) {
-        return { ok: false, ...explainError(e, { ...this.context, needs }) };
+        this.api = { octokit: createOctokit(options), context: { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null } };
       }
       /** Teams and repositories at once (see {@link readTeamHolders} and {@link readRepoHolders}), keyed by `entitlementKey`. */
       async readHolders(refs) {
@@ -30360,210 +30676,77 @@ var init_github = __esm({
        */
       async readOrg(org) {
         try {
-          const res = await this.octokit.request("GET /orgs/{org}", { org });
+          const res = await this.api.octokit.request("GET /orgs/{org}", { org });
           const header = res.headers["x-oauth-scopes"];
           return header === void 0 ? { ok: true } : { ok: true, scopes: String(header).split(",").map((x) => x.trim()).filter((x) => x !== "") };
         } catch (e) {
           if (e.status === 404) return { ok: false, error: `organisation ${org} does not exist, or the token cannot see it: fix the target's org, or install the App on ${org}` };
-          return this.failure(e);
+          return failure(this.api, e);
         }
       }
       /** Immediate holders of each team (child teams excluded) and its pending invitations, keyed by {@link teamKey}. */
-      async readTeamHolders(teams) {
-        const out = /* @__PURE__ */ new Map();
-        const byOrg = /* @__PURE__ */ new Map();
-        for (const t of teams) byOrg.set(t.org, [...byOrg.get(t.org) ?? [], t]);
-        await Promise.all(
-          [...byOrg].map(async ([org, list3]) => {
-            const [members, pending] = await Promise.all([this.readMembers(org, list3), this.readPending(org)]);
-            for (const t of list3) {
-              const m = members.get(t.team);
-              if (!m.ok) out.set(teamKey(t), m);
-              else if (!pending.ok) out.set(teamKey(t), { ...pending, error: `cannot list pending invitations of ${org}: ${pending.error}` });
-              else out.set(teamKey(t), { ok: true, holders: [...m.holders, ...(pending.byTeam.get(t.team.toLowerCase()) ?? []).filter((p) => !m.holders.some((h) => h.login.toLowerCase() === p.login.toLowerCase()))] });
-            }
-          })
-        );
-        return out;
+      readTeamHolders(teams) {
+        return readTeamHolders(this.api, teams);
       }
-      /**
-       * Direct collaborators of each repository (`affiliation=direct`: people who hold it through a
-       * team or as organisation owners are not this tool's to manage) with their permission, plus
-       * pending invitations, which count as held; keyed by {@link repoKey}.
-       */
-      async readRepoHolders(repos) {
-        const out = /* @__PURE__ */ new Map();
-        await Promise.all(
-          repos.map(async (r) => {
-            try {
-              const [collaborators, invitations] = await Promise.all([
-                this.octokit.paginate(this.octokit.rest.repos.listCollaborators, { owner: r.org, repo: r.repository, affiliation: "direct", per_page: 100 }),
-                this.octokit.paginate(this.octokit.rest.repos.listInvitations, { owner: r.org, repo: r.repository, per_page: 100 })
-              ]);
-              const holders = collaborators.map((c) => ({ login: c.login, role: repoPermission(c.role_name, c.permissions), state: "active" }));
-              for (const inv of invitations) {
-                const login = inv.invitee?.login;
-                if (login && !inv.expired && !holders.some((h) => h.login.toLowerCase() === login.toLowerCase())) holders.push({ login, role: repoPermission(inv.permissions), state: "pending" });
-              }
-              out.set(repoKey(r), { ok: true, holders });
-            } catch (e) {
-              const missing = e.status === 404;
-              out.set(repoKey(r), missing ? { ok: false, error: `repository ${r.repository} does not exist in organisation ${r.org}, or the token cannot see it: create it there, or fix the repository name` } : this.failure(e, REPOSITORY_PERMISSION));
-            }
-          })
-        );
-        return out;
-      }
-      async readMembers(org, teams) {
-        const out = /* @__PURE__ */ new Map();
-        const batches = [];
-        for (let i = 0; i < teams.length; i += TEAMS_PER_QUERY) batches.push(teams.slice(i, i + TEAMS_PER_QUERY));
-        await Promise.all(
-          batches.map(async (batch) => {
-            const vars = { org, after: null };
-            batch.forEach((t, i) => vars[`s${i}`] = t.team);
-            const query = `query($org: String!, $after: String, ${batch.map((_, i) => `$s${i}: String!`).join(", ")}) { organization(login: $org) { ${batch.map((_, i) => `t${i}: team(slug: $s${i}) { ${MEMBERS_FIELDS} }`).join(" ")} } }`;
-            const data = await this.graphql(query, vars);
-            await Promise.all(
-              batch.map(async (t, i) => {
-                if (!data.ok) return out.set(t.team, data);
-                const page = data.value.organization?.[`t${i}`];
-                if (!page) return out.set(t.team, { ok: false, error: `team ${t.team} does not exist in organisation ${org}, or the token cannot see it: create it there, or fix the team name` });
-                out.set(t.team, await this.restOfTeam(org, t.team, page.members));
-              })
-            );
-          })
-        );
-        return out;
-      }
-      /**
-       * The team's members from its first page on. Pages are cursor-based, so a member joining or
-       * leaving between two pages shifts members across the boundary: one would be read twice or
-       * not at all (and then revoked, or dropped from the ledger). When `totalCount` changes between
-       * pages, or the members read do not add up to it, the team is read again from its first page,
-       * up to {@link PAGE_REREADS} times, after which the read fails.
-       */
-      async restOfTeam(org, team, first) {
-        let start = first;
-        for (let reread = 0; ; reread++) {
-          const read = await this.pagesFrom(org, team, start);
-          if (read !== "changed") return read;
-          if (reread >= PAGE_REREADS2) return { ok: false, error: `the members of ${org}/${team} kept changing while being read (${PAGE_REREADS2 + 1} tries); the next run will read them again` };
-          const again = await this.teamPage(org, team, null);
-          if (!again.ok) return again;
-          start = again.page;
-        }
-      }
-      async pagesFrom(org, team, first) {
-        const holders = [];
-        const total = first.totalCount;
-        let page = first;
-        for (; ; ) {
-          if (total !== void 0 && page.totalCount !== void 0 && page.totalCount !== total) return "changed";
-          for (const e of page.edges) holders.push({ login: e.node.login, role: e.role === "MAINTAINER" ? "maintainer" : "member", state: "active" });
-          if (!page.pageInfo.hasNextPage) return total === void 0 || holders.length === total ? { ok: true, holders } : "changed";
-          const next = await this.teamPage(org, team, page.pageInfo.endCursor);
-          if (!next.ok) return next;
-          page = next.page;
-        }
-      }
-      /** One page of one team's members. */
-      async teamPage(org, team, after) {
-        const query = `query($org: String!, $slug: String!, $after: String) { organization(login: $org) { team(slug: $slug) { ${MEMBERS_FIELDS} } } }`;
-        const data = await this.graphql(query, { org, slug: team, after });
-        if (!data.ok) return data;
-        const found = data.value.organization?.team;
-        return found ? { ok: true, page: found.members } : { ok: false, error: `team ${org}/${team} disappeared while being read` };
-      }
-      async graphql(query, variables, needs) {
-        try {
-          return { ok: true, value: await this.octokit.graphql(query, variables) };
-        } catch (e) {
-          const partial = e.name === "GraphqlResponseError" ? e.data : void 0;
-          if (partial && partial.organization !== void 0) return { ok: true, value: partial };
-          return this.failure(e, needs);
-        }
-      }
-      async readPending(org) {
-        try {
-          const byTeam = /* @__PURE__ */ new Map();
-          const invitations = await this.octokit.paginate(this.octokit.rest.orgs.listPendingInvitations, { org, per_page: 100 });
-          const withTeams = invitations.filter((inv) => inv.login && inv.team_count !== 0);
-          const teamsOf = await Promise.all(withTeams.map((inv) => this.octokit.paginate(this.octokit.rest.orgs.listInvitationTeams, { org, invitation_id: inv.id, per_page: 100 })));
-          withTeams.forEach((inv, i) => {
-            for (const t of teamsOf[i]) byTeam.set(t.slug.toLowerCase(), [...byTeam.get(t.slug.toLowerCase()) ?? [], { login: inv.login, role: "member", state: "pending" }]);
-          });
-          return { ok: true, byTeam };
-        } catch (e) {
-          return this.failure(e);
-        }
+      /** Direct collaborators of each repository with their permission, plus pending invitations, keyed by {@link repoKey}. */
+      readRepoHolders(repos) {
+        return readRepoHolders(this.api, repos);
       }
       /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
       readIdentities(org, method) {
         const key = `${org.toLowerCase()}\0${method}`;
         let read = this.identityReads.get(key);
-        if (!read) this.identityReads.set(key, read = this.queryIdentities(org, method));
+        if (!read) this.identityReads.set(key, read = queryIdentities(this.api, org, method));
         return read;
       }
-      async queryIdentities(org, method) {
-        const pairs = [];
-        let after = null;
-        for (; ; ) {
-          const data = await this.graphql(method === "saml" ? SAML_QUERY : VERIFIED_QUERY, { org, after }, method === "saml" ? SAML_PERMISSION : void 0);
-          if (!data.ok) return data;
-          const org_ = data.value.organization;
-          const page = method === "saml" ? org_?.samlIdentityProvider?.externalIdentities : org_?.membersWithRole;
-          if (!page) return { ok: false, error: method === "saml" ? `organisation ${org} has no SAML identity provider the token can see` : `organisation ${org} not found` };
-          for (const n of page.nodes) {
-            if ("samlIdentity" in n) {
-              const user = n.user;
-              if (user === null) continue;
-              if (n.samlIdentity.nameId?.includes("@")) pairs.push({ email: n.samlIdentity.nameId, login: user.login, attribute: "nameId" });
-              for (const e of n.samlIdentity.emails) if (e.value.includes("@") && e.value !== n.samlIdentity.nameId) pairs.push({ email: e.value, login: user.login, attribute: "emails" });
-            } else {
-              for (const email of n.organizationVerifiedDomainEmails) pairs.push({ email, login: n.login });
-            }
-          }
-          if (!page.pageInfo.hasNextPage) return { ok: true, pairs };
-          after = page.pageInfo.endCursor;
-        }
-      }
       /** Adds `login` to the team with `e.role`, or changes their role to it (a non-member of the organisation is invited). */
-      async setMembership(e, login) {
-        await this.octokit.rest.teams.addOrUpdateMembershipForUserInOrg({ org: e.org, team_slug: e.team, username: login, role: e.role });
+      setMembership(e, login) {
+        return setMembership(this.api.octokit, e, login);
       }
       /** Removes `login` from the team (and cancels a pending invitation to it). */
-      async removeMembership(t, login) {
-        await this.octokit.rest.teams.removeMembershipForUserInOrg({ org: t.org, team_slug: t.team, username: login });
+      removeMembership(t, login) {
+        return removeMembership(this.api.octokit, t, login);
       }
       /** Makes `login` a direct collaborator with `permission` (invites them, or changes their permission). */
-      async setRepoPermission(org, repository, login, permission) {
-        await this.octokit.rest.repos.addCollaborator({ owner: org, repo: repository, username: login, permission });
+      setRepoPermission(org, repository, login, permission) {
+        return setRepoPermission(this.api.octokit, org, repository, login, permission);
       }
       /** Cancels `login`'s pending invitation to the repository if there is one, else removes them as a collaborator. */
-      async removeRepoCollaborator(org, repository, login) {
-        const invitations = await this.octokit.paginate(this.octokit.rest.repos.listInvitations, { owner: org, repo: repository, per_page: 100 });
-        const pending = invitations.find((i) => i.invitee?.login.toLowerCase() === login.toLowerCase());
-        if (pending) await this.octokit.rest.repos.deleteInvitation({ owner: org, repo: repository, invitation_id: pending.id });
-        else await this.octokit.rest.repos.removeCollaborator({ owner: org, repo: repository, username: login });
+      removeRepoCollaborator(org, repository, login) {
+        return removeRepoCollaborator(this.api.octokit, org, repository, login);
       }
     };
   }
 });
 
+// src/targets/registry.ts
+var TARGET_TYPES;
+var init_registry = __esm({
+  "src/targets/registry.ts"() {
+    "use strict";
+    init_identities();
+    init_schema2();
+    init_target();
+    init_kinds2();
+    TARGET_TYPES = {
+      github: { kinds: TARGET_KINDS.github, schema: GITHUB_SCHEMA, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub }
+    };
+  }
+});
+
 // src/observe/adapters.ts
-function unavailableSource(failure2) {
+function unavailableSource(failure3) {
   return {
-    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), failure2]))
+    readShifts: async (bindings) => new Map(bindings.map((b) => [bindingKey(b), failure3]))
   };
 }
-function unavailableTarget(failure2) {
+function unavailableTarget(failure3) {
   const refuse2 = async () => {
-    throw new Error(failure2.error);
+    throw new Error(failure3.error);
   };
   return {
-    readIdentities: async () => failure2,
-    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure2])),
+    readIdentities: async () => failure3,
+    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure3])),
     grant: refuse2,
     revoke: refuse2
   };
@@ -30632,7 +30815,7 @@ function buildAdapters(ws, env, fetch) {
   const targets = /* @__PURE__ */ new Map();
   for (const t of ws.config.targets.values()) {
     const key = token(t, "target", env, diagnostics);
-    const target = typeof key === "object" ? unavailableTarget(key) : new GitHubTarget({ baseUrl: t.apiUrl ?? "https://api.github.com", token: key, tokenEnv: t.tokenEnv, fetch });
+    const target = typeof key === "object" ? unavailableTarget(key) : TARGET_TYPES[t.type].connect(t, { token: key, fetch });
     targets.set(t.name, anchoredTarget(target, t.fieldPos));
   }
   return { sources, targets, diagnostics };
@@ -30647,8 +30830,8 @@ var init_adapters = __esm({
     init_rotations();
     init_source();
     init_redact();
-    init_github();
     init_entitlement();
+    init_registry();
     init_wording();
   }
 });
@@ -30672,24 +30855,6 @@ var init_plan = __esm({
     "use strict";
     init_entitlement();
     PLAN_FORMAT_VERSION = 2;
-  }
-});
-
-// src/targets/kinds.ts
-function nameOf(ref) {
-  return entitlementName(ref, KINDS[ref.kind]);
-}
-function reportEntitlement(ref) {
-  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
-}
-var TARGET_KINDS, KINDS;
-var init_kinds = __esm({
-  "src/targets/kinds.ts"() {
-    "use strict";
-    init_entitlement();
-    init_github_kinds();
-    TARGET_KINDS = { github: GITHUB_KINDS };
-    KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
   }
 });
 
@@ -30754,8 +30919,8 @@ var init_apply = __esm({
     init_p_limit();
     init_entitlement();
     init_plan();
-    init_github();
-    init_kinds();
+    init_errors();
+    init_kinds2();
     SCOPED = /* @__PURE__ */ new Set(["read-failed", "identity", "request"]);
   }
 });
@@ -30901,7 +31066,7 @@ var init_audit = __esm({
     "use strict";
     init_audit_event();
     init_io();
-    init_github_kinds();
+    init_kinds();
     INTERRUPTED = {
       observed: "observed after an interrupted apply: the target shows the change made",
       notApplied: "not applied: the apply sending it was interrupted, and the target does not show it made"
@@ -30949,7 +31114,7 @@ function desire(input2) {
     warned.add(key);
   };
   for (const profile of input2.profiles) {
-    const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}`, kind: "member" })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", login: r.login, reason: r.reason, kind: "request", until: r.until }));
+    const wanted = profile.mode === "auto" ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}`, kind: "member" })) : (input2.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input2.at && input2.at < r.until).map((r) => ({ email: r.email ?? "", ...r.email === void 0 ? { login: r.login } : {}, reason: r.reason, kind: "request", until: r.until }));
     const ended = [];
     const holds = [];
     const unknown = [];
@@ -31258,7 +31423,8 @@ function activeRequests(input2) {
     if (!p) continue;
     const problem = (message) => void diagnostics.push({ ...error(`request ${r.file}: ${message}`, r.pos), code: "request" });
     const byEmail = r.subject.includes("@");
-    const login = byEmail ? input2.resolve(r.subject) : r.subject;
+    const logins = subjectLogins(r.subject, p, input2.resolve);
+    const login = [...logins.values()][0];
     if (!login) {
       problem(`nobody can resolve ${r.subject} to a GitHub login`);
       continue;
@@ -31267,7 +31433,7 @@ function activeRequests(input2) {
       problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed.at)}, or now for a pull request); it grants nothing (file a new request)`);
       continue;
     }
-    const eligible = eligibility(r, p, login, from, input2);
+    const eligible = eligibility(r, p, logins, from, input2);
     if (!eligible) {
       const unread = p.rotations.filter((b) => !input2.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
       const late = from > r.requestedAt ? ` (a request starts when it reaches the default branch, not at its requestedAt ${r.requestedAt.toISOString()})` : "";
@@ -31278,7 +31444,7 @@ function activeRequests(input2) {
     }
     if (inPr && input2.pullRequest) {
       const author = input2.pullRequest.author.toLowerCase();
-      if (author !== login.toLowerCase() && !p.approvers.some((a) => a.toLowerCase() === author)) {
+      if (![...logins.values()].some((l) => l.toLowerCase() === author) && !p.approvers.some((a) => a.toLowerCase() === author)) {
         problem(`opened by ${input2.pullRequest.author}, who is neither the subject (${login}) nor an approver of profile ${p.name}: request access for yourself`);
         continue;
       }
@@ -31298,8 +31464,16 @@ function activeRequests(input2) {
   }
   return { active, diagnostics };
 }
-function eligibility(r, p, login, from, input2) {
-  const same = (email) => email.toLowerCase() === r.subject.toLowerCase() || input2.resolve(email)?.toLowerCase() === login.toLowerCase();
+function subjectLogins(subject, p, resolve11) {
+  const logins = /* @__PURE__ */ new Map();
+  for (const { target } of p.entitlements) {
+    const login = subject.includes("@") ? resolve11(subject, target) : subject;
+    if (login !== void 0 && !logins.has(target)) logins.set(target, login);
+  }
+  return logins;
+}
+function eligibility(r, p, logins, from, input2) {
+  const same = (email) => email.toLowerCase() === r.subject.toLowerCase() || [...logins].some(([target, login]) => input2.resolve(email, target)?.toLowerCase() === login.toLowerCase());
   if (p.members.some(same)) return `member of profile ${p.name}`;
   for (const b of p.rotations) {
     const read = input2.shifts.get(bindingKey(b));
@@ -31316,44 +31490,6 @@ var init_requests = __esm({
     init_diagnostics();
     init_shift();
     LANDING_TOLERANCE_MS = 5 * 6e4;
-  }
-});
-
-// src/identities.ts
-function identityTable(method, pairs) {
-  const logins = /* @__PURE__ */ new Map();
-  for (const { email, login } of pairs) {
-    const key = email.toLowerCase();
-    const seen = logins.get(key) ?? [];
-    if (!seen.some((l) => l.toLowerCase() === login.toLowerCase())) seen.push(login);
-    logins.set(key, seen);
-  }
-  return { method, logins };
-}
-function resolveEmails(emails, tables) {
-  const logins = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  for (const email of new Set([...emails].map((e) => e.toLowerCase()))) {
-    const table2 = tables.find((t) => t.logins.has(email));
-    const found = table2?.logins.get(email);
-    if (!found) continue;
-    if (found.length > 1) {
-      diagnostics.push({ ...error(`${email} maps to ${found.length} GitHub logins through ${METHOD_LABEL[table2.method]}: ${found.join(" and ")}; granting nothing to either`), code: "identity" });
-      continue;
-    }
-    logins.set(email, found[0]);
-  }
-  return { logins, diagnostics };
-}
-function unresolved(emails, logins) {
-  return [...new Set([...emails].map((e) => e.toLowerCase()))].filter((e) => !logins.has(e));
-}
-var METHOD_LABEL;
-var init_identities = __esm({
-  "src/identities.ts"() {
-    "use strict";
-    init_diagnostics();
-    METHOD_LABEL = { file: "the identities file", saml: "SAML external identities", verifiedEmail: "verified-domain emails" };
   }
 });
 
@@ -31403,9 +31539,9 @@ async function resolveIdentities(ws, adapters, emails) {
   const diagnostics = [];
   const failed = /* @__PURE__ */ new Map();
   const byTarget = /* @__PURE__ */ new Map();
-  const fileTable = identityTable("file", ws.identities);
   for (const [name, target] of adapters.targets) {
-    const org = ws.config.targets.get(name).org;
+    const { org, type } = ws.config.targets.get(name);
+    const fileTable = identityTable("file", TARGET_TYPES[type].fileIdentities(ws.identities));
     const tables = [];
     let result = resolveEmails(emails, tables);
     for (const method of ws.config.identities) {
@@ -31437,6 +31573,7 @@ var init_observe = __esm({
     init_shift();
     init_identities();
     init_holders();
+    init_registry();
     LOOKBACK_MS = 24 * 36e5;
   }
 });
@@ -31478,8 +31615,7 @@ async function reconcile(ws, adapters, ctx) {
   const span = readSpan(ws, at3, ctx.pullRequest);
   const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
   const { shifts, holders: observed, identities: identities2 } = await observe(ws, adapters, { since: span.since, until, subjects: ws.requests.map((r) => r.subject), holders: [...managedBy(ws).values()] });
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
+  const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: identities2.resolve, pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
   const incidents = await observeIncidents(ws, adapters, shifts, at3);
   const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
   for (const managed of wanted.entitlements.values()) {
@@ -31525,7 +31661,7 @@ var init_engine = __esm({
     init_shift();
     init_holders();
     init_observe();
-    init_kinds();
+    init_kinds2();
   }
 });
 
@@ -31691,8 +31827,7 @@ function aheadReadUntil(ws, at3, pullRequest2) {
   return readEnd(ws, at3, new Date(at3.getTime() + LOOK_AHEAD_MS), pullRequest2);
 }
 function aheadInput(ws, shifts, resolve11, from, to, context) {
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve11(email, firstTarget), ...context });
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: resolve11, ...context });
   return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 async function observeAhead(ws, adapters, from, to, context = {}) {
@@ -31714,7 +31849,7 @@ var init_look_ahead = __esm({
     init_coverage();
     init_intervals();
     init_requests();
-    init_kinds();
+    init_kinds2();
     PLAN_TIMELINE_HOURS = 24;
     LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
@@ -31822,7 +31957,7 @@ var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
 var init_mermaid = __esm({
   "src/render/mermaid.ts"() {
     "use strict";
-    init_kinds();
+    init_kinds2();
     init_zoned();
     KIND_STYLE = {
       shift: { tags: "", words: "on call" },
@@ -31980,7 +32115,7 @@ var init_text = __esm({
     init_diagnostics();
     init_diff();
     init_entitlement();
-    init_kinds();
+    init_kinds2();
     ACTION_ORDER = { grant: 0, revoke: 1, update: 2 };
     SIGN = { grant: "+", revoke: "-", update: "~" };
     COLOR = { grant: "\x1B[32m", revoke: "\x1B[31m", update: "\x1B[33m" };
@@ -32395,7 +32530,7 @@ function readFailure(e, what) {
 var init_approvals = __esm({
   "src/forge/approvals.ts"() {
     "use strict";
-    init_github();
+    init_errors();
   }
 });
 
@@ -32417,13 +32552,14 @@ async function forgeRepository(ws, env, fetch) {
 var init_repository = __esm({
   "src/forge/repository.ts"() {
     "use strict";
-    init_github();
+    init_client2();
+    init_errors();
   }
 });
 
 // src/forge/request-approvals.ts
 function loginOf(ws, subject) {
-  return ws.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.login ?? subject;
+  return ws.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.accounts.github ?? subject;
 }
 async function withApprovals(ws, env, fetch, at3) {
   const needs = (r) => ws.profiles.some((p) => p.name === r.profile && p.mode === "requestable" && p.approval === "review") && requestStart(r) <= at3 && at3.getTime() < r.requestedAt.getTime() + r.durationMs;
@@ -32549,7 +32685,7 @@ function jsmAccount(c) {
 }
 function deletions(pr, policy, now) {
   const author = pr.author.toLowerCase();
-  const loginOf2 = (subject) => (policy.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.login ?? subject).toLowerCase();
+  const loginOf2 = (subject) => (policy.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.accounts.github ?? subject).toLowerCase();
   return pr.deleted.flatMap((file) => {
     const r = policy.requests.find((x) => x.file === file);
     if (r === void 0 || r.requestedAt.getTime() + r.durationMs <= now.getTime()) return [];
@@ -32655,7 +32791,7 @@ var init_journal = __esm({
     "use strict";
     init_durable_file();
     init_io();
-    init_github_kinds();
+    init_kinds();
     JOURNAL_FORMAT_VERSION = 2;
     Journal = class _Journal {
       constructor(path6) {
@@ -32901,7 +33037,7 @@ var init_state = __esm({
     init_diagnostics();
     init_durable_file();
     init_io();
-    init_github_kinds();
+    init_kinds();
     STATE_FORMAT_VERSION = 2;
     STATE_FILES = { grants: "grants.json", onCall: "rotations.json", adopted: "adopted.json", audit: "audit.jsonl", journal: "journal.json" };
     STALE_LOCK_MS = 15 * 6e4;
@@ -32960,7 +33096,7 @@ var init_record = __esm({
     init_journal();
     init_redact();
     init_state();
-    init_kinds();
+    init_kinds2();
     Recorder = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -33087,7 +33223,7 @@ var init_saved_plan = __esm({
     init_diagnostics();
     init_duration();
     init_io();
-    init_kinds();
+    init_kinds2();
     ACTIONS3 = ["grant", "revoke", "update"];
   }
 });
@@ -33356,7 +33492,7 @@ var init_reconcile = __esm({
     init_record();
     init_saved_plan();
     init_state();
-    init_kinds();
+    init_kinds2();
     MAX_AHEAD_MS = 90 * 864e5;
     ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
   }
@@ -33679,7 +33815,7 @@ function terminalPrompt(input2, output) {
     close: () => rl.close()
   };
 }
-function formatted(flag, question, format2) {
+function formatted2(flag, question, format2) {
   const f = FORMATS[format2];
   return {
     flag,
@@ -33846,14 +33982,14 @@ var init_init = __esm({
     WORKFLOW_TEMPLATES = fileURLToPath(new URL("../../templates/workflows/", import.meta.url));
     WORKFLOWS = ["oncall-access-plan.yml", "oncall-access-apply.yml"];
     CODEOWNERS = ".github/CODEOWNERS";
-    ORG = formatted("org", "GitHub organisation", "oncall-access-login");
-    TEAM = formatted("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
+    ORG = formatted2("org", "GitHub organisation", "oncall-access-login");
+    TEAM = formatted2("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
-      pagerduty: formatted("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
-      jsm: formatted("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
-      opsgenie: formatted("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
+      pagerduty: formatted2("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted2("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
+      opsgenie: formatted2("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
-    CLOUD_ID2 = formatted("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
+    CLOUD_ID2 = formatted2("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,
@@ -33901,7 +34037,7 @@ function renderAnnotations(diagnostics) {
 `;
   }).join("");
 }
-var init_github2 = __esm({
+var init_github = __esm({
   "src/render/github.ts"() {
     "use strict";
   }
@@ -33923,7 +34059,7 @@ function gitCoverage(ws, now) {
     const rotation2 = rotations.get(b.rotation);
     shifts.set(bindingKey(b), { ok: true, shifts: rotationShifts(rotation2, now, until), timeZone: rotation2.timeZone });
   }
-  const logins = new Map(ws.identities.map((i) => [i.email.toLowerCase(), i.login]));
+  const logins = new Map(ws.identities.flatMap((i) => Object.values(i.accounts).slice(0, 1).map((account) => [i.email.toLowerCase(), account])));
   const fileOnly = ws.config.identities.every((m) => m === "file");
   const resolve11 = (email) => logins.get(email.toLowerCase()) ?? (fileOnly ? void 0 : email);
   return coverageDiagnostics({ profiles: ws.profiles, shifts, resolve: resolve11, from: now, to: until, policy: ws.config.coverage.gaps });
@@ -33966,7 +34102,7 @@ var init_validate = __esm({
     init_load();
     init_diagnostics();
     init_io();
-    init_github2();
+    init_github();
     init_text();
     init_wording();
     init_coverage();
@@ -33976,7 +34112,7 @@ var init_validate = __esm({
   }
 });
 
-// src/targets/github-doctor.ts
+// src/targets/github/doctor.ts
 function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
   const repos = kinds.has("repository");
   const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
@@ -33988,15 +34124,15 @@ function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
   const lacking = needed.filter((n) => !scopes.includes(n));
   return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
 }
-var init_github_doctor = __esm({
-  "src/targets/github-doctor.ts"() {
+var init_doctor = __esm({
+  "src/targets/github/doctor.ts"() {
     "use strict";
   }
 });
 
 // src/observe/doctor.ts
 function tokenCheck(subject, c, env, what) {
-  if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type === "github" ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
+  if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type in TARGET_TYPES ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
   const check = { subject, what: `token (${c.tokenEnv})` };
   return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }
@@ -34059,15 +34195,16 @@ function checkLine(c) {
   return `${c.subject}: ${c.what}: ${outcome3}${c.status === "ok" && c.detail ? ` (${c.detail})` : ""}`;
 }
 var READ_SPAN_MS, TOKEN_KINDS;
-var init_doctor = __esm({
+var init_doctor2 = __esm({
   "src/observe/doctor.ts"() {
     "use strict";
     init_adapters();
     init_source();
     init_entitlement();
-    init_github();
-    init_github_doctor();
-    init_kinds();
+    init_target();
+    init_doctor();
+    init_kinds2();
+    init_registry();
     READ_SPAN_MS = 36e5;
     TOKEN_KINDS = {
       pagerduty: "a PagerDuty REST API key (read-only is enough)",
@@ -34100,10 +34237,10 @@ async function runDoctor(opts, io) {
   }
   return missing === 0 ? EXIT.ok : EXIT.error;
 }
-var init_doctor2 = __esm({
+var init_doctor3 = __esm({
   "src/commands/doctor.ts"() {
     "use strict";
-    init_doctor();
+    init_doctor2();
     init_read_only();
     init_io();
     init_redact();
@@ -34139,7 +34276,7 @@ async function runExplain(opts, io) {
   const { plan, wanted, observed } = await reconcile(ws, adapters, { at: at3, now: io.now(), state: readState(dir) });
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes("@");
-  const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.login;
+  const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.accounts.github;
   const matches = (h) => byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject;
   const should = [];
   let login = byEmail ? fileLogin : opts.subject;
@@ -34202,7 +34339,7 @@ var init_explain = __esm({
     init_entitlement();
     init_holders();
     init_state();
-    init_kinds();
+    init_kinds2();
     init_reconcile();
   }
 });
@@ -34237,8 +34374,7 @@ async function eligibility2(ws, r, at3, io) {
   const pr = { author: "", files: [r.file] };
   const span = readSpan(withRequest, at3, pr);
   const { shifts, identities: identities2 } = await observe(ws, adapters, { ...span, subjects: [r.subject] });
-  const firstTarget = [...ws.config.targets.keys()][0];
-  const checked = activeRequests({ at: at3, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities2.resolve(email, firstTarget) });
+  const checked = activeRequests({ at: at3, requests: [r], profiles: ws.profiles, shifts, resolve: identities2.resolve });
   if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join("; "));
   return checked.active[0].reason;
 }
@@ -34335,7 +34471,8 @@ var init_request = __esm({
     init_duration();
     init_read_only();
     init_observe();
-    init_github();
+    init_client2();
+    init_errors();
     init_io();
     init_reconcile();
   }
@@ -34449,8 +34586,8 @@ var init_timeline2 = __esm({
     init_adapters();
     init_diagnostics();
     init_timeline();
-    init_github_kinds();
     init_kinds();
+    init_kinds2();
     init_intervals();
     init_read_only();
     init_io();
@@ -34950,7 +35087,7 @@ var init_report_live = __esm({
     init_approvals();
     init_repository();
     init_holders();
-    init_kinds();
+    init_kinds2();
     FORGE_CONCURRENCY = 4;
   }
 });
@@ -35045,7 +35182,7 @@ var init_report3 = __esm({
   "src/commands/report.ts"() {
     "use strict";
     init_audit();
-    init_kinds();
+    init_kinds2();
     init_git();
     init_report();
     init_duration();
@@ -54266,7 +54403,7 @@ var COMMANDS = [
       [EXIT.ok, "nothing the config needs is missing (unverified lines allowed)"],
       [EXIT.error, "something is missing, or the config is invalid"]
     ],
-    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_doctor2(), doctor_exports))).runDoctor({ config: String(v.config), format: v.format }, io)
+    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_doctor3(), doctor_exports))).runDoctor({ config: String(v.config), format: v.format }, io)
   },
   {
     name: "plan",
@@ -54533,11 +54670,11 @@ init_redact();
 init_json();
 init_markdown();
 init_text();
-init_github();
+init_client2();
 
 // src/action/app-token.ts
 init_dist_bundle15();
-init_github();
+init_errors();
 init_io();
 function reason(e) {
   const status = e.status;
@@ -54563,7 +54700,7 @@ async function mintInstallationToken(credentials2, baseUrl, fetch) {
 }
 
 // src/action/main.ts
-init_doctor();
+init_doctor2();
 
 // src/action/cli-run.ts
 import { readFileSync as readFileSync11 } from "node:fs";
@@ -54585,7 +54722,7 @@ async function runCli(argv, io, env) {
 function cliEnvironment(env) {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(INPUT_|ACTIONS_)/i.test(k)));
 }
-function failure(command, result) {
+function failure2(command, result) {
   const line2 = result.stderr.split("\n").find((l) => l.trim() !== "") ?? `exit code ${result.code}`;
   return new UserError(`${command} produced no result: ${line2}`);
 }
@@ -54593,7 +54730,7 @@ function parseOutput(command, result) {
   try {
     return JSON.parse(result.stdout);
   } catch {
-    throw failure(command, result);
+    throw failure2(command, result);
   }
 }
 function parseValidate(result) {
@@ -54609,7 +54746,7 @@ function readPlanFile(path6, result) {
   try {
     text = readFileSync11(path6, "utf8");
   } catch {
-    throw failure("plan", result);
+    throw failure2("plan", result);
   }
   return JSON.parse(text);
 }
@@ -57075,7 +57212,7 @@ ${markdown}`;
 
 // src/action/report.ts
 init_diagnostics();
-init_doctor();
+init_doctor2();
 init_markdown();
 init_wording();
 var MAX_LISTED = 50;
@@ -57332,7 +57469,7 @@ async function runApplyCommand(step) {
   step.io.stderr.write(result.stderr);
   const { plan, before, after, outcomes } = parseApplyOutput(result.stdout);
   step.runner.info(before);
-  if (plan === void 0) throw failure("apply", result);
+  if (plan === void 0) throw failure2("apply", result);
   step.runner.group(summarySentence(plan), renderText(plan, { color: shouldColor({ isTTY: false }, step.cliEnv) }));
   step.runner.info(after);
   const now = step.io.now();

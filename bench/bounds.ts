@@ -23,7 +23,7 @@
 import type { GitHubSeed } from '../src/emulators/github.js';
 import { LOOKBACK_MS } from '../src/observe/observe.js';
 import { LOOK_AHEAD_MS } from '../src/observe/look-ahead.js';
-import { TEAMS_PER_QUERY } from '../src/targets/github.js';
+import { TEAMS_PER_QUERY } from '../src/targets/github/reads.js';
 import { WINDOW, type World } from './world.js';
 
 /** A bound per API with its terms, for the table and the JSON. */

@@ -11,7 +11,7 @@ import type { Holder, HoldersRead } from '../src/core/observed.js';
 import { getJson, type HttpResult } from '../src/http/client.js';
 import type { Fetch } from '../src/http/read-only.js';
 import { bindingKey, type Shift, type ShiftRead, type Source } from '../src/sources/source.js';
-import { splitResource } from '../src/targets/github-kinds.js';
+import { splitResource } from '../src/targets/github/kinds.js';
 import type { IdentityRead, Target } from '../src/targets/target.js';
 
 type Json = Record<string, unknown>;

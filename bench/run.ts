@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { loadGitHubSchema, startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type TrafficRecord } from '../src/emulators/github.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../src/emulators/pagerduty.js';
 import { serializeAdopted, STATE_FILES } from '../src/record/state.js';
-import { WRITE_LIMITS_ENV } from '../src/targets/github.js';
+import { WRITE_LIMITS_ENV } from '../src/targets/github/rate-limits.js';
 import { lowerBound, type LowerBound } from './bounds.js';
 import { expectedChanges, generate, githubSeed, HANDOFF_AT, LARGE, LARGE_AT, SYNCED_BEFORE, validateWorkspaceFiles, workspaceFiles, type OrgState, type World } from './world.js';
 

@@ -1,7 +1,8 @@
 /**
- * Identity resolution: the email a source knows a person by, to their GitHub login, through
- * tables tried in the configured order (the Identities file, SAML external identities,
- * verified-domain emails). Pure: the tables are read elsewhere.
+ * Identity resolution, per target: the email a source knows a person by, to their account on
+ * the target (a GitHub login), through tables tried in the configured order (the Identities
+ * file's account under the target's type, then the target's own identity sources: SAML external
+ * identities, verified-domain emails). Pure: the tables are read elsewhere.
  */
 import { error, type Diagnostic } from './core/diagnostics.js';
 
@@ -15,6 +16,11 @@ export const METHOD_LABEL: Record<IdentityMethod, string> = { file: 'the identit
 export interface IdentityTable {
   method: IdentityMethod;
   logins: Map<string, string[]>;
+}
+
+/** The identities file's email/login pairs for targets of `type`: each person's account under the type's name (`github: alice-gh`). */
+export function fileAccounts(entries: readonly { email: string; accounts: Readonly<Record<string, string>> }[], type: string): { email: string; login: string }[] {
+  return entries.flatMap((e) => (e.accounts[type] === undefined ? [] : [{ email: e.email, login: e.accounts[type] }]));
 }
 
 /** Builds a table from email/login pairs; the same pair twice counts once. */

@@ -576,7 +576,7 @@ const rows: Row[] = [
     shifts: shifts({}),
     observed: held({ 'acme/admins': [] }),
     requests: [
-      { file: 'r.yaml', profile: 'break-glass', login: 'alice', email: 'alice@acme.example', from: new Date(NOW.getTime() - 3_600_000), until: new Date(NOW.getTime() + 3_600_000), reason: 'request r.yaml: "INC-1"' },
+      { file: 'r.yaml', profile: 'break-glass', login: 'alice', email: 'alice@example.com', from: new Date(NOW.getTime() - 3_600_000), until: new Date(NOW.getTime() + 3_600_000), reason: 'request r.yaml: "INC-1"' },
       { file: 'old.yaml', profile: 'break-glass', login: 'bob', from: new Date(NOW.getTime() - 7_200_000), until: NOW, reason: 'request old.yaml: expired exactly now' },
     ],
     changes: [{ action: 'grant', team: 'acme/admins', login: 'alice', role: 'member', until: new Date(NOW.getTime() + 3_600_000).toISOString() }],

@@ -12,17 +12,9 @@ import { startJsonServer } from '../src/emulators/http-server.js';
 import type { Fetch } from '../src/http/read-only.js';
 import { PagerDutySource } from '../src/sources/pagerduty.js';
 import { bindingKey } from '../src/sources/source.js';
-import {
-  defaultWriteLimits,
-  GITHUB_WRITE_LIMITS,
-  GitHubTarget,
-  parseWriteLimits,
-  rateLimitWait,
-  READ_CONCURRENCY,
-  WRITE_LIMITS_ENV,
-  WritePacer,
-  type GitHubTargetOptions,
-} from '../src/targets/github.js';
+import type { GitHubTargetOptions } from '../src/targets/github/client.js';
+import { defaultWriteLimits, GITHUB_WRITE_LIMITS, parseWriteLimits, rateLimitWait, READ_CONCURRENCY, WRITE_LIMITS_ENV, WritePacer } from '../src/targets/github/rate-limits.js';
+import { GitHubTarget } from '../src/targets/github/target.js';
 
 /** A fake clock whose sleep advances it; records every sleep. */
 function clock(start = 1_000_000): { now: () => number; sleep: (ms: number) => Promise<void>; sleeps: number[] } {

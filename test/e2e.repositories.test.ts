@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { cli, demoWorkspace, editFile, TOKEN } from './helpers/demo-workspace.js';
 import { levelRank } from '../src/core/entitlement.js';
 import { nextState, readState, serializeGrants } from '../src/record/state.js';
-import { GitHubTarget, repoPermission } from '../src/targets/github.js';
-import { GITHUB_KINDS } from '../src/targets/github-kinds.js';
+import { repoPermission } from '../src/targets/github/reads.js';
+import { GitHubTarget } from '../src/targets/github/target.js';
+import { GITHUB_KINDS } from '../src/targets/github/kinds.js';
 import { nameOf } from '../src/targets/kinds.js';
 
 const SHIFT_OVER = new Date('2026-11-30T19:30:00Z'); // frank's shift ended 19:00 (+15m window); erin's began

@@ -3,7 +3,7 @@ import t, { type Test } from 'tap';
 import type { Octokit } from 'octokit';
 import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed, type ReviewSeed } from '../src/emulators/github.js';
 import { approvalOf, awaitingText, type Approval, type ApprovalQuery } from '../src/forge/approvals.js';
-import { createOctokit } from '../src/targets/github.js';
+import { createOctokit } from '../src/targets/github/client.js';
 
 const TOKEN = 'ghs_approvalsSecret0123456789';
 const sha = (name: string): string => createHash('sha1').update(name).digest('hex');

@@ -9,7 +9,7 @@ import { desire, type DesireInput } from '../src/core/desire.js';
 import { entitlementKey } from '../src/core/entitlement.js';
 import { changeInstants, heldIntervals, type AccessTimeline } from '../src/core/intervals.js';
 import type { ActiveRequest } from '../src/core/requests.js';
-import { splitResource } from '../src/targets/github-kinds.js';
+import { splitResource } from '../src/targets/github/kinds.js';
 import { KINDS, nameOf } from '../src/targets/kinds.js';
 import { MINUTE, profile, resolver, shifts, ts } from './helpers/core-fixtures.js';
 import { runs, SEED, worldArb } from './helpers/world.js';

@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { entitlementKey } from '../src/core/entitlement.js';
 import type { HoldersRead } from '../src/core/observed.js';
 import type { Change } from '../src/core/plan.js';
-import { splitResource } from '../src/targets/github-kinds.js';
+import { splitResource } from '../src/targets/github/kinds.js';
 import { nameOf } from '../src/targets/kinds.js';
 import { rotationShifts } from '../src/sources/rotations.js';
 import type { Rotation } from '../src/config/model.js';
@@ -286,7 +286,7 @@ function engineWorld(w: World, holdings: Map<string, Map<string, HoldersRead>>, 
     },
     profiles: w.profiles,
     rotations: [],
-    identities: [...w.identities].map(([email, login]) => ({ email, login, pos: { file: 'identities.yaml', line: 1, col: 1 } })),
+    identities: [...w.identities].map(([email, login]) => ({ email, accounts: { github: login }, pos: { file: 'identities.yaml', line: 1, col: 1 } })),
     requests: [],
     files: [],
   };

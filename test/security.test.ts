@@ -15,7 +15,7 @@ import { renderMarkdown } from '../src/render/markdown.js';
 import { OpsgenieSource } from '../src/sources/opsgenie.js';
 import { PagerDutySource } from '../src/sources/pagerduty.js';
 import type { RotationBinding } from '../src/config/model.js';
-import { GitHubTarget } from '../src/targets/github.js';
+import { GitHubTarget } from '../src/targets/github/target.js';
 import { captureIo } from './helpers/io.js';
 import { outsideCode } from './helpers/markdown.js';
 import { emulators, NOW, OG_SCHEDULE, SECRETS, workspaceFor } from './helpers/security-world.js';

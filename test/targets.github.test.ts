@@ -1,9 +1,11 @@
 import t, { type Test } from 'tap';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '../src/emulators/github.js';
 import { ReadOnlyViolation, readOnlyFetch, type Fetch } from '../src/http/read-only.js';
-import { GitHubTarget, REPOSITORY_PERMISSION, TEAMS_PER_QUERY, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github.js';
+import { REPOSITORY_PERMISSION, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github/errors.js';
+import { TEAMS_PER_QUERY } from '../src/targets/github/reads.js';
+import { GitHubTarget } from '../src/targets/github/target.js';
 import type { Holder, HoldersRead } from '../src/core/observed.js';
-import type { TeamRef } from '../src/targets/github.js';
+import type { TeamRef } from '../src/targets/github/reads.js';
 
 import { closedPort } from './helpers/net.js';
 

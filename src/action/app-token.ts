@@ -5,7 +5,7 @@
  */
 import { App, Octokit } from 'octokit';
 import type { Fetch } from '../http/read-only.js';
-import { describeError } from '../targets/github.js';
+import { describeError } from '../targets/github/errors.js';
 import { UserError } from '../io.js';
 import type { AppCredentials } from './context.js';
 

@@ -23,7 +23,7 @@ import { redact, secretsIn } from '../util/redact.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText, shouldColor, summarySentence } from '../render/text.js';
-import { createOctokit } from '../targets/github.js';
+import { createOctokit } from '../targets/github/client.js';
 import { mintInstallationToken } from './app-token.js';
 import { checkLine } from '../observe/doctor.js';
 import { cliEnvironment, failure, parseApplyOutput, parseDoctor, parseValidate, readPlanFile, runCli, type ValidateResult } from './cli-run.js';

@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { entitlementKey, holdingKey } from '../core/entitlement.js';
 import type { Holder, HoldersRead } from '../core/observed.js';
 import { holdingOf, type Change, type Outcome, type Plan } from '../core/plan.js';
-import { describeError } from '../targets/github.js';
+import { describeError } from '../targets/github/errors.js';
 import { nameOf } from '../targets/kinds.js';
 import type { Target } from '../targets/target.js';
 

@@ -96,8 +96,7 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const until = ctx.readUntil && ctx.readUntil > span.until ? ctx.readUntil : span.until;
 
   const { shifts, holders: observed, identities } = await observe(ws, adapters, { since: span.since, until, subjects: ws.requests.map((r) => r.subject), holders: [...managedBy(ws).values()] });
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget), pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
+  const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: identities.resolve, pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
   const incidents = await observeIncidents(ws, adapters, shifts, at);
   const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active, incidents });
   for (const managed of wanted.entitlements.values()) {

@@ -23,7 +23,7 @@ import { syncDir, writeDurably } from '../util/durable-file.js';
 import type { HoldersRead } from '../core/observed.js';
 import type { Change } from '../core/plan.js';
 import { UserError } from '../io.js';
-import { fromV1, type V1Entitlement } from '../targets/github-kinds.js';
+import { fromV1, type V1Entitlement } from '../targets/github/kinds.js';
 
 /**
  * Version of the journal file's format. Version 2 entries hold changes as plans of version 2

@@ -60,7 +60,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const { plan, wanted, observed } = await reconcile(ws, adapters, { at, now: io.now(), state: readState(dir) });
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes('@');
-  const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.login;
+  const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.accounts.github;
   const matches = (h: { login: string; email?: string }): boolean => (byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject);
 
   const should: Holding[] = [];

@@ -101,7 +101,7 @@ function jsmAccount(c: SourceConfig | TargetConfig): string {
 /** Errors for requests the pull request deletes while they still grant access to someone other than its author, who is not an approver either. */
 function deletions(pr: PullRequestContext, policy: Workspace, now: Date): Diagnostic[] {
   const author = pr.author.toLowerCase();
-  const loginOf = (subject: string): string => (policy.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.login ?? subject).toLowerCase();
+  const loginOf = (subject: string): string => (policy.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.accounts.github ?? subject).toLowerCase();
   return pr.deleted.flatMap((file) => {
     const r = policy.requests.find((x) => x.file === file);
     if (r === undefined || r.requestedAt.getTime() + r.durationMs <= now.getTime()) return [];

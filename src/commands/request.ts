@@ -15,7 +15,8 @@ import { activeRequests } from '../core/requests.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { observe, readSpan } from '../observe/observe.js';
-import { createOctokit, describeError } from '../targets/github.js';
+import { createOctokit } from '../targets/github/client.js';
+import { describeError } from '../targets/github/errors.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadOrReport, parseAt } from './reconcile.js';
 
@@ -58,8 +59,7 @@ async function eligibility(ws: Workspace, r: AccessRequest, at: Date, io: Io): P
   const pr = { author: '', files: [r.file] };
   const span = readSpan(withRequest, at, pr);
   const { shifts, identities } = await observe(ws, adapters, { ...span, subjects: [r.subject] });
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: (email) => identities.resolve(email, firstTarget) });
+  const checked = activeRequests({ at, requests: [r], profiles: ws.profiles, shifts, resolve: identities.resolve });
   if (checked.active.length === 0) throw new UserError(checked.diagnostics.map((d) => d.message).join('; '));
   return checked.active[0]!.reason;
 }

@@ -6,7 +6,7 @@
 import { buildAdapters } from '../observe/adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
-import { githubFields } from '../targets/github-kinds.js';
+import { githubFields } from '../targets/github/kinds.js';
 import { nameOf } from '../targets/kinds.js';
 import { heldIntervals } from '../core/intervals.js';
 import { readOnlyFetch } from '../http/read-only.js';

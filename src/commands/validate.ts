@@ -38,7 +38,7 @@ function gitCoverage(ws: Workspace, now: Date): Diagnostic[] {
     const rotation = rotations.get(b.rotation)!;
     shifts.set(bindingKey(b), { ok: true, shifts: rotationShifts(rotation, now, until), timeZone: rotation.timeZone });
   }
-  const logins = new Map(ws.identities.map((i) => [i.email.toLowerCase(), i.login]));
+  const logins = new Map(ws.identities.flatMap((i) => Object.values(i.accounts).slice(0, 1).map((account) => [i.email.toLowerCase(), account] as const)));
   const fileOnly = ws.config.identities.every((m) => m === 'file');
   const resolve = (email: string): string | undefined => logins.get(email.toLowerCase()) ?? (fileOnly ? undefined : email);
   return coverageDiagnostics({ profiles: ws.profiles, shifts, resolve, from: now, to: until, policy: ws.config.coverage.gaps });

@@ -12,7 +12,8 @@ import { parseInstant } from '../core/zoned.js';
 import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
-import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github-kinds.js';
+import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github/kinds.js';
+import { TARGET_KINDS } from '../targets/kinds.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
 
 /** The result of loading: a workspace when there were no errors, and every diagnostic. */
@@ -246,7 +247,8 @@ function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation
 }
 
 function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
-  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, login: p.github, ...(p.accountId === undefined ? {} : { accountId: p.accountId }), pos: pos(d, ['spec', 'identities', i]) }));
+  const accounts = (p: Data): Record<string, string> => Object.fromEntries(Object.keys(TARGET_KINDS).flatMap((type) => (p[type] === undefined ? [] : [[type, p[type]]])));
+  return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, accounts: accounts(p), ...(p.accountId === undefined ? {} : { accountId: p.accountId }), pos: pos(d, ['spec', 'identities', i]) }));
 }
 
 function toRequest(d: YamlDoc, data: Data): AccessRequest {

@@ -111,10 +111,11 @@ export interface Rotation {
   pos: SourcePos;
 }
 
-/** `kind: Identities`: email to GitHub login pairs. */
+/** `kind: Identities`: a person's email with their account on each type of target (`github: alice-gh`). */
 export interface IdentityEntry {
   email: string;
-  login: string;
+  /** The person's account by target type, as the file names them (`{ github: 'alice-gh' }`). */
+  accounts: Readonly<Record<string, string>>;
   /** The person's Atlassian account id: a jsm source takes `email` for their shifts. */
   accountId?: string;
   pos: SourcePos;

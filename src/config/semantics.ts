@@ -8,7 +8,8 @@ import { checkShards, shardProfile } from './shard.js';
 import { rotationProblem } from '../sources/rotations.js';
 import { withArticle } from '../core/wording.js';
 import { entitlementKey } from '../core/entitlement.js';
-import type { EntitlementSpec, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
+import { ACCOUNT_NAMES } from '../targets/kinds.js';
+import type { EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
 const BINDINGS_BY_SOURCE: Record<string, readonly RotationBinding['kind'][]> = {
@@ -134,13 +135,14 @@ function sharedEntitlements(profiles: readonly Profile[]): Diagnostic[] {
 
 function checkIdentities(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, { login: string; pos: SourcePos }>();
+  const first = new Map<string, IdentityEntry>();
   const accounts = new Map<string, { email: string; pos: SourcePos }>();
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
+    const differ = (Object.keys(ACCOUNT_NAMES) as (keyof typeof ACCOUNT_NAMES)[]).filter((type) => seen?.accounts[type] !== undefined && i.accounts[type] !== undefined && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
     if (!seen) first.set(email, i);
-    else if (seen.login.toLowerCase() !== i.login.toLowerCase()) out.push(error(`${i.email} is mapped to two GitHub logins: ${seen.login} (${at(seen.pos)}) and ${i.login}`, i.pos));
+    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${ACCOUNT_NAMES[type]}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
     if (i.accountId === undefined) continue;
     const account = accounts.get(i.accountId);

@@ -162,7 +162,7 @@ export function desire(input: DesireInput): Desired {
     const wanted: { email: string; login?: string; reason: string; kind: HoldingKind; until?: Date }[] =
       profile.mode === 'auto'
         ? profile.members.map((email) => ({ email, reason: `static member of profile ${profile.name}`, kind: 'member' as const }))
-        : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', login: r.login, reason: r.reason, kind: 'request' as const, until: r.until }));
+        : (input.requests ?? []).filter((r) => r.profile === profile.name && r.from <= input.at && input.at < r.until).map((r) => ({ email: r.email ?? '', ...(r.email === undefined ? { login: r.login } : {}), reason: r.reason, kind: 'request' as const, until: r.until }));
     const ended: { email: string; label: string; end: Date }[] = [];
     const holds: Omit<IncidentHold, 'login'>[] = [];
     const unknown: string[] = [];

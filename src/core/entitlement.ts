@@ -7,7 +7,7 @@
 /** `exclusive`: the tool removes holders no profile wants. `additive`: only what it granted. */
 export type Membership = 'exclusive' | 'additive';
 
-/** What a target declares of one kind of entitlement it holds (GitHub's: src/targets/github-kinds.ts). Plain data. */
+/** What a target declares of one kind of entitlement it holds (GitHub's: src/targets/github/kinds.ts). Plain data. */
 export interface KindSpec {
   /**
    * The levels an entitlement of this kind is held at, lowest first. When several reasons ask for

@@ -1,8 +1,8 @@
 /**
  * Access requests at plan time: which merged requests are active at an instant, and whether
  * each was eligible when made (the subject was on call in one of the profile's rotations, or is
- * one of its members; the subject resolves to a login; in a pull request, its author is the
- * subject or an approver). Pure.
+ * one of its members; the subject resolves to an account on the targets of the profile's
+ * entitlements; in a pull request, its author is the subject or an approver). Pure.
  */
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import type { AccessRequest, Profile } from './policy.js';
@@ -13,6 +13,11 @@ export interface ActiveRequest {
   /** The request file, as shown to the user. */
   file: string;
   profile: string;
+  /**
+   * The subject's login: as the request names it, or for an email, its account on the first
+   * target of the profile's entitlements it resolves on (`desire` resolves an email on each
+   * entitlement's own target).
+   */
   login: string;
   email?: string;
   from: Date;
@@ -28,8 +33,8 @@ export interface RequestInput {
   profiles: readonly Profile[];
   /** Shifts per binding key, read over a span that includes every active request's start. */
   shifts: ReadonlyMap<string, ShiftRead>;
-  /** Login for an email on the profile's target, undefined when unknown. */
-  resolve: (email: string) => string | undefined;
+  /** The account of an email on a target (by target name), undefined when unknown. */
+  resolve: (email: string, target: string) => string | undefined;
   /** In a pull request: its author, and the request files it adds or changes. */
   pullRequest?: { author: string; files: readonly string[] };
   /** Instead of the requests running at `at`, those overlapping this span (for timelines). */
@@ -83,7 +88,8 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
     if (!p) continue;
     const problem = (message: string): void => void diagnostics.push({ ...error(`request ${r.file}: ${message}`, r.pos), code: 'request' });
     const byEmail = r.subject.includes('@');
-    const login = byEmail ? input.resolve(r.subject) : r.subject;
+    const logins = subjectLogins(r.subject, p, input.resolve);
+    const login = [...logins.values()][0];
     if (!login) {
       problem(`nobody can resolve ${r.subject} to a GitHub login`);
       continue;
@@ -92,7 +98,7 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
       problem(`it ended at ${instant(until)}, before it reached the default branch (${instant(r.landed!.at)}, or now for a pull request); it grants nothing (file a new request)`);
       continue;
     }
-    const eligible = eligibility(r, p, login, from, input);
+    const eligible = eligibility(r, p, logins, from, input);
     if (!eligible) {
       const unread = p.rotations.filter((b) => !input.shifts.get(bindingKey(b))?.ok).map(bindingLabel);
       const late = from > r.requestedAt ? ` (a request starts when it reaches the default branch, not at its requestedAt ${r.requestedAt.toISOString()})` : '';
@@ -105,7 +111,7 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
     }
     if (inPr && input.pullRequest) {
       const author = input.pullRequest.author.toLowerCase();
-      if (author !== login.toLowerCase() && !p.approvers.some((a) => a.toLowerCase() === author)) {
+      if (![...logins.values()].some((l) => l.toLowerCase() === author) && !p.approvers.some((a) => a.toLowerCase() === author)) {
         problem(`opened by ${input.pullRequest.author}, who is neither the subject (${login}) nor an approver of profile ${p.name}: request access for yourself`);
         continue;
       }
@@ -126,9 +132,22 @@ export function activeRequests(input: RequestInput): { active: ActiveRequest[]; 
   return { active, diagnostics };
 }
 
-/** How the subject was eligible when the request started (`from`), or undefined. */
-function eligibility(r: AccessRequest, p: Profile, login: string, from: Date, input: RequestInput): string | undefined {
-  const same = (email: string): boolean => email.toLowerCase() === r.subject.toLowerCase() || input.resolve(email)?.toLowerCase() === login.toLowerCase();
+/**
+ * The subject's account on each target of the profile's entitlements, by target name: the
+ * subject itself when it is a login, else the email's account on that target where it has one.
+ */
+export function subjectLogins(subject: string, p: Pick<Profile, 'entitlements'>, resolve: RequestInput['resolve']): Map<string, string> {
+  const logins = new Map<string, string>();
+  for (const { target } of p.entitlements) {
+    const login = subject.includes('@') ? resolve(subject, target) : subject;
+    if (login !== undefined && !logins.has(target)) logins.set(target, login);
+  }
+  return logins;
+}
+
+/** How the subject was eligible when the request started (`from`), or undefined; `logins` are its accounts by target. */
+function eligibility(r: AccessRequest, p: Profile, logins: ReadonlyMap<string, string>, from: Date, input: RequestInput): string | undefined {
+  const same = (email: string): boolean => email.toLowerCase() === r.subject.toLowerCase() || [...logins].some(([target, login]) => input.resolve(email, target)?.toLowerCase() === login.toLowerCase());
   if (p.members.some(same)) return `member of profile ${p.name}`;
   for (const b of p.rotations) {
     const read = input.shifts.get(bindingKey(b));

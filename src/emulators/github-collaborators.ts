@@ -5,7 +5,7 @@
  * profile cannot pass as "no collaborators"). Adding an organisation member makes them a
  * collaborator at once (204); anyone else is invited (201), as GitHub does.
  */
-import type { RepoPermission } from '../targets/github-kinds.js';
+import type { RepoPermission } from '../targets/github/kinds.js';
 import type { JsonRequest, JsonResponse, Route } from './http-server.js';
 
 /** A repository's seeded collaborators and pending invitations. */

@@ -12,7 +12,7 @@
  * Nothing counts on a pull request whose author's account was deleted, as who wrote it is unknown.
  */
 import type { Octokit } from 'octokit';
-import { describeError } from '../targets/github.js';
+import { describeError } from '../targets/github/errors.js';
 
 /** What the forge says about the pull request that brought a commit to the default branch. */
 export type Approval =

@@ -6,7 +6,8 @@
 import type { Octokit } from 'octokit';
 import type { Workspace } from '../config/model.js';
 import type { Fetch } from '../http/read-only.js';
-import { createOctokit, describeError } from '../targets/github.js';
+import { createOctokit } from '../targets/github/client.js';
+import { describeError } from '../targets/github/errors.js';
 
 /** A client for the config repository and its default branch, or why there is none (for people, no secrets). */
 export type ForgeRepository = { ok: true; octokit: Octokit; owner: string; repo: string; base: string } | { ok: false; reason: string };

@@ -12,7 +12,7 @@ import { forgeRepository } from './repository.js';
 
 /** The login a subject names: itself, or the identities file's login for an email (the forge's view of who gets access). */
 function loginOf(ws: Workspace, subject: string): string {
-  return ws.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.login ?? subject;
+  return ws.identities.find((i) => i.email.toLowerCase() === subject.toLowerCase())?.accounts.github ?? subject;
 }
 
 /** The workspace with {@link AccessRequest.review} set on every running request that needs a review. */

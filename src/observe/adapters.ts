@@ -14,8 +14,8 @@ import { PagerDutySource } from '../sources/pagerduty.js';
 import { RotationsSource } from '../sources/rotations.js';
 import { bindingKey, type Source } from '../sources/source.js';
 import { MIN_SECRET_LENGTH } from '../util/redact.js';
-import { GitHubTarget } from '../targets/github.js';
 import { entitlementKey } from '../core/entitlement.js';
+import { TARGET_TYPES } from '../targets/registry.js';
 import type { Target } from '../targets/target.js';
 import { plural } from '../core/wording.js';
 
@@ -128,7 +128,7 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
   const targets = new Map<string, Target>();
   for (const t of ws.config.targets.values()) {
     const key = token(t, 'target', env, diagnostics);
-    const target = typeof key === 'object' ? unavailableTarget(key) : new GitHubTarget({ baseUrl: t.apiUrl ?? 'https://api.github.com', token: key, tokenEnv: t.tokenEnv, fetch });
+    const target = typeof key === 'object' ? unavailableTarget(key) : TARGET_TYPES[t.type].connect(t, { token: key, fetch });
     targets.set(t.name, anchoredTarget(target, t.fieldPos));
   }
   return { sources, targets, diagnostics };

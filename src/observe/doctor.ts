@@ -12,9 +12,10 @@ import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from '../
 import type { Fetch } from '../http/read-only.js';
 import { bindingKey, bindingLabel, type Source } from '../sources/source.js';
 import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
-import { GitHubTarget } from '../targets/github.js';
-import { githubWriteCheck } from '../targets/github-doctor.js';
+import { GitHubTarget } from '../targets/github/target.js';
+import { githubWriteCheck } from '../targets/github/doctor.js';
 import { TARGET_KINDS } from '../targets/kinds.js';
+import { TARGET_TYPES } from '../targets/registry.js';
 import type { Check } from './check.js';
 
 /** How far ahead a rotation is read to see that it can be: one hour is a request like the plan's. */
@@ -22,7 +23,7 @@ const READ_SPAN_MS = 3_600_000;
 
 /** The token line of a source or target: its variable is set, or what to set where (`what`: the token it should hold). */
 function tokenCheck(subject: string, c: SourceConfig | TargetConfig, env: NodeJS.ProcessEnv, what: string): Check {
-  if (c.tokenEnv === undefined) return { subject, what: 'token', status: 'missing', detail: `no tokenEnv: set it in ${c.type === 'github' ? 'spec.targets' : 'spec.sources'}.${c.name} to the environment variable that will hold ${what}` };
+  if (c.tokenEnv === undefined) return { subject, what: 'token', status: 'missing', detail: `no tokenEnv: set it in ${c.type in TARGET_TYPES ? 'spec.targets' : 'spec.sources'}.${c.name} to the environment variable that will hold ${what}` };
   const check = { subject, what: `token (${c.tokenEnv})` };
   return env[c.tokenEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }

@@ -42,8 +42,7 @@ export function aheadReadUntil(ws: Workspace, at: Date, pullRequest?: PullReques
 
 /** `desire`'s input over `[from, to]` from shifts read: with the requests running at any time of the span. */
 function aheadInput(ws: Workspace, shifts: ReadonlyMap<string, ShiftRead>, resolve: Identities['resolve'], from: Date, to: Date, context: Pick<RequestInput, 'pullRequest' | 'review'>) {
-  const firstTarget = [...ws.config.targets.keys()][0]!;
-  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: (email) => resolve(email, firstTarget), ...context });
+  const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve, ...context });
   return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 

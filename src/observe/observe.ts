@@ -14,6 +14,7 @@ import { bindingKey, bindingLabel, type ShiftRead } from '../core/shift.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from '../identities.js';
 import type { Adapters } from './adapters.js';
 import { readHoldersOf } from './holders.js';
+import { TARGET_TYPES } from '../targets/registry.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -130,9 +131,9 @@ async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: read
   const diagnostics: Diagnostic[] = [];
   const failed = new Map<string, string>();
   const byTarget = new Map<string, Map<string, string>>();
-  const fileTable = identityTable('file', ws.identities);
   for (const [name, target] of adapters.targets) {
-    const org = ws.config.targets.get(name)!.org;
+    const { org, type } = ws.config.targets.get(name)!;
+    const fileTable = identityTable('file', TARGET_TYPES[type].fileIdentities(ws.identities));
     const tables: IdentityTable[] = [];
     let result = resolveEmails(emails, tables);
     for (const method of ws.config.identities) {

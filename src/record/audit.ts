@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { AUDIT_FORMAT_VERSION, type AuditEvent } from '../core/audit-event.js';
 import type { HeldAccess, Outcome, Plan } from '../core/plan.js';
 import { UserError } from '../io.js';
-import { fromV1, type V1Entitlement } from '../targets/github-kinds.js';
+import { fromV1, type V1Entitlement } from '../targets/github/kinds.js';
 
 /**
  * A hold line of the audit file: an incident hold kept `login` instead of revoking them, and why

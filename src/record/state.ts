@@ -16,7 +16,7 @@ import { entitlementKey, holdingKey, refOf, type Entitlement, type EntitlementRe
 import { error, formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { writeDurably } from '../util/durable-file.js';
 import { UserError } from '../io.js';
-import { fromV1, type V1Entitlement } from '../targets/github-kinds.js';
+import { fromV1, type V1Entitlement } from '../targets/github/kinds.js';
 
 /**
  * Version of the grant ledger (`grants.json`) and adopted entitlements (`adopted.json`) this

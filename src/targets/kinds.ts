@@ -5,10 +5,13 @@
  */
 import { entitlementName, entitlementTitle, type EntitlementRef, type KindCatalogue } from '../core/entitlement.js';
 import type { ReportEntitlement } from '../core/report.js';
-import { githubFields, GITHUB_KINDS } from './github-kinds.js';
+import { githubFields, GITHUB_KINDS } from './github/kinds.js';
 
 /** The kinds each target type declares, the one a profile names first. */
 export const TARGET_KINDS: Readonly<Record<'github', KindCatalogue>> = { github: GITHUB_KINDS };
+
+/** What a person's account on each target type is called in messages. */
+export const ACCOUNT_NAMES: Readonly<Record<keyof typeof TARGET_KINDS, string>> = { github: 'GitHub login' };
 
 /** Every kind of every target type, by kind name: kind names are unique across targets. */
 export const KINDS: KindCatalogue = Object.assign({}, ...Object.values(TARGET_KINDS));

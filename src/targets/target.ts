@@ -14,6 +14,25 @@ import type { ReadFailure } from '../core/diagnostics.js';
  */
 export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] } | ReadFailure;
 
+/** A JSON Schema (draft 2020-12), as plain data. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/**
+ * What a type of target adds to the published JSON Schemas: `npm run schemas` merges each
+ * registered type's fragment into the base schemas (src/codegen/schemas/) and writes schemas/.
+ */
+export interface SchemaFragment {
+  /** config.schema.json: one target of this type under `spec.targets`, its `type` naming the type. */
+  target: JsonSchema;
+  /**
+   * access-profile.schema.json: what a profile's entitlement on a target of this type may say
+   * besides `target`: its fields, the choices among them (`oneOf`), and the words for it.
+   */
+  entitlement: { description: string; oneOf: JsonSchema[]; properties: Record<string, JsonSchema> };
+  /** identities.schema.json: a person's account on targets of this type, under the type's name (`github: alice-gh`). */
+  identity: JsonSchema;
+}
+
 /** A system holding entitlements. */
 export interface Target {
   /** The organisation's SAML external identities, or its members' verified-domain emails. Reads only. */

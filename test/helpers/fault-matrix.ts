@@ -42,7 +42,8 @@ import { outcomeLine } from '../../src/commands/reconcile.js';
 import type { JsonServer } from '../../src/emulators/http-server.js';
 import { PAGERDUTY_ACCEPT } from '../../src/emulators/pagerduty.js';
 import * as pagerdutySource from '../../src/sources/pagerduty.js';
-import * as githubTarget from '../../src/targets/github.js';
+import { describeError as describeGitHubError } from '../../src/targets/github/errors.js';
+import * as githubReads from '../../src/targets/github/reads.js';
 import { cli, ENV } from './demo-workspace.js';
 import { cellScope, type CellScope, engineApply, faultResponse, faultWorld, fakeSleep, FAULT_KINDS, HANG_MS, Injector, PADS, realFetch, type FaultKind, type FaultWorld, type Outgoing, type Rule, type WorldOptions } from './faults.js';
 
@@ -135,23 +136,23 @@ export interface Cell {
 // --- what needs src changes -----------------------------------------------------------------
 
 /**
- * The fixes some cells need in src/. They were made in the working tree (src/targets/github.ts,
+ * The fixes some cells need in src/. They were made in the working tree (src/targets/github/,
  * src/sources/pagerduty.ts) while this matrix was written; where one is missing, the cells that
  * need it are todos naming the change instead of failures. Detected by what the fix exports.
  */
 const HAS = {
-  githubTimeout: githubTarget.describeError({ cause: { name: 'RequestTimeout', message: 'probe' } }).startsWith('probe'),
-  githubMalformed: githubTarget.describeError({ cause: { name: 'MalformedResponse', message: 'probe' } }).startsWith('probe'),
-  githubPageCheck: 'PAGE_REREADS' in githubTarget,
+  githubTimeout: describeGitHubError({ cause: { name: 'RequestTimeout', message: 'probe' } }).startsWith('probe'),
+  githubMalformed: describeGitHubError({ cause: { name: 'MalformedResponse', message: 'probe' } }).startsWith('probe'),
+  githubPageCheck: 'PAGE_REREADS' in githubReads,
   pagerdutyPageCheck: 'PAGE_REREADS' in pagerdutySource,
 };
 
 const NEEDS_GITHUB_TIMEOUT =
-  'needs: a per-attempt timeout in the GitHub target (src/targets/github.ts: GitHubTargetOptions.timeoutMs, default 15 s; createOctokit gives octokit `request: { fetch }` wrapping o.fetch with `signal: AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])` and rethrowing a timeout as an error named RequestTimeout, which octokit wraps as a 500 and its retry plugin retries; describeError names it): without it a hang is waited out for as long as the server takes';
+  'needs: a per-attempt timeout in the GitHub target (src/targets/github/client.ts: GitHubTargetOptions.timeoutMs, default 15 s; createOctokit gives octokit `request: { fetch }` wrapping o.fetch with `signal: AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])` and rethrowing a timeout as an error named RequestTimeout, which octokit wraps as a 500 and its retry plugin retries; describeError names it): without it a hang is waited out for as long as the server takes';
 const NEEDS_GITHUB_MALFORMED =
-  'needs: a GitHub answer that is not JSON treated as a failed, retried request (src/targets/github.ts: the same fetch under octokit reads a 2xx JSON body, JSON.parse-checks it and throws an error named MalformedResponse when it does not parse, else returns `new Response(text, res)`; describeError names it): today octokit hands the text on as data, GraphQL reads then crash the run (TypeError reading "organization" of undefined: internal error, nothing applied) and REST reads fail at once, unretried, as "Cannot use \'in\' operator to search for \'total_count\'"';
+  'needs: a GitHub answer that is not JSON treated as a failed, retried request (src/targets/github/client.ts: the same fetch under octokit reads a 2xx JSON body, JSON.parse-checks it and throws an error named MalformedResponse when it does not parse, else returns `new Response(text, res)`; describeError names it): today octokit hands the text on as data, GraphQL reads then crash the run (TypeError reading "organization" of undefined: internal error, nothing applied) and REST reads fail at once, unretried, as "Cannot use \'in\' operator to search for \'total_count\'"';
 const NEEDS_GITHUB_PAGE_CHECK =
-  'needs: a consistency check of GraphQL member pages (src/targets/github.ts: MEMBERS_FIELDS += totalCount; restOfTeam reads the team again from its first page, at most PAGE_REREADS = 2 times, when totalCount changes between pages or the members read differ from it, then fails the read): today a member removed while the pages are read shifts the 101st member out of sight, the ledger prunes their grant as "removed by hand", and an additive team keeps them for good';
+  'needs: a consistency check of GraphQL member pages (src/targets/github/reads.ts: MEMBERS_FIELDS += totalCount; restOfTeam reads the team again from its first page, at most PAGE_REREADS = 2 times, when totalCount changes between pages or the members read differ from it, then fails the read): today a member removed while the pages are read shifts the 101st member out of sight, the ledger prunes their grant as "removed by hand", and an additive team keeps them for good';
 const NEEDS_PD_PAGE_CHECK =
   'needs: a consistency check of /oncalls pages (src/sources/pagerduty.ts list(): total=true on every page; read the list again from offset 0, at most PAGE_REREADS = 2 times, when a page\'s total differs from the first page\'s or the items read differ from it, then fail the read): today an entry removed while the pages are read shifts the 101st entry out of sight, and a person on call is revoked until the next run';
 

@@ -37,7 +37,7 @@ import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
 import { nextState, readState, writeState } from '../../src/record/state.js';
-import { GitHubTarget } from '../../src/targets/github.js';
+import { GitHubTarget } from '../../src/targets/github/target.js';
 import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN, OG_KEY } from './demo-workspace.js';
 
 /** The fetch every request would use without a test in the way. */

@@ -33,8 +33,8 @@ import { LOOKBACK_MS } from '../../src/observe/observe.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
 import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
 import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/record/state.js';
-import { teamKey } from '../../src/targets/github.js';
-import type { TeamRole } from '../../src/targets/github-kinds.js';
+import { teamKey } from '../../src/targets/github/reads.js';
+import type { TeamRole } from '../../src/targets/github/kinds.js';
 import { KINDS, nameOf } from '../../src/targets/kinds.js';
 
 export const MINUTE = 60_000;

@@ -2,7 +2,7 @@
  * What `doctor` can tell of the writes apply will make on a GitHub target: GitHub's own words for
  * the scopes and permissions each of its kinds needs. Pure.
  */
-import type { Check } from '../observe/check.js';
+import type { Check } from '../../observe/check.js';
 
 /**
  * Whether a token may make the writes apply needs on `kinds` (the kinds the config manages on the

@@ -4,7 +4,7 @@
  * `org/team-slug` and `org/repository`; GitHub compares both case-insensitively, as the core's
  * keys do. Self-contained, so that it moves with the target.
  */
-import type { EntitlementRef, KindSpec } from '../core/entitlement.js';
+import type { EntitlementRef, KindSpec } from '../../core/entitlement.js';
 
 /** A team role, lowest first. */
 export const TEAM_ROLES = ['member', 'maintainer'] as const;
