@@ -4,11 +4,11 @@
  * accounting the benchmark relies on. Clocks are injected: nothing here asserts a timing.
  */
 import t, { type Test } from 'tap';
-import { startGitHubEmulator, type GitHubEmulator, type OrgSeed } from '../src/emulators/github.js';
-import { SecondaryRateLimiter } from '../src/emulators/github-state.js';
-import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { PagerDutyRateLimiter } from '../src/emulators/pagerduty-state.js';
-import { startJsonServer } from '../src/emulators/http-server.js';
+import { startGitHubEmulator, type GitHubEmulator, type OrgSeed } from '@oncall-access/emulators/github';
+import { SecondaryRateLimiter } from '@oncall-access/emulators/github-state';
+import { startPagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
+import { PagerDutyRateLimiter } from '@oncall-access/emulators/pagerduty-state';
+import { startJsonServer } from '@oncall-access/emulators/http-server';
 import type { Fetch } from '../src/http/read-only.js';
 import { PagerDutySource } from '../src/sources/pagerduty.js';
 import { bindingKey } from '../src/sources/source.js';

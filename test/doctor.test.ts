@@ -5,7 +5,7 @@
  * run is read-only and prints no secret.
  */
 import t, { type Test } from 'tap';
-import type { DemoEmulators } from '../src/emulators/demo-emulators.js';
+import type { DemoEmulators } from '@oncall-access/emulators/demo-emulators';
 import { cli, dataOnOpsgenie, demoWorkspace, editFile, ENV, JSM_TOKEN, OG_KEY, opsgenieEmulator, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
 import { fakeToken } from './helpers/fake-token.js';
 import { C } from './helpers/pull-request.js';

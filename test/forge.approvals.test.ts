@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import t, { type Test } from 'tap';
 import type { Octokit } from 'octokit';
-import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed, type ReviewSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed, type ReviewSeed } from '@oncall-access/emulators/github';
 import { approvalOf, awaitingText, type Approval, type ApprovalQuery } from '../src/forge/approvals.js';
 import { createOctokit } from '../src/targets/github.js';
 

@@ -10,7 +10,7 @@ import { main } from '../src/cli.js';
 import { auditEvent } from '../src/audit.js';
 import type { Change } from '../src/core/plan.js';
 import type { AccessReport } from '../src/core/report.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
 import { commitAll, git } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
 import { profile, ROTATION } from './helpers/workspace.js';

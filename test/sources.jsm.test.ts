@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import type { RotationBinding } from '../src/config/model.js';
-import { JSM_OPS_SCOPE, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed, type JsmUserSeed } from '../src/emulators/jsm.js';
+import { JSM_OPS_SCOPE, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed, type JsmUserSeed } from '@oncall-access/emulators/jsm';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { JsmSource, SCHEDULE_PAGE, USER_CHUNK, type JsmSourceOptions } from '../src/sources/jsm.js';

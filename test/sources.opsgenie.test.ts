@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { main } from '../src/cli.js';
 import type { RotationBinding } from '../src/config/model.js';
-import { startGitHubEmulator } from '../src/emulators/github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type OpsgenieSourceOptions } from '../src/sources/opsgenie.js';

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { createRequire } from 'node:module';
 import { api } from '@pagerduty/pdjs';
 import type { RotationBinding } from '../src/config/model.js';
-import { startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions, type PagerDutyShiftSeed } from '../src/emulators/pagerduty.js';
+import { startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions, type PagerDutyShiftSeed } from '@oncall-access/emulators/pagerduty';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { chunkIds, PagerDutySource } from '../src/sources/pagerduty.js';

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '@oncall-access/emulators/github';
 import { ReadOnlyViolation, readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { GitHubTarget, REPOSITORY_PERMISSION, TEAMS_PER_QUERY, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github.js';
 import type { Holder, HoldersRead } from '../src/core/observed.js';

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
-import { JIRA_USER_SCOPE, JSM_OPS_SCOPE, MAX_ACCOUNT_IDS, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed } from '../src/emulators/jsm.js';
+import { JIRA_USER_SCOPE, JSM_OPS_SCOPE, MAX_ACCOUNT_IDS, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed } from '@oncall-access/emulators/jsm';
 
-import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as PRIMARY, TOKEN } from './helpers/jsm.js';
+import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as PRIMARY, TOKEN } from '../../../test/helpers/jsm.js';
 
 /** "Today" for the timeline's range: Monday 2 March 2026. */
 const TODAY = Date.parse('2026-03-02T12:00:00Z');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed } from '@oncall-access/emulators/github';
 
 const TOKEN = 'test-token';
 const REPO = 'acme/access';

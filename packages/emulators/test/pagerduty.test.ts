@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import { PAGERDUTY_ACCEPT, renderInstant, startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions } from '../src/emulators/pagerduty.js';
-import { PagerDutyState } from '../src/emulators/pagerduty-state.js';
+import { PAGERDUTY_ACCEPT, renderInstant, startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions } from '@oncall-access/emulators/pagerduty';
+import { PagerDutyState } from '@oncall-access/emulators/pagerduty-state';
 
 const TOKEN = 'emulator-test-token';
 const NOW = new Date('2026-03-02T09:30:00Z');
@@ -77,7 +77,7 @@ function lines(body: Record<string, unknown>): string[] {
  * PagerDuty's description has no license, so it is read from `../shared` beside the checkout and
  * never copied in; on a clone without it, the contract test says so and skips.
  */
-const SPEC_URL = new URL('../../shared/contracts/pagerduty/openapiv3.json', import.meta.url);
+const SPEC_URL = new URL('../../../../shared/contracts/pagerduty/openapiv3.json', import.meta.url);
 const spec = existsSync(SPEC_URL) ? (JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Record<string, unknown>) : undefined;
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
 if (spec) ajv.addSchema(spec, 'pd');

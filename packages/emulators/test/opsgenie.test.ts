@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
 const PRIMARY_ID = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';

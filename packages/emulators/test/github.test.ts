@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { Octokit, RequestError } from 'octokit';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
-import { startJsonServer } from '../src/emulators/http-server.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '@oncall-access/emulators/github';
+import { startJsonServer } from '@oncall-access/emulators/http-server';
 
 const TOKEN = 'test-token';
 
