@@ -201,6 +201,7 @@ t.test('an org that does not exist fails every one of its teams, and only those'
 
 t.test('a bad token fails every team with a 401 naming the variable, never echoing the token', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const secret = 'ghp_wrongTokenDoNotLeak0123456789';
   const read = await target(emu, { token: secret, tokenEnv: 'GITHUB_TOKEN' }).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
   t.equal(read.size, 3);
@@ -216,6 +217,7 @@ t.test('a bad token fails every team with a 401 naming the variable, never echoi
 
 t.test('no token at all fails every team with a 401 saying to configure one', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const read = await target(emu, { token: undefined }).readTeamHolders([ref('acme', 'oncall')]);
   t.equal(failure(t, read.get('acme/oncall'), 'acme/oncall'), "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one");
   t.ok(emu.unexpected.length > 0 && emu.unexpected.every((u) => u.reason === 'no credentials'));

@@ -133,6 +133,7 @@ class ApiError extends Error {
 export async function startOpsgenieEmulator(options: OpsgenieEmulatorOptions): Promise<OpsgenieEmulator> {
   const schedules = seed(options.schedules);
   return startJsonServer({
+    name: 'Opsgenie emulator',
     routes: routes(schedules, options.strict === true),
     errorBody: (_status, message) => errorBody(message),
     port: options.port,

@@ -70,6 +70,7 @@ export async function startPagerDutyEmulator(options: PagerDutyEmulatorOptions):
   const limitOptions = options.rateLimit === true ? {} : options.rateLimit;
   const limiter = limitOptions === undefined ? undefined : new PagerDutyRateLimiter(limitOptions);
   const server = await startJsonServer({
+    name: 'PagerDuty emulator',
     routes: routes(state, now, options.strict ?? false, options.scopedTokens ?? []),
     errorBody: (status, message) => errorBody(status, message),
     port: options.port,

@@ -96,6 +96,7 @@ t.test('unknown schedule: 404 with Opsgenie error body, by id and by name', asyn
 
 t.test('invalid parameters: 422 and recorded as unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const base = `/v2/schedules/${PRIMARY_ID}/timeline?`;
   for (const query of ['identifierType=uuid', 'intervalUnit=hours', 'interval=0', 'interval=x', 'date=yesterday', 'expand=everything']) {
     const res = await get(emu, base + query);
@@ -110,6 +111,7 @@ t.test('invalid parameters: 422 and recorded as unexpected', async (t) => {
 
 t.test('strict mode records unknown query parameters and routes; lenient mode answers 404 for routes', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const res = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&limit=5&limit=6`);
   t.equal(res.status, 200, 'served anyway, as Opsgenie ignores unknown parameters');
   const route = await get(emu, '/v2/escalations');
@@ -121,6 +123,7 @@ t.test('strict mode records unknown query parameters and routes; lenient mode an
   ]);
 
   const lenient = await start(t, { strict: false });
+  lenient.acceptUnexpected();
   t.equal((await get(lenient, `/v2/schedules/${PRIMARY_ID}/timeline?limit=5`)).status, 200);
   t.equal((await get(lenient, '/v2/escalations')).status, 404);
   t.same(lenient.unexpected.map((u) => u.reason), ['no such route'], 'lenient mode does not check parameters');
@@ -128,6 +131,7 @@ t.test('strict mode records unknown query parameters and routes; lenient mode an
 
 t.test('GenieKey authentication: missing or wrong key is 401 with Opsgenie error body; no key configured accepts all', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const missing = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`, null);
   t.equal(missing.status, 401);
   t.match(missing.body, { message: 'Could not authenticate', took: Number, requestId: String });
@@ -143,6 +147,7 @@ t.test('GenieKey authentication: missing or wrong key is 401 with Opsgenie error
 
 t.test('on-calls of one schedule at a date, as participants or flat, by id or scheduleIdentifierType=name', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const at = (date: string, extra = ''): string => `/v2/schedules/${PRIMARY_ID}/on-calls?date=${date}${extra}`;
   const morning = await get(emu, at('2026-03-02T08:00:00Z'));
   t.equal(morning.status, 200);
@@ -334,6 +339,7 @@ t.test('seeds Opsgenie could not hold are refused', async (t) => {
 
 t.test('a handler crash is a 500 with an Opsgenie error body, recorded as unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   // A malformed percent-encoding makes the shared server's decodeURIComponent throw while routing.
   const res = await get(emu, '/v2/schedules/%E0%A4%A/timeline');
   t.equal(res.status, 500);
