@@ -14,7 +14,8 @@ t.test('an unexpected request fails the file, naming the emulator, method, path,
   const r = await run('provoke');
   t.equal(r.code, 1, r.stderr);
   t.match(r.stdout, /^\s*not ok \d+ - no emulator saw a request it could not serve/m);
-  t.match(r.stdout, /GitHub emulator at http:\/\/127\.0\.0\.1:\d+: GET \/nope: no such route \(in \\"asks for a route nobody emulates\\"\)/);
+  // tap folds long YAML lines: compare with white space folded.
+  t.match(r.stdout.replace(/\s+/g, ' '), /GitHub emulator at http:\/\/127\.0\.0\.1:\d+: GET \/nope: no such route \(in \\"asks for a route nobody emulates\\"\)/);
 });
 
 t.test('the same request, accepted by the test that provokes it, passes', async (t) => {

@@ -425,6 +425,7 @@ t.test('401: the key was rejected; the error names the variable to check and nev
 
 t.test('an API error message that echoes the key is redacted', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   emu.failNext({}, { status: 401, body: { message: `Key ${KEY} is not valid`, took: 0, requestId: 'r' } });
   emu.failNext({}, { status: 422, body: { message: `GenieKey ${KEY} cannot do that`, took: 0, requestId: 'r' } });
   const first = failure(t, await readOne(source(emu), 'payments_primary'));
@@ -437,6 +438,7 @@ t.test('an API error message that echoes the key is redacted', async (t) => {
 
 t.test('a one-character key (a mistake) redacts nothing: the error stays readable', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const read = await readOne(source(emu, { apiKey: 'e', tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
   t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
 });
