@@ -414,6 +414,7 @@ t.test('persistent failures leave only the affected binding unknown, with a clea
 
 t.test('401: the key was rejected; the error names the variable to check and never the key', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const wrong = 'a-wrong-key-0000';
   const read = await readOne(source(emu, { apiKey: wrong, tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
   t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
