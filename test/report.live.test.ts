@@ -149,7 +149,8 @@ t.test('--live without GITHUB_REPOSITORY: the holders are read; each commit says
 });
 
 t.test('--live with a token GitHub refuses: the report is printed with the error in place of the holders, exit 1, no token anywhere', async (t) => {
-  const { dir } = await world(t, []);
+  const { dir, emu } = await world(t, []);
+  emu.acceptUnexpected(); // the wrong token is refused on purpose
   const wrong = `ghp_${'wrongLIVEtoken'.padEnd(36, '0')}`;
   const r = await report(dir, ['--live'], { GITHUB_TOKEN: wrong, GITHUB_REPOSITORY: 'acme/access' });
   t.equal(r.code, 1);

@@ -192,6 +192,7 @@ t.test('the fix for a hidden email: the identities file maps the account id, and
 
 t.test('failures are anchored at the line to fix and freeze the team the schedule feeds', async (t) => {
   const { jsm, gh } = await world(t);
+  jsm.acceptUnexpected(); // the wrong token below is refused on purpose
   const dir = workspace(t, { config: config(jsm.url, gh.url) });
 
   const noEmail = await run(dir, ['plan'], { ...ENV, ATLASSIAN_EMAIL: '' });

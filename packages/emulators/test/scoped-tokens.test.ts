@@ -24,6 +24,7 @@ t.test('GitHub: a classic token sees its scopes; a write it lacks admin:org for 
     ],
   });
   t.teardown(() => emu.close());
+  emu.acceptUnexpected(); // the unknown token is refused on purpose, and asserted on below
   const as = (token: string, path: string, init: RequestInit = {}) => fetch(`${emu.url}${path}`, { ...init, headers: { authorization: `token ${token}`, 'content-type': 'application/json' } });
   const org = await as(READER, '/orgs/acme');
   t.equal(org.status, 200);
