@@ -1,4 +1,7 @@
 import t, { type Test } from 'tap';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
@@ -345,4 +348,37 @@ t.test('a handler crash is a 500 with an Opsgenie error body, recorded as unexpe
   t.equal(res.status, 500);
   t.match(res.body, { message: /emulator crashed/, requestId: String });
   t.equal(emu.unexpected.length, 1);
+});
+
+// --- contract ------------------------------------------------------------------------------
+
+/**
+ * Opsgenie's response definitions, vendored with their license in `contracts/opsgenie/` (Apache-2.0):
+ * Swagger 2 fragments whose `$ref`s name `#/definitions/<name>` of the document they merge into.
+ */
+const CONTRACT = new URL('../contracts/opsgenie/definitions/', import.meta.url);
+const definitions = Object.assign({}, ...readdirSync(CONTRACT).map((file) => parse(readFileSync(new URL(file, CONTRACT), 'utf8')) as Record<string, unknown>));
+const contract = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+contract.addSchema({ definitions }, 'og');
+
+t.test('every emulated answer conforms to the Opsgenie contract (vendored)', async (t) => {
+  const emu = await start(t);
+  const cases: [string, number, string][] = [
+    [`/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-02T00:00:00Z&interval=2&intervalUnit=days`, 200, 'GetScheduleTimelineResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&interval=2&intervalUnit=weeks&expand=base,forwarding,override`, 200, 'GetScheduleTimelineResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-02T08:00:00Z`, 200, 'GetOnCallResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-02T08:00:00Z&flat=true`, 200, 'GetOnCallResponse'],
+    ['/v2/schedules/on-calls?date=2026-03-02T08:00:00Z', 200, 'ListOnCallsResponse'],
+    [`/v2/schedules/${PRIMARY_ID}`, 200, 'GetScheduleResponse'],
+    ['/v2/schedules/00000000-0000-4000-8000-0000000000ff/timeline', 404, 'ErrorResponse'],
+  ];
+  for (const [path, status, definition] of cases) {
+    const r = await get(emu, path);
+    t.equal(r.status, status, path);
+    const validate = contract.compile({ $ref: `og#/definitions/${definition}` });
+    t.ok(validate(r.body), `${path} is a ${definition}`, { errors: validate.errors });
+  }
+  const onCall = contract.compile({ $ref: 'og#/definitions/GetOnCallResponse' });
+  t.notOk(onCall({ took: 'slow', requestId: 'x', data: { onCallParticipants: 'alice' } }), 'the contract refuses a body of the wrong shape');
+  t.same(emu.unexpected, []);
 });
