@@ -21,8 +21,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { pointConfigAt, startDemoEmulators, type DemoEmulators } from '../src/emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_TOKENS, writeDemoState } from '../src/emulators/demo-world.js';
+import { pointConfigAt, startDemoEmulators, type DemoEmulators } from '@oncall-access/emulators/demo-emulators';
+import { DEMO_AT, DEMO_TOKENS } from '@oncall-access/emulators/demo-world';
+import { writeDemoState } from '../src/demo-world.js';
 
 /** One way of running the Action: what its steps run (in the workspace unless `cwd` says), given the repository's copy. */
 interface Packaging {

@@ -20,7 +20,7 @@
  * one) plus one `GET .../invitations/{id}/teams` per invitation with a login and a team (REST has
  * no bulk form). Writes: one request per change (GitHub has no bulk membership endpoint).
  */
-import type { GitHubSeed } from '../src/emulators/github.js';
+import type { GitHubSeed } from '@oncall-access/emulators/github';
 import { LOOKBACK_MS } from '../src/observe/observe.js';
 import { LOOK_AHEAD_MS } from '../src/observe/look-ahead.js';
 import { TEAMS_PER_QUERY } from '../src/targets/github/reads.js';

@@ -23,8 +23,8 @@
  * people hold the team), on some 35 minutes ago (the previous person is due for revocation), on
  * some in 10 minutes (the next person is due for a grant).
  */
-import type { GitHubSeed, InvitationSeed, TeamSeed } from '../src/emulators/github.js';
-import type { PagerDutyEscalationPolicySeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyTargetSeed } from '../src/emulators/pagerduty.js';
+import type { GitHubSeed, InvitationSeed, TeamSeed } from '@oncall-access/emulators/github';
+import type { PagerDutyEscalationPolicySeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyTargetSeed } from '@oncall-access/emulators/pagerduty';
 
 /** The size of a generated world. */
 export interface Scale {

@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, processIo } from './cli.js';
-import { pointConfigAt, PortTaken, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from './emulators/demo-emulators.js';
-import { DEMO_AT, DEMO_PORTS, DEMO_TOKENS, writeDemoState } from './emulators/demo-world.js';
+import { pointConfigAt, PortTaken, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from '@oncall-access/emulators/demo-emulators';
+import { DEMO_AT, DEMO_PORTS, DEMO_TOKENS } from '@oncall-access/emulators/demo-world';
+import { writeDemoState } from './demo-world.js';
 import type { Io } from './io.js';
 
 const CONFIG = 'profiles/oncall-access.yaml';

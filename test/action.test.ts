@@ -80,6 +80,7 @@ t.test('GitHub App credentials: an installation token is minted, masked, and use
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const installationToken = 'ghs_installationTOKENfromTHEapp0123456789';
   const w = await world(t, { token: installationToken, apps: [{ id: 1234, publicKey, installations: { '5678': installationToken } }] });
+  w.emu.acceptUnexpected(); // the token signed with another key, below, is refused on purpose
   const app = { token: '', 'app-id': '1234', 'app-private-key': privateKey.replace(/\n/g, '\\n'), 'installation-id': '5678', 'github-token': installationToken };
   const r = await act(w, 'pull_request', { command: 'plan', ...app });
   t.equal(r.code, 0, r.out);
@@ -121,6 +122,7 @@ t.test('the built entry point runs as the runner runs it: a process with the env
 t.test('the emulator refuses comment and App token requests that GitHub refuses', async (t) => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const w = await world(t, { token: undefined, apps: [{ id: 1, publicKey, installations: { '2': 'ghs_x' } }] });
+  w.emu.acceptUnexpected(); // every refusal below is provoked on purpose
   const call = async (method: string, path: string, body?: unknown, auth = 'token x') =>
     (await fetch(`${w.emu.url}${path}`, { method, headers: { authorization: auth }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).status;
   t.equal(await call('POST', '/repos/acme/access/issues/7/comments', {}), 422, 'no body');

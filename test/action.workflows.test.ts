@@ -93,7 +93,7 @@ t.test('the plan job never runs code from the pull request: the tool, and the de
   t.ok(at('Check out oncall-access from the base branch') < job.steps.indexOf(plan));
   for (const job of Object.values(workflow('oncall-access-plan.yml').jobs)) t.notOk(job.steps.some((s) => s.uses === './'), "no step uses the head's own action");
   const demo = job.steps[at('Start the demo emulators')]!;
-  t.equal(demo.if, "hashFiles('.oncall-access-base/src/emulators/serve.ts') != ''");
+  t.equal(demo.if, "hashFiles('.oncall-access-base/packages/emulators/src/serve.ts') != ''");
   t.match(demo.run, 'git -C .oncall-access-base archive HEAD | tar -x -C "$demo"');
   t.notMatch(demo.run, /(^|[;&|(]\s*)git archive/m, "never an archive of the head's checkout");
   // Auto-merge is off before anything is planned, and the plan fails rather than is skipped when it could not be turned off.
@@ -482,4 +482,15 @@ t.test('release: the major tag is created, then force-moved to each new release 
   t.equal(runStep(t, MOVE, {}, { answers: {} }, where).code, 0);
   t.equal(tag('v1'), major);
   t.equal(tag('v0'), second, 'the previous major keeps its last release');
+});
+
+t.test('changesets versions and tags the root package: the emulators workspace does not turn the repository into a monorepo', async (t) => {
+  // Changesets finds packages with @manypkg/get-packages, which takes an npm "workspaces" array
+  // for a monorepo: then only packages/emulators would be versionable, `changeset version` would
+  // refuse every changeset (they name oncall-access) and git-tag would never tag vX.Y.Z. The
+  // object form ({ packages: [...] }), which npm reads the same, keeps the root the one package.
+  const { getPackages } = await import('@manypkg/get-packages');
+  const found = await getPackages(process.cwd());
+  t.equal(found.tool.type, 'root');
+  t.same(found.packages.map((p) => p.packageJson.name), ['oncall-access']);
 });

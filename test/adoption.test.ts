@@ -7,7 +7,7 @@
 import t from 'tap';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_AT } from '../src/emulators/demo-world.js';
+import { DEMO_AT } from '@oncall-access/emulators/demo-world';
 import type { Test } from 'tap';
 import { cli, demoWorkspace, editFile, ENV } from './helpers/demo-workspace.js';
 

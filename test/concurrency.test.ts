@@ -10,7 +10,7 @@ import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
 import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
 import { DEFAULT_IDENTITIES, ROTATION, writeWorkspace } from './helpers/world.js';

@@ -2,8 +2,8 @@ import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { demo } from '../src/demo.js';
-import { pointConfigAt, type DemoEmulators } from '../src/emulators/demo-emulators.js';
-import { DEMO_PORTS } from '../src/emulators/demo-world.js';
+import { pointConfigAt, type DemoEmulators } from '@oncall-access/emulators/demo-emulators';
+import { DEMO_PORTS } from '@oncall-access/emulators/demo-world';
 import { runBuilt } from './helpers/built.js';
 import { captureIo } from './helpers/io.js';
 

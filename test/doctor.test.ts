@@ -5,7 +5,7 @@
  * run is read-only and prints no secret.
  */
 import t, { type Test } from 'tap';
-import type { DemoEmulators } from '../src/emulators/demo-emulators.js';
+import type { DemoEmulators } from '@oncall-access/emulators/demo-emulators';
 import { cli, dataOnOpsgenie, demoWorkspace, editFile, ENV, JSM_TOKEN, OG_KEY, opsgenieEmulator, PD_TOKEN, TOKEN } from './helpers/demo-workspace.js';
 import { fakeToken } from './helpers/fake-token.js';
 import { C } from './helpers/pull-request.js';
@@ -213,6 +213,7 @@ t.test('SAML identities are checked when the config resolves people through them
 
 t.test('a token GitHub rejects: the API line says so and names the variable; the teams are not asked', async (t) => {
   const { dir, emulators } = await demoWorkspace(t);
+  emulators.github.acceptUnexpected(); // the revoked token is refused on purpose, and asserted on below
   const r = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: REVOKED } });
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
     'target "github": token (GITHUB_TOKEN): ok',

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import type { GitHubSeed } from '../src/emulators/github.js';
+import type { GitHubSeed } from '@oncall-access/emulators/github';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 
 async function planWith(t: Test, resolve: string, seed: (s: GitHubSeed) => void) {

@@ -147,11 +147,13 @@ t.test('a missing token variable is named, and nothing is sent to GitHub', async
 });
 
 t.test('a token too short to be real is warned about, and the errors it causes stay readable', async (t) => {
-  const { dir } = await demoWorkspace(t);
+  const { dir, emulators } = await demoWorkspace(t);
+  emulators.pagerduty.acceptUnexpected();
   const r = await run(dir, ['plan', '--config', 'oncall-access.yaml'], { ...ENV, PAGERDUTY_TOKEN: 'e' });
   t.match(r.out, 'source "pagerduty": environment variable PAGERDUTY_TOKEN (its tokenEnv) holds 1 character, too few for a real token: check it. A value this short is not hidden in output (it would hide parts of ordinary words)');
   t.match(r.out, "PagerDuty rejected the token in PAGERDUTY_TOKEN (HTTP 401): it is wrong or was revoked", 'not "Pag[redacted]rDuty r[redacted]j[redacted]ct[redacted]d"');
   t.notMatch(r.out, '[redacted]');
+  t.same(new Set(emulators.pagerduty.unexpected.map((u) => u.reason)), new Set(['bad credentials']), 'the short token, refused, is all PagerDuty did not expect');
 });
 
 t.test('an invalid workspace stops plan and apply before any request', async (t) => {
@@ -164,7 +166,8 @@ t.test('an invalid workspace stops plan and apply before any request', async (t)
 });
 
 t.test('the token never appears in any output of any command', async (t) => {
-  const { dir } = await demoWorkspace(t);
+  const { dir, emu } = await demoWorkspace(t);
+  emu.acceptUnexpected();
   const outputs = [];
   for (const args of [['validate'], ['plan'], ['plan', '--format', 'json'], ['plan', '--format', 'markdown'], ['apply', '--yes'], ['plan']]) {
     const r = await run(dir, [...args, '--config', 'oncall-access.yaml']);
@@ -178,6 +181,7 @@ t.test('the token never appears in any output of any command', async (t) => {
     t.notMatch(o, TOKEN);
     t.notMatch(o, 'ghp_wrong');
   }
+  t.same(new Set(emu.unexpected.map((u) => u.reason)), new Set(['bad credentials']), 'the wrong token, refused, is all GitHub did not expect');
 });
 
 t.test('--at must be an ISO instant; counts must be whole numbers', async (t) => {

@@ -120,7 +120,8 @@ t.test('a target without its token refuses a write, saying why, and sends nothin
 });
 
 t.test('a token GitHub rejects: the team and identity errors name its variable at the tokenEnv line, never the token', async (t) => {
-  const { dir } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', 'resolve: [file, saml]'));
+  const { dir, emu } = await demoWorkspace(t, (d) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', 'resolve: [file, saml]'));
+  emu.acceptUnexpected();
   const wrong = `${TOKEN.slice(0, 4)}wrong${TOKEN.slice(9)}`;
   const r = await cli(dir, ['plan', ...C, '--format', 'json'], { env: { ...ENV, GITHUB_TOKEN: wrong } });
   t.equal(r.code, 1);
@@ -132,6 +133,7 @@ t.test('a token GitHub rejects: the team and identity errors name its variable a
   }
   t.ok(all.some((d) => d.message.startsWith('target "github": cannot read SAML external identities of acme: GitHub rejected')), 'the identity read says so too');
   t.notMatch(r.out, wrong);
+  t.same(new Set(emu.unexpected.map((u) => u.reason)), new Set(['bad credentials']), 'the refused token is all GitHub did not expect');
 });
 
 t.test('the config keeps where each apiUrl and tokenEnv is, and the block\'s line when one is absent', async (t) => {

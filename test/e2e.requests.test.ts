@@ -1,7 +1,7 @@
 import t from 'tap';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_AT } from '../src/emulators/demo-world.js';
+import { DEMO_AT } from '@oncall-access/emulators/demo-world';
 import { requestFileName } from '../src/commands/request.js';
 import { cli, demoWorkspace, ENV } from './helpers/demo-workspace.js';
 import { commitAll, git, initRepo, pullRequestEventFile } from './helpers/git-repo.js';

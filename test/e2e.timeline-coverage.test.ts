@@ -17,7 +17,8 @@ import { inStep } from './helpers/step.js';
 const charts = (md: string): string[] => [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 t.test('timeline --format mermaid draws the demo: a valid chart on stdout, problems on stderr', async (t) => {
-  const { dir } = await demoWorkspace(t);
+  const { dir, emulators } = await demoWorkspace(t);
+  emulators.jsm.acceptUnexpected(); // the wrong Atlassian credentials below are refused on purpose
   const r = await cli(dir, ['timeline', ...C, '--format', 'mermaid', '--time-zone', 'Europe/Berlin']);
   t.equal(r.code, 0, r.err);
   const checked = checkGantt(r.out);

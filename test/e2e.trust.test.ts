@@ -1,8 +1,8 @@
 import t from 'tap';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_AT } from '../src/emulators/demo-world.js';
-import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
+import { DEMO_AT } from '@oncall-access/emulators/demo-world';
+import { startPagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
 import { cli, demoWorkspace, editFile, ENV, TOKEN } from './helpers/demo-workspace.js';
 
 const C = ['--config', 'oncall-access.yaml'];

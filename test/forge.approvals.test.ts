@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import t, { type Test } from 'tap';
 import type { Octokit } from 'octokit';
-import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed, type ReviewSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed, type ReviewSeed } from '@oncall-access/emulators/github';
 import { approvalOf, awaitingText, type Approval, type ApprovalQuery } from '../src/forge/approvals.js';
 import { createOctokit } from '../src/targets/github/client.js';
 
@@ -124,6 +124,7 @@ t.test('a profile without approvers is waiting for nobody who can approve', asyn
 
 t.test('a forge that cannot be read is unknown, with a reason and never the token', async (t) => {
   const { emu, ask } = await start(t, [pull([approve('carol-acme')])]);
+  emu.acceptUnexpected();
   const results: Approval[] = [];
   emu.failNext({ pathPrefix: '/repos/acme/access/commits/' }, { status: 500, body: { message: 'Server Error' } });
   results.push(await ask());
@@ -147,6 +148,7 @@ t.test('a forge that cannot be read is unknown, with a reason and never the toke
 
 t.test('a request the emulator does not expect is refused and recorded, and is unknown to the caller', async (t) => {
   const { emu, ask } = await start(t, [pull([approve('carol-acme')])]);
+  emu.acceptUnexpected();
   t.same(await ask({ commit: 'main' }), { kind: 'unknown', reason: 'could not read the pull request of commit main in acme/access: GitHub answered 422: No commit found for SHA: main - https://docs.github.com/rest' });
   t.same(emu.unexpected, [{ method: 'GET', path: '/repos/acme/access/commits/main/pulls', reason: 'commit_sha other than a full commit SHA is not emulated' }]);
 });

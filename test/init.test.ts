@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { workflowFor } from '../src/commands/init-files.js';
 import { runInit, terminalPrompt } from '../src/commands/init.js';
-import { startGitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
 import { cli, editFile, TOKEN } from './helpers/demo-workspace.js';
 import { captureIo } from './helpers/io.js';
 

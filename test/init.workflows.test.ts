@@ -52,7 +52,7 @@ function forUsers(file: string): Workflow {
         step.with!.config = 'oncall-access.yaml';
         for (const [k, v] of Object.entries(step.env ?? {})) step.env![k] = v.replace(/ \|\| env\.\w+ \}\}$/, ' }}');
       }
-      if (step.if) step.if = step.if.replace(" && hashFiles('src/emulators/serve.ts') == ''", '');
+      if (step.if) step.if = step.if.replace(" && hashFiles('packages/emulators/src/serve.ts') == ''", '');
     }
   }
   return w;

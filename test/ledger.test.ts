@@ -11,7 +11,7 @@ import type { AuditEvent } from '../src/core/audit-event.js';
 import type { Profile } from '../src/config/model.js';
 import { desire } from '../src/core/desire.js';
 import { diff, type LedgerRef } from '../src/core/diff.js';
-import { DEMO_AT } from '../src/emulators/demo-world.js';
+import { DEMO_AT } from '@oncall-access/emulators/demo-world';
 import { checkLedger, readState, serializeGrants, type LedgerEntry } from '../src/record/state.js';
 import { KINDS } from '../src/targets/kinds.js';
 import { byTarget, diag, held, profile, resolver, shifts, ts, view } from './helpers/core-fixtures.js';

@@ -34,7 +34,7 @@ import { nextState } from '../src/record/state.js';
 import type { Target } from '../src/targets/target.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startGitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
 import { main } from '../src/cli.js';
 import { captureIo } from './helpers/io.js';
 import {

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../src/action/main.js';
-import { startGitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
 import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 import { commitAll, initRepo } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';

@@ -10,7 +10,7 @@ import { main } from '../src/cli.js';
 import { auditEvent } from '../src/record/audit.js';
 import type { Change } from '../src/core/plan.js';
 import type { AccessReport } from '../src/core/report.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
 import { commitAll, git } from './helpers/git-repo.js';
 import { captureIo } from './helpers/io.js';
 import { profile, ROTATION } from './helpers/workspace.js';
@@ -149,7 +149,8 @@ t.test('--live without GITHUB_REPOSITORY: the holders are read; each commit says
 });
 
 t.test('--live with a token GitHub refuses: the report is printed with the error in place of the holders, exit 1, no token anywhere', async (t) => {
-  const { dir } = await world(t, []);
+  const { dir, emu } = await world(t, []);
+  emu.acceptUnexpected(); // the wrong token is refused on purpose
   const wrong = `ghp_${'wrongLIVEtoken'.padEnd(36, '0')}`;
   const r = await report(dir, ['--live'], { GITHUB_TOKEN: wrong, GITHUB_REPOSITORY: 'acme/access' });
   t.equal(r.code, 1);

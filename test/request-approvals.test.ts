@@ -18,6 +18,7 @@ const reviews = (ws: Workspace) => Object.fromEntries(ws.requests.map((r: Access
 
 t.test('a running review request is told why its approval cannot be checked; others are left alone', async (t) => {
   const { ws, emu } = await workspace(t);
+  emu.acceptUnexpected(); // the wrong token below is refused on purpose
   const landed = { ...ws, requests: ws.requests.map((r) => ({ ...r, landed: { at: new Date('2026-11-30T07:45:00Z') } })) };
   const noRepo = await withApprovals(landed, ENV, fetch, AT);
   t.same(reviews(noRepo), { 'requests/bob.yaml': { missing: 'its approval cannot be checked: set GITHUB_REPOSITORY to owner/name of this config repository (GitHub Actions sets it)' }, 'requests/old.yaml': undefined }, 'the ended request is not asked about');

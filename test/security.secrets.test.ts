@@ -23,6 +23,7 @@ t.test('healthy APIs: every command, every format; secrets appear nowhere', asyn
 
 t.test('APIs that refuse the token (401): secrets appear nowhere', async (t) => {
   const e = await emulators(t, { GITHUB_TOKEN: 'ghp_other', PAGERDUTY_TOKEN: 'other', OPSGENIE_KEY: 'other' });
+  for (const emu of [e.gh, e.pd, e.og]) emu.acceptUnexpected(); // every token is refused on purpose
   const dir = workspaceFor(t, e);
   const { outputs } = await runAllAndScan(t, dir, '401');
   t.match(outputs[3], /401|rejected/);

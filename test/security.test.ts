@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../src/core/plan.js';
-import { startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
+import { startPagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { OpsgenieSource } from '../src/sources/opsgenie.js';

@@ -9,8 +9,8 @@ import t, { type Test } from 'tap';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../src/emulators/github.js';
-import { startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions } from '../src/emulators/jsm.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
+import { startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions } from '@oncall-access/emulators/jsm';
 import { serializeAdopted, STATE_FILES } from '../src/record/state.js';
 import { captureIo } from './helpers/io.js';
 import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as OPS_ID, TOKEN as JSM_TOKEN } from './helpers/jsm.js';
@@ -192,6 +192,7 @@ t.test('the fix for a hidden email: the identities file maps the account id, and
 
 t.test('failures are anchored at the line to fix and freeze the team the schedule feeds', async (t) => {
   const { jsm, gh } = await world(t);
+  jsm.acceptUnexpected(); // the wrong token below is refused on purpose
   const dir = workspace(t, { config: config(jsm.url, gh.url) });
 
   const noEmail = await run(dir, ['plan'], { ...ENV, ATLASSIAN_EMAIL: '' });

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import type { RotationBinding } from '../src/config/model.js';
-import { JSM_OPS_SCOPE, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed, type JsmUserSeed } from '../src/emulators/jsm.js';
+import { JSM_OPS_SCOPE, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed, type JsmUserSeed } from '@oncall-access/emulators/jsm';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { JsmSource, SCHEDULE_PAGE, USER_CHUNK, type JsmSourceOptions } from '../src/sources/jsm.js';
@@ -203,6 +203,7 @@ t.test('bindings other than schedules are refused by name, asking nothing', asyn
 
 t.test('401: credentials refused, naming both variables and the scope; not retried; the fix is the tokenEnv line', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected(); // the wrong token is refused on purpose
   const read = await readOne(source(emu, { token: 'ATATTwrongTOKEN000000', tokenEnv: 'ATLASSIAN_API_TOKEN', emailEnv: 'ATLASSIAN_EMAIL' }, { retries: 2, sleep: async () => {} }), PAYMENTS_ID);
   t.equal(failure(t, read), `jsm schedule ${PAYMENTS_ID}: Atlassian refused the credentials (HTTP 401: Unauthorized): check the account email in ATLASSIAN_EMAIL (the source's emailEnv) and the API token in ATLASSIAN_API_TOKEN (the source's tokenEnv), which needs the scope read:ops-config:jira-service-management`);
   t.match(read, { fault: 'token' });
@@ -211,6 +212,7 @@ t.test('401: credentials refused, naming both variables and the scope; not retri
 
 t.test('401 on the user lookup: a token without read:jira-user fails the schedules whose people needed it', async (t) => {
   const emu = await emulator(t, { scopes: [JSM_OPS_SCOPE] });
+  emu.acceptUnexpected(); // the user lookup is refused on purpose
   const read = await readOne(source(emu), PAYMENTS_ID);
   t.equal(
     failure(t, read),
@@ -255,6 +257,7 @@ t.test('5xx: retried with backoff and survived; persistent, it fails only the bi
 
 t.test('404: an unknown schedule id, or a cloud id of no site', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected(); // the cloud id of no site is asked for on purpose
   t.equal(failure(t, await readOne(source(emu), '00000000-0000-4000-8000-0000000000ff')), "jsm schedule 00000000-0000-4000-8000-0000000000ff: schedule not found (HTTP 404: Schedule with id [00000000-0000-4000-8000-0000000000ff] does not exist): check the schedule's id, and the source's cloudId");
   const other = source(emu, { cloudId: '00000000-0000-4000-8000-000000000000' });
   t.match(failure(t, await readOne(other, 'payments_primary')), /could not list the schedules to find the one named "payments_primary": not found \(HTTP 404: No site with cloud id 00000000-0000-4000-8000-000000000000\): check the source's cloudId$/);

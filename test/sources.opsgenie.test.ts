@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { main } from '../src/cli.js';
 import type { RotationBinding } from '../src/config/model.js';
-import { startGitHubEmulator } from '../src/emulators/github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { MARGIN_MS, OpsgenieSource, identifierType, timelineQuery, type OpsgenieSourceOptions } from '../src/sources/opsgenie.js';
@@ -414,6 +414,7 @@ t.test('persistent failures leave only the affected binding unknown, with a clea
 
 t.test('401: the key was rejected; the error names the variable to check and never the key', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const wrong = 'a-wrong-key-0000';
   const read = await readOne(source(emu, { apiKey: wrong, tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
   t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
@@ -425,6 +426,7 @@ t.test('401: the key was rejected; the error names the variable to check and nev
 
 t.test('an API error message that echoes the key is redacted', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   emu.failNext({}, { status: 401, body: { message: `Key ${KEY} is not valid`, took: 0, requestId: 'r' } });
   emu.failNext({}, { status: 422, body: { message: `GenieKey ${KEY} cannot do that`, took: 0, requestId: 'r' } });
   const first = failure(t, await readOne(source(emu), 'payments_primary'));
@@ -437,6 +439,7 @@ t.test('an API error message that echoes the key is redacted', async (t) => {
 
 t.test('a one-character key (a mistake) redacts nothing: the error stays readable', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const read = await readOne(source(emu, { apiKey: 'e', tokenEnv: 'OPSGENIE_KEY' }), 'payments_primary');
   t.equal(failure(t, read), 'og schedule payments_primary: Opsgenie rejected the API key (HTTP 401: Could not authenticate): check the key in OPSGENIE_KEY (the source\'s tokenEnv)');
 });

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { createRequire } from 'node:module';
 import { api } from '@pagerduty/pdjs';
 import type { RotationBinding } from '../src/config/model.js';
-import { startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions, type PagerDutyShiftSeed } from '../src/emulators/pagerduty.js';
+import { startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions, type PagerDutyShiftSeed } from '@oncall-access/emulators/pagerduty';
 import type { HttpOptions } from '../src/http/client.js';
 import { readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { chunkIds, PagerDutySource } from '../src/sources/pagerduty.js';
@@ -319,6 +319,7 @@ t.test('a persistent timeout says how long was waited', async (t) => {
 
 t.test('a wrong token names the variable it came from, and never shows the token', async (t) => {
   const h = await start(t, { token: 'wrong-token', tokenEnv: 'PAGERDUTY_TOKEN' });
+  h.emu.acceptUnexpected();
   const [primary, pay] = await read(h, [schedule('PS_PRIMARY'), policy('PE_PAY')]);
   const expected = 'PagerDuty rejected the token in PAGERDUTY_TOKEN (HTTP 401): it is wrong or was revoked; put a valid REST API key there (read-only is enough)';
   t.equal(failed(t, primary), expected);
@@ -439,6 +440,7 @@ t.test('if pdjs stops sending through cross-fetch, reads fail instead of bypassi
 
 t.test('pdjs used directly still reaches cross-fetch, and resolves a 401 instead of rejecting', async (t) => {
   const h = await start(t);
+  h.emu.acceptUnexpected();
   const res = await api({ url: `${h.emu.url}/users`, token: 'wrong', requestTimeout: 0 });
   t.equal(res.status, 401, 'why the source checks statuses itself');
   t.match(res.data, { error: { message: 'Authentication failed' } });

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions, type OrgSeed } from '@oncall-access/emulators/github';
 import { ReadOnlyViolation, readOnlyFetch, type Fetch } from '../src/http/read-only.js';
 import { REPOSITORY_PERMISSION, TEAM_PERMISSION, describeError, explainError } from '../src/targets/github/errors.js';
 import { TEAMS_PER_QUERY } from '../src/targets/github/reads.js';
@@ -203,6 +203,7 @@ t.test('an org that does not exist fails every one of its teams, and only those'
 
 t.test('a bad token fails every team with a 401 naming the variable, never echoing the token', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const secret = 'ghp_wrongTokenDoNotLeak0123456789';
   const read = await target(emu, { token: secret, tokenEnv: 'GITHUB_TOKEN' }).readTeamHolders([ref('acme', 'oncall'), ref('acme', 'sre'), ref('beta', 'ops')]);
   t.equal(read.size, 3);
@@ -218,6 +219,7 @@ t.test('a bad token fails every team with a 401 naming the variable, never echoi
 
 t.test('no token at all fails every team with a 401 saying to configure one', async (t) => {
   const emu = await emulator(t);
+  emu.acceptUnexpected();
   const read = await target(emu, { token: undefined }).readTeamHolders([ref('acme', 'oncall')]);
   t.equal(failure(t, read.get('acme/oncall'), 'acme/oncall'), "GitHub asks for a token (401): set the target's tokenEnv to the environment variable holding one");
   t.ok(emu.unexpected.length > 0 && emu.unexpected.every((u) => u.reason === 'no credentials'));

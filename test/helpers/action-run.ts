@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { runAction } from '../../src/action/main.js';
 import type { Plan } from '../../src/core/plan.js';
 import { commentMarker } from '../../src/action/pr-comment.js';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '@oncall-access/emulators/github';
 import { serializeAdopted } from '../../src/record/state.js';
 import { commitAll, initRepo } from './git-repo.js';
 import { captureIo } from './io.js';

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
 import { runBuilt, type Built } from './built.js';
 import { captureIo } from './io.js';
 import { DEFAULT_IDENTITIES, ROTATION, writeWorkspace } from './world.js';

@@ -3,10 +3,11 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { main } from '../../src/cli.js';
-import { pointConfigAt, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from '../../src/emulators/demo-emulators.js';
-import { DEMO_AT, writeDemoState } from '../../src/emulators/demo-world.js';
-import type { GitHubEmulator, GitHubSeed } from '../../src/emulators/github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '../../src/emulators/opsgenie.js';
+import { pointConfigAt, startDemoEmulators, type DemoEmulatorOptions, type DemoEmulators } from '@oncall-access/emulators/demo-emulators';
+import { DEMO_AT } from '@oncall-access/emulators/demo-world';
+import { writeDemoState } from '../../src/demo-world.js';
+import type { GitHubEmulator, GitHubSeed } from '@oncall-access/emulators/github';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 import type { Fetch } from '../../src/http/read-only.js';
 import { captureIo } from './io.js';
 import { fakeToken } from './fake-token.js';
@@ -56,7 +57,7 @@ export async function cli(dir: string, args: string[], options: { env?: NodeJS.P
 
 /**
  * The data team's schedule as the demo had it on Opsgenie before it moved to JSM Operations
- * (src/emulators/demo-world.ts DEMO_JSM holds the same shifts): leo on call this week.
+ * (packages/emulators/src/demo-world.ts DEMO_JSM holds the same shifts): leo on call this week.
  */
 export const OPSGENIE_DATA: OpsgenieScheduleSeed[] = [
   {

@@ -24,15 +24,15 @@ import { buildAdapters } from '../../src/observe/adapters.js';
 import { applicable, applyPlan } from '../../src/apply/apply.js';
 import { loadWorkspace } from '../../src/config/load.js';
 import type { Outcome, Plan } from '../../src/core/plan.js';
-import { DEMO_AT, DEMO_JSM, DEMO_PAGERDUTY } from '../../src/emulators/demo-world.js';
-import type { GitHubEmulator } from '../../src/emulators/github.js';
-import type { FaultResponse, JsonServer } from '../../src/emulators/http-server.js';
-import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
+import { DEMO_AT, DEMO_JSM, DEMO_PAGERDUTY } from '@oncall-access/emulators/demo-world';
+import type { GitHubEmulator } from '@oncall-access/emulators/github';
+import type { FaultResponse, JsonServer } from '@oncall-access/emulators/http-server';
+import { startPagerDutyEmulator, type PagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
 import { computePlan } from '../../src/apply/engine.js';
 import type { HttpOptions } from '../../src/http/client.js';
 import type { Fetch } from '../../src/http/read-only.js';
-import { startJsmEmulator } from '../../src/emulators/jsm.js';
-import { startOpsgenieEmulator } from '../../src/emulators/opsgenie.js';
+import { startJsmEmulator } from '@oncall-access/emulators/jsm';
+import { startOpsgenieEmulator } from '@oncall-access/emulators/opsgenie';
 import { JsmSource } from '../../src/sources/jsm.js';
 import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
@@ -205,7 +205,7 @@ function pagerDutySeed(busy: boolean) {
   return seed;
 }
 
-/** The demo's account ids of leo and mia (src/emulators/demo-world.ts DEMO_JSM). */
+/** The demo's account ids of leo and mia (packages/emulators/src/demo-world.ts DEMO_JSM). */
 const accountOf = (email: string): string => DEMO_JSM.users.find((u) => u.email === email)!.accountId;
 
 /**

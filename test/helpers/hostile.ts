@@ -3,9 +3,9 @@ import type { Test } from 'tap';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../../src/emulators/github.js';
-import { startOpsgenieEmulator, type OpsgenieEmulator } from '../../src/emulators/opsgenie.js';
-import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/emulators/pagerduty.js';
+import { startGitHubEmulator, type GitHubEmulator } from '@oncall-access/emulators/github';
+import { startOpsgenieEmulator, type OpsgenieEmulator } from '@oncall-access/emulators/opsgenie';
+import { startPagerDutyEmulator, type PagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
 import { captureIo } from './io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'hostile');

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
-import { JIRA_USER_SCOPE, JSM_OPS_SCOPE, MAX_ACCOUNT_IDS, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed } from '../src/emulators/jsm.js';
+import { JIRA_USER_SCOPE, JSM_OPS_SCOPE, MAX_ACCOUNT_IDS, startJsmEmulator, type JsmEmulator, type JsmEmulatorOptions, type JsmScheduleSeed } from '@oncall-access/emulators/jsm';
 
-import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as PRIMARY, TOKEN } from './helpers/jsm.js';
+import { ALICE, BOB, CAROL, CLOUD, EMAIL, PAYMENTS_ID as PRIMARY, TOKEN } from '../../../test/helpers/jsm.js';
 
 /** "Today" for the timeline's range: Monday 2 March 2026. */
 const TODAY = Date.parse('2026-03-02T12:00:00Z');
@@ -107,6 +107,7 @@ t.test('timeline: default one week from today, weeks and months, expanded layers
 
 t.test('timeline: by id only, within a year back and two years ahead of today; bad parameters are 400s with JSM error bodies', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // the bad parameters are asserted on below
   const byName = await get(emu, `${OPS}/schedules/Payments%20Primary/timeline`);
   t.same([byName.status, byName.body], [404, { errors: [{ title: 'Schedule with id [Payments Primary] does not exist' }] }]);
   const old = await get(emu, `${OPS}/schedules/${PRIMARY}/timeline?date=2025-02-01T00:00:00Z&interval=1&intervalUnit=days`);
@@ -129,6 +130,7 @@ t.test('timeline: by id only, within a year back and two years ahead of today; b
 t.test('schedules: paged by offset and size (cut to the largest page), links.next while more follow, query matches part of a name', async (t) => {
   const many = Array.from({ length: 5 }, (_, i): JsmScheduleSeed => ({ id: `00000000-0000-4000-8000-00000000000${i}`, name: i === 3 ? 'Payments Nights' : `s${i}`, periods: [] }));
   const emu = await start(t, { schedules: [payments(), ...many], maxPage: 4 });
+  emu.acceptUnexpected(); // the invalid size is asserted on below
   const first = await get(emu, `${OPS}/schedules?size=50`);
   t.same(first.body.values.map((s: { name: string }) => s.name), ['Payments Primary', 's0', 's1', 's2']);
   t.same(first.body.links, { next: '/v1/schedules?offset=4&size=4' });
@@ -168,6 +170,7 @@ t.test('users: by repeated accountId in the order asked, paged by startAt and ma
 
 t.test('users: no accountId, or more than the source ever sends, is a 400 with a Jira error body', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // both refusals are asserted on below
   const none = await get(emu, USERS_PATH);
   t.same([none.status, none.body], [400, { errorMessages: ['The accountId query parameter is required.'], errors: {} }]);
   const many = Array.from({ length: MAX_ACCOUNT_IDS + 1 }, (_, i) => `accountId=id-${i}`).join('&');
@@ -177,6 +180,7 @@ t.test('users: no accountId, or more than the source ever sends, is a 400 with a
 
 t.test('Basic authentication: missing or wrong credentials are a 401 as the gateway answers; a token without the route\'s scope too', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // every credential is refused on purpose
   const none = await get(emu, `${OPS}/schedules`, null);
   t.same([none.status, none.body], [401, { code: 401, message: 'Unauthorized' }]);
   t.equal(none.headers.get('www-authenticate'), 'Basic realm="Atlassian"');
@@ -186,9 +190,11 @@ t.test('Basic authentication: missing or wrong credentials are a 401 as the gate
   t.same(emu.unexpected.map((u) => u.reason), ['no Basic credentials', 'wrong email or API token', 'wrong email or API token', 'no Basic credentials']);
 
   const opsOnly = await start(t, { scopes: [JSM_OPS_SCOPE] });
+  opsOnly.acceptUnexpected();
   t.equal((await get(opsOnly, `${OPS}/schedules`)).status, 200);
   t.same(await get(opsOnly, `${USERS_PATH}?accountId=${ALICE}`).then((r) => [r.status, r.body]), [401, { code: 401, message: 'Unauthorized; scope does not match' }]);
   const usersOnly = await start(t, { scopes: [JIRA_USER_SCOPE] });
+  usersOnly.acceptUnexpected();
   t.equal((await get(usersOnly, `${OPS}/schedules`)).status, 401);
   t.same(usersOnly.unexpected.map((u) => u.reason), [`token without ${JSM_OPS_SCOPE}`]);
 
@@ -198,6 +204,7 @@ t.test('Basic authentication: missing or wrong credentials are a 401 as the gate
 
 t.test('another cloud id is a 404 on both APIs', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // both 404s are asserted on below
   const ops = await get(emu, '/jsm/ops/api/00000000-0000-4000-8000-000000000000/v1/schedules');
   t.same([ops.status, ops.body], [404, { errors: [{ title: 'No site with cloud id 00000000-0000-4000-8000-000000000000' }] }]);
   const users = await get(emu, `/ex/jira/00000000-0000-4000-8000-000000000000/rest/api/3/user/bulk?accountId=${ALICE}`);
@@ -207,12 +214,14 @@ t.test('another cloud id is a 404 on both APIs', async (t) => {
 
 t.test('strict mode records unknown query parameters and routes; lenient mode answers 404 for routes', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // what strict mode records is the subject
   t.equal((await get(emu, `${OPS}/schedules?limit=5`)).status, 200, 'served anyway');
   t.equal((await get(emu, `${USERS_PATH}?accountId=${ALICE}&expand=groups`)).status, 200);
   const route = await get(emu, `${OPS}/schedules/${PRIMARY}/on-calls`);
   t.same([route.status, route.body], [501, { errors: [{ title: `Not emulated: GET ${OPS}/schedules/${PRIMARY}/on-calls` }] }]);
   t.same(emu.unexpected.map((u) => u.reason), ['unknown query parameter limit', 'unknown query parameter expand', 'no such route']);
   const lenient = await start(t, { strict: false });
+  lenient.acceptUnexpected();
   t.equal((await get(lenient, `${OPS}/schedules?limit=5`)).status, 200);
   t.equal((await get(lenient, `${OPS}/alerts`)).status, 404);
   t.same(lenient.unexpected.map((u) => u.reason), ['no such route']);
@@ -244,6 +253,7 @@ t.test('seeds JSM could not hold are refused', async (t) => {
 
 t.test('a handler crash is a 500 with a JSM error body, recorded as unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected(); // the crash is the subject
   // An interval too large for a Date makes the date arithmetic throw.
   const r = await get(emu, `${OPS}/schedules/${PRIMARY}/timeline?date=2026-03-01T00:00:00Z&interval=99999999999999999999&intervalUnit=months`);
   t.equal(r.status, 500);

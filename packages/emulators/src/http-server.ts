@@ -56,6 +56,8 @@ export interface Route {
 
 /** How a {@link JsonServer} behaves. Only `routes` and `errorBody` are required. */
 export interface JsonServerOptions {
+  /** How messages name the server (`GitHub emulator`); default `JSON server`. */
+  name?: string;
   routes: readonly Route[];
   /** Builds the API's error body for a status and message (used for 400, 404, 500, 501). */
   errorBody: (status: number, message: string) => unknown;
@@ -152,7 +154,12 @@ export interface JsonServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   readonly url: string;
   readonly requests: readonly RequestRecord[];
-  /** Every request the emulator could not serve, in any mode; tests assert it stays empty. */
+  /** How messages name it (`GitHub emulator`). */
+  readonly name: string;
+  /**
+   * Every request the emulator could not serve, in any mode. It must stay empty: the shared test
+   * fixture fails a test file in which it does not, unless {@link acceptUnexpected} was called.
+   */
   readonly unexpected: readonly UnexpectedRequest[];
   /** The detailed log when started with `traffic: true`, else always empty. */
   readonly traffic: readonly TrafficRecord[];
@@ -164,8 +171,51 @@ export interface JsonServer {
    * in `requests` but are not `unexpected`.
    */
   failNext(match: FaultMatch, response: FaultResponse, times?: number): void;
+  /**
+   * Says that the test provokes unexpected requests on purpose (strictness, refused credentials)
+   * and asserts on `unexpected` itself: {@link unexpectedRequests} then leaves this server out.
+   */
+  acceptUnexpected(): void;
   /** Stops listening and drops open connections. Idempotent. */
   close(): Promise<void>;
+}
+
+/** What the process-wide registry keeps of a started server: what {@link unexpectedRequests} reads. */
+interface Registered {
+  name: string;
+  url: string;
+  /** The server's live `unexpected` log. */
+  unexpected: readonly UnexpectedRequest[];
+  accepted: boolean;
+}
+
+/**
+ * Every server started in this process, in start order. Kept on `globalThis` so that a second
+ * copy of this module (loaded from another path) still adds to the one list a test fixture reads.
+ */
+const REGISTRY: unique symbol = Symbol.for('@oncall-access/emulators: servers started');
+const registry: Registered[] = ((globalThis as { [REGISTRY]?: Registered[] })[REGISTRY] ??= []);
+
+/** A request some server of this process could not serve, and that server. */
+export interface UnexpectedSighting {
+  /** `GitHub emulator at http://127.0.0.1:39170`. */
+  server: string;
+  /** The record in the server's `unexpected` log (the same object). */
+  request: UnexpectedRequest;
+}
+
+/**
+ * The unexpected requests of every server started in this process so far, servers in start
+ * order, except those of servers whose test called `acceptUnexpected()`: what the shared test
+ * fixture asserts is empty.
+ */
+export function unexpectedRequests(): UnexpectedSighting[] {
+  return registry.filter((r) => !r.accepted).flatMap((r) => r.unexpected.map((request) => ({ server: `${r.name} at ${r.url}`, request })));
+}
+
+/** True once any server has been started in this process. */
+export function anyServerStarted(): boolean {
+  return registry.length > 0;
 }
 
 interface CompiledRoute {
@@ -291,8 +341,11 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const registered: Registered = { name: options.name ?? 'JSON server', url: origin, unexpected, accepted: false };
+  registry.push(registered);
 
   return {
+    name: registered.name,
     url: origin,
     requests,
     unexpected,
@@ -302,6 +355,9 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     },
     failNext(match, response, times = 1) {
       faults.push({ match, response, remaining: times });
+    },
+    acceptUnexpected() {
+      registered.accepted = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

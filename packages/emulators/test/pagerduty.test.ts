@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import { PAGERDUTY_ACCEPT, renderInstant, startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions } from '../src/emulators/pagerduty.js';
-import { PagerDutyState } from '../src/emulators/pagerduty-state.js';
+import { PAGERDUTY_ACCEPT, renderInstant, startPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyEmulatorOptions } from '@oncall-access/emulators/pagerduty';
+import { PagerDutyState } from '@oncall-access/emulators/pagerduty-state';
 
 const TOKEN = 'emulator-test-token';
 const NOW = new Date('2026-03-02T09:30:00Z');
@@ -77,7 +77,7 @@ function lines(body: Record<string, unknown>): string[] {
  * PagerDuty's description has no license, so it is read from `../shared` beside the checkout and
  * never copied in; on a clone without it, the contract test says so and skips.
  */
-const SPEC_URL = new URL('../../shared/contracts/pagerduty/openapiv3.json', import.meta.url);
+const SPEC_URL = new URL('../../../../shared/contracts/pagerduty/openapiv3.json', import.meta.url);
 const spec = existsSync(SPEC_URL) ? (JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Record<string, unknown>) : undefined;
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
 if (spec) ajv.addSchema(spec, 'pd');
@@ -111,6 +111,7 @@ function contractErrors(path: string, status: number, body: unknown): ErrorObjec
 
 t.test('every emulated answer conforms to the PagerDuty contract', spec ? {} : { skip: `the PagerDuty description is not here (${SPEC_URL.pathname}); it is read from ../shared, never copied in` }, async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const cases: [string, string, number][] = [
     ['/oncalls', '/oncalls?include[]=users&since=2026-03-01T00:00:00Z&until=2026-03-03T00:00:00Z', 200],
     ['/oncalls', '/oncalls?since=2026-03-01T00:00:00Z&total=true', 200],
@@ -281,6 +282,7 @@ t.test('/users pages and filters by query; /users/{id} finds one user or 404s', 
 
 t.test('requests need the token as Token token=... or Bearer', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   t.equal((await get(emu, '/users', { accept: PAGERDUTY_ACCEPT, authorization: `Bearer ${TOKEN}` })).status, 200);
   const none = await get(emu, '/users', { accept: PAGERDUTY_ACCEPT });
   t.equal(none.status, 401);
@@ -290,6 +292,7 @@ t.test('requests need the token as Token token=... or Bearer', async (t) => {
 
 t.test('strict mode records unknown routes, unknown parameters, features not emulated and a missing Accept', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const route = await get(emu, '/services');
   t.equal(route.status, 501);
   t.match(route.body, { error: { message: 'Not emulated: GET /services' } });
@@ -315,6 +318,7 @@ t.test('strict mode records unknown routes, unknown parameters, features not emu
 
 t.test('without strict mode and token, unknown parameters pass silently and unknown routes are 404', async (t) => {
   const emu = await start(t, seed({ strict: false, token: undefined }));
+  emu.acceptUnexpected();
   t.equal((await get(emu, '/oncalls?bogus=1', {})).status, 200);
   t.equal((await get(emu, '/services', {})).status, 404);
   t.same(emu.unexpected, [{ method: 'GET', path: '/services', reason: 'no such route' }]);

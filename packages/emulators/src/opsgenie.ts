@@ -1,6 +1,7 @@
 /**
  * A local Opsgenie API emulator for tests and the demo, built from Opsgenie's Swagger contract
- * (`../shared/contracts/opsgenie/`): the schedule timeline, who-is-on-call (one schedule and
+ * (the parts it answers with are vendored in `contracts/opsgenie/`, which its tests check the
+ * answers against): the schedule timeline, who-is-on-call (one schedule and
  * all schedules) and the schedule itself, with Opsgenie's response envelope
  * (`data`, `took`, `requestId`), `GenieKey` authentication, error bodies and `X-Request-ID`
  * headers. Schedules are seeded as flat lists of final-timeline periods, each of any period type
@@ -133,6 +134,7 @@ class ApiError extends Error {
 export async function startOpsgenieEmulator(options: OpsgenieEmulatorOptions): Promise<OpsgenieEmulator> {
   const schedules = seed(options.schedules);
   return startJsonServer({
+    name: 'Opsgenie emulator',
     routes: routes(schedules, options.strict === true),
     errorBody: (_status, message) => errorBody(message),
     port: options.port,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed } from '../src/emulators/github.js';
+import { startGitHubEmulator, type GitHubEmulator, type PullRequestSeed } from '@oncall-access/emulators/github';
 
 const TOKEN = 'test-token';
 const REPO = 'acme/access';
@@ -119,6 +119,7 @@ t.test('404 for a repository without pull requests, an unknown pull request, or 
 
 t.test('authentication is required as on every other route', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   t.equal((await get(emu, `/repos/${REPO}/pulls/7/reviews`, 'wrong')).status, 401);
   const none = await fetch(`${emu.url}/repos/${REPO}/commits/${MERGE}/pulls`);
   t.equal(none.status, 401);
@@ -127,6 +128,7 @@ t.test('authentication is required as on every other route', async (t) => {
 
 t.test('strict: undocumented query parameters, commit names other than a full SHA and unknown routes are unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   t.equal((await get(emu, `/repos/${REPO}/pulls/7/reviews?per_page=100&state=APPROVED`)).status, 200, 'served, as GitHub ignores them');
   t.equal((await get(emu, `/repos/acme/other/commits/${MERGE}/pulls?sort=created`)).status, 404);
   const short = await get(emu, `/repos/${REPO}/commits/${MERGE.slice(0, 7)}/pulls`);

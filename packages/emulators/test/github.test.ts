@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { Octokit, RequestError } from 'octokit';
-import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '../src/emulators/github.js';
-import { startJsonServer } from '../src/emulators/http-server.js';
+import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from '@oncall-access/emulators/github';
+import { anyServerStarted, startJsonServer, unexpectedRequests } from '@oncall-access/emulators/http-server';
 
 const TOKEN = 'test-token';
 
@@ -148,6 +148,7 @@ t.test('GraphQL members paginate 100 at a time through opaque cursors', async (t
 
 t.test('GraphQL pagination limits fail like GitHub: no data, typed errors', async (t) => {
   const { emu, octokit } = await start(t);
+  emu.acceptUnexpected();
   const tooMany = await failure<GraphqlFailure>(octokit.graphql(MEMBERS, { org: 'acme', slug: 'oncall', first: 101 }));
   t.equal(tooMany.errors[0]!.type, 'EXCESSIVE_PAGINATION');
   t.equal(tooMany.errors[0]!.message, 'Requesting 101 records on the `members` connection exceeds the `first` limit of 100 records.');
@@ -211,6 +212,7 @@ t.test('GraphQL: a missing organisation is null with a NOT_FOUND error, which is
 
 t.test('GraphQL: queries GitHub would reject, and fields the emulator lacks, are unexpected', async (t) => {
   const { emu, octokit } = await start(t);
+  emu.acceptUnexpected();
   const invalid = await failure<GraphqlFailure>(octokit.graphql('query Bad { organization(login: "acme") { team(slug: "x") { nope } } }'));
   t.match(invalid.errors[0]!.message, /Cannot query field "nope" on type "Team"/);
   t.match(emu.unexpected.at(-1), { path: '/graphql', reason: /invalid GraphQL: Cannot query field "nope"/ });
@@ -375,6 +377,7 @@ t.test('404s and 422 come with GitHub error bodies', async (t) => {
 
 t.test('credentials: a wrong or missing token gets 401 and is unexpected; bearer works', async (t) => {
   const { emu } = await start(t);
+  emu.acceptUnexpected();
   const wrong = new Octokit({ auth: 'wrong', baseUrl: emu.url, throttle: { enabled: false }, retry: { enabled: false } });
   const err = await failure(wrong.rest.orgs.listPendingInvitations({ org: 'acme' }));
   t.equal(err.status, 401);
@@ -399,6 +402,7 @@ t.test('without a token option any credentials, or none, are accepted; any login
 
 t.test('unknown routes: 404 normally, 501 in strict mode; recorded as unexpected either way', async (t) => {
   const strict = (await start(t)).emu;
+  strict.acceptUnexpected();
   const res = await fetch(`${strict.url}/user/repos`, { headers: { authorization: `token ${TOKEN}` } });
   t.equal(res.status, 501);
   t.match(await res.json(), { message: 'Not emulated: GET /user/repos' });
@@ -409,6 +413,7 @@ t.test('unknown routes: 404 normally, 501 in strict mode; recorded as unexpected
   t.same(strict.unexpected.map((u) => u.reason), ['no such route', 'no such route', 'no such route']);
 
   const lax = (await start(t, seed({ strict: false }))).emu;
+  lax.acceptUnexpected();
   const notFound = await fetch(`${lax.url}/user/repos`, { headers: { authorization: `token ${TOKEN}` } });
   t.equal(notFound.status, 404);
   t.same(lax.unexpected, [{ method: 'GET', path: '/user/repos', reason: 'no such route' }]);
@@ -416,6 +421,7 @@ t.test('unknown routes: 404 normally, 501 in strict mode; recorded as unexpected
 
 t.test('malformed requests: a body that is not JSON is 400; an undecodable path is a 500', async (t) => {
   const { emu } = await start(t);
+  emu.acceptUnexpected();
   const bad = await post(emu, '/graphql', '{nope');
   t.equal(bad.status, 400);
   t.match(await bad.json(), { message: 'Problems parsing JSON' });
@@ -521,6 +527,7 @@ t.test('the JSON server closes idempotently and serves handlers that name operat
     ],
     errorBody: (status, message) => ({ error: { status, message } }),
   });
+  server.acceptUnexpected();
   const res = await fetch(`${server.url}/things/a%2Fb`);
   t.same(await res.json(), { id: 'a/b' });
   t.same(server.requests, [{ method: 'GET', path: '/things/a%2Fb', status: 200, operation: 'thing' }]);
@@ -531,4 +538,18 @@ t.test('the JSON server closes idempotently and serves handlers that name operat
   await server.close();
   await server.close();
   t.pass('closed twice');
+});
+
+t.test('every server started is in the process-wide list the shared fixture checks, until its test accepts what it saw', async (t) => {
+  const server = await startJsonServer({ name: 'Listed server', routes: [], errorBody: (status, message) => ({ status, message }) });
+  t.teardown(() => server.close());
+  const mine = () => unexpectedRequests().filter((s) => s.server.startsWith('Listed server'));
+  t.ok(anyServerStarted());
+  t.same(mine(), [], 'nothing unexpected yet');
+  await fetch(`${server.url}/nope`, { method: 'DELETE' });
+  t.same(mine(), [{ server: `Listed server at ${server.url}`, request: { method: 'DELETE', path: '/nope', reason: 'no such route' } }], 'the server, method, path and reason');
+  t.equal(mine()[0]!.request, server.unexpected[0], 'the record in the server log itself');
+  server.acceptUnexpected();
+  t.same(mine(), [], 'a test that provokes unexpected requests on purpose takes them out of the check');
+  t.equal(server.unexpected.length, 1, 'its own log keeps them');
 });

@@ -104,6 +104,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
   const limiter = options.rateLimits === undefined ? undefined : new SecondaryRateLimiter(options.rateLimits === true ? {} : options.rateLimits);
   const scoped = options.scopedTokens ?? [];
   const server = await startJsonServer({
+    name: 'GitHub emulator',
     routes: scopedRoutes([...routes(state), ...commentRoutes(state, comments), ...appRoutes(options.apps ?? []), ...repoRoutes(repos, options.viewer ?? 'emulator-admin'), ...collaboratorRoutes(collaborators, paginate, (org, login) => state.org(org)?.members.has(login.toLowerCase()) ?? false), ...pullRoutes(pullRequests, { paginate, error, user: (origin, login) => simpleUser(state, origin, login), strict: options.strict ?? false })], scoped, error),
     errorBody: error,
     port: options.port,

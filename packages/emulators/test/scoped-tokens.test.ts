@@ -5,9 +5,9 @@
  * `INSUFFICIENT_SCOPES` and `FORBIDDEN` errors; PagerDuty's 403 with error code 2010.
  */
 import t from 'tap';
-import { startGitHubEmulator } from '../src/emulators/github.js';
-import { PAGERDUTY_ACCEPT, startPagerDutyEmulator } from '../src/emulators/pagerduty.js';
-import { fakeToken } from './helpers/fake-token.js';
+import { startGitHubEmulator } from '@oncall-access/emulators/github';
+import { PAGERDUTY_ACCEPT, startPagerDutyEmulator } from '@oncall-access/emulators/pagerduty';
+import { fakeToken } from '../../../test/helpers/fake-token.js';
 
 const FULL = fakeToken('ghp', 'fullTOKEN0123456789');
 const READER = fakeToken('ghp', 'readORGonly0123456789');
@@ -24,6 +24,7 @@ t.test('GitHub: a classic token sees its scopes; a write it lacks admin:org for 
     ],
   });
   t.teardown(() => emu.close());
+  emu.acceptUnexpected(); // the unknown token is refused on purpose, and asserted on below
   const as = (token: string, path: string, init: RequestInit = {}) => fetch(`${emu.url}${path}`, { ...init, headers: { authorization: `token ${token}`, 'content-type': 'application/json' } });
   const org = await as(READER, '/orgs/acme');
   t.equal(org.status, 200);

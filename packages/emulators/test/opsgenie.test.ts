@@ -1,5 +1,8 @@
 import t, { type Test } from 'tap';
-import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '../src/emulators/opsgenie.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieEmulatorOptions, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
 const PRIMARY_ID = '9e1f7a2c-0d3b-4c55-8a11-5b7c2f0e6d41';
@@ -96,6 +99,7 @@ t.test('unknown schedule: 404 with Opsgenie error body, by id and by name', asyn
 
 t.test('invalid parameters: 422 and recorded as unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const base = `/v2/schedules/${PRIMARY_ID}/timeline?`;
   for (const query of ['identifierType=uuid', 'intervalUnit=hours', 'interval=0', 'interval=x', 'date=yesterday', 'expand=everything']) {
     const res = await get(emu, base + query);
@@ -110,6 +114,7 @@ t.test('invalid parameters: 422 and recorded as unexpected', async (t) => {
 
 t.test('strict mode records unknown query parameters and routes; lenient mode answers 404 for routes', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const res = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&limit=5&limit=6`);
   t.equal(res.status, 200, 'served anyway, as Opsgenie ignores unknown parameters');
   const route = await get(emu, '/v2/escalations');
@@ -121,6 +126,7 @@ t.test('strict mode records unknown query parameters and routes; lenient mode an
   ]);
 
   const lenient = await start(t, { strict: false });
+  lenient.acceptUnexpected();
   t.equal((await get(lenient, `/v2/schedules/${PRIMARY_ID}/timeline?limit=5`)).status, 200);
   t.equal((await get(lenient, '/v2/escalations')).status, 404);
   t.same(lenient.unexpected.map((u) => u.reason), ['no such route'], 'lenient mode does not check parameters');
@@ -128,6 +134,7 @@ t.test('strict mode records unknown query parameters and routes; lenient mode an
 
 t.test('GenieKey authentication: missing or wrong key is 401 with Opsgenie error body; no key configured accepts all', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const missing = await get(emu, `/v2/schedules/${PRIMARY_ID}/timeline`, null);
   t.equal(missing.status, 401);
   t.match(missing.body, { message: 'Could not authenticate', took: Number, requestId: String });
@@ -143,6 +150,7 @@ t.test('GenieKey authentication: missing or wrong key is 401 with Opsgenie error
 
 t.test('on-calls of one schedule at a date, as participants or flat, by id or scheduleIdentifierType=name', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   const at = (date: string, extra = ''): string => `/v2/schedules/${PRIMARY_ID}/on-calls?date=${date}${extra}`;
   const morning = await get(emu, at('2026-03-02T08:00:00Z'));
   t.equal(morning.status, 200);
@@ -334,9 +342,43 @@ t.test('seeds Opsgenie could not hold are refused', async (t) => {
 
 t.test('a handler crash is a 500 with an Opsgenie error body, recorded as unexpected', async (t) => {
   const emu = await start(t);
+  emu.acceptUnexpected();
   // A malformed percent-encoding makes the shared server's decodeURIComponent throw while routing.
   const res = await get(emu, '/v2/schedules/%E0%A4%A/timeline');
   t.equal(res.status, 500);
   t.match(res.body, { message: /emulator crashed/, requestId: String });
   t.equal(emu.unexpected.length, 1);
+});
+
+// --- contract ------------------------------------------------------------------------------
+
+/**
+ * Opsgenie's response definitions, vendored with their license in `contracts/opsgenie/` (Apache-2.0):
+ * Swagger 2 fragments whose `$ref`s name `#/definitions/<name>` of the document they merge into.
+ */
+const CONTRACT = new URL('../contracts/opsgenie/definitions/', import.meta.url);
+const definitions = Object.assign({}, ...readdirSync(CONTRACT).map((file) => parse(readFileSync(new URL(file, CONTRACT), 'utf8')) as Record<string, unknown>));
+const contract = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+contract.addSchema({ definitions }, 'og');
+
+t.test('every emulated answer conforms to the Opsgenie contract (vendored)', async (t) => {
+  const emu = await start(t);
+  const cases: [string, number, string][] = [
+    [`/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-02T00:00:00Z&interval=2&intervalUnit=days`, 200, 'GetScheduleTimelineResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/timeline?date=2026-03-01T00:00:00Z&interval=2&intervalUnit=weeks&expand=base,forwarding,override`, 200, 'GetScheduleTimelineResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-02T08:00:00Z`, 200, 'GetOnCallResponse'],
+    [`/v2/schedules/${PRIMARY_ID}/on-calls?date=2026-03-02T08:00:00Z&flat=true`, 200, 'GetOnCallResponse'],
+    ['/v2/schedules/on-calls?date=2026-03-02T08:00:00Z', 200, 'ListOnCallsResponse'],
+    [`/v2/schedules/${PRIMARY_ID}`, 200, 'GetScheduleResponse'],
+    ['/v2/schedules/00000000-0000-4000-8000-0000000000ff/timeline', 404, 'ErrorResponse'],
+  ];
+  for (const [path, status, definition] of cases) {
+    const r = await get(emu, path);
+    t.equal(r.status, status, path);
+    const validate = contract.compile({ $ref: `og#/definitions/${definition}` });
+    t.ok(validate(r.body), `${path} is a ${definition}`, { errors: validate.errors });
+  }
+  const onCall = contract.compile({ $ref: 'og#/definitions/GetOnCallResponse' });
+  t.notOk(onCall({ took: 'slow', requestId: 'x', data: { onCallParticipants: 'alice' } }), 'the contract refuses a body of the wrong shape');
+  t.same(emu.unexpected, []);
 });

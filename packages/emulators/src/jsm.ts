@@ -166,6 +166,7 @@ export async function startJsmEmulator(options: JsmEmulatorOptions): Promise<Jsm
   const world: World = { cloudId: options.cloudId, schedules: seed(options.schedules), users: users(options.users), maxPage: options.maxPage ?? 100, now: options.now ?? Date.now };
   const scopes = options.scopes ?? [JSM_OPS_SCOPE, JIRA_USER_SCOPE];
   return startJsonServer({
+    name: 'JSM Operations emulator',
     routes: routes(world, options.strict === true),
     errorBody: (_status, message) => jsmError(message),
     port: options.port,

@@ -1,11 +1,12 @@
-/** `npm run emulators` (node dist/emulators/serve.js), run as a user runs it. */
+/** `npm run emulators` (node packages/emulators/dist/serve.js), run as a user runs it. */
 import t from 'tap';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { runBuilt, startBuilt } from './helpers/built.js';
+import { fileURLToPath } from 'node:url';
+import { runBuilt, startBuilt } from '../../../test/helpers/built.js';
 
-const SERVE = 'dist/emulators/serve.js';
+const SERVE = fileURLToPath(new URL('../dist/serve.js', import.meta.url));
 const built = { skip: existsSync(SERVE) ? false : `${SERVE} is not built (npm run build)` };
 
 t.test('a taken port is named with the flag that chooses another: exit 1, no stack trace', built, async (t) => {

@@ -5,8 +5,10 @@
  * profile cannot pass as "no collaborators"). Adding an organisation member makes them a
  * collaborator at once (204); anyone else is invited (201), as GitHub does.
  */
-import type { RepoPermission } from '../targets/github/kinds.js';
 import type { JsonRequest, JsonResponse, Route } from './http-server.js';
+
+/** A repository permission as the REST API's collaborator endpoints name it. */
+export type RepoPermission = 'pull' | 'triage' | 'push' | 'maintain' | 'admin';
 
 /** A repository's seeded collaborators and pending invitations. */
 export interface RepoSeed {

@@ -4,26 +4,12 @@
  * platform rotation has just handed off, one person has no GitHub login, one member of a
  * managed team is drift, and a child team's member must be left alone.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serializeAdopted, STATE_FILES } from '../record/state.js';
 import type { GitHubSeed } from './github-state.js';
 import type { JsmEmulatorOptions } from './jsm.js';
 import type { PagerDutySeed } from './pagerduty-state.js';
 
 /** The instant the demo plans for: Monday 08:50 in Berlin, ten minutes before the payments handoff. */
 export const DEMO_AT = '2026-11-30T07:50:00Z';
-
-/**
- * The demo's state directory as a running installation has it: every managed team adopted a
- * week before {@link DEMO_AT}, so members no profile wants are drift the plan revokes. (A first
- * run would keep them and list them as adopting: see "Adopting existing teams" in docs/operations.md.)
- */
-export function writeDemoState(dir: string): void {
-  const teams = ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-admins', 'payments-deployers', 'prod-deployers'];
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, STATE_FILES.adopted), serializeAdopted(teams.map((team) => ({ target: 'github', kind: 'team', resource: `acme/${team}`, adoptedAt: '2026-11-23T07:50:00.000Z' }))));
-}
 
 /** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, JSM Operations (with Jira's user API). */
 export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172 } as const;

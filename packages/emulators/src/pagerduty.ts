@@ -9,9 +9,9 @@
  * Schedule entries are clipped to `since`/`until` unless `overflow=true`; `/oncalls` entries
  * keep their whole span, as PagerDuty does.
  */
-import { isTimeZone, parseInstant, wallTimeAt } from '../core/zoned.js';
 import { startJsonServer, type JsonRequest, type JsonResponse, type JsonServer, type Route } from './http-server.js';
 import { clip, overlapping, PagerDutyRateLimiter, PagerDutyState, type EscalationPolicy, type PagerDutyRateLimitOptions, type PagerDutySeed, type OnCall, type Schedule, type Span, type Target, type User } from './pagerduty-state.js';
+import { isTimeZone, offsetMinutes, parseDateTime } from './zone.js';
 
 export type { PagerDutyRateLimitOptions, PagerDutyEscalationPolicySeed, PagerDutyIncidentSeed, PagerDutyScheduleSeed, PagerDutySeed, PagerDutyShiftSeed, PagerDutyTargetSeed, PagerDutyUserSeed } from './pagerduty-state.js';
 export type { FaultMatch, FaultResponse, RequestRecord, TrafficRecord, UnexpectedRequest } from './http-server.js';
@@ -70,6 +70,7 @@ export async function startPagerDutyEmulator(options: PagerDutyEmulatorOptions):
   const limitOptions = options.rateLimit === true ? {} : options.rateLimit;
   const limiter = limitOptions === undefined ? undefined : new PagerDutyRateLimiter(limitOptions);
   const server = await startJsonServer({
+    name: 'PagerDuty emulator',
     routes: routes(state, now, options.strict ?? false, options.scopedTokens ?? []),
     errorBody: (status, message) => errorBody(status, message),
     port: options.port,
@@ -296,9 +297,9 @@ function range(ctx: Ctx, limited: boolean): { since: number; until: number } {
 function instantParam(ctx: Ctx, name: string): number | undefined {
   const text = ctx.req.query.get(name);
   if (text === null) return undefined;
-  const d = parseInstant(text, ctx.timeZone);
-  if (d === undefined) throw new BadRequest(`${name} is not a valid date-time: ${JSON.stringify(text)}`);
-  return d.getTime();
+  const ms = parseDateTime(text, ctx.timeZone);
+  if (ms === undefined) throw new BadRequest(`${name} is not a valid date-time: ${JSON.stringify(text)}`);
+  return ms;
 }
 
 function booleanParam(q: URLSearchParams, name: string): boolean {
@@ -354,14 +355,12 @@ function page<T>(ctx: Ctx, key: string, items: readonly T[], toJson: (item: T) =
 
 /** An instant as PagerDuty renders it in `timeZone`: `2026-01-05T09:00:00+01:00`, or `...Z` in UTC. */
 export function renderInstant(ms: number, timeZone: string): string {
-  const utc = new Date(Math.floor(ms / 1000) * 1000);
-  if (/^(Etc\/)?(UTC|GMT)$/i.test(timeZone)) return utc.toISOString().replace('.000Z', 'Z');
-  const w = wallTimeAt(utc, timeZone);
-  const offsetMin = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - utc.getTime()) / 60_000);
+  const utc = Math.floor(ms / 1000) * 1000;
+  if (/^(Etc\/)?(UTC|GMT)$/i.test(timeZone)) return new Date(utc).toISOString().replace('.000Z', 'Z');
+  const offset = offsetMinutes(utc, timeZone);
   const two = (n: number): string => String(n).padStart(2, '0');
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  const abs = Math.abs(offset);
+  return `${new Date(utc + offset * 60_000).toISOString().slice(0, 19)}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 function reference(ctx: Ctx, type: string, collection: string, id: string, summary: string): Record<string, string> {
