@@ -31396,6 +31396,73 @@ var init_guard = __esm({
   }
 });
 
+// src/core/reconcile.ts
+function planFrom(input2) {
+  const { at: at3, observed } = input2;
+  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, requests: input2.requests ? [...input2.requests] : [], ...input2.incidents ? { incidents: input2.incidents } : {} });
+  for (const managed of wanted.entitlements.values()) {
+    const failed = input2.identityFailures.get(managed.target);
+    if (failed) managed.unknownRotations.push(failed);
+  }
+  const adoption = input2.adopted === void 0 ? void 0 : { adopted: new Set(input2.adopted.map(entitlementKey)), removeDrift: input2.removeDrift === true };
+  const delta = diff(wanted, observed, input2.grants, adoption);
+  const holders = /* @__PURE__ */ new Map();
+  for (const key of wanted.entitlements.keys()) {
+    const read = observed.get(key);
+    holders.set(key, read?.ok ? read.holders.length : 0);
+  }
+  const onCall = onCallCounts(input2.shifts, at3);
+  const guarded = guard(delta.changes, input2.guards, input2.kinds, input2.overrides, holders, emptiedRotations(input2.profiles, input2.previousOnCall, onCall));
+  const plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    at: at3.toISOString(),
+    createdAt: input2.createdAt.toISOString(),
+    configHash: input2.configHash,
+    changes: delta.changes,
+    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
+    diagnostics: sortDiagnostics([...input2.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
+    state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
+    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
+    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
+  };
+  return { plan, wanted, delta };
+}
+function onCallCounts(shifts, at3) {
+  const out = {};
+  for (const [key, read] of shifts) {
+    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at3 && (s.end === void 0 || at3 < s.end)).map((s) => s.email.toLowerCase())).size;
+  }
+  return out;
+}
+function emptiedRotations(profiles, previous, now) {
+  const out = [];
+  for (const [key, before] of Object.entries(previous)) {
+    if (before === 0 || now[key] !== 0) continue;
+    const entitlements = /* @__PURE__ */ new Set();
+    let label = key;
+    for (const p of profiles) {
+      const b = p.rotations.find((r) => bindingKey(r) === key);
+      if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
+      label = bindingLabel(b);
+      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
+    }
+    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
+  }
+  return out;
+}
+var init_reconcile = __esm({
+  "src/core/reconcile.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_desire();
+    init_diff();
+    init_entitlement();
+    init_guard();
+    init_plan();
+    init_shift();
+  }
+});
+
 // src/core/requests.ts
 function requestStart(r) {
   const landed = r.landed === void 0 ? 0 : r.landed.at.getTime() - LANDING_TOLERANCE_MS;
@@ -31586,29 +31653,6 @@ function configHash(ws) {
 `);
   return h.digest("hex");
 }
-function onCallCounts(shifts, at3) {
-  const out = {};
-  for (const [key, read] of shifts) {
-    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at3 && (s.end === void 0 || at3 < s.end)).map((s) => s.email.toLowerCase())).size;
-  }
-  return out;
-}
-function emptiedRotations(ws, previous, now) {
-  const out = [];
-  for (const [key, before] of Object.entries(previous)) {
-    if (before === 0 || now[key] !== 0) continue;
-    const entitlements = /* @__PURE__ */ new Set();
-    let label = key;
-    for (const p of ws.profiles) {
-      const b = p.rotations.find((r) => bindingKey(r) === key);
-      if (!b || p.mode !== "auto" || p.allowEmptyRotations) continue;
-      label = bindingLabel(b);
-      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
-    }
-    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
-  }
-  return out;
-}
 async function reconcile(ws, adapters, ctx) {
   const { at: at3 } = ctx;
   const state = ctx.state ?? { grants: [], onCall: {} };
@@ -31617,32 +31661,25 @@ async function reconcile(ws, adapters, ctx) {
   const { shifts, holders: observed, identities: identities2 } = await observe(ws, adapters, { since: span.since, until, subjects: ws.requests.map((r) => r.subject), holders: [...managedBy(ws).values()] });
   const requests = activeRequests({ at: at3, requests: ws.requests, profiles: ws.profiles, shifts, resolve: identities2.resolve, pullRequest: ctx.pullRequest, review: ctx.pullRequest ? "pending" : "required" });
   const incidents = await observeIncidents(ws, adapters, shifts, at3);
-  const wanted = desire({ at: at3, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities2.resolve, requests: requests.active, incidents });
-  for (const managed of wanted.entitlements.values()) {
-    const failed = identities2.failed.get(managed.target);
-    if (failed) managed.unknownRotations.push(failed);
-  }
-  const adoption = state.adopted === void 0 ? void 0 : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === "remove-drift" };
-  const delta = diff(wanted, observed, state.grants, adoption);
-  const holders = /* @__PURE__ */ new Map();
-  for (const key of wanted.entitlements.keys()) {
-    const read = observed.get(key);
-    holders.set(key, read?.ok ? read.holders.length : 0);
-  }
-  const onCall = onCallCounts(shifts, at3);
-  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
-  const plan = {
-    formatVersion: PLAN_FORMAT_VERSION,
-    at: at3.toISOString(),
-    createdAt: ctx.now.toISOString(),
+  const { plan, wanted } = planFrom({
+    at: at3,
+    createdAt: ctx.now,
     configHash: configHash(ws),
-    changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
-    state: { prune: delta.prune, onCall, ...adoption ? { adopt: delta.adopt } : {} },
-    ...delta.adoption.length > 0 ? { adoption: delta.adoption } : {},
-    ...delta.holds.length > 0 ? { holds: delta.holds } : {}
-  };
+    profiles: ws.profiles,
+    guards: ws.config.guards,
+    ...ctx.overrides ? { overrides: ctx.overrides } : {},
+    kinds: KINDS,
+    shifts,
+    resolve: identities2.resolve,
+    identityFailures: identities2.failed,
+    observed,
+    grants: state.grants,
+    previousOnCall: state.onCall,
+    ...state.adopted === void 0 ? {} : { adopted: state.adopted, removeDrift: ctx.adopt === "remove-drift" },
+    requests: requests.active,
+    incidents,
+    diagnostics: [...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities2.diagnostics, ...requests.diagnostics]
+  });
   if (ctx.pullRequest) {
     plan.requests = ws.requests.filter((r) => ctx.pullRequest.files.includes(r.file)).map((r) => ({ file: r.file, profile: r.profile, subject: r.subject, approval: ws.profiles.find((p) => p.name === r.profile)?.approval ?? "review", eligible: requests.active.some((a) => a.file === r.file) }));
   }
@@ -31651,14 +31688,8 @@ async function reconcile(ws, adapters, ctx) {
 var init_engine = __esm({
   "src/apply/engine.ts"() {
     "use strict";
-    init_diagnostics();
-    init_desire();
-    init_diff();
-    init_entitlement();
-    init_guard();
-    init_plan();
+    init_reconcile();
     init_requests();
-    init_shift();
     init_holders();
     init_observe();
     init_kinds2();
@@ -33462,7 +33493,7 @@ function checkpoint(command, io) {
   }
 }
 var MAX_AHEAD_MS, ISO_INSTANT_FLAG;
-var init_reconcile = __esm({
+var init_reconcile2 = __esm({
   "src/commands/reconcile.ts"() {
     "use strict";
     init_adapters();
@@ -33585,7 +33616,7 @@ var init_codeowners = __esm({
   "src/commands/codeowners.ts"() {
     "use strict";
     init_io();
-    init_reconcile();
+    init_reconcile2();
     USER_OR_TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
     EMAIL3 = /^[^\s@#]+@[^\s@#/]+\.[^\s@#/]+$/;
     UNWRITABLE = /[#\\*?[\]\0-\x1f]/;
@@ -34246,7 +34277,7 @@ var init_doctor3 = __esm({
     init_redact();
     init_text();
     init_wording();
-    init_reconcile();
+    init_reconcile2();
   }
 });
 
@@ -34340,7 +34371,7 @@ var init_explain = __esm({
     init_holders();
     init_state();
     init_kinds2();
-    init_reconcile();
+    init_reconcile2();
   }
 });
 
@@ -34474,7 +34505,7 @@ var init_request = __esm({
     init_client2();
     init_errors();
     init_io();
-    init_reconcile();
+    init_reconcile2();
   }
 });
 
@@ -34597,7 +34628,7 @@ var init_timeline2 = __esm({
     init_text();
     init_zoned();
     init_redact();
-    init_reconcile();
+    init_reconcile2();
     MAX_HOURS = 24 * 90;
     SIGN2 = { grant: "+", revoke: "-", update: "~" };
   }
@@ -35189,7 +35220,7 @@ var init_report3 = __esm({
     init_io();
     init_report2();
     init_state();
-    init_reconcile();
+    init_reconcile2();
     init_read_only();
     init_redact();
     init_report_live();
@@ -54423,7 +54454,7 @@ var COMMANDS = [
       [EXIT.error, "any error: invalid config, a source or team that could not be read, a guard refusal"],
       [EXIT.changes, "with --detailed-exitcode: success, and there are changes"]
     ],
-    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_reconcile(), reconcile_exports))).runPlan({ ...reconcile2(v), out: v.out, detailedExitcode: Boolean(v["detailed-exitcode"]) }, io)
+    run: async (v, _p, io) => (await Promise.resolve().then(() => (init_reconcile2(), reconcile_exports))).runPlan({ ...reconcile2(v), out: v.out, detailedExitcode: Boolean(v["detailed-exitcode"]) }, io)
   },
   {
     name: "apply",
@@ -54449,7 +54480,7 @@ var COMMANDS = [
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError("apply takes at most one plan file");
       if (v["max-plan-age"] !== void 0 && p.length === 0) throw new UserError("--max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age");
-      return (await Promise.resolve().then(() => (init_reconcile(), reconcile_exports))).runApply({ ...reconcile2(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v["max-plan-age"] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint, planFile: p[0] }, io);
+      return (await Promise.resolve().then(() => (init_reconcile2(), reconcile_exports))).runApply({ ...reconcile2(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v["max-plan-age"] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint, planFile: p[0] }, io);
     }
   },
   {

@@ -1,18 +1,16 @@
 /**
- * One reconcile pass up to the plan: observe (sources and targets, reads only), desire, diff,
- * guard. The only orchestration of I/O before apply; everything it calls after reading is pure.
+ * One reconcile pass up to the plan: observe (sources and targets, reads only), then the pure
+ * `planFrom` (core/reconcile.ts: desire, diff, guard). The only orchestration of I/O before apply.
  */
 import { createHash } from 'node:crypto';
 import type { Adopt, Workspace } from '../config/model.js';
-import { sortDiagnostics } from '../core/diagnostics.js';
-import { countFrozen, desire, type Desired } from '../core/desire.js';
-import { diff } from '../core/diff.js';
-import { entitlementKey } from '../core/entitlement.js';
-import { guard, type EmptiedRotation, type GuardOverrides } from '../core/guard.js';
+import type { Desired } from '../core/desire.js';
+import type { GuardOverrides } from '../core/guard.js';
 import type { HoldersRead } from '../core/observed.js';
-import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../core/plan.js';
+import type { Plan } from '../core/plan.js';
+import { planFrom } from '../core/reconcile.js';
 import { activeRequests } from '../core/requests.js';
-import { bindingKey, bindingLabel, type ShiftRead } from '../core/shift.js';
+import type { ShiftRead } from '../core/shift.js';
 import type { Adapters } from '../observe/adapters.js';
 import { managedBy } from '../observe/holders.js';
 import { observe, observeIncidents, readSpan, readWarnings, type Identities, type PullRequestContext } from '../observe/observe.js';
@@ -46,33 +44,6 @@ export function configHash(ws: Workspace): string {
   return h.digest('hex');
 }
 
-/** People on call at `at` (no window) per readable binding. */
-function onCallCounts(shifts: ReadonlyMap<string, ShiftRead>, at: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, read] of shifts) {
-    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at && (s.end === undefined || at < s.end)).map((s) => s.email.toLowerCase())).size;
-  }
-  return out;
-}
-
-/** Rotations that had people at the last apply and have nobody now, with the entitlements they guard. */
-function emptiedRotations(ws: Workspace, previous: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): EmptiedRotation[] {
-  const out: EmptiedRotation[] = [];
-  for (const [key, before] of Object.entries(previous)) {
-    if (before === 0 || now[key] !== 0) continue;
-    const entitlements = new Set<string>();
-    let label = key;
-    for (const p of ws.profiles) {
-      const b = p.rotations.find((r) => bindingKey(r) === key);
-      if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
-      label = bindingLabel(b);
-      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
-    }
-    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
-  }
-  return out;
-}
-
 /** Computes the plan for `ctx.at`. Never throws for a failed read: it becomes a diagnostic. */
 export async function computePlan(ws: Workspace, adapters: Adapters, ctx: PlanContext): Promise<Plan> {
   return (await reconcile(ws, adapters, ctx)).plan;
@@ -98,32 +69,25 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
   const { shifts, holders: observed, identities } = await observe(ws, adapters, { since: span.since, until, subjects: ws.requests.map((r) => r.subject), holders: [...managedBy(ws).values()] });
   const requests = activeRequests({ at, requests: ws.requests, profiles: ws.profiles, shifts, resolve: identities.resolve, pullRequest: ctx.pullRequest, review: ctx.pullRequest ? 'pending' : 'required' });
   const incidents = await observeIncidents(ws, adapters, shifts, at);
-  const wanted = desire({ at, profiles: ws.profiles, kinds: KINDS, shifts, resolve: identities.resolve, requests: requests.active, incidents });
-  for (const managed of wanted.entitlements.values()) {
-    const failed = identities.failed.get(managed.target);
-    if (failed) managed.unknownRotations.push(failed);
-  }
-  const adoption = state.adopted === undefined ? undefined : { adopted: new Set(state.adopted.map(entitlementKey)), removeDrift: ctx.adopt === 'remove-drift' };
-  const delta = diff(wanted, observed, state.grants, adoption);
-  const holders = new Map<string, number>();
-  for (const key of wanted.entitlements.keys()) {
-    const read = observed.get(key);
-    holders.set(key, read?.ok ? read.holders.length : 0);
-  }
-  const onCall = onCallCounts(shifts, at);
-  const guarded = guard(delta.changes, ws.config.guards, KINDS, ctx.overrides, holders, emptiedRotations(ws, state.onCall, onCall));
-  const plan: Plan = {
-    formatVersion: PLAN_FORMAT_VERSION,
-    at: at.toISOString(),
-    createdAt: ctx.now.toISOString(),
+  const { plan, wanted } = planFrom({
+    at,
+    createdAt: ctx.now,
     configHash: configHash(ws),
-    changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged, countFrozen(wanted, observed)),
-    diagnostics: sortDiagnostics([...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics, ...wanted.diagnostics, ...delta.diagnostics, ...guarded]),
-    state: { prune: delta.prune, onCall, ...(adoption ? { adopt: delta.adopt } : {}) },
-    ...(delta.adoption.length > 0 ? { adoption: delta.adoption } : {}),
-    ...(delta.holds.length > 0 ? { holds: delta.holds } : {}),
-  };
+    profiles: ws.profiles,
+    guards: ws.config.guards,
+    ...(ctx.overrides ? { overrides: ctx.overrides } : {}),
+    kinds: KINDS,
+    shifts,
+    resolve: identities.resolve,
+    identityFailures: identities.failed,
+    observed,
+    grants: state.grants,
+    previousOnCall: state.onCall,
+    ...(state.adopted === undefined ? {} : { adopted: state.adopted, removeDrift: ctx.adopt === 'remove-drift' }),
+    requests: requests.active,
+    incidents,
+    diagnostics: [...adapters.diagnostics, ...readWarnings(ws, shifts), ...identities.diagnostics, ...requests.diagnostics],
+  });
   if (ctx.pullRequest) {
     plan.requests = ws.requests
       .filter((r) => ctx.pullRequest!.files.includes(r.file))

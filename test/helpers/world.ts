@@ -23,15 +23,14 @@ import fc from 'fast-check';
 import type { GuardConfig, Profile, Rotation, RotationBinding, TargetConfig } from '../../src/config/model.js';
 import { entitlementKey, holdingKey, type Membership } from '../../src/core/entitlement.js';
 import type { Holder, HoldersRead } from '../../src/core/observed.js';
-import { desire, type Desired } from '../../src/core/desire.js';
+import type { Desired } from '../../src/core/desire.js';
 import type { ActiveRequest } from '../../src/core/requests.js';
-import { diff, type DiffResult } from '../../src/core/diff.js';
-import { guard, type EmptiedRotation } from '../../src/core/guard.js';
-import { holdingOf, PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../../src/core/plan.js';
-import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostics.js';
+import type { DiffResult } from '../../src/core/diff.js';
+import { holdingOf, type Change, type Plan } from '../../src/core/plan.js';
+import { planFrom } from '../../src/core/reconcile.js';
 import { LOOKBACK_MS } from '../../src/observe/observe.js';
 import { rotationShifts } from '../../src/sources/rotations.js';
-import { bindingKey, bindingLabel, type Shift, type ShiftRead } from '../../src/sources/source.js';
+import { bindingKey, type Shift, type ShiftRead } from '../../src/sources/source.js';
 import { nextState, serializeAdopted, STATE_FILES, type LedgerEntry, type State } from '../../src/record/state.js';
 import { teamKey } from '../../src/targets/github/reads.js';
 import type { TeamRole } from '../../src/targets/github/kinds.js';
@@ -302,31 +301,6 @@ export function flatten(holdings: ReadonlyMap<string, ReadonlyMap<string, Holder
   return new Map([...holdings].flatMap(([target, m]) => [...m].map(([key, read]) => [entitlementKey({ target, kind: 'team', resource: key }), read] as const)));
 }
 
-function onCallCounts(shifts: ReadonlyMap<string, ShiftRead>, at: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, read] of shifts) {
-    if (read.ok) out[key] = new Set(read.shifts.filter((s) => s.start <= at && (s.end === undefined || at < s.end)).map((s) => s.email.toLowerCase())).size;
-  }
-  return out;
-}
-
-function emptiedRotations(profiles: readonly Profile[], previous: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): EmptiedRotation[] {
-  const out: EmptiedRotation[] = [];
-  for (const [key, before] of Object.entries(previous)) {
-    if (before === 0 || now[key] !== 0) continue;
-    const entitlements = new Set<string>();
-    let label = key;
-    for (const p of profiles) {
-      const b = p.rotations.find((r) => bindingKey(r) === key);
-      if (!b || p.mode !== 'auto' || p.allowEmptyRotations) continue;
-      label = bindingLabel(b);
-      for (const e of p.entitlements) entitlements.add(entitlementKey(e));
-    }
-    if (entitlements.size > 0) out.push({ label, before, entitlements: [...entitlements] });
-  }
-  return out;
-}
-
 /** One planned run: the plan, what it was computed from, and whether apply would execute it. */
 export interface Planned {
   plan: Plan;
@@ -338,27 +312,26 @@ export interface Planned {
   run: Plan;
 }
 
-/** desire, the identity freeze, diff and guard, chained as `reconcile` in src/apply/engine.ts chains them. */
+/** The plan of a world, by the pure function `reconcile` in src/apply/engine.ts plans with, from the world's shifts, identities and holdings. */
 export function planWorld(w: World, at: Date, holdings: ReadonlyMap<string, ReadonlyMap<string, HoldersRead>>, state: State): Planned {
   const shifts = readShifts(w, at);
-  const desired = desire({ at, profiles: w.profiles, kinds: KINDS, shifts, resolve: resolver(w), requests: w.requests });
-  for (const team of desired.entitlements.values()) if (w.identityFailed.has(team.target)) team.unknownRotations.push('SAML external identities');
-  const observed = flatten(holdings);
-  const delta = diff(desired, observed, state.grants);
-  const counts = new Map([...observed].map(([k, r]) => [k, r.ok ? r.holders.length : 0]));
-  const onCall = onCallCounts(shifts, at);
-  const guarded = guard(delta.changes, w.guards, KINDS, {}, counts, emptiedRotations(w.profiles, state.onCall, onCall));
-  const diagnostics: Diagnostic[] = sortDiagnostics([...desired.diagnostics, ...delta.diagnostics, ...guarded]);
-  const plan: Plan = {
-    formatVersion: PLAN_FORMAT_VERSION,
-    at: at.toISOString(),
-    createdAt: at.toISOString(),
+  const { plan, wanted: desired, delta } = planFrom({
+    at,
+    createdAt: at,
     configHash: 'world',
-    changes: delta.changes,
-    summary: summarize(delta.changes, delta.unchanged),
-    diagnostics,
-    state: { prune: delta.prune, onCall },
-  };
+    profiles: w.profiles,
+    guards: w.guards,
+    kinds: KINDS,
+    shifts,
+    resolve: resolver(w),
+    identityFailures: new Map([...w.identityFailed].map((target) => [target, 'SAML external identities'])),
+    observed: flatten(holdings),
+    grants: state.grants,
+    previousOnCall: state.onCall,
+    requests: w.requests,
+    diagnostics: [],
+  });
+  const { diagnostics } = plan;
   // As `applicable` and `withoutRefused` in src/apply/apply.ts: an error naming a holding refuses that
   // holding's changes; any other error but a failed read refuses the whole plan.
   const applicable = !diagnostics.some((d) => d.severity === 'error' && d.code !== 'read-failed' && d.holding === undefined);
