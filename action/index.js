@@ -33259,6 +33259,37 @@ var init_saved_plan = __esm({
   }
 });
 
+// src/apply/results.ts
+import { writeFileSync as writeFileSync3 } from "node:fs";
+function writeApplyResults(path6, outcomes, refused) {
+  const results = { formatVersion: APPLY_RESULTS_FORMAT_VERSION, outcomes: [...outcomes], refused: [...refused] };
+  writeFileSync3(path6, `${JSON.stringify(results, null, 2)}
+`);
+}
+var APPLY_RESULTS_FORMAT_VERSION;
+var init_results = __esm({
+  "src/apply/results.ts"() {
+    "use strict";
+    APPLY_RESULTS_FORMAT_VERSION = 1;
+  }
+});
+
+// src/render/outcomes.ts
+function outcomeLine(o) {
+  const what = describeChange(o.change, KINDS);
+  return o.status === "applied" ? `applied: ${what}` : `${o.status}: ${what}: ${o.error}`;
+}
+function refusalLine(r) {
+  return `refused: ${describeChange(r.change, KINDS)}: ${r.why}`;
+}
+var init_outcomes = __esm({
+  "src/render/outcomes.ts"() {
+    "use strict";
+    init_plan();
+    init_kinds2();
+  }
+});
+
 // src/commands/reconcile.ts
 var reconcile_exports = {};
 __export(reconcile_exports, {
@@ -33266,13 +33297,12 @@ __export(reconcile_exports, {
   MAX_AHEAD_MS: () => MAX_AHEAD_MS,
   loadOrReport: () => loadOrReport,
   mergeEvidence: () => mergeEvidence,
-  outcomeLine: () => outcomeLine,
   parseAt: () => parseAt,
   runApply: () => runApply,
   runPlan: () => runPlan,
   tokenEnvs: () => tokenEnvs
 });
-import { writeFileSync as writeFileSync3 } from "node:fs";
+import { writeFileSync as writeFileSync4 } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
 import { execFileSync as execFileSync4 } from "node:child_process";
@@ -33380,7 +33410,7 @@ async function runPlan(opts, io) {
   const result = await freshPlan(opts, io, readOnlyFetch(io.fetch), ws);
   if (result === void 0) return EXIT.error;
   io.stdout.write(render(result.plan, opts.format, io));
-  if (opts.out) writeFileSync3(resolve4(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
+  if (opts.out) writeFileSync4(resolve4(io.cwd, opts.out), redact(renderJson(result.plan), secretsIn(io.env, tokenEnvs(result.ws))));
   if (hasErrors(result.plan.diagnostics) || hasErrors(result.plan.proposed?.plan?.diagnostics ?? [])) return EXIT.error;
   return opts.detailedExitcode && result.plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
@@ -33390,12 +33420,6 @@ async function confirm(io) {
   const answer = await rl.question('Apply these changes? Only "yes" is accepted: ');
   rl.close();
   return answer.trim() === "yes";
-}
-function outcomeLine(o) {
-  const what = describeChange(o.change, KINDS);
-  return o.status === "applied" ? `applied: ${what}
-` : `${o.status}: ${what}: ${o.error}
-`;
 }
 async function runApply(opts, io) {
   if (inPullRequest(io.env)) throw new UserError(`apply does not run for ${io.env.GITHUB_EVENT_NAME} events: a pull request's head is not reviewed policy. Run plan on pull requests and apply on the default branch.`);
@@ -33449,7 +33473,7 @@ ${recovery.unresolved.map((l) => `  ${l}
     io.stderr.write(io.stdinIsTTY ? "Apply cancelled. Nothing was changed.\n" : "Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n");
     return EXIT.error;
   }
-  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change, KINDS)}: ${r.why}
+  for (const r of refusals) io.stdout.write(`${refusalLine(r)}
 `);
   let outcomes = [];
   const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
@@ -33466,7 +33490,8 @@ ${recovery.unresolved.map((l) => `  ${l}
       targets,
       concurrency,
       (o, i) => {
-        io.stdout.write(outcomeLine(o));
+        io.stdout.write(`${outcomeLine(o)}
+`);
         recorder.record(ids[i], o);
       },
       recheck
@@ -33474,6 +33499,7 @@ ${recovery.unresolved.map((l) => `  ${l}
   }
   recorder.holds(run);
   recorder.finish(run);
+  if (opts.results !== void 0) writeApplyResults(resolve4(io.cwd, opts.results), outcomes, refusals);
   const count2 = (s) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : "";
   if (outcomes.length + refusals.length > 0) io.stdout.write(`Apply complete: ${count2("applied")} applied, ${count2("failed")} failed, ${count2("skipped")} skipped${refusedCount}.
@@ -33501,7 +33527,6 @@ var init_reconcile2 = __esm({
     init_holders();
     init_audit();
     init_load();
-    init_plan();
     init_diagnostics();
     init_engine();
     init_look_ahead();
@@ -33522,8 +33547,9 @@ var init_reconcile2 = __esm({
     init_journal();
     init_record();
     init_saved_plan();
+    init_results();
+    init_outcomes();
     init_state();
-    init_kinds2();
     MAX_AHEAD_MS = 90 * 864e5;
     ISO_INSTANT_FLAG = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
   }
@@ -33828,7 +33854,7 @@ __export(init_exports, {
   runInit: () => runInit,
   terminalPrompt: () => terminalPrompt
 });
-import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync9, realpathSync as realpathSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync9, realpathSync as realpathSync2, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname6, join as join8, resolve as resolve6 } from "node:path";
 import { createInterface as createInterface2 } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -33926,7 +33952,7 @@ function write(dir, path6, text, how = "replace") {
   const abs = join8(dir, path6);
   try {
     mkdirSync4(dirname6(abs), { recursive: true });
-    writeFileSync4(abs, text, { flag: how === "append" ? "a" : "w" });
+    writeFileSync5(abs, text, { flag: how === "append" ? "a" : "w" });
   } catch (e) {
     throw new UserError(`cannot write ${abs}: ${e.message}`);
   }
@@ -34383,7 +34409,7 @@ __export(request_exports, {
   runRequest: () => runRequest
 });
 import { execFileSync as execFileSync6 } from "node:child_process";
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync10, rmSync as rmSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync10, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
 import { basename, join as join10, relative as relative4 } from "node:path";
 function requestFileName(profile, subject, at3) {
   const who = subject.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -34425,7 +34451,7 @@ async function runRequest(opts, io) {
   const why = await eligibility2(ws, r, requestedAt, io);
   mkdirSync5(dir, { recursive: true });
   const body = { apiVersion: "oncall-access/v1", kind: "AccessRequest", spec: { profile: r.profile, subject, reason: r.reason, duration: formatDuration(durationMs), requestedAt: requestedAt.toISOString().replace(".000Z", "Z") } };
-  writeFileSync5(path6, (0, import_yaml3.stringify)(body));
+  writeFileSync6(path6, (0, import_yaml3.stringify)(body));
   const profile = ws.profiles.find((p) => p.name === r.profile);
   const approval = profile.approval === "auto" ? "approval: automatic once the pull request checks pass" : `approval: a review from ${profile.approvers.length ? profile.approvers.join(", ") : "the profile's CODEOWNERS"}`;
   const eligible = why.replace(/^request [^ ]+ \(/, "").replace(/\):.*$/, "");
@@ -54345,7 +54371,7 @@ var require_undici = __commonJS({
 });
 
 // src/action/main.ts
-import { realpathSync as realpathSync3, rmSync as rmSync6, writeFileSync as writeFileSync7 } from "node:fs";
+import { realpathSync as realpathSync3, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli.ts
@@ -54469,6 +54495,7 @@ var COMMANDS = [
       // No `default`: a value given without PLANFILE is refused, so the flag must show whether it was given.
       "max-plan-age": { type: "string", valueName: "DURATION", help: `Refuse PLANFILE if it is older than this (default: ${MAX_PLAN_AGE}); only with PLANFILE.` },
       checkpoint: { type: "string", valueName: "COMMAND", help: "Run this shell command after the changes are journaled and before the first is sent (e.g. commit and push the journal); if it fails nothing is changed." },
+      results: { type: "string", valueName: "FILE", help: "Also write what was applied, failed, skipped and refused to FILE as JSON, once a plan is applied." },
       at: AT_FLAG,
       format: FORMAT_FLAG,
       ...GUARD_FLAGS
@@ -54480,7 +54507,7 @@ var COMMANDS = [
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError("apply takes at most one plan file");
       if (v["max-plan-age"] !== void 0 && p.length === 0) throw new UserError("--max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age");
-      return (await Promise.resolve().then(() => (init_reconcile2(), reconcile_exports))).runApply({ ...reconcile2(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v["max-plan-age"] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint, planFile: p[0] }, io);
+      return (await Promise.resolve().then(() => (init_reconcile2(), reconcile_exports))).runApply({ ...reconcile2(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v["max-plan-age"] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint, results: v.results, planFile: p[0] }, io);
     }
   },
   {
@@ -54785,15 +54812,22 @@ function parseApplyOutput(stdout) {
   const lines2 = stdout.split("\n");
   const start = lines2.indexOf("{");
   const end = start < 0 ? -1 : lines2.indexOf("}", start);
-  if (end < 0) return { before: stdout, after: "", outcomes: [] };
-  const after = lines2.slice(end + 1);
+  if (end < 0) return { before: stdout, after: "" };
   return {
     plan: JSON.parse(lines2.slice(start, end + 1).join("\n")),
     before: lines2.slice(0, start).map((l) => `${l}
 `).join(""),
-    after: after.join("\n"),
-    outcomes: after.filter((l) => /^(applied|failed|skipped): /.test(l))
+    after: lines2.slice(end + 1).join("\n")
   };
+}
+function readApplyResults(path6) {
+  let text;
+  try {
+    text = readFileSync11(path6, "utf8");
+  } catch {
+    return void 0;
+  }
+  return JSON.parse(text);
 }
 
 // src/action/context.ts
@@ -57078,7 +57112,7 @@ init_io();
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join14, resolve as resolve10 } from "node:path";
 var COMMANDS2 = ["validate", "plan", "apply"];
-var RESERVED_FLAGS = ["--config", "--format", "--out", "--yes", "--help", "-h", "--journal", "--checkpoint"];
+var RESERVED_FLAGS = ["--config", "--format", "--out", "--yes", "--help", "-h", "--journal", "--checkpoint", "--results"];
 function input(name) {
   return getInput(name) || void 0;
 }
@@ -57137,6 +57171,7 @@ function readInputs(cwd, runnerTemp) {
     comment: booleanInput("comment", true),
     doctor: booleanInput("doctor", false),
     planFile: planFile === void 0 ? join14(runnerTemp || tmpdir2(), "oncall-access-plan.json") : resolve10(cwd, planFile),
+    resultsFile: join14(runnerTemp || tmpdir2(), "oncall-access-results.json"),
     lastApplyFile: lastApplyFile === void 0 ? void 0 : resolve10(cwd, lastApplyFile),
     maxStaleness: staleness === void 0 ? void 0 : { text: staleness, ms: maxMs },
     journal: journal === void 0 ? void 0 : resolve10(cwd, journal),
@@ -57185,7 +57220,7 @@ function readContext(env) {
 
 // src/action/heartbeat.ts
 init_duration();
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync13, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync13, writeFileSync as writeFileSync7 } from "node:fs";
 import { basename as basename4, dirname as dirname9 } from "node:path";
 function readHeartbeat(path6) {
   let text;
@@ -57205,7 +57240,7 @@ function readHeartbeat(path6) {
 }
 function writeHeartbeat(path6, heartbeat) {
   mkdirSync6(dirname9(path6), { recursive: true });
-  writeFileSync6(path6, `${JSON.stringify(heartbeat, null, 2)}
+  writeFileSync7(path6, `${JSON.stringify(heartbeat, null, 2)}
 `);
 }
 function checkStaleness(previous, path6, now, maxMs) {
@@ -57244,6 +57279,7 @@ ${markdown}`;
 // src/action/report.ts
 init_diagnostics();
 init_doctor2();
+init_outcomes();
 init_markdown();
 init_wording();
 var MAX_LISTED = 50;
@@ -57303,7 +57339,8 @@ function footer(ctx, what, sha) {
 function auditMarkdown(ctx, at3, outcomes) {
   const trigger = [/^[a-z_]{1,40}$/.test(ctx.eventName) ? `\`${ctx.eventName}\` event` : "run"];
   if (ctx.actor !== void 0) trigger.push(`by ${escapeMarkdown(ctx.actor)}`);
-  const lines2 = outcomes.map((o) => `- ${o.startsWith("applied:") ? "\u2705" : o.startsWith("failed:") ? "\u274C" : "\u23ED\uFE0F"} ${escapeMarkdown(o)}`);
+  const mark = { applied: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
+  const lines2 = outcomes.map((o) => `- ${mark[o.status]} ${escapeMarkdown(outcomeLine(o))}`);
   return [
     "### Audit events",
     `Applied at ${at3.toISOString()} on the ${trigger.join(" ")}${ctx.sha === void 0 ? "" : `, config at commit \`${ctx.sha.slice(0, 12)}\``}.`,
@@ -57381,7 +57418,7 @@ function withoutSecrets(step) {
   return given.kind === "none" && !step.cliEnv[step.inputs.tokenEnv];
 }
 function planOutputs(step, plan) {
-  writeFileSync7(step.inputs.planFile, renderJson(plan));
+  writeFileSync8(step.inputs.planFile, renderJson(plan));
   Object.assign(step.outputs, {
     "has-changes": String(plan.changes.length > 0),
     grants: String(plan.summary.grant),
@@ -57496,9 +57533,11 @@ async function runApplyCommand(step) {
   await useCredentials(step);
   const { journal, checkpoint: checkpoint2 } = step.inputs;
   const durable = [...journal === void 0 ? [] : ["--journal", journal], ...checkpoint2 === void 0 ? [] : ["--checkpoint", checkpoint2]];
-  const result = await runCli(["apply", "--config", step.inputs.config, "--yes", "--format", "json", ...durable, ...step.inputs.args], step.io, step.cliEnv);
+  rmSync6(step.inputs.resultsFile, { force: true });
+  const result = await runCli(["apply", "--config", step.inputs.config, "--yes", "--format", "json", "--results", step.inputs.resultsFile, ...durable, ...step.inputs.args], step.io, step.cliEnv);
   step.io.stderr.write(result.stderr);
-  const { plan, before, after, outcomes } = parseApplyOutput(result.stdout);
+  const { plan, before, after } = parseApplyOutput(result.stdout);
+  const outcomes = readApplyResults(step.inputs.resultsFile)?.outcomes ?? [];
   step.runner.info(before);
   if (plan === void 0) throw failure2("apply", result);
   step.runner.group(summarySentence(plan), renderText(plan, { color: shouldColor({ isTTY: false }, step.cliEnv) }));
@@ -57507,9 +57546,7 @@ async function runApplyCommand(step) {
   if (result.code === EXIT.ok && lastApplyFile !== void 0) writeHeartbeat(lastApplyFile, { formatVersion: 1, at: now.toISOString(), commit: step.ctx.sha, run: step.ctx.runUrl });
   annotate(step, plan.diagnostics);
   planOutputs(step, plan);
-  step.outputs.applied = String(outcomes.filter((o) => o.startsWith("applied:")).length);
-  step.outputs.failed = String(outcomes.filter((o) => o.startsWith("failed:")).length);
-  step.outputs.skipped = String(outcomes.filter((o) => o.startsWith("skipped:")).length);
+  for (const status of ["applied", "failed", "skipped"]) step.outputs[status] = String(outcomes.filter((o) => o.status === status).length);
   const blocks = ["## oncall-access apply\n"];
   const staleness = maxStaleness === void 0 || previous === void 0 ? void 0 : checkStaleness(previous, lastApplyFile, now, maxStaleness.ms);
   if (staleness !== void 0) step.outputs.stale = String(staleness.stale);

@@ -23,7 +23,7 @@ const inputsIn = async (env: NodeJS.ProcessEnv) => (await inStep(env, () => read
 t.test('inputs: defaults, the names the runner sets (hyphens kept), and every refusal names the input', async (t) => {
   const base = { INPUT_COMMAND: 'plan' };
   const d = await inputsIn({ ...base, RUNNER_TEMP: '/runner/tmp' });
-  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined, doctor: false });
+  t.same(d, { command: 'plan', config: 'oncall-access.yaml', args: [], githubToken: undefined, credentials: { kind: 'none' }, tokenEnv: 'GITHUB_TOKEN', comment: true, planFile: '/runner/tmp/oncall-access-plan.json', resultsFile: '/runner/tmp/oncall-access-results.json', lastApplyFile: undefined, maxStaleness: undefined, journal: undefined, checkpoint: undefined, doctor: false });
   t.equal((await inputsIn(base)).planFile, join(tmpdir(), 'oncall-access-plan.json'), 'outside a runner, the system temp directory');
   t.equal((await inputsIn({ ...base, 'INPUT_GITHUB-TOKEN': ' t1 ' })).githubToken, 't1', 'as the runner sets it for JavaScript actions, trimmed');
   t.equal((await inputsIn({ ...base, INPUT_GITHUB_TOKEN: 't2' })).githubToken, undefined, 'underscores are another name: the runner never sets it');
@@ -165,7 +165,7 @@ t.test('the record of the last apply: written, read back, and judged against the
   t.match(checkStaleness({ kind: 'unreadable', reason: 'bad' }, path, at('2026-11-30T07:00:00Z'), HOUR), { stale: true, message: 'Cannot tell when access was last reconciled: last-apply.json is unreadable (bad).' });
 });
 
-t.test('apply output splits into what came before the plan, the plan, and the outcome lines', async (t) => {
+t.test('apply output splits into what came before the plan, the plan, and what came after', async (t) => {
   const plan = { formatVersion: 1, at: 'x', changes: [{ a: 1 }], summary: {}, diagnostics: [] };
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   const after = 'refused: revoke d from o/t: protected\napplied: grant a on o/t as member\nskipped: revoke b from o/t: gone\nfailed: grant c on o/t as member: 422\nApply complete: 1 applied, 1 failed, 1 skipped, 1 refused.\n';
@@ -174,9 +174,8 @@ t.test('apply output splits into what came before the plan, the plan, and the ou
   t.same(split.plan, plan);
   t.equal(split.before, before, 'an interrupted apply resolved first is printed before the plan');
   t.equal(split.after, after);
-  t.same(split.outcomes, ['applied: grant a on o/t as member', 'skipped: revoke b from o/t: gone', 'failed: grant c on o/t as member: 422']);
-  t.same(parseApplyOutput(''), { before: '', after: '', outcomes: [] });
-  t.same(parseApplyOutput('Resolving 1 change(s) of an interrupted apply:\n'), { before: 'Resolving 1 change(s) of an interrupted apply:\n', after: '', outcomes: [] }, 'stopped before planning');
+  t.same(parseApplyOutput(''), { before: '', after: '' });
+  t.same(parseApplyOutput('Resolving 1 change(s) of an interrupted apply:\n'), { before: 'Resolving 1 change(s) of an interrupted apply:\n', after: '' }, 'stopped before planning');
   t.equal(failure('apply', { code: 3, stdout: '', stderr: '\n' }).message, 'apply produced no result: exit code 3');
 });
 
@@ -215,7 +214,12 @@ t.test('validation Markdown lists errors then warnings, escaped, and stays bound
 
 t.test('audit Markdown marks each outcome and names the trigger; odd event names are not shown as code', async (t) => {
   const ctx = { eventName: 'schedule', apiUrl: '', sha: 'a'.repeat(40) };
-  const md = auditMarkdown(ctx, new Date('2026-11-30T08:00:00Z'), ['applied: grant a on o/t as member', 'failed: revoke b from o/t: 500', 'skipped: revoke c from o/t: gone']);
+  const change = (action: 'grant' | 'revoke', login: string) => ({ action, entitlement: { target: 'github', kind: 'team', resource: 'o/t', level: 'member' }, subject: { login }, reasons: [], profiles: [] });
+  const md = auditMarkdown(ctx, new Date('2026-11-30T08:00:00Z'), [
+    { status: 'applied', change: change('grant', 'a') },
+    { status: 'failed', change: change('revoke', 'b'), error: '500' },
+    { status: 'skipped', change: change('revoke', 'c'), error: 'gone' },
+  ]);
   t.match(md, 'Applied at 2026-11-30T08:00:00.000Z on the `schedule` event, config at commit `aaaaaaaaaaaa`.');
   t.match(md, '- ✅ applied: grant a on o/t as member\n- ❌ failed: revoke b from o/t: 500\n- ⏭️ skipped: revoke c from o/t: gone');
   t.match(auditMarkdown({ eventName: 'x`y', apiUrl: '' }, new Date(0), []), 'on the run.\n\nNo change was needed.');

@@ -26,3 +26,20 @@ t.test('partial failure: whatever position the failing change has, done changes 
     t.same(emu.unexpected, []);
   }
 });
+
+t.test('apply --results writes what it did as data: each outcome with its change, and nothing when it applied nothing', async (t) => {
+  const { dir, emu } = await demoWorkspace(t);
+  const change = JSON.parse((await cli(dir, ['plan', ...C, '--format', 'json'])).out).changes[0];
+  emu.failNext({ method: change.action === 'revoke' ? 'DELETE' : 'PUT', pathPrefix: `/orgs/acme/teams/${change.entitlement.resource.split('/')[1]}/memberships/${change.subject.login}` }, { status: 403, body: { message: 'Must have admin rights to Repository.' } });
+  const r = await cli(dir, ['apply', ...C, '--yes', '--concurrency', '1', '--results', 'results.json']);
+  t.equal(r.code, 1);
+  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+  t.equal(results.formatVersion, 1);
+  t.same(results.refused, []);
+  t.same(results.outcomes.map((o: { status: string }) => o.status).sort(), [...Array(9).fill('applied'), 'failed'].sort());
+  const failed = results.outcomes.find((o: { status: string }) => o.status === 'failed');
+  t.same(failed.change, change, 'the change, as the plan has it');
+  t.match(failed.error, 'Must have admin rights');
+  t.match(r.out, `failed: ${change.action} ${change.subject.login}`, 'and the same is printed');
+  t.same(emu.unexpected, []);
+});

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { main } from '../cli.js';
+import type { ApplyResults } from '../apply/results.js';
 import type { Plan } from '../core/plan.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Check } from '../observe/check.js';
@@ -92,7 +93,7 @@ export function readPlanFile(path: string, result: CliResult): Plan {
   return JSON.parse(text) as Plan;
 }
 
-/** What `apply --format json` printed, split. */
+/** What `apply --format json` printed, split: the plan, and the lines around it for the log. */
 export interface ApplyOutput {
   /** The plan applied; `undefined` when the run stopped before planning. */
   plan?: Plan;
@@ -100,8 +101,6 @@ export interface ApplyOutput {
   before: string;
   /** What was printed after it: `refused: ...`, `applied: ...`, `failed: ...`, `skipped: ...` and the closing count. */
   after: string;
-  /** The `applied: ...`, `failed: ...` and `skipped: ...` lines, one per executed change. */
-  outcomes: string[];
 }
 
 /**
@@ -112,12 +111,21 @@ export function parseApplyOutput(stdout: string): ApplyOutput {
   const lines = stdout.split('\n');
   const start = lines.indexOf('{');
   const end = start < 0 ? -1 : lines.indexOf('}', start);
-  if (end < 0) return { before: stdout, after: '', outcomes: [] };
-  const after = lines.slice(end + 1);
+  if (end < 0) return { before: stdout, after: '' };
   return {
     plan: JSON.parse(lines.slice(start, end + 1).join('\n')) as Plan,
     before: lines.slice(0, start).map((l) => `${l}\n`).join(''),
-    after: after.join('\n'),
-    outcomes: after.filter((l) => /^(applied|failed|skipped): /.test(l)),
+    after: lines.slice(end + 1).join('\n'),
   };
+}
+
+/** What `apply --results FILE` wrote; none (nothing applied) when it wrote no file. */
+export function readApplyResults(path: string): ApplyResults | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as ApplyResults;
 }

@@ -16,7 +16,7 @@ export type ActionCommand = 'validate' | 'plan' | 'apply';
 const COMMANDS: readonly ActionCommand[] = ['validate', 'plan', 'apply'];
 
 /** Flags the Action sets itself; `args` may not set them. */
-const RESERVED_FLAGS = ['--config', '--format', '--out', '--yes', '--help', '-h', '--journal', '--checkpoint'];
+const RESERVED_FLAGS = ['--config', '--format', '--out', '--yes', '--help', '-h', '--journal', '--checkpoint', '--results'];
 
 /** GitHub App installation credentials. */
 export interface AppCredentials {
@@ -57,6 +57,8 @@ export interface ActionInputs {
   doctor: boolean;
   /** Absolute path the plan JSON is written to. */
   planFile: string;
+  /** Absolute path apply writes what it did to (`--results`), in the runner's temporary directory. */
+  resultsFile: string;
   /** Absolute path of the file recording the last successful apply; apply rewrites it on each success. */
   lastApplyFile?: string;
   /** Fail an apply run when the last successful apply is older than this. */
@@ -165,6 +167,7 @@ export function readInputs(cwd: string, runnerTemp: string | undefined): ActionI
     comment: booleanInput('comment', true),
     doctor: booleanInput('doctor', false),
     planFile: planFile === undefined ? join(runnerTemp || tmpdir(), 'oncall-access-plan.json') : resolve(cwd, planFile),
+    resultsFile: join(runnerTemp || tmpdir(), 'oncall-access-results.json'),
     lastApplyFile: lastApplyFile === undefined ? undefined : resolve(cwd, lastApplyFile),
     maxStaleness: staleness === undefined ? undefined : { text: staleness, ms: maxMs! },
     journal: journal === undefined ? undefined : resolve(cwd, journal),

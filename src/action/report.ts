@@ -6,6 +6,8 @@
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { checkLine } from '../observe/doctor.js';
 import type { Check } from '../observe/check.js';
+import type { Outcome } from '../core/plan.js';
+import { outcomeLine } from '../render/outcomes.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { plural } from '../core/wording.js';
 import type { ActionContext } from './context.js';
@@ -85,11 +87,12 @@ export function footer(ctx: ActionContext, what: string, sha: string | undefined
 }
 
 /** The audit events of an apply: one line per executed change, and who and what triggered it. */
-export function auditMarkdown(ctx: ActionContext, at: Date, outcomes: readonly string[]): string {
+export function auditMarkdown(ctx: ActionContext, at: Date, outcomes: readonly Outcome[]): string {
   // Event names are GitHub's own identifiers; anything else is not shown as code.
   const trigger = [/^[a-z_]{1,40}$/.test(ctx.eventName) ? `\`${ctx.eventName}\` event` : 'run'];
   if (ctx.actor !== undefined) trigger.push(`by ${escapeMarkdown(ctx.actor)}`);
-  const lines = outcomes.map((o) => `- ${o.startsWith('applied:') ? '✅' : o.startsWith('failed:') ? '❌' : '⏭️'} ${escapeMarkdown(o)}`);
+  const mark = { applied: '✅', failed: '❌', skipped: '⏭️' } as const;
+  const lines = outcomes.map((o) => `- ${mark[o.status]} ${escapeMarkdown(outcomeLine(o))}`);
   return [
     '### Audit events',
     `Applied at ${at.toISOString()} on the ${trigger.join(' ')}${ctx.sha === undefined ? '' : `, config at commit \`${ctx.sha.slice(0, 12)}\``}.`,

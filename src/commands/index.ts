@@ -162,6 +162,7 @@ export const COMMANDS: Command[] = [
       // No `default`: a value given without PLANFILE is refused, so the flag must show whether it was given.
       'max-plan-age': { type: 'string', valueName: 'DURATION', help: `Refuse PLANFILE if it is older than this (default: ${MAX_PLAN_AGE}); only with PLANFILE.` },
       checkpoint: { type: 'string', valueName: 'COMMAND', help: 'Run this shell command after the changes are journaled and before the first is sent (e.g. commit and push the journal); if it fails nothing is changed.' },
+      results: { type: 'string', valueName: 'FILE', help: 'Also write what was applied, failed, skipped and refused to FILE as JSON, once a plan is applied.' },
       at: AT_FLAG,
       format: FORMAT_FLAG,
       ...GUARD_FLAGS,
@@ -173,7 +174,7 @@ export const COMMANDS: Command[] = [
     run: async (v, p, io) => {
       if (p.length > 1) throw new UserError('apply takes at most one plan file');
       if (v['max-plan-age'] !== undefined && p.length === 0) throw new UserError('--max-plan-age only applies to a saved plan (apply PLANFILE --max-plan-age DURATION); without PLANFILE apply makes a fresh plan, which has no age');
-      return (await import('./reconcile.js')).runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age'] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint as string | undefined, planFile: p[0] }, io);
+      return (await import('./reconcile.js')).runApply({ ...reconcile(v), yes: Boolean(v.yes), concurrency: String(v.concurrency), maxPlanAge: String(v['max-plan-age'] ?? MAX_PLAN_AGE), checkpoint: v.checkpoint as string | undefined, results: v.results as string | undefined, planFile: p[0] }, io);
     },
   },
   {

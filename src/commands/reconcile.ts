@@ -14,7 +14,7 @@ import { readHoldersOf } from '../observe/holders.js';
 import { configCommit } from '../record/audit.js';
 import { loadWorkspace } from '../config/load.js';
 import type { Adopt, Workspace } from '../config/model.js';
-import { describeChange, type Outcome, type Plan } from '../core/plan.js';
+import type { Outcome, Plan } from '../core/plan.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import { configHash, reconcile } from '../apply/engine.js';
 import { aheadReadUntil, planAhead } from '../observe/look-ahead.js';
@@ -36,8 +36,9 @@ import { removeTemporaries } from '../util/durable-file.js';
 import { Journal } from '../apply/journal.js';
 import { Recorder, recoverInterrupted } from '../record/record.js';
 import { confirmSaved, readSavedPlan } from '../apply/saved-plan.js';
+import { writeApplyResults } from '../apply/results.js';
+import { outcomeLine, refusalLine } from '../render/outcomes.js';
 import { lockState, readState, STATE_FILES } from '../record/state.js';
-import { KINDS } from '../targets/kinds.js';
 
 /** Output formats of a plan. */
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -79,6 +80,8 @@ export interface ApplyOptions extends ReconcileOptions {
   maxPlanAge: string;
   /** A shell command run after the changes are journaled and before the first is sent (e.g. push the journal); its failure refuses the apply. */
   checkpoint?: string;
+  /** Where to write what the apply did as JSON (apply/results.ts), once it has applied a plan. */
+  results?: string;
 }
 
 /** How far ahead a plan may look: on-call APIs render schedules about three months out. */
@@ -242,12 +245,6 @@ async function confirm(io: Io): Promise<boolean> {
   return answer.trim() === 'yes';
 }
 
-/** One executed change as apply prints it: `applied: grant alice on acme/team as member`, or `failed: ...: why`. */
-export function outcomeLine(o: Outcome): string {
-  const what = describeChange(o.change, KINDS);
-  return o.status === 'applied' ? `applied: ${what}\n` : `${o.status}: ${what}: ${o.error}\n`;
-}
-
 /** `apply`: plans (or reads a saved plan), then executes with confirmation; exit 0 when all applied, 1 otherwise. */
 export async function runApply(opts: ApplyOptions, io: Io): Promise<number> {
   if (inPullRequest(io.env)) throw new UserError(`apply does not run for ${io.env.GITHUB_EVENT_NAME} events: a pull request's head is not reviewed policy. Run plan on pull requests and apply on the default branch.`);
@@ -296,7 +293,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
     io.stderr.write(io.stdinIsTTY ? 'Apply cancelled. Nothing was changed.\n' : 'Refusing to apply without --yes on a non-interactive terminal. Nothing was changed.\n');
     return EXIT.error;
   }
-  for (const r of refusals) io.stdout.write(`refused: ${describeChange(r.change, KINDS)}: ${r.why}\n`);
+  for (const r of refusals) io.stdout.write(`${refusalLine(r)}\n`);
   let outcomes: Outcome[] = [];
   const ids = recorder.begin(run, `${io.now().toISOString()}/${process.pid}`);
   if (ids.length > 0) {
@@ -311,7 +308,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
       targets,
       concurrency,
       (o, i) => {
-        io.stdout.write(outcomeLine(o));
+        io.stdout.write(`${outcomeLine(o)}\n`);
         recorder.record(ids[i] as string, o);
       },
       recheck,
@@ -319,6 +316,7 @@ async function applyLocked(ws: Workspace, opts: ApplyOptions, io: Io): Promise<n
   }
   recorder.holds(run);
   recorder.finish(run);
+  if (opts.results !== undefined) writeApplyResults(resolve(io.cwd, opts.results), outcomes, refusals);
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
   const refusedCount = refusals.length > 0 ? `, ${refusals.length} refused` : '';
   if (outcomes.length + refusals.length > 0) io.stdout.write(`Apply complete: ${count('applied')} applied, ${count('failed')} failed, ${count('skipped')} skipped${refusedCount}.\n`);

@@ -38,7 +38,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { outcomeLine } from '../../src/commands/reconcile.js';
+import { outcomeLine } from '../../src/render/outcomes.js';
 import type { JsonServer } from '@oncall-access/emulators/http-server';
 import { PAGERDUTY_ACCEPT } from '@oncall-access/emulators/pagerduty';
 import * as pagerdutySource from '../../src/sources/pagerduty.js';
@@ -315,7 +315,7 @@ async function observe(scope: CellScope, c: Cell): Promise<Observation> {
       o.code = r.code;
       o.errors = r.plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
       // As the CLI prints them.
-      o.failed = r.outcomes.filter((x) => x.status !== 'applied').map((x) => outcomeLine(x).trimEnd());
+      o.failed = r.outcomes.filter((x) => x.status !== 'applied').map((x) => outcomeLine(x));
       o.applied = r.outcomes.filter((x) => x.status === 'applied').length;
     } else {
       const r = await cli(w.dir, ['apply', '--config', 'oncall-access.yaml', '--yes'], { fetch: injector.fetch });
