@@ -31399,7 +31399,7 @@ var init_guard = __esm({
 // src/core/reconcile.ts
 function planFrom(input2) {
   const { at: at3, observed } = input2;
-  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, requests: input2.requests ? [...input2.requests] : [], ...input2.incidents ? { incidents: input2.incidents } : {} });
+  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, requests: input2.requests, ...input2.incidents ? { incidents: input2.incidents } : {} });
   for (const managed of wanted.entitlements.values()) {
     const failed = input2.identityFailures.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);

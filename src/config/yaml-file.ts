@@ -16,6 +16,9 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases a document may expand; bounds "billion laughs" expansion. */
 export const MAX_ALIAS_COUNT = 50;
 
+/** A 1-based line and column in a file. */
+type LineCol = Omit<SourcePos, 'file'>;
+
 /** A document parsed by yaml, keeping node ranges, and the line counter to turn them into lines. */
 interface Located {
   doc: Document.Parsed;
@@ -29,7 +32,7 @@ export interface YamlDoc {
   /** The document as plain data. */
   value: unknown;
   /** Line and column of the value at `path` (with `key`: of that key of the mapping there), as {@link positionOf} finds them. */
-  position(path: YamlPath, key?: string): { line: number; col: number };
+  position(path: YamlPath, key?: string): LineCol;
 }
 
 /** The documents of a file, or the diagnostics explaining why some could not be read. */
@@ -58,7 +61,7 @@ export function readYamlFile(path: string, file: string): YamlRead {
   if (fast !== undefined) {
     const slow = locatable(text, file, fast.value);
     let lines: LineCounter | undefined;
-    const position = (path: YamlPath, key?: string): { line: number; col: number } => {
+    const position = (path: YamlPath, key?: string): LineCol => {
       const offset = fast.offsetOf(path, key);
       return offset === undefined ? slow.position(path, key) : (lines ??= countLines(text)).linePos(offset);
     };
@@ -229,7 +232,7 @@ function checkNodes(root: Node | null, file: string, lc: LineCounter): Diagnosti
  * Position of the value at `path` in `doc`; with `key`, of that key inside the mapping at
  * `path`. When the path does not exist (a missing field), the deepest existing ancestor.
  */
-function positionOf({ doc, lineCounter: lc }: Located, path: YamlPath, key?: string): { line: number; col: number } {
+function positionOf({ doc, lineCounter: lc }: Located, path: YamlPath, key?: string): LineCol {
   let node: unknown = doc.contents;
   for (const seg of path) {
     const next = child(node, seg);
@@ -271,8 +274,8 @@ export function locatable(text: string, file: string, value: unknown): YamlDoc {
  * that the positions a loaded model keeps for messages cost nothing while nothing is reported.
  */
 export function pos(d: YamlDoc, path: YamlPath, key?: string): SourcePos {
-  let found: { line: number; col: number } | undefined;
-  const at = (): { line: number; col: number } => (found ??= d.position(path, key));
+  let found: LineCol | undefined;
+  const at = (): LineCol => (found ??= d.position(path, key));
   return {
     file: d.file,
     get line() {
