@@ -26,6 +26,8 @@ export interface Format {
 const NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/u;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/u;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/u;
+/** An account on any target (a GitHub login, an Okta login, which is often an email, a Slack user id): no spaces, quotes or markup. */
+const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$/u;
 const EMAIL = /^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/u;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,99}$/u;
@@ -61,6 +63,7 @@ export const FORMATS: Record<string, Format> = {
   'oncall-access-name': format(NAME, 'a name of lowercase letters, digits and dashes (at most 63), like payments-oncall'),
   'oncall-access-slug': format(SLUG, 'a GitHub team or repository slug (letters, digits, ".", "_", "-")'),
   'oncall-access-login': format(LOGIN, 'a GitHub login (letters, digits and single dashes, at most 39)'),
+  'oncall-access-account': format(ACCOUNT, "an account on a target: a GitHub login, or an Okta login (letters, digits and . _ % + ' @ -, at most 200)"),
   email: format(EMAIL, 'an email address like alice@example.com'),
   'oncall-access-subject': format(either(EMAIL, LOGIN), 'an email address or a GitHub login'),
   'oncall-access-external-id': format(EXTERNAL_ID, 'a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-")'),

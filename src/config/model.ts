@@ -53,11 +53,29 @@ export interface GitHubTargetConfig extends TargetBase {
 }
 
 /**
+ * An Okta org whose groups are managed. It authenticates as an OAuth 2.0 service app
+ * (`clientId` with the private key in `privateKeyEnv`) or with an SSWS API token (`tokenEnv`).
+ */
+export interface OktaTargetConfig extends TargetBase {
+  type: 'okta';
+  /** `https://acme.okta.com` (http only for a local emulator on 127.0.0.1). */
+  orgUrl: string;
+  /** The service app's client id. */
+  clientId?: string;
+  /** Name of the environment variable holding the service app's private key (PEM or JWK). */
+  privateKeyEnv?: string;
+  /** The `kid` of that key as registered in Okta, sent in the client assertion's header. */
+  keyId?: string;
+  /** The scopes asked of the token; default `okta.groups.manage` and `okta.users.read`. */
+  scopes?: string[];
+}
+
+/**
  * A named system that holds entitlements, declared under `spec.targets`: one interface per
  * target type, told apart by `type` (each type's fields are its own; targets/kinds.ts reads them
  * from the YAML block).
  */
-export type TargetConfig = GitHubTargetConfig;
+export type TargetConfig = GitHubTargetConfig | OktaTargetConfig;
 
 /** The type of a target, as a config's `type` names it. */
 export type TargetTypeName = TargetConfig['type'];

@@ -117,7 +117,11 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
     }
   }
   out.prune.push(...own.filter((e) => e.audit !== 'restored' && !held.has(e.login.toLowerCase())).map((e) => ({ ...refOf(e), login: e.login })));
-  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
+  const unrevocable = read.holders.filter((h) => h.heldBy !== undefined && !team.holders.has(h.login.toLowerCase()));
+  for (const h of unrevocable) {
+    out.diagnostics.push(warning(`${title}: ${h.login} is held by ${h.heldBy}, which this tool cannot remove, though no profile wants it: change that on ${team.target} if ${h.login} should not hold it`));
+  }
+  const unwanted = read.holders.filter((h) => h.heldBy === undefined && !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept = unwanted.filter((h) => team.membership === 'exclusive' || granted.has(h.login.toLowerCase()));
     if (kept.length > 0) {

@@ -11,10 +11,12 @@ import type { ReportEntitlement } from '../core/report.js';
 import type { TargetDeclaration } from './declaration.js';
 import { GITHUB_DECLARATION } from './github/declaration.js';
 import { githubFields } from './github/kinds.js';
+import { OKTA_DECLARATION } from './okta/declaration.js';
 
 /** Every target type's declaration, by the name a config's `type` gives it. */
 export const TARGET_DECLARATIONS: { readonly [T in TargetTypeName]: TargetDeclaration<Extract<TargetConfig, { type: T }>> } = {
   github: GITHUB_DECLARATION,
+  okta: OKTA_DECLARATION,
 };
 
 /** The declaration of target type `type`, for code that holds a target of any type. */

@@ -13,6 +13,8 @@ import type { TargetDeclaration } from './declaration.js';
 import { githubChecks } from './github/doctor-checks.js';
 import { connectGitHub } from './github/target.js';
 import { TARGET_DECLARATIONS } from './kinds.js';
+import { oktaChecks } from './okta/doctor-checks.js';
+import { connectOkta } from './okta/target.js';
 import type { ConnectOptions, Target } from './target.js';
 
 /** What the rest of the tool knows of one type of target. */
@@ -34,6 +36,7 @@ export interface TargetType<C extends TargetConfig = TargetConfig> {
 /** Every target type, by the name a config's `type` gives it. */
 export const TARGET_TYPES: { readonly [T in TargetTypeName]: TargetType<Extract<TargetConfig, { type: T }>> } = {
   github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, 'github'), connect: connectGitHub, checks: githubChecks },
+  okta: { declaration: TARGET_DECLARATIONS.okta, fileIdentities: (entries) => fileAccounts(entries, 'okta'), connect: (config, options) => connectOkta(config, options), checks: oktaChecks },
 };
 
 /** The type of target `config`, for code that holds a target of any type. */
