@@ -86,6 +86,8 @@ export interface DesireInput {
   shifts: ReadonlyMap<string, ShiftRead>;
   /** The account for an email on a target, or undefined when the person cannot be resolved. */
   resolve: (email: string, target: string) => string | undefined;
+  /** What an account on a target is called in messages (`Okta login`); default `GitHub login`. */
+  account?: (target: string) => string;
   /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
   requests?: readonly ActiveRequest[];
   /** Open incidents per binding (by `bindingKey`) of profiles with an incident hold; a binding without an entry holds nobody. */
@@ -221,7 +223,7 @@ export function desire(input: DesireInput): Desired {
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
+          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no ${input.account?.(spec.target) ?? 'GitHub login'}; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
           continue;
         }
         addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });

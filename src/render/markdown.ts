@@ -9,7 +9,7 @@ import type { Action, Adoption, Change, HeldAccess, Plan, PlanSummary } from '..
 import type { AccessTimeline } from '../core/intervals.js';
 import { renderGantt, timelineLabel } from './mermaid.js';
 import {
-  ADOPTION_INTRO,
+  adoptionIntro,
   adoptionHow,
   adoptionTitle,
   keptLine,
@@ -183,12 +183,12 @@ function holdUnits(holds: readonly HeldAccess[], at: string): Unit[] {
   });
 }
 
-/** The teams being adopted, each its own unit, the first led by {@link ADOPTION_INTRO}. */
+/** The entitlements being adopted, each its own unit, the first led by {@link adoptionIntro}. */
 function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
   return adoption.map((a, i): Unit => {
     const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join('\n');
     const text = `### ${escapeMarkdown(adoptionTitle(a))} — adopting\n\n${list}\n\n${escapeMarkdown(adoptionHow(a))}`;
-    return { kind: 'adoption', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${ADOPTION_INTRO}\n\n${text}` : text, changes: 0 };
+    return { kind: 'adoption', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${adoptionIntro(adoption)}\n\n${text}` : text, changes: 0 };
   });
 }
 

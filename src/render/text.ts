@@ -144,8 +144,14 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The sentence introducing the teams being adopted. */
-export const ADOPTION_INTRO = 'Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.';
+/**
+ * The sentence introducing the entitlements being adopted, named by their kinds' plurals in
+ * order of appearance (`teams`, `teams and groups`).
+ */
+export function adoptionIntro(adoption: readonly Pick<Adoption, 'kind'>[]): string {
+  const kinds = [...new Set(adoption.map((a) => KINDS[a.kind]?.plural ?? a.kind))];
+  return `Adopting ${kinds.join(' and ')} this tool has never applied to: members no profile wants are kept, not removed, until you say so.`;
+}
 
 /** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`. */
 export function keptLine(k: Adoption['kept'][number]): string {
@@ -222,7 +228,7 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
+    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title, holds]) => [title, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join('\n'));

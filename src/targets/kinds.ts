@@ -3,7 +3,7 @@
  * of them: the kinds of entitlement each type holds, by type and all together, and how people
  * read an entitlement. Loads no adapter. Adding a target type adds its declaration here.
  */
-import type { TargetConfig, TargetTypeName } from '../config/model.js';
+import type { TargetConfig, TargetTypeName, Workspace } from '../config/model.js';
 
 export type { TargetTypeName } from '../config/model.js';
 import { entitlementName, entitlementTitle, type EntitlementRef, type KindCatalogue } from '../core/entitlement.js';
@@ -46,4 +46,12 @@ export function titleOf(ref: Pick<EntitlementRef, 'kind' | 'resource'>): string 
  */
 export function reportEntitlement(ref: EntitlementRef): ReportEntitlement {
   return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
+}
+
+/** What an account on each of the workspace's targets is called in messages (`GitHub login`, `Okta login`), by target name. */
+export function accountWord(ws: Pick<Workspace, 'config'>): (target: string) => string {
+  return (target) => {
+    const config = ws.config.targets.get(target);
+    return config === undefined ? 'GitHub login' : declarationOf(config.type).account;
+  };
 }
