@@ -20,7 +20,9 @@ export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
 export const JSM_TOKEN = 'ATATTfaultWORLDfakeTOKEN0123456789';
 export const JSM_EMAIL = 'oncall-bot@acme.example';
 /** The environment every test run gets unless it says otherwise. */
-export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN };
+/** A fake Okta API token, assembled at run time. */
+export const OKTA_TOKEN = ['00', 'oktaDEMOfakeTOKEN', '0123456789'].join('');
+export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN, OKTA_API_TOKEN: OKTA_TOKEN };
 
 /**
  * Copies the demo into a test directory with the demo's state (every team adopted, see

@@ -6,19 +6,20 @@
  */
 import type { GitHubSeed } from './github-state.js';
 import type { JsmEmulatorOptions } from './jsm.js';
+import type { OktaEmulatorOptions } from './okta.js';
 import type { PagerDutySeed } from './pagerduty-state.js';
 
 /** The instant the demo plans for: Monday 08:50 in Berlin, ten minutes before the payments handoff. */
 export const DEMO_AT = '2026-11-30T07:50:00Z';
 
-/** The ports the demo config's `apiUrl`s name: GitHub, PagerDuty, JSM Operations (with Jira's user API). */
-export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172 } as const;
+/** The ports the demo config's `apiUrl`s (and Okta's `orgUrl`) name: GitHub, PagerDuty, JSM Operations (with Jira's user API), Okta. */
+export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172, okta: 39174 } as const;
 
 /**
  * The tokens the demo's emulators accept; not secrets, they open nothing but local emulators.
  * The JSM source authenticates with an Atlassian account's email and API token (Basic).
  */
-export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', ATLASSIAN_EMAIL: 'oncall-bot@acme.example', ATLASSIAN_API_TOKEN: 'demo-atlassian-token' } as const;
+export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', ATLASSIAN_EMAIL: 'oncall-bot@acme.example', ATLASSIAN_API_TOKEN: 'demo-atlassian-token', OKTA_API_TOKEN: 'demo-okta-token' } as const;
 
 /**
  * Acme's PagerDuty account: the checkout escalation policy pages the checkout schedule at
@@ -93,4 +94,19 @@ export const DEMO_GITHUB: GitHubSeed = {
       invitations: [{ id: 4242, login: 'heidi-acme', teams: ['payments-deployers'] }],
     },
   },
+};
+
+/**
+ * Acme's Okta org: `prod-aws-oncall` (the group AWS IAM Identity Center turns into the production
+ * permission set) holds erin, whose platform shift has just ended, and frank, on call now; olivia
+ * is in it by the group rule "Platform leads", which this tool never undoes. grace, who joined this
+ * week and has no GitHub login yet, is in Okta's directory already.
+ */
+export const DEMO_OKTA: Pick<OktaEmulatorOptions, 'users' | 'groups' | 'rules'> = {
+  users: [
+    ...['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'ivan', 'judy', 'ken', 'leo', 'mia'].map((name, i) => ({ id: `00u${name.padEnd(10, '0')}${String(i).padStart(7, '0')}`, login: `${name}@acme.example` })),
+    { id: '00uolivia000000000012', login: 'olivia@acme.example', profile: { title: 'Platform lead' } },
+  ],
+  groups: [{ id: '00gprodawsoncall0001', name: 'prod-aws-oncall', description: 'AWS IAM Identity Center: production permission set', members: ['00uerin0000000000004', '00ufrank000000000005'] }],
+  rules: [{ id: '0prplatformleads0001', name: 'Platform leads', expression: 'user.title=="Platform lead"', groupIds: ['00gprodawsoncall0001'] }],
 };

@@ -48,7 +48,7 @@ export interface OktaEmulatorOptions {
   users: readonly OktaUserSeed[];
   groups: readonly OktaGroupSeed[];
   rules?: readonly OktaRuleSeed[];
-  /** An SSWS API token accepted with every scope. */
+  /** An SSWS API token accepted with every scope; `*` accepts any (the demo's emulators without required tokens). */
   apiToken?: string;
   serviceApp?: OktaServiceApp;
   /** Seconds an access token lives; default 3600. */
@@ -258,7 +258,7 @@ function authenticate(world: World, apiToken: string | undefined, req: JsonReque
   const ssws = /^SSWS\s+(\S+)$/.exec(header)?.[1];
   const bearer = /^Bearer\s+(\S+)$/.exec(header)?.[1];
   const invalid = (why: string): JsonResponse => ({ status: 401, body: oktaErrorBody('E0000011', 'Invalid token provided'), unexpected: why });
-  if (ssws !== undefined) return apiToken !== undefined && ssws === apiToken ? undefined : invalid('wrong API token');
+  if (ssws !== undefined) return apiToken !== undefined && (ssws === apiToken || apiToken === '*') ? undefined : invalid('wrong API token');
   if (bearer === undefined) return invalid('no credentials');
   const token = world.tokens.get(bearer);
   if (token === undefined || token.expires <= world.state.now()) return invalid(token === undefined ? 'unknown access token' : 'expired access token');
