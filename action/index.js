@@ -273,7 +273,7 @@ function either(a, b) {
 function format(pattern2, expected, refine = () => true) {
   return { pattern: pattern2.source, validate: (v) => pattern2.test(v) && refine(v), expected };
 }
-var NAME, SLUG, LOGIN, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
+var NAME, SLUG, LOGIN, ACCOUNT, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
 var init_formats = __esm({
   "src/config/formats.ts"() {
     "use strict";
@@ -282,6 +282,7 @@ var init_formats = __esm({
     NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/u;
     SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/u;
     LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/u;
+    ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$/u;
     EMAIL = /^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
     EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/u;
     ENV_NAME = /^[A-Z_][A-Z0-9_]{0,99}$/u;
@@ -297,6 +298,7 @@ var init_formats = __esm({
       "oncall-access-name": format(NAME, "a name of lowercase letters, digits and dashes (at most 63), like payments-oncall"),
       "oncall-access-slug": format(SLUG, 'a GitHub team or repository slug (letters, digits, ".", "_", "-")'),
       "oncall-access-login": format(LOGIN, "a GitHub login (letters, digits and single dashes, at most 39)"),
+      "oncall-access-account": format(ACCOUNT, "an account on a target: a GitHub login, or an Okta login (letters, digits and . _ % + ' @ -, at most 200)"),
       email: format(EMAIL, "an email address like alice@example.com"),
       "oncall-access-subject": format(either(EMAIL, LOGIN), "an email address or a GitHub login"),
       "oncall-access-external-id": format(EXTERNAL_ID, 'a schedule or policy ID or name (letters, digits, spaces, ".", "_", "-")'),
@@ -1357,13 +1359,35 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   valid17 = true;
                   passing1 = 1;
                 }
+                const _errs68 = errors;
+                if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                  if (data28.group === void 0) {
+                    const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/2/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[2].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[2], data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
+                var _valid1 = _errs68 === errors;
+                if (_valid1 && valid17) {
+                  valid17 = false;
+                  passing1 = [passing1, 2];
+                } else {
+                  if (_valid1) {
+                    valid17 = true;
+                    passing1 = 2;
+                  }
+                }
               }
               if (!valid17) {
-                const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err80];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err80);
+                  vErrors.push(err81);
                 }
                 errors++;
               } else {
@@ -1378,21 +1402,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
                 if (data28.target === void 0) {
-                  const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                  const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err82];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err82);
                   }
                   errors++;
                 }
                 for (const key6 in data28) {
-                  if (!(key6 === "target" || key6 === "team" || key6 === "role" || key6 === "repository" || key6 === "permission" || key6 === "membership" || key6 === "adopt")) {
-                    const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                  if (!(key6 === "target" || key6 === "team" || key6 === "role" || key6 === "repository" || key6 === "permission" || key6 === "membership" || key6 === "adopt" || key6 === "group")) {
+                    const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err82];
+                      vErrors = [err83];
                     } else {
-                      vErrors.push(err82);
+                      vErrors.push(err83);
                     }
                     errors++;
                   }
@@ -1401,16 +1425,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   let data29 = data28.target;
                   if (typeof data29 === "string") {
                     if (!pattern4.test(data29)) {
-                      const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                    if (!formats0.validate(data29)) {
-                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
@@ -1418,12 +1433,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats0.validate(data29)) {
+                      const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err85];
+                      } else {
+                        vErrors.push(err85);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                    const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                     if (vErrors === null) {
-                      vErrors = [err85];
+                      vErrors = [err86];
                     } else {
-                      vErrors.push(err85);
+                      vErrors.push(err86);
                     }
                     errors++;
                   }
@@ -1432,16 +1456,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   let data30 = data28.team;
                   if (typeof data30 === "string") {
                     if (!pattern16.test(data30)) {
-                      const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
-                      }
-                      errors++;
-                    }
-                    if (!formats24.validate(data30)) {
-                      const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -1449,20 +1464,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
-                    if (vErrors === null) {
-                      vErrors = [err88];
-                    } else {
-                      vErrors.push(err88);
+                    if (!formats24.validate(data30)) {
+                      const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err88];
+                      } else {
+                        vErrors.push(err88);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data28.role !== void 0) {
-                  let data31 = data28.role;
-                  if (!(data31 === "member" || data31 === "maintainer")) {
-                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
+                  } else {
+                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err89];
                     } else {
@@ -1471,20 +1483,23 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.role !== void 0) {
+                  let data31 = data28.role;
+                  if (!(data31 === "member" || data31 === "maintainer")) {
+                    const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
                 if (data28.repository !== void 0) {
                   let data32 = data28.repository;
                   if (typeof data32 === "string") {
                     if (!pattern16.test(data32)) {
-                      const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
-                      if (vErrors === null) {
-                        vErrors = [err90];
-                      } else {
-                        vErrors.push(err90);
-                      }
-                      errors++;
-                    }
-                    if (!formats24.validate(data32)) {
-                      const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
                       if (vErrors === null) {
                         vErrors = [err91];
                       } else {
@@ -1492,20 +1507,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err92];
-                    } else {
-                      vErrors.push(err92);
+                    if (!formats24.validate(data32)) {
+                      const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err92];
+                      } else {
+                        vErrors.push(err92);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data28.permission !== void 0) {
-                  let data33 = data28.permission;
-                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
-                    const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
+                  } else {
+                    const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
                     if (vErrors === null) {
                       vErrors = [err93];
                     } else {
@@ -1514,10 +1526,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data28.membership !== void 0) {
-                  let data34 = data28.membership;
-                  if (!(data34 === "exclusive" || data34 === "additive")) {
-                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
+                if (data28.permission !== void 0) {
+                  let data33 = data28.permission;
+                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
+                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err94];
                     } else {
@@ -1526,10 +1538,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data28.adopt !== void 0) {
-                  let data35 = data28.adopt;
-                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
-                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                if (data28.membership !== void 0) {
+                  let data34 = data28.membership;
+                  if (!(data34 === "exclusive" || data34 === "additive")) {
+                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err95];
                     } else {
@@ -1538,42 +1550,85 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.adopt !== void 0) {
+                  let data35 = data28.adopt;
+                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
+                    const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err96];
+                    } else {
+                      vErrors.push(err96);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.group !== void 0) {
+                  let data36 = data28.group;
+                  if (typeof data36 === "string") {
+                    if (func1(data36) > 255) {
+                      const err97 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err97];
+                      } else {
+                        vErrors.push(err97);
+                      }
+                      errors++;
+                    }
+                    if (func1(data36) < 1) {
+                      const err98 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err99 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.group.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                const err100 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err96];
+                  vErrors = [err100];
                 } else {
-                  vErrors.push(err96);
+                  vErrors.push(err100);
                 }
                 errors++;
               }
             }
           } else {
-            const err97 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+            const err101 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
             if (vErrors === null) {
-              vErrors = [err97];
+              vErrors = [err101];
             } else {
-              vErrors.push(err97);
+              vErrors.push(err101);
             }
             errors++;
           }
         }
       } else {
-        const err98 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
+        const err102 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err98];
+          vErrors = [err102];
         } else {
-          vErrors.push(err98);
+          vErrors.push(err102);
         }
         errors++;
       }
     }
   } else {
-    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err103 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err99];
+      vErrors = [err103];
     } else {
-      vErrors.push(err99);
+      vErrors.push(err103);
     }
     errors++;
   }
@@ -2408,9 +2463,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key7 in data13) {
               let data14 = data13[key7];
+              const _errs35 = errors;
+              let valid8 = false;
+              let passing0 = null;
+              const _errs36 = errors;
               if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
                 if (data14.type === void 0) {
-                  const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -2419,7 +2478,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (data14.org === void 0) {
-                  const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
                   if (vErrors === null) {
                     vErrors = [err43];
                   } else {
@@ -2429,7 +2488,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key8 in data14) {
                   if (!(key8 === "type" || key8 === "org" || key8 === "tokenEnv" || key8 === "apiUrl")) {
-                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -2441,7 +2500,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data14.type !== void 0) {
                   let data15 = data14.type;
                   if (!(data15 === "github")) {
-                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data15 };
+                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -2454,7 +2513,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   let data16 = data14.org;
                   if (typeof data16 === "string") {
                     if (!pattern5.test(data16)) {
-                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
+                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err46];
                       } else {
@@ -2463,7 +2522,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (!formats2.validate(data16)) {
-                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
+                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err47];
                       } else {
@@ -2472,7 +2531,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.org, data: data16 };
+                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -2485,7 +2544,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   let data17 = data14.tokenEnv;
                   if (typeof data17 === "string") {
                     if (!pattern25.test(data17)) {
-                      const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err49];
                       } else {
@@ -2494,7 +2553,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (!formats42.validate(data17)) {
-                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err50];
                       } else {
@@ -2503,7 +2562,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv, data: data17 };
+                    const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err51];
                     } else {
@@ -2516,7 +2575,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   let data18 = data14.apiUrl;
                   if (typeof data18 === "string") {
                     if (!pattern26.test(data18)) {
-                      const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err52];
                       } else {
@@ -2525,7 +2584,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (!formats44.validate(data18)) {
-                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err53];
                       } else {
@@ -2534,7 +2593,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl, data: data18 };
+                    const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -2544,7 +2603,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -2552,36 +2611,46 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-          } else {
-            const err56 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
-          }
-        }
-        if (data5.identities !== void 0) {
-          let data19 = data5.identities;
-          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-            for (const key9 in data19) {
-              if (!(key9 === "resolve" || key9 === "samlAttributes")) {
-                const err57 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
+              var _valid0 = _errs36 === errors;
+              if (_valid0) {
+                valid8 = true;
+                passing0 = 0;
+                var props0 = true;
               }
-            }
-            if (data19.resolve !== void 0) {
-              let data20 = data19.resolve;
-              if (Array.isArray(data20)) {
-                if (data20.length < 1) {
-                  const err58 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
+              const _errs46 = errors;
+              const _errs48 = errors;
+              let valid10 = false;
+              let passing1 = null;
+              const _errs49 = errors;
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.clientId === void 0) {
+                  const err56 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required", keyword: "required", params: { missingProperty: "clientId" }, message: "must have required property 'clientId'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0], data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data14.privateKeyEnv === void 0) {
+                  const err57 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required", keyword: "required", params: { missingProperty: "privateKeyEnv" }, message: "must have required property 'privateKeyEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0], data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs49 === errors;
+              if (_valid1) {
+                valid10 = true;
+                passing1 = 0;
+              }
+              const _errs50 = errors;
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.tokenEnv === void 0) {
+                  const err58 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/1/required", keyword: "required", params: { missingProperty: "tokenEnv" }, message: "must have required property 'tokenEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1], data: data14 };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -2589,65 +2658,69 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len0 = data20.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data21 = data20[i0];
-                  if (!(data21 === "file" || data21 === "saml" || data21 === "verifiedEmail")) {
-                    const err59 = { instancePath: instancePath + "/spec/identities/resolve/" + i0, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data21 };
+              }
+              var _valid1 = _errs50 === errors;
+              if (_valid1 && valid10) {
+                valid10 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid10 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid10) {
+                const err59 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              } else {
+                errors = _errs48;
+                if (vErrors !== null) {
+                  if (_errs48) {
+                    vErrors.length = _errs48;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.type === void 0) {
+                  const err60 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+                if (data14.orgUrl === void 0) {
+                  const err61 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "orgUrl" }, message: "must have required property 'orgUrl'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+                for (const key9 in data14) {
+                  if (!(key9 === "type" || key9 === "orgUrl" || key9 === "clientId" || key9 === "privateKeyEnv" || key9 === "keyId" || key9 === "scopes" || key9 === "tokenEnv")) {
+                    const err62 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err59];
+                      vErrors = [err62];
                     } else {
-                      vErrors.push(err59);
+                      vErrors.push(err62);
                     }
                     errors++;
                   }
                 }
-                let i1 = data20.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0:
-                    for (; i1--; ) {
-                      for (j0 = i1; j0--; ) {
-                        if (func0(data20[i1], data20[j0])) {
-                          const err60 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
-                          if (vErrors === null) {
-                            vErrors = [err60];
-                          } else {
-                            vErrors.push(err60);
-                          }
-                          errors++;
-                          break outer0;
-                        }
-                      }
-                    }
-                }
-              } else {
-                const err61 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data20 };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
-              }
-            }
-            if (data19.samlAttributes !== void 0) {
-              let data22 = data19.samlAttributes;
-              if (Array.isArray(data22)) {
-                if (data22.length < 1) {
-                  const err62 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err62];
-                  } else {
-                    vErrors.push(err62);
-                  }
-                  errors++;
-                }
-                const len1 = data22.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data23 = data22[i2];
-                  if (!(data23 === "nameId" || data23 === "emails")) {
-                    const err63 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data23 };
+                if (data14.type !== void 0) {
+                  let data19 = data14.type;
+                  if (!(data19 === "okta")) {
+                    const err63 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type, data: data19 };
                     if (vErrors === null) {
                       vErrors = [err63];
                     } else {
@@ -2656,158 +2729,158 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i3 = data22.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1:
-                    for (; i3--; ) {
-                      for (j1 = i3; j1--; ) {
-                        if (func0(data22[i3], data22[j1])) {
-                          const err64 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
-                          if (vErrors === null) {
-                            vErrors = [err64];
-                          } else {
-                            vErrors.push(err64);
-                          }
-                          errors++;
-                          break outer1;
+                if (data14.orgUrl !== void 0) {
+                  let data20 = data14.orgUrl;
+                  if (typeof data20 === "string") {
+                    if (!pattern26.test(data20)) {
+                      const err64 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                    if (!formats44.validate(data20)) {
+                      const err65 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err65];
+                      } else {
+                        vErrors.push(err65);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err66 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.clientId !== void 0) {
+                  let data21 = data14.clientId;
+                  if (typeof data21 === "string") {
+                    if (!pattern34.test(data21)) {
+                      const err67 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,100}$"', schema: "^[A-Za-z0-9_-]{1,100}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.privateKeyEnv !== void 0) {
+                  let data22 = data14.privateKeyEnv;
+                  if (typeof data22 === "string") {
+                    if (!pattern25.test(data22)) {
+                      const err69 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                    if (!formats42.validate(data22)) {
+                      const err70 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err71 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.keyId !== void 0) {
+                  let data23 = data14.keyId;
+                  if (typeof data23 === "string") {
+                    if (!pattern36.test(data23)) {
+                      const err72 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]{1,200}$" }, message: 'must match pattern "^[A-Za-z0-9_.-]{1,200}$"', schema: "^[A-Za-z0-9_.-]{1,200}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err73 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.scopes !== void 0) {
+                  let data24 = data14.scopes;
+                  if (Array.isArray(data24)) {
+                    if (data24.length < 1) {
+                      const err74 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err74];
+                      } else {
+                        vErrors.push(err74);
+                      }
+                      errors++;
+                    }
+                    const len0 = data24.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                      let data25 = data24[i0];
+                      if (!(data25 === "okta.groups.manage" || data25 === "okta.groups.read" || data25 === "okta.users.read")) {
+                        const err75 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes/" + i0, schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err75];
+                        } else {
+                          vErrors.push(err75);
                         }
+                        errors++;
                       }
                     }
-                }
-              } else {
-                const err65 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err66 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data19 };
-            if (vErrors === null) {
-              vErrors = [err66];
-            } else {
-              vErrors.push(err66);
-            }
-            errors++;
-          }
-        }
-        if (data5.guards !== void 0) {
-          let data24 = data5.guards;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-            for (const key10 in data24) {
-              if (!(key10 === "maxRevocations" || key10 === "maxRevocationShare" || key10 === "protectedAccounts")) {
-                const err67 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data24.maxRevocations !== void 0) {
-              let data25 = data24.maxRevocations;
-              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-                const err68 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-              if (typeof data25 == "number" && isFinite(data25)) {
-                if (data25 > 1e5 || isNaN(data25)) {
-                  const err69 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
-                  if (vErrors === null) {
-                    vErrors = [err69];
-                  } else {
-                    vErrors.push(err69);
-                  }
-                  errors++;
-                }
-                if (data25 < 0 || isNaN(data25)) {
-                  const err70 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data25 };
-                  if (vErrors === null) {
-                    vErrors = [err70];
-                  } else {
-                    vErrors.push(err70);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data24.maxRevocationShare !== void 0) {
-              let data26 = data24.maxRevocationShare;
-              if (typeof data26 == "number" && isFinite(data26)) {
-                if (data26 > 1 || isNaN(data26)) {
-                  const err71 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
-                  }
-                  errors++;
-                }
-                if (data26 < 0 || isNaN(data26)) {
-                  const err72 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              } else {
-                const err73 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data26 };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                } else {
-                  vErrors.push(err73);
-                }
-                errors++;
-              }
-            }
-            if (data24.protectedAccounts !== void 0) {
-              let data27 = data24.protectedAccounts;
-              if (Array.isArray(data27)) {
-                if (data27.length > 1e3) {
-                  const err74 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
-                  if (vErrors === null) {
-                    vErrors = [err74];
-                  } else {
-                    vErrors.push(err74);
-                  }
-                  errors++;
-                }
-                const len2 = data27.length;
-                for (let i4 = 0; i4 < len2; i4++) {
-                  let data28 = data27[i4];
-                  if (typeof data28 === "string") {
-                    if (!pattern5.test(data28)) {
-                      const err75 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err75];
-                      } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                    if (!formats2.validate(data28)) {
-                      const err76 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
+                    let i1 = data24.length;
+                    let j0;
+                    if (i1 > 1) {
+                      outer0:
+                        for (; i1--; ) {
+                          for (j0 = i1; j0--; ) {
+                            if (func0(data24[i1], data24[j0])) {
+                              const err76 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
+                              if (vErrors === null) {
+                                vErrors = [err76];
+                              } else {
+                                vErrors.push(err76);
+                              }
+                              errors++;
+                              break outer0;
+                            }
+                          }
+                        }
                     }
                   } else {
-                    const err77 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i4, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data28 };
+                    const err77 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err77];
                     } else {
@@ -2816,44 +2889,39 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data14.tokenEnv !== void 0) {
+                  let data26 = data14.tokenEnv;
+                  if (typeof data26 === "string") {
+                    if (!pattern25.test(data26)) {
+                      const err78 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                    if (!formats42.validate(data26)) {
+                      const err79 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err79];
+                      } else {
+                        vErrors.push(err79);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err80 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err78 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err78];
-                } else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err79 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data24 };
-            if (vErrors === null) {
-              vErrors = [err79];
-            } else {
-              vErrors.push(err79);
-            }
-            errors++;
-          }
-        }
-        if (data5.coverage !== void 0) {
-          let data29 = data5.coverage;
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            for (const key11 in data29) {
-              if (!(key11 === "gaps")) {
-                const err80 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
-                if (vErrors === null) {
-                  vErrors = [err80];
-                } else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-            }
-            if (data29.gaps !== void 0) {
-              let data30 = data29.gaps;
-              if (!(data30 === "off" || data30 === "warn" || data30 === "error")) {
-                const err81 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data30 };
+                const err81 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -2861,43 +2929,67 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              var _valid0 = _errs46 === errors;
+              if (_valid0 && valid8) {
+                valid8 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid8 = true;
+                  passing0 = 1;
+                  if (props0 !== true) {
+                    props0 = true;
+                  }
+                }
+              }
+              if (!valid8) {
+                const err82 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              } else {
+                errors = _errs35;
+                if (vErrors !== null) {
+                  if (_errs35) {
+                    vErrors.length = _errs35;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
             }
           } else {
-            const err82 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data29 };
+            const err83 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err83];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
-        if (data5.shards !== void 0) {
-          let data31 = data5.shards;
-          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-            if (Object.keys(data31).length > 100) {
-              const err83 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
-              if (vErrors === null) {
-                vErrors = [err83];
-              } else {
-                vErrors.push(err83);
-              }
-              errors++;
-            }
-            for (const key12 in data31) {
-              const _errs70 = errors;
-              if (typeof key12 === "string") {
-                if (!pattern4.test(key12)) {
-                  const err84 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
-                  if (vErrors === null) {
-                    vErrors = [err84];
-                  } else {
-                    vErrors.push(err84);
-                  }
-                  errors++;
+        if (data5.identities !== void 0) {
+          let data27 = data5.identities;
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            for (const key10 in data27) {
+              if (!(key10 === "resolve" || key10 === "samlAttributes")) {
+                const err84 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
                 }
-                if (!formats0.validate(key12)) {
-                  const err85 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key12, propertyName: key12 };
+                errors++;
+              }
+            }
+            if (data27.resolve !== void 0) {
+              let data28 = data27.resolve;
+              if (Array.isArray(data28)) {
+                if (data28.length < 1) {
+                  const err85 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
                   if (vErrors === null) {
                     vErrors = [err85];
                   } else {
@@ -2905,73 +2997,94 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var valid20 = _errs70 === errors;
-              if (!valid20) {
-                const err86 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key12 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-            for (const key13 in data31) {
-              let data32 = data31[key13];
-              if (Array.isArray(data32)) {
-                if (data32.length > 100) {
-                  const err87 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-                if (data32.length < 1) {
-                  const err88 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err88];
-                  } else {
-                    vErrors.push(err88);
-                  }
-                  errors++;
-                }
-                const len3 = data32.length;
-                for (let i5 = 0; i5 < len3; i5++) {
-                  let data33 = data32[i5];
-                  if (typeof data33 === "string") {
-                    if (func1(data33) > 200) {
-                      const err89 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
-                      if (vErrors === null) {
-                        vErrors = [err89];
-                      } else {
-                        vErrors.push(err89);
-                      }
-                      errors++;
-                    }
-                    if (func1(data33) < 1) {
-                      const err90 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
-                      if (vErrors === null) {
-                        vErrors = [err90];
-                      } else {
-                        vErrors.push(err90);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err91 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data33 };
+                const len1 = data28.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data29 = data28[i2];
+                  if (!(data29 === "file" || data29 === "saml" || data29 === "verifiedEmail")) {
+                    const err86 = { instancePath: instancePath + "/spec/identities/resolve/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data29 };
                     if (vErrors === null) {
-                      vErrors = [err91];
+                      vErrors = [err86];
                     } else {
-                      vErrors.push(err91);
+                      vErrors.push(err86);
                     }
                     errors++;
                   }
                 }
+                let i3 = data28.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1:
+                    for (; i3--; ) {
+                      for (j1 = i3; j1--; ) {
+                        if (func0(data28[i3], data28[j1])) {
+                          const err87 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
+                          if (vErrors === null) {
+                            vErrors = [err87];
+                          } else {
+                            vErrors.push(err87);
+                          }
+                          errors++;
+                          break outer1;
+                        }
+                      }
+                    }
+                }
               } else {
-                const err92 = { instancePath: instancePath + "/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data32 };
+                const err88 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+            if (data27.samlAttributes !== void 0) {
+              let data30 = data27.samlAttributes;
+              if (Array.isArray(data30)) {
+                if (data30.length < 1) {
+                  const err89 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err89];
+                  } else {
+                    vErrors.push(err89);
+                  }
+                  errors++;
+                }
+                const len2 = data30.length;
+                for (let i4 = 0; i4 < len2; i4++) {
+                  let data31 = data30[i4];
+                  if (!(data31 === "nameId" || data31 === "emails")) {
+                    const err90 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i4, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
+                let i5 = data30.length;
+                let j2;
+                if (i5 > 1) {
+                  outer2:
+                    for (; i5--; ) {
+                      for (j2 = i5; j2--; ) {
+                        if (func0(data30[i5], data30[j2])) {
+                          const err91 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
+                          if (vErrors === null) {
+                            vErrors = [err91];
+                          } else {
+                            vErrors.push(err91);
+                          }
+                          errors++;
+                          break outer2;
+                        }
+                      }
+                    }
+                }
+              } else {
+                const err92 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
                 if (vErrors === null) {
                   vErrors = [err92];
                 } else {
@@ -2981,7 +3094,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err93 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data31 };
+            const err93 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data27 };
             if (vErrors === null) {
               vErrors = [err93];
             } else {
@@ -2990,12 +3103,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.paths !== void 0) {
-          let data34 = data5.paths;
-          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-            for (const key14 in data34) {
-              if (!(key14 === "profiles" || key14 === "rotations" || key14 === "requests" || key14 === "identities" || key14 === "state")) {
-                const err94 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
+        if (data5.guards !== void 0) {
+          let data32 = data5.guards;
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            for (const key11 in data32) {
+              if (!(key11 === "maxRevocations" || key11 === "maxRevocationShare" || key11 === "protectedAccounts")) {
+                const err94 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -3004,20 +3117,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data34.profiles !== void 0) {
-              let data35 = data34.profiles;
-              if (typeof data35 === "string") {
-                if (!pattern35.test(data35)) {
-                  const err95 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
-                  if (vErrors === null) {
-                    vErrors = [err95];
-                  } else {
-                    vErrors.push(err95);
-                  }
-                  errors++;
+            if (data32.maxRevocations !== void 0) {
+              let data33 = data32.maxRevocations;
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+                const err95 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
                 }
-                if (!formats62.validate(data35)) {
-                  const err96 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
+                errors++;
+              }
+              if (typeof data33 == "number" && isFinite(data33)) {
+                if (data33 > 1e5 || isNaN(data33)) {
+                  const err96 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -3025,21 +3138,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err97 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
+                if (data33 < 0 || isNaN(data33)) {
+                  const err97 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
-            if (data34.rotations !== void 0) {
-              let data36 = data34.rotations;
-              if (typeof data36 === "string") {
-                if (!pattern35.test(data36)) {
-                  const err98 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
+            if (data32.maxRevocationShare !== void 0) {
+              let data34 = data32.maxRevocationShare;
+              if (typeof data34 == "number" && isFinite(data34)) {
+                if (data34 > 1 || isNaN(data34)) {
+                  const err98 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -3047,8 +3161,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data36)) {
-                  const err99 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
+                if (data34 < 0 || isNaN(data34)) {
+                  const err99 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -3057,7 +3171,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data36 };
+                const err100 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -3066,11 +3180,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data34.requests !== void 0) {
-              let data37 = data34.requests;
-              if (typeof data37 === "string") {
-                if (!pattern35.test(data37)) {
-                  const err101 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
+            if (data32.protectedAccounts !== void 0) {
+              let data35 = data32.protectedAccounts;
+              if (Array.isArray(data35)) {
+                if (data35.length > 1e3) {
+                  const err101 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err101];
                   } else {
@@ -3078,113 +3192,407 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats62.validate(data37)) {
-                  const err102 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
-                  if (vErrors === null) {
-                    vErrors = [err102];
+                const len3 = data35.length;
+                for (let i6 = 0; i6 < len3; i6++) {
+                  let data36 = data35[i6];
+                  if (typeof data36 === "string") {
+                    if (!pattern5.test(data36)) {
+                      const err102 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                    if (!formats2.validate(data36)) {
+                      const err103 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err103];
+                      } else {
+                        vErrors.push(err103);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err102);
+                    const err104 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err104];
+                    } else {
+                      vErrors.push(err104);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data37 };
+                const err105 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err105];
                 } else {
-                  vErrors.push(err103);
-                }
-                errors++;
-              }
-            }
-            if (data34.identities !== void 0) {
-              let data38 = data34.identities;
-              if (typeof data38 === "string") {
-                if (!pattern35.test(data38)) {
-                  const err104 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
-                  if (vErrors === null) {
-                    vErrors = [err104];
-                  } else {
-                    vErrors.push(err104);
-                  }
-                  errors++;
-                }
-                if (!formats62.validate(data38)) {
-                  const err105 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
-                  if (vErrors === null) {
-                    vErrors = [err105];
-                  } else {
-                    vErrors.push(err105);
-                  }
-                  errors++;
-                }
-              } else {
-                const err106 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data38 };
-                if (vErrors === null) {
-                  vErrors = [err106];
-                } else {
-                  vErrors.push(err106);
-                }
-                errors++;
-              }
-            }
-            if (data34.state !== void 0) {
-              let data39 = data34.state;
-              if (typeof data39 === "string") {
-                if (!pattern35.test(data39)) {
-                  const err107 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
-                  if (vErrors === null) {
-                    vErrors = [err107];
-                  } else {
-                    vErrors.push(err107);
-                  }
-                  errors++;
-                }
-                if (!formats62.validate(data39)) {
-                  const err108 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
-                  if (vErrors === null) {
-                    vErrors = [err108];
-                  } else {
-                    vErrors.push(err108);
-                  }
-                  errors++;
-                }
-              } else {
-                const err109 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data39 };
-                if (vErrors === null) {
-                  vErrors = [err109];
-                } else {
-                  vErrors.push(err109);
+                  vErrors.push(err105);
                 }
                 errors++;
               }
             }
           } else {
-            const err110 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data34 };
+            const err106 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data32 };
             if (vErrors === null) {
-              vErrors = [err110];
+              vErrors = [err106];
             } else {
-              vErrors.push(err110);
+              vErrors.push(err106);
+            }
+            errors++;
+          }
+        }
+        if (data5.coverage !== void 0) {
+          let data37 = data5.coverage;
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            for (const key12 in data37) {
+              if (!(key12 === "gaps")) {
+                const err107 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+            if (data37.gaps !== void 0) {
+              let data38 = data37.gaps;
+              if (!(data38 === "off" || data38 === "warn" || data38 === "error")) {
+                const err108 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err109 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err109];
+            } else {
+              vErrors.push(err109);
+            }
+            errors++;
+          }
+        }
+        if (data5.shards !== void 0) {
+          let data39 = data5.shards;
+          if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+            if (Object.keys(data39).length > 100) {
+              const err110 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
+              if (vErrors === null) {
+                vErrors = [err110];
+              } else {
+                vErrors.push(err110);
+              }
+              errors++;
+            }
+            for (const key13 in data39) {
+              const _errs92 = errors;
+              if (typeof key13 === "string") {
+                if (!pattern4.test(key13)) {
+                  const err111 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors++;
+                }
+                if (!formats0.validate(key13)) {
+                  const err112 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
+                }
+              }
+              var valid26 = _errs92 === errors;
+              if (!valid26) {
+                const err113 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+            }
+            for (const key14 in data39) {
+              let data40 = data39[key14];
+              if (Array.isArray(data40)) {
+                if (data40.length > 100) {
+                  const err114 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors++;
+                }
+                if (data40.length < 1) {
+                  const err115 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+                const len4 = data40.length;
+                for (let i7 = 0; i7 < len4; i7++) {
+                  let data41 = data40[i7];
+                  if (typeof data41 === "string") {
+                    if (func1(data41) > 200) {
+                      const err116 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
+                      if (vErrors === null) {
+                        vErrors = [err116];
+                      } else {
+                        vErrors.push(err116);
+                      }
+                      errors++;
+                    }
+                    if (func1(data41) < 1) {
+                      const err117 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
+                      if (vErrors === null) {
+                        vErrors = [err117];
+                      } else {
+                        vErrors.push(err117);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err118 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err119 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err119];
+                } else {
+                  vErrors.push(err119);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err120 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
+            if (vErrors === null) {
+              vErrors = [err120];
+            } else {
+              vErrors.push(err120);
+            }
+            errors++;
+          }
+        }
+        if (data5.paths !== void 0) {
+          let data42 = data5.paths;
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            for (const key15 in data42) {
+              if (!(key15 === "profiles" || key15 === "rotations" || key15 === "requests" || key15 === "identities" || key15 === "state")) {
+                const err121 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+            }
+            if (data42.profiles !== void 0) {
+              let data43 = data42.profiles;
+              if (typeof data43 === "string") {
+                if (!pattern40.test(data43)) {
+                  const err122 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err122];
+                  } else {
+                    vErrors.push(err122);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data43)) {
+                  const err123 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors++;
+                }
+              } else {
+                const err124 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data42.rotations !== void 0) {
+              let data44 = data42.rotations;
+              if (typeof data44 === "string") {
+                if (!pattern40.test(data44)) {
+                  const err125 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err125];
+                  } else {
+                    vErrors.push(err125);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data44)) {
+                  const err126 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err126];
+                  } else {
+                    vErrors.push(err126);
+                  }
+                  errors++;
+                }
+              } else {
+                const err127 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+            }
+            if (data42.requests !== void 0) {
+              let data45 = data42.requests;
+              if (typeof data45 === "string") {
+                if (!pattern40.test(data45)) {
+                  const err128 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data45)) {
+                  const err129 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err129];
+                  } else {
+                    vErrors.push(err129);
+                  }
+                  errors++;
+                }
+              } else {
+                const err130 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err130];
+                } else {
+                  vErrors.push(err130);
+                }
+                errors++;
+              }
+            }
+            if (data42.identities !== void 0) {
+              let data46 = data42.identities;
+              if (typeof data46 === "string") {
+                if (!pattern40.test(data46)) {
+                  const err131 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err131];
+                  } else {
+                    vErrors.push(err131);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data46)) {
+                  const err132 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
+            if (data42.state !== void 0) {
+              let data47 = data42.state;
+              if (typeof data47 === "string") {
+                if (!pattern40.test(data47)) {
+                  const err134 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err134];
+                  } else {
+                    vErrors.push(err134);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data47)) {
+                  const err135 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err135];
+                  } else {
+                    vErrors.push(err135);
+                  }
+                  errors++;
+                }
+              } else {
+                const err136 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err137 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err137];
+            } else {
+              vErrors.push(err137);
             }
             errors++;
           }
         }
       } else {
-        const err111 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err138 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err111];
+          vErrors = [err138];
         } else {
-          vErrors.push(err111);
+          vErrors.push(err138);
         }
         errors++;
       }
     }
   } else {
-    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err139 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err112];
+      vErrors = [err139];
     } else {
-      vErrors.push(err112);
+      vErrors.push(err139);
     }
     errors++;
   }
@@ -3380,9 +3788,12 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data6.length;
             for (let i0 = 0; i0 < len0; i0++) {
               let data7 = data6[i0];
+              const _errs18 = errors;
+              let valid5 = false;
+              const _errs19 = errors;
               if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                if (data7.email === void 0) {
-                  const err16 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema34.properties.spec.properties.identities.items.required, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                if (data7.github === void 0) {
+                  const err16 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf/0/required", keyword: "required", params: { missingProperty: "github" }, message: "must have required property 'github'", schema: schema34.properties.spec.properties.identities.items.anyOf[0].required, parentSchema: schema34.properties.spec.properties.identities.items.anyOf[0], data: data7 };
                   if (vErrors === null) {
                     vErrors = [err16];
                   } else {
@@ -3390,8 +3801,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data7.github === void 0) {
-                  const err17 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/required", keyword: "required", params: { missingProperty: "github" }, message: "must have required property 'github'", schema: schema34.properties.spec.properties.identities.items.required, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+              }
+              var _valid0 = _errs19 === errors;
+              valid5 = valid5 || _valid0;
+              const _errs20 = errors;
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                if (data7.okta === void 0) {
+                  const err17 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf/1/required", keyword: "required", params: { missingProperty: "okta" }, message: "must have required property 'okta'", schema: schema34.properties.spec.properties.identities.items.anyOf[1].required, parentSchema: schema34.properties.spec.properties.identities.items.anyOf[1], data: data7 };
                   if (vErrors === null) {
                     vErrors = [err17];
                   } else {
@@ -3399,13 +3815,44 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+              }
+              var _valid0 = _errs20 === errors;
+              valid5 = valid5 || _valid0;
+              if (!valid5) {
+                const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema34.properties.spec.properties.identities.items.anyOf, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              } else {
+                errors = _errs18;
+                if (vErrors !== null) {
+                  if (_errs18) {
+                    vErrors.length = _errs18;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                if (data7.email === void 0) {
+                  const err19 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema34.properties.spec.properties.identities.items.required, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
                 for (const key3 in data7) {
-                  if (!(key3 === "email" || key3 === "github" || key3 === "accountId")) {
-                    const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                  if (!(key3 === "email" || key3 === "github" || key3 === "okta" || key3 === "accountId")) {
+                    const err20 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                     if (vErrors === null) {
-                      vErrors = [err18];
+                      vErrors = [err20];
                     } else {
-                      vErrors.push(err18);
+                      vErrors.push(err20);
                     }
                     errors++;
                   }
@@ -3414,29 +3861,29 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   let data8 = data7.email;
                   if (typeof data8 === "string") {
                     if (!pattern14.test(data8)) {
-                      const err19 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                      const err21 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
-                        vErrors = [err19];
+                        vErrors = [err21];
                       } else {
-                        vErrors.push(err19);
+                        vErrors.push(err21);
                       }
                       errors++;
                     }
                     if (!formats20.validate(data8)) {
-                      const err20 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                      const err22 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
-                        vErrors = [err20];
+                        vErrors = [err22];
                       } else {
-                        vErrors.push(err20);
+                        vErrors.push(err22);
                       }
                       errors++;
                     }
                   } else {
-                    const err21 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.email.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                    const err23 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.email.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                     if (vErrors === null) {
-                      vErrors = [err21];
+                      vErrors = [err23];
                     } else {
-                      vErrors.push(err21);
+                      vErrors.push(err23);
                     }
                     errors++;
                   }
@@ -3445,38 +3892,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   let data9 = data7.github;
                   if (typeof data9 === "string") {
                     if (!pattern5.test(data9)) {
-                      const err22 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
+                      const err24 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
                       if (vErrors === null) {
-                        vErrors = [err22];
+                        vErrors = [err24];
                       } else {
-                        vErrors.push(err22);
+                        vErrors.push(err24);
                       }
                       errors++;
                     }
                     if (!formats2.validate(data9)) {
-                      const err23 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
-                      if (vErrors === null) {
-                        vErrors = [err23];
-                      } else {
-                        vErrors.push(err23);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err24 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.github.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
-                  }
-                }
-                if (data7.accountId !== void 0) {
-                  let data10 = data7.accountId;
-                  if (typeof data10 === "string") {
-                    if (!pattern43.test(data10)) {
-                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err25];
                       } else {
@@ -3484,61 +3909,114 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats78.validate(data10)) {
-                      const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                  } else {
+                    const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.github.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.okta !== void 0) {
+                  let data10 = data7.okta;
+                  if (typeof data10 === "string") {
+                    if (!pattern48.test(data10)) {
+                      const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
                       if (vErrors === null) {
-                        vErrors = [err26];
+                        vErrors = [err27];
                       } else {
-                        vErrors.push(err26);
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                    if (!formats84.validate(data10)) {
+                      const err28 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/format", keyword: "format", params: { format: "oncall-access-account" }, message: 'must match format "oncall-access-account"', schema: "oncall-access-account", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
                       }
                       errors++;
                     }
                   } else {
-                    const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data10 };
+                    const err29 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.okta.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
                     if (vErrors === null) {
-                      vErrors = [err27];
+                      vErrors = [err29];
                     } else {
-                      vErrors.push(err27);
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.accountId !== void 0) {
+                  let data11 = data7.accountId;
+                  if (typeof data11 === "string") {
+                    if (!pattern49.test(data11)) {
+                      const err30 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                    if (!formats86.validate(data11)) {
+                      const err31 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err31];
+                      } else {
+                        vErrors.push(err31);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err32 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                const err33 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
             }
           } else {
-            const err29 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
+            const err34 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err34];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
+        const err35 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err35];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err35);
         }
         errors++;
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err36];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -3767,7 +4245,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern45.test(data6)) {
+            if (!pattern51.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -3776,7 +4254,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats82.validate(data6)) {
+            if (!formats90.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/format", keyword: "format", params: { format: "oncall-access-time-zone" }, message: 'must match format "oncall-access-time-zone"', schema: "oncall-access-time-zone", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -3829,7 +4307,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern47.test(data8)) {
+            if (!pattern53.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -3838,7 +4316,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats86.validate(data8)) {
+            if (!formats94.validate(data8)) {
               const err27 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -4039,7 +4517,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern47.test(data15)) {
+                    if (!pattern53.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -4048,7 +4526,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats86.validate(data15)) {
+                    if (!formats94.validate(data15)) {
                       const err47 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -4070,7 +4548,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern47.test(data16)) {
+                    if (!pattern53.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -4079,7 +4557,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats86.validate(data16)) {
+                    if (!formats94.validate(data16)) {
                       const err50 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -5331,8 +5809,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.login !== void 0) {
               let data7 = data2.login;
               if (typeof data7 === "string") {
-                if (!pattern5.test(data7)) {
-                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
+                if (!pattern48.test(data7)) {
+                  const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -5340,8 +5818,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats2.validate(data7)) {
-                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
+                if (!formats84.validate(data7)) {
+                  const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-account" }, message: 'must match format "oncall-access-account"', schema: "oncall-access-account", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err24];
                   } else {
@@ -5597,7 +6075,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats62, pattern25, pattern26, pattern27, pattern35, func0, identities, schema34, formats78, pattern43, rotation, schema35, formats82, formats86, pattern45, pattern47, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats68, pattern25, pattern26, pattern27, pattern34, pattern36, pattern40, func0, identities, schema34, formats84, formats86, pattern48, pattern49, rotation, schema35, formats90, formats94, pattern51, pattern53, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -5605,7 +6083,7 @@ var init_validators_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     init_formats();
     accessProfile = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] } } } } } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). On an Okta target: a group membership (group).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }, { "required": ["group"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] }, "group": { "description": "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", "type": "string", "minLength": 1, "maxLength": 255 } } } } } } } };
     formats0 = FORMATS["oncall-access-name"];
     formats2 = FORMATS["oncall-access-login"];
     formats4 = FORMATS["oncall-access-duration"];
@@ -5629,28 +6107,32 @@ var init_validators_generated = __esm({
     pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } }, { "type": "object", "additionalProperties": false, "required": ["type", "orgUrl"], "oneOf": [{ "required": ["clientId", "privateKeyEnv"] }, { "required": ["tokenEnv"] }], "properties": { "type": { "description": "The kind of target: okta.", "enum": ["okta"] }, "orgUrl": { "description": "The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "clientId": { "description": "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", "type": "string", "pattern": "^[A-Za-z0-9_-]{1,100}$" }, "privateKeyEnv": { "description": "Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "keyId": { "description": "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,200}$" }, "scopes": { "description": "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "An Okta API scope.", "enum": ["okta.groups.manage", "okta.groups.read", "okta.users.read"] } }, "tokenEnv": { "description": "Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }] } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
     formats42 = FORMATS["oncall-access-env-name"];
     formats44 = FORMATS["oncall-access-http-url"];
     formats46 = FORMATS["oncall-access-cloud-id"];
-    formats62 = FORMATS["oncall-access-relative-path"];
+    formats68 = FORMATS["oncall-access-relative-path"];
     pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
     pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
     pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-    pattern35 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    pattern34 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
+    pattern36 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
+    pattern40 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
-    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "github"], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
-    formats78 = FORMATS["oncall-access-account-id"];
-    pattern43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email"], "anyOf": [{ "required": ["github"] }, { "required": ["okta"] }], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "okta": { "description": "The person's Okta login (usually their email).", "type": "string", "format": "oncall-access-account", "pattern": "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
+    formats84 = FORMATS["oncall-access-account"];
+    formats86 = FORMATS["oncall-access-account-id"];
+    pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
+    pattern49 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
-    formats82 = FORMATS["oncall-access-time-zone"];
-    formats86 = FORMATS["oncall-access-date-time-local"];
-    pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    formats90 = FORMATS["oncall-access-time-zone"];
+    formats94 = FORMATS["oncall-access-date-time-local"];
+    pattern51 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern53 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateAdoptedV1 = validate25;
     schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted-v1.schema.json", "title": "oncall-access adopted teams, version 1", "description": "state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
@@ -5662,7 +6144,7 @@ var init_validators_generated = __esm({
     schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants-v1.schema.json", "title": "oncall-access grant ledger, version 1", "description": "state/grants.json as versions before the entitlement format 2 wrote it (GitHub teams and repositories only). Still read, and converted: the next apply writes it again as version 2 (state-grants.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "grants": { "description": "One holding per entry, sorted by target, team or repository, and login.", "type": "array", "items": { "description": "A team membership with its role, or a repository permission: exactly one of team and repository.", "type": "object", "additionalProperties": false, "required": ["target", "org", "login", "grantedAt"], "dependentRequired": { "team": ["role"], "role": ["team"], "repository": ["permission"], "permission": ["repository"] }, "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug, for a team membership.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "The team role granted.", "enum": ["member", "maintainer"] }, "repository": { "description": "The repository name, for a repository permission.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "The repository permission granted.", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateGrants = validate28;
-    schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive entitlement apply revokes only what an applied grant in the audit log also records. A version 1 ledger (state-grants-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "grants": { "description": "One holding per entry, sorted by target, kind, resource and login.", "type": "array", "items": { "description": "One account holding one entitlement at the level granted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "level", "login", "grantedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team, repository).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "What is granted, in the target's words (GitHub: org/team-slug, org/repository).", "type": "string", "minLength": 1, "maxLength": 300 }, "level": { "description": "The level granted (GitHub: the team role, or the repository permission).", "type": "string", "minLength": 1, "maxLength": 63 }, "login": { "description": "The GitHub login holding it.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
+    schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-grants.schema.json", "title": "oncall-access grant ledger", "description": "state/grants.json, written by apply: every holding this tool granted and has not revoked. Not edited by hand: on an additive entitlement apply revokes only what an applied grant in the audit log also records. A version 1 ledger (state-grants-v1.schema.json) is still read.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "grants"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 2 }, "grants": { "description": "One holding per entry, sorted by target, kind, resource and login.", "type": "array", "items": { "description": "One account holding one entitlement at the level granted.", "type": "object", "additionalProperties": false, "required": ["target", "kind", "resource", "level", "login", "grantedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "kind": { "description": "The kind of entitlement, as its target declares it (GitHub: team, repository).", "type": "string", "minLength": 1, "maxLength": 63 }, "resource": { "description": "What is granted, in the target's words (GitHub: org/team-slug, org/repository).", "type": "string", "minLength": 1, "maxLength": 300 }, "level": { "description": "The level granted (GitHub: the team role, or the repository permission).", "type": "string", "minLength": 1, "maxLength": 63 }, "login": { "description": "The account holding it on the target: a GitHub login, an Okta login.", "type": "string", "format": "oncall-access-account", "pattern": "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, "grantedAt": { "description": "When the apply that granted it ran.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
     validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateRotations = validate29;
     schema40 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-rotations.schema.json", "title": "oncall-access on-call counts", "description": "state/rotations.json, written by apply: how many people each rotation had on call at the last apply, for the empty-rotation guard.", "type": "object", "additionalProperties": false, "required": ["formatVersion", "rotations"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "rotations": { "description": "One rotation per entry, sorted by key.", "type": "array", "items": { "description": "A rotation and its count.", "type": "object", "additionalProperties": false, "required": ["key", "onCall"], "properties": { "key": { "description": "The rotation binding: source, kind and id, like rotations/rotation/payments-primary.", "type": "string", "minLength": 1, "maxLength": 500 }, "onCall": { "description": "People on call in it at the last apply.", "type": "integer", "minimum": 0 } } } } } };
@@ -8543,8 +9025,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
-      if (sign2 === "-" || sign2 === "+")
+      const sign3 = str2[0];
+      if (sign3 === "-" || sign3 === "+")
         offset += 1;
       str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -8560,10 +9042,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str2);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign3 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str2, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign3 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -8710,11 +9192,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+      const sign3 = str2[0];
+      const parts = sign3 === "-" || sign3 === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign2 === "-" ? num(-1) * res : res;
+      return sign3 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -8723,9 +9205,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign2 = "";
+      let sign3 = "";
       if (value < 0) {
-        sign2 = "-";
+        sign3 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -8740,7 +9222,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign3 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -13063,15 +13545,15 @@ function defineMappingTag(tagName, options) {
 }
 function parseYamlInteger$2(source) {
   let value = source;
-  let sign2 = 1;
+  let sign3 = 1;
   if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign2 = -1;
+    if (value[0] === "-") sign3 = -1;
     value = value.slice(1);
   }
-  if (value.startsWith("0b")) return sign2 * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign2 * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign2 * parseInt(value.slice(2), 16);
-  return sign2 * parseInt(value, 10);
+  if (value.startsWith("0b")) return sign3 * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign3 * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign3 * parseInt(value.slice(2), 16);
+  return sign3 * parseInt(value, 10);
 }
 function resolveYamlInteger$2(source, isExplicit) {
   if (isExplicit) {
@@ -13082,15 +13564,15 @@ function resolveYamlInteger$2(source, isExplicit) {
 }
 function parseYamlInteger$1(source) {
   let value = source;
-  let sign2 = 1;
+  let sign3 = 1;
   if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign2 = -1;
+    if (value[0] === "-") sign3 = -1;
     value = value.slice(1);
   }
-  if (value.startsWith("0b")) return sign2 * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign2 * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign2 * parseInt(value.slice(2), 16);
-  return sign2 * parseInt(value, 10);
+  if (value.startsWith("0b")) return sign3 * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign3 * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign3 * parseInt(value.slice(2), 16);
+  return sign3 * parseInt(value, 10);
 }
 function resolveYamlInteger$1(source, isExplicit) {
   if (isExplicit) {
@@ -13101,20 +13583,20 @@ function resolveYamlInteger$1(source, isExplicit) {
 }
 function parseYamlInteger(source) {
   let value = source.replace(/_/g, "");
-  let sign2 = 1;
+  let sign3 = 1;
   if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign2 = -1;
+    if (value[0] === "-") sign3 = -1;
     value = value.slice(1);
   }
-  if (value.startsWith("0b")) return sign2 * parseInt(value.slice(2), 2);
-  if (value.startsWith("0x")) return sign2 * parseInt(value.slice(2), 16);
+  if (value.startsWith("0b")) return sign3 * parseInt(value.slice(2), 2);
+  if (value.startsWith("0x")) return sign3 * parseInt(value.slice(2), 16);
   if (value.includes(":")) {
     let result = 0;
     for (const part of value.split(":")) result = result * 60 + Number(part);
-    return sign2 * result;
+    return sign3 * result;
   }
-  if (value !== "0" && value[0] === "0") return sign2 * parseInt(value, 8);
-  return sign2 * parseInt(value, 10);
+  if (value !== "0" && value[0] === "0") return sign3 * parseInt(value, 8);
+  return sign3 * parseInt(value, 10);
 }
 function resolveYamlInteger(source) {
   if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
@@ -13124,11 +13606,11 @@ function resolveYamlInteger(source) {
 function resolveYamlFloat$2(source) {
   if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
   let value = source.toLowerCase();
-  const sign2 = value[0] === "-" ? -1 : 1;
+  const sign3 = value[0] === "-" ? -1 : 1;
   if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".inf") return sign3 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   if (value === ".nan") return NaN;
-  const result = sign2 * parseFloat(value);
+  const result = sign3 * parseFloat(value);
   if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
   return NOT_RESOLVED;
 }
@@ -13144,11 +13626,11 @@ function resolveYamlFloat$1(source, isExplicit) {
   if (isExplicit) {
     if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
     let value = source.toLowerCase();
-    const sign2 = value[0] === "-" ? -1 : 1;
+    const sign3 = value[0] === "-" ? -1 : 1;
     if ("+-".includes(value[0])) value = value.slice(1);
-    if (value === ".inf") return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    if (value === ".inf") return sign3 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     if (value === ".nan") return NaN;
-    const result2 = sign2 * parseFloat(value);
+    const result2 = sign3 * parseFloat(value);
     return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
   }
   if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
@@ -13167,15 +13649,15 @@ function representYamlFloat$1(object) {
 function resolveYamlFloat(source) {
   if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
   let value = source.toLowerCase().replace(/_/g, "");
-  const sign2 = value[0] === "-" ? -1 : 1;
+  const sign3 = value[0] === "-" ? -1 : 1;
   if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".inf") return sign3 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   if (value === ".nan") return NaN;
   let result = 0;
   if (value.includes(":")) {
     for (const part of value.split(":")) result = result * 60 + Number(part);
-    result *= sign2;
-  } else result = sign2 * parseFloat(value);
+    result *= sign3;
+  } else result = sign3 * parseFloat(value);
   if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
   return NOT_RESOLVED;
 }
@@ -15554,9 +16036,9 @@ function locate(text, raw) {
   const node = (value) => {
     const e = events2[i++];
     if (e.type === EVENT_ID.SCALAR) {
-      const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
-      const simple = e.valueStart >= 0 && (quoted || e.style === SCALAR_STYLE.PLAIN);
-      return { start: simple ? e.valueStart - (quoted ? 1 : 0) : void 0 };
+      const quoted2 = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const simple = e.valueStart >= 0 && (quoted2 || e.style === SCALAR_STYLE.PLAIN);
+      return { start: simple ? e.valueStart - (quoted2 ? 1 : 0) : void 0 };
     }
     const start = e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE ? e.start : void 0;
     if (e.type === EVENT_ID.SEQUENCE) {
@@ -16260,6 +16742,7 @@ function fromV1(e) {
   return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
 }
 function githubFields(ref) {
+  if (ref.kind !== "team" && ref.kind !== "repository") return { org: null, team: null, repository: null };
   const { org, name } = splitResource(ref.resource);
   return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
 }
@@ -16355,6 +16838,102 @@ var init_declaration = __esm({
   }
 });
 
+// src/targets/okta/kinds.ts
+var GROUP_LEVELS, OKTA_KINDS, GROUP_ID;
+var init_kinds2 = __esm({
+  "src/targets/okta/kinds.ts"() {
+    "use strict";
+    GROUP_LEVELS = ["member"];
+    OKTA_KINDS = {
+      group: { levels: GROUP_LEVELS, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource (kind)", plural: "groups" }
+    };
+    GROUP_ID = /^00g[A-Za-z0-9]{17}$/;
+  }
+});
+
+// src/targets/okta/schema.ts
+function formatted2(description, name) {
+  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+}
+var OKTA_SCOPES, OKTA_SCHEMA;
+var init_schema3 = __esm({
+  "src/targets/okta/schema.ts"() {
+    "use strict";
+    init_formats();
+    OKTA_SCOPES = ["okta.groups.manage", "okta.users.read"];
+    OKTA_SCHEMA = {
+      target: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "orgUrl"],
+        oneOf: [{ required: ["clientId", "privateKeyEnv"] }, { required: ["tokenEnv"] }],
+        properties: {
+          type: { description: "The kind of target: okta.", enum: ["okta"] },
+          orgUrl: formatted2("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
+          clientId: { description: "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", type: "string", pattern: "^[A-Za-z0-9_-]{1,100}$" },
+          privateKeyEnv: formatted2("Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "oncall-access-env-name"),
+          keyId: { description: "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", type: "string", pattern: "^[A-Za-z0-9_.-]{1,200}$" },
+          scopes: {
+            description: "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].",
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: { description: "An Okta API scope.", enum: ["okta.groups.manage", "okta.groups.read", "okta.users.read"] }
+          },
+          tokenEnv: formatted2("Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "oncall-access-env-name")
+        }
+      },
+      entitlement: {
+        description: "On an Okta target: a group membership (group).",
+        oneOf: [{ required: ["group"] }],
+        properties: {
+          group: { description: "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", type: "string", minLength: 1, maxLength: 255 },
+          membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
+          adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
+        }
+      },
+      identity: formatted2("The person's Okta login (usually their email).", "oncall-access-account")
+    };
+  }
+});
+
+// src/targets/okta/declaration.ts
+var OKTA_DECLARATION;
+var init_declaration2 = __esm({
+  "src/targets/okta/declaration.ts"() {
+    "use strict";
+    init_kinds2();
+    init_schema3();
+    OKTA_DECLARATION = {
+      kinds: OKTA_KINDS,
+      account: "Okta login",
+      schema: OKTA_SCHEMA,
+      settings: (block) => ({
+        type: "okta",
+        orgUrl: block.orgUrl.replace(/\/+$/, ""),
+        ...block.clientId === void 0 ? {} : { clientId: block.clientId },
+        ...block.privateKeyEnv === void 0 ? {} : { privateKeyEnv: block.privateKeyEnv },
+        ...block.keyId === void 0 ? {} : { keyId: block.keyId },
+        ...block.scopes === void 0 ? {} : { scopes: [...block.scopes] }
+      }),
+      scope: (t) => new URL(t.orgUrl).host,
+      // The identities file when configured, then Okta's own users by email; SAML and verified
+      // emails are GitHub's.
+      identityMethods: (configured) => [...configured.filter((m) => m === "file"), "directory"],
+      entitlement(e) {
+        if (e.adopt === "remove-drift" && e.membership === "additive") return { problem: "adopt: remove-drift applies to exclusive groups; an additive group never loses members this tool did not grant", field: "adopt" };
+        return {
+          kind: "group",
+          resource: e.group,
+          written: e.group,
+          ...e.membership === void 0 ? {} : { membership: e.membership },
+          ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}
+        };
+      }
+    };
+  }
+});
+
 // src/targets/kinds.ts
 function declarationOf(type) {
   return TARGET_DECLARATIONS[type];
@@ -16365,15 +16944,23 @@ function nameOf(ref) {
 function reportEntitlement(ref) {
   return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
 }
+function accountWord(ws) {
+  return (target) => {
+    const config2 = ws.config.targets.get(target);
+    return config2 === void 0 ? "GitHub login" : declarationOf(config2.type).account;
+  };
+}
 var TARGET_DECLARATIONS, TARGET_KINDS, KINDS;
-var init_kinds2 = __esm({
+var init_kinds3 = __esm({
   "src/targets/kinds.ts"() {
     "use strict";
     init_entitlement();
     init_declaration();
     init_kinds();
+    init_declaration2();
     TARGET_DECLARATIONS = {
-      github: GITHUB_DECLARATION
+      github: GITHUB_DECLARATION,
+      okta: OKTA_DECLARATION
     };
     TARGET_KINDS = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, d]) => [type, d.kinds]));
     KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
@@ -16523,7 +17110,7 @@ var init_semantics = __esm({
     init_rotations();
     init_wording();
     init_entitlement();
-    init_kinds2();
+    init_kinds3();
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
@@ -16740,7 +17327,7 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
-    init_kinds2();
+    init_kinds3();
     init_yaml_file();
     MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
@@ -17456,7 +18043,7 @@ var require_lib = __commonJS({
     "use strict";
     var conversions = {};
     module.exports = conversions;
-    function sign2(x) {
+    function sign3(x) {
       return x < 0 ? -1 : 1;
     }
     function evenRound(x) {
@@ -17481,7 +18068,7 @@ var require_lib = __commonJS({
           if (!Number.isFinite(x)) {
             throw new TypeError("Argument is not a finite number");
           }
-          x = sign2(x) * Math.floor(Math.abs(x));
+          x = sign3(x) * Math.floor(Math.abs(x));
           if (x < lowerBound || x > upperBound) {
             throw new TypeError("Argument is not in byte range");
           }
@@ -17496,7 +18083,7 @@ var require_lib = __commonJS({
         if (!Number.isFinite(x) || x === 0) {
           return 0;
         }
-        x = sign2(x) * Math.floor(Math.abs(x));
+        x = sign3(x) * Math.floor(Math.abs(x));
         x = x % moduloVal;
         if (!typeOpts.unsigned && x >= moduloBound) {
           return x - moduloVal;
@@ -30847,6 +31434,532 @@ var init_doctor_checks = __esm({
   }
 });
 
+// src/targets/okta/auth.ts
+import { createPrivateKey as createPrivateKey2, randomUUID, sign as sign2 } from "node:crypto";
+function loadSigningKey(text, env, keyId) {
+  let key;
+  let jwkKid;
+  try {
+    const trimmed = text.trim();
+    if (trimmed.startsWith("{")) {
+      const jwk = JSON.parse(trimmed);
+      jwkKid = typeof jwk.kid === "string" ? jwk.kid : void 0;
+      key = createPrivateKey2({ key: jwk, format: "jwk" });
+    } else {
+      key = createPrivateKey2(trimmed);
+    }
+  } catch {
+    return { problem: `${env} does not hold a private key as PEM or JWK` };
+  }
+  const kid = keyId ?? jwkKid;
+  if (key.asymmetricKeyType === "rsa") return { key, alg: "RS256", ...kid === void 0 ? {} : { kid } };
+  if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return { key, alg: "ES256", ...kid === void 0 ? {} : { kid } };
+  return { problem: `${env} holds a ${key.asymmetricKeyType ?? "public"} key; Okta service apps sign with an RSA or EC P-256 private key` };
+}
+function clientAssertion(signing, clientId, audience, now) {
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const iat = Math.floor(now / 1e3);
+  const header = { alg: signing.alg, typ: "JWT", ...signing.kid === void 0 ? {} : { kid: signing.kid } };
+  const body = `${b64(header)}.${b64({ iss: clientId, sub: clientId, aud: audience, iat, exp: iat + 300, jti: randomUUID() })}`;
+  const signature = sign2("sha256", Buffer.from(body), signing.alg === "ES256" ? { key: signing.key, dsaEncoding: "ieee-p1363" } : signing.key);
+  return `${body}.${signature.toString("base64url")}`;
+}
+var init_auth = __esm({
+  "src/targets/okta/auth.ts"() {
+    "use strict";
+  }
+});
+
+// src/targets/okta/client.ts
+function bucketOf(method, path6) {
+  const template = path6.replace(/^\/api\/v1\/groups\/(?!rules$)[^/]+/, "/api/v1/groups/{groupId}").replace(/^\/api\/v1\/groups\/\{groupId\}\/users\/[^/]+$/, "/api/v1/groups/{groupId}/users/{userId}").replace(/^\/api\/v1\/users\/[^/]+$/, "/api/v1/users/{id}");
+  return `${method} ${template}`;
+}
+function nextLink(link) {
+  if (link === null) return void 0;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (m && /\brel="?next"?/.test(m[2])) return m[1];
+  }
+  return void 0;
+}
+function oktaError(text) {
+  try {
+    const body = JSON.parse(text);
+    const summary2 = typeof body.errorSummary === "string" ? body.errorSummary : typeof body.error_description === "string" ? body.error_description : void 0;
+    const code = typeof body.errorCode === "string" ? body.errorCode : typeof body.error === "string" ? body.error : void 0;
+    const causes = Array.isArray(body.errorCauses) ? body.errorCauses.flatMap((c) => typeof c?.errorSummary === "string" ? [c.errorSummary.slice(0, 300)] : []) : [];
+    return { ...summary2 === void 0 ? {} : { summary: summary2.slice(0, 300) }, ...code === void 0 ? {} : { code: code.slice(0, 40) }, causes };
+  } catch {
+    return { causes: [] };
+  }
+}
+var OKTA_CONCURRENCY, RATE_LIMIT_RETRIES2, defaultSleep4, OktaClient;
+var init_client3 = __esm({
+  "src/targets/okta/client.ts"() {
+    "use strict";
+    init_p_limit();
+    init_client();
+    init_auth();
+    OKTA_CONCURRENCY = 8;
+    RATE_LIMIT_RETRIES2 = 3;
+    defaultSleep4 = (ms) => new Promise((r) => setTimeout(r, ms));
+    OktaClient = class {
+      constructor(o) {
+        this.o = o;
+        this.limit = pLimit(o.concurrency ?? OKTA_CONCURRENCY);
+        this.now = o.now ?? Date.now;
+        this.sleep = o.sleep ?? defaultSleep4;
+        this.origin = new URL(o.orgUrl).origin;
+      }
+      o;
+      limit;
+      buckets = /* @__PURE__ */ new Map();
+      now;
+      sleep;
+      origin;
+      /** The service app's access token while it lasts, shared by concurrent requests. */
+      token;
+      /** GETs `path` (or a `next` URL of the org). */
+      get(path6) {
+        return this.request("GET", path6);
+      }
+      /** Every item of a list, following `Link: <...>; rel="next"` from `path` on. */
+      async pages(path6) {
+        const items = [];
+        for (let url = path6; url !== void 0; ) {
+          const res = await this.get(url);
+          if (!res.ok) return res;
+          if (!Array.isArray(res.body)) return { ok: false, error: `Okta answered ${new URL(url, this.origin).pathname} with something other than a list` };
+          items.push(...res.body);
+          url = nextLink(res.headers.get("link"));
+          if (url !== void 0 && new URL(url, this.origin).origin !== this.origin) return { ok: false, error: `Okta's next page link points away from ${this.origin}; not followed` };
+        }
+        return { ok: true, items };
+      }
+      /** One logical request: rate limits kept, credentials added, retried as the module comment says. */
+      async request(method, path6) {
+        const url = new URL(path6, this.origin);
+        const bucket = bucketOf(method, url.pathname);
+        const retries = this.o.retries ?? 2;
+        let failures = 0;
+        let limited = 0;
+        let refreshed = false;
+        for (; ; ) {
+          const waited = await this.keepLimit(bucket);
+          if (waited !== void 0) return waited;
+          const auth7 = await this.authorization();
+          if (typeof auth7 !== "string") return auth7;
+          const attempt = await this.limit(() => this.send(method, url, auth7, bucket));
+          if (attempt.kind === "answer") {
+            const { res, text } = attempt;
+            if (res.status === 429 && limited < RATE_LIMIT_RETRIES2) {
+              limited += 1;
+              const wait2 = this.untilReset(res.headers);
+              if (wait2 > (this.o.maxRateLimitWaitMs ?? 6e4)) return { ok: false, status: 429, error: `rate limited by Okta on ${bucket}, asked to wait ${Math.round(wait2 / 1e3)} s, longer than we wait; the next run tries again` };
+              await this.sleep(wait2);
+              continue;
+            }
+            if (res.status === 401 && this.o.auth.kind === "app" && !refreshed) {
+              refreshed = true;
+              this.token = void 0;
+              continue;
+            }
+            if (res.status >= 500 && failures < retries) {
+              await this.sleep((this.o.backoffMs ?? 500) * 2 ** failures++);
+              continue;
+            }
+            return this.answer(method, url, res, text);
+          }
+          if (attempt.readOnly !== void 0) return { ok: false, error: attempt.readOnly };
+          if (attempt.unreachable !== void 0) return { ok: false, error: unreachableMessage(this.o.orgUrl, attempt.unreachable).replace("check apiUrl", "check orgUrl"), fault: "endpoint" };
+          if (failures >= retries) return { ok: false, error: `${attempt.error} talking to Okta at ${this.origin}, after retries` };
+          await this.sleep((this.o.backoffMs ?? 500) * 2 ** failures++);
+        }
+      }
+      /** Waits for the bucket's reset when it has no request left; a failure when that is longer than allowed. */
+      async keepLimit(name) {
+        const bucket = this.buckets.get(name);
+        if (bucket === void 0) return void 0;
+        if (bucket.remaining <= 0) {
+          const wait2 = bucket.reset - this.now();
+          if (wait2 > 0) {
+            if (wait2 > (this.o.maxRateLimitWaitMs ?? 6e4)) return { ok: false, error: `Okta's limit on ${name} is used up for ${Math.round(wait2 / 1e3)} s, longer than we wait; the next run tries again` };
+            await this.sleep(wait2);
+          }
+          if (bucket.remaining <= 0 && this.now() >= bucket.reset) this.buckets.delete(name);
+          return void 0;
+        }
+        bucket.remaining -= 1;
+        return void 0;
+      }
+      /** Milliseconds until the reset a 429 names (at least 1 s when it names none or one already past). */
+      untilReset(headers) {
+        const reset = Number(headers.get("x-rate-limit-reset"));
+        const wait2 = Number.isFinite(reset) && reset > 0 ? reset * 1e3 - this.now() : 0;
+        return Math.max(wait2, 1e3);
+      }
+      /** Learns the bucket's state from an answer's headers: a new window replaces it, the same one only lowers what remains. */
+      learn(name, headers) {
+        const remaining = Number(headers.get("x-rate-limit-remaining") ?? NaN);
+        const reset = Number(headers.get("x-rate-limit-reset") ?? NaN) * 1e3;
+        if (!Number.isFinite(remaining) || !Number.isFinite(reset)) return;
+        const known = this.buckets.get(name);
+        if (known === void 0 || known.reset !== reset) this.buckets.set(name, { remaining, reset });
+        else known.remaining = Math.min(known.remaining, remaining);
+      }
+      async send(method, url, authorization, bucket) {
+        try {
+          const res = await this.o.fetch(url, { method, headers: { accept: "application/json", authorization }, signal: AbortSignal.timeout(this.o.timeoutMs ?? 15e3) });
+          const text = await res.text();
+          this.learn(bucket, res.headers);
+          return { kind: "answer", res, text };
+        } catch (e) {
+          const err = typeof e === "object" && e !== null ? e : {};
+          if (err.name === "ReadOnlyViolation") return { kind: "failed", error: err.message ?? "read-only", readOnly: err.message ?? "refused by the read-only transport" };
+          if (err.name === "TimeoutError" || err.name === "AbortError") return { kind: "failed", error: `no answer within ${this.o.timeoutMs ?? 15e3} ms` };
+          const unreachable = connectFailure(e);
+          return { kind: "failed", error: `network error (${err.cause?.code ?? err.message ?? "unknown"})`, ...unreachable === void 0 ? {} : { unreachable } };
+        }
+      }
+      /** An answer as a result: JSON for a 2xx, Okta's error in words otherwise. */
+      answer(method, url, res, text) {
+        if (res.status < 300) {
+          if (text === "") return { ok: true, status: res.status, body: void 0, headers: res.headers };
+          try {
+            return { ok: true, status: res.status, body: JSON.parse(text), headers: res.headers };
+          } catch {
+            return { ok: false, status: res.status, error: `Okta answered ${method} ${url.pathname} with malformed JSON (HTTP ${res.status})` };
+          }
+        }
+        const { summary: summary2, code, causes } = oktaError(text);
+        const said = `${summary2 ?? `HTTP ${res.status}`}${code === void 0 ? "" : ` (${code})`}${causes.length === 0 ? "" : `: ${causes.join("; ")}`}`;
+        const base = { ok: false, status: res.status, ...code === void 0 ? {} : { errorCode: code }, causes };
+        const secret = this.o.auth.kind === "ssws" ? `the API token in ${this.o.auth.env}` : `the service app ${this.o.auth.clientId}'s access token`;
+        if (res.status === 401) return { ...base, error: `Okta refused ${secret} (HTTP 401, ${said}): it is wrong, expired or revoked`, fault: "token" };
+        if (res.status === 403 && method === "GET") {
+          const needs = url.pathname.startsWith("/api/v1/users") ? "okta.users.read" : "okta.groups.read (okta.groups.manage to apply)";
+          return { ...base, error: `Okta refused ${method} ${url.pathname} (HTTP 403, ${said}): ${secret} needs the scope ${needs} and an admin role that covers it`, fault: "token" };
+        }
+        return { ...base, error: `Okta answered ${method} ${url.pathname} with HTTP ${res.status}: ${said}` };
+      }
+      /** The `Authorization` header: the API token, or a service-app access token (asked for when there is none or it expired). */
+      async authorization() {
+        const auth7 = this.o.auth;
+        if (auth7.kind === "ssws") return `SSWS ${auth7.token}`;
+        const held = await (this.token ??= this.accessToken(auth7));
+        if (!held.ok) {
+          this.token = void 0;
+          return held;
+        }
+        if (held.expires <= this.now()) {
+          this.token = void 0;
+          return this.authorization();
+        }
+        return `Bearer ${held.value}`;
+      }
+      /** Client credentials with a signed assertion: an access token, or why Okta refused. */
+      async accessToken(auth7) {
+        const endpoint2 = `${this.origin}/oauth2/v1/token`;
+        const form = new URLSearchParams({
+          grant_type: "client_credentials",
+          scope: auth7.scopes.join(" "),
+          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+          client_assertion: clientAssertion(auth7.signing, auth7.clientId, endpoint2, this.now())
+        });
+        const retries = this.o.retries ?? 2;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const res = await this.o.fetch(endpoint2, { method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: form.toString(), signal: AbortSignal.timeout(this.o.timeoutMs ?? 15e3) });
+            const text = await res.text();
+            if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+              await this.sleep(res.status === 429 ? this.untilReset(res.headers) : (this.o.backoffMs ?? 500) * 2 ** attempt);
+              continue;
+            }
+            const body = (() => {
+              try {
+                return JSON.parse(text);
+              } catch {
+                return {};
+              }
+            })();
+            if (res.ok && typeof body.access_token === "string") {
+              const ttl = typeof body.expires_in === "number" ? body.expires_in : 3600;
+              return { ok: true, value: body.access_token, expires: this.now() + Math.max(ttl - 60, 1) * 1e3 };
+            }
+            const { summary: summary2, code } = oktaError(text);
+            return { ok: false, status: res.status, error: `Okta refused a token to the service app ${auth7.clientId} (HTTP ${res.status}${code === void 0 ? "" : `, ${code}`}${summary2 === void 0 ? "" : `: ${summary2}`}): check clientId, the key in ${auth7.env} (its public half must be registered on the app) and that the app is granted ${auth7.scopes.join(" and ")}`, fault: "token" };
+          } catch (e) {
+            const err = typeof e === "object" && e !== null ? e : {};
+            if (err.name === "ReadOnlyViolation") return { ok: false, error: err.message ?? "refused by the read-only transport" };
+            const unreachable = connectFailure(e);
+            if (unreachable !== void 0) return { ok: false, error: unreachableMessage(this.o.orgUrl, unreachable).replace("check apiUrl", "check orgUrl"), fault: "endpoint" };
+            if (attempt >= retries) return { ok: false, error: `no token from Okta at ${endpoint2}: ${err.message ?? "network error"}, after retries` };
+            await this.sleep((this.o.backoffMs ?? 500) * 2 ** attempt);
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/targets/okta/rules.ts
+function parseExpression(expression) {
+  const alternatives = expression.trim().split(/\s+OR\s+/).map((alt) => alt.split(/\s+AND\s+/).map((term) => TERM.exec(term.trim())));
+  if (alternatives.some((alt) => alt.some((m) => m === null))) return void 0;
+  return alternatives.map((alt) => alt.map((m) => [m[1], m[2]]));
+}
+function activeRules(rules) {
+  return rules.filter((r) => r.status === "ACTIVE").map((r) => {
+    const terms = parseExpression(r.conditions?.expression?.value ?? "");
+    const excluded = new Set(r.conditions?.people?.users?.exclude ?? []);
+    return {
+      name: r.name,
+      groupIds: r.actions?.assignUserToGroups?.groupIds ?? [],
+      assigns: (userId, profile) => !excluded.has(userId) && (terms === void 0 || terms.some((alt) => alt.every(([attribute, value]) => profile[attribute] === value)))
+    };
+  });
+}
+var TERM;
+var init_rules = __esm({
+  "src/targets/okta/rules.ts"() {
+    "use strict";
+    TERM = /^user\.([A-Za-z_][A-Za-z0-9_]*)\s*==\s*"([^"]*)"$/;
+  }
+});
+
+// src/targets/okta/reads.ts
+function quoted(value) {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function unmanageable(g, written) {
+  const what = g.type === "APP_GROUP" ? "an APP_GROUP: its members come from its source (an app or a directory such as Active Directory)" : `a ${g.type} group, whose members Okta keeps itself`;
+  return `Okta group ${written} is ${what}, and Okta refuses membership changes to it through the API: manage an OKTA_GROUP instead (and assign it where this one is used), or change the membership at its source`;
+}
+async function findGroup(client, written) {
+  let group2;
+  if (GROUP_ID.test(written)) {
+    const res = await client.get(`/api/v1/groups/${written}`);
+    if (!res.ok) return res.status === 404 ? { ok: false, error: `Okta group ${written} does not exist, or the credentials cannot see it: fix the group id` } : res;
+    group2 = res.body;
+  } else {
+    const res = await client.pages(`/api/v1/groups?search=${encodeURIComponent(`profile.name eq ${quoted(written)}`)}&limit=${PAGE_SIZE}`);
+    if (!res.ok) return res;
+    const named = res.items.filter((g) => g.profile.name.toLowerCase() === written.toLowerCase());
+    if (named.length === 0) return { ok: false, error: `no Okta group is named ${written}, or the credentials cannot see it: create it, or fix the group name` };
+    if (named.length > 1) return { ok: false, error: `${named.length} Okta groups are named ${written}: name the one to manage by its id (${named.map((g) => g.id).join(", ")})` };
+    group2 = named[0];
+  }
+  return group2.type === "OKTA_GROUP" ? { ok: true, group: group2 } : { ok: false, error: unmanageable(group2, written) };
+}
+async function readRules(client) {
+  const res = await client.pages(`/api/v1/groups/rules?limit=${PAGE_SIZE}`);
+  if (!res.ok) return { ...res, error: `cannot read the org's group rules (which memberships a rule holds): ${res.error}` };
+  return { ok: true, rules: activeRules(res.items) };
+}
+async function readMembers2(client, group2, rules, users) {
+  const res = await client.pages(`/api/v1/groups/${group2.id}/users?limit=${PAGE_SIZE}`);
+  if (!res.ok) return res;
+  const assigning = rules.filter((r) => r.groupIds.includes(group2.id));
+  const holders = res.items.map((u) => {
+    users.set(u.profile.login.toLowerCase(), u);
+    const rule = assigning.find((r) => r.assigns(u.id, u.profile));
+    return { login: u.profile.login, role: "member", state: "active", ...rule === void 0 ? {} : { heldBy: `rule ${rule.name}` } };
+  });
+  return { ok: true, holders };
+}
+var PAGE_SIZE;
+var init_reads2 = __esm({
+  "src/targets/okta/reads.ts"() {
+    "use strict";
+    init_kinds2();
+    init_rules();
+    PAGE_SIZE = 200;
+  }
+});
+
+// src/targets/okta/target.ts
+function unusableStatus(status) {
+  const reasons2 = { SUSPENDED: "suspended", DEPROVISIONED: "deactivated", STAGED: "not activated yet", PROVISIONED: "not activated yet (pending user action)" };
+  return reasons2[status];
+}
+function unusable(failure3) {
+  return {
+    readIdentities: async () => failure3,
+    readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), failure3])),
+    grant: async () => {
+      throw new Error(failure3.error);
+    },
+    revoke: async () => {
+      throw new Error(failure3.error);
+    }
+  };
+}
+function oktaAuth(config2, token2, env) {
+  const url = new URL(config2.orgUrl);
+  if (url.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) return { ok: false, error: `target "${config2.name}": orgUrl ${config2.orgUrl} is not https; credentials are only sent over https (http only to this machine, for an emulator)`, fault: "endpoint" };
+  if (config2.clientId !== void 0 && config2.privateKeyEnv !== void 0) {
+    const pem = env[config2.privateKeyEnv];
+    if (pem === void 0 || pem === "") return { ok: false, error: `${config2.privateKeyEnv} (the privateKeyEnv of target "${config2.name}") is not set, so nothing was asked`, fault: "token" };
+    const signing = loadSigningKey(pem, config2.privateKeyEnv, config2.keyId);
+    if ("problem" in signing) return { ok: false, error: `target "${config2.name}": ${signing.problem}`, fault: "token" };
+    return { kind: "app", clientId: config2.clientId, signing, scopes: config2.scopes ?? [...OKTA_SCOPES], env: config2.privateKeyEnv };
+  }
+  if (token2 !== void 0 && config2.tokenEnv !== void 0) return { kind: "ssws", token: token2, env: config2.tokenEnv };
+  return { ok: false, error: `target "${config2.name}" has no credentials: give clientId and privateKeyEnv (a service app), or tokenEnv (an API token)`, fault: "token" };
+}
+function connectOkta(config2, options, tuning = {}) {
+  const auth7 = oktaAuth(config2, options.token, options.env);
+  if ("ok" in auth7) return unusable(auth7);
+  return new OktaTarget(new OktaClient({ orgUrl: config2.orgUrl, auth: auth7, fetch: options.fetch, ...tuning }));
+}
+var EMAILS_PER_SEARCH, OktaTarget;
+var init_target2 = __esm({
+  "src/targets/okta/target.ts"() {
+    "use strict";
+    init_entitlement();
+    init_auth();
+    init_client3();
+    init_reads2();
+    init_schema3();
+    EMAILS_PER_SEARCH = 20;
+    OktaTarget = class {
+      constructor(client) {
+        this.client = client;
+      }
+      client;
+      groups = /* @__PURE__ */ new Map();
+      rules;
+      /** Users seen this run, by lower-cased login. */
+      users = /* @__PURE__ */ new Map();
+      /** Directory answers by lower-cased email: the user, or null when nobody has that email. */
+      byEmail = /* @__PURE__ */ new Map();
+      /** The group a profile names, found once per run. */
+      group(written) {
+        const key = written.toLowerCase();
+        let found = this.groups.get(key);
+        if (found === void 0) this.groups.set(key, found = findGroup(this.client, written));
+        return found;
+      }
+      /** The org's group rules, read once per run. */
+      groupRules() {
+        return this.rules ??= readRules(this.client);
+      }
+      /** The members of every group asked, keyed by `entitlementKey`; a group that cannot be managed is a failed read saying why. */
+      async readHolders(refs) {
+        const out = /* @__PURE__ */ new Map();
+        if (refs.length === 0) return out;
+        const rules = await this.groupRules();
+        await Promise.all(
+          refs.map(async (ref) => {
+            if (ref.kind !== "group") throw new Error(`Okta holds no entitlements of kind "${ref.kind}"`);
+            const found = await this.group(ref.resource);
+            if (!found.ok) return out.set(entitlementKey(ref), found);
+            if (!rules.ok) return out.set(entitlementKey(ref), rules);
+            return out.set(entitlementKey(ref), await readMembers2(this.client, found.group, rules.rules, this.users));
+          })
+        );
+        return out;
+      }
+      /**
+       * People by email in the org's directory (`directory`): a user whose email or login is the
+       * email, by their login; one who is suspended, deactivated or not yet active is `unusable`.
+       * Okta has no SAML external identities or verified-domain emails to read.
+       */
+      async readIdentities(method, emails) {
+        if (method !== "directory") return { ok: false, error: `Okta resolves people through its own directory of users (and the identities file), not ${method}` };
+        const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+        const ask = wanted.filter((e) => !this.byEmail.has(e));
+        for (let i = 0; i < ask.length; i += EMAILS_PER_SEARCH) {
+          const batch = ask.slice(i, i + EMAILS_PER_SEARCH);
+          const search = batch.map((e) => `profile.email eq ${quoted(e)} or profile.login eq ${quoted(e)}`).join(" or ");
+          const res = await this.client.pages(`/api/v1/users?search=${encodeURIComponent(search)}&limit=${PAGE_SIZE}`);
+          if (!res.ok) return { ...res, error: `cannot look people up in Okta's directory: ${res.error}` };
+          for (const email of batch) {
+            const matches = res.items.filter((u) => u.profile.login.toLowerCase() === email || u.profile.email?.toLowerCase() === email);
+            const user = matches.find((u) => u.profile.login.toLowerCase() === email) ?? matches[0] ?? null;
+            this.byEmail.set(email, user);
+            if (user !== null) this.users.set(user.profile.login.toLowerCase(), user);
+          }
+        }
+        const pairs = [];
+        const unusable2 = [];
+        for (const email of wanted) {
+          const user = this.byEmail.get(email);
+          if (user === null || user === void 0) continue;
+          const reason2 = unusableStatus(user.status);
+          if (reason2 === void 0) pairs.push({ email, login: user.profile.login });
+          else unusable2.push({ email, login: user.profile.login, reason: reason2 });
+        }
+        return { ok: true, pairs, ...unusable2.length === 0 ? {} : { unusable: unusable2 } };
+      }
+      /** Adds `login` to the group, after looking the user up again: one who is not active is refused. */
+      async grant(e, login) {
+        const { group: group2, user } = await this.writeTarget(e, login, true);
+        const res = await this.client.request("PUT", `/api/v1/groups/${group2.id}/users/${user.id}`);
+        if (!res.ok) throw new Error(`cannot add ${login} to Okta group ${group2.profile.name}: ${res.error}`);
+      }
+      /** Removes `login` from the group; Okta refuses to remove a membership a group rule makes. */
+      async revoke(ref, login) {
+        const { group: group2, user } = await this.writeTarget(ref, login, false);
+        const res = await this.client.request("DELETE", `/api/v1/groups/${group2.id}/users/${user.id}`);
+        if (!res.ok) throw new Error(`cannot remove ${login} from Okta group ${group2.profile.name}: ${res.error}`);
+      }
+      /** The group and the user a write is about; throws when either cannot be found, or a grant's user is not active. */
+      async writeTarget(ref, login, granting) {
+        const found = await this.group(ref.resource);
+        if (!found.ok) throw new Error(found.error);
+        const res = await this.client.get(`/api/v1/users/${encodeURIComponent(login)}`);
+        if (!res.ok) throw new Error(res.status === 404 ? `Okta has no user ${login}` : `cannot look up Okta user ${login}: ${res.error}`);
+        const user = res.body;
+        const reason2 = unusableStatus(user.status);
+        if (granting && reason2 !== void 0) throw new Error(`Okta user ${login} is ${reason2}, so it is never granted`);
+        return { group: found.group, user };
+      }
+    };
+  }
+});
+
+// src/targets/okta/doctor-checks.ts
+async function oktaChecks(ws, t, env, fetch) {
+  const subject = `target "${t.name}"`;
+  const app = t.clientId !== void 0 && t.privateKeyEnv !== void 0;
+  const token2 = app ? void 0 : tokenCheck(subject, t, "spec.targets", env, "an Okta API token (SSWS) of an admin who may manage the groups and read users");
+  if (token2 !== void 0 && token2.status !== "ok") return [token2];
+  const auth7 = oktaAuth(t, t.tokenEnv === void 0 ? void 0 : env[t.tokenEnv], env);
+  const credentials2 = app ? { subject, what: `service app ${t.clientId} (private key in ${t.privateKeyEnv})`, status: "ok" } : token2;
+  if ("ok" in auth7) return [{ ...credentials2, status: "missing", detail: auth7.error }];
+  const client = new OktaClient({ orgUrl: t.orgUrl, auth: auth7, fetch });
+  const okta = new OktaTarget(client);
+  const rules = await okta.groupRules();
+  const orgLine = `org ${t.orgUrl}, its group rules`;
+  if (!rules.ok) return [credentials2, { subject, what: orgLine, status: "missing", detail: rules.error }];
+  const refs = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
+  const reads = await okta.readHolders([...refs.values()]);
+  const users = await client.get("/api/v1/users?limit=1");
+  const who = app ? `the service app ${t.clientId} needs the scope okta.groups.manage and an admin role that covers each managed group (Group Membership Administrator, or a custom role with okta.groups.members.manage)` : "the admin who made the API token needs a role that may manage the members of each managed group";
+  return [
+    credentials2,
+    { subject, what: orgLine, status: "ok" },
+    { subject, what: "permission to change group members (apply)", status: "unverified", detail: `cannot be tested without writing: ${who}` },
+    ...[...refs].map(([key, ref]) => {
+      const read = reads.get(key);
+      return read.ok ? { subject, what: `group ${ref.resource}`, status: "ok" } : { subject, what: `group ${ref.resource}`, status: "missing", detail: read.error };
+    }),
+    users.ok ? { subject, what: `users of ${t.orgUrl} by email`, status: "ok" } : { subject, what: `users of ${t.orgUrl} by email`, status: "missing", detail: users.error }
+  ];
+}
+var init_doctor_checks2 = __esm({
+  "src/targets/okta/doctor-checks.ts"() {
+    "use strict";
+    init_entitlement();
+    init_check();
+    init_client3();
+    init_target2();
+  }
+});
+
 // src/targets/registry.ts
 function targetType(config2) {
   return TARGET_TYPES[config2.type];
@@ -30858,9 +31971,12 @@ var init_registry = __esm({
     init_identities();
     init_doctor_checks();
     init_target();
-    init_kinds2();
+    init_kinds3();
+    init_doctor_checks2();
+    init_target2();
     TARGET_TYPES = {
-      github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub, checks: githubChecks }
+      github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub, checks: githubChecks },
+      okta: { declaration: TARGET_DECLARATIONS.okta, fileIdentities: (entries) => fileAccounts(entries, "okta"), connect: (config2, options) => connectOkta(config2, options), checks: oktaChecks }
     };
   }
 });
@@ -31051,7 +32167,7 @@ var init_apply = __esm({
     init_entitlement();
     init_plan();
     init_errors();
-    init_kinds2();
+    init_kinds3();
     SCOPED = /* @__PURE__ */ new Set(["read-failed", "identity", "request"]);
   }
 });
@@ -31304,7 +32420,7 @@ function desire(input2) {
       for (const w of wanted) {
         const login = w.login ?? input2.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
+          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no ${input2.account?.(spec.target) ?? "GitHub login"}; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
           continue;
         }
         addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });
@@ -31394,7 +32510,11 @@ function diffTeam(team, read, own, out, adoption) {
     }
   }
   out.prune.push(...own.filter((e) => e.audit !== "restored" && !held.has(e.login.toLowerCase())).map((e) => ({ ...refOf(e), login: e.login })));
-  const unwanted = read.holders.filter((h) => !team.holders.has(h.login.toLowerCase()));
+  const unrevocable = read.holders.filter((h) => h.heldBy !== void 0 && !team.holders.has(h.login.toLowerCase()));
+  for (const h of unrevocable) {
+    out.diagnostics.push(warning(`${title}: ${h.login} is held by ${h.heldBy}, which this tool cannot remove, though no profile wants it: change that on ${team.target} if ${h.login} should not hold it`));
+  }
+  const unwanted = read.holders.filter((h) => h.heldBy === void 0 && !team.holders.has(h.login.toLowerCase()));
   if (frozen) {
     const kept2 = unwanted.filter((h) => team.membership === "exclusive" || granted.has(h.login.toLowerCase()));
     if (kept2.length > 0) {
@@ -31530,7 +32650,7 @@ var init_guard = __esm({
 // src/core/reconcile.ts
 function planFrom(input2) {
   const { at: at3, observed } = input2;
-  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, requests: input2.requests, ...input2.incidents ? { incidents: input2.incidents } : {} });
+  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, ...input2.account ? { account: input2.account } : {}, requests: input2.requests, ...input2.incidents ? { incidents: input2.incidents } : {} });
   for (const managed of wanted.entitlements.values()) {
     const failed = input2.identityFailures.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);
@@ -31805,6 +32925,7 @@ async function reconcile(ws, adapters, ctx) {
     kinds: KINDS,
     shifts,
     resolve: identities2.resolve,
+    account: accountWord(ws),
     identityFailures: identities2.failed,
     observed,
     grants: state.grants,
@@ -31826,7 +32947,7 @@ var init_engine = __esm({
     init_requests();
     init_holders();
     init_observe();
-    init_kinds2();
+    init_kinds3();
   }
 });
 
@@ -31993,7 +33114,7 @@ function aheadReadUntil(ws, at3, pullRequest2) {
 }
 function aheadInput(ws, shifts, resolve11, from, to, context) {
   const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: resolve11, ...context });
-  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
+  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, account: accountWord(ws), requests: requests.active }, diagnostics: requests.diagnostics };
 }
 async function observeAhead(ws, adapters, from, to, context = {}) {
   const { shifts, identities: identities2 } = await observe(ws, adapters, { since: readSpan(ws, from, context.pullRequest).since, until: readEnd(ws, from, to, context.pullRequest), subjects: ws.requests.map((r) => r.subject) });
@@ -32014,7 +33135,7 @@ var init_look_ahead = __esm({
     init_coverage();
     init_intervals();
     init_requests();
-    init_kinds2();
+    init_kinds3();
     PLAN_TIMELINE_HOURS = 24;
     LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
@@ -32031,12 +33152,15 @@ function isGraphQLQuery(url, body) {
     return false;
   }
 }
+function isTokenRequest(url, body) {
+  return new URL(url).pathname.endsWith("/oauth2/v1/token") && typeof body === "string" && new URLSearchParams(body).get("grant_type") === "client_credentials";
+}
 function readOnlyFetch(inner) {
   return async (input2, init) => {
     const request2 = input2 instanceof Request ? input2 : void 0;
     const method = (init?.method ?? request2?.method ?? "GET").toUpperCase();
     const url = request2 ? request2.url : String(input2);
-    if (method === "GET" || method === "HEAD" || method === "POST" && isGraphQLQuery(url, init?.body)) return inner(input2, init);
+    if (method === "GET" || method === "HEAD" || method === "POST" && (isGraphQLQuery(url, init?.body) || isTokenRequest(url, init?.body))) return inner(input2, init);
     throw new ReadOnlyViolation(`read-only run refused ${method} ${new URL(url).pathname}`);
   };
 }
@@ -32122,7 +33246,7 @@ var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
 var init_mermaid = __esm({
   "src/render/mermaid.ts"() {
     "use strict";
-    init_kinds2();
+    init_kinds3();
     init_zoned();
     KIND_STYLE = {
       shift: { tags: "", words: "on call" },
@@ -32200,6 +33324,10 @@ function count(n, one, many = `${one}s`) {
   if (n === 0) return "";
   return `${n} ${n === 1 ? one : many}`;
 }
+function adoptionIntro(adoption) {
+  const kinds = [...new Set(adoption.map((a) => KINDS[a.kind]?.plural ?? a.kind))];
+  return `Adopting ${kinds.join(" and ")} this tool has never applied to: members no profile wants are kept, not removed, until you say so.`;
+}
 function keptLine(k) {
   return `${k.login} as ${k.level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
 }
@@ -32243,7 +33371,7 @@ function renderText(plan, options) {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
+    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine2(h, plan.at)}`)].map(sanitizeText))].join("\n"));
@@ -32273,14 +33401,14 @@ function shouldColor(stream, env) {
   if (env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
-var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, ADOPTION_INTRO, HOLD_INTRO;
+var ACTION_ORDER, SIGN, COLOR, RED, YELLOW, RESET, UNSAFE_CHARS, ISO_INSTANT, HOLD_INTRO;
 var init_text = __esm({
   "src/render/text.ts"() {
     "use strict";
     init_diagnostics();
     init_diff();
     init_entitlement();
-    init_kinds2();
+    init_kinds3();
     ACTION_ORDER = { grant: 0, revoke: 1, update: 2 };
     SIGN = { grant: "+", revoke: "-", update: "~" };
     COLOR = { grant: "\x1B[32m", revoke: "\x1B[31m", update: "\x1B[33m" };
@@ -32289,7 +33417,6 @@ var init_text = __esm({
     RESET = "\x1B[0m";
     UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-    ADOPTION_INTRO = "Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.";
     HOLD_INTRO = "Kept by an incident hold: their window ended, but they are on an open incident.";
   }
 });
@@ -32386,7 +33513,7 @@ ${list3}
 
 ${escapeMarkdown(adoptionHow(a))}`;
     return { kind: "adoption", sep: "\n\n", text: i === 0 ? `> [!NOTE]
-> ${ADOPTION_INTRO}
+> ${adoptionIntro(adoption)}
 
 ${text}` : text, changes: 0 };
   });
@@ -33261,7 +34388,7 @@ var init_record = __esm({
     init_journal();
     init_redact();
     init_state();
-    init_kinds2();
+    init_kinds3();
     Recorder = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -33388,7 +34515,7 @@ var init_saved_plan = __esm({
     init_diagnostics();
     init_duration();
     init_io();
-    init_kinds2();
+    init_kinds3();
     ACTIONS3 = ["grant", "revoke", "update"];
   }
 });
@@ -33420,7 +34547,7 @@ var init_outcomes = __esm({
   "src/render/outcomes.ts"() {
     "use strict";
     init_plan();
-    init_kinds2();
+    init_kinds3();
   }
 });
 
@@ -34006,7 +35133,7 @@ function terminalPrompt(input2, output) {
     close: () => rl.close()
   };
 }
-function formatted2(flag, question, format2) {
+function formatted3(flag, question, format2) {
   const f = FORMATS[format2];
   return {
     flag,
@@ -34173,14 +35300,14 @@ var init_init = __esm({
     WORKFLOW_TEMPLATES = fileURLToPath(new URL("../../templates/workflows/", import.meta.url));
     WORKFLOWS = ["oncall-access-plan.yml", "oncall-access-apply.yml"];
     CODEOWNERS = ".github/CODEOWNERS";
-    ORG = formatted2("org", "GitHub organisation", "oncall-access-login");
-    TEAM = formatted2("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
+    ORG = formatted3("org", "GitHub organisation", "oncall-access-login");
+    TEAM = formatted3("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
-      pagerduty: formatted2("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
-      jsm: formatted2("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
-      opsgenie: formatted2("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
+      pagerduty: formatted3("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted3("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
+      opsgenie: formatted3("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
-    CLOUD_ID2 = formatted2("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
+    CLOUD_ID2 = formatted3("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,
@@ -34479,7 +35606,7 @@ var init_explain = __esm({
     init_entitlement();
     init_holders();
     init_state();
-    init_kinds2();
+    init_kinds3();
     init_reconcile2();
   }
 });
@@ -34727,7 +35854,7 @@ var init_timeline2 = __esm({
     init_diagnostics();
     init_timeline();
     init_kinds();
-    init_kinds2();
+    init_kinds3();
     init_intervals();
     init_read_only();
     init_io();
@@ -35130,7 +36257,7 @@ function renderReportCsv(report) {
     (g) => g.holdings.map((h) => [
       g.name,
       g.target,
-      g.org,
+      g.org ?? "",
       g.team ?? "",
       g.repository ?? "",
       h.login,
@@ -35227,7 +36354,7 @@ var init_report_live = __esm({
     init_approvals();
     init_repository();
     init_holders();
-    init_kinds2();
+    init_kinds3();
     FORGE_CONCURRENCY = 4;
   }
 });
@@ -35322,7 +36449,7 @@ var init_report3 = __esm({
   "src/commands/report.ts"() {
     "use strict";
     init_audit();
-    init_kinds2();
+    init_kinds3();
     init_git();
     init_report();
     init_duration();
@@ -57432,7 +58559,7 @@ function auditMarkdown(ctx, at3, outcomes) {
 }
 
 // src/action/workflow.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 import { appendFileSync as appendFileSync3 } from "node:fs";
 init_redact();
 function runnerFor(secrets) {
@@ -57441,7 +58568,7 @@ function runnerFor(secrets) {
     if (text === "") return;
     const lines2 = clean(text.replace(/\n$/, ""));
     if (!/^\s*::/m.test(lines2)) return info(lines2);
-    const token2 = randomUUID2();
+    const token2 = randomUUID3();
     info(`::stop-commands::${token2}`);
     info(lines2);
     info(`::${token2}::`);

@@ -36,15 +36,15 @@ t.test('a first plan keeps the members no profile wants, lists them as adopting,
   const payments = plan.adoption!.find((a) => a.resource === 'acme/payments-deployers')!;
   t.same(payments.kept, [{ login: 'heidi-acme', level: 'member', pending: true }, { login: 'mallory-acme', level: 'member' }]);
   t.same(payments.declaredAt, { file: 'payments.yaml', line: 17, col: 7 });
-  t.same(plan.adoption!.map((a) => slug(a.resource)), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-deployers', 'prod-deployers'], 'sorted; payments-admins has nobody to keep');
+  t.same(plan.adoption!.map((a) => slug(a.resource)), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-deployers', 'prod-deployers', 'prod-aws-oncall'], 'sorted (the Okta group last); payments-admins has nobody to keep');
   t.same(plan.state.adopt!.map((a) => slug(a.resource)), ['payments-admins'], 'only a team keeping nobody is adopted by the apply');
 
   const text = await cli(dir, ['plan', ...C]);
-  t.match(text.out, 'Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.');
+  t.match(text.out, 'Adopting teams and groups this tool has never applied to: members no profile wants are kept, not removed, until you say so.');
   t.match(text.out, '  ? mallory-acme as member  (would be removed: adopting)');
   t.match(text.out, '  To remove them: set adopt: remove-drift on the entitlement at payments.yaml:17:7, or run apply once with --adopt remove-drift.');
   const md = await cli(dir, ['plan', ...C, '--format', 'markdown']);
-  t.match(md.out, /> \[!NOTE\]\n> Adopting teams this tool has never applied to/);
+  t.match(md.out, /> \[!NOTE\]\n> Adopting teams and groups this tool has never applied to/);
   t.match(md.out, /### github: acme\/payments-deployers \(profiles: payments-oncall\) — adopting/);
 });
 
@@ -80,7 +80,7 @@ t.test('--adopt remove-drift removes them once, with the reason; the team is exc
   const r = await cli(dir, ['apply', ...C, '--yes', '--adopt', 'remove-drift']);
   t.equal(r.code, 0, r.out + r.err);
   t.same(team(emu, 'payments-deployers'), ['alice-acme', 'bob-acme', 'carol-acme']);
-  t.same(adopted(dir), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-admins', 'payments-deployers', 'prod-deployers']);
+  t.same(adopted(dir), ['checkout-deployers', 'data-deployers', 'infra-maintainers', 'payments-admins', 'payments-deployers', 'prod-deployers', 'prod-aws-oncall']);
   // Someone adds a member by hand: the adopted team is exclusive, so the next plan revokes it as drift.
   const put = await fetch(`${emu.url}/orgs/acme/teams/payments-deployers/memberships/zed-acme`, { method: 'PUT', headers: { authorization: `token ${ENV.GITHUB_TOKEN}`, 'content-type': 'application/json' }, body: '{"role":"member"}' });
   t.equal(put.status, 200);

@@ -32,25 +32,25 @@ async function holdGitHubPort(t: Test): Promise<void> {
 t.test('a copy of the config points each apiUrl at its own emulator, even one given another demo port', async (t) => {
   // Ephemeral ports include 39170-39172: the GitHub emulator may get the PagerDuty one.
   const at = (port: number) => ({ url: `http://127.0.0.1:${port}` });
-  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234) } as unknown as DemoEmulators;
-  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nother: http://127.0.0.1:391700\n';
-  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nother: http://127.0.0.1:391700\n');
+  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234), okta: at(41235) } as unknown as DemoEmulators;
+  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nokta: http://127.0.0.1:39174\nother: http://127.0.0.1:391700\n';
+  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nokta: http://127.0.0.1:41235\nother: http://127.0.0.1:391700\n');
 });
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['--format', 'json'], c.io), 0);
   const plan = JSON.parse(c.out());
-  t.same(plan.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
+  t.same(plan.summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 });
   // Ports 39170-39172, or free ones while another run (a second copy of this suite) holds them.
-  t.match(c.err(), /Demo: GitHub, PagerDuty and JSM Operations emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
+  t.match(c.err(), /Demo: GitHub, PagerDuty, JSM Operations and Okta emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
 });
 
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['apply'], c.io), 0);
-  t.match(c.out(), 'Apply complete: 10 applied, 0 failed, 0 skipped.');
-  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(8 unchanged\)\./);
+  t.match(c.out(), 'Apply complete: 12 applied, 0 failed, 0 skipped.');
+  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(10 unchanged\)\./);
 });
 
 t.test('--at is passed through to plan', async (t) => {
@@ -81,7 +81,7 @@ t.test('with its ports taken (npm run emulators is running), the demo says so an
   t.equal(await demo(['--format', 'json'], c.io), 0, c.err());
   t.match(c.err(), TAKEN);
   t.notMatch(c.err(), `127.0.0.1:${DEMO_PORTS.github},`, 'not on the taken port');
-  t.same(JSON.parse(c.out()).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the same plan');
+  t.same(JSON.parse(c.out()).summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 }, 'the same plan');
 });
 
 t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports, exit 0, no stack trace', { skip: existsSync('dist/demo.js') ? false : 'dist/demo.js is not built (npm run build)' }, async (t) => {
@@ -90,5 +90,5 @@ t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports,
   t.equal(r.code, 0, r.stderr);
   t.match(r.stderr, TAKEN);
   t.notMatch(r.stderr, /EADDRINUSE|\n\s+at /, 'no stack trace');
-  t.same(JSON.parse(r.stdout).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the demo plan');
+  t.same(JSON.parse(r.stdout).summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 }, 'the demo plan');
 });

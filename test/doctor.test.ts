@@ -44,8 +44,16 @@ const SOURCES_OK = [
 const TEAMS = ['checkout-deployers', 'data-deployers', 'payments-deployers', 'payments-admins', 'prod-deployers', 'infra-maintainers'];
 const UNVERIFIED = 'target "github": permission to change team members (apply): unverified: the token in GITHUB_TOKEN is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the organization permission Members: read and write';
 
-/** The output with the GitHub emulator's URL (its port changes) as GITHUB. */
-const lines = (out: string, e: DemoEmulators): string[] => out.replaceAll(e.github.url, 'GITHUB').split('\n');
+/** The output with the GitHub and Okta emulators' URLs (their ports change) as GITHUB and OKTA. */
+const lines = (out: string, e: DemoEmulators): string[] => out.replaceAll(e.github.url, 'GITHUB').replaceAll(e.okta.url, 'OKTA').split('\n');
+/** The Okta target's lines when everything is in order (an API token lists no permissions: writes unverified). */
+const OKTA_OK = [
+  'target "okta": token (OKTA_API_TOKEN): ok',
+  'target "okta": org OKTA, its group rules: ok',
+  'target "okta": permission to change group members (apply): unverified: cannot be tested without writing: the admin who made the API token needs a role that may manage the members of each managed group',
+  'target "okta": group prod-aws-oncall: ok',
+  'target "okta": users of OKTA by email: ok',
+];
 
 function noSecrets(t: Test, text: string): void {
   for (const secret of [TOKEN, PD_TOKEN, JSM_TOKEN, OG_KEY, CLASSIC, ADMIN, APP, PD_SCHEDULES]) t.notOk(text.includes(secret.slice(0, 12)), 'no token in the output');
@@ -60,7 +68,8 @@ t.test('the demo with its full tokens: every read ok, GitHub writes unverified (
     'target "github": API GITHUB, organisation acme: ok',
     UNVERIFIED,
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
-    'Nothing missing: 14 checks ok, 1 unverified (doctor cannot tell without writing).',
+    ...OKTA_OK,
+    'Nothing missing: 18 checks ok, 2 unverified (doctor cannot tell without writing).',
     '',
   ]);
   t.equal(r.err, '');
@@ -75,7 +84,8 @@ t.test('a classic GitHub token with read:org and repo only: reads ok, apply need
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length + 2), [
     'target "github": permission to change team members (apply): missing: the classic token in GITHUB_TOKEN has the scopes read:org, repo: add admin:org to it (GitHub, Settings, Developer settings, Personal access tokens)',
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
-    'Missing: 1 of 15 checks. Grant or set what each missing line says, then run doctor again.',
+    ...OKTA_OK,
+    'Missing: 1 of 20 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.ok(emulators.github.requests.some((q) => q.path === '/orgs/acme'), 'the scopes come from the organisation\'s answer');
@@ -93,7 +103,8 @@ t.test('a GitHub App token without the Members permission: every team missing, w
     'target "github": API GITHUB, organisation acme: ok',
     UNVERIFIED,
     ...TEAMS.map((team) => `target "github": team acme/${team}: missing: ${refused}`),
-    'Missing: 6 of 15 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
+    ...OKTA_OK,
+    'Missing: 6 of 20 checks, 2 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(r.code, 1);
@@ -105,7 +116,7 @@ t.test('a PagerDuty token that may read schedules only: the escalation policy is
   const { dir, emulators } = await demoWorkspace(t, undefined, undefined, SCOPED);
   const r = await cli(dir, ['doctor', ...C, '--format', 'json'], { env: { ...ENV, PAGERDUTY_TOKEN: PD_SCHEDULES } });
   const json = JSON.parse(r.out) as { ok: boolean; missing: number; unverified: number; checks: { subject: string; what: string; status: string; detail?: string }[] };
-  t.match(json, { ok: false, missing: 1, unverified: 1 });
+  t.match(json, { ok: false, missing: 1, unverified: 2 });
   t.same(json.checks[2], {
     subject: 'source "pagerduty"',
     what: 'pagerduty escalation policy PCHKEP1 level 1',
@@ -129,12 +140,13 @@ t.test('no token set: each token line says which variable to set, nothing is ask
       'source "jsm": token (ATLASSIAN_API_TOKEN): missing: environment variable ATLASSIAN_API_TOKEN is not set: set it to an Atlassian API token with the scopes read:ops-config:jira-service-management and read:jira-user',
       'source "jsm": account email (ATLASSIAN_EMAIL): missing: environment variable ATLASSIAN_EMAIL is not set: set it to the email of the Atlassian account the API token belongs to',
       'target "github": token (GITHUB_TOKEN): missing: environment variable GITHUB_TOKEN is not set: set it to a GitHub token or App installation token with the organization permission Members',
-      'Missing: 4 of 5 checks. Grant or set what each missing line says, then run doctor again.',
+      'target "okta": token (OKTA_API_TOKEN): missing: environment variable OKTA_API_TOKEN is not set: set it to an Okta API token (SSWS) of an admin who may manage the groups and read users',
+      'Missing: 5 of 6 checks. Grant or set what each missing line says, then run doctor again.',
       '',
     ].join('\n'),
   );
   t.equal(r.code, 1);
-  t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.jsm.requests], []);
+  t.same([...emulators.github.requests, ...emulators.pagerduty.requests, ...emulators.jsm.requests, ...emulators.okta.requests], []);
 });
 
 t.test('a jsm source takes the account email too: without it, the email line says which variable to set and JSM is not asked', async (t) => {
@@ -145,7 +157,7 @@ t.test('a jsm source takes the account email too: without it, the email line say
     'source "jsm": account email (ATLASSIAN_EMAIL): missing: environment variable ATLASSIAN_EMAIL is not set: set it to the email of the Atlassian account the API token belongs to',
   ]);
   t.notMatch(r.out, 'jsm schedule data_primary', 'not read without the email');
-  t.match(r.out, /\nMissing: 1 of 14 checks, 1 unverified/);
+  t.match(r.out, /\nMissing: 1 of 19 checks, 2 unverified/);
   t.equal(r.code, 1);
   t.same(emulators.jsm.requests, [], 'nothing asked of JSM');
   noSecrets(t, r.out + r.err);
@@ -160,7 +172,7 @@ t.test('an opsgenie source: its key and each bound schedule are checked; without
     'source "opsgenie": token (OPSGENIE_API_KEY): ok',
     'source "opsgenie": opsgenie schedule data_primary: ok',
   ]);
-  t.match(r.out, /\nNothing missing: 13 checks ok, 1 unverified/);
+  t.match(r.out, /\nNothing missing: 17 checks ok, 2 unverified/);
   t.equal(r.code, 0);
   t.ok(opsgenie.requests.length > 0, 'the schedule was read');
   t.same(opsgenie.requests.filter((q) => q.method !== 'GET'), [], 'reads only');
@@ -183,7 +195,8 @@ t.test('a repository entitlement: its collaborators are read, and apply needs re
     'target "github": permission to change team members and repository collaborators (apply): ok (classic token scopes: admin:org, repo)',
     ...TEAMS.map((team) => `target "github": team acme/${team}: ok`),
     'target "github": repository acme/infra: ok',
-    'Nothing missing: 16 checks ok.',
+    ...OKTA_OK,
+    'Nothing missing: 20 checks ok, 1 unverified (doctor cannot tell without writing).',
     '',
   ]);
   t.equal(admin.code, 0);
@@ -199,12 +212,13 @@ t.test('SAML identities are checked when the config resolves people through them
   const saml = (d: string) => editFile(d, 'oncall-access.yaml', 'resolve: [file]', 'resolve: [file, saml]');
   const { dir, emulators } = await demoWorkspace(t, saml, (s) => void (s.orgs.acme!.samlIdentities = [{ email: 'alice@acme.example', login: 'alice-acme' }]), SCOPED);
   const full = await cli(dir, ['doctor', ...C]);
-  t.equal(lines(full.out, emulators).at(-3), 'target "github": SAML identities of acme: ok');
+  t.equal(lines(full.out, emulators).at(-3 - OKTA_OK.length), 'target "github": SAML identities of acme: ok');
   t.equal(full.code, 0);
   const classic = await cli(dir, ['doctor', ...C], { env: { ...ENV, GITHUB_TOKEN: CLASSIC } });
-  t.same(lines(classic.out, emulators).slice(-3), [
+  t.same(lines(classic.out, emulators).slice(-3 - OKTA_OK.length), [
     'target "github": SAML identities of acme: missing: GitHub refused the query: the token in GITHUB_TOKEN lacks a permission (Your token has not been granted the required scopes to execute this query); it needs an organisation owner\'s token with admin:org, or an App with the organization permission Members (read)',
-    'Missing: 2 of 16 checks. Grant or set what each missing line says, then run doctor again.',
+    ...OKTA_OK,
+    'Missing: 2 of 21 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(classic.code, 1);
@@ -218,7 +232,8 @@ t.test('a token GitHub rejects: the API line says so and names the variable; the
   t.same(lines(r.out, emulators).slice(SOURCES_OK.length), [
     'target "github": token (GITHUB_TOKEN): ok',
     'target "github": API GITHUB, organisation acme: missing: GitHub rejected the token in GITHUB_TOKEN (HTTP 401): it is wrong, expired or revoked; put a valid token there',
-    'Missing: 1 of 8 checks. Grant or set what each missing line says, then run doctor again.',
+    ...OKTA_OK,
+    'Missing: 1 of 13 checks, 1 unverified (doctor cannot tell without writing). Grant or set what each missing line says, then run doctor again.',
     '',
   ]);
   t.equal(r.code, 1);
