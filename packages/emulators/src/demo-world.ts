@@ -98,15 +98,10 @@ export const DEMO_GITHUB: GitHubSeed = {
 
 /**
  * Acme's Okta org: `prod-aws-oncall` (the group AWS IAM Identity Center turns into the production
- * permission set) holds erin, whose platform shift has just ended, and frank, on call now; olivia
- * is in it by the group rule "Platform leads", which this tool never undoes. grace, who joined this
- * week and has no GitHub login yet, is in Okta's directory already.
+ * permission set) holds erin, whose platform shift has just ended, and frank, on call now. grace,
+ * who joined this week and has no GitHub login yet, is in Okta's directory already.
  */
-export const DEMO_OKTA: Pick<OktaEmulatorOptions, 'users' | 'groups' | 'rules'> = {
-  users: [
-    ...['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'ivan', 'judy', 'ken', 'leo', 'mia'].map((name, i) => ({ id: `00u${name.padEnd(10, '0')}${String(i).padStart(7, '0')}`, login: `${name}@acme.example` })),
-    { id: '00uolivia000000000012', login: 'olivia@acme.example', profile: { title: 'Platform lead' } },
-  ],
+export const DEMO_OKTA: Pick<OktaEmulatorOptions, 'users' | 'groups'> = {
+  users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'ivan', 'judy', 'ken', 'leo', 'mia'].map((name, i) => ({ id: `00u${name.padEnd(10, '0')}${String(i).padStart(7, '0')}`, login: `${name}@acme.example` })),
   groups: [{ id: '00gprodawsoncall0001', name: 'prod-aws-oncall', description: 'AWS IAM Identity Center: production permission set', members: ['00uerin0000000000004', '00ufrank000000000005'] }],
-  rules: [{ id: '0prplatformleads0001', name: 'Platform leads', expression: 'user.title=="Platform lead"', groupIds: ['00gprodawsoncall0001'] }],
 };
