@@ -14,9 +14,9 @@ t.test('the demo plan: a handoff in progress, drift, a role change and an unmapp
   const p = JSON.parse(r.out);
   t.equal(p.formatVersion, 2);
   t.equal(p.at, '2026-11-30T07:50:00.000Z');
-  t.same(p.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
+  t.same(p.summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 });
   t.same(
-    p.changes.map((c: { action: string; subject: { login: string }; entitlement: { resource: string; level: string }; drift?: boolean }) => [c.action, c.subject.login, c.entitlement.resource.split('/')[1], c.entitlement.level, c.drift ?? false]).sort(),
+    p.changes.map((c: { action: string; subject: { login: string }; entitlement: { resource: string; level: string }; drift?: boolean }) => [c.action, c.subject.login, c.entitlement.resource.split('/').at(-1), c.entitlement.level, c.drift ?? false]).sort(),
     [
       ['update', 'frank-acme', 'infra-maintainers', 'maintainer', false],
       ['revoke', 'erin-acme', 'infra-maintainers', 'maintainer', false],
@@ -28,6 +28,8 @@ t.test('the demo plan: a handoff in progress, drift, a role change and an unmapp
       ['revoke', 'ken-acme', 'checkout-deployers', 'member', true],
       ['grant', 'leo-acme', 'data-deployers', 'member', false],
       ['revoke', 'mia-acme', 'data-deployers', 'member', false],
+      ['grant', 'grace@acme.example', 'prod-aws-oncall', 'member', false],
+      ['revoke', 'erin@acme.example', 'prod-aws-oncall', 'member', false],
     ].sort(),
   );
   t.same(p.diagnostics.map((d: { severity: string; code?: string }) => [d.severity, d.code]), [['warning', 'identity']]);
@@ -47,7 +49,7 @@ t.test('--detailed-exitcode exits 2 with changes, and --out saves the plan data'
   const r = await plan(dir, '--detailed-exitcode', '--out', 'plan.json');
   t.equal(r.code, 2);
   const saved = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
-  t.equal(saved.summary.grant, 3);
+  t.equal(saved.summary.grant, 4);
   t.match(r.out, /^Plan for 2026-11-30T07:50:00Z\n/);
 });
 
@@ -64,7 +66,7 @@ t.test('apply then plan: the second plan finds nothing to do (idempotency for gr
   const { dir, emu } = await demoWorkspace(t);
   const first = await apply(dir, '--yes');
   t.equal(first.code, 0, first.err);
-  t.match(first.out, 'Apply complete: 10 applied, 0 failed, 0 skipped.');
+  t.match(first.out, 'Apply complete: 12 applied, 0 failed, 0 skipped.');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => [m.login, m.role, m.state]), [
     ['alice-acme', 'member', 'active'],
     ['carol-acme', 'member', 'active'],
@@ -74,7 +76,7 @@ t.test('apply then plan: the second plan finds nothing to do (idempotency for gr
   t.same(emu.teamMembers('acme', 'infra-contractors').map((m) => m.login), ['zed-acme'], 'child team members are not touched');
   const second = await plan(dir, '--detailed-exitcode');
   t.equal(second.code, 0);
-  t.match(second.out, 'No changes. Access matches the profiles (8 unchanged).');
+  t.match(second.out, 'No changes. Access matches the profiles (10 unchanged).');
   const third = await apply(dir, '--yes');
   t.equal(third.code, 0);
   t.notMatch(third.out, 'applied:');
@@ -96,10 +98,10 @@ t.test('a guard refuses a plan with too many revocations; --max-revocations allo
   const { dir, emu } = await demoWorkspace(t);
   const refused = await apply(dir, '--yes', '--max-revocations', '2');
   t.equal(refused.code, 1);
-  t.match(refused.out, 'refusing a plan that revokes 6 holdings: guards.maxRevocations allows 2');
+  t.match(refused.out, 'refusing a plan that revokes 7 holdings: guards.maxRevocations allows 2');
   t.match(refused.err, 'Apply refused');
   t.equal(emu.teamMembers('acme', 'payments-deployers').length, 4, 'nothing changed');
-  const allowed = await apply(dir, '--yes', '--max-revocations', '6');
+  const allowed = await apply(dir, '--yes', '--max-revocations', '7');
   t.equal(allowed.code, 0);
 });
 
