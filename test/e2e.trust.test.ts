@@ -13,7 +13,7 @@ t.test('a saved plan applies: plan --out, then apply plan.json', async (t) => {
   t.equal((await cli(dir, ['plan', ...C, '--out', 'plan.json'])).code, 0);
   const r = await cli(dir, ['apply', 'plan.json', ...C, '--yes'], { now: later(5) });
   t.equal(r.code, 0, r.err);
-  t.match(r.out, 'Apply complete: 10 applied, 0 failed, 0 skipped.');
+  t.match(r.out, 'Apply complete: 12 applied, 0 failed, 0 skipped.');
   t.same(emu.teamMembers('acme', 'payments-deployers').map((m) => m.login), ['alice-acme', 'carol-acme', 'bob-acme']);
 });
 
@@ -56,9 +56,9 @@ t.test('changes whose world moved on between plan and apply are skipped and repo
   t.match(r.out, 'skipped: grant bob-acme on acme/payments-deployers as member: bob-acme already holds it (maintainer)');
   t.match(r.out, 'skipped: revoke mallory-acme from acme/payments-deployers: mallory-acme no longer holds it');
   t.match(r.out, 'skipped: update frank-acme on acme/infra-maintainers as maintainer: frank-acme now holds it as maintainer, not member');
-  t.match(r.out, 'Apply complete: 7 applied, 0 failed, 3 skipped.');
+  t.match(r.out, 'Apply complete: 9 applied, 0 failed, 3 skipped.');
   const audit = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  t.same(audit.map((e) => e.outcome).sort(), [...Array(7).fill('applied'), 'skipped', 'skipped', 'skipped']);
+  t.same(audit.map((e) => e.outcome).sort(), [...Array(9).fill('applied'), 'skipped', 'skipped', 'skipped']);
 });
 
 t.test('the audit log records every executed change with who, what, why, when and which config; nothing secret', async (t) => {
@@ -67,7 +67,7 @@ t.test('the audit log records every executed change with who, what, why, when an
   const text = readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8');
   t.notMatch(text, TOKEN);
   const events = text.trim().split('\n').map((l) => JSON.parse(l));
-  t.equal(events.length, 10);
+  t.equal(events.length, 12);
   const bob = events.find((e) => e.login === 'bob-acme');
   t.same(bob, {
     formatVersion: 2,
@@ -101,7 +101,8 @@ t.test('the grant ledger is sorted, one grant per line, and records what apply g
       '  "grants": [',
       '    {"target":"github","kind":"team","resource":"acme/checkout-deployers","level":"member","login":"judy-acme","grantedAt":"2026-11-30T07:50:00.000Z"},',
       '    {"target":"github","kind":"team","resource":"acme/data-deployers","level":"member","login":"leo-acme","grantedAt":"2026-11-30T07:50:00.000Z"},',
-      '    {"target":"github","kind":"team","resource":"acme/payments-deployers","level":"member","login":"bob-acme","grantedAt":"2026-11-30T07:50:00.000Z"}',
+      '    {"target":"github","kind":"team","resource":"acme/payments-deployers","level":"member","login":"bob-acme","grantedAt":"2026-11-30T07:50:00.000Z"},',
+      '    {"target":"okta","kind":"group","resource":"prod-aws-oncall","level":"member","login":"grace@acme.example","grantedAt":"2026-11-30T07:50:00.000Z"}',
       '  ]',
       '}',
       '',
@@ -162,7 +163,7 @@ t.test('a rotation that had people at the last apply and has nobody now refuses 
   const at = ['--at', '2026-11-30T10:50:00Z'];
   const r = await cli(dir, ['plan', ...C, ...at], { env, now: later(180) });
   t.equal(r.code, 1);
-  t.match(r.out, 'refusing 2 revocation(s) fed by pd-platform schedule PSUN: it had 1 on call at the last apply and has nobody now, which looks like a broken schedule');
+  t.match(r.out, 'refusing 3 revocation(s) fed by pd-platform schedule PSUN: it had 1 on call at the last apply and has nobody now, which looks like a broken schedule');
   t.equal((await cli(dir, ['plan', ...C, ...at, '--allow-empty-rotations'], { env, now: later(180) })).code, 0);
   editFile(dir, 'platform.yaml', '  mode: auto\n', '  mode: auto\n  allowEmptyRotations: true\n');
   t.equal((await cli(dir, ['plan', ...C, ...at], { env, now: later(180) })).code, 0, 'the profile may allow it');

@@ -115,6 +115,8 @@ t.test('plan, apply, plan again: alice granted; carol (suspended) never; erin ke
   const explain = await run(dir, ['explain', 'alice@acme.example']);
   t.equal(explain.code, 0, explain.err);
   t.match(explain.out, /prod-aws-oncall \(group\)/);
+  const erin = await run(dir, ['explain', 'erin@acme.example', '--format', 'json']);
+  t.same(JSON.parse(erin.out).holdsNow, [{ team: 'prod-aws-oncall (group)', role: 'member', state: 'active' }], 'her Okta login (erin.okta) is found by her email');
   const timeline = await run(dir, ['timeline', '--from', '2026-11-30T06:00:00Z', '--hours', '24', '--format', 'json']);
   t.equal(timeline.code, 0, timeline.err);
   t.match(timeline.out, /"kind": "group"/);

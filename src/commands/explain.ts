@@ -57,31 +57,37 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const ws = await mergeEvidence(loaded, at, io, fetch);
   const dir = opts.state === undefined ? ws.config.paths.state : resolve(io.cwd, opts.state);
   const adapters = buildAdapters(ws, io.env, fetch);
-  const { plan, wanted, observed } = await reconcile(ws, adapters, { at, now: io.now(), state: readState(dir) });
+  const { plan, wanted, observed, resolve: resolveOn } = await reconcile(ws, adapters, { at, now: io.now(), state: readState(dir) });
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes('@');
   const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.accounts.github;
-  const matches = (h: { login: string; email?: string }): boolean => (byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject);
+  /** The subject's account on `target`: the one the email resolves to there (the file's GitHub login as a last resort), or the login given. */
+  const loginOn = (target: string): string | undefined => {
+    if (!byEmail) return opts.subject;
+    return resolveOn(subject, target) ?? (ws.config.targets.get(target)?.type === 'github' ? fileLogin : undefined);
+  };
+  const same = (a: string, b: string | undefined): boolean => b !== undefined && a.toLowerCase() === b.toLowerCase();
 
   const should: Holding[] = [];
-  let login = byEmail ? fileLogin : opts.subject;
   for (const m of wanted.entitlements.values()) {
     for (const h of m.holders.values()) {
-      if (!matches(h)) continue;
-      login = h.login;
+      if (!(byEmail && h.email?.toLowerCase() === subject) && !same(h.login, loginOn(m.target))) continue;
       should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...(h.until ? { until: h.until.toISOString() } : {}) });
     }
   }
+  // The person as the output names them: their GitHub login (the tool's first target type).
+  const github = [...ws.config.targets.values()].filter((c) => c.type === 'github').map((c) => loginOn(c.name));
+  const login = github.find((l) => l !== undefined) ?? (byEmail ? fileLogin : opts.subject);
   const holds: Holding[] = [];
   const managed = managedBy(ws);
   for (const [key, read] of observed) {
     const ref = managed.get(key);
-    if (!read.ok || login === undefined || ref === undefined) continue;
-    const h = read.holders.find((x) => x.login.toLowerCase() === login!.toLowerCase());
+    if (!read.ok || ref === undefined) continue;
+    const h = read.holders.find((x) => same(x.login, loginOn(ref.target)));
     if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
   }
-  const changes = plan.changes.filter((c) => login !== undefined && c.subject.login.toLowerCase() === login.toLowerCase());
-  const kept = (plan.holds ?? []).filter((h) => login !== undefined && h.login.toLowerCase() === login.toLowerCase());
+  const changes = plan.changes.filter((c) => same(c.subject.login, loginOn(c.entitlement.target)));
+  const kept = (plan.holds ?? []).filter((h) => same(h.login, loginOn(h.target)));
   const past = at.getTime() < io.now().getTime() - 60_000;
   const then = past && login !== undefined ? heldAt(readAuditLog(join(dir, STATE_FILES.audit)), login, at) : undefined;
   const unresolved = plan.diagnostics.filter((d) => d.code === 'identity' && d.message.toLowerCase().includes(subject));
