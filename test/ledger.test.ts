@@ -147,7 +147,7 @@ t.test('a malformed ledger entry stops plan and apply with the file, line and fi
   writeLedger(dir, [entry('bob-acme'), { ...entry('carol-acme'), login: 'carol acme' }]);
   const before = ledgerText(dir);
   const path = join(dir, 'state', 'grants.json');
-  const message = new RegExp(`^oncall-access (plan|apply): ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: error: grants\\[1\\]\\.login: "carol acme" is not a GitHub login \\(letters, digits and single dashes, at most 39\\); restore ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} from git history\\n$`);
+  const message = new RegExp(`^oncall-access (plan|apply): ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: error: grants\\[1\\]\\.login: "carol acme" is not an account on a target: a GitHub login, or an Okta login \\(letters, digits and \\. _ % \\+ ' @ -, at most 200\\); restore ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} from git history\\n$`);
   const plan = await cli(dir, ['plan', ...C]);
   t.equal(plan.code, 1);
   t.match(plan.err, message);

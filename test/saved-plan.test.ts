@@ -33,7 +33,7 @@ t.test('a saved plan edited to grant a team no profile manages: that change is r
   const refusal = 'refusing change grant mallory-acme on acme/admins as maintainer of plan plan.json: the current config does not produce it now';
   t.match(r.out, `error: ${refusal}`);
   t.match(r.out, `refused: grant mallory-acme on acme/admins as maintainer: ${refusal}\n`);
-  t.match(r.out, 'Apply complete: 10 applied, 0 failed, 0 skipped, 1 refused.');
+  t.match(r.out, 'Apply complete: 12 applied, 0 failed, 0 skipped, 1 refused.');
   t.same(emu.teamMembers('acme', 'admins').map((m) => m.login), ['acme-breakglass'], 'admins unchanged');
   t.notMatch(readFileSync(join(dir, 'state', 'audit.jsonl'), 'utf8'), 'admins', 'nothing of it is audited');
 });
@@ -49,7 +49,7 @@ t.test('a saved plan edited to grant someone else, or another role: each edited 
   t.equal(r.code, 1);
   t.match(r.out, 'refused: grant zed-acme on acme/payments-deployers as member: refusing change grant zed-acme on acme/payments-deployers as member of plan plan.json: the current config does not produce it now');
   t.match(r.out, 'refused: grant judy-acme on acme/checkout-deployers as maintainer: refusing change grant judy-acme on acme/checkout-deployers as maintainer of plan plan.json');
-  t.match(r.out, 'Apply complete: 8 applied, 0 failed, 0 skipped, 2 refused.');
+  t.match(r.out, 'Apply complete: 10 applied, 0 failed, 0 skipped, 2 refused.');
   t.notOk(emu.teamMembers('acme', 'payments-deployers').some((m) => m.login === 'zed-acme' || m.login === 'bob-acme'), 'neither zed nor bob: the file no longer asks for bob');
   t.notOk(emu.teamMembers('acme', 'checkout-deployers').some((m) => m.login === 'judy-acme'));
 });
