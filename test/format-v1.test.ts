@@ -13,7 +13,7 @@ import { main } from '../src/cli.js';
 import { buildReport } from '../src/core/report.js';
 import { readState } from '../src/record/state.js';
 import { reportEntitlement } from '../src/targets/kinds.js';
-import { cli, demoWorkspace } from './helpers/demo-workspace.js';
+import { cli, demoWorkspace, editFile } from './helpers/demo-workspace.js';
 import { NOW, TOKEN, world } from './helpers/crash.js';
 import { captureIo } from './helpers/io.js';
 
@@ -62,7 +62,8 @@ t.test('the access report reads version 1 lines as it reads version 2 ones', asy
 });
 
 t.test('on version 1 state, plan says what it says on version 2 state; apply writes version 2 files beside the version 1 audit lines', async (t) => {
-  const { dir } = await demoWorkspace(t);
+  // Version 1 knew GitHub only: the demo without its Okta group, which version 1 state cannot have adopted.
+  const { dir } = await demoWorkspace(t, (d) => editFile(d, 'platform.yaml', '    - target: okta\n      group: prod-aws-oncall\n', ''));
   const before = await cli(dir, ['plan', ...C]);
   cpSync(join(FIXTURE, 'state'), join(dir, 'state'), { recursive: true });
   const v1 = await cli(dir, ['plan', ...C]);

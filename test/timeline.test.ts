@@ -17,6 +17,7 @@ t.test('the timeline lists each upcoming grant and revocation in order, in the c
       '',
       'Mon 2026-11-30 08:15 Europe/Berlin: - erin-acme from acme/prod-deployers (ends: on call in rotation platform-follow-the-sun (2026-11-29 19:00Z – 2026-11-30 07:00Z), profile platform-oncall)',
       'Mon 2026-11-30 08:15 Europe/Berlin: - erin-acme from acme/infra-maintainers (ends: on call in rotation platform-follow-the-sun (2026-11-29 19:00Z – 2026-11-30 07:00Z), profile platform-oncall)',
+      'Mon 2026-11-30 08:15 Europe/Berlin: - erin@acme.example from prod-aws-oncall (group) (ends: on call in rotation platform-follow-the-sun (2026-11-29 19:00Z – 2026-11-30 07:00Z), profile platform-oncall)',
       'Mon 2026-11-30 08:45 Europe/Berlin: + judy-acme to acme/checkout-deployers as member (on call in pagerduty escalation policy PCHKEP1 level 1 (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile checkout-oncall)',
       'Mon 2026-11-30 08:45 Europe/Berlin: + bob-acme to acme/payments-deployers as member (on call in rotation payments-primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile payments-oncall)',
       'Mon 2026-11-30 09:15 Europe/Berlin: - ivan-acme from acme/checkout-deployers (ends: on call in pagerduty escalation policy PCHKEP1 level 1 (2026-11-23 08:00Z – 2026-11-30 08:00Z), profile checkout-oncall)',
@@ -35,6 +36,7 @@ t.test('--format json gives the events as data', async (t) => {
   t.same(data.events.map((e: { at: string; action: string; login: string }) => [e.at, e.action, e.login]), [
     ['2026-11-30T07:15:00.000Z', 'revoke', 'erin-acme'],
     ['2026-11-30T07:15:00.000Z', 'revoke', 'erin-acme'],
+    ['2026-11-30T07:15:00.000Z', 'revoke', 'erin@acme.example'],
     ['2026-11-30T07:45:00.000Z', 'grant', 'judy-acme'],
     ['2026-11-30T07:45:00.000Z', 'grant', 'bob-acme'],
     ['2026-11-30T08:15:00.000Z', 'revoke', 'ivan-acme'],
