@@ -13,8 +13,8 @@
  * (another client of the org used the limit) waits until the reset it names and retries, up to
  * {@link RATE_LIMIT_RETRIES} times and never longer than `maxRateLimitWaitMs` per wait.
  *
- * Robustness: every attempt has a timeout; 5xx answers, network errors and timeouts are retried
- * with backoff; it never throws and never puts request headers (which hold credentials) in an error.
+ * Robustness: every attempt has a timeout; 5xx answers, malformed 2xx answers, network errors and
+ * timeouts are retried with backoff; it never throws and never puts request headers (which hold credentials) in an error.
  */
 import pLimit from 'p-limit';
 import type { ReadFailure } from '../../core/diagnostics.js';
@@ -95,6 +95,17 @@ export function nextLink(link: string | null): string | undefined {
   return undefined;
 }
 
+/** True when `text` is empty (a 204) or JSON. */
+function parses(text: string): boolean {
+  if (text === '') return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Okta's error body in words: `summary (code)`, and its causes. */
 function oktaError(text: string): { summary?: string; code?: string; causes: string[] } {
   try {
@@ -172,7 +183,8 @@ export class OktaClient {
           this.token = undefined;
           continue;
         }
-        if (res.status >= 500 && failures < retries) {
+        // A 5xx, or a 2xx whose JSON does not parse (a proxy's page, a cut answer), is tried again.
+        if ((res.status >= 500 || (res.status < 300 && !parses(text))) && failures < retries) {
           await this.sleep((this.o.backoffMs ?? 500) * 2 ** failures++);
           continue;
         }
@@ -287,7 +299,7 @@ export class OktaClient {
       try {
         const res = await this.o.fetch(endpoint, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000) });
         const text = await res.text();
-        if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+        if ((res.status >= 500 || res.status === 429 || (res.ok && !parses(text))) && attempt < retries) {
           await this.sleep(res.status === 429 ? this.untilReset(res.headers) : (this.o.backoffMs ?? 500) * 2 ** attempt);
           continue;
         }

@@ -1,0 +1,5 @@
+/** The Okta target's fault cells, persistent (see test/helpers/okta-faults.ts). */
+import t from 'tap';
+import { oktaCells } from './helpers/okta-faults.js';
+
+await oktaCells(t, 'persistent');
