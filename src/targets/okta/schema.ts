@@ -41,7 +41,7 @@ export const OKTA_SCHEMA: SchemaFragment = {
     description: 'On an Okta target: a group membership (group).',
     oneOf: [{ required: ['group'] }],
     properties: {
-      group: { description: "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", type: 'string', minLength: 1, maxLength: 255 },
+      group: { description: "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", type: 'string', pattern: '^[^\\x00-\\x1f\\x7f]{1,255}$' },
       membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ['exclusive', 'additive'] },
       adopt: { description: 'Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.', enum: ['keep-drift', 'remove-drift'] },
     },
