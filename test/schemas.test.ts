@@ -10,13 +10,15 @@ import { GENERATED_VALIDATORS, readSchemas, SCHEMAS_DIR, validatorsModule } from
 import { TARGET_DECLARATIONS } from '../src/targets/kinds.js';
 import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
-type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema; items?: Schema; description?: string; $schema?: string };
+type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema; items?: Schema; description?: string; $schema?: string; allOf?: { then?: Schema }[] };
 
 function walk(s: Schema, path: string, visit: (s: Schema, path: string) => void): void {
   visit(s, path);
   for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}.${k}`, visit);
   if (typeof s.additionalProperties === 'object') walk(s.additionalProperties, `${path}.*`, visit);
   if (s.items) walk(s.items, `${path}[]`, visit);
+  // A discriminated choice (a target block by its type): each branch is an object of its own.
+  for (const [i, rule] of (s.allOf ?? []).entries()) if (rule.then) walk(rule.then, `${path}(${i})`, visit);
 }
 
 /** Every object inside a JSON value, with its JSON pointer: reaches `propertyNames`, `oneOf` and the like too. */
@@ -54,7 +56,8 @@ t.test('every property has a description and every object refuses unknown fields
   for (const f of files) {
     walk(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')), f, (s, path) => {
       if (path !== f) t.ok(s.description, `${path} has a description`);
-      if (s.type === 'object' && s.properties) t.equal(s.additionalProperties, false, `${path} has additionalProperties: false`);
+      // A discriminated choice refuses unknown fields in each branch (checked as its own object).
+      if (s.type === 'object' && s.properties && !s.allOf) t.equal(s.additionalProperties, false, `${path} has additionalProperties: false`);
     });
   }
 });

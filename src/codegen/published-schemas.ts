@@ -43,9 +43,22 @@ function fill(node: unknown, types: Types): unknown {
   throw new Error(`unknown ${MARKER} "${String(part)}"`);
 }
 
-/** One target under `spec.targets`: the one type's schema, or one of the types' (each names its `type`). */
+/**
+ * One target under `spec.targets`: the one type's schema; with several, its `type` among theirs
+ * and, for each type, `if` the block names it `then` that type's schema. A discriminated choice
+ * rather than `oneOf`, so that a block is judged by its own type's rules alone and its errors
+ * never list the other types'.
+ */
 function targetPart(base: JsonSchema, types: Types): JsonSchema {
-  return types.length === 1 ? { ...base, ...types[0]![1].target } : { ...base, oneOf: types.map(([, f]) => f.target) };
+  if (types.length === 1) return { ...base, ...types[0]![1].target };
+  const names = types.map(([type]) => type);
+  return {
+    ...base,
+    type: 'object',
+    required: ['type'],
+    properties: { type: { description: `The kind of target: ${names.join(', ')}.`, enum: names } },
+    allOf: types.map(([type, f]) => ({ if: { properties: { type: { const: type } }, required: ['type'] }, then: { description: `A ${type} target.`, ...f.target } })),
+  };
 }
 
 /**

@@ -97,7 +97,8 @@ function translate(d: YamlDoc, e: ErrorObject): Diagnostic[] {
   const p = e.params as Record<string, unknown>;
   // The schemas give each format's pattern beside it, so a bad value fails both: one message, the format's.
   const format = e.keyword === 'format' || e.keyword === 'pattern' ? FORMATS[String((e.parentSchema as { format?: string }).format)] : undefined;
-  if (e.keyword === 'propertyNames') return [];
+  // A failed `then` (a target block breaking its type's rules) is reported by its own errors.
+  if (e.keyword === 'propertyNames' || e.keyword === 'if') return [];
   if (e.propertyName !== undefined) {
     return [error(`${field}: ${quote(e.propertyName)} is not ${format?.expected ?? 'a valid name'}`, pos(d, path, e.propertyName))];
   }

@@ -1780,7 +1780,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","oneOf":[{"type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}},{"type":"object","additionalProperties":false,"required":["type","orgUrl"],"oneOf":[{"required":["clientId","privateKeyEnv"]},{"required":["tokenEnv"]}],"properties":{"type":{"description":"The kind of target: okta.","enum":["okta"]},"orgUrl":{"description":"The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"clientId":{"description":"Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.","type":"string","pattern":"^[A-Za-z0-9_-]{1,100}$"},"privateKeyEnv":{"description":"Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"keyId":{"description":"The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.","type":"string","pattern":"^[A-Za-z0-9_.-]{1,200}$"},"scopes":{"description":"The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"An Okta API scope.","enum":["okta.groups.manage","okta.groups.read","okta.users.read"]}},"tokenEnv":{"description":"Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}]}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","required":["type"],"properties":{"type":{"description":"The kind of target: github, okta.","enum":["github","okta"]}},"allOf":[{"if":{"properties":{"type":{"const":"github"}},"required":["type"]},"then":{"description":"A github target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},{"if":{"properties":{"type":{"const":"okta"}},"required":["type"]},"then":{"description":"A okta target.","type":"object","additionalProperties":false,"required":["type","orgUrl"],"oneOf":[{"required":["clientId"]},{"required":["tokenEnv"]}],"dependentRequired":{"clientId":["privateKeyEnv"],"privateKeyEnv":["clientId"]},"properties":{"type":{"description":"The kind of target: okta.","enum":["okta"]},"orgUrl":{"description":"The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"clientId":{"description":"Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.","type":"string","pattern":"^[A-Za-z0-9_-]{1,100}$"},"privateKeyEnv":{"description":"Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"keyId":{"description":"The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.","type":"string","pattern":"^[A-Za-z0-9_.-]{1,200}$"},"scopes":{"description":"The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"An Okta API scope.","enum":["okta.groups.manage","okta.groups.read","okta.users.read"]}},"tokenEnv":{"description":"Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}}]}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
 const formats42 = FORMATS["oncall-access-env-name"];
 const formats44 = FORMATS["oncall-access-http-url"];
 const formats46 = FORMATS["oncall-access-cloud-id"];
@@ -2307,13 +2307,13 @@ errors++;
 }
 for(const key7 in data13){
 let data14 = data13[key7];
-const _errs35 = errors;
-let valid8 = false;
-let passing0 = null;
-const _errs36 = errors;
+const _errs37 = errors;
+let valid9 = true;
+const _errs38 = errors;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.type === undefined){
-const err42 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
+let missing0;
+if((data14.type === undefined) && (missing0 = "type")){
+const err42 = {};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2322,8 +2322,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data14.org === undefined){
-const err43 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
+else {
+if(data14.type !== undefined){
+if("github" !== data14.type){
+const err43 = {};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2332,9 +2334,24 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key8 in data14){
-if(!((((key8 === "type") || (key8 === "org")) || (key8 === "tokenEnv")) || (key8 === "apiUrl"))){
-const err44 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
+}
+}
+}
+var _valid0 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs40 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err44 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2343,11 +2360,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data14.type !== undefined){
-let data15 = data14.type;
-if(!(data15 === "github")){
-const err45 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type,data:data15};
+if(data14.org === undefined){
+const err45 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2356,12 +2370,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data14.org !== undefined){
-let data16 = data14.org;
-if(typeof data16 === "string"){
-if(!pattern5.test(data16)){
-const err46 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
+for(const key8 in data14){
+if(!((((key8 === "type") || (key8 === "org")) || (key8 === "tokenEnv")) || (key8 === "apiUrl"))){
+const err46 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2370,8 +2381,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(formats2.validate(data16))){
-const err47 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
+}
+if(data14.type !== undefined){
+let data16 = data14.type;
+if(!(data16 === "github")){
+const err47 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2381,8 +2395,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
+if(data14.org !== undefined){
+let data17 = data14.org;
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err48 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2391,12 +2408,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data14.tokenEnv !== undefined){
-let data17 = data14.tokenEnv;
-if(typeof data17 === "string"){
-if(!pattern26.test(data17)){
-const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
+if(!(formats2.validate(data17))){
+const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2405,8 +2418,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats42.validate(data17))){
-const err50 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
+}
+else {
+const err50 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org,data:data17};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2416,8 +2430,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
+if(data14.tokenEnv !== undefined){
+let data18 = data14.tokenEnv;
+if(typeof data18 === "string"){
+if(!pattern26.test(data18)){
+const err51 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2426,12 +2443,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data14.apiUrl !== undefined){
-let data18 = data14.apiUrl;
-if(typeof data18 === "string"){
-if(!pattern27.test(data18)){
-const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
+if(!(formats42.validate(data18))){
+const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2440,8 +2453,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(formats44.validate(data18))){
-const err53 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
+}
+else {
+const err53 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2451,8 +2465,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
+if(data14.apiUrl !== undefined){
+let data19 = data14.apiUrl;
+if(typeof data19 === "string"){
+if(!pattern27.test(data19)){
+const err54 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2461,10 +2478,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
+if(!(formats44.validate(data19))){
+const err55 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2473,20 +2488,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-if(_valid0){
-valid8 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs46 = errors;
-const _errs48 = errors;
-let valid10 = false;
-let passing1 = null;
-const _errs49 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.clientId === undefined){
-const err56 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0],data:data14};
+else {
+const err56 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl,data:data19};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2495,8 +2499,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data14.privateKeyEnv === undefined){
-const err57 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required",keyword:"required",params:{missingProperty: "privateKeyEnv"},message:"must have required property '"+"privateKeyEnv"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0],data:data14};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then,data:data14};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2505,16 +2511,14 @@ vErrors.push(err57);
 }
 errors++;
 }
+var _valid0 = _errs40 === errors;
+valid9 = _valid0;
+if(valid9){
+var props0 = true;
 }
-var _valid1 = _errs49 === errors;
-if(_valid1){
-valid10 = true;
-passing1 = 0;
 }
-const _errs50 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.tokenEnv === undefined){
-const err58 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/1/required",keyword:"required",params:{missingProperty: "tokenEnv"},message:"must have required property '"+"tokenEnv"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1],data:data14};
+if(!valid9){
+const err58 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].if,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2523,20 +2527,13 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-var _valid1 = _errs50 === errors;
-if(_valid1 && valid10){
-valid10 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid10 = true;
-passing1 = 1;
-}
-}
-if(!valid10){
-const err59 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
+const _errs51 = errors;
+let valid12 = true;
+const _errs52 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let missing1;
+if((data14.type === undefined) && (missing1 = "type")){
+const err59 = {};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2546,19 +2543,9 @@ vErrors.push(err59);
 errors++;
 }
 else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.type === undefined){
-const err60 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
+if(data14.type !== undefined){
+if("okta" !== data14.type){
+const err60 = {};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2567,8 +2554,28 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data14.orgUrl === undefined){
-const err61 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "orgUrl"},message:"must have required property '"+"orgUrl"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
+}
+}
+}
+var _valid1 = _errs52 === errors;
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs54 = errors;
+const _errs56 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs57 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.clientId === undefined){
+const err61 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/0/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2577,9 +2584,16 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key9 in data14){
-if(!(((((((key9 === "type") || (key9 === "orgUrl")) || (key9 === "clientId")) || (key9 === "privateKeyEnv")) || (key9 === "keyId")) || (key9 === "scopes")) || (key9 === "tokenEnv"))){
-const err62 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
+}
+var _valid2 = _errs57 === errors;
+if(_valid2){
+valid14 = true;
+passing0 = 0;
+}
+const _errs58 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.tokenEnv === undefined){
+const err62 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/1/required",keyword:"required",params:{missingProperty: "tokenEnv"},message:"must have required property '"+"tokenEnv"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2589,10 +2603,19 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data14.type !== undefined){
-let data19 = data14.type;
-if(!(data19 === "okta")){
-const err63 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type,data:data19};
+var _valid2 = _errs58 === errors;
+if(_valid2 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid2){
+valid14 = true;
+passing0 = 1;
+}
+}
+if(!valid14){
+const err63 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2601,12 +2624,20 @@ vErrors.push(err63);
 }
 errors++;
 }
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
 }
-if(data14.orgUrl !== undefined){
-let data20 = data14.orgUrl;
-if(typeof data20 === "string"){
-if(!pattern27.test(data20)){
-const err64 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl,data:data20};
+else {
+vErrors = null;
+}
+}
+}
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err64 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2615,8 +2646,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!(formats44.validate(data20))){
-const err65 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl,data:data20};
+if(data14.orgUrl === undefined){
+const err65 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "orgUrl"},message:"must have required property '"+"orgUrl"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2625,9 +2656,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl,data:data20};
+for(const key9 in data14){
+if(!(((((((key9 === "type") || (key9 === "orgUrl")) || (key9 === "clientId")) || (key9 === "privateKeyEnv")) || (key9 === "keyId")) || (key9 === "scopes")) || (key9 === "tokenEnv"))){
+const err66 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2637,11 +2668,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data14.clientId !== undefined){
-let data21 = data14.clientId;
-if(typeof data21 === "string"){
-if(!pattern35.test(data21)){
-const err67 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_-]{1,100}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId,data:data21};
+if(data14.type !== undefined){
+let data21 = data14.type;
+if(!(data21 === "okta")){
+const err67 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2651,8 +2681,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId,data:data21};
+if(data14.orgUrl !== undefined){
+let data22 = data14.orgUrl;
+if(typeof data22 === "string"){
+if(!pattern27.test(data22)){
+const err68 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2661,12 +2694,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data14.privateKeyEnv !== undefined){
-let data22 = data14.privateKeyEnv;
-if(typeof data22 === "string"){
-if(!pattern26.test(data22)){
-const err69 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv,data:data22};
+if(!(formats44.validate(data22))){
+const err69 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2675,8 +2704,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(!(formats42.validate(data22))){
-const err70 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv,data:data22};
+}
+else {
+const err70 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2686,8 +2716,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv,data:data22};
+if(data14.clientId !== undefined){
+let data23 = data14.clientId;
+if(typeof data23 === "string"){
+if(!pattern35.test(data23)){
+const err71 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_-]{1,100}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2697,11 +2730,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data14.keyId !== undefined){
-let data23 = data14.keyId;
-if(typeof data23 === "string"){
-if(!pattern37.test(data23)){
-const err72 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,200}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId,data:data23};
+else {
+const err72 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2711,8 +2741,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId,data:data23};
+if(data14.privateKeyEnv !== undefined){
+let data24 = data14.privateKeyEnv;
+if(typeof data24 === "string"){
+if(!pattern26.test(data24)){
+const err73 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2721,12 +2754,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data14.scopes !== undefined){
-let data24 = data14.scopes;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err74 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes,data:data24};
+if(!(formats42.validate(data24))){
+const err74 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2735,11 +2764,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len0 = data24.length;
-for(let i0=0; i0<len0; i0++){
-let data25 = data24[i0];
-if(!(((data25 === "okta.groups.manage") || (data25 === "okta.groups.read")) || (data25 === "okta.users.read"))){
-const err75 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes/" + i0,schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items,data:data25};
+}
+else {
+const err75 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2749,14 +2776,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-let i1 = data24.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data24[i1], data24[j0])){
-const err76 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes,data:data24};
+if(data14.keyId !== undefined){
+let data25 = data14.keyId;
+if(typeof data25 === "string"){
+if(!pattern37.test(data25)){
+const err76 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,200}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2764,14 +2788,10 @@ else {
 vErrors.push(err76);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes,data:data24};
+const err77 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2781,11 +2801,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data14.tokenEnv !== undefined){
-let data26 = data14.tokenEnv;
-if(typeof data26 === "string"){
-if(!pattern26.test(data26)){
-const err78 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data26};
+if(data14.scopes !== undefined){
+let data26 = data14.scopes;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err78 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2794,8 +2814,11 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!(formats42.validate(data26))){
-const err79 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data26};
+const len0 = data26.length;
+for(let i0=0; i0<len0; i0++){
+let data27 = data26[i0];
+if(!(((data27 === "okta.groups.manage") || (data27 === "okta.groups.read")) || (data27 === "okta.users.read"))){
+const err79 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes/" + i0,schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items,data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2805,8 +2828,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data26};
+let i1 = data26.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data26[i1], data26[j0])){
+const err80 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2814,11 +2843,14 @@ else {
 vErrors.push(err80);
 }
 errors++;
+break outer0;
+}
+}
 }
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
+const err81 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2827,22 +2859,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-var _valid0 = _errs46 === errors;
-if(_valid0 && valid8){
-valid8 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid8 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-if(!valid8){
-const err82 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+if(data14.tokenEnv !== undefined){
+let data28 = data14.tokenEnv;
+if(typeof data28 === "string"){
+if(!pattern26.test(data28)){
+const err82 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2851,21 +2873,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-else {
-errors = _errs35;
-if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
+if(!(formats42.validate(data28))){
+const err83 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2875,12 +2884,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data5.identities !== undefined){
-let data27 = data5.identities;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key10 in data27){
-if(!((key10 === "resolve") || (key10 === "samlAttributes"))){
-const err84 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data27};
+else {
+const err84 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2890,11 +2895,12 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data27.resolve !== undefined){
-let data28 = data27.resolve;
-if(Array.isArray(data28)){
-if(data28.length < 1){
-const err85 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data28};
+if(data14.clientId !== undefined){
+if(data14.privateKeyEnv === undefined){
+const err85 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired",keyword:"dependentRequired",params:{property: "clientId",
+    missingProperty: "privateKeyEnv",
+    depsCount: 1,
+    deps: "privateKeyEnv"},message:"must have property privateKeyEnv when property clientId is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2903,11 +2909,13 @@ vErrors.push(err85);
 }
 errors++;
 }
-const len1 = data28.length;
-for(let i2=0; i2<len1; i2++){
-let data29 = data28[i2];
-if(!(((data29 === "file") || (data29 === "saml")) || (data29 === "verifiedEmail"))){
-const err86 = {instancePath:instancePath+"/spec/identities/resolve/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data29};
+}
+if(data14.privateKeyEnv !== undefined){
+if(data14.clientId === undefined){
+const err86 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired",keyword:"dependentRequired",params:{property: "privateKeyEnv",
+    missingProperty: "clientId",
+    depsCount: 1,
+    deps: "clientId"},message:"must have property clientId when property privateKeyEnv is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2917,14 +2925,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-let i3 = data28.length;
-let j1;
-if(i3 > 1){
-outer1:
-for(;i3--;){
-for(j1 = i3; j1--;){
-if(func0(data28[i3], data28[j1])){
-const err87 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data28};
+}
+else {
+const err87 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2932,14 +2935,15 @@ else {
 vErrors.push(err87);
 }
 errors++;
-break outer1;
+}
+var _valid1 = _errs54 === errors;
+valid12 = _valid1;
+if(valid12){
+var props1 = true;
 }
 }
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data28};
+if(!valid12){
+const err88 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2948,12 +2952,18 @@ vErrors.push(err88);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
 }
-if(data27.samlAttributes !== undefined){
-let data30 = data27.samlAttributes;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err89 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data30};
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err89 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2962,11 +2972,14 @@ vErrors.push(err89);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i4=0; i4<len2; i4++){
-let data31 = data30[i4];
-if(!((data31 === "nameId") || (data31 === "emails"))){
-const err90 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i4,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data31};
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+}
+if(data14.type !== undefined){
+let data29 = data14.type;
+if(!((data29 === "github") || (data29 === "okta"))){
+const err90 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.type,data:data29};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2976,14 +2989,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-let i5 = data30.length;
-let j2;
-if(i5 > 1){
-outer2:
-for(;i5--;){
-for(j2 = i5; j2--;){
-if(func0(data30[i5], data30[j2])){
-const err91 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data30};
+}
+else {
+const err91 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2991,14 +2999,11 @@ else {
 vErrors.push(err91);
 }
 errors++;
-break outer2;
-}
-}
 }
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data30};
+const err92 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3008,9 +3013,12 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data27};
+if(data5.identities !== undefined){
+let data30 = data5.identities;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key10 in data30){
+if(!((key10 === "resolve") || (key10 === "samlAttributes"))){
+const err93 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data30};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3020,12 +3028,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data5.guards !== undefined){
-let data32 = data5.guards;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key11 in data32){
-if(!(((key11 === "maxRevocations") || (key11 === "maxRevocationShare")) || (key11 === "protectedAccounts"))){
-const err94 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data32};
+if(data30.resolve !== undefined){
+let data31 = data30.resolve;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err94 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3034,11 +3041,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data32.maxRevocations !== undefined){
-let data33 = data32.maxRevocations;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err95 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data33};
+const len1 = data31.length;
+for(let i2=0; i2<len1; i2++){
+let data32 = data31[i2];
+if(!(((data32 === "file") || (data32 === "saml")) || (data32 === "verifiedEmail"))){
+const err95 = {instancePath:instancePath+"/spec/identities/resolve/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3047,9 +3054,15 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 100000 || isNaN(data33)){
-const err96 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data33};
+}
+let i3 = data31.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data31[i3], data31[j1])){
+const err96 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3057,9 +3070,14 @@ else {
 vErrors.push(err96);
 }
 errors++;
+break outer1;
 }
-if(data33 < 0 || isNaN(data33)){
-const err97 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data33};
+}
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3069,12 +3087,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-if(data32.maxRevocationShare !== undefined){
-let data34 = data32.maxRevocationShare;
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 1 || isNaN(data34)){
-const err98 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data34};
+if(data30.samlAttributes !== undefined){
+let data33 = data30.samlAttributes;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err98 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3083,8 +3100,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err99 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data34};
+const len2 = data33.length;
+for(let i4=0; i4<len2; i4++){
+let data34 = data33[i4];
+if(!((data34 === "nameId") || (data34 === "emails"))){
+const err99 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i4,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3094,8 +3114,14 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data34};
+let i5 = data33.length;
+let j2;
+if(i5 > 1){
+outer2:
+for(;i5--;){
+for(j2 = i5; j2--;){
+if(func0(data33[i5], data33[j2])){
+const err100 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3103,13 +3129,14 @@ else {
 vErrors.push(err100);
 }
 errors++;
+break outer2;
 }
 }
-if(data32.protectedAccounts !== undefined){
-let data35 = data32.protectedAccounts;
-if(Array.isArray(data35)){
-if(data35.length > 1000){
-const err101 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data35};
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3118,12 +3145,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len3 = data35.length;
-for(let i6=0; i6<len3; i6++){
-let data36 = data35[i6];
-if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err102 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data36};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3132,8 +3157,13 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!(formats2.validate(data36))){
-const err103 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data36};
+}
+if(data5.guards !== undefined){
+let data35 = data5.guards;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key11 in data35){
+if(!(((key11 === "maxRevocations") || (key11 === "maxRevocationShare")) || (key11 === "protectedAccounts"))){
+const err103 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data35};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3143,8 +3173,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data36};
+if(data35.maxRevocations !== undefined){
+let data36 = data35.maxRevocations;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err104 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3153,10 +3185,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data35};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 100000 || isNaN(data36)){
+const err105 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3165,10 +3196,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data32};
+if(data36 < 0 || isNaN(data36)){
+const err106 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3178,12 +3207,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data5.coverage !== undefined){
-let data37 = data5.coverage;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key12 in data37){
-if(!(key12 === "gaps")){
-const err107 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data37};
+}
+if(data35.maxRevocationShare !== undefined){
+let data37 = data35.maxRevocationShare;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 1 || isNaN(data37)){
+const err107 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3192,11 +3221,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data37.gaps !== undefined){
-let data38 = data37.gaps;
-if(!(((data38 === "off") || (data38 === "warn")) || (data38 === "error"))){
-const err108 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data38};
+if(data37 < 0 || isNaN(data37)){
+const err108 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3206,9 +3232,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
 else {
-const err109 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data37};
+const err109 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3218,11 +3243,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data5.shards !== undefined){
-let data39 = data5.shards;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(Object.keys(data39).length > 100){
-const err110 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data39};
+if(data35.protectedAccounts !== undefined){
+let data38 = data35.protectedAccounts;
+if(Array.isArray(data38)){
+if(data38.length > 1000){
+const err110 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data38};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3231,11 +3256,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key13 in data39){
-const _errs92 = errors;
-if(typeof key13 === "string"){
-if(!pattern4.test(key13)){
-const err111 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
+const len3 = data38.length;
+for(let i6=0; i6<len3; i6++){
+let data39 = data38[i6];
+if(typeof data39 === "string"){
+if(!pattern5.test(data39)){
+const err111 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3244,8 +3270,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(!(formats0.validate(key13))){
-const err112 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
+if(!(formats2.validate(data39))){
+const err112 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3255,9 +3281,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-var valid26 = _errs92 === errors;
-if(!valid26){
-const err113 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data39};
+else {
+const err113 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3267,11 +3292,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key14 in data39){
-let data40 = data39[key14];
-if(Array.isArray(data40)){
-if(data40.length > 100){
-const err114 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data40};
+}
+else {
+const err114 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data38};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3280,8 +3303,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data40.length < 1){
-const err115 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data40};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data35};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3290,12 +3315,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-const len4 = data40.length;
-for(let i7=0; i7<len4; i7++){
-let data41 = data40[i7];
-if(typeof data41 === "string"){
-if(func1(data41) > 200){
-const err116 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data41};
+}
+if(data5.coverage !== undefined){
+let data40 = data5.coverage;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key12 in data40){
+if(!(key12 === "gaps")){
+const err116 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data40};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3304,8 +3330,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(func1(data41) < 1){
-const err117 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data41};
+}
+if(data40.gaps !== undefined){
+let data41 = data40.gaps;
+if(!(((data41 === "off") || (data41 === "warn")) || (data41 === "error"))){
+const err117 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data41};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3315,8 +3344,9 @@ vErrors.push(err117);
 errors++;
 }
 }
+}
 else {
-const err118 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data41};
+const err118 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data40};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3326,9 +3356,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data40};
+if(data5.shards !== undefined){
+let data42 = data5.shards;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(Object.keys(data42).length > 100){
+const err119 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data42};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3337,10 +3369,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data39};
+for(const key13 in data42){
+const _errs101 = errors;
+if(typeof key13 === "string"){
+if(!pattern4.test(key13)){
+const err120 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3349,13 +3382,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data5.paths !== undefined){
-let data42 = data5.paths;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key15 in data42){
-if(!(((((key15 === "profiles") || (key15 === "rotations")) || (key15 === "requests")) || (key15 === "identities")) || (key15 === "state"))){
-const err121 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data42};
+if(!(formats0.validate(key13))){
+const err121 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3365,11 +3393,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data42.profiles !== undefined){
-let data43 = data42.profiles;
-if(typeof data43 === "string"){
-if(!pattern41.test(data43)){
-const err122 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data43};
+var valid31 = _errs101 === errors;
+if(!valid31){
+const err122 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3378,8 +3404,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(!(formats68.validate(data43))){
-const err123 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data43};
+}
+for(const key14 in data42){
+let data43 = data42[key14];
+if(Array.isArray(data43)){
+if(data43.length > 100){
+const err123 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3388,9 +3418,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data43};
+if(data43.length < 1){
+const err124 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3399,12 +3428,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data42.rotations !== undefined){
-let data44 = data42.rotations;
+const len4 = data43.length;
+for(let i7=0; i7<len4; i7++){
+let data44 = data43[i7];
 if(typeof data44 === "string"){
-if(!pattern41.test(data44)){
-const err125 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data44};
+if(func1(data44) > 200){
+const err125 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3413,8 +3442,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!(formats68.validate(data44))){
-const err126 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data44};
+if(func1(data44) < 1){
+const err126 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3425,7 +3454,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data44};
+const err127 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3435,11 +3464,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data42.requests !== undefined){
-let data45 = data42.requests;
-if(typeof data45 === "string"){
-if(!pattern41.test(data45)){
-const err128 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data45};
+}
+else {
+const err128 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3448,8 +3475,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!(formats68.validate(data45))){
-const err129 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data45};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data42};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3459,8 +3488,12 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data45};
+if(data5.paths !== undefined){
+let data45 = data5.paths;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key15 in data45){
+if(!(((((key15 === "profiles") || (key15 === "rotations")) || (key15 === "requests")) || (key15 === "identities")) || (key15 === "state"))){
+const err130 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3470,11 +3503,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data42.identities !== undefined){
-let data46 = data42.identities;
+if(data45.profiles !== undefined){
+let data46 = data45.profiles;
 if(typeof data46 === "string"){
 if(!pattern41.test(data46)){
-const err131 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data46};
+const err131 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3484,7 +3517,7 @@ vErrors.push(err131);
 errors++;
 }
 if(!(formats68.validate(data46))){
-const err132 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data46};
+const err132 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3495,7 +3528,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data46};
+const err133 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3505,11 +3538,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data42.state !== undefined){
-let data47 = data42.state;
+if(data45.rotations !== undefined){
+let data47 = data45.rotations;
 if(typeof data47 === "string"){
 if(!pattern41.test(data47)){
-const err134 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data47};
+const err134 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3519,7 +3552,7 @@ vErrors.push(err134);
 errors++;
 }
 if(!(formats68.validate(data47))){
-const err135 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data47};
+const err135 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3530,7 +3563,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data47};
+const err136 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3540,9 +3573,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data42};
+if(data45.requests !== undefined){
+let data48 = data45.requests;
+if(typeof data48 === "string"){
+if(!pattern41.test(data48)){
+const err137 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3551,10 +3586,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(!(formats68.validate(data48))){
+const err138 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3564,14 +3597,119 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
 else {
-const err139 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err139 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
 if(vErrors === null){
 vErrors = [err139];
 }
 else {
 vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data45.identities !== undefined){
+let data49 = data45.identities;
+if(typeof data49 === "string"){
+if(!pattern41.test(data49)){
+const err140 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(!(formats68.validate(data49))){
+const err141 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data45.state !== undefined){
+let data50 = data45.state;
+if(typeof data50 === "string"){
+if(!pattern41.test(data50)){
+const err143 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(!(formats68.validate(data50))){
+const err144 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data45};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
 }
 errors++;
 }

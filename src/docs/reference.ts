@@ -29,6 +29,8 @@ export interface SchemaNode {
   propertyNames?: SchemaNode;
   items?: SchemaNode;
   oneOf?: SchemaNode[];
+  /** Rules by a discriminating field: `if` it holds this `const`, `then` this schema (a target block by its `type`). */
+  allOf?: { if?: SchemaNode; then?: SchemaNode }[];
   dependentRequired?: Record<string, string[]>;
 }
 
@@ -99,13 +101,22 @@ function renderKind({ file, schema }: NamedSchema): string {
   return lines.join('\n');
 }
 
-/** One list item per field, depth first, in the schema's order. */
-function fields(node: SchemaNode, prefix: string): string[] {
+/**
+ * One list item per field, depth first, in the schema's order; then the fields of each
+ * discriminated choice (`allOf` of `if`/`then`), each marked with the value that selects it.
+ */
+function fields(node: SchemaNode, prefix: string, when?: string): string[] {
   const out: string[] = [];
   for (const [key, child] of Object.entries(node.properties ?? {})) {
+    if (when !== undefined && key === 'type') continue;
     const path = `${prefix}${key}`;
-    out.push(field(path, child, node.required?.includes(key) ?? false));
+    out.push(field(path, child, node.required?.includes(key) ?? false, when));
     out.push(...nested(child, path));
+  }
+  for (const rule of node.allOf ?? []) {
+    const selector = Object.entries(rule.if?.properties ?? {})[0];
+    if (selector === undefined || rule.then === undefined) continue;
+    out.push(...fields(rule.then, prefix, `${selector[0]} \`${String(selector[1].const)}\` only`));
   }
   return out;
 }
@@ -121,8 +132,8 @@ function nested(node: SchemaNode, path: string): string[] {
   return [];
 }
 
-function field(path: string, node: SchemaNode, required: boolean): string {
-  const facts = [typeOf(node), ...(required ? ['required'] : []), ...constraints(node), ...rules(node)];
+function field(path: string, node: SchemaNode, required: boolean, when?: string): string {
+  const facts = [...(when === undefined ? [] : [when]), typeOf(node), ...(required ? ['required'] : []), ...constraints(node), ...rules(node)];
   const item = node.items && !node.items.properties ? constraints(node.items).map((c) => `each item: ${c}`) : [];
   const text = [facts.join(' · '), ...item].join(' · ');
   return `- **\`${path}\`** · ${text}${node.description ? `  \n  ${node.description}` : ''}`;

@@ -20,7 +20,9 @@ export const OKTA_SCHEMA: SchemaFragment = {
     type: 'object',
     additionalProperties: false,
     required: ['type', 'orgUrl'],
-    oneOf: [{ required: ['clientId', 'privateKeyEnv'] }, { required: ['tokenEnv'] }],
+    // A service app (clientId with its key) or an API token: exactly one of the two.
+    oneOf: [{ required: ['clientId'] }, { required: ['tokenEnv'] }],
+    dependentRequired: { clientId: ['privateKeyEnv'], privateKeyEnv: ['clientId'] },
     properties: {
       type: { description: 'The kind of target: okta.', enum: ['okta'] },
       orgUrl: formatted('The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).', 'oncall-access-http-url'),
