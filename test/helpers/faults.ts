@@ -38,7 +38,6 @@ import { OpsgenieSource } from '../../src/sources/opsgenie.js';
 import { PagerDutySource } from '../../src/sources/pagerduty.js';
 import { nextState, readState, writeState } from '../../src/record/state.js';
 import { GitHubTarget } from '../../src/targets/github/target.js';
-import type { GitHubTargetConfig } from '../../src/config/model.js';
 import { demoWorkspace, ENV, JSM_EMAIL, JSM_TOKEN, OG_KEY } from './demo-workspace.js';
 
 /** The fetch every request would use without a test in the way. */
@@ -342,7 +341,7 @@ export async function faultWorld(t: CellScope, o: WorldOptions = {}): Promise<Fa
       }
     },
   );
-  return { dir, github: emu, pagerduty, opsgenie, jsm, servers: [emu, pagerduty, opsgenie, emulators.pagerduty, emulators.jsm, jsm] };
+  return { dir, github: emu, pagerduty, opsgenie, jsm, servers: [emu, pagerduty, opsgenie, emulators.pagerduty, emulators.jsm, jsm, emulators.okta] };
 }
 
 // --- one apply with small client options ----------------------------------------------------
@@ -393,7 +392,9 @@ export async function engineApply(dir: string, fetch: Fetch, clients: SmallClien
     if (s.type === 'jsm') adapters.sources.set(s.name, new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId!, email: JSM_EMAIL, token: JSM_TOKEN, fetch, http: clients.http, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv }));
   }
   for (const g of ws.config.targets.values()) {
-    adapters.targets.set(g.name, new GitHubTarget({ baseUrl: g.apiUrl!, token: ENV.GITHUB_TOKEN, org: (g as GitHubTargetConfig).org, fetch, ...clients.github, timeoutMs: clients.http.timeoutMs, writeLimits: [{ count: 100_000, windowMs: 60_000 }] }));
+    // The demo's Okta target keeps the adapter the config builds.
+    if (g.type !== 'github') continue;
+    adapters.targets.set(g.name, new GitHubTarget({ baseUrl: g.apiUrl!, token: ENV.GITHUB_TOKEN, org: g.org, fetch, ...clients.github, timeoutMs: clients.http.timeoutMs, writeLimits: [{ count: 100_000, windowMs: 60_000 }] }));
   }
   const stateDir = ws.config.paths.state;
   const state = readState(stateDir);
