@@ -1,7 +1,7 @@
 /**
  * The Okta target: group memberships behind the {@link Target} port, people found in the org's
  * own directory, all through one {@link OktaClient}. Groups, rules and users are read once per
- * run (a plan and its look-ahead ask twice); a write looks its user up again, so that a user
+ * run (a plan and its look-ahead ask twice); a grant looks its user up again, so that a user
  * suspended or deactivated since the plan is never granted.
  */
 import { entitlementKey, type Entitlement, type EntitlementRef } from '../../core/entitlement.js';
@@ -117,6 +117,9 @@ export class OktaTarget implements Target {
   private async writeTarget(ref: EntitlementRef, login: string, granting: boolean): Promise<{ group: OktaGroupJson; user: OktaUserJson }> {
     const found = await this.group(ref.resource);
     if (!found.ok) throw new Error(found.error);
+    // A removal needs only the member's id, known from reading the group; a grant looks the user up again.
+    const member = granting ? undefined : this.users.get(login.toLowerCase());
+    if (member !== undefined) return { group: found.group, user: member };
     const res = await this.client.get(`/api/v1/users/${encodeURIComponent(login)}`);
     if (!res.ok) throw new Error(res.status === 404 ? `Okta has no user ${login}` : `cannot look up Okta user ${login}: ${res.error}`);
     const user = res.body as OktaUserJson;
