@@ -1565,8 +1565,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data28.group !== void 0) {
                   let data36 = data28.group;
                   if (typeof data36 === "string") {
-                    if (func1(data36) > 255) {
-                      const err97 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                    if (!pattern18.test(data36)) {
+                      const err97 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/pattern", keyword: "pattern", params: { pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$" }, message: 'must match pattern "^[^\\x00-\\x1f\\x7f]{1,255}$"', schema: "^[^\\x00-\\x1f\\x7f]{1,255}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
                       if (vErrors === null) {
                         vErrors = [err97];
                       } else {
@@ -1574,61 +1574,52 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (func1(data36) < 1) {
-                      const err98 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
-                      if (vErrors === null) {
-                        vErrors = [err98];
-                      } else {
-                        vErrors.push(err98);
-                      }
-                      errors++;
-                    }
                   } else {
-                    const err99 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.group.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                    const err98 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.group.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
                     if (vErrors === null) {
-                      vErrors = [err99];
+                      vErrors = [err98];
                     } else {
-                      vErrors.push(err99);
+                      vErrors.push(err98);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                const err99 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err100];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err100);
+                  vErrors.push(err99);
                 }
                 errors++;
               }
             }
           } else {
-            const err101 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+            const err100 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
             if (vErrors === null) {
-              vErrors = [err101];
+              vErrors = [err100];
             } else {
-              vErrors.push(err101);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err102 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
+        const err101 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err102];
+          vErrors = [err101];
         } else {
-          vErrors.push(err102);
+          vErrors.push(err101);
         }
         errors++;
       }
     }
   } else {
-    const err103 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err102 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err103];
+      vErrors = [err102];
     } else {
-      vErrors.push(err103);
+      vErrors.push(err102);
     }
     errors++;
   }
@@ -1857,7 +1848,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.subject !== void 0) {
           let data6 = data4.subject;
           if (typeof data6 === "string") {
-            if (!pattern20.test(data6)) {
+            if (!pattern21.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/pattern", keyword: "pattern", params: { pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, message: `must match pattern "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"`, schema: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -1950,7 +1941,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.requestedAt !== void 0) {
           let data9 = data4.requestedAt;
           if (typeof data9 === "string") {
-            if (!pattern22.test(data9)) {
+            if (!pattern23.test(data9)) {
               const err29 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -2266,7 +2257,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.tokenEnv !== void 0) {
                   let data9 = data7.tokenEnv;
                   if (typeof data9 === "string") {
-                    if (!pattern25.test(data9)) {
+                    if (!pattern26.test(data9)) {
                       const err23 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err23];
@@ -2297,7 +2288,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.apiUrl !== void 0) {
                   let data10 = data7.apiUrl;
                   if (typeof data10 === "string") {
-                    if (!pattern26.test(data10)) {
+                    if (!pattern27.test(data10)) {
                       const err26 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -2328,7 +2319,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.cloudId !== void 0) {
                   let data11 = data7.cloudId;
                   if (typeof data11 === "string") {
-                    if (!pattern27.test(data11)) {
+                    if (!pattern28.test(data11)) {
                       const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, message: 'must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"', schema: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err29];
@@ -2359,7 +2350,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.emailEnv !== void 0) {
                   let data12 = data7.emailEnv;
                   if (typeof data12 === "string") {
-                    if (!pattern25.test(data12)) {
+                    if (!pattern26.test(data12)) {
                       const err32 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err32];
@@ -2463,32 +2454,47 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key7 in data13) {
               let data14 = data13[key7];
-              const _errs35 = errors;
-              let valid8 = false;
-              let passing0 = null;
-              const _errs36 = errors;
+              const _errs37 = errors;
+              let valid9 = true;
+              const _errs38 = errors;
               if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.type === void 0) {
-                  const err42 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
+                let missing0;
+                if (data14.type === void 0 && (missing0 = "type")) {
+                  const err42 = {};
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
                     vErrors.push(err42);
                   }
                   errors++;
-                }
-                if (data14.org === void 0) {
-                  const err43 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
+                } else {
+                  if (data14.type !== void 0) {
+                    if ("github" !== data14.type) {
+                      const err43 = {};
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
                   }
-                  errors++;
                 }
-                for (const key8 in data14) {
-                  if (!(key8 === "type" || key8 === "org" || key8 === "tokenEnv" || key8 === "apiUrl")) {
-                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
+              }
+              var _valid0 = _errs38 === errors;
+              errors = _errs37;
+              if (vErrors !== null) {
+                if (_errs37) {
+                  vErrors.length = _errs37;
+                } else {
+                  vErrors = null;
+                }
+              }
+              if (_valid0) {
+                const _errs40 = errors;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.type === void 0) {
+                    const err44 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -2496,11 +2502,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data14.type !== void 0) {
-                  let data15 = data14.type;
-                  if (!(data15 === "github")) {
-                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type, data: data15 };
+                  if (data14.org === void 0) {
+                    const err45 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -2508,12 +2511,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data14.org !== void 0) {
-                  let data16 = data14.org;
-                  if (typeof data16 === "string") {
-                    if (!pattern5.test(data16)) {
-                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
+                  for (const key8 in data14) {
+                    if (!(key8 === "type" || key8 === "org" || key8 === "tokenEnv" || key8 === "apiUrl")) {
+                      const err46 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err46];
                       } else {
@@ -2521,8 +2521,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats2.validate(data16)) {
-                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
+                  }
+                  if (data14.type !== void 0) {
+                    let data16 = data14.type;
+                    if (!(data16 === "github")) {
+                      const err47 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.type, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err47];
                       } else {
@@ -2530,30 +2533,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org, data: data16 };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
                   }
-                }
-                if (data14.tokenEnv !== void 0) {
-                  let data17 = data14.tokenEnv;
-                  if (typeof data17 === "string") {
-                    if (!pattern25.test(data17)) {
-                      const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
-                      if (vErrors === null) {
-                        vErrors = [err49];
-                      } else {
-                        vErrors.push(err49);
+                  if (data14.org !== void 0) {
+                    let data17 = data14.org;
+                    if (typeof data17 === "string") {
+                      if (!pattern5.test(data17)) {
+                        const err48 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org, data: data17 };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                    if (!formats42.validate(data17)) {
-                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
+                      if (!formats2.validate(data17)) {
+                        const err49 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org, data: data17 };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err50 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/org", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.org, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err50];
                       } else {
@@ -2561,30 +2564,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv, data: data17 };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
                   }
-                }
-                if (data14.apiUrl !== void 0) {
-                  let data18 = data14.apiUrl;
-                  if (typeof data18 === "string") {
-                    if (!pattern26.test(data18)) {
-                      const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
-                      if (vErrors === null) {
-                        vErrors = [err52];
-                      } else {
-                        vErrors.push(err52);
+                  if (data14.tokenEnv !== void 0) {
+                    let data18 = data14.tokenEnv;
+                    if (typeof data18 === "string") {
+                      if (!pattern26.test(data18)) {
+                        const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv, data: data18 };
+                        if (vErrors === null) {
+                          vErrors = [err51];
+                        } else {
+                          vErrors.push(err51);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                    if (!formats44.validate(data18)) {
-                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
+                      if (!formats42.validate(data18)) {
+                        const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv, data: data18 };
+                        if (vErrors === null) {
+                          vErrors = [err52];
+                        } else {
+                          vErrors.push(err52);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err53 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err53];
                       } else {
@@ -2592,48 +2595,40 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl, data: data18 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
+                  }
+                  if (data14.apiUrl !== void 0) {
+                    let data19 = data14.apiUrl;
+                    if (typeof data19 === "string") {
+                      if (!pattern27.test(data19)) {
+                        const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl, data: data19 };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors++;
+                      }
+                      if (!formats44.validate(data19)) {
+                        const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl, data: data19 };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
                     } else {
-                      vErrors.push(err54);
+                      const err56 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl, data: data19 };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
                     }
-                    errors++;
                   }
-                }
-              } else {
-                const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0], data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err55];
                 } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-              var _valid0 = _errs36 === errors;
-              if (_valid0) {
-                valid8 = true;
-                passing0 = 0;
-                var props0 = true;
-              }
-              const _errs46 = errors;
-              const _errs48 = errors;
-              let valid10 = false;
-              let passing1 = null;
-              const _errs49 = errors;
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.clientId === void 0) {
-                  const err56 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required", keyword: "required", params: { missingProperty: "clientId" }, message: "must have required property 'clientId'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0], data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
-                }
-                if (data14.privateKeyEnv === void 0) {
-                  const err57 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/0/required", keyword: "required", params: { missingProperty: "privateKeyEnv" }, message: "must have required property 'privateKeyEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[0], data: data14 };
+                  const err57 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -2641,74 +2636,83 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var _valid1 = _errs49 === errors;
-              if (_valid1) {
-                valid10 = true;
-                passing1 = 0;
-              }
-              const _errs50 = errors;
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.tokenEnv === void 0) {
-                  const err58 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf/1/required", keyword: "required", params: { missingProperty: "tokenEnv" }, message: "must have required property 'tokenEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf[1], data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
+                var _valid0 = _errs40 === errors;
+                valid9 = _valid0;
+                if (valid9) {
+                  var props0 = true;
                 }
               }
-              var _valid1 = _errs50 === errors;
-              if (_valid1 && valid10) {
-                valid10 = false;
-                passing1 = [passing1, 1];
-              } else {
-                if (_valid1) {
-                  valid10 = true;
-                  passing1 = 1;
-                }
-              }
-              if (!valid10) {
-                const err59 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
+              if (!valid9) {
+                const err58 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].if, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0], data: data14 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err58);
                 }
                 errors++;
-              } else {
-                errors = _errs48;
-                if (vErrors !== null) {
-                  if (_errs48) {
-                    vErrors.length = _errs48;
+              }
+              const _errs51 = errors;
+              let valid12 = true;
+              const _errs52 = errors;
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                let missing1;
+                if (data14.type === void 0 && (missing1 = "type")) {
+                  const err59 = {};
+                  if (vErrors === null) {
+                    vErrors = [err59];
                   } else {
-                    vErrors = null;
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                } else {
+                  if (data14.type !== void 0) {
+                    if ("okta" !== data14.type) {
+                      const err60 = {};
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
                   }
                 }
               }
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.type === void 0) {
-                  const err60 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err60];
-                  } else {
-                    vErrors.push(err60);
-                  }
-                  errors++;
+              var _valid1 = _errs52 === errors;
+              errors = _errs51;
+              if (vErrors !== null) {
+                if (_errs51) {
+                  vErrors.length = _errs51;
+                } else {
+                  vErrors = null;
                 }
-                if (data14.orgUrl === void 0) {
-                  const err61 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "orgUrl" }, message: "must have required property 'orgUrl'", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
+              }
+              if (_valid1) {
+                const _errs54 = errors;
+                const _errs56 = errors;
+                let valid14 = false;
+                let passing0 = null;
+                const _errs57 = errors;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.clientId === void 0) {
+                    const err61 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/0/required", keyword: "required", params: { missingProperty: "clientId" }, message: "must have required property 'clientId'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0], data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                for (const key9 in data14) {
-                  if (!(key9 === "type" || key9 === "orgUrl" || key9 === "clientId" || key9 === "privateKeyEnv" || key9 === "keyId" || key9 === "scopes" || key9 === "tokenEnv")) {
-                    const err62 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
+                var _valid2 = _errs57 === errors;
+                if (_valid2) {
+                  valid14 = true;
+                  passing0 = 0;
+                }
+                const _errs58 = errors;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.tokenEnv === void 0) {
+                    const err62 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/1/required", keyword: "required", params: { missingProperty: "tokenEnv" }, message: "must have required property 'tokenEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1], data: data14 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -2717,54 +2721,68 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data14.type !== void 0) {
-                  let data19 = data14.type;
-                  if (!(data19 === "okta")) {
-                    const err63 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
+                var _valid2 = _errs58 === errors;
+                if (_valid2 && valid14) {
+                  valid14 = false;
+                  passing0 = [passing0, 1];
+                } else {
+                  if (_valid2) {
+                    valid14 = true;
+                    passing0 = 1;
                   }
                 }
-                if (data14.orgUrl !== void 0) {
-                  let data20 = data14.orgUrl;
-                  if (typeof data20 === "string") {
-                    if (!pattern26.test(data20)) {
-                      const err64 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err64];
-                      } else {
-                        vErrors.push(err64);
-                      }
-                      errors++;
-                    }
-                    if (!formats44.validate(data20)) {
-                      const err65 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
+                if (!valid14) {
+                  const err63 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err63];
                   } else {
-                    const err66 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/orgUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.orgUrl, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err66];
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs56;
+                  if (vErrors !== null) {
+                    if (_errs56) {
+                      vErrors.length = _errs56;
                     } else {
-                      vErrors.push(err66);
+                      vErrors = null;
+                    }
+                  }
+                }
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.type === void 0) {
+                    const err64 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
-                }
-                if (data14.clientId !== void 0) {
-                  let data21 = data14.clientId;
-                  if (typeof data21 === "string") {
-                    if (!pattern34.test(data21)) {
-                      const err67 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,100}$"', schema: "^[A-Za-z0-9_-]{1,100}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId, data: data21 };
+                  if (data14.orgUrl === void 0) {
+                    const err65 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required", keyword: "required", params: { missingProperty: "orgUrl" }, message: "must have required property 'orgUrl'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                  for (const key9 in data14) {
+                    if (!(key9 === "type" || key9 === "orgUrl" || key9 === "clientId" || key9 === "privateKeyEnv" || key9 === "keyId" || key9 === "scopes" || key9 === "tokenEnv")) {
+                      const err66 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.type !== void 0) {
+                    let data21 = data14.type;
+                    if (!(data21 === "okta")) {
+                      const err67 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type, data: data21 };
                       if (vErrors === null) {
                         vErrors = [err67];
                       } else {
@@ -2772,30 +2790,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.clientId, data: data21 };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
                   }
-                }
-                if (data14.privateKeyEnv !== void 0) {
-                  let data22 = data14.privateKeyEnv;
-                  if (typeof data22 === "string") {
-                    if (!pattern25.test(data22)) {
-                      const err69 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
-                      if (vErrors === null) {
-                        vErrors = [err69];
-                      } else {
-                        vErrors.push(err69);
+                  if (data14.orgUrl !== void 0) {
+                    let data22 = data14.orgUrl;
+                    if (typeof data22 === "string") {
+                      if (!pattern27.test(data22)) {
+                        const err68 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
+                        if (vErrors === null) {
+                          vErrors = [err68];
+                        } else {
+                          vErrors.push(err68);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                    if (!formats42.validate(data22)) {
-                      const err70 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
+                      if (!formats44.validate(data22)) {
+                        const err69 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err70 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
                       if (vErrors === null) {
                         vErrors = [err70];
                       } else {
@@ -2803,21 +2821,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err71 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/privateKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.privateKeyEnv, data: data22 };
-                    if (vErrors === null) {
-                      vErrors = [err71];
-                    } else {
-                      vErrors.push(err71);
-                    }
-                    errors++;
                   }
-                }
-                if (data14.keyId !== void 0) {
-                  let data23 = data14.keyId;
-                  if (typeof data23 === "string") {
-                    if (!pattern36.test(data23)) {
-                      const err72 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]{1,200}$" }, message: 'must match pattern "^[A-Za-z0-9_.-]{1,200}$"', schema: "^[A-Za-z0-9_.-]{1,200}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId, data: data23 };
+                  if (data14.clientId !== void 0) {
+                    let data23 = data14.clientId;
+                    if (typeof data23 === "string") {
+                      if (!pattern35.test(data23)) {
+                        const err71 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,100}$"', schema: "^[A-Za-z0-9_-]{1,100}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId, data: data23 };
+                        if (vErrors === null) {
+                          vErrors = [err71];
+                        } else {
+                          vErrors.push(err71);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err72 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId, data: data23 };
                       if (vErrors === null) {
                         vErrors = [err72];
                       } else {
@@ -2825,212 +2843,194 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err73 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/keyId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.keyId, data: data23 };
-                    if (vErrors === null) {
-                      vErrors = [err73];
-                    } else {
-                      vErrors.push(err73);
-                    }
-                    errors++;
                   }
-                }
-                if (data14.scopes !== void 0) {
-                  let data24 = data14.scopes;
-                  if (Array.isArray(data24)) {
-                    if (data24.length < 1) {
-                      const err74 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
-                      if (vErrors === null) {
-                        vErrors = [err74];
-                      } else {
-                        vErrors.push(err74);
-                      }
-                      errors++;
-                    }
-                    const len0 = data24.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      let data25 = data24[i0];
-                      if (!(data25 === "okta.groups.manage" || data25 === "okta.groups.read" || data25 === "okta.users.read")) {
-                        const err75 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes/" + i0, schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.items, data: data25 };
+                  if (data14.privateKeyEnv !== void 0) {
+                    let data24 = data14.privateKeyEnv;
+                    if (typeof data24 === "string") {
+                      if (!pattern26.test(data24)) {
+                        const err73 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
                         if (vErrors === null) {
-                          vErrors = [err75];
+                          vErrors = [err73];
                         } else {
-                          vErrors.push(err75);
+                          vErrors.push(err73);
                         }
                         errors++;
                       }
+                      if (!formats42.validate(data24)) {
+                        const err74 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
+                        if (vErrors === null) {
+                          vErrors = [err74];
+                        } else {
+                          vErrors.push(err74);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err75 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
                     }
-                    let i1 = data24.length;
-                    let j0;
-                    if (i1 > 1) {
-                      outer0:
-                        for (; i1--; ) {
-                          for (j0 = i1; j0--; ) {
-                            if (func0(data24[i1], data24[j0])) {
-                              const err76 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
-                              if (vErrors === null) {
-                                vErrors = [err76];
-                              } else {
-                                vErrors.push(err76);
+                  }
+                  if (data14.keyId !== void 0) {
+                    let data25 = data14.keyId;
+                    if (typeof data25 === "string") {
+                      if (!pattern37.test(data25)) {
+                        const err76 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]{1,200}$" }, message: 'must match pattern "^[A-Za-z0-9_.-]{1,200}$"', schema: "^[A-Za-z0-9_.-]{1,200}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err76];
+                        } else {
+                          vErrors.push(err76);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err77 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err77];
+                      } else {
+                        vErrors.push(err77);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.scopes !== void 0) {
+                    let data26 = data14.scopes;
+                    if (Array.isArray(data26)) {
+                      if (data26.length < 1) {
+                        const err78 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
+                        if (vErrors === null) {
+                          vErrors = [err78];
+                        } else {
+                          vErrors.push(err78);
+                        }
+                        errors++;
+                      }
+                      const len0 = data26.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data27 = data26[i0];
+                        if (!(data27 === "okta.groups.manage" || data27 === "okta.groups.read" || data27 === "okta.users.read")) {
+                          const err79 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes/" + i0, schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items, data: data27 };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                      let i1 = data26.length;
+                      let j0;
+                      if (i1 > 1) {
+                        outer0:
+                          for (; i1--; ) {
+                            for (j0 = i1; j0--; ) {
+                              if (func0(data26[i1], data26[j0])) {
+                                const err80 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
+                                if (vErrors === null) {
+                                  vErrors = [err80];
+                                } else {
+                                  vErrors.push(err80);
+                                }
+                                errors++;
+                                break outer0;
                               }
-                              errors++;
-                              break outer0;
                             }
                           }
+                      }
+                    } else {
+                      const err81 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.tokenEnv !== void 0) {
+                    let data28 = data14.tokenEnv;
+                    if (typeof data28 === "string") {
+                      if (!pattern26.test(data28)) {
+                        const err82 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
+                        if (vErrors === null) {
+                          vErrors = [err82];
+                        } else {
+                          vErrors.push(err82);
                         }
-                    }
-                  } else {
-                    const err77 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.scopes, data: data24 };
-                    if (vErrors === null) {
-                      vErrors = [err77];
+                        errors++;
+                      }
+                      if (!formats42.validate(data28)) {
+                        const err83 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
+                        if (vErrors === null) {
+                          vErrors = [err83];
+                        } else {
+                          vErrors.push(err83);
+                        }
+                        errors++;
+                      }
                     } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                }
-                if (data14.tokenEnv !== void 0) {
-                  let data26 = data14.tokenEnv;
-                  if (typeof data26 === "string") {
-                    if (!pattern25.test(data26)) {
-                      const err78 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
+                      const err84 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err78];
+                        vErrors = [err84];
                       } else {
-                        vErrors.push(err78);
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data26)) {
-                      const err79 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
+                  }
+                  if (data14.clientId !== void 0) {
+                    if (data14.privateKeyEnv === void 0) {
+                      const err85 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired", keyword: "dependentRequired", params: {
+                        property: "clientId",
+                        missingProperty: "privateKeyEnv",
+                        depsCount: 1,
+                        deps: "privateKeyEnv"
+                      }, message: "must have property privateKeyEnv when property clientId is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
                       if (vErrors === null) {
-                        vErrors = [err79];
+                        vErrors = [err85];
                       } else {
-                        vErrors.push(err79);
+                        vErrors.push(err85);
                       }
                       errors++;
                     }
-                  } else {
-                    const err80 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err80];
-                    } else {
-                      vErrors.push(err80);
+                  }
+                  if (data14.privateKeyEnv !== void 0) {
+                    if (data14.clientId === void 0) {
+                      const err86 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired", keyword: "dependentRequired", params: {
+                        property: "privateKeyEnv",
+                        missingProperty: "clientId",
+                        depsCount: 1,
+                        deps: "clientId"
+                      }, message: "must have property clientId when property privateKeyEnv is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
                     }
-                    errors++;
                   }
-                }
-              } else {
-                const err81 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1], data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err81];
                 } else {
-                  vErrors.push(err81);
-                }
-                errors++;
-              }
-              var _valid0 = _errs46 === errors;
-              if (_valid0 && valid8) {
-                valid8 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid8 = true;
-                  passing0 = 1;
-                  if (props0 !== true) {
-                    props0 = true;
-                  }
-                }
-              }
-              if (!valid8) {
-                const err82 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err82];
-                } else {
-                  vErrors.push(err82);
-                }
-                errors++;
-              } else {
-                errors = _errs35;
-                if (vErrors !== null) {
-                  if (_errs35) {
-                    vErrors.length = _errs35;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err83 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err83];
-            } else {
-              vErrors.push(err83);
-            }
-            errors++;
-          }
-        }
-        if (data5.identities !== void 0) {
-          let data27 = data5.identities;
-          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-            for (const key10 in data27) {
-              if (!(key10 === "resolve" || key10 === "samlAttributes")) {
-                const err84 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err84];
-                } else {
-                  vErrors.push(err84);
-                }
-                errors++;
-              }
-            }
-            if (data27.resolve !== void 0) {
-              let data28 = data27.resolve;
-              if (Array.isArray(data28)) {
-                if (data28.length < 1) {
-                  const err85 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
+                  const err87 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
                   if (vErrors === null) {
-                    vErrors = [err85];
+                    vErrors = [err87];
                   } else {
-                    vErrors.push(err85);
+                    vErrors.push(err87);
                   }
                   errors++;
                 }
-                const len1 = data28.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data29 = data28[i2];
-                  if (!(data29 === "file" || data29 === "saml" || data29 === "verifiedEmail")) {
-                    const err86 = { instancePath: instancePath + "/spec/identities/resolve/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err86];
-                    } else {
-                      vErrors.push(err86);
-                    }
-                    errors++;
-                  }
+                var _valid1 = _errs54 === errors;
+                valid12 = _valid1;
+                if (valid12) {
+                  var props1 = true;
                 }
-                let i3 = data28.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1:
-                    for (; i3--; ) {
-                      for (j1 = i3; j1--; ) {
-                        if (func0(data28[i3], data28[j1])) {
-                          const err87 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
-                          if (vErrors === null) {
-                            vErrors = [err87];
-                          } else {
-                            vErrors.push(err87);
-                          }
-                          errors++;
-                          break outer1;
-                        }
-                      }
-                    }
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data28 };
+              }
+              if (!valid12) {
+                const err88 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -3038,12 +3038,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data27.samlAttributes !== void 0) {
-              let data30 = data27.samlAttributes;
-              if (Array.isArray(data30)) {
-                if (data30.length < 1) {
-                  const err89 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
+              if (props0 !== true && props1 !== void 0) {
+                if (props1 === true) {
+                  props0 = true;
+                } else {
+                  props0 = props0 || {};
+                  Object.assign(props0, props1);
+                }
+              }
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.type === void 0) {
+                  const err89 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err89];
                   } else {
@@ -3051,11 +3056,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len2 = data30.length;
-                for (let i4 = 0; i4 < len2; i4++) {
-                  let data31 = data30[i4];
-                  if (!(data31 === "nameId" || data31 === "emails")) {
-                    const err90 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i4, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data31 };
+                if (props0 !== true) {
+                  props0 = props0 || {};
+                  props0.type = true;
+                }
+                if (data14.type !== void 0) {
+                  let data29 = data14.type;
+                  if (!(data29 === "github" || data29 === "okta")) {
+                    const err90 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data29 };
                     if (vErrors === null) {
                       vErrors = [err90];
                     } else {
@@ -3064,18 +3072,131 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i5 = data30.length;
+              } else {
+                const err91 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err92 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err92];
+            } else {
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+        }
+        if (data5.identities !== void 0) {
+          let data30 = data5.identities;
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            for (const key10 in data30) {
+              if (!(key10 === "resolve" || key10 === "samlAttributes")) {
+                const err93 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+            }
+            if (data30.resolve !== void 0) {
+              let data31 = data30.resolve;
+              if (Array.isArray(data31)) {
+                if (data31.length < 1) {
+                  const err94 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err94];
+                  } else {
+                    vErrors.push(err94);
+                  }
+                  errors++;
+                }
+                const len1 = data31.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data32 = data31[i2];
+                  if (!(data32 === "file" || data32 === "saml" || data32 === "verifiedEmail")) {
+                    const err95 = { instancePath: instancePath + "/spec/identities/resolve/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data31.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1:
+                    for (; i3--; ) {
+                      for (j1 = i3; j1--; ) {
+                        if (func0(data31[i3], data31[j1])) {
+                          const err96 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
+                          if (vErrors === null) {
+                            vErrors = [err96];
+                          } else {
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                          break outer1;
+                        }
+                      }
+                    }
+                }
+              } else {
+                const err97 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
+            if (data30.samlAttributes !== void 0) {
+              let data33 = data30.samlAttributes;
+              if (Array.isArray(data33)) {
+                if (data33.length < 1) {
+                  const err98 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+                const len2 = data33.length;
+                for (let i4 = 0; i4 < len2; i4++) {
+                  let data34 = data33[i4];
+                  if (!(data34 === "nameId" || data34 === "emails")) {
+                    const err99 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i4, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
+                let i5 = data33.length;
                 let j2;
                 if (i5 > 1) {
                   outer2:
                     for (; i5--; ) {
                       for (j2 = i5; j2--; ) {
-                        if (func0(data30[i5], data30[j2])) {
-                          const err91 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
+                        if (func0(data33[i5], data33[j2])) {
+                          const err100 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
                           if (vErrors === null) {
-                            vErrors = [err91];
+                            vErrors = [err100];
                           } else {
-                            vErrors.push(err91);
+                            vErrors.push(err100);
                           }
                           errors++;
                           break outer2;
@@ -3084,348 +3205,252 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
               } else {
-                const err92 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data30 };
+                const err101 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
                 if (vErrors === null) {
-                  vErrors = [err92];
+                  vErrors = [err101];
                 } else {
-                  vErrors.push(err92);
+                  vErrors.push(err101);
                 }
                 errors++;
               }
             }
           } else {
-            const err93 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data27 };
+            const err102 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data30 };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err102];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err102);
             }
             errors++;
           }
         }
         if (data5.guards !== void 0) {
-          let data32 = data5.guards;
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            for (const key11 in data32) {
+          let data35 = data5.guards;
+          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+            for (const key11 in data35) {
               if (!(key11 === "maxRevocations" || key11 === "maxRevocationShare" || key11 === "protectedAccounts")) {
-                const err94 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data32 };
+                const err103 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err103];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err103);
                 }
                 errors++;
               }
             }
-            if (data32.maxRevocations !== void 0) {
-              let data33 = data32.maxRevocations;
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-                const err95 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
+            if (data35.maxRevocations !== void 0) {
+              let data36 = data35.maxRevocations;
+              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+                const err104 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
                 if (vErrors === null) {
-                  vErrors = [err95];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err95);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
-              if (typeof data33 == "number" && isFinite(data33)) {
-                if (data33 > 1e5 || isNaN(data33)) {
-                  const err96 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
+              if (typeof data36 == "number" && isFinite(data36)) {
+                if (data36 > 1e5 || isNaN(data36)) {
+                  const err105 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
                   if (vErrors === null) {
-                    vErrors = [err96];
+                    vErrors = [err105];
                   } else {
-                    vErrors.push(err96);
+                    vErrors.push(err105);
                   }
                   errors++;
                 }
-                if (data33 < 0 || isNaN(data33)) {
-                  const err97 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data33 };
+                if (data36 < 0 || isNaN(data36)) {
+                  const err106 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
                   if (vErrors === null) {
-                    vErrors = [err97];
+                    vErrors = [err106];
                   } else {
-                    vErrors.push(err97);
+                    vErrors.push(err106);
                   }
                   errors++;
                 }
               }
             }
-            if (data32.maxRevocationShare !== void 0) {
-              let data34 = data32.maxRevocationShare;
-              if (typeof data34 == "number" && isFinite(data34)) {
-                if (data34 > 1 || isNaN(data34)) {
-                  const err98 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
+            if (data35.maxRevocationShare !== void 0) {
+              let data37 = data35.maxRevocationShare;
+              if (typeof data37 == "number" && isFinite(data37)) {
+                if (data37 > 1 || isNaN(data37)) {
+                  const err107 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
                   if (vErrors === null) {
-                    vErrors = [err98];
+                    vErrors = [err107];
                   } else {
-                    vErrors.push(err98);
+                    vErrors.push(err107);
                   }
                   errors++;
                 }
-                if (data34 < 0 || isNaN(data34)) {
-                  const err99 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
+                if (data37 < 0 || isNaN(data37)) {
+                  const err108 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
                   if (vErrors === null) {
-                    vErrors = [err99];
+                    vErrors = [err108];
                   } else {
-                    vErrors.push(err99);
+                    vErrors.push(err108);
                   }
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data34 };
+                const err109 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
                 if (vErrors === null) {
-                  vErrors = [err100];
+                  vErrors = [err109];
                 } else {
-                  vErrors.push(err100);
+                  vErrors.push(err109);
                 }
                 errors++;
               }
             }
-            if (data32.protectedAccounts !== void 0) {
-              let data35 = data32.protectedAccounts;
-              if (Array.isArray(data35)) {
-                if (data35.length > 1e3) {
-                  const err101 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data35 };
+            if (data35.protectedAccounts !== void 0) {
+              let data38 = data35.protectedAccounts;
+              if (Array.isArray(data38)) {
+                if (data38.length > 1e3) {
+                  const err110 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data38 };
                   if (vErrors === null) {
-                    vErrors = [err101];
+                    vErrors = [err110];
                   } else {
-                    vErrors.push(err101);
+                    vErrors.push(err110);
                   }
                   errors++;
                 }
-                const len3 = data35.length;
+                const len3 = data38.length;
                 for (let i6 = 0; i6 < len3; i6++) {
-                  let data36 = data35[i6];
-                  if (typeof data36 === "string") {
-                    if (!pattern5.test(data36)) {
-                      const err102 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                  let data39 = data38[i6];
+                  if (typeof data39 === "string") {
+                    if (!pattern5.test(data39)) {
+                      const err111 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
                       if (vErrors === null) {
-                        vErrors = [err102];
+                        vErrors = [err111];
                       } else {
-                        vErrors.push(err102);
+                        vErrors.push(err111);
                       }
                       errors++;
                     }
-                    if (!formats2.validate(data36)) {
-                      const err103 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                    if (!formats2.validate(data39)) {
+                      const err112 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
                       if (vErrors === null) {
-                        vErrors = [err103];
+                        vErrors = [err112];
                       } else {
-                        vErrors.push(err103);
+                        vErrors.push(err112);
                       }
                       errors++;
                     }
                   } else {
-                    const err104 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data36 };
+                    const err113 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
                     if (vErrors === null) {
-                      vErrors = [err104];
+                      vErrors = [err113];
                     } else {
-                      vErrors.push(err104);
+                      vErrors.push(err113);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err105 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data35 };
+                const err114 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data38 };
                 if (vErrors === null) {
-                  vErrors = [err105];
+                  vErrors = [err114];
                 } else {
-                  vErrors.push(err105);
+                  vErrors.push(err114);
                 }
                 errors++;
               }
             }
           } else {
-            const err106 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data32 };
+            const err115 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data35 };
             if (vErrors === null) {
-              vErrors = [err106];
+              vErrors = [err115];
             } else {
-              vErrors.push(err106);
+              vErrors.push(err115);
             }
             errors++;
           }
         }
         if (data5.coverage !== void 0) {
-          let data37 = data5.coverage;
-          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-            for (const key12 in data37) {
+          let data40 = data5.coverage;
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            for (const key12 in data40) {
               if (!(key12 === "gaps")) {
-                const err107 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data37 };
+                const err116 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data40 };
                 if (vErrors === null) {
-                  vErrors = [err107];
+                  vErrors = [err116];
                 } else {
-                  vErrors.push(err107);
+                  vErrors.push(err116);
                 }
                 errors++;
               }
             }
-            if (data37.gaps !== void 0) {
-              let data38 = data37.gaps;
-              if (!(data38 === "off" || data38 === "warn" || data38 === "error")) {
-                const err108 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data38 };
+            if (data40.gaps !== void 0) {
+              let data41 = data40.gaps;
+              if (!(data41 === "off" || data41 === "warn" || data41 === "error")) {
+                const err117 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data41 };
                 if (vErrors === null) {
-                  vErrors = [err108];
+                  vErrors = [err117];
                 } else {
-                  vErrors.push(err108);
+                  vErrors.push(err117);
                 }
                 errors++;
               }
             }
           } else {
-            const err109 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data37 };
+            const err118 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data40 };
             if (vErrors === null) {
-              vErrors = [err109];
+              vErrors = [err118];
             } else {
-              vErrors.push(err109);
+              vErrors.push(err118);
             }
             errors++;
           }
         }
         if (data5.shards !== void 0) {
-          let data39 = data5.shards;
-          if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-            if (Object.keys(data39).length > 100) {
-              const err110 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
+          let data42 = data5.shards;
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (Object.keys(data42).length > 100) {
+              const err119 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
               if (vErrors === null) {
-                vErrors = [err110];
+                vErrors = [err119];
               } else {
-                vErrors.push(err110);
+                vErrors.push(err119);
               }
               errors++;
             }
-            for (const key13 in data39) {
-              const _errs92 = errors;
+            for (const key13 in data42) {
+              const _errs101 = errors;
               if (typeof key13 === "string") {
                 if (!pattern4.test(key13)) {
-                  const err111 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
+                  const err120 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
                   if (vErrors === null) {
-                    vErrors = [err111];
+                    vErrors = [err120];
                   } else {
-                    vErrors.push(err111);
+                    vErrors.push(err120);
                   }
                   errors++;
                 }
                 if (!formats0.validate(key13)) {
-                  const err112 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
+                  const err121 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
                   if (vErrors === null) {
-                    vErrors = [err112];
+                    vErrors = [err121];
                   } else {
-                    vErrors.push(err112);
+                    vErrors.push(err121);
                   }
                   errors++;
                 }
               }
-              var valid26 = _errs92 === errors;
-              if (!valid26) {
-                const err113 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
+              var valid31 = _errs101 === errors;
+              if (!valid31) {
+                const err122 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
                 if (vErrors === null) {
-                  vErrors = [err113];
+                  vErrors = [err122];
                 } else {
-                  vErrors.push(err113);
+                  vErrors.push(err122);
                 }
                 errors++;
               }
             }
-            for (const key14 in data39) {
-              let data40 = data39[key14];
-              if (Array.isArray(data40)) {
-                if (data40.length > 100) {
-                  const err114 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
-                  if (vErrors === null) {
-                    vErrors = [err114];
-                  } else {
-                    vErrors.push(err114);
-                  }
-                  errors++;
-                }
-                if (data40.length < 1) {
-                  const err115 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
-                  if (vErrors === null) {
-                    vErrors = [err115];
-                  } else {
-                    vErrors.push(err115);
-                  }
-                  errors++;
-                }
-                const len4 = data40.length;
-                for (let i7 = 0; i7 < len4; i7++) {
-                  let data41 = data40[i7];
-                  if (typeof data41 === "string") {
-                    if (func1(data41) > 200) {
-                      const err116 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
-                      if (vErrors === null) {
-                        vErrors = [err116];
-                      } else {
-                        vErrors.push(err116);
-                      }
-                      errors++;
-                    }
-                    if (func1(data41) < 1) {
-                      const err117 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
-                      if (vErrors === null) {
-                        vErrors = [err117];
-                      } else {
-                        vErrors.push(err117);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err118 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data41 };
-                    if (vErrors === null) {
-                      vErrors = [err118];
-                    } else {
-                      vErrors.push(err118);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err119 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err119];
-                } else {
-                  vErrors.push(err119);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err120 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data39 };
-            if (vErrors === null) {
-              vErrors = [err120];
-            } else {
-              vErrors.push(err120);
-            }
-            errors++;
-          }
-        }
-        if (data5.paths !== void 0) {
-          let data42 = data5.paths;
-          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-            for (const key15 in data42) {
-              if (!(key15 === "profiles" || key15 === "rotations" || key15 === "requests" || key15 === "identities" || key15 === "state")) {
-                const err121 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data42 };
-                if (vErrors === null) {
-                  vErrors = [err121];
-                } else {
-                  vErrors.push(err121);
-                }
-                errors++;
-              }
-            }
-            if (data42.profiles !== void 0) {
-              let data43 = data42.profiles;
-              if (typeof data43 === "string") {
-                if (!pattern40.test(data43)) {
-                  const err122 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
-                  if (vErrors === null) {
-                    vErrors = [err122];
-                  } else {
-                    vErrors.push(err122);
-                  }
-                  errors++;
-                }
-                if (!formats68.validate(data43)) {
-                  const err123 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
+            for (const key14 in data42) {
+              let data43 = data42[key14];
+              if (Array.isArray(data43)) {
+                if (data43.length > 100) {
+                  const err123 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -3433,70 +3458,73 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (data43.length < 1) {
+                  const err124 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err124];
+                  } else {
+                    vErrors.push(err124);
+                  }
+                  errors++;
+                }
+                const len4 = data43.length;
+                for (let i7 = 0; i7 < len4; i7++) {
+                  let data44 = data43[i7];
+                  if (typeof data44 === "string") {
+                    if (func1(data44) > 200) {
+                      const err125 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                      if (vErrors === null) {
+                        vErrors = [err125];
+                      } else {
+                        vErrors.push(err125);
+                      }
+                      errors++;
+                    }
+                    if (func1(data44) < 1) {
+                      const err126 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                      if (vErrors === null) {
+                        vErrors = [err126];
+                      } else {
+                        vErrors.push(err126);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err127 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err124 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data43 };
+                const err128 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
                 if (vErrors === null) {
-                  vErrors = [err124];
+                  vErrors = [err128];
                 } else {
-                  vErrors.push(err124);
+                  vErrors.push(err128);
                 }
                 errors++;
               }
             }
-            if (data42.rotations !== void 0) {
-              let data44 = data42.rotations;
-              if (typeof data44 === "string") {
-                if (!pattern40.test(data44)) {
-                  const err125 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
-                  if (vErrors === null) {
-                    vErrors = [err125];
-                  } else {
-                    vErrors.push(err125);
-                  }
-                  errors++;
-                }
-                if (!formats68.validate(data44)) {
-                  const err126 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
-                  if (vErrors === null) {
-                    vErrors = [err126];
-                  } else {
-                    vErrors.push(err126);
-                  }
-                  errors++;
-                }
-              } else {
-                const err127 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data44 };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
+          } else {
+            const err129 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err129];
+            } else {
+              vErrors.push(err129);
             }
-            if (data42.requests !== void 0) {
-              let data45 = data42.requests;
-              if (typeof data45 === "string") {
-                if (!pattern40.test(data45)) {
-                  const err128 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
-                  if (vErrors === null) {
-                    vErrors = [err128];
-                  } else {
-                    vErrors.push(err128);
-                  }
-                  errors++;
-                }
-                if (!formats68.validate(data45)) {
-                  const err129 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
-                  if (vErrors === null) {
-                    vErrors = [err129];
-                  } else {
-                    vErrors.push(err129);
-                  }
-                  errors++;
-                }
-              } else {
-                const err130 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data45 };
+            errors++;
+          }
+        }
+        if (data5.paths !== void 0) {
+          let data45 = data5.paths;
+          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+            for (const key15 in data45) {
+              if (!(key15 === "profiles" || key15 === "rotations" || key15 === "requests" || key15 === "identities" || key15 === "state")) {
+                const err130 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data45 };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -3505,11 +3533,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.identities !== void 0) {
-              let data46 = data42.identities;
+            if (data45.profiles !== void 0) {
+              let data46 = data45.profiles;
               if (typeof data46 === "string") {
-                if (!pattern40.test(data46)) {
-                  const err131 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                if (!pattern41.test(data46)) {
+                  const err131 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
                   if (vErrors === null) {
                     vErrors = [err131];
                   } else {
@@ -3518,7 +3546,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats68.validate(data46)) {
-                  const err132 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                  const err132 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
                   if (vErrors === null) {
                     vErrors = [err132];
                   } else {
@@ -3527,7 +3555,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err133 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data46 };
+                const err133 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err133];
                 } else {
@@ -3536,11 +3564,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.state !== void 0) {
-              let data47 = data42.state;
+            if (data45.rotations !== void 0) {
+              let data47 = data45.rotations;
               if (typeof data47 === "string") {
-                if (!pattern40.test(data47)) {
-                  const err134 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                if (!pattern41.test(data47)) {
+                  const err134 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
                   if (vErrors === null) {
                     vErrors = [err134];
                   } else {
@@ -3549,7 +3577,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats68.validate(data47)) {
-                  const err135 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                  const err135 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
                   if (vErrors === null) {
                     vErrors = [err135];
                   } else {
@@ -3558,7 +3586,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err136 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data47 };
+                const err136 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err136];
                 } else {
@@ -3567,32 +3595,125 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data45.requests !== void 0) {
+              let data48 = data45.requests;
+              if (typeof data48 === "string") {
+                if (!pattern41.test(data48)) {
+                  const err137 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err137];
+                  } else {
+                    vErrors.push(err137);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data48)) {
+                  const err138 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err138];
+                  } else {
+                    vErrors.push(err138);
+                  }
+                  errors++;
+                }
+              } else {
+                const err139 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err139];
+                } else {
+                  vErrors.push(err139);
+                }
+                errors++;
+              }
+            }
+            if (data45.identities !== void 0) {
+              let data49 = data45.identities;
+              if (typeof data49 === "string") {
+                if (!pattern41.test(data49)) {
+                  const err140 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data49)) {
+                  const err141 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+              } else {
+                const err142 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+            }
+            if (data45.state !== void 0) {
+              let data50 = data45.state;
+              if (typeof data50 === "string") {
+                if (!pattern41.test(data50)) {
+                  const err143 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+                if (!formats68.validate(data50)) {
+                  const err144 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
+              } else {
+                const err145 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err137 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data42 };
+            const err146 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data45 };
             if (vErrors === null) {
-              vErrors = [err137];
+              vErrors = [err146];
             } else {
-              vErrors.push(err137);
+              vErrors.push(err146);
             }
             errors++;
           }
         }
       } else {
-        const err138 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err147 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err138];
+          vErrors = [err147];
         } else {
-          vErrors.push(err138);
+          vErrors.push(err147);
         }
         errors++;
       }
     }
   } else {
-    const err139 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err148 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err139];
+      vErrors = [err148];
     } else {
-      vErrors.push(err139);
+      vErrors.push(err148);
     }
     errors++;
   }
@@ -3922,7 +4043,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.okta !== void 0) {
                   let data10 = data7.okta;
                   if (typeof data10 === "string") {
-                    if (!pattern48.test(data10)) {
+                    if (!pattern49.test(data10)) {
                       const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err27];
@@ -3953,7 +4074,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.accountId !== void 0) {
                   let data11 = data7.accountId;
                   if (typeof data11 === "string") {
-                    if (!pattern49.test(data11)) {
+                    if (!pattern50.test(data11)) {
                       const err30 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err30];
@@ -4245,7 +4366,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern51.test(data6)) {
+            if (!pattern52.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -4307,7 +4428,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern53.test(data8)) {
+            if (!pattern54.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -4517,7 +4638,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern53.test(data15)) {
+                    if (!pattern54.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -4548,7 +4669,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern53.test(data16)) {
+                    if (!pattern54.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -4821,7 +4942,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern22.test(data6)) {
+                if (!pattern23.test(data6)) {
                   const err18 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -5084,7 +5205,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern22.test(data6)) {
+                if (!pattern23.test(data6)) {
                   const err18 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -5433,7 +5554,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.grantedAt !== void 0) {
               let data10 = data2.grantedAt;
               if (typeof data10 === "string") {
-                if (!pattern22.test(data10)) {
+                if (!pattern23.test(data10)) {
                   const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -5809,7 +5930,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.login !== void 0) {
               let data7 = data2.login;
               if (typeof data7 === "string") {
-                if (!pattern48.test(data7)) {
+                if (!pattern49.test(data7)) {
                   const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err23];
@@ -5840,7 +5961,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.grantedAt !== void 0) {
               let data8 = data2.grantedAt;
               if (typeof data8 === "string") {
-                if (!pattern22.test(data8)) {
+                if (!pattern23.test(data8)) {
                   const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -6075,7 +6196,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, func1, func2, accessRequest, schema32, formats32, formats36, pattern20, pattern22, config, schema33, formats42, formats44, formats46, formats68, pattern25, pattern26, pattern27, pattern34, pattern36, pattern40, func0, identities, schema34, formats84, formats86, pattern48, pattern49, rotation, schema35, formats90, formats94, pattern51, pattern53, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, pattern18, func1, func2, accessRequest, schema32, formats32, formats36, pattern21, pattern23, config, schema33, formats42, formats44, formats46, formats68, pattern26, pattern27, pattern28, pattern35, pattern37, pattern41, func0, identities, schema34, formats84, formats86, pattern49, pattern50, rotation, schema35, formats90, formats94, pattern52, pattern54, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -6083,7 +6204,7 @@ var init_validators_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     init_formats();
     accessProfile = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). On an Okta target: a group membership (group).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }, { "required": ["group"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] }, "group": { "description": "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", "type": "string", "minLength": 1, "maxLength": 255 } } } } } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). On an Okta target: a group membership (group).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }, { "required": ["group"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] }, "group": { "description": "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", "type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]{1,255}$" } } } } } } } };
     formats0 = FORMATS["oncall-access-name"];
     formats2 = FORMATS["oncall-access-login"];
     formats4 = FORMATS["oncall-access-duration"];
@@ -6096,6 +6217,7 @@ var init_validators_generated = __esm({
     pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
     pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
     pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+    pattern18 = new RegExp("^[^\\x00-\\x1f\\x7f]{1,255}$", "u");
     func1 = import_ucs2length.default.default;
     func2 = Object.prototype.hasOwnProperty;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
@@ -6103,36 +6225,36 @@ var init_validators_generated = __esm({
     schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-request.schema.json", "title": "oncall-access AccessRequest", "description": "A time-boxed request for a requestable profile's entitlements, made through a pull request.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessRequest" }, "metadata": { "description": "Optional name.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this request.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } }, "spec": { "description": "What is asked for, by whom, for how long and why.", "type": "object", "additionalProperties": false, "required": ["profile", "subject", "reason", "duration", "requestedAt"], "properties": { "profile": { "description": "Name of a requestable AccessProfile.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "subject": { "description": "Email or GitHub login of the person who gets access.", "type": "string", "format": "oncall-access-subject", "pattern": "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, "reason": { "description": "Why access is needed (an incident link, a ticket).", "type": "string", "minLength": 1, "maxLength": 1e3 }, "duration": { "description": "How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "requestedAt": { "description": "The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } };
     formats32 = FORMATS["oncall-access-subject"];
     formats36 = FORMATS["oncall-access-instant"];
-    pattern20 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-    pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+    pattern21 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+    pattern23 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } }, { "type": "object", "additionalProperties": false, "required": ["type", "orgUrl"], "oneOf": [{ "required": ["clientId", "privateKeyEnv"] }, { "required": ["tokenEnv"] }], "properties": { "type": { "description": "The kind of target: okta.", "enum": ["okta"] }, "orgUrl": { "description": "The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "clientId": { "description": "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", "type": "string", "pattern": "^[A-Za-z0-9_-]{1,100}$" }, "privateKeyEnv": { "description": "Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "keyId": { "description": "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,200}$" }, "scopes": { "description": "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "An Okta API scope.", "enum": ["okta.groups.manage", "okta.groups.read", "okta.users.read"] } }, "tokenEnv": { "description": "Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }] } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "required": ["type"], "properties": { "type": { "description": "The kind of target: github, okta.", "enum": ["github", "okta"] } }, "allOf": [{ "if": { "properties": { "type": { "const": "github" } }, "required": ["type"] }, "then": { "description": "A github target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, { "if": { "properties": { "type": { "const": "okta" } }, "required": ["type"] }, "then": { "description": "A okta target.", "type": "object", "additionalProperties": false, "required": ["type", "orgUrl"], "oneOf": [{ "required": ["clientId"] }, { "required": ["tokenEnv"] }], "dependentRequired": { "clientId": ["privateKeyEnv"], "privateKeyEnv": ["clientId"] }, "properties": { "type": { "description": "The kind of target: okta.", "enum": ["okta"] }, "orgUrl": { "description": "The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "clientId": { "description": "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", "type": "string", "pattern": "^[A-Za-z0-9_-]{1,100}$" }, "privateKeyEnv": { "description": "Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "keyId": { "description": "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,200}$" }, "scopes": { "description": "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "An Okta API scope.", "enum": ["okta.groups.manage", "okta.groups.read", "okta.users.read"] } }, "tokenEnv": { "description": "Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }] } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
     formats42 = FORMATS["oncall-access-env-name"];
     formats44 = FORMATS["oncall-access-http-url"];
     formats46 = FORMATS["oncall-access-cloud-id"];
     formats68 = FORMATS["oncall-access-relative-path"];
-    pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-    pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-    pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-    pattern34 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
-    pattern36 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
-    pattern40 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    pattern26 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+    pattern27 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+    pattern28 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+    pattern35 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
+    pattern37 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
+    pattern41 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
     schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email"], "anyOf": [{ "required": ["github"] }, { "required": ["okta"] }], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "okta": { "description": "The person's Okta login (usually their email).", "type": "string", "format": "oncall-access-account", "pattern": "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
     formats84 = FORMATS["oncall-access-account"];
     formats86 = FORMATS["oncall-access-account-id"];
-    pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
-    pattern49 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+    pattern49 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
+    pattern50 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
     formats90 = FORMATS["oncall-access-time-zone"];
     formats94 = FORMATS["oncall-access-date-time-local"];
-    pattern51 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern53 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    pattern52 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern54 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateAdoptedV1 = validate25;
     schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted-v1.schema.json", "title": "oncall-access adopted teams, version 1", "description": "state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
@@ -16334,7 +16456,7 @@ function translate(d, e) {
   const field2 = display(path6);
   const p = e.params;
   const format2 = e.keyword === "format" || e.keyword === "pattern" ? FORMATS[String(e.parentSchema.format)] : void 0;
-  if (e.keyword === "propertyNames") return [];
+  if (e.keyword === "propertyNames" || e.keyword === "if") return [];
   if (e.propertyName !== void 0) {
     return [error(`${field2}: ${quote(e.propertyName)} is not ${format2?.expected ?? "a valid name"}`, pos(d, path6, e.propertyName))];
   }
@@ -16866,7 +16988,9 @@ var init_schema3 = __esm({
         type: "object",
         additionalProperties: false,
         required: ["type", "orgUrl"],
-        oneOf: [{ required: ["clientId", "privateKeyEnv"] }, { required: ["tokenEnv"] }],
+        // A service app (clientId with its key) or an API token: exactly one of the two.
+        oneOf: [{ required: ["clientId"] }, { required: ["tokenEnv"] }],
+        dependentRequired: { clientId: ["privateKeyEnv"], privateKeyEnv: ["clientId"] },
         properties: {
           type: { description: "The kind of target: okta.", enum: ["okta"] },
           orgUrl: formatted2("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
@@ -16887,7 +17011,7 @@ var init_schema3 = __esm({
         description: "On an Okta target: a group membership (group).",
         oneOf: [{ required: ["group"] }],
         properties: {
-          group: { description: "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", type: "string", minLength: 1, maxLength: 255 },
+          group: { description: "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", type: "string", pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$" },
           membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
           adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
         }
@@ -31483,6 +31607,15 @@ function nextLink(link) {
   }
   return void 0;
 }
+function parses(text) {
+  if (text === "") return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function oktaError(text) {
   try {
     const body = JSON.parse(text);
@@ -31565,7 +31698,7 @@ var init_client3 = __esm({
               this.token = void 0;
               continue;
             }
-            if (res.status >= 500 && failures < retries) {
+            if ((res.status >= 500 || res.status < 300 && !parses(text)) && failures < retries) {
               await this.sleep((this.o.backoffMs ?? 500) * 2 ** failures++);
               continue;
             }
@@ -31672,7 +31805,7 @@ var init_client3 = __esm({
           try {
             const res = await this.o.fetch(endpoint2, { method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: form.toString(), signal: AbortSignal.timeout(this.o.timeoutMs ?? 15e3) });
             const text = await res.text();
-            if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+            if ((res.status >= 500 || res.status === 429 || res.ok && !parses(text)) && attempt < retries) {
               await this.sleep(res.status === 429 ? this.untilReset(res.headers) : (this.o.backoffMs ?? 500) * 2 ** attempt);
               continue;
             }
@@ -31909,6 +32042,8 @@ var init_target2 = __esm({
       async writeTarget(ref, login, granting) {
         const found = await this.group(ref.resource);
         if (!found.ok) throw new Error(found.error);
+        const member = granting ? void 0 : this.users.get(login.toLowerCase());
+        if (member !== void 0) return { group: found.group, user: member };
         const res = await this.client.get(`/api/v1/users/${encodeURIComponent(login)}`);
         if (!res.ok) throw new Error(res.status === 404 ? `Okta has no user ${login}` : `cannot look up Okta user ${login}: ${res.error}`);
         const user = res.body;
@@ -35540,30 +35675,34 @@ async function runExplain(opts, io) {
   const ws = await mergeEvidence(loaded, at3, io, fetch);
   const dir = opts.state === void 0 ? ws.config.paths.state : resolve7(io.cwd, opts.state);
   const adapters = buildAdapters(ws, io.env, fetch);
-  const { plan, wanted, observed } = await reconcile(ws, adapters, { at: at3, now: io.now(), state: readState(dir) });
+  const { plan, wanted, observed, resolve: resolveOn } = await reconcile(ws, adapters, { at: at3, now: io.now(), state: readState(dir) });
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes("@");
   const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.accounts.github;
-  const matches = (h) => byEmail ? h.email?.toLowerCase() === subject || h.login.toLowerCase() === fileLogin?.toLowerCase() : h.login.toLowerCase() === subject;
+  const loginOn = (target) => {
+    if (!byEmail) return opts.subject;
+    return resolveOn(subject, target) ?? (ws.config.targets.get(target)?.type === "github" ? fileLogin : void 0);
+  };
+  const same = (a, b) => b !== void 0 && a.toLowerCase() === b.toLowerCase();
   const should = [];
-  let login = byEmail ? fileLogin : opts.subject;
   for (const m of wanted.entitlements.values()) {
     for (const h of m.holders.values()) {
-      if (!matches(h)) continue;
-      login = h.login;
+      if (!(byEmail && h.email?.toLowerCase() === subject) && !same(h.login, loginOn(m.target))) continue;
       should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
     }
   }
+  const github = [...ws.config.targets.values()].filter((c) => c.type === "github").map((c) => loginOn(c.name));
+  const login = github.find((l) => l !== void 0) ?? (byEmail ? fileLogin : opts.subject);
   const holds = [];
   const managed = managedBy(ws);
   for (const [key, read] of observed) {
     const ref = managed.get(key);
-    if (!read.ok || login === void 0 || ref === void 0) continue;
-    const h = read.holders.find((x) => x.login.toLowerCase() === login.toLowerCase());
+    if (!read.ok || ref === void 0) continue;
+    const h = read.holders.find((x) => same(x.login, loginOn(ref.target)));
     if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
   }
-  const changes = plan.changes.filter((c) => login !== void 0 && c.subject.login.toLowerCase() === login.toLowerCase());
-  const kept = (plan.holds ?? []).filter((h) => login !== void 0 && h.login.toLowerCase() === login.toLowerCase());
+  const changes = plan.changes.filter((c) => same(c.subject.login, loginOn(c.entitlement.target)));
+  const kept = (plan.holds ?? []).filter((h) => same(h.login, loginOn(h.target)));
   const past = at3.getTime() < io.now().getTime() - 6e4;
   const then = past && login !== void 0 ? heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), login, at3) : void 0;
   const unresolved2 = plan.diagnostics.filter((d) => d.code === "identity" && d.message.toLowerCase().includes(subject));
