@@ -274,3 +274,21 @@ t.test('buckets are per endpoint; Link headers give their next URL', async (t) =
   t.match(await client.request('DELETE', '/api/v1/groups/g/users/u'), { ok: true, status: 204, body: undefined });
   t.ok(new OktaTarget(client));
 });
+
+t.test('service app: a token about to expire is renewed before use, and one Okta refuses is renewed once', async (t) => {
+  let oktaNow = Date.now();
+  const emu = await world(t, { now: () => oktaNow, tokenTtlSeconds: 120 });
+  let clientNow = Date.now();
+  const okta = connect(emu, false, { ...fast, now: () => clientNow });
+  let asked = 0;
+  const read = async () => (await okta.readIdentities('directory', [`someone${asked++}@acme.example`])).ok;
+  t.ok(await read());
+  clientNow += 61_000; // past the client's margin (a minute early): a new token before the next request
+  t.ok(await read());
+  t.equal(emu.tokensIssued, 2);
+  oktaNow += 3 * 60_000; // Okta has expired it (its assertion, five minutes long, still holds); the client still thinks it good: a 401, then one renewal
+  t.ok(await read());
+  t.equal(emu.tokensIssued, 3);
+  t.equal(emu.requests.filter((r) => r.status === 401).length, 1);
+  emu.acceptUnexpected();
+});
