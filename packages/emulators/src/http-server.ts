@@ -20,7 +20,7 @@ export interface JsonRequest {
   /** Values of the route pattern's `:name` segments, percent-decoded. Empty before routing. */
   params: Record<string, string>;
   headers: IncomingHttpHeaders;
-  /** The parsed JSON body; `undefined` when the body was empty. */
+  /** The parsed JSON body (a form body as an object of its fields); `undefined` when the body was empty. */
   body: unknown;
   /** `http://127.0.0.1:PORT`, the server's own URL, for building links back to it. */
   origin: string;
@@ -89,6 +89,8 @@ export interface Admission {
   reason?: string;
   /** Called after the response is sent. */
   release?: () => void;
+  /** Headers added to the admitted request's response (the handler's win): rate-limit counters. */
+  headers?: Record<string, string>;
 }
 
 /** One request in the detailed traffic log (only with `traffic: true`), in the order responses were sent. */
@@ -256,7 +258,9 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     if (fault) return fault;
     const refused = options.authenticate?.(req);
     if (refused) return refused;
-    if (raw !== '') {
+    if (raw !== '' && /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
+      req.body = Object.fromEntries(new URLSearchParams(raw));
+    } else if (raw !== '') {
       try {
         req.body = JSON.parse(raw);
       } catch {
@@ -278,7 +282,10 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       served.refused = admission.reason ?? 'rate limited';
       return admission.refuse;
     }
-    if (matched) return matched.compiled.route.handler({ ...req, params: matched.params });
+    if (matched) {
+      const answer = await matched.compiled.route.handler({ ...req, params: matched.params });
+      return admission?.headers === undefined ? answer : { ...answer, headers: { ...admission.headers, ...answer.headers } };
+    }
     return options.strict
       ? { status: 501, body: options.errorBody(501, `Not emulated: ${req.method} ${req.path}`), unexpected: 'no such route' }
       : { status: 404, body: options.errorBody(404, 'Not Found'), unexpected: 'no such route' };
