@@ -16276,21 +16276,106 @@ var init_kinds = __esm({
   }
 });
 
+// src/targets/github/schema.ts
+function formatted(description, name) {
+  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+}
+var GITHUB_SCHEMA;
+var init_schema2 = __esm({
+  "src/targets/github/schema.ts"() {
+    "use strict";
+    init_formats();
+    init_kinds();
+    GITHUB_SCHEMA = {
+      target: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "org"],
+        properties: {
+          type: { description: "The kind of target: github.", enum: ["github"] },
+          org: formatted("The GitHub organisation whose teams are managed.", "oncall-access-login"),
+          tokenEnv: formatted("Name of the environment variable holding the GitHub token. Never the token itself.", "oncall-access-env-name"),
+          apiUrl: formatted("Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "oncall-access-http-url")
+        }
+      },
+      entitlement: {
+        description: "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).",
+        oneOf: [{ required: ["team"] }, { required: ["repository"] }],
+        properties: {
+          team: formatted("GitHub team slug in the target's organisation.", "oncall-access-slug"),
+          role: { description: "Team role to grant (teams only).", enum: [...TEAM_ROLES] },
+          repository: formatted("GitHub repository name in the target's organisation.", "oncall-access-slug"),
+          permission: { description: "Repository permission to grant (repositories only).", enum: [...REPO_PERMISSIONS] },
+          membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
+          adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
+        }
+      },
+      identity: formatted("The person's GitHub login.", "oncall-access-login")
+    };
+  }
+});
+
+// src/targets/github/declaration.ts
+var GITHUB_DECLARATION;
+var init_declaration = __esm({
+  "src/targets/github/declaration.ts"() {
+    "use strict";
+    init_kinds();
+    init_schema2();
+    GITHUB_DECLARATION = {
+      kinds: GITHUB_KINDS,
+      account: "GitHub login",
+      schema: GITHUB_SCHEMA,
+      settings: (block) => ({ type: "github", org: block.org }),
+      scope: (t) => t.org,
+      identityMethods: (configured) => [...configured],
+      entitlement(e, target) {
+        if (e.team !== void 0) {
+          if (e.permission !== void 0) return { problem: "permission applies to repositories; teams take a role (member or maintainer)", field: "permission" };
+          if (e.adopt === "remove-drift" && e.membership === "additive") return { problem: "adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant", field: "adopt" };
+        } else {
+          if (e.role !== void 0) return { problem: "role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", field: "role" };
+          if (e.permission === void 0) return { problem: 'missing required field "permission" (pull, triage, push, maintain or admin)' };
+          if (e.membership === "exclusive") return { problem: "repository permissions are always additive: the tool only removes what it granted", field: "membership" };
+          if (e.adopt !== void 0) return { problem: "adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", field: "adopt" };
+        }
+        const kind = e.team !== void 0 ? "team" : "repository";
+        const written = e.team ?? e.repository;
+        const level = kind === "team" ? e.role : e.permission;
+        return {
+          kind,
+          resource: target === void 0 ? written : githubResource(target.org, written),
+          written,
+          ...level === void 0 ? {} : { level },
+          ...e.membership === void 0 ? {} : { membership: e.membership },
+          ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}
+        };
+      }
+    };
+  }
+});
+
 // src/targets/kinds.ts
+function declarationOf(type) {
+  return TARGET_DECLARATIONS[type];
+}
 function nameOf(ref) {
   return entitlementName(ref, KINDS[ref.kind]);
 }
 function reportEntitlement(ref) {
   return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
 }
-var TARGET_KINDS, ACCOUNT_NAMES, KINDS;
+var TARGET_DECLARATIONS, TARGET_KINDS, KINDS;
 var init_kinds2 = __esm({
   "src/targets/kinds.ts"() {
     "use strict";
     init_entitlement();
+    init_declaration();
     init_kinds();
-    TARGET_KINDS = { github: GITHUB_KINDS };
-    ACCOUNT_NAMES = { github: "GitHub login" };
+    TARGET_DECLARATIONS = {
+      github: GITHUB_DECLARATION
+    };
+    TARGET_KINDS = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, d]) => [type, d.kinds]));
     KINDS = Object.assign({}, ...Object.values(TARGET_KINDS));
   }
 });
@@ -16397,9 +16482,9 @@ function checkIdentities(ws) {
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
-    const differ = Object.keys(ACCOUNT_NAMES).filter((type) => seen?.accounts[type] !== void 0 && i.accounts[type] !== void 0 && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
+    const differ = Object.keys(TARGET_DECLARATIONS).filter((type) => seen?.accounts[type] !== void 0 && i.accounts[type] !== void 0 && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
     if (!seen) first.set(email, i);
-    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${ACCOUNT_NAMES[type]}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
+    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${TARGET_DECLARATIONS[type].account}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
     if (i.accountId === void 0) continue;
     const account = accounts.get(i.accountId);
@@ -16537,7 +16622,7 @@ function toConfig(d, data, abs) {
     file: d.file,
     dir,
     sources: new Map(Object.entries(spec.sources).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, "sources", name, s), keyPos: keyPos(d, name, s) }])),
-    targets: new Map(Object.entries(spec.targets).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "targets", name, s) }])),
+    targets: new Map(Object.entries(spec.targets).map(([name, s]) => [name, { name, ...declarationOf(s.type).settings(s), tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, "targets", name, s) }])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     coverage: { gaps: spec.coverage?.gaps ?? "warn" },
     identities: spec.identities?.resolve ?? ["file"],
@@ -16604,22 +16689,28 @@ function toEntitlement(d, e, path6, diagnostics, targets) {
     diagnostics.push(error(`${field2}${key ? `.${key}` : ""}: ${message}`, key ? pos(d, path6, key) : at3));
     return [];
   };
-  if (e.team !== void 0) {
-    if (e.permission !== void 0) return problem("permission applies to repositories; teams take a role (member or maintainer)", "permission");
-    if (e.adopt === "remove-drift" && e.membership === "additive") return problem("adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant", "adopt");
-  } else {
-    if (e.role !== void 0) return problem("role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)", "role");
-    if (e.permission === void 0) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
-    if (e.membership === "exclusive") return problem("repository permissions are always additive: the tool only removes what it granted", "membership");
-    if (e.adopt !== void 0) return problem("adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted", "adopt");
-  }
-  const kind = e.team !== void 0 ? "team" : "repository";
-  const declared = GITHUB_KINDS[kind];
-  const written = e.team ?? e.repository;
-  const org = targets.get(e.target)?.org;
-  const resource = org === void 0 ? written : githubResource(org, written);
-  const level = (kind === "team" ? e.role : e.permission) ?? declared.levels[0];
-  return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}, pos: at3 }];
+  const target = targets.get(e.target);
+  const keys = Object.keys(e).filter((k) => k !== "target");
+  const fieldsOf = (type2) => Object.keys(declarationOf(type2).schema.entitlement.properties);
+  const type = target?.type ?? Object.keys(TARGET_DECLARATIONS).find((t) => keys.some((k) => fieldsOf(t).includes(k)));
+  const foreign = keys.find((k) => !fieldsOf(type).includes(k));
+  if (foreign !== void 0) return problem(`${foreign} is not a field of ${type} targets: "${e.target}" is a ${type} target, whose entitlements take ${fieldsOf(type).join(", ")}`, foreign);
+  const declared = declarationOf(type);
+  const resolved = declared.entitlement(e, target);
+  if (resolved.problem !== void 0) return problem(resolved.problem, resolved.field);
+  const kind = declared.kinds[resolved.kind];
+  return [
+    {
+      target: e.target,
+      kind: resolved.kind,
+      resource: resolved.resource,
+      written: resolved.written,
+      level: resolved.level ?? kind.levels[0],
+      membership: resolved.membership ?? kind.memberships[0],
+      ...resolved.adopt === void 0 ? {} : { adopt: resolved.adopt },
+      pos: at3
+    }
+  ];
 }
 function toRotation(d, data, diagnostics) {
   const spec = data.spec;
@@ -16633,7 +16724,7 @@ function toRotation(d, data, diagnostics) {
   return [{ name: data.metadata.name, description: data.metadata.description, timeZone: spec.timeZone, shiftMs: parseDuration(spec.shiftLength), firstHandoff: spec.firstHandoff, members: spec.members, overrides, pos: pos(d, ["metadata", "name"]) }];
 }
 function toIdentities(d, data) {
-  const accounts = (p) => Object.fromEntries(Object.keys(TARGET_KINDS).flatMap((type) => p[type] === void 0 ? [] : [[type, p[type]]]));
+  const accounts = (p) => Object.fromEntries(Object.keys(TARGET_DECLARATIONS).flatMap((type) => p[type] === void 0 ? [] : [[type, p[type]]]));
   return data.spec.identities.map((p, i) => ({ email: p.email, accounts: accounts(p), ...p.accountId === void 0 ? {} : { accountId: p.accountId }, pos: pos(d, ["spec", "identities", i]) }));
 }
 function toRequest(d, data) {
@@ -16649,7 +16740,6 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
-    init_kinds();
     init_kinds2();
     init_yaml_file();
     MAX_HOLD_MS = 864e5;
@@ -21167,46 +21257,37 @@ var init_identities = __esm({
   "src/identities.ts"() {
     "use strict";
     init_diagnostics();
-    METHOD_LABEL = { file: "the identities file", saml: "SAML external identities", verifiedEmail: "verified-domain emails" };
+    METHOD_LABEL = { file: "the identities file", saml: "SAML external identities", verifiedEmail: "verified-domain emails", directory: "its directory of users" };
   }
 });
 
-// src/targets/github/schema.ts
-function formatted(description, name) {
-  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+// src/observe/check.ts
+function tokenCheck(subject, c, section2, env, what) {
+  if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${section2}.${c.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `token (${c.tokenEnv})` };
+  return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
 }
-var GITHUB_SCHEMA;
-var init_schema2 = __esm({
-  "src/targets/github/schema.ts"() {
+var init_check = __esm({
+  "src/observe/check.ts"() {
     "use strict";
-    init_formats();
-    init_kinds();
-    GITHUB_SCHEMA = {
-      target: {
-        type: "object",
-        additionalProperties: false,
-        required: ["type", "org"],
-        properties: {
-          type: { description: "The kind of target: github.", enum: ["github"] },
-          org: formatted("The GitHub organisation whose teams are managed.", "oncall-access-login"),
-          tokenEnv: formatted("Name of the environment variable holding the GitHub token. Never the token itself.", "oncall-access-env-name"),
-          apiUrl: formatted("Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "oncall-access-http-url")
-        }
-      },
-      entitlement: {
-        description: "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).",
-        oneOf: [{ required: ["team"] }, { required: ["repository"] }],
-        properties: {
-          team: formatted("GitHub team slug in the target's organisation.", "oncall-access-slug"),
-          role: { description: "Team role to grant (teams only).", enum: [...TEAM_ROLES] },
-          repository: formatted("GitHub repository name in the target's organisation.", "oncall-access-slug"),
-          permission: { description: "Repository permission to grant (repositories only).", enum: [...REPO_PERMISSIONS] },
-          membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
-          adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
-        }
-      },
-      identity: formatted("The person's GitHub login.", "oncall-access-login")
-    };
+  }
+});
+
+// src/targets/github/doctor.ts
+function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
+  const repos = kinds.has("repository");
+  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
+  const needed = ["admin:org", ...repos ? ["repo"] : []];
+  if (scopes === void 0) {
+    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
+    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
+  }
+  const lacking = needed.filter((n) => !scopes.includes(n));
+  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
+}
+var init_doctor = __esm({
+  "src/targets/github/doctor.ts"() {
+    "use strict";
   }
 });
 
@@ -30624,7 +30705,7 @@ function githubRef(ref) {
   return { kind: ref.kind, ...splitResource(ref.resource) };
 }
 function connectGitHub(config2, options) {
-  return new GitHubTarget({ baseUrl: config2.apiUrl ?? "https://api.github.com", token: options.token, tokenEnv: config2.tokenEnv, fetch: options.fetch });
+  return new GitHubTarget({ baseUrl: config2.apiUrl ?? "https://api.github.com", token: options.token, tokenEnv: config2.tokenEnv, org: config2.org, fetch: options.fetch });
 }
 var GitHubTarget;
 var init_target = __esm({
@@ -30639,7 +30720,9 @@ var init_target = __esm({
     GitHubTarget = class {
       api;
       identityReads = /* @__PURE__ */ new Map();
+      org;
       constructor(options) {
+        this.org = options.org;
         this.api = { octokit: createOctokit(options), context: { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null } };
       }
       /** Teams and repositories at once (see {@link readTeamHolders} and {@link readRepoHolders}), keyed by `entitlementKey`. */
@@ -30692,8 +30775,16 @@ var init_target = __esm({
       readRepoHolders(repos) {
         return readRepoHolders(this.api, repos);
       }
+      /**
+       * The configured organisation's identities ({@link readOrgIdentities}). GitHub has no
+       * directory of users by email: that method is a failed read that says how to resolve logins.
+       */
+      async readIdentities(method) {
+        if (method === "directory") return { ok: false, error: "GitHub has no directory of users by email: resolve GitHub logins through the identities file, saml or verifiedEmail" };
+        return this.readOrgIdentities(this.org, method);
+      }
       /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
-      readIdentities(org, method) {
+      readOrgIdentities(org, method) {
         const key = `${org.toLowerCase()}\0${method}`;
         let read = this.identityReads.get(key);
         if (!read) this.identityReads.set(key, read = queryIdentities(this.api, org, method));
@@ -30719,17 +30810,57 @@ var init_target = __esm({
   }
 });
 
+// src/targets/github/doctor-checks.ts
+async function githubChecks(ws, t, env, fetch) {
+  const subject = `target "${t.name}"`;
+  const token2 = tokenCheck(subject, t, "spec.targets", env, "a GitHub token or App installation token with the organization permission Members");
+  if (token2.status !== "ok") return [token2];
+  const github = new GitHubTarget({ baseUrl: t.apiUrl ?? "https://api.github.com", token: env[t.tokenEnv], tokenEnv: t.tokenEnv, org: t.org, fetch });
+  const org = await github.readOrg(t.org);
+  const orgLine = `API ${t.apiUrl ?? "https://api.github.com"}, organisation ${t.org}`;
+  if (!org.ok) return [token2, { subject, what: orgLine, status: "missing", detail: org.error }];
+  const refs = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
+  const order = Object.keys(GITHUB_KINDS);
+  const managed = [...refs].sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const reads = await github.readHolders([...refs.values()]);
+  const held = (what, read) => read.ok ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: read.error };
+  const identities2 = await Promise.all(
+    ws.config.identities.filter((m) => m !== "file").map(async (m) => held(m === "saml" ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readOrgIdentities(t.org, m)))
+  );
+  return [
+    token2,
+    { subject, what: orgLine, status: "ok" },
+    githubWriteCheck(subject, org.scopes, t.tokenEnv, new Set(managed.map(([, ref]) => ref.kind))),
+    ...managed.map(([key, ref]) => held(`${ref.kind} ${ref.resource}`, reads.get(key))),
+    ...identities2
+  ];
+}
+var init_doctor_checks = __esm({
+  "src/targets/github/doctor-checks.ts"() {
+    "use strict";
+    init_entitlement();
+    init_check();
+    init_doctor();
+    init_kinds();
+    init_target();
+  }
+});
+
 // src/targets/registry.ts
+function targetType(config2) {
+  return TARGET_TYPES[config2.type];
+}
 var TARGET_TYPES;
 var init_registry = __esm({
   "src/targets/registry.ts"() {
     "use strict";
     init_identities();
-    init_schema2();
+    init_doctor_checks();
     init_target();
     init_kinds2();
     TARGET_TYPES = {
-      github: { kinds: TARGET_KINDS.github, schema: GITHUB_SCHEMA, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub }
+      github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub, checks: githubChecks }
     };
   }
 });
@@ -30767,7 +30898,7 @@ function anchoredSource(source, at3) {
 }
 function anchoredTarget(target, at3) {
   return {
-    readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at3),
+    readIdentities: async (method, emails) => anchor(await target.readIdentities(method, emails), at3),
     readHolders: async (refs) => anchorAll(await target.readHolders(refs), at3),
     grant: (...args) => target.grant(...args),
     revoke: (...args) => target.revoke(...args)
@@ -30815,7 +30946,7 @@ function buildAdapters(ws, env, fetch) {
   const targets = /* @__PURE__ */ new Map();
   for (const t of ws.config.targets.values()) {
     const key = token(t, "target", env, diagnostics);
-    const target = typeof key === "object" ? unavailableTarget(key) : TARGET_TYPES[t.type].connect(t, { token: key, fetch });
+    const target = typeof key === "object" ? unavailableTarget(key) : targetType(t).connect(t, { token: key, fetch, env });
     targets.set(t.name, anchoredTarget(target, t.fieldPos));
   }
   return { sources, targets, diagnostics };
@@ -31607,20 +31738,23 @@ async function resolveIdentities(ws, adapters, emails) {
   const failed = /* @__PURE__ */ new Map();
   const byTarget = /* @__PURE__ */ new Map();
   for (const [name, target] of adapters.targets) {
-    const { org, type } = ws.config.targets.get(name);
-    const fileTable = identityTable("file", TARGET_TYPES[type].fileIdentities(ws.identities));
+    const config2 = ws.config.targets.get(name);
+    const type = targetType(config2);
+    const fileTable = identityTable("file", type.fileIdentities(ws.identities));
     const tables = [];
     let result = resolveEmails(emails, tables);
-    for (const method of ws.config.identities) {
-      if (method !== "file" && unresolved(emails, result.logins).length === 0) break;
+    for (const method of type.declaration.identityMethods(ws.config.identities)) {
+      const missing = unresolved(emails, result.logins);
+      if (method !== "file" && missing.length === 0) break;
       if (method === "file") tables.push(fileTable);
       else {
-        const read = await target.readIdentities(org, method);
+        const read = await target.readIdentities(method, missing);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: "read-failed" });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config2)}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: "read-failed" });
           break;
         }
+        for (const u of read.unusable ?? []) diagnostics.push({ ...warning(`${u.email}: ${type.declaration.account} ${u.login} on target "${name}" is ${u.reason}, so it is never granted`), code: "identity" });
         tables.push(identityTable(method, read.pairs.filter((p) => p.attribute === void 0 || ws.config.samlAttributes.includes(p.attribute))));
       }
       result = resolveEmails(emails, tables);
@@ -34169,30 +34303,7 @@ var init_validate = __esm({
   }
 });
 
-// src/targets/github/doctor.ts
-function githubWriteCheck(subject, scopes, tokenEnv, kinds) {
-  const repos = kinds.has("repository");
-  const what = repos ? "permission to change team members and repository collaborators (apply)" : "permission to change team members (apply)";
-  const needed = ["admin:org", ...repos ? ["repo"] : []];
-  if (scopes === void 0) {
-    const grant = `organization permission Members: read and write${repos ? ", and repository permission Administration: read and write on each managed repository" : ""}`;
-    return { subject, what, status: "unverified", detail: `the token in ${tokenEnv} is a GitHub App or fine-grained token, which does not list its permissions and cannot be tested without writing: apply needs the ${grant}` };
-  }
-  const lacking = needed.filter((n) => !scopes.includes(n));
-  return lacking.length === 0 ? { subject, what, status: "ok", detail: `classic token scopes: ${scopes.join(", ")}` } : { subject, what, status: "missing", detail: `the classic token in ${tokenEnv} has the scopes ${scopes.length ? scopes.join(", ") : "(none)"}: add ${lacking.join(" and ")} to it (GitHub, Settings, Developer settings, Personal access tokens)` };
-}
-var init_doctor = __esm({
-  "src/targets/github/doctor.ts"() {
-    "use strict";
-  }
-});
-
 // src/observe/doctor.ts
-function tokenCheck(subject, c, env, what) {
-  if (c.tokenEnv === void 0) return { subject, what: "token", status: "missing", detail: `no tokenEnv: set it in ${c.type in TARGET_TYPES ? "spec.targets" : "spec.sources"}.${c.name} to the environment variable that will hold ${what}` };
-  const check = { subject, what: `token (${c.tokenEnv})` };
-  return env[c.tokenEnv] ? { ...check, status: "ok" } : { ...check, status: "missing", detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
-}
 function emailCheck(subject, s, env) {
   const what = "the email of the Atlassian account the API token belongs to";
   if (s.emailEnv === void 0) return { subject, what: "account email", status: "missing", detail: `no emailEnv: set it in spec.sources.${s.name} to the environment variable that will hold ${what}` };
@@ -34204,7 +34315,7 @@ async function sourceChecks(ws, s, source, env, now) {
   if (s.type === "rotations") return [{ subject, what: "rotations kept in the repository", status: "ok" }];
   const bound = /* @__PURE__ */ new Map();
   for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
-  const token2 = tokenCheck(subject, s, env, TOKEN_KINDS[s.type]);
+  const token2 = tokenCheck(subject, s, "spec.sources", env, TOKEN_KINDS[s.type]);
   const credentials2 = s.type === "jsm" ? [token2, emailCheck(subject, s, env)] : [token2];
   if (credentials2.some((c) => c.status !== "ok")) return credentials2;
   if (bound.size === 0) return [...credentials2, { subject, what: "rotations", status: "ok", detail: "no profile binds this source: nothing to read" }];
@@ -34217,34 +34328,9 @@ async function sourceChecks(ws, s, source, env, now) {
     })
   ];
 }
-async function targetChecks(ws, t, env, fetch) {
-  const subject = `target "${t.name}"`;
-  const token2 = tokenCheck(subject, t, env, "a GitHub token or App installation token with the organization permission Members");
-  if (token2.status !== "ok") return [token2];
-  const github = new GitHubTarget({ baseUrl: t.apiUrl ?? "https://api.github.com", token: env[t.tokenEnv], tokenEnv: t.tokenEnv, fetch });
-  const org = await github.readOrg(t.org);
-  const orgLine = `API ${t.apiUrl ?? "https://api.github.com"}, organisation ${t.org}`;
-  if (!org.ok) return [token2, { subject, what: orgLine, status: "missing", detail: org.error }];
-  const refs = /* @__PURE__ */ new Map();
-  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
-  const order = Object.keys(TARGET_KINDS[t.type]);
-  const managed = [...refs].sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  const reads = await github.readHolders([...refs.values()]);
-  const held = (what, read) => read.ok ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: read.error };
-  const identities2 = await Promise.all(
-    ws.config.identities.filter((m) => m !== "file").map(async (m) => held(m === "saml" ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m)))
-  );
-  return [
-    token2,
-    { subject, what: orgLine, status: "ok" },
-    githubWriteCheck(subject, org.scopes, t.tokenEnv, new Set(managed.map(([, ref]) => ref.kind))),
-    ...managed.map(([key, ref]) => held(`${ref.kind} ${ref.resource}`, reads.get(key))),
-    ...identities2
-  ];
-}
 async function doctorChecks(ws, env, fetch, now) {
   const { sources } = buildAdapters(ws, env, fetch);
-  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name), env, now)), ...[...ws.config.targets.values()].map((t) => targetChecks(ws, t, env, fetch))]);
+  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name), env, now)), ...[...ws.config.targets.values()].map((t) => targetType(t).checks(ws, t, env, fetch))]);
   return all.flat();
 }
 function checkLine(c) {
@@ -34257,11 +34343,8 @@ var init_doctor2 = __esm({
     "use strict";
     init_adapters();
     init_source();
-    init_entitlement();
-    init_target();
-    init_doctor();
-    init_kinds2();
     init_registry();
+    init_check();
     READ_SPAN_MS = 36e5;
     TOKEN_KINDS = {
       pagerduty: "a PagerDuty REST API key (read-only is enough)",

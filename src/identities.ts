@@ -6,11 +6,18 @@
  */
 import { error, type Diagnostic } from './core/diagnostics.js';
 
-/** The ways an email can become a login, in `identities.resolve`. */
-export type IdentityMethod = 'file' | 'saml' | 'verifiedEmail';
+/**
+ * The ways an email can become a login: `file`, `saml` and `verifiedEmail` as a config's
+ * `identities.resolve` names them (GitHub), `directory` the target's own directory of users
+ * looked up by email (a target type that has one tries it after the file).
+ */
+export type IdentityMethod = 'file' | 'saml' | 'verifiedEmail' | 'directory';
+
+/** A method that reads the target. */
+export type TargetIdentityMethod = Exclude<IdentityMethod, 'file'>;
 
 /** Words for each method, for messages. */
-export const METHOD_LABEL: Record<IdentityMethod, string> = { file: 'the identities file', saml: 'SAML external identities', verifiedEmail: 'verified-domain emails' };
+export const METHOD_LABEL: Record<IdentityMethod, string> = { file: 'the identities file', saml: 'SAML external identities', verifiedEmail: 'verified-domain emails', directory: 'its directory of users' };
 
 /** One method's knowledge: logins by lower-cased email (more than one is a conflict). */
 export interface IdentityTable {

@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { FORMATS } from '../src/config/formats.js';
 import { formatSchema, publishedSchemas, readBaseSchemas } from '../src/codegen/published-schemas.js';
 import { GENERATED_VALIDATORS, readSchemas, SCHEMAS_DIR, validatorsModule } from '../src/codegen/validators.js';
-import { TARGET_TYPES } from '../src/targets/registry.js';
+import { TARGET_DECLARATIONS } from '../src/targets/kinds.js';
 import { CONFIG, profile, ROTATION } from './helpers/workspace.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema; items?: Schema; description?: string; $schema?: string };
@@ -40,7 +40,7 @@ t.test('the validators the product runs are what npm run schemas makes of schema
 });
 
 t.test('the schemas target types add to are what npm run schemas makes of the base schemas and each registered type\'s fragment', async (t) => {
-  const fragments = Object.fromEntries(Object.entries(TARGET_TYPES).map(([type, x]) => [type, x.schema]));
+  const fragments = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, x]) => [type, x.schema]));
   const published = publishedSchemas(readBaseSchemas(), fragments);
   t.same(published.map((s) => s.file), ['access-profile.schema.json', 'config.schema.json', 'identities.schema.json']);
   for (const { file, schema } of published) t.ok(readFileSync(join(SCHEMAS_DIR, file), 'utf8') === formatSchema(schema), `schemas/${file} is stale: run npm run schemas`);

@@ -52,7 +52,7 @@ t.test('GitHub behind readOnlyFetch: reads pass, every write is refused before i
   const target = new GitHubTarget({ baseUrl: e.gh.url, token: SECRETS.GITHUB_TOKEN, fetch, retries: 0 });
   const read = await target.readTeamHolders([{ org: 'acme', team: 'deployers' }]);
   t.same(read.get('acme/deployers'), { ok: true, holders: [{ login: 'alice-acme', role: 'member', state: 'active' }, { login: 'mallory-acme', role: 'maintainer', state: 'active' }] });
-  await target.readIdentities('acme', 'verifiedEmail');
+  await target.readOrgIdentities('acme', 'verifiedEmail');
   const before = e.gh.requests.length;
   await t.rejects(target.setMembership({ kind: 'team', org: 'acme', team: 'deployers', role: 'maintainer' }, 'bob-acme'), /read-only run refused PUT/);
   await t.rejects(target.removeMembership({ org: 'acme', team: 'deployers' }, 'alice-acme'), /read-only run refused DELETE/);

@@ -487,3 +487,17 @@ t.test('the generic port: teams and repositories read in one call keyed by entit
   await t.rejects(gh.grant({ target: 'ghe', kind: 'usergroup', resource: 'acme/x', level: 'member' }, 'bob'), { message: 'GitHub holds no entitlements of kind "usergroup"' });
   t.same(emu.unexpected, []);
 });
+
+t.test('GitHub has no directory of users by email: asking it is a failed read that says how to resolve logins, and nothing is requested', async (t) => {
+  const emu = await emulator(t);
+  const read = await target(emu, { org: 'acme' }).readIdentities('directory', ['alice@acme.example']);
+  t.match(read, { ok: false, error: /no directory of users by email: resolve GitHub logins through the identities file, saml or verifiedEmail/ });
+  t.same(emu.requests, [], 'no request reached GitHub');
+});
+
+t.test("a configured target reads its own organisation's identities", async (t) => {
+  const emu = await emulator(t);
+  const read = await target(emu, { org: 'acme' }).readIdentities('verifiedEmail', []);
+  t.equal(read.ok, true);
+  t.match(emu.requests, [{ method: 'POST', path: '/graphql' }]);
+});

@@ -62,12 +62,17 @@ spec: { profile: break-glass, subject: alice@acme.example, reason: INC-1, durati
   return workspace!;
 }
 
-/** A GitHub target of organisation `org` whose SAML identities know alice by `aliceLogin` (nobody when undefined); it holds nothing. */
-function target(t: Test, org: string, aliceLogin: string | undefined): Target {
+/**
+ * A GitHub target of organisation `org` whose SAML identities know alice by `aliceLogin` (nobody
+ * when undefined), or say her account must not be granted (`unusable`); it holds nothing.
+ */
+function target(t: Test, org: string, aliceLogin: string | undefined, unusable?: string): Target {
   return {
-    readIdentities: async (asked, method) => {
-      t.equal(asked, org, `target ${org} is asked about its own organisation`);
-      t.equal(method, 'saml');
+    readIdentities: async (method, emails) => {
+      t.equal(method, 'saml', `target ${org} is asked for the configured method`);
+      t.ok(emails.includes('alice@acme.example'), 'alice, whom the identities file does not know, is among the emails asked');
+      t.notOk(emails.includes('bob@acme.example'), 'bob, whom the file resolved, is not asked');
+      if (unusable !== undefined) return { ok: true, pairs: [], unusable: [{ email: 'alice@acme.example', login: 'alice-old', reason: unusable }] };
       return { ok: true, pairs: aliceLogin === undefined ? [] : [{ email: 'alice@acme.example', login: aliceLogin, attribute: 'nameId' }] };
     },
     readHolders: async (refs) => new Map(refs.map((r) => [entitlementKey(r), { ok: true, holders: [] }])),
@@ -103,4 +108,11 @@ t.test('a subject known only on another target than the requested one is refused
   const { plan } = await reconcile(ws, adapters({ acme: target(t, 'acme', 'alice-acme'), beta: target(t, 'beta', undefined) }), { at: AT, now: AT });
   t.same(plan.changes, []);
   t.match(plan.diagnostics, [{ severity: 'error', message: 'request requests/r.yaml: nobody can resolve alice@acme.example to a GitHub login' }]);
+});
+
+t.test('an account the target says must never be granted (deactivated) resolves nobody, with a warning naming it and why', async (t) => {
+  const ws = workspace(t);
+  const { plan } = await reconcile(ws, adapters({ acme: target(t, 'acme', undefined), beta: target(t, 'beta', undefined, 'deactivated') }), { at: AT, now: AT });
+  t.same(plan.changes, [], 'nothing is granted to the deactivated account');
+  t.match(plan.diagnostics, [{ severity: 'warning', code: 'identity', message: 'alice@acme.example: GitHub login alice-old on target "beta" is deactivated, so it is never granted' }]);
 });

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { formatSchema, publishedSchemas, readBaseSchemas } from '../src/codegen/published-schemas.js';
 import { FORMATS } from '../src/config/formats.js';
 import { GITHUB_SCHEMA } from '../src/targets/github/schema.js';
-import { TARGET_KINDS } from '../src/targets/kinds.js';
+import { TARGET_DECLARATIONS, TARGET_KINDS } from '../src/targets/kinds.js';
 import { TARGET_TYPES } from '../src/targets/registry.js';
 import type { SchemaFragment } from '../src/targets/target.js';
 
@@ -32,9 +32,10 @@ const DOC = (kind: string, spec: unknown) => ({ apiVersion: 'oncall-access/v1', 
 t.test('each target type the config schema accepts has a registry entry, with its kinds', async (t) => {
   const published = publishedSchemas(readBaseSchemas(), { github: GITHUB_SCHEMA });
   t.equal(formatSchema(published[0]!.schema).includes('x-target-fragment'), false, 'no marker is left in a published schema');
-  t.same(Object.keys(TARGET_TYPES), ['github']);
-  t.equal(TARGET_TYPES.github.kinds, TARGET_KINDS.github);
-  t.equal(TARGET_TYPES.github.schema, GITHUB_SCHEMA);
+  t.same(Object.keys(TARGET_TYPES), Object.keys(TARGET_DECLARATIONS), 'every declared type has an adapter');
+  t.equal(TARGET_TYPES.github.declaration, TARGET_DECLARATIONS.github);
+  t.equal(TARGET_DECLARATIONS.github.kinds, TARGET_KINDS.github);
+  t.equal(TARGET_DECLARATIONS.github.schema, GITHUB_SCHEMA);
 });
 
 t.test('with one target type, an identities entry needs its account; with two, either account', async (t) => {

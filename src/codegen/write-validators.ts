@@ -5,11 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TARGET_TYPES } from '../targets/registry.js';
+import { TARGET_DECLARATIONS } from '../targets/kinds.js';
 import { formatSchema, publishedSchemas, readBaseSchemas } from './published-schemas.js';
 import { GENERATED_VALIDATORS, readSchemas, SCHEMAS_DIR, validatorsModule } from './validators.js';
 
-const fragments = Object.fromEntries(Object.entries(TARGET_TYPES).map(([type, t]) => [type, t.schema]));
+const fragments = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, t]) => [type, t.schema]));
 for (const { file, schema } of publishedSchemas(readBaseSchemas(), fragments)) {
   writeFileSync(`${SCHEMAS_DIR}/${file}`, formatSchema(schema));
   process.stdout.write(`Wrote schemas/${file}\n`);

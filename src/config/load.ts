@@ -9,11 +9,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 import { parseDuration } from '../core/duration.js';
 import { parseInstant } from '../core/zoned.js';
-import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
+import type { AccessRequest, Config, ConnectionPos, EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, TargetConfig, Workspace } from './model.js';
 import { checkDocument, type Kind } from './schema.js';
 import { checkSemantics } from './semantics.js';
-import { GITHUB_KINDS, githubResource, type GitHubKind } from '../targets/github/kinds.js';
-import { TARGET_KINDS } from '../targets/kinds.js';
+import { declarationOf, TARGET_DECLARATIONS } from '../targets/kinds.js';
 import { fsMessage, pos, readYamlFile, SYMLINK_REFUSED, type YamlDoc } from './yaml-file.js';
 
 /** The result of loading: a workspace when there were no errors, and every diagnostic. */
@@ -125,7 +124,7 @@ function toConfig(d: YamlDoc, data: Data, abs: string): Config {
     file: d.file,
     dir,
     sources: new Map(Object.entries(spec.sources as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, cloudId: s.cloudId, emailEnv: s.emailEnv, ...connectionPos(d, 'sources', name, s), keyPos: keyPos(d, name, s) }])),
-    targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, type: s.type, org: s.org, tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) }])),
+    targets: new Map(Object.entries(spec.targets as Record<string, Data>).map(([name, s]) => [name, { name, ...declarationOf(s.type).settings(s), tokenEnv: s.tokenEnv, apiUrl: s.apiUrl, ...connectionPos(d, 'targets', name, s) } as TargetConfig])),
     guards: { maxRevocations: spec.guards?.maxRevocations, maxRevocationShare: spec.guards?.maxRevocationShare, protectedAccounts: spec.guards?.protectedAccounts ?? [] },
     coverage: { gaps: spec.coverage?.gaps ?? 'warn' },
     identities: spec.identities?.resolve ?? ['file'],
@@ -194,12 +193,12 @@ function toBinding(d: YamlDoc, r: Data, path: (string | number)[]): RotationBind
 }
 
 /**
- * A profile's entitlement resolved with the GitHub target's declaration of its kinds: GitHub's
- * profile fields (`team` with `role`, `repository` with `permission`) become a kind, a resource
- * on the target's organisation, a level (the kind's first when none is given) and a membership
- * (the kind's default when none is given). `targets` are the config's; a target it does not
- * declare is reported by the semantic checks, and the workspace refused, so such an
- * entitlement's resource (the name alone) is never used.
+ * A profile's entitlement resolved by its target type's declaration (targets/<type>/declaration.ts):
+ * the type's profile fields (GitHub's `team` with `role`, `repository` with `permission`) become
+ * a kind, a resource on the target, a level (the kind's first when none is given) and a
+ * membership (the kind's default). A field of another target type is an error naming the
+ * fields this target takes. A target the config does not declare is reported by the semantic
+ * checks, and the workspace refused; its entitlement is read by the type whose fields it uses.
  */
 function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnostics: Diagnostic[], targets: Config['targets']): EntitlementSpec[] {
   const at = pos(d, path);
@@ -208,22 +207,28 @@ function toEntitlement(d: YamlDoc, e: Data, path: (string | number)[], diagnosti
     diagnostics.push(error(`${field}${key ? `.${key}` : ''}: ${message}`, key ? pos(d, path, key) : at));
     return [];
   };
-  if (e.team !== undefined) {
-    if (e.permission !== undefined) return problem('permission applies to repositories; teams take a role (member or maintainer)', 'permission');
-    if (e.adopt === 'remove-drift' && e.membership === 'additive') return problem('adopt: remove-drift applies to exclusive teams; an additive team never loses members this tool did not grant', 'adopt');
-  } else {
-    if (e.role !== undefined) return problem('role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)', 'role');
-    if (e.permission === undefined) return problem('missing required field "permission" (pull, triage, push, maintain or admin)');
-    if (e.membership === 'exclusive') return problem('repository permissions are always additive: the tool only removes what it granted', 'membership');
-    if (e.adopt !== undefined) return problem('adopt applies to exclusive teams; repository permissions are always additive: the tool only removes what it granted', 'adopt');
-  }
-  const kind: GitHubKind = e.team !== undefined ? 'team' : 'repository';
-  const declared = GITHUB_KINDS[kind];
-  const written: string = e.team ?? e.repository;
-  const org = targets.get(e.target)?.org;
-  const resource = org === undefined ? written : githubResource(org, written);
-  const level: string = (kind === 'team' ? e.role : e.permission) ?? declared.levels[0];
-  return [{ target: e.target, kind, resource, written, level, membership: e.membership ?? declared.memberships[0], ...(e.adopt === 'remove-drift' ? { adopt: 'remove-drift' as const } : {}), pos: at }];
+  const target = targets.get(e.target);
+  const keys = Object.keys(e).filter((k) => k !== 'target');
+  const fieldsOf = (type: string): string[] => Object.keys(declarationOf(type as TargetConfig['type']).schema.entitlement.properties);
+  const type = target?.type ?? (Object.keys(TARGET_DECLARATIONS) as TargetConfig['type'][]).find((t) => keys.some((k) => fieldsOf(t).includes(k)))!;
+  const foreign = keys.find((k) => !fieldsOf(type).includes(k));
+  if (foreign !== undefined) return problem(`${foreign} is not a field of ${type} targets: "${e.target}" is a ${type} target, whose entitlements take ${fieldsOf(type).join(', ')}`, foreign);
+  const declared = declarationOf(type);
+  const resolved = declared.entitlement(e, target);
+  if (resolved.problem !== undefined) return problem(resolved.problem, resolved.field);
+  const kind = declared.kinds[resolved.kind]!;
+  return [
+    {
+      target: e.target,
+      kind: resolved.kind,
+      resource: resolved.resource,
+      written: resolved.written,
+      level: resolved.level ?? kind.levels[0]!,
+      membership: resolved.membership ?? kind.memberships[0]!,
+      ...(resolved.adopt === undefined ? {} : { adopt: resolved.adopt }),
+      pos: at,
+    },
+  ];
 }
 
 /** The longest incident hold: the rest of an incident, not another shift. */
@@ -247,7 +252,7 @@ function toRotation(d: YamlDoc, data: Data, diagnostics: Diagnostic[]): Rotation
 }
 
 function toIdentities(d: YamlDoc, data: Data): IdentityEntry[] {
-  const accounts = (p: Data): Record<string, string> => Object.fromEntries(Object.keys(TARGET_KINDS).flatMap((type) => (p[type] === undefined ? [] : [[type, p[type]]])));
+  const accounts = (p: Data): Record<string, string> => Object.fromEntries(Object.keys(TARGET_DECLARATIONS).flatMap((type) => (p[type] === undefined ? [] : [[type, p[type]]])));
   return data.spec.identities.map((p: Data, i: number) => ({ email: p.email, accounts: accounts(p), ...(p.accountId === undefined ? {} : { accountId: p.accountId }), pos: pos(d, ['spec', 'identities', i]) }));
 }
 

@@ -33,19 +33,34 @@ export interface SourceConfig {
   keyPos?: { type: SourcePos; cloudId: SourcePos; emailEnv: SourcePos };
 }
 
-/** A named system that holds entitlements, declared under `spec.targets`. */
-export interface TargetConfig {
+/** What every target declared under `spec.targets` has, whatever its type. */
+export interface TargetBase {
+  /** The key it is declared under; profiles name it in `target:`. */
   name: string;
-  type: 'github';
-  /** The GitHub organisation whose teams are managed. */
-  org: string;
-  /** Name of the environment variable holding the GitHub token. */
+  /** Name of the environment variable holding the target's token (never the token itself). */
   tokenEnv?: string;
-  /** Overrides `https://api.github.com` (GitHub Enterprise Server, local emulator). */
+  /** Overrides the target's public API endpoint (GitHub Enterprise Server, a local emulator). */
   apiUrl?: string;
   pos: SourcePos;
   fieldPos: ConnectionPos;
 }
+
+/** A GitHub organisation whose teams and repositories are managed. */
+export interface GitHubTargetConfig extends TargetBase {
+  type: 'github';
+  /** The GitHub organisation whose teams are managed. */
+  org: string;
+}
+
+/**
+ * A named system that holds entitlements, declared under `spec.targets`: one interface per
+ * target type, told apart by `type` (each type's fields are its own; targets/kinds.ts reads them
+ * from the YAML block).
+ */
+export type TargetConfig = GitHubTargetConfig;
+
+/** The type of a target, as a config's `type` names it. */
+export type TargetTypeName = TargetConfig['type'];
 
 /**
  * Where a source's or target's `apiUrl` and `tokenEnv` are declared, each the block's own

@@ -8,7 +8,7 @@ import { checkShards, shardProfile } from './shard.js';
 import { rotationProblem } from '../sources/rotations.js';
 import { withArticle } from '../core/wording.js';
 import { entitlementKey } from '../core/entitlement.js';
-import { ACCOUNT_NAMES } from '../targets/kinds.js';
+import { TARGET_DECLARATIONS, type TargetTypeName } from '../targets/kinds.js';
 import type { EntitlementSpec, IdentityEntry, Profile, Rotation, RotationBinding, SourceConfig, Workspace } from './model.js';
 
 /** Which bindings each source type can serve. */
@@ -140,9 +140,9 @@ function checkIdentities(ws: Workspace): Diagnostic[] {
   for (const i of ws.identities) {
     const email = i.email.toLowerCase();
     const seen = first.get(email);
-    const differ = (Object.keys(ACCOUNT_NAMES) as (keyof typeof ACCOUNT_NAMES)[]).filter((type) => seen?.accounts[type] !== undefined && i.accounts[type] !== undefined && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
+    const differ = (Object.keys(TARGET_DECLARATIONS) as TargetTypeName[]).filter((type) => seen?.accounts[type] !== undefined && i.accounts[type] !== undefined && seen.accounts[type].toLowerCase() !== i.accounts[type].toLowerCase());
     if (!seen) first.set(email, i);
-    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${ACCOUNT_NAMES[type]}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
+    else if (differ.length > 0) for (const type of differ) out.push(error(`${i.email} is mapped to two ${TARGET_DECLARATIONS[type].account}s: ${seen.accounts[type]} (${at(seen.pos)}) and ${i.accounts[type]}`, i.pos));
     else out.push(warning(`${i.email} is listed twice (first at ${at(seen.pos)})`, i.pos));
     if (i.accountId === undefined) continue;
     const account = accounts.get(i.accountId);

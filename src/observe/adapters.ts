@@ -15,7 +15,7 @@ import { RotationsSource } from '../sources/rotations.js';
 import { bindingKey, type Source } from '../sources/source.js';
 import { MIN_SECRET_LENGTH } from '../util/redact.js';
 import { entitlementKey } from '../core/entitlement.js';
-import { TARGET_TYPES } from '../targets/registry.js';
+import { targetType } from '../targets/registry.js';
 import type { Target } from '../targets/target.js';
 import { plural } from '../core/wording.js';
 
@@ -66,7 +66,7 @@ function anchoredSource(source: Source, at: ConnectionPos): Source {
 
 function anchoredTarget(target: Target, at: ConnectionPos): Target {
   return {
-    readIdentities: async (org, method) => anchor(await target.readIdentities(org, method), at),
+    readIdentities: async (method, emails) => anchor(await target.readIdentities(method, emails), at),
     readHolders: async (refs) => anchorAll(await target.readHolders(refs), at),
     grant: (...args) => target.grant(...args),
     revoke: (...args) => target.revoke(...args),
@@ -128,7 +128,7 @@ export function buildAdapters(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetc
   const targets = new Map<string, Target>();
   for (const t of ws.config.targets.values()) {
     const key = token(t, 'target', env, diagnostics);
-    const target = typeof key === 'object' ? unavailableTarget(key) : TARGET_TYPES[t.type].connect(t, { token: key, fetch });
+    const target = typeof key === 'object' ? unavailableTarget(key) : targetType(t).connect(t, { token: key, fetch, env });
     targets.set(t.name, anchoredTarget(target, t.fieldPos));
   }
   return { sources, targets, diagnostics };

@@ -17,3 +17,13 @@ export interface Check {
   /** What to grant or set, and where (`missing`); what apply needs (`unverified`); else nothing. */
   detail?: string;
 }
+
+/**
+ * The token line of a source or target: its variable is set, or what to set where. `section` is
+ * where it is declared (`spec.sources`, `spec.targets`); `what` the token it should hold.
+ */
+export function tokenCheck(subject: string, c: { name: string; tokenEnv?: string }, section: 'spec.sources' | 'spec.targets', env: NodeJS.ProcessEnv, what: string): Check {
+  if (c.tokenEnv === undefined) return { subject, what: 'token', status: 'missing', detail: `no tokenEnv: set it in ${section}.${c.name} to the environment variable that will hold ${what}` };
+  const check = { subject, what: `token (${c.tokenEnv})` };
+  return env[c.tokenEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
+}

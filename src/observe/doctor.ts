@@ -8,25 +8,14 @@
  * caller gives a read-only fetch.
  */
 import { buildAdapters } from './adapters.js';
-import type { RotationBinding, SourceConfig, TargetConfig, Workspace } from '../config/model.js';
+import type { RotationBinding, SourceConfig, Workspace } from '../config/model.js';
 import type { Fetch } from '../http/read-only.js';
 import { bindingKey, bindingLabel, type Source } from '../sources/source.js';
-import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
-import { GitHubTarget } from '../targets/github/target.js';
-import { githubWriteCheck } from '../targets/github/doctor.js';
-import { TARGET_KINDS } from '../targets/kinds.js';
-import { TARGET_TYPES } from '../targets/registry.js';
-import type { Check } from './check.js';
+import { targetType } from '../targets/registry.js';
+import { tokenCheck, type Check } from './check.js';
 
 /** How far ahead a rotation is read to see that it can be: one hour is a request like the plan's. */
 const READ_SPAN_MS = 3_600_000;
-
-/** The token line of a source or target: its variable is set, or what to set where (`what`: the token it should hold). */
-function tokenCheck(subject: string, c: SourceConfig | TargetConfig, env: NodeJS.ProcessEnv, what: string): Check {
-  if (c.tokenEnv === undefined) return { subject, what: 'token', status: 'missing', detail: `no tokenEnv: set it in ${c.type in TARGET_TYPES ? 'spec.targets' : 'spec.sources'}.${c.name} to the environment variable that will hold ${what}` };
-  const check = { subject, what: `token (${c.tokenEnv})` };
-  return env[c.tokenEnv] ? { ...check, status: 'ok' } : { ...check, status: 'missing', detail: `environment variable ${c.tokenEnv} is not set: set it to ${what}` };
-}
 
 /** The token each kind of source takes, as the token line names it. */
 const TOKEN_KINDS: Readonly<Record<Exclude<SourceConfig['type'], 'rotations'>, string>> = {
@@ -49,7 +38,7 @@ async function sourceChecks(ws: Workspace, s: SourceConfig, source: Source, env:
   if (s.type === 'rotations') return [{ subject, what: 'rotations kept in the repository', status: 'ok' }];
   const bound = new Map<string, RotationBinding>();
   for (const b of ws.profiles.flatMap((p) => p.rotations)) if (b.source === s.name) bound.set(bindingKey(b), b);
-  const token = tokenCheck(subject, s, env, TOKEN_KINDS[s.type]);
+  const token = tokenCheck(subject, s, 'spec.sources', env, TOKEN_KINDS[s.type]);
   // A jsm source authenticates with the token and the email of the account it belongs to.
   const credentials = s.type === 'jsm' ? [token, emailCheck(subject, s, env)] : [token];
   if (credentials.some((c) => c.status !== 'ok')) return credentials;
@@ -64,42 +53,11 @@ async function sourceChecks(ws: Workspace, s: SourceConfig, source: Source, env:
   ];
 }
 
-/**
- * The checks of one GitHub target: token, organisation, apply's writes, each managed entitlement
- * (`team acme/sre`, `repository acme/infra`: its kind and resource; by kind in the order the
- * target declares them, then as the profiles name them), identities.
- */
-async function targetChecks(ws: Workspace, t: TargetConfig, env: NodeJS.ProcessEnv, fetch: Fetch): Promise<Check[]> {
-  const subject = `target "${t.name}"`;
-  const token = tokenCheck(subject, t, env, 'a GitHub token or App installation token with the organization permission Members');
-  if (token.status !== 'ok') return [token];
-  const github = new GitHubTarget({ baseUrl: t.apiUrl ?? 'https://api.github.com', token: env[t.tokenEnv!], tokenEnv: t.tokenEnv, fetch });
-  const org = await github.readOrg(t.org);
-  const orgLine = `API ${t.apiUrl ?? 'https://api.github.com'}, organisation ${t.org}`;
-  if (!org.ok) return [token, { subject, what: orgLine, status: 'missing', detail: org.error }];
-  const refs = new Map<string, EntitlementRef>();
-  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
-  const order = Object.keys(TARGET_KINDS[t.type]);
-  const managed = [...refs].sort(([, a], [, b]) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  const reads = await github.readHolders([...refs.values()]);
-  const held = (what: string, read: { ok: true } | { ok: false; error: string }): Check => (read.ok ? { subject, what, status: 'ok' } : { subject, what, status: 'missing', detail: read.error });
-  const identities = await Promise.all(
-    ws.config.identities.filter((m): m is 'saml' | 'verifiedEmail' => m !== 'file').map(async (m) => held(m === 'saml' ? `SAML identities of ${t.org}` : `verified-domain emails of ${t.org}`, await github.readIdentities(t.org, m))),
-  );
-  return [
-    token,
-    { subject, what: orgLine, status: 'ok' },
-    githubWriteCheck(subject, org.scopes, t.tokenEnv!, new Set(managed.map(([, ref]) => ref.kind))),
-    ...managed.map(([key, ref]) => held(`${ref.kind} ${ref.resource}`, reads.get(key)!)),
-    ...identities,
-  ];
-}
-
 /** Every check of `ws`, sources first, each source and target in config order. */
 export async function doctorChecks(ws: Workspace, env: NodeJS.ProcessEnv, fetch: Fetch, now: Date): Promise<Check[]> {
-  // Only the sources are taken from here: a target is checked through GitHubTarget itself, which also reads the organisation.
+  // Only the sources are taken from here: each target type checks its targets through its own adapter, which reads more than the port gives.
   const { sources } = buildAdapters(ws, env, fetch);
-  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name)!, env, now)), ...[...ws.config.targets.values()].map((t) => targetChecks(ws, t, env, fetch))]);
+  const all = await Promise.all([...[...ws.config.sources.values()].map((s) => sourceChecks(ws, s, sources.get(s.name)!, env, now)), ...[...ws.config.targets.values()].map((t) => targetType(t).checks(ws, t, env, fetch))]);
   return all.flat();
 }
 

@@ -14,7 +14,7 @@ import { bindingKey, bindingLabel, type ShiftRead } from '../core/shift.js';
 import { identityTable, resolveEmails, unresolved, METHOD_LABEL, type IdentityTable } from '../identities.js';
 import type { Adapters } from './adapters.js';
 import { readHoldersOf } from './holders.js';
-import { TARGET_TYPES } from '../targets/registry.js';
+import { targetType } from '../targets/registry.js';
 
 /** How far back shifts are read to tell a handoff (shift ended) from drift. */
 export const LOOKBACK_MS = 24 * 3_600_000;
@@ -122,30 +122,35 @@ export interface Identities {
 }
 
 /**
- * Resolves every email through the configured methods in order, per target. A method that
- * reads the target (SAML, verified emails) is read only while some email is still unresolved,
- * once per run. If such a read fails, that target's teams are frozen: someone it would have
- * resolved could otherwise be revoked as drift.
+ * Resolves every email through its target type's methods in order, per target (GitHub: the
+ * config's `identities.resolve`). A method that reads the target (SAML, verified emails, its
+ * directory) is read only while some email is still unresolved, once per run. If such a read
+ * fails, that target's entitlements are frozen: someone it would have resolved could otherwise be
+ * revoked as drift. An account the target says must not be granted (deactivated, a bot) is
+ * warned about and resolves nobody.
  */
 async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: readonly string[]): Promise<Identities> {
   const diagnostics: Diagnostic[] = [];
   const failed = new Map<string, string>();
   const byTarget = new Map<string, Map<string, string>>();
   for (const [name, target] of adapters.targets) {
-    const { org, type } = ws.config.targets.get(name)!;
-    const fileTable = identityTable('file', TARGET_TYPES[type].fileIdentities(ws.identities));
+    const config = ws.config.targets.get(name)!;
+    const type = targetType(config);
+    const fileTable = identityTable('file', type.fileIdentities(ws.identities));
     const tables: IdentityTable[] = [];
     let result = resolveEmails(emails, tables);
-    for (const method of ws.config.identities) {
-      if (method !== 'file' && unresolved(emails, result.logins).length === 0) break;
+    for (const method of type.declaration.identityMethods(ws.config.identities)) {
+      const missing = unresolved(emails, result.logins);
+      if (method !== 'file' && missing.length === 0) break;
       if (method === 'file') tables.push(fileTable);
       else {
-        const read = await target.readIdentities(org, method);
+        const read = await target.readIdentities(method, missing);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${org}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config)}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
           break;
         }
+        for (const u of read.unusable ?? []) diagnostics.push({ ...warning(`${u.email}: ${type.declaration.account} ${u.login} on target "${name}" is ${u.reason}, so it is never granted`), code: 'identity' });
         // SAML's `emails` attributes are whatever an IdP administrator put there: only `nameId` counts unless the config says otherwise.
         tables.push(identityTable(method, read.pairs.filter((p) => p.attribute === undefined || ws.config.samlAttributes.includes(p.attribute))));
       }

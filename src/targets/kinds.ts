@@ -1,17 +1,29 @@
 /**
- * Every kind of entitlement the targets declare, by target type and all together: what the
- * config layer resolves profiles with, and what the commands hand the core and the renderers
- * as data. Adding a target adds its declaration here.
+ * Every target type's declaration (targets/<type>/declaration.ts), and what the pure layers read
+ * of them: the kinds of entitlement each type holds, by type and all together, and how people
+ * read an entitlement. Loads no adapter. Adding a target type adds its declaration here.
  */
+import type { TargetConfig, TargetTypeName } from '../config/model.js';
+
+export type { TargetTypeName } from '../config/model.js';
 import { entitlementName, entitlementTitle, type EntitlementRef, type KindCatalogue } from '../core/entitlement.js';
 import type { ReportEntitlement } from '../core/report.js';
-import { githubFields, GITHUB_KINDS } from './github/kinds.js';
+import type { TargetDeclaration } from './declaration.js';
+import { GITHUB_DECLARATION } from './github/declaration.js';
+import { githubFields } from './github/kinds.js';
+
+/** Every target type's declaration, by the name a config's `type` gives it. */
+export const TARGET_DECLARATIONS: { readonly [T in TargetTypeName]: TargetDeclaration<Extract<TargetConfig, { type: T }>> } = {
+  github: GITHUB_DECLARATION,
+};
+
+/** The declaration of target type `type`, for code that holds a target of any type. */
+export function declarationOf(type: TargetTypeName): TargetDeclaration {
+  return TARGET_DECLARATIONS[type] as unknown as TargetDeclaration;
+}
 
 /** The kinds each target type declares, the one a profile names first. */
-export const TARGET_KINDS: Readonly<Record<'github', KindCatalogue>> = { github: GITHUB_KINDS };
-
-/** What a person's account on each target type is called in messages. */
-export const ACCOUNT_NAMES: Readonly<Record<keyof typeof TARGET_KINDS, string>> = { github: 'GitHub login' };
+export const TARGET_KINDS: Readonly<Record<TargetTypeName, KindCatalogue>> = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, d]) => [type, d.kinds])) as Record<TargetTypeName, KindCatalogue>;
 
 /** Every kind of every target type, by kind name: kind names are unique across targets. */
 export const KINDS: KindCatalogue = Object.assign({}, ...Object.values(TARGET_KINDS));

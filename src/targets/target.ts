@@ -6,13 +6,26 @@
 import type { Entitlement, EntitlementRef } from '../core/entitlement.js';
 import type { HoldersRead } from '../core/observed.js';
 import type { ReadFailure } from '../core/diagnostics.js';
+import type { TargetIdentityMethod } from '../identities.js';
+import type { Fetch } from '../http/read-only.js';
 
 /**
  * Email/login pairs from an identity source of the target, each with the attribute it came from
  * when the source has several (SAML: `nameId`, the subject the IdP asserts, or `emails`, attributes
  * an IdP administrator may fill with anything), or why they could not be read.
  */
-export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[] } | ReadFailure;
+export type IdentityRead = { ok: true; pairs: { email: string; login: string; attribute?: 'nameId' | 'emails' }[]; unusable?: UnusableAccount[] } | ReadFailure;
+
+/**
+ * An account a target's directory found for an email but that must never be granted (a
+ * deactivated or suspended user, a bot): the plan warns with the reason and grants nothing.
+ */
+export interface UnusableAccount {
+  email: string;
+  login: string;
+  /** Why, in words: `deactivated`, `suspended`, `a bot`. */
+  reason: string;
+}
 
 /** A JSON Schema (draft 2020-12), as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -33,10 +46,25 @@ export interface SchemaFragment {
   identity: JsonSchema;
 }
 
+/** What connecting a target's adapter is given besides its config. */
+export interface ConnectOptions {
+  /** The value of the target's `tokenEnv`, checked by the caller; absent when it names none. */
+  token?: string;
+  /** The transport (read-only for plan and validate): every request the adapter makes goes through it. */
+  fetch: Fetch;
+  /** The process environment, for a target that takes more than one secret from it (a private key). */
+  env: NodeJS.ProcessEnv;
+}
+
 /** A system holding entitlements. */
 export interface Target {
-  /** The organisation's SAML external identities, or its members' verified-domain emails. Reads only. */
-  readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead>;
+  /**
+   * Email/login pairs from one of the target's identity sources (GitHub: the organisation's SAML
+   * external identities, or its members' verified-domain emails; a target with a `directory`:
+   * its users found by email). `emails` are the ones still unresolved, for a source that looks
+   * people up one by one; a source that lists everyone may answer more. Reads only.
+   */
+  readIdentities(method: TargetIdentityMethod, emails: readonly string[]): Promise<IdentityRead>;
   /**
    * The holders of each entitlement, of any kind the target declares, all read at once; keyed by
    * `entitlementKey`, one entry for every reference asked (a failure when it cannot be read).

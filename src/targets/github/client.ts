@@ -28,6 +28,8 @@ export interface GitHubTargetOptions {
   /** The environment variable the token came from (the target's `tokenEnv`), named by a 401's or 403's error. */
   tokenEnv?: string;
   fetch: Fetch;
+  /** The organisation whose identities {@link Target.readIdentities} reads (a configured target's `org`). */
+  org?: string;
   /** Retries of 5xx answers and network errors (octokit's retry plugin); default 2. */
   retries?: number;
   /** Unit of the retry plugin's backoff (it waits 1, then 4 units); default 1 s. */

@@ -4,10 +4,10 @@
  */
 import { entitlementKey, type Entitlement, type EntitlementRef } from '../../core/entitlement.js';
 import type { HoldersRead } from '../../core/observed.js';
-import type { TargetConfig } from '../../config/model.js';
+import type { GitHubTargetConfig } from '../../config/model.js';
+import type { TargetIdentityMethod } from '../../identities.js';
 import type { ReadFailure } from '../../core/diagnostics.js';
-import type { Fetch } from '../../http/read-only.js';
-import type { IdentityRead, Target } from '../target.js';
+import type { ConnectOptions, IdentityRead, Target } from '../target.js';
 import { createOctokit, failure, type GitHubApi, type GitHubTargetOptions } from './client.js';
 import { queryIdentities } from './identities.js';
 import { splitResource, type GitHubKind, type RepoPermission, type TeamRole } from './kinds.js';
@@ -24,8 +24,10 @@ function githubRef(ref: EntitlementRef): { kind: GitHubKind; org: string; name: 
 export class GitHubTarget implements Target {
   private readonly api: GitHubApi;
   private readonly identityReads = new Map<string, Promise<IdentityRead>>();
+  private readonly org: string | undefined;
 
   constructor(options: GitHubTargetOptions) {
+    this.org = options.org;
     this.api = { octokit: createOctokit(options), context: { baseUrl: options.baseUrl, tokenEnv: options.token ? options.tokenEnv : null } };
   }
 
@@ -85,8 +87,17 @@ export class GitHubTarget implements Target {
     return readRepoHolders(this.api, repos);
   }
 
+  /**
+   * The configured organisation's identities ({@link readOrgIdentities}). GitHub has no
+   * directory of users by email: that method is a failed read that says how to resolve logins.
+   */
+  async readIdentities(method: TargetIdentityMethod): Promise<IdentityRead> {
+    if (method === 'directory') return { ok: false, error: 'GitHub has no directory of users by email: resolve GitHub logins through the identities file, saml or verifiedEmail' };
+    return this.readOrgIdentities(this.org!, method);
+  }
+
   /** An organisation's identities, read once per run: a plan and its look-ahead ask twice. */
-  readIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
+  readOrgIdentities(org: string, method: 'saml' | 'verifiedEmail'): Promise<IdentityRead> {
     const key = `${org.toLowerCase()}\0${method}`;
     let read = this.identityReads.get(key);
     if (!read) this.identityReads.set(key, (read = queryIdentities(this.api, org, method)));
@@ -115,6 +126,6 @@ export class GitHubTarget implements Target {
 }
 
 /** The adapter of a GitHub target a config declares: GitHub.com's API unless it gives an `apiUrl`. */
-export function connectGitHub(config: TargetConfig, options: { token?: string; fetch: Fetch }): GitHubTarget {
-  return new GitHubTarget({ baseUrl: config.apiUrl ?? 'https://api.github.com', token: options.token, tokenEnv: config.tokenEnv, fetch: options.fetch });
+export function connectGitHub(config: GitHubTargetConfig, options: ConnectOptions): GitHubTarget {
+  return new GitHubTarget({ baseUrl: config.apiUrl ?? 'https://api.github.com', token: options.token, tokenEnv: config.tokenEnv, org: config.org, fetch: options.fetch });
 }
