@@ -6,8 +6,7 @@
 import { buildAdapters } from '../observe/adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
-import { githubFields } from '../targets/github/kinds.js';
-import { nameOf } from '../targets/kinds.js';
+import { nameOf, v1Fields } from '../targets/kinds.js';
 import { heldIntervals } from '../core/intervals.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -49,12 +48,12 @@ function line(e: TimelineEvent, tz: string): string {
  * `kind` and `resource` after them.
  */
 function jsonEvent(e: TimelineEvent): object {
-  const { org, team, repository } = githubFields(e);
+  const { org, team, repository } = v1Fields(e);
   return {
     at: e.at,
     action: e.action,
     target: e.target,
-    org,
+    ...(org === null ? {} : { org }),
     ...(team === null ? {} : { team }),
     ...(repository === null ? {} : { repository }),
     login: e.login,

@@ -6,19 +6,21 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { FORMATS } from './formats.js';
 
 export const accessProfile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"incidentHold":{"description":"Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.","type":"object","additionalProperties":false,"required":["max"],"properties":{"max":{"description":"The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"incidentHold":{"description":"Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.","type":"object","additionalProperties":false,"required":["max"],"properties":{"max":{"description":"The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). Or a Slack user group (usergroup: its handle or id).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]},{"required":["usergroup"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]},"usergroup":{"description":"Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).","type":"string","format":"oncall-access-slack-usergroup","pattern":"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"}}}}}}}};
 const formats0 = FORMATS["oncall-access-name"];
 const formats2 = FORMATS["oncall-access-login"];
 const formats4 = FORMATS["oncall-access-duration"];
 const formats8 = FORMATS["oncall-access-external-id"];
 const formats20 = FORMATS.email;
 const formats24 = FORMATS["oncall-access-slug"];
+const formats28 = FORMATS["oncall-access-slack-usergroup"];
 const pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
 const pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
 const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+const pattern18 = new RegExp("^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$", "u");
 const func1 = ucs2length.default;
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -1058,14 +1060,38 @@ if(_valid1){
 valid17 = true;
 passing1 = 1;
 }
-}
-if(!valid17){
-const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+const _errs68 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.usergroup === undefined){
+const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/2/required",keyword:"required",params:{missingProperty: "usergroup"},message:"must have required property '"+"usergroup"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[2].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
 else {
 vErrors.push(err80);
+}
+errors++;
+}
+}
+var _valid1 = _errs68 === errors;
+if(_valid1 && valid17){
+valid17 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid17 = true;
+passing1 = 2;
+}
+}
+}
+if(!valid17){
+const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }
@@ -1082,18 +1108,7 @@ vErrors = null;
 }
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.target === undefined){
-const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-for(const key6 in data28){
-if(!(((((((key6 === "target") || (key6 === "team")) || (key6 === "role")) || (key6 === "repository")) || (key6 === "permission")) || (key6 === "membership")) || (key6 === "adopt"))){
-const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1102,12 +1117,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data28.target !== undefined){
-let data29 = data28.target;
-if(typeof data29 === "string"){
-if(!pattern4.test(data29)){
-const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+for(const key6 in data28){
+if(!((((((((key6 === "target") || (key6 === "team")) || (key6 === "role")) || (key6 === "repository")) || (key6 === "permission")) || (key6 === "membership")) || (key6 === "adopt")) || (key6 === "usergroup"))){
+const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1116,8 +1128,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(!(formats0.validate(data29))){
-const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+}
+if(data28.target !== undefined){
+let data29 = data28.target;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1126,9 +1142,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+if(!(formats0.validate(data29))){
+const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1138,11 +1153,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data28.team !== undefined){
-let data30 = data28.team;
-if(typeof data30 === "string"){
-if(!pattern16.test(data30)){
-const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+else {
+const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1151,8 +1163,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!(formats24.validate(data30))){
-const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+}
+if(data28.team !== undefined){
+let data30 = data28.team;
+if(typeof data30 === "string"){
+if(!pattern16.test(data30)){
+const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1161,9 +1177,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+if(!(formats24.validate(data30))){
+const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1173,10 +1188,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data28.role !== undefined){
-let data31 = data28.role;
-if(!((data31 === "member") || (data31 === "maintainer"))){
-const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data31};
+else {
+const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1186,11 +1199,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data28.repository !== undefined){
-let data32 = data28.repository;
-if(typeof data32 === "string"){
-if(!pattern16.test(data32)){
-const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+if(data28.role !== undefined){
+let data31 = data28.role;
+if(!((data31 === "member") || (data31 === "maintainer"))){
+const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1199,8 +1211,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!(formats24.validate(data32))){
-const err91 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+}
+if(data28.repository !== undefined){
+let data32 = data28.repository;
+if(typeof data32 === "string"){
+if(!pattern16.test(data32)){
+const err91 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1209,9 +1225,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+if(!(formats24.validate(data32))){
+const err92 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1221,10 +1236,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data28.permission !== undefined){
-let data33 = data28.permission;
-if(!(((((data33 === "pull") || (data33 === "triage")) || (data33 === "push")) || (data33 === "maintain")) || (data33 === "admin"))){
-const err93 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data33};
+else {
+const err93 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1234,10 +1247,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data28.membership !== undefined){
-let data34 = data28.membership;
-if(!((data34 === "exclusive") || (data34 === "additive"))){
-const err94 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data34};
+if(data28.permission !== undefined){
+let data33 = data28.permission;
+if(!(((((data33 === "pull") || (data33 === "triage")) || (data33 === "push")) || (data33 === "maintain")) || (data33 === "admin"))){
+const err94 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1247,10 +1260,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data28.adopt !== undefined){
-let data35 = data28.adopt;
-if(!((data35 === "keep-drift") || (data35 === "remove-drift"))){
-const err95 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data35};
+if(data28.membership !== undefined){
+let data34 = data28.membership;
+if(!((data34 === "exclusive") || (data34 === "additive"))){
+const err95 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1260,9 +1273,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(data28.adopt !== undefined){
+let data35 = data28.adopt;
+if(!((data35 === "keep-drift") || (data35 === "remove-drift"))){
+const err96 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1272,9 +1286,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
+if(data28.usergroup !== undefined){
+let data36 = data28.usergroup;
+if(typeof data36 === "string"){
+if(!pattern18.test(data36)){
+const err97 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/pattern",keyword:"pattern",params:{pattern: "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"},message:"must match pattern \""+"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"+"\"",schema:"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1283,10 +1299,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(!(formats28.validate(data36))){
+const err98 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/format",keyword:"format",params:{format: "oncall-access-slack-usergroup"},message:"must match format \""+"oncall-access-slack-usergroup"+"\"",schema:"oncall-access-slack-usergroup",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1296,14 +1310,61 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err99 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.usergroup.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }
@@ -1314,10 +1375,10 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const accessRequest = validate21;
 const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-request.schema.json","title":"oncall-access AccessRequest","description":"A time-boxed request for a requestable profile's entitlements, made through a pull request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessRequest"},"metadata":{"description":"Optional name.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this request.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}},"spec":{"description":"What is asked for, by whom, for how long and why.","type":"object","additionalProperties":false,"required":["profile","subject","reason","duration","requestedAt"],"properties":{"profile":{"description":"Name of a requestable AccessProfile.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"subject":{"description":"Email or GitHub login of the person who gets access.","type":"string","format":"oncall-access-subject","pattern":"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},"reason":{"description":"Why access is needed (an incident link, a ticket).","type":"string","minLength":1,"maxLength":1000},"duration":{"description":"How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"requestedAt":{"description":"The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}};
-const formats32 = FORMATS["oncall-access-subject"];
-const formats36 = FORMATS["oncall-access-instant"];
-const pattern20 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-const pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const formats34 = FORMATS["oncall-access-subject"];
+const formats38 = FORMATS["oncall-access-instant"];
+const pattern21 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+const pattern23 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/access-request.schema.json" */;
@@ -1564,7 +1625,7 @@ errors++;
 if(data4.subject !== undefined){
 let data6 = data4.subject;
 if(typeof data6 === "string"){
-if(!pattern20.test(data6)){
+if(!pattern21.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/pattern",keyword:"pattern",params:{pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},message:"must match pattern \""+"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"+"\"",schema:"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -1574,7 +1635,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats32.validate(data6))){
+if(!(formats34.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/format",keyword:"format",params:{format: "oncall-access-subject"},message:"must match format \""+"oncall-access-subject"+"\"",schema:"oncall-access-subject",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -1669,7 +1730,7 @@ errors++;
 if(data4.requestedAt !== undefined){
 let data9 = data4.requestedAt;
 if(typeof data9 === "string"){
-if(!pattern22.test(data9)){
+if(!pattern23.test(data9)){
 const err29 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -1679,7 +1740,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats36.validate(data9))){
+if(!(formats38.validate(data9))){
 const err30 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err30];
@@ -1730,15 +1791,17 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
-const formats42 = FORMATS["oncall-access-env-name"];
-const formats44 = FORMATS["oncall-access-http-url"];
-const formats46 = FORMATS["oncall-access-cloud-id"];
-const formats62 = FORMATS["oncall-access-relative-path"];
-const pattern25 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-const pattern26 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-const pattern27 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-const pattern35 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","oneOf":[{"type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The kind of target: slack.","enum":["slack"]},"tokenEnv":{"description":"Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"teamId":{"description":"The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.","type":"string","format":"oncall-access-slack-team-id","pattern":"^T[A-Z0-9]{8,19}$"},"apiUrl":{"description":"Overrides https://slack.com/api/ (a local emulator).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"whenEmpty":{"description":"Slack refuses to empty a user group. When a rotation would leave one with nobody: disable (the default) disables the group, so its handle pages nobody, and enables it again when someone is on call; keep leaves its last members in it (the plan still shows them revoked, apply skips that); error fails those changes.","enum":["disable","keep","error"]}}}]}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
+const formats44 = FORMATS["oncall-access-env-name"];
+const formats46 = FORMATS["oncall-access-http-url"];
+const formats48 = FORMATS["oncall-access-cloud-id"];
+const formats62 = FORMATS["oncall-access-slack-team-id"];
+const formats70 = FORMATS["oncall-access-relative-path"];
+const pattern26 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+const pattern27 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+const pattern28 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+const pattern35 = new RegExp("^T[A-Z0-9]{8,19}$", "u");
+const pattern39 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
 const func0 = equal.default;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2033,7 +2096,7 @@ errors++;
 if(data7.tokenEnv !== undefined){
 let data9 = data7.tokenEnv;
 if(typeof data9 === "string"){
-if(!pattern25.test(data9)){
+if(!pattern26.test(data9)){
 const err23 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err23];
@@ -2043,7 +2106,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(formats42.validate(data9))){
+if(!(formats44.validate(data9))){
 const err24 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err24];
@@ -2068,7 +2131,7 @@ errors++;
 if(data7.apiUrl !== undefined){
 let data10 = data7.apiUrl;
 if(typeof data10 === "string"){
-if(!pattern26.test(data10)){
+if(!pattern27.test(data10)){
 const err26 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -2078,7 +2141,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats44.validate(data10))){
+if(!(formats46.validate(data10))){
 const err27 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err27];
@@ -2103,7 +2166,7 @@ errors++;
 if(data7.cloudId !== undefined){
 let data11 = data7.cloudId;
 if(typeof data11 === "string"){
-if(!pattern27.test(data11)){
+if(!pattern28.test(data11)){
 const err29 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\"",schema:"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err29];
@@ -2113,7 +2176,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats46.validate(data11))){
+if(!(formats48.validate(data11))){
 const err30 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format",keyword:"format",params:{format: "oncall-access-cloud-id"},message:"must match format \""+"oncall-access-cloud-id"+"\"",schema:"oncall-access-cloud-id",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err30];
@@ -2138,7 +2201,7 @@ errors++;
 if(data7.emailEnv !== undefined){
 let data12 = data7.emailEnv;
 if(typeof data12 === "string"){
-if(!pattern25.test(data12)){
+if(!pattern26.test(data12)){
 const err32 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err32];
@@ -2148,7 +2211,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(formats42.validate(data12))){
+if(!(formats44.validate(data12))){
 const err33 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err33];
@@ -2255,9 +2318,13 @@ errors++;
 }
 for(const key7 in data13){
 let data14 = data13[key7];
+const _errs35 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs36 = errors;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.type === undefined){
-const err42 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+const err42 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2267,7 +2334,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data14.org === undefined){
-const err43 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+const err43 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2278,7 +2345,7 @@ errors++;
 }
 for(const key8 in data14){
 if(!((((key8 === "type") || (key8 === "org")) || (key8 === "tokenEnv")) || (key8 === "apiUrl"))){
-const err44 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+const err44 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2291,7 +2358,7 @@ errors++;
 if(data14.type !== undefined){
 let data15 = data14.type;
 if(!(data15 === "github")){
-const err45 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.type,data:data15};
+const err45 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2305,7 +2372,7 @@ if(data14.org !== undefined){
 let data16 = data14.org;
 if(typeof data16 === "string"){
 if(!pattern5.test(data16)){
-const err46 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data16};
+const err46 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2315,7 +2382,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!(formats2.validate(data16))){
-const err47 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data16};
+const err47 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2326,7 +2393,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.org.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.org,data:data16};
+const err48 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/org",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.org,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2339,8 +2406,8 @@ errors++;
 if(data14.tokenEnv !== undefined){
 let data17 = data14.tokenEnv;
 if(typeof data17 === "string"){
-if(!pattern25.test(data17)){
-const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data17};
+if(!pattern26.test(data17)){
+const err49 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2349,8 +2416,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats42.validate(data17))){
-const err50 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data17};
+if(!(formats44.validate(data17))){
+const err50 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2361,7 +2428,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.tokenEnv,data:data17};
+const err51 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.tokenEnv,data:data17};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2374,8 +2441,8 @@ errors++;
 if(data14.apiUrl !== undefined){
 let data18 = data14.apiUrl;
 if(typeof data18 === "string"){
-if(!pattern26.test(data18)){
-const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data18};
+if(!pattern27.test(data18)){
+const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2384,8 +2451,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(formats44.validate(data18))){
-const err53 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data18};
+if(!(formats46.validate(data18))){
+const err53 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2396,7 +2463,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.apiUrl,data:data18};
+const err54 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].properties.apiUrl,data:data18};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2408,7 +2475,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+const err55 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0].type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2417,10 +2484,16 @@ vErrors.push(err55);
 }
 errors++;
 }
+var _valid0 = _errs36 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
+var props0 = true;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
+const _errs46 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err56 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2429,13 +2502,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data5.identities !== undefined){
-let data19 = data5.identities;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key9 in data19){
-if(!((key9 === "resolve") || (key9 === "samlAttributes"))){
-const err57 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data19};
+for(const key9 in data14){
+if(!(((((key9 === "type") || (key9 === "tokenEnv")) || (key9 === "teamId")) || (key9 === "apiUrl")) || (key9 === "whenEmpty"))){
+const err57 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2445,11 +2514,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data19.resolve !== undefined){
-let data20 = data19.resolve;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err58 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data20};
+if(data14.type !== undefined){
+let data19 = data14.type;
+if(!(data19 === "slack")){
+const err58 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.type,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2458,11 +2526,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-const len0 = data20.length;
-for(let i0=0; i0<len0; i0++){
-let data21 = data20[i0];
-if(!(((data21 === "file") || (data21 === "saml")) || (data21 === "verifiedEmail"))){
-const err59 = {instancePath:instancePath+"/spec/identities/resolve/" + i0,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data21};
+}
+if(data14.tokenEnv !== undefined){
+let data20 = data14.tokenEnv;
+if(typeof data20 === "string"){
+if(!pattern26.test(data20)){
+const err59 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2471,15 +2540,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-let i1 = data20.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data20[i1], data20[j0])){
-const err60 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data20};
+if(!(formats44.validate(data20))){
+const err60 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2487,14 +2549,10 @@ else {
 vErrors.push(err60);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data20};
+const err61 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.tokenEnv,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2504,11 +2562,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data19.samlAttributes !== undefined){
-let data22 = data19.samlAttributes;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err62 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data22};
+if(data14.teamId !== undefined){
+let data21 = data14.teamId;
+if(typeof data21 === "string"){
+if(!pattern35.test(data21)){
+const err62 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/teamId/pattern",keyword:"pattern",params:{pattern: "^T[A-Z0-9]{8,19}$"},message:"must match pattern \""+"^T[A-Z0-9]{8,19}$"+"\"",schema:"^T[A-Z0-9]{8,19}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.teamId,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2517,11 +2575,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len1 = data22.length;
-for(let i2=0; i2<len1; i2++){
-let data23 = data22[i2];
-if(!((data23 === "nameId") || (data23 === "emails"))){
-const err63 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data23};
+if(!(formats62.validate(data21))){
+const err63 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/teamId/format",keyword:"format",params:{format: "oncall-access-slack-team-id"},message:"must match format \""+"oncall-access-slack-team-id"+"\"",schema:"oncall-access-slack-team-id",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.teamId,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2531,14 +2586,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-let i3 = data22.length;
-let j1;
-if(i3 > 1){
-outer1:
-for(;i3--;){
-for(j1 = i3; j1--;){
-if(func0(data22[i3], data22[j1])){
-const err64 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data22};
+else {
+const err64 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/teamId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.teamId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.teamId,data:data21};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2546,14 +2595,13 @@ else {
 vErrors.push(err64);
 }
 errors++;
-break outer1;
 }
 }
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data22};
+if(data14.apiUrl !== undefined){
+let data22 = data14.apiUrl;
+if(typeof data22 === "string"){
+if(!pattern27.test(data22)){
+const err65 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.apiUrl,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2562,10 +2610,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data19};
+if(!(formats46.validate(data22))){
+const err66 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.apiUrl,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2575,12 +2621,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data5.guards !== undefined){
-let data24 = data5.guards;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key10 in data24){
-if(!(((key10 === "maxRevocations") || (key10 === "maxRevocationShare")) || (key10 === "protectedAccounts"))){
-const err67 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data24};
+else {
+const err67 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.apiUrl,data:data22};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2590,10 +2632,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data24.maxRevocations !== undefined){
-let data25 = data24.maxRevocations;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err68 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data25};
+if(data14.whenEmpty !== undefined){
+let data23 = data14.whenEmpty;
+if(!(((data23 === "disable") || (data23 === "keep")) || (data23 === "error"))){
+const err68 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/whenEmpty",schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/properties/whenEmpty/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.whenEmpty.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.whenEmpty.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].properties.whenEmpty,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2602,9 +2644,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100000 || isNaN(data25)){
-const err69 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data25};
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1].type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2613,8 +2656,22 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err70 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data25};
+var _valid0 = _errs46 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid8){
+const err70 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2623,13 +2680,21 @@ vErrors.push(err70);
 }
 errors++;
 }
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
 }
 }
-if(data24.maxRevocationShare !== undefined){
-let data26 = data24.maxRevocationShare;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 1 || isNaN(data26)){
-const err71 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data26};
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2638,8 +2703,13 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err72 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data26};
+}
+if(data5.identities !== undefined){
+let data24 = data5.identities;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key10 in data24){
+if(!((key10 === "resolve") || (key10 === "samlAttributes"))){
+const err72 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2649,8 +2719,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data26};
+if(data24.resolve !== undefined){
+let data25 = data24.resolve;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err73 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2659,12 +2732,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data24.protectedAccounts !== undefined){
-let data27 = data24.protectedAccounts;
-if(Array.isArray(data27)){
-if(data27.length > 1000){
-const err74 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data27};
+const len0 = data25.length;
+for(let i0=0; i0<len0; i0++){
+let data26 = data25[i0];
+if(!(((data26 === "file") || (data26 === "saml")) || (data26 === "verifiedEmail"))){
+const err74 = {instancePath:instancePath+"/spec/identities/resolve/" + i0,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2673,12 +2745,15 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len2 = data27.length;
-for(let i4=0; i4<len2; i4++){
-let data28 = data27[i4];
-if(typeof data28 === "string"){
-if(!pattern5.test(data28)){
-const err75 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data28};
+}
+let i1 = data25.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data25[i1], data25[j0])){
+const err75 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2686,9 +2761,14 @@ else {
 vErrors.push(err75);
 }
 errors++;
+break outer0;
 }
-if(!(formats2.validate(data28))){
-const err76 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data28};
+}
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2698,8 +2778,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data28};
+if(data24.samlAttributes !== undefined){
+let data27 = data24.samlAttributes;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err77 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2708,10 +2791,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data27};
+const len1 = data27.length;
+for(let i2=0; i2<len1; i2++){
+let data28 = data27[i2];
+if(!((data28 === "nameId") || (data28 === "emails"))){
+const err78 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2721,9 +2805,14 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data24};
+let i3 = data27.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data27[i3], data27[j1])){
+const err79 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2731,14 +2820,14 @@ else {
 vErrors.push(err79);
 }
 errors++;
+break outer1;
 }
 }
-if(data5.coverage !== undefined){
-let data29 = data5.coverage;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key11 in data29){
-if(!(key11 === "gaps")){
-const err80 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data29};
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2748,10 +2837,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data29.gaps !== undefined){
-let data30 = data29.gaps;
-if(!(((data30 === "off") || (data30 === "warn")) || (data30 === "error"))){
-const err81 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data30};
+}
+else {
+const err81 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2761,9 +2849,12 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data29};
+if(data5.guards !== undefined){
+let data29 = data5.guards;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key11 in data29){
+if(!(((key11 === "maxRevocations") || (key11 === "maxRevocationShare")) || (key11 === "protectedAccounts"))){
+const err82 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data29};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2773,11 +2864,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data5.shards !== undefined){
-let data31 = data5.shards;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(Object.keys(data31).length > 100){
-const err83 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data31};
+if(data29.maxRevocations !== undefined){
+let data30 = data29.maxRevocations;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err83 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2786,11 +2876,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key12 in data31){
-const _errs70 = errors;
-if(typeof key12 === "string"){
-if(!pattern4.test(key12)){
-const err84 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key12,propertyName:key12};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 100000 || isNaN(data30)){
+const err84 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2799,8 +2887,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(formats0.validate(key12))){
-const err85 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key12,propertyName:key12};
+if(data30 < 0 || isNaN(data30)){
+const err85 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data30};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2810,9 +2898,12 @@ vErrors.push(err85);
 errors++;
 }
 }
-var valid20 = _errs70 === errors;
-if(!valid20){
-const err86 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data31};
+}
+if(data29.maxRevocationShare !== undefined){
+let data31 = data29.maxRevocationShare;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1 || isNaN(data31)){
+const err86 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2821,12 +2912,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-for(const key13 in data31){
-let data32 = data31[key13];
-if(Array.isArray(data32)){
-if(data32.length > 100){
-const err87 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
+if(data31 < 0 || isNaN(data31)){
+const err87 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2835,8 +2922,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data32.length < 1){
-const err88 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
+}
+else {
+const err88 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2845,12 +2933,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-const len3 = data32.length;
-for(let i5=0; i5<len3; i5++){
-let data33 = data32[i5];
-if(typeof data33 === "string"){
-if(func1(data33) > 200){
-const err89 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
+}
+if(data29.protectedAccounts !== undefined){
+let data32 = data29.protectedAccounts;
+if(Array.isArray(data32)){
+if(data32.length > 1000){
+const err89 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2859,8 +2947,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(func1(data33) < 1){
-const err90 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
+const len2 = data32.length;
+for(let i4=0; i4<len2; i4++){
+let data33 = data32[i4];
+if(typeof data33 === "string"){
+if(!pattern5.test(data33)){
+const err90 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2869,9 +2961,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data33};
+if(!(formats2.validate(data33))){
+const err91 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2881,9 +2972,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/spec/shards/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data32};
+const err92 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i4,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2895,7 +2985,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data31};
+const err93 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data32};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2905,12 +2995,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data5.paths !== undefined){
-let data34 = data5.paths;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key14 in data34){
-if(!(((((key14 === "profiles") || (key14 === "rotations")) || (key14 === "requests")) || (key14 === "identities")) || (key14 === "state"))){
-const err94 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data34};
+}
+else {
+const err94 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data29};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2920,11 +3007,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data34.profiles !== undefined){
-let data35 = data34.profiles;
-if(typeof data35 === "string"){
-if(!pattern35.test(data35)){
-const err95 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
+if(data5.coverage !== undefined){
+let data34 = data5.coverage;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key12 in data34){
+if(!(key12 === "gaps")){
+const err95 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2933,8 +3021,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!(formats62.validate(data35))){
-const err96 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
+}
+if(data34.gaps !== undefined){
+let data35 = data34.gaps;
+if(!(((data35 === "off") || (data35 === "warn")) || (data35 === "error"))){
+const err96 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2944,8 +3035,9 @@ vErrors.push(err96);
 errors++;
 }
 }
+}
 else {
-const err97 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data35};
+const err97 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data34};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2955,11 +3047,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data34.rotations !== undefined){
-let data36 = data34.rotations;
-if(typeof data36 === "string"){
-if(!pattern35.test(data36)){
-const err98 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
+if(data5.shards !== undefined){
+let data36 = data5.shards;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(Object.keys(data36).length > 100){
+const err98 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2968,8 +3060,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!(formats62.validate(data36))){
-const err99 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
+for(const key13 in data36){
+const _errs83 = errors;
+if(typeof key13 === "string"){
+if(!pattern4.test(key13)){
+const err99 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2978,9 +3073,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data36};
+if(!(formats0.validate(key13))){
+const err100 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2990,11 +3084,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data34.requests !== undefined){
-let data37 = data34.requests;
-if(typeof data37 === "string"){
-if(!pattern35.test(data37)){
-const err101 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
+var valid22 = _errs83 === errors;
+if(!valid22){
+const err101 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3003,8 +3095,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!(formats62.validate(data37))){
-const err102 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
+}
+for(const key14 in data36){
+let data37 = data36[key14];
+if(Array.isArray(data37)){
+if(data37.length > 100){
+const err102 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3013,9 +3109,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data37};
+if(data37.length < 1){
+const err103 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3024,12 +3119,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data34.identities !== undefined){
-let data38 = data34.identities;
+const len3 = data37.length;
+for(let i5=0; i5<len3; i5++){
+let data38 = data37[i5];
 if(typeof data38 === "string"){
-if(!pattern35.test(data38)){
-const err104 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
+if(func1(data38) > 200){
+const err104 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3038,8 +3133,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!(formats62.validate(data38))){
-const err105 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
+if(func1(data38) < 1){
+const err105 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3050,7 +3145,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data38};
+const err106 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data38};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3060,11 +3155,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data34.state !== undefined){
-let data39 = data34.state;
-if(typeof data39 === "string"){
-if(!pattern35.test(data39)){
-const err107 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
+}
+else {
+const err107 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3073,8 +3166,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!(formats62.validate(data39))){
-const err108 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3084,8 +3179,12 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data39};
+if(data5.paths !== undefined){
+let data39 = data5.paths;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key15 in data39){
+if(!(((((key15 === "profiles") || (key15 === "rotations")) || (key15 === "requests")) || (key15 === "identities")) || (key15 === "state"))){
+const err109 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data39};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3095,9 +3194,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data34};
+if(data39.profiles !== undefined){
+let data40 = data39.profiles;
+if(typeof data40 === "string"){
+if(!pattern39.test(data40)){
+const err110 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data40};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3106,10 +3207,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(!(formats70.validate(data40))){
+const err111 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data40};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3119,14 +3218,189 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err112 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data40};
 if(vErrors === null){
 vErrors = [err112];
 }
 else {
 vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data39.rotations !== undefined){
+let data41 = data39.rotations;
+if(typeof data41 === "string"){
+if(!pattern39.test(data41)){
+const err113 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data41};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(!(formats70.validate(data41))){
+const err114 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data41};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data41};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data39.requests !== undefined){
+let data42 = data39.requests;
+if(typeof data42 === "string"){
+if(!pattern39.test(data42)){
+const err116 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data42};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(!(formats70.validate(data42))){
+const err117 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data42};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data42};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data39.identities !== undefined){
+let data43 = data39.identities;
+if(typeof data43 === "string"){
+if(!pattern39.test(data43)){
+const err119 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data43};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(!(formats70.validate(data43))){
+const err120 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data43};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data43};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data39.state !== undefined){
+let data44 = data39.state;
+if(typeof data44 === "string"){
+if(!pattern39.test(data44)){
+const err122 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data44};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(!(formats70.validate(data44))){
+const err123 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data44};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data44};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data39};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
 }
 errors++;
 }
@@ -3136,9 +3410,11 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const identities = validate23;
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email","github"],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"accountId":{"description":"The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.","type":"string","format":"oncall-access-account-id","pattern":"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"}}}}}}}};
-const formats78 = FORMATS["oncall-access-account-id"];
-const pattern43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email"],"anyOf":[{"required":["github"]},{"required":["slack"]}],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"slack":{"description":"The person's Slack user id (U...), when the workspace's directory should not be asked.","type":"string","format":"oncall-access-slack-user-id","pattern":"^[UW][A-Z0-9]{8,19}$"},"accountId":{"description":"The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.","type":"string","format":"oncall-access-account-id","pattern":"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"}}}}}}}};
+const formats86 = FORMATS["oncall-access-slack-user-id"];
+const formats88 = FORMATS["oncall-access-account-id"];
+const pattern47 = new RegExp("^[UW][A-Z0-9]{8,19}$", "u");
+const pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/identities.schema.json" */;
@@ -3348,9 +3624,12 @@ errors++;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
+const _errs18 = errors;
+let valid5 = false;
+const _errs19 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.email === undefined){
-const err16 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(data7.github === undefined){
+const err16 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf/0/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema34.properties.spec.properties.identities.items.anyOf[0].required,parentSchema:schema34.properties.spec.properties.identities.items.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3359,8 +3638,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data7.github === undefined){
-const err17 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+}
+var _valid0 = _errs19 === errors;
+valid5 = valid5 || _valid0;
+const _errs20 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.slack === undefined){
+const err17 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf/1/required",keyword:"required",params:{missingProperty: "slack"},message:"must have required property '"+"slack"+"'",schema:schema34.properties.spec.properties.identities.items.anyOf[1].required,parentSchema:schema34.properties.spec.properties.identities.items.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3369,9 +3653,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key3 in data7){
-if(!(((key3 === "email") || (key3 === "github")) || (key3 === "accountId"))){
-const err18 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+}
+var _valid0 = _errs20 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err18 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.properties.spec.properties.identities.items.anyOf,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3380,12 +3666,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-if(data7.email !== undefined){
-let data8 = data7.email;
-if(typeof data8 === "string"){
-if(!pattern14.test(data8)){
-const err19 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+else {
+vErrors = null;
+}
+}
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.email === undefined){
+const err19 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3394,8 +3688,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(formats20.validate(data8))){
-const err20 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+for(const key3 in data7){
+if(!((((key3 === "email") || (key3 === "github")) || (key3 === "slack")) || (key3 === "accountId"))){
+const err20 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3405,8 +3700,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.email.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+if(data7.email !== undefined){
+let data8 = data7.email;
+if(typeof data8 === "string"){
+if(!pattern14.test(data8)){
+const err21 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3415,12 +3713,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data7.github !== undefined){
-let data9 = data7.github;
-if(typeof data9 === "string"){
-if(!pattern5.test(data9)){
-const err22 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(!(formats20.validate(data8))){
+const err22 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3429,8 +3723,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!(formats2.validate(data9))){
-const err23 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+}
+else {
+const err23 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.email.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3440,8 +3735,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.github.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(data7.github !== undefined){
+let data9 = data7.github;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err24 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3450,12 +3748,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data7.accountId !== undefined){
-let data10 = data7.accountId;
-if(typeof data10 === "string"){
-if(!pattern43.test(data10)){
-const err25 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data10};
+if(!(formats2.validate(data9))){
+const err25 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3464,8 +3758,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!(formats78.validate(data10))){
-const err26 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/format",keyword:"format",params:{format: "oncall-access-account-id"},message:"must match format \""+"oncall-access-account-id"+"\"",schema:"oncall-access-account-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data10};
+}
+else {
+const err26 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.github.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3475,8 +3770,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.accountId.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data10};
+if(data7.slack !== undefined){
+let data10 = data7.slack;
+if(typeof data10 === "string"){
+if(!pattern47.test(data10)){
+const err27 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/pattern",keyword:"pattern",params:{pattern: "^[UW][A-Z0-9]{8,19}$"},message:"must match pattern \""+"^[UW][A-Z0-9]{8,19}$"+"\"",schema:"^[UW][A-Z0-9]{8,19}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3485,10 +3783,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.identities.items.type,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(!(formats86.validate(data10))){
+const err28 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/format",keyword:"format",params:{format: "oncall-access-slack-user-id"},message:"must match format \""+"oncall-access-slack-user-id"+"\"",schema:"oncall-access-slack-user-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3498,9 +3794,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.identities.type,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+const err29 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.slack.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3510,9 +3805,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data5};
+if(data7.accountId !== undefined){
+let data11 = data7.accountId;
+if(typeof data11 === "string"){
+if(!pattern48.test(data11)){
+const err30 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3521,15 +3818,72 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(!(formats88.validate(data11))){
+const err31 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/format",keyword:"format",params:{format: "oncall-access-account-id"},message:"must match format \""+"oncall-access-account-id"+"\"",schema:"oncall-access-account-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.accountId.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.identities.items.type,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.identities.type,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -3540,10 +3894,10 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const rotation = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/rotation.schema.json","title":"oncall-access Rotation","description":"An on-call rotation kept in git, for teams without a pager platform (source type: rotations).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Rotation"},"metadata":{"description":"Name and description of the rotation.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the rotation; profiles bind it with `rotation: NAME`.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the rotation covers.","type":"string","maxLength":500}}},"spec":{"description":"Who is on call when.","type":"object","additionalProperties":false,"required":["timeZone","shiftLength","firstHandoff","members"],"properties":{"timeZone":{"description":"IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.","type":"string","format":"oncall-access-time-zone","pattern":"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},"shiftLength":{"description":"Length of one shift (e.g. 1w, 1d, 12h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"firstHandoff":{"description":"When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"members":{"description":"Emails of the people in the rotation, in order.","type":"array","minItems":1,"maxItems":500,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"overrides":{"description":"Dated replacements: someone covers for someone else.","type":"array","maxItems":1000,"items":{"description":"One replacement.","type":"object","additionalProperties":false,"required":["member","from","to"],"properties":{"member":{"description":"Email of the person on call instead.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"covers":{"description":"Email of the person being covered; when absent, whoever is on call is covered.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"from":{"description":"Start of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"to":{"description":"End of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"}}}}}}}};
-const formats82 = FORMATS["oncall-access-time-zone"];
-const formats86 = FORMATS["oncall-access-date-time-local"];
-const pattern45 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-const pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+const formats92 = FORMATS["oncall-access-time-zone"];
+const formats96 = FORMATS["oncall-access-date-time-local"];
+const pattern50 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+const pattern52 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/rotation.schema.json" */;
@@ -3790,7 +4144,7 @@ errors++;
 if(data5.timeZone !== undefined){
 let data6 = data5.timeZone;
 if(typeof data6 === "string"){
-if(!pattern45.test(data6)){
+if(!pattern50.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -3800,7 +4154,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats82.validate(data6))){
+if(!(formats92.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/format",keyword:"format",params:{format: "oncall-access-time-zone"},message:"must match format \""+"oncall-access-time-zone"+"\"",schema:"oncall-access-time-zone",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -3860,7 +4214,7 @@ errors++;
 if(data5.firstHandoff !== undefined){
 let data8 = data5.firstHandoff;
 if(typeof data8 === "string"){
-if(!pattern47.test(data8)){
+if(!pattern52.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3870,7 +4224,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats86.validate(data8))){
+if(!(formats96.validate(data8))){
 const err27 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err27];
@@ -4095,7 +4449,7 @@ errors++;
 if(data12.from !== undefined){
 let data15 = data12.from;
 if(typeof data15 === "string"){
-if(!pattern47.test(data15)){
+if(!pattern52.test(data15)){
 const err46 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err46];
@@ -4105,7 +4459,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(formats86.validate(data15))){
+if(!(formats96.validate(data15))){
 const err47 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err47];
@@ -4130,7 +4484,7 @@ errors++;
 if(data12.to !== undefined){
 let data16 = data12.to;
 if(typeof data16 === "string"){
-if(!pattern47.test(data16)){
+if(!pattern52.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -4140,7 +4494,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats86.validate(data16))){
+if(!(formats96.validate(data16))){
 const err50 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err50];
@@ -4441,7 +4795,7 @@ errors++;
 if(data2.adoptedAt !== undefined){
 let data6 = data2.adoptedAt;
 if(typeof data6 === "string"){
-if(!pattern22.test(data6)){
+if(!pattern23.test(data6)){
 const err18 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -4451,7 +4805,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats36.validate(data6))){
+if(!(formats38.validate(data6))){
 const err19 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
@@ -4740,7 +5094,7 @@ errors++;
 if(data2.adoptedAt !== undefined){
 let data6 = data2.adoptedAt;
 if(typeof data6 === "string"){
-if(!pattern22.test(data6)){
+if(!pattern23.test(data6)){
 const err18 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -4750,7 +5104,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats36.validate(data6))){
+if(!(formats38.validate(data6))){
 const err19 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
@@ -5135,7 +5489,7 @@ errors++;
 if(data2.grantedAt !== undefined){
 let data10 = data2.grantedAt;
 if(typeof data10 === "string"){
-if(!pattern22.test(data10)){
+if(!pattern23.test(data10)){
 const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -5145,7 +5499,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats36.validate(data10))){
+if(!(formats38.validate(data10))){
 const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err27];
@@ -5584,7 +5938,7 @@ errors++;
 if(data2.grantedAt !== undefined){
 let data8 = data2.grantedAt;
 if(typeof data8 === "string"){
-if(!pattern22.test(data8)){
+if(!pattern23.test(data8)){
 const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -5594,7 +5948,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats36.validate(data8))){
+if(!(formats38.validate(data8))){
 const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
 if(vErrors === null){
 vErrors = [err27];

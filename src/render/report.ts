@@ -263,7 +263,7 @@ export function renderReportCsv(report: AccessReport): string {
     g.holdings.map((h) => [
       g.name,
       g.target,
-      g.org,
+      g.org ?? '',
       g.team ?? '',
       g.repository ?? '',
       h.login,

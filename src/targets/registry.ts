@@ -12,6 +12,8 @@ import type { Check } from '../observe/check.js';
 import type { TargetDeclaration } from './declaration.js';
 import { githubChecks } from './github/doctor-checks.js';
 import { connectGitHub } from './github/target.js';
+import { slackChecks } from './slack/doctor-checks.js';
+import { connectSlack } from './slack/target.js';
 import { TARGET_DECLARATIONS } from './kinds.js';
 import type { ConnectOptions, Target } from './target.js';
 
@@ -34,6 +36,7 @@ export interface TargetType<C extends TargetConfig = TargetConfig> {
 /** Every target type, by the name a config's `type` gives it. */
 export const TARGET_TYPES: { readonly [T in TargetTypeName]: TargetType<Extract<TargetConfig, { type: T }>> } = {
   github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, 'github'), connect: connectGitHub, checks: githubChecks },
+  slack: { declaration: TARGET_DECLARATIONS.slack, fileIdentities: (entries) => fileAccounts(entries, 'slack'), connect: connectSlack, checks: slackChecks },
 };
 
 /** The type of target `config`, for code that holds a target of any type. */

@@ -4,7 +4,7 @@
  * observed state so a second diff can check idempotency. No I/O anywhere.
  */
 import type { ActiveRequest } from '../../src/core/requests.js';
-import type { Profile, RotationBinding, TargetConfig } from '../../src/config/model.js';
+import type { Profile, RotationBinding, GitHubTargetConfig } from '../../src/config/model.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { desire, type Desired } from '../../src/core/desire.js';
 import { diff, type DiffResult } from '../../src/core/diff.js';
@@ -31,7 +31,7 @@ export const ts = (iso: string | number, ms = 0): Date => new Date(new Date(iso)
 const pos = (file: string) => ({ file, line: 1, col: 1 });
 
 /** The GitHub target `github` on org `acme`, and another, `ghe` on org `acme-internal`. */
-export const TARGETS: ReadonlyMap<string, TargetConfig> = new Map([
+export const TARGETS: ReadonlyMap<string, GitHubTargetConfig> = new Map([
   ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
   ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
 ]);

@@ -392,6 +392,7 @@ export async function engineApply(dir: string, fetch: Fetch, clients: SmallClien
     if (s.type === 'jsm') adapters.sources.set(s.name, new JsmSource({ apiUrl: s.apiUrl, cloudId: s.cloudId!, email: JSM_EMAIL, token: JSM_TOKEN, fetch, http: clients.http, tokenEnv: s.tokenEnv, emailEnv: s.emailEnv }));
   }
   for (const g of ws.config.targets.values()) {
+    if (g.type !== 'github') continue;
     adapters.targets.set(g.name, new GitHubTarget({ baseUrl: g.apiUrl!, token: ENV.GITHUB_TOKEN, org: g.org, fetch, ...clients.github, timeoutMs: clients.http.timeoutMs, writeLimits: [{ count: 100_000, windowMs: 60_000 }] }));
   }
   const stateDir = ws.config.paths.state;

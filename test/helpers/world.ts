@@ -20,7 +20,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { GuardConfig, Profile, Rotation, RotationBinding, TargetConfig } from '../../src/config/model.js';
+import type { GuardConfig, Profile, Rotation, RotationBinding, GitHubTargetConfig } from '../../src/config/model.js';
 import { entitlementKey, holdingKey, type Membership } from '../../src/core/entitlement.js';
 import type { Holder, HoldersRead } from '../../src/core/observed.js';
 import type { Desired } from '../../src/core/desire.js';
@@ -55,7 +55,7 @@ export const AT0 = Date.parse('2026-11-30T08:00:00Z');
 const pos = (file: string) => ({ file, line: 1, col: 1 });
 
 /** Two GitHub targets on two organisations. */
-export const TARGETS: ReadonlyMap<string, TargetConfig> = new Map([
+export const TARGETS: ReadonlyMap<string, GitHubTargetConfig> = new Map([
   ['github', { name: 'github', type: 'github', org: 'acme', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
   ['ghe', { name: 'ghe', type: 'github', org: 'acme-internal', pos: pos('oncall-access.yaml'), fieldPos: { apiUrl: pos('oncall-access.yaml'), tokenEnv: pos('oncall-access.yaml') } }],
 ]);
