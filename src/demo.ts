@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job on the bundled demo, with no token and no network. Starts the
- * GitHub, PagerDuty and JSM Operations emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
+ * GitHub, PagerDuty, JSM Operations and Slack emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
  * `profiles/oncall-access.yaml` for the demo instant (pass --at to choose another). Arguments
  * go to `plan`; `npm start -- apply` instead applies the plan, then plans again to show it
  * empty.
@@ -49,6 +49,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
     PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
     ATLASSIAN_EMAIL: DEMO_TOKENS.ATLASSIAN_EMAIL,
     ATLASSIAN_API_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
+    SLACK_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
   };
   const env = { ...io.env, ...tokens };
   // The demo's state (grant ledger, audit log) lives and dies with the demo's emulator.
@@ -57,7 +58,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
   const { emulators, config } = await startEmulators(tokens, state, io);
   const run = (argv: string[]): Promise<number> => main([...argv, '--config', config, '--state', join(state, 'state'), ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
-    io.stderr.write(`Demo: GitHub, PagerDuty and JSM Operations emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.jsm.url}, seeded with Acme's world; planning for ${args.includes('--at') ? 'the instant --at gives' : DEMO_AT}.\n\n`);
+    io.stderr.write(`Demo: GitHub, PagerDuty, JSM Operations and Slack emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.jsm.url}, ${emulators.slack.url}, seeded with Acme's world; planning for ${args.includes('--at') ? 'the instant --at gives' : DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);
     const applied = await run(['apply', '--yes', ...args.slice(1)]);
     io.stdout.write('\nPlanning again after apply:\n\n');

@@ -30,27 +30,44 @@ async function holdGitHubPort(t: Test): Promise<void> {
 }
 
 t.test('a copy of the config points each apiUrl at its own emulator, even one given another demo port', async (t) => {
-  // Ephemeral ports include 39170-39172: the GitHub emulator may get the PagerDuty one.
+  // Ephemeral ports include 39170-39173: the GitHub emulator may get the PagerDuty one.
   const at = (port: number) => ({ url: `http://127.0.0.1:${port}` });
-  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234) } as unknown as DemoEmulators;
-  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nother: http://127.0.0.1:391700\n';
-  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nother: http://127.0.0.1:391700\n');
+  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234), slack: at(DEMO_PORTS.github) } as unknown as DemoEmulators;
+  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nslack: http://127.0.0.1:39173/api/\nother: http://127.0.0.1:391700\n';
+  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nslack: http://127.0.0.1:39170/api/\nother: http://127.0.0.1:391700\n');
 });
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['--format', 'json'], c.io), 0);
   const plan = JSON.parse(c.out());
-  t.same(plan.summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 });
-  // Ports 39170-39172, or free ones while another run (a second copy of this suite) holds them.
-  t.match(c.err(), /Demo: GitHub, PagerDuty and JSM Operations emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
+  t.same(plan.summary, { grant: 5, revoke: 7, update: 1, unchanged: 4 });
+  // Ports 39170-39173, or free ones while another run (a second copy of this suite) holds them.
+  t.match(c.err(), /Demo: GitHub, PagerDuty, JSM Operations and Slack emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
 });
 
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['apply'], c.io), 0);
-  t.match(c.out(), 'Apply complete: 10 applied, 0 failed, 0 skipped.');
-  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(8 unchanged\)\./);
+  t.match(c.out(), 'Apply complete: 13 applied, 0 failed, 0 skipped.');
+  t.match(c.out(), 'applied: grant frank (U0FRANK001) on @platform-oncall\n');
+  t.match(c.out(), 'applied: revoke U0ERIN0001 from @platform-oncall\n');
+  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(10 unchanged\)\./);
+});
+
+t.test('the @platform-oncall handle in Slack moves from erin, whose shift ended, to frank, who took over (and grace, found in Slack by email)', async (t) => {
+  const c = captureIo(process.cwd(), {});
+  t.equal(await demo([], c.io), 0);
+  t.match(
+    c.out(),
+    [
+      'slack: @platform-oncall (profiles: platform-oncall)',
+      '  + frank (U0FRANK001)  until 2026-11-30T19:15Z  — on call in rotation platform-follow-the-sun (2026-11-30 07:00Z – 2026-11-30 19:00Z), profile platform-oncall',
+      '  + grace (U0GRACE001)  — static member of profile platform-oncall',
+      '  - U0ERIN0001  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
+      '',
+    ].join('\n'),
+  );
 });
 
 t.test('--at is passed through to plan', async (t) => {
@@ -81,7 +98,7 @@ t.test('with its ports taken (npm run emulators is running), the demo says so an
   t.equal(await demo(['--format', 'json'], c.io), 0, c.err());
   t.match(c.err(), TAKEN);
   t.notMatch(c.err(), `127.0.0.1:${DEMO_PORTS.github},`, 'not on the taken port');
-  t.same(JSON.parse(c.out()).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the same plan');
+  t.same(JSON.parse(c.out()).summary, { grant: 5, revoke: 7, update: 1, unchanged: 4 }, 'the same plan');
 });
 
 t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports, exit 0, no stack trace', { skip: existsSync('dist/demo.js') ? false : 'dist/demo.js is not built (npm run build)' }, async (t) => {
@@ -90,5 +107,5 @@ t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports,
   t.equal(r.code, 0, r.stderr);
   t.match(r.stderr, TAKEN);
   t.notMatch(r.stderr, /EADDRINUSE|\n\s+at /, 'no stack trace');
-  t.same(JSON.parse(r.stdout).summary, { grant: 3, revoke: 6, update: 1, unchanged: 4 }, 'the demo plan');
+  t.same(JSON.parse(r.stdout).summary, { grant: 5, revoke: 7, update: 1, unchanged: 4 }, 'the demo plan');
 });

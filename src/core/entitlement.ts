@@ -30,6 +30,11 @@ export interface KindSpec {
   shown: 'resource' | 'resource (kind)';
   /** The kind's name for several of it (`repositories`), as summaries count them. */
   plural: string;
+  /**
+   * `id` when accounts on it are opaque ids (Slack's `U0…`): people read as a name (their email's
+   * local part) with the id after it. Absent: accounts are names people know (GitHub logins).
+   */
+  account?: 'id';
 }
 
 /** Every kind the targets declare, by kind name (unique across targets). */

@@ -20,9 +20,8 @@ import {
   formatInstant,
   groupChanges,
   groupTitle,
-  roleLabel,
+  changeHead,
   sanitizeText,
-  subjectLabel,
   summarySentence,
   type ChangeGroup,
 } from './text.js';
@@ -162,8 +161,7 @@ function actionCounts(changes: readonly Change[]): string {
 function changeItem(change: Change): string {
   const notes = changeNotes(change).map((n) => ` ${escapeMarkdown(n)}`).join('');
   const reasons = change.reasons.length === 0 ? '' : ` — ${change.reasons.map(escapeMarkdown).join('; ')}`;
-  const who = escapeMarkdown(subjectLabel(change.subject));
-  return `- **${change.action}** ${who} ${escapeMarkdown(roleLabel(change))}${notes}${reasons}`;
+  return `- **${change.action}** ${escapeMarkdown(changeHead(change))}${notes}${reasons}`;
 }
 
 function groupUnit(group: ChangeGroup, fold: boolean): Unit {

@@ -5,8 +5,8 @@
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import { byCodeUnits } from '../core/diff.js';
-import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
-import type { Action, Adoption, Change, HeldAccess, Plan, Subject } from '../core/plan.js';
+import { entitlementKey, refOf, type EntitlementRef, type KindSpec } from '../core/entitlement.js';
+import { idLabel, type Action, type Adoption, type Change, type HeldAccess, type Plan, type Subject } from '../core/plan.js';
 import { KINDS, nameOf } from '../targets/kinds.js';
 
 /** The changes to one entitlement on one target, as rendered under one heading. */
@@ -94,13 +94,28 @@ export function formatInstant(iso: string, precision: 'seconds' | 'minutes'): st
   return precision === 'minutes' ? seconds.replace(/:00Z$/, 'Z') : seconds;
 }
 
-/** `login (email)`, or the login alone when the email is unknown. */
-export function subjectLabel(subject: Subject): string {
+/**
+ * `login (email)`, or the login alone when the email is unknown. For a kind whose accounts are
+ * opaque ids (`KindSpec.account`, Slack's user ids): `alice (U02ABC)`, the email's local part
+ * then the id, or the id alone.
+ */
+export function subjectLabel(subject: Subject, spec?: KindSpec): string {
+  if (spec?.account === 'id') return idLabel(subject);
   return subject.email === undefined ? subject.login : `${subject.login} (${subject.email})`;
 }
 
-/** The level part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
+/** Who and at what level, as a change line starts: `bob (bob@x) as member`, `alice (U02ABC)` for a kind with one level. */
+export function changeHead(change: Change): string {
+  const role = roleLabel(change);
+  return `${subjectLabel(change.subject, KINDS[change.entitlement.kind])}${role === '' ? '' : ` ${role}`}`;
+}
+
+/**
+ * The level part of a change: `as member` for a grant or revoke, `member -> maintainer` for an
+ * update; nothing for a kind with a single level (a Slack user group), where it says nothing.
+ */
 export function roleLabel(change: Change): string {
+  if (KINDS[change.entitlement.kind]?.levels.length === 1) return '';
   if (change.action !== 'update') return `as ${change.entitlement.level}`;
   return `${change.previousLevel ?? '(unknown role)'} -> ${change.entitlement.level}`;
 }
@@ -195,7 +210,7 @@ function paint(code: string, text: string, color: boolean): string {
 }
 
 function changeLine(change: Change, color: boolean): string {
-  const parts = [`${SIGN[change.action]} ${subjectLabel(change.subject)} ${roleLabel(change)}`, ...changeNotes(change)];
+  const parts = [`${SIGN[change.action]} ${changeHead(change)}`, ...changeNotes(change)];
   if (change.reasons.length > 0) parts.push(`— ${change.reasons.join('; ')}`);
   return `  ${paint(COLOR[change.action], sanitizeText(parts.join('  ')), color)}`;
 }

@@ -1,19 +1,20 @@
 /**
- * The demo's three emulators (GitHub, PagerDuty, JSM Operations) seeded with the demo world, on
+ * The demo's emulators (GitHub, PagerDuty, JSM Operations, Slack) seeded with the demo world, on
  * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
  */
-import { DEMO_AT, DEMO_GITHUB, DEMO_JSM, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
+import { DEMO_AT, DEMO_GITHUB, DEMO_JSM, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_SLACK, DEMO_TOKENS } from './demo-world.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type ScopedToken } from './github.js';
 import { startJsmEmulator, type JsmEmulator } from './jsm.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
+import { startSlackEmulator, type SlackEmulator } from './slack.js';
 
-/** One of the three emulators, as `--<name>-port` and {@link DEMO_PORTS} name it. */
+/** One of the emulators, as `--<name>-port` and {@link DEMO_PORTS} name it. */
 export type EmulatorName = keyof typeof DEMO_PORTS;
-/** The three, in the order they are started. */
-const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'jsm'];
+/** All of them, in the order they are started. */
+const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'jsm', 'slack'];
 
 /** How messages name each emulator. */
-const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', jsm: 'JSM Operations' };
+const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', jsm: 'JSM Operations', slack: 'Slack' };
 
 /** {@link startDemoEmulators} failed because the port asked for `emulator` is taken; none is left listening. */
 export class PortTaken extends Error {
@@ -30,12 +31,13 @@ export interface DemoEmulators {
   github: GitHubEmulator;
   pagerduty: PagerDutyEmulator;
   jsm: JsmEmulator;
+  slack: SlackEmulator;
   close(): Promise<void>;
 }
 
 /** How to start them: ports (0 = ephemeral), strictness, whether tokens are required, latency. */
 export interface DemoEmulatorOptions {
-  ports?: { github?: number; pagerduty?: number; jsm?: number };
+  ports?: { github?: number; pagerduty?: number; jsm?: number; slack?: number };
   strict?: boolean;
   /** When true (the default) the emulators accept only {@link DEMO_TOKENS} (JSM: the email and API token together); otherwise any token. */
   requireTokens?: boolean;
@@ -45,12 +47,12 @@ export interface DemoEmulatorOptions {
   /** Changes to the GitHub world before it is seeded. */
   github?: (seed: GitHubSeed) => void;
   /** Overrides the tokens required (tests use recognisable fakes). */
-  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; ATLASSIAN_EMAIL: string; ATLASSIAN_API_TOKEN: string };
+  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; ATLASSIAN_EMAIL: string; ATLASSIAN_API_TOKEN: string; SLACK_TOKEN?: string };
   /** Tokens of reduced scope also accepted (see each emulator's `scopedTokens`). */
   scopedTokens?: { github?: ScopedToken[]; pagerduty?: { token: string; scopes: string[] }[] };
 }
 
-/** Starts the three emulators; throws {@link PortTaken} when a port asked for is taken. */
+/** Starts the emulators; throws {@link PortTaken} when a port asked for is taken. */
 export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<DemoEmulators> {
   const tokens = o.tokens ?? DEMO_TOKENS;
   const auth = o.requireTokens ?? true;
@@ -70,9 +72,18 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
       traffic: o.traffic,
       ...(auth ? { credentials: { email: tokens.ATLASSIAN_EMAIL, token: tokens.ATLASSIAN_API_TOKEN } } : {}),
     }),
+    startSlackEmulator({
+      ...structuredClone(DEMO_SLACK),
+      now: () => Date.parse(DEMO_AT),
+      port: o.ports?.slack,
+      strict: o.strict,
+      latencyMs: o.latencyMs,
+      traffic: o.traffic,
+      ...(auth ? { tokens: [{ token: tokens.SLACK_TOKEN ?? DEMO_TOKENS.SLACK_TOKEN }] } : {}),
+    }),
   ] as const);
-  const [github, pagerduty, jsm] = started;
-  if (github.status === 'rejected' || pagerduty.status === 'rejected' || jsm.status === 'rejected') {
+  const [github, pagerduty, jsm, slack] = started;
+  if (github.status === 'rejected' || pagerduty.status === 'rejected' || jsm.status === 'rejected' || slack.status === 'rejected') {
     // One port was taken: close the ones that started, so nothing keeps listening.
     await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
     const failed = started.findIndex((r) => r.status === 'rejected');
@@ -80,8 +91,8 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
     const name = NAMES[failed]!;
     throw reason.code === 'EADDRINUSE' ? new PortTaken(name, o.ports?.[name] ?? 0) : reason;
   }
-  const servers = { github: github.value, pagerduty: pagerduty.value, jsm: jsm.value };
-  return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.jsm.close()])) };
+  const servers = { github: github.value, pagerduty: pagerduty.value, jsm: jsm.value, slack: slack.value };
+  return { ...servers, close: async () => void (await Promise.all(Object.values(servers).map((s) => s.close()))) };
 }
 
 /**

@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { PortTaken, startDemoEmulators, type DemoEmulators, type EmulatorName } from './demo-emulators.js';
 import { DEMO_JSM_CLOUD_ID, DEMO_PORTS } from './demo-world.js';
 
-const USAGE = `Usage: npm run emulators -- [--github-port N] [--pagerduty-port N] [--jsm-port N] [--latency-ms N]
+const USAGE = `Usage: npm run emulators -- [--github-port N] [--pagerduty-port N] [--jsm-port N] [--slack-port N] [--latency-ms N]
 
-Starts the GitHub, PagerDuty and JSM Operations emulators on 127.0.0.1, seeded with the demo world, on ports ${DEMO_PORTS.github}, ${DEMO_PORTS.pagerduty} and ${DEMO_PORTS.jsm} (those the demo config names) unless told otherwise; port 0 picks a free one. Any token is accepted. Ctrl-C stops them.
+Starts the GitHub, PagerDuty, JSM Operations and Slack emulators on 127.0.0.1, seeded with the demo world, on ports ${DEMO_PORTS.github}, ${DEMO_PORTS.pagerduty}, ${DEMO_PORTS.jsm} and ${DEMO_PORTS.slack} (those the demo config names) unless told otherwise; port 0 picks a free one. Any token is accepted. Ctrl-C stops them.
 `;
 
 /** A whole number from 0 to `max`, or undefined. */
@@ -30,6 +30,7 @@ async function serve(args: readonly string[]): Promise<Outcome> {
         'github-port': { type: 'string', default: String(DEMO_PORTS.github) },
         'pagerduty-port': { type: 'string', default: String(DEMO_PORTS.pagerduty) },
         'jsm-port': { type: 'string', default: String(DEMO_PORTS.jsm) },
+        'slack-port': { type: 'string', default: String(DEMO_PORTS.slack) },
         'latency-ms': { type: 'string', default: '0' },
         help: { type: 'boolean' },
       },
@@ -39,7 +40,7 @@ async function serve(args: readonly string[]): Promise<Outcome> {
   }
   if (values.help) return { help: USAGE };
   const ports: Partial<Record<EmulatorName, number>> = {};
-  for (const name of ['github', 'pagerduty', 'jsm'] as const) {
+  for (const name of ['github', 'pagerduty', 'jsm', 'slack'] as const) {
     const port = whole(values[`${name}-port`], 65_535);
     if (port === undefined) return { error: `--${name}-port must be a port number from 0 to 65535 (0 picks a free one); got "${values[`${name}-port`]}"` };
     ports[name] = port;
@@ -56,8 +57,8 @@ async function serve(args: readonly string[]): Promise<Outcome> {
 
 const outcome = await serve(process.argv.slice(2));
 if ('running' in outcome) {
-  const { github, pagerduty, jsm, close } = outcome.running;
-  process.stdout.write(`GitHub emulator:         ${github.url} (org "acme")\nPagerDuty emulator:      ${pagerduty.url}\nJSM Operations emulator: ${jsm.url} (cloud id ${DEMO_JSM_CLOUD_ID})\nAny token is accepted. Ctrl-C stops them.\n`);
+  const { github, pagerduty, jsm, slack, close } = outcome.running;
+  process.stdout.write(`GitHub emulator:         ${github.url} (org "acme")\nPagerDuty emulator:      ${pagerduty.url}\nJSM Operations emulator: ${jsm.url} (cloud id ${DEMO_JSM_CLOUD_ID})\nSlack emulator:          ${slack.url}/api/ (workspace acme)\nAny token is accepted. Ctrl-C stops them.\n`);
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 } else if ('help' in outcome) {

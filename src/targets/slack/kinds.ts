@@ -8,10 +8,10 @@ import type { KindSpec } from '../../core/entitlement.js';
 /**
  * Slack's kind. A user group has one level (member); it is exclusive by default (the group is
  * exactly who is on call plus static members), may be additive, and is adopted before its first
- * apply, like a GitHub team.
+ * apply, like a GitHub team. Its accounts are user ids, shown after the person's name.
  */
 export const SLACK_KINDS = {
-  usergroup: { levels: ['member'], memberships: ['exclusive', 'additive'], adoptable: true, shown: 'resource', plural: 'user groups' },
+  usergroup: { levels: ['member'], memberships: ['exclusive', 'additive'], adoptable: true, shown: 'resource', plural: 'user groups', account: 'id' },
 } as const satisfies Record<string, KindSpec>;
 
 /** Slack's one kind. */
