@@ -90,6 +90,11 @@ export interface DesireInput {
   requests?: readonly ActiveRequest[];
   /** Open incidents per binding (by `bindingKey`) of profiles with an incident hold; a binding without an entry holds nobody. */
   incidents?: ReadonlyMap<string, IncidentRead>;
+  /**
+   * Targets whose identity source could not be read: who has no account there is unknown, not
+   * missing, so nobody is warned about (the read failure is the error, and their entitlements freeze).
+   */
+  unreadIdentities?: ReadonlySet<string>;
 }
 
 /** The wanted state of every managed entitlement, plus problems found on the way. */
@@ -221,7 +226,8 @@ export function desire(input: DesireInput): Desired {
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no GitHub login; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
+          const missing = input.kinds[spec.kind]?.unresolved ?? 'has no GitHub login; granting nothing (add them to the identities file)';
+          if (!input.unreadIdentities?.has(spec.target)) once(`id:${w.email.toLowerCase()}:${profile.name}:${missing}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but ${missing}`, profile.pos), code: 'identity' });
           continue;
         }
         addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });

@@ -35,6 +35,12 @@ export interface KindSpec {
    * local part) with the id after it. Absent: accounts are names people know (GitHub logins).
    */
   account?: 'id';
+  /**
+   * What a plan says of someone a profile entitles who has no account on the target, after
+   * `... is entitled by profile P but `. Absent: `has no GitHub login; granting nothing (add them
+   * to the identities file)`.
+   */
+  unresolved?: string;
 }
 
 /** Every kind the targets declare, by kind name (unique across targets). */

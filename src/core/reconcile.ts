@@ -63,7 +63,7 @@ export interface Planned {
 /** Desire, the freeze of what an unreadable identity source grants, diff and guard: the plan for `input.at`. */
 export function planFrom(input: PlanInput): Planned {
   const { at, observed } = input;
-  const wanted = desire({ at, profiles: input.profiles, kinds: input.kinds, shifts: input.shifts, resolve: input.resolve, requests: input.requests, ...(input.incidents ? { incidents: input.incidents } : {}) });
+  const wanted = desire({ at, profiles: input.profiles, kinds: input.kinds, shifts: input.shifts, resolve: input.resolve, requests: input.requests, ...(input.incidents ? { incidents: input.incidents } : {}), unreadIdentities: new Set(input.identityFailures.keys()) });
   for (const managed of wanted.entitlements.values()) {
     const failed = input.identityFailures.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);

@@ -11,7 +11,15 @@ import type { KindSpec } from '../../core/entitlement.js';
  * apply, like a GitHub team. Its accounts are user ids, shown after the person's name.
  */
 export const SLACK_KINDS = {
-  usergroup: { levels: ['member'], memberships: ['exclusive', 'additive'], adoptable: true, shown: 'resource', plural: 'user groups', account: 'id' },
+  usergroup: {
+    levels: ['member'],
+    memberships: ['exclusive', 'additive'],
+    adoptable: true,
+    shown: 'resource',
+    plural: 'user groups',
+    account: 'id',
+    unresolved: "is not in Slack (no user of the workspace has that email, and the identities file gives no slack: user id); adding nobody to the user group",
+  },
 } as const satisfies Record<string, KindSpec>;
 
 /** Slack's one kind. */
