@@ -281,3 +281,21 @@ t.test('teamId is sent with every call; a workspace the token cannot reach fails
   t.ok((await target(emu, { teamId: 'T0ACME0001' }).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall')?.ok);
   t.match((await target(emu, { teamId: 'T0OTHER001' }).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall'), { ok: false, error: /team_not_found/ });
 });
+
+t.test('a hang is abandoned at the client timeout and retried; one that lasts fails the read, in words', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/api/usergroups.list' }, { status: 504, delayMs: 3_000 });
+  t.ok((await target(emu, { timeoutMs: 300 }).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall')?.ok, 'transient: retried');
+  emu.failNext({ pathPrefix: '/api/usergroups.list' }, { status: 504, delayMs: 3_000 }, 4);
+  t.match((await target(emu, { timeoutMs: 300 }).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall'), { ok: false, error: /^Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ did not answer: / });
+});
+
+t.test('an answer that is not JSON is retried; one that stays so fails without its text', async (t) => {
+  const emu = await emulator(t);
+  emu.failNext({ pathPrefix: '/api/usergroups.list' }, { status: 200, raw: '<html>oops</html>' });
+  t.ok((await target(emu).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall')?.ok);
+  emu.failNext({ pathPrefix: '/api/usergroups.list' }, { status: 200, raw: '<html>oops</html>' }, 3);
+  const read = (await target(emu).readHolders([group('@payments-oncall')])).get('slack/usergroup/@payments-oncall');
+  t.match(read, { ok: false, error: /answered something unexpected: usergroups\.list answered something that is not JSON$/ });
+  t.notMatch(JSON.stringify(read), 'oops');
+});

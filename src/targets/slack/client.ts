@@ -147,15 +147,28 @@ export function createSlackApi(o: SlackClientOptions): SlackApi {
   return {
     async call<T>(method: string, args: Record<string, unknown> = {}): Promise<T> {
       const web = await sdk();
-      const answered = await pacer.take(method);
-      try {
-        return (await web.apiCall(method, args)) as T;
-      } finally {
-        answered();
+      // The SDK turns an answer that is not JSON into `ok: false` with the raw text as its error, and
+      // does not retry it: we do, twice, and then say what it was (never the text, which could be a page).
+      for (let attempt = 0; ; attempt++) {
+        const answered = await pacer.take(method);
+        try {
+          return (await web.apiCall(method, args)) as T;
+        } catch (e) {
+          if (!notJson(e)) throw e;
+          if (attempt >= 2) throw new SlackDataError(`${method} answered something that is not JSON`);
+        } finally {
+          answered();
+        }
       }
     },
     context: { apiUrl, tokenEnv: o.tokenEnv ?? null },
   };
+}
+
+/** Whether `e` is the SDK's report of an answer that was not JSON: an `ok: false` whose "error" is not one of Slack's codes. */
+function notJson(e: unknown): boolean {
+  const err = e as { code?: string; data?: { error?: unknown } };
+  return err.code === 'slack_webapi_platform_error' && !(typeof err.data?.error === 'string' && /^[a-z_.]+$/.test(err.data.error));
 }
 
 /** What Slack's error codes mean for the person running the tool. */
