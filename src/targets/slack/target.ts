@@ -49,6 +49,9 @@ export interface SlackTargetOptions extends SlackClientOptions {
 /** Users one `users.list` page asks for (Slack suggests at most 200). */
 const PAGE = 200;
 
+/** A Slack user id: what a member list may hold, and all an update may send. */
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
 /** The Slack target (see the module comment). */
 export class SlackTarget implements Target {
   private readonly api: SlackApi;
@@ -71,6 +74,9 @@ export class SlackTarget implements Target {
   private async listGroups(): Promise<Usergroup[]> {
     const res = await this.api.call<{ usergroups?: Usergroup[] }>('usergroups.list', { include_users: true, include_disabled: true });
     if (!Array.isArray(res.usergroups)) throw new SlackDataError('usergroups.list without usergroups');
+    // Member ids go back to Slack joined by commas: one that is not an id could smuggle in another.
+    const bad = res.usergroups.flatMap((g) => g.users ?? []).find((u) => typeof u !== 'string' || !USER_ID.test(u));
+    if (bad !== undefined) throw new SlackDataError(`usergroups.list gave a member that is not a user id: ${JSON.stringify(bad).slice(0, 40)}`);
     return res.usergroups;
   }
 
@@ -132,7 +138,7 @@ export class SlackTarget implements Target {
     if (found === undefined) {
       found = this.api.call<{ user?: SlackUser }>('users.lookupByEmail', { email }).then(
         (res) => {
-          if (res.user === undefined) throw new SlackDataError('users.lookupByEmail without a user');
+          if (res.user === undefined || typeof res.user.id !== 'string' || !USER_ID.test(res.user.id)) throw new SlackDataError('users.lookupByEmail without a user id');
           return res.user;
         },
       ).catch((e: unknown) => ((e as { data?: { error?: string } }).data?.error === 'users_not_found' ? undefined : slackError(this.api, e)));
@@ -147,11 +153,15 @@ export class SlackTarget implements Target {
       const byEmail = new Map<string, SlackUser>();
       try {
         let cursor = '';
+        const cursors = new Set<string>();
         do {
           const res = await this.api.call<{ members?: SlackUser[]; response_metadata?: { next_cursor?: string } }>('users.list', { limit: PAGE, ...(cursor === '' ? {} : { cursor }) });
           if (!Array.isArray(res.members)) throw new SlackDataError('users.list without members');
-          for (const u of res.members) if (typeof u.profile?.email === 'string') byEmail.set(u.profile.email.toLowerCase(), u);
+          for (const u of res.members) if (typeof u.profile?.email === 'string' && typeof u.id === 'string' && USER_ID.test(u.id)) byEmail.set(u.profile.email.toLowerCase(), u);
           cursor = res.response_metadata?.next_cursor ?? '';
+          // A server that hands back a cursor it gave before would keep us paging forever.
+          if (cursors.has(cursor)) throw new SlackDataError('users.list gave a cursor it had given before');
+          cursors.add(cursor);
         } while (cursor !== '');
         return byEmail;
       } catch (e) {
