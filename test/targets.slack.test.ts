@@ -299,3 +299,33 @@ t.test('an answer that is not JSON is retried; one that stays so fails without i
   t.match(read, { ok: false, error: /answered something unexpected: usergroups\.list answered something that is not JSON$/ });
   t.notMatch(JSON.stringify(read), 'oops');
 });
+
+t.test('doctor: token, workspace, the scopes plan and apply need, each managed group', async (t) => {
+  const { slackChecks } = await import('../src/targets/slack/doctor-checks.js');
+  const readOnly = fakeSlackToken('3-read-only');
+  const emu = await emulator(t, { tokens: [{ token: TOKEN }, { token: readOnly, scopes: ['usergroups:read', 'users:read'] }] });
+  const ws = { profiles: [{ entitlements: [{ target: 'slack', kind: 'usergroup', resource: '@payments-oncall', level: 'member' }, { target: 'slack', kind: 'usergroup', resource: '@nobody', level: 'member' }, { target: 'github', kind: 'team', resource: 'acme/x', level: 'member' }] }] } as never;
+  const config = (over: object = {}) => ({ type: 'slack' as const, name: 'slack', tokenEnv: 'SLACK_TOKEN', apiUrl: `${emu.url}/api/`, whenEmpty: 'disable' as const, pos: { file: 'c', line: 1, col: 1 }, fieldPos: {} as never, ...over });
+  const lines = (checks: { what: string; status: string; detail?: string }[]) => checks.map((c) => `${c.status}: ${c.what}${c.detail ? ` (${c.detail})` : ''}`);
+  t.same(lines(await slackChecks(ws, config(), { SLACK_TOKEN: TOKEN }, globalThis.fetch)), [
+    'ok: token (SLACK_TOKEN)',
+    `ok: API ${emu.url}/api/, workspace acme (T0ACME0001)`,
+    'ok: scopes to read user groups and find people by email (plan)',
+    'ok: scope to change user groups (apply)',
+    'ok: user group @payments-oncall',
+    "missing: user group @nobody (Slack has no user group @nobody: create it in Slack (or fix the profile's usergroup))",
+  ]);
+  const scoped = lines(await slackChecks(ws, config({ teamId: 'T0ACME0001' }), { SLACK_TOKEN: readOnly }, globalThis.fetch));
+  t.match(scoped[2], /^missing: scopes to read .* \(the token in SLACK_TOKEN lacks users:read.email: add them/);
+  t.match(scoped[3], /^missing: scope to change user groups \(apply\) \(the token in SLACK_TOKEN lacks usergroups:write/);
+  const unlisted: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const headers = new Headers(res.headers);
+    headers.delete('x-oauth-scopes');
+    return new Response(await res.text(), { status: res.status, headers });
+  };
+  t.match(lines(await slackChecks(ws, config(), { SLACK_TOKEN: TOKEN }, unlisted))[3], /^unverified: scope to change user groups \(apply\) \(Slack did not list the token's scopes/);
+  t.same(lines(await slackChecks(ws, config(), {}, globalThis.fetch)), ['missing: token (SLACK_TOKEN) (environment variable SLACK_TOKEN is not set: set it to a Slack bot token (xoxb-...) with the scopes usergroups:read, usergroups:write, users:read, users:read.email)']);
+  emu.acceptUnexpected();
+  t.match(lines(await slackChecks(ws, config({ apiUrl: undefined }), { SLACK_TOKEN: fakeSlackToken('9-wrong') }, async (input, init) => fetch(String(input).replace('https://slack.com/api/', `${emu.url}/api/`), init)))[1], /^missing: API https:\/\/slack\.com\/api\/, workspace \(the token's\) \(Slack: invalid_auth/);
+});
