@@ -3,7 +3,7 @@
  * page forever, or restyle the terminal; a profile's user group that is not a handle. Each is
  * refused as data (a failed read, which freezes the group) or shown neutralised.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { startSlackEmulator } from '@oncall-access/emulators/slack';
 import { SlackTarget } from '../src/targets/slack/target.js';
 import { cli, demoWorkspace, editFile, ENV } from './helpers/demo-workspace.js';
@@ -11,7 +11,7 @@ import { fakeSlackToken } from './helpers/fake-token.js';
 
 const TOKEN = fakeSlackToken('1-hostile');
 
-async function world(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function world(t: Test) {
   const emu = await startSlackEmulator({
     users: [
       { id: 'U0ALICE001', name: 'alice', email: 'alice@acme.example' },
