@@ -125,3 +125,16 @@ t.test('without SLACK_TOKEN the Slack group is frozen and the rest of the plan s
   t.notMatch(r.out, 'slack: @platform-oncall (profiles');
   t.match(r.out, 'github: acme/prod-deployers');
 });
+
+t.test('a saved plan: a change whose precondition no longer holds is skipped, the group\'s other changes still go in one write', async (t) => {
+  const { dir, emulators } = await withSlack(t);
+  const saved = await run(dir, ['plan', ...config, '--out', 'plan.json']);
+  t.equal(saved.code, 0, saved.err);
+  // frank was added in Slack by hand after the plan (and the group's date_update moved with it).
+  emulators.slack.editMembers('platform-oncall', ['U0ERIN0001', 'U0FRANK001']);
+  const r = await run(dir, ['apply', 'plan.json', ...config, '--yes']);
+  t.match(r.out, 'skipped: grant frank (U0FRANK001) on @platform-oncall: U0FRANK001 already holds it');
+  t.match(r.out, 'applied: grant grace (U0GRACE001) on @platform-oncall');
+  t.match(r.out, 'applied: revoke U0ERIN0001 from @platform-oncall');
+  t.same(emulators.slack.members('platform-oncall').sort(), ['U0FRANK001', 'U0GRACE001'], 'frank kept, grace in, erin out');
+});
