@@ -51,7 +51,7 @@ t.test('npm start -- apply applies the demo plan and the next plan is empty', as
   t.equal(await demo(['apply'], c.io), 0);
   t.match(c.out(), 'Apply complete: 13 applied, 0 failed, 0 skipped.');
   t.match(c.out(), 'applied: grant frank (U0FRANK001) on @platform-oncall\n');
-  t.match(c.out(), 'applied: revoke U0ERIN0001 from @platform-oncall\n');
+  t.match(c.out(), 'applied: revoke erin (U0ERIN0001) from @platform-oncall\n');
   t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(10 unchanged\)\./);
 });
 
@@ -64,7 +64,7 @@ t.test('the @platform-oncall handle in Slack moves from erin, whose shift ended,
       'slack: @platform-oncall (profiles: platform-oncall)',
       '  + frank (U0FRANK001)  until 2026-11-30T19:15Z  — on call in rotation platform-follow-the-sun (2026-11-30 07:00Z – 2026-11-30 19:00Z), profile platform-oncall',
       '  + grace (U0GRACE001)  — static member of profile platform-oncall',
-      '  - U0ERIN0001  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
+      '  - erin (U0ERIN0001)  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
       '',
     ].join('\n'),
   );

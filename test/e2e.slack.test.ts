@@ -22,7 +22,7 @@ t.test('plan: the @platform-oncall handle moves from erin to frank, with reasons
       'slack: @platform-oncall (profiles: platform-oncall)',
       '  + frank (U0FRANK001)  until 2026-11-30T19:15Z  — on call in rotation platform-follow-the-sun (2026-11-30 07:00Z – 2026-11-30 19:00Z), profile platform-oncall',
       '  + grace (U0GRACE001)  — static member of profile platform-oncall',
-      '  - U0ERIN0001  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
+      '  - erin (U0ERIN0001)  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
     ].join('\n'),
   );
   t.match(r.out, 'Plan: 5 to grant, 7 to revoke, 1 to update, 4 unchanged.');
@@ -53,7 +53,7 @@ t.test('apply writes the group once with its whole new list; the next plan is em
   t.equal(r.code, 0, r.err);
   t.match(r.out, 'applied: grant frank (U0FRANK001) on @platform-oncall\n');
   t.match(r.out, 'applied: grant grace (U0GRACE001) on @platform-oncall\n');
-  t.match(r.out, 'applied: revoke U0ERIN0001 from @platform-oncall\n');
+  t.match(r.out, 'applied: revoke erin (U0ERIN0001) from @platform-oncall\n');
   t.same(emulators.slack.members('platform-oncall').sort(), ['U0FRANK001', 'U0GRACE001']);
   t.equal(emulators.slack.requests.filter((q) => q.path === '/api/usergroups.users.update').length, 1, 'one write for three changes');
   const again = await run(dir, ['plan', ...config, '--detailed-exitcode']);
@@ -135,6 +135,6 @@ t.test('a saved plan: a change whose precondition no longer holds is skipped, th
   const r = await run(dir, ['apply', 'plan.json', ...config, '--yes']);
   t.match(r.out, 'skipped: grant frank (U0FRANK001) on @platform-oncall: U0FRANK001 already holds it');
   t.match(r.out, 'applied: grant grace (U0GRACE001) on @platform-oncall');
-  t.match(r.out, 'applied: revoke U0ERIN0001 from @platform-oncall');
+  t.match(r.out, 'applied: revoke erin (U0ERIN0001) from @platform-oncall');
   t.same(emulators.slack.members('platform-oncall').sort(), ['U0FRANK001', 'U0GRACE001'], 'frank kept, grace in, erin out');
 });

@@ -61,9 +61,9 @@ export interface ManagedEntitlement extends EntitlementRef {
   holders: Map<string, DesiredHolding>;
   /**
    * Logins (lower-cased) of people whose shift in a rotation feeding it ended before the
-   * instant: a revocation of theirs is a handoff, not drift.
+   * instant, with their email: a revocation of theirs is a handoff, not drift.
    */
-  recentlyOnCall: Map<string, { label: string; end: Date }>;
+  recentlyOnCall: Map<string, { label: string; end: Date; email: string }>;
   /** Labels of rotations feeding it that could not be read: nothing may be revoked. */
   unknownRotations: string[];
   /** Holders kept by an incident hold, by login (lower-cased); kept only if they hold it now (diff decides). */
@@ -216,7 +216,7 @@ export function desire(input: DesireInput): Desired {
       for (const e of ended) {
         const login = input.resolve(e.email, spec.target);
         const seen = login && m.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end, email: e.email });
       }
       for (const h of holds) {
         const login = input.resolve(h.email, spec.target);
