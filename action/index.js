@@ -36026,15 +36026,24 @@ function createSlackApi(o) {
   return {
     async call(method, args = {}) {
       const web = await sdk();
-      const answered = await pacer.take(method);
-      try {
-        return await web.apiCall(method, args);
-      } finally {
-        answered();
+      for (let attempt = 0; ; attempt++) {
+        const answered = await pacer.take(method);
+        try {
+          return await web.apiCall(method, args);
+        } catch (e) {
+          if (!notJson(e)) throw e;
+          if (attempt >= 2) throw new SlackDataError(`${method} answered something that is not JSON`);
+        } finally {
+          answered();
+        }
       }
     },
     context: { apiUrl, tokenEnv: o.tokenEnv ?? null }
   };
+}
+function notJson(e) {
+  const err = e;
+  return err.code === "slack_webapi_platform_error" && !(typeof err.data?.error === "string" && /^[a-z_.]+$/.test(err.data.error));
 }
 function slackError(api2, e) {
   const err = e ?? {};
@@ -36148,7 +36157,7 @@ function connectSlack(config2, options) {
     whenEmpty: config2.whenEmpty
   });
 }
-var PAGE, SlackTarget;
+var PAGE, USER_ID, SlackTarget;
 var init_target2 = __esm({
   "src/targets/slack/target.ts"() {
     "use strict";
@@ -36156,6 +36165,7 @@ var init_target2 = __esm({
     init_client3();
     init_kinds2();
     PAGE = 200;
+    USER_ID = /^[UW][A-Z0-9]{2,}$/;
     SlackTarget = class {
       api;
       whenEmpty;
@@ -36175,6 +36185,8 @@ var init_target2 = __esm({
       async listGroups() {
         const res = await this.api.call("usergroups.list", { include_users: true, include_disabled: true });
         if (!Array.isArray(res.usergroups)) throw new SlackDataError("usergroups.list without usergroups");
+        const bad = res.usergroups.flatMap((g) => g.users ?? []).find((u) => typeof u !== "string" || !USER_ID.test(u));
+        if (bad !== void 0) throw new SlackDataError(`usergroups.list gave a member that is not a user id: ${JSON.stringify(bad).slice(0, 40)}`);
         return res.usergroups;
       }
       /** The holders of each user group (one `usergroups.list`), keyed by `entitlementKey`; a group that does not exist is a failed read. */
@@ -36233,7 +36245,7 @@ var init_target2 = __esm({
         if (found === void 0) {
           found = this.api.call("users.lookupByEmail", { email }).then(
             (res) => {
-              if (res.user === void 0) throw new SlackDataError("users.lookupByEmail without a user");
+              if (res.user === void 0 || typeof res.user.id !== "string" || !USER_ID.test(res.user.id)) throw new SlackDataError("users.lookupByEmail without a user id");
               return res.user;
             }
           ).catch((e) => e.data?.error === "users_not_found" ? void 0 : slackError(this.api, e));
@@ -36247,11 +36259,14 @@ var init_target2 = __esm({
           const byEmail = /* @__PURE__ */ new Map();
           try {
             let cursor = "";
+            const cursors = /* @__PURE__ */ new Set();
             do {
               const res = await this.api.call("users.list", { limit: PAGE, ...cursor === "" ? {} : { cursor } });
               if (!Array.isArray(res.members)) throw new SlackDataError("users.list without members");
-              for (const u of res.members) if (typeof u.profile?.email === "string") byEmail.set(u.profile.email.toLowerCase(), u);
+              for (const u of res.members) if (typeof u.profile?.email === "string" && typeof u.id === "string" && USER_ID.test(u.id)) byEmail.set(u.profile.email.toLowerCase(), u);
               cursor = res.response_metadata?.next_cursor ?? "";
+              if (cursors.has(cursor)) throw new SlackDataError("users.list gave a cursor it had given before");
+              cursors.add(cursor);
             } while (cursor !== "");
             return byEmail;
           } catch (e) {
@@ -36877,7 +36892,7 @@ function desire(input2) {
       for (const e of ended) {
         const login = input2.resolve(e.email, spec.target);
         const seen = login && m.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end, email: e.email });
       }
       for (const h of holds) {
         const login = input2.resolve(h.email, spec.target);
@@ -37006,7 +37021,8 @@ function diffTeam(team, read, own, out, adoption) {
       action: "revoke",
       ...base,
       entitlement: entitlementOf(team, h.role),
-      subject: { login: h.login },
+      // People read by name where accounts are opaque ids (Slack's), when the handoff says who it was.
+      subject: { login: h.login, ...team.spec.account === "id" && past ? { email: past.email } : {} },
       reasons: reasons2,
       ...drift ? { drift: true } : {},
       ...h.state === "pending" ? { pending: true } : {}
