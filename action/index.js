@@ -37673,9 +37673,9 @@ function chartDate(iso3, timeZone) {
   const two = (n) => String(n).padStart(2, "0");
   return `${String(w.year).padStart(4, "0")}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
-function bar(login, i, timeZone) {
+function bar(login, i, timeZone, single2) {
   const style = KIND_STYLE[i.kind];
-  return `    ${mermaidText(`${login} (${style.words}, ${i.level})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+  return `    ${mermaidText(`${login} (${style.words}${single2 ? "" : `, ${i.level}`})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
 }
 function timelineLabel(e) {
   return `${nameOf(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
@@ -37698,7 +37698,8 @@ function renderGantt(timeline2, options) {
   const omitted = { bars: 0, entitlements: 0 };
   for (const e of timeline2.entitlements.filter((x) => x.holders.length > 0)) {
     const header = `    section ${mermaidText(timelineLabel(e), MAX_LABEL)}`;
-    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone)));
+    const single2 = KINDS[e.kind]?.levels.length === 1;
+    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone, single2)));
     const kept = [];
     let used = header.length + 1;
     for (const b of omitted.bars === 0 ? bars : []) {
@@ -37806,8 +37807,9 @@ function count(n, one, many = `${one}s`) {
   if (n === 0) return "";
   return `${n} ${n === 1 ? one : many}`;
 }
-function keptLine(k) {
-  return `${k.login} as ${k.level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
+function keptLine(k, kind) {
+  const level = kind !== void 0 && KINDS[kind]?.levels.length === 1 ? "" : ` as ${k.level}`;
+  return `${k.login}${level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
 }
 function adoptionHow(a) {
   const at3 = `${a.declaredAt.file}:${a.declaredAt.line}:${a.declaredAt.col}`;
@@ -37849,7 +37851,7 @@ function renderText(plan, options) {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
+    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k, a.kind)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine2(h, plan.at)}`)].map(sanitizeText))].join("\n"));
@@ -37985,7 +37987,7 @@ ${text}` : text, changes: 0 };
 }
 function adoptionUnits(adoption) {
   return adoption.map((a, i) => {
-    const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join("\n");
+    const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k, a.kind))}`).join("\n");
     const text = `### ${escapeMarkdown(adoptionTitle(a))} \u2014 adopting
 
 ${list3}

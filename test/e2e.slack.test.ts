@@ -138,3 +138,13 @@ t.test('a saved plan: a change whose precondition no longer holds is skipped, th
   t.match(r.out, 'applied: revoke erin (U0ERIN0001) from @platform-oncall');
   t.same(emulators.slack.members('platform-oncall').sort(), ['U0FRANK001', 'U0GRACE001'], 'frank kept, grace in, erin out');
 });
+
+t.test('a user group never applied to is adopted: its member no profile wants is kept and listed, without a level; the timeline chart draws it', async (t) => {
+  const { dir } = await withSlack(t, (d) => editFile(d, 'state/adopted.json', /,\s*\{[^{}]*"@platform-oncall"[^{}]*\}/, ''));
+  const r = await run(dir, ['plan', ...config]);
+  t.match(r.out, 'slack: @platform-oncall (profiles: platform-oncall)\n  ? U0ERIN0001  (would be removed: adopting)\n');
+  const md = await run(dir, ['plan', ...config, '--format', 'markdown']);
+  t.match(md.out, '- U0ERIN0001  (would be removed: adopting)');
+  const chart = await run(dir, ['timeline', ...config, '--from', '2026-11-30T07:50:00Z', '--hours', '13', '--format', 'mermaid']);
+  t.match(chart.out, '    section @platform-oncall\n    U0FRANK001 (on call) :');
+});

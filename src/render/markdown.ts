@@ -184,7 +184,7 @@ function holdUnits(holds: readonly HeldAccess[], at: string): Unit[] {
 /** The teams being adopted, each its own unit, the first led by {@link ADOPTION_INTRO}. */
 function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
   return adoption.map((a, i): Unit => {
-    const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join('\n');
+    const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k, a.kind))}`).join('\n');
     const text = `### ${escapeMarkdown(adoptionTitle(a))} — adopting\n\n${list}\n\n${escapeMarkdown(adoptionHow(a))}`;
     return { kind: 'adoption', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${ADOPTION_INTRO}\n\n${text}` : text, changes: 0 };
   });

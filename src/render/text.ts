@@ -162,9 +162,10 @@ function count(n: number, one: string, many = `${one}s`): string {
 /** The sentence introducing the teams being adopted. */
 export const ADOPTION_INTRO = 'Adopting teams this tool has never applied to: members no profile wants are kept, not removed, until you say so.';
 
-/** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`. */
-export function keptLine(k: Adoption['kept'][number]): string {
-  return `${k.login} as ${k.level}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
+/** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`; without the level for a kind (`kind`) with a single one. */
+export function keptLine(k: Adoption['kept'][number], kind?: string): string {
+  const level = kind !== undefined && KINDS[kind]?.levels.length === 1 ? '' : ` as ${k.level}`;
+  return `${k.login}${level}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
 }
 
 /** How to let a team being adopted lose its unwanted holders: where the profile field goes, or the flag. */
@@ -237,7 +238,7 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
+    blocks.push([ADOPTION_INTRO, ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k, a.kind)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title, holds]) => [title, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join('\n'));
