@@ -148,3 +148,13 @@ t.test('a user group never applied to is adopted: its member no profile wants is
   const chart = await run(dir, ['timeline', ...config, '--from', '2026-11-30T07:50:00Z', '--hours', '13', '--format', 'mermaid']);
   t.match(chart.out, '    section @platform-oncall\n    U0FRANK001 (on call) :');
 });
+
+t.test('someone Slack does not know is warned about in Slack words, apart from their missing GitHub login; an unreadable directory warns about nobody', async (t) => {
+  const { dir } = await withSlack(t, (d) => editFile(d, 'platform.yaml', 'members: [grace@acme.example]', 'members: [grace@acme.example, zoe@acme.example]'));
+  const r = await run(dir, ['plan', ...config]);
+  t.match(r.out, 'warning: zoe@acme.example is entitled by profile platform-oncall but is not in Slack (no user of the workspace has that email, and the identities file gives no slack: user id); adding nobody to the user group');
+  t.match(r.out, 'warning: zoe@acme.example is entitled by profile platform-oncall but has no GitHub login');
+  const unread = await run(dir, ['plan', ...config], { ...ENV, SLACK_TOKEN: '' });
+  t.notMatch(unread.out, 'is not in Slack');
+  t.match(unread.out, 'Its user groups are frozen');
+});
