@@ -1,5 +1,5 @@
 /**
- * The fault matrix's cells for the Slack target (test/fault-matrix.slack-*.test.ts): each Web API
+ * The fault matrix's cells for the Slack target (test/fault-matrix.slack-METHOD.MODE.test.ts): each Web API
  * method the target calls in the demo's apply, under each fault Slack's API can answer with
  * (429 with `Retry-After`, 500, 502, 503, a reset connection, an answer that is not JSON),
  * transient (the first request fails) and persistent (every request fails until the fault is
@@ -78,7 +78,7 @@ export async function slackFaultMatrix(t: Test, mode: 'transient' | 'persistent'
   const cells = endpoints.flatMap((endpoint) => SLACK_FAULTS.map((fault) => [endpoint, fault] as const));
   const queue = [...cells];
   await Promise.all(
-    Array.from({ length: 4 }, async () => {
+    Array.from({ length: 6 }, async () => {
       for (let cell = queue.shift(); cell !== undefined; cell = queue.shift()) {
         const [endpoint, fault] = cell;
         await t.test(`${endpoint}: ${fault}, ${mode}`, (t) => slackCell(t, endpoint, fault, mode));
