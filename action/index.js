@@ -36230,11 +36230,10 @@ var init_target2 = __esm({
             if (user !== void 0) add(email, user);
           }
         } else {
-          for (const email of emails) {
-            const user = await this.lookup(email);
-            if (user !== void 0 && "ok" in user) return user;
-            if (user !== void 0) add(email, user);
-          }
+          const found = await Promise.all(emails.map((email) => this.lookup(email)));
+          const failure3 = found.find((user) => user !== void 0 && "ok" in user);
+          if (failure3 !== void 0) return failure3;
+          for (const [i, user] of found.entries()) if (user !== void 0) add(emails[i], user);
         }
         return { ok: true, pairs, unusable };
       }

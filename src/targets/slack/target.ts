@@ -122,11 +122,11 @@ export class SlackTarget implements Target {
         if (user !== undefined) add(email, user);
       }
     } else {
-      for (const email of emails) {
-        const user = await this.lookup(email);
-        if (user !== undefined && 'ok' in user) return user;
-        if (user !== undefined) add(email, user);
-      }
+      // At once: the pacer keeps them under users.lookupByEmail's tier.
+      const found = await Promise.all(emails.map((email) => this.lookup(email)));
+      const failure = found.find((user): user is ReadFailure => user !== undefined && 'ok' in user);
+      if (failure !== undefined) return failure;
+      for (const [i, user] of found.entries()) if (user !== undefined) add(emails[i]!, user as SlackUser);
     }
     return { ok: true, pairs, unusable };
   }
