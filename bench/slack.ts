@@ -22,10 +22,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSlackEmulator } from '@oncall-access/emulators/slack';
-import { applyPlan } from '../src/apply/apply.js';
-import type { Change, Plan } from '../src/core/plan.js';
-import { SlackTarget } from '../src/targets/slack/target.js';
+import { runSlackBench } from './slack-bench.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: flags } = parseArgs({
@@ -44,76 +41,13 @@ const CHANGED = Number(flags.changed ?? flags.groups);
 const TIME_SCALE = Number(flags['time-scale']);
 const LATENCY = Number(flags.latency);
 const OUT = flags.out ?? join(ROOT, 'bench/results/slack.json');
-const TOKEN = 'bench-slack-token';
 
-const userId = (i: number): string => `U${String(i).padStart(9, '0')}`;
-const email = (i: number): string => `person${i}@acme.example`;
-/** Group g is held by people 2g and 2g+1 before the handoff; a changed group by 2g+1000 and 2g+1001 after. */
-const before = (g: number): number[] => [(2 * g) % USERS, (2 * g + 1) % USERS];
-const after = (g: number): number[] => (g < CHANGED ? [(2 * g + 1000) % USERS, (2 * g + 1001) % USERS] : before(g));
-
-const emu = await startSlackEmulator({
-  users: Array.from({ length: USERS }, (_, i) => ({ id: userId(i), name: `person${i}`, email: email(i) })),
-  usergroups: Array.from({ length: GROUPS }, (_, g) => ({ id: `S${String(g).padStart(9, '0')}`, handle: `team-${g}-oncall`, users: before(g).map(userId), dateUpdate: 1_795_000_000 })),
-  tokens: [{ token: TOKEN }],
-  strict: true,
-  latencyMs: LATENCY,
-  rateLimits: { timeScale: TIME_SCALE },
-});
-const target = new SlackTarget({ apiUrl: `${emu.url}/api/`, token: TOKEN, tokenEnv: 'SLACK_TOKEN', fetch: globalThis.fetch, timeScale: TIME_SCALE });
-const ref = (g: number) => ({ target: 'slack', kind: 'usergroup', resource: `@team-${g}-oncall` });
-
-// Plan: who is who, who holds what, the changes.
-const planStarted = performance.now();
-const wantedPeople = [...new Set(Array.from({ length: GROUPS }, (_, g) => after(g)).flat())];
-const identities = await target.readIdentities('directory', wantedPeople.map(email));
-if (!identities.ok) throw new Error(`directory: ${identities.error}`);
-const idOf = new Map(identities.pairs.map((p) => [p.email, p.login]));
-const holders = await target.readHolders(Array.from({ length: GROUPS }, (_, g) => ref(g)));
-const changes: Change[] = [];
-for (let g = 0; g < GROUPS; g++) {
-  const read = holders.get(`slack/usergroup/@team-${g}-oncall`);
-  if (!read?.ok) throw new Error(`group ${g}: ${read?.ok === false ? read.error : 'not read'}`);
-  const have = new Set(read.holders.map((h) => h.login));
-  const want = new Set(after(g).map((i) => idOf.get(email(i))!));
-  const entitlement = { ...ref(g), level: 'member' };
-  for (const login of want) if (!have.has(login)) changes.push({ action: 'grant', entitlement, subject: { login }, reasons: ['bench'], profiles: [`p${g}`] });
-  for (const login of have) if (!want.has(login)) changes.push({ action: 'revoke', entitlement, subject: { login }, reasons: ['bench'], profiles: [`p${g}`] });
-}
-const planMs = performance.now() - planStarted;
-const planRequests = emu.requests.length;
-
-// Apply.
-const applyStarted = performance.now();
-const plan = { changes } as unknown as Plan;
-const outcomes = await applyPlan(plan, new Map([['slack', target]]), 8);
-const applyMs = performance.now() - applyStarted;
-await emu.close();
-
-const count = (path: string, from = 0): number => emu.requests.slice(from).filter((r) => r.path === `/api/${path}`).length;
-const failed = outcomes.filter((o) => o.status !== 'applied');
-const converged = Array.from({ length: GROUPS }, (_, g) => g).every((g) => JSON.stringify(emu.members(`team-${g}-oncall`).sort()) === JSON.stringify(after(g).map(userId).sort()));
-const bound = { plan: Math.min(Math.ceil(USERS / 1000), wantedPeople.length) + 1, apply: CHANGED };
-const result = {
-  world: { users: USERS, groups: GROUPS, changedGroups: CHANGED, changes: changes.length, latencyMs: LATENCY, timeScale: TIME_SCALE },
-  plan: { ms: Math.round(planMs), requests: planRequests, lowerBound: bound.plan, byMethod: { 'users.list': count('users.list'), 'users.lookupByEmail': count('users.lookupByEmail'), 'usergroups.list': emu.requests.slice(0, planRequests).filter((r) => r.path === '/api/usergroups.list').length } },
-  apply: {
-    ms: Math.round(applyMs),
-    scaledMinutes: Math.round((applyMs / (60_000 / TIME_SCALE)) * 10) / 10,
-    requests: emu.requests.length - planRequests,
-    lowerBound: bound.apply,
-    byMethod: { 'usergroups.list': count('usergroups.list', planRequests), 'usergroups.users.update': count('usergroups.users.update', planRequests) },
-  },
-  refusedForRateLimits: emu.rateStats()!.refused,
-  peakPerMinute: emu.rateStats()!.peakPerMinute,
-  outcomes: { applied: outcomes.length - failed.length, other: failed.length },
-  converged,
-};
+const { result, failed, converged } = await runSlackBench({ users: USERS, groups: GROUPS, changed: CHANGED, timeScale: TIME_SCALE, latencyMs: LATENCY });
 process.stdout.write(
   [
-    `Slack: ${USERS} users, ${GROUPS} user groups, ${CHANGED} changed (${changes.length} changes); latency ${LATENCY} ms, a rate-limit minute lasts ${60 / TIME_SCALE} s`,
-    `plan:  ${result.plan.requests} requests (lower bound ${bound.plan}): ${JSON.stringify(result.plan.byMethod)} in ${result.plan.ms} ms`,
-    `apply: ${result.apply.requests} requests (lower bound ${bound.apply}): ${JSON.stringify(result.apply.byMethod)} in ${result.apply.ms} ms (${result.apply.scaledMinutes} rate-limit minutes)`,
+    `Slack: ${USERS} users, ${GROUPS} user groups, ${CHANGED} changed (${result.world.changes} changes); latency ${LATENCY} ms, a rate-limit minute lasts ${60 / TIME_SCALE} s`,
+    `plan:  ${result.plan.requests} requests (lower bound ${result.plan.lowerBound}): ${JSON.stringify(result.plan.byMethod)} in ${result.plan.ms} ms`,
+    `apply: ${result.apply.requests} requests (lower bound ${result.apply.lowerBound}): ${JSON.stringify(result.apply.byMethod)} in ${result.apply.ms} ms (${result.apply.scaledMinutes} rate-limit minutes)`,
     `refused for rate limits: ${JSON.stringify(result.refusedForRateLimits)}; peak per minute: ${JSON.stringify(result.peakPerMinute)}`,
     `outcomes: ${result.outcomes.applied} applied, ${result.outcomes.other} not; converged: ${converged}`,
     '',
@@ -121,4 +55,4 @@ process.stdout.write(
 );
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-if (!converged || failed.length > 0 || Object.keys(result.refusedForRateLimits).length > 0) process.exitCode = 1;
+if (!converged || failed > 0 || Object.keys(result.refusedForRateLimits).length > 0) process.exitCode = 1;
