@@ -27,9 +27,9 @@ export async function runSlackBench(o: SlackBenchOptions) {
   const { users: USERS, groups: GROUPS, changed: CHANGED, timeScale: TIME_SCALE, latencyMs: LATENCY } = o;
   const userId = (i: number): string => `U${String(i).padStart(9, '0')}`;
   const email = (i: number): string => `person${i}@acme.example`;
-  /** Group g is held by people 2g and 2g+1 before the handoff; a changed group by 2g+1000 and 2g+1001 after. */
+  /** Group g is held by people 2g and 2g+1 before the handoff; a changed group by the next two after every group's: 2g+2G and 2g+2G+1. */
   const before = (g: number): number[] => [(2 * g) % USERS, (2 * g + 1) % USERS];
-  const after = (g: number): number[] => (g < CHANGED ? [(2 * g + 1000) % USERS, (2 * g + 1001) % USERS] : before(g));
+  const after = (g: number): number[] => (g < CHANGED ? [(2 * g + 2 * GROUPS) % USERS, (2 * g + 2 * GROUPS + 1) % USERS] : before(g));
 
   const emu = await startSlackEmulator({
     users: Array.from({ length: USERS }, (_, i) => ({ id: userId(i), name: `person${i}`, email: email(i) })),
