@@ -36172,7 +36172,7 @@ var init_target2 = __esm({
       lookupLimit;
       /** Each group as this run's plan read it (`readHolders`), by id: what a write compares `date_update` against. */
       seen = /* @__PURE__ */ new Map();
-      /** The directory, listed at most once per run. */
+      /** The directory, listed at most once per run: every user by id, and those with an email by it (lower-cased). */
       directory;
       /** Lookups by lower-cased email, once per run. */
       lookups = /* @__PURE__ */ new Map();
@@ -36224,9 +36224,9 @@ var init_target2 = __esm({
         };
         if (emails.length > this.lookupLimit) {
           const directory = await this.readDirectory();
-          if (!(directory instanceof Map)) return directory;
+          if ("ok" in directory) return directory;
           for (const email of emails) {
-            const user = directory.get(email.toLowerCase());
+            const user = directory.byEmail.get(email.toLowerCase());
             if (user !== void 0) add(email, user);
           }
         } else {
@@ -36252,22 +36252,27 @@ var init_target2 = __esm({
         }
         return found;
       }
-      /** Every user of the workspace by lower-cased email, listed once per run (`users.list`, paged). */
+      /** Every user of the workspace, listed once per run (`users.list`, paged). */
       readDirectory() {
         this.directory ??= (async () => {
           const byEmail = /* @__PURE__ */ new Map();
+          const byId = /* @__PURE__ */ new Map();
           try {
             let cursor = "";
             const cursors = /* @__PURE__ */ new Set();
             do {
               const res = await this.api.call("users.list", { limit: PAGE, ...cursor === "" ? {} : { cursor } });
               if (!Array.isArray(res.members)) throw new SlackDataError("users.list without members");
-              for (const u of res.members) if (typeof u.profile?.email === "string" && typeof u.id === "string" && USER_ID.test(u.id)) byEmail.set(u.profile.email.toLowerCase(), u);
+              for (const u of res.members) {
+                if (typeof u.id !== "string" || !USER_ID.test(u.id)) continue;
+                byId.set(u.id, u);
+                if (typeof u.profile?.email === "string") byEmail.set(u.profile.email.toLowerCase(), u);
+              }
               cursor = res.response_metadata?.next_cursor ?? "";
               if (cursors.has(cursor)) throw new SlackDataError("users.list gave a cursor it had given before");
               cursors.add(cursor);
             } while (cursor !== "");
-            return byEmail;
+            return { byEmail, byId };
           } catch (e) {
             return slackError(this.api, e);
           }
@@ -36320,10 +36325,13 @@ var init_target2 = __esm({
           if (e.data?.error !== "invalid_users") throw e;
         }
         const directory = await this.readDirectory();
-        if (!(directory instanceof Map)) throw new SlackRefusal(`Slack refused the members of ${group2.handle} as invalid_users, and the directory could not be read to find who: ${directory.error}`);
-        const active = new Set([...directory.values()].filter((u) => !u.deleted && !u.is_bot).map((u) => u.id));
-        const kept = users.filter((u) => active.has(u));
-        const dropped = users.filter((u) => !active.has(u));
+        if ("ok" in directory) throw new SlackRefusal(`Slack refused the members of ${group2.handle} as invalid_users, and the directory could not be read to find who: ${directory.error}`);
+        const refused = (id) => {
+          const user = directory.byId.get(id);
+          return user === void 0 || user.deleted === true || user.is_bot === true;
+        };
+        const kept = users.filter((u) => !refused(u));
+        const dropped = users.filter(refused);
         if (dropped.length === 0 || kept.length === 0) throw new SlackRefusal(`Slack refused the members of ${group2.handle} as invalid_users${kept.length === 0 ? ", and no active member is left" : ""}`);
         await this.update(group2, kept);
         return dropped;

@@ -329,3 +329,15 @@ t.test('doctor: token, workspace, the scopes plan and apply need, each managed g
   emu.acceptUnexpected();
   t.match(lines(await slackChecks(ws, config({ apiUrl: undefined }), { SLACK_TOKEN: fakeSlackToken('9-wrong') }, async (input, init) => fetch(String(input).replace('https://slack.com/api/', `${emu.url}/api/`), init)))[1], /^missing: API https:\/\/slack\.com\/api\/, workspace \(the token's\) \(Slack: invalid_auth/);
 });
+
+t.test('invalid_users: a member the directory shows active but without an email is kept; only the deactivated one is dropped', async (t) => {
+  const emu = await emulator(t, {
+    users: [...world().users, { id: 'U0NOMAIL01', name: 'guest' }],
+    usergroups: [{ id: 'S0PAYMENTS', handle: 'payments-oncall', users: ['U0ALICE001', 'U0NOMAIL01', 'U0CAROL001'] }],
+  });
+  const slack = target(emu);
+  await slack.readHolders([group('@payments-oncall')]);
+  emu.deactivate('U0CAROL001');
+  t.same(statuses(await slack.applyChanges([change('grant', '@payments-oncall', 'U0BOB00001')])), ['grant U0BOB00001: applied']);
+  t.same(emu.members('S0PAYMENTS'), ['U0ALICE001', 'U0NOMAIL01', 'U0BOB00001']);
+});

@@ -59,8 +59,8 @@ export class SlackTarget implements Target {
   private readonly lookupLimit: number;
   /** Each group as this run's plan read it (`readHolders`), by id: what a write compares `date_update` against. */
   private readonly seen = new Map<string, Usergroup>();
-  /** The directory, listed at most once per run. */
-  private directory?: Promise<Map<string, SlackUser> | ReadFailure>;
+  /** The directory, listed at most once per run: every user by id, and those with an email by it (lower-cased). */
+  private directory?: Promise<{ byEmail: Map<string, SlackUser>; byId: Map<string, SlackUser> } | ReadFailure>;
   /** Lookups by lower-cased email, once per run. */
   private readonly lookups = new Map<string, Promise<SlackUser | undefined | ReadFailure>>();
 
@@ -116,9 +116,9 @@ export class SlackTarget implements Target {
     };
     if (emails.length > this.lookupLimit) {
       const directory = await this.readDirectory();
-      if (!(directory instanceof Map)) return directory;
+      if ('ok' in directory) return directory;
       for (const email of emails) {
-        const user = directory.get(email.toLowerCase());
+        const user = directory.byEmail.get(email.toLowerCase());
         if (user !== undefined) add(email, user);
       }
     } else {
@@ -147,23 +147,28 @@ export class SlackTarget implements Target {
     return found;
   }
 
-  /** Every user of the workspace by lower-cased email, listed once per run (`users.list`, paged). */
-  private readDirectory(): Promise<Map<string, SlackUser> | ReadFailure> {
+  /** Every user of the workspace, listed once per run (`users.list`, paged). */
+  private readDirectory(): Promise<{ byEmail: Map<string, SlackUser>; byId: Map<string, SlackUser> } | ReadFailure> {
     this.directory ??= (async () => {
       const byEmail = new Map<string, SlackUser>();
+      const byId = new Map<string, SlackUser>();
       try {
         let cursor = '';
         const cursors = new Set<string>();
         do {
           const res = await this.api.call<{ members?: SlackUser[]; response_metadata?: { next_cursor?: string } }>('users.list', { limit: PAGE, ...(cursor === '' ? {} : { cursor }) });
           if (!Array.isArray(res.members)) throw new SlackDataError('users.list without members');
-          for (const u of res.members) if (typeof u.profile?.email === 'string' && typeof u.id === 'string' && USER_ID.test(u.id)) byEmail.set(u.profile.email.toLowerCase(), u);
+          for (const u of res.members) {
+            if (typeof u.id !== 'string' || !USER_ID.test(u.id)) continue;
+            byId.set(u.id, u);
+            if (typeof u.profile?.email === 'string') byEmail.set(u.profile.email.toLowerCase(), u);
+          }
           cursor = res.response_metadata?.next_cursor ?? '';
           // A server that hands back a cursor it gave before would keep us paging forever.
           if (cursors.has(cursor)) throw new SlackDataError('users.list gave a cursor it had given before');
           cursors.add(cursor);
         } while (cursor !== '');
-        return byEmail;
+        return { byEmail, byId };
       } catch (e) {
         return slackError(this.api, e);
       }
@@ -220,10 +225,14 @@ export class SlackTarget implements Target {
       if ((e as { data?: { error?: string } }).data?.error !== 'invalid_users') throw e;
     }
     const directory = await this.readDirectory();
-    if (!(directory instanceof Map)) throw new SlackRefusal(`Slack refused the members of ${group.handle} as invalid_users, and the directory could not be read to find who: ${directory.error}`);
-    const active = new Set([...directory.values()].filter((u) => !u.deleted && !u.is_bot).map((u) => u.id));
-    const kept = users.filter((u) => active.has(u));
-    const dropped = users.filter((u) => !active.has(u));
+    if ('ok' in directory) throw new SlackRefusal(`Slack refused the members of ${group.handle} as invalid_users, and the directory could not be read to find who: ${directory.error}`);
+    // Only who the directory shows deactivated, a bot or gone is dropped; everyone else stays.
+    const refused = (id: string): boolean => {
+      const user = directory.byId.get(id);
+      return user === undefined || user.deleted === true || user.is_bot === true;
+    };
+    const kept = users.filter((u) => !refused(u));
+    const dropped = users.filter(refused);
     if (dropped.length === 0 || kept.length === 0) throw new SlackRefusal(`Slack refused the members of ${group.handle} as invalid_users${kept.length === 0 ? ', and no active member is left' : ''}`);
     await this.update(group, kept);
     return dropped;
