@@ -273,7 +273,7 @@ function either(a, b) {
 function format(pattern2, expected, refine = () => true) {
   return { pattern: pattern2.source, validate: (v) => pattern2.test(v) && refine(v), expected };
 }
-var NAME, SLUG, LOGIN, ACCOUNT, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, INSTANT2, FORMATS;
+var NAME, SLUG, LOGIN, ACCOUNT, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, SLACK_USERGROUP, SLACK_TEAM_ID, SLACK_USER_ID, INSTANT2, FORMATS;
 var init_formats = __esm({
   "src/config/formats.ts"() {
     "use strict";
@@ -293,6 +293,9 @@ var init_formats = __esm({
     DURATION = /^(?=\d)(?:\d{1,9}w)?(?:\d{1,9}d)?(?:\d{1,9}h)?(?:\d{1,9}m)?(?:\d{1,9}s)?$/u;
     TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+/-]{0,99}$/u;
     DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?$/u;
+    SLACK_USERGROUP = /^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$/u;
+    SLACK_TEAM_ID = /^T[A-Z0-9]{8,19}$/u;
+    SLACK_USER_ID = /^[UW][A-Z0-9]{8,19}$/u;
     INSTANT2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/u;
     FORMATS = {
       "oncall-access-name": format(NAME, "a name of lowercase letters, digits and dashes (at most 63), like payments-oncall"),
@@ -310,7 +313,10 @@ var init_formats = __esm({
       "oncall-access-duration": format(DURATION, "a duration like 90s, 15m, 4h, 1d or 1h30m (at most 10 years)", (v) => parseDuration(v) !== void 0),
       "oncall-access-time-zone": format(TIME_ZONE, "an IANA time zone like Europe/Berlin or UTC", isTimeZone),
       "oncall-access-date-time-local": format(DATE_TIME_LOCAL, "a date and time like 2026-11-02T09:00 (in the rotation's time zone) or an instant with Z or an offset", (v) => parseInstant(v, "UTC") !== void 0),
-      "oncall-access-instant": format(INSTANT2, "an instant like 2026-11-02T09:00:00Z", (v) => parseInstant(v, "UTC") !== void 0)
+      "oncall-access-instant": format(INSTANT2, "an instant like 2026-11-02T09:00:00Z", (v) => parseInstant(v, "UTC") !== void 0),
+      "oncall-access-slack-usergroup": format(SLACK_USERGROUP, "a Slack user group handle like payments-oncall (lowercase, @ optional) or its id like S0614TZR7"),
+      "oncall-access-slack-team-id": format(SLACK_TEAM_ID, "a Slack workspace id like T0123ABCD4"),
+      "oncall-access-slack-user-id": format(SLACK_USER_ID, "a Slack user id like U0123ABCD4")
     };
   }
 });
@@ -1361,8 +1367,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 const _errs68 = errors;
                 if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                  if (data28.group === void 0) {
-                    const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/2/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[2].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[2], data: data28 };
+                  if (data28.usergroup === void 0) {
+                    const err80 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/2/required", keyword: "required", params: { missingProperty: "usergroup" }, message: "must have required property 'usergroup'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[2].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[2], data: data28 };
                     if (vErrors === null) {
                       vErrors = [err80];
                     } else {
@@ -1380,14 +1386,36 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     valid17 = true;
                     passing1 = 2;
                   }
+                  const _errs69 = errors;
+                  if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                    if (data28.group === void 0) {
+                      const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf/3/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'", schema: schema31.properties.spec.properties.entitlements.items.oneOf[3].required, parentSchema: schema31.properties.spec.properties.entitlements.items.oneOf[3], data: data28 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid1 = _errs69 === errors;
+                  if (_valid1 && valid17) {
+                    valid17 = false;
+                    passing1 = [passing1, 3];
+                  } else {
+                    if (_valid1) {
+                      valid17 = true;
+                      passing1 = 3;
+                    }
+                  }
                 }
               }
               if (!valid17) {
-                const err81 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.spec.properties.entitlements.items.oneOf, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err82);
                 }
                 errors++;
               } else {
@@ -1402,21 +1430,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
                 if (data28.target === void 0) {
-                  const err82 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                  const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema31.properties.spec.properties.entitlements.items.required, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err83];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err83);
                   }
                   errors++;
                 }
                 for (const key6 in data28) {
-                  if (!(key6 === "target" || key6 === "team" || key6 === "role" || key6 === "repository" || key6 === "permission" || key6 === "membership" || key6 === "adopt" || key6 === "group")) {
-                    const err83 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                  if (!func2.call(schema31.properties.spec.properties.entitlements.items.properties, key6)) {
+                    const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err83];
+                      vErrors = [err84];
                     } else {
-                      vErrors.push(err83);
+                      vErrors.push(err84);
                     }
                     errors++;
                   }
@@ -1425,16 +1453,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   let data29 = data28.target;
                   if (typeof data29 === "string") {
                     if (!pattern4.test(data29)) {
-                      const err84 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                    if (!formats0.validate(data29)) {
-                      const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      const err85 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                       if (vErrors === null) {
                         vErrors = [err85];
                       } else {
@@ -1442,12 +1461,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats0.validate(data29)) {
+                      const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err86 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
+                    const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/target", schemaPath: "#/properties/spec/properties/entitlements/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.target.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.target, data: data29 };
                     if (vErrors === null) {
-                      vErrors = [err86];
+                      vErrors = [err87];
                     } else {
-                      vErrors.push(err86);
+                      vErrors.push(err87);
                     }
                     errors++;
                   }
@@ -1456,16 +1484,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   let data30 = data28.team;
                   if (typeof data30 === "string") {
                     if (!pattern16.test(data30)) {
-                      const err87 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
-                      if (vErrors === null) {
-                        vErrors = [err87];
-                      } else {
-                        vErrors.push(err87);
-                      }
-                      errors++;
-                    }
-                    if (!formats24.validate(data30)) {
-                      const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      const err88 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                       if (vErrors === null) {
                         vErrors = [err88];
                       } else {
@@ -1473,20 +1492,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
-                    if (vErrors === null) {
-                      vErrors = [err89];
-                    } else {
-                      vErrors.push(err89);
+                    if (!formats24.validate(data30)) {
+                      const err89 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data28.role !== void 0) {
-                  let data31 = data28.role;
-                  if (!(data31 === "member" || data31 === "maintainer")) {
-                    const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
+                  } else {
+                    const err90 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/team", schemaPath: "#/properties/spec/properties/entitlements/items/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.team.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.team, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err90];
                     } else {
@@ -1495,20 +1511,23 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.role !== void 0) {
+                  let data31 = data28.role;
+                  if (!(data31 === "member" || data31 === "maintainer")) {
+                    const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/role", schemaPath: "#/properties/spec/properties/entitlements/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.role.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.role, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
+                  }
+                }
                 if (data28.repository !== void 0) {
                   let data32 = data28.repository;
                   if (typeof data32 === "string") {
                     if (!pattern16.test(data32)) {
-                      const err91 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
-                      if (vErrors === null) {
-                        vErrors = [err91];
-                      } else {
-                        vErrors.push(err91);
-                      }
-                      errors++;
-                    }
-                    if (!formats24.validate(data32)) {
-                      const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      const err92 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
                       if (vErrors === null) {
                         vErrors = [err92];
                       } else {
@@ -1516,20 +1535,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err93];
-                    } else {
-                      vErrors.push(err93);
+                    if (!formats24.validate(data32)) {
+                      const err93 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/format", keyword: "format", params: { format: "oncall-access-slug" }, message: 'must match format "oncall-access-slug"', schema: "oncall-access-slug", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err93];
+                      } else {
+                        vErrors.push(err93);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data28.permission !== void 0) {
-                  let data33 = data28.permission;
-                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
-                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
+                  } else {
+                    const err94 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/repository", schemaPath: "#/properties/spec/properties/entitlements/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.repository.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.repository, data: data32 };
                     if (vErrors === null) {
                       vErrors = [err94];
                     } else {
@@ -1538,10 +1554,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data28.membership !== void 0) {
-                  let data34 = data28.membership;
-                  if (!(data34 === "exclusive" || data34 === "additive")) {
-                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
+                if (data28.permission !== void 0) {
+                  let data33 = data28.permission;
+                  if (!(data33 === "pull" || data33 === "triage" || data33 === "push" || data33 === "maintain" || data33 === "admin")) {
+                    const err95 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/permission", schemaPath: "#/properties/spec/properties/entitlements/items/properties/permission/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.permission.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.permission, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err95];
                     } else {
@@ -1550,10 +1566,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data28.adopt !== void 0) {
-                  let data35 = data28.adopt;
-                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
-                    const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                if (data28.membership !== void 0) {
+                  let data34 = data28.membership;
+                  if (!(data34 === "exclusive" || data34 === "additive")) {
+                    const err96 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/membership", schemaPath: "#/properties/spec/properties/entitlements/items/properties/membership/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.membership.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.membership, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err96];
                     } else {
@@ -1562,64 +1578,107 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data28.group !== void 0) {
-                  let data36 = data28.group;
+                if (data28.adopt !== void 0) {
+                  let data35 = data28.adopt;
+                  if (!(data35 === "keep-drift" || data35 === "remove-drift")) {
+                    const err97 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/adopt", schemaPath: "#/properties/spec/properties/entitlements/items/properties/adopt/enum", keyword: "enum", params: { allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.adopt, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.usergroup !== void 0) {
+                  let data36 = data28.usergroup;
                   if (typeof data36 === "string") {
                     if (!pattern18.test(data36)) {
-                      const err97 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/pattern", keyword: "pattern", params: { pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$" }, message: 'must match pattern "^[^\\x00-\\x1f\\x7f]{1,255}$"', schema: "^[^\\x00-\\x1f\\x7f]{1,255}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                      const err98 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/usergroup", schemaPath: "#/properties/spec/properties/entitlements/items/properties/usergroup/pattern", keyword: "pattern", params: { pattern: "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$" }, message: 'must match pattern "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"', schema: "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.usergroup, data: data36 };
                       if (vErrors === null) {
-                        vErrors = [err97];
+                        vErrors = [err98];
                       } else {
-                        vErrors.push(err97);
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                    if (!formats28.validate(data36)) {
+                      const err99 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/usergroup", schemaPath: "#/properties/spec/properties/entitlements/items/properties/usergroup/format", keyword: "format", params: { format: "oncall-access-slack-usergroup" }, message: 'must match format "oncall-access-slack-usergroup"', schema: "oncall-access-slack-usergroup", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.usergroup, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err99];
+                      } else {
+                        vErrors.push(err99);
                       }
                       errors++;
                     }
                   } else {
-                    const err98 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.group.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data36 };
+                    const err100 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/usergroup", schemaPath: "#/properties/spec/properties/entitlements/items/properties/usergroup/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.usergroup.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.usergroup, data: data36 };
                     if (vErrors === null) {
-                      vErrors = [err98];
+                      vErrors = [err100];
                     } else {
-                      vErrors.push(err98);
+                      vErrors.push(err100);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.group !== void 0) {
+                  let data37 = data28.group;
+                  if (typeof data37 === "string") {
+                    if (!pattern19.test(data37)) {
+                      const err101 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/pattern", keyword: "pattern", params: { pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$" }, message: 'must match pattern "^[^\\x00-\\x1f\\x7f]{1,255}$"', schema: "^[^\\x00-\\x1f\\x7f]{1,255}$", parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err102 = { instancePath: instancePath + "/spec/entitlements/" + i4 + "/group", schemaPath: "#/properties/spec/properties/entitlements/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.spec.properties.entitlements.items.properties.group.type, parentSchema: schema31.properties.spec.properties.entitlements.items.properties.group, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err102];
+                    } else {
+                      vErrors.push(err102);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err99 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
+                const err103 = { instancePath: instancePath + "/spec/entitlements/" + i4, schemaPath: "#/properties/spec/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.properties.entitlements.items.type, parentSchema: schema31.properties.spec.properties.entitlements.items, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err99];
+                  vErrors = [err103];
                 } else {
-                  vErrors.push(err99);
+                  vErrors.push(err103);
                 }
                 errors++;
               }
             }
           } else {
-            const err100 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
+            const err104 = { instancePath: instancePath + "/spec/entitlements", schemaPath: "#/properties/spec/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.spec.properties.entitlements.type, parentSchema: schema31.properties.spec.properties.entitlements, data: data27 };
             if (vErrors === null) {
-              vErrors = [err100];
+              vErrors = [err104];
             } else {
-              vErrors.push(err100);
+              vErrors.push(err104);
             }
             errors++;
           }
         }
       } else {
-        const err101 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
+        const err105 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.spec.type, parentSchema: schema31.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err101];
+          vErrors = [err105];
         } else {
-          vErrors.push(err101);
+          vErrors.push(err105);
         }
         errors++;
       }
     }
   } else {
-    const err102 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err106 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err102];
+      vErrors = [err106];
     } else {
-      vErrors.push(err102);
+      vErrors.push(err106);
     }
     errors++;
   }
@@ -1848,7 +1907,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.subject !== void 0) {
           let data6 = data4.subject;
           if (typeof data6 === "string") {
-            if (!pattern21.test(data6)) {
+            if (!pattern22.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/pattern", keyword: "pattern", params: { pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, message: `must match pattern "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"`, schema: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -1857,7 +1916,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats32.validate(data6)) {
+            if (!formats34.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/subject", schemaPath: "#/properties/spec/properties/subject/format", keyword: "format", params: { format: "oncall-access-subject" }, message: 'must match format "oncall-access-subject"', schema: "oncall-access-subject", parentSchema: schema32.properties.spec.properties.subject, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -1941,7 +2000,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.requestedAt !== void 0) {
           let data9 = data4.requestedAt;
           if (typeof data9 === "string") {
-            if (!pattern23.test(data9)) {
+            if (!pattern24.test(data9)) {
               const err29 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -1950,7 +2009,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats36.validate(data9)) {
+            if (!formats38.validate(data9)) {
               const err30 = { instancePath: instancePath + "/spec/requestedAt", schemaPath: "#/properties/spec/properties/requestedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema32.properties.spec.properties.requestedAt, data: data9 };
               if (vErrors === null) {
                 vErrors = [err30];
@@ -2257,7 +2316,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.tokenEnv !== void 0) {
                   let data9 = data7.tokenEnv;
                   if (typeof data9 === "string") {
-                    if (!pattern26.test(data9)) {
+                    if (!pattern27.test(data9)) {
                       const err23 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err23];
@@ -2266,7 +2325,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data9)) {
+                    if (!formats44.validate(data9)) {
                       const err24 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err24];
@@ -2288,7 +2347,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.apiUrl !== void 0) {
                   let data10 = data7.apiUrl;
                   if (typeof data10 === "string") {
-                    if (!pattern27.test(data10)) {
+                    if (!pattern28.test(data10)) {
                       const err26 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -2297,7 +2356,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats44.validate(data10)) {
+                    if (!formats46.validate(data10)) {
                       const err27 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err27];
@@ -2319,7 +2378,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.cloudId !== void 0) {
                   let data11 = data7.cloudId;
                   if (typeof data11 === "string") {
-                    if (!pattern28.test(data11)) {
+                    if (!pattern29.test(data11)) {
                       const err29 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, message: 'must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"', schema: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err29];
@@ -2328,7 +2387,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats46.validate(data11)) {
+                    if (!formats48.validate(data11)) {
                       const err30 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/cloudId", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format", keyword: "format", params: { format: "oncall-access-cloud-id" }, message: 'must match format "oncall-access-cloud-id"', schema: "oncall-access-cloud-id", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err30];
@@ -2350,7 +2409,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data7.emailEnv !== void 0) {
                   let data12 = data7.emailEnv;
                   if (typeof data12 === "string") {
-                    if (!pattern26.test(data12)) {
+                    if (!pattern27.test(data12)) {
                       const err32 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err32];
@@ -2359,7 +2418,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats42.validate(data12)) {
+                    if (!formats44.validate(data12)) {
                       const err33 = { instancePath: instancePath + "/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/emailEnv", schemaPath: "#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err33];
@@ -2568,7 +2627,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   if (data14.tokenEnv !== void 0) {
                     let data18 = data14.tokenEnv;
                     if (typeof data18 === "string") {
-                      if (!pattern26.test(data18)) {
+                      if (!pattern27.test(data18)) {
                         const err51 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv, data: data18 };
                         if (vErrors === null) {
                           vErrors = [err51];
@@ -2577,7 +2636,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (!formats42.validate(data18)) {
+                      if (!formats44.validate(data18)) {
                         const err52 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv, data: data18 };
                         if (vErrors === null) {
                           vErrors = [err52];
@@ -2599,7 +2658,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   if (data14.apiUrl !== void 0) {
                     let data19 = data14.apiUrl;
                     if (typeof data19 === "string") {
-                      if (!pattern27.test(data19)) {
+                      if (!pattern28.test(data19)) {
                         const err54 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err54];
@@ -2608,7 +2667,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (!formats44.validate(data19)) {
+                      if (!formats46.validate(data19)) {
                         const err55 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err55];
@@ -2666,7 +2725,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 } else {
                   if (data14.type !== void 0) {
-                    if ("okta" !== data14.type) {
+                    if ("slack" !== data14.type) {
                       const err60 = {};
                       if (vErrors === null) {
                         vErrors = [err60];
@@ -2689,13 +2748,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (_valid1) {
                 const _errs54 = errors;
-                const _errs56 = errors;
-                let valid14 = false;
-                let passing0 = null;
-                const _errs57 = errors;
                 if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                  if (data14.clientId === void 0) {
-                    const err61 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/0/required", keyword: "required", params: { missingProperty: "clientId" }, message: "must have required property 'clientId'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0], data: data14 };
+                  if (data14.type === void 0) {
+                    const err61 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err61];
                     } else {
@@ -2703,74 +2758,52 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                var _valid2 = _errs57 === errors;
-                if (_valid2) {
-                  valid14 = true;
-                  passing0 = 0;
-                }
-                const _errs58 = errors;
-                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                  if (data14.tokenEnv === void 0) {
-                    const err62 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/1/required", keyword: "required", params: { missingProperty: "tokenEnv" }, message: "must have required property 'tokenEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1], data: data14 };
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
-                    }
-                    errors++;
-                  }
-                }
-                var _valid2 = _errs58 === errors;
-                if (_valid2 && valid14) {
-                  valid14 = false;
-                  passing0 = [passing0, 1];
-                } else {
-                  if (_valid2) {
-                    valid14 = true;
-                    passing0 = 1;
-                  }
-                }
-                if (!valid14) {
-                  const err63 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                } else {
-                  errors = _errs56;
-                  if (vErrors !== null) {
-                    if (_errs56) {
-                      vErrors.length = _errs56;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                }
-                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                  if (data14.type === void 0) {
-                    const err64 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                  if (data14.orgUrl === void 0) {
-                    const err65 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required", keyword: "required", params: { missingProperty: "orgUrl" }, message: "must have required property 'orgUrl'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
                   for (const key9 in data14) {
-                    if (!(key9 === "type" || key9 === "orgUrl" || key9 === "clientId" || key9 === "privateKeyEnv" || key9 === "keyId" || key9 === "scopes" || key9 === "tokenEnv")) {
-                      const err66 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                    if (!(key9 === "type" || key9 === "tokenEnv" || key9 === "teamId" || key9 === "apiUrl" || key9 === "whenEmpty")) {
+                      const err62 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.type !== void 0) {
+                    let data21 = data14.type;
+                    if (!(data21 === "slack")) {
+                      const err63 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.tokenEnv !== void 0) {
+                    let data22 = data14.tokenEnv;
+                    if (typeof data22 === "string") {
+                      if (!pattern27.test(data22)) {
+                        const err64 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data22 };
+                        if (vErrors === null) {
+                          vErrors = [err64];
+                        } else {
+                          vErrors.push(err64);
+                        }
+                        errors++;
+                      }
+                      if (!formats44.validate(data22)) {
+                        const err65 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data22 };
+                        if (vErrors === null) {
+                          vErrors = [err65];
+                        } else {
+                          vErrors.push(err65);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err66 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data22 };
                       if (vErrors === null) {
                         vErrors = [err66];
                       } else {
@@ -2779,23 +2812,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data14.type !== void 0) {
-                    let data21 = data14.type;
-                    if (!(data21 === "okta")) {
-                      const err67 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type, data: data21 };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
+                  if (data14.teamId !== void 0) {
+                    let data23 = data14.teamId;
+                    if (typeof data23 === "string") {
+                      if (!pattern36.test(data23)) {
+                        const err67 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/teamId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/pattern", keyword: "pattern", params: { pattern: "^T[A-Z0-9]{8,19}$" }, message: 'must match pattern "^T[A-Z0-9]{8,19}$"', schema: "^T[A-Z0-9]{8,19}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId, data: data23 };
+                        if (vErrors === null) {
+                          vErrors = [err67];
+                        } else {
+                          vErrors.push(err67);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                  if (data14.orgUrl !== void 0) {
-                    let data22 = data14.orgUrl;
-                    if (typeof data22 === "string") {
-                      if (!pattern27.test(data22)) {
-                        const err68 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
+                      if (!formats62.validate(data23)) {
+                        const err68 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/teamId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/format", keyword: "format", params: { format: "oncall-access-slack-team-id" }, message: 'must match format "oncall-access-slack-team-id"', schema: "oncall-access-slack-team-id", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err68];
                         } else {
@@ -2803,30 +2833,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (!formats44.validate(data22)) {
-                        const err69 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
-                        if (vErrors === null) {
-                          vErrors = [err69];
-                        } else {
-                          vErrors.push(err69);
-                        }
-                        errors++;
-                      }
                     } else {
-                      const err70 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl, data: data22 };
+                      const err69 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/teamId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId, data: data23 };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
                   }
-                  if (data14.clientId !== void 0) {
-                    let data23 = data14.clientId;
-                    if (typeof data23 === "string") {
-                      if (!pattern35.test(data23)) {
-                        const err71 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,100}$"', schema: "^[A-Za-z0-9_-]{1,100}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId, data: data23 };
+                  if (data14.apiUrl !== void 0) {
+                    let data24 = data14.apiUrl;
+                    if (typeof data24 === "string") {
+                      if (!pattern28.test(data24)) {
+                        const err70 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl, data: data24 };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                      }
+                      if (!formats46.validate(data24)) {
+                        const err71 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl, data: data24 };
                         if (vErrors === null) {
                           vErrors = [err71];
                         } else {
@@ -2835,7 +2865,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     } else {
-                      const err72 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId, data: data23 };
+                      const err72 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/apiUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl, data: data24 };
                       if (vErrors === null) {
                         vErrors = [err72];
                       } else {
@@ -2844,182 +2874,24 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data14.privateKeyEnv !== void 0) {
-                    let data24 = data14.privateKeyEnv;
-                    if (typeof data24 === "string") {
-                      if (!pattern26.test(data24)) {
-                        const err73 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
-                        if (vErrors === null) {
-                          vErrors = [err73];
-                        } else {
-                          vErrors.push(err73);
-                        }
-                        errors++;
-                      }
-                      if (!formats42.validate(data24)) {
-                        const err74 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
-                        if (vErrors === null) {
-                          vErrors = [err74];
-                        } else {
-                          vErrors.push(err74);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err75 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv, data: data24 };
+                  if (data14.whenEmpty !== void 0) {
+                    let data25 = data14.whenEmpty;
+                    if (!(data25 === "disable" || data25 === "keep" || data25 === "error")) {
+                      const err73 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenEmpty", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/whenEmpty/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty, data: data25 };
                       if (vErrors === null) {
-                        vErrors = [err75];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data14.keyId !== void 0) {
-                    let data25 = data14.keyId;
-                    if (typeof data25 === "string") {
-                      if (!pattern37.test(data25)) {
-                        const err76 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]{1,200}$" }, message: 'must match pattern "^[A-Za-z0-9_.-]{1,200}$"', schema: "^[A-Za-z0-9_.-]{1,200}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId, data: data25 };
-                        if (vErrors === null) {
-                          vErrors = [err76];
-                        } else {
-                          vErrors.push(err76);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err77 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId, data: data25 };
-                      if (vErrors === null) {
-                        vErrors = [err77];
-                      } else {
-                        vErrors.push(err77);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data14.scopes !== void 0) {
-                    let data26 = data14.scopes;
-                    if (Array.isArray(data26)) {
-                      if (data26.length < 1) {
-                        const err78 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
-                        if (vErrors === null) {
-                          vErrors = [err78];
-                        } else {
-                          vErrors.push(err78);
-                        }
-                        errors++;
-                      }
-                      const len0 = data26.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        let data27 = data26[i0];
-                        if (!(data27 === "okta.groups.manage" || data27 === "okta.groups.read" || data27 === "okta.users.read")) {
-                          const err79 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes/" + i0, schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items, data: data27 };
-                          if (vErrors === null) {
-                            vErrors = [err79];
-                          } else {
-                            vErrors.push(err79);
-                          }
-                          errors++;
-                        }
-                      }
-                      let i1 = data26.length;
-                      let j0;
-                      if (i1 > 1) {
-                        outer0:
-                          for (; i1--; ) {
-                            for (j0 = i1; j0--; ) {
-                              if (func0(data26[i1], data26[j0])) {
-                                const err80 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
-                                if (vErrors === null) {
-                                  vErrors = [err80];
-                                } else {
-                                  vErrors.push(err80);
-                                }
-                                errors++;
-                                break outer0;
-                              }
-                            }
-                          }
-                      }
-                    } else {
-                      const err81 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes, data: data26 };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data14.tokenEnv !== void 0) {
-                    let data28 = data14.tokenEnv;
-                    if (typeof data28 === "string") {
-                      if (!pattern26.test(data28)) {
-                        const err82 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
-                        if (vErrors === null) {
-                          vErrors = [err82];
-                        } else {
-                          vErrors.push(err82);
-                        }
-                        errors++;
-                      }
-                      if (!formats42.validate(data28)) {
-                        const err83 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
-                        if (vErrors === null) {
-                          vErrors = [err83];
-                        } else {
-                          vErrors.push(err83);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err84 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data14.clientId !== void 0) {
-                    if (data14.privateKeyEnv === void 0) {
-                      const err85 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired", keyword: "dependentRequired", params: {
-                        property: "clientId",
-                        missingProperty: "privateKeyEnv",
-                        depsCount: 1,
-                        deps: "privateKeyEnv"
-                      }, message: "must have property privateKeyEnv when property clientId is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err85];
-                      } else {
-                        vErrors.push(err85);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data14.privateKeyEnv !== void 0) {
-                    if (data14.clientId === void 0) {
-                      const err86 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired", keyword: "dependentRequired", params: {
-                        property: "privateKeyEnv",
-                        missingProperty: "clientId",
-                        depsCount: 1,
-                        deps: "clientId"
-                      }, message: "must have property clientId when property privateKeyEnv is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err87 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
+                  const err74 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then, data: data14 };
                   if (vErrors === null) {
-                    vErrors = [err87];
+                    vErrors = [err74];
                   } else {
-                    vErrors.push(err87);
+                    vErrors.push(err74);
                   }
                   errors++;
                 }
@@ -3030,11 +2902,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid12) {
-                const err88 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1], data: data14 };
+                const err75 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[1], data: data14 };
                 if (vErrors === null) {
-                  vErrors = [err88];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err88);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -3046,13 +2918,408 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   Object.assign(props0, props1);
                 }
               }
+              const _errs66 = errors;
+              let valid15 = true;
+              const _errs67 = errors;
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                let missing2;
+                if (data14.type === void 0 && (missing2 = "type")) {
+                  const err76 = {};
+                  if (vErrors === null) {
+                    vErrors = [err76];
+                  } else {
+                    vErrors.push(err76);
+                  }
+                  errors++;
+                } else {
+                  if (data14.type !== void 0) {
+                    if ("okta" !== data14.type) {
+                      const err77 = {};
+                      if (vErrors === null) {
+                        vErrors = [err77];
+                      } else {
+                        vErrors.push(err77);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+              var _valid2 = _errs67 === errors;
+              errors = _errs66;
+              if (vErrors !== null) {
+                if (_errs66) {
+                  vErrors.length = _errs66;
+                } else {
+                  vErrors = null;
+                }
+              }
+              if (_valid2) {
+                const _errs69 = errors;
+                const _errs71 = errors;
+                let valid17 = false;
+                let passing0 = null;
+                const _errs72 = errors;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.clientId === void 0) {
+                    const err78 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf/0/required", keyword: "required", params: { missingProperty: "clientId" }, message: "must have required property 'clientId'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[0].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[0], data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                }
+                var _valid3 = _errs72 === errors;
+                if (_valid3) {
+                  valid17 = true;
+                  passing0 = 0;
+                }
+                const _errs73 = errors;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.tokenEnv === void 0) {
+                    const err79 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf/1/required", keyword: "required", params: { missingProperty: "tokenEnv" }, message: "must have required property 'tokenEnv'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[1].required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[1], data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                var _valid3 = _errs73 === errors;
+                if (_valid3 && valid17) {
+                  valid17 = false;
+                  passing0 = [passing0, 1];
+                } else {
+                  if (_valid3) {
+                    valid17 = true;
+                    passing0 = 1;
+                  }
+                }
+                if (!valid17) {
+                  const err80 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs71;
+                  if (vErrors !== null) {
+                    if (_errs71) {
+                      vErrors.length = _errs71;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                  if (data14.type === void 0) {
+                    const err81 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                  if (data14.orgUrl === void 0) {
+                    const err82 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/required", keyword: "required", params: { missingProperty: "orgUrl" }, message: "must have required property 'orgUrl'", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                  for (const key10 in data14) {
+                    if (!(key10 === "type" || key10 === "orgUrl" || key10 === "clientId" || key10 === "privateKeyEnv" || key10 === "keyId" || key10 === "scopes" || key10 === "tokenEnv")) {
+                      const err83 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.type !== void 0) {
+                    let data27 = data14.type;
+                    if (!(data27 === "okta")) {
+                      const err84 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type, data: data27 };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.orgUrl !== void 0) {
+                    let data28 = data14.orgUrl;
+                    if (typeof data28 === "string") {
+                      if (!pattern28.test(data28)) {
+                        const err85 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/pattern", keyword: "pattern", params: { pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, message: 'must match pattern "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"', schema: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl, data: data28 };
+                        if (vErrors === null) {
+                          vErrors = [err85];
+                        } else {
+                          vErrors.push(err85);
+                        }
+                        errors++;
+                      }
+                      if (!formats46.validate(data28)) {
+                        const err86 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/format", keyword: "format", params: { format: "oncall-access-http-url" }, message: 'must match format "oncall-access-http-url"', schema: "oncall-access-http-url", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl, data: data28 };
+                        if (vErrors === null) {
+                          vErrors = [err86];
+                        } else {
+                          vErrors.push(err86);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err87 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/orgUrl", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl, data: data28 };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.clientId !== void 0) {
+                    let data29 = data14.clientId;
+                    if (typeof data29 === "string") {
+                      if (!pattern39.test(data29)) {
+                        const err88 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/clientId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,100}$"', schema: "^[A-Za-z0-9_-]{1,100}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId, data: data29 };
+                        if (vErrors === null) {
+                          vErrors = [err88];
+                        } else {
+                          vErrors.push(err88);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err89 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/clientId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.privateKeyEnv !== void 0) {
+                    let data30 = data14.privateKeyEnv;
+                    if (typeof data30 === "string") {
+                      if (!pattern27.test(data30)) {
+                        const err90 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv, data: data30 };
+                        if (vErrors === null) {
+                          vErrors = [err90];
+                        } else {
+                          vErrors.push(err90);
+                        }
+                        errors++;
+                      }
+                      if (!formats44.validate(data30)) {
+                        const err91 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv, data: data30 };
+                        if (vErrors === null) {
+                          vErrors = [err91];
+                        } else {
+                          vErrors.push(err91);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err92 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/privateKeyEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err92];
+                      } else {
+                        vErrors.push(err92);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.keyId !== void 0) {
+                    let data31 = data14.keyId;
+                    if (typeof data31 === "string") {
+                      if (!pattern41.test(data31)) {
+                        const err93 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]{1,200}$" }, message: 'must match pattern "^[A-Za-z0-9_.-]{1,200}$"', schema: "^[A-Za-z0-9_.-]{1,200}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId, data: data31 };
+                        if (vErrors === null) {
+                          vErrors = [err93];
+                        } else {
+                          vErrors.push(err93);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err94 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/keyId", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/keyId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.scopes !== void 0) {
+                    let data32 = data14.scopes;
+                    if (Array.isArray(data32)) {
+                      if (data32.length < 1) {
+                        const err95 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes, data: data32 };
+                        if (vErrors === null) {
+                          vErrors = [err95];
+                        } else {
+                          vErrors.push(err95);
+                        }
+                        errors++;
+                      }
+                      const len0 = data32.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data33 = data32[i0];
+                        if (!(data33 === "okta.groups.manage" || data33 === "okta.groups.read" || data33 === "okta.users.read")) {
+                          const err96 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes/" + i0, schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items, data: data33 };
+                          if (vErrors === null) {
+                            vErrors = [err96];
+                          } else {
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                        }
+                      }
+                      let i1 = data32.length;
+                      let j0;
+                      if (i1 > 1) {
+                        outer0:
+                          for (; i1--; ) {
+                            for (j0 = i1; j0--; ) {
+                              if (func0(data32[i1], data32[j0])) {
+                                const err97 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes, data: data32 };
+                                if (vErrors === null) {
+                                  vErrors = [err97];
+                                } else {
+                                  vErrors.push(err97);
+                                }
+                                errors++;
+                                break outer0;
+                              }
+                            }
+                          }
+                      }
+                    } else {
+                      const err98 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/scopes", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.tokenEnv !== void 0) {
+                    let data34 = data14.tokenEnv;
+                    if (typeof data34 === "string") {
+                      if (!pattern27.test(data34)) {
+                        const err99 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"', schema: "^[A-Z_][A-Z0-9_]{0,99}$", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv, data: data34 };
+                        if (vErrors === null) {
+                          vErrors = [err99];
+                        } else {
+                          vErrors.push(err99);
+                        }
+                        errors++;
+                      }
+                      if (!formats44.validate(data34)) {
+                        const err100 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/format", keyword: "format", params: { format: "oncall-access-env-name" }, message: 'must match format "oncall-access-env-name"', schema: "oncall-access-env-name", parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv, data: data34 };
+                        if (vErrors === null) {
+                          vErrors = [err100];
+                        } else {
+                          vErrors.push(err100);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err101 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/tokenEnv", schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv, data: data34 };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.clientId !== void 0) {
+                    if (data14.privateKeyEnv === void 0) {
+                      const err102 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/dependentRequired", keyword: "dependentRequired", params: {
+                        property: "clientId",
+                        missingProperty: "privateKeyEnv",
+                        depsCount: 1,
+                        deps: "privateKeyEnv"
+                      }, message: "must have property privateKeyEnv when property clientId is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data14.privateKeyEnv !== void 0) {
+                    if (data14.clientId === void 0) {
+                      const err103 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/dependentRequired", keyword: "dependentRequired", params: {
+                        property: "privateKeyEnv",
+                        missingProperty: "clientId",
+                        depsCount: 1,
+                        deps: "clientId"
+                      }, message: "must have property clientId when property privateKeyEnv is present", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.dependentRequired, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err103];
+                      } else {
+                        vErrors.push(err103);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err104 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+                var _valid2 = _errs69 === errors;
+                valid15 = _valid2;
+                if (valid15) {
+                  var props2 = true;
+                }
+              }
+              if (!valid15) {
+                const err105 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/allOf/2/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].if, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.allOf[2], data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err105];
+                } else {
+                  vErrors.push(err105);
+                }
+                errors++;
+              }
+              if (props0 !== true && props2 !== void 0) {
+                if (props2 === true) {
+                  props0 = true;
+                } else {
+                  props0 = props0 || {};
+                  Object.assign(props0, props2);
+                }
+              }
               if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
                 if (data14.type === void 0) {
-                  const err89 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                  const err106 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema33.properties.spec.properties.targets.additionalProperties.required, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                   if (vErrors === null) {
-                    vErrors = [err89];
+                    vErrors = [err106];
                   } else {
-                    vErrors.push(err89);
+                    vErrors.push(err106);
                   }
                   errors++;
                 }
@@ -3061,88 +3328,88 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   props0.type = true;
                 }
                 if (data14.type !== void 0) {
-                  let data29 = data14.type;
-                  if (!(data29 === "github" || data29 === "okta")) {
-                    const err90 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data29 };
+                  let data35 = data14.type;
+                  if (!(data35 === "github" || data35 === "slack" || data35 === "okta")) {
+                    const err107 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/spec/properties/targets/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum, parentSchema: schema33.properties.spec.properties.targets.additionalProperties.properties.type, data: data35 };
                     if (vErrors === null) {
-                      vErrors = [err90];
+                      vErrors = [err107];
                     } else {
-                      vErrors.push(err90);
+                      vErrors.push(err107);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err91 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
+                const err108 = { instancePath: instancePath + "/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/targets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.additionalProperties.type, parentSchema: schema33.properties.spec.properties.targets.additionalProperties, data: data14 };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err108];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err108);
                 }
                 errors++;
               }
             }
           } else {
-            const err92 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
+            const err109 = { instancePath: instancePath + "/spec/targets", schemaPath: "#/properties/spec/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.targets.type, parentSchema: schema33.properties.spec.properties.targets, data: data13 };
             if (vErrors === null) {
-              vErrors = [err92];
+              vErrors = [err109];
             } else {
-              vErrors.push(err92);
+              vErrors.push(err109);
             }
             errors++;
           }
         }
         if (data5.identities !== void 0) {
-          let data30 = data5.identities;
-          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-            for (const key10 in data30) {
-              if (!(key10 === "resolve" || key10 === "samlAttributes")) {
-                const err93 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data30 };
+          let data36 = data5.identities;
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            for (const key11 in data36) {
+              if (!(key11 === "resolve" || key11 === "samlAttributes")) {
+                const err110 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.identities, data: data36 };
                 if (vErrors === null) {
-                  vErrors = [err93];
+                  vErrors = [err110];
                 } else {
-                  vErrors.push(err93);
+                  vErrors.push(err110);
                 }
                 errors++;
               }
             }
-            if (data30.resolve !== void 0) {
-              let data31 = data30.resolve;
-              if (Array.isArray(data31)) {
-                if (data31.length < 1) {
-                  const err94 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
+            if (data36.resolve !== void 0) {
+              let data37 = data36.resolve;
+              if (Array.isArray(data37)) {
+                if (data37.length < 1) {
+                  const err111 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data37 };
                   if (vErrors === null) {
-                    vErrors = [err94];
+                    vErrors = [err111];
                   } else {
-                    vErrors.push(err94);
+                    vErrors.push(err111);
                   }
                   errors++;
                 }
-                const len1 = data31.length;
+                const len1 = data37.length;
                 for (let i2 = 0; i2 < len1; i2++) {
-                  let data32 = data31[i2];
-                  if (!(data32 === "file" || data32 === "saml" || data32 === "verifiedEmail")) {
-                    const err95 = { instancePath: instancePath + "/spec/identities/resolve/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data32 };
+                  let data38 = data37[i2];
+                  if (!(data38 === "file" || data38 === "saml" || data38 === "verifiedEmail")) {
+                    const err112 = { instancePath: instancePath + "/spec/identities/resolve/" + i2, schemaPath: "#/properties/spec/properties/identities/properties/resolve/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.resolve.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.resolve.items, data: data38 };
                     if (vErrors === null) {
-                      vErrors = [err95];
+                      vErrors = [err112];
                     } else {
-                      vErrors.push(err95);
+                      vErrors.push(err112);
                     }
                     errors++;
                   }
                 }
-                let i3 = data31.length;
+                let i3 = data37.length;
                 let j1;
                 if (i3 > 1) {
                   outer1:
                     for (; i3--; ) {
                       for (j1 = i3; j1--; ) {
-                        if (func0(data31[i3], data31[j1])) {
-                          const err96 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
+                        if (func0(data37[i3], data37[j1])) {
+                          const err113 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data37 };
                           if (vErrors === null) {
-                            vErrors = [err96];
+                            vErrors = [err113];
                           } else {
-                            vErrors.push(err96);
+                            vErrors.push(err113);
                           }
                           errors++;
                           break outer1;
@@ -3151,202 +3418,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
-              }
-            }
-            if (data30.samlAttributes !== void 0) {
-              let data33 = data30.samlAttributes;
-              if (Array.isArray(data33)) {
-                if (data33.length < 1) {
-                  const err98 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err98];
-                  } else {
-                    vErrors.push(err98);
-                  }
-                  errors++;
-                }
-                const len2 = data33.length;
-                for (let i4 = 0; i4 < len2; i4++) {
-                  let data34 = data33[i4];
-                  if (!(data34 === "nameId" || data34 === "emails")) {
-                    const err99 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i4, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err99];
-                    } else {
-                      vErrors.push(err99);
-                    }
-                    errors++;
-                  }
-                }
-                let i5 = data33.length;
-                let j2;
-                if (i5 > 1) {
-                  outer2:
-                    for (; i5--; ) {
-                      for (j2 = i5; j2--; ) {
-                        if (func0(data33[i5], data33[j2])) {
-                          const err100 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
-                          if (vErrors === null) {
-                            vErrors = [err100];
-                          } else {
-                            vErrors.push(err100);
-                          }
-                          errors++;
-                          break outer2;
-                        }
-                      }
-                    }
-                }
-              } else {
-                const err101 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err102 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data30 };
-            if (vErrors === null) {
-              vErrors = [err102];
-            } else {
-              vErrors.push(err102);
-            }
-            errors++;
-          }
-        }
-        if (data5.guards !== void 0) {
-          let data35 = data5.guards;
-          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-            for (const key11 in data35) {
-              if (!(key11 === "maxRevocations" || key11 === "maxRevocationShare" || key11 === "protectedAccounts")) {
-                const err103 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err103];
-                } else {
-                  vErrors.push(err103);
-                }
-                errors++;
-              }
-            }
-            if (data35.maxRevocations !== void 0) {
-              let data36 = data35.maxRevocations;
-              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-                const err104 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
-              }
-              if (typeof data36 == "number" && isFinite(data36)) {
-                if (data36 > 1e5 || isNaN(data36)) {
-                  const err105 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
-                  if (vErrors === null) {
-                    vErrors = [err105];
-                  } else {
-                    vErrors.push(err105);
-                  }
-                  errors++;
-                }
-                if (data36 < 0 || isNaN(data36)) {
-                  const err106 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data36 };
-                  if (vErrors === null) {
-                    vErrors = [err106];
-                  } else {
-                    vErrors.push(err106);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data35.maxRevocationShare !== void 0) {
-              let data37 = data35.maxRevocationShare;
-              if (typeof data37 == "number" && isFinite(data37)) {
-                if (data37 > 1 || isNaN(data37)) {
-                  const err107 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
-                  if (vErrors === null) {
-                    vErrors = [err107];
-                  } else {
-                    vErrors.push(err107);
-                  }
-                  errors++;
-                }
-                if (data37 < 0 || isNaN(data37)) {
-                  const err108 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
-                  if (vErrors === null) {
-                    vErrors = [err108];
-                  } else {
-                    vErrors.push(err108);
-                  }
-                  errors++;
-                }
-              } else {
-                const err109 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data37 };
-                if (vErrors === null) {
-                  vErrors = [err109];
-                } else {
-                  vErrors.push(err109);
-                }
-                errors++;
-              }
-            }
-            if (data35.protectedAccounts !== void 0) {
-              let data38 = data35.protectedAccounts;
-              if (Array.isArray(data38)) {
-                if (data38.length > 1e3) {
-                  const err110 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data38 };
-                  if (vErrors === null) {
-                    vErrors = [err110];
-                  } else {
-                    vErrors.push(err110);
-                  }
-                  errors++;
-                }
-                const len3 = data38.length;
-                for (let i6 = 0; i6 < len3; i6++) {
-                  let data39 = data38[i6];
-                  if (typeof data39 === "string") {
-                    if (!pattern5.test(data39)) {
-                      const err111 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
-                      if (vErrors === null) {
-                        vErrors = [err111];
-                      } else {
-                        vErrors.push(err111);
-                      }
-                      errors++;
-                    }
-                    if (!formats2.validate(data39)) {
-                      const err112 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
-                      if (vErrors === null) {
-                        vErrors = [err112];
-                      } else {
-                        vErrors.push(err112);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err113 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data39 };
-                    if (vErrors === null) {
-                      vErrors = [err113];
-                    } else {
-                      vErrors.push(err113);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err114 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data38 };
+                const err114 = { instancePath: instancePath + "/spec/identities/resolve", schemaPath: "#/properties/spec/properties/identities/properties/resolve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.resolve.type, parentSchema: schema33.properties.spec.properties.identities.properties.resolve, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err114];
                 } else {
@@ -3355,102 +3427,107 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err115 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data35 };
-            if (vErrors === null) {
-              vErrors = [err115];
-            } else {
-              vErrors.push(err115);
-            }
-            errors++;
-          }
-        }
-        if (data5.coverage !== void 0) {
-          let data40 = data5.coverage;
-          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-            for (const key12 in data40) {
-              if (!(key12 === "gaps")) {
-                const err116 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err116];
-                } else {
-                  vErrors.push(err116);
+            if (data36.samlAttributes !== void 0) {
+              let data39 = data36.samlAttributes;
+              if (Array.isArray(data39)) {
+                if (data39.length < 1) {
+                  const err115 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data40.gaps !== void 0) {
-              let data41 = data40.gaps;
-              if (!(data41 === "off" || data41 === "warn" || data41 === "error")) {
-                const err117 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data41 };
-                if (vErrors === null) {
-                  vErrors = [err117];
-                } else {
-                  vErrors.push(err117);
+                const len2 = data39.length;
+                for (let i4 = 0; i4 < len2; i4++) {
+                  let data40 = data39[i4];
+                  if (!(data40 === "nameId" || data40 === "emails")) {
+                    const err116 = { instancePath: instancePath + "/spec/identities/samlAttributes/" + i4, schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/items/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes.items, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err116];
+                    } else {
+                      vErrors.push(err116);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-          } else {
-            const err118 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data40 };
-            if (vErrors === null) {
-              vErrors = [err118];
-            } else {
-              vErrors.push(err118);
-            }
-            errors++;
-          }
-        }
-        if (data5.shards !== void 0) {
-          let data42 = data5.shards;
-          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-            if (Object.keys(data42).length > 100) {
-              const err119 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
-              if (vErrors === null) {
-                vErrors = [err119];
+                let i5 = data39.length;
+                let j2;
+                if (i5 > 1) {
+                  outer2:
+                    for (; i5--; ) {
+                      for (j2 = i5; j2--; ) {
+                        if (func0(data39[i5], data39[j2])) {
+                          const err117 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data39 };
+                          if (vErrors === null) {
+                            vErrors = [err117];
+                          } else {
+                            vErrors.push(err117);
+                          }
+                          errors++;
+                          break outer2;
+                        }
+                      }
+                    }
+                }
               } else {
-                vErrors.push(err119);
-              }
-              errors++;
-            }
-            for (const key13 in data42) {
-              const _errs101 = errors;
-              if (typeof key13 === "string") {
-                if (!pattern4.test(key13)) {
-                  const err120 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
-                  if (vErrors === null) {
-                    vErrors = [err120];
-                  } else {
-                    vErrors.push(err120);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(key13)) {
-                  const err121 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key13, propertyName: key13 };
-                  if (vErrors === null) {
-                    vErrors = [err121];
-                  } else {
-                    vErrors.push(err121);
-                  }
-                  errors++;
-                }
-              }
-              var valid31 = _errs101 === errors;
-              if (!valid31) {
-                const err122 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
+                const err118 = { instancePath: instancePath + "/spec/identities/samlAttributes", schemaPath: "#/properties/spec/properties/identities/properties/samlAttributes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.identities.properties.samlAttributes.type, parentSchema: schema33.properties.spec.properties.identities.properties.samlAttributes, data: data39 };
                 if (vErrors === null) {
-                  vErrors = [err122];
+                  vErrors = [err118];
                 } else {
-                  vErrors.push(err122);
+                  vErrors.push(err118);
                 }
                 errors++;
               }
             }
-            for (const key14 in data42) {
-              let data43 = data42[key14];
-              if (Array.isArray(data43)) {
-                if (data43.length > 100) {
-                  const err123 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
+          } else {
+            const err119 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.identities.type, parentSchema: schema33.properties.spec.properties.identities, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+        if (data5.guards !== void 0) {
+          let data41 = data5.guards;
+          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+            for (const key12 in data41) {
+              if (!(key12 === "maxRevocations" || key12 === "maxRevocationShare" || key12 === "protectedAccounts")) {
+                const err120 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.guards, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+              }
+            }
+            if (data41.maxRevocations !== void 0) {
+              let data42 = data41.maxRevocations;
+              if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+                const err121 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema33.properties.spec.properties.guards.properties.maxRevocations.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+              if (typeof data42 == "number" && isFinite(data42)) {
+                if (data42 > 1e5 || isNaN(data42)) {
+                  const err122 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err122];
+                  } else {
+                    vErrors.push(err122);
+                  }
+                  errors++;
+                }
+                if (data42 < 0 || isNaN(data42)) {
+                  const err123 = { instancePath: instancePath + "/spec/guards/maxRevocations", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocations, data: data42 };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -3458,8 +3535,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data43.length < 1) {
-                  const err124 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
+              }
+            }
+            if (data41.maxRevocationShare !== void 0) {
+              let data43 = data41.maxRevocationShare;
+              if (typeof data43 == "number" && isFinite(data43)) {
+                if (data43 > 1 || isNaN(data43)) {
+                  const err124 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data43 };
                   if (vErrors === null) {
                     vErrors = [err124];
                   } else {
@@ -3467,95 +3549,95 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len4 = data43.length;
-                for (let i7 = 0; i7 < len4; i7++) {
-                  let data44 = data43[i7];
-                  if (typeof data44 === "string") {
-                    if (func1(data44) > 200) {
-                      const err125 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                if (data43 < 0 || isNaN(data43)) {
+                  const err125 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err125];
+                  } else {
+                    vErrors.push(err125);
+                  }
+                  errors++;
+                }
+              } else {
+                const err126 = { instancePath: instancePath + "/spec/guards/maxRevocationShare", schemaPath: "#/properties/spec/properties/guards/properties/maxRevocationShare/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema33.properties.spec.properties.guards.properties.maxRevocationShare.type, parentSchema: schema33.properties.spec.properties.guards.properties.maxRevocationShare, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+            if (data41.protectedAccounts !== void 0) {
+              let data44 = data41.protectedAccounts;
+              if (Array.isArray(data44)) {
+                if (data44.length > 1e3) {
+                  const err127 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                }
+                const len3 = data44.length;
+                for (let i6 = 0; i6 < len3; i6++) {
+                  let data45 = data44[i6];
+                  if (typeof data45 === "string") {
+                    if (!pattern5.test(data45)) {
+                      const err128 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data45 };
                       if (vErrors === null) {
-                        vErrors = [err125];
+                        vErrors = [err128];
                       } else {
-                        vErrors.push(err125);
+                        vErrors.push(err128);
                       }
                       errors++;
                     }
-                    if (func1(data44) < 1) {
-                      const err126 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                    if (!formats2.validate(data45)) {
+                      const err129 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data45 };
                       if (vErrors === null) {
-                        vErrors = [err126];
+                        vErrors = [err129];
                       } else {
-                        vErrors.push(err126);
+                        vErrors.push(err129);
                       }
                       errors++;
                     }
                   } else {
-                    const err127 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data44 };
+                    const err130 = { instancePath: instancePath + "/spec/guards/protectedAccounts/" + i6, schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts.items, data: data45 };
                     if (vErrors === null) {
-                      vErrors = [err127];
+                      vErrors = [err130];
                     } else {
-                      vErrors.push(err127);
+                      vErrors.push(err130);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err128 = { instancePath: instancePath + "/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data43 };
+                const err131 = { instancePath: instancePath + "/spec/guards/protectedAccounts", schemaPath: "#/properties/spec/properties/guards/properties/protectedAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.guards.properties.protectedAccounts.type, parentSchema: schema33.properties.spec.properties.guards.properties.protectedAccounts, data: data44 };
                 if (vErrors === null) {
-                  vErrors = [err128];
+                  vErrors = [err131];
                 } else {
-                  vErrors.push(err128);
+                  vErrors.push(err131);
                 }
                 errors++;
               }
             }
           } else {
-            const err129 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data42 };
+            const err132 = { instancePath: instancePath + "/spec/guards", schemaPath: "#/properties/spec/properties/guards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.guards.type, parentSchema: schema33.properties.spec.properties.guards, data: data41 };
             if (vErrors === null) {
-              vErrors = [err129];
+              vErrors = [err132];
             } else {
-              vErrors.push(err129);
+              vErrors.push(err132);
             }
             errors++;
           }
         }
-        if (data5.paths !== void 0) {
-          let data45 = data5.paths;
-          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-            for (const key15 in data45) {
-              if (!(key15 === "profiles" || key15 === "rotations" || key15 === "requests" || key15 === "identities" || key15 === "state")) {
-                const err130 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data45 };
-                if (vErrors === null) {
-                  vErrors = [err130];
-                } else {
-                  vErrors.push(err130);
-                }
-                errors++;
-              }
-            }
-            if (data45.profiles !== void 0) {
-              let data46 = data45.profiles;
-              if (typeof data46 === "string") {
-                if (!pattern41.test(data46)) {
-                  const err131 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
-                  if (vErrors === null) {
-                    vErrors = [err131];
-                  } else {
-                    vErrors.push(err131);
-                  }
-                  errors++;
-                }
-                if (!formats68.validate(data46)) {
-                  const err132 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
-                  if (vErrors === null) {
-                    vErrors = [err132];
-                  } else {
-                    vErrors.push(err132);
-                  }
-                  errors++;
-                }
-              } else {
-                const err133 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data46 };
+        if (data5.coverage !== void 0) {
+          let data46 = data5.coverage;
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            for (const key13 in data46) {
+              if (!(key13 === "gaps")) {
+                const err133 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.coverage, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err133];
                 } else {
@@ -3564,42 +3646,45 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.rotations !== void 0) {
-              let data47 = data45.rotations;
-              if (typeof data47 === "string") {
-                if (!pattern41.test(data47)) {
-                  const err134 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
-                  if (vErrors === null) {
-                    vErrors = [err134];
-                  } else {
-                    vErrors.push(err134);
-                  }
-                  errors++;
-                }
-                if (!formats68.validate(data47)) {
-                  const err135 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
-                  if (vErrors === null) {
-                    vErrors = [err135];
-                  } else {
-                    vErrors.push(err135);
-                  }
-                  errors++;
-                }
-              } else {
-                const err136 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data47 };
+            if (data46.gaps !== void 0) {
+              let data47 = data46.gaps;
+              if (!(data47 === "off" || data47 === "warn" || data47 === "error")) {
+                const err134 = { instancePath: instancePath + "/spec/coverage/gaps", schemaPath: "#/properties/spec/properties/coverage/properties/gaps/enum", keyword: "enum", params: { allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum }, message: "must be equal to one of the allowed values", schema: schema33.properties.spec.properties.coverage.properties.gaps.enum, parentSchema: schema33.properties.spec.properties.coverage.properties.gaps, data: data47 };
                 if (vErrors === null) {
-                  vErrors = [err136];
+                  vErrors = [err134];
                 } else {
-                  vErrors.push(err136);
+                  vErrors.push(err134);
                 }
                 errors++;
               }
             }
-            if (data45.requests !== void 0) {
-              let data48 = data45.requests;
-              if (typeof data48 === "string") {
-                if (!pattern41.test(data48)) {
-                  const err137 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+          } else {
+            const err135 = { instancePath: instancePath + "/spec/coverage", schemaPath: "#/properties/spec/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.coverage.type, parentSchema: schema33.properties.spec.properties.coverage, data: data46 };
+            if (vErrors === null) {
+              vErrors = [err135];
+            } else {
+              vErrors.push(err135);
+            }
+            errors++;
+          }
+        }
+        if (data5.shards !== void 0) {
+          let data48 = data5.shards;
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (Object.keys(data48).length > 100) {
+              const err136 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/maxProperties", keyword: "maxProperties", params: { limit: 100 }, message: "must NOT have more than 100 properties", schema: 100, parentSchema: schema33.properties.spec.properties.shards, data: data48 };
+              if (vErrors === null) {
+                vErrors = [err136];
+              } else {
+                vErrors.push(err136);
+              }
+              errors++;
+            }
+            for (const key14 in data48) {
+              const _errs116 = errors;
+              if (typeof key14 === "string") {
+                if (!pattern4.test(key14)) {
+                  const err137 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"', schema: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key14, propertyName: key14 };
                   if (vErrors === null) {
                     vErrors = [err137];
                   } else {
@@ -3607,8 +3692,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats68.validate(data48)) {
-                  const err138 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+                if (!formats0.validate(key14)) {
+                  const err138 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames/format", keyword: "format", params: { format: "oncall-access-name" }, message: 'must match format "oncall-access-name"', schema: "oncall-access-name", parentSchema: schema33.properties.spec.properties.shards.propertyNames, data: key14, propertyName: key14 };
                   if (vErrors === null) {
                     vErrors = [err138];
                   } else {
@@ -3616,8 +3701,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err139 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data48 };
+              }
+              var valid34 = _errs116 === errors;
+              if (!valid34) {
+                const err139 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/propertyNames", keyword: "propertyNames", params: { propertyName: key14 }, message: "property name must be valid", schema: schema33.properties.spec.properties.shards.propertyNames, parentSchema: schema33.properties.spec.properties.shards, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err139];
                 } else {
@@ -3626,11 +3713,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.identities !== void 0) {
-              let data49 = data45.identities;
-              if (typeof data49 === "string") {
-                if (!pattern41.test(data49)) {
-                  const err140 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
+            for (const key15 in data48) {
+              let data49 = data48[key15];
+              if (Array.isArray(data49)) {
+                if (data49.length > 100) {
+                  const err140 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data49 };
                   if (vErrors === null) {
                     vErrors = [err140];
                   } else {
@@ -3638,8 +3725,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats68.validate(data49)) {
-                  const err141 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
+                if (data49.length < 1) {
+                  const err141 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data49 };
                   if (vErrors === null) {
                     vErrors = [err141];
                   } else {
@@ -3647,39 +3734,40 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err142 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data49 };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-            }
-            if (data45.state !== void 0) {
-              let data50 = data45.state;
-              if (typeof data50 === "string") {
-                if (!pattern41.test(data50)) {
-                  const err143 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
-                  if (vErrors === null) {
-                    vErrors = [err143];
+                const len4 = data49.length;
+                for (let i7 = 0; i7 < len4; i7++) {
+                  let data50 = data49[i7];
+                  if (typeof data50 === "string") {
+                    if (func1(data50) > 200) {
+                      const err142 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data50 };
+                      if (vErrors === null) {
+                        vErrors = [err142];
+                      } else {
+                        vErrors.push(err142);
+                      }
+                      errors++;
+                    }
+                    if (func1(data50) < 1) {
+                      const err143 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data50 };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err143);
+                    const err144 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/spec/properties/shards/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.shards.additionalProperties.items.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties.items, data: data50 };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (!formats68.validate(data50)) {
-                  const err144 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
-                  if (vErrors === null) {
-                    vErrors = [err144];
-                  } else {
-                    vErrors.push(err144);
-                  }
-                  errors++;
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data50 };
+                const err145 = { instancePath: instancePath + "/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/spec/properties/shards/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema33.properties.spec.properties.shards.additionalProperties.type, parentSchema: schema33.properties.spec.properties.shards.additionalProperties, data: data49 };
                 if (vErrors === null) {
                   vErrors = [err145];
                 } else {
@@ -3689,7 +3777,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err146 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data45 };
+            const err146 = { instancePath: instancePath + "/spec/shards", schemaPath: "#/properties/spec/properties/shards/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.shards.type, parentSchema: schema33.properties.spec.properties.shards, data: data48 };
             if (vErrors === null) {
               vErrors = [err146];
             } else {
@@ -3698,22 +3786,201 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data5.paths !== void 0) {
+          let data51 = data5.paths;
+          if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+            for (const key16 in data51) {
+              if (!(key16 === "profiles" || key16 === "rotations" || key16 === "requests" || key16 === "identities" || key16 === "state")) {
+                const err147 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.spec.properties.paths, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+            if (data51.profiles !== void 0) {
+              let data52 = data51.profiles;
+              if (typeof data52 === "string") {
+                if (!pattern45.test(data52)) {
+                  const err148 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err148];
+                  } else {
+                    vErrors.push(err148);
+                  }
+                  errors++;
+                }
+                if (!formats76.validate(data52)) {
+                  const err149 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err149];
+                  } else {
+                    vErrors.push(err149);
+                  }
+                  errors++;
+                }
+              } else {
+                const err150 = { instancePath: instancePath + "/spec/paths/profiles", schemaPath: "#/properties/spec/properties/paths/properties/profiles/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.profiles.type, parentSchema: schema33.properties.spec.properties.paths.properties.profiles, data: data52 };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
+            if (data51.rotations !== void 0) {
+              let data53 = data51.rotations;
+              if (typeof data53 === "string") {
+                if (!pattern45.test(data53)) {
+                  const err151 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err151];
+                  } else {
+                    vErrors.push(err151);
+                  }
+                  errors++;
+                }
+                if (!formats76.validate(data53)) {
+                  const err152 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err152];
+                  } else {
+                    vErrors.push(err152);
+                  }
+                  errors++;
+                }
+              } else {
+                const err153 = { instancePath: instancePath + "/spec/paths/rotations", schemaPath: "#/properties/spec/properties/paths/properties/rotations/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.rotations.type, parentSchema: schema33.properties.spec.properties.paths.properties.rotations, data: data53 };
+                if (vErrors === null) {
+                  vErrors = [err153];
+                } else {
+                  vErrors.push(err153);
+                }
+                errors++;
+              }
+            }
+            if (data51.requests !== void 0) {
+              let data54 = data51.requests;
+              if (typeof data54 === "string") {
+                if (!pattern45.test(data54)) {
+                  const err154 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data54 };
+                  if (vErrors === null) {
+                    vErrors = [err154];
+                  } else {
+                    vErrors.push(err154);
+                  }
+                  errors++;
+                }
+                if (!formats76.validate(data54)) {
+                  const err155 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data54 };
+                  if (vErrors === null) {
+                    vErrors = [err155];
+                  } else {
+                    vErrors.push(err155);
+                  }
+                  errors++;
+                }
+              } else {
+                const err156 = { instancePath: instancePath + "/spec/paths/requests", schemaPath: "#/properties/spec/properties/paths/properties/requests/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.requests.type, parentSchema: schema33.properties.spec.properties.paths.properties.requests, data: data54 };
+                if (vErrors === null) {
+                  vErrors = [err156];
+                } else {
+                  vErrors.push(err156);
+                }
+                errors++;
+              }
+            }
+            if (data51.identities !== void 0) {
+              let data55 = data51.identities;
+              if (typeof data55 === "string") {
+                if (!pattern45.test(data55)) {
+                  const err157 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err157];
+                  } else {
+                    vErrors.push(err157);
+                  }
+                  errors++;
+                }
+                if (!formats76.validate(data55)) {
+                  const err158 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err158];
+                  } else {
+                    vErrors.push(err158);
+                  }
+                  errors++;
+                }
+              } else {
+                const err159 = { instancePath: instancePath + "/spec/paths/identities", schemaPath: "#/properties/spec/properties/paths/properties/identities/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.identities.type, parentSchema: schema33.properties.spec.properties.paths.properties.identities, data: data55 };
+                if (vErrors === null) {
+                  vErrors = [err159];
+                } else {
+                  vErrors.push(err159);
+                }
+                errors++;
+              }
+            }
+            if (data51.state !== void 0) {
+              let data56 = data51.state;
+              if (typeof data56 === "string") {
+                if (!pattern45.test(data56)) {
+                  const err160 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/pattern", keyword: "pattern", params: { pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, message: 'must match pattern "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"', schema: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err160];
+                  } else {
+                    vErrors.push(err160);
+                  }
+                  errors++;
+                }
+                if (!formats76.validate(data56)) {
+                  const err161 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/format", keyword: "format", params: { format: "oncall-access-relative-path" }, message: 'must match format "oncall-access-relative-path"', schema: "oncall-access-relative-path", parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err161];
+                  } else {
+                    vErrors.push(err161);
+                  }
+                  errors++;
+                }
+              } else {
+                const err162 = { instancePath: instancePath + "/spec/paths/state", schemaPath: "#/properties/spec/properties/paths/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.spec.properties.paths.properties.state.type, parentSchema: schema33.properties.spec.properties.paths.properties.state, data: data56 };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err163 = { instancePath: instancePath + "/spec/paths", schemaPath: "#/properties/spec/properties/paths/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.properties.paths.type, parentSchema: schema33.properties.spec.properties.paths, data: data51 };
+            if (vErrors === null) {
+              vErrors = [err163];
+            } else {
+              vErrors.push(err163);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err147 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
+        const err164 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.spec.type, parentSchema: schema33.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err147];
+          vErrors = [err164];
         } else {
-          vErrors.push(err147);
+          vErrors.push(err164);
         }
         errors++;
       }
     }
   } else {
-    const err148 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err165 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
     if (vErrors === null) {
-      vErrors = [err148];
+      vErrors = [err165];
     } else {
-      vErrors.push(err148);
+      vErrors.push(err165);
     }
     errors++;
   }
@@ -3927,8 +4194,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               valid5 = valid5 || _valid0;
               const _errs20 = errors;
               if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                if (data7.okta === void 0) {
-                  const err17 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf/1/required", keyword: "required", params: { missingProperty: "okta" }, message: "must have required property 'okta'", schema: schema34.properties.spec.properties.identities.items.anyOf[1].required, parentSchema: schema34.properties.spec.properties.identities.items.anyOf[1], data: data7 };
+                if (data7.slack === void 0) {
+                  const err17 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf/1/required", keyword: "required", params: { missingProperty: "slack" }, message: "must have required property 'slack'", schema: schema34.properties.spec.properties.identities.items.anyOf[1].required, parentSchema: schema34.properties.spec.properties.identities.items.anyOf[1], data: data7 };
                   if (vErrors === null) {
                     vErrors = [err17];
                   } else {
@@ -3939,12 +4206,26 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var _valid0 = _errs20 === errors;
               valid5 = valid5 || _valid0;
+              const _errs21 = errors;
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                if (data7.okta === void 0) {
+                  const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf/2/required", keyword: "required", params: { missingProperty: "okta" }, message: "must have required property 'okta'", schema: schema34.properties.spec.properties.identities.items.anyOf[2].required, parentSchema: schema34.properties.spec.properties.identities.items.anyOf[2], data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+              var _valid0 = _errs21 === errors;
+              valid5 = valid5 || _valid0;
               if (!valid5) {
-                const err18 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema34.properties.spec.properties.identities.items.anyOf, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                const err19 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema34.properties.spec.properties.identities.items.anyOf, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err19);
                 }
                 errors++;
               } else {
@@ -3959,21 +4240,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
                 if (data7.email === void 0) {
-                  const err19 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema34.properties.spec.properties.identities.items.required, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                  const err20 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema34.properties.spec.properties.identities.items.required, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err20];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err20);
                   }
                   errors++;
                 }
                 for (const key3 in data7) {
-                  if (!(key3 === "email" || key3 === "github" || key3 === "okta" || key3 === "accountId")) {
-                    const err20 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                  if (!(key3 === "email" || key3 === "github" || key3 === "slack" || key3 === "okta" || key3 === "accountId")) {
+                    const err21 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                     if (vErrors === null) {
-                      vErrors = [err20];
+                      vErrors = [err21];
                     } else {
-                      vErrors.push(err20);
+                      vErrors.push(err21);
                     }
                     errors++;
                   }
@@ -3982,16 +4263,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   let data8 = data7.email;
                   if (typeof data8 === "string") {
                     if (!pattern14.test(data8)) {
-                      const err21 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
-                      if (vErrors === null) {
-                        vErrors = [err21];
-                      } else {
-                        vErrors.push(err21);
-                      }
-                      errors++;
-                    }
-                    if (!formats20.validate(data8)) {
-                      const err22 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                      const err22 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: `must match pattern "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"`, schema: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err22];
                       } else {
@@ -3999,12 +4271,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats20.validate(data8)) {
+                      const err23 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err23 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.email.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
+                    const err24 = { instancePath: instancePath + "/spec/identities/" + i0 + "/email", schemaPath: "#/properties/spec/properties/identities/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.email.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.email, data: data8 };
                     if (vErrors === null) {
-                      vErrors = [err23];
+                      vErrors = [err24];
                     } else {
-                      vErrors.push(err23);
+                      vErrors.push(err24);
                     }
                     errors++;
                   }
@@ -4013,16 +4294,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   let data9 = data7.github;
                   if (typeof data9 === "string") {
                     if (!pattern5.test(data9)) {
-                      const err24 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
-                      if (vErrors === null) {
-                        vErrors = [err24];
-                      } else {
-                        vErrors.push(err24);
-                      }
-                      errors++;
-                    }
-                    if (!formats2.validate(data9)) {
-                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
+                      const err25 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
                       if (vErrors === null) {
                         vErrors = [err25];
                       } else {
@@ -4030,30 +4302,30 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats2.validate(data9)) {
+                      const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/format", keyword: "format", params: { format: "oncall-access-login" }, message: 'must match format "oncall-access-login"', schema: "oncall-access-login", parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err26 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.github.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
+                    const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/github", schemaPath: "#/properties/spec/properties/identities/items/properties/github/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.github.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.github, data: data9 };
                     if (vErrors === null) {
-                      vErrors = [err26];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err26);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 }
-                if (data7.okta !== void 0) {
-                  let data10 = data7.okta;
+                if (data7.slack !== void 0) {
+                  let data10 = data7.slack;
                   if (typeof data10 === "string") {
-                    if (!pattern49.test(data10)) {
-                      const err27 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
-                    if (!formats84.validate(data10)) {
-                      const err28 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/format", keyword: "format", params: { format: "oncall-access-account" }, message: 'must match format "oncall-access-account"', schema: "oncall-access-account", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
+                    if (!pattern53.test(data10)) {
+                      const err28 = { instancePath: instancePath + "/spec/identities/" + i0 + "/slack", schemaPath: "#/properties/spec/properties/identities/items/properties/slack/pattern", keyword: "pattern", params: { pattern: "^[UW][A-Z0-9]{8,19}$" }, message: 'must match pattern "^[UW][A-Z0-9]{8,19}$"', schema: "^[UW][A-Z0-9]{8,19}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.slack, data: data10 };
                       if (vErrors === null) {
                         vErrors = [err28];
                       } else {
@@ -4061,30 +4333,30 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats92.validate(data10)) {
+                      const err29 = { instancePath: instancePath + "/spec/identities/" + i0 + "/slack", schemaPath: "#/properties/spec/properties/identities/items/properties/slack/format", keyword: "format", params: { format: "oncall-access-slack-user-id" }, message: 'must match format "oncall-access-slack-user-id"', schema: "oncall-access-slack-user-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.slack, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err29 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.okta.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data10 };
+                    const err30 = { instancePath: instancePath + "/spec/identities/" + i0 + "/slack", schemaPath: "#/properties/spec/properties/identities/items/properties/slack/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.slack.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.slack, data: data10 };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err30];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err30);
                     }
                     errors++;
                   }
                 }
-                if (data7.accountId !== void 0) {
-                  let data11 = data7.accountId;
+                if (data7.okta !== void 0) {
+                  let data11 = data7.okta;
                   if (typeof data11 === "string") {
-                    if (!pattern50.test(data11)) {
-                      const err30 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                    if (!formats86.validate(data11)) {
-                      const err31 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
+                    if (!pattern54.test(data11)) {
+                      const err31 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err31];
                       } else {
@@ -4092,52 +4364,92 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (!formats94.validate(data11)) {
+                      const err32 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/format", keyword: "format", params: { format: "oncall-access-account" }, message: 'must match format "oncall-access-account"', schema: "oncall-access-account", parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err32 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data11 };
+                    const err33 = { instancePath: instancePath + "/spec/identities/" + i0 + "/okta", schemaPath: "#/properties/spec/properties/identities/items/properties/okta/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.okta.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.okta, data: data11 };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.accountId !== void 0) {
+                  let data12 = data7.accountId;
+                  if (typeof data12 === "string") {
+                    if (!pattern55.test(data12)) {
+                      const err34 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                    if (!formats96.validate(data12)) {
+                      const err35 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/format", keyword: "format", params: { format: "oncall-access-account-id" }, message: 'must match format "oncall-access-account-id"', schema: "oncall-access-account-id", parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err36 = { instancePath: instancePath + "/spec/identities/" + i0 + "/accountId", schemaPath: "#/properties/spec/properties/identities/items/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.spec.properties.identities.items.properties.accountId.type, parentSchema: schema34.properties.spec.properties.identities.items.properties.accountId, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err33 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
+                const err37 = { instancePath: instancePath + "/spec/identities/" + i0, schemaPath: "#/properties/spec/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.properties.identities.items.type, parentSchema: schema34.properties.spec.properties.identities.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
             }
           } else {
-            const err34 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
+            const err38 = { instancePath: instancePath + "/spec/identities", schemaPath: "#/properties/spec/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema34.properties.spec.properties.identities.type, parentSchema: schema34.properties.spec.properties.identities, data: data6 };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err38];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err38);
             }
             errors++;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
+        const err39 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.spec.type, parentSchema: schema34.properties.spec, data: data5 };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err39];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err40];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err40);
     }
     errors++;
   }
@@ -4366,7 +4678,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.timeZone !== void 0) {
           let data6 = data5.timeZone;
           if (typeof data6 === "string") {
-            if (!pattern52.test(data6)) {
+            if (!pattern57.test(data6)) {
               const err20 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"', schema: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -4375,7 +4687,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats90.validate(data6)) {
+            if (!formats100.validate(data6)) {
               const err21 = { instancePath: instancePath + "/spec/timeZone", schemaPath: "#/properties/spec/properties/timeZone/format", keyword: "format", params: { format: "oncall-access-time-zone" }, message: 'must match format "oncall-access-time-zone"', schema: "oncall-access-time-zone", parentSchema: schema35.properties.spec.properties.timeZone, data: data6 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -4428,7 +4740,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.firstHandoff !== void 0) {
           let data8 = data5.firstHandoff;
           if (typeof data8 === "string") {
-            if (!pattern54.test(data8)) {
+            if (!pattern59.test(data8)) {
               const err26 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -4437,7 +4749,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats94.validate(data8)) {
+            if (!formats104.validate(data8)) {
               const err27 = { instancePath: instancePath + "/spec/firstHandoff", schemaPath: "#/properties/spec/properties/firstHandoff/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.firstHandoff, data: data8 };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -4638,7 +4950,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.from !== void 0) {
                   let data15 = data12.from;
                   if (typeof data15 === "string") {
-                    if (!pattern54.test(data15)) {
+                    if (!pattern59.test(data15)) {
                       const err46 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -4647,7 +4959,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats94.validate(data15)) {
+                    if (!formats104.validate(data15)) {
                       const err47 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/from", schemaPath: "#/properties/spec/properties/overrides/items/properties/from/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.from, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -4669,7 +4981,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.to !== void 0) {
                   let data16 = data12.to;
                   if (typeof data16 === "string") {
-                    if (!pattern54.test(data16)) {
+                    if (!pattern59.test(data16)) {
                       const err49 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -4678,7 +4990,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (!formats94.validate(data16)) {
+                    if (!formats104.validate(data16)) {
                       const err50 = { instancePath: instancePath + "/spec/overrides/" + i1 + "/to", schemaPath: "#/properties/spec/properties/overrides/items/properties/to/format", keyword: "format", params: { format: "oncall-access-date-time-local" }, message: 'must match format "oncall-access-date-time-local"', schema: "oncall-access-date-time-local", parentSchema: schema35.properties.spec.properties.overrides.items.properties.to, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err50];
@@ -4942,7 +5254,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern23.test(data6)) {
+                if (!pattern24.test(data6)) {
                   const err18 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -4951,7 +5263,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats36.validate(data6)) {
+                if (!formats38.validate(data6)) {
                   const err19 = { instancePath: instancePath + "/teams/" + i0 + "/adoptedAt", schemaPath: "#/properties/teams/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema36.properties.teams.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -5205,7 +5517,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.adoptedAt !== void 0) {
               let data6 = data2.adoptedAt;
               if (typeof data6 === "string") {
-                if (!pattern23.test(data6)) {
+                if (!pattern24.test(data6)) {
                   const err18 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -5214,7 +5526,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats36.validate(data6)) {
+                if (!formats38.validate(data6)) {
                   const err19 = { instancePath: instancePath + "/entitlements/" + i0 + "/adoptedAt", schemaPath: "#/properties/entitlements/items/properties/adoptedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema37.properties.entitlements.items.properties.adoptedAt, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -5554,7 +5866,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.grantedAt !== void 0) {
               let data10 = data2.grantedAt;
               if (typeof data10 === "string") {
-                if (!pattern23.test(data10)) {
+                if (!pattern24.test(data10)) {
                   const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -5563,7 +5875,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats36.validate(data10)) {
+                if (!formats38.validate(data10)) {
                   const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema38.properties.grants.items.properties.grantedAt, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -5930,7 +6242,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.login !== void 0) {
               let data7 = data2.login;
               if (typeof data7 === "string") {
-                if (!pattern49.test(data7)) {
+                if (!pattern54.test(data7)) {
                   const err23 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, message: `must match pattern "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"`, schema: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err23];
@@ -5939,7 +6251,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats84.validate(data7)) {
+                if (!formats94.validate(data7)) {
                   const err24 = { instancePath: instancePath + "/grants/" + i0 + "/login", schemaPath: "#/properties/grants/items/properties/login/format", keyword: "format", params: { format: "oncall-access-account" }, message: 'must match format "oncall-access-account"', schema: "oncall-access-account", parentSchema: schema39.properties.grants.items.properties.login, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err24];
@@ -5961,7 +6273,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.grantedAt !== void 0) {
               let data8 = data2.grantedAt;
               if (typeof data8 === "string") {
-                if (!pattern23.test(data8)) {
+                if (!pattern24.test(data8)) {
                   const err26 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"', schema: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -5970,7 +6282,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats36.validate(data8)) {
+                if (!formats38.validate(data8)) {
                   const err27 = { instancePath: instancePath + "/grants/" + i0 + "/grantedAt", schemaPath: "#/properties/grants/items/properties/grantedAt/format", keyword: "format", params: { format: "oncall-access-instant" }, message: 'must match format "oncall-access-instant"', schema: "oncall-access-instant", parentSchema: schema39.properties.grants.items.properties.grantedAt, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -6196,7 +6508,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, pattern18, func1, func2, accessRequest, schema32, formats32, formats36, pattern21, pattern23, config, schema33, formats42, formats44, formats46, formats68, pattern26, pattern27, pattern28, pattern35, pattern37, pattern41, func0, identities, schema34, formats84, formats86, pattern49, pattern50, rotation, schema35, formats90, formats94, pattern52, pattern54, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
+var import_equal, import_ucs2length, accessProfile, schema31, formats0, formats2, formats4, formats8, formats20, formats24, formats28, pattern4, pattern5, pattern6, pattern8, pattern14, pattern16, pattern18, pattern19, func1, func2, accessRequest, schema32, formats34, formats38, pattern22, pattern24, config, schema33, formats44, formats46, formats48, formats62, formats76, pattern27, pattern28, pattern29, pattern36, pattern39, pattern41, pattern45, func0, identities, schema34, formats92, formats94, formats96, pattern53, pattern54, pattern55, rotation, schema35, formats100, formats104, pattern57, pattern59, stateAdoptedV1, schema36, stateAdopted, schema37, stateGrantsV1, schema38, stateGrants, schema39, stateRotations, schema40, VALIDATORS;
 var init_validators_generated = __esm({
   "src/config/validators.generated.ts"() {
     "use strict";
@@ -6204,57 +6516,63 @@ var init_validators_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     init_formats();
     accessProfile = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). On an Okta target: a group membership (group).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }, { "required": ["group"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] }, "group": { "description": "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", "type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]{1,255}$" } } } } } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-profile.schema.json", "title": "oncall-access AccessProfile", "description": "Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessProfile" }, "metadata": { "description": "Name and description of the profile.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the profile across all profile files (lowercase letters, digits, dashes).", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the profile is for, for the people reading plans.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "What the profile grants, to whom, and when.", "type": "object", "additionalProperties": false, "required": ["mode", "entitlements"], "properties": { "mode": { "description": "auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.", "enum": ["auto", "requestable"] }, "approval": { "description": "Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).", "enum": ["auto", "review"] }, "approvers": { "description": "Requestable profiles: GitHub logins who approve requests and may open a request for someone else.", "type": "array", "maxItems": 100, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } }, "maxRequestDuration": { "description": "Requestable profiles: the longest duration one request may ask for (e.g. 4h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "rotations": { "description": "The on-call rotations whose current on-call people are entitled.", "type": "array", "maxItems": 100, "items": { "description": "One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.", "type": "object", "additionalProperties": false, "required": ["source"], "oneOf": [{ "required": ["schedule"] }, { "required": ["escalationPolicy"] }, { "required": ["rotation"] }], "dependentRequired": { "levels": ["escalationPolicy"] }, "properties": { "source": { "description": "Name of a source declared in the Config's spec.sources.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "schedule": { "description": "PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "escalationPolicy": { "description": "PagerDuty escalation policy ID.", "type": "string", "format": "oncall-access-external-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, "levels": { "description": "Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "description": "An escalation level, from 1.", "type": "integer", "minimum": 1, "maximum": 20 } }, "rotation": { "description": "Name of a built-in rotation (kind: Rotation) for a source of type rotations.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } } }, "window": { "description": "Widens each shift: access starts `before` the shift and ends `after` it.", "type": "object", "additionalProperties": false, "properties": { "before": { "description": "How long before a shift starts access is granted (e.g. 15m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "after": { "description": "How long after a shift ends access is kept (e.g. 30m).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "allowEmptyRotations": { "description": "Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.", "type": "boolean" }, "incidentHold": { "description": "Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.", "type": "object", "additionalProperties": false, "required": ["max"], "properties": { "max": { "description": "The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" } } }, "members": { "description": "Emails of people always entitled, whoever is on call.", "type": "array", "maxItems": 1e3, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "entitlements": { "description": "What the entitled people get.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). Or a Slack user group (usergroup: its handle or id). On an Okta target: a group membership (group).", "type": "object", "additionalProperties": false, "required": ["target"], "oneOf": [{ "required": ["team"] }, { "required": ["repository"] }, { "required": ["usergroup"] }, { "required": ["group"] }], "properties": { "target": { "description": "Name of a target declared in the Config's spec.targets.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "team": { "description": "GitHub team slug in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "role": { "description": "Team role to grant (teams only).", "enum": ["member", "maintainer"] }, "repository": { "description": "GitHub repository name in the target's organisation.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "permission": { "description": "Repository permission to grant (repositories only).", "enum": ["pull", "triage", "push", "maintain", "admin"] }, "membership": { "description": "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", "enum": ["exclusive", "additive"] }, "adopt": { "description": "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", "enum": ["keep-drift", "remove-drift"] }, "usergroup": { "description": "Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).", "type": "string", "format": "oncall-access-slack-usergroup", "pattern": "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$" }, "group": { "description": "Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.", "type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]{1,255}$" } } } } } } } };
     formats0 = FORMATS["oncall-access-name"];
     formats2 = FORMATS["oncall-access-login"];
     formats4 = FORMATS["oncall-access-duration"];
     formats8 = FORMATS["oncall-access-external-id"];
     formats20 = FORMATS.email;
     formats24 = FORMATS["oncall-access-slug"];
+    formats28 = FORMATS["oncall-access-slack-usergroup"];
     pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
     pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
     pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
     pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
     pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
     pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-    pattern18 = new RegExp("^[^\\x00-\\x1f\\x7f]{1,255}$", "u");
+    pattern18 = new RegExp("^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$", "u");
+    pattern19 = new RegExp("^[^\\x00-\\x1f\\x7f]{1,255}$", "u");
     func1 = import_ucs2length.default.default;
     func2 = Object.prototype.hasOwnProperty;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     accessRequest = validate21;
     schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/access-request.schema.json", "title": "oncall-access AccessRequest", "description": "A time-boxed request for a requestable profile's entitlements, made through a pull request.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "AccessRequest" }, "metadata": { "description": "Optional name.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this request.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" } } }, "spec": { "description": "What is asked for, by whom, for how long and why.", "type": "object", "additionalProperties": false, "required": ["profile", "subject", "reason", "duration", "requestedAt"], "properties": { "profile": { "description": "Name of a requestable AccessProfile.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "subject": { "description": "Email or GitHub login of the person who gets access.", "type": "string", "format": "oncall-access-subject", "pattern": "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$" }, "reason": { "description": "Why access is needed (an incident link, a ticket).", "type": "string", "minLength": 1, "maxLength": 1e3 }, "duration": { "description": "How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "requestedAt": { "description": "The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } };
-    formats32 = FORMATS["oncall-access-subject"];
-    formats36 = FORMATS["oncall-access-instant"];
-    pattern21 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-    pattern23 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+    formats34 = FORMATS["oncall-access-subject"];
+    formats38 = FORMATS["oncall-access-instant"];
+    pattern22 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+    pattern24 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     config = validate22;
-    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "required": ["type"], "properties": { "type": { "description": "The kind of target: github, okta.", "enum": ["github", "okta"] } }, "allOf": [{ "if": { "properties": { "type": { "const": "github" } }, "required": ["type"] }, "then": { "description": "A github target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, { "if": { "properties": { "type": { "const": "okta" } }, "required": ["type"] }, "then": { "description": "A okta target.", "type": "object", "additionalProperties": false, "required": ["type", "orgUrl"], "oneOf": [{ "required": ["clientId"] }, { "required": ["tokenEnv"] }], "dependentRequired": { "clientId": ["privateKeyEnv"], "privateKeyEnv": ["clientId"] }, "properties": { "type": { "description": "The kind of target: okta.", "enum": ["okta"] }, "orgUrl": { "description": "The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "clientId": { "description": "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", "type": "string", "pattern": "^[A-Za-z0-9_-]{1,100}$" }, "privateKeyEnv": { "description": "Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "keyId": { "description": "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,200}$" }, "scopes": { "description": "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "An Okta API scope.", "enum": ["okta.groups.manage", "okta.groups.read", "okta.users.read"] } }, "tokenEnv": { "description": "Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }] } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
-    formats42 = FORMATS["oncall-access-env-name"];
-    formats44 = FORMATS["oncall-access-http-url"];
-    formats46 = FORMATS["oncall-access-cloud-id"];
-    formats68 = FORMATS["oncall-access-relative-path"];
-    pattern26 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-    pattern27 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-    pattern28 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-    pattern35 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
-    pattern37 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
-    pattern41 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+    schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/config.schema.json", "title": "oncall-access Config", "description": "oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Config" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this configuration.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this configuration manages.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The configuration.", "type": "object", "additionalProperties": false, "required": ["sources", "targets"], "properties": { "sources": { "description": "Places that know who is on call, by name; profiles refer to these names.", "type": "object", "maxProperties": 50, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One source.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).", "enum": ["pagerduty", "opsgenie", "jsm", "rotations"] }, "tokenEnv": { "description": "Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "cloudId": { "description": "jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).", "type": "string", "format": "oncall-access-cloud-id", "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" }, "emailEnv": { "description": "jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }, "targets": { "description": "Systems that hold entitlements, by name; profiles refer to these names.", "type": "object", "minProperties": 1, "maxProperties": 20, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "One target.", "type": "object", "required": ["type"], "properties": { "type": { "description": "The kind of target: github, slack, okta.", "enum": ["github", "slack", "okta"] } }, "allOf": [{ "if": { "properties": { "type": { "const": "github" } }, "required": ["type"] }, "then": { "description": "A github target.", "type": "object", "additionalProperties": false, "required": ["type", "org"], "properties": { "type": { "description": "The kind of target: github.", "enum": ["github"] }, "org": { "description": "The GitHub organisation whose teams are managed.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "tokenEnv": { "description": "Name of the environment variable holding the GitHub token. Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "apiUrl": { "description": "Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" } } } }, { "if": { "properties": { "type": { "const": "slack" } }, "required": ["type"] }, "then": { "description": "A slack target.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The kind of target: slack.", "enum": ["slack"] }, "tokenEnv": { "description": "Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "teamId": { "description": "The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.", "type": "string", "format": "oncall-access-slack-team-id", "pattern": "^T[A-Z0-9]{8,19}$" }, "apiUrl": { "description": "Overrides https://slack.com/api/ (a local emulator).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "whenEmpty": { "description": "Slack refuses to empty a user group. When a rotation would leave one with nobody: disable (the default) disables the group, so its handle pages nobody, and enables it again when someone is on call; keep leaves its last members in it (the plan still shows them revoked, apply skips that); error fails those changes.", "enum": ["disable", "keep", "error"] } } } }, { "if": { "properties": { "type": { "const": "okta" } }, "required": ["type"] }, "then": { "description": "A okta target.", "type": "object", "additionalProperties": false, "required": ["type", "orgUrl"], "oneOf": [{ "required": ["clientId"] }, { "required": ["tokenEnv"] }], "dependentRequired": { "clientId": ["privateKeyEnv"], "privateKeyEnv": ["clientId"] }, "properties": { "type": { "description": "The kind of target: okta.", "enum": ["okta"] }, "orgUrl": { "description": "The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "type": "string", "format": "oncall-access-http-url", "pattern": "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$" }, "clientId": { "description": "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", "type": "string", "pattern": "^[A-Za-z0-9_-]{1,100}$" }, "privateKeyEnv": { "description": "Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" }, "keyId": { "description": "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,200}$" }, "scopes": { "description": "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "An Okta API scope.", "enum": ["okta.groups.manage", "okta.groups.read", "okta.users.read"] } }, "tokenEnv": { "description": "Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "type": "string", "format": "oncall-access-env-name", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } } }] } }, "identities": { "description": "How an on-call person's email becomes a GitHub login.", "type": "object", "additionalProperties": false, "properties": { "resolve": { "description": "Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A resolution method.", "enum": ["file", "saml", "verifiedEmail"] } }, "samlAttributes": { "description": "Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "description": "A SAML attribute.", "enum": ["nameId", "emails"] } } } }, "guards": { "description": "Safety rails: plans that break them are refused.", "type": "object", "additionalProperties": false, "properties": { "maxRevocations": { "description": "Refuse a run that would revoke more than this many holdings.", "type": "integer", "minimum": 0, "maximum": 1e5 }, "maxRevocationShare": { "description": "Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1 }, "protectedAccounts": { "description": "GitHub logins that are never revoked (break-glass admins).", "type": "array", "maxItems": 1e3, "items": { "description": "A GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" } } } }, "coverage": { "description": "Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).", "type": "object", "additionalProperties": false, "properties": { "gaps": { "description": "What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.", "enum": ["off", "warn", "error"] } } }, "shards": { "description": "For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.", "type": "object", "maxProperties": 100, "propertyNames": { "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "additionalProperties": { "description": "Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "description": "A glob.", "type": "string", "minLength": 1, "maxLength": 200 } } }, "paths": { "description": "Where the other files are, relative to this file.", "type": "object", "additionalProperties": false, "properties": { "profiles": { "description": "Directory of AccessProfile files (default: profiles).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "rotations": { "description": "Directory of Rotation files (default: rotations).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "requests": { "description": "Directory of AccessRequest files (default: requests).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "identities": { "description": "The Identities file (default: identities.yaml).", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" }, "state": { "description": "Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.", "type": "string", "format": "oncall-access-relative-path", "pattern": "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$" } } } } } } };
+    formats44 = FORMATS["oncall-access-env-name"];
+    formats46 = FORMATS["oncall-access-http-url"];
+    formats48 = FORMATS["oncall-access-cloud-id"];
+    formats62 = FORMATS["oncall-access-slack-team-id"];
+    formats76 = FORMATS["oncall-access-relative-path"];
+    pattern27 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+    pattern28 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+    pattern29 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+    pattern36 = new RegExp("^T[A-Z0-9]{8,19}$", "u");
+    pattern39 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
+    pattern41 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
+    pattern45 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
     func0 = import_equal.default.default;
     validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     identities = validate23;
-    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email"], "anyOf": [{ "required": ["github"] }, { "required": ["okta"] }], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "okta": { "description": "The person's Okta login (usually their email).", "type": "string", "format": "oncall-access-account", "pattern": "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
-    formats84 = FORMATS["oncall-access-account"];
-    formats86 = FORMATS["oncall-access-account-id"];
-    pattern49 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
-    pattern50 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+    schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/identities.schema.json", "title": "oncall-access Identities", "description": "Explicit map from the email a source knows a person by to their GitHub login.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Identities" }, "metadata": { "description": "Optional name and description.", "type": "object", "additionalProperties": false, "properties": { "name": { "description": "A name for this map.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What this map covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "The map.", "type": "object", "additionalProperties": false, "required": ["identities"], "properties": { "identities": { "description": "Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.", "type": "array", "maxItems": 1e5, "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email"], "anyOf": [{ "required": ["github"] }, { "required": ["slack"] }, { "required": ["okta"] }], "properties": { "email": { "description": "The email the on-call source knows the person by.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "github": { "description": "The person's GitHub login.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "slack": { "description": "The person's Slack user id (U...), when the workspace's directory should not be asked.", "type": "string", "format": "oncall-access-slack-user-id", "pattern": "^[UW][A-Z0-9]{8,19}$" }, "okta": { "description": "The person's Okta login (usually their email).", "type": "string", "format": "oncall-access-account", "pattern": "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$" }, "accountId": { "description": "The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.", "type": "string", "format": "oncall-access-account-id", "pattern": "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$" } } } } } } } };
+    formats92 = FORMATS["oncall-access-slack-user-id"];
+    formats94 = FORMATS["oncall-access-account"];
+    formats96 = FORMATS["oncall-access-account-id"];
+    pattern53 = new RegExp("^[UW][A-Z0-9]{8,19}$", "u");
+    pattern54 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
+    pattern55 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rotation = validate24;
     schema35 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/rotation.schema.json", "title": "oncall-access Rotation", "description": "An on-call rotation kept in git, for teams without a pager platform (source type: rotations).", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "description": "Version of the oncall-access file format.", "const": "oncall-access/v1" }, "kind": { "description": "What this document declares.", "const": "Rotation" }, "metadata": { "description": "Name and description of the rotation.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "Unique name of the rotation; profiles bind it with `rotation: NAME`.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "description": { "description": "What the rotation covers.", "type": "string", "maxLength": 500 } } }, "spec": { "description": "Who is on call when.", "type": "object", "additionalProperties": false, "required": ["timeZone", "shiftLength", "firstHandoff", "members"], "properties": { "timeZone": { "description": "IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.", "type": "string", "format": "oncall-access-time-zone", "pattern": "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$" }, "shiftLength": { "description": "Length of one shift (e.g. 1w, 1d, 12h).", "type": "string", "format": "oncall-access-duration", "pattern": "^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$" }, "firstHandoff": { "description": "When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "members": { "description": "Emails of the people in the rotation, in order.", "type": "array", "minItems": 1, "maxItems": 500, "items": { "description": "A person's email.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" } }, "overrides": { "description": "Dated replacements: someone covers for someone else.", "type": "array", "maxItems": 1e3, "items": { "description": "One replacement.", "type": "object", "additionalProperties": false, "required": ["member", "from", "to"], "properties": { "member": { "description": "Email of the person on call instead.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "covers": { "description": "Email of the person being covered; when absent, whoever is on call is covered.", "type": "string", "format": "email", "pattern": "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, "from": { "description": "Start of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" }, "to": { "description": "End of the replacement (wall time in timeZone, or instant).", "type": "string", "format": "oncall-access-date-time-local", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$" } } } } } } } };
-    formats90 = FORMATS["oncall-access-time-zone"];
-    formats94 = FORMATS["oncall-access-date-time-local"];
-    pattern52 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-    pattern54 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+    formats100 = FORMATS["oncall-access-time-zone"];
+    formats104 = FORMATS["oncall-access-date-time-local"];
+    pattern57 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+    pattern59 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
     validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     stateAdoptedV1 = validate25;
     schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://oncall-access.dev/schemas/state-adopted-v1.schema.json", "title": "oncall-access adopted teams, version 1", "description": "state/adopted.json as versions before the entitlement format 2 wrote it (GitHub teams only). Still read, and converted: the next apply writes it again as version 2 (state-adopted.schema.json).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "teams"], "properties": { "formatVersion": { "description": "Version of the state file format.", "const": 1 }, "teams": { "description": "One team per entry, sorted by target, organisation and team.", "type": "array", "items": { "description": "A team and when it was adopted.", "type": "object", "additionalProperties": false, "required": ["target", "org", "team", "adoptedAt"], "properties": { "target": { "description": "The target's name in the config.", "type": "string", "format": "oncall-access-name", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }, "org": { "description": "The GitHub organisation.", "type": "string", "format": "oncall-access-login", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "team": { "description": "The team slug.", "type": "string", "format": "oncall-access-slug", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "adoptedAt": { "description": "ISO 8601 instant of the apply that adopted it.", "type": "string", "format": "oncall-access-instant", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$" } } } } } };
@@ -16864,7 +17182,6 @@ function fromV1(e) {
   return { kind, resource: githubResource(e.org, e.repository ?? e.team), ...level === void 0 ? {} : { level } };
 }
 function githubFields(ref) {
-  if (ref.kind !== "team" && ref.kind !== "repository") return { org: null, team: null, repository: null };
   const { org, name } = splitResource(ref.resource);
   return { org, team: ref.kind === "team" ? name : null, repository: ref.kind === "repository" ? name : null };
 }
@@ -16960,25 +17277,126 @@ var init_declaration = __esm({
   }
 });
 
-// src/targets/okta/kinds.ts
-var GROUP_LEVELS, OKTA_KINDS, GROUP_ID;
+// src/targets/slack/kinds.ts
+function slackResource(written) {
+  return GROUP_ID.test(written) ? written : `@${written.replace(/^@/, "").toLowerCase()}`;
+}
+function groupRef(resource) {
+  return resource.startsWith("@") ? { handle: resource.slice(1) } : { id: resource.toUpperCase() };
+}
+var SLACK_KINDS, GROUP_ID;
 var init_kinds2 = __esm({
+  "src/targets/slack/kinds.ts"() {
+    "use strict";
+    SLACK_KINDS = {
+      usergroup: {
+        levels: ["member"],
+        memberships: ["exclusive", "additive"],
+        adoptable: true,
+        shown: "resource",
+        plural: "user groups",
+        account: "id",
+        unresolved: "is not in Slack (no user of the workspace has that email, and the identities file gives no slack: user id); adding nobody to the user group"
+      }
+    };
+    GROUP_ID = /^S[A-Z0-9]{8,19}$/;
+  }
+});
+
+// src/targets/slack/schema.ts
+function formatted2(description, name) {
+  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+}
+var SLACK_SCHEMA;
+var init_schema3 = __esm({
+  "src/targets/slack/schema.ts"() {
+    "use strict";
+    init_formats();
+    SLACK_SCHEMA = {
+      target: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type"],
+        properties: {
+          type: { description: "The kind of target: slack.", enum: ["slack"] },
+          tokenEnv: formatted2("Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.", "oncall-access-env-name"),
+          teamId: formatted2("The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.", "oncall-access-slack-team-id"),
+          apiUrl: formatted2("Overrides https://slack.com/api/ (a local emulator).", "oncall-access-http-url"),
+          whenEmpty: {
+            description: "Slack refuses to empty a user group. When a rotation would leave one with nobody: disable (the default) disables the group, so its handle pages nobody, and enables it again when someone is on call; keep leaves its last members in it (the plan still shows them revoked, apply skips that); error fails those changes.",
+            enum: ["disable", "keep", "error"]
+          }
+        }
+      },
+      entitlement: {
+        description: "Or a Slack user group (usergroup: its handle or id).",
+        oneOf: [{ required: ["usergroup"] }],
+        properties: {
+          usergroup: formatted2("Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).", "oncall-access-slack-usergroup"),
+          membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
+          adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
+        }
+      },
+      identity: formatted2("The person's Slack user id (U...), when the workspace's directory should not be asked.", "oncall-access-slack-user-id")
+    };
+  }
+});
+
+// src/targets/slack/declaration.ts
+var SLACK_DECLARATION;
+var init_declaration2 = __esm({
+  "src/targets/slack/declaration.ts"() {
+    "use strict";
+    init_kinds2();
+    init_schema3();
+    SLACK_DECLARATION = {
+      kinds: SLACK_KINDS,
+      account: "Slack user",
+      schema: SLACK_SCHEMA,
+      settings: (block) => ({ type: "slack", ...block.teamId === void 0 ? {} : { teamId: block.teamId }, whenEmpty: block.whenEmpty ?? "disable" }),
+      scope: (t) => t.teamId === void 0 ? "the Slack workspace" : `Slack workspace ${t.teamId}`,
+      identityMethods: (configured) => [...configured.filter((m) => m === "file"), "directory"],
+      entitlement(e) {
+        if (e.adopt === "remove-drift" && e.membership === "additive") return { problem: "adopt: remove-drift applies to exclusive user groups; an additive one never loses members this tool did not add", field: "adopt" };
+        const written = e.usergroup;
+        return {
+          kind: "usergroup",
+          resource: slackResource(written),
+          written,
+          ...e.membership === void 0 ? {} : { membership: e.membership },
+          ...e.adopt === "remove-drift" ? { adopt: "remove-drift" } : {}
+        };
+      }
+    };
+  }
+});
+
+// src/targets/okta/kinds.ts
+var GROUP_LEVELS, OKTA_KINDS, GROUP_ID2;
+var init_kinds3 = __esm({
   "src/targets/okta/kinds.ts"() {
     "use strict";
     GROUP_LEVELS = ["member"];
     OKTA_KINDS = {
-      group: { levels: GROUP_LEVELS, memberships: ["exclusive", "additive"], adoptable: true, shown: "resource (kind)", plural: "groups" }
+      group: {
+        levels: GROUP_LEVELS,
+        memberships: ["exclusive", "additive"],
+        adoptable: true,
+        shown: "resource (kind)",
+        plural: "groups",
+        unresolved: "is not in Okta (no user of the org has that email or login, and the identities file gives no okta: login); adding nobody to the group"
+      }
     };
-    GROUP_ID = /^00g[A-Za-z0-9]{17}$/;
+    GROUP_ID2 = /^00g[A-Za-z0-9]{17}$/;
   }
 });
 
 // src/targets/okta/schema.ts
-function formatted2(description, name) {
+function formatted3(description, name) {
   return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
 }
 var OKTA_SCOPES, OKTA_SCHEMA;
-var init_schema3 = __esm({
+var init_schema4 = __esm({
   "src/targets/okta/schema.ts"() {
     "use strict";
     init_formats();
@@ -16993,9 +17411,9 @@ var init_schema3 = __esm({
         dependentRequired: { clientId: ["privateKeyEnv"], privateKeyEnv: ["clientId"] },
         properties: {
           type: { description: "The kind of target: okta.", enum: ["okta"] },
-          orgUrl: formatted2("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
+          orgUrl: formatted3("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
           clientId: { description: "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", type: "string", pattern: "^[A-Za-z0-9_-]{1,100}$" },
-          privateKeyEnv: formatted2("Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "oncall-access-env-name"),
+          privateKeyEnv: formatted3("Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "oncall-access-env-name"),
           keyId: { description: "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", type: "string", pattern: "^[A-Za-z0-9_.-]{1,200}$" },
           scopes: {
             description: "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].",
@@ -17004,7 +17422,7 @@ var init_schema3 = __esm({
             uniqueItems: true,
             items: { description: "An Okta API scope.", enum: ["okta.groups.manage", "okta.groups.read", "okta.users.read"] }
           },
-          tokenEnv: formatted2("Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "oncall-access-env-name")
+          tokenEnv: formatted3("Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "oncall-access-env-name")
         }
       },
       entitlement: {
@@ -17016,18 +17434,18 @@ var init_schema3 = __esm({
           adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
         }
       },
-      identity: formatted2("The person's Okta login (usually their email).", "oncall-access-account")
+      identity: formatted3("The person's Okta login (usually their email).", "oncall-access-account")
     };
   }
 });
 
 // src/targets/okta/declaration.ts
 var OKTA_DECLARATION;
-var init_declaration2 = __esm({
+var init_declaration3 = __esm({
   "src/targets/okta/declaration.ts"() {
     "use strict";
-    init_kinds2();
-    init_schema3();
+    init_kinds3();
+    init_schema4();
     OKTA_DECLARATION = {
       kinds: OKTA_KINDS,
       account: "Okta login",
@@ -17066,24 +17484,23 @@ function nameOf(ref) {
   return entitlementName(ref, KINDS[ref.kind]);
 }
 function reportEntitlement(ref) {
-  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
+  return { name: nameOf(ref), target: ref.target, ...v1Fields(ref), kind: ref.kind, resource: ref.resource };
 }
-function accountWord(ws) {
-  return (target) => {
-    const config2 = ws.config.targets.get(target);
-    return config2 === void 0 ? "GitHub login" : declarationOf(config2.type).account;
-  };
+function v1Fields(ref) {
+  return ref.kind in TARGET_KINDS.github ? githubFields(ref) : { org: null, team: null, repository: null };
 }
 var TARGET_DECLARATIONS, TARGET_KINDS, KINDS;
-var init_kinds3 = __esm({
+var init_kinds4 = __esm({
   "src/targets/kinds.ts"() {
     "use strict";
     init_entitlement();
     init_declaration();
     init_kinds();
     init_declaration2();
+    init_declaration3();
     TARGET_DECLARATIONS = {
       github: GITHUB_DECLARATION,
+      slack: SLACK_DECLARATION,
       okta: OKTA_DECLARATION
     };
     TARGET_KINDS = Object.fromEntries(Object.entries(TARGET_DECLARATIONS).map(([type, d]) => [type, d.kinds]));
@@ -17234,7 +17651,7 @@ var init_semantics = __esm({
     init_rotations();
     init_wording();
     init_entitlement();
-    init_kinds3();
+    init_kinds4();
     BINDINGS_BY_SOURCE = {
       pagerduty: ["schedule", "escalationPolicy"],
       opsgenie: ["schedule"],
@@ -17451,7 +17868,7 @@ var init_load = __esm({
     init_zoned();
     init_schema();
     init_semantics();
-    init_kinds3();
+    init_kinds4();
     init_yaml_file();
     MAX_HOLD_MS = 864e5;
     MIN_SHIFT_MS = 36e5;
@@ -20392,7 +20809,7 @@ var require_lib2 = __commonJS({
         throw new TypeError(`${value} is not a legal HTTP header value`);
       }
     }
-    function find(map, name) {
+    function find2(map, name) {
       name = name.toLowerCase();
       for (const key in map) {
         if (key.toLowerCase() === name) {
@@ -20461,7 +20878,7 @@ var require_lib2 = __commonJS({
       get(name) {
         name = `${name}`;
         validateName(name);
-        const key = find(this[MAP], name);
+        const key = find2(this[MAP], name);
         if (key === void 0) {
           return null;
         }
@@ -20498,7 +20915,7 @@ var require_lib2 = __commonJS({
         value = `${value}`;
         validateName(name);
         validateValue(value);
-        const key = find(this[MAP], name);
+        const key = find2(this[MAP], name);
         this[MAP][key !== void 0 ? key : name] = [value];
       }
       /**
@@ -20513,7 +20930,7 @@ var require_lib2 = __commonJS({
         value = `${value}`;
         validateName(name);
         validateValue(value);
-        const key = find(this[MAP], name);
+        const key = find2(this[MAP], name);
         if (key !== void 0) {
           this[MAP][key].push(value);
         } else {
@@ -20529,7 +20946,7 @@ var require_lib2 = __commonJS({
       has(name) {
         name = `${name}`;
         validateName(name);
-        return find(this[MAP], name) !== void 0;
+        return find2(this[MAP], name) !== void 0;
       }
       /**
        * Delete all header values given name
@@ -20540,7 +20957,7 @@ var require_lib2 = __commonJS({
       delete(name) {
         name = `${name}`;
         validateName(name);
-        const key = find(this[MAP], name);
+        const key = find2(this[MAP], name);
         if (key !== void 0) {
           delete this[MAP][key];
         }
@@ -20649,7 +21066,7 @@ var require_lib2 = __commonJS({
     });
     function exportNodeCompatibleHeaders(headers) {
       const obj = Object.assign({ __proto__: null }, headers[MAP]);
-      const hostHeaderKey = find(headers[MAP], "Host");
+      const hostHeaderKey = find2(headers[MAP], "Host");
       if (hostHeaderKey !== void 0) {
         obj[hostHeaderKey] = obj[hostHeaderKey][0];
       }
@@ -22219,11 +22636,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -23107,8 +23524,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -31558,6 +31975,5150 @@ var init_doctor_checks = __esm({
   }
 });
 
+// node_modules/@slack/web-api/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/@slack/web-api/dist/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WebAPIFileUploadReadFileDataError = exports.WebAPIFileUploadInvalidArgumentsError = exports.WebAPIRateLimitedError = exports.WebAPIHTTPError = exports.WebAPIRequestError = exports.WebAPIPlatformError = exports.SlackError = exports.ErrorCode = void 0;
+    var ErrorCode;
+    (function(ErrorCode2) {
+      ErrorCode2["RequestError"] = "slack_webapi_request_error";
+      ErrorCode2["HTTPError"] = "slack_webapi_http_error";
+      ErrorCode2["PlatformError"] = "slack_webapi_platform_error";
+      ErrorCode2["RateLimitedError"] = "slack_webapi_rate_limited_error";
+      ErrorCode2["FileUploadInvalidArgumentsError"] = "slack_webapi_file_upload_invalid_args_error";
+      ErrorCode2["FileUploadReadFileDataError"] = "slack_webapi_file_upload_read_file_data_error";
+    })(ErrorCode || (exports.ErrorCode = ErrorCode = {}));
+    var SlackError = class extends Error {
+      constructor(message, options) {
+        super(message, options);
+        this.name = this.constructor.name;
+        Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    exports.SlackError = SlackError;
+    var WebAPIPlatformError = class extends SlackError {
+      code = ErrorCode.PlatformError;
+      data;
+      constructor(result) {
+        super(`An API error occurred: ${result.error}`);
+        this.data = result;
+      }
+    };
+    exports.WebAPIPlatformError = WebAPIPlatformError;
+    var WebAPIRequestError = class extends SlackError {
+      code = ErrorCode.RequestError;
+      original;
+      constructor(original) {
+        super(`A request error occurred: ${original.message}`, { cause: original });
+        this.original = original;
+      }
+    };
+    exports.WebAPIRequestError = WebAPIRequestError;
+    var WebAPIHTTPError = class extends SlackError {
+      code = ErrorCode.HTTPError;
+      statusCode;
+      statusMessage;
+      headers;
+      // biome-ignore lint/suspicious/noExplicitAny: HTTP response bodies might be anything
+      body;
+      constructor(statusCode, statusMessage, headers, body) {
+        super(`An HTTP protocol error occurred: statusCode = ${statusCode}`);
+        this.statusCode = statusCode;
+        this.statusMessage = statusMessage;
+        this.headers = headers;
+        if (typeof body === "string") {
+          try {
+            this.body = JSON.parse(body);
+          } catch {
+            this.body = body;
+          }
+        } else {
+          this.body = body;
+        }
+      }
+    };
+    exports.WebAPIHTTPError = WebAPIHTTPError;
+    var WebAPIRateLimitedError = class extends SlackError {
+      code = ErrorCode.RateLimitedError;
+      retryAfter;
+      constructor(retryAfter) {
+        super(`A rate-limit has been reached, you may retry this request in ${retryAfter} seconds`);
+        this.retryAfter = retryAfter;
+      }
+    };
+    exports.WebAPIRateLimitedError = WebAPIRateLimitedError;
+    var WebAPIFileUploadInvalidArgumentsError = class extends SlackError {
+      code = ErrorCode.FileUploadInvalidArgumentsError;
+    };
+    exports.WebAPIFileUploadInvalidArgumentsError = WebAPIFileUploadInvalidArgumentsError;
+    var WebAPIFileUploadReadFileDataError = class extends SlackError {
+      code = ErrorCode.FileUploadReadFileDataError;
+    };
+    exports.WebAPIFileUploadReadFileDataError = WebAPIFileUploadReadFileDataError;
+  }
+});
+
+// node_modules/@slack/web-api/package.json
+var require_package = __commonJS({
+  "node_modules/@slack/web-api/package.json"(exports, module) {
+    module.exports = {
+      name: "@slack/web-api",
+      version: "8.2.0",
+      description: "Official library for using the Slack Platform's Web API",
+      author: "Slack Technologies, LLC",
+      license: "MIT",
+      keywords: [
+        "slack",
+        "web-api",
+        "bot",
+        "client",
+        "http",
+        "api",
+        "proxy",
+        "rate-limiting",
+        "pagination"
+      ],
+      main: "dist/index.js",
+      types: "./dist/index.d.ts",
+      files: [
+        "dist/**/*"
+      ],
+      engines: {
+        node: ">= 20",
+        npm: ">=9.6.4"
+      },
+      repository: {
+        type: "git",
+        url: "git+https://github.com/slackapi/node-slack-sdk.git"
+      },
+      homepage: "https://docs.slack.dev/tools/node-slack-sdk/web-api/",
+      publishConfig: {
+        access: "public"
+      },
+      bugs: {
+        url: "https://github.com/slackapi/node-slack-sdk/issues"
+      },
+      scripts: {
+        build: "npm run build:clean && tsc",
+        "build:clean": "shx rm -rf ./dist",
+        docs: "npx typedoc --plugin typedoc-plugin-markdown",
+        prepack: "npm run build",
+        test: "npm run build && bash -c 'node --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/*.test.ts'",
+        "test:coverage": "npm run build && node --experimental-test-coverage --test-reporter=spec --test-reporter-destination=stdout --test-reporter=lcov --test-reporter-destination=lcov.info --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/*.test.ts",
+        "test:integration": "npm run build && node test/integration/commonjs-project/index.js && node test/integration/esm-project/index.mjs && npm run test:integration:ts",
+        "test:integration:ts": "cd test/integration/ts-4.7-project && npm i && npm run build",
+        "test:types": "tsd",
+        watch: "npx nodemon --watch 'src' --ext 'ts' --exec npm run build"
+      },
+      dependencies: {
+        "@slack/logger": "^5.0.0",
+        "@slack/types": "^3.2.0",
+        "@types/node": ">=20",
+        "@types/retry": "0.12.5",
+        eventemitter3: "^5.0.1",
+        "p-queue": "^6.6.2",
+        "p-retry": "^4.6.2",
+        retry: "^0.13.1"
+      },
+      devDependencies: {
+        "@types/busboy": "^1.5.4",
+        "@types/sinon": "^22.0.0",
+        busboy: "^1",
+        nock: "^14.0.17",
+        sinon: "^22.1.0",
+        tsd: "^0.33.0"
+      },
+      tsd: {
+        directory: "test/types"
+      }
+    };
+  }
+});
+
+// node_modules/@slack/web-api/dist/instrument.js
+var require_instrument = __commonJS({
+  "node_modules/@slack/web-api/dist/instrument.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.addAppMetadata = addAppMetadata;
+    exports.getUserAgent = getUserAgent2;
+    var os6 = __importStar(__require("node:os"));
+    var node_path_1 = __require("node:path");
+    var packageJson = require_package();
+    function replaceSlashes(s) {
+      return s.replace("/", ":");
+    }
+    var MAX_LATIN1_CODE = 255;
+    function toLatin1Safe(s) {
+      let result = "";
+      for (const char of s) {
+        result += char.charCodeAt(0) <= MAX_LATIN1_CODE ? char : encodeURIComponent(char);
+      }
+      return result;
+    }
+    var baseUserAgent = `${replaceSlashes(packageJson.name)}/${packageJson.version} ${toLatin1Safe((0, node_path_1.basename)(process.title))}/${process.version.replace("v", "")} ${os6.platform()}/${os6.release()}`;
+    var appMetadata = {};
+    function addAppMetadata({ name, version }) {
+      appMetadata[replaceSlashes(name)] = version;
+    }
+    function getUserAgent2() {
+      const appIdentifier = Object.entries(appMetadata).map(([name, version]) => `${name}/${version}`).join(" ");
+      return (appIdentifier.length > 0 ? `${appIdentifier} ` : "") + baseUserAgent;
+    }
+  }
+});
+
+// node_modules/@slack/logger/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@slack/logger/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ConsoleLogger = exports.LogLevel = void 0;
+    var LogLevel;
+    (function(LogLevel2) {
+      LogLevel2["ERROR"] = "error";
+      LogLevel2["WARN"] = "warn";
+      LogLevel2["INFO"] = "info";
+      LogLevel2["DEBUG"] = "debug";
+    })(LogLevel || (exports.LogLevel = LogLevel = {}));
+    var ConsoleLogger = class _ConsoleLogger {
+      /** Setting for level */
+      level;
+      /** Name */
+      name;
+      /** Map of labels for each log level */
+      static labels = (() => {
+        const entries = Object.entries(LogLevel);
+        const map = entries.map(([key, value]) => [value, `[${key}] `]);
+        return new Map(map);
+      })();
+      /** Map of severity as comparable numbers for each log level */
+      static severity = {
+        [LogLevel.ERROR]: 400,
+        [LogLevel.WARN]: 300,
+        [LogLevel.INFO]: 200,
+        [LogLevel.DEBUG]: 100
+      };
+      constructor() {
+        this.level = LogLevel.INFO;
+        this.name = "";
+      }
+      getLevel() {
+        return this.level;
+      }
+      /**
+       * Sets the instance's log level so that only messages which are equal or more severe are output to the console.
+       */
+      setLevel(level) {
+        this.level = level;
+      }
+      /**
+       * Set the instance's name, which will appear on each log line before the message.
+       */
+      setName(name) {
+        this.name = name;
+      }
+      /**
+       * Log a debug message
+       */
+      // biome-ignore lint/suspicious/noExplicitAny: can log anything
+      debug(...msg) {
+        if (_ConsoleLogger.isMoreOrEqualSevere(LogLevel.DEBUG, this.level)) {
+          console.debug(_ConsoleLogger.labels.get(LogLevel.DEBUG), this.name, ...msg);
+        }
+      }
+      /**
+       * Log an info message
+       */
+      // biome-ignore lint/suspicious/noExplicitAny: can log anything
+      info(...msg) {
+        if (_ConsoleLogger.isMoreOrEqualSevere(LogLevel.INFO, this.level)) {
+          console.info(_ConsoleLogger.labels.get(LogLevel.INFO), this.name, ...msg);
+        }
+      }
+      /**
+       * Log a warning message
+       */
+      // biome-ignore lint/suspicious/noExplicitAny: can log anything
+      warn(...msg) {
+        if (_ConsoleLogger.isMoreOrEqualSevere(LogLevel.WARN, this.level)) {
+          console.warn(_ConsoleLogger.labels.get(LogLevel.WARN), this.name, ...msg);
+        }
+      }
+      /**
+       * Log an error message
+       */
+      // biome-ignore lint/suspicious/noExplicitAny: can log anything
+      error(...msg) {
+        if (_ConsoleLogger.isMoreOrEqualSevere(LogLevel.ERROR, this.level)) {
+          console.error(_ConsoleLogger.labels.get(LogLevel.ERROR), this.name, ...msg);
+        }
+      }
+      /**
+       * Helper to compare two log levels and determine if a is equal or more severe than b
+       */
+      static isMoreOrEqualSevere(a, b) {
+        return _ConsoleLogger.severity[a] >= _ConsoleLogger.severity[b];
+      }
+    };
+    exports.ConsoleLogger = ConsoleLogger;
+  }
+});
+
+// node_modules/@slack/web-api/dist/logger.js
+var require_logger = __commonJS({
+  "node_modules/@slack/web-api/dist/logger.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogLevel = void 0;
+    exports.getLogger = getLogger;
+    var logger_1 = require_dist2();
+    var logger_2 = require_dist2();
+    Object.defineProperty(exports, "LogLevel", { enumerable: true, get: function() {
+      return logger_2.LogLevel;
+    } });
+    var instanceCount = 0;
+    function getLogger(name, level, existingLogger) {
+      const instanceId = instanceCount;
+      instanceCount += 1;
+      const logger = (() => {
+        if (existingLogger !== void 0) {
+          return existingLogger;
+        }
+        return new logger_1.ConsoleLogger();
+      })();
+      logger.setName(`web-api:${name}:${instanceId}`);
+      if (level !== void 0) {
+        logger.setLevel(level);
+      }
+      return logger;
+    }
+  }
+});
+
+// node_modules/@slack/web-api/dist/retry-policies.js
+var require_retry_policies = __commonJS({
+  "node_modules/@slack/web-api/dist/retry-policies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.rapidRetryPolicy = exports.fiveRetriesInFiveMinutes = exports.tenRetriesInAboutThirtyMinutes = void 0;
+    exports.tenRetriesInAboutThirtyMinutes = {
+      retries: 10,
+      factor: 1.96821,
+      randomize: true
+    };
+    exports.fiveRetriesInFiveMinutes = {
+      retries: 5,
+      factor: 3.86
+    };
+    exports.rapidRetryPolicy = {
+      minTimeout: 0,
+      maxTimeout: 1
+    };
+    var policies = {
+      tenRetriesInAboutThirtyMinutes: exports.tenRetriesInAboutThirtyMinutes,
+      fiveRetriesInFiveMinutes: exports.fiveRetriesInFiveMinutes,
+      rapidRetryPolicy: exports.rapidRetryPolicy
+    };
+    exports.default = policies;
+  }
+});
+
+// node_modules/@slack/web-api/dist/types/request/index.js
+var require_request = __commonJS({
+  "node_modules/@slack/web-api/dist/types/request/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/web-api/dist/types/response/index.js
+var require_response = __commonJS({
+  "node_modules/@slack/web-api/dist/types/response/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/web-api/dist/chat-stream.js
+var require_chat_stream = __commonJS({
+  "node_modules/@slack/web-api/dist/chat-stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ChatStreamer = void 0;
+    var ChatStreamer = class {
+      buffer = "";
+      client;
+      logger;
+      options;
+      state;
+      streamArgs;
+      streamTs;
+      token;
+      /**
+       * Instantiate a new chat streamer.
+       *
+       * @description The "constructor" method creates a unique {@link ChatStreamer} instance that keeps track of one chat stream.
+       * @example
+       * const client = new WebClient(process.env.SLACK_BOT_TOKEN);
+       * const logger = new ConsoleLogger();
+       * const args = {
+       *   channel: "C0123456789",
+       *   thread_ts: "1700000001.123456",
+       *   recipient_team_id: "T0123456789",
+       *   recipient_user_id: "U0123456789",
+       * };
+       * const streamer = new ChatStreamer(client, logger, args, { buffer_size: 512 });
+       * await streamer.append({
+       *   markdown_text: "**hello world!**",
+       * });
+       * await streamer.stop();
+       * @see {@link https://docs.slack.dev/reference/methods/chat.startStream}
+       * @see {@link https://docs.slack.dev/reference/methods/chat.appendStream}
+       * @see {@link https://docs.slack.dev/reference/methods/chat.stopStream}
+       */
+      constructor(client, logger, args, options) {
+        this.client = client;
+        this.logger = logger;
+        this.options = {
+          buffer_size: options.buffer_size ?? 256
+        };
+        this.state = "starting";
+        this.streamArgs = args;
+      }
+      /**
+       * @description The message timestamp of the stream. Returns `undefined` until the first flush
+       * (when `chat.startStream` is called).
+       * @see {@link https://docs.slack.dev/reference/methods/chat.update}
+       */
+      get ts() {
+        return this.streamTs;
+      }
+      /**
+       * Append to the stream.
+       *
+       * @description The "append" method appends to the chat stream being used. This method can be called multiple times. After the stream is stopped this method cannot be called.
+       * @example
+       * const streamer = client.chatStream({
+       *   channel: "C0123456789",
+       *   thread_ts: "1700000001.123456",
+       *   recipient_team_id: "T0123456789",
+       *   recipient_user_id: "U0123456789",
+       * });
+       * await streamer.append({
+       *   markdown_text: "**hello wo",
+       * });
+       * await streamer.append({
+       *   markdown_text: "rld!**",
+       * });
+       * await streamer.stop();
+       * @see {@link https://docs.slack.dev/reference/methods/chat.appendStream}
+       */
+      async append(args) {
+        if (this.state === "completed") {
+          throw new Error(`failed to append stream: stream state is ${this.state}`);
+        }
+        const { markdown_text, chunks, ...opts } = args;
+        if (opts.token) {
+          this.token = opts.token;
+        }
+        if (markdown_text) {
+          this.buffer += markdown_text;
+        }
+        if (this.buffer.length >= this.options.buffer_size || chunks) {
+          return await this.flushBuffer({ chunks, ...opts });
+        }
+        const details2 = {
+          bufferLength: this.buffer.length,
+          bufferSize: this.options.buffer_size,
+          channel: this.streamArgs.channel,
+          recipientTeamId: this.streamArgs.recipient_team_id,
+          recipientUserId: this.streamArgs.recipient_user_id,
+          threadTs: this.streamArgs.thread_ts
+        };
+        this.logger.debug(`ChatStreamer appended to buffer: ${JSON.stringify(details2)}`);
+        return null;
+      }
+      /**
+       * Stop the stream and finalize the message.
+       *
+       * @description The "stop" method stops the chat stream being used. This method can be called once to end the stream. Additional "blocks" and "metadata" can be provided.
+       *
+       * @example
+       * const streamer = client.chatStream({
+       *   channel: "C0123456789",
+       *   thread_ts: "1700000001.123456",
+       *   recipient_team_id: "T0123456789",
+       *   recipient_user_id: "U0123456789",
+       * });
+       * await streamer.append({
+       *   markdown_text: "**hello world!**",
+       * });
+       * await streamer.stop();
+       * @see {@link https://docs.slack.dev/reference/methods/chat.stopStream}
+       */
+      async stop(args) {
+        if (this.state === "completed") {
+          throw new Error(`failed to stop stream: stream state is ${this.state}`);
+        }
+        const { markdown_text, chunks, ...opts } = args ?? {};
+        if (opts.token) {
+          this.token = opts.token;
+        }
+        if (markdown_text) {
+          this.buffer += markdown_text;
+        }
+        if (!this.streamTs) {
+          const response2 = await this.client.chat.startStream({
+            ...this.streamArgs,
+            token: this.token
+          });
+          if (!response2.ts) {
+            throw new Error("failed to stop stream: stream not started");
+          }
+          this.streamTs = response2.ts;
+          this.state = "in_progress";
+        }
+        const chunksToFlush = [];
+        if (this.buffer.length > 0) {
+          chunksToFlush.push({
+            type: "markdown_text",
+            text: this.buffer
+          });
+        }
+        if (chunks) {
+          chunksToFlush.push(...chunks);
+        }
+        const response = await this.client.chat.stopStream({
+          token: this.token,
+          channel: this.streamArgs.channel,
+          ts: this.streamTs,
+          chunks: chunksToFlush,
+          ...opts
+        });
+        this.state = "completed";
+        return response;
+      }
+      async flushBuffer(args) {
+        const { chunks, ...opts } = args ?? {};
+        const chunksToFlush = [];
+        if (this.buffer.length > 0) {
+          chunksToFlush.push({
+            type: "markdown_text",
+            text: this.buffer
+          });
+        }
+        if (chunks) {
+          chunksToFlush.push(...chunks);
+        }
+        if (!this.streamTs) {
+          const response2 = await this.client.chat.startStream({
+            ...this.streamArgs,
+            token: this.token,
+            chunks: chunksToFlush,
+            ...opts
+          });
+          this.buffer = "";
+          this.streamTs = response2.ts;
+          this.state = "in_progress";
+          return response2;
+        }
+        const response = await this.client.chat.appendStream({
+          token: this.token,
+          channel: this.streamArgs.channel,
+          ts: this.streamTs,
+          chunks: chunksToFlush,
+          ...opts
+        });
+        this.buffer = "";
+        return response;
+      }
+    };
+    exports.ChatStreamer = ChatStreamer;
+  }
+});
+
+// node_modules/p-queue/node_modules/eventemitter3/index.js
+var require_eventemitter3 = __commonJS({
+  "node_modules/p-queue/node_modules/eventemitter3/index.js"(exports, module) {
+    "use strict";
+    var has = Object.prototype.hasOwnProperty;
+    var prefix = "~";
+    function Events() {
+    }
+    if (Object.create) {
+      Events.prototype = /* @__PURE__ */ Object.create(null);
+      if (!new Events().__proto__) prefix = false;
+    }
+    function EE(fn, context, once) {
+      this.fn = fn;
+      this.context = context;
+      this.once = once || false;
+    }
+    function addListener(emitter, event, fn, context, once) {
+      if (typeof fn !== "function") {
+        throw new TypeError("The listener must be a function");
+      }
+      var listener = new EE(fn, context || emitter, once), evt = prefix ? prefix + event : event;
+      if (!emitter._events[evt]) emitter._events[evt] = listener, emitter._eventsCount++;
+      else if (!emitter._events[evt].fn) emitter._events[evt].push(listener);
+      else emitter._events[evt] = [emitter._events[evt], listener];
+      return emitter;
+    }
+    function clearEvent(emitter, evt) {
+      if (--emitter._eventsCount === 0) emitter._events = new Events();
+      else delete emitter._events[evt];
+    }
+    function EventEmitter2() {
+      this._events = new Events();
+      this._eventsCount = 0;
+    }
+    EventEmitter2.prototype.eventNames = function eventNames() {
+      var names = [], events2, name;
+      if (this._eventsCount === 0) return names;
+      for (name in events2 = this._events) {
+        if (has.call(events2, name)) names.push(prefix ? name.slice(1) : name);
+      }
+      if (Object.getOwnPropertySymbols) {
+        return names.concat(Object.getOwnPropertySymbols(events2));
+      }
+      return names;
+    };
+    EventEmitter2.prototype.listeners = function listeners(event) {
+      var evt = prefix ? prefix + event : event, handlers = this._events[evt];
+      if (!handlers) return [];
+      if (handlers.fn) return [handlers.fn];
+      for (var i = 0, l = handlers.length, ee = new Array(l); i < l; i++) {
+        ee[i] = handlers[i].fn;
+      }
+      return ee;
+    };
+    EventEmitter2.prototype.listenerCount = function listenerCount(event) {
+      var evt = prefix ? prefix + event : event, listeners = this._events[evt];
+      if (!listeners) return 0;
+      if (listeners.fn) return 1;
+      return listeners.length;
+    };
+    EventEmitter2.prototype.emit = function emit(event, a1, a2, a3, a4, a5) {
+      var evt = prefix ? prefix + event : event;
+      if (!this._events[evt]) return false;
+      var listeners = this._events[evt], len = arguments.length, args, i;
+      if (listeners.fn) {
+        if (listeners.once) this.removeListener(event, listeners.fn, void 0, true);
+        switch (len) {
+          case 1:
+            return listeners.fn.call(listeners.context), true;
+          case 2:
+            return listeners.fn.call(listeners.context, a1), true;
+          case 3:
+            return listeners.fn.call(listeners.context, a1, a2), true;
+          case 4:
+            return listeners.fn.call(listeners.context, a1, a2, a3), true;
+          case 5:
+            return listeners.fn.call(listeners.context, a1, a2, a3, a4), true;
+          case 6:
+            return listeners.fn.call(listeners.context, a1, a2, a3, a4, a5), true;
+        }
+        for (i = 1, args = new Array(len - 1); i < len; i++) {
+          args[i - 1] = arguments[i];
+        }
+        listeners.fn.apply(listeners.context, args);
+      } else {
+        var length = listeners.length, j;
+        for (i = 0; i < length; i++) {
+          if (listeners[i].once) this.removeListener(event, listeners[i].fn, void 0, true);
+          switch (len) {
+            case 1:
+              listeners[i].fn.call(listeners[i].context);
+              break;
+            case 2:
+              listeners[i].fn.call(listeners[i].context, a1);
+              break;
+            case 3:
+              listeners[i].fn.call(listeners[i].context, a1, a2);
+              break;
+            case 4:
+              listeners[i].fn.call(listeners[i].context, a1, a2, a3);
+              break;
+            default:
+              if (!args) for (j = 1, args = new Array(len - 1); j < len; j++) {
+                args[j - 1] = arguments[j];
+              }
+              listeners[i].fn.apply(listeners[i].context, args);
+          }
+        }
+      }
+      return true;
+    };
+    EventEmitter2.prototype.on = function on(event, fn, context) {
+      return addListener(this, event, fn, context, false);
+    };
+    EventEmitter2.prototype.once = function once(event, fn, context) {
+      return addListener(this, event, fn, context, true);
+    };
+    EventEmitter2.prototype.removeListener = function removeListener2(event, fn, context, once) {
+      var evt = prefix ? prefix + event : event;
+      if (!this._events[evt]) return this;
+      if (!fn) {
+        clearEvent(this, evt);
+        return this;
+      }
+      var listeners = this._events[evt];
+      if (listeners.fn) {
+        if (listeners.fn === fn && (!once || listeners.once) && (!context || listeners.context === context)) {
+          clearEvent(this, evt);
+        }
+      } else {
+        for (var i = 0, events2 = [], length = listeners.length; i < length; i++) {
+          if (listeners[i].fn !== fn || once && !listeners[i].once || context && listeners[i].context !== context) {
+            events2.push(listeners[i]);
+          }
+        }
+        if (events2.length) this._events[evt] = events2.length === 1 ? events2[0] : events2;
+        else clearEvent(this, evt);
+      }
+      return this;
+    };
+    EventEmitter2.prototype.removeAllListeners = function removeAllListeners(event) {
+      var evt;
+      if (event) {
+        evt = prefix ? prefix + event : event;
+        if (this._events[evt]) clearEvent(this, evt);
+      } else {
+        this._events = new Events();
+        this._eventsCount = 0;
+      }
+      return this;
+    };
+    EventEmitter2.prototype.off = EventEmitter2.prototype.removeListener;
+    EventEmitter2.prototype.addListener = EventEmitter2.prototype.on;
+    EventEmitter2.prefixed = prefix;
+    EventEmitter2.EventEmitter = EventEmitter2;
+    if ("undefined" !== typeof module) {
+      module.exports = EventEmitter2;
+    }
+  }
+});
+
+// node_modules/p-finally/index.js
+var require_p_finally = __commonJS({
+  "node_modules/p-finally/index.js"(exports, module) {
+    "use strict";
+    module.exports = (promise, onFinally) => {
+      onFinally = onFinally || (() => {
+      });
+      return promise.then(
+        (val) => new Promise((resolve11) => {
+          resolve11(onFinally());
+        }).then(() => val),
+        (err) => new Promise((resolve11) => {
+          resolve11(onFinally());
+        }).then(() => {
+          throw err;
+        })
+      );
+    };
+  }
+});
+
+// node_modules/p-timeout/index.js
+var require_p_timeout = __commonJS({
+  "node_modules/p-timeout/index.js"(exports, module) {
+    "use strict";
+    var pFinally = require_p_finally();
+    var TimeoutError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "TimeoutError";
+      }
+    };
+    var pTimeout = (promise, milliseconds, fallback) => new Promise((resolve11, reject) => {
+      if (typeof milliseconds !== "number" || milliseconds < 0) {
+        throw new TypeError("Expected `milliseconds` to be a positive number");
+      }
+      if (milliseconds === Infinity) {
+        resolve11(promise);
+        return;
+      }
+      const timer = setTimeout(() => {
+        if (typeof fallback === "function") {
+          try {
+            resolve11(fallback());
+          } catch (error3) {
+            reject(error3);
+          }
+          return;
+        }
+        const message = typeof fallback === "string" ? fallback : `Promise timed out after ${milliseconds} milliseconds`;
+        const timeoutError = fallback instanceof Error ? fallback : new TimeoutError(message);
+        if (typeof promise.cancel === "function") {
+          promise.cancel();
+        }
+        reject(timeoutError);
+      }, milliseconds);
+      pFinally(
+        // eslint-disable-next-line promise/prefer-await-to-then
+        promise.then(resolve11, reject),
+        () => {
+          clearTimeout(timer);
+        }
+      );
+    });
+    module.exports = pTimeout;
+    module.exports.default = pTimeout;
+    module.exports.TimeoutError = TimeoutError;
+  }
+});
+
+// node_modules/p-queue/dist/lower-bound.js
+var require_lower_bound = __commonJS({
+  "node_modules/p-queue/dist/lower-bound.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function lowerBound(array, value, comparator) {
+      let first = 0;
+      let count2 = array.length;
+      while (count2 > 0) {
+        const step = count2 / 2 | 0;
+        let it = first + step;
+        if (comparator(array[it], value) <= 0) {
+          first = ++it;
+          count2 -= step + 1;
+        } else {
+          count2 = step;
+        }
+      }
+      return first;
+    }
+    exports.default = lowerBound;
+  }
+});
+
+// node_modules/p-queue/dist/priority-queue.js
+var require_priority_queue = __commonJS({
+  "node_modules/p-queue/dist/priority-queue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var lower_bound_1 = require_lower_bound();
+    var PriorityQueue = class {
+      constructor() {
+        this._queue = [];
+      }
+      enqueue(run, options) {
+        options = Object.assign({ priority: 0 }, options);
+        const element = {
+          priority: options.priority,
+          run
+        };
+        if (this.size && this._queue[this.size - 1].priority >= options.priority) {
+          this._queue.push(element);
+          return;
+        }
+        const index = lower_bound_1.default(this._queue, element, (a, b) => b.priority - a.priority);
+        this._queue.splice(index, 0, element);
+      }
+      dequeue() {
+        const item = this._queue.shift();
+        return item === null || item === void 0 ? void 0 : item.run;
+      }
+      filter(options) {
+        return this._queue.filter((element) => element.priority === options.priority).map((element) => element.run);
+      }
+      get size() {
+        return this._queue.length;
+      }
+    };
+    exports.default = PriorityQueue;
+  }
+});
+
+// node_modules/p-queue/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/p-queue/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var EventEmitter2 = require_eventemitter3();
+    var p_timeout_1 = require_p_timeout();
+    var priority_queue_1 = require_priority_queue();
+    var empty = () => {
+    };
+    var timeoutError = new p_timeout_1.TimeoutError();
+    var PQueue = class extends EventEmitter2 {
+      constructor(options) {
+        var _a, _b, _c, _d;
+        super();
+        this._intervalCount = 0;
+        this._intervalEnd = 0;
+        this._pendingCount = 0;
+        this._resolveEmpty = empty;
+        this._resolveIdle = empty;
+        options = Object.assign({ carryoverConcurrencyCount: false, intervalCap: Infinity, interval: 0, concurrency: Infinity, autoStart: true, queueClass: priority_queue_1.default }, options);
+        if (!(typeof options.intervalCap === "number" && options.intervalCap >= 1)) {
+          throw new TypeError(`Expected \`intervalCap\` to be a number from 1 and up, got \`${(_b = (_a = options.intervalCap) === null || _a === void 0 ? void 0 : _a.toString()) !== null && _b !== void 0 ? _b : ""}\` (${typeof options.intervalCap})`);
+        }
+        if (options.interval === void 0 || !(Number.isFinite(options.interval) && options.interval >= 0)) {
+          throw new TypeError(`Expected \`interval\` to be a finite number >= 0, got \`${(_d = (_c = options.interval) === null || _c === void 0 ? void 0 : _c.toString()) !== null && _d !== void 0 ? _d : ""}\` (${typeof options.interval})`);
+        }
+        this._carryoverConcurrencyCount = options.carryoverConcurrencyCount;
+        this._isIntervalIgnored = options.intervalCap === Infinity || options.interval === 0;
+        this._intervalCap = options.intervalCap;
+        this._interval = options.interval;
+        this._queue = new options.queueClass();
+        this._queueClass = options.queueClass;
+        this.concurrency = options.concurrency;
+        this._timeout = options.timeout;
+        this._throwOnTimeout = options.throwOnTimeout === true;
+        this._isPaused = options.autoStart === false;
+      }
+      get _doesIntervalAllowAnother() {
+        return this._isIntervalIgnored || this._intervalCount < this._intervalCap;
+      }
+      get _doesConcurrentAllowAnother() {
+        return this._pendingCount < this._concurrency;
+      }
+      _next() {
+        this._pendingCount--;
+        this._tryToStartAnother();
+        this.emit("next");
+      }
+      _resolvePromises() {
+        this._resolveEmpty();
+        this._resolveEmpty = empty;
+        if (this._pendingCount === 0) {
+          this._resolveIdle();
+          this._resolveIdle = empty;
+          this.emit("idle");
+        }
+      }
+      _onResumeInterval() {
+        this._onInterval();
+        this._initializeIntervalIfNeeded();
+        this._timeoutId = void 0;
+      }
+      _isIntervalPaused() {
+        const now = Date.now();
+        if (this._intervalId === void 0) {
+          const delay = this._intervalEnd - now;
+          if (delay < 0) {
+            this._intervalCount = this._carryoverConcurrencyCount ? this._pendingCount : 0;
+          } else {
+            if (this._timeoutId === void 0) {
+              this._timeoutId = setTimeout(() => {
+                this._onResumeInterval();
+              }, delay);
+            }
+            return true;
+          }
+        }
+        return false;
+      }
+      _tryToStartAnother() {
+        if (this._queue.size === 0) {
+          if (this._intervalId) {
+            clearInterval(this._intervalId);
+          }
+          this._intervalId = void 0;
+          this._resolvePromises();
+          return false;
+        }
+        if (!this._isPaused) {
+          const canInitializeInterval = !this._isIntervalPaused();
+          if (this._doesIntervalAllowAnother && this._doesConcurrentAllowAnother) {
+            const job = this._queue.dequeue();
+            if (!job) {
+              return false;
+            }
+            this.emit("active");
+            job();
+            if (canInitializeInterval) {
+              this._initializeIntervalIfNeeded();
+            }
+            return true;
+          }
+        }
+        return false;
+      }
+      _initializeIntervalIfNeeded() {
+        if (this._isIntervalIgnored || this._intervalId !== void 0) {
+          return;
+        }
+        this._intervalId = setInterval(() => {
+          this._onInterval();
+        }, this._interval);
+        this._intervalEnd = Date.now() + this._interval;
+      }
+      _onInterval() {
+        if (this._intervalCount === 0 && this._pendingCount === 0 && this._intervalId) {
+          clearInterval(this._intervalId);
+          this._intervalId = void 0;
+        }
+        this._intervalCount = this._carryoverConcurrencyCount ? this._pendingCount : 0;
+        this._processQueue();
+      }
+      /**
+      Executes all queued functions until it reaches the limit.
+      */
+      _processQueue() {
+        while (this._tryToStartAnother()) {
+        }
+      }
+      get concurrency() {
+        return this._concurrency;
+      }
+      set concurrency(newConcurrency) {
+        if (!(typeof newConcurrency === "number" && newConcurrency >= 1)) {
+          throw new TypeError(`Expected \`concurrency\` to be a number from 1 and up, got \`${newConcurrency}\` (${typeof newConcurrency})`);
+        }
+        this._concurrency = newConcurrency;
+        this._processQueue();
+      }
+      /**
+      Adds a sync or async task to the queue. Always returns a promise.
+      */
+      async add(fn, options = {}) {
+        return new Promise((resolve11, reject) => {
+          const run = async () => {
+            this._pendingCount++;
+            this._intervalCount++;
+            try {
+              const operation = this._timeout === void 0 && options.timeout === void 0 ? fn() : p_timeout_1.default(Promise.resolve(fn()), options.timeout === void 0 ? this._timeout : options.timeout, () => {
+                if (options.throwOnTimeout === void 0 ? this._throwOnTimeout : options.throwOnTimeout) {
+                  reject(timeoutError);
+                }
+                return void 0;
+              });
+              resolve11(await operation);
+            } catch (error3) {
+              reject(error3);
+            }
+            this._next();
+          };
+          this._queue.enqueue(run, options);
+          this._tryToStartAnother();
+          this.emit("add");
+        });
+      }
+      /**
+          Same as `.add()`, but accepts an array of sync or async functions.
+      
+          @returns A promise that resolves when all functions are resolved.
+          */
+      async addAll(functions, options) {
+        return Promise.all(functions.map(async (function_) => this.add(function_, options)));
+      }
+      /**
+      Start (or resume) executing enqueued tasks within concurrency limit. No need to call this if queue is not paused (via `options.autoStart = false` or by `.pause()` method.)
+      */
+      start() {
+        if (!this._isPaused) {
+          return this;
+        }
+        this._isPaused = false;
+        this._processQueue();
+        return this;
+      }
+      /**
+      Put queue execution on hold.
+      */
+      pause() {
+        this._isPaused = true;
+      }
+      /**
+      Clear the queue.
+      */
+      clear() {
+        this._queue = new this._queueClass();
+      }
+      /**
+          Can be called multiple times. Useful if you for example add additional items at a later time.
+      
+          @returns A promise that settles when the queue becomes empty.
+          */
+      async onEmpty() {
+        if (this._queue.size === 0) {
+          return;
+        }
+        return new Promise((resolve11) => {
+          const existingResolve = this._resolveEmpty;
+          this._resolveEmpty = () => {
+            existingResolve();
+            resolve11();
+          };
+        });
+      }
+      /**
+          The difference with `.onEmpty` is that `.onIdle` guarantees that all work from the queue has finished. `.onEmpty` merely signals that the queue is empty, but it could mean that some promises haven't completed yet.
+      
+          @returns A promise that settles when the queue becomes empty, and all promises have completed; `queue.size === 0 && queue.pending === 0`.
+          */
+      async onIdle() {
+        if (this._pendingCount === 0 && this._queue.size === 0) {
+          return;
+        }
+        return new Promise((resolve11) => {
+          const existingResolve = this._resolveIdle;
+          this._resolveIdle = () => {
+            existingResolve();
+            resolve11();
+          };
+        });
+      }
+      /**
+      Size of the queue.
+      */
+      get size() {
+        return this._queue.size;
+      }
+      /**
+          Size of the queue, filtered by the given options.
+      
+          For example, this can be used to find the number of items remaining in the queue with a specific priority level.
+          */
+      sizeBy(options) {
+        return this._queue.filter(options).length;
+      }
+      /**
+      Number of pending promises.
+      */
+      get pending() {
+        return this._pendingCount;
+      }
+      /**
+      Whether the queue is currently paused.
+      */
+      get isPaused() {
+        return this._isPaused;
+      }
+      get timeout() {
+        return this._timeout;
+      }
+      /**
+      Set the timeout for future operations.
+      */
+      set timeout(milliseconds) {
+        this._timeout = milliseconds;
+      }
+    };
+    exports.default = PQueue;
+  }
+});
+
+// node_modules/retry/lib/retry_operation.js
+var require_retry_operation = __commonJS({
+  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+    function RetryOperation(timeouts, options) {
+      if (typeof options === "boolean") {
+        options = { forever: options };
+      }
+      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+      this._timeouts = timeouts;
+      this._options = options || {};
+      this._maxRetryTime = options && options.maxRetryTime || Infinity;
+      this._fn = null;
+      this._errors = [];
+      this._attempts = 1;
+      this._operationTimeout = null;
+      this._operationTimeoutCb = null;
+      this._timeout = null;
+      this._operationStart = null;
+      this._timer = null;
+      if (this._options.forever) {
+        this._cachedTimeouts = this._timeouts.slice(0);
+      }
+    }
+    module.exports = RetryOperation;
+    RetryOperation.prototype.reset = function() {
+      this._attempts = 1;
+      this._timeouts = this._originalTimeouts.slice(0);
+    };
+    RetryOperation.prototype.stop = function() {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (this._timer) {
+        clearTimeout(this._timer);
+      }
+      this._timeouts = [];
+      this._cachedTimeouts = null;
+    };
+    RetryOperation.prototype.retry = function(err) {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (!err) {
+        return false;
+      }
+      var currentTime = (/* @__PURE__ */ new Date()).getTime();
+      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+        this._errors.push(err);
+        this._errors.unshift(new Error("RetryOperation timeout occurred"));
+        return false;
+      }
+      this._errors.push(err);
+      var timeout = this._timeouts.shift();
+      if (timeout === void 0) {
+        if (this._cachedTimeouts) {
+          this._errors.splice(0, this._errors.length - 1);
+          timeout = this._cachedTimeouts.slice(-1);
+        } else {
+          return false;
+        }
+      }
+      var self2 = this;
+      this._timer = setTimeout(function() {
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
+          }
+        }
+        self2._fn(self2._attempts);
+      }, timeout);
+      if (this._options.unref) {
+        this._timer.unref();
+      }
+      return true;
+    };
+    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+      this._fn = fn;
+      if (timeoutOps) {
+        if (timeoutOps.timeout) {
+          this._operationTimeout = timeoutOps.timeout;
+        }
+        if (timeoutOps.cb) {
+          this._operationTimeoutCb = timeoutOps.cb;
+        }
+      }
+      var self2 = this;
+      if (this._operationTimeoutCb) {
+        this._timeout = setTimeout(function() {
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
+      }
+      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
+      this._fn(this._attempts);
+    };
+    RetryOperation.prototype.try = function(fn) {
+      console.log("Using RetryOperation.try() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = function(fn) {
+      console.log("Using RetryOperation.start() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = RetryOperation.prototype.try;
+    RetryOperation.prototype.errors = function() {
+      return this._errors;
+    };
+    RetryOperation.prototype.attempts = function() {
+      return this._attempts;
+    };
+    RetryOperation.prototype.mainError = function() {
+      if (this._errors.length === 0) {
+        return null;
+      }
+      var counts2 = {};
+      var mainError = null;
+      var mainErrorCount = 0;
+      for (var i = 0; i < this._errors.length; i++) {
+        var error3 = this._errors[i];
+        var message = error3.message;
+        var count2 = (counts2[message] || 0) + 1;
+        counts2[message] = count2;
+        if (count2 >= mainErrorCount) {
+          mainError = error3;
+          mainErrorCount = count2;
+        }
+      }
+      return mainError;
+    };
+  }
+});
+
+// node_modules/retry/lib/retry.js
+var require_retry = __commonJS({
+  "node_modules/retry/lib/retry.js"(exports) {
+    var RetryOperation = require_retry_operation();
+    exports.operation = function(options) {
+      var timeouts = exports.timeouts(options);
+      return new RetryOperation(timeouts, {
+        forever: options && (options.forever || options.retries === Infinity),
+        unref: options && options.unref,
+        maxRetryTime: options && options.maxRetryTime
+      });
+    };
+    exports.timeouts = function(options) {
+      if (options instanceof Array) {
+        return [].concat(options);
+      }
+      var opts = {
+        retries: 10,
+        factor: 2,
+        minTimeout: 1 * 1e3,
+        maxTimeout: Infinity,
+        randomize: false
+      };
+      for (var key in options) {
+        opts[key] = options[key];
+      }
+      if (opts.minTimeout > opts.maxTimeout) {
+        throw new Error("minTimeout is greater than maxTimeout");
+      }
+      var timeouts = [];
+      for (var i = 0; i < opts.retries; i++) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      if (options && options.forever && !timeouts.length) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      timeouts.sort(function(a, b) {
+        return a - b;
+      });
+      return timeouts;
+    };
+    exports.createTimeout = function(attempt, opts) {
+      var random = opts.randomize ? Math.random() + 1 : 1;
+      var timeout = Math.round(random * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt));
+      timeout = Math.min(timeout, opts.maxTimeout);
+      return timeout;
+    };
+    exports.wrap = function(obj, options, methods) {
+      if (options instanceof Array) {
+        methods = options;
+        options = null;
+      }
+      if (!methods) {
+        methods = [];
+        for (var key in obj) {
+          if (typeof obj[key] === "function") {
+            methods.push(key);
+          }
+        }
+      }
+      for (var i = 0; i < methods.length; i++) {
+        var method = methods[i];
+        var original = obj[method];
+        obj[method] = function retryWrapper(original2) {
+          var op = exports.operation(options);
+          var args = Array.prototype.slice.call(arguments, 1);
+          var callback = args.pop();
+          args.push(function(err) {
+            if (op.retry(err)) {
+              return;
+            }
+            if (err) {
+              arguments[0] = op.mainError();
+            }
+            callback.apply(this, arguments);
+          });
+          op.attempt(function() {
+            original2.apply(obj, args);
+          });
+        }.bind(obj, original);
+        obj[method].options = options;
+      }
+    };
+  }
+});
+
+// node_modules/retry/index.js
+var require_retry2 = __commonJS({
+  "node_modules/retry/index.js"(exports, module) {
+    module.exports = require_retry();
+  }
+});
+
+// node_modules/p-retry/index.js
+var require_p_retry = __commonJS({
+  "node_modules/p-retry/index.js"(exports, module) {
+    "use strict";
+    var retry2 = require_retry2();
+    var networkErrorMsgs = [
+      "Failed to fetch",
+      // Chrome
+      "NetworkError when attempting to fetch resource.",
+      // Firefox
+      "The Internet connection appears to be offline.",
+      // Safari
+      "Network request failed"
+      // `cross-fetch`
+    ];
+    var AbortError = class extends Error {
+      constructor(message) {
+        super();
+        if (message instanceof Error) {
+          this.originalError = message;
+          ({ message } = message);
+        } else {
+          this.originalError = new Error(message);
+          this.originalError.stack = this.stack;
+        }
+        this.name = "AbortError";
+        this.message = message;
+      }
+    };
+    var decorateErrorWithCounts = (error3, attemptNumber, options) => {
+      const retriesLeft = options.retries - (attemptNumber - 1);
+      error3.attemptNumber = attemptNumber;
+      error3.retriesLeft = retriesLeft;
+      return error3;
+    };
+    var isNetworkError = (errorMessage) => networkErrorMsgs.includes(errorMessage);
+    var pRetry = (input2, options) => new Promise((resolve11, reject) => {
+      options = {
+        onFailedAttempt: () => {
+        },
+        retries: 10,
+        ...options
+      };
+      const operation = retry2.operation(options);
+      operation.attempt(async (attemptNumber) => {
+        try {
+          resolve11(await input2(attemptNumber));
+        } catch (error3) {
+          if (!(error3 instanceof Error)) {
+            reject(new TypeError(`Non-error was thrown: "${error3}". You should only throw errors.`));
+            return;
+          }
+          if (error3 instanceof AbortError) {
+            operation.stop();
+            reject(error3.originalError);
+          } else if (error3 instanceof TypeError && !isNetworkError(error3.message)) {
+            operation.stop();
+            reject(error3);
+          } else {
+            decorateErrorWithCounts(error3, attemptNumber, options);
+            try {
+              await options.onFailedAttempt(error3);
+            } catch (error4) {
+              reject(error4);
+              return;
+            }
+            if (!operation.retry(error3)) {
+              reject(operation.mainError());
+            }
+          }
+        }
+      });
+    });
+    module.exports = pRetry;
+    module.exports.default = pRetry;
+    module.exports.AbortError = AbortError;
+  }
+});
+
+// node_modules/@slack/web-api/dist/file-upload.js
+var require_file_upload = __commonJS({
+  "node_modules/@slack/web-api/dist/file-upload.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getFileUploadJob = getFileUploadJob;
+    exports.getMultipleFileUploadJobs = getMultipleFileUploadJobs;
+    exports.getFileData = getFileData;
+    exports.getFileDataLength = getFileDataLength;
+    exports.getFileDataAsStream = getFileDataAsStream;
+    exports.getAllFileUploadsToComplete = getAllFileUploadsToComplete;
+    exports.warnIfChannels = warnIfChannels;
+    exports.errorIfChannelsCsv = errorIfChannelsCsv;
+    exports.errorIfInvalidOrMissingFileData = errorIfInvalidOrMissingFileData;
+    exports.warnIfMissingOrInvalidFileNameAndDefault = warnIfMissingOrInvalidFileNameAndDefault;
+    exports.warnIfLegacyFileType = warnIfLegacyFileType;
+    exports.buildMissingFileIdError = buildMissingFileIdError;
+    exports.buildFileSizeErrorMsg = buildFileSizeErrorMsg;
+    exports.buildLegacyFileTypeWarning = buildLegacyFileTypeWarning;
+    exports.buildMissingFileNameWarning = buildMissingFileNameWarning;
+    exports.buildMissingExtensionWarning = buildMissingExtensionWarning;
+    exports.buildFilesUploadMissingMessage = buildFilesUploadMissingMessage;
+    exports.buildChannelsWarning = buildChannelsWarning;
+    exports.buildMultipleChannelsErrorMsg = buildMultipleChannelsErrorMsg;
+    exports.buildInvalidFilesUploadParamError = buildInvalidFilesUploadParamError;
+    var node_fs_1 = __require("node:fs");
+    var node_stream_1 = __require("node:stream");
+    var errors_1 = require_errors2();
+    async function getFileUploadJob(options, logger) {
+      warnIfLegacyFileType(options, logger);
+      warnIfChannels(options, logger);
+      errorIfChannelsCsv(options);
+      const fileName = warnIfMissingOrInvalidFileNameAndDefault(options, logger);
+      const fileData = await getFileData(options);
+      const fileDataBytesLength = getFileDataLength(fileData);
+      const fileUploadJob = {
+        // supplied by user
+        alt_text: options.alt_text,
+        blocks: options.blocks,
+        channel_id: options.channels ?? options.channel_id,
+        filename: options.filename ?? fileName,
+        highlight_type: options.highlight_type,
+        initial_comment: options.initial_comment,
+        snippet_type: options.snippet_type,
+        title: options.title ?? options.filename ?? fileName,
+        // default title to filename unless otherwise specified
+        // calculated
+        data: fileData,
+        length: fileDataBytesLength
+      };
+      if ("thread_ts" in options) {
+        fileUploadJob.thread_ts = options.thread_ts;
+      }
+      if ("token" in options) {
+        fileUploadJob.token = options.token;
+      }
+      if ("content" in options) {
+        return {
+          content: options.content,
+          ...fileUploadJob
+        };
+      }
+      if ("file" in options) {
+        return {
+          file: options.file,
+          ...fileUploadJob
+        };
+      }
+      throw new errors_1.WebAPIFileUploadInvalidArgumentsError("Either a file or content field is required for valid file upload. You must supply one");
+    }
+    async function getMultipleFileUploadJobs(options, logger) {
+      if ("file_uploads" in options) {
+        return Promise.all(options.file_uploads.map((upload) => {
+          const { blocks, channel_id, channels, initial_comment, thread_ts } = upload;
+          if (blocks || channel_id || channels || initial_comment || thread_ts) {
+            throw new errors_1.WebAPIFileUploadInvalidArgumentsError(buildInvalidFilesUploadParamError());
+          }
+          const uploadJobArgs = {
+            ...upload,
+            blocks: options.blocks,
+            channels: options.channels,
+            channel_id: options.channel_id,
+            initial_comment: options.initial_comment
+          };
+          if ("thread_ts" in options) {
+            uploadJobArgs.thread_ts = options.thread_ts;
+          }
+          if ("token" in options) {
+            uploadJobArgs.token = options.token;
+          }
+          if ("content" in upload) {
+            return getFileUploadJob({
+              content: upload.content,
+              ...uploadJobArgs
+            }, logger);
+          }
+          if ("file" in upload) {
+            return getFileUploadJob({
+              file: upload.file,
+              ...uploadJobArgs
+            }, logger);
+          }
+          throw new errors_1.WebAPIFileUploadInvalidArgumentsError("Either a file or content field is required for valid file upload. You must supply one");
+        }));
+      }
+      throw new Error(buildFilesUploadMissingMessage());
+    }
+    async function getFileData(options) {
+      errorIfInvalidOrMissingFileData(options);
+      if ("file" in options) {
+        const { file } = options;
+        if (Buffer.isBuffer(file))
+          return file;
+        if (typeof file === "string") {
+          try {
+            const dataBuffer = (0, node_fs_1.readFileSync)(file);
+            return dataBuffer;
+          } catch (_err) {
+            throw new errors_1.WebAPIFileUploadInvalidArgumentsError(`Unable to resolve file data for ${file}. Please supply a filepath string, or binary data Buffer or String directly.`);
+          }
+        }
+        const data = await getFileDataAsStream(file);
+        if (data)
+          return data;
+      }
+      if ("content" in options)
+        return Buffer.from(options.content);
+      throw new errors_1.WebAPIFileUploadReadFileDataError("There was an issue getting the file data for the file or content supplied");
+    }
+    function getFileDataLength(data) {
+      if (data) {
+        return Buffer.byteLength(data, "utf8");
+      }
+      throw new errors_1.WebAPIFileUploadReadFileDataError(buildFileSizeErrorMsg());
+    }
+    async function getFileDataAsStream(readable) {
+      const chunks = [];
+      return new Promise((resolve11, reject) => {
+        readable.on("readable", () => {
+          let chunk = readable.read();
+          while (chunk !== null) {
+            chunks.push(chunk);
+            chunk = readable.read();
+          }
+        });
+        readable.on("end", () => {
+          if (chunks.length > 0) {
+            const content = Buffer.concat(chunks);
+            resolve11(content);
+          } else {
+            reject(Error("No data in supplied file"));
+          }
+        });
+      });
+    }
+    function getAllFileUploadsToComplete(fileUploads) {
+      const toComplete = {};
+      for (const upload of fileUploads) {
+        const { blocks, channel_id, thread_ts, highlight_type, initial_comment, file_id, title } = upload;
+        if (file_id) {
+          const compareString = `:::${channel_id}:::${thread_ts}:::${initial_comment}:::${JSON.stringify(blocks)}`;
+          if (!Object.prototype.hasOwnProperty.call(toComplete, compareString)) {
+            toComplete[compareString] = {
+              files: [{ id: file_id, title, highlight_type }],
+              channel_id,
+              blocks,
+              initial_comment
+            };
+            if (thread_ts && channel_id) {
+              const fileThreadDestinationArgument = {
+                channel_id,
+                thread_ts
+              };
+              toComplete[compareString] = {
+                ...toComplete[compareString],
+                ...fileThreadDestinationArgument
+              };
+            }
+            if ("token" in upload) {
+              toComplete[compareString].token = upload.token;
+            }
+          } else {
+            toComplete[compareString].files.push({
+              id: file_id,
+              title,
+              highlight_type
+            });
+          }
+        } else {
+          throw new Error(buildMissingFileIdError());
+        }
+      }
+      return toComplete;
+    }
+    function warnIfChannels(options, logger) {
+      if (options.channels)
+        logger.warn(buildChannelsWarning());
+    }
+    function errorIfChannelsCsv(options) {
+      const channels = options.channels ? options.channels.split(",") : [];
+      if (channels.length > 1) {
+        throw new errors_1.WebAPIFileUploadInvalidArgumentsError(buildMultipleChannelsErrorMsg());
+      }
+    }
+    function errorIfInvalidOrMissingFileData(options) {
+      const hasFile = "file" in options;
+      const hasContent = "content" in options;
+      if (!(hasFile || hasContent) || hasFile && hasContent) {
+        throw new errors_1.WebAPIFileUploadInvalidArgumentsError("Either a file or content field is required for valid file upload. You cannot supply both");
+      }
+      if ("file" in options) {
+        const { file } = options;
+        if (file && !(typeof file === "string" || Buffer.isBuffer(file) || file instanceof node_stream_1.Readable)) {
+          throw new errors_1.WebAPIFileUploadInvalidArgumentsError("file must be a valid string path, buffer or Readable");
+        }
+      }
+      if ("content" in options && options.content && typeof options.content !== "string") {
+        throw new errors_1.WebAPIFileUploadInvalidArgumentsError("content must be a string");
+      }
+    }
+    function warnIfMissingOrInvalidFileNameAndDefault(options, logger) {
+      const DEFAULT_FILETYPE = "txt";
+      const DEFAULT_FILENAME = `file.${options.filetype ?? DEFAULT_FILETYPE}`;
+      const { filename } = options;
+      if (!filename) {
+        logger.warn(buildMissingFileNameWarning());
+        return DEFAULT_FILENAME;
+      }
+      if (filename.split(".").length < 2) {
+        logger.warn(buildMissingExtensionWarning(filename));
+      }
+      return filename;
+    }
+    function warnIfLegacyFileType(options, logger) {
+      if (options.filetype) {
+        logger.warn(buildLegacyFileTypeWarning());
+      }
+    }
+    function buildMissingFileIdError() {
+      return "Missing required file id for file upload completion";
+    }
+    function buildFileSizeErrorMsg() {
+      return "There was an issue calculating the size of your file";
+    }
+    function buildLegacyFileTypeWarning() {
+      return "filetype is no longer a supported field in files.uploadV2. \nPlease remove this field. To indicate file type, please do so via the required filename property using the appropriate file extension, e.g. image.png, text.txt";
+    }
+    function buildMissingFileNameWarning() {
+      return "filename is a required field for files.uploadV2. \n For backwards compatibility and ease of migration, defaulting the filename. For best experience and consistent unfurl behavior, you should set the filename property with correct file extension, e.g. image.png, text.txt";
+    }
+    function buildMissingExtensionWarning(filename) {
+      return `filename supplied '${filename}' may be missing a proper extension. Missing extenions may result in unexpected unfurl behavior when shared`;
+    }
+    function buildFilesUploadMissingMessage() {
+      return "Something went wrong with processing file_uploads";
+    }
+    function buildChannelsWarning() {
+      return "Although the 'channels' parameter is still supported for smoother migration from legacy files.upload, we recommend using the new channel_id parameter with a single str value instead (e.g. 'C12345').";
+    }
+    function buildMultipleChannelsErrorMsg() {
+      return "Sharing files with multiple channels is no longer supported in v2. Share files in each channel separately instead.";
+    }
+    function buildInvalidFilesUploadParamError() {
+      return "You may supply file_uploads only for a single channel, message, or thread respectively. Therefore, please supply any channel_id, initial_comment or blocks, or thread_ts in the top-layer.";
+    }
+  }
+});
+
+// node_modules/@slack/web-api/dist/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/@slack/web-api/dist/helpers.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = delay;
+    function delay(ms) {
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms);
+      });
+    }
+  }
+});
+
+// node_modules/eventemitter3/index.js
+var require_eventemitter32 = __commonJS({
+  "node_modules/eventemitter3/index.js"(exports, module) {
+    "use strict";
+    var has = Object.prototype.hasOwnProperty;
+    var prefix = "~";
+    function Events() {
+    }
+    if (Object.create) {
+      Events.prototype = /* @__PURE__ */ Object.create(null);
+      if (!new Events().__proto__) prefix = false;
+    }
+    function EE(fn, context, once) {
+      this.fn = fn;
+      this.context = context;
+      this.once = once || false;
+    }
+    function addListener(emitter, event, fn, context, once) {
+      if (typeof fn !== "function") {
+        throw new TypeError("The listener must be a function");
+      }
+      var listener = new EE(fn, context || emitter, once), evt = prefix ? prefix + event : event;
+      if (!emitter._events[evt]) emitter._events[evt] = listener, emitter._eventsCount++;
+      else if (!emitter._events[evt].fn) emitter._events[evt].push(listener);
+      else emitter._events[evt] = [emitter._events[evt], listener];
+      return emitter;
+    }
+    function clearEvent(emitter, evt) {
+      if (--emitter._eventsCount === 0) emitter._events = new Events();
+      else delete emitter._events[evt];
+    }
+    function EventEmitter2() {
+      this._events = new Events();
+      this._eventsCount = 0;
+    }
+    EventEmitter2.prototype.eventNames = function eventNames() {
+      var names = [], events2, name;
+      if (this._eventsCount === 0) return names;
+      for (name in events2 = this._events) {
+        if (has.call(events2, name)) names.push(prefix ? name.slice(1) : name);
+      }
+      if (Object.getOwnPropertySymbols) {
+        return names.concat(Object.getOwnPropertySymbols(events2));
+      }
+      return names;
+    };
+    EventEmitter2.prototype.listeners = function listeners(event) {
+      var evt = prefix ? prefix + event : event, handlers = this._events[evt];
+      if (!handlers) return [];
+      if (handlers.fn) return [handlers.fn];
+      for (var i = 0, l = handlers.length, ee = new Array(l); i < l; i++) {
+        ee[i] = handlers[i].fn;
+      }
+      return ee;
+    };
+    EventEmitter2.prototype.listenerCount = function listenerCount(event) {
+      var evt = prefix ? prefix + event : event, listeners = this._events[evt];
+      if (!listeners) return 0;
+      if (listeners.fn) return 1;
+      return listeners.length;
+    };
+    EventEmitter2.prototype.emit = function emit(event, a1, a2, a3, a4, a5) {
+      var evt = prefix ? prefix + event : event;
+      if (!this._events[evt]) return false;
+      var listeners = this._events[evt], len = arguments.length, args, i;
+      if (listeners.fn) {
+        if (listeners.once) this.removeListener(event, listeners.fn, void 0, true);
+        switch (len) {
+          case 1:
+            return listeners.fn.call(listeners.context), true;
+          case 2:
+            return listeners.fn.call(listeners.context, a1), true;
+          case 3:
+            return listeners.fn.call(listeners.context, a1, a2), true;
+          case 4:
+            return listeners.fn.call(listeners.context, a1, a2, a3), true;
+          case 5:
+            return listeners.fn.call(listeners.context, a1, a2, a3, a4), true;
+          case 6:
+            return listeners.fn.call(listeners.context, a1, a2, a3, a4, a5), true;
+        }
+        for (i = 1, args = new Array(len - 1); i < len; i++) {
+          args[i - 1] = arguments[i];
+        }
+        listeners.fn.apply(listeners.context, args);
+      } else {
+        var length = listeners.length, j;
+        for (i = 0; i < length; i++) {
+          if (listeners[i].once) this.removeListener(event, listeners[i].fn, void 0, true);
+          switch (len) {
+            case 1:
+              listeners[i].fn.call(listeners[i].context);
+              break;
+            case 2:
+              listeners[i].fn.call(listeners[i].context, a1);
+              break;
+            case 3:
+              listeners[i].fn.call(listeners[i].context, a1, a2);
+              break;
+            case 4:
+              listeners[i].fn.call(listeners[i].context, a1, a2, a3);
+              break;
+            default:
+              if (!args) for (j = 1, args = new Array(len - 1); j < len; j++) {
+                args[j - 1] = arguments[j];
+              }
+              listeners[i].fn.apply(listeners[i].context, args);
+          }
+        }
+      }
+      return true;
+    };
+    EventEmitter2.prototype.on = function on(event, fn, context) {
+      return addListener(this, event, fn, context, false);
+    };
+    EventEmitter2.prototype.once = function once(event, fn, context) {
+      return addListener(this, event, fn, context, true);
+    };
+    EventEmitter2.prototype.removeListener = function removeListener2(event, fn, context, once) {
+      var evt = prefix ? prefix + event : event;
+      if (!this._events[evt]) return this;
+      if (!fn) {
+        clearEvent(this, evt);
+        return this;
+      }
+      var listeners = this._events[evt];
+      if (listeners.fn) {
+        if (listeners.fn === fn && (!once || listeners.once) && (!context || listeners.context === context)) {
+          clearEvent(this, evt);
+        }
+      } else {
+        for (var i = 0, events2 = [], length = listeners.length; i < length; i++) {
+          if (listeners[i].fn !== fn || once && !listeners[i].once || context && listeners[i].context !== context) {
+            events2.push(listeners[i]);
+          }
+        }
+        if (events2.length) this._events[evt] = events2.length === 1 ? events2[0] : events2;
+        else clearEvent(this, evt);
+      }
+      return this;
+    };
+    EventEmitter2.prototype.removeAllListeners = function removeAllListeners(event) {
+      var evt;
+      if (event) {
+        evt = prefix ? prefix + event : event;
+        if (this._events[evt]) clearEvent(this, evt);
+      } else {
+        this._events = new Events();
+        this._eventsCount = 0;
+      }
+      return this;
+    };
+    EventEmitter2.prototype.off = EventEmitter2.prototype.removeListener;
+    EventEmitter2.prototype.addListener = EventEmitter2.prototype.on;
+    EventEmitter2.prefixed = prefix;
+    EventEmitter2.EventEmitter = EventEmitter2;
+    if ("undefined" !== typeof module) {
+      module.exports = EventEmitter2;
+    }
+  }
+});
+
+// node_modules/@slack/types/dist/block-kit/block-elements.js
+var require_block_elements = __commonJS({
+  "node_modules/@slack/types/dist/block-kit/block-elements.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/block-kit/blocks.js
+var require_blocks = __commonJS({
+  "node_modules/@slack/types/dist/block-kit/blocks.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/block-kit/composition-objects.js
+var require_composition_objects = __commonJS({
+  "node_modules/@slack/types/dist/block-kit/composition-objects.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/block-kit/extensions.js
+var require_extensions = __commonJS({
+  "node_modules/@slack/types/dist/block-kit/extensions.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/calls.js
+var require_calls = __commonJS({
+  "node_modules/@slack/types/dist/calls.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/chunk.js
+var require_chunk = __commonJS({
+  "node_modules/@slack/types/dist/chunk.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/dialog.js
+var require_dialog = __commonJS({
+  "node_modules/@slack/types/dist/dialog.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/agent.js
+var require_agent = __commonJS({
+  "node_modules/@slack/types/dist/events/agent.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/app.js
+var require_app = __commonJS({
+  "node_modules/@slack/types/dist/events/app.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/assistant.js
+var require_assistant = __commonJS({
+  "node_modules/@slack/types/dist/events/assistant.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/call.js
+var require_call = __commonJS({
+  "node_modules/@slack/types/dist/events/call.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/channel.js
+var require_channel = __commonJS({
+  "node_modules/@slack/types/dist/events/channel.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/dnd.js
+var require_dnd = __commonJS({
+  "node_modules/@slack/types/dist/events/dnd.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/email.js
+var require_email = __commonJS({
+  "node_modules/@slack/types/dist/events/email.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/emoji.js
+var require_emoji = __commonJS({
+  "node_modules/@slack/types/dist/events/emoji.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/file.js
+var require_file = __commonJS({
+  "node_modules/@slack/types/dist/events/file.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/function.js
+var require_function = __commonJS({
+  "node_modules/@slack/types/dist/events/function.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/grid-migration.js
+var require_grid_migration = __commonJS({
+  "node_modules/@slack/types/dist/events/grid-migration.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/group.js
+var require_group = __commonJS({
+  "node_modules/@slack/types/dist/events/group.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/im.js
+var require_im = __commonJS({
+  "node_modules/@slack/types/dist/events/im.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/invite.js
+var require_invite = __commonJS({
+  "node_modules/@slack/types/dist/events/invite.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/link-shared.js
+var require_link_shared = __commonJS({
+  "node_modules/@slack/types/dist/events/link-shared.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/member.js
+var require_member = __commonJS({
+  "node_modules/@slack/types/dist/events/member.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/message.js
+var require_message = __commonJS({
+  "node_modules/@slack/types/dist/events/message.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/message-metadata.js
+var require_message_metadata = __commonJS({
+  "node_modules/@slack/types/dist/events/message-metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/pin.js
+var require_pin = __commonJS({
+  "node_modules/@slack/types/dist/events/pin.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/reaction.js
+var require_reaction = __commonJS({
+  "node_modules/@slack/types/dist/events/reaction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/shared-channel.js
+var require_shared_channel = __commonJS({
+  "node_modules/@slack/types/dist/events/shared-channel.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/star.js
+var require_star = __commonJS({
+  "node_modules/@slack/types/dist/events/star.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/steps-from-apps.js
+var require_steps_from_apps = __commonJS({
+  "node_modules/@slack/types/dist/events/steps-from-apps.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/subteam.js
+var require_subteam = __commonJS({
+  "node_modules/@slack/types/dist/events/subteam.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/team.js
+var require_team = __commonJS({
+  "node_modules/@slack/types/dist/events/team.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/token.js
+var require_token = __commonJS({
+  "node_modules/@slack/types/dist/events/token.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/user.js
+var require_user = __commonJS({
+  "node_modules/@slack/types/dist/events/user.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/events/index.js
+var require_events2 = __commonJS({
+  "node_modules/@slack/types/dist/events/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_agent(), exports);
+    __exportStar(require_app(), exports);
+    __exportStar(require_assistant(), exports);
+    __exportStar(require_call(), exports);
+    __exportStar(require_channel(), exports);
+    __exportStar(require_dnd(), exports);
+    __exportStar(require_email(), exports);
+    __exportStar(require_emoji(), exports);
+    __exportStar(require_file(), exports);
+    __exportStar(require_function(), exports);
+    __exportStar(require_grid_migration(), exports);
+    __exportStar(require_group(), exports);
+    __exportStar(require_im(), exports);
+    __exportStar(require_invite(), exports);
+    __exportStar(require_link_shared(), exports);
+    __exportStar(require_member(), exports);
+    __exportStar(require_message(), exports);
+    __exportStar(require_message_metadata(), exports);
+    __exportStar(require_pin(), exports);
+    __exportStar(require_reaction(), exports);
+    __exportStar(require_shared_channel(), exports);
+    __exportStar(require_star(), exports);
+    __exportStar(require_steps_from_apps(), exports);
+    __exportStar(require_subteam(), exports);
+    __exportStar(require_team(), exports);
+    __exportStar(require_token(), exports);
+    __exportStar(require_user(), exports);
+  }
+});
+
+// node_modules/@slack/types/dist/message-attachments.js
+var require_message_attachments = __commonJS({
+  "node_modules/@slack/types/dist/message-attachments.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/message-metadata.js
+var require_message_metadata2 = __commonJS({
+  "node_modules/@slack/types/dist/message-metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CustomFieldType = exports.EntityType = void 0;
+    var EntityType;
+    (function(EntityType2) {
+      EntityType2["Task"] = "slack#/entities/task";
+      EntityType2["File"] = "slack#/entities/file";
+      EntityType2["Item"] = "slack#/entities/item";
+      EntityType2["Incident"] = "slack#/entities/incident";
+      EntityType2["ContentItem"] = "slack#/entities/content_item";
+    })(EntityType || (exports.EntityType = EntityType = {}));
+    var CustomFieldType;
+    (function(CustomFieldType2) {
+      CustomFieldType2["Integer"] = "integer";
+      CustomFieldType2["String"] = "string";
+      CustomFieldType2["Array"] = "array";
+      CustomFieldType2["Date"] = "slack#/types/date";
+      CustomFieldType2["Timestamp"] = "slack#/types/timestamp";
+      CustomFieldType2["Image"] = "slack#/types/image";
+      CustomFieldType2["ChannelId"] = "slack#/types/channel_id";
+      CustomFieldType2["User"] = "slack#/types/user";
+      CustomFieldType2["EntityRef"] = "slack#/types/entity_ref";
+      CustomFieldType2["Boolean"] = "boolean";
+      CustomFieldType2["Link"] = "slack#/types/link";
+      CustomFieldType2["Email"] = "slack#/types/email";
+    })(CustomFieldType || (exports.CustomFieldType = CustomFieldType = {}));
+  }
+});
+
+// node_modules/@slack/types/dist/views.js
+var require_views = __commonJS({
+  "node_modules/@slack/types/dist/views.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@slack/types/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/@slack/types/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_block_elements(), exports);
+    __exportStar(require_blocks(), exports);
+    __exportStar(require_composition_objects(), exports);
+    __exportStar(require_extensions(), exports);
+    __exportStar(require_calls(), exports);
+    __exportStar(require_chunk(), exports);
+    __exportStar(require_dialog(), exports);
+    __exportStar(require_events2(), exports);
+    __exportStar(require_message_attachments(), exports);
+    __exportStar(require_message_metadata2(), exports);
+    __exportStar(require_views(), exports);
+  }
+});
+
+// node_modules/@slack/web-api/dist/methods.js
+var require_methods = __commonJS({
+  "node_modules/@slack/web-api/dist/methods.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Methods = void 0;
+    var eventemitter3_1 = require_eventemitter32();
+    var WebClient_1 = require_WebClient();
+    function bindApiCall(self2, method) {
+      const apiMethod = self2.apiCall.bind(self2, method);
+      return apiMethod;
+    }
+    function bindApiCallWithOptionalArgument(self2, method) {
+      const apiMethod = self2.apiCall.bind(self2, method);
+      return apiMethod;
+    }
+    function bindFilesUploadV2(self2) {
+      return self2.filesUploadV2.bind(self2);
+    }
+    var Methods = class extends eventemitter3_1.EventEmitter {
+      constructor() {
+        super();
+        if (new.target !== WebClient_1.WebClient && !(new.target.prototype instanceof WebClient_1.WebClient)) {
+          throw new Error("Attempt to inherit from WebClient methods without inheriting from WebClient");
+        }
+      }
+      admin = {
+        analytics: {
+          /**
+           * @description Retrieve analytics data for a given date, presented as a compressed JSON file.
+           * @see {@link https://docs.slack.dev/reference/methods/api.test `api.test` API reference}.
+           */
+          getFile: bindApiCall(this, "admin.analytics.getFile")
+        },
+        apps: {
+          activities: {
+            /**
+             * @description Get logs for a specified team/org.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.activities.list `admin.apps.activities.list` API reference}.
+             */
+            list: bindApiCallWithOptionalArgument(this, "admin.apps.activities.list")
+          },
+          /**
+           * @description Approve an app for installation on a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.apps.approve `admin.apps.approve` API reference}.
+           */
+          approve: bindApiCall(this, "admin.apps.approve"),
+          approved: {
+            /**
+             * @description List approved apps for an org or workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.approved.list `admin.apps.approved.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.apps.approved.list")
+          },
+          /**
+           * @description Clear an app resolution.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.apps.clearResolution `admin.apps.clearResolution` API reference}.
+           */
+          clearResolution: bindApiCall(this, "admin.apps.clearResolution"),
+          config: {
+            /**
+             * @description Look up the app config for connectors by their IDs.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.config.lookup `admin.apps.config.lookup` API reference}.
+             */
+            lookup: bindApiCall(this, "admin.apps.config.lookup"),
+            /**
+             * @description Set the app config for a connector.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.config.set `admin.apps.config.set` API reference}.
+             */
+            set: bindApiCall(this, "admin.apps.config.set")
+          },
+          requests: {
+            /**
+             * @description Cancel app request for team.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.requests.cancel `admin.apps.requests.cancel` API reference}.
+             */
+            cancel: bindApiCall(this, "admin.apps.requests.cancel"),
+            /**
+             * @description List app requests for a team/workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.requests.list `admin.apps.requests.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.apps.requests.list")
+          },
+          /**
+           * @description Restrict an app for installation on a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.apps.restrict `admin.apps.restrict` API reference}.
+           */
+          restrict: bindApiCall(this, "admin.apps.restrict"),
+          restricted: {
+            /**
+             * @description List restricted apps for an org or workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.apps.restricted.list `admin.apps.restricted.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.apps.restricted.list")
+          },
+          /**
+           * @description Uninstall an app from one or many workspaces, or an entire enterprise organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.apps.uninstall `admin.apps.uninstall` API reference}.
+           */
+          uninstall: bindApiCall(this, "admin.apps.uninstall")
+        },
+        auth: {
+          policy: {
+            /**
+             * @description Assign entities to a particular authentication policy.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.auth.policy.assignEntities `admin.auth.policy.assignEntities` API reference}.
+             */
+            assignEntities: bindApiCall(this, "admin.auth.policy.assignEntities"),
+            /**
+             * @description Fetch all the entities assigned to a particular authentication policy by name.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.auth.policy.getEntities `admin.auth.policy.getEntities` API reference}.
+             */
+            getEntities: bindApiCall(this, "admin.auth.policy.getEntities"),
+            /**
+             * @description Remove specified entities from a specified authentication policy.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.auth.policy.removeEntities `admin.auth.policy.removeEntities` API reference}.
+             */
+            removeEntities: bindApiCall(this, "admin.auth.policy.removeEntities")
+          }
+        },
+        barriers: {
+          /**
+           * @description Create an Information Barrier.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.barriers.create `admin.barriers.create` API reference}.
+           */
+          create: bindApiCall(this, "admin.barriers.create"),
+          /**
+           * @description Delete an existing Information Barrier.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.barriers.delete `admin.barriers.delete` API reference}.
+           */
+          delete: bindApiCall(this, "admin.barriers.delete"),
+          /**
+           * @description Get all Information Barriers for your organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.barriers.list `admin.barriers.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "admin.barriers.list"),
+          /**
+           * @description Update an existing Information Barrier.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.barriers.update `admin.barriers.update` API reference}.
+           */
+          update: bindApiCall(this, "admin.barriers.update")
+        },
+        conversations: {
+          /**
+           * @description Archive a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.archive `admin.conversations.archive` API reference}.
+           */
+          archive: bindApiCall(this, "admin.conversations.archive"),
+          /**
+           * @description Archive public or private channels in bulk.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.bulkArchive `admin.conversations.bulkArchive` API reference}.
+           */
+          bulkArchive: bindApiCall(this, "admin.conversations.bulkArchive"),
+          /**
+           * @description Delete public or private channels in bulk.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.bulkDelete `admin.conversations.bulkDelete` API reference}.
+           */
+          bulkDelete: bindApiCall(this, "admin.conversations.bulkDelete"),
+          /**
+           * @description Move public or private channels in bulk.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.bulkMove `admin.conversations.bulkMove` API reference}.
+           */
+          bulkMove: bindApiCall(this, "admin.conversations.bulkMove"),
+          /**
+           * @description Convert a public channel to a private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.convertToPrivate `admin.conversations.convertToPrivate` API reference}.
+           */
+          convertToPrivate: bindApiCall(this, "admin.conversations.convertToPrivate"),
+          /**
+           * @description Convert a private channel to a public channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.convertToPublic `admin.conversations.convertToPublic` API reference}.
+           */
+          convertToPublic: bindApiCall(this, "admin.conversations.convertToPublic"),
+          /**
+           * @description Create a public or private channel-based conversation.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.create `admin.conversations.create` API reference}.
+           */
+          create: bindApiCall(this, "admin.conversations.create"),
+          /**
+           * @description Delete a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.delete `admin.conversations.delete` API reference}.
+           */
+          delete: bindApiCall(this, "admin.conversations.delete"),
+          /**
+           * @description Disconnect a connected channel from one or more workspaces.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.disconnectShared `admin.conversations.disconnectShared` API reference}.
+           */
+          disconnectShared: bindApiCall(this, "admin.conversations.disconnectShared"),
+          ekm: {
+            /**
+             * @description List all disconnected channels — i.e., channels that were once connected to other workspaces
+             * and then disconnected — and the corresponding original channel IDs for key revocation with EKM.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.ekm.listOriginalConnectedChannelInfo `admin.conversations.ekm.listOriginalConnectedChannelInfo` API reference}.
+             */
+            listOriginalConnectedChannelInfo: bindApiCallWithOptionalArgument(this, "admin.conversations.ekm.listOriginalConnectedChannelInfo")
+          },
+          /**
+           * @description Get conversation preferences for a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.getConversationPrefs `admin.conversations.getConversationPrefs` API reference}.
+           */
+          getConversationPrefs: bindApiCall(this, "admin.conversations.getConversationPrefs"),
+          /**
+           * @description Get a conversation's retention policy.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.getCustomRetention `admin.conversations.getCustomRetention` API reference}.
+           */
+          getCustomRetention: bindApiCall(this, "admin.conversations.getCustomRetention"),
+          /**
+           * @description Get all the workspaces a given public or private channel is connected to within
+           * this Enterprise org.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.getTeams `admin.conversations.getTeams` API reference}.
+           */
+          getTeams: bindApiCall(this, "admin.conversations.getTeams"),
+          /**
+           * @description Invite a user to a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.invite `admin.conversations.invite` API reference}.
+           */
+          invite: bindApiCall(this, "admin.conversations.invite"),
+          /**
+           * @description Returns channels on the given team using the filters.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.lookup `admin.conversations.lookup` API reference}.
+           */
+          lookup: bindApiCall(this, "admin.conversations.lookup"),
+          /**
+           * @description Remove a conversation's retention policy.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.removeCustomRetention `admin.conversations.removeCustomRetention` API reference}.
+           */
+          removeCustomRetention: bindApiCall(this, "admin.conversations.removeCustomRetention"),
+          /**
+           * @description Rename a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.rename `admin.conversations.rename` API reference}.
+           */
+          rename: bindApiCall(this, "admin.conversations.rename"),
+          restrictAccess: {
+            /**
+             * @description Add an allowlist of IDP groups for accessing a channel.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.addGroup `admin.conversations.restrictAccess.addGroup` API reference}.
+             */
+            addGroup: bindApiCall(this, "admin.conversations.restrictAccess.addGroup"),
+            /**
+             * @description List all IDP Groups linked to a channel.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.listGroups `admin.conversations.restrictAccess.listGroups` API reference}.
+             */
+            listGroups: bindApiCall(this, "admin.conversations.restrictAccess.listGroups"),
+            /**
+             * @description Remove a linked IDP group linked from a private channel.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.removeGroup `admin.conversations.restrictAccess.removeGroup` API reference}.
+             */
+            removeGroup: bindApiCall(this, "admin.conversations.restrictAccess.removeGroup")
+          },
+          /**
+           * @description Search for public or private channels in an Enterprise organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.search `admin.conversations.search` API reference}.
+           */
+          search: bindApiCallWithOptionalArgument(this, "admin.conversations.search"),
+          /**
+           * @description Set the posting permissions for a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.setConversationPrefs `admin.conversations.setConversationPrefs` API reference}.
+           */
+          setConversationPrefs: bindApiCall(this, "admin.conversations.setConversationPrefs"),
+          /**
+           * @description Set a conversation's retention policy.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.setCustomRetention `admin.conversations.setCustomRetention` API reference}.
+           */
+          setCustomRetention: bindApiCall(this, "admin.conversations.setCustomRetention"),
+          /**
+           * @description Set the workspaces in an Enterprise grid org that connect to a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.setTeams `admin.conversations.setTeams` API reference}.
+           */
+          setTeams: bindApiCall(this, "admin.conversations.setTeams"),
+          /**
+           * @description Unarchive a public or private channel.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.unarchive `admin.conversations.unarchive` API reference}.
+           */
+          unarchive: bindApiCall(this, "admin.conversations.unarchive")
+        },
+        emoji: {
+          /**
+           * @description Add an emoji.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.emoji.add `admin.emoji.add` API reference}.
+           */
+          add: bindApiCall(this, "admin.emoji.add"),
+          /**
+           * @description Add an emoji alias.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.emoji.addAlias `admin.emoji.addAlias` API reference}.
+           */
+          addAlias: bindApiCall(this, "admin.emoji.addAlias"),
+          /**
+           * @description List emoji for an Enterprise Grid organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.emoji.list `admin.emoji.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "admin.emoji.list"),
+          /**
+           * @description Remove an emoji across an Enterprise Grid organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.emoji.remove `admin.emoji.remove` API reference}.
+           */
+          remove: bindApiCall(this, "admin.emoji.remove"),
+          /**
+           * @description Rename an emoji.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.emoji.rename `admin.emoji.rename` API reference}.
+           */
+          rename: bindApiCall(this, "admin.emoji.rename")
+        },
+        functions: {
+          /**
+           * @description Look up functions by a set of apps.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.functions.list `admin.functions.list` API reference}.
+           */
+          list: bindApiCall(this, "admin.functions.list"),
+          permissions: {
+            /**
+             * @description Lookup the visibility of multiple Slack functions and include the users if
+             * it is limited to particular named entities.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.functions.permissions.lookup `admin.functions.permissions.lookup` API reference}.
+             */
+            lookup: bindApiCall(this, "admin.functions.permissions.lookup"),
+            /**
+             * @description Set the visibility of a Slack function and define the users or workspaces if
+             * it is set to named_entities.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.functions.permissions.set `admin.functions.permissions.set` API reference}.
+             */
+            set: bindApiCall(this, "admin.functions.permissions.set")
+          }
+        },
+        inviteRequests: {
+          /**
+           * @description Approve a workspace invite request.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.inviteRequests.approve `admin.inviteRequests.approve` API reference}.
+           */
+          approve: bindApiCall(this, "admin.inviteRequests.approve"),
+          approved: {
+            /**
+             * @description List all approved workspace invite requests.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.inviteRequests.approved.list `admin.inviteRequests.approved.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.inviteRequests.approved.list")
+          },
+          denied: {
+            /**
+             * @description List all denied workspace invite requests.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.inviteRequests.denied.list `admin.inviteRequests.denied.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.inviteRequests.denied.list")
+          },
+          /**
+           * @description Deny a workspace invite request.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.inviteRequests.deny `admin.inviteRequests.deny` API reference}.
+           */
+          deny: bindApiCall(this, "admin.inviteRequests.deny"),
+          /**
+           * @description List all pending workspace invite requests.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.inviteRequests.list `admin.inviteRequests.list` API reference}.
+           */
+          list: bindApiCall(this, "admin.inviteRequests.list")
+        },
+        roles: {
+          /**
+           * @description Adds members to the specified role with the specified scopes.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.roles.addAssignments `admin.roles.addAssignments` API reference}.
+           */
+          addAssignments: bindApiCall(this, "admin.roles.addAssignments"),
+          /**
+           * @description Lists assignments for all roles across entities.
+           * Options to scope results by any combination of roles or entities.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.roles.listAssignments `admin.roles.listAssignments` API reference}.
+           */
+          listAssignments: bindApiCallWithOptionalArgument(this, "admin.roles.listAssignments"),
+          /**
+           * @description Removes a set of users from a role for the given scopes and entities.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.roles.removeAssignments `admin.roles.removeAssignments` API reference}.
+           */
+          removeAssignments: bindApiCall(this, "admin.roles.removeAssignments")
+        },
+        teams: {
+          admins: {
+            /**
+             * @description List all of the admins on a given workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.admins.list `admin.teams.admins.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.teams.admins.list")
+          },
+          /**
+           * @description Create an Enterprise team.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.teams.create `admin.teams.create` API reference}.
+           */
+          create: bindApiCall(this, "admin.teams.create"),
+          /**
+           * @description List all teams on an Enterprise organization.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.teams.list `admin.teams.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "admin.teams.list"),
+          owners: {
+            /**
+             * @description List all of the owners on a given workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.owners.list `admin.teams.owners.list` API reference}.
+             */
+            list: bindApiCall(this, "admin.teams.owners.list")
+          },
+          settings: {
+            /**
+             * @description Fetch information about settings in a workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.info `admin.teams.settings.info` API reference}.
+             */
+            info: bindApiCall(this, "admin.teams.settings.info"),
+            /**
+             * @description Set the default channels of a workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.setDefaultChannels `admin.teams.settings.setDefaultChannels` API reference}.
+             */
+            setDefaultChannels: bindApiCall(this, "admin.teams.settings.setDefaultChannels"),
+            /**
+             * @description Set the description of a given workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.setDescription `admin.teams.settings.setDescription` API reference}.
+             */
+            setDescription: bindApiCall(this, "admin.teams.settings.setDescription"),
+            /**
+             * @description Set the discoverability of a given workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.setDiscoverability `admin.teams.settings.setDiscoverability` API reference}.
+             */
+            setDiscoverability: bindApiCall(this, "admin.teams.settings.setDiscoverability"),
+            /**
+             * @description Sets the icon of a workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.setIcon `admin.teams.settings.setIcon` API reference}.
+             */
+            setIcon: bindApiCall(this, "admin.teams.settings.setIcon"),
+            /**
+             * @description Set the name of a given workspace.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.teams.settings.setName `admin.teams.settings.setName` API reference}.
+             */
+            setName: bindApiCall(this, "admin.teams.settings.setName")
+          }
+        },
+        usergroups: {
+          /**
+           * @description Add up to one hundred default channels to an IDP group.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.usergroups.addChannels `admin.teams.usergroups.addChannels` API reference}.
+           */
+          addChannels: bindApiCall(this, "admin.usergroups.addChannels"),
+          /**
+           * @description Associate one or more default workspaces with an organization-wide IDP group.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.usergroups.addTeams `admin.teams.usergroups.addTeams` API reference}.
+           */
+          addTeams: bindApiCall(this, "admin.usergroups.addTeams"),
+          /**
+           * @description List the channels linked to an org-level IDP group (user group).
+           * @see {@link https://docs.slack.dev/reference/methods/admin.usergroups.listChannels `admin.teams.usergroups.listChannels` API reference}.
+           */
+          listChannels: bindApiCall(this, "admin.usergroups.listChannels"),
+          /**
+           * @description Remove one or more default channels from an org-level IDP group (user group).
+           * @see {@link https://docs.slack.dev/reference/methods/admin.usergroups.removeChannels `admin.teams.usergroups.removeChannels` API reference}.
+           */
+          removeChannels: bindApiCall(this, "admin.usergroups.removeChannels")
+        },
+        users: {
+          /**
+           * @description Add an Enterprise user to a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.assign `admin.users.assign` API reference}.
+           */
+          assign: bindApiCall(this, "admin.users.assign"),
+          /**
+           * @description Fetches the expiration timestamp for a guest.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.getExpiration `admin.users.getExpiration` API reference}.
+           */
+          getExpiration: bindApiCall(this, "admin.users.getExpiration"),
+          /**
+           * @description Invite a user to a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.invite `admin.users.invite` API reference}.
+           */
+          invite: bindApiCall(this, "admin.users.invite"),
+          /**
+           * @description List users on a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.list `admin.users.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "admin.users.list"),
+          /**
+           * @description Remove a user from a workspace.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.remove `admin.users.remove` API reference}.
+           */
+          remove: bindApiCall(this, "admin.users.remove"),
+          session: {
+            /**
+             * @description Clear user-specific session settings—the session duration and what happens when the client
+             * closes—for a list of users.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.clearSettings `admin.users.session.clearSettings` API reference}.
+             */
+            clearSettings: bindApiCall(this, "admin.users.session.clearSettings"),
+            /**
+             * @description Get user-specific session settings—the session duration and what happens when the client
+             * closes—given a list of users.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.getSettings `admin.users.session.getSettings` API reference}.
+             */
+            getSettings: bindApiCall(this, "admin.users.session.getSettings"),
+            /**
+             * @description Revoke a single session for a user. The user will be forced to login to Slack.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.invalidate `admin.users.session.invalidate` API reference}.
+             */
+            invalidate: bindApiCall(this, "admin.users.session.invalidate"),
+            /**
+             * @description List active user sessions for an organization.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.list `admin.users.session.list` API reference}.
+             */
+            list: bindApiCallWithOptionalArgument(this, "admin.users.session.list"),
+            /**
+             * @description Wipes all valid sessions on all devices for a given user.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.reset `admin.users.session.reset` API reference}.
+             */
+            reset: bindApiCall(this, "admin.users.session.reset"),
+            /**
+             * @description Enqueues an asynchronous job to wipe all valid sessions on all devices for a given user list.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.resetBulk `admin.users.session.resetBulk` API reference}.
+             */
+            resetBulk: bindApiCall(this, "admin.users.session.resetBulk"),
+            /**
+             * @description Configure the user-level session settings—the session duration and what happens when the client
+             * closes—for one or more users.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.setSettings `admin.users.session.setSettings` API reference}.
+             */
+            setSettings: bindApiCall(this, "admin.users.session.setSettings")
+          },
+          /**
+           * @description Set an existing guest, regular user, or owner to be an admin user.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.setAdmin `admin.users.setAdmin` API reference}.
+           */
+          setAdmin: bindApiCall(this, "admin.users.setAdmin"),
+          /**
+           * @description Set an expiration for a guest user.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.setExpiration `admin.users.setExpiration` API reference}.
+           */
+          setExpiration: bindApiCall(this, "admin.users.setExpiration"),
+          /**
+           * @description Set an existing guest, regular user, or admin user to be a workspace owner.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.setOwner `admin.users.setOwner` API reference}.
+           */
+          setOwner: bindApiCall(this, "admin.users.setOwner"),
+          /**
+           * @description Set an existing guest user, admin user, or owner to be a regular user.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.users.setRegular `admin.users.setRegular` API reference}.
+           */
+          setRegular: bindApiCall(this, "admin.users.setRegular"),
+          unsupportedVersions: {
+            /**
+             * @description Ask Slackbot to send you an export listing all workspace members using unsupported software,
+             * presented as a zipped CSV file.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.users.unsupportedVersions.export `admin.users.unsupportedVersions.export` API reference}.
+             */
+            export: bindApiCall(this, "admin.users.unsupportedVersions.export")
+          }
+        },
+        workflows: {
+          collaborators: {
+            /**
+             * @description Add collaborators to workflows within the team or enterprise.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.workflows.collaborators.add `admin.workflows.collaborators.add` API reference}.
+             */
+            add: bindApiCall(this, "admin.workflows.collaborators.add"),
+            /**
+             * @description Remove collaborators from workflows within the team or enterprise.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.workflows.collaborators.remove `admin.workflows.collaborators.remove` API reference}.
+             */
+            remove: bindApiCall(this, "admin.workflows.collaborators.remove")
+          },
+          permissions: {
+            /**
+             * @description Look up the permissions for a set of workflows.
+             * @see {@link https://docs.slack.dev/reference/methods/admin.workflows.permissions.lookup `admin.workflows.permissions.lookup` API reference}.
+             */
+            lookup: bindApiCall(this, "admin.workflows.permissions.lookup")
+          },
+          /**
+           * @description Search workflows within the team or enterprise.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.workflows.search `admin.workflows.search` API reference}.
+           */
+          search: bindApiCallWithOptionalArgument(this, "admin.workflows.search"),
+          /**
+           * @description Unpublish workflows within the team or enterprise.
+           * @see {@link https://docs.slack.dev/reference/methods/admin.workflows.unpublish `admin.workflows.unpublish` API reference}.
+           */
+          unpublish: bindApiCall(this, "admin.workflows.unpublish")
+        }
+      };
+      agents = {
+        conversations: {
+          /**
+           * @description Archive a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.archive `agents.conversations.archive` API reference}.
+           */
+          archive: bindApiCall(this, "agents.conversations.archive"),
+          /**
+           * @description Create a dedicated code channel for an agent session.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.create `agents.conversations.create` API reference}.
+           */
+          create: bindApiCall(this, "agents.conversations.create"),
+          /**
+           * @description Fetch a canvas attached to a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.getCanvas `agents.conversations.getCanvas` API reference}.
+           */
+          getCanvas: bindApiCall(this, "agents.conversations.getCanvas"),
+          /**
+           * @description List the views currently attached to a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.listViews `agents.conversations.listViews` API reference}.
+           */
+          listViews: bindApiCall(this, "agents.conversations.listViews"),
+          /**
+           * @description Remove a view from a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.removeView `agents.conversations.removeView` API reference}.
+           */
+          removeView: bindApiCall(this, "agents.conversations.removeView"),
+          /**
+           * @description Replace the full markdown content of a plan canvas attached to a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.setCanvasContent `agents.conversations.setCanvasContent` API reference}.
+           */
+          setCanvasContent: bindApiCall(this, "agents.conversations.setCanvasContent"),
+          /**
+           * @description Register the set of agent-defined slash commands for the calling agent in a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.setCommands `agents.conversations.setCommands` API reference}.
+           */
+          setCommands: bindApiCall(this, "agents.conversations.setCommands"),
+          /**
+           * @description Set properties on a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.setProperties `agents.conversations.setProperties` API reference}.
+           */
+          setProperties: bindApiCall(this, "agents.conversations.setProperties"),
+          /**
+           * @description Create or update a view in a code channel.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.conversations.setView `agents.conversations.setView` API reference}.
+           */
+          setView: bindApiCall(this, "agents.conversations.setView")
+        },
+        sessions: {
+          /**
+           * @description Rename an agent session.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.sessions.rename `agents.sessions.rename` API reference}.
+           */
+          rename: bindApiCall(this, "agents.sessions.rename"),
+          /**
+           * @description Set an agent session's lifecycle status, creating the session if needed.
+           * @see {@link https://docs.slack.dev/reference/methods/agents.sessions.setStatus `agents.sessions.setStatus` API reference}.
+           */
+          setStatus: bindApiCall(this, "agents.sessions.setStatus")
+        }
+      };
+      api = {
+        /**
+         * @description Checks API calling code.
+         * @see {@link https://docs.slack.dev/reference/methods/api.test `api.test` API reference}.
+         */
+        test: bindApiCallWithOptionalArgument(this, "api.test")
+      };
+      assistant = {
+        threads: {
+          /**
+           * @description Set loading status to indicate that the app is building a response.
+           * @see {@link https://docs.slack.dev/reference/methods/assistant.threads.setStatus `assistant.threads.setStatus` API reference}.
+           */
+          setStatus: bindApiCall(this, "assistant.threads.setStatus"),
+          /**
+           * @description Set suggested prompts for the user. Can suggest up to four prompts.
+           * @see {@link https://docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts `assistant.threads.setSuggestedPrompts` API reference}.
+           */
+          setSuggestedPrompts: bindApiCall(this, "assistant.threads.setSuggestedPrompts"),
+          /**
+           * @description Set the title of the thread. This is shown when a user views the app's chat history.
+           * @see {@link https://docs.slack.dev/reference/methods/assistant.threads.setTitle `assistant.threads.setTitle` API reference}.
+           */
+          setTitle: bindApiCall(this, "assistant.threads.setTitle")
+        }
+      };
+      apps = {
+        connections: {
+          /**
+           * @description Generate a temporary Socket Mode WebSocket URL that your app can connect to in order to receive
+           * events and interactive payloads over.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.connections.open `apps.connections.open` API reference}.
+           */
+          open: bindApiCallWithOptionalArgument(this, "apps.connections.open")
+        },
+        event: {
+          authorizations: {
+            /**
+             * @description Get a list of authorizations for the given event context.
+             * Each authorization represents an app installation that the event is visible to.
+             * @see {@link https://docs.slack.dev/reference/methods/apps.event.authorizations.list `apps.event.authorizations.list` API reference}.
+             */
+            list: bindApiCall(this, "apps.event.authorizations.list")
+          }
+        },
+        manifest: {
+          /**
+           * @description Create an app from an app manifest.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.manifest.create `apps.manifest.create` API reference}.
+           */
+          create: bindApiCall(this, "apps.manifest.create"),
+          /**
+           * @description Permanently deletes an app created through app manifests.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.manifest.delete `apps.manifest.delete` API reference}.
+           */
+          delete: bindApiCall(this, "apps.manifest.delete"),
+          /**
+           * @description Export an app manifest from an existing app.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.manifest.export `apps.manifest.export` API reference}.
+           */
+          export: bindApiCall(this, "apps.manifest.export"),
+          /**
+           * @description Update an app from an app manifest.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.manifest.update `apps.manifest.update` API reference}.
+           */
+          update: bindApiCall(this, "apps.manifest.update"),
+          /**
+           * @description Validate an app manifest.
+           * @see {@link https://docs.slack.dev/reference/methods/apps.manifest.validate `apps.manifest.validate` API reference}.
+           */
+          validate: bindApiCall(this, "apps.manifest.validate")
+        },
+        /**
+         * @description Uninstalls your app from a workspace.
+         * @see {@link https://docs.slack.dev/reference/methods/apps.uninstall `apps.uninstall` API reference}.
+         */
+        uninstall: bindApiCall(this, "apps.uninstall"),
+        user: {
+          connection: {
+            /**
+             * @description Updates the connection status between a user and an app.
+             * @see {@link https://docs.slack.dev/reference/methods/apps.user.connection.update `apps.user.connection.update` API reference}.
+             */
+            update: bindApiCall(this, "apps.user.connection.update")
+          }
+        }
+      };
+      auth = {
+        /**
+         * @description Revokes a token.
+         * @see {@link https://docs.slack.dev/reference/methods/auth.revoke `auth.revoke` API reference}.
+         */
+        revoke: bindApiCallWithOptionalArgument(this, "auth.revoke"),
+        teams: {
+          /**
+           * @description Obtain a full list of workspaces your org-wide app has been approved for.
+           * @see {@link https://docs.slack.dev/reference/methods/auth.teams.list `auth.teams.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "auth.teams.list")
+        },
+        test: bindApiCallWithOptionalArgument(this, "auth.test")
+      };
+      bookmarks = {
+        /**
+         * @description Add bookmark to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/bookmarks.add `bookmarks.add` API reference}.
+         */
+        add: bindApiCall(this, "bookmarks.add"),
+        /**
+         * @description Edit bookmark.
+         * @see {@link https://docs.slack.dev/reference/methods/bookmarks.edit `bookmarks.edit` API reference}.
+         */
+        edit: bindApiCall(this, "bookmarks.edit"),
+        /**
+         * @description List bookmarks for a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/bookmarks.list `bookmarks.list` API reference}.
+         */
+        list: bindApiCall(this, "bookmarks.list"),
+        /**
+         * @description Remove bookmark from a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/bookmarks.remove `bookmarks.remove` API reference}.
+         */
+        remove: bindApiCall(this, "bookmarks.remove")
+      };
+      blocks = {
+        /**
+         * @description Validates blocks, messages, and views Block Kit JSON payloads.
+         * @see {@link https://docs.slack.dev/reference/methods/blocks.validate `blocks.validate` API reference}.
+         */
+        validate: bindApiCallWithOptionalArgument(this, "blocks.validate")
+      };
+      bots = {
+        /**
+         * @description Gets information about a bot user.
+         * @see {@link https://docs.slack.dev/reference/methods/bots.info `bots.info` API reference}.
+         */
+        info: bindApiCallWithOptionalArgument(this, "bots.info")
+      };
+      calls = {
+        /**
+         * @description Registers a new Call.
+         * @see {@link https://docs.slack.dev/reference/methods/calls.add `calls.add` API reference}.
+         */
+        add: bindApiCall(this, "calls.add"),
+        /**
+         * @description Ends a Call.
+         * @see {@link https://docs.slack.dev/reference/methods/calls.end `calls.end` API reference}.
+         */
+        end: bindApiCall(this, "calls.end"),
+        /**
+         * @description Returns information about a Call.
+         * @see {@link https://docs.slack.dev/reference/methods/calls.info `calls.info` API reference}.
+         */
+        info: bindApiCall(this, "calls.info"),
+        /**
+         * @description Updates information about a Call.
+         * @see {@link https://docs.slack.dev/reference/methods/calls.update `calls.update` API reference}.
+         */
+        update: bindApiCall(this, "calls.update"),
+        participants: {
+          /**
+           * @description Registers new participants added to a Call.
+           * @see {@link https://docs.slack.dev/reference/methods/calls.participants.add `calls.participants.add` API reference}.
+           */
+          add: bindApiCall(this, "calls.participants.add"),
+          remove: bindApiCall(this, "calls.participants.remove")
+        }
+      };
+      canvases = {
+        access: {
+          /**
+           * @description Remove access to a canvas for specified entities.
+           * @see {@link https://docs.slack.dev/reference/methods/canvases.access.delete `canvases.access.delete` API reference}.
+           */
+          delete: bindApiCall(this, "canvases.access.delete"),
+          /**
+           * @description Sets the access level to a canvas for specified entities.
+           * @see {@link https://docs.slack.dev/reference/methods/canvases.access.set `canvases.access.set` API reference}.
+           */
+          set: bindApiCall(this, "canvases.access.set")
+        },
+        /**
+         * @description Create Canvas for a user.
+         * @see {@link https://docs.slack.dev/reference/methods/canvases.create `canvases.create` API reference}.
+         */
+        create: bindApiCallWithOptionalArgument(this, "canvases.create"),
+        /**
+         * @description Deletes a canvas.
+         * @see {@link https://docs.slack.dev/reference/methods/canvases.delete `canvases.delete` API reference}.
+         */
+        delete: bindApiCall(this, "canvases.delete"),
+        /**
+         * @description Update an existing canvas.
+         * @see {@link https://docs.slack.dev/reference/methods/canvases.edit `canvases.edit` API reference}.
+         */
+        edit: bindApiCall(this, "canvases.edit"),
+        sections: {
+          /**
+           * @description Find sections matching the provided criteria.
+           * @see {@link https://docs.slack.dev/reference/methods/canvases.sections.lookup `canvases.sections.lookup` API reference}.
+           */
+          lookup: bindApiCall(this, "canvases.sections.lookup")
+        }
+      };
+      chat = {
+        /**
+         * @description Appends text to an existing streaming conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.appendStream `chat.appendStream` API reference}.
+         */
+        appendStream: bindApiCall(this, "chat.appendStream"),
+        /**
+         * @description Deletes a message.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.delete `chat.delete` API reference}.
+         */
+        delete: bindApiCall(this, "chat.delete"),
+        /**
+         * @description Deletes a pending scheduled message from the queue.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage `chat.deleteScheduledMessage` API reference}.
+         */
+        deleteScheduledMessage: bindApiCall(this, "chat.deleteScheduledMessage"),
+        /**
+         * @description Retrieve a permalink URL for a specific extant message.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.getPermalink `chat.getPermalink` API reference}.
+         */
+        getPermalink: bindApiCall(this, "chat.getPermalink"),
+        /**
+         * @description Share a me message into a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.meMessage `chat.meMessage` API reference}.
+         */
+        meMessage: bindApiCall(this, "chat.meMessage"),
+        /**
+         * @description Sends an ephemeral message to a user in a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.postEphemeral `chat.postEphemeral` API reference}.
+         */
+        postEphemeral: bindApiCall(this, "chat.postEphemeral"),
+        /**
+         * @description Sends a message to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.postMessage `chat.postMessage` API reference}.
+         */
+        postMessage: bindApiCall(this, "chat.postMessage"),
+        /**
+         * @description Schedules a message to be sent to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.scheduleMessage `chat.scheduleMessage` API reference}.
+         */
+        scheduleMessage: bindApiCall(this, "chat.scheduleMessage"),
+        scheduledMessages: {
+          /**
+           * @description Returns a list of scheduled messages.
+           * @see {@link https://docs.slack.dev/reference/methods/chat.scheduledMessages.list `chat.scheduledMessages.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "chat.scheduledMessages.list")
+        },
+        /**
+         * @description Starts a new streaming conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.startStream `chat.startStream` API reference}.
+         */
+        startStream: bindApiCall(this, "chat.startStream"),
+        /**
+         * @description Stops a streaming conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.stopStream `chat.stopStream` API reference}.
+         */
+        stopStream: bindApiCall(this, "chat.stopStream"),
+        /**
+         * @description Provide custom unfurl behavior for user-posted URLs.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.unfurl `chat.unfurl` API reference}.
+         */
+        unfurl: bindApiCall(this, "chat.unfurl"),
+        /**
+         * @description Updates a message.
+         * @see {@link https://docs.slack.dev/reference/methods/chat.update `chat.update` API reference}.
+         */
+        update: bindApiCall(this, "chat.update")
+      };
+      conversations = {
+        /**
+         * @description Accepts an invitation to a Slack Connect channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.acceptSharedInvite `conversations.acceptSharedInvite` API reference}.
+         */
+        acceptSharedInvite: bindApiCall(this, "conversations.acceptSharedInvite"),
+        /**
+         * @description Approves an invitation to a Slack Connect channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.approveSharedInvite `conversations.approveSharedInvite` API reference}.
+         */
+        approveSharedInvite: bindApiCall(this, "conversations.approveSharedInvite"),
+        /**
+         * @description Archives a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.archive `conversations.archive` API reference}.
+         */
+        archive: bindApiCall(this, "conversations.archive"),
+        canvases: {
+          /**
+           * @description Create a Channel Canvas for a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/conversations.canvases.create `conversations.canvases.create` API reference}.
+           */
+          create: bindApiCall(this, "conversations.canvases.create")
+        },
+        /**
+         * @description Closes a direct message or multi-person direct message.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.close `conversations.close` API reference}.
+         */
+        close: bindApiCall(this, "conversations.close"),
+        /**
+         * @description Initiates a public or private channel-based conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.create `conversations.create` API reference}.
+         */
+        create: bindApiCall(this, "conversations.create"),
+        /**
+         * @description Declines an invitation to a Slack Connect channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.declineSharedInvite `conversations.declineSharedInvite` API reference}.
+         */
+        declineSharedInvite: bindApiCall(this, "conversations.declineSharedInvite"),
+        externalInvitePermissions: {
+          /**
+           * @description Convert a team in a shared channel from an External Limited channel to a fully shared Slack
+           * Connect channel or vice versa.
+           * @see {@link https://docs.slack.dev/reference/methods/conversations.externalInvitePermissions.set `conversations.externalInvitePermissions.set` API reference}.
+           */
+          set: bindApiCall(this, "conversations.externalInvitePermissions.set")
+        },
+        /**
+         * @description Fetches a conversation's history of messages and events.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.history `conversations.history` API reference}.
+         */
+        history: bindApiCall(this, "conversations.history"),
+        /**
+         * @description Retrieve information about a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.info `conversations.info` API reference}.
+         */
+        info: bindApiCall(this, "conversations.info"),
+        /**
+         * @description Invites users to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.invite `conversations.invite` API reference}.
+         */
+        invite: bindApiCall(this, "conversations.invite"),
+        /**
+         * @description Sends an invitation to a Slack Connect channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.inviteShared `conversations.inviteShared` API reference}.
+         */
+        inviteShared: bindApiCall(this, "conversations.inviteShared"),
+        /**
+         * @description Joins an existing conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.join `conversations.join` API reference}.
+         */
+        join: bindApiCall(this, "conversations.join"),
+        /**
+         * @description Removes a user from a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.kick `conversations.kick` API reference}.
+         */
+        kick: bindApiCall(this, "conversations.kick"),
+        /**
+         * @description Leaves a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.leave `conversations.leave` API reference}.
+         */
+        leave: bindApiCall(this, "conversations.leave"),
+        /**
+         * @description List all channels in a Slack team.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.list `conversations.list` API reference}.
+         */
+        list: bindApiCallWithOptionalArgument(this, "conversations.list"),
+        /**
+         * @description Lists shared channel invites that have been generated or received but have not been approved by
+         * all parties.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.listConnectInvites `conversations.listConnectInvites` API reference}.
+         */
+        listConnectInvites: bindApiCallWithOptionalArgument(this, "conversations.listConnectInvites"),
+        /**
+         * @description Sets the read cursor in a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.mark `conversations.mark` API reference}.
+         */
+        mark: bindApiCall(this, "conversations.mark"),
+        /**
+         * @description Retrieve members of a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.members `conversations.members` API reference}.
+         */
+        members: bindApiCall(this, "conversations.members"),
+        /**
+         * @description Opens or resumes a direct message or multi-person direct message.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.open `conversations.open` API reference}.
+         */
+        open: bindApiCall(this, "conversations.open"),
+        /**
+         * @description Renames a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.rename `conversations.rename` API reference}.
+         */
+        rename: bindApiCall(this, "conversations.rename"),
+        /**
+         * @description Retrieve a thread of messages posted to a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.replies `conversations.replies` API reference}.
+         */
+        replies: bindApiCall(this, "conversations.replies"),
+        requestSharedInvite: {
+          /**
+           * @description Approves a request to add an external user to a channel and sends them a Slack Connect invite.
+           * @see {@link https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.approve `conversations.requestSharedInvite.approve` API reference}.
+           */
+          approve: bindApiCall(this, "conversations.requestSharedInvite.approve"),
+          /**
+           * @description Denies a request to invite an external user to a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.deny `conversations.requestSharedInvite.deny` API reference}.
+           */
+          deny: bindApiCall(this, "conversations.requestSharedInvite.deny"),
+          /**
+           * @description Lists requests to add external users to channels with ability to filter.
+           * @see {@link https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.list `conversations.requestSharedInvite.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "conversations.requestSharedInvite.list")
+        },
+        /**
+         * @description Sets the purpose for a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.setPurpose `conversations.setPurpose` API reference}.
+         */
+        setPurpose: bindApiCall(this, "conversations.setPurpose"),
+        /**
+         * @description Sets the topic for a conversation.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.setTopic `conversations.setTopic` API reference}.
+         */
+        setTopic: bindApiCall(this, "conversations.setTopic"),
+        /**
+         * @description Reverses conversation archival.
+         * @see {@link https://docs.slack.dev/reference/methods/conversations.unarchive `conversations.unarchive` API reference}.
+         */
+        unarchive: bindApiCall(this, "conversations.unarchive")
+      };
+      dialog = {
+        /**
+         * @description Open a dialog with a user.
+         * @see {@link https://docs.slack.dev/reference/methods/dialog.open `dialog.open` API reference}.
+         */
+        open: bindApiCall(this, "dialog.open")
+      };
+      dnd = {
+        /**
+         * @description Ends the current user's Do Not Disturb session immediately.
+         * @see {@link https://docs.slack.dev/reference/methods/dnd.endDnd `dnd.endDnd` API reference}.
+         */
+        endDnd: bindApiCallWithOptionalArgument(this, "dnd.endDnd"),
+        /**
+         * @description Ends the current user's snooze mode immediately.
+         * @see {@link https://docs.slack.dev/reference/methods/dnd.endSnooze `dnd.endSnooze` API reference}.
+         */
+        endSnooze: bindApiCallWithOptionalArgument(this, "dnd.endSnooze"),
+        /**
+         * @description Retrieves a user's current Do Not Disturb status.
+         * @see {@link https://docs.slack.dev/reference/methods/dnd.info `dnd.info` API reference}.
+         */
+        info: bindApiCallWithOptionalArgument(this, "dnd.info"),
+        /**
+         * @description Turns on Do Not Disturb mode for the current user, or changes its duration.
+         * @see {@link https://docs.slack.dev/reference/methods/dnd.setSnooze `dnd.setSnooze` API reference}.
+         */
+        setSnooze: bindApiCall(this, "dnd.setSnooze"),
+        /**
+         * @description Retrieves the Do Not Disturb status for up to 50 users on a team.
+         * @see {@link https://docs.slack.dev/reference/methods/dnd.teamInfo `dnd.teamInfo` API reference}.
+         */
+        teamInfo: bindApiCall(this, "dnd.teamInfo")
+      };
+      emoji = {
+        /**
+         * @description Lists custom emoji for a team.
+         * @see {@link https://docs.slack.dev/reference/methods/emoji.list `emoji.list` API reference}.
+         */
+        list: bindApiCallWithOptionalArgument(this, "emoji.list")
+      };
+      entity = {
+        /**
+         * @description Provide information about the entity to be displayed in the flexpane.
+         * @see {@link https://docs.slack.dev/reference/methods/entity.presentDetails}
+         */
+        presentDetails: bindApiCall(this, "entity.presentDetails")
+      };
+      files = {
+        /**
+         * @description Finishes an upload started with {@link https://docs.slack.dev/reference/methods/files.getUploadURLExternal `files.getUploadURLExternal`}.
+         * @see {@link https://docs.slack.dev/reference/methods/files.completeUploadExternal `files.completeUploadExternal` API reference}.
+         */
+        completeUploadExternal: bindApiCall(this, "files.completeUploadExternal"),
+        /**
+         * @description Deletes a file.
+         * @see {@link https://docs.slack.dev/reference/methods/files.delete `files.delete` API reference}.
+         */
+        delete: bindApiCall(this, "files.delete"),
+        /**
+         * @description Gets a URL for an edge external file upload.
+         * @see {@link https://docs.slack.dev/reference/methods/files.getUploadURLExternal `files.getUploadURLExternal` API reference}.
+         */
+        getUploadURLExternal: bindApiCall(this, "files.getUploadURLExternal"),
+        /**
+         * @description Gets information about a file.
+         * @see {@link https://docs.slack.dev/reference/methods/files.info `files.info` API reference}.
+         */
+        info: bindApiCall(this, "files.info"),
+        /**
+         * @description List files for a team, in a channel, or from a user with applied filters.
+         * @see {@link https://docs.slack.dev/reference/methods/files.list `files.list` API reference}.
+         */
+        list: bindApiCall(this, "files.list"),
+        /**
+         * @description Revokes public/external sharing access for a file.
+         * @see {@link https://docs.slack.dev/reference/methods/files.revokePublicURL `files.revokePublicURL` API reference}.
+         */
+        revokePublicURL: bindApiCall(this, "files.revokePublicURL"),
+        /**
+         * @description Enables a file for public/external sharing.
+         * @see {@link https://docs.slack.dev/reference/methods/files.sharedPublicURL `files.sharedPublicURL` API reference}.
+         */
+        sharedPublicURL: bindApiCall(this, "files.sharedPublicURL"),
+        /**
+         * @description Custom method to support a new way of uploading files to Slack.
+         * Supports a single file upload
+         * Supply:
+         * - (required) single file or content
+         * - (optional) channel, alt_text, snippet_type,
+         * Supports multiple file uploads
+         * Supply:
+         * - multiple upload_files
+         * Will try to honor both single file or content data supplied as well
+         * as multiple file uploads property.
+         * @see {@link https://docs.slack.dev/tools/node-slack-sdk/web-api/#upload-a-file `@slack/web-api` Upload a file documentation}.
+         */
+        uploadV2: bindFilesUploadV2(this),
+        comments: {
+          /**
+           * @description Deletes an existing comment on a file.
+           * @see {@link https://docs.slack.dev/reference/methods/files.comments.delete `files.comments.delete` API reference}.
+           */
+          delete: bindApiCall(this, "files.comments.delete")
+        },
+        remote: {
+          /**
+           * @description Adds a file from a remote service.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.add `files.remote.add` API reference}.
+           */
+          add: bindApiCall(this, "files.remote.add"),
+          /**
+           * @description Retrieve information about a remote file added to Slack.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.info `files.remote.info` API reference}.
+           */
+          info: bindApiCall(this, "files.remote.info"),
+          /**
+           * @description List remote files added to Slack.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.list `files.remote.list` API reference}.
+           */
+          list: bindApiCall(this, "files.remote.list"),
+          /**
+           * @description Remove a remote file.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.remove `files.remote.remove` API reference}.
+           */
+          remove: bindApiCall(this, "files.remote.remove"),
+          /**
+           * @description Share a remote file into a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.share `files.remote.share` API reference}.
+           */
+          share: bindApiCall(this, "files.remote.share"),
+          /**
+           * @description Updates an existing remote file.
+           * @see {@link https://docs.slack.dev/reference/methods/files.remote.update `files.remote.update` API reference}.
+           */
+          update: bindApiCall(this, "files.remote.update")
+        }
+      };
+      functions = {
+        /**
+         * @description Signal the failure to execute a Custom Function.
+         * @see {@link https://docs.slack.dev/reference/methods/functions.completeError `functions.completeError` API reference}.
+         */
+        completeError: bindApiCall(this, "functions.completeError"),
+        /**
+         * @description Signal the successful completion of a Custom Function.
+         * @see {@link https://docs.slack.dev/reference/methods/functions.completeSuccess `functions.completeSuccess` API reference}.
+         */
+        completeSuccess: bindApiCall(this, "functions.completeSuccess")
+      };
+      migration = {
+        /**
+         * @description For Enterprise Grid workspaces, map local user IDs to global user IDs.
+         * @see {@link https://docs.slack.dev/reference/methods/migration.exchange `migration.exchange` API reference}.
+         */
+        exchange: bindApiCall(this, "migration.exchange")
+      };
+      oauth = {
+        /**
+         * @description Exchanges a temporary OAuth verifier code for an access token.
+         * @deprecated This is a legacy method only used by classic Slack apps. Use `oauth.v2.access` for new Slack apps.
+         * @see {@link https://docs.slack.dev/reference/methods/oauth.access `oauth.access` API reference}.
+         */
+        access: bindApiCall(this, "oauth.access"),
+        v2: {
+          /**
+           * @description Exchanges a temporary OAuth verifier code for an access token.
+           * @see {@link https://docs.slack.dev/reference/methods/oauth.v2.access `oauth.v2.access` API reference}.
+           */
+          access: bindApiCall(this, "oauth.v2.access"),
+          /**
+           * @description Exchanges a legacy access token for a new expiring access token and refresh token.
+           * @see {@link https://docs.slack.dev/reference/methods/oauth.v2.exchange `oauth.v2.exchange` API reference}.
+           */
+          exchange: bindApiCall(this, "oauth.v2.exchange")
+        }
+      };
+      openid = {
+        connect: {
+          /**
+           * @description Exchanges a temporary OAuth verifier code for an access token for {@link https://docs.slack.dev/authentication/sign-in-with-slack Sign in with Slack}.
+           * @see {@link https://docs.slack.dev/reference/methods/openid.connect.token `openid.connect.token` API reference}.
+           */
+          token: bindApiCall(this, "openid.connect.token"),
+          /**
+           * @description Get the identity of a user who has authorized {@link https://docs.slack.dev/authentication/sign-in-with-slack Sign in with Slack}.
+           * @see {@link https://docs.slack.dev/reference/methods/openid.connect.userInfo `openid.connect.userInfo` API reference}.
+           */
+          userInfo: bindApiCallWithOptionalArgument(this, "openid.connect.userInfo")
+        }
+      };
+      pins = {
+        /**
+         * @description Pins an item to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/pins.add `pins.add` API reference}.
+         */
+        add: bindApiCall(this, "pins.add"),
+        /**
+         * @description Lists items pinned to a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/pins.list `pins.list` API reference}.
+         */
+        list: bindApiCall(this, "pins.list"),
+        /**
+         * @description Un-pins an item from a channel.
+         * @see {@link https://docs.slack.dev/reference/methods/pins.remove `pins.remove` API reference}.
+         */
+        remove: bindApiCall(this, "pins.remove")
+      };
+      reactions = {
+        /**
+         * @description Adds a reaction to an item.
+         * @see {@link https://docs.slack.dev/reference/methods/reactions.add `reactions.add` API reference}.
+         */
+        add: bindApiCall(this, "reactions.add"),
+        /**
+         * @description Gets reactions for an item.
+         * @see {@link https://docs.slack.dev/reference/methods/reactions.get `reactions.get` API reference}.
+         */
+        get: bindApiCall(this, "reactions.get"),
+        /**
+         * @description List reactions made by a user.
+         * @see {@link https://docs.slack.dev/reference/methods/reactions.list `reactions.list` API reference}.
+         */
+        list: bindApiCallWithOptionalArgument(this, "reactions.list"),
+        /**
+         * @description Removes a reaction from an item.
+         * @see {@link https://docs.slack.dev/reference/methods/reactions.remove `reactions.remove` API reference}.
+         */
+        remove: bindApiCall(this, "reactions.remove")
+      };
+      // TODO: keep tabs on reminders APIs, may be deprecated once Later list APIs land
+      // See: https://docs.slack.dev/changelog/2023-07-its-later-already-for-stars-and-reminders
+      reminders = {
+        /**
+         * @description Creates a reminder.
+         * @see {@link https://docs.slack.dev/reference/methods/reminders.add `reminders.add` API reference}.
+         */
+        add: bindApiCall(this, "reminders.add"),
+        /**
+         * @description Marks a reminder as complete.
+         * @see {@link https://docs.slack.dev/reference/methods/reminders.complete `reminders.complete` API reference}.
+         */
+        complete: bindApiCall(this, "reminders.complete"),
+        /**
+         * @description Deletes a reminder.
+         * @see {@link https://docs.slack.dev/reference/methods/reminders.delete `reminders.delete` API reference}.
+         */
+        delete: bindApiCall(this, "reminders.delete"),
+        /**
+         * @description Gets information about a reminder.
+         * @see {@link https://docs.slack.dev/reference/methods/reminders.info `reminders.info` API reference}.
+         */
+        info: bindApiCall(this, "reminders.info"),
+        /**
+         * @description Lists all reminders created by or for a given user.
+         * @see {@link https://docs.slack.dev/reference/methods/reminders.list `reminders.list` API reference}.
+         */
+        list: bindApiCallWithOptionalArgument(this, "reminders.list")
+      };
+      rtm = {
+        /**
+         * @description Starts a Real Time Messaging session.
+         * @see {@link https://docs.slack.dev/reference/methods/rtm.connect `rtm.connect` API reference}.
+         */
+        connect: bindApiCallWithOptionalArgument(this, "rtm.connect")
+      };
+      search = {
+        /**
+         * @description Searches for messages and files matching a query.
+         * @see {@link https://docs.slack.dev/reference/methods/search.all search.all` API reference}.
+         */
+        all: bindApiCall(this, "search.all"),
+        /**
+         * @description Searches for files matching a query.
+         * @see {@link https://docs.slack.dev/reference/methods/search.files search.files` API reference}.
+         */
+        files: bindApiCall(this, "search.files"),
+        /**
+         * @description Searches for messages matching a query.
+         * @see {@link https://docs.slack.dev/reference/methods/search.messages search.messages` API reference}.
+         */
+        messages: bindApiCall(this, "search.messages")
+      };
+      slackLists = {
+        access: {
+          /**
+           * @description Delete access for specified entities.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.access.delete `slackLists.access.delete` API reference}.
+           */
+          delete: bindApiCall(this, "slackLists.access.delete"),
+          /**
+           * @description Set access level for specified entities.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.access.set `slackLists.access.set` API reference}.
+           */
+          set: bindApiCall(this, "slackLists.access.set")
+        },
+        /**
+         * @description Create a List.
+         * @see {@link https://docs.slack.dev/reference/methods/slackLists.create `slackLists.create` API reference}.
+         */
+        create: bindApiCall(this, "slackLists.create"),
+        download: {
+          /**
+           * @description Get download job status.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.download.get `slackLists.download.get` API reference}.
+           */
+          get: bindApiCall(this, "slackLists.download.get"),
+          /**
+           * @description Start a download job for a list.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.download.start `slackLists.download.start` API reference}.
+           */
+          start: bindApiCall(this, "slackLists.download.start")
+        },
+        items: {
+          /**
+           * @description Create a list item.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.create `slackLists.items.create` API reference}.
+           */
+          create: bindApiCall(this, "slackLists.items.create"),
+          /**
+           * @description Delete a list item.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.delete `slackLists.items.delete` API reference}.
+           */
+          delete: bindApiCall(this, "slackLists.items.delete"),
+          /**
+           * @description Delete multiple list items.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.deleteMultiple `slackLists.items.deleteMultiple` API reference}.
+           */
+          deleteMultiple: bindApiCall(this, "slackLists.items.deleteMultiple"),
+          /**
+           * @description Get info about a list item.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.info `slackLists.items.info` API reference}.
+           */
+          info: bindApiCall(this, "slackLists.items.info"),
+          /**
+           * @description Get records from a List.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.list `slackLists.items.list` API reference}.
+           */
+          list: bindApiCall(this, "slackLists.items.list"),
+          /**
+           * @description Update a list item.
+           * @see {@link https://docs.slack.dev/reference/methods/slackLists.items.update `slackLists.items.update` API reference}.
+           */
+          update: bindApiCall(this, "slackLists.items.update")
+        },
+        /**
+         * @description Update a list.
+         * @see {@link https://docs.slack.dev/reference/methods/slackLists.update `slackLists.update` API reference}.
+         */
+        update: bindApiCall(this, "slackLists.update")
+      };
+      team = {
+        /**
+         * @description Gets the access logs for the current team.
+         * @see {@link https://docs.slack.dev/reference/methods/team.accessLogs `team.accessLogs` API reference}.
+         */
+        accessLogs: bindApiCallWithOptionalArgument(this, "team.accessLogs"),
+        /**
+         * @description Gets billable users information for the current team.
+         * @see {@link https://docs.slack.dev/reference/methods/team.billableInfo `team.billableInfo` API reference}.
+         */
+        billableInfo: bindApiCallWithOptionalArgument(this, "team.billableInfo"),
+        billing: {
+          /**
+           * @description Reads a workspace's billing plan information.
+           * @see {@link https://docs.slack.dev/reference/methods/team.billing.info `team.billing.info` API reference}.
+           */
+          info: bindApiCall(this, "team.billing.info")
+        },
+        externalTeams: {
+          /**
+           * @description Disconnect an external organization.
+           * @see {@link https://docs.slack.dev/reference/methods/team.externalTeams.disconnect `team.externalTeams.disconnect` API reference}.
+           */
+          disconnect: bindApiCall(this, "team.externalTeams.disconnect"),
+          /**
+           * @description Returns a list of all the external teams connected and details about the connection.
+           * @see {@link https://docs.slack.dev/reference/methods/team.externalTeams.list `team.externalTeams.list` API reference}.
+           */
+          list: bindApiCall(this, "team.externalTeams.list")
+        },
+        /**
+         * @description Gets information about the current team.
+         * @see {@link https://docs.slack.dev/reference/methods/team.info `team.info` API reference}.
+         */
+        info: bindApiCallWithOptionalArgument(this, "team.info"),
+        /**
+         * @description Gets the integration logs for the current team.
+         * @see {@link https://docs.slack.dev/reference/methods/team.integrationLogs `team.integrationLogs` API reference}.
+         */
+        integrationLogs: bindApiCallWithOptionalArgument(this, "team.integrationLogs"),
+        preferences: {
+          /**
+           * @description Retrieve a list of a workspace's team preferences.
+           * @see {@link https://docs.slack.dev/reference/methods/team.preferences.list `team.preferences.list` API reference}.
+           */
+          list: bindApiCallWithOptionalArgument(this, "team.preferences.list")
+        },
+        profile: {
+          /**
+           * @description Retrieve a team's profile.
+           * @see {@link https://docs.slack.dev/reference/methods/team.profile.get `team.profile.get` API reference}.
+           */
+          get: bindApiCallWithOptionalArgument(this, "team.profile.get")
+        }
+      };
+      tooling = {
+        tokens: {
+          /**
+           * @description Exchanges a refresh token for a new app configuration token.
+           * @see {@link https://docs.slack.dev/reference/methods/tooling.tokens.rotate `tooling.tokens.rotate` API reference}.
+           */
+          rotate: bindApiCall(this, "tooling.tokens.rotate")
+        }
+      };
+      usergroups = {
+        /**
+         * @description Create a User Group.
+         * @see {@link https://docs.slack.dev/reference/methods/usergroups.create `usergroups.create` API reference}.
+         */
+        create: bindApiCall(this, "usergroups.create"),
+        /**
+         * @description Disable an existing User Group.
+         * @see {@link https://docs.slack.dev/reference/methods/usergroups.disable `usergroups.disable` API reference}.
+         */
+        disable: bindApiCall(this, "usergroups.disable"),
+        /**
+         * @description Enable an existing User Group.
+         * @see {@link https://docs.slack.dev/reference/methods/usergroups.enable `usergroups.enable` API reference}.
+         */
+        enable: bindApiCall(this, "usergroups.enable"),
+        /**
+         * @description List all User Groups for a team.
+         * @see {@link https://docs.slack.dev/reference/methods/usergroups.list `usergroups.list` API reference}.
+         */
+        list: bindApiCallWithOptionalArgument(this, "usergroups.list"),
+        /**
+         * @description Update an existing User Group.
+         * @see {@link https://docs.slack.dev/reference/methods/usergroups.update `usergroups.update` API reference}.
+         */
+        update: bindApiCall(this, "usergroups.update"),
+        users: {
+          /**
+           * @description List all users in a User Group.
+           * @see {@link https://docs.slack.dev/reference/methods/usergroups.users.list `usergroups.users.list` API reference}.
+           */
+          list: bindApiCall(this, "usergroups.users.list"),
+          /**
+           * @description Update the list of users in a User Group.
+           * @see {@link https://docs.slack.dev/reference/methods/usergroups.users.update `usergroups.users.update` API reference}.
+           */
+          update: bindApiCall(this, "usergroups.users.update")
+        }
+      };
+      users = {
+        /**
+         * @description List conversations the calling user may access.
+         * @see {@link https://docs.slack.dev/reference/methods/users.conversations `users.conversations` API reference}.
+         */
+        conversations: bindApiCall(this, "users.conversations"),
+        /**
+         * @description Delete the user profile photo.
+         * @see {@link https://docs.slack.dev/reference/methods/users.deletePhoto `users.deletePhoto` API reference}.
+         */
+        deletePhoto: bindApiCall(this, "users.deletePhoto"),
+        discoverableContacts: {
+          /**
+           * @description Lookup an email address to see if someone is on Slack.
+           * @see {@link https://docs.slack.dev/reference/methods/users.discoverableContacts.lookup `users.discoverableContacts.lookup` API reference}.
+           */
+          lookup: bindApiCall(this, "users.discoverableContacts.lookup")
+        },
+        /**
+         * @description Gets user presence information.
+         * @see {@link https://docs.slack.dev/reference/methods/users.getPresence `users.getPresence` API reference}.
+         */
+        getPresence: bindApiCall(this, "users.getPresence"),
+        /**
+         * @description Get a user's identity.
+         * @see {@link https://docs.slack.dev/reference/methods/users.identity `users.identity` API reference}.
+         */
+        identity: bindApiCall(this, "users.identity"),
+        /**
+         * @description Gets information about a user.
+         * @see {@link https://docs.slack.dev/reference/methods/users.info `users.info` API reference}.
+         */
+        info: bindApiCall(this, "users.info"),
+        /**
+         * @description Lists all users in a Slack team.
+         * @see {@link https://docs.slack.dev/reference/methods/users.list `users.list` API reference}.
+         */
+        list: bindApiCall(this, "users.list"),
+        /**
+         * @description Find a user with an email address.
+         * @see {@link https://docs.slack.dev/reference/methods/users.lookupByEmail `users.lookupByEmail` API reference}.
+         */
+        lookupByEmail: bindApiCall(this, "users.lookupByEmail"),
+        /**
+         * @description Set the user profile photo.
+         * @see {@link https://docs.slack.dev/reference/methods/users.setPhoto `users.setPhoto` API reference}.
+         */
+        setPhoto: bindApiCall(this, "users.setPhoto"),
+        /**
+         * @description Manually sets user presence.
+         * @see {@link https://docs.slack.dev/reference/methods/users.setPresence `users.setPresence` API reference}.
+         */
+        setPresence: bindApiCall(this, "users.setPresence"),
+        profile: {
+          /**
+           * @description Retrieve a user's profile information, including their custom status.
+           * @see {@link https://docs.slack.dev/reference/methods/users.profile.get `users.profile.get` API reference}.
+           */
+          get: bindApiCall(this, "users.profile.get"),
+          /**
+           * @description Set a user's profile information, including custom status.
+           * @see {@link https://docs.slack.dev/reference/methods/users.profile.set `users.profile.set` API reference}.
+           */
+          set: bindApiCall(this, "users.profile.set")
+        }
+      };
+      views = {
+        /**
+         * @description Open a view for a user.
+         * @see {@link https://docs.slack.dev/reference/methods/views.open `views.open` API reference}.
+         */
+        open: bindApiCall(this, "views.open"),
+        /**
+         * @description Publish a static view for a user.
+         * @see {@link https://docs.slack.dev/reference/methods/views.publish `views.publish` API reference}.
+         */
+        publish: bindApiCall(this, "views.publish"),
+        /**
+         * @description Push a view onto the stack of a root view.
+         * @see {@link https://docs.slack.dev/reference/methods/views.push `views.push` API reference}.
+         */
+        push: bindApiCall(this, "views.push"),
+        /**
+         * @description Update an existing view.
+         * @see {@link https://docs.slack.dev/reference/methods/views.update `views.update` API reference}.
+         */
+        update: bindApiCall(this, "views.update")
+      };
+      // ------------------
+      // Deprecated methods
+      // ------------------
+      // TODO: breaking changes for future majors:
+      // - stars.* methods are marked as deprecated; once Later has APIs, these will see an official sunsetting timeline
+      stars = {
+        /**
+         * @description Save an item for later. Formerly known as adding a star.
+         * @deprecated Stars can still be added but they can no longer be viewed or interacted with by end-users.
+         * See {@link https://docs.slack.dev/changelog/2023-07-its-later-already-for-stars-and-reminders our post on stars and the Later list}.
+         * @see {@link https://docs.slack.dev/reference/methods/stars.add `stars.add` API reference}.
+         */
+        add: bindApiCall(this, "stars.add"),
+        /**
+         * @description List a user's saved items, formerly known as stars.
+         * @deprecated Stars can still be listed but they can no longer be viewed or interacted with by end-users.
+         * See {@link https://docs.slack.dev/changelog/2023-07-its-later-already-for-stars-and-reminders our post on stars and the Later list}.
+         * @see {@link https://docs.slack.dev/reference/methods/stars.list `stars.list` API reference}.
+         */
+        list: bindApiCall(this, "stars.list"),
+        /**
+         * @description Remove a saved item from a user's saved items, formerly known as stars.
+         * @deprecated Stars can still be removed but they can no longer be viewed or interacted with by end-users.
+         * See {@link https://docs.slack.dev/changelog/2023-07-its-later-already-for-stars-and-reminders our post on stars and the Later list}.
+         * @see {@link https://docs.slack.dev/reference/methods/stars.remove `stars.remove` API reference}.
+         */
+        remove: bindApiCall(this, "stars.remove")
+      };
+      workflows = {
+        featured: {
+          /**
+           * @description Add featured workflows to a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/workflows.featured.add `workflows.featured.add` API reference}.
+           */
+          add: bindApiCall(this, "workflows.featured.add"),
+          /**
+           * @description List the featured workflows for specified channels.
+           * @see {@link https://docs.slack.dev/reference/methods/workflows.featured.list `workflows.featured.list` API reference}.
+           */
+          list: bindApiCall(this, "workflows.featured.list"),
+          /**
+           * @description Remove featured workflows from a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/workflows.featured.remove `workflows.featured.remove` API reference}.
+           */
+          remove: bindApiCall(this, "workflows.featured.remove"),
+          /**
+           * @description Set featured workflows for a channel.
+           * @see {@link https://docs.slack.dev/reference/methods/workflows.featured.set `workflows.featured.set` API reference}.
+           */
+          set: bindApiCall(this, "workflows.featured.set")
+        }
+      };
+    };
+    exports.Methods = Methods;
+    __exportStar(require_dist4(), exports);
+  }
+});
+
+// node_modules/@slack/web-api/dist/WebClient.js
+var require_WebClient = __commonJS({
+  "node_modules/@slack/web-api/dist/WebClient.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WebClient = exports.WebClientEvent = void 0;
+    exports.buildThreadTsWarningMessage = buildThreadTsWarningMessage;
+    var node_path_1 = __require("node:path");
+    var node_querystring_1 = __require("node:querystring");
+    var node_util_1 = __require("node:util");
+    var node_zlib_1 = __importDefault(__require("node:zlib"));
+    var p_queue_1 = __importDefault(require_dist3());
+    var p_retry_1 = __importStar(require_p_retry());
+    var chat_stream_1 = require_chat_stream();
+    var errors_1 = require_errors2();
+    var file_upload_1 = require_file_upload();
+    var helpers_1 = __importDefault(require_helpers());
+    var instrument_1 = require_instrument();
+    var logger_1 = require_logger();
+    var methods_1 = require_methods();
+    var retry_policies_1 = require_retry_policies();
+    var defaultFilename = "Untitled";
+    var defaultPageSize = 200;
+    var noopPageReducer = () => void 0;
+    var WebClientEvent;
+    (function(WebClientEvent2) {
+      WebClientEvent2["RATE_LIMITED"] = "rate_limited";
+    })(WebClientEvent || (exports.WebClientEvent = WebClientEvent = {}));
+    var WebClient = class _WebClient extends methods_1.Methods {
+      /**
+       * The base URL for reaching Slack's Web API. Consider changing this value for testing purposes.
+       */
+      slackApiUrl;
+      /**
+       * Authentication and authorization token for accessing Slack Web API (usually begins with `xoxp` or `xoxb`)
+       */
+      token;
+      /**
+       * Configuration for retry operations. See {@link https://github.com/tim-kos/node-retry|node-retry} for more details.
+       */
+      retryConfig;
+      /**
+       * Queue of requests in which a maximum of {@link WebClientOptions.maxRequestConcurrency} can concurrently be
+       * in-flight.
+       */
+      requestQueue;
+      /**
+       * The fetch function used for HTTP requests
+       */
+      fetchFn;
+      /**
+       * Request timeout in milliseconds
+       */
+      timeout;
+      /**
+       * Default headers sent with every request
+       */
+      defaultHeaders;
+      /**
+       * Preference for immediately rejecting API calls which result in a rate-limited response
+       */
+      rejectRateLimitedCalls;
+      /**
+       * The name used to prefix all logging generated from this object
+       */
+      static loggerName = "WebClient";
+      /**
+       * This object's logger instance
+       */
+      logger;
+      /**
+       * This object's teamId value
+       */
+      teamId;
+      allowAbsoluteUrls;
+      /**
+       * @param token - An API token to authenticate/authorize with Slack (usually start with `xoxp`, `xoxb`)
+       * @param {Object} [webClientOptions] - Configuration options.
+       */
+      constructor(token2, { slackApiUrl = "https://slack.com/api/", logger = void 0, logLevel = void 0, maxRequestConcurrency = 100, retryConfig = retry_policies_1.tenRetriesInAboutThirtyMinutes, fetch = void 0, timeout = 0, rejectRateLimitedCalls = false, headers = {}, teamId = void 0, allowAbsoluteUrls = true } = {}) {
+        super();
+        this.token = token2;
+        this.slackApiUrl = slackApiUrl;
+        if (!this.slackApiUrl.endsWith("/")) {
+          this.slackApiUrl += "/";
+        }
+        this.retryConfig = retryConfig;
+        this.requestQueue = new p_queue_1.default({ concurrency: maxRequestConcurrency });
+        this.rejectRateLimitedCalls = rejectRateLimitedCalls;
+        this.teamId = teamId;
+        this.allowAbsoluteUrls = allowAbsoluteUrls;
+        if (typeof logger !== "undefined") {
+          this.logger = logger;
+          if (typeof logLevel !== "undefined") {
+            this.logger.debug("The logLevel given to WebClient was ignored as you also gave logger");
+          }
+        } else {
+          this.logger = (0, logger_1.getLogger)(_WebClient.loggerName, logLevel ?? logger_1.LogLevel.INFO, logger);
+        }
+        if (this.token && !headers.Authorization)
+          headers.Authorization = `Bearer ${this.token}`;
+        this.fetchFn = fetch ?? globalThis.fetch;
+        this.timeout = timeout;
+        this.defaultHeaders = { "User-Agent": (0, instrument_1.getUserAgent)(), Accept: "application/json", ...headers };
+        this.logger.debug("initialized");
+      }
+      /**
+       * Generic method for calling a Web API method
+       * @param method - the Web API method to call {@link https://docs.slack.dev/reference/methods}
+       * @param options - arguments for the Web API method
+       */
+      async apiCall(method, options = {}) {
+        this.logger.debug(`apiCall('${method}') start`);
+        warnDeprecations(method, this.logger);
+        warnIfFallbackIsMissing(method, this.logger, options);
+        warnIfThreadTsIsNotString(method, this.logger, options);
+        if (typeof options === "string" || typeof options === "number" || typeof options === "boolean") {
+          throw new TypeError(`Expected an options argument but instead received a ${typeof options}`);
+        }
+        if (method === "files.uploadV2")
+          return this.filesUploadV2(options);
+        const headers = {};
+        if (options.token)
+          headers.Authorization = `Bearer ${options.token}`;
+        const url = this.deriveRequestUrl(method);
+        const response = await this.makeRequest(url, {
+          team_id: this.teamId,
+          ...options
+        }, headers);
+        const result = await this.buildResult(response);
+        this.logger.debug(`http request result: ${JSON.stringify(redact2(result))}`);
+        if (result.response_metadata !== void 0 && result.response_metadata.warnings !== void 0) {
+          result.response_metadata.warnings.forEach(this.logger.warn.bind(this.logger));
+        }
+        if (result.response_metadata !== void 0 && result.response_metadata.messages !== void 0) {
+          for (const msg of result.response_metadata.messages) {
+            const errReg = /\[ERROR\](.*)/;
+            const warnReg = /\[WARN\](.*)/;
+            if (errReg.test(msg)) {
+              const errMatch = msg.match(errReg);
+              if (errMatch != null) {
+                this.logger.error(errMatch[1].trim());
+              }
+            } else if (warnReg.test(msg)) {
+              const warnMatch = msg.match(warnReg);
+              if (warnMatch != null) {
+                this.logger.warn(warnMatch[1].trim());
+              }
+            }
+          }
+        }
+        if (!result.ok && response.headers.get("content-type") !== "application/gzip") {
+          throw new errors_1.WebAPIPlatformError(result);
+        }
+        if ("ok" in result && result.ok === false) {
+          throw new errors_1.WebAPIPlatformError(result);
+        }
+        this.logger.debug(`apiCall('${method}') end`);
+        return result;
+      }
+      paginate(method, options, shouldStop, reduce) {
+        const pageSize = (() => {
+          if (options !== void 0 && typeof options.limit === "number") {
+            const { limit } = options;
+            options.limit = void 0;
+            return limit;
+          }
+          return defaultPageSize;
+        })();
+        async function* generatePages() {
+          let result;
+          let paginationOptions = {
+            limit: pageSize
+          };
+          if (options !== void 0 && options.cursor !== void 0) {
+            paginationOptions.cursor = options.cursor;
+          }
+          while (result === void 0 || paginationOptions !== void 0) {
+            result = await this.apiCall(method, Object.assign(options !== void 0 ? options : {}, paginationOptions));
+            yield result;
+            paginationOptions = paginationOptionsForNextPage(result, pageSize);
+          }
+        }
+        if (shouldStop === void 0) {
+          return generatePages.call(this);
+        }
+        const pageReducer = reduce !== void 0 ? reduce : noopPageReducer;
+        let index = 0;
+        return (async () => {
+          const pageIterator = generatePages.call(this);
+          const firstIteratorResult = await pageIterator.next(void 0);
+          const firstPage = firstIteratorResult.value;
+          let accumulator = pageReducer(void 0, firstPage, index);
+          index += 1;
+          if (shouldStop(firstPage)) {
+            return accumulator;
+          }
+          for await (const page of pageIterator) {
+            accumulator = pageReducer(accumulator, page, index);
+            if (shouldStop(page)) {
+              return accumulator;
+            }
+            index += 1;
+          }
+          return accumulator;
+        })();
+      }
+      /**
+       * Stream markdown text into a conversation.
+       *
+       * @description The "chatStream" method starts a new chat stream in a conversation that can be appended to. After appending an entire message, the stream can be stopped with concluding arguments such as "blocks" for gathering feedback.
+       *
+       * The "markdown_text" content is appended to a buffer before being sent to the recipient, with a default buffer size of "256" characters. Setting the "buffer_size" value to a smaller number sends more frequent updates for the same amount of characters, but might reach rate limits more often.
+       *
+       * @example
+       * const streamer = client.chatStream({
+       *   channel: "C0123456789",
+       *   thread_ts: "1700000001.123456",
+       *   recipient_team_id: "T0123456789",
+       *   recipient_user_id: "U0123456789",
+       * });
+       * await streamer.append({
+       *   markdown_text: "**hello wo",
+       * });
+       * await streamer.append({
+       *   markdown_text: "rld!**",
+       * });
+       * await streamer.stop();
+       *
+       * @see {@link https://docs.slack.dev/reference/methods/chat.startStream}
+       * @see {@link https://docs.slack.dev/reference/methods/chat.appendStream}
+       * @see {@link https://docs.slack.dev/reference/methods/chat.stopStream}
+       */
+      chatStream(params) {
+        const { buffer_size, ...args } = params;
+        const options = {
+          buffer_size
+        };
+        return new chat_stream_1.ChatStreamer(this, this.logger, args, options);
+      }
+      /**
+       * This wrapper method provides an easy way to upload files using the following endpoints:
+       *
+       * **#1**: For each file submitted with this method, submit filenames
+       * and file metadata to {@link https://docs.slack.dev/reference/methods/files.getuploadurlexternal files.getUploadURLExternal} to request a URL to
+       * which to send the file data to and an id for the file
+       *
+       * **#2**: for each returned file `upload_url`, upload corresponding file to
+       * URLs returned from step 1 (e.g. https://files.slack.com/upload/v1/...\")
+       *
+       * **#3**: Complete uploads {@link https://docs.slack.dev/reference/methods/files.completeuploadexternal files.completeUploadExternal}
+       * @param options
+       */
+      async filesUploadV2(options) {
+        this.logger.debug("files.uploadV2() start");
+        const fileUploads = await this.getAllFileUploads(options);
+        const fileUploadsURLRes = await this.fetchAllUploadURLExternal(fileUploads);
+        fileUploadsURLRes.forEach((res, idx) => {
+          fileUploads[idx].upload_url = res.upload_url;
+          fileUploads[idx].file_id = res.file_id;
+        });
+        await this.postFileUploadsToExternalURL(fileUploads, options);
+        const completion = await this.completeFileUploads(fileUploads);
+        return { ok: true, files: completion };
+      }
+      /**
+       * For each file submitted with this method, submits filenames
+       * and file metadata to files.getUploadURLExternal to request a URL to
+       * which to send the file data to and an id for the file
+       * @param fileUploads
+       */
+      async fetchAllUploadURLExternal(fileUploads) {
+        return Promise.all(fileUploads.map((upload) => {
+          const options = {
+            filename: upload.filename,
+            length: upload.length,
+            alt_text: upload.alt_text,
+            snippet_type: upload.snippet_type
+          };
+          if ("token" in upload) {
+            options.token = upload.token;
+          }
+          return this.files.getUploadURLExternal(options);
+        }));
+      }
+      /**
+       * Complete uploads.
+       * @param fileUploads
+       * @returns
+       */
+      async completeFileUploads(fileUploads) {
+        const toComplete = Object.values((0, file_upload_1.getAllFileUploadsToComplete)(fileUploads));
+        return Promise.all(toComplete.map((job) => this.files.completeUploadExternal(job)));
+      }
+      /**
+       * for each returned file upload URL, upload corresponding file
+       * @param fileUploads
+       * @returns
+       */
+      async postFileUploadsToExternalURL(fileUploads, options) {
+        return Promise.all(fileUploads.map(async (upload) => {
+          const { upload_url, file_id, filename, data } = upload;
+          const body = data;
+          if (upload_url) {
+            const headers = {};
+            if (options.token)
+              headers.Authorization = `Bearer ${options.token}`;
+            const uploadRes = await this.makeRequest(upload_url, {
+              body
+            }, headers);
+            if (uploadRes.status !== 200) {
+              return Promise.reject(Error(`Failed to upload file (id:${file_id}, filename: ${filename})`));
+            }
+            const responseBody = await uploadRes.text();
+            const returnData = { ok: true, body: responseBody };
+            return Promise.resolve(returnData);
+          }
+          return Promise.reject(Error(`No upload url found for file (id: ${file_id}, filename: ${filename}`));
+        }));
+      }
+      /**
+       * @param options All file uploads arguments
+       * @returns An array of file upload entries
+       */
+      async getAllFileUploads(options) {
+        let fileUploads = [];
+        if ("file" in options || "content" in options) {
+          fileUploads.push(await (0, file_upload_1.getFileUploadJob)(options, this.logger));
+        }
+        if ("file_uploads" in options) {
+          fileUploads = fileUploads.concat(await (0, file_upload_1.getMultipleFileUploadJobs)(options, this.logger));
+        }
+        return fileUploads;
+      }
+      /**
+       * Low-level function to make a single API request. handles queuing, retries, and http-level errors
+       */
+      async makeRequest(url, body, headers = {}) {
+        const task = () => this.requestQueue.add(async () => {
+          if (url.endsWith("/apps.event.authorizations.list")) {
+            body.token = void 0;
+          }
+          this.logger.debug(`http request url: ${url}`);
+          this.logger.debug(`http request body: ${JSON.stringify(redact2(body))}`);
+          const { serializedBody, contentHeaders } = this.serializeBody(body);
+          const allHeaders = { ...this.defaultHeaders, ...contentHeaders, ...headers };
+          this.logger.debug(`http request headers: ${JSON.stringify(redact2(allHeaders))}`);
+          const signal = this.timeout > 0 ? AbortSignal.timeout(this.timeout) : void 0;
+          try {
+            const response = await this.fetchFn(url, {
+              method: "POST",
+              headers: allHeaders,
+              body: serializedBody,
+              redirect: "error",
+              signal
+            });
+            this.logger.debug("http response received");
+            if (response.status === 429) {
+              const retrySec = parseRetryHeaders(response);
+              if (retrySec !== void 0) {
+                this.emit(WebClientEvent.RATE_LIMITED, retrySec, { url, body });
+                if (this.rejectRateLimitedCalls) {
+                  throw new p_retry_1.AbortError(new errors_1.WebAPIRateLimitedError(retrySec));
+                }
+                this.logger.info(`API Call failed due to rate limiting. Will retry in ${retrySec} seconds.`);
+                this.requestQueue.pause();
+                await (0, helpers_1.default)(retrySec * 1e3);
+                this.requestQueue.start();
+                throw new Error(`A rate limit was exceeded (url: ${url}, retry-after: ${retrySec})`);
+              }
+              throw new p_retry_1.AbortError(new Error(`Retry header did not contain a valid timeout (url: ${url}, retry-after header: ${response.headers.get("retry-after")})`));
+            }
+            if (response.status !== 200) {
+              const responseBody = await response.text();
+              throw new errors_1.WebAPIHTTPError(response.status, response.statusText, Object.fromEntries(response.headers.entries()), responseBody);
+            }
+            return response;
+          } catch (error3) {
+            if (error3 instanceof p_retry_1.AbortError) {
+              throw error3;
+            }
+            if (error3 instanceof errors_1.SlackError) {
+              throw error3;
+            }
+            const message = error3 instanceof Error ? error3.message : String(error3);
+            this.logger.warn("http request failed", message);
+            throw new errors_1.WebAPIRequestError(error3 instanceof Error ? error3 : new Error(String(error3)));
+          }
+        });
+        return (0, p_retry_1.default)(task, this.retryConfig);
+      }
+      /**
+       * Get the complete request URL for the provided URL.
+       * @param url - The resource to POST to. Either a Slack API method or absolute URL.
+       */
+      deriveRequestUrl(url) {
+        const isAbsoluteURL = url.startsWith("https://") || url.startsWith("http://");
+        if (isAbsoluteURL && this.allowAbsoluteUrls) {
+          return url;
+        }
+        return `${this.slackApiUrl}${url}`;
+      }
+      /**
+       * Transforms a key-value object into a serialized body suitable for fetch.
+       * Flattens complex objects into JSON-encoded strings, detects binary content,
+       * and returns either a FormData (for binary uploads) or a URL-encoded string,
+       * along with any content-type headers that should be set.
+       */
+      serializeBody(data) {
+        let containsBinaryData = false;
+        const flattened = Object.entries(data).map(([key, value]) => {
+          if (value === void 0 || value === null) {
+            return [];
+          }
+          let serializedValue = value;
+          if (Buffer.isBuffer(value)) {
+            containsBinaryData = true;
+          } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+            serializedValue = JSON.stringify(value);
+          }
+          return [key, serializedValue];
+        });
+        if (containsBinaryData) {
+          this.logger.debug("Request arguments contain binary data");
+          const form = new FormData();
+          for (const [key, value] of flattened) {
+            if (key === void 0 || value === void 0)
+              continue;
+            if (Buffer.isBuffer(value)) {
+              const streamOrBuffer = value;
+              let filename = defaultFilename;
+              if (typeof streamOrBuffer.name === "string") {
+                filename = (0, node_path_1.basename)(streamOrBuffer.name);
+              } else if (typeof streamOrBuffer.path === "string") {
+                filename = (0, node_path_1.basename)(streamOrBuffer.path);
+              }
+              form.append(key, new Blob([new Uint8Array(value)]), filename);
+            } else {
+              form.append(key, String(value));
+            }
+          }
+          return { serializedBody: form, contentHeaders: {} };
+        }
+        const initialValue = {};
+        const encoded = (0, node_querystring_1.stringify)(flattened.reduce((accumulator, [key, value]) => {
+          if (key !== void 0 && value !== void 0) {
+            accumulator[key] = value;
+          }
+          return accumulator;
+        }, initialValue));
+        return {
+          serializedBody: encoded,
+          contentHeaders: { "Content-Type": "application/x-www-form-urlencoded" }
+        };
+      }
+      /**
+       * Processes an HTTP response into a WebAPICallResult by performing JSON parsing on the body and merging relevant
+       * HTTP headers into the object.
+       * @param response - an http response
+       */
+      async buildResult(response) {
+        const contentType = response.headers.get("content-type");
+        const isGzipResponse = contentType === "application/gzip";
+        let data;
+        if (isGzipResponse) {
+          try {
+            const buffer = Buffer.from(await response.arrayBuffer());
+            const unzippedData = await new Promise((resolve11, reject) => {
+              node_zlib_1.default.unzip(buffer, (err, buf) => {
+                if (err) {
+                  return reject(err);
+                }
+                return resolve11(buf.toString().split("\n"));
+              });
+            });
+            const fileData = [];
+            if (Array.isArray(unzippedData)) {
+              for (const dataset of unzippedData) {
+                if (dataset && dataset.length > 0) {
+                  fileData.push(JSON.parse(dataset));
+                }
+              }
+            }
+            data = { file_data: fileData };
+          } catch (err) {
+            data = { ok: false, error: err };
+          }
+        } else if (!isGzipResponse && response.url.endsWith("/admin.analytics.getFile")) {
+          const buffer = await response.arrayBuffer();
+          data = JSON.parse(new node_util_1.TextDecoder().decode(buffer));
+        } else {
+          const text = await response.text();
+          try {
+            data = JSON.parse(text);
+          } catch (_) {
+            data = { ok: false, error: text };
+          }
+        }
+        if (data.response_metadata === void 0) {
+          data.response_metadata = {};
+        }
+        const oauthScopes = response.headers.get("x-oauth-scopes");
+        if (oauthScopes !== null) {
+          data.response_metadata.scopes = oauthScopes.trim().split(/\s*,\s*/);
+        }
+        const acceptedOauthScopes = response.headers.get("x-accepted-oauth-scopes");
+        if (acceptedOauthScopes !== null) {
+          data.response_metadata.acceptedScopes = acceptedOauthScopes.trim().split(/\s*,\s*/);
+        }
+        const retrySec = parseRetryHeaders(response);
+        if (retrySec !== void 0) {
+          data.response_metadata.retryAfter = retrySec;
+        }
+        return data;
+      }
+    };
+    exports.WebClient = WebClient;
+    exports.default = WebClient;
+    function paginationOptionsForNextPage(previousResult, pageSize) {
+      if (previousResult !== void 0 && previousResult.response_metadata !== void 0 && previousResult.response_metadata.next_cursor !== void 0 && previousResult.response_metadata.next_cursor !== "") {
+        return {
+          limit: pageSize,
+          cursor: previousResult.response_metadata.next_cursor
+        };
+      }
+      return void 0;
+    }
+    function parseRetryHeaders(response) {
+      const retryAfterHeader = response.headers.get("retry-after");
+      if (retryAfterHeader !== null) {
+        const retryAfter = Number.parseInt(retryAfterHeader, 10);
+        if (!Number.isNaN(retryAfter)) {
+          return retryAfter;
+        }
+      }
+      return void 0;
+    }
+    function warnDeprecations(method, logger) {
+      const deprecatedMethods = ["oauth.access"];
+      const isDeprecated = deprecatedMethods.some((depMethod) => {
+        const re = new RegExp(`^${depMethod}`);
+        return re.test(method);
+      });
+      if (isDeprecated) {
+        logger.warn(`${method} is deprecated. Please check on https://docs.slack.dev/reference/methods for an alternative.`);
+      }
+    }
+    function warnIfFallbackIsMissing(method, logger, options) {
+      const targetMethods = ["chat.postEphemeral", "chat.postMessage", "chat.scheduleMessage"];
+      const isTargetMethod = targetMethods.includes(method);
+      const hasAttachments = (args) => Array.isArray(args.attachments) && args.attachments.length;
+      const missingAttachmentFallbackDetected = (args) => Array.isArray(args.attachments) && args.attachments.some((attachment) => !attachment.fallback || attachment.fallback.trim() === "");
+      const isEmptyText = (args) => (args.text === void 0 || args.text === null || args.text === "") && (args.markdown_text === void 0 || args.markdown === null || args.markdown_text === "");
+      const buildMissingTextWarning = () => `The top-level \`text\` argument is missing in the request payload for a ${method} call - It's a best practice to always provide a \`text\` argument when posting a message. The \`text\` is used in places where the content cannot be rendered such as: system push notifications, assistive technology such as screen readers, etc.`;
+      const buildMissingFallbackWarning = () => `Additionally, the attachment-level \`fallback\` argument is missing in the request payload for a ${method} call - To avoid this warning, it is recommended to always provide a top-level \`text\` argument when posting a message. Alternatively, you can provide an attachment-level \`fallback\` argument, though this is now considered a legacy field (see https://docs.slack.dev/legacy/legacy-messaging/legacy-secondary-message-attachments for more details).`;
+      if (isTargetMethod && typeof options === "object") {
+        if (hasAttachments(options)) {
+          if (missingAttachmentFallbackDetected(options) && isEmptyText(options)) {
+            logger.warn(buildMissingTextWarning());
+            logger.warn(buildMissingFallbackWarning());
+          }
+        } else if (isEmptyText(options)) {
+          logger.warn(buildMissingTextWarning());
+        }
+      }
+    }
+    function warnIfThreadTsIsNotString(method, logger, options) {
+      const targetMethods = ["chat.postEphemeral", "chat.postMessage", "chat.scheduleMessage"];
+      const isTargetMethod = targetMethods.includes(method);
+      if (isTargetMethod && options?.thread_ts !== void 0 && typeof options?.thread_ts !== "string") {
+        logger.warn(buildThreadTsWarningMessage(method));
+      }
+    }
+    function buildThreadTsWarningMessage(method) {
+      return `The given thread_ts value in the request payload for a ${method} call is a float value. We highly recommend using a string value instead.`;
+    }
+    function redact2(body) {
+      const flattened = Object.entries(body).map(([key, value]) => {
+        if (value === void 0 || value === null) {
+          return [];
+        }
+        let serializedValue = value;
+        if (key.match(/.*token.*/) !== null || key.match(/[Aa]uthorization/)) {
+          serializedValue = "[[REDACTED]]";
+        }
+        if (Buffer.isBuffer(value)) {
+          serializedValue = "[[BINARY VALUE OMITTED]]";
+        } else if (typeof value === "object") {
+          serializedValue = redact2(value);
+        }
+        return [key, serializedValue];
+      });
+      const initialValue = {};
+      return flattened.reduce((accumulator, [key, value]) => {
+        if (key !== void 0 && value !== void 0) {
+          accumulator[key] = value;
+        }
+        return accumulator;
+      }, initialValue);
+    }
+  }
+});
+
+// node_modules/@slack/web-api/dist/index.js
+var require_dist5 = __commonJS({
+  "node_modules/@slack/web-api/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WebClientEvent = exports.WebClient = exports.ChatStreamer = exports.retryPolicies = exports.LogLevel = exports.addAppMetadata = exports.WebAPIRequestError = exports.WebAPIRateLimitedError = exports.WebAPIPlatformError = exports.WebAPIHTTPError = exports.WebAPIFileUploadReadFileDataError = exports.WebAPIFileUploadInvalidArgumentsError = exports.SlackError = exports.ErrorCode = void 0;
+    var errors_1 = require_errors2();
+    Object.defineProperty(exports, "ErrorCode", { enumerable: true, get: function() {
+      return errors_1.ErrorCode;
+    } });
+    Object.defineProperty(exports, "SlackError", { enumerable: true, get: function() {
+      return errors_1.SlackError;
+    } });
+    Object.defineProperty(exports, "WebAPIFileUploadInvalidArgumentsError", { enumerable: true, get: function() {
+      return errors_1.WebAPIFileUploadInvalidArgumentsError;
+    } });
+    Object.defineProperty(exports, "WebAPIFileUploadReadFileDataError", { enumerable: true, get: function() {
+      return errors_1.WebAPIFileUploadReadFileDataError;
+    } });
+    Object.defineProperty(exports, "WebAPIHTTPError", { enumerable: true, get: function() {
+      return errors_1.WebAPIHTTPError;
+    } });
+    Object.defineProperty(exports, "WebAPIPlatformError", { enumerable: true, get: function() {
+      return errors_1.WebAPIPlatformError;
+    } });
+    Object.defineProperty(exports, "WebAPIRateLimitedError", { enumerable: true, get: function() {
+      return errors_1.WebAPIRateLimitedError;
+    } });
+    Object.defineProperty(exports, "WebAPIRequestError", { enumerable: true, get: function() {
+      return errors_1.WebAPIRequestError;
+    } });
+    var instrument_1 = require_instrument();
+    Object.defineProperty(exports, "addAppMetadata", { enumerable: true, get: function() {
+      return instrument_1.addAppMetadata;
+    } });
+    var logger_1 = require_logger();
+    Object.defineProperty(exports, "LogLevel", { enumerable: true, get: function() {
+      return logger_1.LogLevel;
+    } });
+    var retry_policies_1 = require_retry_policies();
+    Object.defineProperty(exports, "retryPolicies", { enumerable: true, get: function() {
+      return __importDefault(retry_policies_1).default;
+    } });
+    __exportStar(require_request(), exports);
+    __exportStar(require_response(), exports);
+    var chat_stream_1 = require_chat_stream();
+    Object.defineProperty(exports, "ChatStreamer", { enumerable: true, get: function() {
+      return chat_stream_1.ChatStreamer;
+    } });
+    var WebClient_1 = require_WebClient();
+    Object.defineProperty(exports, "WebClient", { enumerable: true, get: function() {
+      return WebClient_1.WebClient;
+    } });
+    Object.defineProperty(exports, "WebClientEvent", { enumerable: true, get: function() {
+      return WebClient_1.WebClientEvent;
+    } });
+    __exportStar(require_methods(), exports);
+  }
+});
+
+// src/targets/slack/client.ts
+function slackFetch(fetch) {
+  const send2 = fetch;
+  return (url, init) => {
+    const method = new URL(String(url)).pathname.split("/").pop() ?? "";
+    if (READ_METHODS.has(method) && init?.method === "POST" && typeof init.body === "string") {
+      const headers = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => k.toLowerCase() !== "content-type"));
+      const query = init.body === "" ? "" : `?${init.body}`;
+      return send2(`${String(url)}${query}`, { method: "GET", headers, redirect: init.redirect, signal: init.signal });
+    }
+    return send2(String(url), init);
+  };
+}
+function createSlackApi(o) {
+  const apiUrl = (o.apiUrl ?? SLACK_API_URL).replace(/\/*$/, "/");
+  let client;
+  const sdk = () => client ??= Promise.resolve().then(() => __toESM(require_dist5(), 1)).then(
+    ({ WebClient }) => new WebClient(o.token, {
+      slackApiUrl: apiUrl,
+      fetch: slackFetch(o.fetch),
+      logger: SILENT,
+      timeout: o.timeoutMs ?? 15e3,
+      // Bounded for a CLI run (the SDK's default keeps trying for half an hour); a 429 waits its Retry-After.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4e3 },
+      ...o.teamId === void 0 ? {} : { teamId: o.teamId }
+    })
+  );
+  const pacer = new Pacer(o.timeScale ?? 1, o.clock ?? realClock);
+  return {
+    async call(method, args = {}) {
+      const web = await sdk();
+      for (let attempt = 0; ; attempt++) {
+        const answered = await pacer.take(method);
+        try {
+          return await web.apiCall(method, args);
+        } catch (e) {
+          if (!notJson(e)) throw e;
+          if (attempt >= 2) throw new SlackDataError(`${method} answered something that is not JSON`);
+        } finally {
+          answered();
+        }
+      }
+    },
+    context: { apiUrl, tokenEnv: o.tokenEnv ?? null }
+  };
+}
+function notJson(e) {
+  const err = e;
+  return err.code === "slack_webapi_platform_error" && !(typeof err.data?.error === "string" && /^[a-z_.]+$/.test(err.data.error));
+}
+function slackError(api2, e) {
+  const err = e ?? {};
+  const { apiUrl, tokenEnv } = api2.context;
+  const token2 = tokenEnv === null ? "the target has no tokenEnv" : `check ${tokenEnv}`;
+  if (err.code === "slack_webapi_platform_error" && err.data?.error !== void 0) {
+    const code = err.data.error;
+    if (code === "missing_scope") return { ok: false, error: `Slack: the token lacks the scope ${err.data.needed ?? "(unnamed)"} (it has ${err.data.provided || "none"}): add it to the Slack app's bot token scopes and reinstall the app`, fault: "token" };
+    const known = ERRORS[code];
+    if (known !== void 0) return { ok: false, error: `Slack: ${code}: ${known}; ${token2}`, ...code === "team_not_found" ? {} : { fault: "token" } };
+    return { ok: false, error: `Slack: ${code}` };
+  }
+  if (err.code === "slack_webapi_request_error") {
+    const original = err.original;
+    if (original?.name === "ReadOnlyViolation") return { ok: false, error: original.message ?? "read-only run" };
+    const code = connectFailure(original);
+    if (code !== void 0) return { ok: false, error: unreachableMessage(apiUrl, code), fault: "endpoint" };
+    return { ok: false, error: `Slack at ${apiUrl} did not answer: ${original?.message ?? "request failed"}` };
+  }
+  if (err.code === "slack_webapi_http_error") return { ok: false, error: `Slack at ${apiUrl} answered HTTP ${err.statusCode ?? "?"}` };
+  if (err.code === "slack_webapi_rate_limited_error") return { ok: false, error: "Slack kept refusing for its rate limit" };
+  if (err.name === "SlackRefusal") return { ok: false, error: err.message ?? "" };
+  if (err.name === "SlackDataError") return { ok: false, error: `Slack at ${apiUrl} answered something unexpected: ${err.message ?? ""}` };
+  return { ok: false, error: `Slack: ${err.message ?? String(e)}` };
+}
+var SLACK_API_URL, SLACK_SCOPES, READ_METHODS, METHOD_RATES, SILENT, Pacer, realClock, ERRORS, SlackDataError, SlackRefusal;
+var init_client3 = __esm({
+  "src/targets/slack/client.ts"() {
+    "use strict";
+    init_client();
+    SLACK_API_URL = "https://slack.com/api/";
+    SLACK_SCOPES = { read: ["usergroups:read", "users:read", "users:read.email"], write: ["usergroups:write"] };
+    READ_METHODS = /* @__PURE__ */ new Set(["auth.test", "usergroups.list", "usergroups.users.list", "users.list", "users.lookupByEmail"]);
+    METHOD_RATES = {
+      "auth.test": 100,
+      "usergroups.list": 20,
+      "usergroups.users.list": 100,
+      "usergroups.users.update": 20,
+      "usergroups.enable": 20,
+      "usergroups.disable": 20,
+      "users.list": 20,
+      "users.lookupByEmail": 50
+    };
+    SILENT = { debug() {
+    }, info() {
+    }, warn() {
+    }, error() {
+    }, setLevel() {
+    }, getLevel: () => "error", setName() {
+    } };
+    Pacer = class {
+      constructor(timeScale, clock) {
+        this.clock = clock;
+        this.windowMs = 6e4 / timeScale;
+        this.marginMs = Math.max(10, this.windowMs / 100);
+      }
+      clock;
+      slots = /* @__PURE__ */ new Map();
+      windowMs;
+      marginMs;
+      /** Resolves with a slot for `method` once its tier allows; call the returned function when the answer is in. */
+      async take(method) {
+        const limit = METHOD_RATES[method] ?? 20;
+        for (; ; ) {
+          const now = this.clock.now();
+          const slots = (this.slots.get(method) ?? []).filter((s) => s.at > now - this.windowMs - this.marginMs);
+          this.slots.set(method, slots);
+          if (slots.length < limit) {
+            const slot = { at: now };
+            slots.push(slot);
+            return () => void (slot.at = Math.max(slot.at, this.clock.now()));
+          }
+          const oldest = Math.min(...slots.map((s) => s.at));
+          await this.clock.sleep(oldest + this.windowMs + this.marginMs - now);
+        }
+      }
+    };
+    realClock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+    ERRORS = {
+      not_authed: "no token was sent",
+      invalid_auth: "the token was refused",
+      token_revoked: "the token was revoked",
+      account_inactive: "the token's user or workspace is deactivated",
+      team_not_found: "the teamId is not a workspace this token can reach",
+      ratelimited: "Slack kept refusing for its rate limit"
+    };
+    SlackDataError = class extends Error {
+      name = "SlackDataError";
+    };
+    SlackRefusal = class extends Error {
+      name = "SlackRefusal";
+    };
+  }
+});
+
+// src/targets/slack/target.ts
+function matches(g, resource) {
+  const ref = groupRef(resource);
+  return "handle" in ref ? g.handle.toLowerCase() === ref.handle : g.id === ref.id;
+}
+function find(groups2, resource) {
+  return groups2.find((g) => matches(g, resource));
+}
+function connectSlack(config2, options) {
+  return new SlackTarget({
+    ...config2.apiUrl === void 0 ? {} : { apiUrl: config2.apiUrl },
+    ...options.token === void 0 ? {} : { token: options.token },
+    ...config2.teamId === void 0 ? {} : { teamId: config2.teamId },
+    tokenEnv: config2.tokenEnv ?? null,
+    fetch: options.fetch,
+    whenEmpty: config2.whenEmpty
+  });
+}
+var PAGE, USER_ID, SlackTarget;
+var init_target2 = __esm({
+  "src/targets/slack/target.ts"() {
+    "use strict";
+    init_entitlement();
+    init_client3();
+    init_kinds2();
+    PAGE = 200;
+    USER_ID = /^[UW][A-Z0-9]{2,}$/;
+    SlackTarget = class {
+      api;
+      whenEmpty;
+      lookupLimit;
+      /** Each group as this run's plan read it (`readHolders`), by id: what a write compares `date_update` against. */
+      seen = /* @__PURE__ */ new Map();
+      /** The directory, listed at most once per run: every user by id, and those with an email by it (lower-cased). */
+      directory;
+      /** Lookups by lower-cased email, once per run. */
+      lookups = /* @__PURE__ */ new Map();
+      constructor(options) {
+        this.api = createSlackApi(options);
+        this.whenEmpty = options.whenEmpty ?? "disable";
+        this.lookupLimit = options.lookupLimit ?? 20;
+      }
+      /** Every user group at once, disabled ones included; `undefined` members are an answer Slack never gives. */
+      async listGroups() {
+        const res = await this.api.call("usergroups.list", { include_users: true, include_disabled: true });
+        if (!Array.isArray(res.usergroups)) throw new SlackDataError("usergroups.list without usergroups");
+        const bad = res.usergroups.flatMap((g) => g.users ?? []).find((u) => typeof u !== "string" || !USER_ID.test(u));
+        if (bad !== void 0) throw new SlackDataError(`usergroups.list gave a member that is not a user id: ${JSON.stringify(bad).slice(0, 40)}`);
+        return res.usergroups;
+      }
+      /** The holders of each user group (one `usergroups.list`), keyed by `entitlementKey`; a group that does not exist is a failed read. */
+      async readHolders(refs) {
+        if (refs.length === 0) return /* @__PURE__ */ new Map();
+        let groups2;
+        try {
+          groups2 = await this.listGroups();
+          for (const g of groups2) this.seen.set(g.id, g);
+        } catch (e) {
+          const failure3 = slackError(this.api, e);
+          return new Map(refs.map((r) => [entitlementKey(r), failure3]));
+        }
+        return new Map(
+          refs.map((ref) => {
+            const group2 = find(groups2, ref.resource);
+            if (group2 === void 0) return [entitlementKey(ref), { ok: false, error: `Slack has no user group ${ref.resource}: create it in Slack (or fix the profile's usergroup)` }];
+            const users = group2.date_delete === 0 ? group2.users ?? [] : [];
+            return [entitlementKey(ref), { ok: true, holders: users.map((login) => ({ login, role: "member", state: "active" })) }];
+          })
+        );
+      }
+      /**
+       * People found in the workspace's directory by email (`directory`; Slack has no other identity
+       * source): active humans as pairs, deactivated users and bots as unusable.
+       */
+      async readIdentities(method, emails) {
+        if (method !== "directory") return { ok: false, error: `Slack has no ${method === "saml" ? "SAML external identities" : "verified-domain emails"}: people are found in its directory by email` };
+        const pairs = [];
+        const unusable2 = [];
+        const add = (email, user) => {
+          const reason2 = user.deleted ? "deactivated" : user.is_bot ? "a bot" : void 0;
+          if (reason2 === void 0) pairs.push({ email, login: user.id });
+          else unusable2.push({ email, login: user.id, reason: reason2 });
+        };
+        if (emails.length > this.lookupLimit) {
+          const directory = await this.readDirectory();
+          if ("ok" in directory) return directory;
+          for (const email of emails) {
+            const user = directory.byEmail.get(email.toLowerCase());
+            if (user !== void 0) add(email, user);
+          }
+        } else {
+          const found = await Promise.all(emails.map((email) => this.lookup(email)));
+          const failure3 = found.find((user) => user !== void 0 && "ok" in user);
+          if (failure3 !== void 0) return failure3;
+          for (const [i, user] of found.entries()) if (user !== void 0) add(emails[i], user);
+        }
+        return { ok: true, pairs, unusable: unusable2 };
+      }
+      /** One person by email (`users.lookupByEmail`); `undefined` when Slack knows nobody with it. */
+      lookup(email) {
+        const key = email.toLowerCase();
+        let found = this.lookups.get(key);
+        if (found === void 0) {
+          found = this.api.call("users.lookupByEmail", { email }).then(
+            (res) => {
+              if (res.user === void 0 || typeof res.user.id !== "string" || !USER_ID.test(res.user.id)) throw new SlackDataError("users.lookupByEmail without a user id");
+              return res.user;
+            }
+          ).catch((e) => e.data?.error === "users_not_found" ? void 0 : slackError(this.api, e));
+          this.lookups.set(key, found);
+        }
+        return found;
+      }
+      /** Every user of the workspace, listed once per run (`users.list`, paged). */
+      readDirectory() {
+        this.directory ??= (async () => {
+          const byEmail = /* @__PURE__ */ new Map();
+          const byId = /* @__PURE__ */ new Map();
+          try {
+            let cursor = "";
+            const cursors = /* @__PURE__ */ new Set();
+            do {
+              const res = await this.api.call("users.list", { limit: PAGE, ...cursor === "" ? {} : { cursor } });
+              if (!Array.isArray(res.members)) throw new SlackDataError("users.list without members");
+              for (const u of res.members) {
+                if (typeof u.id !== "string" || !USER_ID.test(u.id)) continue;
+                byId.set(u.id, u);
+                if (typeof u.profile?.email === "string") byEmail.set(u.profile.email.toLowerCase(), u);
+              }
+              cursor = res.response_metadata?.next_cursor ?? "";
+              if (cursors.has(cursor)) throw new SlackDataError("users.list gave a cursor it had given before");
+              cursors.add(cursor);
+            } while (cursor !== "");
+            return { byEmail, byId };
+          } catch (e) {
+            return slackError(this.api, e);
+          }
+        })();
+        return this.directory;
+      }
+      /**
+       * Makes all of one user group's changes of a run in one write (see the module comment); one
+       * outcome per change, in order. Never throws: a failure is every change's outcome.
+       */
+      async applyChanges(changes) {
+        const all = (status, error3) => changes.map((change) => ({ change, status, ...error3 === void 0 ? {} : { error: error3 } }));
+        const resource = changes[0].entitlement.resource;
+        const before = [...this.seen.values()].find((g) => matches(g, resource));
+        let group2;
+        try {
+          group2 = find(await this.listGroups(), resource);
+        } catch (e) {
+          return all("failed", `could not read ${resource} again before writing: ${slackError(this.api, e).error}`);
+        }
+        if (group2 === void 0) return all("failed", `Slack has no user group ${resource} any more`);
+        if (before !== void 0 && before.date_update !== group2.date_update) {
+          return all("skipped", `${resource} changed in Slack since this run read it (date_update ${before.date_update} -> ${group2.date_update}): not written, so nothing is overwritten; the next run plans again`);
+        }
+        const current = group2.date_delete === 0 ? group2.users ?? [] : [];
+        const revoked = new Set(changes.filter((c) => c.action === "revoke").map((c) => c.subject.login));
+        const granted = changes.filter((c) => c.action !== "revoke").map((c) => c.subject.login);
+        const next = [.../* @__PURE__ */ new Set([...current.filter((u) => !revoked.has(u)), ...granted])];
+        try {
+          if (next.length === 0) return await this.empty(group2, resource, changes);
+          const dropped = await this.replace(group2, next);
+          if (group2.date_delete !== 0) await this.api.call("usergroups.enable", { usergroup: group2.id });
+          return changes.map(
+            (change) => dropped.includes(change.subject.login) && change.action !== "revoke" ? { change, status: "failed", error: `${change.subject.login} is deactivated (or not a person) in Slack, so cannot join ${resource}` } : { change, status: "applied" }
+          );
+        } catch (e) {
+          return all("failed", slackError(this.api, e).error);
+        }
+      }
+      /**
+       * Writes `users` as the group's whole list. Slack refuses a list naming a deactivated user
+       * (`invalid_users`), and keeps deactivated members in groups: then the list is written again
+       * without whoever the directory says cannot be a member. Returns those dropped.
+       */
+      async replace(group2, users) {
+        try {
+          await this.update(group2, users);
+          return [];
+        } catch (e) {
+          if (e.data?.error !== "invalid_users") throw e;
+        }
+        const directory = await this.readDirectory();
+        if ("ok" in directory) throw new SlackRefusal(`Slack refused the members of ${group2.handle} as invalid_users, and the directory could not be read to find who: ${directory.error}`);
+        const refused = (id) => {
+          const user = directory.byId.get(id);
+          return user === void 0 || user.deleted === true || user.is_bot === true;
+        };
+        const kept = users.filter((u) => !refused(u));
+        const dropped = users.filter(refused);
+        if (dropped.length === 0 || kept.length === 0) throw new SlackRefusal(`Slack refused the members of ${group2.handle} as invalid_users${kept.length === 0 ? ", and no active member is left" : ""}`);
+        await this.update(group2, kept);
+        return dropped;
+      }
+      async update(group2, users) {
+        await this.api.call("usergroups.users.update", { usergroup: group2.id, users: users.join(",") });
+      }
+      /** The changes of a run that would leave the group with nobody, as `whenEmpty` says. */
+      async empty(group2, resource, changes) {
+        if (this.whenEmpty === "disable") {
+          if (group2.date_delete === 0) await this.api.call("usergroups.disable", { usergroup: group2.id });
+          return changes.map((change) => ({ change, status: "applied" }));
+        }
+        const why = `would leave ${resource} with nobody, which Slack refuses`;
+        if (this.whenEmpty === "keep") return changes.map((change) => ({ change, status: "skipped", error: `${why}: whenEmpty: keep leaves its last members in it` }));
+        return changes.map((change) => ({ change, status: "failed", error: `${why} (whenEmpty: error): put someone on call, or set whenEmpty: disable or keep` }));
+      }
+      /** Adds `login` to the group (one change; apply hands a run's changes over together). */
+      async grant(e, login) {
+        await this.single({ action: "grant", entitlement: e, subject: { login }, reasons: [], profiles: [] });
+      }
+      /** Removes `login` from the group (one change; apply hands a run's changes over together). */
+      async revoke(ref, login) {
+        await this.single({ action: "revoke", entitlement: { ...ref, level: "member" }, subject: { login }, reasons: [], profiles: [] });
+      }
+      async single(change) {
+        const [outcome3] = await this.applyChanges([change]);
+        if (outcome3.status !== "applied") throw new Error(outcome3.error);
+      }
+      /** `auth.test`: the workspace and bot the token belongs to, with the token's scopes (doctor). */
+      async whoAmI() {
+        try {
+          const res = await this.api.call("auth.test");
+          return { ok: true, team: res.team ?? "", teamId: res.team_id ?? "", ...res.response_metadata?.scopes === void 0 ? {} : { scopes: res.response_metadata.scopes } };
+        } catch (e) {
+          return slackError(this.api, e);
+        }
+      }
+    };
+  }
+});
+
+// src/targets/slack/doctor-checks.ts
+async function slackChecks(ws, t, env, fetch) {
+  const subject = `target "${t.name}"`;
+  const token2 = tokenCheck(subject, t, "spec.targets", env, TOKEN);
+  if (token2.status !== "ok") return [token2];
+  const slack = new SlackTarget({ ...t.apiUrl === void 0 ? {} : { apiUrl: t.apiUrl }, token: env[t.tokenEnv], tokenEnv: t.tokenEnv, ...t.teamId === void 0 ? {} : { teamId: t.teamId }, fetch });
+  const who = await slack.whoAmI();
+  const apiLine = `API ${t.apiUrl ?? SLACK_API_URL}, workspace ${t.teamId ?? "(the token's)"}`;
+  if (!who.ok) return [token2, { subject, what: apiLine, status: "missing", detail: who.error }];
+  const scopes = (need, what) => {
+    if (who.scopes === void 0) return { subject, what, status: "unverified", detail: `Slack did not list the token's scopes: ${what} needs ${need.join(", ")}` };
+    const lacking = need.filter((s) => !who.scopes.includes(s));
+    return lacking.length === 0 ? { subject, what, status: "ok" } : { subject, what, status: "missing", detail: `the token in ${t.tokenEnv} lacks ${lacking.join(", ")}: add them to the Slack app's bot token scopes and reinstall the app` };
+  };
+  const refs = /* @__PURE__ */ new Map();
+  for (const e of ws.profiles.flatMap((p) => p.entitlements)) if (e.target === t.name && !refs.has(entitlementKey(e))) refs.set(entitlementKey(e), refOf(e));
+  const reads = await slack.readHolders([...refs.values()]);
+  return [
+    token2,
+    { subject, what: `API ${t.apiUrl ?? SLACK_API_URL}, workspace ${who.team} (${who.teamId})`, status: "ok" },
+    scopes(SLACK_SCOPES.read, "scopes to read user groups and find people by email (plan)"),
+    scopes(SLACK_SCOPES.write, "scope to change user groups (apply)"),
+    ...[...refs].map(([key, ref]) => {
+      const read = reads.get(key);
+      return read.ok ? { subject, what: `user group ${ref.resource}`, status: "ok" } : { subject, what: `user group ${ref.resource}`, status: "missing", detail: read.error };
+    })
+  ];
+}
+var TOKEN;
+var init_doctor_checks2 = __esm({
+  "src/targets/slack/doctor-checks.ts"() {
+    "use strict";
+    init_entitlement();
+    init_check();
+    init_client3();
+    init_target2();
+    TOKEN = "a Slack bot token (xoxb-...) with the scopes usergroups:read, usergroups:write, users:read, users:read.email";
+  }
+});
+
 // src/targets/okta/auth.ts
 import { createPrivateKey as createPrivateKey2, randomUUID, sign as sign2 } from "node:crypto";
 function loadSigningKey(text, env, keyId) {
@@ -31628,7 +37189,7 @@ function oktaError(text) {
   }
 }
 var OKTA_CONCURRENCY, RATE_LIMIT_RETRIES2, defaultSleep4, OktaClient;
-var init_client3 = __esm({
+var init_client4 = __esm({
   "src/targets/okta/client.ts"() {
     "use strict";
     init_p_limit();
@@ -31871,7 +37432,7 @@ function unmanageable(g, written) {
 }
 async function findGroup(client, written) {
   let group2;
-  if (GROUP_ID.test(written)) {
+  if (GROUP_ID2.test(written)) {
     const res = await client.get(`/api/v1/groups/${written}`);
     if (!res.ok) return res.status === 404 ? { ok: false, error: `Okta group ${written} does not exist, or the credentials cannot see it: fix the group id` } : res;
     group2 = res.body;
@@ -31905,7 +37466,7 @@ var PAGE_SIZE;
 var init_reads2 = __esm({
   "src/targets/okta/reads.ts"() {
     "use strict";
-    init_kinds2();
+    init_kinds3();
     init_rules();
     PAGE_SIZE = 200;
   }
@@ -31947,14 +37508,14 @@ function connectOkta(config2, options, tuning = {}) {
   return new OktaTarget(new OktaClient({ orgUrl: config2.orgUrl, auth: auth7, fetch: options.fetch, ...tuning }));
 }
 var EMAILS_PER_SEARCH, OktaTarget;
-var init_target2 = __esm({
+var init_target3 = __esm({
   "src/targets/okta/target.ts"() {
     "use strict";
     init_entitlement();
     init_auth();
-    init_client3();
+    init_client4();
     init_reads2();
-    init_schema3();
+    init_schema4();
     EMAILS_PER_SEARCH = 20;
     OktaTarget = class {
       constructor(client) {
@@ -32009,8 +37570,8 @@ var init_target2 = __esm({
           const res = await this.client.pages(`/api/v1/users?search=${encodeURIComponent(search)}&limit=${PAGE_SIZE}`);
           if (!res.ok) return { ...res, error: `cannot look people up in Okta's directory: ${res.error}` };
           for (const email of batch) {
-            const matches = res.items.filter((u) => u.profile.login.toLowerCase() === email || u.profile.email?.toLowerCase() === email);
-            const user = matches.find((u) => u.profile.login.toLowerCase() === email) ?? matches[0] ?? null;
+            const matches2 = res.items.filter((u) => u.profile.login.toLowerCase() === email || u.profile.email?.toLowerCase() === email);
+            const user = matches2.find((u) => u.profile.login.toLowerCase() === email) ?? matches2[0] ?? null;
             this.byEmail.set(email, user);
             if (user !== null) this.users.set(user.profile.login.toLowerCase(), user);
           }
@@ -32085,13 +37646,13 @@ async function oktaChecks(ws, t, env, fetch) {
     users.ok ? { subject, what: `users of ${t.orgUrl} by email`, status: "ok" } : { subject, what: `users of ${t.orgUrl} by email`, status: "missing", detail: users.error }
   ];
 }
-var init_doctor_checks2 = __esm({
+var init_doctor_checks3 = __esm({
   "src/targets/okta/doctor-checks.ts"() {
     "use strict";
     init_entitlement();
     init_check();
-    init_client3();
-    init_target2();
+    init_client4();
+    init_target3();
   }
 });
 
@@ -32106,11 +37667,14 @@ var init_registry = __esm({
     init_identities();
     init_doctor_checks();
     init_target();
-    init_kinds3();
     init_doctor_checks2();
     init_target2();
+    init_kinds4();
+    init_doctor_checks3();
+    init_target3();
     TARGET_TYPES = {
       github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, "github"), connect: connectGitHub, checks: githubChecks },
+      slack: { declaration: TARGET_DECLARATIONS.slack, fileIdentities: (entries) => fileAccounts(entries, "slack"), connect: connectSlack, checks: slackChecks },
       okta: { declaration: TARGET_DECLARATIONS.okta, fileIdentities: (entries) => fileAccounts(entries, "okta"), connect: (config2, options) => connectOkta(config2, options), checks: oktaChecks }
     };
   }
@@ -32148,11 +37712,13 @@ function anchoredSource(source, at3) {
   };
 }
 function anchoredTarget(target, at3) {
+  const applyChanges = target.applyChanges?.bind(target);
   return {
     readIdentities: async (method, emails) => anchor(await target.readIdentities(method, emails), at3),
     readHolders: async (refs) => anchorAll(await target.readHolders(refs), at3),
     grant: (...args) => target.grant(...args),
-    revoke: (...args) => target.revoke(...args)
+    revoke: (...args) => target.revoke(...args),
+    ...applyChanges ? { applyChanges } : {}
   };
 }
 function token(c, kind, env, diagnostics) {
@@ -32222,9 +37788,15 @@ var init_adapters = __esm({
 function holdingOf(c) {
   return { ...refOf(c.entitlement), login: c.subject.login };
 }
+function idLabel(subject) {
+  return subject.email === void 0 ? subject.login : `${subject.email.slice(0, subject.email.lastIndexOf("@"))} (${subject.login})`;
+}
 function describeChange(c, kinds) {
   const e = c.entitlement;
-  return `${c.action} ${c.subject.login} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(e, kinds[e.kind])}${c.action === "revoke" ? "" : ` as ${e.level}`}`;
+  const spec = kinds[e.kind];
+  const who = spec?.account === "id" ? idLabel(c.subject) : c.subject.login;
+  const level = c.action === "revoke" || spec?.levels.length === 1 ? "" : ` as ${e.level}`;
+  return `${c.action} ${who} ${c.action === "revoke" ? "from" : "on"} ${entitlementName(e, spec)}${level}`;
 }
 function summarize(changes, unchanged, frozen) {
   const summary2 = { grant: 0, revoke: 0, update: 0, unchanged };
@@ -32268,15 +37840,42 @@ function precondition(change, read) {
 async function applyPlan(plan, targets, concurrency, onOutcome = () => {
 }, recheck) {
   const limit = pLimit(concurrency);
-  return Promise.all(
-    plan.changes.map(
-      (change, index) => limit(async () => {
-        const outcome3 = await execute(change, targets, recheck);
-        onOutcome(outcome3, index);
-        return outcome3;
-      })
-    )
-  );
+  const outcomes = [];
+  const settle = (index, outcome3) => {
+    outcomes[index] = outcome3;
+    onOutcome(outcome3, index);
+  };
+  const batches = /* @__PURE__ */ new Map();
+  const tasks = [];
+  plan.changes.forEach((change, index) => {
+    const target = targets.get(change.entitlement.target);
+    if (target?.applyChanges === void 0) {
+      tasks.push(async () => settle(index, await execute(change, targets, recheck)));
+      return;
+    }
+    const key = entitlementKey(change.entitlement);
+    const batch = batches.get(key);
+    if (batch !== void 0) batch.push(index);
+    else {
+      const indexes = [index];
+      batches.set(key, indexes);
+      tasks.push(() => executeBatch(plan.changes, indexes, target, recheck, settle));
+    }
+  });
+  await Promise.all(tasks.map((task) => limit(task)));
+  return outcomes;
+}
+async function executeBatch(changes, indexes, target, recheck, settle) {
+  const run = [];
+  for (const index of indexes) {
+    const change = changes[index];
+    const why = recheck ? precondition(change, recheck.get(entitlementKey(change.entitlement))) : void 0;
+    if (why) settle(index, { change, status: "skipped", error: why });
+    else run.push(index);
+  }
+  if (run.length === 0) return;
+  const outcomes = await target.applyChanges(run.map((i) => changes[i]));
+  run.forEach((index, i) => settle(index, outcomes[i]));
 }
 async function execute(change, targets, recheck) {
   const e = change.entitlement;
@@ -32302,7 +37901,7 @@ var init_apply = __esm({
     init_entitlement();
     init_plan();
     init_errors();
-    init_kinds3();
+    init_kinds4();
     SCOPED = /* @__PURE__ */ new Set(["read-failed", "identity", "request"]);
   }
 });
@@ -32545,7 +38144,7 @@ function desire(input2) {
       for (const e of ended) {
         const login = input2.resolve(e.email, spec.target);
         const seen = login && m.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end, email: e.email });
       }
       for (const h of holds) {
         const login = input2.resolve(h.email, spec.target);
@@ -32555,7 +38154,8 @@ function desire(input2) {
       for (const w of wanted) {
         const login = w.login ?? input2.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no ${input2.account?.(spec.target) ?? "GitHub login"}; granting nothing (add them to the identities file)`, profile.pos), code: "identity" });
+          const missing = input2.kinds[spec.kind]?.unresolved ?? "has no GitHub login; granting nothing (add them to the identities file)";
+          if (!input2.unreadIdentities?.has(spec.target)) once(`id:${w.email.toLowerCase()}:${profile.name}:${missing}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but ${missing}`, profile.pos), code: "identity" });
           continue;
         }
         addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });
@@ -32677,7 +38277,8 @@ function diffTeam(team, read, own, out, adoption) {
       action: "revoke",
       ...base,
       entitlement: entitlementOf(team, h.role),
-      subject: { login: h.login },
+      // People read by name where accounts are opaque ids (Slack's), when the handoff says who it was.
+      subject: { login: h.login, ...team.spec.account === "id" && past ? { email: past.email } : {} },
       reasons: reasons2,
       ...drift ? { drift: true } : {},
       ...h.state === "pending" ? { pending: true } : {}
@@ -32785,7 +38386,7 @@ var init_guard = __esm({
 // src/core/reconcile.ts
 function planFrom(input2) {
   const { at: at3, observed } = input2;
-  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, ...input2.account ? { account: input2.account } : {}, requests: input2.requests, ...input2.incidents ? { incidents: input2.incidents } : {} });
+  const wanted = desire({ at: at3, profiles: input2.profiles, kinds: input2.kinds, shifts: input2.shifts, resolve: input2.resolve, requests: input2.requests, ...input2.incidents ? { incidents: input2.incidents } : {}, unreadIdentities: new Set(input2.identityFailures.keys()) });
   for (const managed of wanted.entitlements.values()) {
     const failed = input2.identityFailures.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);
@@ -33006,7 +38607,7 @@ async function resolveIdentities(ws, adapters, emails) {
         const read = await target.readIdentities(method, missing);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config2)}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: "read-failed" });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config2)}: ${read.error}. Its ${Object.values(type.declaration.kinds)[0].plural} are frozen: nothing is revoked from them this run`, read.pos), code: "read-failed" });
           break;
         }
         for (const u of read.unusable ?? []) diagnostics.push({ ...warning(`${u.email}: ${type.declaration.account} ${u.login} on target "${name}" is ${u.reason}, so it is never granted`), code: "identity" });
@@ -33060,7 +38661,6 @@ async function reconcile(ws, adapters, ctx) {
     kinds: KINDS,
     shifts,
     resolve: identities2.resolve,
-    account: accountWord(ws),
     identityFailures: identities2.failed,
     observed,
     grants: state.grants,
@@ -33082,7 +38682,7 @@ var init_engine = __esm({
     init_requests();
     init_holders();
     init_observe();
-    init_kinds3();
+    init_kinds4();
   }
 });
 
@@ -33249,7 +38849,7 @@ function aheadReadUntil(ws, at3, pullRequest2) {
 }
 function aheadInput(ws, shifts, resolve11, from, to, context) {
   const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve: resolve11, ...context });
-  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, account: accountWord(ws), requests: requests.active }, diagnostics: requests.diagnostics };
+  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve: resolve11, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 async function observeAhead(ws, adapters, from, to, context = {}) {
   const { shifts, identities: identities2 } = await observe(ws, adapters, { since: readSpan(ws, from, context.pullRequest).since, until: readEnd(ws, from, to, context.pullRequest), subjects: ws.requests.map((r) => r.subject) });
@@ -33270,7 +38870,7 @@ var init_look_ahead = __esm({
     init_coverage();
     init_intervals();
     init_requests();
-    init_kinds3();
+    init_kinds4();
     PLAN_TIMELINE_HOURS = 24;
     LOOK_AHEAD_MS = Math.max(PLAN_TIMELINE_HOURS * 36e5, COVERAGE_HORIZON_MS);
   }
@@ -33332,9 +38932,9 @@ function chartDate(iso3, timeZone) {
   const two = (n) => String(n).padStart(2, "0");
   return `${String(w.year).padStart(4, "0")}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
-function bar(login, i, timeZone) {
+function bar(login, i, timeZone, single2) {
   const style = KIND_STYLE[i.kind];
-  return `    ${mermaidText(`${login} (${style.words}, ${i.level})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+  return `    ${mermaidText(`${login} (${style.words}${single2 ? "" : `, ${i.level}`})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
 }
 function timelineLabel(e) {
   return `${nameOf(e)}${e.unknown ? ` (incomplete, could not read ${e.unknown.join(", ")})` : ""}`;
@@ -33357,7 +38957,8 @@ function renderGantt(timeline2, options) {
   const omitted = { bars: 0, entitlements: 0 };
   for (const e of timeline2.entitlements.filter((x) => x.holders.length > 0)) {
     const header = `    section ${mermaidText(timelineLabel(e), MAX_LABEL)}`;
-    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone)));
+    const single2 = KINDS[e.kind]?.levels.length === 1;
+    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone, single2)));
     const kept = [];
     let used = header.length + 1;
     for (const b of omitted.bars === 0 ? bars : []) {
@@ -33381,7 +38982,7 @@ var KIND_STYLE, UNSAFE_CHAR, KEYWORD_START, MAX_VALUE, MAX_LABEL;
 var init_mermaid = __esm({
   "src/render/mermaid.ts"() {
     "use strict";
-    init_kinds3();
+    init_kinds4();
     init_zoned();
     KIND_STYLE = {
       shift: { tags: "", words: "on call" },
@@ -33427,10 +39028,16 @@ function formatInstant(iso3, precision) {
   const seconds = new Date(ms).toISOString().replace(/\.000Z$/, "Z");
   return precision === "minutes" ? seconds.replace(/:00Z$/, "Z") : seconds;
 }
-function subjectLabel(subject) {
+function subjectLabel(subject, spec) {
+  if (spec?.account === "id") return idLabel(subject);
   return subject.email === void 0 ? subject.login : `${subject.login} (${subject.email})`;
 }
+function changeHead(change) {
+  const role = roleLabel(change);
+  return `${subjectLabel(change.subject, KINDS[change.entitlement.kind])}${role === "" ? "" : ` ${role}`}`;
+}
 function roleLabel(change) {
+  if (KINDS[change.entitlement.kind]?.levels.length === 1) return "";
   if (change.action !== "update") return `as ${change.entitlement.level}`;
   return `${change.previousLevel ?? "(unknown role)"} -> ${change.entitlement.level}`;
 }
@@ -33463,8 +39070,9 @@ function adoptionIntro(adoption) {
   const kinds = [...new Set(adoption.map((a) => KINDS[a.kind]?.plural ?? a.kind))];
   return `Adopting ${kinds.join(" and ")} this tool has never applied to: members no profile wants are kept, not removed, until you say so.`;
 }
-function keptLine(k) {
-  return `${k.login} as ${k.level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
+function keptLine(k, kind) {
+  const level = kind !== void 0 && KINDS[kind]?.levels.length === 1 ? "" : ` as ${k.level}`;
+  return `${k.login}${level}${k.pending ? " (pending invitation)" : ""}  (would be removed: adopting)`;
 }
 function adoptionHow(a) {
   const at3 = `${a.declaredAt.file}:${a.declaredAt.line}:${a.declaredAt.col}`;
@@ -33491,7 +39099,7 @@ function paint(code, text, color) {
   return color ? `${code}${text}${RESET}` : text;
 }
 function changeLine(change, color) {
-  const parts = [`${SIGN[change.action]} ${subjectLabel(change.subject)} ${roleLabel(change)}`, ...changeNotes(change)];
+  const parts = [`${SIGN[change.action]} ${changeHead(change)}`, ...changeNotes(change)];
   if (change.reasons.length > 0) parts.push(`\u2014 ${change.reasons.join("; ")}`);
   return `  ${paint(COLOR[change.action], sanitizeText(parts.join("  ")), color)}`;
 }
@@ -33506,7 +39114,7 @@ function renderText(plan, options) {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
+    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k, a.kind)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join("\n"));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title2, holds]) => [title2, ...holds.map((h) => `  ${holdLine2(h, plan.at)}`)].map(sanitizeText))].join("\n"));
@@ -33543,7 +39151,8 @@ var init_text = __esm({
     init_diagnostics();
     init_diff();
     init_entitlement();
-    init_kinds3();
+    init_plan();
+    init_kinds4();
     ACTION_ORDER = { grant: 0, revoke: 1, update: 2 };
     SIGN = { grant: "+", revoke: "-", update: "~" };
     COLOR = { grant: "\x1B[32m", revoke: "\x1B[31m", update: "\x1B[33m" };
@@ -33613,8 +39222,7 @@ function actionCounts(changes) {
 function changeItem(change) {
   const notes = changeNotes(change).map((n) => ` ${escapeMarkdown(n)}`).join("");
   const reasons2 = change.reasons.length === 0 ? "" : ` \u2014 ${change.reasons.map(escapeMarkdown).join("; ")}`;
-  const who = escapeMarkdown(subjectLabel(change.subject));
-  return `- **${change.action}** ${who} ${escapeMarkdown(roleLabel(change))}${notes}${reasons2}`;
+  return `- **${change.action}** ${escapeMarkdown(changeHead(change))}${notes}${reasons2}`;
 }
 function groupUnit(group2, fold) {
   const blocks = [`### ${escapeMarkdown(groupTitle(group2))} \u2014 ${actionCounts(group2.changes)}`];
@@ -33641,7 +39249,7 @@ ${text}` : text, changes: 0 };
 }
 function adoptionUnits(adoption) {
   return adoption.map((a, i) => {
-    const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join("\n");
+    const list3 = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k, a.kind))}`).join("\n");
     const text = `### ${escapeMarkdown(adoptionTitle(a))} \u2014 adopting
 
 ${list3}
@@ -34523,7 +40131,7 @@ var init_record = __esm({
     init_journal();
     init_redact();
     init_state();
-    init_kinds3();
+    init_kinds4();
     Recorder = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -34650,7 +40258,7 @@ var init_saved_plan = __esm({
     init_diagnostics();
     init_duration();
     init_io();
-    init_kinds3();
+    init_kinds4();
     ACTIONS3 = ["grant", "revoke", "update"];
   }
 });
@@ -34682,7 +40290,7 @@ var init_outcomes = __esm({
   "src/render/outcomes.ts"() {
     "use strict";
     init_plan();
-    init_kinds3();
+    init_kinds4();
   }
 });
 
@@ -35268,7 +40876,7 @@ function terminalPrompt(input2, output) {
     close: () => rl.close()
   };
 }
-function formatted3(flag, question, format2) {
+function formatted4(flag, question, format2) {
   const f = FORMATS[format2];
   return {
     flag,
@@ -35435,14 +41043,14 @@ var init_init = __esm({
     WORKFLOW_TEMPLATES = fileURLToPath(new URL("../../templates/workflows/", import.meta.url));
     WORKFLOWS = ["oncall-access-plan.yml", "oncall-access-apply.yml"];
     CODEOWNERS = ".github/CODEOWNERS";
-    ORG = formatted3("org", "GitHub organisation", "oncall-access-login");
-    TEAM = formatted3("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
+    ORG = formatted4("org", "GitHub organisation", "oncall-access-login");
+    TEAM = formatted4("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
-      pagerduty: formatted3("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
-      jsm: formatted3("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
-      opsgenie: formatted3("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
+      pagerduty: formatted4("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted4("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
+      opsgenie: formatted4("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
-    CLOUD_ID2 = formatted3("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
+    CLOUD_ID2 = formatted4("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,
@@ -35665,7 +41273,16 @@ function heldAt(events2, login, at3) {
     if (e.outcome !== "applied" || e.login.toLowerCase() !== login.toLowerCase() || Date.parse(e.time) > at3.getTime()) continue;
     last.set(entitlementKey(e), e);
   }
-  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: nameOf(e), role: e.level, reasons: e.reasons, since: e.time }));
+  return [...last.values()].filter((e) => e.action !== "revoke").map((e) => ({ team: nameOf(e), role: e.level, reasons: e.reasons, since: e.time, ...single(e.kind) }));
+}
+function oneLevel(kind) {
+  return KINDS[kind]?.levels.length === 1;
+}
+function single(kind) {
+  return oneLevel(kind) ? { single: true } : {};
+}
+function asLevel(h) {
+  return h.single ? "" : ` as ${h.role}`;
 }
 async function runExplain(opts, io) {
   const at3 = parseAt(opts.at, io);
@@ -35679,53 +41296,58 @@ async function runExplain(opts, io) {
   const subject = opts.subject.toLowerCase();
   const byEmail = subject.includes("@");
   const fileLogin = ws.identities.find((i) => i.email.toLowerCase() === subject)?.accounts.github;
+  const targets = [...ws.config.targets.values()];
   const loginOn = (target) => {
     if (!byEmail) return opts.subject;
     return resolveOn(subject, target) ?? (ws.config.targets.get(target)?.type === "github" ? fileLogin : void 0);
   };
   const same = (a, b) => b !== void 0 && a.toLowerCase() === b.toLowerCase();
+  const headline = targets.find((c) => c.type === "github") ?? targets[0];
+  let login = headline === void 0 ? void 0 : loginOn(headline.name);
   const should = [];
   for (const m of wanted.entitlements.values()) {
     for (const h of m.holders.values()) {
-      if (!(byEmail && h.email?.toLowerCase() === subject) && !same(h.login, loginOn(m.target))) continue;
-      should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {} });
+      if (!(byEmail ? h.email?.toLowerCase() === subject || same(h.login, loginOn(m.target)) : same(h.login, subject))) continue;
+      if (m.target === headline?.name) login = h.login;
+      should.push({ team: entitlementName(m, m.spec), role: h.level, reasons: h.reasons, ...h.until ? { until: h.until.toISOString() } : {}, ...single(m.kind) });
     }
   }
-  const github = [...ws.config.targets.values()].filter((c) => c.type === "github").map((c) => loginOn(c.name));
-  const login = github.find((l) => l !== void 0) ?? (byEmail ? fileLogin : opts.subject);
   const holds = [];
   const managed = managedBy(ws);
   for (const [key, read] of observed) {
     const ref = managed.get(key);
     if (!read.ok || ref === void 0) continue;
     const h = read.holders.find((x) => same(x.login, loginOn(ref.target)));
-    if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state });
+    if (h) holds.push({ team: nameOf(ref).toLowerCase(), role: h.role, state: h.state, ...single(ref.kind) });
   }
   const changes = plan.changes.filter((c) => same(c.subject.login, loginOn(c.entitlement.target)));
   const kept = (plan.holds ?? []).filter((h) => same(h.login, loginOn(h.target)));
   const past = at3.getTime() < io.now().getTime() - 6e4;
-  const then = past && login !== void 0 ? heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), login, at3) : void 0;
+  const accounts = new Map(targets.flatMap((c) => loginOn(c.name) === void 0 ? [] : [[c.name, loginOn(c.name)]]));
+  const then = past ? [...new Set(accounts.values())].flatMap((l) => heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), l, at3)) : void 0;
   const unresolved2 = plan.diagnostics.filter((d) => d.code === "identity" && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === "error"), ...unresolved2];
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, at: at3.toISOString(), shouldHold: should, holdsNow: holds, changes, ...kept.length > 0 ? { kept } : {}, ...then ? { heldThen: then } : {}, diagnostics: problems }, null, 2)}
+    const bare = (hs) => hs.map(({ single: _single, ...h }) => h);
+    io.stdout.write(`${JSON.stringify({ subject: opts.subject, login: login ?? null, ...targets.length > 1 ? { logins: Object.fromEntries(accounts) } : {}, at: at3.toISOString(), shouldHold: bare(should), holdsNow: bare(holds), changes, ...kept.length > 0 ? { kept } : {}, ...then ? { heldThen: bare(then) } : {}, diagnostics: problems }, null, 2)}
 `);
     return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
   }
   const list3 = (items, none, f) => items.length ? items.map((h) => `  ${f(h)}`) : [`  ${none}`];
   const out = [
     `${login ?? "(no GitHub login known)"}${byEmail ? ` (${opts.subject})` : ""} at ${at3.toISOString()}`,
+    ...[...accounts].filter(([name]) => name !== headline?.name).map(([name, l]) => `${declarationOf(ws.config.targets.get(name).type).account} on target "${name}": ${l}`),
     "",
     "Should hold:",
-    ...list3(should, "nothing", (h) => `${h.team} as ${h.role}${h.until ? ` until ${h.until}` : ""} \u2014 ${h.reasons.join("; ")}`),
+    ...list3(should, "nothing", (h) => `${h.team}${asLevel(h)}${h.until ? ` until ${h.until}` : ""} \u2014 ${h.reasons.join("; ")}`),
     "",
     "Holds now:",
-    ...list3(holds, "none of the managed teams", (h) => `${h.team} as ${h.role}${h.state === "pending" ? " (pending invitation)" : ""}`),
+    ...list3(holds, "none of the managed teams", (h) => `${h.team}${asLevel(h)}${h.state === "pending" ? " (pending invitation)" : ""}`),
     "",
     "Differences:",
-    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${nameOf(c.entitlement)} ${c.action === "update" ? `${c.previousLevel} -> ${c.entitlement.level}` : `as ${c.entitlement.level}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
+    ...changes.length ? changes.map((c) => `  ${c.action === "grant" ? "+" : c.action === "revoke" ? "-" : "~"} ${nameOf(c.entitlement)}${c.action === "update" ? ` ${c.previousLevel} -> ${c.entitlement.level}` : oneLevel(c.entitlement.kind) ? "" : ` as ${c.entitlement.level}`} \u2014 ${c.reasons.join("; ")}`) : ["  none"],
     ...kept.length ? ["", "Kept by an incident hold:", ...kept.map((h) => `  ${nameOf(h)}: ${holdLine2(h, plan.at)}`)] : [],
-    ...then ? ["", `Held at ${at3.toISOString()} (from the audit log):`, ...list3(then, "nothing granted by oncall-access", (h) => `${h.team} as ${h.role} since ${h.since} \u2014 ${h.reasons.join("; ")}`)] : [],
+    ...then ? ["", `Held at ${at3.toISOString()} (from the audit log):`, ...list3(then, "nothing granted by oncall-access", (h) => `${h.team}${asLevel(h)} since ${h.since} \u2014 ${h.reasons.join("; ")}`)] : [],
     ...problems.length ? ["", ...problems.map(formatDiagnostic)] : []
   ];
   io.stdout.write(`${out.map(sanitizeText).join("\n")}
@@ -35745,7 +41367,7 @@ var init_explain = __esm({
     init_entitlement();
     init_holders();
     init_state();
-    init_kinds3();
+    init_kinds4();
     init_reconcile2();
   }
 });
@@ -35928,16 +41550,19 @@ __export(timeline_exports, {
 function line(e, tz) {
   const when = formatInZone(new Date(e.at), tz);
   const name = nameOf(e);
-  const what = e.action === "grant" ? `+ ${e.login} to ${name} as ${e.level}` : e.action === "revoke" ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousLevel} -> ${e.level}`;
+  const spec = KINDS[e.kind];
+  const who = spec?.account === "id" ? idLabel({ login: e.login, email: e.email }) : e.login;
+  const level = spec?.levels.length === 1 ? "" : ` as ${e.level}`;
+  const what = e.action === "grant" ? `+ ${who} to ${name}${level}` : e.action === "revoke" ? `- ${who} from ${name}` : `~ ${who} on ${name}: ${e.previousLevel} -> ${e.level}`;
   return `${when}: ${what} (${e.action === "revoke" ? "ends: " : ""}${e.reasons.join("; ")})`;
 }
 function jsonEvent(e) {
-  const { org, team, repository } = githubFields(e);
+  const { org, team, repository } = v1Fields(e);
   return {
     at: e.at,
     action: e.action,
     target: e.target,
-    org,
+    ...org === null ? {} : { org },
     ...team === null ? {} : { team },
     ...repository === null ? {} : { repository },
     login: e.login,
@@ -35992,8 +41617,8 @@ var init_timeline2 = __esm({
     init_adapters();
     init_diagnostics();
     init_timeline();
-    init_kinds();
-    init_kinds3();
+    init_kinds4();
+    init_plan();
     init_intervals();
     init_read_only();
     init_io();
@@ -36493,7 +42118,7 @@ var init_report_live = __esm({
     init_approvals();
     init_repository();
     init_holders();
-    init_kinds3();
+    init_kinds4();
     FORGE_CONCURRENCY = 4;
   }
 });
@@ -36588,7 +42213,7 @@ var init_report3 = __esm({
   "src/commands/report.ts"() {
     "use strict";
     init_audit();
-    init_kinds3();
+    init_kinds4();
     init_git();
     init_report();
     init_duration();
@@ -36916,7 +42541,7 @@ var require_symbols = __commonJS({
 });
 
 // node_modules/undici/lib/core/errors.js
-var require_errors2 = __commonJS({
+var require_errors3 = __commonJS({
   "node_modules/undici/lib/core/errors.js"(exports, module) {
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
@@ -37541,7 +43166,7 @@ var require_util = __commonJS({
     var nodeUtil = __require("node:util");
     var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
@@ -38220,13 +43845,13 @@ var require_diagnostics = __commonJS({
 });
 
 // node_modules/undici/lib/core/request.js
-var require_request = __commonJS({
+var require_request2 = __commonJS({
   "node_modules/undici/lib/core/request.js"(exports, module) {
     "use strict";
     var {
       InvalidArgumentError,
       NotSupportedError
-    } = require_errors2();
+    } = require_errors3();
     var assert = __require("node:assert");
     var {
       isValidHTTPToken,
@@ -38680,7 +44305,7 @@ var require_dispatcher_base = __commonJS({
       ClientDestroyedError,
       ClientClosedError,
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors3();
     var { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = require_symbols();
     var kOnDestroyed = /* @__PURE__ */ Symbol("onDestroyed");
     var kOnClosed = /* @__PURE__ */ Symbol("onClosed");
@@ -39085,7 +44710,7 @@ var require_connect = __commonJS({
     var net = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
-    var { InvalidArgumentError, ConnectTimeoutError } = require_errors2();
+    var { InvalidArgumentError, ConnectTimeoutError } = require_errors3();
     var timers = require_timers();
     function noop4() {
     }
@@ -41527,7 +47152,7 @@ var require_symbols2 = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/file.js
-var require_file = __commonJS({
+var require_file2 = __commonJS({
   "node_modules/undici/lib/web/fetch/file.js"(exports, module) {
     "use strict";
     var { Blob: Blob2, File } = __require("node:buffer");
@@ -41596,12 +47221,12 @@ var require_formdata = __commonJS({
     var { isBlobLike, iteratorMixin } = require_util2();
     var { kState } = require_symbols2();
     var { kEnumerableProperty } = require_util();
-    var { FileLike, isFileLike } = require_file();
+    var { FileLike, isFileLike } = require_file2();
     var { webidl } = require_webidl();
     var { File: NativeFile } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var File = globalThis.File ?? NativeFile;
-    var FormData = class _FormData {
+    var FormData2 = class _FormData {
       constructor(form) {
         webidl.util.markAsUncloneable(this);
         if (form !== void 0) {
@@ -41703,8 +47328,8 @@ var require_formdata = __commonJS({
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
       }
     };
-    iteratorMixin("FormData", FormData, kState, "name", "value");
-    Object.defineProperties(FormData.prototype, {
+    iteratorMixin("FormData", FormData2, kState, "name", "value");
+    Object.defineProperties(FormData2.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -41732,7 +47357,7 @@ var require_formdata = __commonJS({
       }
       return { name, value };
     }
-    module.exports = { FormData, makeEntry };
+    module.exports = { FormData: FormData2, makeEntry };
   }
 });
 
@@ -41743,7 +47368,7 @@ var require_formdata_parser = __commonJS({
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
     var { utf8DecodeBytes } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
-    var { isFileLike } = require_file();
+    var { isFileLike } = require_file2();
     var { makeEntry } = require_formdata();
     var assert = __require("node:assert");
     var { File: NodeFile } = __require("node:buffer");
@@ -42002,7 +47627,7 @@ var require_body = __commonJS({
       extractMimeType,
       utf8DecodeBytes
     } = require_util2();
-    var { FormData } = require_formdata();
+    var { FormData: FormData2 } = require_formdata();
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var { Blob: Blob2 } = __require("node:buffer");
@@ -42222,13 +47847,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
+                  const fd = new FormData2();
                   fd[kState] = parsed;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
-                  const fd = new FormData();
+                  const fd = new FormData2();
                   for (const [name, value2] of entries) {
                     fd.append(name, value2);
                   }
@@ -42321,7 +47946,7 @@ var require_client_h1 = __commonJS({
       BodyTimeoutError,
       HTTPParserError,
       ResponseExceededMaxSizeError
-    } = require_errors2();
+    } = require_errors3();
     var {
       kUrl,
       kReset,
@@ -43444,7 +49069,7 @@ var require_client_h2 = __commonJS({
       RequestAbortedError,
       SocketError,
       InformationalError
-    } = require_errors2();
+    } = require_errors3();
     var {
       kUrl,
       kReset,
@@ -44012,7 +49637,7 @@ var require_redirect_handler = __commonJS({
     var util = require_util();
     var { kBodyUsed } = require_symbols();
     var assert = __require("node:assert");
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var EE = __require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
@@ -44195,13 +49820,13 @@ var require_client = __commonJS({
     var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request2 = require_request();
+    var Request2 = require_request2();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
       InformationalError,
       ClientDestroyedError
-    } = require_errors2();
+    } = require_errors3();
     var buildConnector = require_connect();
     var {
       kUrl,
@@ -44946,7 +50571,7 @@ var require_pool = __commonJS({
     var Client = require_client();
     var {
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors3();
     var util = require_util();
     var { kUrl, kInterceptors } = require_symbols();
     var buildConnector = require_connect();
@@ -45030,7 +50655,7 @@ var require_balanced_pool = __commonJS({
     var {
       BalancedPoolMissingUpstreamError,
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors3();
     var {
       PoolBase,
       kClients,
@@ -45168,10 +50793,10 @@ var require_balanced_pool = __commonJS({
 });
 
 // node_modules/undici/lib/dispatcher/agent.js
-var require_agent = __commonJS({
+var require_agent2 = __commonJS({
   "node_modules/undici/lib/dispatcher/agent.js"(exports, module) {
     "use strict";
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
@@ -45273,10 +50898,10 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent3 = require_agent();
+    var Agent3 = require_agent2();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
-    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors3();
     var buildConnector = require_connect();
     var Client = require_client();
     var kAgent = /* @__PURE__ */ Symbol("proxy agent");
@@ -45497,7 +51122,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent3 = require_agent2();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -45632,7 +51257,7 @@ var require_retry_handler = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { kRetryHandlerDefaultRetry } = require_symbols();
-    var { RequestRetryError } = require_errors2();
+    var { RequestRetryError } = require_errors3();
     var {
       isDisturbed,
       parseHeaders,
@@ -46016,7 +51641,7 @@ var require_readable = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = __require("node:stream");
-    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
+    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors3();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
@@ -46309,7 +51934,7 @@ var require_util3 = __commonJS({
     var assert = __require("node:assert");
     var {
       ResponseStatusCodeError
-    } = require_errors2();
+    } = require_errors3();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
     async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -46370,7 +51995,7 @@ var require_api_request = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = require_readable();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError } = require_errors3();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -46554,7 +52179,7 @@ var require_api_request = __commonJS({
 var require_abort_signal = __commonJS({
   "node_modules/undici/lib/api/abort-signal.js"(exports, module) {
     var { addAbortListener } = require_util();
-    var { RequestAbortedError } = require_errors2();
+    var { RequestAbortedError } = require_errors3();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
     function abort(self2) {
@@ -46607,7 +52232,7 @@ var require_api_stream = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { finished, PassThrough } = __require("node:stream");
-    var { InvalidArgumentError, InvalidReturnValueError } = require_errors2();
+    var { InvalidArgumentError, InvalidReturnValueError } = require_errors3();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -46787,7 +52412,7 @@ var require_api_pipeline = __commonJS({
       InvalidArgumentError,
       InvalidReturnValueError,
       RequestAbortedError
-    } = require_errors2();
+    } = require_errors3();
     var util = require_util();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
@@ -46978,7 +52603,7 @@ var require_api_pipeline = __commonJS({
 var require_api_upgrade = __commonJS({
   "node_modules/undici/lib/api/api-upgrade.js"(exports, module) {
     "use strict";
-    var { InvalidArgumentError, SocketError } = require_errors2();
+    var { InvalidArgumentError, SocketError } = require_errors3();
     var { AsyncResource } = __require("node:async_hooks");
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
@@ -47072,7 +52697,7 @@ var require_api_connect = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
-    var { InvalidArgumentError, SocketError } = require_errors2();
+    var { InvalidArgumentError, SocketError } = require_errors3();
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
@@ -47172,7 +52797,7 @@ var require_api2 = __commonJS({
 var require_mock_errors = __commonJS({
   "node_modules/undici/lib/mock/mock-errors.js"(exports, module) {
     "use strict";
-    var { UndiciError } = require_errors2();
+    var { UndiciError } = require_errors3();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
       constructor(message) {
@@ -47530,7 +53155,7 @@ var require_mock_interceptor = __commonJS({
       kContentLength,
       kMockDispatch
     } = require_mock_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var { buildURL } = require_util();
     var MockScope = class {
       constructor(mockDispatch) {
@@ -47697,7 +53322,7 @@ var require_mock_client = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var MockClient = class extends Client {
       constructor(origin, opts) {
         super(origin, opts);
@@ -47750,7 +53375,7 @@ var require_mock_pool = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors3();
     var MockPool = class extends Pool {
       constructor(origin, opts) {
         super(origin, opts);
@@ -47862,7 +53487,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent3 = require_agent2();
     var {
       kAgent,
       kMockAgentSet,
@@ -47877,7 +53502,7 @@ var require_mock_agent = __commonJS({
     var MockClient = require_mock_client();
     var MockPool = require_mock_pool();
     var { matchValue, buildMockOptions } = require_mock_utils();
-    var { InvalidArgumentError, UndiciError } = require_errors2();
+    var { InvalidArgumentError, UndiciError } = require_errors3();
     var Dispatcher = require_dispatcher();
     var Pluralizer = require_pluralizer();
     var PendingInterceptorsFormatter = require_pending_interceptors_formatter();
@@ -47992,8 +53617,8 @@ var require_global2 = __commonJS({
   "node_modules/undici/lib/global.js"(exports, module) {
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
-    var { InvalidArgumentError } = require_errors2();
-    var Agent3 = require_agent();
+    var { InvalidArgumentError } = require_errors3();
+    var Agent3 = require_agent2();
     if (getGlobalDispatcher() === void 0) {
       setGlobalDispatcher(new Agent3());
     }
@@ -48085,7 +53710,7 @@ var require_redirect = __commonJS({
 });
 
 // node_modules/undici/lib/interceptor/retry.js
-var require_retry = __commonJS({
+var require_retry3 = __commonJS({
   "node_modules/undici/lib/interceptor/retry.js"(exports, module) {
     "use strict";
     var RetryHandler = require_retry_handler();
@@ -48113,7 +53738,7 @@ var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module) {
     "use strict";
     var util = require_util();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError } = require_errors3();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
       #maxSize = 1024 * 1024;
@@ -48213,7 +53838,7 @@ var require_dns = __commonJS({
     var { isIP } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
-    var { InvalidArgumentError, InformationalError } = require_errors2();
+    var { InvalidArgumentError, InformationalError } = require_errors3();
     var maxInt = Math.pow(2, 31) - 1;
     var DNSInstance = class {
       #maxTTL = 0;
@@ -48940,7 +54565,7 @@ var require_headers = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/response.js
-var require_response = __commonJS({
+var require_response2 = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
     var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
@@ -48964,7 +54589,7 @@ var require_response = __commonJS({
     } = require_constants3();
     var { kState, kHeaders } = require_symbols2();
     var { webidl } = require_webidl();
-    var { FormData } = require_formdata();
+    var { FormData: FormData2 } = require_formdata();
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert = __require("node:assert");
@@ -49277,7 +54902,7 @@ var require_response = __commonJS({
       ReadableStream
     );
     webidl.converters.FormData = webidl.interfaceConverter(
-      FormData
+      FormData2
     );
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
@@ -49381,7 +55006,7 @@ var require_dispatcher_weakref = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/request.js
-var require_request2 = __commonJS({
+var require_request3 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
@@ -50085,9 +55710,9 @@ var require_fetch = __commonJS({
       filterResponse,
       makeResponse,
       fromInnerResponse
-    } = require_response();
+    } = require_response2();
     var { HeadersList } = require_headers();
-    var { Request: Request2, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request3();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -52001,8 +57626,8 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
-    var { Request: Request2, fromInnerRequest } = require_request2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response2();
+    var { Request: Request2, fromInnerRequest } = require_request3();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -53135,7 +58760,7 @@ var require_cookies = __commonJS({
 });
 
 // node_modules/undici/lib/web/websocket/events.js
-var require_events2 = __commonJS({
+var require_events3 = __commonJS({
   "node_modules/undici/lib/web/websocket/events.js"(exports, module) {
     "use strict";
     var { webidl } = require_webidl();
@@ -53480,7 +59105,7 @@ var require_util7 = __commonJS({
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
-    var { ErrorEvent, createFastMessageEvent } = require_events2();
+    var { ErrorEvent, createFastMessageEvent } = require_events3();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
@@ -53738,8 +59363,8 @@ var require_connection = __commonJS({
     } = require_symbols5();
     var { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = require_util7();
     var { channels } = require_diagnostics();
-    var { CloseEvent } = require_events2();
-    var { makeRequest } = require_request2();
+    var { CloseEvent } = require_events3();
+    var { makeRequest } = require_request3();
     var { fetching } = require_fetch();
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
@@ -53915,7 +59540,7 @@ var require_permessage_deflate = __commonJS({
     "use strict";
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util7();
-    var { MessageSizeExceededError } = require_errors2();
+    var { MessageSizeExceededError } = require_errors3();
     var tail = Buffer.from([0, 0, 255, 255]);
     var kBuffer = /* @__PURE__ */ Symbol("kBuffer");
     var kLength = /* @__PURE__ */ Symbol("kLength");
@@ -54013,7 +59638,7 @@ var require_receiver = __commonJS({
     var { WebsocketFrameSend } = require_frame();
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
-    var { MessageSizeExceededError } = require_errors2();
+    var { MessageSizeExceededError } = require_errors3();
     function failWebsocketConnectionWithCode(ws, code, reason2) {
       closeWebSocketConnection(ws, code, reason2, Buffer.byteLength(reason2));
       failWebsocketConnection(ws, reason2);
@@ -54484,7 +60109,7 @@ var require_websocket = __commonJS({
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
     var { types } = __require("node:util");
-    var { ErrorEvent, CloseEvent } = require_events2();
+    var { ErrorEvent, CloseEvent } = require_events3();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
       #events = {
@@ -55283,12 +60908,12 @@ var require_eventsource = __commonJS({
     "use strict";
     var { pipeline } = __require("node:stream");
     var { fetching } = require_fetch();
-    var { makeRequest } = require_request2();
+    var { makeRequest } = require_request3();
     var { webidl } = require_webidl();
     var { EventSourceStream } = require_eventsource_stream();
     var { parseMIMEType } = require_data_url();
-    var { createFastMessageEvent } = require_events2();
-    var { isNetworkError } = require_response();
+    var { createFastMessageEvent } = require_events3();
+    var { isNetworkError } = require_response2();
     var { delay } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
@@ -55585,11 +61210,11 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent3 = require_agent();
+    var Agent3 = require_agent2();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
-    var errors = require_errors2();
+    var errors = require_errors3();
     var util = require_util();
     var { InvalidArgumentError } = errors;
     var api2 = require_api2();
@@ -55618,7 +61243,7 @@ var require_undici = __commonJS({
     module.exports.createRedirectInterceptor = createRedirectInterceptor;
     module.exports.interceptors = {
       redirect: require_redirect(),
-      retry: require_retry(),
+      retry: require_retry3(),
       dump: require_dump(),
       dns: require_dns()
     };
@@ -55681,8 +61306,8 @@ var require_undici = __commonJS({
       }
     };
     module.exports.Headers = require_headers().Headers;
-    module.exports.Response = require_response().Response;
-    module.exports.Request = require_request2().Request;
+    module.exports.Response = require_response2().Response;
+    module.exports.Request = require_request3().Request;
     module.exports.FormData = require_formdata().FormData;
     module.exports.File = globalThis.File ?? __require("node:buffer").File;
     module.exports.FileReader = require_filereader().FileReader;
@@ -55700,7 +61325,7 @@ var require_undici = __commonJS({
     var { parseMIMEType, serializeAMimeType } = require_data_url();
     module.exports.parseMIMEType = parseMIMEType;
     module.exports.serializeAMimeType = serializeAMimeType;
-    var { CloseEvent, ErrorEvent, MessageEvent } = require_events2();
+    var { CloseEvent, ErrorEvent, MessageEvent } = require_events3();
     module.exports.WebSocket = require_websocket().WebSocket;
     module.exports.CloseEvent = CloseEvent;
     module.exports.ErrorEvent = ErrorEvent;
@@ -57659,9 +63284,9 @@ function which(tool, check) {
       }
       return result;
     }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
+    const matches2 = yield findInPath(tool);
+    if (matches2 && matches2.length > 0) {
+      return matches2[0];
     }
     return "";
   });
@@ -57697,14 +63322,14 @@ function findInPath(tool) {
         }
       }
     }
-    const matches = [];
+    const matches2 = [];
     for (const directory of directories) {
       const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
       if (filePath) {
-        matches.push(filePath);
+        matches2.push(filePath);
       }
     }
-    return matches;
+    return matches2;
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job on the bundled demo, with no token and no network. Starts the
- * GitHub, PagerDuty, JSM Operations and Okta emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
+ * GitHub, PagerDuty, JSM Operations, Slack and Okta emulators seeded with the demo world on 127.0.0.1, then runs `plan` on
  * `profiles/oncall-access.yaml` for the demo instant (pass --at to choose another). Arguments
  * go to `plan`; `npm start -- apply` instead applies the plan, then plans again to show it
  * empty.
@@ -49,6 +49,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
     PAGERDUTY_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
     ATLASSIAN_EMAIL: DEMO_TOKENS.ATLASSIAN_EMAIL,
     ATLASSIAN_API_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
+    SLACK_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
     OKTA_API_TOKEN: `demo-${randomBytes(8).toString('hex')}`,
   };
   const env = { ...io.env, ...tokens };
@@ -58,7 +59,7 @@ export async function demo(args: readonly string[], io: Io): Promise<number> {
   const { emulators, config } = await startEmulators(tokens, state, io);
   const run = (argv: string[]): Promise<number> => main([...argv, '--config', config, '--state', join(state, 'state'), ...(args.includes('--at') ? [] : ['--at', DEMO_AT])], { ...io, env });
   try {
-    io.stderr.write(`Demo: GitHub, PagerDuty, JSM Operations and Okta emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.jsm.url}, ${emulators.okta.url}, seeded with Acme's world; planning for ${args.includes('--at') ? 'the instant --at gives' : DEMO_AT}.\n\n`);
+    io.stderr.write(`Demo: GitHub, PagerDuty, JSM Operations, Slack and Okta emulators on ${emulators.github.url}, ${emulators.pagerduty.url}, ${emulators.jsm.url}, ${emulators.slack.url}, ${emulators.okta.url}, seeded with Acme's world; planning for ${args.includes('--at') ? 'the instant --at gives' : DEMO_AT}.\n\n`);
     if (args[0] !== 'apply') return await run(['plan', ...args]);
     const applied = await run(['apply', '--yes', ...args.slice(1)]);
     io.stdout.write('\nPlanning again after apply:\n\n');

@@ -95,6 +95,7 @@ async function run(j: Job, event: { name: string; payload: unknown }, given: Rec
     ATLASSIAN_API_TOKEN: ENV.ATLASSIAN_API_TOKEN,
     OKTA_API_TOKEN: ENV.OKTA_API_TOKEN,
     OPSGENIE_API_KEY: ENV.OPSGENIE_API_KEY,
+    SLACK_TOKEN: ENV.SLACK_TOKEN,
   };
   for (const [name, input] of Object.entries(inputs)) {
     env[`INPUT_${name.toUpperCase()}`] = given[name] ?? (input.default ?? '').replace('${{ github.token }}', TOKEN);
@@ -131,7 +132,7 @@ t.test('plan on a pull request: sources read through the bundled clients, one co
   const pr = JSON.parse(readFileSync('test/fixtures/events/pull_request.json', 'utf8').replaceAll('0'.repeat(40), base));
   const r = await run(j, { name: 'pull_request', payload: pr }, { command: 'plan', token: TOKEN, args: `--at ${DEMO_AT}` });
   t.equal(r.code, 0, r.stdout + r.stderr);
-  t.match(r.outputs, { valid: 'true', 'has-changes': 'true', grants: '4', revokes: '7', updates: '1', 'plan-file': join(j.runner, 'oncall-access-plan.json') });
+  t.match(r.outputs, { valid: 'true', 'has-changes': 'true', grants: '6', revokes: '8', updates: '1', 'plan-file': join(j.runner, 'oncall-access-plan.json') });
   const comments = j.emulators.github.issueComments(REPO, 7);
   t.equal(comments.length, 1);
   t.ok(comments[0]!.body.startsWith(`${commentMarker(CONFIG)}\n## oncall-access plan for ${DEMO_AT}`), comments[0]!.body.slice(0, 200));
@@ -143,7 +144,7 @@ t.test('plan on a pull request: sources read through the bundled clients, one co
   const writes = j.emulators.github.requests.filter((q) => q.method !== 'GET' && q.path !== '/graphql');
   t.same(writes.map((q) => `${q.method} ${q.path}`), [`POST /repos/${REPO}/issues/7/comments`], 'the comment is the only write');
   t.same([j.emulators.github.unexpected, j.emulators.pagerduty.unexpected, j.emulators.jsm.unexpected], [[], [], []]);
-  for (const secret of [ENV.PAGERDUTY_TOKEN, ENV.ATLASSIAN_API_TOKEN, ENV.OKTA_API_TOKEN]) t.notMatch(r.stdout + r.stderr + r.summary + comments[0]!.body, secret, 'no secret printed');
+  for (const secret of [ENV.PAGERDUTY_TOKEN, ENV.ATLASSIAN_API_TOKEN, ENV.SLACK_TOKEN, ENV.OKTA_API_TOKEN]) t.notMatch(r.stdout + r.stderr + r.summary + comments[0]!.body, secret, 'no secret printed');
 });
 
 t.test('apply on push: the changes reach GitHub, a PagerDuty shift among them', async (t) => {
@@ -152,7 +153,8 @@ t.test('apply on push: the changes reach GitHub, a PagerDuty shift among them', 
   t.notOk(members('checkout-deployers').includes('judy-acme'));
   const r = await run(j, push, { command: 'apply', token: TOKEN, args: `--at ${DEMO_AT}` });
   t.equal(r.code, 0, r.stdout + r.stderr);
-  t.match(r.outputs, { valid: 'true', applied: '12', failed: '0', skipped: '0' });
+  t.match(r.outputs, { valid: 'true', applied: '15', failed: '0', skipped: '0' });
+  t.same(j.emulators.slack.members('platform-oncall').sort(), ['U0FRANK001', 'U0GRACE001'], 'the bundled Slack client moved the handle');
   t.ok(members('checkout-deployers').includes('judy-acme'), 'judy was granted checkout-deployers');
   t.ok(members('data-deployers').includes('leo-acme'), 'leo was granted data-deployers');
   t.match(r.summary, '## oncall-access apply');
@@ -165,7 +167,7 @@ t.test('plan with an opsgenie source: the bundle reads its schedule with the key
   dataOnOpsgenie(j.workspace, opsgenie.url);
   const r = await run(j, push, { command: 'plan', token: TOKEN, args: `--at ${DEMO_AT}` });
   t.equal(r.code, 0, r.stdout + r.stderr);
-  t.match(r.outputs, { valid: 'true', 'has-changes': 'true', grants: '4', revokes: '7', updates: '1' });
+  t.match(r.outputs, { valid: 'true', 'has-changes': 'true', grants: '6', revokes: '8', updates: '1' });
   t.match(r.stdout, /\+ leo-acme .*on call in opsgenie schedule data_primary/, 'leo, on call in an Opsgenie schedule');
   t.ok(opsgenie.requests.length > 0, 'Opsgenie was read');
   t.same(j.emulators.jsm.requests, [], 'no jsm source any more');

@@ -30,27 +30,44 @@ async function holdGitHubPort(t: Test): Promise<void> {
 }
 
 t.test('a copy of the config points each apiUrl at its own emulator, even one given another demo port', async (t) => {
-  // Ephemeral ports include 39170-39172: the GitHub emulator may get the PagerDuty one.
+  // Ephemeral ports include 39170-39173: the GitHub emulator may get the PagerDuty one.
   const at = (port: number) => ({ url: `http://127.0.0.1:${port}` });
-  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234), okta: at(41235) } as unknown as DemoEmulators;
-  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nokta: http://127.0.0.1:39174\nother: http://127.0.0.1:391700\n';
-  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nokta: http://127.0.0.1:41235\nother: http://127.0.0.1:391700\n');
+  const emulators = { github: at(DEMO_PORTS.pagerduty), pagerduty: at(DEMO_PORTS.jsm), jsm: at(41234), slack: at(DEMO_PORTS.github), okta: at(41235) } as unknown as DemoEmulators;
+  const config = 'github: http://127.0.0.1:39170\npagerduty: http://127.0.0.1:39171/\njsm: http://127.0.0.1:39172\nslack: http://127.0.0.1:39173/api/\nokta: http://127.0.0.1:39174\nother: http://127.0.0.1:391700\n';
+  t.equal(pointConfigAt(config, emulators), 'github: http://127.0.0.1:39171\npagerduty: http://127.0.0.1:39172/\njsm: http://127.0.0.1:41234\nslack: http://127.0.0.1:39170/api/\nokta: http://127.0.0.1:41235\nother: http://127.0.0.1:391700\n');
 });
 
 t.test('npm start shows the demo plan with no token and no network', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['--format', 'json'], c.io), 0);
   const plan = JSON.parse(c.out());
-  t.same(plan.summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 });
-  // Ports 39170-39172, or free ones while another run (a second copy of this suite) holds them.
-  t.match(c.err(), /Demo: GitHub, PagerDuty, JSM Operations and Okta emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
+  t.same(plan.summary, { grant: 6, revoke: 8, update: 1, unchanged: 5 });
+  // Ports 39170-39174, or free ones while another run (a second copy of this suite) holds them.
+  t.match(c.err(), /Demo: GitHub, PagerDuty, JSM Operations, Slack and Okta emulators on http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+/);
 });
 
 t.test('npm start -- apply applies the demo plan and the next plan is empty', async (t) => {
   const c = captureIo(process.cwd(), {});
   t.equal(await demo(['apply'], c.io), 0);
-  t.match(c.out(), 'Apply complete: 12 applied, 0 failed, 0 skipped.');
-  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(10 unchanged\)\./);
+  t.match(c.out(), 'Apply complete: 15 applied, 0 failed, 0 skipped.');
+  t.match(c.out(), 'applied: grant frank (U0FRANK001) on @platform-oncall\n');
+  t.match(c.out(), 'applied: revoke erin (U0ERIN0001) from @platform-oncall\n');
+  t.match(c.out(), /Planning again after apply:[\s\S]*No changes\. Access matches the profiles \(12 unchanged\)\./);
+});
+
+t.test('the @platform-oncall handle in Slack moves from erin, whose shift ended, to frank, who took over (and grace, found in Slack by email)', async (t) => {
+  const c = captureIo(process.cwd(), {});
+  t.equal(await demo([], c.io), 0);
+  t.match(
+    c.out(),
+    [
+      'slack: @platform-oncall (profiles: platform-oncall)',
+      '  + frank (U0FRANK001)  until 2026-11-30T19:15Z  — on call in rotation platform-follow-the-sun (2026-11-30 07:00Z – 2026-11-30 19:00Z), profile platform-oncall',
+      '  + grace (U0GRACE001)  — static member of profile platform-oncall',
+      '  - erin (U0ERIN0001)  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
+      '',
+    ].join('\n'),
+  );
 });
 
 t.test('--at is passed through to plan', async (t) => {
@@ -81,7 +98,7 @@ t.test('with its ports taken (npm run emulators is running), the demo says so an
   t.equal(await demo(['--format', 'json'], c.io), 0, c.err());
   t.match(c.err(), TAKEN);
   t.notMatch(c.err(), `127.0.0.1:${DEMO_PORTS.github},`, 'not on the taken port');
-  t.same(JSON.parse(c.out()).summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 }, 'the same plan');
+  t.same(JSON.parse(c.out()).summary, { grant: 6, revoke: 8, update: 1, unchanged: 5 }, 'the same plan');
 });
 
 t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports, exit 0, no stack trace', { skip: existsSync('dist/demo.js') ? false : 'dist/demo.js is not built (npm run build)' }, async (t) => {
@@ -90,5 +107,5 @@ t.test('npm start (node dist/demo.js) with a port taken: the plan on free ports,
   t.equal(r.code, 0, r.stderr);
   t.match(r.stderr, TAKEN);
   t.notMatch(r.stderr, /EADDRINUSE|\n\s+at /, 'no stack trace');
-  t.same(JSON.parse(r.stdout).summary, { grant: 4, revoke: 7, update: 1, unchanged: 5 }, 'the demo plan');
+  t.same(JSON.parse(r.stdout).summary, { grant: 6, revoke: 8, update: 1, unchanged: 5 }, 'the demo plan');
 });

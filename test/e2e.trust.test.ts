@@ -178,6 +178,7 @@ t.test('explain: what a person should hold and why, what they hold, the differen
     r.out,
     [
       'bob-acme (bob@acme.example) at 2026-11-30T07:50:00.000Z',
+      'Okta login on target "okta": bob@acme.example',
       '',
       'Should hold:',
       '  acme/payments-deployers as member until 2026-12-07T08:30:00.000Z — on call in rotation payments-primary (2026-11-30 08:00Z – 2026-12-07 08:00Z), profile payments-oncall',

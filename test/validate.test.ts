@@ -97,7 +97,7 @@ const rules: [string, Record<string, string>, string][] = [
   ['a repository entitlement needs a permission', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: missing required field "permission" (pull, triage, push, maintain or admin)'],
   ['a repository entitlement takes a permission, not a role', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      role: member') }, 'profiles/a.yaml:13:7: error: spec.entitlements[0].role: role applies to teams; repositories take a permission (pull, triage, push, maintain, admin)'],
   ['repository permissions cannot be exclusive', { 'a.yaml': profile('a').replace('team: deployers', 'repository: infra\n      permission: push\n      membership: exclusive') }, 'profiles/a.yaml:14:7: error: spec.entitlements[0].membership: repository permissions are always additive: the tool only removes what it granted'],
-  ['an entitlement names a team or a repository, not both', { 'a.yaml': profile('a').replace('team: deployers', 'team: deployers\n      repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team, repository or group (found team and repository)'],
+  ['an entitlement names a team or a repository, not both', { 'a.yaml': profile('a').replace('team: deployers', 'team: deployers\n      repository: infra') }, 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team, repository, usergroup or group (found team and repository)'],
   ['duplicate keys are refused', { 'a.yaml': profile('a').replace('  mode: auto', '  mode: auto\n  mode: auto') }, 'profiles/a.yaml:7:3: error: duplicate key: each key may appear once in a mapping'],
   ['__proto__ keys are refused', { 'a.yaml': profile('a').replace('  mode: auto', '  mode: auto\n  __proto__: { polluted: true }') }, 'profiles/a.yaml:7:3: error: key "__proto__" is not allowed'],
 ];
@@ -116,7 +116,7 @@ t.test('an "exactly one of" rule gives one message naming the mapping, and nothi
     ['two sources', profile('a').replace('rotation: primary', 'rotation: primary\n      schedule: P1'), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation (found schedule and rotation)'],
     ['three sources', profile('a').replace('rotation: primary', 'rotation: primary\n      schedule: P1\n      escalationPolicy: P2'), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation (found schedule, escalationPolicy and rotation)'],
     ['no source', profile('a').replace('\n      rotation: primary', ''), 'profiles/a.yaml:8:7: error: spec.rotations[0]: give exactly one of schedule, escalationPolicy or rotation'],
-    ['neither team nor repository', profile('a').replace('\n      team: deployers', ''), 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team, repository or group'],
+    ['neither team nor repository', profile('a').replace('\n      team: deployers', ''), 'profiles/a.yaml:11:7: error: spec.entitlements[0]: give exactly one of team, repository, usergroup or group'],
   ];
   for (const [scenario, text, expected] of cases) {
     const r = await validate(t, ws({ 'a.yaml': text }));

@@ -67,7 +67,8 @@ export function precondition(change: Change, read: HoldersRead | undefined): str
 /**
  * Executes `plan`'s changes with at most `concurrency` in flight; outcomes in plan order.
  * With `recheck` (holders read again just now, keyed by {@link entitlementKey}), changes whose
- * precondition fails are skipped.
+ * precondition fails are skipped. A target that writes whole entitlements
+ * (`Target.applyChanges`) gets all of one entitlement's changes as one task.
  */
 export async function applyPlan(
   plan: Plan,
@@ -77,15 +78,44 @@ export async function applyPlan(
   recheck?: ReadonlyMap<string, HoldersRead>,
 ): Promise<Outcome[]> {
   const limit = pLimit(concurrency);
-  return Promise.all(
-    plan.changes.map((change, index) =>
-      limit(async () => {
-        const outcome = await execute(change, targets, recheck);
-        onOutcome(outcome, index);
-        return outcome;
-      }),
-    ),
-  );
+  const outcomes: Outcome[] = [];
+  const settle = (index: number, outcome: Outcome): void => {
+    outcomes[index] = outcome;
+    onOutcome(outcome, index);
+  };
+  const batches = new Map<string, number[]>();
+  const tasks: (() => Promise<void>)[] = [];
+  plan.changes.forEach((change, index) => {
+    const target = targets.get(change.entitlement.target);
+    if (target?.applyChanges === undefined) {
+      tasks.push(async () => settle(index, await execute(change, targets, recheck)));
+      return;
+    }
+    const key = entitlementKey(change.entitlement);
+    const batch = batches.get(key);
+    if (batch !== undefined) batch.push(index);
+    else {
+      const indexes = [index];
+      batches.set(key, indexes);
+      tasks.push(() => executeBatch(plan.changes, indexes, target, recheck, settle));
+    }
+  });
+  await Promise.all(tasks.map((task) => limit(task)));
+  return outcomes;
+}
+
+/** The changes at `indexes` (one entitlement's) through the target's `applyChanges`, after their rechecks. */
+async function executeBatch(changes: readonly Change[], indexes: readonly number[], target: Target, recheck: ReadonlyMap<string, HoldersRead> | undefined, settle: (index: number, o: Outcome) => void): Promise<void> {
+  const run: number[] = [];
+  for (const index of indexes) {
+    const change = changes[index]!;
+    const why = recheck ? precondition(change, recheck.get(entitlementKey(change.entitlement))) : undefined;
+    if (why) settle(index, { change, status: 'skipped', error: why });
+    else run.push(index);
+  }
+  if (run.length === 0) return;
+  const outcomes = await target.applyChanges!(run.map((i) => changes[i]!));
+  run.forEach((index, i) => settle(index, outcomes[i]!));
 }
 
 async function execute(change: Change, targets: ReadonlyMap<string, Target>, recheck: ReadonlyMap<string, HoldersRead> | undefined): Promise<Outcome> {

@@ -15,7 +15,7 @@ import type { Adapters } from '../observe/adapters.js';
 import { managedBy } from '../observe/holders.js';
 import { observe, observeIncidents, readSpan, readWarnings, type Identities, type PullRequestContext } from '../observe/observe.js';
 import type { State } from '../record/state.js';
-import { accountWord, KINDS } from '../targets/kinds.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** What a plan needs besides the workspace and adapters. */
 export interface PlanContext {
@@ -79,7 +79,6 @@ export async function reconcile(ws: Workspace, adapters: Adapters, ctx: PlanCont
     kinds: KINDS,
     shifts,
     resolve: identities.resolve,
-    account: accountWord(ws),
     identityFailures: identities.failed,
     observed,
     grants: state.grants,

@@ -17,7 +17,7 @@ export interface ApplyResults {
   refused: Refusal[];
 }
 
-/** Writes `results` as JSON to `path`. */
+/** Writes what an apply did (its outcomes, and the changes it refused with why) to `path` as {@link ApplyResults} JSON. */
 export function writeApplyResults(path: string, outcomes: readonly Outcome[], refused: readonly Refusal[]): void {
   const results: ApplyResults = { formatVersion: APPLY_RESULTS_FORMAT_VERSION, outcomes: [...outcomes], refused: [...refused] };
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);

@@ -6,8 +6,8 @@
 import { buildAdapters } from '../observe/adapters.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { timeline, type TimelineEvent } from '../core/timeline.js';
-import { githubFields } from '../targets/github/kinds.js';
-import { nameOf } from '../targets/kinds.js';
+import { KINDS, nameOf, v1Fields } from '../targets/kinds.js';
+import { idLabel } from '../core/plan.js';
 import { heldIntervals } from '../core/intervals.js';
 import { readOnlyFetch } from '../http/read-only.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -39,7 +39,11 @@ const SIGN = { grant: '+', revoke: '-', update: '~' } as const;
 function line(e: TimelineEvent, tz: string): string {
   const when = formatInZone(new Date(e.at), tz);
   const name = nameOf(e);
-  const what = e.action === 'grant' ? `+ ${e.login} to ${name} as ${e.level}` : e.action === 'revoke' ? `- ${e.login} from ${name}` : `~ ${e.login} on ${name}: ${e.previousLevel} -> ${e.level}`;
+  const spec = KINDS[e.kind];
+  // Slack's user ids read with the person's name; its user groups have one level, which says nothing.
+  const who = spec?.account === 'id' ? idLabel({ login: e.login, email: e.email }) : e.login;
+  const level = spec?.levels.length === 1 ? '' : ` as ${e.level}`;
+  const what = e.action === 'grant' ? `+ ${who} to ${name}${level}` : e.action === 'revoke' ? `- ${who} from ${name}` : `~ ${who} on ${name}: ${e.previousLevel} -> ${e.level}`;
   return `${when}: ${what} (${e.action === 'revoke' ? 'ends: ' : ''}${e.reasons.join('; ')})`;
 }
 
@@ -49,12 +53,12 @@ function line(e: TimelineEvent, tz: string): string {
  * `kind` and `resource` after them.
  */
 function jsonEvent(e: TimelineEvent): object {
-  const { org, team, repository } = githubFields(e);
+  const { org, team, repository } = v1Fields(e);
   return {
     at: e.at,
     action: e.action,
     target: e.target,
-    org,
+    ...(org === null ? {} : { org }),
     ...(team === null ? {} : { team }),
     ...(repository === null ? {} : { repository }),
     login: e.login,

@@ -44,6 +44,10 @@ const DURATION = /^(?=\d)(?:\d{1,9}w)?(?:\d{1,9}d)?(?:\d{1,9}h)?(?:\d{1,9}m)?(?:
 /** Zone names start with a letter (`+01:00` is an offset, not a zone); `Intl` decides which exist. */
 const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+/-]{0,99}$/u;
 const DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?$/u;
+/** A Slack user group: its mention handle (an optional `@`, lowercase) or its id (`S` and capitals and digits). */
+const SLACK_USERGROUP = /^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$/u;
+const SLACK_TEAM_ID = /^T[A-Z0-9]{8,19}$/u;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{8,19}$/u;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 
 /** Either of two anchored patterns. */
@@ -76,4 +80,7 @@ export const FORMATS: Record<string, Format> = {
   'oncall-access-time-zone': format(TIME_ZONE, 'an IANA time zone like Europe/Berlin or UTC', isTimeZone),
   'oncall-access-date-time-local': format(DATE_TIME_LOCAL, 'a date and time like 2026-11-02T09:00 (in the rotation\'s time zone) or an instant with Z or an offset', (v) => parseInstant(v, 'UTC') !== undefined),
   'oncall-access-instant': format(INSTANT, 'an instant like 2026-11-02T09:00:00Z', (v) => parseInstant(v, 'UTC') !== undefined),
+  'oncall-access-slack-usergroup': format(SLACK_USERGROUP, 'a Slack user group handle like payments-oncall (lowercase, @ optional) or its id like S0614TZR7'),
+  'oncall-access-slack-team-id': format(SLACK_TEAM_ID, 'a Slack workspace id like T0123ABCD4'),
+  'oncall-access-slack-user-id': format(SLACK_USER_ID, 'a Slack user id like U0123ABCD4'),
 };

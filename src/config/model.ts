@@ -52,6 +52,18 @@ export interface GitHubTargetConfig extends TargetBase {
   org: string;
 }
 
+/** What a Slack target does when a rotation would leave a user group with nobody (Slack refuses an empty member list). */
+export type SlackWhenEmpty = 'disable' | 'keep' | 'error';
+
+/** A Slack workspace whose user groups are managed. */
+export interface SlackTargetConfig extends TargetBase {
+  type: 'slack';
+  /** The workspace's team id (`T...`), needed with an Enterprise Grid org-wide token. */
+  teamId?: string;
+  /** See {@link SlackWhenEmpty}; default `disable`. */
+  whenEmpty: SlackWhenEmpty;
+}
+
 /**
  * An Okta org whose groups are managed. It authenticates as an OAuth 2.0 service app
  * (`clientId` with the private key in `privateKeyEnv`) or with an SSWS API token (`tokenEnv`).
@@ -75,7 +87,7 @@ export interface OktaTargetConfig extends TargetBase {
  * target type, told apart by `type` (each type's fields are its own; targets/kinds.ts reads them
  * from the YAML block).
  */
-export type TargetConfig = GitHubTargetConfig | OktaTargetConfig;
+export type TargetConfig = GitHubTargetConfig | SlackTargetConfig | OktaTargetConfig;
 
 /** The type of a target, as a config's `type` names it. */
 export type TargetTypeName = TargetConfig['type'];

@@ -6,20 +6,22 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { FORMATS } from './formats.js';
 
 export const accessProfile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"incidentHold":{"description":"Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.","type":"object","additionalProperties":false,"required":["max"],"properties":{"max":{"description":"The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). On an Okta target: a group membership (group).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]},{"required":["group"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]},"group":{"description":"Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.","type":"string","pattern":"^[^\\x00-\\x1f\\x7f]{1,255}$"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-profile.schema.json","title":"oncall-access AccessProfile","description":"Binds entitlements (GitHub team memberships, repository permissions) to on-call rotations. One profile per YAML document.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessProfile"},"metadata":{"description":"Name and description of the profile.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the profile across all profile files (lowercase letters, digits, dashes).","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the profile is for, for the people reading plans.","type":"string","maxLength":500}}},"spec":{"description":"What the profile grants, to whom, and when.","type":"object","additionalProperties":false,"required":["mode","entitlements"],"properties":{"mode":{"description":"auto: granted while on call; requestable: only granted through an approved AccessRequest by whoever is on call.","enum":["auto","requestable"]},"approval":{"description":"Requestable profiles: auto (an eligible request may be merged by the workflow without review) or review (a review from one of the approvers is required; the default).","enum":["auto","review"]},"approvers":{"description":"Requestable profiles: GitHub logins who approve requests and may open a request for someone else.","type":"array","maxItems":100,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"maxRequestDuration":{"description":"Requestable profiles: the longest duration one request may ask for (e.g. 4h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"rotations":{"description":"The on-call rotations whose current on-call people are entitled.","type":"array","maxItems":100,"items":{"description":"One binding to a source: exactly one of a schedule, an escalation policy (optionally some levels) or a built-in rotation.","type":"object","additionalProperties":false,"required":["source"],"oneOf":[{"required":["schedule"]},{"required":["escalationPolicy"]},{"required":["rotation"]}],"dependentRequired":{"levels":["escalationPolicy"]},"properties":{"source":{"description":"Name of a source declared in the Config's spec.sources.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"schedule":{"description":"PagerDuty schedule ID (its final schedule, layers and overrides included) or Opsgenie schedule ID or name.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"escalationPolicy":{"description":"PagerDuty escalation policy ID.","type":"string","format":"oncall-access-external-id","pattern":"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"},"levels":{"description":"Escalation levels of the escalationPolicy to include (1 = first responders); all levels when absent. Only with escalationPolicy.","type":"array","minItems":1,"maxItems":20,"items":{"description":"An escalation level, from 1.","type":"integer","minimum":1,"maximum":20}},"rotation":{"description":"Name of a built-in rotation (kind: Rotation) for a source of type rotations.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}}},"window":{"description":"Widens each shift: access starts `before` the shift and ends `after` it.","type":"object","additionalProperties":false,"properties":{"before":{"description":"How long before a shift starts access is granted (e.g. 15m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"after":{"description":"How long after a shift ends access is kept (e.g. 30m).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"allowEmptyRotations":{"description":"Allow a bound rotation to fall empty: without this, revocations fed by a rotation that had people on call at the last apply and has nobody now are refused.","type":"boolean"},"incidentHold":{"description":"Incident hold (auto profiles; PagerDuty rotations): a person whose shift and window ended keeps the entitlements they hold while they are assigned to, or acknowledged, an open (triggered or acknowledged) PagerDuty incident routed through an escalation policy the profile binds, or one that pages a schedule it binds, until the incident is resolved or `max` after their window ended, whichever comes first. A hold never grants anyone who does not hold the entitlement.","type":"object","additionalProperties":false,"required":["max"],"properties":{"max":{"description":"The longest a hold lasts after the person's window ended (e.g. 4h); at most 1d.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"}}},"members":{"description":"Emails of people always entitled, whoever is on call.","type":"array","maxItems":1000,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"entitlements":{"description":"What the entitled people get.","type":"array","minItems":1,"maxItems":100,"items":{"description":"One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository). Or a Slack user group (usergroup: its handle or id). On an Okta target: a group membership (group).","type":"object","additionalProperties":false,"required":["target"],"oneOf":[{"required":["team"]},{"required":["repository"]},{"required":["usergroup"]},{"required":["group"]}],"properties":{"target":{"description":"Name of a target declared in the Config's spec.targets.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"team":{"description":"GitHub team slug in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"role":{"description":"Team role to grant (teams only).","enum":["member","maintainer"]},"repository":{"description":"GitHub repository name in the target's organisation.","type":"string","format":"oncall-access-slug","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"permission":{"description":"Repository permission to grant (repositories only).","enum":["pull","triage","push","maintain","admin"]},"membership":{"description":"exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.","enum":["exclusive","additive"]},"adopt":{"description":"Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.","enum":["keep-drift","remove-drift"]},"usergroup":{"description":"Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).","type":"string","format":"oncall-access-slack-usergroup","pattern":"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"},"group":{"description":"Okta group, by name (as Okta shows it) or id (00g...). Only groups of type OKTA_GROUP can be managed: an app's or directory's group (APP_GROUP) gets its members from its source.","type":"string","pattern":"^[^\\x00-\\x1f\\x7f]{1,255}$"}}}}}}}};
 const formats0 = FORMATS["oncall-access-name"];
 const formats2 = FORMATS["oncall-access-login"];
 const formats4 = FORMATS["oncall-access-duration"];
 const formats8 = FORMATS["oncall-access-external-id"];
 const formats20 = FORMATS.email;
 const formats24 = FORMATS["oncall-access-slug"];
+const formats28 = FORMATS["oncall-access-slack-usergroup"];
 const pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern6 = new RegExp("^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$", "u");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
 const pattern14 = new RegExp("^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
 const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-const pattern18 = new RegExp("^[^\\x00-\\x1f\\x7f]{1,255}$", "u");
+const pattern18 = new RegExp("^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$", "u");
+const pattern19 = new RegExp("^[^\\x00-\\x1f\\x7f]{1,255}$", "u");
 const func1 = ucs2length.default;
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -1061,8 +1063,8 @@ passing1 = 1;
 }
 const _errs68 = errors;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.group === undefined){
-const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/2/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[2].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[2],data:data28};
+if(data28.usergroup === undefined){
+const err80 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/2/required",keyword:"required",params:{missingProperty: "usergroup"},message:"must have required property '"+"usergroup"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[2].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1082,15 +1084,39 @@ if(_valid1){
 valid17 = true;
 passing1 = 2;
 }
-}
-}
-if(!valid17){
-const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+const _errs69 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.group === undefined){
+const err81 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf/3/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema31.properties.spec.properties.entitlements.items.oneOf[3].required,parentSchema:schema31.properties.spec.properties.entitlements.items.oneOf[3],data:data28};
 if(vErrors === null){
 vErrors = [err81];
 }
 else {
 vErrors.push(err81);
+}
+errors++;
+}
+}
+var _valid1 = _errs69 === errors;
+if(_valid1 && valid17){
+valid17 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid1){
+valid17 = true;
+passing1 = 3;
+}
+}
+}
+}
+if(!valid17){
+const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.spec.properties.entitlements.items.oneOf,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }
@@ -1107,18 +1133,7 @@ vErrors = null;
 }
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.target === undefined){
-const err82 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-for(const key6 in data28){
-if(!((((((((key6 === "target") || (key6 === "team")) || (key6 === "role")) || (key6 === "repository")) || (key6 === "permission")) || (key6 === "membership")) || (key6 === "adopt")) || (key6 === "group"))){
-const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+const err83 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.spec.properties.entitlements.items.required,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1127,12 +1142,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data28.target !== undefined){
-let data29 = data28.target;
-if(typeof data29 === "string"){
-if(!pattern4.test(data29)){
-const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+for(const key6 in data28){
+if(!(func2.call(schema31.properties.spec.properties.entitlements.items.properties, key6))){
+const err84 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1141,8 +1153,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(formats0.validate(data29))){
-const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+}
+if(data28.target !== undefined){
+let data29 = data28.target;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err85 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1151,9 +1167,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
+if(!(formats0.validate(data29))){
+const err86 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1163,11 +1178,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data28.team !== undefined){
-let data30 = data28.team;
-if(typeof data30 === "string"){
-if(!pattern16.test(data30)){
-const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+else {
+const err87 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/target",schemaPath:"#/properties/spec/properties/entitlements/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.target.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.target,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1176,8 +1188,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(!(formats24.validate(data30))){
-const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+}
+if(data28.team !== undefined){
+let data30 = data28.team;
+if(typeof data30 === "string"){
+if(!pattern16.test(data30)){
+const err88 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1186,9 +1202,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
+if(!(formats24.validate(data30))){
+const err89 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1198,10 +1213,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data28.role !== undefined){
-let data31 = data28.role;
-if(!((data31 === "member") || (data31 === "maintainer"))){
-const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data31};
+else {
+const err90 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/team",schemaPath:"#/properties/spec/properties/entitlements/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.team.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.team,data:data30};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1211,11 +1224,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data28.repository !== undefined){
-let data32 = data28.repository;
-if(typeof data32 === "string"){
-if(!pattern16.test(data32)){
-const err91 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+if(data28.role !== undefined){
+let data31 = data28.role;
+if(!((data31 === "member") || (data31 === "maintainer"))){
+const err91 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/role",schemaPath:"#/properties/spec/properties/entitlements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.role,data:data31};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1224,8 +1236,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!(formats24.validate(data32))){
-const err92 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+}
+if(data28.repository !== undefined){
+let data32 = data28.repository;
+if(typeof data32 === "string"){
+if(!pattern16.test(data32)){
+const err92 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1234,9 +1250,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
+if(!(formats24.validate(data32))){
+const err93 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/format",keyword:"format",params:{format: "oncall-access-slug"},message:"must match format \""+"oncall-access-slug"+"\"",schema:"oncall-access-slug",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1246,10 +1261,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data28.permission !== undefined){
-let data33 = data28.permission;
-if(!(((((data33 === "pull") || (data33 === "triage")) || (data33 === "push")) || (data33 === "maintain")) || (data33 === "admin"))){
-const err94 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data33};
+else {
+const err94 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/repository",schemaPath:"#/properties/spec/properties/entitlements/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.repository.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.repository,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1259,10 +1272,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data28.membership !== undefined){
-let data34 = data28.membership;
-if(!((data34 === "exclusive") || (data34 === "additive"))){
-const err95 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data34};
+if(data28.permission !== undefined){
+let data33 = data28.permission;
+if(!(((((data33 === "pull") || (data33 === "triage")) || (data33 === "push")) || (data33 === "maintain")) || (data33 === "admin"))){
+const err95 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/permission",schemaPath:"#/properties/spec/properties/entitlements/items/properties/permission/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.permission.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.permission.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.permission,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1272,10 +1285,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data28.adopt !== undefined){
-let data35 = data28.adopt;
-if(!((data35 === "keep-drift") || (data35 === "remove-drift"))){
-const err96 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data35};
+if(data28.membership !== undefined){
+let data34 = data28.membership;
+if(!((data34 === "exclusive") || (data34 === "additive"))){
+const err96 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/membership",schemaPath:"#/properties/spec/properties/entitlements/items/properties/membership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.membership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.membership.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.membership,data:data34};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1285,11 +1298,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data28.group !== undefined){
-let data36 = data28.group;
-if(typeof data36 === "string"){
-if(!pattern18.test(data36)){
-const err97 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/group",schemaPath:"#/properties/spec/properties/entitlements/items/properties/group/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$"},message:"must match pattern \""+"^[^\\x00-\\x1f\\x7f]{1,255}$"+"\"",schema:"^[^\\x00-\\x1f\\x7f]{1,255}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.group,data:data36};
+if(data28.adopt !== undefined){
+let data35 = data28.adopt;
+if(!((data35 === "keep-drift") || (data35 === "remove-drift"))){
+const err97 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/adopt",schemaPath:"#/properties/spec/properties/entitlements/items/properties/adopt/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.entitlements.items.properties.adopt.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.entitlements.items.properties.adopt.enum,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.adopt,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1299,8 +1311,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/group",schemaPath:"#/properties/spec/properties/entitlements/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.group.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.group,data:data36};
+if(data28.usergroup !== undefined){
+let data36 = data28.usergroup;
+if(typeof data36 === "string"){
+if(!pattern18.test(data36)){
+const err98 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/pattern",keyword:"pattern",params:{pattern: "^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"},message:"must match pattern \""+"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$"+"\"",schema:"^(?:@?[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{8,19})$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1309,10 +1324,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(!(formats28.validate(data36))){
+const err99 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/format",keyword:"format",params:{format: "oncall-access-slack-usergroup"},message:"must match format \""+"oncall-access-slack-usergroup"+"\"",schema:"oncall-access-slack-usergroup",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1322,9 +1335,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
 else {
-const err100 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
+const err100 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/usergroup",schemaPath:"#/properties/spec/properties/entitlements/items/properties/usergroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.usergroup.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.usergroup,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1334,9 +1346,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(data28.group !== undefined){
+let data37 = data28.group;
+if(typeof data37 === "string"){
+if(!pattern19.test(data37)){
+const err101 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/group",schemaPath:"#/properties/spec/properties/entitlements/items/properties/group/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1f\\x7f]{1,255}$"},message:"must match pattern \""+"^[^\\x00-\\x1f\\x7f]{1,255}$"+"\"",schema:"^[^\\x00-\\x1f\\x7f]{1,255}$",parentSchema:schema31.properties.spec.properties.entitlements.items.properties.group,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1346,14 +1360,61 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err102 = {instancePath:instancePath+"/spec/entitlements/" + i4+"/group",schemaPath:"#/properties/spec/properties/entitlements/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.entitlements.items.properties.group.type,parentSchema:schema31.properties.spec.properties.entitlements.items.properties.group,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
 else {
 vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/spec/entitlements/" + i4,schemaPath:"#/properties/spec/properties/entitlements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.entitlements.items.type,parentSchema:schema31.properties.spec.properties.entitlements.items,data:data28};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/spec/entitlements",schemaPath:"#/properties/spec/properties/entitlements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.entitlements.type,parentSchema:schema31.properties.spec.properties.entitlements,data:data27};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }
@@ -1364,10 +1425,10 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const accessRequest = validate21;
 const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/access-request.schema.json","title":"oncall-access AccessRequest","description":"A time-boxed request for a requestable profile's entitlements, made through a pull request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"AccessRequest"},"metadata":{"description":"Optional name.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this request.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"}}},"spec":{"description":"What is asked for, by whom, for how long and why.","type":"object","additionalProperties":false,"required":["profile","subject","reason","duration","requestedAt"],"properties":{"profile":{"description":"Name of a requestable AccessProfile.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"subject":{"description":"Email or GitHub login of the person who gets access.","type":"string","format":"oncall-access-subject","pattern":"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},"reason":{"description":"Why access is needed (an incident link, a ticket).","type":"string","minLength":1,"maxLength":1000},"duration":{"description":"How long access is needed (e.g. 2h); at most the profile's maxRequestDuration.","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"requestedAt":{"description":"The instant the request was made (ISO 8601 with Z or an offset); access starts then and ends duration later. Written by `oncall-access request`.","type":"string","format":"oncall-access-instant","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"}}}}};
-const formats32 = FORMATS["oncall-access-subject"];
-const formats36 = FORMATS["oncall-access-instant"];
-const pattern21 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
-const pattern23 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const formats34 = FORMATS["oncall-access-subject"];
+const formats38 = FORMATS["oncall-access-instant"];
+const pattern22 = new RegExp("^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$", "u");
+const pattern24 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/access-request.schema.json" */;
@@ -1614,7 +1675,7 @@ errors++;
 if(data4.subject !== undefined){
 let data6 = data4.subject;
 if(typeof data6 === "string"){
-if(!pattern21.test(data6)){
+if(!pattern22.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/pattern",keyword:"pattern",params:{pattern: "^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"},message:"must match pattern \""+"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$"+"\"",schema:"^(?:(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+|[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -1624,7 +1685,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats32.validate(data6))){
+if(!(formats34.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/subject",schemaPath:"#/properties/spec/properties/subject/format",keyword:"format",params:{format: "oncall-access-subject"},message:"must match format \""+"oncall-access-subject"+"\"",schema:"oncall-access-subject",parentSchema:schema32.properties.spec.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -1719,7 +1780,7 @@ errors++;
 if(data4.requestedAt !== undefined){
 let data9 = data4.requestedAt;
 if(typeof data9 === "string"){
-if(!pattern23.test(data9)){
+if(!pattern24.test(data9)){
 const err29 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -1729,7 +1790,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats36.validate(data9))){
+if(!(formats38.validate(data9))){
 const err30 = {instancePath:instancePath+"/spec/requestedAt",schemaPath:"#/properties/spec/properties/requestedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema32.properties.spec.properties.requestedAt,data:data9};
 if(vErrors === null){
 vErrors = [err30];
@@ -1780,17 +1841,19 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","required":["type"],"properties":{"type":{"description":"The kind of target: github, okta.","enum":["github","okta"]}},"allOf":[{"if":{"properties":{"type":{"const":"github"}},"required":["type"]},"then":{"description":"A github target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},{"if":{"properties":{"type":{"const":"okta"}},"required":["type"]},"then":{"description":"A okta target.","type":"object","additionalProperties":false,"required":["type","orgUrl"],"oneOf":[{"required":["clientId"]},{"required":["tokenEnv"]}],"dependentRequired":{"clientId":["privateKeyEnv"],"privateKeyEnv":["clientId"]},"properties":{"type":{"description":"The kind of target: okta.","enum":["okta"]},"orgUrl":{"description":"The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"clientId":{"description":"Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.","type":"string","pattern":"^[A-Za-z0-9_-]{1,100}$"},"privateKeyEnv":{"description":"Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"keyId":{"description":"The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.","type":"string","pattern":"^[A-Za-z0-9_.-]{1,200}$"},"scopes":{"description":"The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"An Okta API scope.","enum":["okta.groups.manage","okta.groups.read","okta.users.read"]}},"tokenEnv":{"description":"Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}}]}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
-const formats42 = FORMATS["oncall-access-env-name"];
-const formats44 = FORMATS["oncall-access-http-url"];
-const formats46 = FORMATS["oncall-access-cloud-id"];
-const formats68 = FORMATS["oncall-access-relative-path"];
-const pattern26 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-const pattern27 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
-const pattern28 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
-const pattern35 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
-const pattern37 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
-const pattern41 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/config.schema.json","title":"oncall-access Config","description":"oncall-access.yaml: the on-call sources, the targets holding entitlements, identity resolution, guards and where the other files are.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Config"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this configuration.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this configuration manages.","type":"string","maxLength":500}}},"spec":{"description":"The configuration.","type":"object","additionalProperties":false,"required":["sources","targets"],"properties":{"sources":{"description":"Places that know who is on call, by name; profiles refer to these names.","type":"object","maxProperties":50,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One source.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"pagerduty, opsgenie, jsm (Jira Service Management Operations, Opsgenie's successor), or rotations (built-in rotations kept in git).","enum":["pagerduty","opsgenie","jsm","rotations"]},"tokenEnv":{"description":"Name of the environment variable holding the API token (PagerDuty read-only REST key, Opsgenie API key, Atlassian API token). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides the public API endpoint, e.g. https://api.eu.pagerduty.com or https://api.eu.opsgenie.com (jsm: https://api.atlassian.com).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"cloudId":{"description":"jsm only, required: the Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it).","type":"string","format":"oncall-access-cloud-id","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"emailEnv":{"description":"jsm only, required: name of the environment variable holding the email of the Atlassian account the API token belongs to (Basic authentication is email and token).","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}},"targets":{"description":"Systems that hold entitlements, by name; profiles refer to these names.","type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"One target.","type":"object","required":["type"],"properties":{"type":{"description":"The kind of target: github, slack, okta.","enum":["github","slack","okta"]}},"allOf":[{"if":{"properties":{"type":{"const":"github"}},"required":["type"]},"then":{"description":"A github target.","type":"object","additionalProperties":false,"required":["type","org"],"properties":{"type":{"description":"The kind of target: github.","enum":["github"]},"org":{"description":"The GitHub organisation whose teams are managed.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"tokenEnv":{"description":"Name of the environment variable holding the GitHub token. Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"apiUrl":{"description":"Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"}}}},{"if":{"properties":{"type":{"const":"slack"}},"required":["type"]},"then":{"description":"A slack target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The kind of target: slack.","enum":["slack"]},"tokenEnv":{"description":"Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"teamId":{"description":"The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.","type":"string","format":"oncall-access-slack-team-id","pattern":"^T[A-Z0-9]{8,19}$"},"apiUrl":{"description":"Overrides https://slack.com/api/ (a local emulator).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"whenEmpty":{"description":"Slack refuses to empty a user group. When a rotation would leave one with nobody: disable (the default) disables the group, so its handle pages nobody, and enables it again when someone is on call; keep leaves its last members in it (the plan still shows them revoked, apply skips that); error fails those changes.","enum":["disable","keep","error"]}}}},{"if":{"properties":{"type":{"const":"okta"}},"required":["type"]},"then":{"description":"A okta target.","type":"object","additionalProperties":false,"required":["type","orgUrl"],"oneOf":[{"required":["clientId"]},{"required":["tokenEnv"]}],"dependentRequired":{"clientId":["privateKeyEnv"],"privateKeyEnv":["clientId"]},"properties":{"type":{"description":"The kind of target: okta.","enum":["okta"]},"orgUrl":{"description":"The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).","type":"string","format":"oncall-access-http-url","pattern":"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},"clientId":{"description":"Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.","type":"string","pattern":"^[A-Za-z0-9_-]{1,100}$"},"privateKeyEnv":{"description":"Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"},"keyId":{"description":"The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.","type":"string","pattern":"^[A-Za-z0-9_.-]{1,200}$"},"scopes":{"description":"The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"An Okta API scope.","enum":["okta.groups.manage","okta.groups.read","okta.users.read"]}},"tokenEnv":{"description":"Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.","type":"string","format":"oncall-access-env-name","pattern":"^[A-Z_][A-Z0-9_]{0,99}$"}}}}]}},"identities":{"description":"How an on-call person's email becomes a GitHub login.","type":"object","additionalProperties":false,"properties":{"resolve":{"description":"Resolution methods, tried in order until one knows the email: file (the Identities file), saml (the GitHub organisation's SAML external identities), verifiedEmail (members' emails in the organisation's verified domains). Default: [file].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A resolution method.","enum":["file","saml","verifiedEmail"]}},"samlAttributes":{"description":"Which SAML external identity attributes may map an email to a login: nameId (the subject the IdP asserts) and, only if you trust every IdP administrator with who gets which access, emails (attributes anyone who can edit a user in the IdP can set). Default: [nameId].","type":"array","minItems":1,"uniqueItems":true,"items":{"description":"A SAML attribute.","enum":["nameId","emails"]}}}},"guards":{"description":"Safety rails: plans that break them are refused.","type":"object","additionalProperties":false,"properties":{"maxRevocations":{"description":"Refuse a run that would revoke more than this many holdings.","type":"integer","minimum":0,"maximum":100000},"maxRevocationShare":{"description":"Refuse a run that would revoke more than this share (0 to 1) of any one team's holders, e.g. 0.5.","type":"number","minimum":0,"maximum":1},"protectedAccounts":{"description":"GitHub logins that are never revoked (break-glass admins).","type":"array","maxItems":1000,"items":{"description":"A GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}}}},"coverage":{"description":"Checks of the coming week's on-call coverage, made by plan (every bound rotation) and validate (rotations kept in git).","type":"object","additionalProperties":false,"properties":{"gaps":{"description":"What a stretch of the next 7 days in which a bound rotation leaves nobody with access (nobody on call, or only people without a GitHub login) is: warn (the default), error (for teams that require 24/7 coverage: plan and validate fail), or off. Rotations bound only by profiles with allowEmptyRotations are not checked.","enum":["off","warn","error"]}}},"shards":{"description":"For very large organisations: named sets of profile globs, one per job of a workflow matrix (`plan`/`apply --shard NAME`). validate refuses shards that manage the same entitlement.","type":"object","maxProperties":100,"propertyNames":{"format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"description":"Globs over profile names (payments-*), or over profile files when a glob contains / or ends in .yaml; !GLOB excludes.","type":"array","minItems":1,"maxItems":100,"items":{"description":"A glob.","type":"string","minLength":1,"maxLength":200}}},"paths":{"description":"Where the other files are, relative to this file.","type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Directory of AccessProfile files (default: profiles).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"rotations":{"description":"Directory of Rotation files (default: rotations).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"requests":{"description":"Directory of AccessRequest files (default: requests).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"identities":{"description":"The Identities file (default: identities.yaml).","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},"state":{"description":"Directory of the state apply keeps: grants.json (what this tool granted), rotations.json, audit.jsonl (default: state). Commit it.","type":"string","format":"oncall-access-relative-path","pattern":"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"}}}}}}};
+const formats44 = FORMATS["oncall-access-env-name"];
+const formats46 = FORMATS["oncall-access-http-url"];
+const formats48 = FORMATS["oncall-access-cloud-id"];
+const formats62 = FORMATS["oncall-access-slack-team-id"];
+const formats76 = FORMATS["oncall-access-relative-path"];
+const pattern27 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+const pattern28 = new RegExp("^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$", "u");
+const pattern29 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+const pattern36 = new RegExp("^T[A-Z0-9]{8,19}$", "u");
+const pattern39 = new RegExp("^[A-Za-z0-9_-]{1,100}$", "u");
+const pattern41 = new RegExp("^[A-Za-z0-9_.-]{1,200}$", "u");
+const pattern45 = new RegExp("^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$", "u");
 const func0 = equal.default;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2085,7 +2148,7 @@ errors++;
 if(data7.tokenEnv !== undefined){
 let data9 = data7.tokenEnv;
 if(typeof data9 === "string"){
-if(!pattern26.test(data9)){
+if(!pattern27.test(data9)){
 const err23 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err23];
@@ -2095,7 +2158,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(formats42.validate(data9))){
+if(!(formats44.validate(data9))){
 const err24 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.tokenEnv,data:data9};
 if(vErrors === null){
 vErrors = [err24];
@@ -2120,7 +2183,7 @@ errors++;
 if(data7.apiUrl !== undefined){
 let data10 = data7.apiUrl;
 if(typeof data10 === "string"){
-if(!pattern27.test(data10)){
+if(!pattern28.test(data10)){
 const err26 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -2130,7 +2193,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats44.validate(data10))){
+if(!(formats46.validate(data10))){
 const err27 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.apiUrl,data:data10};
 if(vErrors === null){
 vErrors = [err27];
@@ -2155,7 +2218,7 @@ errors++;
 if(data7.cloudId !== undefined){
 let data11 = data7.cloudId;
 if(typeof data11 === "string"){
-if(!pattern28.test(data11)){
+if(!pattern29.test(data11)){
 const err29 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\"",schema:"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err29];
@@ -2165,7 +2228,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats46.validate(data11))){
+if(!(formats48.validate(data11))){
 const err30 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/cloudId",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/cloudId/format",keyword:"format",params:{format: "oncall-access-cloud-id"},message:"must match format \""+"oncall-access-cloud-id"+"\"",schema:"oncall-access-cloud-id",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.cloudId,data:data11};
 if(vErrors === null){
 vErrors = [err30];
@@ -2190,7 +2253,7 @@ errors++;
 if(data7.emailEnv !== undefined){
 let data12 = data7.emailEnv;
 if(typeof data12 === "string"){
-if(!pattern26.test(data12)){
+if(!pattern27.test(data12)){
 const err32 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err32];
@@ -2200,7 +2263,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(formats42.validate(data12))){
+if(!(formats44.validate(data12))){
 const err33 = {instancePath:instancePath+"/spec/sources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/emailEnv",schemaPath:"#/properties/spec/properties/sources/additionalProperties/properties/emailEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.sources.additionalProperties.properties.emailEnv,data:data12};
 if(vErrors === null){
 vErrors = [err33];
@@ -2433,7 +2496,7 @@ errors++;
 if(data14.tokenEnv !== undefined){
 let data18 = data14.tokenEnv;
 if(typeof data18 === "string"){
-if(!pattern26.test(data18)){
+if(!pattern27.test(data18)){
 const err51 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv,data:data18};
 if(vErrors === null){
 vErrors = [err51];
@@ -2443,7 +2506,7 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(!(formats42.validate(data18))){
+if(!(formats44.validate(data18))){
 const err52 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.tokenEnv,data:data18};
 if(vErrors === null){
 vErrors = [err52];
@@ -2468,7 +2531,7 @@ errors++;
 if(data14.apiUrl !== undefined){
 let data19 = data14.apiUrl;
 if(typeof data19 === "string"){
-if(!pattern27.test(data19)){
+if(!pattern28.test(data19)){
 const err54 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl,data:data19};
 if(vErrors === null){
 vErrors = [err54];
@@ -2478,7 +2541,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!(formats44.validate(data19))){
+if(!(formats46.validate(data19))){
 const err55 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/0/then/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[0].then.properties.apiUrl,data:data19};
 if(vErrors === null){
 vErrors = [err55];
@@ -2544,7 +2607,7 @@ errors++;
 }
 else {
 if(data14.type !== undefined){
-if("okta" !== data14.type){
+if("slack" !== data14.type){
 const err60 = {};
 if(vErrors === null){
 vErrors = [err60];
@@ -2569,13 +2632,9 @@ vErrors = null;
 }
 if(_valid1){
 const _errs54 = errors;
-const _errs56 = errors;
-let valid14 = false;
-let passing0 = null;
-const _errs57 = errors;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.clientId === undefined){
-const err61 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/0/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[0],data:data14};
+if(data14.type === undefined){
+const err61 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2584,16 +2643,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-var _valid2 = _errs57 === errors;
-if(_valid2){
-valid14 = true;
-passing0 = 0;
-}
-const _errs58 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.tokenEnv === undefined){
-const err62 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf/1/required",keyword:"required",params:{missingProperty: "tokenEnv"},message:"must have required property '"+"tokenEnv"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf[1],data:data14};
+for(const key9 in data14){
+if(!(((((key9 === "type") || (key9 === "tokenEnv")) || (key9 === "teamId")) || (key9 === "apiUrl")) || (key9 === "whenEmpty"))){
+const err62 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2603,19 +2655,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-var _valid2 = _errs58 === errors;
-if(_valid2 && valid14){
-valid14 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid2){
-valid14 = true;
-passing0 = 1;
-}
-}
-if(!valid14){
-const err63 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
+if(data14.type !== undefined){
+let data21 = data14.type;
+if(!(data21 === "slack")){
+const err63 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2624,20 +2667,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-else {
-errors = _errs56;
-if(vErrors !== null){
-if(_errs56){
-vErrors.length = _errs56;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.type === undefined){
-const err64 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
+if(data14.tokenEnv !== undefined){
+let data22 = data14.tokenEnv;
+if(typeof data22 === "string"){
+if(!pattern27.test(data22)){
+const err64 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2646,8 +2681,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data14.orgUrl === undefined){
-const err65 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "orgUrl"},message:"must have required property '"+"orgUrl"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
+if(!(formats44.validate(data22))){
+const err65 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2656,9 +2691,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key9 in data14){
-if(!(((((((key9 === "type") || (key9 === "orgUrl")) || (key9 === "clientId")) || (key9 === "privateKeyEnv")) || (key9 === "keyId")) || (key9 === "scopes")) || (key9 === "tokenEnv"))){
-const err66 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
+}
+else {
+const err66 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2668,10 +2703,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data14.type !== undefined){
-let data21 = data14.type;
-if(!(data21 === "okta")){
-const err67 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.type,data:data21};
+if(data14.teamId !== undefined){
+let data23 = data14.teamId;
+if(typeof data23 === "string"){
+if(!pattern36.test(data23)){
+const err67 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/pattern",keyword:"pattern",params:{pattern: "^T[A-Z0-9]{8,19}$"},message:"must match pattern \""+"^T[A-Z0-9]{8,19}$"+"\"",schema:"^T[A-Z0-9]{8,19}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2680,12 +2716,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data14.orgUrl !== undefined){
-let data22 = data14.orgUrl;
-if(typeof data22 === "string"){
-if(!pattern27.test(data22)){
-const err68 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
+if(!(formats62.validate(data23))){
+const err68 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/format",keyword:"format",params:{format: "oncall-access-slack-team-id"},message:"must match format \""+"oncall-access-slack-team-id"+"\"",schema:"oncall-access-slack-team-id",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2694,8 +2726,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!(formats44.validate(data22))){
-const err69 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
+}
+else {
+const err69 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/teamId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/teamId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.teamId,data:data23};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2705,8 +2738,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/orgUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.orgUrl,data:data22};
+if(data14.apiUrl !== undefined){
+let data24 = data14.apiUrl;
+if(typeof data24 === "string"){
+if(!pattern28.test(data24)){
+const err70 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2715,12 +2751,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data14.clientId !== undefined){
-let data23 = data14.clientId;
-if(typeof data23 === "string"){
-if(!pattern35.test(data23)){
-const err71 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_-]{1,100}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId,data:data23};
+if(!(formats46.validate(data24))){
+const err71 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2731,7 +2763,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.clientId,data:data23};
+const err72 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/apiUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.apiUrl,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2741,11 +2773,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data14.privateKeyEnv !== undefined){
-let data24 = data14.privateKeyEnv;
-if(typeof data24 === "string"){
-if(!pattern26.test(data24)){
-const err73 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
+if(data14.whenEmpty !== undefined){
+let data25 = data14.whenEmpty;
+if(!(((data25 === "disable") || (data25 === "keep")) || (data25 === "error"))){
+const err73 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/whenEmpty",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/whenEmpty/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.whenEmpty,data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2754,185 +2785,15 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(formats42.validate(data24))){
-const err74 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
-}
-errors++;
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/privateKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.privateKeyEnv,data:data24};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data14.keyId !== undefined){
-let data25 = data14.keyId;
-if(typeof data25 === "string"){
-if(!pattern37.test(data25)){
-const err76 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,200}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId,data:data25};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.keyId,data:data25};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data14.scopes !== undefined){
-let data26 = data14.scopes;
-if(Array.isArray(data26)){
-if(data26.length < 1){
-const err78 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-const len0 = data26.length;
-for(let i0=0; i0<len0; i0++){
-let data27 = data26[i0];
-if(!(((data27 === "okta.groups.manage") || (data27 === "okta.groups.read")) || (data27 === "okta.users.read"))){
-const err79 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes/" + i0,schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.items,data:data27};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-let i1 = data26.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data26[i1], data26[j0])){
-const err80 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-break outer0;
-}
-}
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.scopes,data:data26};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data14.tokenEnv !== undefined){
-let data28 = data14.tokenEnv;
-if(typeof data28 === "string"){
-if(!pattern26.test(data28)){
-const err82 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(!(formats42.validate(data28))){
-const err83 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.properties.tokenEnv,data:data28};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data14.clientId !== undefined){
-if(data14.privateKeyEnv === undefined){
-const err85 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired",keyword:"dependentRequired",params:{property: "clientId",
-    missingProperty: "privateKeyEnv",
-    depsCount: 1,
-    deps: "privateKeyEnv"},message:"must have property privateKeyEnv when property clientId is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data14.privateKeyEnv !== undefined){
-if(data14.clientId === undefined){
-const err86 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/dependentRequired",keyword:"dependentRequired",params:{property: "privateKeyEnv",
-    missingProperty: "clientId",
-    depsCount: 1,
-    deps: "clientId"},message:"must have property clientId when property privateKeyEnv is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].then,data:data14};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
 }
 errors++;
 }
@@ -2943,12 +2804,12 @@ var props1 = true;
 }
 }
 if(!valid12){
-const err88 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1],data:data14};
+const err75 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1].if,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[1],data:data14};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err75];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err75);
 }
 errors++;
 }
@@ -2961,9 +2822,211 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
+const _errs66 = errors;
+let valid15 = true;
+const _errs67 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let missing2;
+if((data14.type === undefined) && (missing2 = "type")){
+const err76 = {};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+else {
+if(data14.type !== undefined){
+if("okta" !== data14.type){
+const err77 = {};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs67 === errors;
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs69 = errors;
+const _errs71 = errors;
+let valid17 = false;
+let passing0 = null;
+const _errs72 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.clientId === undefined){
+const err78 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf/0/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[0].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[0],data:data14};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+var _valid3 = _errs72 === errors;
+if(_valid3){
+valid17 = true;
+passing0 = 0;
+}
+const _errs73 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.tokenEnv === undefined){
+const err79 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf/1/required",keyword:"required",params:{missingProperty: "tokenEnv"},message:"must have required property '"+"tokenEnv"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[1].required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+var _valid3 = _errs73 === errors;
+if(_valid3 && valid17){
+valid17 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid3){
+valid17 = true;
+passing0 = 1;
+}
+}
+if(!valid17){
+const err80 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.oneOf,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.type === undefined){
-const err89 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+const err81 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data14.orgUrl === undefined){
+const err82 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "orgUrl"},message:"must have required property '"+"orgUrl"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+for(const key10 in data14){
+if(!(((((((key10 === "type") || (key10 === "orgUrl")) || (key10 === "clientId")) || (key10 === "privateKeyEnv")) || (key10 === "keyId")) || (key10 === "scopes")) || (key10 === "tokenEnv"))){
+const err83 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data14.type !== undefined){
+let data27 = data14.type;
+if(!(data27 === "okta")){
+const err84 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.type,data:data27};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data14.orgUrl !== undefined){
+let data28 = data14.orgUrl;
+if(typeof data28 === "string"){
+if(!pattern28.test(data28)){
+const err85 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/pattern",keyword:"pattern",params:{pattern: "^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"},message:"must match pattern \""+"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$"+"\"",schema:"^https?:\\/\\/[^\\s/?#@\\\\]+(?:\\/[^\\s?#\\\\]*)?$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl,data:data28};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(!(formats46.validate(data28))){
+const err86 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/format",keyword:"format",params:{format: "oncall-access-http-url"},message:"must match format \""+"oncall-access-http-url"+"\"",schema:"oncall-access-http-url",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl,data:data28};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/orgUrl",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/orgUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.orgUrl,data:data28};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data14.clientId !== undefined){
+let data29 = data14.clientId;
+if(typeof data29 === "string"){
+if(!pattern39.test(data29)){
+const err88 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_-]{1,100}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId,data:data29};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/clientId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.clientId,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2972,14 +3035,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.type = true;
 }
-if(data14.type !== undefined){
-let data29 = data14.type;
-if(!((data29 === "github") || (data29 === "okta"))){
-const err90 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.type,data:data29};
+if(data14.privateKeyEnv !== undefined){
+let data30 = data14.privateKeyEnv;
+if(typeof data30 === "string"){
+if(!pattern27.test(data30)){
+const err90 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv,data:data30};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2988,10 +3049,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
+if(!(formats44.validate(data30))){
+const err91 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv,data:data30};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3001,9 +3060,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
+const err92 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/privateKeyEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/privateKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.privateKeyEnv,data:data30};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3013,12 +3071,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data5.identities !== undefined){
-let data30 = data5.identities;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key10 in data30){
-if(!((key10 === "resolve") || (key10 === "samlAttributes"))){
-const err93 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data30};
+if(data14.keyId !== undefined){
+let data31 = data14.keyId;
+if(typeof data31 === "string"){
+if(!pattern41.test(data31)){
+const err93 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,200}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,200}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,200}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId,data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3028,11 +3085,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data30.resolve !== undefined){
-let data31 = data30.resolve;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err94 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
+else {
+const err94 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/keyId",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.keyId,data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3041,11 +3095,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-const len1 = data31.length;
-for(let i2=0; i2<len1; i2++){
-let data32 = data31[i2];
-if(!(((data32 === "file") || (data32 === "saml")) || (data32 === "verifiedEmail"))){
-const err95 = {instancePath:instancePath+"/spec/identities/resolve/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data32};
+}
+if(data14.scopes !== undefined){
+let data32 = data14.scopes;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err95 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3054,15 +3109,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-let i3 = data31.length;
-let j1;
-if(i3 > 1){
-outer1:
-for(;i3--;){
-for(j1 = i3; j1--;){
-if(func0(data31[i3], data31[j1])){
-const err96 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
+const len0 = data32.length;
+for(let i0=0; i0<len0; i0++){
+let data33 = data32[i0];
+if(!(((data33 === "okta.groups.manage") || (data33 === "okta.groups.read")) || (data33 === "okta.users.read"))){
+const err96 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes/" + i0,schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.items,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3070,14 +3121,16 @@ else {
 vErrors.push(err96);
 }
 errors++;
-break outer1;
 }
 }
-}
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data31};
+let i1 = data32.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data32[i1], data32[j0])){
+const err97 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3085,13 +3138,14 @@ else {
 vErrors.push(err97);
 }
 errors++;
+break outer0;
 }
 }
-if(data30.samlAttributes !== undefined){
-let data33 = data30.samlAttributes;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err98 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/scopes",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.scopes,data:data32};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3100,11 +3154,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len2 = data33.length;
-for(let i4=0; i4<len2; i4++){
-let data34 = data33[i4];
-if(!((data34 === "nameId") || (data34 === "emails"))){
-const err99 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i4,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data34};
+}
+if(data14.tokenEnv !== undefined){
+let data34 = data14.tokenEnv;
+if(typeof data34 === "string"){
+if(!pattern27.test(data34)){
+const err99 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]{0,99}$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]{0,99}$"+"\"",schema:"^[A-Z_][A-Z0-9_]{0,99}$",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3113,15 +3168,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-let i5 = data33.length;
-let j2;
-if(i5 > 1){
-outer2:
-for(;i5--;){
-for(j2 = i5; j2--;){
-if(func0(data33[i5], data33[j2])){
-const err100 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
+if(!(formats44.validate(data34))){
+const err100 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/format",keyword:"format",params:{format: "oncall-access-env-name"},message:"must match format \""+"oncall-access-env-name"+"\"",schema:"oncall-access-env-name",parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv,data:data34};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3129,14 +3177,10 @@ else {
 vErrors.push(err100);
 }
 errors++;
-break outer2;
-}
-}
-}
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data33};
+const err101 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokenEnv",schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.properties.tokenEnv,data:data34};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3146,9 +3190,12 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data30};
+if(data14.clientId !== undefined){
+if(data14.privateKeyEnv === undefined){
+const err102 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/dependentRequired",keyword:"dependentRequired",params:{property: "clientId",
+    missingProperty: "privateKeyEnv",
+    depsCount: 1,
+    deps: "privateKeyEnv"},message:"must have property privateKeyEnv when property clientId is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3158,12 +3205,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data5.guards !== undefined){
-let data35 = data5.guards;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key11 in data35){
-if(!(((key11 === "maxRevocations") || (key11 === "maxRevocationShare")) || (key11 === "protectedAccounts"))){
-const err103 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data35};
+if(data14.privateKeyEnv !== undefined){
+if(data14.clientId === undefined){
+const err103 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/dependentRequired",keyword:"dependentRequired",params:{property: "privateKeyEnv",
+    missingProperty: "clientId",
+    depsCount: 1,
+    deps: "clientId"},message:"must have property clientId when property privateKeyEnv is present",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.dependentRequired,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3173,10 +3220,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.maxRevocations !== undefined){
-let data36 = data35.maxRevocations;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err104 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
+}
+else {
+const err104 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].then,data:data14};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3185,9 +3231,14 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 100000 || isNaN(data36)){
-const err105 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
+var _valid2 = _errs69 === errors;
+valid15 = _valid2;
+if(valid15){
+var props2 = true;
+}
+}
+if(!valid15){
+const err105 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2].if,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.allOf[2],data:data14};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3196,8 +3247,18 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err106 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data36};
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err106 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.properties.spec.properties.targets.additionalProperties.required,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3206,13 +3267,14 @@ vErrors.push(err106);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
 }
-}
-if(data35.maxRevocationShare !== undefined){
-let data37 = data35.maxRevocationShare;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 1 || isNaN(data37)){
-const err107 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
+if(data14.type !== undefined){
+let data35 = data14.type;
+if(!(((data35 === "github") || (data35 === "slack")) || (data35 === "okta"))){
+const err107 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/spec/properties/targets/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.targets.additionalProperties.properties.type.enum,parentSchema:schema33.properties.spec.properties.targets.additionalProperties.properties.type,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3221,8 +3283,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err108 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/spec/targets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/targets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.additionalProperties.type,parentSchema:schema33.properties.spec.properties.targets.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3232,8 +3296,9 @@ vErrors.push(err108);
 errors++;
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data37};
+const err109 = {instancePath:instancePath+"/spec/targets",schemaPath:"#/properties/spec/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.targets.type,parentSchema:schema33.properties.spec.properties.targets,data:data13};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3243,11 +3308,12 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data35.protectedAccounts !== undefined){
-let data38 = data35.protectedAccounts;
-if(Array.isArray(data38)){
-if(data38.length > 1000){
-const err110 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data38};
+if(data5.identities !== undefined){
+let data36 = data5.identities;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key11 in data36){
+if(!((key11 === "resolve") || (key11 === "samlAttributes"))){
+const err110 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.identities,data:data36};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3256,12 +3322,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-const len3 = data38.length;
-for(let i6=0; i6<len3; i6++){
-let data39 = data38[i6];
-if(typeof data39 === "string"){
-if(!pattern5.test(data39)){
-const err111 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
+}
+if(data36.resolve !== undefined){
+let data37 = data36.resolve;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err111 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3270,8 +3336,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(!(formats2.validate(data39))){
-const err112 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
+const len1 = data37.length;
+for(let i2=0; i2<len1; i2++){
+let data38 = data37[i2];
+if(!(((data38 === "file") || (data38 === "saml")) || (data38 === "verifiedEmail"))){
+const err112 = {instancePath:instancePath+"/spec/identities/resolve/" + i2,schemaPath:"#/properties/spec/properties/identities/properties/resolve/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.resolve.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.resolve.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.resolve.items,data:data38};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3281,8 +3350,14 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data39};
+let i3 = data37.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data37[i3], data37[j1])){
+const err113 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data37};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3290,11 +3365,14 @@ else {
 vErrors.push(err113);
 }
 errors++;
+break outer1;
+}
+}
 }
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data38};
+const err114 = {instancePath:instancePath+"/spec/identities/resolve",schemaPath:"#/properties/spec/properties/identities/properties/resolve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.resolve.type,parentSchema:schema33.properties.spec.properties.identities.properties.resolve,data:data37};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3304,9 +3382,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data35};
+if(data36.samlAttributes !== undefined){
+let data39 = data36.samlAttributes;
+if(Array.isArray(data39)){
+if(data39.length < 1){
+const err115 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3315,13 +3395,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data5.coverage !== undefined){
-let data40 = data5.coverage;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key12 in data40){
-if(!(key12 === "gaps")){
-const err116 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data40};
+const len2 = data39.length;
+for(let i4=0; i4<len2; i4++){
+let data40 = data39[i4];
+if(!((data40 === "nameId") || (data40 === "emails"))){
+const err116 = {instancePath:instancePath+"/spec/identities/samlAttributes/" + i4,schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.items.enum,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes.items,data:data40};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3331,10 +3409,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data40.gaps !== undefined){
-let data41 = data40.gaps;
-if(!(((data41 === "off") || (data41 === "warn")) || (data41 === "error"))){
-const err117 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data41};
+let i5 = data39.length;
+let j2;
+if(i5 > 1){
+outer2:
+for(;i5--;){
+for(j2 = i5; j2--;){
+if(func0(data39[i5], data39[j2])){
+const err117 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data39};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3342,11 +3424,14 @@ else {
 vErrors.push(err117);
 }
 errors++;
+break outer2;
+}
+}
 }
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data40};
+const err118 = {instancePath:instancePath+"/spec/identities/samlAttributes",schemaPath:"#/properties/spec/properties/identities/properties/samlAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.identities.properties.samlAttributes.type,parentSchema:schema33.properties.spec.properties.identities.properties.samlAttributes,data:data39};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3356,11 +3441,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data5.shards !== undefined){
-let data42 = data5.shards;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(Object.keys(data42).length > 100){
-const err119 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data42};
+}
+else {
+const err119 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.identities.type,parentSchema:schema33.properties.spec.properties.identities,data:data36};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3369,11 +3452,13 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key13 in data42){
-const _errs101 = errors;
-if(typeof key13 === "string"){
-if(!pattern4.test(key13)){
-const err120 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
+}
+if(data5.guards !== undefined){
+let data41 = data5.guards;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key12 in data41){
+if(!(((key12 === "maxRevocations") || (key12 === "maxRevocationShare")) || (key12 === "protectedAccounts"))){
+const err120 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.guards,data:data41};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3382,8 +3467,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!(formats0.validate(key13))){
-const err121 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key13,propertyName:key13};
+}
+if(data41.maxRevocations !== undefined){
+let data42 = data41.maxRevocations;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err121 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.guards.properties.maxRevocations.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data42};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3392,10 +3480,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-var valid31 = _errs101 === errors;
-if(!valid31){
-const err122 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data42};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 100000 || isNaN(data42)){
+const err122 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3404,12 +3491,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-for(const key14 in data42){
-let data43 = data42[key14];
-if(Array.isArray(data43)){
-if(data43.length > 100){
-const err123 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
+if(data42 < 0 || isNaN(data42)){
+const err123 = {instancePath:instancePath+"/spec/guards/maxRevocations",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3418,8 +3501,13 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data43.length < 1){
-const err124 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
+}
+}
+if(data41.maxRevocationShare !== undefined){
+let data43 = data41.maxRevocationShare;
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1 || isNaN(data43)){
+const err124 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data43};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3428,12 +3516,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len4 = data43.length;
-for(let i7=0; i7<len4; i7++){
-let data44 = data43[i7];
-if(typeof data44 === "string"){
-if(func1(data44) > 200){
-const err125 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
+if(data43 < 0 || isNaN(data43)){
+const err125 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data43};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3442,8 +3526,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func1(data44) < 1){
-const err126 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
+}
+else {
+const err126 = {instancePath:instancePath+"/spec/guards/maxRevocationShare",schemaPath:"#/properties/spec/properties/guards/properties/maxRevocationShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.guards.properties.maxRevocationShare.type,parentSchema:schema33.properties.spec.properties.guards.properties.maxRevocationShare,data:data43};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3453,8 +3538,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data44};
+if(data41.protectedAccounts !== undefined){
+let data44 = data41.protectedAccounts;
+if(Array.isArray(data44)){
+if(data44.length > 1000){
+const err127 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3463,10 +3551,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/spec/shards/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data43};
+const len3 = data44.length;
+for(let i6=0; i6<len3; i6++){
+let data45 = data44[i6];
+if(typeof data45 === "string"){
+if(!pattern5.test(data45)){
+const err128 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3475,10 +3565,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data42};
+if(!(formats2.validate(data45))){
+const err129 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3488,12 +3576,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data5.paths !== undefined){
-let data45 = data5.paths;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key15 in data45){
-if(!(((((key15 === "profiles") || (key15 === "rotations")) || (key15 === "requests")) || (key15 === "identities")) || (key15 === "state"))){
-const err130 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data45};
+else {
+const err130 = {instancePath:instancePath+"/spec/guards/protectedAccounts/" + i6,schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts.items,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3503,11 +3587,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data45.profiles !== undefined){
-let data46 = data45.profiles;
-if(typeof data46 === "string"){
-if(!pattern41.test(data46)){
-const err131 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
+}
+else {
+const err131 = {instancePath:instancePath+"/spec/guards/protectedAccounts",schemaPath:"#/properties/spec/properties/guards/properties/protectedAccounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.guards.properties.protectedAccounts.type,parentSchema:schema33.properties.spec.properties.guards.properties.protectedAccounts,data:data44};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3516,8 +3598,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!(formats68.validate(data46))){
-const err132 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/spec/guards",schemaPath:"#/properties/spec/properties/guards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.guards.type,parentSchema:schema33.properties.spec.properties.guards,data:data41};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3527,8 +3611,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data46};
+if(data5.coverage !== undefined){
+let data46 = data5.coverage;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key13 in data46){
+if(!(key13 === "gaps")){
+const err133 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.coverage,data:data46};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3538,11 +3626,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data45.rotations !== undefined){
-let data47 = data45.rotations;
-if(typeof data47 === "string"){
-if(!pattern41.test(data47)){
-const err134 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
+if(data46.gaps !== undefined){
+let data47 = data46.gaps;
+if(!(((data47 === "off") || (data47 === "warn")) || (data47 === "error"))){
+const err134 = {instancePath:instancePath+"/spec/coverage/gaps",schemaPath:"#/properties/spec/properties/coverage/properties/gaps/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.coverage.properties.gaps.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.coverage.properties.gaps.enum,parentSchema:schema33.properties.spec.properties.coverage.properties.gaps,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3551,8 +3638,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!(formats68.validate(data47))){
-const err135 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/spec/coverage",schemaPath:"#/properties/spec/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.coverage.type,parentSchema:schema33.properties.spec.properties.coverage,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3562,8 +3651,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data47};
+if(data5.shards !== undefined){
+let data48 = data5.shards;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(Object.keys(data48).length > 100){
+const err136 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema33.properties.spec.properties.shards,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3572,12 +3664,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data45.requests !== undefined){
-let data48 = data45.requests;
-if(typeof data48 === "string"){
-if(!pattern41.test(data48)){
-const err137 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
+for(const key14 in data48){
+const _errs116 = errors;
+if(typeof key14 === "string"){
+if(!pattern4.test(key14)){
+const err137 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3586,8 +3677,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!(formats68.validate(data48))){
-const err138 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
+if(!(formats0.validate(key14))){
+const err138 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames/format",keyword:"format",params:{format: "oncall-access-name"},message:"must match format \""+"oncall-access-name"+"\"",schema:"oncall-access-name",parentSchema:schema33.properties.spec.properties.shards.propertyNames,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3597,8 +3688,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data48};
+var valid34 = _errs116 === errors;
+if(!valid34){
+const err139 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema33.properties.spec.properties.shards.propertyNames,parentSchema:schema33.properties.spec.properties.shards,data:data48};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3608,11 +3700,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data45.identities !== undefined){
-let data49 = data45.identities;
-if(typeof data49 === "string"){
-if(!pattern41.test(data49)){
-const err140 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+for(const key15 in data48){
+let data49 = data48[key15];
+if(Array.isArray(data49)){
+if(data49.length > 100){
+const err140 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3621,8 +3713,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!(formats68.validate(data49))){
-const err141 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+if(data49.length < 1){
+const err141 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3631,9 +3723,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data49};
+const len4 = data49.length;
+for(let i7=0; i7<len4; i7++){
+let data50 = data49[i7];
+if(typeof data50 === "string"){
+if(func1(data50) > 200){
+const err142 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data50};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3642,12 +3737,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data45.state !== undefined){
-let data50 = data45.state;
-if(typeof data50 === "string"){
-if(!pattern41.test(data50)){
-const err143 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+if(func1(data50) < 1){
+const err143 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data50};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3656,8 +3747,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(!(formats68.validate(data50))){
-const err144 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+}
+else {
+const err144 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/spec/properties/shards/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.shards.additionalProperties.items.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties.items,data:data50};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3667,8 +3759,9 @@ vErrors.push(err144);
 errors++;
 }
 }
+}
 else {
-const err145 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data50};
+const err145 = {instancePath:instancePath+"/spec/shards/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/shards/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.shards.additionalProperties.type,parentSchema:schema33.properties.spec.properties.shards.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3680,7 +3773,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data45};
+const err146 = {instancePath:instancePath+"/spec/shards",schemaPath:"#/properties/spec/properties/shards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.shards.type,parentSchema:schema33.properties.spec.properties.shards,data:data48};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3690,9 +3783,12 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(data5.paths !== undefined){
+let data51 = data5.paths;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key16 in data51){
+if(!(((((key16 === "profiles") || (key16 === "rotations")) || (key16 === "requests")) || (key16 === "identities")) || (key16 === "state"))){
+const err147 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.paths,data:data51};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3702,14 +3798,213 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data51.profiles !== undefined){
+let data52 = data51.profiles;
+if(typeof data52 === "string"){
+if(!pattern45.test(data52)){
+const err148 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data52};
 if(vErrors === null){
 vErrors = [err148];
 }
 else {
 vErrors.push(err148);
+}
+errors++;
+}
+if(!(formats76.validate(data52))){
+const err149 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data52};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/spec/paths/profiles",schemaPath:"#/properties/spec/properties/paths/properties/profiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.profiles.type,parentSchema:schema33.properties.spec.properties.paths.properties.profiles,data:data52};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data51.rotations !== undefined){
+let data53 = data51.rotations;
+if(typeof data53 === "string"){
+if(!pattern45.test(data53)){
+const err151 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data53};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(!(formats76.validate(data53))){
+const err152 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data53};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/spec/paths/rotations",schemaPath:"#/properties/spec/properties/paths/properties/rotations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.rotations.type,parentSchema:schema33.properties.spec.properties.paths.properties.rotations,data:data53};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data51.requests !== undefined){
+let data54 = data51.requests;
+if(typeof data54 === "string"){
+if(!pattern45.test(data54)){
+const err154 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data54};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(!(formats76.validate(data54))){
+const err155 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data54};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/spec/paths/requests",schemaPath:"#/properties/spec/properties/paths/properties/requests/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.requests.type,parentSchema:schema33.properties.spec.properties.paths.properties.requests,data:data54};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data51.identities !== undefined){
+let data55 = data51.identities;
+if(typeof data55 === "string"){
+if(!pattern45.test(data55)){
+const err157 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data55};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(!(formats76.validate(data55))){
+const err158 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data55};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/spec/paths/identities",schemaPath:"#/properties/spec/properties/paths/properties/identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.identities.type,parentSchema:schema33.properties.spec.properties.paths.properties.identities,data:data55};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data51.state !== undefined){
+let data56 = data51.state;
+if(typeof data56 === "string"){
+if(!pattern45.test(data56)){
+const err160 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/pattern",keyword:"pattern",params:{pattern: "^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"},message:"must match pattern \""+"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$"+"\"",schema:"^(?!\\/)(?!(?:[\\s\\S]*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\x00-\\x1f]{1,255}$",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data56};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(!(formats76.validate(data56))){
+const err161 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/format",keyword:"format",params:{format: "oncall-access-relative-path"},message:"must match format \""+"oncall-access-relative-path"+"\"",schema:"oncall-access-relative-path",parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data56};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/spec/paths/state",schemaPath:"#/properties/spec/properties/paths/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.paths.properties.state.type,parentSchema:schema33.properties.spec.properties.paths.properties.state,data:data56};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/spec/paths",schemaPath:"#/properties/spec/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.paths.type,parentSchema:schema33.properties.spec.properties.paths,data:data51};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
 }
 errors++;
 }
@@ -3719,11 +4014,13 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const identities = validate23;
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email"],"anyOf":[{"required":["github"]},{"required":["okta"]}],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"okta":{"description":"The person's Okta login (usually their email).","type":"string","format":"oncall-access-account","pattern":"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"},"accountId":{"description":"The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.","type":"string","format":"oncall-access-account-id","pattern":"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"}}}}}}}};
-const formats84 = FORMATS["oncall-access-account"];
-const formats86 = FORMATS["oncall-access-account-id"];
-const pattern49 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
-const pattern50 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/identities.schema.json","title":"oncall-access Identities","description":"Explicit map from the email a source knows a person by to their GitHub login.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Identities"},"metadata":{"description":"Optional name and description.","type":"object","additionalProperties":false,"properties":{"name":{"description":"A name for this map.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What this map covers.","type":"string","maxLength":500}}},"spec":{"description":"The map.","type":"object","additionalProperties":false,"required":["identities"],"properties":{"identities":{"description":"Email to GitHub login pairs, each optionally with the Atlassian account id a jsm source names the person by.","type":"array","maxItems":100000,"items":{"description":"One person.","type":"object","additionalProperties":false,"required":["email"],"anyOf":[{"required":["github"]},{"required":["slack"]},{"required":["okta"]}],"properties":{"email":{"description":"The email the on-call source knows the person by.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"github":{"description":"The person's GitHub login.","type":"string","format":"oncall-access-login","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"slack":{"description":"The person's Slack user id (U...), when the workspace's directory should not be asked.","type":"string","format":"oncall-access-slack-user-id","pattern":"^[UW][A-Z0-9]{8,19}$"},"okta":{"description":"The person's Okta login (usually their email).","type":"string","format":"oncall-access-account","pattern":"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"},"accountId":{"description":"The person's Atlassian account id, for a jsm source: their shifts are this entry's email even when their Atlassian profile hides it.","type":"string","format":"oncall-access-account-id","pattern":"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"}}}}}}}};
+const formats92 = FORMATS["oncall-access-slack-user-id"];
+const formats94 = FORMATS["oncall-access-account"];
+const formats96 = FORMATS["oncall-access-account-id"];
+const pattern53 = new RegExp("^[UW][A-Z0-9]{8,19}$", "u");
+const pattern54 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$", "u");
+const pattern55 = new RegExp("^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/identities.schema.json" */;
@@ -3952,8 +4249,8 @@ var _valid0 = _errs19 === errors;
 valid5 = valid5 || _valid0;
 const _errs20 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.okta === undefined){
-const err17 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf/1/required",keyword:"required",params:{missingProperty: "okta"},message:"must have required property '"+"okta"+"'",schema:schema34.properties.spec.properties.identities.items.anyOf[1].required,parentSchema:schema34.properties.spec.properties.identities.items.anyOf[1],data:data7};
+if(data7.slack === undefined){
+const err17 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf/1/required",keyword:"required",params:{missingProperty: "slack"},message:"must have required property '"+"slack"+"'",schema:schema34.properties.spec.properties.identities.items.anyOf[1].required,parentSchema:schema34.properties.spec.properties.identities.items.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3965,13 +4262,28 @@ errors++;
 }
 var _valid0 = _errs20 === errors;
 valid5 = valid5 || _valid0;
-if(!valid5){
-const err18 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.properties.spec.properties.identities.items.anyOf,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+const _errs21 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.okta === undefined){
+const err18 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf/2/required",keyword:"required",params:{missingProperty: "okta"},message:"must have required property '"+"okta"+"'",schema:schema34.properties.spec.properties.identities.items.anyOf[2].required,parentSchema:schema34.properties.spec.properties.identities.items.anyOf[2],data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid0 = _errs21 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err19 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.properties.spec.properties.identities.items.anyOf,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -3988,18 +4300,7 @@ vErrors = null;
 }
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.email === undefined){
-const err19 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-for(const key3 in data7){
-if(!((((key3 === "email") || (key3 === "github")) || (key3 === "okta")) || (key3 === "accountId"))){
-const err20 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+const err20 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema34.properties.spec.properties.identities.items.required,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4008,12 +4309,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data7.email !== undefined){
-let data8 = data7.email;
-if(typeof data8 === "string"){
-if(!pattern14.test(data8)){
-const err21 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+for(const key3 in data7){
+if(!(((((key3 === "email") || (key3 === "github")) || (key3 === "slack")) || (key3 === "okta")) || (key3 === "accountId"))){
+const err21 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4022,8 +4320,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(formats20.validate(data8))){
-const err22 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+}
+if(data7.email !== undefined){
+let data8 = data7.email;
+if(typeof data8 === "string"){
+if(!pattern14.test(data8)){
+const err22 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},message:"must match pattern \""+"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"+"\"",schema:"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4032,9 +4334,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.email.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
+if(!(formats20.validate(data8))){
+const err23 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4044,11 +4345,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data7.github !== undefined){
-let data9 = data7.github;
-if(typeof data9 === "string"){
-if(!pattern5.test(data9)){
-const err24 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/spec/identities/" + i0+"/email",schemaPath:"#/properties/spec/properties/identities/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.email.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.email,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4057,8 +4355,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(formats2.validate(data9))){
-const err25 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+}
+if(data7.github !== undefined){
+let data9 = data7.github;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err25 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4067,9 +4369,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.github.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
+if(!(formats2.validate(data9))){
+const err26 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/format",keyword:"format",params:{format: "oncall-access-login"},message:"must match format \""+"oncall-access-login"+"\"",schema:"oncall-access-login",parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4079,11 +4380,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data7.okta !== undefined){
-let data10 = data7.okta;
-if(typeof data10 === "string"){
-if(!pattern49.test(data10)){
-const err27 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data10};
+else {
+const err27 = {instancePath:instancePath+"/spec/identities/" + i0+"/github",schemaPath:"#/properties/spec/properties/identities/items/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.github.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.github,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4092,8 +4390,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(formats84.validate(data10))){
-const err28 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/format",keyword:"format",params:{format: "oncall-access-account"},message:"must match format \""+"oncall-access-account"+"\"",schema:"oncall-access-account",parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data10};
+}
+if(data7.slack !== undefined){
+let data10 = data7.slack;
+if(typeof data10 === "string"){
+if(!pattern53.test(data10)){
+const err28 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/pattern",keyword:"pattern",params:{pattern: "^[UW][A-Z0-9]{8,19}$"},message:"must match pattern \""+"^[UW][A-Z0-9]{8,19}$"+"\"",schema:"^[UW][A-Z0-9]{8,19}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4102,9 +4404,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.okta.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data10};
+if(!(formats92.validate(data10))){
+const err29 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/format",keyword:"format",params:{format: "oncall-access-slack-user-id"},message:"must match format \""+"oncall-access-slack-user-id"+"\"",schema:"oncall-access-slack-user-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4114,11 +4415,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data7.accountId !== undefined){
-let data11 = data7.accountId;
-if(typeof data11 === "string"){
-if(!pattern50.test(data11)){
-const err30 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/spec/identities/" + i0+"/slack",schemaPath:"#/properties/spec/properties/identities/items/properties/slack/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.slack.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4127,8 +4425,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(formats86.validate(data11))){
-const err31 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/format",keyword:"format",params:{format: "oncall-access-account-id"},message:"must match format \""+"oncall-access-account-id"+"\"",schema:"oncall-access-account-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
+}
+if(data7.okta !== undefined){
+let data11 = data7.okta;
+if(typeof data11 === "string"){
+if(!pattern54.test(data11)){
+const err31 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4137,9 +4439,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.accountId.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data11};
+if(!(formats94.validate(data11))){
+const err32 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/format",keyword:"format",params:{format: "oncall-access-account"},message:"must match format \""+"oncall-access-account"+"\"",schema:"oncall-access-account",parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4149,9 +4450,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.identities.items.type,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+const err33 = {instancePath:instancePath+"/spec/identities/" + i0+"/okta",schemaPath:"#/properties/spec/properties/identities/items/properties/okta/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.okta.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.okta,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4161,9 +4461,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.identities.type,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+if(data7.accountId !== undefined){
+let data12 = data7.accountId;
+if(typeof data12 === "string"){
+if(!pattern55.test(data12)){
+const err34 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4172,10 +4474,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data5};
+if(!(formats96.validate(data12))){
+const err35 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/format",keyword:"format",params:{format: "oncall-access-account-id"},message:"must match format \""+"oncall-access-account-id"+"\"",schema:"oncall-access-account-id",parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4185,14 +4485,61 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err36 = {instancePath:instancePath+"/spec/identities/" + i0+"/accountId",schemaPath:"#/properties/spec/properties/identities/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.identities.items.properties.accountId.type,parentSchema:schema34.properties.spec.properties.identities.items.properties.accountId,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/spec/identities/" + i0,schemaPath:"#/properties/spec/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.identities.items.type,parentSchema:schema34.properties.spec.properties.identities.items,data:data7};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/spec/identities",schemaPath:"#/properties/spec/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.identities.type,parentSchema:schema34.properties.spec.properties.identities,data:data6};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data5};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -4203,10 +4550,10 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const rotation = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-access.dev/schemas/rotation.schema.json","title":"oncall-access Rotation","description":"An on-call rotation kept in git, for teams without a pager platform (source type: rotations).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"description":"Version of the oncall-access file format.","const":"oncall-access/v1"},"kind":{"description":"What this document declares.","const":"Rotation"},"metadata":{"description":"Name and description of the rotation.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Unique name of the rotation; profiles bind it with `rotation: NAME`.","type":"string","format":"oncall-access-name","pattern":"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"},"description":{"description":"What the rotation covers.","type":"string","maxLength":500}}},"spec":{"description":"Who is on call when.","type":"object","additionalProperties":false,"required":["timeZone","shiftLength","firstHandoff","members"],"properties":{"timeZone":{"description":"IANA time zone of the handoff wall time (e.g. Europe/Berlin); whole-day shifts keep their local handoff time across DST.","type":"string","format":"oncall-access-time-zone","pattern":"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},"shiftLength":{"description":"Length of one shift (e.g. 1w, 1d, 12h).","type":"string","format":"oncall-access-duration","pattern":"^(?=\\d)(?:\\d{1,9}w)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?$"},"firstHandoff":{"description":"When the first member's first shift starts: a wall time in timeZone (2026-11-02T09:00) or an instant with Z or an offset.","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"members":{"description":"Emails of the people in the rotation, in order.","type":"array","minItems":1,"maxItems":500,"items":{"description":"A person's email.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}},"overrides":{"description":"Dated replacements: someone covers for someone else.","type":"array","maxItems":1000,"items":{"description":"One replacement.","type":"object","additionalProperties":false,"required":["member","from","to"],"properties":{"member":{"description":"Email of the person on call instead.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"covers":{"description":"Email of the person being covered; when absent, whoever is on call is covered.","type":"string","format":"email","pattern":"^(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"},"from":{"description":"Start of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},"to":{"description":"End of the replacement (wall time in timeZone, or instant).","type":"string","format":"oncall-access-date-time-local","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"}}}}}}}};
-const formats90 = FORMATS["oncall-access-time-zone"];
-const formats94 = FORMATS["oncall-access-date-time-local"];
-const pattern52 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
-const pattern54 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
+const formats100 = FORMATS["oncall-access-time-zone"];
+const formats104 = FORMATS["oncall-access-date-time-local"];
+const pattern57 = new RegExp("^[A-Za-z][A-Za-z0-9_+/-]{0,99}$", "u");
+const pattern59 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-access.dev/schemas/rotation.schema.json" */;
@@ -4453,7 +4800,7 @@ errors++;
 if(data5.timeZone !== undefined){
 let data6 = data5.timeZone;
 if(typeof data6 === "string"){
-if(!pattern52.test(data6)){
+if(!pattern57.test(data6)){
 const err20 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+/-]{0,99}$",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err20];
@@ -4463,7 +4810,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats90.validate(data6))){
+if(!(formats100.validate(data6))){
 const err21 = {instancePath:instancePath+"/spec/timeZone",schemaPath:"#/properties/spec/properties/timeZone/format",keyword:"format",params:{format: "oncall-access-time-zone"},message:"must match format \""+"oncall-access-time-zone"+"\"",schema:"oncall-access-time-zone",parentSchema:schema35.properties.spec.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -4523,7 +4870,7 @@ errors++;
 if(data5.firstHandoff !== undefined){
 let data8 = data5.firstHandoff;
 if(typeof data8 === "string"){
-if(!pattern54.test(data8)){
+if(!pattern59.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -4533,7 +4880,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats94.validate(data8))){
+if(!(formats104.validate(data8))){
 const err27 = {instancePath:instancePath+"/spec/firstHandoff",schemaPath:"#/properties/spec/properties/firstHandoff/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.firstHandoff,data:data8};
 if(vErrors === null){
 vErrors = [err27];
@@ -4758,7 +5105,7 @@ errors++;
 if(data12.from !== undefined){
 let data15 = data12.from;
 if(typeof data15 === "string"){
-if(!pattern54.test(data15)){
+if(!pattern59.test(data15)){
 const err46 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err46];
@@ -4768,7 +5115,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(formats94.validate(data15))){
+if(!(formats104.validate(data15))){
 const err47 = {instancePath:instancePath+"/spec/overrides/" + i1+"/from",schemaPath:"#/properties/spec/properties/overrides/items/properties/from/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.from,data:data15};
 if(vErrors === null){
 vErrors = [err47];
@@ -4793,7 +5140,7 @@ errors++;
 if(data12.to !== undefined){
 let data16 = data12.to;
 if(typeof data16 === "string"){
-if(!pattern54.test(data16)){
+if(!pattern59.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})?$",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -4803,7 +5150,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(formats94.validate(data16))){
+if(!(formats104.validate(data16))){
 const err50 = {instancePath:instancePath+"/spec/overrides/" + i1+"/to",schemaPath:"#/properties/spec/properties/overrides/items/properties/to/format",keyword:"format",params:{format: "oncall-access-date-time-local"},message:"must match format \""+"oncall-access-date-time-local"+"\"",schema:"oncall-access-date-time-local",parentSchema:schema35.properties.spec.properties.overrides.items.properties.to,data:data16};
 if(vErrors === null){
 vErrors = [err50];
@@ -5104,7 +5451,7 @@ errors++;
 if(data2.adoptedAt !== undefined){
 let data6 = data2.adoptedAt;
 if(typeof data6 === "string"){
-if(!pattern23.test(data6)){
+if(!pattern24.test(data6)){
 const err18 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -5114,7 +5461,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats36.validate(data6))){
+if(!(formats38.validate(data6))){
 const err19 = {instancePath:instancePath+"/teams/" + i0+"/adoptedAt",schemaPath:"#/properties/teams/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema36.properties.teams.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
@@ -5403,7 +5750,7 @@ errors++;
 if(data2.adoptedAt !== undefined){
 let data6 = data2.adoptedAt;
 if(typeof data6 === "string"){
-if(!pattern23.test(data6)){
+if(!pattern24.test(data6)){
 const err18 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -5413,7 +5760,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats36.validate(data6))){
+if(!(formats38.validate(data6))){
 const err19 = {instancePath:instancePath+"/entitlements/" + i0+"/adoptedAt",schemaPath:"#/properties/entitlements/items/properties/adoptedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema37.properties.entitlements.items.properties.adoptedAt,data:data6};
 if(vErrors === null){
 vErrors = [err19];
@@ -5798,7 +6145,7 @@ errors++;
 if(data2.grantedAt !== undefined){
 let data10 = data2.grantedAt;
 if(typeof data10 === "string"){
-if(!pattern23.test(data10)){
+if(!pattern24.test(data10)){
 const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err26];
@@ -5808,7 +6155,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats36.validate(data10))){
+if(!(formats38.validate(data10))){
 const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema38.properties.grants.items.properties.grantedAt,data:data10};
 if(vErrors === null){
 vErrors = [err27];
@@ -6212,7 +6559,7 @@ errors++;
 if(data2.login !== undefined){
 let data7 = data2.login;
 if(typeof data7 === "string"){
-if(!pattern49.test(data7)){
+if(!pattern54.test(data7)){
 const err23 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._%+'@-]{0,199}$",parentSchema:schema39.properties.grants.items.properties.login,data:data7};
 if(vErrors === null){
 vErrors = [err23];
@@ -6222,7 +6569,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(formats84.validate(data7))){
+if(!(formats94.validate(data7))){
 const err24 = {instancePath:instancePath+"/grants/" + i0+"/login",schemaPath:"#/properties/grants/items/properties/login/format",keyword:"format",params:{format: "oncall-access-account"},message:"must match format \""+"oncall-access-account"+"\"",schema:"oncall-access-account",parentSchema:schema39.properties.grants.items.properties.login,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -6247,7 +6594,7 @@ errors++;
 if(data2.grantedAt !== undefined){
 let data8 = data2.grantedAt;
 if(typeof data8 === "string"){
-if(!pattern23.test(data8)){
+if(!pattern24.test(data8)){
 const err26 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})$",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -6257,7 +6604,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats36.validate(data8))){
+if(!(formats38.validate(data8))){
 const err27 = {instancePath:instancePath+"/grants/" + i0+"/grantedAt",schemaPath:"#/properties/grants/items/properties/grantedAt/format",keyword:"format",params:{format: "oncall-access-instant"},message:"must match format \""+"oncall-access-instant"+"\"",schema:"oncall-access-instant",parentSchema:schema39.properties.grants.items.properties.grantedAt,data:data8};
 if(vErrors === null){
 vErrors = [err27];

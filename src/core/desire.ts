@@ -61,9 +61,9 @@ export interface ManagedEntitlement extends EntitlementRef {
   holders: Map<string, DesiredHolding>;
   /**
    * Logins (lower-cased) of people whose shift in a rotation feeding it ended before the
-   * instant: a revocation of theirs is a handoff, not drift.
+   * instant, with their email: a revocation of theirs is a handoff, not drift.
    */
-  recentlyOnCall: Map<string, { label: string; end: Date }>;
+  recentlyOnCall: Map<string, { label: string; end: Date; email: string }>;
   /** Labels of rotations feeding it that could not be read: nothing may be revoked. */
   unknownRotations: string[];
   /** Holders kept by an incident hold, by login (lower-cased); kept only if they hold it now (diff decides). */
@@ -86,12 +86,15 @@ export interface DesireInput {
   shifts: ReadonlyMap<string, ShiftRead>;
   /** The account for an email on a target, or undefined when the person cannot be resolved. */
   resolve: (email: string, target: string) => string | undefined;
-  /** What an account on a target is called in messages (`Okta login`); default `GitHub login`. */
-  account?: (target: string) => string;
   /** Eligible access requests (see `activeRequests`); each grants its profile while it runs. */
   requests?: readonly ActiveRequest[];
   /** Open incidents per binding (by `bindingKey`) of profiles with an incident hold; a binding without an entry holds nobody. */
   incidents?: ReadonlyMap<string, IncidentRead>;
+  /**
+   * Targets whose identity source could not be read: who has no account there is unknown, not
+   * missing, so nobody is warned about (the read failure is the error, and their entitlements freeze).
+   */
+  unreadIdentities?: ReadonlySet<string>;
 }
 
 /** The wanted state of every managed entitlement, plus problems found on the way. */
@@ -213,7 +216,7 @@ export function desire(input: DesireInput): Desired {
       for (const e of ended) {
         const login = input.resolve(e.email, spec.target);
         const seen = login && m.recentlyOnCall.get(login.toLowerCase());
-        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end });
+        if (login && (!seen || seen.end < e.end)) m.recentlyOnCall.set(login.toLowerCase(), { label: e.label, end: e.end, email: e.email });
       }
       for (const h of holds) {
         const login = input.resolve(h.email, spec.target);
@@ -223,7 +226,8 @@ export function desire(input: DesireInput): Desired {
       for (const w of wanted) {
         const login = w.login ?? input.resolve(w.email, spec.target);
         if (!login) {
-          once(`id:${w.email.toLowerCase()}:${profile.name}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but has no ${input.account?.(spec.target) ?? 'GitHub login'}; granting nothing (add them to the identities file)`, profile.pos), code: 'identity' });
+          const missing = input.kinds[spec.kind]?.unresolved ?? 'has no GitHub login; granting nothing (add them to the identities file)';
+          if (!input.unreadIdentities?.has(spec.target)) once(`id:${w.email.toLowerCase()}:${profile.name}:${missing}`, { ...warning(`${w.email} is entitled by profile ${profile.name} but ${missing}`, profile.pos), code: 'identity' });
           continue;
         }
         addHolding(m, { login, email: w.email, level: spec.level, reasons: [w.reason], reasonKinds: [w.kind], until: w.until });

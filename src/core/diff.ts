@@ -150,7 +150,8 @@ function diffTeam(team: ManagedEntitlement, read: HoldersRead | undefined, own: 
       action: 'revoke',
       ...base,
       entitlement: entitlementOf(team, h.role),
-      subject: { login: h.login },
+      // People read by name where accounts are opaque ids (Slack's), when the handoff says who it was.
+      subject: { login: h.login, ...(team.spec.account === 'id' && past ? { email: past.email } : {}) },
       reasons,
       ...(drift ? { drift: true } : {}),
       ...(h.state === 'pending' ? { pending: true } : {}),

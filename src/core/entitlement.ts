@@ -30,6 +30,17 @@ export interface KindSpec {
   shown: 'resource' | 'resource (kind)';
   /** The kind's name for several of it (`repositories`), as summaries count them. */
   plural: string;
+  /**
+   * `id` when accounts on it are opaque ids (Slack's `U0…`): people read as a name (their email's
+   * local part) with the id after it. Absent: accounts are names people know (GitHub logins).
+   */
+  account?: 'id';
+  /**
+   * What a plan says of someone a profile entitles who has no account on the target, after
+   * `... is entitled by profile P but `. Absent: `has no GitHub login; granting nothing (add them
+   * to the identities file)`.
+   */
+  unresolved?: string;
 }
 
 /** Every kind the targets declare, by kind name (unique across targets). */

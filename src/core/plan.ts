@@ -152,10 +152,22 @@ export function holdingOf(c: Change): HoldingRef {
   return { ...refOf(c.entitlement), login: c.subject.login };
 }
 
-/** A change in words: `grant alice on acme/sre as member`, `revoke bob from acme/sre`; `kinds` name the entitlement. */
+/** A person on a kind whose accounts are opaque ids: `alice (U02ABC)`, their email's local part then the id; the id alone without an email. */
+export function idLabel(subject: Subject): string {
+  return subject.email === undefined ? subject.login : `${subject.email.slice(0, subject.email.lastIndexOf('@'))} (${subject.login})`;
+}
+
+/**
+ * A change in words: `grant alice on acme/sre as member`, `revoke bob from acme/sre`; `kinds`
+ * name the entitlement. A kind with one level leaves it out; one whose accounts are opaque ids
+ * names the person first when the email is known: `grant alice (U02ABC) on @payments-oncall`.
+ */
 export function describeChange(c: Change, kinds: KindCatalogue): string {
   const e = c.entitlement;
-  return `${c.action} ${c.subject.login} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(e, kinds[e.kind])}${c.action === 'revoke' ? '' : ` as ${e.level}`}`;
+  const spec = kinds[e.kind];
+  const who = spec?.account === 'id' ? idLabel(c.subject) : c.subject.login;
+  const level = c.action === 'revoke' || spec?.levels.length === 1 ? '' : ` as ${e.level}`;
+  return `${c.action} ${who} ${c.action === 'revoke' ? 'from' : 'on'} ${entitlementName(e, spec)}${level}`;
 }
 
 /** Counts changes by action; `frozen` is kept when any entitlement is. */

@@ -33,8 +33,6 @@ export interface PlanInput {
   shifts: ReadonlyMap<string, ShiftRead>;
   /** The account of an email on a target, or undefined. */
   resolve: (email: string, target: string) => string | undefined;
-  /** What an account on a target is called in messages; default `GitHub login`. */
-  account?: (target: string) => string;
   /** Targets whose identities could not all be read, with what to say: what they grant is frozen. */
   identityFailures: ReadonlyMap<string, string>;
   /** Current holders per entitlement key. */
@@ -65,7 +63,7 @@ export interface Planned {
 /** Desire, the freeze of what an unreadable identity source grants, diff and guard: the plan for `input.at`. */
 export function planFrom(input: PlanInput): Planned {
   const { at, observed } = input;
-  const wanted = desire({ at, profiles: input.profiles, kinds: input.kinds, shifts: input.shifts, resolve: input.resolve, ...(input.account ? { account: input.account } : {}), requests: input.requests, ...(input.incidents ? { incidents: input.incidents } : {}) });
+  const wanted = desire({ at, profiles: input.profiles, kinds: input.kinds, shifts: input.shifts, resolve: input.resolve, requests: input.requests, ...(input.incidents ? { incidents: input.incidents } : {}), unreadIdentities: new Set(input.identityFailures.keys()) });
   for (const managed of wanted.entitlements.values()) {
     const failed = input.identityFailures.get(managed.target);
     if (failed) managed.unknownRotations.push(failed);

@@ -161,7 +161,7 @@ export interface ReportHolding {
 export interface ReportEntitlement extends EntitlementRef {
   /** As people read it: `org/team`, or `org/repo (repository)`. */
   name: string;
-  /** GitHub's organisation; null for another target's entitlement. */
+  /** GitHub's organisation; null for another target's entitlement (as `team` and `repository` are). */
   org: string | null;
   team: string | null;
   repository: string | null;

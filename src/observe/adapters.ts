@@ -65,11 +65,13 @@ function anchoredSource(source: Source, at: ConnectionPos): Source {
 }
 
 function anchoredTarget(target: Target, at: ConnectionPos): Target {
+  const applyChanges = target.applyChanges?.bind(target);
   return {
     readIdentities: async (method, emails) => anchor(await target.readIdentities(method, emails), at),
     readHolders: async (refs) => anchorAll(await target.readHolders(refs), at),
     grant: (...args) => target.grant(...args),
     revoke: (...args) => target.revoke(...args),
+    ...(applyChanges ? { applyChanges } : {}),
   };
 }
 

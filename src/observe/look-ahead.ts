@@ -13,7 +13,7 @@ import { heldIntervals, type AccessTimeline } from '../core/intervals.js';
 import { activeRequests, type RequestInput } from '../core/requests.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ShiftRead } from '../core/shift.js';
-import { accountWord, KINDS } from '../targets/kinds.js';
+import { KINDS } from '../targets/kinds.js';
 
 /** How many hours ahead of a plan's instant its timeline runs. */
 export const PLAN_TIMELINE_HOURS = 24;
@@ -43,7 +43,7 @@ export function aheadReadUntil(ws: Workspace, at: Date, pullRequest?: PullReques
 /** `desire`'s input over `[from, to]` from shifts read: with the requests running at any time of the span. */
 function aheadInput(ws: Workspace, shifts: ReadonlyMap<string, ShiftRead>, resolve: Identities['resolve'], from: Date, to: Date, context: Pick<RequestInput, 'pullRequest' | 'review'>) {
   const requests = activeRequests({ at: from, span: { from, to }, requests: ws.requests, profiles: ws.profiles, shifts, resolve, ...context });
-  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve, account: accountWord(ws), requests: requests.active }, diagnostics: requests.diagnostics };
+  return { input: { profiles: ws.profiles, kinds: KINDS, shifts, resolve, requests: requests.active }, diagnostics: requests.diagnostics };
 }
 
 /**

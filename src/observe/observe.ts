@@ -147,7 +147,7 @@ async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: read
         const read = await target.readIdentities(method, missing);
         if (!read.ok) {
           failed.set(name, METHOD_LABEL[method]);
-          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config)}: ${read.error}. Its teams are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
+          diagnostics.push({ ...error(`target "${name}": cannot read ${METHOD_LABEL[method]} of ${type.declaration.scope(config)}: ${read.error}. Its ${Object.values(type.declaration.kinds)[0]!.plural} are frozen: nothing is revoked from them this run`, read.pos), code: 'read-failed' });
           break;
         }
         for (const u of read.unusable ?? []) diagnostics.push({ ...warning(`${u.email}: ${type.declaration.account} ${u.login} on target "${name}" is ${u.reason}, so it is never granted`), code: 'identity' });

@@ -20,9 +20,8 @@ import {
   formatInstant,
   groupChanges,
   groupTitle,
-  roleLabel,
+  changeHead,
   sanitizeText,
-  subjectLabel,
   summarySentence,
   type ChangeGroup,
 } from './text.js';
@@ -162,8 +161,7 @@ function actionCounts(changes: readonly Change[]): string {
 function changeItem(change: Change): string {
   const notes = changeNotes(change).map((n) => ` ${escapeMarkdown(n)}`).join('');
   const reasons = change.reasons.length === 0 ? '' : ` — ${change.reasons.map(escapeMarkdown).join('; ')}`;
-  const who = escapeMarkdown(subjectLabel(change.subject));
-  return `- **${change.action}** ${who} ${escapeMarkdown(roleLabel(change))}${notes}${reasons}`;
+  return `- **${change.action}** ${escapeMarkdown(changeHead(change))}${notes}${reasons}`;
 }
 
 function groupUnit(group: ChangeGroup, fold: boolean): Unit {
@@ -186,7 +184,7 @@ function holdUnits(holds: readonly HeldAccess[], at: string): Unit[] {
 /** The entitlements being adopted, each its own unit, the first led by {@link adoptionIntro}. */
 function adoptionUnits(adoption: readonly Adoption[]): Unit[] {
   return adoption.map((a, i): Unit => {
-    const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k))}`).join('\n');
+    const list = a.kept.map((k) => `- ${escapeMarkdown(keptLine(k, a.kind))}`).join('\n');
     const text = `### ${escapeMarkdown(adoptionTitle(a))} — adopting\n\n${list}\n\n${escapeMarkdown(adoptionHow(a))}`;
     return { kind: 'adoption', sep: '\n\n', text: i === 0 ? `> [!NOTE]\n> ${adoptionIntro(adoption)}\n\n${text}` : text, changes: 0 };
   });

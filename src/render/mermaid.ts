@@ -12,7 +12,7 @@
  */
 import type { HoldingKind } from '../core/desire.js';
 import type { AccessTimeline, EntitlementIntervals, HeldInterval } from '../core/intervals.js';
-import { nameOf } from '../targets/kinds.js';
+import { KINDS, nameOf } from '../targets/kinds.js';
 import { formatInZone, wallTimeAt } from '../core/zoned.js';
 
 /** How each kind of stretch looks: its gantt tags (colours) and the words after the login. */
@@ -77,9 +77,10 @@ export interface GanttOptions {
   maxChars?: number;
 }
 
-function bar(login: string, i: HeldInterval, timeZone: string): string {
+/** One holder's interval; the level is left out for a kind with a single one (a Slack user group). */
+function bar(login: string, i: HeldInterval, timeZone: string, single: boolean): string {
   const style = KIND_STYLE[i.kind];
-  return `    ${mermaidText(`${login} (${style.words}, ${i.level})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
+  return `    ${mermaidText(`${login} (${style.words}${single ? '' : `, ${i.level}`})`)} :${style.tags}${chartDate(i.start, timeZone)}, ${chartDate(i.end, timeZone)}`;
 }
 
 /** An entitlement as a chart names it: `acme/team`, with `(incomplete, could not read ROTATION)` when a rotation feeding it was not read. Not escaped. */
@@ -115,7 +116,8 @@ export function renderGantt(timeline: AccessTimeline, options: GanttOptions): Ga
   const omitted = { bars: 0, entitlements: 0 };
   for (const e of timeline.entitlements.filter((x) => x.holders.length > 0)) {
     const header = `    section ${mermaidText(timelineLabel(e), MAX_LABEL)}`;
-    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone)));
+    const single = KINDS[e.kind]?.levels.length === 1;
+    const bars = e.holders.flatMap((h) => h.intervals.map((i) => bar(h.login, i, timeZone, single)));
     const kept: string[] = [];
     let used = header.length + 1;
     for (const b of omitted.bars === 0 ? bars : []) {

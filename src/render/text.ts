@@ -5,8 +5,8 @@
  */
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import { byCodeUnits } from '../core/diff.js';
-import { entitlementKey, refOf, type EntitlementRef } from '../core/entitlement.js';
-import type { Action, Adoption, Change, HeldAccess, Plan, Subject } from '../core/plan.js';
+import { entitlementKey, refOf, type EntitlementRef, type KindSpec } from '../core/entitlement.js';
+import { idLabel, type Action, type Adoption, type Change, type HeldAccess, type Plan, type Subject } from '../core/plan.js';
 import { KINDS, nameOf } from '../targets/kinds.js';
 
 /** The changes to one entitlement on one target, as rendered under one heading. */
@@ -94,13 +94,28 @@ export function formatInstant(iso: string, precision: 'seconds' | 'minutes'): st
   return precision === 'minutes' ? seconds.replace(/:00Z$/, 'Z') : seconds;
 }
 
-/** `login (email)`, or the login alone when the email is unknown. */
-export function subjectLabel(subject: Subject): string {
+/**
+ * `login (email)`, or the login alone when the email is unknown. For a kind whose accounts are
+ * opaque ids (`KindSpec.account`, Slack's user ids): `alice (U02ABC)`, the email's local part
+ * then the id, or the id alone.
+ */
+export function subjectLabel(subject: Subject, spec?: KindSpec): string {
+  if (spec?.account === 'id') return idLabel(subject);
   return subject.email === undefined ? subject.login : `${subject.login} (${subject.email})`;
 }
 
-/** The level part of a change: `as member` for a grant or revoke, `member -> maintainer` for an update. */
+/** Who and at what level, as a change line starts: `bob (bob@x) as member`, `alice (U02ABC)` for a kind with one level. */
+export function changeHead(change: Change): string {
+  const role = roleLabel(change);
+  return `${subjectLabel(change.subject, KINDS[change.entitlement.kind])}${role === '' ? '' : ` ${role}`}`;
+}
+
+/**
+ * The level part of a change: `as member` for a grant or revoke, `member -> maintainer` for an
+ * update; nothing for a kind with a single level (a Slack user group), where it says nothing.
+ */
 export function roleLabel(change: Change): string {
+  if (KINDS[change.entitlement.kind]?.levels.length === 1) return '';
   if (change.action !== 'update') return `as ${change.entitlement.level}`;
   return `${change.previousLevel ?? '(unknown role)'} -> ${change.entitlement.level}`;
 }
@@ -153,9 +168,10 @@ export function adoptionIntro(adoption: readonly Pick<Adoption, 'kind'>[]): stri
   return `Adopting ${kinds.join(' and ')} this tool has never applied to: members no profile wants are kept, not removed, until you say so.`;
 }
 
-/** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`. */
-export function keptLine(k: Adoption['kept'][number]): string {
-  return `${k.login} as ${k.level}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
+/** A holder a team being adopted keeps: `mallory as maintainer (pending invitation)  (would be removed: adopting)`; without the level for a kind (`kind`) with a single one. */
+export function keptLine(k: Adoption['kept'][number], kind?: string): string {
+  const level = kind !== undefined && KINDS[kind]?.levels.length === 1 ? '' : ` as ${k.level}`;
+  return `${k.login}${level}${k.pending ? ' (pending invitation)' : ''}  (would be removed: adopting)`;
 }
 
 /** How to let a team being adopted lose its unwanted holders: where the profile field goes, or the flag. */
@@ -201,7 +217,7 @@ function paint(code: string, text: string, color: boolean): string {
 }
 
 function changeLine(change: Change, color: boolean): string {
-  const parts = [`${SIGN[change.action]} ${subjectLabel(change.subject)} ${roleLabel(change)}`, ...changeNotes(change)];
+  const parts = [`${SIGN[change.action]} ${changeHead(change)}`, ...changeNotes(change)];
   if (change.reasons.length > 0) parts.push(`— ${change.reasons.join('; ')}`);
   return `  ${paint(COLOR[change.action], sanitizeText(parts.join('  ')), color)}`;
 }
@@ -228,7 +244,7 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   const blocks = [plan.proposed ? `${title}, with the policy on ${sanitizeText(plan.proposed.base)} (what merging this pull request does)` : title];
   blocks.push(...groupChanges(plan.changes).map((g) => groupBlock(g, color)));
   if (plan.adoption) {
-    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
+    blocks.push([adoptionIntro(plan.adoption), ...plan.adoption.flatMap((a) => [adoptionTitle(a), ...a.kept.map((k) => `  ? ${keptLine(k, a.kind)}`), `  ${adoptionHow(a)}`].map(sanitizeText))].join('\n'));
   }
   if (plan.holds) {
     blocks.push([HOLD_INTRO, ...holdGroups(plan.holds).flatMap(([title, holds]) => [title, ...holds.map((h) => `  ${holdLine(h, plan.at)}`)].map(sanitizeText))].join('\n'));

@@ -3,7 +3,7 @@
  * of them: the kinds of entitlement each type holds, by type and all together, and how people
  * read an entitlement. Loads no adapter. Adding a target type adds its declaration here.
  */
-import type { TargetConfig, TargetTypeName, Workspace } from '../config/model.js';
+import type { TargetConfig, TargetTypeName } from '../config/model.js';
 
 export type { TargetTypeName } from '../config/model.js';
 import { entitlementName, entitlementTitle, type EntitlementRef, type KindCatalogue } from '../core/entitlement.js';
@@ -11,11 +11,13 @@ import type { ReportEntitlement } from '../core/report.js';
 import type { TargetDeclaration } from './declaration.js';
 import { GITHUB_DECLARATION } from './github/declaration.js';
 import { githubFields } from './github/kinds.js';
+import { SLACK_DECLARATION } from './slack/declaration.js';
 import { OKTA_DECLARATION } from './okta/declaration.js';
 
 /** Every target type's declaration, by the name a config's `type` gives it. */
 export const TARGET_DECLARATIONS: { readonly [T in TargetTypeName]: TargetDeclaration<Extract<TargetConfig, { type: T }>> } = {
   github: GITHUB_DECLARATION,
+  slack: SLACK_DECLARATION,
   okta: OKTA_DECLARATION,
 };
 
@@ -45,13 +47,14 @@ export function titleOf(ref: Pick<EntitlementRef, 'kind' | 'resource'>): string 
  * format 1 (GitHub's organisation, and the team or the repository), then its kind and resource.
  */
 export function reportEntitlement(ref: EntitlementRef): ReportEntitlement {
-  return { name: nameOf(ref), target: ref.target, ...githubFields(ref), kind: ref.kind, resource: ref.resource };
+  return { name: nameOf(ref), target: ref.target, ...v1Fields(ref), kind: ref.kind, resource: ref.resource };
 }
 
-/** What an account on each of the workspace's targets is called in messages (`GitHub login`, `Okta login`), by target name. */
-export function accountWord(ws: Pick<Workspace, 'config'>): (target: string) => string {
-  return (target) => {
-    const config = ws.config.targets.get(target);
-    return config === undefined ? 'GitHub login' : declarationOf(config.type).account;
-  };
+/**
+ * The fields version 1 of the report and timeline formats name an entitlement with, from when
+ * they knew GitHub only: the organisation, and the team or the repository; all null for an
+ * entitlement of another target type (its `kind` and `resource` say what it is).
+ */
+export function v1Fields(ref: Pick<EntitlementRef, 'kind' | 'resource'>): { org: string | null; team: string | null; repository: string | null } {
+  return ref.kind in TARGET_KINDS.github ? githubFields(ref) : { org: null, team: null, repository: null };
 }

@@ -12,6 +12,8 @@ import type { Check } from '../observe/check.js';
 import type { TargetDeclaration } from './declaration.js';
 import { githubChecks } from './github/doctor-checks.js';
 import { connectGitHub } from './github/target.js';
+import { slackChecks } from './slack/doctor-checks.js';
+import { connectSlack } from './slack/target.js';
 import { TARGET_DECLARATIONS } from './kinds.js';
 import { oktaChecks } from './okta/doctor-checks.js';
 import { connectOkta } from './okta/target.js';
@@ -36,6 +38,7 @@ export interface TargetType<C extends TargetConfig = TargetConfig> {
 /** Every target type, by the name a config's `type` gives it. */
 export const TARGET_TYPES: { readonly [T in TargetTypeName]: TargetType<Extract<TargetConfig, { type: T }>> } = {
   github: { declaration: TARGET_DECLARATIONS.github, fileIdentities: (entries) => fileAccounts(entries, 'github'), connect: connectGitHub, checks: githubChecks },
+  slack: { declaration: TARGET_DECLARATIONS.slack, fileIdentities: (entries) => fileAccounts(entries, 'slack'), connect: connectSlack, checks: slackChecks },
   okta: { declaration: TARGET_DECLARATIONS.okta, fileIdentities: (entries) => fileAccounts(entries, 'okta'), connect: (config, options) => connectOkta(config, options), checks: oktaChecks },
 };
 

@@ -4,6 +4,7 @@
  * writes the kinds it declares, whatever they mean to it.
  */
 import type { Entitlement, EntitlementRef } from '../core/entitlement.js';
+import type { Change, Outcome } from '../core/plan.js';
 import type { HoldersRead } from '../core/observed.js';
 import type { ReadFailure } from '../core/diagnostics.js';
 import type { TargetIdentityMethod } from '../identities.js';
@@ -74,4 +75,11 @@ export interface Target {
   grant(entitlement: Entitlement, login: string): Promise<void>;
   /** Takes `ref` from `login` (and cancels a pending invitation to it). */
   revoke(ref: EntitlementRef, login: string): Promise<void>;
+  /**
+   * For a target whose API writes a whole entitlement at once (Slack's user groups replace their
+   * member list): makes all of a run's changes to one entitlement together. `changes` all name
+   * that entitlement, in plan order; the answer has one outcome for each, in the same order, and
+   * the promise never rejects. Without it, apply calls {@link grant} and {@link revoke} per change.
+   */
+  applyChanges?(changes: readonly Change[]): Promise<Outcome[]>;
 }

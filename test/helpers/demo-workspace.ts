@@ -10,7 +10,7 @@ import type { GitHubEmulator, GitHubSeed } from '@oncall-access/emulators/github
 import { startOpsgenieEmulator, type OpsgenieEmulator, type OpsgenieScheduleSeed } from '@oncall-access/emulators/opsgenie';
 import type { Fetch } from '../../src/http/read-only.js';
 import { captureIo } from './io.js';
-import { fakeToken } from './fake-token.js';
+import { fakeSlackToken, fakeToken } from './fake-token.js';
 
 /** Recognisable fake secrets: tests scan output for them. */
 export const TOKEN = fakeToken('ghp', 'fakeTOKENforTESTS0123456789abcdefXYZ');
@@ -19,17 +19,19 @@ export const OG_KEY = 'ogfake00-0000-4000-8000-key0123456789';
 /** An Atlassian API token and the account it belongs to, for worlds with a jsm source (test/helpers/faults.ts). */
 export const JSM_TOKEN = 'ATATTfaultWORLDfakeTOKEN0123456789';
 export const JSM_EMAIL = 'oncall-bot@acme.example';
+export const SLACK_TOKEN = fakeSlackToken('1111-fakeSLACKtokenFORtests');
 /** The environment every test run gets unless it says otherwise. */
 /** A fake Okta API token, assembled at run time. */
 export const OKTA_TOKEN = ['00', 'oktaDEMOfakeTOKEN', '0123456789'].join('');
-export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN, OKTA_API_TOKEN: OKTA_TOKEN };
+export const ENV = { GITHUB_TOKEN: TOKEN, PAGERDUTY_TOKEN: PD_TOKEN, OPSGENIE_API_KEY: OG_KEY, ATLASSIAN_EMAIL: JSM_EMAIL, ATLASSIAN_API_TOKEN: JSM_TOKEN, SLACK_TOKEN, OKTA_API_TOKEN: OKTA_TOKEN };
 
 /**
  * Copies the demo into a test directory with the demo's state (every team adopted, see
  * `writeDemoState`), starts the emulators (GitHub world optionally edited, tokens of reduced
- * scope optionally accepted too), and lets `edit` change files.
+ * scope optionally accepted too), and lets `edit` change files. Without `slack`, the copy leaves
+ * out the demo's Slack target and user group ({@link withoutSlack}).
  */
-export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}, scopedTokens?: DemoEmulatorOptions['scopedTokens']): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
+export async function demoWorkspace(t: Test, edit: (dir: string) => void = () => {}, seed: (s: GitHubSeed) => void = () => {}, scopedTokens?: DemoEmulatorOptions['scopedTokens'], options: { slack?: boolean } = {}): Promise<{ dir: string; emu: GitHubEmulator; emulators: DemoEmulators }> {
   const emulators = await startDemoEmulators({ strict: true, github: seed, tokens: ENV, scopedTokens });
   t.teardown(() => emulators.close());
   const dir = t.testdir({});
@@ -37,8 +39,19 @@ export async function demoWorkspace(t: Test, edit: (dir: string) => void = () =>
   writeDemoState(join(dir, 'state'));
   const config = join(dir, 'oncall-access.yaml');
   writeFileSync(config, pointConfigAt(readFileSync(config, 'utf8'), emulators));
+  if (!options.slack) withoutSlack(dir);
   edit(dir);
   return { dir, emu: emulators.github, emulators };
+}
+
+/**
+ * Takes the demo's Slack parts out of a copy of it: the `slack` target and the platform profile's
+ * user group. The tests written before the demo had Slack pin its GitHub plan as it was; the demo's
+ * own test and the Slack end-to-end tests run it whole.
+ */
+export function withoutSlack(dir: string): void {
+  editFile(dir, 'oncall-access.yaml', /\n {4}# Acme's Slack workspace[^]*?\/api\/\n/, '\n');
+  editFile(dir, 'platform.yaml', /\n {4}- target: slack[^\n]*\n {6}usergroup: platform-oncall/, '');
 }
 
 /** Replaces `from` with `to` in a workspace file. */

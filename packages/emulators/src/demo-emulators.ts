@@ -1,20 +1,21 @@
 /**
- * The demo's emulators (GitHub, PagerDuty, JSM Operations, Okta) seeded with the demo world, on
+ * The demo's emulators (GitHub, PagerDuty, JSM Operations, Slack, Okta) seeded with the demo world, on
  * 127.0.0.1: used by `npm start`, `npm run emulators` and tests.
  */
-import { DEMO_AT, DEMO_GITHUB, DEMO_JSM, DEMO_OKTA, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_TOKENS } from './demo-world.js';
+import { DEMO_AT, DEMO_GITHUB, DEMO_JSM, DEMO_OKTA, DEMO_PAGERDUTY, DEMO_PORTS, DEMO_SLACK, DEMO_TOKENS } from './demo-world.js';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubSeed, type ScopedToken } from './github.js';
 import { startJsmEmulator, type JsmEmulator } from './jsm.js';
 import { startOktaEmulator, type OktaEmulator } from './okta.js';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from './pagerduty.js';
+import { startSlackEmulator, type SlackEmulator } from './slack.js';
 
 /** One of the emulators, as `--<name>-port` and {@link DEMO_PORTS} name it. */
 export type EmulatorName = keyof typeof DEMO_PORTS;
 /** All of them, in the order they are started. */
-const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'jsm', 'okta'];
+const NAMES: readonly EmulatorName[] = ['github', 'pagerduty', 'jsm', 'slack', 'okta'];
 
 /** How messages name each emulator. */
-const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', jsm: 'JSM Operations', okta: 'Okta' };
+const LABELS: Readonly<Record<EmulatorName, string>> = { github: 'GitHub', pagerduty: 'PagerDuty', jsm: 'JSM Operations', slack: 'Slack', okta: 'Okta' };
 
 /** {@link startDemoEmulators} failed because the port asked for `emulator` is taken; none is left listening. */
 export class PortTaken extends Error {
@@ -31,13 +32,14 @@ export interface DemoEmulators {
   github: GitHubEmulator;
   pagerduty: PagerDutyEmulator;
   jsm: JsmEmulator;
+  slack: SlackEmulator;
   okta: OktaEmulator;
   close(): Promise<void>;
 }
 
 /** How to start them: ports (0 = ephemeral), strictness, whether tokens are required, latency. */
 export interface DemoEmulatorOptions {
-  ports?: { github?: number; pagerduty?: number; jsm?: number; okta?: number };
+  ports?: { github?: number; pagerduty?: number; jsm?: number; slack?: number; okta?: number };
   strict?: boolean;
   /** When true (the default) the emulators accept only {@link DEMO_TOKENS} (JSM: the email and API token together); otherwise any token. */
   requireTokens?: boolean;
@@ -46,8 +48,8 @@ export interface DemoEmulatorOptions {
   traffic?: boolean;
   /** Changes to the GitHub world before it is seeded. */
   github?: (seed: GitHubSeed) => void;
-  /** Overrides the tokens required (tests use recognisable fakes); Okta's defaults to the demo's. */
-  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; ATLASSIAN_EMAIL: string; ATLASSIAN_API_TOKEN: string; OKTA_API_TOKEN?: string };
+  /** Overrides the tokens required (tests use recognisable fakes); Slack's and Okta's default to the demo's. */
+  tokens?: { GITHUB_TOKEN: string; PAGERDUTY_TOKEN: string; ATLASSIAN_EMAIL: string; ATLASSIAN_API_TOKEN: string; SLACK_TOKEN?: string; OKTA_API_TOKEN?: string };
   /** Tokens of reduced scope also accepted (see each emulator's `scopedTokens`). */
   scopedTokens?: { github?: ScopedToken[]; pagerduty?: { token: string; scopes: string[] }[] };
 }
@@ -72,10 +74,19 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
       traffic: o.traffic,
       ...(auth ? { credentials: { email: tokens.ATLASSIAN_EMAIL, token: tokens.ATLASSIAN_API_TOKEN } } : {}),
     }),
+    startSlackEmulator({
+      ...structuredClone(DEMO_SLACK),
+      now: () => Date.parse(DEMO_AT),
+      port: o.ports?.slack,
+      strict: o.strict,
+      latencyMs: o.latencyMs,
+      traffic: o.traffic,
+      ...(auth ? { tokens: [{ token: tokens.SLACK_TOKEN ?? DEMO_TOKENS.SLACK_TOKEN }] } : {}),
+    }),
     startOktaEmulator({ ...structuredClone(DEMO_OKTA), port: o.ports?.okta, strict: o.strict, latencyMs: o.latencyMs, traffic: o.traffic, apiToken: auth ? (tokens.OKTA_API_TOKEN ?? DEMO_TOKENS.OKTA_API_TOKEN) : '*' }),
   ] as const);
-  const [github, pagerduty, jsm, okta] = started;
-  if (github.status === 'rejected' || pagerduty.status === 'rejected' || jsm.status === 'rejected' || okta.status === 'rejected') {
+  const [github, pagerduty, jsm, slack, okta] = started;
+  if (github.status === 'rejected' || pagerduty.status === 'rejected' || jsm.status === 'rejected' || slack.status === 'rejected' || okta.status === 'rejected') {
     // One port was taken: close the ones that started, so nothing keeps listening.
     await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
     const failed = started.findIndex((r) => r.status === 'rejected');
@@ -83,8 +94,8 @@ export async function startDemoEmulators(o: DemoEmulatorOptions = {}): Promise<D
     const name = NAMES[failed]!;
     throw reason.code === 'EADDRINUSE' ? new PortTaken(name, o.ports?.[name] ?? 0) : reason;
   }
-  const servers = { github: github.value, pagerduty: pagerduty.value, jsm: jsm.value, okta: okta.value };
-  return { ...servers, close: async () => void (await Promise.all([servers.github.close(), servers.pagerduty.close(), servers.jsm.close(), servers.okta.close()])) };
+  const servers = { github: github.value, pagerduty: pagerduty.value, jsm: jsm.value, slack: slack.value, okta: okta.value };
+  return { ...servers, close: async () => void (await Promise.all(Object.values(servers).map((s) => s.close()))) };
 }
 
 /**

@@ -8,18 +8,19 @@ import type { GitHubSeed } from './github-state.js';
 import type { JsmEmulatorOptions } from './jsm.js';
 import type { OktaEmulatorOptions } from './okta.js';
 import type { PagerDutySeed } from './pagerduty-state.js';
+import type { SlackSeed } from './slack-state.js';
 
 /** The instant the demo plans for: Monday 08:50 in Berlin, ten minutes before the payments handoff. */
 export const DEMO_AT = '2026-11-30T07:50:00Z';
 
-/** The ports the demo config's `apiUrl`s (and Okta's `orgUrl`) name: GitHub, PagerDuty, JSM Operations (with Jira's user API), Okta. */
-export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172, okta: 39174 } as const;
+/** The ports the demo config's `apiUrl`s (and Okta's `orgUrl`) name: GitHub, PagerDuty, JSM Operations (with Jira's user API), Slack, Okta. */
+export const DEMO_PORTS = { github: 39170, pagerduty: 39171, jsm: 39172, slack: 39173, okta: 39174 } as const;
 
 /**
  * The tokens the demo's emulators accept; not secrets, they open nothing but local emulators.
  * The JSM source authenticates with an Atlassian account's email and API token (Basic).
  */
-export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', ATLASSIAN_EMAIL: 'oncall-bot@acme.example', ATLASSIAN_API_TOKEN: 'demo-atlassian-token', OKTA_API_TOKEN: 'demo-okta-token' } as const;
+export const DEMO_TOKENS = { GITHUB_TOKEN: 'demo-github-token', PAGERDUTY_TOKEN: 'demo-pagerduty-token', ATLASSIAN_EMAIL: 'oncall-bot@acme.example', ATLASSIAN_API_TOKEN: 'demo-atlassian-token', SLACK_TOKEN: 'demo-slack-token', OKTA_API_TOKEN: 'demo-okta-token' } as const;
 
 /**
  * Acme's PagerDuty account: the checkout escalation policy pages the checkout schedule at
@@ -94,6 +95,26 @@ export const DEMO_GITHUB: GitHubSeed = {
       invitations: [{ id: 4242, login: 'heidi-acme', teams: ['payments-deployers'] }],
     },
   },
+};
+
+/**
+ * Acme's Slack workspace: everyone by their work email (grace too, who has no GitHub login yet),
+ * and the `@platform-oncall` handle still naming erin, whose platform shift ended at 07:00Z:
+ * the demo plan moves it to frank, who took over (and adds grace, a static member).
+ */
+export const DEMO_SLACK: SlackSeed = {
+  teamId: 'T0ACME0001',
+  teamDomain: 'acme',
+  users: [
+    ...['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'ivan', 'judy', 'ken', 'leo', 'mia', 'mallory'].map((name) => ({
+      id: `U0${name.toUpperCase().padEnd(7, '0')}1`,
+      name,
+      email: `${name}@acme.example`,
+      realName: name[0]!.toUpperCase() + name.slice(1),
+    })),
+    { id: 'U0PAGERBOT1', name: 'pagerbot', isBot: true },
+  ],
+  usergroups: [{ id: 'S0PLATFORM1', handle: 'platform-oncall', name: 'Platform on call', description: 'Whoever carries the platform pager', users: ['U0ERIN0001'], dateUpdate: 1_795_417_200 }],
 };
 
 /**

@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { PortTaken, startDemoEmulators, type DemoEmulators, type EmulatorName } from './demo-emulators.js';
 import { DEMO_JSM_CLOUD_ID, DEMO_PORTS } from './demo-world.js';
 
-const USAGE = `Usage: npm run emulators -- [--github-port N] [--pagerduty-port N] [--jsm-port N] [--okta-port N] [--latency-ms N]
+const USAGE = `Usage: npm run emulators -- [--github-port N] [--pagerduty-port N] [--jsm-port N] [--slack-port N] [--okta-port N] [--latency-ms N]
 
-Starts the GitHub, PagerDuty, JSM Operations and Okta emulators on 127.0.0.1, seeded with the demo world, on ports ${DEMO_PORTS.github}, ${DEMO_PORTS.pagerduty}, ${DEMO_PORTS.jsm} and ${DEMO_PORTS.okta} (those the demo config names) unless told otherwise; port 0 picks a free one. Any token is accepted. Ctrl-C stops them.
+Starts the GitHub, PagerDuty, JSM Operations, Slack and Okta emulators on 127.0.0.1, seeded with the demo world, on ports ${DEMO_PORTS.github}, ${DEMO_PORTS.pagerduty}, ${DEMO_PORTS.jsm}, ${DEMO_PORTS.slack} and ${DEMO_PORTS.okta} (those the demo config names) unless told otherwise; port 0 picks a free one. Any token is accepted. Ctrl-C stops them.
 `;
 
 /** A whole number from 0 to `max`, or undefined. */
@@ -30,6 +30,7 @@ async function serve(args: readonly string[]): Promise<Outcome> {
         'github-port': { type: 'string', default: String(DEMO_PORTS.github) },
         'pagerduty-port': { type: 'string', default: String(DEMO_PORTS.pagerduty) },
         'jsm-port': { type: 'string', default: String(DEMO_PORTS.jsm) },
+        'slack-port': { type: 'string', default: String(DEMO_PORTS.slack) },
         'okta-port': { type: 'string', default: String(DEMO_PORTS.okta) },
         'latency-ms': { type: 'string', default: '0' },
         help: { type: 'boolean' },
@@ -40,7 +41,7 @@ async function serve(args: readonly string[]): Promise<Outcome> {
   }
   if (values.help) return { help: USAGE };
   const ports: Partial<Record<EmulatorName, number>> = {};
-  for (const name of ['github', 'pagerduty', 'jsm', 'okta'] as const) {
+  for (const name of ['github', 'pagerduty', 'jsm', 'slack', 'okta'] as const) {
     const port = whole(values[`${name}-port`], 65_535);
     if (port === undefined) return { error: `--${name}-port must be a port number from 0 to 65535 (0 picks a free one); got "${values[`${name}-port`]}"` };
     ports[name] = port;
@@ -57,8 +58,8 @@ async function serve(args: readonly string[]): Promise<Outcome> {
 
 const outcome = await serve(process.argv.slice(2));
 if ('running' in outcome) {
-  const { github, pagerduty, jsm, okta, close } = outcome.running;
-  process.stdout.write(`GitHub emulator:         ${github.url} (org "acme")\nPagerDuty emulator:      ${pagerduty.url}\nJSM Operations emulator: ${jsm.url} (cloud id ${DEMO_JSM_CLOUD_ID})\nOkta emulator:           ${okta.url}\nAny token is accepted. Ctrl-C stops them.\n`);
+  const { github, pagerduty, jsm, slack, okta, close } = outcome.running;
+  process.stdout.write(`GitHub emulator:         ${github.url} (org "acme")\nPagerDuty emulator:      ${pagerduty.url}\nJSM Operations emulator: ${jsm.url} (cloud id ${DEMO_JSM_CLOUD_ID})\nSlack emulator:          ${slack.url}/api/ (workspace acme)\nOkta emulator:           ${okta.url}\nAny token is accepted. Ctrl-C stops them.\n`);
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 } else if ('help' in outcome) {

@@ -15,7 +15,7 @@ t.test('a taken port is named with the flag that chooses another: exit 1, no sta
   await once(blocker, 'listening');
   t.teardown(() => new Promise<void>((done) => blocker.close(() => done())));
   const port = (blocker.address() as AddressInfo).port;
-  const r = await runBuilt([SERVE, '--github-port', '0', '--pagerduty-port', String(port), '--jsm-port', '0']);
+  const r = await runBuilt([SERVE, '--github-port', '0', '--pagerduty-port', String(port), '--jsm-port', '0', '--slack-port', '0']);
   t.equal(r.code, 1);
   t.equal(r.stderr, `npm run emulators: port ${port} for the PagerDuty emulator is taken (is "npm run emulators" or "npm start" running?). Stop what holds it, or choose another port: npm run emulators -- --pagerduty-port N (0 picks a free one)\n`);
   t.equal(r.stdout, '');
@@ -32,7 +32,7 @@ t.test('a port that is not a port number, or an unknown flag, is one message and
 });
 
 t.test('with port 0 the emulators start on free ports, serve the demo world, and stop on SIGTERM', built, async (t) => {
-  const child = startBuilt([SERVE, '--github-port', '0', '--pagerduty-port', '0', '--jsm-port', '0']);
+  const child = startBuilt([SERVE, '--github-port', '0', '--pagerduty-port', '0', '--jsm-port', '0', '--slack-port', '0']);
   const exited = once(child, 'exit');
   t.teardown(() => void (child.exitCode === null && child.kill('SIGKILL')));
   let out = '';
@@ -52,6 +52,10 @@ t.test('with port 0 the emulators start on free ports, serve the demo world, and
   const schedules = await fetch(`${jsm![1]}/jsm/ops/api/${jsm![2]}/v1/schedules`, { headers: basic });
   t.equal(schedules.status, 200, 'any credentials are accepted');
   t.match(await schedules.json(), { values: [{ name: 'data_primary' }] }, "the data team's schedule");
+  const slack = /Slack emulator: +(http:\/\/127\.0\.0\.1:\d+\/api\/) \(workspace acme\)/.exec(out)?.[1];
+  t.ok(slack, out);
+  const groups = await fetch(`${slack}usergroups.list?include_users=true`, { headers: { authorization: 'Bearer anything' } });
+  t.match(await groups.json(), { ok: true, usergroups: [{ handle: 'platform-oncall', users: ['U0ERIN0001'] }] }, 'the demo workspace, any token accepted');
   child.kill('SIGTERM');
   t.same(await exited, [0, null], 'closed its servers and exited');
 });

@@ -66,10 +66,9 @@ export function fromV1(e: V1Entitlement): { kind: GitHubKind; resource: string; 
 /**
  * GitHub's words for an entitlement, which the report and timeline formats of version 1 carry
  * besides the kind and resource: the organisation, and the team or the repository (null for
- * the other; all three null for a kind GitHub does not declare).
+ * the other, and for a kind GitHub does not declare).
  */
-export function githubFields(ref: Pick<EntitlementRef, 'kind' | 'resource'>): { org: string | null; team: string | null; repository: string | null } {
-  if (ref.kind !== 'team' && ref.kind !== 'repository') return { org: null, team: null, repository: null };
+export function githubFields(ref: Pick<EntitlementRef, 'kind' | 'resource'>): { org: string; team: string | null; repository: string | null } {
   const { org, name } = splitResource(ref.resource);
   return { org, team: ref.kind === 'team' ? name : null, repository: ref.kind === 'repository' ? name : null };
 }

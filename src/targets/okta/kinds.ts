@@ -17,7 +17,14 @@ export const GROUP_LEVELS = ['member'] as const;
  * `prod-aws-oncall (group)`.
  */
 export const OKTA_KINDS = {
-  group: { levels: GROUP_LEVELS, memberships: ['exclusive', 'additive'], adoptable: true, shown: 'resource (kind)', plural: 'groups' },
+  group: {
+    levels: GROUP_LEVELS,
+    memberships: ['exclusive', 'additive'],
+    adoptable: true,
+    shown: 'resource (kind)',
+    plural: 'groups',
+    unresolved: "is not in Okta (no user of the org has that email or login, and the identities file gives no okta: login); adding nobody to the group",
+  },
 } as const satisfies Record<string, KindSpec>;
 
 /** An Okta kind. */
