@@ -25,7 +25,7 @@ t.test('plan: the @platform-oncall handle moves from erin to frank, with reasons
       '  - erin (U0ERIN0001)  — no longer on call in rotation platform-follow-the-sun (shift ended 2026-11-30 07:00Z)',
     ].join('\n'),
   );
-  t.match(r.out, 'Plan: 5 to grant, 7 to revoke, 1 to update, 4 unchanged.');
+  t.match(r.out, 'Plan: 6 to grant, 8 to revoke, 1 to update, 5 unchanged.');
   const slack = emulators.slack.requests;
   t.same([...new Set(slack.map((q) => q.method))], ['GET'], 'plan only reads: every Slack call is a GET');
   t.equal(slack.filter((q) => q.path === '/api/usergroups.list').length, 1, 'one usergroups.list for every group');
@@ -83,6 +83,8 @@ t.test('apply skips a group someone edited in Slack since the plan read it, and 
 t.test('a rotation that leaves the group with nobody in Slack disables it (whenEmpty: disable, the default); the next plan is empty', async (t) => {
   const { dir, emulators } = await withSlack(t, (d) => {
     editFile(d, 'platform.yaml', 'members: [grace@acme.example]', 'members: []');
+    // The demo's Okta group would lose everyone too (a guard refuses that): this test is Slack's.
+    editFile(d, 'platform.yaml', '    - target: okta\n      group: prod-aws-oncall\n', '');
     editFile(d, 'rotations/platform-follow-the-sun.yaml', /- frank@acme\.example\n\s+- erin@acme\.example/, '- zed@acme.example');
   });
   const r = await run(dir, ['apply', ...config, '--yes']);
@@ -98,7 +100,7 @@ t.test('explain names the Slack account beside the GitHub login; timeline lists 
   t.match(explain.out, 'frank-acme (frank@acme.example) at 2026-11-30T07:50:00.000Z\nSlack user on target "slack": U0FRANK001\n');
   t.match(explain.out, '  + @platform-oncall — on call in rotation platform-follow-the-sun');
   const json = JSON.parse((await run(dir, ['explain', 'frank@acme.example', ...config, '--format', 'json'])).out);
-  t.same(json.logins, { github: 'frank-acme', slack: 'U0FRANK001' });
+  t.same(json.logins, { github: 'frank-acme', slack: 'U0FRANK001', okta: 'frank@acme.example' });
   const timeline = await run(dir, ['timeline', ...config, '--from', '2026-11-30T07:50:00Z', '--hours', '13']);
   t.match(timeline.out, 'Mon 2026-11-30 18:50 UTC: + erin (U0ERIN0001) to @platform-oncall (on call in rotation platform-follow-the-sun');
   t.match(timeline.out, 'Mon 2026-11-30 19:15 UTC: - frank (U0FRANK001) from @platform-oncall (ends: ');
