@@ -273,6 +273,9 @@ function either(a, b) {
 function format(pattern2, expected, refine = () => true) {
   return { pattern: pattern2.source, validate: (v) => pattern2.test(v) && refine(v), expected };
 }
+function formattedString(description, name) {
+  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
+}
 var NAME, SLUG, LOGIN, ACCOUNT, EMAIL, EXTERNAL_ID, ENV_NAME, CLOUD_ID, ACCOUNT_ID, RELATIVE_PATH, HTTP_URL, DURATION, TIME_ZONE, DATE_TIME_LOCAL, SLACK_USERGROUP, SLACK_TEAM_ID, SLACK_USER_ID, INSTANT2, FORMATS;
 var init_formats = __esm({
   "src/config/formats.ts"() {
@@ -17199,9 +17202,6 @@ var init_kinds = __esm({
 });
 
 // src/targets/github/schema.ts
-function formatted(description, name) {
-  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
-}
 var GITHUB_SCHEMA;
 var init_schema2 = __esm({
   "src/targets/github/schema.ts"() {
@@ -17215,24 +17215,24 @@ var init_schema2 = __esm({
         required: ["type", "org"],
         properties: {
           type: { description: "The kind of target: github.", enum: ["github"] },
-          org: formatted("The GitHub organisation whose teams are managed.", "oncall-access-login"),
-          tokenEnv: formatted("Name of the environment variable holding the GitHub token. Never the token itself.", "oncall-access-env-name"),
-          apiUrl: formatted("Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "oncall-access-http-url")
+          org: formattedString("The GitHub organisation whose teams are managed.", "oncall-access-login"),
+          tokenEnv: formattedString("Name of the environment variable holding the GitHub token. Never the token itself.", "oncall-access-env-name"),
+          apiUrl: formattedString("Overrides https://api.github.com, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server.", "oncall-access-http-url")
         }
       },
       entitlement: {
         description: "One grantable thing: a team membership with a role, or a repository permission (exactly one of team and repository).",
         oneOf: [{ required: ["team"] }, { required: ["repository"] }],
         properties: {
-          team: formatted("GitHub team slug in the target's organisation.", "oncall-access-slug"),
+          team: formattedString("GitHub team slug in the target's organisation.", "oncall-access-slug"),
           role: { description: "Team role to grant (teams only).", enum: [...TEAM_ROLES] },
-          repository: formatted("GitHub repository name in the target's organisation.", "oncall-access-slug"),
+          repository: formattedString("GitHub repository name in the target's organisation.", "oncall-access-slug"),
           permission: { description: "Repository permission to grant (repositories only).", enum: [...REPO_PERMISSIONS] },
           membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
           adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
         }
       },
-      identity: formatted("The person's GitHub login.", "oncall-access-login")
+      identity: formattedString("The person's GitHub login.", "oncall-access-login")
     };
   }
 });
@@ -17304,9 +17304,6 @@ var init_kinds2 = __esm({
 });
 
 // src/targets/slack/schema.ts
-function formatted2(description, name) {
-  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
-}
 var SLACK_SCHEMA;
 var init_schema3 = __esm({
   "src/targets/slack/schema.ts"() {
@@ -17319,9 +17316,9 @@ var init_schema3 = __esm({
         required: ["type"],
         properties: {
           type: { description: "The kind of target: slack.", enum: ["slack"] },
-          tokenEnv: formatted2("Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.", "oncall-access-env-name"),
-          teamId: formatted2("The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.", "oncall-access-slack-team-id"),
-          apiUrl: formatted2("Overrides https://slack.com/api/ (a local emulator).", "oncall-access-http-url"),
+          tokenEnv: formattedString("Name of the environment variable holding the Slack bot token (scopes usergroups:read, usergroups:write, users:read, users:read.email). Never the token itself.", "oncall-access-env-name"),
+          teamId: formattedString("The workspace (T...) whose user groups are managed; needed with an Enterprise Grid org-wide token.", "oncall-access-slack-team-id"),
+          apiUrl: formattedString("Overrides https://slack.com/api/ (a local emulator).", "oncall-access-http-url"),
           whenEmpty: {
             description: "Slack refuses to empty a user group. When a rotation would leave one with nobody: disable (the default) disables the group, so its handle pages nobody, and enables it again when someone is on call; keep leaves its last members in it (the plan still shows them revoked, apply skips that); error fails those changes.",
             enum: ["disable", "keep", "error"]
@@ -17332,12 +17329,12 @@ var init_schema3 = __esm({
         description: "Or a Slack user group (usergroup: its handle or id).",
         oneOf: [{ required: ["usergroup"] }],
         properties: {
-          usergroup: formatted2("Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).", "oncall-access-slack-usergroup"),
+          usergroup: formattedString("Slack user group: its mention handle (payments-oncall) or its id (S0614TZR7).", "oncall-access-slack-usergroup"),
           membership: { description: "exclusive (teams' default): members no profile wants are removed. additive: only what this tool granted is removed.", enum: ["exclusive", "additive"] },
           adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
         }
       },
-      identity: formatted2("The person's Slack user id (U...), when the workspace's directory should not be asked.", "oncall-access-slack-user-id")
+      identity: formattedString("The person's Slack user id (U...), when the workspace's directory should not be asked.", "oncall-access-slack-user-id")
     };
   }
 });
@@ -17392,9 +17389,6 @@ var init_kinds3 = __esm({
 });
 
 // src/targets/okta/schema.ts
-function formatted3(description, name) {
-  return { description, type: "string", format: name, pattern: FORMATS[name].pattern };
-}
 var OKTA_SCOPES, OKTA_SCHEMA;
 var init_schema4 = __esm({
   "src/targets/okta/schema.ts"() {
@@ -17411,9 +17405,9 @@ var init_schema4 = __esm({
         dependentRequired: { clientId: ["privateKeyEnv"], privateKeyEnv: ["clientId"] },
         properties: {
           type: { description: "The kind of target: okta.", enum: ["okta"] },
-          orgUrl: formatted3("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
+          orgUrl: formattedString("The Okta org, e.g. https://acme.okta.com (https; http only for a local emulator on 127.0.0.1).", "oncall-access-http-url"),
           clientId: { description: "Recommended: the client id of an OAuth 2.0 service app (API Services) with public key / private key client authentication, granted the scopes okta.groups.manage and okta.users.read. With privateKeyEnv.", type: "string", pattern: "^[A-Za-z0-9_-]{1,100}$" },
-          privateKeyEnv: formatted3("Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "oncall-access-env-name"),
+          privateKeyEnv: formattedString("Name of the environment variable holding the service app's private key, as PEM or as a JWK (JSON). Never the key itself.", "oncall-access-env-name"),
           keyId: { description: "The key's id (kid) as Okta shows it on the service app, sent with every client assertion; needed when the app has several keys.", type: "string", pattern: "^[A-Za-z0-9_.-]{1,200}$" },
           scopes: {
             description: "The scopes asked of the token. Default: [okta.groups.manage, okta.users.read].",
@@ -17422,7 +17416,7 @@ var init_schema4 = __esm({
             uniqueItems: true,
             items: { description: "An Okta API scope.", enum: ["okta.groups.manage", "okta.groups.read", "okta.users.read"] }
           },
-          tokenEnv: formatted3("Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "oncall-access-env-name")
+          tokenEnv: formattedString("Instead of a service app: name of the environment variable holding an SSWS API token (it acts with the rights of the admin who made it). Never the token itself.", "oncall-access-env-name")
         }
       },
       entitlement: {
@@ -17434,7 +17428,7 @@ var init_schema4 = __esm({
           adopt: { description: "Exclusive teams this tool has never applied to: keep-drift (the default) keeps current members no profile wants and lists them in the plan; remove-drift removes them on the first apply.", enum: ["keep-drift", "remove-drift"] }
         }
       },
-      identity: formatted3("The person's Okta login (usually their email).", "oncall-access-account")
+      identity: formattedString("The person's Okta login (usually their email).", "oncall-access-account")
     };
   }
 });
@@ -39030,7 +39024,7 @@ function formatInstant(iso3, precision) {
 }
 function subjectLabel(subject, spec) {
   if (spec?.account === "id") return idLabel(subject);
-  return subject.email === void 0 ? subject.login : `${subject.login} (${subject.email})`;
+  return subject.email === void 0 || subject.email.toLowerCase() === subject.login.toLowerCase() ? subject.login : `${subject.login} (${subject.email})`;
 }
 function changeHead(change) {
   const role = roleLabel(change);
@@ -40876,7 +40870,7 @@ function terminalPrompt(input2, output) {
     close: () => rl.close()
   };
 }
-function formatted4(flag, question, format2) {
+function formatted(flag, question, format2) {
   const f = FORMATS[format2];
   return {
     flag,
@@ -41043,14 +41037,14 @@ var init_init = __esm({
     WORKFLOW_TEMPLATES = fileURLToPath(new URL("../../templates/workflows/", import.meta.url));
     WORKFLOWS = ["oncall-access-plan.yml", "oncall-access-apply.yml"];
     CODEOWNERS = ".github/CODEOWNERS";
-    ORG = formatted4("org", "GitHub organisation", "oncall-access-login");
-    TEAM = formatted4("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
+    ORG = formatted("org", "GitHub organisation", "oncall-access-login");
+    TEAM = formatted("team", "First GitHub team to manage (its slug)", "oncall-access-slug");
     SCHEDULE = {
-      pagerduty: formatted4("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
-      jsm: formatted4("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
-      opsgenie: formatted4("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
+      pagerduty: formatted("schedule", "PagerDuty schedule ID (the last part of its URL)", "oncall-access-external-id"),
+      jsm: formatted("schedule", "JSM Operations schedule name or ID", "oncall-access-external-id"),
+      opsgenie: formatted("schedule", "Opsgenie schedule name or ID", "oncall-access-external-id")
     };
-    CLOUD_ID2 = formatted4("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
+    CLOUD_ID2 = formatted("cloud-id", "The Atlassian site's cloud id (https://YOUR-SITE.atlassian.net/_edge/tenant_info shows it)", "oncall-access-cloud-id");
     SOURCE = {
       flag: "source",
       question: `Who knows who is on call (${SOURCE_TYPES.join(", ")})`,

@@ -3,7 +3,7 @@ import { error, warning } from '../src/core/diagnostics.js';
 import { PLAN_FORMAT_VERSION, summarize, type Change, type Plan } from '../src/core/plan.js';
 import { DEFAULT_MAX_CHARS, escapeInHtmlBlock, escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
 import { renderJson } from '../src/render/json.js';
-import { formatInstant, groupChanges, renderText, sanitizeText, shouldColor } from '../src/render/text.js';
+import { formatInstant, groupChanges, renderText, sanitizeText, shouldColor, subjectLabel } from '../src/render/text.js';
 import { outsideCode } from './helpers/markdown.js';
 
 const AT = '2026-11-25T17:00:00.000Z';
@@ -397,4 +397,10 @@ t.test('a pull request that changes policy renders two labelled plans, each with
   t.ok(tiny.length <= 150, 'too small for two halves: only the plan with the base policy');
   t.notMatch(tiny, 'After this pull request');
   t.end();
+});
+
+t.test('a person whose account is their email (an Okta login) reads once, not as "login (email)"', async (t) => {
+  t.equal(subjectLabel({ login: 'grace@acme.example', email: 'Grace@acme.example' }), 'grace@acme.example');
+  t.equal(subjectLabel({ login: 'grace-gh', email: 'grace@acme.example' }), 'grace-gh (grace@acme.example)', 'another login keeps the email beside it');
+  t.equal(subjectLabel({ login: 'grace-gh' }), 'grace-gh');
 });

@@ -84,3 +84,8 @@ export const FORMATS: Record<string, Format> = {
   'oncall-access-slack-team-id': format(SLACK_TEAM_ID, 'a Slack workspace id like T0123ABCD4'),
   'oncall-access-slack-user-id': format(SLACK_USER_ID, 'a Slack user id like U0123ABCD4'),
 };
+
+/** A JSON Schema for a string of the project format `name`, with its pattern for tools that do not know the format. */
+export function formattedString(description: string, name: string): { [keyword: string]: unknown } {
+  return { description, type: 'string', format: name, pattern: FORMATS[name]!.pattern };
+}

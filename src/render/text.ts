@@ -95,13 +95,14 @@ export function formatInstant(iso: string, precision: 'seconds' | 'minutes'): st
 }
 
 /**
- * `login (email)`, or the login alone when the email is unknown. For a kind whose accounts are
+ * `login (email)`, or the login alone when the email is unknown or is the login (an Okta login is
+ * often the person's email). For a kind whose accounts are
  * opaque ids (`KindSpec.account`, Slack's user ids): `alice (U02ABC)`, the email's local part
  * then the id, or the id alone.
  */
 export function subjectLabel(subject: Subject, spec?: KindSpec): string {
   if (spec?.account === 'id') return idLabel(subject);
-  return subject.email === undefined ? subject.login : `${subject.login} (${subject.email})`;
+  return subject.email === undefined || subject.email.toLowerCase() === subject.login.toLowerCase() ? subject.login : `${subject.login} (${subject.email})`;
 }
 
 /** Who and at what level, as a change line starts: `bob (bob@x) as member`, `alice (U02ABC)` for a kind with one level. */

@@ -3,14 +3,9 @@
  * (an organisation, a token, an API URL), an entitlement that is a team with a role or a
  * repository with a permission, and a person's GitHub login in the identities file.
  */
-import { FORMATS } from '../../config/formats.js';
-import type { JsonSchema, SchemaFragment } from '../target.js';
+import { formattedString as formatted } from '../../config/formats.js';
+import type { SchemaFragment } from '../target.js';
 import { REPO_PERMISSIONS, TEAM_ROLES } from './kinds.js';
-
-/** A string of the project format `name`, with its pattern for tools that do not know the format. */
-function formatted(description: string, name: string): JsonSchema {
-  return { description, type: 'string', format: name, pattern: FORMATS[name]!.pattern };
-}
 
 /** GitHub's part of the published schemas. */
 export const GITHUB_SCHEMA: SchemaFragment = {

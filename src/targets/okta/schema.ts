@@ -3,13 +3,8 @@
  * org URL and either an OAuth 2.0 service app or an API token), an entitlement that is a group,
  * and a person's Okta login in the identities file.
  */
-import { FORMATS } from '../../config/formats.js';
-import type { JsonSchema, SchemaFragment } from '../target.js';
-
-/** A string of the project format `name`, with its pattern for tools that do not know the format. */
-function formatted(description: string, name: string): JsonSchema {
-  return { description, type: 'string', format: name, pattern: FORMATS[name]!.pattern };
-}
+import { formattedString as formatted } from '../../config/formats.js';
+import type { SchemaFragment } from '../target.js';
 
 /** The scopes the target uses: writes to groups, reads of users. */
 export const OKTA_SCOPES = ['okta.groups.manage', 'okta.users.read'] as const;

@@ -3,13 +3,8 @@
  * token, an optional workspace id and API URL, what to do when a group would be left empty), an
  * entitlement that is a user group, and a person's Slack user id in the identities file.
  */
-import { FORMATS } from '../../config/formats.js';
-import type { JsonSchema, SchemaFragment } from '../target.js';
-
-/** A string of the project format `name`, with its pattern for tools that do not know the format. */
-function formatted(description: string, name: string): JsonSchema {
-  return { description, type: 'string', format: name, pattern: FORMATS[name]!.pattern };
-}
+import { formattedString as formatted } from '../../config/formats.js';
+import type { SchemaFragment } from '../target.js';
 
 /** Slack's part of the published schemas. */
 export const SLACK_SCHEMA: SchemaFragment = {
