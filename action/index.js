@@ -22356,7 +22356,7 @@ function identityTable(method, pairs) {
   }
   return { method, logins };
 }
-function resolveEmails(emails, tables) {
+function resolveEmails(emails, tables, account) {
   const logins = /* @__PURE__ */ new Map();
   const diagnostics = [];
   for (const email of new Set([...emails].map((e) => e.toLowerCase()))) {
@@ -22364,7 +22364,7 @@ function resolveEmails(emails, tables) {
     const found = table2?.logins.get(email);
     if (!found) continue;
     if (found.length > 1) {
-      diagnostics.push({ ...error(`${email} maps to ${found.length} GitHub logins through ${METHOD_LABEL[table2.method]}: ${found.join(" and ")}; granting nothing to either`), code: "identity" });
+      diagnostics.push({ ...error(`${email} maps to ${found.length} ${account}s through ${METHOD_LABEL[table2.method]}: ${found.join(" and ")}; granting nothing to either`), code: "identity" });
       continue;
     }
     logins.set(email, found[0]);
@@ -38592,7 +38592,7 @@ async function resolveIdentities(ws, adapters, emails) {
     const type = targetType(config2);
     const fileTable = identityTable("file", type.fileIdentities(ws.identities));
     const tables = [];
-    let result = resolveEmails(emails, tables);
+    let result = resolveEmails(emails, tables, type.declaration.account);
     for (const method of type.declaration.identityMethods(ws.config.identities)) {
       const missing = unresolved(emails, result.logins);
       if (method !== "file" && missing.length === 0) break;
@@ -38607,7 +38607,7 @@ async function resolveIdentities(ws, adapters, emails) {
         for (const u of read.unusable ?? []) diagnostics.push({ ...warning(`${u.email}: ${type.declaration.account} ${u.login} on target "${name}" is ${u.reason}, so it is never granted`), code: "identity" });
         tables.push(identityTable(method, read.pairs.filter((p) => p.attribute === void 0 || ws.config.samlAttributes.includes(p.attribute))));
       }
-      result = resolveEmails(emails, tables);
+      result = resolveEmails(emails, tables, type.declaration.account);
     }
     diagnostics.push(...result.diagnostics);
     byTarget.set(name, result.logins);

@@ -44,9 +44,10 @@ export function identityTable(method: IdentityMethod, pairs: readonly { email: s
 
 /**
  * Resolves `emails` through `tables` in order: the first table that knows an email decides.
- * An email a table maps to two logins is an error naming both, and resolves to nobody.
+ * An email a table maps to two logins is an error naming both (as `account`s: `GitHub login`,
+ * `Slack user id`), and resolves to nobody.
  */
-export function resolveEmails(emails: Iterable<string>, tables: readonly IdentityTable[]): { logins: Map<string, string>; diagnostics: Diagnostic[] } {
+export function resolveEmails(emails: Iterable<string>, tables: readonly IdentityTable[], account: string): { logins: Map<string, string>; diagnostics: Diagnostic[] } {
   const logins = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const email of new Set([...emails].map((e) => e.toLowerCase()))) {
@@ -54,7 +55,7 @@ export function resolveEmails(emails: Iterable<string>, tables: readonly Identit
     const found = table?.logins.get(email);
     if (!found) continue;
     if (found.length > 1) {
-      diagnostics.push({ ...error(`${email} maps to ${found.length} GitHub logins through ${METHOD_LABEL[table!.method]}: ${found.join(' and ')}; granting nothing to either`), code: 'identity' });
+      diagnostics.push({ ...error(`${email} maps to ${found.length} ${account}s through ${METHOD_LABEL[table!.method]}: ${found.join(' and ')}; granting nothing to either`), code: 'identity' });
       continue;
     }
     logins.set(email, found[0]!);

@@ -15,6 +15,7 @@ import { entitlementKey } from '../src/core/entitlement.js';
 import { reconcile } from '../src/apply/engine.js';
 import { observe, readSpan } from '../src/observe/observe.js';
 import type { Target } from '../src/targets/target.js';
+import { identityTable, resolveEmails } from '../src/identities.js';
 
 const AT = new Date('2026-11-30T10:00:00Z');
 
@@ -115,4 +116,14 @@ t.test('an account the target says must never be granted (deactivated) resolves 
   const { plan } = await reconcile(ws, adapters({ acme: target(t, 'acme', undefined), beta: target(t, 'beta', undefined, 'deactivated') }), { at: AT, now: AT });
   t.same(plan.changes, [], 'nothing is granted to the deactivated account');
   t.match(plan.diagnostics, [{ severity: 'warning', code: 'identity', message: 'alice@acme.example: GitHub login alice-old on target "beta" is deactivated, so it is never granted' }]);
+});
+
+t.test("an email a table maps to two accounts is named in the target's own words (Slack user ids), and resolves nobody", async (t) => {
+  const table = identityTable('directory', [
+    { email: 'alice@acme.example', login: 'U0ALICE001' },
+    { email: 'Alice@acme.example', login: 'U0ALICE002' },
+  ]);
+  const { logins, diagnostics } = resolveEmails(['alice@acme.example'], [table], 'Slack user id');
+  t.equal(logins.size, 0);
+  t.match(diagnostics, [{ severity: 'error', code: 'identity', message: 'alice@acme.example maps to 2 Slack user ids through its directory of users: U0ALICE001 and U0ALICE002; granting nothing to either' }]);
 });

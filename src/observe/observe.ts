@@ -138,7 +138,7 @@ async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: read
     const type = targetType(config);
     const fileTable = identityTable('file', type.fileIdentities(ws.identities));
     const tables: IdentityTable[] = [];
-    let result = resolveEmails(emails, tables);
+    let result = resolveEmails(emails, tables, type.declaration.account);
     for (const method of type.declaration.identityMethods(ws.config.identities)) {
       const missing = unresolved(emails, result.logins);
       if (method !== 'file' && missing.length === 0) break;
@@ -154,7 +154,7 @@ async function resolveIdentities(ws: Workspace, adapters: Adapters, emails: read
         // SAML's `emails` attributes are whatever an IdP administrator put there: only `nameId` counts unless the config says otherwise.
         tables.push(identityTable(method, read.pairs.filter((p) => p.attribute === undefined || ws.config.samlAttributes.includes(p.attribute))));
       }
-      result = resolveEmails(emails, tables);
+      result = resolveEmails(emails, tables, type.declaration.account);
     }
     diagnostics.push(...result.diagnostics);
     byTarget.set(name, result.logins);
