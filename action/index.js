@@ -41317,8 +41317,9 @@ async function runExplain(opts, io) {
   const changes = plan.changes.filter((c) => same(c.subject.login, loginOn(c.entitlement.target)));
   const kept = (plan.holds ?? []).filter((h) => same(h.login, loginOn(h.target)));
   const past = at3.getTime() < io.now().getTime() - 6e4;
-  const accounts = new Map(targets.flatMap((c) => loginOn(c.name) === void 0 ? [] : [[c.name, loginOn(c.name)]]));
-  const then = past ? [...new Set(accounts.values())].flatMap((l) => heldAt(readAuditLog(join9(dir, STATE_FILES.audit)), l, at3)) : void 0;
+  const accounts = new Map(targets.flatMap((c) => [[c.name, loginOn(c.name)]]).filter((e) => e[1] !== void 0));
+  const audit = past ? readAuditLog(join9(dir, STATE_FILES.audit)) : void 0;
+  const then = audit ? [...new Set(accounts.values())].flatMap((l) => heldAt(audit, l, at3)) : void 0;
   const unresolved2 = plan.diagnostics.filter((d) => d.code === "identity" && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === "error"), ...unresolved2];
   if (opts.format === "json") {

@@ -106,8 +106,9 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const changes = plan.changes.filter((c) => same(c.subject.login, loginOn(c.entitlement.target)));
   const kept = (plan.holds ?? []).filter((h) => same(h.login, loginOn(h.target)));
   const past = at.getTime() < io.now().getTime() - 60_000;
-  const accounts = new Map(targets.flatMap((c) => (loginOn(c.name) === undefined ? [] : [[c.name, loginOn(c.name)!] as const])));
-  const then = past ? [...new Set(accounts.values())].flatMap((l) => heldAt(readAuditLog(join(dir, STATE_FILES.audit)), l, at)) : undefined;
+  const accounts = new Map(targets.flatMap((c) => [[c.name, loginOn(c.name)] as const]).filter((e): e is readonly [string, string] => e[1] !== undefined));
+  const audit = past ? readAuditLog(join(dir, STATE_FILES.audit)) : undefined;
+  const then = audit ? [...new Set(accounts.values())].flatMap((l) => heldAt(audit, l, at)) : undefined;
   const unresolved = plan.diagnostics.filter((d) => d.code === 'identity' && d.message.toLowerCase().includes(subject));
   const problems = [...plan.diagnostics.filter((d) => d.severity === 'error'), ...unresolved];
 
